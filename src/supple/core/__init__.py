@@ -1,0 +1,1 @@
+"""supple's domain: routines, timelines, breathing, sessions, history. Pure Python, no Textual."""

@@ -1,0 +1,127 @@
+"""Breathing patterns, named in one place, and where in a pattern a moment falls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+PhaseName = Literal["inhale", "exhale", "hold"]
+PHASE_NAMES: tuple[PhaseName, ...] = ("inhale", "exhale", "hold")
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """One breath phase: what the lungs do, for how long, and the words to show."""
+
+    phase: PhaseName
+    seconds: float
+    cue: str
+
+
+@dataclass(frozen=True, slots=True)
+class BreathPattern:
+    """A sequence of phases.
+
+    A rep pattern (``cycle = False``) is played once per rep and sets the rep's tempo;
+    a pacer (``cycle = True``) repeats for as long as a hold lasts.
+    """
+
+    name: str
+    phases: tuple[Phase, ...]
+    cycle: bool
+
+    @property
+    def seconds(self) -> float:
+        return sum(p.seconds for p in self.phases)
+
+
+@dataclass(frozen=True, slots=True)
+class BreathState:
+    """Where the breath is at one moment: the phase, how far through it, how full the lungs."""
+
+    phase: PhaseName
+    cue: str
+    fraction: float  # 0..1 through the current phase
+    seconds_left: float  # until the phase changes
+    fill: float  # 0 empty .. 1 full: what a pacer bar shows
+
+
+PATTERNS: dict[str, BreathPattern] = {
+    p.name: p
+    for p in (
+        BreathPattern(
+            "cat-cow",
+            (
+                Phase("inhale", 3, "Inhale — cow: belly sinks, chest forward, eyes ahead"),
+                Phase("exhale", 3, "Exhale — cat: round the back up, let the head hang"),
+            ),
+            cycle=False,
+        ),
+        BreathPattern(
+            "lift-hold-lower",
+            (
+                Phase("exhale", 2, "Exhale — lift slowly"),
+                Phase("hold", 1, "Hold at the top, belly firm"),
+                Phase("inhale", 2, "Inhale — lower with control"),
+            ),
+            cycle=False,
+        ),
+        BreathPattern(
+            "lift-lower",
+            (
+                Phase("exhale", 2, "Exhale — lift"),
+                Phase("inhale", 2, "Inhale — lower with control"),
+            ),
+            cycle=False,
+        ),
+        BreathPattern(
+            "slow",
+            (
+                Phase("inhale", 4, "Breathe in slowly through the nose"),
+                Phase("exhale", 6, "Breathe out long and soft"),
+            ),
+            cycle=True,
+        ),
+        BreathPattern(
+            "box",
+            (
+                Phase("inhale", 4, "Breathe in"),
+                Phase("hold", 4, "Hold"),
+                Phase("exhale", 4, "Breathe out"),
+                Phase("hold", 4, "Hold, empty"),
+            ),
+            cycle=True,
+        ),
+    )
+}
+
+DEFAULT_REP_PATTERN = "lift-lower"
+DEFAULT_HOLD_PATTERN = "slow"
+
+
+def state_at(phases: tuple[Phase, ...], t: float, *, cycle: bool) -> BreathState | None:
+    """The breath state ``t`` seconds into ``phases``.
+
+    A cycling pattern wraps around; a one-shot pattern stays in its last phase once over.
+    """
+    total = sum(p.seconds for p in phases)
+    if not phases or total <= 0:
+        return None
+    t = max(0.0, t)
+    t = t % total if cycle else min(t, total)
+    start = 0.0
+    fill_before = 0.0
+    for index, p in enumerate(phases):
+        end = start + p.seconds
+        if t < end or index == len(phases) - 1:
+            fraction = 0.0 if p.seconds <= 0 else min(1.0, (t - start) / p.seconds)
+            if p.phase == "inhale":
+                fill = fraction
+            elif p.phase == "exhale":
+                fill = 1.0 - fraction
+            else:
+                fill = fill_before
+            return BreathState(p.phase, p.cue, fraction, max(0.0, end - t), fill)
+        fill_before = {"inhale": 1.0, "exhale": 0.0}.get(p.phase, fill_before)
+        start = end
+    return None  # pragma: no cover - the loop always returns on its last phase

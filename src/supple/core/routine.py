@@ -1,0 +1,297 @@
+"""Routines and their exercises: the TOML format, strict validation, and finding routine files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from supple.core.breath import (
+    DEFAULT_HOLD_PATTERN,
+    DEFAULT_REP_PATTERN,
+    PATTERNS,
+    PHASE_NAMES,
+    BreathPattern,
+    Phase,
+    PhaseName,
+)
+from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
+
+SCHEMA = 1
+LEVELS: tuple[Level, ...] = ("beginner", "intermediate", "advanced")
+Level = Literal["beginner", "intermediate", "advanced"]
+Kind = Literal["reps", "hold"]
+KINDS: tuple[Kind, ...] = ("reps", "hold")
+Source = Literal["bundled", "user"]
+SLUG = r"[a-z0-9][a-z0-9-]{0,63}"
+
+# Limits: anything outside them is a typo or a danger, not a plan.
+MAX_REPS = 100
+MAX_SETS = 10
+MAX_HOLD_SECONDS = 600
+MAX_TIMING = {"get_ready": 60, "rest_between_sets": 300, "rest_between_exercises": 300,
+              "switch_side": 60}
+
+
+class RoutineError(FileProblems):
+    """A routine file that cannot be used; every problem names the file, key and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """Pauses around the work, in seconds."""
+
+    get_ready: int = 5
+    rest_between_sets: int = 15
+    rest_between_exercises: int = 10
+    switch_side: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    """How much of an exercise at one level: reps × sets, or a hold of seconds × sets."""
+
+    sets: int
+    reps: int | None = None
+    seconds: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    id: str
+    name: str
+    kind: Kind
+    how: tuple[str, ...]
+    breath: BreathPattern
+    levels: dict[str, Dose]
+    timing: Timing
+    per_side: bool = False
+    safety: str | None = None
+
+    def dose(self, level: str) -> Dose:
+        return self.levels[level]
+
+    def describe(self, level: str) -> str:
+        """'8 reps × 2 sets', '30 s each side', ... in the user's words."""
+        dose = self.levels[level]
+        if self.kind == "reps":
+            text = f"{dose.reps} reps"
+        else:
+            text = f"{dose.seconds} s hold"
+        if self.per_side:
+            text += " each side"
+        if dose.sets > 1:
+            text += f" × {dose.sets} sets"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Routine:
+    id: str
+    title: str
+    summary: str
+    exercises: tuple[Exercise, ...]
+    timing: Timing
+    path: Path | None = None
+    source: Source = "bundled"
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        for exercise in self.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+        raise KeyError(exercise_id)
+
+
+TOP_KEYS = ("schema", "id", "title", "summary", "timing", "exercise")
+EXERCISE_KEYS = ("id", "name", "kind", "how", "safety", "breath", "per_side", "levels", "timing")
+TIMING_KEYS = tuple(MAX_TIMING)
+
+
+def load_routine(path: Path, source: Source = "user") -> Routine:
+    """Read and validate one routine file; raise RoutineError listing every problem."""
+    try:
+        text, data = read_toml(path)
+    except FileProblems as error:
+        raise RoutineError(path, error.problems) from None
+    return parse_routine(data, path=path, text=text, source=source)
+
+
+def parse_routine(
+    data: dict[str, Any], *, path: Path, text: str = "", source: Source = "user"
+) -> Routine:
+    check = Checker(path, text)
+    check.keys(data, [], TOP_KEYS, required=("schema", "id", "title", "exercise"))
+    if "schema" in data:
+        schema = data["schema"]
+        if isinstance(schema, bool) or not isinstance(schema, int):
+            check.report(["schema"], f"expected the whole number {SCHEMA}")
+        elif schema != SCHEMA:
+            check.report(["schema"], f"unknown schema {schema} (this supple reads schema {SCHEMA})")
+    routine_id = check.string(data, [], "id", pattern=SLUG) or ""
+    title = check.string(data, [], "title", max_length=80) or ""
+    summary = check.string(data, [], "summary", default="", max_length=400) or ""
+    timing = _timing(check, data, [], Timing())
+
+    exercises: list[Exercise] = []
+    raw_exercises = data.get("exercise")
+    if "exercise" in data:
+        if not isinstance(raw_exercises, list) or not all(
+            isinstance(e, dict) for e in raw_exercises
+        ):
+            check.report(["exercise"], "expected [[exercise]] tables")
+        elif not raw_exercises:
+            check.report(["exercise"], "no exercises (expected at least one [[exercise]])")
+        else:
+            seen: dict[str, int] = {}
+            for index, raw in enumerate(raw_exercises, 1):
+                exercise = _exercise(check, raw, ["exercise", index], timing)
+                if exercise is None:
+                    continue
+                if exercise.id in seen:
+                    check.report(
+                        ["exercise", index, "id"],
+                        f"duplicate id '{exercise.id}' (exercise[{seen[exercise.id]}] has it; "
+                        "ids must be unique)",
+                    )
+                seen.setdefault(exercise.id, index)
+                exercises.append(exercise)
+    check.raise_if_any(RoutineError)
+    return Routine(routine_id, title, summary, tuple(exercises), timing, path, source)
+
+
+def _timing(check: Checker, table: dict[str, Any], parts: list[KeyPart], base: Timing) -> Timing:
+    raw = check.table(table, parts, "timing")
+    if raw is None:
+        return base
+    where = [*parts, "timing"]
+    check.keys(raw, where, TIMING_KEYS)
+    values = {}
+    for key in TIMING_KEYS:
+        value = check.number(
+            raw, where, key, low=0, high=MAX_TIMING[key], default=getattr(base, key), unit="s"
+        )
+        values[key] = int(value if value is not None else getattr(base, key))
+    return Timing(**values)
+
+
+def _exercise(
+    check: Checker, raw: dict[str, Any], where: list[KeyPart], routine_timing: Timing
+) -> Exercise | None:
+    before = len(check.problems)
+    check.keys(raw, where, EXERCISE_KEYS, required=("id", "name", "kind", "how", "levels"))
+    exercise_id = check.string(raw, where, "id", pattern=SLUG)
+    name = check.string(raw, where, "name", max_length=60)
+    kind = check.string(raw, where, "kind", choices=KINDS)
+    how = check.strings(raw, where, "how", min_items=1, max_items=8)
+    safety = check.string(raw, where, "safety", max_length=300)
+    per_side = check.boolean(raw, where, "per_side", default=False)
+    timing = _timing(check, raw, where, routine_timing)
+    breath = _breath(check, raw, where, kind, exercise_id or "custom")
+    levels = _levels(check, raw, where, kind)
+    if len(check.problems) > before or None in (exercise_id, name, kind, how, breath, levels):
+        return None
+    return Exercise(
+        id=cast(str, exercise_id),
+        name=cast(str, name),
+        kind=cast(Kind, kind),
+        how=cast(tuple[str, ...], how),
+        breath=cast(BreathPattern, breath),
+        levels=cast(dict[str, Dose], levels),
+        timing=timing,
+        per_side=per_side,
+        safety=safety,
+    )
+
+
+def _breath(
+    check: Checker, raw: dict[str, Any], where: list[KeyPart], kind: str | None, name: str
+) -> BreathPattern | None:
+    cycle = kind == "hold"
+    value = raw.get("breath", DEFAULT_HOLD_PATTERN if cycle else DEFAULT_REP_PATTERN)
+    if isinstance(value, str):
+        choices = [n for n, p in PATTERNS.items() if p.cycle == cycle]
+        pattern_name = check.string(raw, where, "breath", choices=choices, default=value)
+        return PATTERNS.get(pattern_name or "")
+    if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
+        check.report(
+            [*where, "breath"],
+            "expected a pattern name in quotes, or a list of phases like "
+            '[{ phase = "inhale", seconds = 3 }]',
+        )
+        return None
+    phases = []
+    for index, raw_phase in enumerate(value, 1):
+        here = [*where, "breath", index]
+        check.keys(raw_phase, here, ("phase", "seconds", "cue"), required=("phase", "seconds"))
+        phase = check.string(raw_phase, here, "phase", choices=PHASE_NAMES)
+        seconds = check.number(raw_phase, here, "seconds", low=0.5, high=30, integer=False,
+                               unit="s")
+        cue = check.string(raw_phase, here, "cue", max_length=80)
+        if phase is None or seconds is None:
+            return None
+        default_cue = {"inhale": "Breathe in", "exhale": "Breathe out", "hold": "Hold"}[phase]
+        phases.append(Phase(cast(PhaseName, phase), seconds, cue or default_cue))
+    return BreathPattern(name, tuple(phases), cycle=cycle)
+
+
+def _levels(
+    check: Checker, raw: dict[str, Any], where: list[KeyPart], kind: str | None
+) -> dict[str, Dose] | None:
+    table = check.table(raw, where, "levels")
+    if table is None or kind is None:
+        return None
+    here = [*where, "levels"]
+    check.keys(table, here, LEVELS, required=LEVELS)
+    amount = "reps" if kind == "reps" else "seconds"
+    levels: dict[str, Dose] = {}
+    for level in LEVELS:
+        dose = check.table(table, here, level)
+        if dose is None:
+            continue
+        at = [*here, level]
+        check.keys(dose, at, (amount, "sets"), required=(amount,))
+        sets = check.number(dose, at, "sets", low=1, high=MAX_SETS, default=1)
+        if kind == "reps":
+            reps = check.number(dose, at, "reps", low=1, high=MAX_REPS)
+            if reps is not None and sets is not None:
+                levels[level] = Dose(sets=int(sets), reps=int(reps))
+        else:
+            seconds = check.number(dose, at, "seconds", low=1, high=MAX_HOLD_SECONDS, unit="s")
+            if seconds is not None and sets is not None:
+                levels[level] = Dose(sets=int(sets), seconds=int(seconds))
+    return levels if len(levels) == len(LEVELS) else None
+
+
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """Every routine found, and the files that could not be used (never hidden)."""
+
+    routines: tuple[Routine, ...]
+    errors: tuple[RoutineError, ...]
+
+    def find(self, routine_id: str) -> Routine:
+        """The routine with that id; a user routine shadows a bundled one of the same id."""
+        matches = [r for r in self.routines if r.id == routine_id]
+        if not matches:
+            raise KeyError(routine_id)
+        return next((r for r in matches if r.source == "user"), matches[0])
+
+
+def load_catalog(folders: Sequence[tuple[Path, Source]]) -> Catalog:
+    routines: list[Routine] = []
+    errors: list[RoutineError] = []
+    for folder, source in folders:
+        for path in _toml_files(folder):
+            try:
+                routines.append(load_routine(path, source))
+            except RoutineError as error:
+                errors.append(error)
+    return Catalog(tuple(routines), tuple(errors))
+
+
+def _toml_files(folder: Path) -> Iterable[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix == ".toml" and p.is_file())
+    except OSError:
+        return ()

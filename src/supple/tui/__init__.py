@@ -1,0 +1,1 @@
+"""supple's Textual app: screens that render core state and send commands to it."""
