@@ -93,11 +93,19 @@ def routine_json(routine: Routine) -> dict[str, Any]:
         for level in LEVELS:
             dose = exercise.dose(level)
             levels[level] = {
-                k: v for k, v in (("reps", dose.reps), ("sets", dose.sets),
-                                  ("seconds", dose.seconds)) if v is not None
+                k: v
+                for k, v in (("reps", dose.reps), ("sets", dose.sets), ("seconds", dose.seconds))
+                if v is not None
             }
-        exercises.append({"id": exercise.id, "name": exercise.name, "kind": exercise.kind,
-                          "per_side": exercise.per_side, "levels": levels})
+        exercises.append(
+            {
+                "id": exercise.id,
+                "name": exercise.name,
+                "kind": exercise.kind,
+                "per_side": exercise.per_side,
+                "levels": levels,
+            }
+        )
     return {
         "id": routine.id,
         "title": routine.title,
@@ -116,8 +124,9 @@ def find_routine(found: Catalog, routine_id: str) -> Routine | None:
         known = sorted({r.id for r in found.routines})
         close = difflib.get_close_matches(routine_id, known, n=1)
         hint = f" Did you mean '{close[0]}'?" if close else ""
-        print(f"supple: no routine '{routine_id}'.{hint} Known: {', '.join(known)}",
-              file=sys.stderr)
+        print(
+            f"supple: no routine '{routine_id}'.{hint} Known: {', '.join(known)}", file=sys.stderr
+        )
         broken = [e for e in found.errors if e.path.stem == routine_id]
         for error in broken:
             print(str(error), file=sys.stderr)
@@ -130,12 +139,18 @@ def cmd_show(routine_id: str, level: str, as_json: bool) -> int:
         return 2
     segments = expand(routine, level)
     if as_json:
-        print(json.dumps({
-            "routine": routine.id,
-            "level": level,
-            "total_seconds": total_seconds(segments),
-            "segments": [s.to_json() for s in segments],
-        }, indent=2, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "routine": routine.id,
+                    "level": level,
+                    "total_seconds": total_seconds(segments),
+                    "segments": [s.to_json() for s in segments],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return 0
     total = total_seconds(segments)
     print(f"{routine.title} — {level} — {len(segments)} segments, {_clock(total)} in all")

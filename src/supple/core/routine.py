@@ -30,8 +30,12 @@ SLUG = r"[a-z0-9][a-z0-9-]{0,63}"
 MAX_REPS = 100
 MAX_SETS = 10
 MAX_HOLD_SECONDS = 600
-MAX_TIMING = {"get_ready": 60, "rest_between_sets": 300, "rest_between_exercises": 300,
-              "switch_side": 60}
+MAX_TIMING = {
+    "get_ready": 60,
+    "rest_between_sets": 300,
+    "rest_between_exercises": 300,
+    "switch_side": 60,
+}
 
 
 class RoutineError(FileProblems):
@@ -75,10 +79,7 @@ class Exercise:
     def describe(self, level: str) -> str:
         """'8 reps × 2 sets', '30 s each side', ... in the user's words."""
         dose = self.levels[level]
-        if self.kind == "reps":
-            text = f"{dose.reps} reps"
-        else:
-            text = f"{dose.seconds} s hold"
+        text = f"{dose.reps} reps" if self.kind == "reps" else f"{dose.seconds} s hold"
         if self.per_side:
             text += " each side"
         if dose.sets > 1:
@@ -225,8 +226,9 @@ def _breath(
         here = [*where, "breath", index]
         check.keys(raw_phase, here, ("phase", "seconds", "cue"), required=("phase", "seconds"))
         phase = check.string(raw_phase, here, "phase", choices=PHASE_NAMES)
-        seconds = check.number(raw_phase, here, "seconds", low=0.5, high=30, integer=False,
-                               unit="s")
+        seconds = check.number(
+            raw_phase, here, "seconds", low=0.5, high=30, integer=False, unit="s"
+        )
         cue = check.string(raw_phase, here, "cue", max_length=80)
         if phase is None or seconds is None:
             return None

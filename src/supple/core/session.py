@@ -90,6 +90,7 @@ class Session:
         self._active_base = 0.0  # active seconds banked before ``_mark``
         self._mark: float | None = None  # clock time from which active time accrues
         self._last_active = 0.0
+        self._last_now: float | None = None
         self._segment_start = 0.0  # active time when the current segment began
         self._exercise_start = 0.0  # active time when the current exercise began
         self._spent: dict[int, float] = {}
@@ -101,7 +102,7 @@ class Session:
     def start(self) -> None:
         if self.started_at is not None:
             return
-        now = self.clock.now()
+        now = self._now()
         self.started_at = now
         self._mark = now
         if not self.segments:
@@ -116,7 +117,7 @@ class Session:
     def resume(self, count_in: float = COUNT_IN) -> None:
         self._sync()
         if self.state == "paused":
-            self._mark = self.clock.now() + max(0.0, count_in)
+            self._mark = self._now() + max(0.0, count_in)
 
     def toggle_pause(self) -> None:
         if self.state == "paused":
@@ -135,8 +136,11 @@ class Session:
         if self.state not in ("running", "paused"):
             return
         current = self.segments[self._index].exercise_index
-        self._goto(self._exercise_starts[current + 1]
-                   if current + 1 < len(self._exercise_starts) else len(self.segments))
+        self._goto(
+            self._exercise_starts[current + 1]
+            if current + 1 < len(self._exercise_starts)
+            else len(self.segments)
+        )
 
     def back(self) -> None:
         """To the start of this exercise; to the previous one within its first seconds."""
@@ -165,7 +169,7 @@ class Session:
         self._sync()
         if self.state in ("running", "paused", "ready"):
             if self.started_at is None:
-                self.started_at = self.clock.now()
+                self.started_at = self._now()
             self._leave_segment()
             self._finish("stopped")
 
@@ -188,7 +192,7 @@ class Session:
         self._sync()
         if self.started_at is None:
             return 0.0
-        end = self.ended_at if self.ended_at is not None else self.clock.now()
+        end = self.ended_at if self.ended_at is not None else self._now()
         return max(0.0, end - self.started_at - self._active())
 
     def duration(self, index: int) -> float:
@@ -201,13 +205,26 @@ class Session:
         total = self.planned_seconds + sum(self._extra.values())
         if self.state == "done" or not self.segments:
             return Snapshot(
-                state=self.state, segment_index=count, segment_count=count, segment=None,
-                exercise=None, exercise_index=len(self.routine.exercises),
-                exercise_count=len(self.routine.exercises), segment_seconds=0.0,
-                segment_elapsed=0.0, segment_left=0.0, elapsed=active, left=0.0, total=total,
+                state=self.state,
+                segment_index=count,
+                segment_count=count,
+                segment=None,
+                exercise=None,
+                exercise_index=len(self.routine.exercises),
+                exercise_count=len(self.routine.exercises),
+                segment_seconds=0.0,
+                segment_elapsed=0.0,
+                segment_left=0.0,
+                elapsed=active,
+                left=0.0,
+                total=total,
                 progress=1.0 if self.outcome == "completed" else self._progress(total, None),
-                breath=None, next_segment=None, next_exercise=None, count_in_left=0.0,
-                countdown=None, outcome=self.outcome,
+                breath=None,
+                next_segment=None,
+                next_exercise=None,
+                count_in_left=0.0,
+                countdown=None,
+                outcome=self.outcome,
             )
         segment = self.segments[self._index]
         seconds = self.duration(self._index)
@@ -216,11 +233,12 @@ class Session:
         ahead = sum(self.duration(i) for i in range(self._index + 1, count))
         breath = (
             state_at(segment.breath, elapsed, cycle=segment.breath_cycle)
-            if segment.breath else None
+            if segment.breath
+            else None
         )
         count_in = 0.0
         if self._mark is not None:
-            count_in = max(0.0, self._mark - self.clock.now())
+            count_in = max(0.0, self._mark - self._now())
         countdown = None
         if segment.kind == "get_ready" and 0 < left_in_segment <= 3:
             countdown = math.ceil(left_in_segment)
@@ -242,8 +260,11 @@ class Session:
             progress=self._progress(total, left_in_segment + ahead),
             breath=breath,
             next_segment=self.segments[self._index + 1] if self._index + 1 < count else None,
-            next_exercise=(self.routine.exercises[next_exercise_index]
-                           if next_exercise_index < len(self.routine.exercises) else None),
+            next_exercise=(
+                self.routine.exercises[next_exercise_index]
+                if next_exercise_index < len(self.routine.exercises)
+                else None
+            ),
             count_in_left=count_in,
             countdown=countdown,
             outcome=self.outcome,
@@ -255,14 +276,17 @@ class Session:
         live = self._live_spent()
         out = []
         for index, exercise in enumerate(self.routine.exercises):
-            work = [i for i, s in enumerate(self.segments)
-                    if s.exercise_index == index and s.active]
+            work = [
+                i for i, s in enumerate(self.segments) if s.exercise_index == index and s.active
+            ]
             spent = sum(self._spent.get(i, 0.0) for i in work) + sum(
-                v for i, v in live.items() if i in work)
+                v for i, v in live.items() if i in work
+            )
             completed = [i for i in work if i in self._completed]
             sets = {self.segments[i].set for i in work}
             sets_done = sum(
-                1 for n in sets
+                1
+                for n in sets
                 if all(i in self._completed for i in work if self.segments[i].set == n)
             )
             reps = [i for i in work if self.segments[i].kind == "rep"]
@@ -272,20 +296,39 @@ class Session:
                 status = "partial"
             else:
                 status = "skipped"
-            out.append(ExerciseRecord(
-                id=exercise.id, name=exercise.name, status=status, seconds=round(spent, 1),
-                planned_seconds=sum(self.segments[i].seconds for i in work),
-                sets_done=sets_done, sets_planned=len(sets),
-                reps_done=sum(1 for i in reps if i in self._completed), reps_planned=len(reps),
-            ))
+            out.append(
+                ExerciseRecord(
+                    id=exercise.id,
+                    name=exercise.name,
+                    status=status,
+                    seconds=round(spent, 1),
+                    planned_seconds=sum(self.segments[i].seconds for i in work),
+                    sets_done=sets_done,
+                    sets_planned=len(sets),
+                    reps_done=sum(1 for i in reps if i in self._completed),
+                    reps_planned=len(reps),
+                )
+            )
         return tuple(out)
 
     # -- inner workings ---------------------------------------------------------------------
 
+    def _now(self) -> float:
+        """The clock, except that a step backwards is taken as time standing still."""
+        now = self.clock.now()
+        if self._last_now is not None and now < self._last_now:
+            shift = self._last_now - now
+            if self._mark is not None:
+                self._mark -= shift
+            if self.started_at is not None:
+                self.started_at -= shift
+        self._last_now = now
+        return now
+
     def _active(self) -> float:
         active = self._active_base
         if self._mark is not None:
-            active += max(0.0, self.clock.now() - self._mark)
+            active += max(0.0, self._now() - self._mark)
         # A clock that steps back must never make time run backwards on screen.
         self._last_active = max(self._last_active, active)
         return self._last_active
@@ -300,7 +343,8 @@ class Session:
             if active < end:
                 return
             self._spent[self._index] = self._spent.get(self._index, 0.0) + self.duration(
-                self._index)
+                self._index
+            )
             self._completed.add(self._index)
             self._segment_start = end
             self._enter(self._index + 1, at=end)
@@ -312,8 +356,9 @@ class Session:
         self._finish("completed", at=end_at)
 
     def _enter(self, index: int, *, at: float, force_exercise_start: bool = False) -> None:
-        previous = self.segments[self._index].exercise_index if self._index < len(
-            self.segments) else -1
+        previous = (
+            self.segments[self._index].exercise_index if self._index < len(self.segments) else -1
+        )
         self._index = index
         if index < len(self.segments) and (
             force_exercise_start or self.segments[index].exercise_index != previous
@@ -348,7 +393,7 @@ class Session:
         self._mark = None
         self.outcome = outcome
         if self.ended_at is None:
-            self.ended_at = self.clock.now() if at is None else at
+            self.ended_at = self._now() if at is None else at
 
     def _live_spent(self) -> dict[int, float]:
         if self.state == "done" or self._index >= len(self.segments):

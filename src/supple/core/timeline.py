@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from supple.core.breath import Phase
@@ -36,8 +36,11 @@ class Segment:
         return self.kind in ("rep", "hold")
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"kind": self.kind, "exercise": self.exercise_id,
-                               "seconds": self.seconds}
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "exercise": self.exercise_id,
+            "seconds": self.seconds,
+        }
         for key in ("set", "rep", "side"):
             value = getattr(self, key)
             if value is not None:
@@ -56,39 +59,39 @@ def expand(routine: Routine, level: str) -> tuple[Segment, ...]:
     for index, exercise in enumerate(routine.exercises):
         dose = exercise.dose(level)
         timing = exercise.timing
-        base = {"exercise_index": index, "exercise_id": exercise.id}
+        base = Segment("get_ready", index, exercise.id, timing.get_ready)
         if timing.get_ready:
-            segments.append(Segment("get_ready", seconds=timing.get_ready, **base))
+            segments.append(base)
         sides: Sequence[Side | None] = SIDES if exercise.per_side else (None,)
         for set_number in range(1, dose.sets + 1):
-            counters = {"set": set_number, "sets": dose.sets}
+            in_set = replace(base, set=set_number, sets=dose.sets)
             for side_index, side in enumerate(sides):
                 if side_index and timing.switch_side:
                     segments.append(
-                        Segment("switch_side", seconds=timing.switch_side, side=side, **counters,
-                                **base)
+                        replace(in_set, kind="switch_side", seconds=timing.switch_side, side=side)
                     )
+                work = replace(in_set, side=side, breath=exercise.breath.phases)
                 if exercise.kind == "reps":
                     assert dose.reps is not None
-                    for rep in range(1, dose.reps + 1):
-                        segments.append(
-                            Segment("rep", seconds=exercise.breath.seconds, rep=rep,
-                                    reps=dose.reps, side=side,
-                                    breath=exercise.breath.phases, **counters, **base)
+                    segments.extend(
+                        replace(
+                            work,
+                            kind="rep",
+                            seconds=exercise.breath.seconds,
+                            rep=rep,
+                            reps=dose.reps,
                         )
+                        for rep in range(1, dose.reps + 1)
+                    )
                 else:
                     assert dose.seconds is not None
                     segments.append(
-                        Segment("hold", seconds=dose.seconds, side=side,
-                                breath=exercise.breath.phases, breath_cycle=True,
-                                **counters, **base)
+                        replace(work, kind="hold", seconds=dose.seconds, breath_cycle=True)
                     )
             if set_number < dose.sets and timing.rest_between_sets:
-                segments.append(
-                    Segment("rest", seconds=timing.rest_between_sets, **counters, **base)
-                )
+                segments.append(replace(in_set, kind="rest", seconds=timing.rest_between_sets))
         if index < last and timing.rest_between_exercises:
-            segments.append(Segment("rest", seconds=timing.rest_between_exercises, **base))
+            segments.append(replace(base, kind="rest", seconds=timing.rest_between_exercises))
     return tuple(segments)
 
 

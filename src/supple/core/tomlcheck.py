@@ -1,4 +1,4 @@
-"""Reading a user's TOML file strictly: problems that name the file, the key, the line and the fix."""
+"""Reading a user's TOML strictly: problems that name the file, the key, the line and the fix."""
 
 from __future__ import annotations
 
@@ -124,7 +124,9 @@ def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise FileProblems(path, [Problem(path, None, "", f"cannot read: {error.strerror}")]) from None
+        raise FileProblems(
+            path, [Problem(path, None, "", f"cannot read: {error.strerror}")]
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -160,7 +162,9 @@ class Checker:
     problems: list[Problem] = field(default_factory=list)
 
     def report(self, parts: Sequence[KeyPart], message: str) -> None:
-        self.problems.append(Problem(self.path, find_line(self.text, parts), dotted(parts), message))
+        self.problems.append(
+            Problem(self.path, find_line(self.text, parts), dotted(parts), message)
+        )
 
     def raise_if_any(self, error_type: type[FileProblems] = FileProblems) -> None:
         if self.problems:

@@ -1,0 +1,21 @@
+"""Shared fixtures: no test touches the real home; routines come from the repo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Point supple's config and data folders at a temporary folder for every test."""
+    config = tmp_path / "config"
+    data = tmp_path / "data"
+    monkeypatch.setenv("SUPPLE_CONFIG_DIR", str(config))
+    monkeypatch.setenv("SUPPLE_DATA_DIR", str(data))
+    monkeypatch.delenv("SUPPLE_TIME_SCALE", raising=False)
+    return {"config": config, "data": data}

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import pytest
+
+from supple import paths
+from supple.core.routine import LEVELS, load_routine
+from supple.core.timeline import expand, minutes_per_level, total_seconds
+
+LBM = load_routine(paths.bundled_routines_dir() / "lower-back-mobility.toml")
+BPR = load_routine(paths.bundled_routines_dir() / "back-pain-relief.toml")
+
+
+def kinds(level: str, exercise_id: str) -> list[str]:
+    return [s.kind for s in expand(LBM, level) if s.exercise_id == exercise_id]
+
+
+def test_beginner_cat_cow_is_get_ready_then_five_reps_then_rest() -> None:
+    assert kinds("beginner", "cat-cow") == ["get_ready"] + ["rep"] * 5 + ["rest"]
+
+
+def test_sets_are_separated_by_rests() -> None:
+    segs = [s for s in expand(LBM, "advanced") if s.exercise_id == "cat-cow"]
+    assert [s.kind for s in segs] == (
+        ["get_ready"] + ["rep"] * 10 + ["rest"] + ["rep"] * 10 + ["rest"] + ["rep"] * 10 + ["rest"]
+    )
+    reps = [s for s in segs if s.kind == "rep"]
+    assert [(reps[0].set, reps[0].rep), (reps[-1].set, reps[-1].rep)] == [(1, 1), (3, 10)]
+    assert segs[11].seconds == 15  # rest between sets
+    assert segs[-1].seconds == 10 and segs[-1].set is None  # rest before the next exercise
+
+
+def test_per_side_hold_switches_sides() -> None:
+    segs = [s for s in expand(LBM, "intermediate") if s.exercise_id == "knee-to-chest"]
+    assert [(s.kind, s.side, s.seconds) for s in segs] == [
+        ("get_ready", None, 5),
+        ("hold", "left", 30),
+        ("switch_side", "right", 5),
+        ("hold", "right", 30),
+        ("rest", None, 10),
+    ]
+
+
+def test_the_last_exercise_has_no_trailing_rest() -> None:
+    segs = expand(LBM, "beginner")
+    assert segs[-1].kind == "hold" and segs[-1].exercise_id == "sphinx"
+
+
+def test_rep_segments_carry_their_breath_and_tempo() -> None:
+    rep = next(s for s in expand(LBM, "beginner") if s.exercise_id == "superman" and s.rep)
+    assert rep.seconds == 5 and [p.phase for p in rep.breath] == ["exhale", "hold", "inhale"]
+    assert not rep.breath_cycle
+    hold = next(s for s in expand(LBM, "beginner") if s.kind == "hold")
+    assert hold.breath_cycle and [p.seconds for p in hold.breath] == [4, 6]
+
+
+@pytest.mark.parametrize(
+    ("level", "seconds"), [("beginner", 270), ("intermediate", 606), ("advanced", 1140)]
+)
+def test_total_seconds_per_level(level: str, seconds: int) -> None:
+    assert total_seconds(expand(LBM, level)) == seconds
+
+
+def test_minutes_per_level() -> None:
+    assert minutes_per_level(BPR) == {"beginner": 1.6, "intermediate": 3.4, "advanced": 6.1}
+
+
+def test_unknown_level_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown level 'expert'"):
+        expand(LBM, "expert")
+
+
+def test_json_shape_omits_what_does_not_apply() -> None:
+    segs = expand(BPR, "beginner")
+    assert segs[0].to_json() == {"kind": "get_ready", "exercise": "cat-cow", "seconds": 5}
+    assert segs[1].to_json() == {
+        "kind": "rep",
+        "exercise": "cat-cow",
+        "seconds": 6,
+        "set": 1,
+        "rep": 1,
+        "breath": [{"phase": "inhale", "seconds": 3}, {"phase": "exhale", "seconds": 3}],
+    }
+    assert all(lv in LEVELS for lv in minutes_per_level(BPR))
