@@ -1,0 +1,40 @@
+"""What every full screen shares: the too-small notice and the footer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 20
+
+
+class TooSmall(Static):
+    """Shown instead of the screen's content when the terminal is below the minimum size."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"Make the terminal at least {MIN_WIDTH} × {MIN_HEIGHT} to use supple.\n"
+            "(Everything keeps running; enlarge it to see again.)",
+            classes="too-small",
+        )
+
+
+class SuppleScreen(Screen[None]):
+    """A screen whose content hides behind a clear notice when the terminal is too small.
+
+    The App's breakpoints set ``-too-narrow`` / ``-too-short`` on every screen; the stylesheet
+    swaps the content for ``TooSmall`` and back, so nothing is rebuilt and no timer stops.
+    """
+
+    def compose(self) -> ComposeResult:
+        yield from self.body()
+        yield Footer()
+        yield TooSmall()
+
+    def body(self) -> Iterable[Widget]:
+        raise NotImplementedError

@@ -1,0 +1,152 @@
+"""Home: pick a routine and a level, see what the session holds, press Enter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from supple.core.routine import LEVELS, Routine
+from supple.core.timeline import expand, total_seconds
+from supple.tui.format import minutes
+from supple.tui.screens.base import SuppleScreen
+
+if TYPE_CHECKING:
+    from supple.tui.app import SuppleApp
+
+
+class HomeScreen(SuppleScreen):
+    BINDINGS = [
+        Binding(
+            "enter",
+            "start",
+            "Start",
+            id="home.start",
+            tooltip="Start the chosen routine",
+            priority=True,
+        ),
+        Binding(
+            "left",
+            "level(-1)",
+            "Level",
+            key_display="←/→",
+            id="home.level_down",
+            tooltip="An easier level",
+        ),
+        Binding(
+            "right", "level(1)", "Level", show=False, id="home.level_up", tooltip="A harder level"
+        ),
+        Binding("1", "set_level(0)", "Beginner", show=False, id="home.beginner"),
+        Binding("2", "set_level(1)", "Intermediate", show=False, id="home.intermediate"),
+        Binding("3", "set_level(2)", "Advanced", show=False, id="home.advanced"),
+        Binding(
+            "question_mark",
+            "app.help",
+            "Help",
+            key_display="?",
+            id="home.help",
+            tooltip="Every key",
+        ),
+        Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave supple"),
+    ]
+
+    app: SuppleApp
+
+    def __init__(self, level: str = "beginner", routine_id: str | None = None) -> None:
+        super().__init__()
+        self.level = level if level in LEVELS else "beginner"
+        self._initial = routine_id
+
+    def body(self) -> Iterable[Widget]:
+        catalog = self.app.catalog
+        options: list[Option] = [
+            Option(Text.assemble((r.title, "bold"), f"\n{r.id} · {r.source}"), id=r.id)
+            for r in catalog.routines
+        ]
+        options += [
+            Option(
+                Text.assemble(("⚠ " + e.path.name, "bold red"), f"\n{e.problems[0]}"),
+                id=f"error:{e.path}",
+                disabled=True,
+            )
+            for e in catalog.errors
+        ]
+        routines = OptionList(*options, id="routines")
+        routines.border_title = "Routines"
+        preview = VerticalScroll(Static(id="preview-text"), id="preview")
+        preview.border_title = "Session"
+        yield Static("[b]supple[/b] — your mobility coach", id="title")
+        yield Static(id="levels")
+        yield Horizontal(routines, preview, id="home-main")
+
+    def on_mount(self) -> None:
+        if self._initial is not None:
+            self.select(self._initial)
+        self.refresh_view()
+
+    @property
+    def routine(self) -> Routine | None:
+        option = self.query_one("#routines", OptionList).highlighted_option
+        if option is None or option.id is None or option.id.startswith("error:"):
+            return None
+        return self.app.catalog.find(option.id)
+
+    def select(self, routine_id: str) -> None:
+        routines = self.query_one("#routines", OptionList)
+        routines.highlighted = routines.get_option_index(routine_id)
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self) -> None:
+        self.refresh_view()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self) -> None:
+        self.action_start()
+
+    def action_level(self, step: int) -> None:
+        self.action_set_level(max(0, min(len(LEVELS) - 1, LEVELS.index(self.level) + step)))
+
+    def action_set_level(self, index: int) -> None:
+        self.level = LEVELS[index]
+        self.refresh_view()
+
+    def action_start(self) -> None:
+        routine = self.routine
+        if routine is not None:
+            self.app.start_session(routine, self.level)
+
+    def refresh_view(self) -> None:
+        levels = Text("Level  ")
+        for level in LEVELS:
+            style = "bold reverse" if level == self.level else "dim"
+            levels.append(f" {level} ", style=style)
+            levels.append("  ")
+        levels.append("(←/→)", style="dim")
+        self.query_one("#levels", Static).update(levels)
+        self.query_one("#preview-text", Static).update(self._preview())
+
+    def _preview(self) -> Text:
+        routine = self.routine
+        if routine is None:
+            if not self.app.catalog.routines:
+                return Text("No routines found.")
+            return Text("This file cannot be used; fix it and restart (see `supple validate`).")
+        seconds = total_seconds(expand(routine, self.level))
+        text = Text()
+        text.append(routine.title, style="bold")
+        text.append(f"  ·  {self.level}  ·  {minutes(seconds)}\n", style="bold")
+        if routine.summary:
+            text.append(routine.summary + "\n", style="italic")
+        text.append("\n")
+        for number, exercise in enumerate(routine.exercises, 1):
+            text.append(f"{number}. {exercise.name}", style="bold")
+            text.append(f" — {exercise.describe(self.level)}\n")
+        text.append("\nEnter to start", style="dim")
+        return text

@@ -1,0 +1,237 @@
+"""The player: a big countdown, the breathing cue, counters and what comes next.
+
+It renders the session's snapshot and sends it commands; it never computes time itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Digits, ProgressBar, Static
+
+from supple.core.session import Session, Snapshot
+from supple.tui import format
+from supple.tui.screens.base import SuppleScreen
+from supple.tui.screens.confirm import ConfirmScreen
+from supple.tui.widgets.exercise_list import ExerciseList
+from supple.tui.widgets.pacer import BreathPacer
+
+if TYPE_CHECKING:
+    from supple.tui.app import SuppleApp
+
+FRAME = 0.1  # seconds between frames while running: 10 Hz keeps the pacer smooth
+
+
+class PlayerScreen(SuppleScreen):
+    BINDINGS = [
+        Binding(
+            "space",
+            "toggle_pause",
+            "Pause",
+            id="player.pause",
+            tooltip="Pause or resume (resuming counts in 3 s)",
+        ),
+        Binding(
+            "n,right",
+            "skip",
+            "Next",
+            key_display="n/→",
+            id="player.skip",
+            tooltip="Skip to the next exercise",
+        ),
+        Binding(
+            "p,left",
+            "back",
+            "Back",
+            key_display="p/←",
+            id="player.back",
+            tooltip="Back to the start of this exercise; again for the previous one",
+        ),
+        Binding(
+            "plus",
+            "extend",
+            "+10s",
+            key_display="+",
+            id="player.extend",
+            tooltip="Add 10 seconds to this hold",
+        ),
+        Binding("m", "mute", "Mute", id="player.mute", tooltip="Sound cues on or off"),
+        Binding(
+            "question_mark",
+            "app.help",
+            "Help",
+            key_display="?",
+            id="player.help",
+            tooltip="Every key",
+        ),
+        Binding(
+            "q,escape",
+            "request_stop",
+            "End",
+            key_display="q",
+            id="player.stop",
+            tooltip="End the session early; what you did is kept",
+        ),
+    ]
+
+    app: SuppleApp
+
+    def __init__(self, session: Session, started: datetime) -> None:
+        super().__init__()
+        self.session = session
+        self.started = started
+        self._shown: dict[str, str] = {}
+        self._last_index: int | None = None
+        self._last_countdown: int | None = None
+        self._finished = False
+        self._timer: Timer | None = None
+
+    def body(self) -> Iterable[Widget]:
+        routine = self.session.routine
+        yield Static(f"[b]{routine.title}[/b] · {self.session.level}", id="player-title")
+        with Horizontal(id="player-main"):
+            with Vertical(id="now"):
+                yield Static(id="stage")
+                yield Static(id="exercise-name")
+                yield Static(id="counters")
+                yield Digits("0:00", id="timer")
+                yield BreathPacer(id="pacer")
+                yield Static(id="how")
+                yield Static(id="next")
+            exercises = ExerciseList(routine, self.session.level, id="exercises")
+            exercises.border_title = "Session"
+            yield exercises
+        with Horizontal(id="progress-row"):
+            yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="progress")
+            yield Static(id="left")
+
+    def on_mount(self) -> None:
+        self.session.start()
+        self._timer = self.set_interval(FRAME, self.tick)
+        self.tick()
+
+    def _set(self, widget_id: str, text: str) -> None:
+        """Update a label only when its text changed: an unchanged frame costs nothing."""
+        if self._shown.get(widget_id) != text:
+            self._shown[widget_id] = text
+            self.query_one(f"#{widget_id}", Static).update(text)
+
+    def tick(self) -> None:
+        """One frame: sample the session and show it."""
+        snap = self.session.snapshot()
+        self.render_snapshot(snap)
+        self._cue(snap)
+        if snap.done:
+            self._finish()
+
+    def render_snapshot(self, snap: Snapshot) -> None:
+        segment = snap.segment
+        exercise = snap.exercise
+        self._set("stage", format.stage(snap))
+        stage_class = "-paused" if snap.paused else f"-{segment.kind}" if segment else "-done"
+        if self._shown.get("stage-class") != stage_class:
+            self._shown["stage-class"] = stage_class
+            self.query_one("#now").set_classes(stage_class)
+        self._set("exercise-name", exercise.name if exercise else "")
+        self._set("counters", format.counters(snap))
+        self.query_one("#timer", Digits).update(format.clock(snap.segment_left))
+        self.query_one("#pacer", BreathPacer).show(
+            snap.breath if segment and segment.kind in ("rep", "hold") else None
+        )
+        how = ""
+        if exercise and segment and segment.kind in ("get_ready", "rep", "hold", "switch_side"):
+            how = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.how, 1))
+            if exercise.safety:
+                how += f"\n[i]⚠ {exercise.safety}[/i]"
+        self._set("how", how)
+        next_text = format.next_up(snap, self.session.level)
+        if snap.paused:
+            next_text = "Paused — press space to resume"
+        self._set("next", next_text)
+        self.query_one("#progress", ProgressBar).update(progress=round(snap.progress * 1000))
+        mute = "  ·  muted" if self.app.muted else ""
+        self._set("left", f"{format.clock(snap.left)} left{mute}")
+        self.query_one("#exercises", ExerciseList).mark(snap.exercise_index)
+
+    def _cue(self, snap: Snapshot) -> None:
+        """The bell on every change of segment and on each 3-2-1 of a get-ready."""
+        ring = False
+        if self._last_index is not None and snap.segment_index != self._last_index:
+            ring = True
+        if snap.countdown is not None and snap.countdown != self._last_countdown:
+            ring = True
+        self._last_index = snap.segment_index
+        self._last_countdown = snap.countdown
+        if ring and not snap.paused:
+            self.app.cue()
+
+    def _finish(self) -> None:
+        if self._finished:
+            return
+        self._finished = True
+        if self._timer is not None:
+            self._timer.stop()
+        self.app.finish_session(self.session, self.started)
+
+    def _sync_timer(self) -> None:
+        """The frame timer runs only while the session runs: paused costs no CPU."""
+        if self._timer is None:
+            return
+        if self.session.state == "running":
+            self._timer.resume()
+        else:
+            self._timer.pause()
+
+    def action_toggle_pause(self) -> None:
+        self.session.toggle_pause()
+        self._sync_timer()
+        self.tick()
+
+    def action_skip(self) -> None:
+        self.session.skip()
+        self.tick()
+
+    def action_back(self) -> None:
+        self.session.back()
+        self.tick()
+
+    def action_extend(self) -> None:
+        if self.session.extend(10):
+            self.notify("+10 s on this hold", timeout=2)
+        else:
+            self.notify("Only a hold can be made longer", severity="warning", timeout=2)
+        self.tick()
+
+    def action_mute(self) -> None:
+        self.app.muted = not self.app.muted
+        self.notify("Sound off" if self.app.muted else "Sound on", timeout=2)
+        self.tick()
+
+    def action_request_stop(self) -> None:
+        was_running = self.session.state == "running"
+        if was_running:
+            self.session.pause()
+            self._sync_timer()
+            self.tick()
+
+        def answered(stop: bool | None) -> None:
+            if stop:
+                self.session.stop()
+            elif was_running:
+                self.session.resume()
+                self._sync_timer()
+            self.tick()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "End the session now?",
+                "What you have done so far is kept and saved to your history.",
+            ),
+            answered,
+        )

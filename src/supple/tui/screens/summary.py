@@ -1,0 +1,103 @@
+"""After a session: what was done, for how long, and where the record was saved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from supple.tui.format import minutes
+from supple.tui.screens.base import SuppleScreen
+
+if TYPE_CHECKING:
+    from supple.tui.app import SuppleApp
+
+MARK = {"done": "✓ done", "partial": "◐ partial", "skipped": "– skipped"}
+
+
+class SummaryScreen(SuppleScreen):
+    BINDINGS = [
+        Binding(
+            "enter,escape",
+            "home",
+            "Home",
+            id="summary.home",
+            tooltip="Back to the routines",
+            priority=True,
+        ),
+        Binding(
+            "r", "retry", "Retry save", id="summary.retry", tooltip="Try to save the record again"
+        ),
+        Binding("q", "app.quit", "Quit", id="summary.quit", tooltip="Leave supple"),
+    ]
+
+    app: SuppleApp
+
+    def __init__(self, record: dict[str, Any], path: Path, error: str | None) -> None:
+        super().__init__()
+        self.record = record
+        self.path = path
+        self.error = error
+
+    def body(self) -> Iterable[Widget]:
+        record = self.record
+        headline = "Session complete" if record["status"] == "completed" else "Session ended early"
+        yield Static(f"[b]{headline}[/b] — {record['title']} · {record['level']}", id="title")
+        done = sum(1 for e in record["exercise"] if e["status"] == "done")
+        count = len(record["exercise"])
+        yield Static(
+            f"Active time [b]{minutes(record['active_seconds'])}[/b] of "
+            f"{minutes(record['planned_seconds'])} planned · paused "
+            f"{minutes(record['paused_seconds'])} · {done}/{count} exercises done",
+            id="totals",
+        )
+        table: DataTable[str] = DataTable(
+            id="summary-table", cursor_type="none", zebra_stripes=True
+        )
+        table.add_columns("Exercise", "Status", "Time", "Planned", "Sets", "Reps")
+        for e in record["exercise"]:
+            table.add_row(
+                e["name"],
+                MARK[e["status"]],
+                minutes(e["seconds"]),
+                minutes(e["planned_seconds"]),
+                f"{e['sets_done']}/{e['sets_planned']}",
+                f"{e['reps_done']}/{e['reps_planned']}" if e["reps_planned"] else "—",
+            )
+        yield table
+        yield Static(id="saved")
+
+    def on_mount(self) -> None:
+        self.show_saved()
+
+    def show_saved(self) -> None:
+        saved = self.query_one("#saved", Static)
+        if self.error is None:
+            saved.update(f"Saved to {self.path}\nEnter: back to the routines")
+            saved.set_classes("-ok")
+        else:
+            saved.update(
+                f"[b]Not saved:[/b] {self.error}\n{self.path}\n"
+                "Your session is kept in memory: press r to try again after fixing the folder."
+            )
+            saved.set_classes("-error")
+
+    def action_retry(self) -> None:
+        if self.error is None:
+            return
+        self.error = self.app.save_record(self.record, self.path)
+        self.show_saved()
+        if self.error is None:
+            self.notify("Saved.")
+
+    def action_home(self) -> None:
+        if self.error is not None:
+            self.notify(
+                "Not saved yet: press r to retry, or q to quit and lose it.", severity="warning"
+            )
+            return
+        self.app.pop_screen()

@@ -1,0 +1,1 @@
+"""Reusable widgets: the breath pacer and the session's exercise list."""

@@ -1,0 +1,40 @@
+"""Apps for Pilot and snapshot tests: a fake clock, a fixed wall clock, a temporary data folder."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from supple import paths
+from supple.core.clock import FakeClock
+from supple.core.routine import load_catalog
+from supple.tui.app import SuppleApp, make_app
+from supple.tui.screens.player import PlayerScreen
+
+WALL = datetime(2026, 11, 24, 7, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+def build_app(data_dir: Path, start: tuple[str, str] | None = None) -> SuppleApp:
+    return make_app(
+        load_catalog(paths.routine_folders()),
+        clock=FakeClock(1000.0),
+        now=lambda: WALL,
+        data_dir=data_dir,
+        start=start,
+    )
+
+
+def advance(app: SuppleApp, seconds: float) -> None:
+    """Move the fake clock and draw a frame, as the frame timer would."""
+    assert hasattr(app.clock, "advance")
+    app.clock.advance(seconds)
+    screen = app.screen
+    if isinstance(screen, PlayerScreen):
+        screen.tick()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"

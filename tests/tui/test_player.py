@@ -1,0 +1,241 @@
+"""Pilot tests: a person's whole path through home, player and summary, with a fake clock."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.widgets import Digits, Static
+
+from supple.tui.screens.base import TooSmall
+from supple.tui.screens.confirm import ConfirmScreen
+from supple.tui.screens.help import HelpScreen
+from supple.tui.screens.home import HomeScreen
+from supple.tui.screens.player import PlayerScreen
+from supple.tui.screens.summary import SummaryScreen
+from tests.tui.conftest import advance, build_app
+
+
+def text(app, selector: str) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def saved_files(data_dir: Path) -> list[Path]:
+    return sorted((data_dir / "sessions").rglob("*.toml"))
+
+
+async def test_home_lists_routines_changes_level_and_starts(data_dir: Path) -> None:
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Back pain relief" in text(app, "#preview-text")
+        assert "1 min 35 s" in text(app, "#preview-text")
+        await pilot.press("down")
+        assert "Lower back mobility" in text(app, "#preview-text")
+        await pilot.press("right")
+        preview = text(app, "#preview-text")
+        assert "intermediate" in preview and "Cat-Cow — 8 reps × 2 sets" in preview
+        assert "Knee-to-Chest — 30 s hold each side" in preview
+        await pilot.press("3")
+        assert "Cat-Cow — 10 reps × 3 sets" in text(app, "#preview-text")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        assert app.screen.session.routine.id == "lower-back-mobility"
+        assert app.screen.session.level == "advanced"
+
+
+async def test_a_session_by_keys_pause_skip_back_quit_and_save(data_dir: Path) -> None:
+    app = build_app(data_dir, start=("back-pain-relief", "beginner"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        player = app.screen
+        assert isinstance(player, PlayerScreen)
+        assert text(app, "#stage") == "GET READY"
+        assert player.query_one("#timer", Digits).value == "0:05"
+
+        advance(app, 2.5)  # 3-2-1 begins, one bell per number
+        assert player.query_one("#timer", Digits).value == "0:03"
+        cues = app.cues
+        advance(app, 1.0)
+        advance(app, 1.0)
+        assert app.cues == cues + 2
+
+        advance(app, 0.5)  # 5 s: the first Cat-Cow rep, breathing in
+        assert text(app, "#stage") == "REPS"
+        assert "Rep 1/5" in text(app, "#counters")
+        assert text(app, "#pacer #cue").startswith("Inhale — cow")
+        advance(app, 2.9)
+        assert text(app, "#pacer #cue").startswith("Inhale — cow")
+        advance(app, 0.2)  # 3.1 s into the rep: the cue flips
+        assert text(app, "#pacer #cue").startswith("Exhale — cat")
+
+        await pilot.press("space")
+        assert text(app, "#stage") == "PAUSED"
+        frozen = player.query_one("#timer", Digits).value
+        advance(app, 60.0)
+        assert player.query_one("#timer", Digits).value == frozen
+        assert "press space to resume" in text(app, "#next")
+
+        await pilot.press("space")
+        advance(app, 1.0)
+        assert text(app, "#stage") == "RESUMING IN 2"
+        advance(app, 2.0)
+        assert text(app, "#stage") == "REPS"
+
+        await pilot.press("n")  # skip to Sphinx
+        assert text(app, "#exercise-name") == "Sphinx" and text(app, "#stage") == "GET READY"
+        await pilot.press("p")  # straight back: within its first seconds, so Cat-Cow again
+        assert text(app, "#exercise-name") == "Cat-Cow"
+        await pilot.press("right")
+        advance(app, 5.5)  # into the Sphinx hold
+        assert text(app, "#stage") == "HOLD"
+        assert text(app, "#pacer #cue") == "Breathe in slowly through the nose"
+        await pilot.press("plus")
+        assert player.query_one("#timer", Digits).value == "0:25"
+
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")  # cancel: the session goes on
+        await pilot.pause()
+        assert app.screen is player
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Session ended early" in text(app, "#title")
+        files = saved_files(data_dir)
+        assert len(files) == 1 and str(files[0]) in text(app, "#saved")
+
+    record = tomllib.loads(files[0].read_text())
+    assert record["schema"] == 1 and record["status"] == "stopped"
+    assert record["routine"] == "back-pain-relief" and record["level"] == "beginner"
+    assert record["started"] == "2026-11-24T07:30:00+01:00"
+    by_id = {e["id"]: e for e in record["exercise"]}
+    assert by_id["cat-cow"]["status"] == "partial"
+    assert by_id["sphinx"]["status"] == "partial"
+    assert by_id["childs-pose"]["status"] == "skipped"
+    assert record["paused_seconds"] >= 60
+    assert files[0].stat().st_mode & 0o777 == 0o600
+
+
+async def test_a_whole_session_completes_and_enter_goes_home(data_dir: Path) -> None:
+    app = build_app(data_dir, start=("back-pain-relief", "beginner"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        for _ in range(40):
+            advance(app, 2.5)
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Session complete" in text(app, "#title")
+        assert "3/3 exercises done" in text(app, "#totals")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    record = tomllib.loads(saved_files(data_dir)[0].read_text())
+    assert record["status"] == "completed"
+    assert record["active_seconds"] == 95 and record["planned_seconds"] == 95
+    assert record["ended"] == "2026-11-24T07:31:35+01:00"
+    assert [e["status"] for e in record["exercise"]] == ["done", "done", "done"]
+    assert record["exercise"][0]["reps_done"] == 5
+
+
+async def test_mute_silences_the_bell(data_dir: Path) -> None:
+    app = build_app(data_dir, start=("back-pain-relief", "beginner"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        before = app.cues
+        for _ in range(10):
+            advance(app, 1.0)
+        assert app.cues == before
+        assert "muted" in text(app, "#left")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+async def test_a_failed_save_says_so_and_can_be_retried(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    data_dir.chmod(0o500)
+    app = build_app(data_dir, start=("back-pain-relief", "beginner"))
+    try:
+        await _fail_then_retry(app, data_dir)
+    finally:
+        data_dir.chmod(0o700)
+
+
+async def test_a_failed_save_with_a_file_in_the_way(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "sessions").write_text("not a folder")  # fails for root too
+    app = build_app(data_dir, start=("back-pain-relief", "beginner"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        saved = text(app, "#saved")
+        assert "Not saved" in saved and str(data_dir / "sessions") in saved
+        await pilot.press("enter")  # refuses to leave an unsaved record behind
+        assert isinstance(app.screen, SummaryScreen)
+        (data_dir / "sessions").unlink()
+        await pilot.press("r")
+        assert text(app, "#saved").startswith("Saved to")
+        assert app.unsaved == []
+    assert len(saved_files(data_dir)) == 1
+
+
+async def _fail_then_retry(app, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert "Not saved" in text(app, "#saved")
+        data_dir.chmod(0o700)
+        await pilot.press("r")
+        assert text(app, "#saved").startswith("Saved to")
+
+
+async def test_ctrl_q_mid_session_saves_a_stopped_record(data_dir: Path) -> None:
+    app = build_app(data_dir, start=("back-pain-relief", "beginner"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        advance(app, 20.0)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    record = tomllib.loads(saved_files(data_dir)[0].read_text())
+    assert record["status"] == "stopped" and record["active_seconds"] == 20.0
+
+
+async def test_help_lists_every_key(data_dir: Path) -> None:
+    app = build_app(data_dir, start=("back-pain-relief", "beginner"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        detail = text(app, "#detail")
+        for key in ("space", "n  or  →", "p  or  ←", "+", "m", "q  or  Esc"):
+            assert key in detail
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+
+
+async def test_too_small_terminal_says_so_and_recovers(data_dir: Path) -> None:
+    app = build_app(data_dir, start=("back-pain-relief", "beginner"))
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        notice = app.screen.query_one(TooSmall)
+        assert notice.display and "at least 60 × 20" in str(notice.render())
+        assert not app.screen.query_one("#player-main").display
+        advance(app, 10.0)
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert not app.screen.query_one(TooSmall).display
+        advance(app, 0.0)
+        # The clock kept going while hidden: 10 s in, 5 s into the first rep.
+        assert app.screen.query_one("#timer", Digits).value == "0:01"
