@@ -78,15 +78,16 @@ def session_record(session: Session, started: datetime) -> dict[str, Any]:
 class HistoryStore:
     """Session records under ``<data dir>/sessions/YYYY/MM/``, one file each."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, token: Callable[[], str] | None = None) -> None:
         self.data_dir = data_dir
+        self._token = token or (lambda: secrets.token_hex(3))
         self.sessions_dir = data_dir / "sessions"
 
     def path_for(self, routine_id: str, started: datetime) -> Path:
         """A new file name: start time, routine, and a short random part so two copies of the
         app (or two devices syncing one folder) never pick the same name."""
         stamp = started.strftime("%Y%m%dT%H%M%S")
-        name = f"{stamp}-{routine_id}-{secrets.token_hex(3)}.toml"
+        name = f"{stamp}-{routine_id}-{self._token()}.toml"
         return self.sessions_dir / started.strftime("%Y") / started.strftime("%m") / name
 
     def save(self, record: dict[str, Any], path: Path) -> Path:

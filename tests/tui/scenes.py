@@ -1,0 +1,43 @@
+"""Every screen state worth a picture, in one list: the snapshot tests and the screenshot script
+both play these, so the README's screenshots and the tested screens are the same screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual.pilot import Pilot
+
+from tests.tui.conftest import advance
+
+
+@dataclass(frozen=True)
+class Scene:
+    name: str
+    start: tuple[str, str] | None
+    steps: tuple[float | str, ...] = ()  # a number advances the fake clock; text presses a key
+    size: tuple[int, int] = (100, 30)
+
+
+SCENES = (
+    Scene("home", None, ("down", "right")),
+    Scene("cat-cow-inhale", ("back-pain-relief", "beginner"), (6.5,)),
+    Scene("hold-with-pacer", ("back-pain-relief", "beginner"), (52.0,)),
+    Scene("rest-next-up", ("back-pain-relief", "beginner"), (38.0,)),
+    Scene("switch-side", ("lower-back-mobility", "beginner"), (67.0,)),
+    Scene("paused", ("back-pain-relief", "beginner"), (9.0, "space")),
+    Scene("help", ("back-pain-relief", "beginner"), (1.0, "question_mark")),
+    Scene("summary", ("back-pain-relief", "beginner"), (40.0, "n", 60.0)),
+    Scene("too-small", ("back-pain-relief", "beginner"), (1.0,), size=(50, 15)),
+)
+
+
+async def play(pilot: Pilot[Any], scene: Scene) -> None:
+    await pilot.pause()
+    for step in scene.steps:
+        if isinstance(step, str):
+            await pilot.press(step)
+        else:
+            advance(pilot.app, step)  # type: ignore[arg-type]
+        await pilot.pause()
+    await pilot.pause()

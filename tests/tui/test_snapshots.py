@@ -1,0 +1,30 @@
+"""Snapshot tests of every scene in scenes.py (update with --snapshot-update, after reading
+snapshot_report.html)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from supple.core.history import HistoryStore
+from tests.tui.conftest import build_app
+from tests.tui.scenes import SCENES, Scene, play
+
+
+@pytest.mark.parametrize("scene", SCENES, ids=[s.name for s in SCENES])
+def test_scene(snap_compare: Any, scene: Scene) -> None:
+    # A fixed folder and file name, so the summary's "Saved to" line is the same every run.
+    data_dir = Path(tempfile.gettempdir()) / "supple-snapshot-data"
+    shutil.rmtree(data_dir, ignore_errors=True)
+    app = build_app(data_dir, start=scene.start)
+    app.store = HistoryStore(data_dir, token=lambda: "0a1b2c")
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await play(pilot, scene)
+
+    assert snap_compare(app, terminal_size=scene.size, run_before=run_before)
