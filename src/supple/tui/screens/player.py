@@ -138,19 +138,27 @@ class PlayerScreen(SuppleScreen):
         if self._shown.get("stage-class") != stage_class:
             self._shown["stage-class"] = stage_class
             self.query_one("#now").set_classes(stage_class)
-        self._set("exercise-name", exercise.name if exercise else "")
+        # Resting before a new exercise: show that exercise, so the person can get in place.
+        between = segment is not None and segment.kind == "rest" and segment.set is None
+        shown = snap.next_exercise if between else exercise
+        name = shown.name if shown else ""
+        if between and shown:
+            name = f"Up next: {shown.name} — {shown.describe(self.session.level)}"
+        self._set("exercise-name", name)
         self._set("counters", format.counters(snap))
         self.query_one("#timer", Digits).update(format.clock(snap.segment_left))
         self.query_one("#pacer", BreathPacer).show(
             snap.breath if segment and segment.kind in ("rep", "hold") else None
         )
         how = ""
-        if exercise and segment and segment.kind in ("get_ready", "rep", "hold", "switch_side"):
-            how = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.how, 1))
-            if exercise.safety:
-                how += f"\n[i]⚠ {exercise.safety}[/i]"
+        if shown is not None and segment is not None and (segment.kind != "rest" or between):
+            how = "\n".join(f"{n}. {step}" for n, step in enumerate(shown.how, 1))
+            if shown.safety:
+                how += f"\n[i]⚠ {shown.safety}[/i]"
         self._set("how", how)
         next_text = format.next_up(snap, self.session.level)
+        if between:
+            next_text = "Breathe easy and get into position."
         if snap.paused:
             next_text = "Paused — press space to resume"
         self._set("next", next_text)
