@@ -14,9 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from supple.core.history import HistoryStore  # noqa: E402
 from tests.tui.conftest import build_app  # noqa: E402
 from tests.tui.scenes import SCENES, play  # noqa: E402
+
+from supple.core.history import HistoryStore  # noqa: E402
 
 
 async def main() -> None:

@@ -38,6 +38,9 @@ class SuppleApp(App[int]):
     ]
     BINDINGS = [
         Binding(
+            "question_mark", "help", "Help", key_display="?", id="app.help", tooltip="Every key"
+        ),
+        Binding(
             "ctrl+q",
             "quit",
             "Quit",

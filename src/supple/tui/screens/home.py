@@ -22,6 +22,12 @@ if TYPE_CHECKING:
     from supple.tui.app import SuppleApp
 
 
+class RoutineList(OptionList, inherit_bindings=False):
+    """The routine picker: OptionList's keys, without sideways scrolling (←/→ pick the level)."""
+
+    BINDINGS = OptionList.BINDINGS
+
+
 class HomeScreen(SuppleScreen):
     BINDINGS = [
         Binding(
@@ -46,14 +52,6 @@ class HomeScreen(SuppleScreen):
         Binding("1", "set_level(0)", "Beginner", show=False, id="home.beginner"),
         Binding("2", "set_level(1)", "Intermediate", show=False, id="home.intermediate"),
         Binding("3", "set_level(2)", "Advanced", show=False, id="home.advanced"),
-        Binding(
-            "question_mark",
-            "app.help",
-            "Help",
-            key_display="?",
-            id="home.help",
-            tooltip="Every key",
-        ),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave supple"),
     ]
 
@@ -78,7 +76,7 @@ class HomeScreen(SuppleScreen):
             )
             for e in catalog.errors
         ]
-        routines = OptionList(*options, id="routines")
+        routines = RoutineList(*options, id="routines")
         routines.border_title = "Routines"
         preview = VerticalScroll(Static(id="preview-text"), id="preview")
         preview.border_title = "Session"

@@ -63,14 +63,6 @@ class PlayerScreen(SuppleScreen):
         ),
         Binding("m", "mute", "Mute", id="player.mute", tooltip="Sound cues on or off"),
         Binding(
-            "question_mark",
-            "app.help",
-            "Help",
-            key_display="?",
-            id="player.help",
-            tooltip="Every key",
-        ),
-        Binding(
             "q,escape",
             "request_stop",
             "End",

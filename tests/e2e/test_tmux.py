@@ -1,0 +1,81 @@
+"""End to end: the installed `supple` console script in a real terminal (tmux), sped up with
+SUPPLE_TIME_SCALE, played by keys; then the saved TOML is checked. Polls the screen, bounded."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+SUPPLE = Path(sys.executable).parent / "supple"
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[list[str]]:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    if not SUPPLE.exists():
+        pytest.skip(f"no installed console script at {SUPPLE}")
+    base = ["tmux", "-L", f"supple-e2e-{tmp_path.name}", "-f", "/dev/null"]
+    yield base
+    subprocess.run([*base, "kill-server"], capture_output=True, check=False)
+
+
+def screen(tmux: list[str]) -> str:
+    return subprocess.run(
+        [*tmux, "capture-pane", "-p", "-t", "app"], capture_output=True, text=True, check=False
+    ).stdout
+
+
+def wait_for(tmux: list[str], text: str, timeout: float = 30.0) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        shown = screen(tmux)
+        if text in shown:
+            return shown
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never appeared; the screen shows:\n{screen(tmux)}")
+
+
+def keys(tmux: list[str], *names: str) -> None:
+    subprocess.run([*tmux, "send-keys", "-t", "app", *names], check=True)
+
+
+def test_whole_back_pain_relief_session_is_saved(tmux: list[str], tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    command = (
+        f"SUPPLE_TIME_SCALE=20 SUPPLE_DATA_DIR={data} SUPPLE_CONFIG_DIR={tmp_path / 'config'} "
+        f"TERM=xterm-256color {SUPPLE}"
+    )
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-s", "app", "-x", "100", "-y", "30", command], check=True
+    )
+    wait_for(tmux, "Back pain relief  ·  beginner")
+    keys(tmux, "Enter")
+    wait_for(tmux, "Cat-Cow")
+    keys(tmux, "Space")
+    wait_for(tmux, "PAUSED")
+    keys(tmux, "Space")
+    shown = wait_for(tmux, "Session complete", timeout=60)
+    assert "3/3 exercises done" in shown
+    files = sorted((data / "sessions").rglob("*.toml"))
+    assert len(files) == 1
+    record = tomllib.loads(files[0].read_text())
+    assert record["status"] == "completed" and record["routine"] == "back-pain-relief"
+    assert record["active_seconds"] == 95
+    assert [e["status"] for e in record["exercise"]] == ["done", "done", "done"]
+    keys(tmux, "Enter")
+    wait_for(tmux, "Routines")
+    keys(tmux, "q")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "Routines" in screen(tmux):
+        time.sleep(0.1)
+    assert "Routines" not in screen(tmux)
