@@ -239,3 +239,18 @@ async def test_too_small_terminal_says_so_and_recovers(data_dir: Path) -> None:
         advance(app, 0.0)
         # The clock kept going while hidden: 10 s in, 5 s into the first rep.
         assert app.screen.query_one("#timer", Digits).value == "0:01"
+
+
+async def test_home_lists_a_broken_user_routine_with_its_error(data_dir: Path) -> None:
+    from supple import paths
+
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True)
+    (folder / "broken.toml").write_text('schema = 1\nid = "x"\ntitle = "X"\nexercise = []\n')
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        routines = app.screen.query_one("#routines")
+        shown = "\n".join(str(o.prompt) for o in routines.options)  # type: ignore[attr-defined]
+        assert "⚠ broken.toml" in shown and "no exercises" in shown
+        assert "Back pain relief" in shown  # the good ones still show
