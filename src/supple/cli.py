@@ -6,16 +6,20 @@ Only `supple` (no command) and `supple play` import Textual; every other command
 from __future__ import annotations
 
 import argparse
+import csv
 import difflib
 import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from supple import __version__, paths
+from supple.core.history import HistoryStore, Loaded, local_now, select
 from supple.core.routine import LEVELS, Catalog, Routine, RoutineError, load_catalog, load_routine
+from supple.core.stats import compute
 from supple.core.timeline import Segment, expand, minutes_per_level, total_seconds
 
 
@@ -37,6 +41,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check routine files; exit 1 if any has a problem")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+    p = sub.add_parser("history", help="list past sessions, newest first")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="the records as stored, with their path")
+    fmt.add_argument("--csv", action="store_true", help="one row per session")
+    p.add_argument(
+        "--since", type=_day, metavar="YYYY-MM-DD", help="only sessions from this day on"
+    )
+    p.add_argument("--routine", metavar="ID", help="only sessions of this routine")
+
+    p = sub.add_parser("stats", help="streaks, weekly minutes and how your back felt")
+    p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("play", help="start a routine straight away in the app")
     p.add_argument("routine", help="routine id (see `supple list`)")
@@ -62,9 +78,103 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_show(args.routine, args.level, args.json)
     if command == "validate":
         return cmd_validate(args.paths)
+    if command == "history":
+        return cmd_history(args.json, args.csv, args.since, args.routine)
+    if command == "stats":
+        return cmd_stats(args.json)
     if command == "play":
         return cmd_app(args.routine, args.level)
     return cmd_app(None, None)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-24") from None
+
+
+def load_history() -> Loaded:
+    """Every record (recovering crashed sessions first); bad files reported once on stderr."""
+    loaded = HistoryStore(paths.data_dir()).load()
+    for path in loaded.recovered:
+        print(f"supple: recovered an interrupted session: {path}", file=sys.stderr)
+    for bad in loaded.quarantined:
+        print(f"supple: quarantined {bad}", file=sys.stderr)
+    return loaded
+
+
+CSV_FIELDS = (
+    "started",
+    "ended",
+    "routine",
+    "title",
+    "level",
+    "status",
+    "active_seconds",
+    "paused_seconds",
+    "planned_seconds",
+    "exercises_done",
+    "exercises_total",
+    "feeling_before",
+    "feeling_after",
+    "note",
+    "path",
+)
+
+
+def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | None) -> int:
+    records = select(load_history().records, since=since, routine=routine)
+    if as_json:
+        out = [dict(r.data, path=str(r.path)) for r in records]
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    if as_csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(CSV_FIELDS)
+        for r in records:
+            row = dict(
+                r.data,
+                exercises_done=r.exercises_done,
+                exercises_total=len(r.exercises),
+                path=str(r.path),
+            )
+            writer.writerow([row.get(field, "") for field in CSV_FIELDS])
+        return 0
+    if not records:
+        print("No sessions yet.")
+        return 0
+    for r in records:
+        feeling = ""
+        if r.feeling_before is not None or r.feeling_after is not None:
+            feeling = f"  feeling {_or_dash(r.feeling_before)}→{_or_dash(r.feeling_after)}"
+        print(
+            f"{r.started:%Y-%m-%d %H:%M}  {r.title:<22} {r.level:<12} "
+            f"{_clock(r.active_seconds):>6}  {r.status:<11} "
+            f"{r.exercises_done}/{len(r.exercises)} done{feeling}"
+        )
+    return 0
+
+
+def _or_dash(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def cmd_stats(as_json: bool) -> int:
+    stats = compute(load_history().records, local_now().date())
+    if as_json:
+        print(json.dumps(stats.to_json(), indent=2))
+        return 0
+    print(f"Sessions: {stats.sessions}, {stats.minutes:.0f} minutes in all")
+    print(f"Streak: {stats.current_streak} days now, {stats.longest_streak} at the longest")
+    print(f"This week: {stats.this_week.sessions} sessions, {stats.this_week.minutes:.0f} minutes")
+    print("Last 12 weeks (minutes): " + " ".join(f"{w.minutes:.0f}" for w in stats.weeks))
+    if stats.last is not None:
+        print(
+            f"Last session: {stats.last.started:%a %d %b %H:%M}, {stats.last.title} "
+            f"({stats.last.status})"
+        )
+    return 0
 
 
 def catalog() -> Catalog:

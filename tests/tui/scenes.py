@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from tests.tui.conftest import advance
 
@@ -27,7 +28,12 @@ SCENES = (
     Scene("switch-side", ("lower-back-mobility", "beginner"), (67.0,)),
     Scene("paused", ("back-pain-relief", "beginner"), (9.0, "space")),
     Scene("help", ("back-pain-relief", "beginner"), (1.0, "question_mark")),
-    Scene("summary", ("back-pain-relief", "beginner"), (40.0, "n", 60.0)),
+    Scene("check-in", ("back-pain-relief", "beginner"), (40.0, "n", 60.0, "6")),
+    Scene(
+        "summary",
+        ("back-pain-relief", "beginner"),
+        (40.0, "n", 60.0, "6", "tab", *"easier than yesterday", "enter"),
+    ),
     Scene("too-small", ("back-pain-relief", "beginner"), (1.0,), size=(50, 15)),
 )
 
@@ -40,4 +46,6 @@ async def play(pilot: Pilot[Any], scene: Scene) -> None:
         else:
             advance(pilot.app, step)  # type: ignore[arg-type]
         await pilot.pause()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False  # a blinking cursor would make pictures differ
     await pilot.pause()

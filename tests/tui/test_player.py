@@ -11,6 +11,7 @@ from textual.widgets import Digits, Static
 
 from supple.tui.screens.base import TooSmall
 from supple.tui.screens.confirm import ConfirmScreen
+from supple.tui.screens.feeling import FeelingScreen
 from supple.tui.screens.help import HelpScreen
 from supple.tui.screens.home import HomeScreen
 from supple.tui.screens.player import PlayerScreen
@@ -107,6 +108,11 @@ async def test_a_session_by_keys_pause_skip_back_quit_and_save(data_dir: Path) -
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
+        assert isinstance(app.screen, FeelingScreen)
+        files = saved_files(data_dir)  # saved before the check-in asks anything
+        assert len(files) == 1 and "stopped" in files[0].read_text()
+        await pilot.press("escape")  # skip the check-in with one key
+        await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert "Session ended early" in text(app, "#title")
         files = saved_files(data_dir)
@@ -130,6 +136,8 @@ async def test_a_whole_session_completes_and_enter_goes_home(data_dir: Path) -> 
         await pilot.pause()
         for _ in range(40):
             advance(app, 2.5)
+        await pilot.pause()
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert "Session complete" in text(app, "#title")
@@ -176,6 +184,8 @@ async def test_a_failed_save_with_a_file_in_the_way(data_dir: Path) -> None:
         await pilot.pause()
         await pilot.press("q", "y")
         await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         saved = text(app, "#saved")
         assert "Not saved" in saved and str(data_dir / "sessions") in saved
@@ -192,6 +202,8 @@ async def _fail_then_retry(app, data_dir: Path) -> None:  # type: ignore[no-unty
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("q", "y")
+        await pilot.pause()
+        await pilot.press("escape")
         await pilot.pause()
         assert "Not saved" in text(app, "#saved")
         data_dir.chmod(0o700)
@@ -254,3 +266,61 @@ async def test_home_lists_a_broken_user_routine_with_its_error(data_dir: Path) -
         shown = "\n".join(str(o.prompt) for o in routines.options)  # type: ignore[attr-defined]
         assert "⚠ broken.toml" in shown and "no exercises" in shown
         assert "Back pain relief" in shown  # the good ones still show
+
+
+async def test_check_in_after_stores_feeling_and_note(data_dir: Path) -> None:
+    app = build_app(data_dir, start=("back-pain-relief", "beginner"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        advance(app, 100.0)  # the whole session
+        await pilot.pause()
+        assert isinstance(app.screen, FeelingScreen)
+        await pilot.press("1", "2", "enter")
+        assert "not a whole number from 0 to 10" in text(app, "#feeling-error")
+        await pilot.press("backspace", "backspace", "7", "tab", *"less stiff", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert "Back: – → 7 / 10" in text(app, "#feelings") and "less stiff" in text(
+            app, "#feelings"
+        )
+    record = tomllib.loads(saved_files(data_dir)[0].read_text())
+    assert record["feeling_after"] == 7 and record["note"] == "less stiff"
+    assert "feeling_before" not in record
+
+
+async def test_check_in_before_when_switched_on(data_dir: Path) -> None:
+    app = build_app(data_dir)
+    app.ask_before = True
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FeelingScreen)
+        await pilot.press("4", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    record = tomllib.loads(saved_files(data_dir)[0].read_text())
+    assert record["feeling_before"] == 4 and record["status"] == "stopped"
+
+
+async def test_checkpoints_while_running(data_dir: Path) -> None:
+    app = build_app(data_dir, start=("back-pain-relief", "beginner"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        files = saved_files(data_dir)
+        assert len(files) == 1
+        assert tomllib.loads(files[0].read_text())["status"] == "in_progress"
+        lock = next((data_dir / "locks").glob("*.lock"))
+        assert lock.read_text().split()[0] == str(os.getpid())
+        advance(app, 3.0)  # inside the get-ready: only the interval makes it write
+        assert tomllib.loads(files[0].read_text())["active_seconds"] == 3.0
+        advance(app, 1.0)  # 1 s later, nothing changed: no write yet
+        assert tomllib.loads(files[0].read_text())["active_seconds"] == 3.0
+        advance(app, 1.5)  # a new segment: written at once
+        assert tomllib.loads(files[0].read_text())["active_seconds"] == 5.5
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert tomllib.loads(files[0].read_text())["status"] == "stopped"
+    assert not list((data_dir / "locks").glob("*.lock"))

@@ -1,22 +1,36 @@
-"""The session history: one TOML file per session, written atomically and privately."""
+"""The session history: one TOML file per session, written atomically and privately, checkpointed
+while a session runs, recovered after a crash, and bad files quarantined, never deleted."""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
+import shutil
 import tempfile
-from collections.abc import Callable
-from dataclasses import asdict
-from datetime import datetime, timedelta
+import tomllib
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import tomli_w
 
+from supple.core.routine import LEVELS
 from supple.core.session import Session
 
+try:  # POSIX; elsewhere a checkpoint is never taken for a live one (no lock to test)
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
 SCHEMA = 1
+STATUSES = ("completed", "stopped", "interrupted", "in_progress")
+EXERCISE_STATUSES = ("done", "partial", "skipped")
+MAX_SECONDS = 24 * 3600  # no session lasts a day: anything longer is a broken file
+INDEX_VERSION = 1
 Now = Callable[[], datetime]
 
 
@@ -34,13 +48,24 @@ class HistoryWriteError(Exception):
         super().__init__(f"could not save {path}: {reason}")
 
 
+def make_private_dirs(folder: Path) -> None:
+    """Create ``folder`` and any missing parents as 0700: this is health data."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            candidate.mkdir(mode=0o700)
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves the old file or the new, never half.
 
-    Temp file in the same folder, flush, fsync, os.replace; files 0600 and folders 0700,
-    because this is health data.
+    Temp file in the same folder, flush, fsync, os.replace; the file is 0600.
     """
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dirs(path.parent)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -75,13 +100,221 @@ def session_record(session: Session, started: datetime) -> dict[str, Any]:
     }
 
 
+# -- reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One stored session, checked; ``data`` is the record exactly as stored."""
+
+    path: Path
+    data: dict[str, Any]
+    started: datetime
+    ended: datetime
+
+    @property
+    def routine(self) -> str:
+        return str(self.data["routine"])
+
+    @property
+    def title(self) -> str:
+        return str(self.data["title"])
+
+    @property
+    def level(self) -> str:
+        return str(self.data["level"])
+
+    @property
+    def status(self) -> str:
+        return str(self.data["status"])
+
+    @property
+    def active_seconds(self) -> float:
+        return float(self.data["active_seconds"])
+
+    @property
+    def planned_seconds(self) -> float:
+        return float(self.data["planned_seconds"])
+
+    @property
+    def exercises(self) -> list[dict[str, Any]]:
+        return list(self.data["exercise"])
+
+    @property
+    def exercises_done(self) -> int:
+        return sum(1 for e in self.exercises if e["status"] == "done")
+
+    @property
+    def feeling_before(self) -> int | None:
+        value = self.data.get("feeling_before")
+        return int(value) if value is not None else None
+
+    @property
+    def feeling_after(self) -> int | None:
+        value = self.data.get("feeling_after")
+        return int(value) if value is not None else None
+
+    @property
+    def note(self) -> str:
+        return str(self.data.get("note", ""))
+
+
+class BadRecord(Exception):
+    """A history file that cannot be trusted; ``reason`` says why in a few words."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+def _number(data: dict[str, Any], key: str, high: float) -> float:
+    value = data.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise BadRecord(f"{key}: expected a number, got {value!r}")
+    if not 0 <= value <= high:
+        raise BadRecord(f"{key}: {value} is impossible (0 to {high:g})")
+    return float(value)
+
+
+def _time(data: dict[str, Any], key: str) -> datetime:
+    value = data.get(key)
+    try:
+        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.tzinfo is None:
+        raise BadRecord(f"{key}: expected an ISO 8601 time with offset, got {value!r}")
+    return parsed
+
+
+def check_record(data: dict[str, Any], path: Path) -> Record:
+    """Validate a parsed record; raise BadRecord naming what is impossible."""
+    schema = data.get("schema")
+    if schema != SCHEMA:
+        raise BadRecord(f"unknown schema {schema!r} (this supple reads schema {SCHEMA})")
+    for key in ("routine", "title", "level", "status"):
+        if not isinstance(data.get(key), str) or not data[key]:
+            raise BadRecord(f"{key}: missing or not text")
+    if data["level"] not in LEVELS:
+        raise BadRecord(f"level: unknown level {data['level']!r}")
+    if data["status"] not in STATUSES:
+        raise BadRecord(f"status: unknown status {data['status']!r}")
+    started, ended = _time(data, "started"), _time(data, "ended")
+    if ended < started:
+        raise BadRecord("ended: before started")
+    if (ended - started).total_seconds() > MAX_SECONDS:
+        raise BadRecord("ended: more than a day after started")
+    active = _number(data, "active_seconds", MAX_SECONDS)
+    _number(data, "paused_seconds", MAX_SECONDS)
+    _number(data, "planned_seconds", MAX_SECONDS)
+    if active > (ended - started).total_seconds() + 1:
+        raise BadRecord("active_seconds: longer than the session itself")
+    exercises = data.get("exercise")
+    if not isinstance(exercises, list) or not all(isinstance(e, dict) for e in exercises):
+        raise BadRecord("exercise: expected [[exercise]] tables")
+    for index, exercise in enumerate(exercises, 1):
+        if exercise.get("status") not in EXERCISE_STATUSES:
+            raise BadRecord(f"exercise[{index}].status: unknown {exercise.get('status')!r}")
+        if not isinstance(exercise.get("id"), str) or not isinstance(exercise.get("name"), str):
+            raise BadRecord(f"exercise[{index}]: id and name must be text")
+        for key in (
+            "seconds",
+            "planned_seconds",
+            "sets_done",
+            "sets_planned",
+            "reps_done",
+            "reps_planned",
+        ):
+            _number(exercise, key, MAX_SECONDS)
+    for key in ("feeling_before", "feeling_after"):
+        if key in data:
+            value = data[key]
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+                raise BadRecord(f"{key}: expected a whole number from 0 to 10, got {value!r}")
+    if "note" in data and not isinstance(data["note"], str):
+        raise BadRecord("note: expected text")
+    return Record(path, data, started, ended)
+
+
+def read_record(path: Path) -> Record:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise BadRecord(f"cannot read: {error.strerror}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BadRecord("not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise BadRecord(f"not valid TOML: {error}") from None
+    return check_record(data, path)
+
+
+@dataclass(frozen=True, slots=True)
+class Quarantined:
+    """A file moved aside, where it went, and why."""
+
+    original: Path
+    moved_to: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.original}: {self.reason} — moved to {self.moved_to}"
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    records: tuple[Record, ...]  # newest first
+    quarantined: tuple[Quarantined, ...]
+    recovered: tuple[Path, ...] = ()
+
+
+# -- the store -------------------------------------------------------------------------------
+
+
+class LiveFile:
+    """The file of a session in progress, and the lock that tells other copies it is alive."""
+
+    def __init__(self, store: HistoryStore, path: Path) -> None:
+        self.store = store
+        self.path = path
+        self.lock_path = store.locks_dir / (path.stem + ".lock")
+        self._lock: IO[str] | None = None
+
+    def open(self) -> None:
+        make_private_dirs(self.lock_path.parent)
+        handle = open(self.lock_path, "w", encoding="utf-8")  # noqa: SIM115 - held until close
+        os.chmod(self.lock_path, 0o600)
+        if fcntl is not None:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        handle.write(f"{os.getpid()}\n{self.path}\n")
+        handle.flush()
+        self._lock = handle
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.store.save(record, self.path)
+
+    def close(self) -> None:
+        """The session is over and its final record written: let the lock go."""
+        if self._lock is None:
+            return
+        with contextlib.suppress(OSError):
+            self.lock_path.unlink()
+        self._lock.close()
+        self._lock = None
+
+
 class HistoryStore:
     """Session records under ``<data dir>/sessions/YYYY/MM/``, one file each."""
 
     def __init__(self, data_dir: Path, token: Callable[[], str] | None = None) -> None:
         self.data_dir = data_dir
-        self._token = token or (lambda: secrets.token_hex(3))
         self.sessions_dir = data_dir / "sessions"
+        self.locks_dir = data_dir / "locks"
+        self.quarantine_dir = data_dir / "quarantine"
+        self.trash_dir = data_dir / "trash"
+        self.index_path = data_dir / "index.json"
+        self._token = token or (lambda: secrets.token_hex(3))
 
     def path_for(self, routine_id: str, started: datetime) -> Path:
         """A new file name: start time, routine, and a short random part so two copies of the
@@ -96,3 +329,169 @@ class HistoryStore:
         except OSError as error:
             raise HistoryWriteError(path, error.strerror or str(error)) from None
         return path
+
+    def live(self, path: Path) -> LiveFile:
+        """Open the file of a new session in progress (its lock is held until ``close``)."""
+        live = LiveFile(self, path)
+        try:
+            live.open()
+        except OSError as error:
+            raise HistoryWriteError(live.lock_path, error.strerror or str(error)) from None
+        return live
+
+    # -- recovery ----------------------------------------------------------------------------
+
+    def recover(self) -> list[Path]:
+        """Turn the checkpoints of dead sessions into ``interrupted`` records.
+
+        A session whose lock is still held belongs to a running copy of supple: left alone.
+        """
+        recovered: list[Path] = []
+        try:
+            locks = sorted(self.locks_dir.glob("*.lock"))
+        except OSError:
+            return recovered
+        for lock_path in locks:
+            try:
+                handle = open(lock_path, "r+", encoding="utf-8")  # noqa: SIM115
+            except OSError:
+                continue
+            with handle:
+                if fcntl is not None:
+                    try:
+                        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    except OSError:
+                        continue  # alive in another process
+                lines = handle.read().splitlines()
+                target = Path(lines[1]) if len(lines) > 1 else None
+                if target is not None and target.exists():
+                    try:
+                        record = read_record(target)
+                    except BadRecord:
+                        record = None  # load() will quarantine it
+                    if record is not None and record.status == "in_progress":
+                        data = dict(record.data, status="interrupted")
+                        self.save(data, target)
+                        recovered.append(target)
+                with contextlib.suppress(OSError):
+                    lock_path.unlink()
+        return recovered
+
+    # -- loading -----------------------------------------------------------------------------
+
+    def session_files(self) -> list[Path]:
+        """Every session file, oldest first (names begin with the start time)."""
+        found: list[Path] = []
+        if not self.sessions_dir.is_dir():
+            return found
+        for root, dirs, files in os.walk(self.sessions_dir):
+            dirs.sort()
+            found += [
+                Path(root) / f
+                for f in sorted(files)
+                if f.endswith(".toml") and not f.startswith(".")
+            ]
+        return sorted(found, key=lambda p: p.name)
+
+    def load(self, *, recover: bool = True) -> Loaded:
+        """Every record, newest first; bad files quarantined; a summary index kept to be quick.
+
+        The files are the truth: the index is only trusted for a file whose size and
+        modification time are unchanged, and is rebuilt if missing or broken.
+        """
+        recovered = tuple(self.recover()) if recover else ()
+        index = self._read_index()
+        fresh: dict[str, list[Any]] = {}
+        records: list[Record] = []
+        quarantined: list[Quarantined] = []
+        changed = False
+        for path in self.session_files():
+            key = str(path.relative_to(self.sessions_dir))
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            cached = index.get(key)
+            if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
+                # Checked when it was cached; only the two times need parsing again.
+                data = cached[2]
+                with contextlib.suppress(KeyError, TypeError, ValueError):
+                    started = datetime.fromisoformat(data["started"])
+                    ended = datetime.fromisoformat(data["ended"])
+                    fresh[key] = cached
+                    records.append(Record(path, data, started, ended))
+                    continue
+            changed = True
+            try:
+                record = read_record(path)
+            except BadRecord as bad:
+                moved = self.quarantine(path, bad.reason)
+                if moved is not None:
+                    quarantined.append(moved)
+                continue
+            fresh[key] = [stat.st_mtime_ns, stat.st_size, record.data]
+            records.append(record)
+        if changed or len(fresh) != len(index):
+            self._write_index(fresh)
+        records.reverse()
+        return Loaded(tuple(records), tuple(quarantined), recovered)
+
+    def _read_index(self) -> dict[str, list[Any]]:
+        try:
+            raw = json.loads(self.index_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(raw, dict) or raw.get("version") != INDEX_VERSION:
+            return {}
+        files = raw.get("files")
+        if not isinstance(files, dict):
+            return {}
+        return {
+            k: v
+            for k, v in files.items()
+            if isinstance(v, list) and len(v) == 3 and isinstance(v[2], dict)
+        }
+
+    def _write_index(self, files: dict[str, list[Any]]) -> None:
+        data = json.dumps({"version": INDEX_VERSION, "files": files}, separators=(",", ":"))
+        with contextlib.suppress(OSError):  # only a cache: the next load rebuilds it
+            atomic_write(self.index_path, data.encode("utf-8"))
+
+    # -- moving files aside ------------------------------------------------------------------
+
+    def _move(self, path: Path, folder: Path) -> Path:
+        make_private_dirs(folder)
+        target = folder / path.name
+        while target.exists():
+            target = folder / f"{path.stem}-{secrets.token_hex(2)}{path.suffix}"
+        shutil.move(str(path), target)
+        return target
+
+    def quarantine(self, path: Path, reason: str) -> Quarantined | None:
+        """Move a bad file to ``quarantine/`` with a note of why; never delete it."""
+        try:
+            moved = self._move(path, self.quarantine_dir)
+            note = moved.with_name(moved.name + ".why.txt")
+            atomic_write(note, f"{path}\n{reason}\n".encode())
+        except OSError:
+            return None
+        return Quarantined(path, moved, reason)
+
+    def trash(self, path: Path) -> Path:
+        """Delete a session the gentle way: move it to ``trash/``."""
+        try:
+            return self._move(path, self.trash_dir)
+        except OSError as error:
+            raise HistoryWriteError(path, error.strerror or str(error)) from None
+
+
+def select(
+    records: Iterable[Record], *, since: date | None = None, routine: str | None = None
+) -> list[Record]:
+    """The records started on or after ``since`` (their own local date), of ``routine``."""
+    return [
+        r
+        for r in records
+        if (since is None or r.started.date() >= since)
+        and (routine is None or r.routine == routine)
+    ]

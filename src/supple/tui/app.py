@@ -1,11 +1,12 @@
-"""SuppleApp: the screens, global keys, sound, and saving a finished session."""
+"""SuppleApp: the screens, global keys, sound, signals, and the life of a session's record."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 import sys
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import tomli_w
 from textual.app import App
@@ -13,10 +14,12 @@ from textual.binding import Binding
 
 from supple import paths
 from supple.core.clock import Clock, MonotonicClock
-from supple.core.history import HistoryStore, HistoryWriteError, Now, local_now, session_record
+from supple.core.history import HistoryStore, Now, local_now
+from supple.core.recorder import Recorder
 from supple.core.routine import Catalog, Routine, load_catalog
 from supple.core.session import Session
 from supple.tui.screens.base import MIN_HEIGHT, MIN_WIDTH
+from supple.tui.screens.feeling import CheckIn, FeelingScreen
 from supple.tui.screens.help import HelpScreen
 from supple.tui.screens.home import HomeScreen
 from supple.tui.screens.player import PlayerScreen
@@ -27,21 +30,14 @@ class SuppleApp(App[int]):
     CSS_PATH = "supple.tcss"
     TITLE = "supple"
     ENABLE_COMMAND_PALETTE = False
-    HORIZONTAL_BREAKPOINTS = [
-        (0, "-too-narrow"),
-        (MIN_WIDTH, "-narrow"),
-        (90, "-wide"),
-    ]
-    VERTICAL_BREAKPOINTS = [
-        (0, "-too-short"),
-        (MIN_HEIGHT, "-tall"),
-    ]
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (90, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
     BINDINGS = [
         Binding(
             "question_mark", "help", "Help", key_display="?", id="app.help", tooltip="Every key"
         ),
         Binding(
-            "ctrl+q",
+            "ctrl+q,ctrl+c",
             "quit",
             "Quit",
             show=False,
@@ -67,21 +63,40 @@ class SuppleApp(App[int]):
         self.now = now
         self.store = store
         self.muted = False
+        self.ask_before = False  # the optional check-in before a session (off by default)
         self.cues = 0  # how many sound cues were given: the tests count them
-        self.unsaved: list[tuple[dict[str, Any], Path]] = []
+        self.recorders: list[Recorder] = []  # every session of this run, for a safe exit
         self._start = start
         self._level = start[1] if start else level
 
     def on_mount(self) -> None:
+        self._catch_signals()
         self.push_screen(HomeScreen(self._level, self._start[0] if self._start else None))
         if self._start is not None:
             routine_id, level = self._start
             self.start_session(self.catalog.find(routine_id), level)
 
+    def _catch_signals(self) -> None:
+        """SIGTERM, SIGHUP (terminal closed) and SIGINT end a session as stopped, saved."""
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+                loop.add_signal_handler(sig, self.save_and_exit)
+
     # -- sessions ---------------------------------------------------------------------------
 
     def start_session(self, routine: Routine, level: str) -> None:
-        self.push_screen(PlayerScreen(Session(routine, level, self.clock), self.now()))
+        def begin(check_in: CheckIn | None = None) -> None:
+            recorder = Recorder(self.store, Session(routine, level, self.clock), self.now())
+            if check_in is not None and check_in.feeling is not None:
+                recorder.extra["feeling_before"] = check_in.feeling
+            self.recorders.append(recorder)
+            self.push_screen(PlayerScreen(recorder))
+
+        if self.ask_before:
+            self.push_screen(FeelingScreen(before=True), begin)
+        else:
+            begin()
 
     def cue(self) -> None:
         """A sound cue: the terminal bell, unless muted."""
@@ -89,36 +104,35 @@ class SuppleApp(App[int]):
             self.cues += 1
             self.bell()
 
-    def finish_session(self, session: Session, started: datetime) -> None:
-        record = session_record(session, started)
-        path = self.store.path_for(session.routine.id, started)
-        error = self.save_record(record, path)
-        self.switch_screen(SummaryScreen(record, path, error))
+    def finish_session(self, recorder: Recorder) -> None:
+        """Save at once (nothing waits on the check-in), then ask, then show the summary."""
+        recorder.finish()
 
-    def save_record(self, record: dict[str, Any], path: Path) -> str | None:
-        """Write a record; on failure remember it (it is printed on exit) and say why."""
-        try:
-            self.store.save(record, path)
-        except HistoryWriteError as error:
-            if all(p != path for _, p in self.unsaved):
-                self.unsaved.append((record, path))
-            return error.reason
-        self.unsaved = [(r, p) for r, p in self.unsaved if p != path]
-        return None
+        def answered(check_in: CheckIn | None) -> None:
+            if check_in is not None:
+                recorder.add(feeling_after=check_in.feeling, note=check_in.note)
+            self.switch_screen(SummaryScreen(recorder))
+
+        self.push_screen(FeelingScreen(before=False), answered)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
-    async def action_quit(self) -> None:
-        """Quit; a session still running is ended as stopped and saved first."""
-        for screen in self.screen_stack:
-            if isinstance(screen, PlayerScreen) and not screen.session.snapshot().done:
-                screen.session.stop()
-                record = session_record(screen.session, screen.started)
-                self.save_record(
-                    record, self.store.path_for(screen.session.routine.id, screen.started)
-                )
+    def save_and_exit(self) -> None:
+        """End every running session as stopped, write what can be written, and leave."""
+        for recorder in self.recorders:
+            if not recorder.session.snapshot().done:
+                recorder.session.stop()
+            if not recorder.saved_final:
+                recorder.finish()
         self.exit(0)
+
+    async def action_quit(self) -> None:
+        self.save_and_exit()
+
+    @property
+    def unsaved(self) -> list[Recorder]:
+        return [r for r in self.recorders if not r.saved_final]
 
 
 def make_app(
@@ -143,8 +157,11 @@ def run_app(catalog: Catalog, *, routine_id: str | None, level: str | None) -> i
     start = (routine_id, level or "beginner") if routine_id else None
     app = make_app(catalog, start=start)
     code = app.run()
-    for record, path in app.unsaved:
+    for recorder in app.unsaved:
         # Nothing is lost silently: the record goes to stderr for the user to keep.
-        print(f"supple: could not save {path}; here is the record:", file=sys.stderr)
-        print(tomli_w.dumps(record), file=sys.stderr)
+        print(
+            f"supple: could not save {recorder.path} ({recorder.error}); here is the record:",
+            file=sys.stderr,
+        )
+        print(tomli_w.dumps(recorder.record()), file=sys.stderr)
     return code if code is not None else 0

@@ -6,7 +6,6 @@ It renders the session's snapshot and sends it commands; it never computes time 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding
@@ -15,7 +14,8 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, ProgressBar, Static
 
-from supple.core.session import Session, Snapshot
+from supple.core.recorder import Recorder
+from supple.core.session import Snapshot
 from supple.tui import format
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
@@ -74,10 +74,10 @@ class PlayerScreen(SuppleScreen):
 
     app: SuppleApp
 
-    def __init__(self, session: Session, started: datetime) -> None:
+    def __init__(self, recorder: Recorder) -> None:
         super().__init__()
-        self.session = session
-        self.started = started
+        self.recorder = recorder
+        self.session = recorder.session
         self._shown: dict[str, str] = {}
         self._last_index: int | None = None
         self._last_countdown: int | None = None
@@ -105,6 +105,13 @@ class PlayerScreen(SuppleScreen):
 
     def on_mount(self) -> None:
         self.session.start()
+        self.recorder.open()
+        if self.recorder.error:
+            self.notify(
+                f"Cannot save this session yet: {self.recorder.error}. It is kept in memory.",
+                severity="error",
+                timeout=10,
+            )
         self._timer = self.set_interval(FRAME, self.tick)
         self.tick()
 
@@ -119,6 +126,8 @@ class PlayerScreen(SuppleScreen):
         snap = self.session.snapshot()
         self.render_snapshot(snap)
         self._cue(snap)
+        if not snap.done:
+            self.recorder.update(snap)
         if snap.done:
             self._finish()
 
@@ -177,7 +186,7 @@ class PlayerScreen(SuppleScreen):
         self._finished = True
         if self._timer is not None:
             self._timer.stop()
-        self.app.finish_session(self.session, self.started)
+        self.app.finish_session(self.recorder)
 
     def _sync_timer(self) -> None:
         """The frame timer runs only while the session runs: paused costs no CPU."""

@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
+from supple.core.recorder import Recorder
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
 
 if TYPE_CHECKING:
     from supple.tui.app import SuppleApp
+
+
+def feeling_line(record: dict[str, Any]) -> str:
+    """'Back: 4 → 7 / 10 · "note"', from whatever the check-ins gave."""
+    before, after = record.get("feeling_before"), record.get("feeling_after")
+    parts = []
+    if before is not None or after is not None:
+        parts.append(
+            f"Back: {'–' if before is None else before} → {'–' if after is None else after} / 10"
+        )
+    if record.get("note"):
+        parts.append(f"“{record['note']}”")
+    return " · ".join(parts)
+
 
 MARK = {"done": "✓ done", "partial": "◐ partial", "skipped": "– skipped"}
 
@@ -37,11 +51,11 @@ class SummaryScreen(SuppleScreen):
 
     app: SuppleApp
 
-    def __init__(self, record: dict[str, Any], path: Path, error: str | None) -> None:
+    def __init__(self, recorder: Recorder) -> None:
         super().__init__()
-        self.record = record
-        self.path = path
-        self.error = error
+        self.recorder = recorder
+        self.record = recorder.record()
+        self.path = recorder.path
 
     def body(self) -> Iterable[Widget]:
         record = self.record
@@ -55,6 +69,9 @@ class SummaryScreen(SuppleScreen):
             f"{minutes(record['paused_seconds'])} · {done}/{count} exercises done",
             id="totals",
         )
+        feelings = feeling_line(record)
+        if feelings:
+            yield Static(feelings, id="feelings")
         table: DataTable[str] = DataTable(
             id="summary-table", cursor_type="none", zebra_stripes=True
         )
@@ -76,26 +93,26 @@ class SummaryScreen(SuppleScreen):
 
     def show_saved(self) -> None:
         saved = self.query_one("#saved", Static)
-        if self.error is None:
+        if self.recorder.error is None:
             saved.update(f"Saved to {self.path}\nEnter: back to the routines")
             saved.set_classes("-ok")
         else:
             saved.update(
-                f"[b]Not saved:[/b] {self.error}\n{self.path}\n"
+                f"[b]Not saved:[/b] {self.recorder.error}\n{self.path}\n"
                 "Your session is kept in memory: press r to try again after fixing the folder."
             )
             saved.set_classes("-error")
 
     def action_retry(self) -> None:
-        if self.error is None:
+        if self.recorder.error is None:
             return
-        self.error = self.app.save_record(self.record, self.path)
+        self.recorder.finish()
         self.show_saved()
-        if self.error is None:
+        if self.recorder.error is None:
             self.notify("Saved.")
 
     def action_home(self) -> None:
-        if self.error is not None:
+        if self.recorder.error is not None:
             self.notify(
                 "Not saved yet: press r to retry, or q to quit and lose it.", severity="warning"
             )

@@ -1,0 +1,85 @@
+"""Keeps a running session's file current: checkpoints while it runs, the final record at the end.
+
+A kill at any moment loses at most ``interval`` seconds of session time: the file is rewritten
+(atomically) on every change of segment or of state, and at least that often while running.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from supple.core.history import HistoryStore, HistoryWriteError, LiveFile, session_record
+from supple.core.session import Session, Snapshot
+
+CHECKPOINT_SECONDS = 2.0
+
+
+class Recorder:
+    def __init__(
+        self,
+        store: HistoryStore,
+        session: Session,
+        started: datetime,
+        *,
+        interval: float = CHECKPOINT_SECONDS,
+    ) -> None:
+        self.store = store
+        self.session = session
+        self.started = started
+        self.interval = interval
+        self.path = store.path_for(session.routine.id, started)
+        self.extra: dict[str, Any] = {}  # feelings and note, added to every write
+        self.error: str | None = None  # the last write's failure, None once a write succeeds
+        self.saved_final = False
+        self._live: LiveFile | None = None
+        self._last_key: tuple[int, str] | None = None
+        self._last_at: float | None = None
+
+    def record(self) -> dict[str, Any]:
+        return session_record(self.session, self.started) | self.extra
+
+    def open(self) -> None:
+        """Take the lock that marks this session alive, and write the first checkpoint."""
+        try:
+            self._live = self.store.live(self.path)
+        except HistoryWriteError as error:
+            self.error = f"{error.reason} ({error.path})"
+            return
+        self.checkpoint()
+
+    def update(self, snap: Snapshot) -> None:
+        """Called every frame: writes only when something changed or the interval is up."""
+        key = (snap.segment_index, snap.state)
+        now = self.session.clock.now()
+        due = self._last_at is None or now - self._last_at >= self.interval
+        if key != self._last_key or (due and snap.state == "running"):
+            self.checkpoint()
+
+    def checkpoint(self) -> None:
+        snap = self.session.snapshot()
+        self._last_key = (snap.segment_index, snap.state)
+        self._last_at = self.session.clock.now()
+        self._write()
+
+    def finish(self) -> str | None:
+        """Write the final record and let the lock go; the error text if it could not be saved."""
+        self._write()
+        if self.error is None:
+            self.saved_final = True
+            if self._live is not None:
+                self._live.close()
+        return self.error
+
+    def add(self, **values: Any) -> str | None:
+        """Add feelings or a note to the record and save it again."""
+        self.extra.update({k: v for k, v in values.items() if v not in (None, "")})
+        return self.finish()
+
+    def _write(self) -> None:
+        try:
+            self.store.save(self.record(), self.path)
+        except HistoryWriteError as error:
+            self.error = error.reason
+        else:
+            self.error = None

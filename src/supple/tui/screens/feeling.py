@@ -1,0 +1,63 @@
+"""The quick check-in: how does your back feel, 0–10, and a note. Esc skips it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    feeling: int | None
+    note: str
+
+
+class FeelingScreen(ModalScreen[CheckIn | None]):
+    BINDINGS = [
+        Binding("escape", "skip", "Skip", id="feeling.skip", tooltip="Skip the check-in"),
+    ]
+
+    def __init__(self, *, before: bool) -> None:
+        super().__init__()
+        self.before = before
+
+    def compose(self) -> ComposeResult:
+        when = "before you start" if self.before else "now"
+        with Vertical(id="dialog"):
+            yield Static(f"How does your back feel {when}?", id="question")
+            yield Static("0 = very bad · 10 = great", id="detail")
+            yield Input(placeholder="0–10", type="integer", max_length=2, id="feeling")
+            if not self.before:
+                yield Input(placeholder="a note (optional)", max_length=200, id="note")
+            yield Static("", id="feeling-error")
+            yield Static("Enter: save    Tab: next field    Esc: skip", id="keys")
+
+    def on_mount(self) -> None:
+        self.query_one("#feeling", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        raw = self.query_one("#feeling", Input).value.strip()
+        notes = self.query("#note")
+        note = notes.first(Input).value.strip() if notes else ""
+        if not raw and not note:
+            self.dismiss(None)
+            return
+        feeling: int | None = None
+        if raw:
+            feeling = int(raw) if raw.lstrip("-").isdigit() else -1
+            if not 0 <= feeling <= 10:
+                self.query_one("#feeling-error", Static).update(
+                    f"'{raw}' is not a whole number from 0 to 10"
+                )
+                return
+        self.dismiss(CheckIn(feeling, note))
+
+    def action_skip(self) -> None:
+        self.dismiss(None)
