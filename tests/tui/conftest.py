@@ -9,14 +9,20 @@ import pytest
 
 from supple import paths
 from supple.core.clock import FakeClock
+from supple.core.history import HistoryStore
 from supple.core.routine import load_catalog
 from supple.tui.app import SuppleApp, make_app
 from supple.tui.screens.player import PlayerScreen
+from tests.fakes import fake_week
 
 WALL = datetime(2026, 11, 24, 7, 30, tzinfo=timezone(timedelta(hours=1)))
 
 
-def build_app(data_dir: Path, start: tuple[str, str] | None = None) -> SuppleApp:
+def build_app(
+    data_dir: Path, start: tuple[str, str] | None = None, *, history: bool = False
+) -> SuppleApp:
+    if history:
+        fake_week(HistoryStore(data_dir, token=iter(f"{n:06x}" for n in range(99)).__next__), WALL)
     return make_app(
         load_catalog(paths.routine_folders()),
         clock=FakeClock(1000.0),

@@ -18,6 +18,7 @@ class Scene:
     start: tuple[str, str] | None
     steps: tuple[float | str, ...] = ()  # a number advances the fake clock; text presses a key
     size: tuple[int, int] = (100, 30)
+    history: bool = False  # a faked week of sessions in the data folder
 
 
 SCENES = (
@@ -34,18 +35,29 @@ SCENES = (
         ("back-pain-relief", "beginner"),
         (40.0, "n", 60.0, "6", "tab", *"easier than yesterday", "enter"),
     ),
+    Scene("home-with-history", None, history=True),
+    Scene("history", None, ("h",), history=True),
+    Scene("session-detail", None, ("h", "down", "enter"), history=True),
+    Scene("stats", None, ("s",), history=True),
     Scene("too-small", ("back-pain-relief", "beginner"), (1.0,), size=(50, 15)),
 )
 
 
 async def play(pilot: Pilot[Any], scene: Scene) -> None:
-    await pilot.pause()
+    await settle(pilot)
     for step in scene.steps:
         if isinstance(step, str):
             await pilot.press(step)
         else:
             advance(pilot.app, step)  # type: ignore[arg-type]
-        await pilot.pause()
+        await settle(pilot)
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False  # a blinking cursor would make pictures differ
+    await pilot.pause()
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let screen switches and history workers finish, so every picture is the same."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()

@@ -14,7 +14,7 @@ from textual.binding import Binding
 
 from supple import paths
 from supple.core.clock import Clock, MonotonicClock
-from supple.core.history import HistoryStore, Now, local_now
+from supple.core.history import HistoryStore, HistoryWriteError, Loaded, Now, Record, local_now
 from supple.core.recorder import Recorder
 from supple.core.routine import Catalog, Routine, load_catalog
 from supple.core.session import Session
@@ -114,6 +114,23 @@ class SuppleApp(App[int]):
             self.switch_screen(SummaryScreen(recorder))
 
         self.push_screen(FeelingScreen(before=False), answered)
+
+    def report_history_problems(self, loaded: Loaded) -> None:
+        """One notification per bad or recovered file (a file is quarantined only once)."""
+        for path in loaded.recovered:
+            self.notify(f"Recovered an interrupted session:\n{path}", timeout=8)
+        for bad in loaded.quarantined:
+            self.notify(
+                f"A history file was broken and moved aside:\n{bad}", severity="error", timeout=15
+            )
+
+    def trash_record(self, record: Record) -> None:
+        try:
+            moved = self.store.trash(record.path)
+        except HistoryWriteError as error:
+            self.notify(f"Could not delete: {error}", severity="error")
+        else:
+            self.notify(f"Moved to the trash: {moved}")
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

@@ -6,14 +6,16 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from supple.core.history import Loaded
 from supple.core.routine import LEVELS, Routine
+from supple.core.stats import Stats, compute
 from supple.core.timeline import expand, total_seconds
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
@@ -52,6 +54,8 @@ class HomeScreen(SuppleScreen):
         Binding("1", "set_level(0)", "Beginner", show=False, id="home.beginner"),
         Binding("2", "set_level(1)", "Intermediate", show=False, id="home.intermediate"),
         Binding("3", "set_level(2)", "Advanced", show=False, id="home.advanced"),
+        Binding("h", "history", "History", id="home.history", tooltip="Past sessions"),
+        Binding("s", "stats", "Stats", id="home.stats", tooltip="Streaks, weeks, feelings"),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave supple"),
     ]
 
@@ -81,6 +85,7 @@ class HomeScreen(SuppleScreen):
         preview = VerticalScroll(Static(id="preview-text"), id="preview")
         preview.border_title = "Session"
         yield Static("[b]supple[/b] — your mobility coach", id="title")
+        yield Static("", id="home-status")
         yield Static(id="levels")
         yield Horizontal(routines, preview, id="home-main")
 
@@ -88,6 +93,40 @@ class HomeScreen(SuppleScreen):
         if self._initial is not None:
             self.select(self._initial)
         self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        self.load_status()
+
+    @work(thread=True, exclusive=True, group="home-status")
+    def load_status(self) -> None:
+        """The one-line summary of the history, read off the UI thread after the first paint."""
+        loaded = self.app.store.load()
+        stats = compute(loaded.records, self.app.now().date())
+        self.app.call_from_thread(self.show_status, loaded, stats)
+
+    def show_status(self, loaded: Loaded, stats: Stats) -> None:
+        self.app.report_history_problems(loaded)
+        status = self.query_one("#home-status", Static)
+        if stats.last is None:
+            status.update("No sessions yet — pick a routine and press Enter.")
+            return
+        last = stats.last
+        days = stats.current_streak
+        status.update(
+            f"Last: {last.started:%a %d %b}, {last.title} ({last.status.replace('_', ' ')}) · "
+            f"streak {days} day{'s' if days != 1 else ''} · "
+            f"this week {stats.this_week.minutes:.0f} min"
+        )
+
+    def action_history(self) -> None:
+        from supple.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
+    def action_stats(self) -> None:
+        from supple.tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen())
 
     @property
     def routine(self) -> Routine | None:

@@ -3,34 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from supple.core.recorder import Recorder
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
+from supple.tui.widgets.record_table import RecordTable, feeling_line
 
 if TYPE_CHECKING:
     from supple.tui.app import SuppleApp
-
-
-def feeling_line(record: dict[str, Any]) -> str:
-    """'Back: 4 → 7 / 10 · "note"', from whatever the check-ins gave."""
-    before, after = record.get("feeling_before"), record.get("feeling_after")
-    parts = []
-    if before is not None or after is not None:
-        parts.append(
-            f"Back: {'–' if before is None else before} → {'–' if after is None else after} / 10"
-        )
-    if record.get("note"):
-        parts.append(f"“{record['note']}”")
-    return " · ".join(parts)
-
-
-MARK = {"done": "✓ done", "partial": "◐ partial", "skipped": "– skipped"}
 
 
 class SummaryScreen(SuppleScreen):
@@ -72,20 +57,7 @@ class SummaryScreen(SuppleScreen):
         feelings = feeling_line(record)
         if feelings:
             yield Static(feelings, id="feelings")
-        table: DataTable[str] = DataTable(
-            id="summary-table", cursor_type="none", zebra_stripes=True
-        )
-        table.add_columns("Exercise", "Status", "Time", "Planned", "Sets", "Reps")
-        for e in record["exercise"]:
-            table.add_row(
-                e["name"],
-                MARK[e["status"]],
-                minutes(e["seconds"]),
-                minutes(e["planned_seconds"]),
-                f"{e['sets_done']}/{e['sets_planned']}",
-                f"{e['reps_done']}/{e['reps_planned']}" if e["reps_planned"] else "—",
-            )
-        yield table
+        yield RecordTable(record, id="summary-table")
         yield Static(id="saved")
 
     def on_mount(self) -> None:

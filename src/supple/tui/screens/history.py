@@ -1,0 +1,161 @@
+"""History: every session, newest first; filter by routine; open one; delete to the trash."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from supple.core.history import Loaded, Record, select
+from supple.tui.format import clock
+from supple.tui.screens.base import SuppleScreen
+from supple.tui.screens.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from supple.tui.app import SuppleApp
+
+STATUS = {
+    "completed": "✓ completed",
+    "stopped": "◐ stopped",
+    "interrupted": "⚡ interrupted",
+    "in_progress": "▶ running",
+}
+
+
+def feeling_cell(record: Record) -> str:
+    if record.feeling_before is None and record.feeling_after is None:
+        return ""
+    before = "–" if record.feeling_before is None else str(record.feeling_before)
+    after = "–" if record.feeling_after is None else str(record.feeling_after)
+    return f"{before} → {after}"
+
+
+class HistoryScreen(SuppleScreen):
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="history.open", tooltip="This session's details"),
+        Binding("f", "filter", "Filter", id="history.filter", tooltip="Show one routine / all"),
+        Binding(
+            "d,delete",
+            "delete",
+            "Delete",
+            key_display="d",
+            id="history.delete",
+            tooltip="Move this session to the trash",
+        ),
+        Binding("s", "stats", "Stats", id="history.stats", tooltip="Streaks, weeks, feelings"),
+        Binding("escape", "back", "Back", id="history.back", tooltip="Back to the routines"),
+    ]
+
+    app: SuppleApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: tuple[Record, ...] = ()
+        self.routine: str | None = None  # the filter; None shows all
+
+    def body(self) -> Iterable[Widget]:
+        yield Static("[b]History[/b]", id="title")
+        yield Static("Loading…", id="history-status")
+        table: DataTable[str] = DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+        table.add_columns("Date", "Routine", "Level", "Time", "Status", "Done", "Back")
+        yield table
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="history")
+    def load(self) -> None:
+        """Read the history off the UI thread; the screen stays responsive meanwhile."""
+        loaded = self.app.store.load()
+        self.app.call_from_thread(self.loaded, loaded)
+
+    def loaded(self, loaded: Loaded) -> None:
+        self.app.report_history_problems(loaded)
+        self.records = loaded.records
+        self.show()
+
+    @property
+    def shown(self) -> list[Record]:
+        return select(self.records, routine=self.routine)
+
+    def show(self) -> None:
+        table = self.query_one("#history-table", DataTable)
+        table.clear()
+        rows = self.shown
+        table.add_rows(
+            (
+                f"{r.started:%a %d %b %Y %H:%M}",
+                r.title,
+                r.level,
+                clock(r.active_seconds),
+                STATUS.get(r.status, r.status),
+                f"{r.exercises_done}/{len(r.exercises)}",
+                feeling_cell(r),
+            )
+            for r in rows
+        )
+        which = "all routines" if self.routine is None else self.routine
+        count = f"{len(rows)} session{'s' if len(rows) != 1 else ''}"
+        self.query_one("#history-status", Static).update(
+            f"{count} · {which} (f to filter)"
+            if rows or self.records
+            else "No sessions yet — finish one and it shows here."
+        )
+
+    def current(self) -> Record | None:
+        table = self.query_one("#history-table", DataTable)
+        rows = self.shown
+        if not rows or not 0 <= table.cursor_row < len(rows):
+            return None
+        return rows[table.cursor_row]
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        from supple.tui.screens.session_detail import SessionDetailScreen
+
+        record = self.current()
+        if record is not None:
+            self.app.push_screen(SessionDetailScreen(record), self._reload)
+
+    def _reload(self, _: None = None) -> None:
+        self.load()
+
+    def action_filter(self) -> None:
+        routines = sorted({r.routine for r in self.records})
+        choices: list[str | None] = [None, *routines]
+        self.routine = choices[(choices.index(self.routine) + 1) % len(choices)]
+        self.show()
+
+    def action_delete(self) -> None:
+        record = self.current()
+        if record is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.trash_record(record)
+                self.load()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete the session of {record.started:%a %d %b %H:%M}?",
+                f"{record.title}, {record.level}. The file moves to the trash folder:\n"
+                f"{self.app.store.trash_dir}",
+            ),
+            answered,
+        )
+
+    def action_stats(self) -> None:
+        from supple.tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen())
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

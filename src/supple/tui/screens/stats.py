@@ -1,0 +1,83 @@
+"""Stats: streaks, this week, the last 12 weeks, a 26-week calendar and how your back felt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Sparkline, Static
+
+from supple.core.history import Loaded
+from supple.core.stats import Stats, compute
+from supple.tui.screens.base import SuppleScreen
+from supple.tui.widgets.calendar import CalendarHeatmap
+
+if TYPE_CHECKING:
+    from supple.tui.app import SuppleApp
+
+
+class StatsScreen(SuppleScreen):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="stats.back", tooltip="Back"),
+    ]
+
+    app: SuppleApp
+
+    def body(self) -> Iterable[Widget]:
+        yield Static("[b]Stats[/b]", id="title")
+        with VerticalScroll(id="stats-body"):
+            yield Static("Loading…", id="stats-numbers")
+            yield Static("Minutes per week, last 12 weeks", classes="stats-label")
+            yield Sparkline([], id="weeks")
+            yield Static(id="weeks-range", classes="stats-caption")
+            yield Static("Last 26 weeks", classes="stats-label")
+            yield CalendarHeatmap(id="calendar")
+            yield Static("How your back felt after each session (0–10)", classes="stats-label")
+            yield Sparkline([], id="feelings-trend")
+            yield Static(id="feelings-caption", classes="stats-caption")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="history")
+    def load(self) -> None:
+        loaded = self.app.store.load()
+        stats = compute(loaded.records, self.app.now().date())
+        self.app.call_from_thread(self.loaded, loaded, stats)
+
+    def loaded(self, loaded: Loaded, stats: Stats) -> None:
+        self.app.report_history_problems(loaded)
+        self.stats = stats
+        week = stats.this_week
+        self.query_one("#stats-numbers", Static).update(
+            f"Streak [b]{stats.current_streak}[/b] day{'s' if stats.current_streak != 1 else ''}"
+            f" · longest {stats.longest_streak}\n"
+            f"This week [b]{week.sessions}[/b] session{'s' if week.sessions != 1 else ''}, "
+            f"[b]{week.minutes:.0f}[/b] min\n"
+            f"In all {stats.sessions} sessions, {stats.minutes:.0f} min"
+        )
+        self.query_one("#weeks", Sparkline).data = [w.minutes for w in stats.weeks]
+        first = stats.weeks[0]
+        peak = max(w.minutes for w in stats.weeks)
+        self.query_one("#weeks-range", Static).update(
+            f"{first.monday:%d %b} … this week · peak {peak:.0f} min"
+        )
+        self.query_one("#calendar", CalendarHeatmap).show(stats)
+        after = [f.after for f in stats.feelings if f.after is not None]
+        self.query_one("#feelings-trend", Sparkline).data = [float(a) for a in after] or [0.0]
+        caption = (
+            "No check-ins yet."
+            if not after
+            else (
+                f"first {after[0]}, latest {after[-1]}, best {max(after)} "
+                f"over {len(after)} check-in{'s' if len(after) != 1 else ''}"
+            )
+        )
+        self.query_one("#feelings-caption", Static).update(caption)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,44 @@
+"""A calendar heatmap: one column per week, Monday at the top, brighter for more minutes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import Static
+
+from supple.core.stats import Stats
+
+SHADES = ("$success 25%", "$success 50%", "$success 75%", "$success")
+DAYS = "MTWTFSS"
+
+
+def shade(minutes: float | None) -> str:
+    if minutes is None:
+        return " "
+    if minutes <= 0:
+        return "[$text-muted]·[/]"
+    level = 0 if minutes < 5 else 1 if minutes < 10 else 2 if minutes < 20 else 3
+    return f"[{SHADES[level]}]■[/]"
+
+
+class CalendarHeatmap(Static):
+    DEFAULT_CSS = """
+    CalendarHeatmap { height: auto; width: auto; }
+    """
+
+    def show(self, stats: Stats) -> None:
+        # Month names over the week they begin in; each week column is two characters wide.
+        months = [" "] * (2 * len(stats.calendar) + 2)
+        previous = None
+        for week in range(len(stats.calendar)):
+            monday = stats.calendar_start + timedelta(weeks=week)
+            if monday.month != previous and 2 * week + 3 <= len(months):
+                months[2 * week : 2 * week + 3] = monday.strftime("%b")
+            previous = monday.month
+        lines = ["  " + "".join(months).rstrip()]
+        for day in range(7):
+            cells = " ".join(shade(column[day]) for column in stats.calendar)
+            lines.append(f"{DAYS[day]} {cells}")
+        legend = " ".join(f"[{s}]■[/]" for s in SHADES)
+        lines.append(f"  · none   {legend}   minutes a day: under 5, 10, 20, more")
+        self.update("\n".join(lines))

@@ -1,0 +1,43 @@
+"""A session's exercises as a table: status, time against plan, sets and reps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import DataTable
+
+from supple.tui.format import minutes
+
+MARK = {"done": "✓ done", "partial": "◐ partial", "skipped": "– skipped"}
+
+
+class RecordTable(DataTable[str]):
+    DEFAULT_CSS = """
+    RecordTable { height: auto; max-height: 1fr; }
+    """
+
+    def __init__(self, record: dict[str, Any], *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="none", zebra_stripes=True)
+        self.add_columns("Exercise", "Status", "Time", "Planned", "Sets", "Reps")
+        for e in record["exercise"]:
+            self.add_row(
+                e["name"],
+                MARK[e["status"]],
+                minutes(e["seconds"]),
+                minutes(e["planned_seconds"]),
+                f"{e['sets_done']}/{e['sets_planned']}",
+                f"{e['reps_done']}/{e['reps_planned']}" if e["reps_planned"] else "—",
+            )
+
+
+def feeling_line(record: dict[str, Any]) -> str:
+    """'Back: 4 → 7 / 10 · “note”', from whatever the check-ins gave."""
+    before, after = record.get("feeling_before"), record.get("feeling_after")
+    parts = []
+    if before is not None or after is not None:
+        parts.append(
+            f"Back: {'–' if before is None else before} → {'–' if after is None else after} / 10"
+        )
+    if record.get("note"):
+        parts.append(f"“{record['note']}”")
+    return " · ".join(parts)

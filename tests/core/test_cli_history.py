@@ -1,0 +1,91 @@
+"""`supple history` and `supple stats`: JSON, CSV, filters, empty history, bad files once."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from supple import paths
+from supple.cli import main
+from supple.core.history import HistoryStore
+from tests.fakes import make_record
+
+T0 = datetime(2026, 11, 24, 7, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def seed() -> HistoryStore:
+    store = HistoryStore(paths.data_dir())
+    store.save(make_record(T0 - timedelta(days=3), after=5), store.path_for("a", T0))
+    store.save(
+        make_record(T0, routine="lower-back-mobility", title="Lower back mobility"),
+        store.path_for("b", T0 + timedelta(seconds=1)),
+    )
+    return store
+
+
+def test_empty_history_is_an_empty_list(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "history", "--json") == (0, "[]\n", "")
+    code, out, _ = run(capsys, "history")
+    assert code == 0 and "No sessions yet" in out
+
+
+def test_json_is_the_records_as_stored_with_their_path(capsys: pytest.CaptureFixture[str]) -> None:
+    seed()
+    code, out, _ = run(capsys, "history", "--json")
+    items = json.loads(out)
+    assert code == 0 and [i["routine"] for i in items] == [
+        "lower-back-mobility",
+        "back-pain-relief",
+    ]
+    assert Path(items[1]["path"]).exists() and items[1]["feeling_after"] == 5
+    assert items[1]["exercise"][0]["id"] == "cat-cow"
+
+
+def test_filters(capsys: pytest.CaptureFixture[str]) -> None:
+    seed()
+    _, out, _ = run(capsys, "history", "--json", "--routine", "back-pain-relief")
+    assert [i["routine"] for i in json.loads(out)] == ["back-pain-relief"]
+    _, out, _ = run(capsys, "history", "--json", "--since", "2026-11-22")
+    assert [i["routine"] for i in json.loads(out)] == ["lower-back-mobility"]
+    with pytest.raises(SystemExit):
+        main(["history", "--since", "yesterday"])
+    assert "is not a date like 2026-11-24" in capsys.readouterr().err
+
+
+def test_csv_one_row_per_session(capsys: pytest.CaptureFixture[str]) -> None:
+    seed()
+    _, out, _ = run(capsys, "history", "--csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 2 and rows[1]["feeling_after"] == "5"
+    assert rows[0]["exercises_done"] == "3" and rows[0]["exercises_total"] == "3"
+
+
+def test_a_broken_file_is_reported_once_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    store = seed()
+    broken = store.sessions_dir / "2026" / "11" / "broken.toml"
+    broken.write_text("nope = ")
+    code, out, err = run(capsys, "history", "--json")
+    assert code == 0 and len(json.loads(out)) == 2
+    assert err.count("quarantined") == 1 and str(broken) in err
+    _, _, err = run(capsys, "history", "--json")
+    assert err == ""
+
+
+def test_stats_json(capsys: pytest.CaptureFixture[str]) -> None:
+    seed()
+    code, out, _ = run(capsys, "stats", "--json")
+    stats = json.loads(out)
+    assert code == 0 and stats["sessions"] == 2 and len(stats["weeks"]) == 12
+    code, out, _ = run(capsys, "stats")
+    assert "Streak:" in out and "Last session:" in out
