@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 from supple.core.history import check_record
 from supple.core.stats import compute, streaks
 from tests.fakes import make_record
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def rec(at: datetime, **kw: object):  # type: ignore[no-untyped-def]

@@ -82,3 +82,68 @@ def test_whole_back_pain_relief_session_is_saved(tmux: list[str], tmp_path: Path
     while time.monotonic() < deadline and "Routines" in screen(tmux):
         time.sleep(0.1)
     assert "Routines" not in screen(tmux)
+
+
+def start_play(tmux: list[str], tmp_path: Path, scale: int) -> Path:
+    data = tmp_path / "data"
+    command = (
+        f"SUPPLE_TIME_SCALE={scale} SUPPLE_DATA_DIR={data} "
+        f"SUPPLE_CONFIG_DIR={tmp_path / 'config'} TERM=xterm-256color "
+        f"{SUPPLE} play back-pain-relief; echo EXITED $?; sleep 30"
+    )
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-s", "app", "-x", "100", "-y", "30", command], check=True
+    )
+    wait_for(tmux, "Rep 2/5")
+    return data
+
+
+def app_pid(data: Path) -> int:
+    (lock,) = (data / "locks").glob("*.lock")
+    return int(lock.read_text().split()[0])
+
+
+def history_json(data: Path) -> tuple[list[dict[str, object]], str]:
+    import json
+    import os
+
+    result = subprocess.run(
+        [str(SUPPLE), "history", "--json"],
+        capture_output=True,
+        text=True,
+        env=os.environ | {"SUPPLE_DATA_DIR": str(data)},
+        check=True,
+    )
+    return json.loads(result.stdout), result.stderr
+
+
+def test_sigkill_mid_session_leaves_an_interrupted_record(tmux: list[str], tmp_path: Path) -> None:
+    import os
+    import signal
+
+    data = start_play(tmux, tmp_path, scale=4)
+    os.kill(app_pid(data), signal.SIGKILL)
+    wait_for(tmux, "EXITED 137")
+    (record,), err = history_json(data)
+    assert record["status"] == "interrupted"
+    assert "recovered an interrupted session" in err
+    # Killed during rep 2 (5 s get-ready + 6 s rep 1 + part of rep 2): at most 2 s lost.
+    assert 11.0 <= float(record["active_seconds"]) <= 17.0  # type: ignore[arg-type]
+    assert not list((data / "locks").glob("*.lock"))
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+def test_sigterm_and_sighup_save_a_stopped_record(
+    tmux: list[str], tmp_path: Path, name: str
+) -> None:
+    import os
+    import signal
+
+    data = start_play(tmux, tmp_path, scale=4)
+    os.kill(app_pid(data), getattr(signal, name))
+    shown = wait_for(tmux, "EXITED")
+    assert "EXITED 0" in shown
+    assert "\x1b" not in shown and "Rep" not in shown  # the app's screen is gone: restored
+    (record,), _ = history_json(data)
+    assert record["status"] == "stopped"
+    assert float(record["active_seconds"]) >= 11.0  # type: ignore[arg-type]

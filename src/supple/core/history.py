@@ -393,6 +393,17 @@ class HistoryStore:
             ]
         return sorted(found, key=lambda p: p.name)
 
+    def newest(self, count: int) -> list[Record]:
+        """The newest ``count`` good records, read straight from their files: a first page in
+        milliseconds, before the full load (which also quarantines what is bad)."""
+        out: list[Record] = []
+        for path in reversed(self.session_files()):
+            if len(out) >= count:
+                break
+            with contextlib.suppress(BadRecord):
+                out.append(read_record(path))
+        return out
+
     def load(self, *, recover: bool = True) -> Loaded:
         """Every record, newest first; bad files quarantined; a summary index kept to be quick.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,22 @@ STATUS = {
     "interrupted": "⚡ interrupted",
     "in_progress": "▶ running",
 }
+
+
+FIRST_PAGE = 60  # rows shown at once; the rest follow in chunks
+CHUNK = 500
+
+
+def row_cells(r: Record) -> tuple[str, ...]:
+    return (
+        f"{r.started:%a %d %b %Y %H:%M}",
+        r.title,
+        r.level,
+        clock(r.active_seconds),
+        STATUS.get(r.status, r.status),
+        f"{r.exercises_done}/{len(r.exercises)}",
+        feeling_cell(r),
+    )
 
 
 def feeling_cell(record: Record) -> str:
@@ -69,7 +86,11 @@ class HistoryScreen(SuppleScreen):
 
     @work(thread=True, exclusive=True, group="history")
     def load(self) -> None:
-        """Read the history off the UI thread; the screen stays responsive meanwhile."""
+        """Read the history off the UI thread: the newest page first, then everything."""
+        if not self.records:
+            first = tuple(self.app.store.newest(FIRST_PAGE))
+            if first:
+                self.app.call_from_thread(self.loaded, Loaded(first, ()))
         loaded = self.app.store.load()
         self.app.call_from_thread(self.loaded, loaded)
 
@@ -105,6 +126,14 @@ class HistoryScreen(SuppleScreen):
             if rows or self.records
             else "No sessions yet — finish one and it shows here."
         )
+
+    @work(exclusive=True, group="history-rows")
+    async def add_rest(self, rows: list[Record]) -> None:
+        """The older rows, a chunk at a time, so keys are answered while they arrive."""
+        table = self.query_one("#history-table", DataTable)
+        for start in range(0, len(rows), CHUNK):
+            table.add_rows(row_cells(r) for r in rows[start : start + CHUNK])
+            await asyncio.sleep(0)
 
     def current(self) -> Record | None:
         table = self.query_one("#history-table", DataTable)

@@ -1,0 +1,115 @@
+"""Pilot tests of history, session detail, stats and the home status line, on a faked week."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from supple.core.history import HistoryStore
+from supple.tui.screens.confirm import ConfirmScreen
+from supple.tui.screens.history import HistoryScreen
+from supple.tui.screens.home import HomeScreen
+from supple.tui.screens.session_detail import SessionDetailScreen
+from supple.tui.screens.stats import StatsScreen
+from tests.fakes import make_record
+from tests.tui.conftest import WALL, build_app
+from tests.tui.scenes import settle
+
+
+def text(app, selector: str) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_home_status_line(data_dir: Path) -> None:
+    app = build_app(data_dir, history=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert text(app, "#home-status") == (
+            "Last: Tue 24 Nov, Back pain relief (completed) · streak 3 days · this week 10 min"
+        )
+
+
+async def test_history_rows_filter_detail_and_delete(data_dir: Path) -> None:
+    app = build_app(data_dir, history=True)
+    other = make_record(
+        WALL.replace(day=10), routine="lower-back-mobility", title="Lower back mobility"
+    )
+    store = HistoryStore(data_dir)
+    store.save(other, store.path_for("lower-back-mobility", WALL.replace(day=10)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one("#history-table", DataTable)
+        assert table.row_count == 7
+        assert table.get_row_at(0)[:3] == ["Tue 24 Nov 2026 06:05", "Back pain relief", "advanced"]
+        assert table.get_row_at(0)[6] == "6 → 8"
+        await pilot.press("f")  # one routine
+        assert table.row_count == 6 and "back-pain-relief" in text(app, "#history-status")
+        await pilot.press("f")
+        assert table.row_count == 1 and table.get_row_at(0)[1] == "Lower back mobility"
+        await pilot.press("f")  # all again
+        assert table.row_count == 7
+
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SessionDetailScreen)
+        assert "Mon 23" not in text(app, "#title") and "Monday 23 November 2026" in text(
+            app, "#title"
+        )
+        assert "Back: 6 → 7 / 10" in text(app, "#feelings")
+        detail_path = app.screen.record.path
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        assert table.row_count == 6
+        assert not detail_path.exists()
+        assert (data_dir / "trash" / detail_path.name).exists()
+
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("n")  # cancelled: nothing moves
+        await settle(pilot)
+        assert table.row_count == 6
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_stats_screen(data_dir: Path) -> None:
+    app = build_app(data_dir, history=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+        assert isinstance(app.screen, StatsScreen)
+        numbers = text(app, "#stats-numbers")
+        assert "Streak 3 days · longest 3" in numbers
+        assert "This week 2 sessions, 10 min" in numbers
+        assert "In all 6 sessions" in numbers
+        assert "first 5, latest 8, best 8 over 6 check-ins" in text(app, "#feelings-caption")
+        calendar = text(app, "#calendar")
+        assert calendar.splitlines()[2].startswith("T ")  # Monday row first, then Tuesday
+        assert "Nov" in calendar.splitlines()[0]
+
+
+async def test_a_broken_history_file_is_notified_once_and_the_rest_shows(data_dir: Path) -> None:
+    app = build_app(data_dir, history=True)
+    broken = data_dir / "sessions" / "2026" / "11" / "20261101T000000-x-000000.toml"
+    broken.write_text("schema = 1\nstatus = ")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications]
+        assert sum("broken and moved aside" in m for m in messages) == 1
+        assert any(str(broken) in m for m in messages)
+        await pilot.press("h")
+        await settle(pilot)
+        assert app.screen.query_one("#history-table", DataTable).row_count == 6
+        messages = [n.message for n in app._notifications]
+        assert sum("broken and moved aside" in m for m in messages) == 1
+    assert (data_dir / "quarantine" / broken.name).exists()
