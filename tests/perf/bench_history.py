@@ -20,9 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import tomli_w  # noqa: E402
+from tests.fakes import make_record  # noqa: E402
 
 from supple.core.history import HistoryStore  # noqa: E402
-from tests.fakes import make_record  # noqa: E402
 
 END = datetime(2026, 11, 24, 7, 30, tzinfo=timezone(timedelta(hours=1)))
 
@@ -49,8 +49,9 @@ def timed(fn, runs: int = 5) -> list[float]:  # type: ignore[no-untyped-def]
 async def first_rows(data_dir: Path) -> float:
     """From the key press to the moment the first rows are put in the table (the app's own
     clock, read inside the app: the pilot's press waits for all loading to finish)."""
-    from supple.tui.screens.history import HistoryScreen
     from tests.tui.conftest import build_app
+
+    from supple.tui.screens.history import HistoryScreen
 
     shown: list[float] = []
     original = HistoryScreen.show
