@@ -39,7 +39,7 @@ def make_record(
         "status": status,
         "active_seconds": active,
         "paused_seconds": 10.0,
-        "planned_seconds": 95,
+        "planned_seconds": active if done else max(active, 95.0),
         "exercise": [
             {
                 "id": i,

@@ -113,3 +113,17 @@ async def test_a_broken_history_file_is_notified_once_and_the_rest_shows(data_di
         messages = [n.message for n in app._notifications]
         assert sum("broken and moved aside" in m for m in messages) == 1
     assert (data_dir / "quarantine" / broken.name).exists()
+
+
+async def test_command_palette_opens_history(data_dir: Path) -> None:
+    app = build_app(data_dir, history=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"history")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.screen.query_one("#history-table", DataTable).row_count == 6

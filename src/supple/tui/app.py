@@ -6,11 +6,14 @@ import asyncio
 import contextlib
 import signal
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import tomli_w
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from supple import paths
 from supple.core.clock import Clock, MonotonicClock
@@ -29,7 +32,6 @@ from supple.tui.screens.summary import SummaryScreen
 class SuppleApp(App[int]):
     CSS_PATH = "supple.tcss"
     TITLE = "supple"
-    ENABLE_COMMAND_PALETTE = False
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (90, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
     BINDINGS = [
@@ -131,6 +133,26 @@ class SuppleApp(App[int]):
             self.notify(f"Could not delete: {error}", severity="error")
         else:
             self.notify(f"Moved to the trash: {moved}")
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette (ctrl+p): supple's own commands, then Textual's."""
+        if not isinstance(screen, PlayerScreen):  # nothing that would bury a running session
+            yield SystemCommand("History", "Past sessions, newest first", self.action_history)
+            yield SystemCommand(
+                "Stats", "Streaks, weekly minutes, how your back felt", self.action_stats
+            )
+        yield SystemCommand("Keys", "Every key supple knows", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    def action_history(self) -> None:
+        from supple.tui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen())
+
+    def action_stats(self) -> None:
+        from supple.tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen())
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

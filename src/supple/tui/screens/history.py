@@ -63,7 +63,7 @@ class HistoryScreen(SuppleScreen):
             id="history.delete",
             tooltip="Move this session to the trash",
         ),
-        Binding("s", "stats", "Stats", id="history.stats", tooltip="Streaks, weeks, feelings"),
+        Binding("s", "app.stats", "Stats", id="history.stats", tooltip="Streaks, weeks, feelings"),
         Binding("escape", "back", "Back", id="history.back", tooltip="Back to the routines"),
     ]
 
@@ -180,11 +180,6 @@ class HistoryScreen(SuppleScreen):
             ),
             answered,
         )
-
-    def action_stats(self) -> None:
-        from supple.tui.screens.stats import StatsScreen
-
-        self.app.push_screen(StatsScreen())
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -54,8 +54,8 @@ class HomeScreen(SuppleScreen):
         Binding("1", "set_level(0)", "Beginner", show=False, id="home.beginner"),
         Binding("2", "set_level(1)", "Intermediate", show=False, id="home.intermediate"),
         Binding("3", "set_level(2)", "Advanced", show=False, id="home.advanced"),
-        Binding("h", "history", "History", id="home.history", tooltip="Past sessions"),
-        Binding("s", "stats", "Stats", id="home.stats", tooltip="Streaks, weeks, feelings"),
+        Binding("h", "app.history", "History", id="home.history", tooltip="Past sessions"),
+        Binding("s", "app.stats", "Stats", id="home.stats", tooltip="Streaks, weeks, feelings"),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave supple"),
     ]
 
@@ -117,16 +117,6 @@ class HomeScreen(SuppleScreen):
             f"streak {days} day{'s' if days != 1 else ''} · "
             f"this week {stats.this_week.minutes:.0f} min"
         )
-
-    def action_history(self) -> None:
-        from supple.tui.screens.history import HistoryScreen
-
-        self.app.push_screen(HistoryScreen())
-
-    def action_stats(self) -> None:
-        from supple.tui.screens.stats import StatsScreen
-
-        self.app.push_screen(StatsScreen())
 
     @property
     def routine(self) -> Routine | None:
