@@ -98,14 +98,17 @@ HOLDER = textwrap.dedent("""
     clock.advance(7.0)
     recorder.checkpoint()
     print(recorder.path, flush=True)
-    time.sleep(60)
+    sys.stdin.read()  # hold the lock until the test kills us
 """)
 
 
 def test_lock_across_real_processes_and_recovery_after_sigkill(tmp_path: Path) -> None:
     store = store_at(tmp_path)
     child = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(store.data_dir)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLDER, str(store.data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert child.stdout is not None

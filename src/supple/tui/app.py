@@ -21,6 +21,7 @@ from supple.core.history import HistoryStore, HistoryWriteError, Loaded, Now, Re
 from supple.core.recorder import Recorder
 from supple.core.routine import Catalog, Routine, load_catalog
 from supple.core.session import Session
+from supple.core.stats import Stats, compute
 from supple.tui.screens.base import MIN_HEIGHT, MIN_WIDTH
 from supple.tui.screens.feeling import CheckIn, FeelingScreen
 from supple.tui.screens.help import HelpScreen
@@ -116,6 +117,11 @@ class SuppleApp(App[int]):
             self.switch_screen(SummaryScreen(recorder))
 
         self.push_screen(FeelingScreen(before=False), answered)
+
+    def read_history(self) -> tuple[Loaded, Stats]:
+        """Every record and what they add up to. Slow with a big history: call from a worker."""
+        loaded = self.store.load()
+        return loaded, compute(loaded.records, self.now().date())
 
     def report_history_problems(self, loaded: Loaded) -> None:
         """One notification per bad or recovered file (a file is quarantined only once)."""

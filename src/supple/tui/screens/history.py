@@ -105,20 +105,13 @@ class HistoryScreen(SuppleScreen):
 
     def show(self) -> None:
         table = self.query_one("#history-table", DataTable)
+        cursor = table.cursor_row
         table.clear()
         rows = self.shown
-        table.add_rows(
-            (
-                f"{r.started:%a %d %b %Y %H:%M}",
-                r.title,
-                r.level,
-                clock(r.active_seconds),
-                STATUS.get(r.status, r.status),
-                f"{r.exercises_done}/{len(r.exercises)}",
-                feeling_cell(r),
-            )
-            for r in rows
-        )
+        table.add_rows(row_cells(r) for r in rows[:FIRST_PAGE])
+        self.add_rest(rows[FIRST_PAGE:])
+        if rows:
+            table.move_cursor(row=min(cursor, len(rows) - 1))
         which = "all routines" if self.routine is None else self.routine
         count = f"{len(rows)} session{'s' if len(rows) != 1 else ''}"
         self.query_one("#history-status", Static).update(

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from supple.core.history import Loaded
 from supple.core.routine import LEVELS, Routine
-from supple.core.stats import Stats, compute
+from supple.core.stats import Stats
 from supple.core.timeline import expand, total_seconds
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
@@ -100,9 +100,7 @@ class HomeScreen(SuppleScreen):
     @work(thread=True, exclusive=True, group="home-status")
     def load_status(self) -> None:
         """The one-line summary of the history, read off the UI thread after the first paint."""
-        loaded = self.app.store.load()
-        stats = compute(loaded.records, self.app.now().date())
-        self.app.call_from_thread(self.show_status, loaded, stats)
+        self.app.call_from_thread(self.show_status, *self.app.read_history())
 
     def show_status(self, loaded: Loaded, stats: Stats) -> None:
         self.app.report_history_problems(loaded)

@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
 from supple.core.history import Loaded
-from supple.core.stats import Stats, compute
+from supple.core.stats import Stats
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.calendar import CalendarHeatmap
 
@@ -45,9 +45,7 @@ class StatsScreen(SuppleScreen):
 
     @work(thread=True, exclusive=True, group="history")
     def load(self) -> None:
-        loaded = self.app.store.load()
-        stats = compute(loaded.records, self.app.now().date())
-        self.app.call_from_thread(self.loaded, loaded, stats)
+        self.app.call_from_thread(self.loaded, *self.app.read_history())
 
     def loaded(self, loaded: Loaded, stats: Stats) -> None:
         self.app.report_history_problems(loaded)
