@@ -7,7 +7,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from supple.core.history import SCHEMA, HistoryStore
+import tomli_w
+
+from supple.core.history import SCHEMA, HistoryStore, atomic_write
 
 EXERCISES = [
     ("cat-cow", "Cat-Cow", 30, 5),
@@ -95,3 +97,73 @@ def fake_history(store: HistoryStore, count: int, end: datetime, seed: int = 1) 
         at -= timedelta(hours=rng.choice([5, 11, 24, 30]))
         record = make_record(at, active=rng.choice([60.0, 95.0, 206.0]), after=rng.randint(3, 9))
         store.save(record, store.path_for("back-pain-relief", at))
+
+
+START_RESULTS = {
+    "toe-touch": 14.0,
+    "thomas-gap": 8.0,
+    "press-up": 18.0,
+    "superman-hold": 30.0,
+    "bridge-hold": 45.0,
+}
+MIDDLE_RESULTS = {
+    "toe-touch": 9.0,
+    "thomas-gap": 6.0,
+    "press-up": 22.0,
+    "superman-hold": 42.0,
+    "bridge-hold": 60.0,
+}
+END_RESULTS = {
+    "toe-touch": 4.0,
+    "thomas-gap": 3.0,
+    "press-up": 27.0,
+    "superman-hold": 55.0,
+    "bridge-hold": 58.0,
+}
+
+
+def fake_program(data_dir: Path, end: datetime, *, workouts: int = 10, points: int = 3) -> None:
+    """A program started three weeks before ``end``, ``workouts`` done in order, and test
+    results at the first ``points`` test points (start, middle, end)."""
+    from supple.core.program import POINTS
+    from supple.core.program_store import ProgramStore
+
+    history = HistoryStore(data_dir, token=iter(f"{n:06x}" for n in range(999)).__next__)
+    store = ProgramStore(history)
+    started = end - timedelta(days=2 * workouts + 1)
+
+    class _Program:  # only what ProgramStore.start reads
+        id = "lower-back-6-weeks"
+
+    store.start(_Program(), started.date())  # type: ignore[arg-type]
+    levels = ["beginner"] * 6 + ["intermediate"] * 6 + ["advanced"] * 6
+    for n in range(workouts):
+        at = (started + timedelta(days=2 * n + 1)).replace(hour=7, minute=0, second=0)
+        record = make_record(
+            at,
+            routine="lower-back-mobility",
+            title="Lower back mobility",
+            level=levels[n],
+            active=270.0,
+            after=5 + n // 4,
+        )
+        history.save(record, history.path_for("lower-back-mobility", at))
+    for point, values in zip(
+        POINTS[:points], (START_RESULTS, MIDDLE_RESULTS, END_RESULTS), strict=False
+    ):
+        for test, value in values.items():
+            offset = {"start": 0, "middle": 19, "end": 40}[point]
+            taken = started + timedelta(days=offset, hours=12)
+            path = store.results_dir / f"{taken:%Y}" / f"{taken:%Y%m%dT%H%M%S}-{test}.toml"
+            atomic_write(
+                path,
+                tomli_w.dumps(
+                    {
+                        "schema": 1,
+                        "test": test,
+                        "value": value,
+                        "point": point,
+                        "taken": taken.isoformat(),
+                    }
+                ).encode(),
+            )

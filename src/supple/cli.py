@@ -14,10 +14,12 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from supple import __version__, paths
 from supple.core.history import HistoryStore, Loaded, local_now, select
+from supple.core.program import POINTS, Point, ProgramError, load_program, progress
+from supple.core.program_store import ProgramStore
 from supple.core.routine import LEVELS, Catalog, Routine, RoutineError, load_catalog, load_routine
 from supple.core.stats import compute
 from supple.core.timeline import Segment, expand, minutes_per_level, total_seconds
@@ -54,6 +56,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="streaks, weekly minutes and how your back felt")
     p.add_argument("--json", action="store_true", help="print JSON")
 
+    p = sub.add_parser("program", help="the 6-week program: where you are, test results")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    program_sub = p.add_subparsers(dest="program_command", metavar="ACTION")
+    q = program_sub.add_parser("start", help="start (or restart) the program")
+    q.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="the start day (today)")
+
+    p = sub.add_parser("test", help="the program's mobility tests")
+    test_sub = p.add_subparsers(dest="test_command", metavar="ACTION", required=True)
+    test_sub.add_parser("list", help="the five tests: unit, which way is better, how")
+    q = test_sub.add_parser(
+        "record", help="record a result, e.g. `supple test record toe-touch 12`"
+    )
+    q.add_argument("test", help="test id (see `supple test list`)")
+    q.add_argument("value", type=float, help="the result, in the test's unit")
+    q.add_argument("--point", choices=POINTS, help="start, middle or end (default: where you are)")
+
     p = sub.add_parser("play", help="start a routine straight away in the app")
     p.add_argument("routine", help="routine id (see `supple list`)")
     p.add_argument("--level", choices=LEVELS, default="beginner")
@@ -82,6 +100,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_history(args.json, args.csv, args.since, args.routine)
     if command == "stats":
         return cmd_stats(args.json)
+    if command == "program":
+        if args.program_command == "start":
+            return cmd_program_start(args.date)
+        return cmd_program(args.json)
+    if command == "test":
+        if args.test_command == "list":
+            return cmd_test_list()
+        return cmd_test_record(args.test, args.value, args.point)
     if command == "play":
         return cmd_app(args.routine, args.level)
     return cmd_app(None, None)
@@ -176,6 +202,116 @@ def cmd_stats(as_json: bool) -> int:
             f"Last session: {stats.last.started:%a %d %b %H:%M}, {stats.last.title} "
             f"({stats.last.status})"
         )
+    return 0
+
+
+class ProgramContext:
+    """The bundled program with its state, results and the history it counts from."""
+
+    def __init__(self) -> None:
+        self.now = local_now()
+        self.program = load_program(paths.bundled_program_path(), catalog())
+        history = HistoryStore(paths.data_dir())
+        self.store = ProgramStore(history)
+        self.state, bad_state = self.store.state()
+        loaded = self.store.results(self.program)
+        for bad in (bad_state, *loaded.quarantined):
+            if bad is not None:
+                print(f"supple: quarantined {bad}", file=sys.stderr)
+        started = self.state.started if self.state else None
+        self.progress = progress(
+            self.program, started, load_history().records, loaded.results, self.now.date()
+        )
+
+
+def _program_context() -> ProgramContext | None:
+    try:
+        return ProgramContext()
+    except ProgramError as error:
+        print(f"supple: the program file cannot be used:\n{error}", file=sys.stderr)
+        return None
+
+
+def cmd_program(as_json: bool) -> int:
+    ctx = _program_context()
+    if ctx is None:
+        return 2
+    p = ctx.progress
+    if as_json:
+        print(json.dumps(p.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    print(
+        f"{ctx.program.title}: {len(ctx.program.workouts)} workouts over "
+        f"{ctx.program.weeks} weeks, {len(ctx.program.tests)} mobility tests"
+    )
+    if p.started is None:
+        print("Not started. `supple program start` starts it today.")
+    else:
+        print(f"Started {p.started:%a %d %b %Y} · {len(p.done)}/{len(ctx.program.workouts)} done")
+        if p.next is not None and p.suggested is not None:
+            print(
+                f"Next: workout {p.next.number} (week {p.next.week}) — {p.next.routine} at "
+                f"{p.next.level}, on {p.suggested:%a %d %b}"
+            )
+        elif p.finished:
+            print("All workouts done. Well done!")
+        if p.due:
+            print(f"Tests due: {', '.join(p.due)} (`supple test list`)")
+    for test in ctx.program.tests:
+        by_point = p.results.get(test.id, {})
+        values = "  ".join(
+            f"{point} {by_point[point].value:g}" if point in by_point else f"{point} –"
+            for point in POINTS
+        )
+        change = p.change(test)
+        trend = "" if change is None else f"  ({'+' if change >= 0 else ''}{change:g} {test.unit})"
+        print(f"  {test.name:<32} {values}{trend}")
+    return 0
+
+
+def cmd_program_start(day: date | None) -> int:
+    ctx = _program_context()
+    if ctx is None:
+        return 2
+    state = ctx.store.start(ctx.program, day or ctx.now.date())
+    print(
+        f"Started {ctx.program.title} on {state.started:%a %d %b %Y}. "
+        "Take the start tests, then workout 1."
+    )
+    return 0
+
+
+def cmd_test_list() -> int:
+    ctx = _program_context()
+    if ctx is None:
+        return 2
+    for test in ctx.program.tests:
+        print(
+            f"{test.id:<15} {test.name} — {test.unit}, {test.better} is better "
+            f"({test.low:g}–{test.high:g}, {test.kind})"
+        )
+        for step in test.how:
+            print(f"{'':<16}· {step}")
+    return 0
+
+
+def cmd_test_record(test_id: str, value: float, point: str | None) -> int:
+    ctx = _program_context()
+    if ctx is None:
+        return 2
+    try:
+        test = ctx.program.test(test_id)
+    except KeyError:
+        known = ", ".join(t.id for t in ctx.program.tests)
+        print(f"supple: no test '{test_id}' (known: {known})", file=sys.stderr)
+        return 2
+    problem = test.check(value)
+    if problem:
+        print(f"supple: {problem}", file=sys.stderr)
+        return 2
+    at = cast(Point, point) if point else ctx.program.point_for(len(ctx.progress.done))
+    result = ctx.store.record(test.id, value, at, ctx.now)
+    print(f"Recorded {test.name}: {value:g} {test.unit} ({at}) in {result.path}")
     return 0
 
 

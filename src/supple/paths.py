@@ -52,3 +52,8 @@ def time_scale() -> float:
 def routine_folders() -> list[tuple[Path, Source]]:
     """Where routines are found: bundled first, then the user's own."""
     return [(bundled_routines_dir(), "bundled"), (user_routines_dir(), "user")]
+
+
+def bundled_program_path() -> Path:
+    """The bundled 6-week program."""
+    return bundled_routines_dir() / "programs" / "lower-back-6-weeks.toml"

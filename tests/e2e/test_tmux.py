@@ -147,3 +147,45 @@ def test_sigterm_and_sighup_save_a_stopped_record(
     (record,), _ = history_json(data)
     assert record["status"] == "stopped"
     assert float(record["active_seconds"]) >= 11.0  # type: ignore[arg-type]
+
+
+def test_program_workout_one_and_baseline_tests(tmux: list[str], tmp_path: Path) -> None:
+    import json
+    import os
+
+    data, config = tmp_path / "data", tmp_path / "config"
+    env = os.environ | {"SUPPLE_DATA_DIR": str(data), "SUPPLE_CONFIG_DIR": str(config)}
+
+    def cli(*args: str) -> str:
+        return subprocess.run(
+            [str(SUPPLE), *args], env=env, capture_output=True, text=True, check=True
+        ).stdout
+
+    assert "Started" in cli("program", "start")
+    command = (
+        f"SUPPLE_TIME_SCALE=100 SUPPLE_DATA_DIR={data} SUPPLE_CONFIG_DIR={config} "
+        f"TERM=xterm-256color {SUPPLE}"
+    )
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-s", "app", "-x", "100", "-y", "30", command], check=True
+    )
+    wait_for(tmux, "Routines")
+    keys(tmux, "p")
+    wait_for(tmux, "Workout 1 · week 1")
+    keys(tmux, "Enter")
+    wait_for(tmux, "How does your back feel", timeout=60)
+    keys(tmux, "Escape")
+    wait_for(tmux, "Session complete")
+    keys(tmux, "Enter")
+    wait_for(tmux, "1/18 workouts done")
+    for test, value in [
+        ("toe-touch", "15"),
+        ("thomas-gap", "7"),
+        ("press-up", "19"),
+        ("superman-hold", "31"),
+        ("bridge-hold", "48"),
+    ]:
+        cli("test", "record", test, value)
+    status = json.loads(cli("program", "--json"))
+    assert status["done"] == 1 and status["next"]["number"] == 2
+    assert [t["start"] for t in status["tests"]] == [15, 7, 19, 31, 48]

@@ -12,15 +12,20 @@ from supple.core.clock import FakeClock
 from supple.core.history import HistoryStore
 from supple.core.routine import load_catalog
 from supple.tui.app import SuppleApp, make_app
-from supple.tui.screens.player import PlayerScreen
-from tests.fakes import fake_week
+from tests.fakes import fake_program, fake_week
 
 WALL = datetime(2026, 11, 24, 7, 30, tzinfo=timezone(timedelta(hours=1)))
 
 
 def build_app(
-    data_dir: Path, start: tuple[str, str] | None = None, *, history: bool = False
+    data_dir: Path,
+    start: tuple[str, str] | None = None,
+    *,
+    history: bool = False,
+    program: int = 0,
 ) -> SuppleApp:
+    if program:
+        fake_program(data_dir, WALL, points=program)
     if history:
         fake_week(HistoryStore(data_dir, token=iter(f"{n:06x}" for n in range(99)).__next__), WALL)
     return make_app(
@@ -36,9 +41,9 @@ def advance(app: SuppleApp, seconds: float) -> None:
     """Move the fake clock and draw a frame, as the frame timer would."""
     assert hasattr(app.clock, "advance")
     app.clock.advance(seconds)
-    screen = app.screen
-    if isinstance(screen, PlayerScreen):
-        screen.tick()
+    tick = getattr(app.screen, "tick", None)  # the player's and the stopwatch's frame
+    if tick is not None:
+        tick()
 
 
 @pytest.fixture

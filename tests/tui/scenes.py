@@ -19,6 +19,7 @@ class Scene:
     steps: tuple[float | str, ...] = ()  # a number advances the fake clock; text presses a key
     size: tuple[int, int] = (100, 30)
     history: bool = False  # a faked week of sessions in the data folder
+    program: int = 0  # a started program with this many test points taken (0: none)
 
 
 SCENES = (
@@ -39,6 +40,10 @@ SCENES = (
     Scene("history", None, ("h",), history=True),
     Scene("session-detail", None, ("h", "down", "enter"), history=True),
     Scene("stats", None, ("s",), history=True),
+    Scene("program", None, ("p",)),
+    Scene("program-progress", None, ("p",), program=3),
+    Scene("mobility-test-measure", None, ("p", "s", "t", *"12")),
+    Scene("mobility-test-timed", None, ("p", "t", "up", "space", 37.4), program=1),
     Scene("too-small", ("back-pain-relief", "beginner"), (1.0,), size=(50, 15)),
 )
 

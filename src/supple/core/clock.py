@@ -39,3 +39,34 @@ class FakeClock:
 
     def set(self, now: float) -> None:
         self._now = now
+
+
+class Stopwatch:
+    """Time from start to stop on a clock: for the timed mobility tests."""
+
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+        self._started: float | None = None
+        self._stopped_at: float = 0.0
+
+    @property
+    def running(self) -> bool:
+        return self._started is not None
+
+    def start(self) -> None:
+        if self._started is None:
+            self._started = self.clock.now() - self._stopped_at
+
+    def stop(self) -> None:
+        if self._started is not None:
+            self._stopped_at = max(0.0, self.clock.now() - self._started)
+            self._started = None
+
+    def reset(self) -> None:
+        self._started = None
+        self._stopped_at = 0.0
+
+    def elapsed(self) -> float:
+        if self._started is None:
+            return self._stopped_at
+        return max(0.0, self.clock.now() - self._started)

@@ -18,6 +18,16 @@ from textual.screen import Screen
 from supple import paths
 from supple.core.clock import Clock, MonotonicClock
 from supple.core.history import HistoryStore, HistoryWriteError, Loaded, Now, Record, local_now
+from supple.core.program import (
+    MobilityTest,
+    Point,
+    Program,
+    ProgramError,
+    Progress,
+    load_program,
+    progress,
+)
+from supple.core.program_store import ProgramStore
 from supple.core.recorder import Recorder
 from supple.core.routine import Catalog, Routine, load_catalog
 from supple.core.session import Session
@@ -149,6 +159,58 @@ class SuppleApp(App[int]):
             )
         yield SystemCommand("Keys", "Every key supple knows", self.action_help)
         yield from super().get_system_commands(screen)
+
+    # -- the program ------------------------------------------------------------------------
+
+    def read_program(self) -> Progress | None:
+        """Where the program stands, from its files and the history. Call from a worker."""
+        try:
+            program = load_program(paths.bundled_program_path(), self.catalog)
+        except ProgramError as error:
+            self.call_from_thread(
+                self.notify,
+                f"The program file cannot be used:\n{error}",
+                severity="error",
+                timeout=15,
+            )
+            return None
+        store = ProgramStore(self.store)
+        state, bad_state = store.state()
+        results = store.results(program)
+        loaded = self.store.load()
+        self.call_from_thread(self.report_history_problems, loaded)
+        for bad in (bad_state, *results.quarantined):
+            if bad is not None:
+                self.call_from_thread(
+                    self.notify,
+                    f"A program file was broken and moved aside:\n{bad}",
+                    severity="error",
+                    timeout=15,
+                )
+        started = state.started if state is not None and state.program == program.id else None
+        return progress(program, started, loaded.records, results.results, self.now().date())
+
+    def start_program(self, program: Program) -> None:
+        try:
+            ProgramStore(self.store).start(program, self.now().date())
+        except HistoryWriteError as error:
+            self.notify(f"Could not start the program: {error}", severity="error")
+        else:
+            self.notify(f"{program.title} started today. Take the start tests (t).")
+
+    def record_test(self, test: MobilityTest, value: float, point: Point) -> bool:
+        try:
+            ProgramStore(self.store).record(test.id, value, point, self.now())
+        except HistoryWriteError as error:
+            self.notify(f"Not saved: {error}", severity="error", timeout=10)
+            return False
+        self.notify(f"Saved {test.name}: {value:g} {test.unit} ({point})")
+        return True
+
+    def action_program(self) -> None:
+        from supple.tui.screens.program import ProgramScreen
+
+        self.push_screen(ProgramScreen())
 
     def action_history(self) -> None:
         from supple.tui.screens.history import HistoryScreen

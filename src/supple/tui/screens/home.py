@@ -55,6 +55,13 @@ class HomeScreen(SuppleScreen):
         Binding("2", "set_level(1)", "Intermediate", show=False, id="home.intermediate"),
         Binding("3", "set_level(2)", "Advanced", show=False, id="home.advanced"),
         Binding("h", "app.history", "History", id="home.history", tooltip="Past sessions"),
+        Binding(
+            "p",
+            "app.program",
+            "Program",
+            id="home.program",
+            tooltip="The 6-week program and mobility tests",
+        ),
         Binding("s", "app.stats", "Stats", id="home.stats", tooltip="Streaks, weeks, feelings"),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave supple"),
     ]

@@ -1,0 +1,375 @@
+"""The 6-week program and its mobility tests: the file format, and how far along you are.
+
+Progress follows the order of workouts, not a calendar: a completed session of the next
+workout's routine at its level counts as that workout (one a day at most, each session once),
+so a missed day never breaks the program.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, ClassVar, Literal, cast
+
+from supple.core.history import Record
+from supple.core.routine import LEVELS, SLUG, Catalog
+from supple.core.timeline import expand, total_seconds
+from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
+
+SCHEMA = 1
+MAX_WORKOUT_SECONDS = 30 * 60
+Point = Literal["start", "middle", "end"]
+POINTS: tuple[Point, ...] = ("start", "middle", "end")
+Better = Literal["higher", "lower"]
+TestKind = Literal["timed", "measure"]
+
+
+class ProgramError(FileProblems):
+    """A program file that cannot be used; every problem names the file, key and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class MobilityTest:
+    id: str
+    name: str
+    kind: TestKind
+    unit: str
+    better: Better
+    low: float
+    high: float
+    how: tuple[str, ...]
+    why: str = ""
+
+    def check(self, value: float) -> str | None:
+        """None if ``value`` is plausible, else what is wrong, in words."""
+        if not self.low <= value <= self.high:
+            return (
+                f"{value:g} {self.unit} is outside {self.low:g}–{self.high:g} {self.unit} "
+                f"for the {self.name.lower()}"
+            )
+        return None
+
+    def improved(self, before: float, after: float) -> float:
+        """How much better ``after`` is than ``before`` (negative: worse), in the test's unit."""
+        return after - before if self.better == "higher" else before - after
+
+
+@dataclass(frozen=True, slots=True)
+class Workout:
+    number: int  # 1-based
+    week: int
+    routine: str
+    level: str
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    id: str
+    title: str
+    summary: str
+    workouts_per_week: int
+    workouts: tuple[Workout, ...]
+    tests_after: tuple[int, int, int]  # workouts done before the start, middle and end tests
+    tests: tuple[MobilityTest, ...]
+    path: Path | None = None
+
+    @property
+    def weeks(self) -> int:
+        return -(-len(self.workouts) // self.workouts_per_week)
+
+    def test(self, test_id: str) -> MobilityTest:
+        for test in self.tests:
+            if test.id == test_id:
+                return test
+        raise KeyError(test_id)
+
+    def point_for(self, done: int) -> Point:
+        """Which test point a result taken now belongs to, with ``done`` workouts behind you."""
+        if done < self.tests_after[1]:
+            return "start"
+        if done < self.tests_after[2]:
+            return "middle"
+        return "end"
+
+
+TOP_KEYS = (
+    "schema",
+    "id",
+    "title",
+    "summary",
+    "workouts_per_week",
+    "tests_after",
+    "workout",
+    "test",
+)
+TEST_KEYS = ("id", "name", "kind", "unit", "better", "low", "high", "how", "why")
+
+
+def load_program(path: Path, catalog: Catalog) -> Program:
+    try:
+        text, data = read_toml(path)
+    except FileProblems as error:
+        raise ProgramError(path, error.problems) from None
+    return parse_program(data, path=path, text=text, catalog=catalog)
+
+
+def parse_program(data: dict[str, Any], *, path: Path, text: str, catalog: Catalog) -> Program:
+    check = Checker(path, text)
+    check.keys(
+        data, [], TOP_KEYS, required=("schema", "id", "title", "workout", "test", "tests_after")
+    )
+    if "schema" in data and data["schema"] != SCHEMA:
+        check.report(["schema"], f"unknown schema {data['schema']!r} (this supple reads {SCHEMA})")
+    program_id = check.string(data, [], "id", pattern=SLUG) or ""
+    title = check.string(data, [], "title", max_length=80) or ""
+    summary = check.string(data, [], "summary", default="", max_length=400) or ""
+    per_week = int(check.number(data, [], "workouts_per_week", low=1, high=7, default=3) or 3)
+    workouts = _workouts(check, data.get("workout"), per_week, catalog)
+    tests_after = _tests_after(check, data.get("tests_after"), len(workouts))
+    tests = _tests(check, data.get("test"))
+    check.raise_if_any(ProgramError)
+    return Program(
+        program_id, title, summary, per_week, tuple(workouts), tests_after, tuple(tests), path
+    )
+
+
+def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog) -> list[Workout]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not raw or not all(isinstance(w, dict) for w in raw):
+        check.report(["workout"], "expected one or more [[workout]] tables")
+        return []
+    workouts = []
+    for number, table in enumerate(raw, 1):
+        where: list[KeyPart] = ["workout", number]
+        check.keys(table, where, ("routine", "level"), required=("routine", "level"))
+        routine_id = check.string(table, where, "routine", pattern=SLUG)
+        level = check.string(table, where, "level", choices=LEVELS)
+        if routine_id is None or level is None:
+            continue
+        try:
+            routine = catalog.find(routine_id)
+        except KeyError:
+            known = ", ".join(sorted({r.id for r in catalog.routines}))
+            check.report([*where, "routine"], f"no routine '{routine_id}' (known: {known})")
+            continue
+        seconds = total_seconds(expand(routine, level))
+        if seconds > MAX_WORKOUT_SECONDS:
+            check.report(
+                where,
+                f"{routine_id} at {level} takes {seconds / 60:.1f} min (a workout is at most 30)",
+            )
+        workouts.append(Workout(number, (number - 1) // per_week + 1, routine_id, level))
+    return workouts
+
+
+def _tests_after(check: Checker, raw: Any, count: int) -> tuple[int, int, int]:
+    default = (0, count // 2, count)
+    if raw is None:
+        return default
+    if (
+        not isinstance(raw, list)
+        or len(raw) != 3
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in raw)
+        or not 0 <= raw[0] < raw[1] < raw[2] <= count
+    ):
+        check.report(
+            ["tests_after"],
+            f"expected three increasing workout counts from 0 to "
+            f"{count}, like [0, {count // 2}, {count}]",
+        )
+        return default
+    return (raw[0], raw[1], raw[2])
+
+
+def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or not raw or not all(isinstance(t, dict) for t in raw):
+        check.report(["test"], "expected one or more [[test]] tables")
+        return []
+    tests = []
+    seen: set[str] = set()
+    for number, table in enumerate(raw, 1):
+        where: list[KeyPart] = ["test", number]
+        before = len(check.problems)
+        check.keys(
+            table,
+            where,
+            TEST_KEYS,
+            required=("id", "name", "kind", "unit", "better", "low", "high", "how"),
+        )
+        test_id = check.string(table, where, "id", pattern=SLUG)
+        name = check.string(table, where, "name", max_length=60)
+        kind = check.string(table, where, "kind", choices=("timed", "measure"))
+        unit = check.string(table, where, "unit", max_length=10)
+        better = check.string(table, where, "better", choices=("higher", "lower"))
+        low = check.number(table, where, "low", low=-1000, high=1000, integer=False)
+        high = check.number(table, where, "high", low=-1000, high=10000, integer=False)
+        how = check.strings(table, where, "how", min_items=1, max_items=8)
+        why = check.string(table, where, "why", default="", max_length=200) or ""
+        if low is not None and high is not None and low >= high:
+            check.report([*where, "high"], f"must be above low ({low:g})")
+        if test_id in seen:
+            check.report([*where, "id"], f"duplicate test id '{test_id}'")
+        if len(check.problems) > before:
+            continue
+        seen.add(cast(str, test_id))
+        tests.append(
+            MobilityTest(
+                cast(str, test_id),
+                cast(str, name),
+                cast(TestKind, kind),
+                cast(str, unit),
+                cast(Better, better),
+                cast(float, low),
+                cast(float, high),
+                cast(tuple[str, ...], how),
+                why,
+            )
+        )
+    return tests
+
+
+# -- progress ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TestResult:
+    __test__: ClassVar[bool] = False  # not a pytest test class, despite the name
+
+    test: str
+    value: float
+    point: Point
+    taken: datetime
+    path: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    program: Program
+    started: date | None
+    done: tuple[tuple[Workout, Record], ...]  # in order, with the session that counted
+    next: Workout | None
+    suggested: date | None  # when to do the next workout
+    due: tuple[Point, ...]  # test points due now
+    results: dict[str, dict[Point, TestResult]] = field(default_factory=dict)
+
+    @property
+    def finished(self) -> bool:
+        return self.started is not None and self.next is None
+
+    def change(self, test: MobilityTest) -> float | None:
+        """Improvement from the first to the latest point measured (None with fewer than two)."""
+        taken = [self.results.get(test.id, {}).get(p) for p in POINTS]
+        values = [t.value for t in taken if t is not None]
+        if len(values) < 2:
+            return None
+        return test.improved(values[0], values[-1])
+
+    def to_json(self) -> dict[str, Any]:
+        nxt = self.next
+        return {
+            "program": self.program.id,
+            "started": self.started.isoformat() if self.started else None,
+            "done": len(self.done),
+            "total": len(self.program.workouts),
+            "workouts": [
+                {
+                    "number": w.number,
+                    "week": w.week,
+                    "routine": w.routine,
+                    "level": w.level,
+                    "session": r.data["started"],
+                }
+                for w, r in self.done
+            ],
+            "next": None
+            if nxt is None
+            else {
+                "number": nxt.number,
+                "week": nxt.week,
+                "routine": nxt.routine,
+                "level": nxt.level,
+                "suggested": self.suggested.isoformat() if self.suggested else None,
+            },
+            "tests_due": list(self.due),
+            "tests": [
+                {
+                    "id": t.id,
+                    "name": t.name,
+                    "unit": t.unit,
+                    "better": t.better,
+                    **{
+                        p: (r.value if (r := self.results.get(t.id, {}).get(p)) else None)
+                        for p in POINTS
+                    },
+                    "change": self.change(t),
+                }
+                for t in self.program.tests
+            ],
+        }
+
+
+def count_workouts(
+    program: Program, started: date, records: Iterable[Record]
+) -> list[tuple[Workout, Record]]:
+    """Match completed sessions, oldest first, to the workouts in order: one a day, each once."""
+    done: list[tuple[Workout, Record]] = []
+    days: set[date] = set()
+    for record in sorted(records, key=lambda r: r.started):
+        if len(done) == len(program.workouts):
+            break
+        day = record.started.date()
+        if record.status != "completed" or day < started or day in days:
+            continue
+        workout = program.workouts[len(done)]
+        if record.routine == workout.routine and record.level == workout.level:
+            done.append((workout, record))
+            days.add(day)
+    return done
+
+
+def latest_results(results: Iterable[TestResult]) -> dict[str, dict[Point, TestResult]]:
+    """Per test and point, the newest result: taking a test again replaces the old value."""
+    out: dict[str, dict[Point, TestResult]] = {}
+    for result in sorted(results, key=lambda r: r.taken):
+        out.setdefault(result.test, {})[result.point] = result
+    return out
+
+
+def progress(
+    program: Program,
+    started: date | None,
+    records: Sequence[Record],
+    results: Iterable[TestResult],
+    today: date,
+) -> Progress:
+    latest = latest_results(results)
+    if started is None:
+        return Progress(
+            program, None, (), program.workouts[0] if program.workouts else None, None, (), latest
+        )
+    done = count_workouts(program, started, records)
+    nxt = program.workouts[len(done)] if len(done) < len(program.workouts) else None
+    suggested = None
+    if nxt is not None:
+        trained_today = any(r.started.date() == today for r in records if r.status == "completed")
+        earliest = today + timedelta(days=1 if trained_today else 0)
+        # A rest day between workouts keeps the pace at about three a week.
+        after_rest = done[-1][1].started.date() + timedelta(days=2) if done else earliest
+        suggested = max(earliest, after_rest)
+    due = tuple(
+        point
+        for point, after in zip(POINTS, program.tests_after, strict=True)
+        if len(done) >= after
+        and len(latest_point(latest, point)) < len(program.tests)
+        and (point == program.point_for(len(done)))
+    )
+    return Progress(program, started, tuple(done), nxt, suggested, due, latest)
+
+
+def latest_point(latest: dict[str, dict[Point, TestResult]], point: Point) -> list[TestResult]:
+    return [by_point[point] for by_point in latest.values() if point in by_point]

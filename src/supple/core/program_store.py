@@ -1,0 +1,144 @@
+"""Where the program's start date and the test results live: TOML files in the data folder,
+written atomically and privately, quarantined when broken, like sessions."""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, cast
+
+import tomli_w
+
+from supple.core.history import (
+    BadRecord,
+    HistoryStore,
+    HistoryWriteError,
+    Quarantined,
+    atomic_write,
+)
+from supple.core.program import POINTS, Point, Program, TestResult
+
+SCHEMA = 1
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramState:
+    program: str
+    started: date
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedResults:
+    results: tuple[TestResult, ...]
+    quarantined: tuple[Quarantined, ...]
+
+
+class ProgramStore:
+    def __init__(self, history: HistoryStore) -> None:
+        self.history = history  # for quarantine and the data folder
+        self.state_path = history.data_dir / "program.toml"
+        self.results_dir = history.data_dir / "tests"
+
+    def _write(self, data: dict[str, Any], path: Path) -> Path:
+        try:
+            atomic_write(path, tomli_w.dumps(data).encode("utf-8"))
+        except OSError as error:
+            raise HistoryWriteError(path, error.strerror or str(error)) from None
+        return path
+
+    def _read(self, path: Path) -> dict[str, Any]:
+        try:
+            data = tomllib.loads(path.read_bytes().decode("utf-8"))
+        except UnicodeDecodeError:
+            raise BadRecord("not UTF-8 text") from None
+        except tomllib.TOMLDecodeError as error:
+            raise BadRecord(f"not valid TOML: {error}") from None
+        if data.get("schema") != SCHEMA:
+            raise BadRecord(f"unknown schema {data.get('schema')!r}")
+        return data
+
+    # -- the program's start ----------------------------------------------------------------
+
+    def start(self, program: Program, day: date) -> ProgramState:
+        """Start (or restart) ``program`` on ``day``."""
+        self._write({"schema": SCHEMA, "program": program.id, "started": day}, self.state_path)
+        return ProgramState(program.id, day)
+
+    def state(self) -> tuple[ProgramState | None, Quarantined | None]:
+        """The started program, if any; a broken state file is quarantined and reported."""
+        if not self.state_path.exists():
+            return None, None
+        try:
+            data = self._read(self.state_path)
+            started = data.get("started")
+            if not isinstance(started, date) or isinstance(started, datetime):
+                raise BadRecord("started: expected a date like 2026-11-24")
+            if not isinstance(data.get("program"), str):
+                raise BadRecord("program: expected the program's id")
+        except (BadRecord, OSError) as bad:
+            reason = bad.reason if isinstance(bad, BadRecord) else str(bad)
+            return None, self.history.quarantine(self.state_path, reason)
+        return ProgramState(data["program"], started), None
+
+    # -- test results -----------------------------------------------------------------------
+
+    def record(self, test: str, value: float, point: Point, taken: datetime) -> TestResult:
+        stamp = taken.strftime("%Y%m%dT%H%M%S")
+        path = (
+            self.results_dir / taken.strftime("%Y") / f"{stamp}-{test}-{secrets.token_hex(3)}.toml"
+        )
+        data = {
+            "schema": SCHEMA,
+            "test": test,
+            "value": value,
+            "point": point,
+            "taken": taken.isoformat(timespec="seconds"),
+        }
+        self._write(data, path)
+        return TestResult(test, value, point, taken, path)
+
+    def results(self, program: Program) -> LoadedResults:
+        results: list[TestResult] = []
+        quarantined: list[Quarantined] = []
+        paths: list[Path] = []
+        with contextlib.suppress(OSError):
+            paths = sorted(self.results_dir.rglob("*.toml"))
+        for path in paths:
+            if path.name.startswith("."):
+                continue
+            try:
+                results.append(self._result(path, program))
+            except BadRecord as bad:
+                moved = self.history.quarantine(path, bad.reason)
+                if moved is not None:
+                    quarantined.append(moved)
+        return LoadedResults(tuple(results), tuple(quarantined))
+
+    def _result(self, path: Path, program: Program) -> TestResult:
+        try:
+            data = self._read(path)
+        except OSError as error:
+            raise BadRecord(f"cannot read: {error.strerror}") from None
+        test_id, value, point = data.get("test"), data.get("value"), data.get("point")
+        if not isinstance(test_id, str):
+            raise BadRecord("test: expected a test id")
+        try:
+            test = program.test(test_id)
+        except KeyError:
+            raise BadRecord(f"test: unknown test '{test_id}'") from None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise BadRecord(f"value: expected a number, got {value!r}")
+        problem = test.check(float(value))
+        if problem:
+            raise BadRecord(f"value: {problem}")
+        if point not in POINTS:
+            raise BadRecord(f"point: expected one of {', '.join(POINTS)}")
+        try:
+            taken = datetime.fromisoformat(str(data.get("taken")))
+        except ValueError:
+            raise BadRecord("taken: expected an ISO 8601 time") from None
+        return TestResult(test_id, float(value), cast(Point, point), taken, path)

@@ -1,0 +1,192 @@
+"""Taking the mobility tests: how to do each, a stopwatch for the timed ones, a checked input for
+the measured ones. Every result is saved at once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Digits, Input, Static
+
+from supple.core.clock import Stopwatch
+from supple.core.program import MobilityTest, Point, Program
+from supple.tui.screens.base import SuppleScreen
+
+if TYPE_CHECKING:
+    from supple.tui.app import SuppleApp
+
+
+def stopwatch_text(seconds: float) -> str:
+    tenths = int(seconds * 10)
+    return f"{tenths // 600}:{tenths // 10 % 60:02d}.{tenths % 10}"
+
+
+class TestsScreen(SuppleScreen):
+    __test__ = False  # not a pytest test class, despite the name
+
+    BINDINGS = [
+        Binding(
+            "up",
+            "move(-1)",
+            "Test",
+            key_display="↑/↓",
+            priority=True,
+            id="tests.up",
+            tooltip="The previous test",
+        ),
+        Binding(
+            "down",
+            "move(1)",
+            "Test",
+            show=False,
+            priority=True,
+            id="tests.down",
+            tooltip="The next test",
+        ),
+        Binding(
+            "space",
+            "stopwatch",
+            "Start/stop",
+            id="tests.stopwatch",
+            tooltip="Start or stop the stopwatch",
+        ),
+        Binding("r", "reset", "Reset", id="tests.reset", tooltip="Reset the stopwatch"),
+        Binding("enter", "save", "Save", id="tests.save", tooltip="Save this result"),
+        Binding("escape", "back", "Back", id="tests.back", tooltip="Back to the program"),
+    ]
+
+    app: SuppleApp
+
+    def __init__(self, program: Program, point: Point) -> None:
+        super().__init__()
+        self.program = program
+        self.point = point
+        self.index = 0
+        self.saved: dict[str, float] = {}
+        self.stopwatch: Stopwatch | None = None
+        self._timer: Timer | None = None
+
+    @property
+    def test(self) -> MobilityTest:
+        return self.program.tests[self.index]
+
+    def body(self) -> Iterable[Widget]:
+        yield Static(f"[b]Mobility tests[/b] · {self.point} of the program", id="title")
+        with Horizontal(id="tests-main"):
+            tests = Static(id="tests-list")
+            tests.border_title = "Tests"
+            yield tests
+            with Vertical(id="test-detail") as detail:
+                detail.border_title = "How"
+                yield Static(id="test-how")
+                yield Digits("0:00.0", id="stopwatch")
+                yield Input(type="number", id="test-value")
+                yield Static(id="test-hint")
+                yield Static(id="test-error")
+
+    def on_mount(self) -> None:
+        self.stopwatch = Stopwatch(self.app.clock)
+        self._timer = self.set_interval(0.1, self.tick, pause=True)
+        self.show()
+
+    def show(self) -> None:
+        test = self.test
+        listing = Text()
+        for n, t in enumerate(self.program.tests):
+            mark = "✓" if t.id in self.saved else "▶" if n == self.index else " "
+            listing.append(f"{mark} {t.name}\n", style="bold reverse" if n == self.index else "")
+            if t.id in self.saved:
+                listing.append(f"   {self.saved[t.id]:g} {t.unit}\n", style="green")
+        self.query_one("#tests-list", Static).update(listing)
+        better = "more is better" if test.better == "higher" else "less is better"
+        how = "\n".join(f"{n}. {step}" for n, step in enumerate(test.how, 1))
+        self.query_one("#test-how", Static).update(
+            f"[b]{test.name}[/b] — in {test.unit}, {better}\n[i]{test.why}[/i]\n\n{how}"
+        )
+        timed = test.kind == "timed"
+        self.query_one("#stopwatch").display = timed
+        value = self.query_one("#test-value", Input)
+        value.display = not timed
+        value.value = ""
+        value.placeholder = f"{test.low:g}–{test.high:g} {test.unit}"
+        self.query_one("#test-error", Static).update("")
+        if timed:
+            assert self.stopwatch is not None
+            self.stopwatch.reset()
+            self.tick()
+            self.set_focus(None)
+            hint = "space: start / stop · r: reset · Enter: save"
+        else:
+            value.focus()
+            hint = f"Type the result in {test.unit} · Enter: save"
+        self.query_one("#test-hint", Static).update(hint + " · ↑/↓: other tests · Esc: back")
+
+    def tick(self) -> None:
+        assert self.stopwatch is not None
+        self.query_one("#stopwatch", Digits).update(stopwatch_text(self.stopwatch.elapsed()))
+
+    def action_move(self, step: int) -> None:
+        if self.stopwatch is not None and self.stopwatch.running:
+            return  # a running stopwatch keeps its test
+        self.index = (self.index + step) % len(self.program.tests)
+        self.show()
+
+    def action_stopwatch(self) -> None:
+        if self.test.kind != "timed" or self.stopwatch is None or self._timer is None:
+            return
+        if self.stopwatch.running:
+            self.stopwatch.stop()
+            self._timer.pause()
+        else:
+            self.stopwatch.start()
+            self._timer.resume()
+        self.tick()
+
+    def action_reset(self) -> None:
+        if self.test.kind == "timed" and self.stopwatch is not None:
+            self.stopwatch.reset()
+            if self._timer is not None:
+                self._timer.pause()
+            self.tick()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        test = self.test
+        error = self.query_one("#test-error", Static)
+        if test.kind == "timed":
+            assert self.stopwatch is not None
+            if self.stopwatch.running:
+                self.action_stopwatch()
+            value = round(self.stopwatch.elapsed(), 1)
+        else:
+            raw = self.query_one("#test-value", Input).value.strip()
+            try:
+                value = float(raw)
+            except ValueError:
+                error.update(f"Type a number in {test.unit}, like {test.low + 10:g}")
+                return
+        problem = test.check(value)
+        if problem:
+            error.update(problem)
+            return
+        if not self.app.record_test(test, value, self.point):
+            return
+        self.saved[test.id] = value
+        if len(self.saved) < len(self.program.tests):
+            unsaved = [n for n, t in enumerate(self.program.tests) if t.id not in self.saved]
+            self.index = next((n for n in unsaved if n > self.index), unsaved[0])
+        self.show()
+
+    def action_back(self) -> None:
+        if self.stopwatch is not None and self.stopwatch.running:
+            self.action_stopwatch()
+        self.app.pop_screen()

@@ -1,0 +1,223 @@
+"""The program: the 6×3 grid of workouts, the next one a key away, tests due, and progress."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from supple.core.program import POINTS, MobilityTest, Progress
+from supple.core.timeline import expand, total_seconds
+from supple.tui.format import minutes
+from supple.tui.screens.base import SuppleScreen
+from supple.tui.screens.confirm import ConfirmScreen
+
+if TYPE_CHECKING:
+    from supple.tui.app import SuppleApp
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def mini_chart(test: MobilityTest, values: list[float | None]) -> Text:
+    """Three bars, start/middle/end, taller when better (so up is always good)."""
+    known = [v for v in values if v is not None]
+    text = Text()
+    if not known:
+        return text
+    low, high = min(known), max(known)
+    for value in values:
+        if value is None:
+            text.append("·", style="dim")
+            continue
+        share = 0.5 if high == low else (value - low) / (high - low)
+        if test.better == "lower":
+            share = 1 - share
+        text.append(BARS[round(share * (len(BARS) - 1))], style="bold")
+    return text
+
+
+def change_text(test: MobilityTest, change: float | None) -> Text:
+    if change is None:
+        return Text("")
+    if change > 0:
+        return Text(f"▲ {change:g} {test.unit} better ★", style="bold green")
+    if change < 0:
+        return Text(f"▼ {-change:g} {test.unit} worse", style="yellow")
+    return Text("= the same")
+
+
+class ProgramScreen(SuppleScreen):
+    BINDINGS = [
+        Binding(
+            "enter",
+            "next_workout",
+            "Start next",
+            id="program.next",
+            tooltip="Start the next workout",
+            priority=True,
+        ),
+        Binding("t", "tests", "Tests", id="program.tests", tooltip="Take the mobility tests"),
+        Binding(
+            "s",
+            "start_program",
+            "Start program",
+            id="program.start",
+            tooltip="Start (or restart) the program today",
+        ),
+        Binding("escape", "back", "Back", id="program.back", tooltip="Back to the routines"),
+    ]
+
+    app: SuppleApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.progress: Progress | None = None
+
+    def body(self) -> Iterable[Widget]:
+        yield Static("[b]Program[/b]", id="title")
+        yield Static("Loading…", id="program-status")
+        with Horizontal(id="program-top"):
+            grid: DataTable[str] = DataTable(id="program-grid", cursor_type="none")
+            grid.border_title = "Workouts"
+            yield grid
+            with Vertical(id="program-next") as panel:
+                panel.border_title = "Next"
+                yield Static(id="next-text")
+        table: DataTable[str] = DataTable(id="progress-table", cursor_type="none")
+        table.border_title = "Mobility tests"
+        yield table
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        if self.progress is not None:  # back from a session or the tests: count again
+            self.load()
+
+    @work(thread=True, exclusive=True, group="program")
+    def load(self) -> None:
+        progress = self.app.read_program()
+        self.app.call_from_thread(self.show, progress)
+
+    def show(self, progress: Progress | None) -> None:
+        self.progress = progress
+        status = self.query_one("#program-status", Static)
+        if progress is None:
+            status.update("The program file cannot be used: see the notification.")
+            return
+        program = progress.program
+        if progress.started is None:
+            status.update(f"[b]{program.title}[/b] · not started — press s to start today")
+        else:
+            status.update(
+                f"[b]{program.title}[/b] · started {progress.started:%a %d %b} · "
+                f"{len(progress.done)}/{len(program.workouts)} workouts done"
+            )
+        self._grid(progress)
+        self._next(progress)
+        self._tests(progress)
+
+    def _grid(self, progress: Progress) -> None:
+        program = progress.program
+        grid = self.query_one("#program-grid", DataTable)
+        grid.clear(columns=True)
+        grid.add_columns(
+            "Week", "Level", *(f"#{n}" for n in range(1, program.workouts_per_week + 1))
+        )
+        done = {w.number: r for w, r in progress.done}
+        for week in range(1, program.weeks + 1):
+            workouts = [w for w in program.workouts if w.week == week]
+            cells: list[str | Text] = [f"Week {week}", workouts[0].level if workouts else ""]
+            for workout in workouts:
+                if workout.number in done:
+                    cells.append(Text(f"✓ {done[workout.number].started:%a %d}", style="green"))
+                elif progress.next is not None and workout.number == progress.next.number:
+                    cells.append(Text("▶ next", style="bold reverse"))
+                else:
+                    cells.append(Text("·", style="dim"))
+            grid.add_row(*cells)
+
+    def _next(self, progress: Progress) -> None:
+        lines = []
+        nxt = progress.next
+        if progress.started is None:
+            lines.append("Start with the five mobility tests (t), then workout 1.")
+            lines.append("\n[b]s[/b]: start the program today")
+        elif nxt is None:
+            lines.append("[b]All 18 workouts done![/b]\nTake the end tests (t) and compare.")
+        else:
+            routine = self.app.catalog.find(nxt.routine)
+            seconds = total_seconds(expand(routine, nxt.level))
+            when = (
+                "today"
+                if progress.suggested == self.app.now().date()
+                else (f"on {progress.suggested:%a %d %b}" if progress.suggested else "")
+            )
+            lines.append(f"Workout {nxt.number} · week {nxt.week}")
+            lines.append(f"[b]{routine.title}[/b] · {nxt.level} · {minutes(seconds)}")
+            lines.append(f"Suggested {when}")
+            lines.append("\n[b]Enter[/b]: start it now")
+        if progress.due:
+            lines.append(f"\n[b]Tests due:[/b] {', '.join(progress.due)} — press t")
+        self.query_one("#next-text", Static).update("\n".join(lines))
+
+    def _tests(self, progress: Progress) -> None:
+        table = self.query_one("#progress-table", DataTable)
+        table.clear(columns=True)
+        table.add_columns("Test", "Better", *(p.capitalize() for p in POINTS), "Chart", "Change")
+        for test in progress.program.tests:
+            by_point = progress.results.get(test.id, {})
+            values = [by_point[p].value if p in by_point else None for p in POINTS]
+            table.add_row(
+                test.name,
+                f"{'↑' if test.better == 'higher' else '↓'} {test.unit}",
+                *(f"{v:g}" if v is not None else "–" for v in values),
+                mini_chart(test, values),
+                change_text(test, progress.change(test)),
+            )
+
+    def action_next_workout(self) -> None:
+        if self.progress is None or self.progress.next is None:
+            return
+        nxt = self.progress.next
+        self.app.start_session(self.app.catalog.find(nxt.routine), nxt.level)
+
+    def action_tests(self) -> None:
+        if self.progress is None:
+            return
+        from supple.tui.screens.mobility_tests import TestsScreen
+
+        point = self.progress.program.point_for(len(self.progress.done))
+        self.app.push_screen(TestsScreen(self.progress.program, point))
+
+    def action_start_program(self) -> None:
+        progress = self.progress
+        if progress is None:
+            return
+        if progress.started is None:
+            self.app.start_program(progress.program)
+            self.load()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.start_program(progress.program)
+                self.load()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Restart the program today?",
+                f"Workouts count again from today; sessions and test results are kept. "
+                f"It was started on {progress.started:%a %d %b %Y}.",
+            ),
+            answered,
+        )
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

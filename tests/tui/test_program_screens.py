@@ -1,0 +1,99 @@
+"""Pilot tests of the program screen, the mobility tests and starting the next workout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from supple.core.history import HistoryStore
+from supple.core.program_store import ProgramStore
+from supple.tui.screens.mobility_tests import TestsScreen
+from supple.tui.screens.player import PlayerScreen
+from supple.tui.screens.program import ProgramScreen
+from tests.tui.conftest import WALL, advance, build_app
+from tests.tui.scenes import settle
+
+
+def text(app, selector: str) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_start_the_program_take_tests_and_see_them(data_dir: Path) -> None:
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, ProgramScreen)
+        assert "not started" in text(app, "#program-status")
+        await pilot.press("s")
+        await settle(pilot)
+        assert "started Tue 24 Nov · 0/18 workouts done" in text(app, "#program-status")
+        assert "Tests due:" in text(app, "#next-text") and "start" in text(app, "#next-text")
+
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, TestsScreen)
+        await pilot.press(*"250", "enter")  # implausible: refused with the reason
+        assert "250 cm is outside 0–100 cm" in text(app, "#test-error")
+        await pilot.press("backspace", "backspace", "backspace", *"12.5", "enter")
+        assert app.screen.index == 1  # on to the next test
+        await pilot.press(*"6", "enter", *"20", "enter")
+        assert app.screen.test.id == "superman-hold"
+        await pilot.press("space")
+        advance(app, 41.26)
+        await pilot.press("space")  # stop
+        advance(app, 10.0)  # stopped: the time stays
+        assert str(app.screen.query_one("#stopwatch").value) == "0:41.2"
+        await pilot.press("enter")
+        await pilot.press("space")
+        advance(app, 55.0)
+        await pilot.press("enter")  # saving stops a running stopwatch
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ProgramScreen)
+        table = app.screen.query_one("#progress-table", DataTable)
+        assert [table.get_row_at(n)[2] for n in range(5)] == ["12.5", "6", "20", "41.3", "55"]
+        assert "Tests due" not in text(app, "#next-text")
+
+    results = ProgramStore(HistoryStore(data_dir)).results_dir
+    assert len(list(results.rglob("*.toml"))) == 5
+
+
+async def test_enter_starts_the_next_workout_and_it_counts(data_dir: Path) -> None:
+    app = build_app(data_dir, program=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert "10/18 workouts done" in text(app, "#program-status")
+        assert "Workout 11 · week 4" in text(app, "#next-text")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PlayerScreen)
+        assert app.screen.session.level == "intermediate"
+        advance(app, 700.0)  # the whole workout
+        await settle(pilot)
+        await pilot.press("escape")  # skip the check-in
+        await settle(pilot)
+        await pilot.press("enter")  # summary → back to the program
+        await settle(pilot)
+        assert isinstance(app.screen, ProgramScreen)
+        assert "11/18 workouts done" in text(app, "#program-status")
+        assert "Workout 12" in text(app, "#next-text")
+        assert "Suggested on Thu 26 Nov" in text(app, "#next-text")
+
+
+async def test_restart_asks_first(data_dir: Path) -> None:
+    app = build_app(data_dir, program=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("s", "n")
+        await settle(pilot)
+        assert "10/18" in text(app, "#program-status")
+        await pilot.press("s", "y")
+        await settle(pilot)
+        assert f"started {WALL:%a %d %b} · 0/18" in text(app, "#program-status")
