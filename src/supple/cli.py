@@ -12,11 +12,15 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
+import tomli_w
+
 from supple import __version__, paths
+from supple.core.config import load_config
 from supple.core.history import HistoryStore, Loaded, local_now, select
 from supple.core.program import POINTS, Point, ProgramError, load_program, progress
 from supple.core.program_store import ProgramStore
@@ -72,6 +76,15 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("value", type=float, help="the result, in the test's unit")
     q.add_argument("--point", choices=POINTS, help="start, middle or end (default: where you are)")
 
+    p = sub.add_parser("config", help="where the settings file is, and what it says")
+    config_sub = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    config_sub.add_parser("path", help="print the settings file's path")
+    config_sub.add_parser("show", help="print the settings in force (problems on stderr)")
+
+    p = sub.add_parser("serve", help="run the app in a web browser (textual-serve)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (8000)")
+
     p = sub.add_parser("play", help="start a routine straight away in the app")
     p.add_argument("routine", help="routine id (see `supple list`)")
     p.add_argument("--level", choices=LEVELS, default="beginner")
@@ -108,6 +121,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.test_command == "list":
             return cmd_test_list()
         return cmd_test_record(args.test, args.value, args.point)
+    if command == "config":
+        return cmd_config(args.config_command)
+    if command == "serve":
+        from supple.serve import serve  # textual-serve is imported only here
+
+        return serve(args.host, args.port)
     if command == "play":
         return cmd_app(args.routine, args.level)
     return cmd_app(None, None)
@@ -312,6 +331,20 @@ def cmd_test_record(test_id: str, value: float, point: str | None) -> int:
     at = cast(Point, point) if point else ctx.program.point_for(len(ctx.progress.done))
     result = ctx.store.record(test.id, value, at, ctx.now)
     print(f"Recorded {test.name}: {value:g} {test.unit} ({at}) in {result.path}")
+    return 0
+
+
+def cmd_config(action: str) -> int:
+    path = paths.config_file()
+    if action == "path":
+        print(path)
+        return 0
+    config, problems = load_config(path)
+    for problem in problems:
+        print(f"supple: settings: {problem}", file=sys.stderr)
+    values = {k: v for k, v in asdict(config).items() if v is not None and v != {}}
+    print(f"# {path}{'' if path.exists() else ' (not created yet: these are the defaults)'}")
+    print(tomli_w.dumps(values), end="")
     return 0
 
 

@@ -57,3 +57,7 @@ def routine_folders() -> list[tuple[Path, Source]]:
 def bundled_program_path() -> Path:
     """The bundled 6-week program."""
     return bundled_routines_dir() / "programs" / "lower-back-6-weeks.toml"
+
+
+def config_file() -> Path:
+    return config_dir() / "config.toml"

@@ -189,3 +189,57 @@ def test_program_workout_one_and_baseline_tests(tmux: list[str], tmp_path: Path)
     status = json.loads(cli("program", "--json"))
     assert status["done"] == 1 and status["next"]["number"] == 2
     assert [t["start"] for t in status["tests"]] == [15, 7, 19, 31, 48]
+
+
+def test_a_whole_session_with_voice_cues_in_order_never_late_or_overlapping(
+    tmux: list[str], tmp_path: Path
+) -> None:
+    fake = Path(__file__).parents[1] / "data" / "fake_speech.py"
+    log = tmp_path / "said.log"
+    config = tmp_path / "config"
+    config.mkdir()
+    (config / "config.toml").write_text('voice = "transitions"\ncheck_in_after = false\n')
+    scale = 4
+    command = (
+        f"SUPPLE_TIME_SCALE={scale} SUPPLE_DATA_DIR={tmp_path / 'data'} "
+        f"SUPPLE_CONFIG_DIR={config} SUPPLE_SPEECH='{sys.executable} {fake} {log}' "
+        f"TERM=xterm-256color {SUPPLE} play back-pain-relief"
+    )
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-s", "app", "-x", "100", "-y", "30", command], check=True
+    )
+    wait_for(tmux, "Session complete", timeout=60)
+    deadline = time.monotonic() + 5
+    while "Session complete" not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    events = [line.split("\t") for line in log.read_text().splitlines()]
+    starts = [(float(t), text) for t, kind, text in events if kind == "start"]
+    said = [text for _, text in starts]
+    assert said[0].startswith("Get ready: Cat-Cow. Kneel on all fours")
+    assert said[-1] == "Session complete. Well done."
+    expected = [
+        "Begin",
+        "Rest. Next: Sphinx.",
+        "Get ready: Sphinx",
+        "Hold",
+        "Rest. Next: Child's Pose.",
+        "Get ready: Child's Pose",
+        "Hold",
+    ]
+    found = iter(said)
+    for words in expected:  # in this order (counts may sit between them)
+        assert any(text.startswith(words) for text in found), (words, said)
+    # Never two voices at once: each start comes after the previous one ended or was cut.
+    last_stop = 0.0
+    for t, kind, _ in ((float(t), k, x) for t, k, x in events):
+        if kind == "start":
+            assert t >= last_stop - 1e-3
+            last_stop = float("inf")
+        else:
+            last_stop = t
+    # None late: each transition within one frame (0.1 s) plus start-up of its planned moment.
+    t0 = starts[0][0]
+    planned = {"Get ready: Sphinx": 45, "Get ready: Child's Pose": 75, "Session complete": 95}
+    for words, at in planned.items():
+        when = next(t for t, text in starts if text.startswith(words))
+        assert abs((when - t0) - at / scale) < 0.35, (words, when - t0, at / scale)

@@ -11,10 +11,23 @@ from supple import paths
 from supple.core.clock import FakeClock
 from supple.core.history import HistoryStore
 from supple.core.routine import load_catalog
+from supple.speech import Speaker
 from supple.tui.app import SuppleApp, make_app
 from tests.fakes import fake_program, fake_week
 
 WALL = datetime(2026, 11, 24, 7, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+class RecordingSpeaker(Speaker):
+    """A voice that only writes down what it was asked to say."""
+
+    def __init__(self) -> None:
+        super().__init__(["fake-speech"])
+        self.said: list[tuple[str, int]] = []
+
+    def say(self, text: str, priority: int = 0) -> bool:
+        self.said.append((text, priority))
+        return True
 
 
 def build_app(
@@ -34,6 +47,7 @@ def build_app(
         now=lambda: WALL,
         data_dir=data_dir,
         start=start,
+        speaker=RecordingSpeaker(),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -60,10 +61,10 @@ async def test_a_session_by_keys_pause_skip_back_quit_and_save(data_dir: Path) -
 
         advance(app, 2.5)  # 3-2-1 begins, one bell per number
         assert player.query_one("#timer", Digits).value == "0:03"
-        cues = app.cues
+        cues = app.bells
         advance(app, 1.0)
         advance(app, 1.0)
-        assert app.cues == cues + 2
+        assert app.bells == cues + 2
 
         advance(app, 0.5)  # 5 s: the first Cat-Cow rep, breathing in
         assert text(app, "#stage") == "REPS"
@@ -158,10 +159,10 @@ async def test_mute_silences_the_bell(data_dir: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("m")
-        before = app.cues
+        before = app.bells
         for _ in range(10):
             advance(app, 1.0)
-        assert app.cues == before
+        assert app.bells == before
         assert "muted" in text(app, "#left")
 
 
@@ -290,7 +291,7 @@ async def test_check_in_after_stores_feeling_and_note(data_dir: Path) -> None:
 
 async def test_check_in_before_when_switched_on(data_dir: Path) -> None:
     app = build_app(data_dir)
-    app.ask_before = True
+    app.config = replace(app.config, check_in_before=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("enter")

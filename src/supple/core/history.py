@@ -39,8 +39,8 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-class HistoryWriteError(Exception):
-    """A record could not be written; ``path`` and ``reason`` say where and why."""
+class SaveError(Exception):
+    """A file could not be written; ``path`` and ``reason`` say where and why."""
 
     def __init__(self, path: Path, reason: str) -> None:
         self.path = path
@@ -327,7 +327,7 @@ class HistoryStore:
         try:
             atomic_write(path, tomli_w.dumps(record).encode("utf-8"))
         except OSError as error:
-            raise HistoryWriteError(path, error.strerror or str(error)) from None
+            raise SaveError(path, error.strerror or str(error)) from None
         return path
 
     def live(self, path: Path) -> LiveFile:
@@ -336,7 +336,7 @@ class HistoryStore:
         try:
             live.open()
         except OSError as error:
-            raise HistoryWriteError(live.lock_path, error.strerror or str(error)) from None
+            raise SaveError(live.lock_path, error.strerror or str(error)) from None
         return live
 
     # -- recovery ----------------------------------------------------------------------------
@@ -493,7 +493,7 @@ class HistoryStore:
         try:
             return self._move(path, self.trash_dir)
         except OSError as error:
-            raise HistoryWriteError(path, error.strerror or str(error)) from None
+            raise SaveError(path, error.strerror or str(error)) from None
 
 
 def select(

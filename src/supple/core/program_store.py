@@ -16,8 +16,8 @@ import tomli_w
 from supple.core.history import (
     BadRecord,
     HistoryStore,
-    HistoryWriteError,
     Quarantined,
+    SaveError,
     atomic_write,
 )
 from supple.core.program import POINTS, Point, Program, TestResult
@@ -47,7 +47,7 @@ class ProgramStore:
         try:
             atomic_write(path, tomli_w.dumps(data).encode("utf-8"))
         except OSError as error:
-            raise HistoryWriteError(path, error.strerror or str(error)) from None
+            raise SaveError(path, error.strerror or str(error)) from None
         return path
 
     def _read(self, path: Path) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from supple.core.history import HistoryStore, HistoryWriteError, LiveFile, session_record
+from supple.core.history import HistoryStore, LiveFile, SaveError, session_record
 from supple.core.session import Session, Snapshot
 
 CHECKPOINT_SECONDS = 2.0
@@ -43,7 +43,7 @@ class Recorder:
         """Take the lock that marks this session alive, and write the first checkpoint."""
         try:
             self._live = self.store.live(self.path)
-        except HistoryWriteError as error:
+        except SaveError as error:
             self.error = f"{error.reason} ({error.path})"
             return
         self.checkpoint()
@@ -79,7 +79,7 @@ class Recorder:
     def _write(self) -> None:
         try:
             self.store.save(self.record(), self.path)
-        except HistoryWriteError as error:
+        except SaveError as error:
             self.error = error.reason
         else:
             self.error = None

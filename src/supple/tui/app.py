@@ -6,7 +6,8 @@ import asyncio
 import contextlib
 import signal
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,13 @@ import tomli_w
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 
 from supple import paths
 from supple.core.clock import Clock, MonotonicClock
-from supple.core.history import HistoryStore, HistoryWriteError, Loaded, Now, Record, local_now
+from supple.core.config import Config, load_config, save_config
+from supple.core.cues import Cue
+from supple.core.history import HistoryStore, Loaded, Now, Record, SaveError, local_now
 from supple.core.program import (
     MobilityTest,
     Point,
@@ -32,6 +36,8 @@ from supple.core.recorder import Recorder
 from supple.core.routine import Catalog, Routine, load_catalog
 from supple.core.session import Session
 from supple.core.stats import Stats, compute
+from supple.core.tomlcheck import Problem
+from supple.speech import INSTALL_HINT, Speaker, find_command
 from supple.tui.screens.base import MIN_HEIGHT, MIN_WIDTH
 from supple.tui.screens.feeling import CheckIn, FeelingScreen
 from supple.tui.screens.help import HelpScreen
@@ -68,26 +74,72 @@ class SuppleApp(App[int]):
         now: Now,
         store: HistoryStore,
         start: tuple[str, str] | None = None,
-        level: str = "beginner",
+        config: Config | None = None,
+        config_path: Path | None = None,
+        config_problems: Sequence[Problem] = (),
+        speaker: Speaker | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
         self.clock = clock
         self.now = now
         self.store = store
+        self.config = config or Config()
+        self.config_path = config_path
+        self.config_problems = list(config_problems)
+        self.speaker = speaker or Speaker(None)
         self.muted = False
-        self.ask_before = False  # the optional check-in before a session (off by default)
-        self.cues = 0  # how many sound cues were given: the tests count them
+        self.bells = 0  # how many times the bell rang: the tests count them
+        self._told_no_voice = False
         self.recorders: list[Recorder] = []  # every session of this run, for a safe exit
         self._start = start
-        self._level = start[1] if start else level
+        self._level = start[1] if start else self.config.level
 
     def on_mount(self) -> None:
         self._catch_signals()
+        self._apply_config()
         self.push_screen(HomeScreen(self._level, self._start[0] if self._start else None))
         if self._start is not None:
             routine_id, level = self._start
             self.start_session(self.catalog.find(routine_id), level)
+
+    def _apply_config(self) -> None:
+        """Theme and keymap from the settings; anything unusable is reported, never fatal."""
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        elif self.config_path is not None:
+            allowed = ", ".join(sorted(self.available_themes))
+            self.config_problems.append(
+                Problem(
+                    self.config_path,
+                    None,
+                    "theme",
+                    f"unknown theme '{self.config.theme}' (one of: {allowed}); using the default",
+                )
+            )
+        if self.config.keymap:
+            self.update_keymap(self.config.keymap)
+        for problem in self.config_problems:
+            self.notify(str(problem), title="Settings", severity="warning", timeout=15)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if theme.name != self.config.theme:
+            self.save_settings(replace(self.config, theme=theme.name), quiet=True)
+
+    def save_settings(self, config: Config, *, quiet: bool = False) -> bool:
+        """Keep ``config`` for this run and write it; say so if it cannot be written."""
+        self.config = config
+        if self.config_path is None:
+            return True
+        try:
+            save_config(config, self.config_path)
+        except SaveError as error:
+            self.notify(f"Settings not saved: {error}", severity="error", timeout=10)
+            return False
+        if not quiet:
+            self.notify("Settings saved", timeout=2)
+        return True
 
     def _catch_signals(self) -> None:
         """SIGTERM, SIGHUP (terminal closed) and SIGINT end a session as stopped, saved."""
@@ -99,23 +151,35 @@ class SuppleApp(App[int]):
     # -- sessions ---------------------------------------------------------------------------
 
     def start_session(self, routine: Routine, level: str) -> None:
+        if self.config.voice != "off" and not self.speaker.available and not self._told_no_voice:
+            self._told_no_voice = True
+            self.notify(INSTALL_HINT, title="Voice", timeout=12)
+
         def begin(check_in: CheckIn | None = None) -> None:
-            recorder = Recorder(self.store, Session(routine, level, self.clock), self.now())
+            session = Session(self.config.apply(routine), level, self.clock)
+            recorder = Recorder(self.store, session, self.now())
             if check_in is not None and check_in.feeling is not None:
                 recorder.extra["feeling_before"] = check_in.feeling
             self.recorders.append(recorder)
             self.push_screen(PlayerScreen(recorder))
 
-        if self.ask_before:
+        if self.config.check_in_before:
             self.push_screen(FeelingScreen(before=True), begin)
         else:
             begin()
 
-    def cue(self) -> None:
-        """A sound cue: the terminal bell, unless muted."""
-        if not self.muted:
-            self.cues += 1
+    def cue(self, cue: Cue) -> None:
+        """Carry out a cue: the bell and the voice, as the settings and the mute key allow."""
+        if self.muted:
+            return
+        if cue.bell and self.config.sound == "bell":
+            self.bells += 1
             self.bell()
+        voice = self.config.voice
+        if cue.text and (
+            voice == "everything" or (voice == "transitions" and cue.kind != "breath")
+        ):
+            self.speaker.say(cue.text, cue.priority)
 
     def finish_session(self, recorder: Recorder) -> None:
         """Save at once (nothing waits on the check-in), then ask, then show the summary."""
@@ -126,7 +190,10 @@ class SuppleApp(App[int]):
                 recorder.add(feeling_after=check_in.feeling, note=check_in.note)
             self.switch_screen(SummaryScreen(recorder))
 
-        self.push_screen(FeelingScreen(before=False), answered)
+        if self.config.check_in_after:
+            self.push_screen(FeelingScreen(before=False), answered)
+        else:
+            answered(None)
 
     def read_history(self) -> tuple[Loaded, Stats]:
         """Every record and what they add up to. Slow with a big history: call from a worker."""
@@ -145,7 +212,7 @@ class SuppleApp(App[int]):
     def trash_record(self, record: Record) -> None:
         try:
             moved = self.store.trash(record.path)
-        except HistoryWriteError as error:
+        except SaveError as error:
             self.notify(f"Could not delete: {error}", severity="error")
         else:
             self.notify(f"Moved to the trash: {moved}")
@@ -157,6 +224,12 @@ class SuppleApp(App[int]):
             yield SystemCommand(
                 "Stats", "Streaks, weekly minutes, how your back felt", self.action_stats
             )
+            yield SystemCommand(
+                "Settings", "Level, voice, sound, rests, check-ins, theme", self.action_settings
+            )
+        yield SystemCommand(
+            "Sound on/off", "Mute or unmute the bell and the voice", self.action_toggle_mute
+        )
         yield SystemCommand("Keys", "Every key supple knows", self.action_help)
         yield from super().get_system_commands(screen)
 
@@ -193,7 +266,7 @@ class SuppleApp(App[int]):
     def start_program(self, program: Program) -> None:
         try:
             ProgramStore(self.store).start(program, self.now().date())
-        except HistoryWriteError as error:
+        except SaveError as error:
             self.notify(f"Could not start the program: {error}", severity="error")
         else:
             self.notify(f"{program.title} started today. Take the start tests (t).")
@@ -201,7 +274,7 @@ class SuppleApp(App[int]):
     def record_test(self, test: MobilityTest, value: float, point: Point) -> bool:
         try:
             ProgramStore(self.store).record(test.id, value, point, self.now())
-        except HistoryWriteError as error:
+        except SaveError as error:
             self.notify(f"Not saved: {error}", severity="error", timeout=10)
             return False
         self.notify(f"Saved {test.name}: {value:g} {test.unit} ({point})")
@@ -211,6 +284,27 @@ class SuppleApp(App[int]):
         from supple.tui.screens.program import ProgramScreen
 
         self.push_screen(ProgramScreen())
+
+    def action_settings(self) -> None:
+        from supple.tui.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen())
+
+    def reset_speaker(self) -> None:
+        """After the voice setting changed: find a speech program again, or none."""
+        self.speaker.stop()
+        if self.config.voice == "off":
+            self.speaker = Speaker(None)
+        elif not self.speaker.available:
+            self.speaker = Speaker(find_command())
+            if not self.speaker.available:
+                self.notify(INSTALL_HINT, title="Voice", timeout=12)
+
+    def action_toggle_mute(self) -> None:
+        self.muted = not self.muted
+        if self.muted:
+            self.speaker.stop()
+        self.notify("Sound off" if self.muted else "Sound on", timeout=2)
 
     def action_history(self) -> None:
         from supple.tui.screens.history import HistoryScreen
@@ -227,6 +321,7 @@ class SuppleApp(App[int]):
 
     def save_and_exit(self) -> None:
         """End every running session as stopped, write what can be written, and leave."""
+        self.speaker.stop()
         for recorder in self.recorders:
             if not recorder.session.snapshot().done:
                 recorder.session.stop()
@@ -249,20 +344,32 @@ def make_app(
     now: Now = local_now,
     data_dir: Path | None = None,
     start: tuple[str, str] | None = None,
+    config_path: Path | None = None,
+    speaker: Speaker | None = None,
 ) -> SuppleApp:
     """The one way to build the app: used by the CLI, the tests and the screenshot script."""
+    path = config_path if config_path is not None else paths.config_file()
+    config, problems = load_config(path)
     return SuppleApp(
         catalog if catalog is not None else load_catalog(paths.routine_folders()),
         clock=clock if clock is not None else MonotonicClock(paths.time_scale()),
         now=now,
         store=HistoryStore(data_dir if data_dir is not None else paths.data_dir()),
         start=start,
+        config=config,
+        config_path=path,
+        config_problems=problems,
+        speaker=speaker
+        if speaker is not None
+        else Speaker(find_command() if config.voice != "off" else None),
     )
 
 
 def run_app(catalog: Catalog, *, routine_id: str | None, level: str | None) -> int:
     start = (routine_id, level or "beginner") if routine_id else None
     app = make_app(catalog, start=start)
+    for problem in app.config_problems:  # before the screen is taken over, and in the app
+        print(f"supple: settings: {problem}", file=sys.stderr)
     code = app.run()
     for recorder in app.unsaved:
         # Nothing is lost silently: the record goes to stderr for the user to keep.

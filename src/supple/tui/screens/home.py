@@ -63,6 +63,14 @@ class HomeScreen(SuppleScreen):
             tooltip="The 6-week program and mobility tests",
         ),
         Binding("s", "app.stats", "Stats", id="home.stats", tooltip="Streaks, weeks, feelings"),
+        Binding(
+            "comma",
+            "app.settings",
+            "Settings",
+            key_display=",",
+            id="home.settings",
+            tooltip="Level, voice, sound, rests, theme",
+        ),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave supple"),
     ]
 

@@ -14,6 +14,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, ProgressBar, Static
 
+from supple.core.cues import Cuer
 from supple.core.recorder import Recorder
 from supple.core.session import Snapshot
 from supple.tui import format
@@ -79,8 +80,7 @@ class PlayerScreen(SuppleScreen):
         self.recorder = recorder
         self.session = recorder.session
         self._shown: dict[str, str] = {}
-        self._last_index: int | None = None
-        self._last_countdown: int | None = None
+        self.cuer = Cuer(self.session.level)
         self._finished = False
         self._timer: Timer | None = None
 
@@ -169,16 +169,8 @@ class PlayerScreen(SuppleScreen):
         self.query_one("#exercises", ExerciseList).mark(snap.exercise_index)
 
     def _cue(self, snap: Snapshot) -> None:
-        """The bell on every change of segment and on each 3-2-1 of a get-ready."""
-        ring = False
-        if self._last_index is not None and snap.segment_index != self._last_index:
-            ring = True
-        if snap.countdown is not None and snap.countdown != self._last_countdown:
-            ring = True
-        self._last_index = snap.segment_index
-        self._last_countdown = snap.countdown
-        if ring and not snap.paused:
-            self.app.cue()
+        for cue in self.cuer.update(snap):
+            self.app.cue(cue)
 
     def _finish(self) -> None:
         if self._finished:
@@ -218,8 +210,7 @@ class PlayerScreen(SuppleScreen):
         self.tick()
 
     def action_mute(self) -> None:
-        self.app.muted = not self.app.muted
-        self.notify("Sound off" if self.app.muted else "Sound on", timeout=2)
+        self.app.action_toggle_mute()
         self.tick()
 
     def action_request_stop(self) -> None:

@@ -1,0 +1,83 @@
+"""Spoken cues through the first speech program found: espeak-ng, espeak, spd-say or macOS say.
+
+Started without blocking (a child process), never talking over itself: a new cue stops the one
+still speaking unless that one matters more (an instruction is not cut short by a "3").
+``$SUPPLE_SPEECH`` names another command (the tests use a fake that records what it was told).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+from collections.abc import Callable
+
+CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("espeak-ng", ()),
+    ("espeak", ()),
+    ("spd-say", ("--wait",)),  # without --wait it returns at once and cannot be stopped
+    ("say", ()),
+)
+INSTALL_HINT = (
+    "No speech program found, so cues stay the bell. For spoken cues install espeak-ng "
+    "(Debian/Ubuntu: sudo apt install espeak-ng; macOS has `say` built in)."
+)
+
+
+def find_command(which: Callable[[str], str | None] = shutil.which) -> list[str] | None:
+    """The command to speak with, as a list to which the text is appended; None if none."""
+    override = os.environ.get("SUPPLE_SPEECH", "").strip()
+    if override:
+        return shlex.split(override)
+    for name, extra in CANDIDATES:
+        path = which(name)
+        if path:
+            return [path, *extra]
+    return None
+
+
+class Speaker:
+    def __init__(self, command: list[str] | None) -> None:
+        self.command = command
+        self._process: subprocess.Popen[bytes] | None = None
+        self._priority = -1
+
+    @property
+    def available(self) -> bool:
+        return self.command is not None
+
+    def speaking(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def say(self, text: str, priority: int = 0) -> bool:
+        """Speak ``text`` unless something more important is still being said. True if spoken."""
+        if self.command is None or not text:
+            return False
+        if self.speaking():
+            if priority < self._priority:
+                return False
+            self.stop()
+        try:
+            self._process = subprocess.Popen(
+                [*self.command, text],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,  # a Ctrl+C in the terminal is the app's, not the voice's
+            )
+        except OSError:
+            self.command = None  # it vanished or cannot run: fall back to the bell
+            return False
+        self._priority = priority
+        return True
+
+    def stop(self) -> None:
+        process = self._process
+        self._process = None
+        if process is not None and process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=0.5)
+            except subprocess.TimeoutExpired:
+                process.kill()

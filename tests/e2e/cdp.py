@@ -1,0 +1,112 @@
+"""A headless Chromium driven over the DevTools protocol (aiohttp comes with textual-serve):
+load a page, wait in real time for a condition, take a screenshot. Bounded in time."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import shutil
+import socket
+import subprocess
+import tempfile
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1100,620",
+]
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def _browse(url: str, until_js: str, timeout: float, shot: Path | None) -> Any:
+    binary = chromium()
+    assert binary is not None
+    port = free_port()
+    with tempfile.TemporaryDirectory() as profile:
+        chrome = subprocess.Popen(
+            [
+                binary,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                f"--remote-debugging-port={port}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            tabs: list[dict[str, Any]] = []
+            for _ in range(100):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/json") as answer:
+                        tabs = json.load(answer)
+                    break
+                except OSError:
+                    await asyncio.sleep(0.1)
+            page = next(t for t in tabs if t["type"] == "page")
+            async with (
+                aiohttp.ClientSession() as http,
+                http.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0) as ws,
+            ):
+                counter = 0
+
+                async def call(method: str, **params: Any) -> Any:
+                    nonlocal counter
+                    counter += 1
+                    await ws.send_json({"id": counter, "method": method, "params": params})
+                    while True:
+                        message = await ws.receive_json()
+                        if message.get("id") == counter:
+                            return message.get("result", {})
+
+                await call("Page.enable")
+                await call("Page.navigate", url=url)
+                value = None
+                loop = asyncio.get_running_loop()
+                deadline = loop.time() + timeout
+                while loop.time() < deadline:
+                    result = await call("Runtime.evaluate", expression=until_js)
+                    value = result.get("result", {}).get("value")
+                    if value:
+                        break
+                    await asyncio.sleep(0.2)
+                await asyncio.sleep(1.0)  # let the first screen paint
+                if shot is not None:
+                    data = await call("Page.captureScreenshot", format="png")
+                    shot.write_bytes(base64.b64decode(data["data"]))
+                return value
+        finally:
+            chrome.terminate()
+            chrome.wait(timeout=10)
+
+
+def browse(url: str, until_js: str, *, timeout: float = 30.0, shot: Path | None = None) -> Any:
+    """Open ``url``; wait until ``until_js`` is truthy (or ``timeout``); return its value."""
+    return asyncio.run(_browse(url, until_js, timeout, shot))
+
+
+# True once textual-serve has connected the page to a running app (its intro dialog hides).
+APP_CONNECTED = (
+    "(() => { const d = document.querySelector('.intro-dialog');"
+    " return !!d && getComputedStyle(d).display === 'none'; })()"
+)

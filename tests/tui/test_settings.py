@@ -1,0 +1,109 @@
+"""Settings: the screen saves each change; bad files fall back per key; theme and voice apply."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.widgets import Input, Select, Static, Switch
+
+from supple import paths
+from supple.core.cues import Cue
+from supple.tui.screens.settings import SettingsScreen
+from tests.tui.conftest import RecordingSpeaker, advance, build_app
+from tests.tui.scenes import settle
+
+
+async def open_settings(pilot) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("comma")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, SettingsScreen)
+
+
+async def test_changes_are_saved_at_once(data_dir: Path) -> None:
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_settings(pilot)
+        screen = app.screen
+        screen.query_one("#get_ready", Input).focus()
+        await pilot.press("1", "0")
+        await settle(pilot)
+        screen.query_one("#rest_between_sets", Input).focus()
+        await pilot.press("9", "9", "9")
+        await settle(pilot)
+        assert "a whole number from 0 to 300" in str(
+            screen.query_one("#settings-error", Static).render()
+        )
+        screen.query_one("#voice", Select).value = "everything"
+        screen.query_one("#check_in_after", Switch).value = False
+        screen.query_one("#theme", Select).value = "nord"
+        await settle(pilot)
+        assert app.theme == "nord"
+    saved = tomllib.loads(paths.config_file().read_text())
+    # 999 was refused; the last good value typed on the way (99) was kept.
+    assert saved == {
+        "get_ready": 10,
+        "rest_between_sets": 99,
+        "voice": "everything",
+        "check_in_after": False,
+        "theme": "nord",
+    }
+    assert paths.config_file().stat().st_mode & 0o777 == 0o600
+
+
+async def test_settings_take_effect_in_a_session(data_dir: Path) -> None:
+    paths.config_file().parent.mkdir(parents=True)
+    paths.config_file().write_text(
+        'level = "advanced"\nget_ready = 8\nvoice = "everything"\ncheck_in_after = false\n'
+        'theme = "gruvbox"\n'
+    )
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.theme == "gruvbox"
+        await pilot.press("enter")  # the default level is now advanced
+        await settle(pilot)
+        session = app.screen.session  # type: ignore[attr-defined]
+        assert session.level == "advanced"
+        assert session.segments[0].seconds == 8
+        speaker = app.speaker
+        assert isinstance(speaker, RecordingSpeaker)
+        for _ in range(23):  # frame by frame into the first Cat-Cow rep
+            advance(app, 0.5)
+        said = [text for text, _ in speaker.said]
+        assert said[0].startswith("Get ready: Cat-Cow. Kneel on all fours")
+        assert said[1:4] == ["3", "2", "1"] and "Begin" in said and "out" in said
+        advance(app, 2000.0)
+        await settle(pilot)
+        assert "Session complete" in speaker.said[-1][0]
+        assert app.screen.__class__.__name__ == "SummaryScreen"  # no check-in: switched off
+
+
+async def test_a_bad_config_names_file_key_and_keeps_defaults(data_dir: Path) -> None:
+    paths.config_file().parent.mkdir(parents=True)
+    paths.config_file().write_text(
+        'voice = "loud"\nget_ready = -3\ncolour = "red"\ntheme = "no-such-theme"\nsound = "off"\n'
+    )
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        messages = "\n".join(n.message for n in app._notifications)
+        assert f"{paths.config_file()}:1: voice: unknown value 'loud'" in messages
+        assert "get_ready: -3 is out of range (expected 0 to 60 s); using the default" in messages
+        assert "colour: unknown key" in messages
+        assert "unknown theme 'no-such-theme'" in messages
+        assert app.config.sound == "off"  # the good key still counts
+        assert app.config.voice == "transitions" and app.theme == "textual-dark"
+
+
+async def test_mute_silences_bell_and_voice(data_dir: Path) -> None:
+    app = build_app(data_dir, start=("back-pain-relief", "beginner"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        speaker = app.speaker
+        assert isinstance(speaker, RecordingSpeaker)
+        await pilot.press("m")
+        before, bells = len(speaker.said), app.bells
+        app.cue(Cue("transition", "Switch sides", bell=True))
+        assert len(speaker.said) == before and app.bells == bells
