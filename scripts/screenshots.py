@@ -1,6 +1,8 @@
 """Regenerate screenshots/*.svg: the app renders each scene of tests/tui/scenes.py itself.
 
-Run from the repository root:  .venv/bin/python scripts/screenshots.py
+Run from the repository root:  .venv/bin/python scripts/screenshots.py [--browser]
+With --browser it also serves the app (`supple serve`) and has a headless Chromium take
+screenshots/browser.png (needs Debian's chromium).
 """
 
 from __future__ import annotations
@@ -35,5 +37,43 @@ async def main() -> None:
         print(f"screenshots/{scene.name}.svg")
 
 
+def browser_screenshot() -> None:
+    import os
+    import signal
+    import subprocess
+    import time
+    import urllib.request
+
+    from tests.e2e.cdp import APP_CONNECTED, browse, free_port
+
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        env = os.environ | {"SUPPLE_DATA_DIR": f"{tmp}/data", "SUPPLE_CONFIG_DIR": f"{tmp}/c"}
+        server = subprocess.Popen(
+            [str(Path(sys.executable).parent / "supple"), "serve", "--port", str(port)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/").close()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            browse(
+                f"http://127.0.0.1:{port}/",
+                APP_CONNECTED,
+                shot=ROOT / "screenshots" / "browser.png",
+            )
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+    print("screenshots/browser.png")
+
+
 if __name__ == "__main__":
     asyncio.run(main())
+    if "--browser" in sys.argv:
+        browser_screenshot()

@@ -107,3 +107,41 @@ async def test_mute_silences_bell_and_voice(data_dir: Path) -> None:
         before, bells = len(speaker.said), app.bells
         app.cue(Cue("transition", "Switch sides", bell=True))
         assert len(speaker.said) == before and app.bells == bells
+
+
+async def test_palette_starts_a_routine_at_a_level(data_dir: Path) -> None:
+    from supple.tui.screens.player import PlayerScreen
+
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        await pilot.press(*"start lower back mobility at advanced")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PlayerScreen)
+        assert app.screen.session.routine.id == "lower-back-mobility"
+        assert app.screen.session.level == "advanced"
+
+
+async def test_a_theme_chosen_anywhere_is_remembered(data_dir: Path) -> None:
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.theme = "dracula"  # what the palette's theme picker does
+        await settle(pilot)
+    assert tomllib.loads(paths.config_file().read_text())["theme"] == "dracula"
+    again = build_app(data_dir)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert again.theme == "dracula"
+
+
+async def test_no_color_is_respected(data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert app.no_color

@@ -38,6 +38,7 @@ from supple.core.session import Session
 from supple.core.stats import Stats, compute
 from supple.core.tomlcheck import Problem
 from supple.speech import INSTALL_HINT, Speaker, find_command
+from supple.tui.commands import StartCommands
 from supple.tui.screens.base import MIN_HEIGHT, MIN_WIDTH
 from supple.tui.screens.feeling import CheckIn, FeelingScreen
 from supple.tui.screens.help import HelpScreen
@@ -49,6 +50,7 @@ from supple.tui.screens.summary import SummaryScreen
 class SuppleApp(App[int]):
     CSS_PATH = "supple.tcss"
     TITLE = "supple"
+    COMMANDS = App.COMMANDS | {StartCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (90, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
     BINDINGS = [
@@ -289,6 +291,12 @@ class SuppleApp(App[int]):
         from supple.tui.screens.settings import SettingsScreen
 
         self.push_screen(SettingsScreen())
+
+    def start_from_palette(self, routine_id: str, level: str) -> None:
+        if any(isinstance(s, PlayerScreen) for s in self.screen_stack):
+            self.notify("A session is running: end it first (q).", severity="warning")
+            return
+        self.start_session(self.catalog.find(routine_id), level)
 
     def reset_speaker(self) -> None:
         """After the voice setting changed: find a speech program again, or none."""
