@@ -232,3 +232,28 @@ def test_trash_moves_the_file(tmp_path: Path) -> None:
     moved = store.trash(path)
     assert not path.exists() and moved.parent == store.trash_dir and moved.exists()
     assert store.load().records == ()
+
+
+def test_a_checkpoint_without_a_lock_file_is_recovered_on_load(tmp_path: Path) -> None:
+    # A lock file lost (or never made by an older supple): no process can be behind it.
+    store = store_at(tmp_path)
+    recorder, clock = session_with_recorder(store)
+    clock.advance(9.0)
+    recorder.checkpoint()
+    assert recorder._live is not None
+    recorder._live.lock_path.unlink()
+    recorder._live._lock.close()  # type: ignore[union-attr]
+    loaded = store.load()
+    assert loaded.recovered == (recorder.path,)
+    assert loaded.records[0].status == "interrupted" and loaded.records[0].active_seconds == 9.0
+
+
+def test_the_lock_file_appears_locked_and_complete(tmp_path: Path) -> None:
+    store = store_at(tmp_path)
+    recorder, _ = session_with_recorder(store)
+    assert recorder._live is not None
+    lines = recorder._live.lock_path.read_text().splitlines()
+    assert lines == [str(os.getpid()), str(recorder.path)]
+    assert store.recover() == []  # held: never taken for a dead one
+    assert recorder._live.lock_path.exists()
+    assert not [p for p in store.locks_dir.iterdir() if p.suffix != ".lock"]

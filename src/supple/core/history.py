@@ -278,17 +278,27 @@ class LiveFile:
     def __init__(self, store: HistoryStore, path: Path) -> None:
         self.store = store
         self.path = path
-        self.lock_path = store.locks_dir / (path.stem + ".lock")
+        self.lock_path = store._lock_of(path)
         self._lock: IO[str] | None = None
 
     def open(self) -> None:
+        """Take the lock, then show it: the lock file appears (by rename) already locked and
+        naming its session, so no other copy can ever see it half made."""
         make_private_dirs(self.lock_path.parent)
-        handle = open(self.lock_path, "w", encoding="utf-8")  # noqa: SIM115 - held until close
-        os.chmod(self.lock_path, 0o600)
-        if fcntl is not None:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        handle.write(f"{os.getpid()}\n{self.path}\n")
-        handle.flush()
+        fd, temp = tempfile.mkstemp(prefix=".", suffix=".locking", dir=self.lock_path.parent)
+        handle = os.fdopen(fd, "w", encoding="utf-8")
+        try:
+            if fcntl is not None:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            handle.write(f"{os.getpid()}\n{self.path}\n")
+            handle.flush()
+            os.chmod(temp, 0o600)
+            os.replace(temp, self.lock_path)
+        except BaseException:
+            handle.close()
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
         self._lock = handle
 
     def write(self, record: dict[str, Any]) -> None:
@@ -364,18 +374,25 @@ class HistoryStore:
                         continue  # alive in another process
                 lines = handle.read().splitlines()
                 target = Path(lines[1]) if len(lines) > 1 else None
-                if target is not None and target.exists():
-                    try:
-                        record = read_record(target)
-                    except BadRecord:
-                        record = None  # load() will quarantine it
-                    if record is not None and record.status == "in_progress":
-                        data = dict(record.data, status="interrupted")
-                        self.save(data, target)
-                        recovered.append(target)
+                if target is not None and self._interrupt(target):
+                    recovered.append(target)
                 with contextlib.suppress(OSError):
                     lock_path.unlink()
         return recovered
+
+    def _interrupt(self, path: Path) -> bool:
+        """Mark a dead session's checkpoint ``interrupted``; True if it was one."""
+        try:
+            record = read_record(path)
+        except BadRecord:
+            return False  # load() quarantines it
+        if record.status != "in_progress":
+            return False
+        self.save(dict(record.data, status="interrupted"), path)
+        return True
+
+    def _lock_of(self, path: Path) -> Path:
+        return self.locks_dir / (path.stem + ".lock")
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -442,6 +459,19 @@ class HistoryStore:
                 continue
             fresh[key] = [stat.st_mtime_ns, stat.st_size, record.data]
             records.append(record)
+        # A checkpoint with no lock file at all has no live process behind it either (the lock
+        # is made before the first checkpoint): recover it too.
+        orphans = [
+            r.path
+            for r in records
+            if r.status == "in_progress" and not self._lock_of(r.path).exists()
+        ]
+        if orphans and recover:
+            for path in orphans:
+                if self._interrupt(path):
+                    recovered += (path,)
+            again = self.load(recover=False)
+            return Loaded(again.records, (*quarantined, *again.quarantined), recovered)
         if changed or len(fresh) != len(index):
             self._write_index(fresh)
         records.reverse()

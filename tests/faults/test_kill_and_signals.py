@@ -1,0 +1,95 @@
+"""Fault injection with real processes in a real terminal: kills, signals, Ctrl+C."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.harness import SUPPLE, Term
+
+pytestmark = pytest.mark.faults
+
+SCALE = 20
+RESTORED = "\x1b[?1049l"  # leaving the alternate screen: the terminal is given back
+
+
+def env_for(tmp: Path, **extra: str) -> dict[str, str]:
+    return {
+        "SUPPLE_DATA_DIR": str(tmp / "data"),
+        "SUPPLE_CONFIG_DIR": str(tmp / "config"),
+        "SUPPLE_TIME_SCALE": str(SCALE),
+        **extra,
+    }
+
+
+def history(tmp: Path) -> list[dict[str, object]]:
+    result = subprocess.run(
+        [SUPPLE, "history", "--json"],
+        capture_output=True,
+        text=True,
+        env=os.environ | env_for(tmp),
+        check=True,
+        timeout=60,
+    )
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def every_file_parses(data: Path) -> None:
+    for path in data.rglob("*.toml"):
+        tomllib.loads(path.read_text())
+
+
+def test_sigkill_at_20_random_moments(tmp_path: Path) -> None:
+    rng = random.Random(20261124)
+    seen: set[str] = set()
+    for n in range(20):
+        term = Term([SUPPLE, "play", "back-pain-relief"], env_for(tmp_path))
+        try:
+            painted = term.wait_for("GET READY")  # the session started before this...
+            time.sleep(rng.uniform(0.0, 4.0))  # a random moment of the 95 s (4.75 s real)
+            killed = time.perf_counter()
+            os.killpg(term.pid, signal.SIGKILL)
+            term.wait()
+        finally:
+            term.close()
+        at_least = (killed - painted) * SCALE  # ...and after the process was launched
+        at_most = (killed - term.started) * SCALE
+        records = history(tmp_path)
+        assert len(records) == n + 1, f"kill {n}: a session is missing"
+        (newest,) = [r for r in records if r["path"] not in seen]
+        seen.add(str(newest["path"]))
+        kept = float(newest["active_seconds"])  # type: ignore[arg-type]
+        if at_least < 90:
+            assert newest["status"] == "interrupted", (n, at_least)
+            assert kept >= at_least - 5.0, f"kill {n}: lost more than 5 s ({at_least}, {kept})"
+            assert kept <= at_most, f"kill {n}: {kept} s kept, but only {at_most} s could pass"
+    every_file_parses(tmp_path / "data")
+    assert not list((tmp_path / "data" / "locks").glob("*.lock"))
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP", "ctrl+c"])
+def test_signals_and_ctrl_c_stop_and_save_and_restore_the_terminal(
+    tmp_path: Path, how: str
+) -> None:
+    term = Term([SUPPLE, "play", "back-pain-relief"], env_for(tmp_path))
+    try:
+        term.wait_for("Rep 2/5")
+        if how == "ctrl+c":
+            term.send("\x03")
+        else:
+            os.killpg(term.pid, getattr(signal, how))
+        assert term.wait() == 0
+        assert RESTORED in term.text()[-2000:]
+    finally:
+        term.close()
+    (record,) = history(tmp_path)
+    assert record["status"] == "stopped"
+    assert float(record["active_seconds"]) >= 11  # type: ignore[arg-type]
