@@ -19,3 +19,8 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     monkeypatch.setenv("SUPPLE_DATA_DIR", str(data))
     monkeypatch.delenv("SUPPLE_TIME_SCALE", raising=False)
     return {"config": config, "data": data}
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import pytest
-
 from supple import paths
 from supple.core.clock import FakeClock
 from supple.core.history import HistoryStore
@@ -58,8 +56,3 @@ def advance(app: SuppleApp, seconds: float) -> None:
     tick = getattr(app.screen, "tick", None)  # the player's and the stopwatch's frame
     if tick is not None:
         tick()
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    return tmp_path / "data"
