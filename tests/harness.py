@@ -44,8 +44,10 @@ class Term:
         os.close(slave)
         self.master = master
         self.output = bytearray()
+        self.bursts: list[float] = []  # when each burst of output began: about one per frame
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
+        self._last_chunk = 0.0
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -61,7 +63,11 @@ class Term:
                 break
             if not chunk:
                 break
+            now = time.perf_counter()
             with self._changed:
+                if not self.bursts or now - self._last_chunk > 0.02:
+                    self.bursts.append(now)
+                self._last_chunk = now
                 self.output += chunk
                 self._changed.notify_all()
 

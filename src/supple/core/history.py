@@ -411,14 +411,27 @@ class HistoryStore:
         return sorted(found, key=lambda p: p.name)
 
     def newest(self, count: int) -> list[Record]:
-        """The newest ``count`` good records, read straight from their files: a first page in
-        milliseconds, before the full load (which also quarantines what is bad)."""
+        """The newest ``count`` good records, read straight from their files, newest month
+        folders first: a first page in milliseconds, before the full load (which also
+        quarantines what is bad)."""
         out: list[Record] = []
-        for path in reversed(self.session_files()):
-            if len(out) >= count:
-                break
-            with contextlib.suppress(BadRecord):
-                out.append(read_record(path))
+
+        def folders(folder: Path) -> list[Path]:
+            with contextlib.suppress(OSError):
+                return sorted((p for p in folder.iterdir() if p.is_dir()), reverse=True)
+            return []
+
+        for year in folders(self.sessions_dir):
+            for month in [*folders(year), year]:
+                with contextlib.suppress(OSError):
+                    names = sorted((p for p in month.glob("*.toml")
+                                    if not p.name.startswith(".")),
+                                   key=lambda p: p.name, reverse=True)
+                    for path in names:
+                        if len(out) >= count:
+                            return out
+                        with contextlib.suppress(BadRecord):
+                            out.append(read_record(path))
         return out
 
     def load(self, *, recover: bool = True) -> Loaded:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Digits, ProgressBar, Static
+from textual.widgets import Digits, Static
 
 from supple.core.cues import Cuer
 from supple.core.recorder import Recorder
@@ -20,6 +20,7 @@ from supple.core.session import Snapshot
 from supple.tui import format
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
+from supple.tui.widgets.bar import Bar
 from supple.tui.widgets.exercise_list import ExerciseList
 from supple.tui.widgets.pacer import BreathPacer
 
@@ -82,6 +83,7 @@ class PlayerScreen(SuppleScreen):
         self._shown: dict[str, str] = {}
         self.cuer = Cuer(self.session.level)
         self._finished = False
+        self._edge: tuple[int, int] | None = None
         self._timer: Timer | None = None
 
     def body(self) -> Iterable[Widget]:
@@ -100,10 +102,17 @@ class PlayerScreen(SuppleScreen):
             exercises.border_title = "Session"
             yield exercises
         with Horizontal(id="progress-row"):
-            yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="progress")
+            yield Bar(id="progress")
             yield Static(id="left")
 
     def on_mount(self) -> None:
+        # The widgets drawn every frame, looked up once: a query per frame costs CPU.
+        self._labels = {w.id: w for w in self.query(Static) if w.id}
+        self._timer_digits = self.query_one("#timer", Digits)
+        self._pacer = self.query_one("#pacer", BreathPacer)
+        self._progress = self.query_one("#progress", Bar)
+        self._exercises = self.query_one("#exercises", ExerciseList)
+        self._now = self.query_one("#now")
         self.session.start()
         self.recorder.open()
         if self.recorder.error:
@@ -119,7 +128,7 @@ class PlayerScreen(SuppleScreen):
         """Update a label only when its text changed: an unchanged frame costs nothing."""
         if self._shown.get(widget_id) != text:
             self._shown[widget_id] = text
-            self.query_one(f"#{widget_id}", Static).update(text)
+            self._labels[widget_id].update(text)
 
     def tick(self) -> None:
         """One frame: sample the session and show it."""
@@ -128,8 +137,21 @@ class PlayerScreen(SuppleScreen):
         self._cue(snap)
         if not snap.done:
             self.recorder.update(snap)
+            self._catch_the_edge(snap)
         if snap.done:
             self._finish()
+
+    def _catch_the_edge(self, snap: Snapshot) -> None:
+        """Between two frames the countdown's whole second (or the segment) may turn over: draw
+        a frame exactly then, so cues and digits are on time rather than up to a frame late."""
+        scale = getattr(self.app.clock, "scale", None)
+        if scale is None or snap.state != "running" or snap.count_in_left > 0:
+            return
+        until = (snap.segment_left % 1.0 or 1.0) / scale  # seconds of real time
+        edge = (snap.segment_index, int(snap.segment_left))
+        if until < FRAME and edge != self._edge:
+            self._edge = edge
+            self.set_timer(until + 0.002, self.tick)
 
     def render_snapshot(self, snap: Snapshot) -> None:
         segment = snap.segment
@@ -138,7 +160,7 @@ class PlayerScreen(SuppleScreen):
         stage_class = "-paused" if snap.paused else f"-{segment.kind}" if segment else "-done"
         if self._shown.get("stage-class") != stage_class:
             self._shown["stage-class"] = stage_class
-            self.query_one("#now").set_classes(stage_class)
+            self._now.set_classes(stage_class)
         # Resting before a new exercise: show that exercise, so the person can get in place.
         between = segment is not None and segment.kind == "rest" and segment.set is None
         shown = snap.next_exercise if between else exercise
@@ -147,8 +169,8 @@ class PlayerScreen(SuppleScreen):
             name = f"Up next: {shown.name} — {shown.describe(self.session.level)}"
         self._set("exercise-name", name)
         self._set("counters", format.counters(snap))
-        self.query_one("#timer", Digits).update(format.clock(snap.segment_left))
-        self.query_one("#pacer", BreathPacer).show(
+        self._timer_digits.update(format.clock(snap.segment_left))
+        self._pacer.show(
             snap.breath if segment and segment.kind in ("rep", "hold") else None
         )
         how = ""
@@ -163,10 +185,10 @@ class PlayerScreen(SuppleScreen):
         if snap.paused:
             next_text = "Paused — press space to resume"
         self._set("next", next_text)
-        self.query_one("#progress", ProgressBar).update(progress=round(snap.progress * 1000))
+        self._progress.show(snap.progress)
         mute = "  ·  muted" if self.app.muted else ""
         self._set("left", f"{format.clock(snap.left)} left{mute}")
-        self.query_one("#exercises", ExerciseList).mark(snap.exercise_index)
+        self._exercises.mark(snap.exercise_index)
 
     def _cue(self, snap: Snapshot) -> None:
         for cue in self.cuer.update(snap):

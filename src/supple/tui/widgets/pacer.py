@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from supple.core.breath import BreathState
-
-STEPS = 1000
+from supple.tui.widgets.bar import Bar
 
 
 class BreathPacer(Vertical):
     DEFAULT_CSS = """
     BreathPacer { height: auto; }
     BreathPacer > #cue { text-style: bold; width: 1fr; }
-    BreathPacer > ProgressBar { width: 1fr; }
-    BreathPacer > ProgressBar > Bar { width: 1fr; }
-    BreathPacer.-inhale > #cue { color: $accent; }
-    BreathPacer.-exhale > #cue { color: $success; }
-    BreathPacer.-hold > #cue { color: $warning; }
-    BreathPacer.-inhale Bar > .bar--bar { color: $accent; }
-    BreathPacer.-exhale Bar > .bar--bar { color: $success; }
-    BreathPacer.-hold Bar > .bar--bar { color: $warning; }
+    BreathPacer.-inhale > #cue, BreathPacer.-inhale > Bar { color: $accent; }
+    BreathPacer.-exhale > #cue, BreathPacer.-exhale > Bar { color: $success; }
+    BreathPacer.-hold > #cue, BreathPacer.-hold > Bar { color: $warning; }
     BreathPacer.-none { visibility: hidden; }
     """
 
@@ -32,7 +26,7 @@ class BreathPacer(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="cue")
-        yield ProgressBar(total=STEPS, show_eta=False, show_percentage=False)
+        yield Bar()
 
     def show(self, breath: BreathState | None) -> None:
         """Render ``breath``; cheap when nothing visible changed."""
@@ -40,6 +34,10 @@ class BreathPacer(Vertical):
         if key != self._shown:
             self._shown = key
             self.set_classes(f"-{key[0]}")
-            self.query_one("#cue", Static).update(key[1])
+            self._cue.update(key[1])
         if breath is not None:
-            self.query_one(ProgressBar).update(progress=round(breath.fill * STEPS))
+            self._bar.show(breath.fill)
+
+    def on_mount(self) -> None:
+        self._cue = self.query_one("#cue", Static)
+        self._bar = self.query_one(Bar)
