@@ -9,7 +9,8 @@ from typing import Any
 
 import tomli_w
 
-from supple.core.history import SCHEMA, HistoryStore, atomic_write
+from supple.core.files import atomic_write
+from supple.core.history import SCHEMA, HistoryStore
 
 EXERCISES = [
     ("cat-cow", "Cat-Cow", 30, 5),

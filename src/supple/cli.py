@@ -6,27 +6,21 @@ Only `supple` (no command) and `supple play` import Textual; every other command
 from __future__ import annotations
 
 import argparse
-import csv
 import difflib
-import json
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
-
-import tomli_w
+from typing import TYPE_CHECKING, Any
 
 from supple import __version__, paths
-from supple.core.config import load_config
-from supple.core.history import HistoryStore, Loaded, local_now, select
-from supple.core.program import POINTS, Point, ProgramError, load_program, progress
-from supple.core.program_store import ProgramStore
 from supple.core.routine import LEVELS, Catalog, Routine, RoutineError, load_catalog, load_routine
-from supple.core.stats import compute
-from supple.core.timeline import Segment, expand, minutes_per_level, total_seconds
+
+# Each command imports what it uses, so that `supple list` does not pay for `supple program`.
+if TYPE_CHECKING:
+    from supple.core.history import Loaded
+    from supple.core.timeline import Segment
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.add_argument("test", help="test id (see `supple test list`)")
     q.add_argument("value", type=float, help="the result, in the test's unit")
-    q.add_argument("--point", choices=POINTS, help="start, middle or end (default: where you are)")
+    q.add_argument("--point", help="start, middle or end (default: where you are)")
 
     p = sub.add_parser("config", help="where the settings file is, and what it says")
     config_sub = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
@@ -141,6 +135,8 @@ def _day(text: str) -> date:
 
 def load_history() -> Loaded:
     """Every record (recovering crashed sessions first); bad files reported once on stderr."""
+    from supple.core.history import HistoryStore
+
     loaded = HistoryStore(paths.data_dir()).load()
     for path in loaded.recovered:
         print(f"supple: recovered an interrupted session: {path}", file=sys.stderr)
@@ -169,6 +165,11 @@ CSV_FIELDS = (
 
 
 def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | None) -> int:
+    import csv
+    import json
+
+    from supple.core.history import select
+
     records = select(load_history().records, since=since, routine=routine)
     if as_json:
         # One record per line: readable, and quick to write for ten thousand sessions.
@@ -208,6 +209,11 @@ def _or_dash(value: int | None) -> str:
 
 
 def cmd_stats(as_json: bool) -> int:
+    import json
+
+    from supple.core.history import local_now
+    from supple.core.stats import compute
+
     stats = compute(load_history().records, local_now().date())
     if as_json:
         print(json.dumps(stats.to_json(), indent=2))
@@ -228,6 +234,10 @@ class ProgramContext:
     """The bundled program with its state, results and the history it counts from."""
 
     def __init__(self) -> None:
+        from supple.core.history import HistoryStore, local_now
+        from supple.core.program import load_program, progress
+        from supple.core.program_store import ProgramStore
+
         self.now = local_now()
         self.program = load_program(paths.bundled_program_path(), catalog())
         history = HistoryStore(paths.data_dir())
@@ -244,6 +254,8 @@ class ProgramContext:
 
 
 def _program_context() -> ProgramContext | None:
+    from supple.core.program import ProgramError
+
     try:
         return ProgramContext()
     except ProgramError as error:
@@ -252,6 +264,10 @@ def _program_context() -> ProgramContext | None:
 
 
 def cmd_program(as_json: bool) -> int:
+    import json
+
+    from supple.core.program import POINTS
+
     ctx = _program_context()
     if ctx is None:
         return 2
@@ -315,6 +331,11 @@ def cmd_test_list() -> int:
 
 
 def cmd_test_record(test_id: str, value: float, point: str | None) -> int:
+    from supple.core.program import POINTS
+
+    if point is not None and point not in POINTS:
+        print(f"supple: --point must be one of {', '.join(POINTS)}, not '{point}'", file=sys.stderr)
+        return 2
     ctx = _program_context()
     if ctx is None:
         return 2
@@ -328,13 +349,19 @@ def cmd_test_record(test_id: str, value: float, point: str | None) -> int:
     if problem:
         print(f"supple: {problem}", file=sys.stderr)
         return 2
-    at = cast(Point, point) if point else ctx.program.point_for(len(ctx.progress.done))
+    at = point if point else ctx.program.point_for(len(ctx.progress.done))
     result = ctx.store.record(test.id, value, at, ctx.now)
     print(f"Recorded {test.name}: {value:g} {test.unit} ({at}) in {result.path}")
     return 0
 
 
 def cmd_config(action: str) -> int:
+    from dataclasses import asdict
+
+    import tomli_w
+
+    from supple.core.config import load_config
+
     path = paths.config_file()
     if action == "path":
         print(path)
@@ -357,6 +384,10 @@ def _fmt_minutes(value: float) -> str:
 
 
 def cmd_list(as_json: bool) -> int:
+    import json
+
+    from supple.core.timeline import minutes_per_level
+
     found = catalog()
     if as_json:
         out: list[dict[str, Any]] = [routine_json(r) for r in found.routines]
@@ -378,6 +409,8 @@ def cmd_list(as_json: bool) -> int:
 
 
 def routine_json(routine: Routine) -> dict[str, Any]:
+    from supple.core.timeline import minutes_per_level
+
     exercises = []
     for exercise in routine.exercises:
         levels = {}
@@ -425,6 +458,10 @@ def find_routine(found: Catalog, routine_id: str) -> Routine | None:
 
 
 def cmd_show(routine_id: str, level: str, as_json: bool) -> int:
+    import json
+
+    from supple.core.timeline import expand, total_seconds
+
     routine = find_routine(catalog(), routine_id)
     if routine is None:
         return 2

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_config_dir, user_data_dir
 
-from supple.core.routine import Source
+if TYPE_CHECKING:
+    from supple.core.routine import Source
 
 APP_NAME = "supple"
 

@@ -261,9 +261,16 @@ def test_the_lock_file_appears_locked_and_complete(tmp_path: Path) -> None:
 
 def test_newest_reads_only_the_newest_across_months_and_years(tmp_path: Path) -> None:
     store = store_at(tmp_path)
-    for at in (T0.replace(year=2025, month=12, day=30), T0.replace(month=1, day=2),
-               T0.replace(month=1, day=5), T0.replace(month=2, day=1)):
+    for at in (
+        T0.replace(year=2025, month=12, day=30),
+        T0.replace(month=1, day=2),
+        T0.replace(month=1, day=5),
+        T0.replace(month=2, day=1),
+    ):
         store.save(make_record(at), store.path_for("back-pain-relief", at))
     assert [r.started.strftime("%Y-%m-%d") for r in store.newest(3)] == [
-        "2026-02-01", "2026-01-05", "2026-01-02"]
+        "2026-02-01",
+        "2026-01-05",
+        "2026-01-02",
+    ]
     assert len(store.newest(10)) == 4

@@ -56,6 +56,9 @@ def test_a_less_important_cue_does_not_cut_an_instruction(tmp_path: Path) -> Non
     assert not speaker.say("3", priority=1)
     events = wait_for_lines(log, 2)
     assert [e[1] for e in events] == ["start", "end"]
+    deadline = time.monotonic() + 5
+    while speaker.speaking() and time.monotonic() < deadline:
+        time.sleep(0.01)  # the fake program exits just after writing "end"
     assert speaker.say("2", priority=1)  # once it has finished, counts are heard again
     speaker.stop()
 

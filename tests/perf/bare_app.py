@@ -1,9 +1,9 @@
 """The reference: a bare Textual app, started the same way as supple. Not a test.
 
-  bare_app.py            a Label, painted once
-  bare_app.py digits     a Digits widget
-  bare_app.py tick       a 10 Hz timer that redraws only when the shown text changes
-  bare_app.py redraw     a 10 Hz timer that redraws a label every tick
+bare_app.py            a Label, painted once
+bare_app.py digits     a Digits widget
+bare_app.py tick       a 10 Hz timer that redraws only when the shown text changes
+bare_app.py redraw     a 10 Hz timer that redraws a label every tick
 """
 
 import sys

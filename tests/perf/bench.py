@@ -24,10 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.harness import SUPPLE, Term  # noqa: E402
+
 from supple.core.clock import FakeClock  # noqa: E402
 from supple.core.routine import load_routine  # noqa: E402
 from supple.core.session import Session  # noqa: E402
-from tests.harness import SUPPLE, Term  # noqa: E402
 
 PY = sys.executable
 BARE = str(Path(__file__).with_name("bare_app.py"))
@@ -105,8 +106,10 @@ class Env:
         for name, text in ROUTINES.items():
             (base / "config" / "routines" / f"{name}.toml").write_text(text)
         (base / "config" / "config.toml").write_text('voice = "off"\n')
-        self.vars = {"SUPPLE_CONFIG_DIR": str(base / "config"),
-                     "SUPPLE_DATA_DIR": str(base / "data")}
+        self.vars = {
+            "SUPPLE_CONFIG_DIR": str(base / "config"),
+            "SUPPLE_DATA_DIR": str(base / "data"),
+        }
 
 
 def stats(values: list[float]) -> tuple[float, float, float]:
@@ -122,13 +125,19 @@ def fmt(values: list[float], unit: str) -> str:
 ROWS: list[tuple[str, str, str, str, str, str]] = []
 
 
-def row(name: str, ours: list[float], ref: list[float] | None, unit: str, target: str,
-        ok: bool) -> None:
+def row(
+    name: str, ours: list[float], ref: list[float] | None, unit: str, target: str, ok: bool
+) -> None:
     ratio = f"{statistics.median(ours) / statistics.median(ref):.2f}×" if ref else ""
-    ROWS.append((name, fmt(ours, unit), fmt(ref, unit) if ref else "", ratio, target,
-                 "yes" if ok else "NO"))
-    print(f"  {name}: {fmt(ours, unit)}" + (f" vs {fmt(ref, unit)} = {ratio}" if ref else "")
-          + f"  [{target}: {'ok' if ok else 'MISSED'}]", flush=True)
+    ROWS.append(
+        (name, fmt(ours, unit), fmt(ref, unit) if ref else "", ratio, target, "yes" if ok else "NO")
+    )
+    print(
+        f"  {name}: {fmt(ours, unit)}"
+        + (f" vs {fmt(ref, unit)} = {ratio}" if ref else "")
+        + f"  [{target}: {'ok' if ok else 'MISSED'}]",
+        flush=True,
+    )
 
 
 def first_paint(argv: list[str], marker: str, env: dict[str, str]) -> float:
@@ -150,27 +159,55 @@ def startup(runs: int, env: Env) -> None:
         home.append(first_paint([SUPPLE], "Routines", env.vars))
         digits.append(first_paint([PY, BARE, "digits"], "╭─╮", env.vars))
         player.append(first_paint([SUPPLE, "play", "back-pain-relief"], "GET READY", env.vars))
-    row("home painted, vs a bare Textual app", home, bare, "ms", "≤ 1.2×",
-        statistics.median(home) <= 1.2 * statistics.median(bare))
-    row("player painted, vs a bare app with Digits", player, digits, "ms", "≤ 350 ms",
-        statistics.median(player) <= 350)
+    row(
+        "home painted, vs a bare Textual app",
+        home,
+        bare,
+        "ms",
+        "≤ 1.2×",
+        statistics.median(home) <= 1.2 * statistics.median(bare),
+    )
+    row(
+        "player painted, vs a bare app with Digits",
+        player,
+        digits,
+        "ms",
+        "≤ 350 ms",
+        statistics.median(player) <= 350,
+    )
 
     def timed(argv: list[str]) -> float:
         start = time.perf_counter()
-        subprocess.run(argv, env=os.environ | env.vars, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            argv,
+            env=os.environ | env.vars,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+        )
         return (time.perf_counter() - start) * 1000
 
-    commands = {"list": ["list"], "show": ["show", "lower-back-mobility"],
-                "validate": ["validate", str(ROOT / "routines")], "history": ["history"],
-                "stats": ["stats"], "program": ["program"]}
+    commands = {
+        "list": ["list"],
+        "show": ["show", "lower-back-mobility"],
+        "validate": ["validate", str(ROOT / "routines")],
+        "history": ["history"],
+        "stats": ["stats"],
+        "program": ["program"],
+    }
     for name, args in commands.items():
         ours, ref = [], []
         for _ in range(runs):
             ref.append(timed([PY, "-c", "pass"]))
             ours.append(timed([SUPPLE, *args]))
-        row(f"supple {name}, vs python -c pass", ours, ref, "ms", "≤ 2×",
-            statistics.median(ours) <= 2 * statistics.median(ref))
+        row(
+            f"supple {name}, vs python -c pass",
+            ours,
+            ref,
+            "ms",
+            "≤ 2×",
+            statistics.median(ours) <= 2 * statistics.median(ref),
+        )
 
 
 def cpu_window(term: Term, seconds: float) -> tuple[float, float]:
@@ -184,8 +221,9 @@ def cpu_window(term: Term, seconds: float) -> tuple[float, float]:
 
 def cpu(runs: int, seconds: float, env: Env) -> None:
     print(f"CPU ({seconds:g} s windows)", flush=True)
-    results: dict[str, list[float]] = {k: [] for k in (
-        "hold", "reps", "paused", "home", "ref-tick", "ref-redraw", "hold-fps")}
+    results: dict[str, list[float]] = {
+        k: [] for k in ("hold", "reps", "paused", "home", "ref-tick", "ref-redraw", "hold-fps")
+    }
     for _ in range(runs):
         ref = Term([PY, BARE, "tick"], env.vars)
         ref.wait_for("ready")
@@ -219,18 +257,47 @@ def cpu(runs: int, seconds: float, env: Env) -> None:
         results["home"].append(cpu_window(term, seconds)[0])
         term.close()
     ref = results["ref-tick"]
-    row("CPU, a hold with the pacer, vs 10 Hz redraw-on-change", results["hold"], ref, "%",
-        "≤ 1.5 %", statistics.median(results["hold"]) <= 1.5)
-    row("CPU, Cat-Cow reps, vs 10 Hz redraw-on-change", results["reps"], ref, "%", "≤ 1.5 %",
-        statistics.median(results["reps"]) <= 1.5)
-    row("CPU, 10 Hz redraw every tick (reference only)", results["ref-redraw"], None, "%", "",
-        True)
-    row("pacer frames painted a second during a hold", results["hold-fps"], None, "/s",
-        "≥ 10", statistics.median(results["hold-fps"]) >= 10)
-    row("CPU, paused", results["paused"], None, "%", "≤ 0.3 %",
-        statistics.median(results["paused"]) <= 0.3)
-    row("CPU, idle on home", results["home"], None, "%", "≤ 0.3 %",
-        statistics.median(results["home"]) <= 0.3)
+    row(
+        "CPU, a hold with the pacer, vs 10 Hz redraw-on-change",
+        results["hold"],
+        ref,
+        "%",
+        "≤ 1.5 %",
+        statistics.median(results["hold"]) <= 1.5,
+    )
+    row(
+        "CPU, Cat-Cow reps, vs 10 Hz redraw-on-change",
+        results["reps"],
+        ref,
+        "%",
+        "≤ 1.5 %",
+        statistics.median(results["reps"]) <= 1.5,
+    )
+    row("CPU, 10 Hz redraw every tick (reference only)", results["ref-redraw"], None, "%", "", True)
+    row(
+        "pacer frames painted a second during a hold",
+        results["hold-fps"],
+        None,
+        "/s",
+        "≥ 10",
+        statistics.median(results["hold-fps"]) >= 10,
+    )
+    row(
+        "CPU, paused",
+        results["paused"],
+        None,
+        "%",
+        "≤ 0.3 %",
+        statistics.median(results["paused"]) <= 0.3,
+    )
+    row(
+        "CPU, idle on home",
+        results["home"],
+        None,
+        "%",
+        "≤ 0.3 %",
+        statistics.median(results["home"]) <= 0.3,
+    )
 
 
 def timing_truth(runs: int, env: Env, real_seconds: int) -> None:
@@ -245,30 +312,50 @@ def timing_truth(runs: int, env: Env, real_seconds: int) -> None:
         session.start()
         ticks = 0
         while not session.snapshot().done and clock.now() < 3600:
-            clock.advance(rng.choice([0.1, 0.1, 0.1, 0.12, 0.35]) + (
-                0.25 if rng.random() < 0.05 else 0.0))
+            clock.advance(
+                rng.choice([0.1, 0.1, 0.1, 0.12, 0.35]) + (0.25 if rng.random() < 0.05 else 0.0)
+            )
             ticks += 1
         assert session.ended_at is not None
         errors.append(abs(session.ended_at - 1800.0) * 1000)
         naive.append(abs(ticks * 0.1 - clock.now()) / clock.now() * 100)
-    row("simulated session end, error (irregular frames, stalls)", errors, None, "ms",
-        "exact (< 1 ms)", max(errors) < 1)
+    row(
+        "simulated session end, error (irregular frames, stalls)",
+        errors,
+        None,
+        "ms",
+        "exact (< 1 ms)",
+        max(errors) < 1,
+    )
     row("the same, counting 10 Hz ticks instead (what we avoid)", naive, None, "%", "", True)
     # A real segment: the countdown's last frame against wall time.
     late = []
     for _ in range(max(1, runs // 5)):
-        term = Term([SUPPLE, "play", "one-minute"], env.vars | {
-            "SUPPLE_TIME_SCALE": f"{60 / real_seconds:g}"})
+        term = Term(
+            [SUPPLE, "play", "one-minute"],
+            env.vars | {"SUPPLE_TIME_SCALE": f"{60 / real_seconds:g}"},
+        )
         begun = term.wait_for("HOLD")
         ended = term.wait_for("How does your back feel", timeout=real_seconds + 30)
         late.append(abs((ended - begun) - real_seconds) * 1000)
         term.close()
-    row(f"a real {real_seconds} s segment: end shown vs wall time", late, None, "ms",
-        "≤ 1 frame (100 ms)", statistics.median(late) <= 100)
+    row(
+        f"a real {real_seconds} s segment: end shown vs wall time",
+        late,
+        None,
+        "ms",
+        "≤ 1 frame (100 ms)",
+        statistics.median(late) <= 100,
+    )
 
 
-def key_latency(presses: int, env: Env, extra: dict[str, str] | None = None,
-                screen: str = "REPS", argv: list[str] | None = None) -> list[float]:
+def key_latency(
+    presses: int,
+    env: Env,
+    extra: dict[str, str] | None = None,
+    screen: str = "REPS",
+    argv: list[str] | None = None,
+) -> list[float]:
     term = Term(argv or [SUPPLE, "play", "many-reps"], env.vars | (extra or {}))
     out = []
     try:
@@ -292,36 +379,56 @@ def latency(runs: int, env: Env) -> None:
     values = key_latency(max(30, runs * 6), env)
     values.sort()
     p90 = values[int(len(values) * 0.9) - 1]
-    row("key to screen, pause shown (timer running)", values, None, "ms",
-        "median ≤ 20, p90 ≤ 35", statistics.median(values) <= 20 and p90 <= 35)
+    row(
+        "key to screen, pause shown (timer running)",
+        values,
+        None,
+        "ms",
+        "median ≤ 20, p90 ≤ 35",
+        statistics.median(values) <= 20 and p90 <= 35,
+    )
     print(f"    p90 {p90:.1f} ms over {len(values)} presses")
 
 
 def history_at_scale(runs: int) -> None:
     print("history at scale", flush=True)
-    from tests.perf.bench_history import first_rows, seed  # noqa: PLC0415
-    from supple.core.history import HistoryStore  # noqa: PLC0415
-
     import asyncio  # noqa: PLC0415
+
+    from tests.perf.bench_history import first_rows, seed  # noqa: PLC0415
+
+    from supple.core.history import HistoryStore  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         seed(HistoryStore(data), 10_000)
         HistoryStore(data).load()  # the index, as after any earlier run
         shown = [asyncio.run(first_rows(data)) for _ in range(runs)]
-        row("history screen, first rows (10,000 sessions)", shown, None, "ms", "≤ 100 ms",
-            statistics.median(shown) <= 100)
+        row(
+            "history screen, first rows (10,000 sessions)",
+            shown,
+            None,
+            "ms",
+            "≤ 100 ms",
+            statistics.median(shown) <= 100,
+        )
         env = os.environ | {"SUPPLE_DATA_DIR": str(data)}
 
         def run() -> float:
             start = time.perf_counter()
-            subprocess.run([SUPPLE, "history", "--json"], env=env, stdout=subprocess.DEVNULL,
-                           check=True)
+            subprocess.run(
+                [SUPPLE, "history", "--json"], env=env, stdout=subprocess.DEVNULL, check=True
+            )
             return (time.perf_counter() - start) * 1000
 
         values = [run() for _ in range(runs)]
-        row("supple history --json (10,000 sessions)", values, None, "ms", "≤ 2000 ms",
-            statistics.median(values) <= 2000)
+        row(
+            "supple history --json (10,000 sessions)",
+            values,
+            None,
+            "ms",
+            "≤ 2000 ms",
+            statistics.median(values) <= 2000,
+        )
         # Keys while the home screen reads 10,000 sessions in its worker.
         cfg = tempfile.mkdtemp()
         (Path(cfg) / "config.toml").write_text('voice = "off"\n')
@@ -331,8 +438,14 @@ def history_at_scale(runs: int) -> None:
         env2 = Env()
         env2.vars = {"SUPPLE_DATA_DIR": str(data), "SUPPLE_CONFIG_DIR": cfg}
         busy = key_latency(max(10, runs * 2), env2)
-        row("key latency, 10,000 sessions on disk", busy, None, "ms", "median ≤ 20",
-            statistics.median(busy) <= 20)
+        row(
+            "key latency, 10,000 sessions on disk",
+            busy,
+            None,
+            "ms",
+            "median ≤ 20",
+            statistics.median(busy) <= 20,
+        )
 
 
 def memory(runs: int, env: Env) -> None:
@@ -348,8 +461,14 @@ def memory(runs: int, env: Env) -> None:
         term.wait_for("How does your back feel", timeout=60)
         ours.append(term.peak_rss_mb())
         term.close()
-    row("peak memory of a whole session, vs a bare Textual app", ours, ref, "MB", "≤ 1.3×",
-        statistics.median(ours) <= 1.3 * statistics.median(ref))
+    row(
+        "peak memory of a whole session, vs a bare Textual app",
+        ours,
+        ref,
+        "MB",
+        "≤ 1.3×",
+        statistics.median(ours) <= 1.3 * statistics.median(ref),
+    )
 
 
 def main() -> None:
@@ -357,13 +476,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=60.0, help="CPU window per state")
     parser.add_argument("--real-segment", type=int, default=60, help="seconds of real time")
-    parser.add_argument("--only", nargs="*", default=None,
-                        help="startup cpu timing latency history memory")
+    parser.add_argument(
+        "--only", nargs="*", default=None, help="startup cpu timing latency history memory"
+    )
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     args = parser.parse_args()
     env = Env()
-    print(f"{platform.node()} · {platform.processor() or platform.machine()} · "
-          f"{os.cpu_count()} cores · Python {platform.python_version()}")
+    print(
+        f"{platform.node()} · {platform.processor() or platform.machine()} · "
+        f"{os.cpu_count()} cores · Python {platform.python_version()}"
+    )
     parts: dict[str, Callable[[], None]] = {
         "startup": lambda: startup(args.runs, env),
         "cpu": lambda: cpu(args.runs, args.seconds, env),

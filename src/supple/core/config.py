@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import tomli_w
 
-from supple.core.history import SaveError, atomic_write
+from supple.core.files import SaveError, atomic_write
 from supple.core.routine import LEVELS, MAX_TIMING, Routine
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
 

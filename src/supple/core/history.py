@@ -14,12 +14,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import tomli_w
 
+from supple.core.files import SaveError, atomic_write, make_private_dirs
 from supple.core.routine import LEVELS
-from supple.core.session import Session
+
+if TYPE_CHECKING:
+    from supple.core.session import Session
 
 try:  # POSIX; elsewhere a checkpoint is never taken for a live one (no lock to test)
     import fcntl
@@ -37,47 +40,6 @@ Now = Callable[[], datetime]
 def local_now() -> datetime:
     """The wall clock, with the local offset (history timestamps are ISO 8601 with offset)."""
     return datetime.now().astimezone()
-
-
-class SaveError(Exception):
-    """A file could not be written; ``path`` and ``reason`` say where and why."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"could not save {path}: {reason}")
-
-
-def make_private_dirs(folder: Path) -> None:
-    """Create ``folder`` and any missing parents as 0700: this is health data."""
-    missing = []
-    for candidate in (folder, *folder.parents):
-        if candidate.exists():
-            break
-        missing.append(candidate)
-    for candidate in reversed(missing):
-        with contextlib.suppress(FileExistsError):
-            candidate.mkdir(mode=0o700)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves the old file or the new, never half.
-
-    Temp file in the same folder, flush, fsync, os.replace; the file is 0600.
-    """
-    make_private_dirs(path.parent)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def session_record(session: Session, started: datetime) -> dict[str, Any]:
@@ -424,9 +386,11 @@ class HistoryStore:
         for year in folders(self.sessions_dir):
             for month in [*folders(year), year]:
                 with contextlib.suppress(OSError):
-                    names = sorted((p for p in month.glob("*.toml")
-                                    if not p.name.startswith(".")),
-                                   key=lambda p: p.name, reverse=True)
+                    names = sorted(
+                        (p for p in month.glob("*.toml") if not p.name.startswith(".")),
+                        key=lambda p: p.name,
+                        reverse=True,
+                    )
                     for path in names:
                         if len(out) >= count:
                             return out

@@ -13,13 +13,8 @@ from typing import Any, cast
 
 import tomli_w
 
-from supple.core.history import (
-    BadRecord,
-    HistoryStore,
-    Quarantined,
-    SaveError,
-    atomic_write,
-)
+from supple.core.files import SaveError, atomic_write
+from supple.core.history import BadRecord, HistoryStore, Quarantined
 from supple.core.program import POINTS, Point, Program, TestResult
 
 SCHEMA = 1

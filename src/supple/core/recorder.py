@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from supple.core.history import HistoryStore, LiveFile, SaveError, session_record
+from supple.core.files import SaveError
+from supple.core.history import HistoryStore, LiveFile, session_record
 from supple.core.session import Session, Snapshot
 
 CHECKPOINT_SECONDS = 2.0

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 from textual.app import App, SystemCommand
@@ -20,37 +20,36 @@ from textual.theme import Theme
 from supple import paths
 from supple.core.clock import Clock, MonotonicClock
 from supple.core.config import Config, load_config, save_config
-from supple.core.cues import Cue
-from supple.core.history import HistoryStore, Loaded, Now, Record, SaveError, local_now
-from supple.core.program import (
-    MobilityTest,
-    Point,
-    Program,
-    ProgramError,
-    Progress,
-    load_program,
-    progress,
-)
-from supple.core.program_store import ProgramStore
-from supple.core.recorder import Recorder
+from supple.core.files import SaveError
+from supple.core.history import HistoryStore, Now, local_now
 from supple.core.routine import Catalog, Routine, load_catalog
-from supple.core.session import Session
-from supple.core.stats import Stats, compute
-from supple.core.tomlcheck import Problem
 from supple.speech import INSTALL_HINT, Speaker, find_command
-from supple.tui.commands import StartCommands
 from supple.tui.screens.base import MIN_HEIGHT, MIN_WIDTH
-from supple.tui.screens.feeling import CheckIn, FeelingScreen
-from supple.tui.screens.help import HelpScreen
 from supple.tui.screens.home import HomeScreen
-from supple.tui.screens.player import PlayerScreen
-from supple.tui.screens.summary import SummaryScreen
+
+# Only what the first screen needs is imported up front (start-up time); the rest on first use.
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from supple.core.cues import Cue
+    from supple.core.history import Loaded, Record
+    from supple.core.program import MobilityTest, Point, Program, Progress
+    from supple.core.recorder import Recorder
+    from supple.core.stats import Stats
+    from supple.core.tomlcheck import Problem
+    from supple.tui.screens.feeling import CheckIn
+
+
+def start_commands() -> type[Provider]:
+    from supple.tui.commands import StartCommands
+
+    return StartCommands
 
 
 class SuppleApp(App[int]):
     CSS_PATH = "supple.tcss"
     TITLE = "supple"
-    COMMANDS = App.COMMANDS | {StartCommands}
+    COMMANDS = App.COMMANDS | {start_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (90, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
     BINDINGS = [
@@ -100,13 +99,25 @@ class SuppleApp(App[int]):
     def on_mount(self) -> None:
         self._catch_signals()
         self._apply_config()
-        self.push_screen(HomeScreen(self._level, self._start[0] if self._start else None))
-        if self._start is not None:
+        if self._start is None:
+            self.push_screen(HomeScreen(self._level))
+        else:  # `supple play`: straight into the session; home is built when you go back
             routine_id, level = self._start
             self.start_session(self.catalog.find(routine_id), level)
 
+    def go_home(self) -> None:
+        """Back from a finished session: to the screen below it, or home if there is none."""
+        below = self.screen_stack[-2] if len(self.screen_stack) > 2 else None
+        if below is None:
+            routine_id = self._start[0] if self._start else None
+            self.switch_screen(HomeScreen(self._level, routine_id))
+        else:
+            self.pop_screen()
+
     def _apply_config(self) -> None:
         """Theme and keymap from the settings; anything unusable is reported, never fatal."""
+        from supple.core.tomlcheck import Problem
+
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         elif self.config_path is not None:
@@ -153,6 +164,11 @@ class SuppleApp(App[int]):
     # -- sessions ---------------------------------------------------------------------------
 
     def start_session(self, routine: Routine, level: str) -> None:
+        from supple.core.recorder import Recorder
+        from supple.core.session import Session
+        from supple.tui.screens.feeling import FeelingScreen
+        from supple.tui.screens.player import PlayerScreen
+
         if self.config.voice != "off" and not self.speaker.available and not self._told_no_voice:
             self._told_no_voice = True
             self.notify(INSTALL_HINT, title="Voice", timeout=12)
@@ -185,6 +201,9 @@ class SuppleApp(App[int]):
 
     def finish_session(self, recorder: Recorder) -> None:
         """Save at once (nothing waits on the check-in), then ask, then show the summary."""
+        from supple.tui.screens.feeling import FeelingScreen
+        from supple.tui.screens.summary import SummaryScreen
+
         recorder.finish()
 
         def answered(check_in: CheckIn | None) -> None:
@@ -199,6 +218,8 @@ class SuppleApp(App[int]):
 
     def read_history(self) -> tuple[Loaded, Stats]:
         """Every record and what they add up to. Slow with a big history: call from a worker."""
+        from supple.core.stats import compute
+
         loaded = self.store.load()
         return loaded, compute(loaded.records, self.now().date())
 
@@ -221,6 +242,8 @@ class SuppleApp(App[int]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette (ctrl+p): supple's own commands, then Textual's."""
+        from supple.tui.screens.player import PlayerScreen
+
         if not isinstance(screen, PlayerScreen):  # nothing that would bury a running session
             yield SystemCommand("History", "Past sessions, newest first", self.action_history)
             yield SystemCommand(
@@ -239,6 +262,9 @@ class SuppleApp(App[int]):
 
     def read_program(self) -> Progress | None:
         """Where the program stands, from its files and the history. Call from a worker."""
+        from supple.core.program import ProgramError, load_program, progress
+        from supple.core.program_store import ProgramStore
+
         try:
             program = load_program(paths.bundled_program_path(), self.catalog)
         except ProgramError as error:
@@ -266,6 +292,8 @@ class SuppleApp(App[int]):
         return progress(program, started, loaded.records, results.results, self.now().date())
 
     def start_program(self, program: Program) -> None:
+        from supple.core.program_store import ProgramStore
+
         try:
             ProgramStore(self.store).start(program, self.now().date())
         except SaveError as error:
@@ -274,6 +302,8 @@ class SuppleApp(App[int]):
             self.notify(f"{program.title} started today. Take the start tests (t).")
 
     def record_test(self, test: MobilityTest, value: float, point: Point) -> bool:
+        from supple.core.program_store import ProgramStore
+
         try:
             ProgramStore(self.store).record(test.id, value, point, self.now())
         except SaveError as error:
@@ -293,6 +323,8 @@ class SuppleApp(App[int]):
         self.push_screen(SettingsScreen())
 
     def start_from_palette(self, routine_id: str, level: str) -> None:
+        from supple.tui.screens.player import PlayerScreen
+
         if any(isinstance(s, PlayerScreen) for s in self.screen_stack):
             self.notify("A session is running: end it first (q).", severity="warning")
             return
@@ -325,6 +357,8 @@ class SuppleApp(App[int]):
         self.push_screen(StatsScreen())
 
     def action_help(self) -> None:
+        from supple.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def save_and_exit(self) -> None:

@@ -13,14 +13,14 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from supple.core.history import Loaded
 from supple.core.routine import LEVELS, Routine
-from supple.core.stats import Stats
 from supple.core.timeline import expand, total_seconds
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
 
 if TYPE_CHECKING:
+    from supple.core.history import Loaded
+    from supple.core.stats import Stats
     from supple.tui.app import SuppleApp
 
 
@@ -110,7 +110,8 @@ class HomeScreen(SuppleScreen):
         self.refresh_view()
 
     def on_screen_resume(self) -> None:
-        self.load_status()
+        # After the first paint: reading the history must not delay the screen.
+        self.set_timer(0.05, self.load_status)
 
     @work(thread=True, exclusive=True, group="home-status")
     def load_status(self) -> None:

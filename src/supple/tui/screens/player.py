@@ -170,9 +170,7 @@ class PlayerScreen(SuppleScreen):
         self._set("exercise-name", name)
         self._set("counters", format.counters(snap))
         self._timer_digits.update(format.clock(snap.segment_left))
-        self._pacer.show(
-            snap.breath if segment and segment.kind in ("rep", "hold") else None
-        )
+        self._pacer.show(snap.breath if segment and segment.kind in ("rep", "hold") else None)
         how = ""
         if shown is not None and segment is not None and (segment.kind != "rest" or between):
             how = "\n".join(f"{n}. {step}" for n, step in enumerate(shown.how, 1))

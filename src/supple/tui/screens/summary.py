@@ -89,4 +89,4 @@ class SummaryScreen(SuppleScreen):
                 "Not saved yet: press r to retry, or q to quit and lose it.", severity="warning"
             )
             return
-        self.app.pop_screen()
+        self.app.go_home()
