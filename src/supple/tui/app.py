@@ -414,7 +414,12 @@ def run_app(catalog: Catalog, *, routine_id: str | None, level: str | None) -> i
         print(f"supple: settings: {problem}", file=sys.stderr)
     code = app.run()
     for recorder in app.unsaved:
-        # Nothing is lost silently: the record goes to stderr for the user to keep.
+        # However the app ended (even by a crash), end the session and try once more...
+        if not recorder.session.snapshot().done:
+            recorder.session.stop()
+        if recorder.finish() is None:
+            continue
+        # ...and if it still cannot be written, print it: nothing is lost silently.
         print(
             f"supple: could not save {recorder.path} ({recorder.error}); here is the record:",
             file=sys.stderr,

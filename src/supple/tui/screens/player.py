@@ -169,7 +169,10 @@ class PlayerScreen(SuppleScreen):
             name = f"Up next: {shown.name} — {shown.describe(self.session.level)}"
         self._set("exercise-name", name)
         self._set("counters", format.counters(snap))
-        self._timer_digits.update(format.clock(snap.segment_left))
+        digits = format.clock(snap.segment_left)
+        if self._shown.get("timer") != digits:  # Digits repaints (and re-lays out) on update
+            self._shown["timer"] = digits
+            self._timer_digits.update(digits)
         self._pacer.show(snap.breath if segment and segment.kind in ("rep", "hold") else None)
         how = ""
         if shown is not None and segment is not None and (segment.kind != "rest" or between):
