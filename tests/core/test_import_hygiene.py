@@ -30,6 +30,8 @@ def test_light_commands_import_no_textual() -> None:
         "from supple.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['list']); main(['show', 'lower-back-mobility']); main(['validate', '.'])\n"
+        "    main(['history']); main(['stats']); main(['program']); main(['test', 'list'])\n"
+        "    main(['config', 'show'])\n"
         "assert 'textual' not in sys.modules\n"
     )
     result = _run(code)
