@@ -10,7 +10,7 @@ import pytest
 
 from supple.speech import Speaker, find_command
 
-FAKE = Path(__file__).parents[1] / "data" / "fake_speech.py"
+FAKE = Path(__file__).parents[1] / "e2e" / "fake_speech.py"
 
 
 def test_the_first_program_found_wins(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -194,7 +194,7 @@ def test_program_workout_one_and_baseline_tests(tmux: list[str], tmp_path: Path)
 def test_a_whole_session_with_voice_cues_in_order_never_late_or_overlapping(
     tmux: list[str], tmp_path: Path
 ) -> None:
-    fake = Path(__file__).parents[1] / "data" / "fake_speech.py"
+    fake = Path(__file__).with_name("fake_speech.py")
     log = tmp_path / "said.log"
     config = tmp_path / "config"
     config.mkdir()

@@ -33,66 +33,25 @@ from supple.core.session import Session  # noqa: E402
 PY = sys.executable
 BARE = str(Path(__file__).with_name("bare_app.py"))
 
+
+def routine(routine_id: str, kind: str, amount: str, breath: str = "slow") -> str:
+    """A one-exercise routine with no get-ready, at the same dose on every level."""
+    name = "Cat-Cow" if kind == "reps" else "Sphinx"
+    levels = "".join(
+        f"levels.{level} = {{ {amount} }}\n" for level in ("beginner", "intermediate", "advanced")
+    )
+    return (
+        f'schema = 1\nid = "{routine_id}"\ntitle = "{routine_id}"\n[timing]\n'
+        f'get_ready = 0\nrest_between_sets = 0\n[[exercise]]\nid = "{name.lower()}"\n'
+        f'name = "{name}"\nkind = "{kind}"\nhow = ["Move."]\nbreath = "{breath}"\n{levels}'
+    )
+
+
 ROUTINES = {
-    "long-hold": """schema = 1
-id = "long-hold"
-title = "Long hold"
-[timing]
-get_ready = 0
-[[exercise]]
-id = "sphinx"
-name = "Sphinx"
-kind = "hold"
-how = ["Hold."]
-breath = "slow"
-levels.beginner = { seconds = 600 }
-levels.intermediate = { seconds = 600 }
-levels.advanced = { seconds = 600 }
-""",
-    "many-reps": """schema = 1
-id = "many-reps"
-title = "Many reps"
-[timing]
-get_ready = 0
-[[exercise]]
-id = "cat-cow"
-name = "Cat-Cow"
-kind = "reps"
-how = ["Move."]
-breath = "cat-cow"
-levels.beginner = { reps = 100 }
-levels.intermediate = { reps = 100 }
-levels.advanced = { reps = 100 }
-""",
-    "thirty": """schema = 1
-id = "thirty"
-title = "Thirty minutes"
-[timing]
-get_ready = 0
-rest_between_sets = 0
-[[exercise]]
-id = "sphinx"
-name = "Sphinx"
-kind = "hold"
-how = ["Hold."]
-levels.beginner = { seconds = 600, sets = 3 }
-levels.intermediate = { seconds = 600, sets = 3 }
-levels.advanced = { seconds = 600, sets = 3 }
-""",
-    "one-minute": """schema = 1
-id = "one-minute"
-title = "One minute"
-[timing]
-get_ready = 0
-[[exercise]]
-id = "sphinx"
-name = "Sphinx"
-kind = "hold"
-how = ["Hold."]
-levels.beginner = { seconds = 60 }
-levels.intermediate = { seconds = 60 }
-levels.advanced = { seconds = 60 }
-""",
+    "long-hold": routine("long-hold", "hold", "seconds = 600"),
+    "many-reps": routine("many-reps", "reps", "reps = 100", breath="cat-cow"),
+    "thirty": routine("thirty", "hold", "seconds = 600, sets = 3"),
+    "one-minute": routine("one-minute", "hold", "seconds = 60"),
 }
 
 

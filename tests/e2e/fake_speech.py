@@ -1,6 +1,6 @@
 """A stand-in speech program: logs when it starts and stops talking, "talks" 60 ms a word.
 
-SUPPLE_SPEECH="python tests/data/fake_speech.py LOG" makes supple use it.
+SUPPLE_SPEECH="python tests/e2e/fake_speech.py LOG" makes supple use it.
 """
 
 import signal
