@@ -138,11 +138,16 @@ def load_history() -> Loaded:
     from supple.core.history import HistoryStore
 
     loaded = HistoryStore(paths.data_dir()).load()
+    report_history(loaded)
+    return loaded
+
+
+def report_history(loaded: Loaded) -> None:
+    """One stderr line per recovered or quarantined file (each happens only once)."""
     for path in loaded.recovered:
         print(f"supple: recovered an interrupted session: {path}", file=sys.stderr)
     for bad in loaded.quarantined:
         print(f"supple: quarantined {bad}", file=sys.stderr)
-    return loaded
 
 
 CSV_FIELDS = (
@@ -235,22 +240,18 @@ class ProgramContext:
 
     def __init__(self) -> None:
         from supple.core.history import HistoryStore, local_now
-        from supple.core.program import load_program, progress
-        from supple.core.program_store import ProgramStore
+        from supple.core.program import load_program
+        from supple.core.program_store import ProgramStore, read_progress
 
         self.now = local_now()
         self.program = load_program(paths.bundled_program_path(), catalog())
         history = HistoryStore(paths.data_dir())
         self.store = ProgramStore(history)
-        self.state, bad_state = self.store.state()
-        loaded = self.store.results(self.program)
-        for bad in (bad_state, *loaded.quarantined):
-            if bad is not None:
-                print(f"supple: quarantined {bad}", file=sys.stderr)
-        started = self.state.started if self.state else None
-        self.progress = progress(
-            self.program, started, load_history().records, loaded.results, self.now.date()
-        )
+        reading = read_progress(self.program, history, self.now.date())
+        report_history(reading.history)
+        for bad in reading.quarantined:
+            print(f"supple: quarantined {bad}", file=sys.stderr)
+        self.progress = reading.progress
 
 
 def _program_context() -> ProgramContext | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-import supple.core.history as history_module
+import supple.core.files as files_module
 from supple import paths
 from supple.core.history import HistoryStore
 from supple.tui.screens.summary import SummaryScreen
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.faults
 async def test_a_full_or_read_only_disk_keeps_the_session_until_it_can_be_saved(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch, code: int
 ) -> None:
-    real_write = history_module.atomic_write
+    real_write = files_module.atomic_write
 
     def failing(path: Path, data: bytes) -> None:
         raise OSError(
@@ -38,7 +38,7 @@ async def test_a_full_or_read_only_disk_keeps_the_session_until_it_can_be_saved(
             str(path),
         )
 
-    monkeypatch.setattr(history_module, "atomic_write", failing)
+    monkeypatch.setattr(files_module, "atomic_write", failing)
     app = build_app(data_dir, start=("back-pain-relief", "beginner"))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -52,7 +52,7 @@ async def test_a_full_or_read_only_disk_keeps_the_session_until_it_can_be_saved(
         assert isinstance(app.screen, SummaryScreen)
         saved = str(app.screen.query_one("#saved", Static).render())
         assert "Not saved" in saved and str(data_dir / "sessions") in saved
-        monkeypatch.setattr(history_module, "atomic_write", real_write)  # space again
+        monkeypatch.setattr(files_module, "atomic_write", real_write)  # space again
         await pilot.press("r")
         assert str(app.screen.query_one("#saved", Static).render()).startswith("Saved to")
     (path,) = (data_dir / "sessions").rglob("*.toml")

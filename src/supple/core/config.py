@@ -7,9 +7,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
-import tomli_w
-
-from supple.core.files import SaveError, atomic_write
+from supple.core.files import write_toml
 from supple.core.routine import LEVELS, MAX_TIMING, Routine
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
 
@@ -100,7 +98,4 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
 
 
 def save_config(config: Config, path: Path) -> None:
-    try:
-        atomic_write(path, tomli_w.dumps(config.to_toml()).encode("utf-8"))
-    except OSError as error:
-        raise SaveError(path, error.strerror or str(error)) from None
+    write_toml(path, config.to_toml())

@@ -6,6 +6,9 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
+
+import tomli_w
 
 
 class SaveError(Exception):
@@ -47,3 +50,12 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def write_toml(path: Path, data: dict[str, Any]) -> Path:
+    """``data`` as TOML at ``path``, atomically; SaveError (path and reason) if it cannot be."""
+    try:
+        atomic_write(path, tomli_w.dumps(data).encode("utf-8"))
+    except OSError as error:
+        raise SaveError(path, error.strerror or str(error)) from None
+    return path

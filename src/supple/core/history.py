@@ -16,9 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-import tomli_w
-
-from supple.core.files import SaveError, atomic_write, make_private_dirs
+from supple.core.files import SaveError, atomic_write, make_private_dirs, write_toml
 from supple.core.routine import LEVELS
 
 if TYPE_CHECKING:
@@ -198,18 +196,22 @@ def check_record(data: dict[str, Any], path: Path) -> Record:
     return Record(path, data, started, ended)
 
 
-def read_record(path: Path) -> Record:
+def read_toml_file(path: Path) -> dict[str, Any]:
+    """A data file (session, test result, program state) parsed; BadRecord saying why not."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise BadRecord(f"cannot read: {error.strerror}") from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise BadRecord("not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
         raise BadRecord(f"not valid TOML: {error}") from None
-    return check_record(data, path)
+
+
+def read_record(path: Path) -> Record:
+    return check_record(read_toml_file(path), path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,11 +298,7 @@ class HistoryStore:
         return self.sessions_dir / started.strftime("%Y") / started.strftime("%m") / name
 
     def save(self, record: dict[str, Any], path: Path) -> Path:
-        try:
-            atomic_write(path, tomli_w.dumps(record).encode("utf-8"))
-        except OSError as error:
-            raise SaveError(path, error.strerror or str(error)) from None
-        return path
+        return write_toml(path, record)
 
     def live(self, path: Path) -> LiveFile:
         """Open the file of a new session in progress (its lock is held until ``close``)."""

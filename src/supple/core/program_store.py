@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-import tomli_w
-
-from supple.core.files import SaveError, atomic_write
-from supple.core.history import BadRecord, HistoryStore, Quarantined
-from supple.core.program import POINTS, Point, Program, TestResult
+from supple.core.files import write_toml
+from supple.core.history import BadRecord, HistoryStore, Loaded, Quarantined, read_toml_file
+from supple.core.program import POINTS, Point, Program, Progress, TestResult, progress
 
 SCHEMA = 1
 
@@ -38,20 +35,8 @@ class ProgramStore:
         self.state_path = history.data_dir / "program.toml"
         self.results_dir = history.data_dir / "tests"
 
-    def _write(self, data: dict[str, Any], path: Path) -> Path:
-        try:
-            atomic_write(path, tomli_w.dumps(data).encode("utf-8"))
-        except OSError as error:
-            raise SaveError(path, error.strerror or str(error)) from None
-        return path
-
     def _read(self, path: Path) -> dict[str, Any]:
-        try:
-            data = tomllib.loads(path.read_bytes().decode("utf-8"))
-        except UnicodeDecodeError:
-            raise BadRecord("not UTF-8 text") from None
-        except tomllib.TOMLDecodeError as error:
-            raise BadRecord(f"not valid TOML: {error}") from None
+        data = read_toml_file(path)
         if data.get("schema") != SCHEMA:
             raise BadRecord(f"unknown schema {data.get('schema')!r}")
         return data
@@ -60,7 +45,7 @@ class ProgramStore:
 
     def start(self, program: Program, day: date) -> ProgramState:
         """Start (or restart) ``program`` on ``day``."""
-        self._write({"schema": SCHEMA, "program": program.id, "started": day}, self.state_path)
+        write_toml(self.state_path, {"schema": SCHEMA, "program": program.id, "started": day})
         return ProgramState(program.id, day)
 
     def state(self) -> tuple[ProgramState | None, Quarantined | None]:
@@ -93,7 +78,7 @@ class ProgramStore:
             "point": point,
             "taken": taken.isoformat(timespec="seconds"),
         }
-        self._write(data, path)
+        write_toml(path, data)
         return TestResult(test, value, point, taken, path)
 
     def results(self, program: Program) -> LoadedResults:
@@ -137,3 +122,26 @@ class ProgramStore:
         except ValueError:
             raise BadRecord("taken: expected an ISO 8601 time") from None
         return TestResult(test_id, float(value), cast(Point, point), taken, path)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramReading:
+    """Where the program stands, and what reading it found: the history as loaded (with its
+    recovered and quarantined files) and the program files moved aside."""
+
+    progress: Progress
+    history: Loaded
+    quarantined: tuple[Quarantined, ...]
+
+
+def read_progress(program: Program, history: HistoryStore, today: date) -> ProgramReading:
+    """The one way the app and the command line learn how far along the program is."""
+    store = ProgramStore(history)
+    state, bad_state = store.state()
+    results = store.results(program)
+    loaded = history.load()
+    started = state.started if state is not None and state.program == program.id else None
+    bad = tuple(q for q in (bad_state, *results.quarantined) if q is not None)
+    return ProgramReading(
+        progress(program, started, loaded.records, results.results, today), loaded, bad
+    )

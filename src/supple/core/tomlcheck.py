@@ -46,19 +46,6 @@ class FileProblems(Exception):
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
-    # The first problem, for callers that show only one line.
-    @property
-    def key(self) -> str:
-        return self.problems[0].key
-
-    @property
-    def line(self) -> int | None:
-        return self.problems[0].line
-
-    @property
-    def message(self) -> str:
-        return self.problems[0].message
-
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]\[]+?)\s*\]\]?\s*(#.*)?$")
 _TOML_POS = re.compile(r"\(at line (\d+), column \d+\)")

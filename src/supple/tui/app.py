@@ -262,8 +262,8 @@ class SuppleApp(App[int]):
 
     def read_program(self) -> Progress | None:
         """Where the program stands, from its files and the history. Call from a worker."""
-        from supple.core.program import ProgramError, load_program, progress
-        from supple.core.program_store import ProgramStore
+        from supple.core.program import ProgramError, load_program
+        from supple.core.program_store import read_progress
 
         try:
             program = load_program(paths.bundled_program_path(), self.catalog)
@@ -275,21 +275,16 @@ class SuppleApp(App[int]):
                 timeout=15,
             )
             return None
-        store = ProgramStore(self.store)
-        state, bad_state = store.state()
-        results = store.results(program)
-        loaded = self.store.load()
-        self.call_from_thread(self.report_history_problems, loaded)
-        for bad in (bad_state, *results.quarantined):
-            if bad is not None:
-                self.call_from_thread(
-                    self.notify,
-                    f"A program file was broken and moved aside:\n{bad}",
-                    severity="error",
-                    timeout=15,
-                )
-        started = state.started if state is not None and state.program == program.id else None
-        return progress(program, started, loaded.records, results.results, self.now().date())
+        reading = read_progress(program, self.store, self.now().date())
+        self.call_from_thread(self.report_history_problems, reading.history)
+        for bad in reading.quarantined:
+            self.call_from_thread(
+                self.notify,
+                f"A program file was broken and moved aside:\n{bad}",
+                severity="error",
+                timeout=15,
+            )
+        return reading.progress
 
     def start_program(self, program: Program) -> None:
         from supple.core.program_store import ProgramStore
