@@ -82,6 +82,10 @@ class Session:
         self.clock = clock
         self.segments: tuple[Segment, ...] = expand(routine, level)
         self.planned_seconds = sum(s.seconds for s in self.segments)
+        # planned seconds after segment i, so that a frame's "time left" is not a sum over all
+        self._planned_after = [0.0] * len(self.segments)
+        for i in range(len(self.segments) - 2, -1, -1):
+            self._planned_after[i] = self._planned_after[i + 1] + self.segments[i + 1].seconds
         self.started_at: float | None = None
         self.ended_at: float | None = None
         self.outcome: Outcome = "in_progress"
@@ -230,7 +234,9 @@ class Session:
         seconds = self.duration(self._index)
         elapsed = min(seconds, max(0.0, active - self._segment_start))
         left_in_segment = seconds - elapsed
-        ahead = sum(self.duration(i) for i in range(self._index + 1, count))
+        ahead = self._planned_after[self._index] + sum(
+            v for i, v in self._extra.items() if i > self._index
+        )
         breath = (
             state_at(segment.breath, elapsed, cycle=segment.breath_cycle)
             if segment.breath

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from supple.tui.app import SuppleApp
 
 FRAME = 0.1  # seconds between frames while running: 10 Hz keeps the pacer smooth
+ONE_LINE = frozenset({"stage", "exercise-name", "counters"})  # height 1, full width (the CSS)
+AUTO_WIDTH = frozenset({"left"})  # one line, as wide as its text
 
 
 class PlayerScreen(SuppleScreen):
@@ -85,19 +87,25 @@ class PlayerScreen(SuppleScreen):
         self._finished = False
         self._edge: tuple[int, int] | None = None
         self._timer: Timer | None = None
+        self._segment_key: tuple[int, bool] | None = None
 
     def body(self) -> Iterable[Widget]:
         routine = self.session.routine
         yield Static(f"[b]{routine.title}[/b] · {self.session.level}", id="player-title")
         with Horizontal(id="player-main"):
+            # The pacer's line is redrawn ten times a second; Textual repaints every widget
+            # whose container overlaps a changed line, so what sits above and below the
+            # pacer is boxed in containers of its own.
             with Vertical(id="now"):
-                yield Static(id="stage")
-                yield Static(id="exercise-name")
-                yield Static(id="counters")
-                yield Digits("0:00", id="timer")
+                with Vertical(id="now-head"):
+                    yield Static(id="stage")
+                    yield Static(id="exercise-name")
+                    yield Static(id="counters")
+                    yield Digits("0:00", id="timer")
                 yield BreathPacer(id="pacer")
-                yield Static(id="how")
-                yield Static(id="next")
+                with Vertical(id="now-foot"):
+                    yield Static(id="how")
+                    yield Static(id="next")
             exercises = ExerciseList(routine, self.session.level, id="exercises")
             exercises.border_title = "Session"
             yield exercises
@@ -125,10 +133,16 @@ class PlayerScreen(SuppleScreen):
         self.tick()
 
     def _set(self, widget_id: str, text: str) -> None:
-        """Update a label only when its text changed: an unchanged frame costs nothing."""
-        if self._shown.get(widget_id) != text:
+        """Update a label only when its text changed: an unchanged frame costs nothing. A label
+        whose box cannot change (one line, or the same length in an auto-width box) is repainted
+        without a layout of the whole screen."""
+        old = self._shown.get(widget_id)
+        if old != text:
             self._shown[widget_id] = text
-            self._labels[widget_id].update(text)
+            layout = widget_id not in ONE_LINE and (
+                widget_id not in AUTO_WIDTH or old is None or len(old) != len(text)
+            )
+            self._labels[widget_id].update(text, layout=layout)
 
     def tick(self) -> None:
         """One frame: sample the session and show it."""
@@ -155,8 +169,26 @@ class PlayerScreen(SuppleScreen):
 
     def render_snapshot(self, snap: Snapshot) -> None:
         segment = snap.segment
-        exercise = snap.exercise
+        # What changes within a segment: the stage line (count-in), the digits, the pacer, the
+        # bars and the time left. The rest is worked out again only when the segment changes.
         self._set("stage", format.stage(snap))
+        digits = format.clock(snap.segment_left)
+        if self._shown.get("timer") != digits:  # Digits repaints (and re-lays out) on update
+            self._shown["timer"] = digits
+            self._timer_digits.update(digits)
+        self._pacer.show(snap.breath if segment and segment.kind in ("rep", "hold") else None)
+        self._progress.show(snap.progress)
+        mute = "  ·  muted" if self.app.muted else ""
+        self._set("left", f"{format.clock(snap.left)} left{mute}")
+        segment_key = (snap.segment_index, snap.paused)
+        if segment_key != self._segment_key:
+            self._segment_key = segment_key
+            self._render_segment(snap)
+
+    def _render_segment(self, snap: Snapshot) -> None:
+        """The parts of the screen that stay the same for a whole segment."""
+        segment = snap.segment
+        exercise = snap.exercise
         stage_class = "-paused" if snap.paused else f"-{segment.kind}" if segment else "-done"
         if self._shown.get("stage-class") != stage_class:
             self._shown["stage-class"] = stage_class
@@ -169,11 +201,6 @@ class PlayerScreen(SuppleScreen):
             name = f"Up next: {shown.name} — {shown.describe(self.session.level)}"
         self._set("exercise-name", name)
         self._set("counters", format.counters(snap))
-        digits = format.clock(snap.segment_left)
-        if self._shown.get("timer") != digits:  # Digits repaints (and re-lays out) on update
-            self._shown["timer"] = digits
-            self._timer_digits.update(digits)
-        self._pacer.show(snap.breath if segment and segment.kind in ("rep", "hold") else None)
         how = ""
         if shown is not None and segment is not None and (segment.kind != "rest" or between):
             how = "\n".join(f"{n}. {step}" for n, step in enumerate(shown.how, 1))
@@ -186,9 +213,6 @@ class PlayerScreen(SuppleScreen):
         if snap.paused:
             next_text = "Paused — press space to resume"
         self._set("next", next_text)
-        self._progress.show(snap.progress)
-        mute = "  ·  muted" if self.app.muted else ""
-        self._set("left", f"{format.clock(snap.left)} left{mute}")
         self._exercises.mark(snap.exercise_index)
 
     def _cue(self, snap: Snapshot) -> None:
