@@ -112,10 +112,11 @@ def startup(runs: int, env: Env) -> None:
     print("start-up", flush=True)
     first_paint([PY, BARE], "ready", env.vars)  # warm the disk cache for both
     first_paint([SUPPLE], "Routines", env.vars)
-    bare, home, player, digits = [], [], [], []
+    bare, home, player, digits, same = [], [], [], [], []
     for _ in range(runs):  # interleaved, so drifts in machine load hit both alike
         bare.append(first_paint([PY, BARE], "ready", env.vars))
         home.append(first_paint([SUPPLE], "Routines", env.vars))
+        same.append(first_paint([PY, BARE, "home"], "Routines", env.vars))
         digits.append(first_paint([PY, BARE, "digits"], "╭─╮", env.vars))
         player.append(first_paint([SUPPLE, "play", "back-pain-relief"], "GET READY", env.vars))
     row(
@@ -126,6 +127,15 @@ def startup(runs: int, env: Env) -> None:
         "≤ 1.2×",
         statistics.median(home) <= 1.2 * statistics.median(bare),
     )
+    row(
+        "the bare app with home's widgets (Textual's own cost of that screen), vs the bare app",
+        same,
+        bare,
+        "ms",
+        "",
+        True,
+    )
+    row("home painted, vs the bare app with home's widgets", home, same, "ms", "", True)
     row(
         "player painted, vs a bare app with Digits",
         player,
@@ -154,6 +164,18 @@ def startup(runs: int, env: Env) -> None:
         "stats": ["stats"],
         "program": ["program"],
     }
+    floor, ref = [], []
+    for _ in range(runs):
+        ref.append(timed([PY, "-c", "pass"]))
+        floor.append(timed([PY, "-c", "import platformdirs, tomllib"]))
+    row(
+        "python -c 'import platformdirs, tomllib' (the fixed dependencies), vs python -c pass",
+        floor,
+        ref,
+        "ms",
+        "",
+        True,
+    )
     for name, args in commands.items():
         ours, ref = [], []
         for _ in range(runs):
@@ -181,9 +203,15 @@ def cpu_window(term: Term, seconds: float) -> tuple[float, float]:
 def cpu(runs: int, seconds: float, env: Env) -> None:
     print(f"CPU ({seconds:g} s windows)", flush=True)
     results: dict[str, list[float]] = {
-        k: [] for k in ("hold", "reps", "paused", "home", "ref-tick", "ref-redraw", "hold-fps")
+        k: []
+        for k in ("hold", "reps", "paused", "home", "ref-tick", "ref-redraw", "ref-bar", "hold-fps")
     }
     for _ in range(runs):
+        ref = Term([PY, BARE, "bar"], env.vars)
+        ref.wait_for("ready")
+        time.sleep(1)
+        results["ref-bar"].append(cpu_window(ref, seconds)[0])
+        ref.close()
         ref = Term([PY, BARE, "tick"], env.vars)
         ref.wait_for("ready")
         time.sleep(1)
@@ -233,6 +261,22 @@ def cpu(runs: int, seconds: float, env: Env) -> None:
         statistics.median(results["reps"]) <= 1.5,
     )
     row("CPU, 10 Hz redraw every tick (reference only)", results["ref-redraw"], None, "%", "", True)
+    row(
+        "CPU, a bare 10 Hz line-API bar (Textual's floor for a moving pacer)",
+        results["ref-bar"],
+        None,
+        "%",
+        "",
+        True,
+    )
+    row(
+        "CPU, a hold with the pacer, vs that floor",
+        results["hold"],
+        results["ref-bar"],
+        "%",
+        "",
+        True,
+    )
     row(
         "pacer frames painted a second during a hold",
         results["hold-fps"],

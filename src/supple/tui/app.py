@@ -24,7 +24,7 @@ from supple.core.files import SaveError
 from supple.core.history import HistoryStore, Now, local_now
 from supple.core.routine import Catalog, Routine, load_catalog
 from supple.speech import INSTALL_HINT, Speaker, find_command
-from supple.tui.screens.base import MIN_HEIGHT, MIN_WIDTH
+from supple.tui.screens.base import MIN_HEIGHT, MIN_WIDTH, SuppleScreen
 from supple.tui.screens.home import HomeScreen
 
 # Only what the first screen needs is imported up front (start-up time); the rest on first use.
@@ -96,19 +96,24 @@ class SuppleApp(App[int]):
         self._start = start
         self._level = start[1] if start else self.config.level
 
+    def get_default_screen(self) -> Screen[Any]:
+        # Home is the first screen itself (not pushed over a blank one): one screen to build
+        # and lay out before the first paint, not two.
+        if self._start is None:
+            return HomeScreen(self._level)
+        return super().get_default_screen()
+
     def on_mount(self) -> None:
         self._catch_signals()
         self._apply_config()
-        if self._start is None:
-            self.push_screen(HomeScreen(self._level))
-        else:  # `supple play`: straight into the session; home is built when you go back
+        if self._start is not None:  # `supple play`: straight in; home is built when you go back
             routine_id, level = self._start
             self.start_session(self.catalog.find(routine_id), level)
 
     def go_home(self) -> None:
         """Back from a finished session: to the screen below it, or home if there is none."""
-        below = self.screen_stack[-2] if len(self.screen_stack) > 2 else None
-        if below is None:
+        below = self.screen_stack[-2] if len(self.screen_stack) >= 2 else None
+        if not isinstance(below, SuppleScreen):
             routine_id = self._start[0] if self._start else None
             self.switch_screen(HomeScreen(self._level, routine_id))
         else:
