@@ -5,8 +5,6 @@ Only `supple` (no command) and `supple play` import Textual; every other command
 
 from __future__ import annotations
 
-import argparse
-import difflib
 import os
 import sys
 from collections.abc import Sequence
@@ -16,14 +14,19 @@ from typing import TYPE_CHECKING, Any
 
 from supple import __version__, paths
 from supple.core.routine import LEVELS, Catalog, Routine, RoutineError, load_catalog, load_routine
+from supple.core.tomlcheck import closest
 
 # Each command imports what it uses, so that `supple list` does not pay for `supple program`.
 if TYPE_CHECKING:
+    import argparse
+
     from supple.core.history import Loaded
     from supple.core.timeline import Segment
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="supple",
         description="A terminal mobility coach. With no command, opens the app.",
@@ -87,7 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        return _dispatch(build_parser().parse_args(argv))
+        args = sys.argv[1:] if argv is None else list(argv)
+        if not args:  # `supple`: straight to the app, without building the argument parser
+            return cmd_app(None, None)
+        return _dispatch(build_parser().parse_args(args))
     except BrokenPipeError:
         # `supple show ... | head`: the reader left; that is not an error worth a traceback.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -130,6 +136,8 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
+        import argparse
+
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-24") from None
 
 
@@ -447,8 +455,8 @@ def find_routine(found: Catalog, routine_id: str) -> Routine | None:
         return found.find(routine_id)
     except KeyError:
         known = sorted({r.id for r in found.routines})
-        close = difflib.get_close_matches(routine_id, known, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
+        close = closest(routine_id, known)
+        hint = f" Did you mean '{close}'?" if close else ""
         print(
             f"supple: no routine '{routine_id}'.{hint} Known: {', '.join(known)}", file=sys.stderr
         )

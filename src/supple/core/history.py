@@ -4,9 +4,7 @@ while a session runs, recovered after a crash, and bad files quarantined, never 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
-import secrets
 import shutil
 import tempfile
 import tomllib
@@ -288,7 +286,7 @@ class HistoryStore:
         self.quarantine_dir = data_dir / "quarantine"
         self.trash_dir = data_dir / "trash"
         self.index_path = data_dir / "index.json"
-        self._token = token or (lambda: secrets.token_hex(3))
+        self._token = token or (lambda: os.urandom(3).hex())
 
     def path_for(self, routine_id: str, started: datetime) -> Path:
         """A new file name: start time, routine, and a short random part so two copies of the
@@ -454,6 +452,8 @@ class HistoryStore:
 
     def _read_index(self) -> dict[str, list[Any]]:
         try:
+            import json  # the index is read in a worker, after the first paint
+
             raw = json.loads(self.index_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
@@ -469,6 +469,8 @@ class HistoryStore:
         }
 
     def _write_index(self, files: dict[str, list[Any]]) -> None:
+        import json
+
         data = json.dumps({"version": INDEX_VERSION, "files": files}, separators=(",", ":"))
         with contextlib.suppress(OSError):  # only a cache: the next load rebuilds it
             atomic_write(self.index_path, data.encode("utf-8"))
@@ -479,7 +481,7 @@ class HistoryStore:
         make_private_dirs(folder)
         target = folder / path.name
         while target.exists():
-            target = folder / f"{path.stem}-{secrets.token_hex(2)}{path.suffix}"
+            target = folder / f"{path.stem}-{os.urandom(2).hex()}{path.suffix}"
         shutil.move(str(path), target)
         return target
 

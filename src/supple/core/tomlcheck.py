@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -140,6 +139,14 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
 _MISSING = object()
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice most like ``word`` (a likely typo), or None: the one "did you mean"."""
+    import difflib  # only when something is misspelled: not on every start
+
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return close[0] if close else None
+
+
 @dataclass
 class Checker:
     """Collects problems while typed values are pulled out of a parsed TOML document."""
@@ -168,8 +175,8 @@ class Checker:
         allowed = list(allowed)
         for key in table:
             if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(allowed)
+                close = closest(key, allowed)
+                hint = f"did you mean '{close}'?" if close else "allowed: " + ", ".join(allowed)
                 self.report([*parts, key], f"unknown key ({hint})")
         for key in required:
             if key not in table:
@@ -197,8 +204,8 @@ class Checker:
             self.report(where, f"expected text in quotes, got {_kind(value)}")
             return default
         if choices is not None and value not in choices:
-            close = difflib.get_close_matches(value, choices, n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
+            close = closest(value, choices)
+            hint = f"did you mean '{close}'? " if close else ""
             self.report(where, f"unknown value '{value}' ({hint}one of: {', '.join(choices)})")
             return default
         if pattern is not None and not re.fullmatch(pattern, value):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-from supple.core.routine import Exercise
-from supple.core.session import Snapshot
-from supple.core.timeline import Segment
+if TYPE_CHECKING:  # types only: the home screen imports this module, and needs no session
+    from supple.core.routine import Exercise
+    from supple.core.session import Snapshot
+    from supple.core.timeline import Segment
 
 
 def clock(seconds: float) -> str:
