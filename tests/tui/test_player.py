@@ -325,3 +325,30 @@ async def test_checkpoints_while_running(data_dir: Path) -> None:
         await pilot.pause()
     assert tomllib.loads(files[0].read_text())["status"] == "stopped"
     assert not list((data_dir / "locks").glob("*.lock"))
+
+
+async def test_ten_frames_a_second_only_while_the_pacer_moves(data_dir: Path) -> None:
+    """Battery: 10 Hz redraws are for the moving pacer; a countdown alone redraws once a
+    second (at the second's edge), and a paused session not at all."""
+    app = build_app(data_dir, start=("back-pain-relief", "beginner"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        player = app.screen
+        assert isinstance(player, PlayerScreen)
+        assert text(app, "#stage") == "GET READY"
+        assert player.frames_per_second == 1.0
+        advance(app, 6.5)  # Cat-Cow: the pacer follows each rep's breath
+        assert text(app, "#stage") == "REPS"
+        assert player.frames_per_second == 10.0
+        advance(app, 31.5)  # 38 s: the rest before the next exercise
+        assert text(app, "#stage") == "REST"
+        assert player.frames_per_second == 1.0
+        advance(app, 14.0)  # 52 s: a hold with the slow breathing pacer
+        assert text(app, "#stage") == "HOLD"
+        assert player.frames_per_second == 10.0
+        await pilot.press("space")
+        assert text(app, "#stage") == "PAUSED"
+        assert player.frames_per_second == 0.0
+        await pilot.press("space")  # resuming counts in 3-2-1
+        assert text(app, "#stage").startswith("RESUMING IN")
+        assert player.frames_per_second == 10.0

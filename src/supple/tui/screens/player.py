@@ -27,7 +27,7 @@ from supple.tui.widgets.pacer import BreathPacer
 if TYPE_CHECKING:
     from supple.tui.app import SuppleApp
 
-FRAME = 0.1  # seconds between frames while running: 10 Hz keeps the pacer smooth
+FRAME = 0.1  # seconds between frames while the pacer moves: 10 Hz keeps it smooth
 ONE_LINE = frozenset({"stage", "exercise-name", "counters"})  # height 1, full width (the CSS)
 AUTO_WIDTH = frozenset({"left"})  # one line, as wide as its text
 
@@ -86,7 +86,8 @@ class PlayerScreen(SuppleScreen):
         self.cuer = Cuer(self.session.level)
         self._finished = False
         self._edge: tuple[int, int] | None = None
-        self._timer: Timer | None = None
+        self._timer: Timer | None = None  # the 10 Hz frames, while the pacer moves
+        self._next: Timer | None = None  # otherwise: the one frame at the next whole second
         self._segment_key: tuple[int, bool] | None = None
 
     def body(self) -> Iterable[Widget]:
@@ -129,7 +130,6 @@ class PlayerScreen(SuppleScreen):
                 severity="error",
                 timeout=10,
             )
-        self._timer = self.set_interval(FRAME, self.tick)
         self.tick()
 
     def _set(self, widget_id: str, text: str) -> None:
@@ -151,21 +151,46 @@ class PlayerScreen(SuppleScreen):
         self._cue(snap)
         if not snap.done:
             self.recorder.update(snap)
-            self._catch_the_edge(snap)
+            self._schedule(snap)
         if snap.done:
             self._finish()
 
-    def _catch_the_edge(self, snap: Snapshot) -> None:
-        """Between two frames the countdown's whole second (or the segment) may turn over: draw
-        a frame exactly then, so cues and digits are on time rather than up to a frame late."""
-        scale = getattr(self.app.clock, "scale", None)
-        if scale is None or snap.state != "running" or snap.count_in_left > 0:
+    @property
+    def frames_per_second(self) -> float:
+        """How often the screen is redrawn now: 10 while the pacer moves, 1 otherwise, 0 paused."""
+        if self._timer is not None:
+            return 1 / FRAME
+        return 1.0 if self._next is not None else 0.0
+
+    def _schedule(self, snap: Snapshot) -> None:
+        """When the next frame is drawn. Ten a second while the pacer moves (or a count-in runs);
+        otherwise only the digits change, so one frame at each whole second of the countdown.
+        Paused: no timer at all. Time is always read from the clock, never from the frames."""
+        segment = snap.segment
+        running = snap.state == "running"
+        moving = segment is not None and segment.kind in ("rep", "hold") and snap.breath is not None
+        fast = running and (moving or snap.count_in_left > 0)
+        if fast and self._timer is None:
+            self._timer = self.set_interval(FRAME, self.tick)
+        elif not fast and self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        scale = getattr(self.app.clock, "scale", 1.0)  # a fake clock (tests) has none
+        if not running or snap.count_in_left > 0:
+            if not running and self._next is not None:
+                self._next.stop()
+                self._next = None
             return
+        # Between two frames the countdown's whole second (or the segment) turns over: draw a
+        # frame exactly then, so cues and digits are on time rather than up to a frame late.
         until = (snap.segment_left % 1.0 or 1.0) / scale  # seconds of real time
         edge = (snap.segment_index, int(snap.segment_left))
-        if until < FRAME and edge != self._edge:
-            self._edge = edge
-            self.set_timer(until + 0.002, self.tick)
+        if fast and (until >= FRAME or edge == self._edge):
+            return
+        self._edge = edge
+        if self._next is not None:
+            self._next.stop()
+        self._next = self.set_timer(until + 0.002, self.tick)
 
     def render_snapshot(self, snap: Snapshot) -> None:
         segment = snap.segment
@@ -223,22 +248,13 @@ class PlayerScreen(SuppleScreen):
         if self._finished:
             return
         self._finished = True
-        if self._timer is not None:
-            self._timer.stop()
+        for timer in (self._timer, self._next):
+            if timer is not None:
+                timer.stop()
         self.app.finish_session(self.recorder)
-
-    def _sync_timer(self) -> None:
-        """The frame timer runs only while the session runs: paused costs no CPU."""
-        if self._timer is None:
-            return
-        if self.session.state == "running":
-            self._timer.resume()
-        else:
-            self._timer.pause()
 
     def action_toggle_pause(self) -> None:
         self.session.toggle_pause()
-        self._sync_timer()
         self.tick()
 
     def action_skip(self) -> None:
@@ -264,7 +280,6 @@ class PlayerScreen(SuppleScreen):
         was_running = self.session.state == "running"
         if was_running:
             self.session.pause()
-            self._sync_timer()
             self.tick()
 
         def answered(stop: bool | None) -> None:
@@ -272,7 +287,6 @@ class PlayerScreen(SuppleScreen):
                 self.session.stop()
             elif was_running:
                 self.session.resume()
-                self._sync_timer()
             self.tick()
 
         self.app.push_screen(
