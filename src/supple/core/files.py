@@ -32,6 +32,11 @@ def make_private_dirs(folder: Path) -> None:
             candidate.mkdir(mode=0o700)
 
 
+def random_suffix(length: int = 3) -> str:
+    """``2 * length`` random hex digits that keep file names written in the same second apart."""
+    return os.urandom(length).hex()
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves the old file or the new, never half.
 

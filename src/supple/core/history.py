@@ -14,7 +14,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from supple.core.files import SaveError, atomic_write, make_private_dirs, write_toml
+from supple.core.files import (
+    SaveError,
+    atomic_write,
+    make_private_dirs,
+    random_suffix,
+    write_toml,
+)
 from supple.core.routine import LEVELS
 
 if TYPE_CHECKING:
@@ -286,7 +292,7 @@ class HistoryStore:
         self.quarantine_dir = data_dir / "quarantine"
         self.trash_dir = data_dir / "trash"
         self.index_path = data_dir / "index.json"
-        self._token = token or (lambda: os.urandom(3).hex())
+        self._token = token or random_suffix
 
     def path_for(self, routine_id: str, started: datetime) -> Path:
         """A new file name: start time, routine, and a short random part so two copies of the
@@ -481,7 +487,7 @@ class HistoryStore:
         make_private_dirs(folder)
         target = folder / path.name
         while target.exists():
-            target = folder / f"{path.stem}-{os.urandom(2).hex()}{path.suffix}"
+            target = folder / f"{path.stem}-{random_suffix(2)}{path.suffix}"
         shutil.move(str(path), target)
         return target
 

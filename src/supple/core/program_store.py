@@ -4,13 +4,12 @@ written atomically and privately, quarantined when broken, like sessions."""
 from __future__ import annotations
 
 import contextlib
-import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from supple.core.files import write_toml
+from supple.core.files import random_suffix, write_toml
 from supple.core.history import BadRecord, HistoryStore, Loaded, Quarantined, read_toml_file
 from supple.core.program import POINTS, Point, Program, Progress, TestResult, progress
 
@@ -68,9 +67,7 @@ class ProgramStore:
 
     def record(self, test: str, value: float, point: Point, taken: datetime) -> TestResult:
         stamp = taken.strftime("%Y%m%dT%H%M%S")
-        path = (
-            self.results_dir / taken.strftime("%Y") / f"{stamp}-{test}-{secrets.token_hex(3)}.toml"
-        )
+        path = self.results_dir / taken.strftime("%Y") / f"{stamp}-{test}-{random_suffix()}.toml"
         data = {
             "schema": SCHEMA,
             "test": test,
