@@ -164,6 +164,10 @@ async def test_mute_silences_the_bell(data_dir: Path) -> None:
             advance(app, 1.0)
         assert app.bells == before
         assert "muted" in text(app, "#left")
+        await pilot.pause()
+        # The longer text widened its auto-width box (a relayout), so it shows uncut on screen.
+        bottom = app.screen._compositor.render_strips()[-2].text
+        assert bottom.rstrip().endswith("left  ·  muted")
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")

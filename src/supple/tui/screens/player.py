@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.css.scalar import Scalar
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, Static
@@ -28,8 +29,14 @@ if TYPE_CHECKING:
     from supple.tui.app import SuppleApp
 
 FRAME = 0.1  # seconds between frames while the pacer moves: 10 Hz keeps it smooth
-ONE_LINE = frozenset({"stage", "exercise-name", "counters"})  # height 1, full width (the CSS)
-AUTO_WIDTH = frozenset({"left"})  # one line, as wide as its text
+
+
+def _fixed(scalar: Scalar | None) -> bool:
+    return scalar is not None and scalar.is_cells
+
+
+def _auto(scalar: Scalar | None) -> bool:
+    return scalar is not None and scalar.is_auto
 
 
 class PlayerScreen(SuppleScreen):
@@ -117,6 +124,11 @@ class PlayerScreen(SuppleScreen):
     def on_mount(self) -> None:
         # The widgets drawn every frame, looked up once: a query per frame costs CPU.
         self._labels = {w.id: w for w in self.query(Static) if w.id}
+        # Which labels can change their text without changing their box (from the stylesheet):
+        # a fixed height and a width that does not follow the text, or follows it (auto) but
+        # the text keeps its length. Those repaint without a layout of the whole screen.
+        self._fixed_height = {i for i, w in self._labels.items() if _fixed(w.styles.height)}
+        self._auto_width = {i for i, w in self._labels.items() if _auto(w.styles.width)}
         self._timer_digits = self.query_one("#timer", Digits)
         self._pacer = self.query_one("#pacer", BreathPacer)
         self._progress = self.query_one("#progress", Bar)
@@ -139,8 +151,8 @@ class PlayerScreen(SuppleScreen):
         old = self._shown.get(widget_id)
         if old != text:
             self._shown[widget_id] = text
-            layout = widget_id not in ONE_LINE and (
-                widget_id not in AUTO_WIDTH or old is None or len(old) != len(text)
+            layout = widget_id not in self._fixed_height or (
+                widget_id in self._auto_width and (old is None or len(old) != len(text))
             )
             self._labels[widget_id].update(text, layout=layout)
 
