@@ -28,8 +28,13 @@ async def main() -> None:
     for scene in SCENES:
         data_dir = Path(tempfile.gettempdir()) / "supple-snapshot-data"
         shutil.rmtree(data_dir, ignore_errors=True)
-        app = build_app(data_dir, start=scene.start, history=scene.history, program=scene.program)
-        app.store = HistoryStore(data_dir, token=lambda: "0a1b2c")
+        app = build_app(
+            data_dir,
+            start=scene.start,
+            history=scene.history,
+            program=scene.program,
+            store=HistoryStore(data_dir, token=lambda: "0a1b2c"),
+        )
         async with app.run_test(size=scene.size) as pilot:
             await play(pilot, scene)
             app.save_screenshot(f"{scene.name}.svg", str(out))

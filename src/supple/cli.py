@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supple import __version__, paths
-from supple.core.routine import LEVELS, Catalog, Routine, RoutineError, load_catalog, load_routine
+from supple.core.routine import LEVELS, Level, Routine, RoutineError, load_routine
 from supple.core.tomlcheck import closest
 
 # Each command imports what it uses, so that `supple list` does not pay for `supple program`.
 if TYPE_CHECKING:
     import argparse
 
-    from supple.core.history import Loaded
+    from supple.coach.catalog import EffectiveCatalog
+    from supple.coach.coach import Coach
     from supple.core.timeline import Segment
 
 
@@ -39,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", help="print a routine's timeline at a level")
     p.add_argument("routine", help="routine id (see `supple list`)")
-    p.add_argument("--level", choices=LEVELS, default="beginner")
+    p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("validate", help="check routine files; exit 1 if any has a problem")
@@ -84,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("play", help="start a routine straight away in the app")
     p.add_argument("routine", help="routine id (see `supple list`)")
-    p.add_argument("--level", choices=LEVELS, default="beginner")
+    p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
     return parser
 
 
@@ -141,21 +142,21 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-24") from None
 
 
-def load_history() -> Loaded:
-    """Every record (recovering crashed sessions first); bad files reported once on stderr."""
-    from supple.core.history import HistoryStore
+def coach() -> Coach:
+    """The coach over the person's own folders and settings; settings problems on stderr."""
+    from supple.coach.coach import Coach
 
-    loaded = HistoryStore(paths.data_dir()).load()
-    report_history(loaded)
-    return loaded
+    found = Coach.from_environment()
+    for problem in found.config_problems:
+        print(f"supple: settings: {problem}", file=sys.stderr)
+    return found
 
 
-def report_history(loaded: Loaded) -> None:
-    """One stderr line per recovered or quarantined file (each happens only once)."""
-    for path in loaded.recovered:
-        print(f"supple: recovered an interrupted session: {path}", file=sys.stderr)
-    for bad in loaded.quarantined:
-        print(f"supple: quarantined {bad}", file=sys.stderr)
+def tell(found: Coach) -> None:
+    """One stderr line for each thing the coach has to say (each is said only once)."""
+    for notice in found.take_notices():
+        text = notice.text.replace(":\n", ": ")
+        print(f"supple: {text[:1].lower()}{text[1:]}", file=sys.stderr)
 
 
 CSV_FIELDS = (
@@ -183,7 +184,9 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
 
     from supple.core.history import select
 
-    records = select(load_history().records, since=since, routine=routine)
+    found = coach()
+    records = select(found.history().records, since=since, routine=routine)
+    tell(found)
     if as_json:
         # One record per line: readable, and quick to write for ten thousand sessions.
         lines = (json.dumps(dict(r.data, path=str(r.path)), ensure_ascii=False) for r in records)
@@ -224,10 +227,9 @@ def _or_dash(value: int | None) -> str:
 def cmd_stats(as_json: bool) -> int:
     import json
 
-    from supple.core.history import local_now
-    from supple.core.stats import compute
-
-    stats = compute(load_history().records, local_now().date())
+    found = coach()
+    stats = found.history().stats
+    tell(found)
     if as_json:
         print(json.dumps(stats.to_json(), indent=2))
         return 0
@@ -247,19 +249,17 @@ class ProgramContext:
     """The bundled program with its state, results and the history it counts from."""
 
     def __init__(self) -> None:
-        from supple.core.history import HistoryStore, local_now
-        from supple.core.program import load_program
-        from supple.core.program_store import ProgramStore, read_progress
+        from supple.core.program_store import ProgramStore
 
-        self.now = local_now()
-        self.program = load_program(paths.bundled_program_path(), catalog())
-        history = HistoryStore(paths.data_dir())
-        self.store = ProgramStore(history)
-        reading = read_progress(self.program, history, self.now.date())
-        report_history(reading.history)
-        for bad in reading.quarantined:
-            print(f"supple: quarantined {bad}", file=sys.stderr)
-        self.progress = reading.progress
+        self.coach = coach()
+        self.now = self.coach.now()
+        self.program = self.coach.load_program()
+        view = self.coach.program()
+        tell(self.coach)
+        assert view is not None  # the program loaded just above
+        self.view = view
+        self.progress = view.progress
+        self.store = ProgramStore(self.coach.store)
 
 
 def _program_context() -> ProgramContext | None:
@@ -293,12 +293,16 @@ def cmd_program(as_json: bool) -> int:
     else:
         print(f"Started {p.started:%a %d %b %Y} · {len(p.done)}/{len(ctx.program.workouts)} done")
         if p.next is not None and p.suggested is not None:
+            length = _clock(ctx.view.seconds.get(p.next.number, 0.0))
             print(
                 f"Next: workout {p.next.number} (week {p.next.week}) — {p.next.routine} at "
-                f"{p.next.level}, on {p.suggested:%a %d %b}"
+                f"{p.next.level} ({length}), on {p.suggested:%a %d %b}"
             )
         elif p.finished:
             print("All workouts done. Well done!")
+        for number in ctx.view.too_long():
+            minutes = ctx.view.seconds[number] / 60
+            print(f"Workout {number} takes {minutes:.1f} min with your settings (over 30).")
         if p.due:
             print(f"Tests due: {', '.join(p.due)} (`supple test list`)")
     for test in ctx.program.tests:
@@ -384,28 +388,27 @@ def cmd_config(action: str) -> int:
     return 0
 
 
-def catalog() -> Catalog:
-    return load_catalog(paths.routine_folders())
+def catalog() -> EffectiveCatalog:
+    """The routines as the person will play them: their own first, their settings applied."""
+    return coach().catalog
 
 
-def _fmt_minutes(value: float) -> str:
-    return f"{value:g} min"
+def _fmt_minutes(seconds: float) -> str:
+    return f"{round(seconds / 60, 1):g} min"
 
 
 def cmd_list(as_json: bool) -> int:
     import json
 
-    from supple.core.timeline import minutes_per_level
-
     found = catalog()
     if as_json:
-        out: list[dict[str, Any]] = [routine_json(r) for r in found.routines]
+        out: list[dict[str, Any]] = [routine_json(found, r) for r in found.routines]
         out += [{"path": str(e.path), "error": str(e)} for e in found.errors]
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
     for routine in found.routines:
-        minutes = minutes_per_level(routine)
-        per_level = " · ".join(f"{level} {_fmt_minutes(minutes[level])}" for level in LEVELS)
+        seconds = found.seconds_per_level(routine)
+        per_level = " · ".join(f"{level} {_fmt_minutes(seconds[level])}" for level in LEVELS)
         print(f"{routine.id:<24} {routine.title}  [{routine.source}]")
         print(f"{'':<24} {len(routine.exercises)} exercises · {per_level}")
     for error in found.errors:
@@ -417,9 +420,8 @@ def cmd_list(as_json: bool) -> int:
     return 0
 
 
-def routine_json(routine: Routine) -> dict[str, Any]:
-    from supple.core.timeline import minutes_per_level
-
+def routine_json(found: EffectiveCatalog, routine: Routine) -> dict[str, Any]:
+    seconds = found.seconds_per_level(routine)
     exercises = []
     for exercise in routine.exercises:
         levels = {}
@@ -444,12 +446,13 @@ def routine_json(routine: Routine) -> dict[str, Any]:
         "title": routine.title,
         "source": routine.source,
         "path": str(routine.path),
-        "minutes": minutes_per_level(routine),
+        "minutes": {level: round(s / 60, 1) for level, s in seconds.items()},
+        "seconds": seconds,
         "exercises": exercises,
     }
 
 
-def find_routine(found: Catalog, routine_id: str) -> Routine | None:
+def find_routine(found: EffectiveCatalog, routine_id: str) -> Routine | None:
     """The routine, or None after telling the user on stderr what exists."""
     try:
         return found.find(routine_id)
@@ -466,15 +469,17 @@ def find_routine(found: Catalog, routine_id: str) -> Routine | None:
         return None
 
 
-def cmd_show(routine_id: str, level: str, as_json: bool) -> int:
+def cmd_show(routine_id: str, level: Level | None, as_json: bool) -> int:
     import json
 
-    from supple.core.timeline import expand, total_seconds
+    from supple.core.timeline import total_seconds
 
-    routine = find_routine(catalog(), routine_id)
+    found = catalog()
+    routine = find_routine(found, routine_id)
     if routine is None:
         return 2
-    segments = expand(routine, level)
+    level = found.level_for(level)
+    segments = found.plan(routine, level).segments
     if as_json:
         print(
             json.dumps(
@@ -542,10 +547,11 @@ def cmd_validate(targets: Sequence[Path]) -> int:
     return 1 if failed else 0
 
 
-def cmd_app(routine_id: str | None, level: str | None) -> int:
-    found = catalog()
-    if routine_id is not None and find_routine(found, routine_id) is None:
+def cmd_app(routine_id: str | None, level: Level | None) -> int:
+    found = coach()
+    if routine_id is not None and find_routine(found.catalog, routine_id) is None:
         return 2
     from supple.tui.app import run_app  # Textual is imported only here
 
-    return run_app(found, routine_id=routine_id, level=level)
+    start = (routine_id, found.level_for(level)) if routine_id is not None else None
+    return run_app(found, start=start)

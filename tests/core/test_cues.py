@@ -16,7 +16,7 @@ def play(routine, level: str = "beginner", step: float = 0.25, until: float = 10
     clock = FakeClock()
     session = Session(routine, level, clock)
     session.start()
-    cuer = Cuer(level)
+    cuer = Cuer()
     heard = []
     while clock.now() <= until:
         for cue in cuer.update(session.snapshot()):
@@ -72,7 +72,7 @@ def test_nothing_while_paused_and_nothing_at_a_stop() -> None:
     clock = FakeClock()
     session = Session(BPR, "beginner", clock)
     session.start()
-    cuer = Cuer("beginner")
+    cuer = Cuer()
     cuer.update(session.snapshot())
     session.pause()
     clock.advance(30)

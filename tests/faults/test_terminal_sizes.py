@@ -30,7 +30,7 @@ async def test_random_resizes_during_a_session(data_dir: Path) -> None:
             elapsed += 1.5
             small = width < 60 or height < 20
             assert app.screen.query_one(TooSmall).display is small, (width, height)
-            assert app.screen.session.snapshot().elapsed == elapsed  # type: ignore[attr-defined]
+            assert app.screen.live.session.snapshot().elapsed == elapsed  # type: ignore[attr-defined]
         await pilot.resize_terminal(100, 30)
         await settle(pilot)
         advance(app, 0.0)

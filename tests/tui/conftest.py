@@ -28,31 +28,52 @@ class RecordingSpeaker(Speaker):
         return True
 
 
+class Bell:
+    """Stands in for the terminal bell: counts how often the app rang it."""
+
+    def __init__(self) -> None:
+        self.rung = 0
+
+    def __call__(self) -> None:
+        self.rung += 1
+
+
+def bells(app: SuppleApp) -> int:
+    bell = app.bell
+    assert isinstance(bell, Bell)
+    return bell.rung
+
+
 def build_app(
     data_dir: Path,
     start: tuple[str, str] | None = None,
     *,
     history: bool = False,
     program: int = 0,
+    store: HistoryStore | None = None,
 ) -> SuppleApp:
     if program:
         fake_program(data_dir, WALL, points=program)
     if history:
         fake_week(HistoryStore(data_dir, token=iter(f"{n:06x}" for n in range(99)).__next__), WALL)
-    return make_app(
+    app = make_app(
         load_catalog(paths.routine_folders()),
         clock=FakeClock(1000.0),
         now=lambda: WALL,
         data_dir=data_dir,
         start=start,
         speaker=RecordingSpeaker(),
+        store=store,
     )
+    app.bell = Bell()  # type: ignore[method-assign]
+    return app
 
 
 def advance(app: SuppleApp, seconds: float) -> None:
     """Move the fake clock and draw a frame, as the frame timer would."""
-    assert hasattr(app.clock, "advance")
-    app.clock.advance(seconds)
+    clock = app.coach.clock
+    assert isinstance(clock, FakeClock)
+    clock.advance(seconds)
     tick = getattr(app.screen, "tick", None)  # the player's and the stopwatch's frame
     if tick is not None:
         tick()

@@ -17,7 +17,7 @@ from supple.tui.screens.help import HelpScreen
 from supple.tui.screens.home import HomeScreen
 from supple.tui.screens.player import PlayerScreen
 from supple.tui.screens.summary import SummaryScreen
-from tests.tui.conftest import advance, build_app
+from tests.tui.conftest import advance, bells, build_app
 
 
 def text(app, selector: str) -> str:  # type: ignore[no-untyped-def]
@@ -46,8 +46,8 @@ async def test_home_lists_routines_changes_level_and_starts(data_dir: Path) -> N
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
-        assert app.screen.session.routine.id == "lower-back-mobility"
-        assert app.screen.session.level == "advanced"
+        assert app.screen.live.session.routine.id == "lower-back-mobility"
+        assert app.screen.live.session.level == "advanced"
 
 
 async def test_a_session_by_keys_pause_skip_back_quit_and_save(data_dir: Path) -> None:
@@ -61,10 +61,10 @@ async def test_a_session_by_keys_pause_skip_back_quit_and_save(data_dir: Path) -
 
         advance(app, 2.5)  # 3-2-1 begins, one bell per number
         assert player.query_one("#timer", Digits).value == "0:03"
-        cues = app.bells
+        cues = bells(app)
         advance(app, 1.0)
         advance(app, 1.0)
-        assert app.bells == cues + 2
+        assert bells(app) == cues + 2
 
         advance(app, 0.5)  # 5 s: the first Cat-Cow rep, breathing in
         assert text(app, "#stage") == "REPS"
@@ -159,10 +159,10 @@ async def test_mute_silences_the_bell(data_dir: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("m")
-        before = app.bells
+        before = bells(app)
         for _ in range(10):
             advance(app, 1.0)
-        assert app.bells == before
+        assert bells(app) == before
         assert "muted" in text(app, "#left")
         await pilot.pause()
         # The longer text widened its auto-width box (a relayout), so it shows uncut on screen.
@@ -199,7 +199,7 @@ async def test_a_failed_save_with_a_file_in_the_way(data_dir: Path) -> None:
         (data_dir / "sessions").unlink()
         await pilot.press("r")
         assert text(app, "#saved").startswith("Saved to")
-        assert app.unsaved == []
+        assert all(live.saved for live in app.coach.sessions)
     assert len(saved_files(data_dir)) == 1
 
 
@@ -295,7 +295,7 @@ async def test_check_in_after_stores_feeling_and_note(data_dir: Path) -> None:
 
 async def test_check_in_before_when_switched_on(data_dir: Path) -> None:
     app = build_app(data_dir)
-    app.config = replace(app.config, check_in_before=True)
+    app.coach.config = replace(app.coach.config, check_in_before=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("enter")
@@ -333,26 +333,49 @@ async def test_checkpoints_while_running(data_dir: Path) -> None:
 
 async def test_ten_frames_a_second_only_while_the_pacer_moves(data_dir: Path) -> None:
     """Battery: 10 Hz redraws are for the moving pacer; a countdown alone redraws once a
-    second (at the second's edge), and a paused session not at all."""
+    second (at the second's edge), and a paused session not at all. The screen keeps exactly
+    the Textual timers the coach's frame asks for."""
     app = build_app(data_dir, start=("back-pain-relief", "beginner"))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         player = app.screen
         assert isinstance(player, PlayerScreen)
+        asked: list[tuple[str, float]] = []
+        real_interval, real_timer = player.set_interval, player.set_timer
+
+        def set_interval(every: float, callback, **kw):  # type: ignore[no-untyped-def]
+            asked.append(("interval", every))
+            return real_interval(every, callback, **kw)
+
+        def set_timer(delay: float, callback, **kw):  # type: ignore[no-untyped-def]
+            asked.append(("timer", delay))
+            return real_timer(delay, callback, **kw)
+
+        player.set_interval = set_interval  # type: ignore[method-assign]
+        player.set_timer = set_timer  # type: ignore[method-assign]
+
+        def rate() -> float:
+            """Frames a second the screen's live timers give."""
+            if player._steady is not None:
+                return 1 / player._steady_every  # type: ignore[operator]
+            return 1.0 if player._next is not None else 0.0
+
         assert text(app, "#stage") == "GET READY"
-        assert player.frames_per_second == 1.0
+        assert rate() == 1.0
         advance(app, 6.5)  # Cat-Cow: the pacer follows each rep's breath
         assert text(app, "#stage") == "REPS"
-        assert player.frames_per_second == 10.0
+        assert rate() == 10.0 and ("interval", 0.1) in asked
+        asked.clear()
         advance(app, 31.5)  # 38 s: the rest before the next exercise
         assert text(app, "#stage") == "REST"
-        assert player.frames_per_second == 1.0
+        assert rate() == 1.0
+        assert asked and asked[-1][0] == "timer" and 0 < asked[-1][1] <= 1.01
         advance(app, 14.0)  # 52 s: a hold with the slow breathing pacer
         assert text(app, "#stage") == "HOLD"
-        assert player.frames_per_second == 10.0
+        assert rate() == 10.0
         await pilot.press("space")
         assert text(app, "#stage") == "PAUSED"
-        assert player.frames_per_second == 0.0
+        assert rate() == 0.0
         await pilot.press("space")  # resuming counts in 3-2-1
         assert text(app, "#stage").startswith("RESUMING IN")
-        assert player.frames_per_second == 10.0
+        assert rate() == 10.0

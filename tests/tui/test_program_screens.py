@@ -72,7 +72,7 @@ async def test_enter_starts_the_next_workout_and_it_counts(data_dir: Path) -> No
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PlayerScreen)
-        assert app.screen.session.level == "intermediate"
+        assert app.screen.live.session.level == "intermediate"
         advance(app, 700.0)  # the whole workout
         await settle(pilot)
         await pilot.press("escape")  # skip the check-in

@@ -32,7 +32,7 @@ async def test_changes_are_saved_at_once(data_dir: Path) -> None:
         screen.query_one("#rest_between_sets", Input).focus()
         await pilot.press("9", "9", "9")
         await settle(pilot)
-        assert "a whole number from 0 to 300" in str(
+        assert "999 is out of range (expected 0 to 300 s)" in str(
             screen.query_one("#settings-error", Static).render()
         )
         screen.query_one("#voice", Select).value = "everything"
@@ -64,10 +64,10 @@ async def test_settings_take_effect_in_a_session(data_dir: Path) -> None:
         assert app.theme == "gruvbox"
         await pilot.press("enter")  # the default level is now advanced
         await settle(pilot)
-        session = app.screen.session  # type: ignore[attr-defined]
+        session = app.screen.live.session  # type: ignore[attr-defined]
         assert session.level == "advanced"
         assert session.segments[0].seconds == 8
-        speaker = app.speaker
+        speaker = app.coach.announcer.speaker
         assert isinstance(speaker, RecordingSpeaker)
         for _ in range(23):  # frame by frame into the first Cat-Cow rep
             advance(app, 0.5)
@@ -93,20 +93,23 @@ async def test_a_bad_config_names_file_key_and_keeps_defaults(data_dir: Path) ->
         assert "get_ready: -3 is out of range (expected 0 to 60 s); using the default" in messages
         assert "colour: unknown key" in messages
         assert "unknown theme 'no-such-theme'" in messages
-        assert app.config.sound == "off"  # the good key still counts
-        assert app.config.voice == "transitions" and app.theme == "textual-dark"
+        assert app.coach.config.sound == "off"  # the good key still counts
+        assert app.coach.config.voice == "transitions" and app.theme == "textual-dark"
 
 
 async def test_mute_silences_bell_and_voice(data_dir: Path) -> None:
     app = build_app(data_dir, start=("back-pain-relief", "beginner"))
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        speaker = app.speaker
+        speaker = app.coach.announcer.speaker
         assert isinstance(speaker, RecordingSpeaker)
         await pilot.press("m")
-        before, bells = len(speaker.said), app.bells
-        app.cue(Cue("transition", "Switch sides", bell=True))
-        assert len(speaker.said) == before and app.bells == bells
+        before = len(speaker.said)
+        ring = app.coach.announcer.carry_out([Cue("transition", "Switch sides", bell=True)])
+        assert len(speaker.said) == before and not ring
+        await pilot.press("m")  # the control: unmuted, the same cue rings and speaks
+        ring = app.coach.announcer.carry_out([Cue("transition", "Switch sides", bell=True)])
+        assert ring and speaker.said[-1] == ("Switch sides", 2)
 
 
 async def test_palette_starts_a_routine_at_a_level(data_dir: Path) -> None:
@@ -122,8 +125,8 @@ async def test_palette_starts_a_routine_at_a_level(data_dir: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PlayerScreen)
-        assert app.screen.session.routine.id == "lower-back-mobility"
-        assert app.screen.session.level == "advanced"
+        assert app.screen.live.session.routine.id == "lower-back-mobility"
+        assert app.screen.live.session.level == "advanced"
 
 
 async def test_a_theme_chosen_anywhere_is_remembered(data_dir: Path) -> None:

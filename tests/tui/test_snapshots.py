@@ -21,8 +21,13 @@ def test_scene(snap_compare: Any, scene: Scene) -> None:
     # A fixed folder and file name, so the summary's "Saved to" line is the same every run.
     data_dir = Path(tempfile.gettempdir()) / "supple-snapshot-data"
     shutil.rmtree(data_dir, ignore_errors=True)
-    app = build_app(data_dir, start=scene.start, history=scene.history, program=scene.program)
-    app.store = HistoryStore(data_dir, token=lambda: "0a1b2c")
+    app = build_app(
+        data_dir,
+        start=scene.start,
+        history=scene.history,
+        program=scene.program,
+        store=HistoryStore(data_dir, token=lambda: "0a1b2c"),
+    )
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await play(pilot, scene)

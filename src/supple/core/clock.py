@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from typing import Protocol
 
 
@@ -10,6 +11,10 @@ class Clock(Protocol):
     """A monotonic source of seconds. Only differences between readings mean anything."""
 
     def now(self) -> float: ...
+
+    def real_seconds(self, seconds: float) -> float:
+        """How long ``seconds`` of this clock take in real time (a sped-up clock: less)."""
+        ...
 
 
 class MonotonicClock:
@@ -24,6 +29,9 @@ class MonotonicClock:
     def now(self) -> float:
         return (time.monotonic() - self._origin) * self.scale
 
+    def real_seconds(self, seconds: float) -> float:
+        return seconds / self.scale
+
 
 class FakeClock:
     """A clock that moves only when told to."""
@@ -34,11 +42,19 @@ class FakeClock:
     def now(self) -> float:
         return self._now
 
+    def real_seconds(self, seconds: float) -> float:
+        return seconds
+
     def advance(self, seconds: float) -> None:
         self._now += seconds
 
     def set(self, now: float) -> None:
         self._now = now
+
+
+def local_now() -> datetime:
+    """The wall clock, with the local offset (history timestamps are ISO 8601 with offset)."""
+    return datetime.now().astimezone()
 
 
 class Stopwatch:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from supple.core.files import write_toml
-from supple.core.routine import LEVELS, MAX_TIMING, Routine
+from supple.core.routine import DEFAULT_LEVEL, LEVELS, MAX_TIMING, Level, Routine
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
 
 SOUNDS = ("bell", "off")
@@ -16,11 +16,50 @@ VOICES = ("off", "transitions", "everything")
 Sound = Literal["bell", "off"]
 Voice = Literal["off", "transitions", "everything"]
 TIMING_OVERRIDES = ("get_ready", "rest_between_sets", "rest_between_exercises")
+THEME_PATTERN = r"[a-z0-9][a-z0-9-]{0,40}"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One setting as the file and the settings screen know it: its label, its help and what
+    values it takes. The default is the Config field's."""
+
+    key: str
+    label: str
+    hint: str = ""
+    choices: tuple[str, ...] = ()  # one of these
+    seconds: int | None = None  # whole seconds from 0 to this; blank: each routine's own
+    switch: bool = False  # on or off
+    pattern: str | None = None  # free text of this shape
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("level", "Default level", "for a first run", choices=LEVELS),
+    Setting(
+        "voice",
+        "Voice",
+        "off · transitions (names, sides, rests, 3-2-1) · everything (and in/out breaths)",
+        choices=VOICES,
+    ),
+    Setting("sound", "Bell", choices=SOUNDS),
+    Setting("theme", "Theme", pattern=THEME_PATTERN),
+    *(
+        Setting(key, label, "blank: each routine's own", seconds=MAX_TIMING[key])
+        for key, label in (
+            ("get_ready", "Get-ready seconds"),
+            ("rest_between_sets", "Rest between sets (s)"),
+            ("rest_between_exercises", "Rest between exercises (s)"),
+        )
+    ),
+    Setting("check_in_before", "Check-in before a session", switch=True),
+    Setting("check_in_after", "Check-in after a session", switch=True),
+)
+SETTING = {s.key: s for s in SETTINGS}
 
 
 @dataclass(frozen=True)
 class Config:
-    level: str = "beginner"
+    level: Level = DEFAULT_LEVEL
     get_ready: int | None = None  # None: each routine's own
     rest_between_sets: int | None = None
     rest_between_exercises: int | None = None
@@ -72,17 +111,8 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
     check = Checker(path, text)
     check.keys(data, [], KEYS)
     values: dict[str, Any] = {}
-    values["level"] = check.string(data, [], "level", choices=LEVELS, default="beginner")
-    for key in TIMING_OVERRIDES:
-        number = check.number(data, [], key, low=0, high=MAX_TIMING[key], unit="s")
-        values[key] = None if number is None else int(number)
-    values["sound"] = check.string(data, [], "sound", choices=SOUNDS, default="bell")
-    values["voice"] = check.string(data, [], "voice", choices=VOICES, default="transitions")
-    for key in ("check_in_before", "check_in_after"):
-        values[key] = check.boolean(data, [], key, default=getattr(Config(), key))
-    values["theme"] = check.string(
-        data, [], "theme", default="textual-dark", pattern=r"[a-z0-9][a-z0-9-]{0,40}"
-    )
+    for setting in SETTINGS:
+        values[setting.key] = check_setting(check, data, setting)
     keymap = check.table(data, [], "keymap") or {}
     good: dict[str, str] = {}
     for binding_id, keys in keymap.items():
@@ -95,6 +125,43 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
         Problem(p.path, p.line, p.key, f"{p.message}; using the default") for p in check.problems
     ]
     return Config(**values), problems
+
+
+def check_setting(check: Checker, data: dict[str, Any], setting: Setting) -> Any:
+    """The value of one setting in ``data``, checked (a problem reported: the default)."""
+    default = getattr(Config(), setting.key)
+    if setting.switch:
+        return check.boolean(data, [], setting.key, default=default)
+    if setting.seconds is not None:
+        number = check.number(data, [], setting.key, low=0, high=setting.seconds, unit="s")
+        return None if number is None else int(number)
+    return check.string(
+        data,
+        [],
+        setting.key,
+        default=default,
+        choices=setting.choices or None,
+        pattern=setting.pattern,
+    )
+
+
+def parse_setting(key: str, value: object) -> tuple[Any, str | None]:
+    """A value typed or picked on the settings screen, checked exactly as the file is: the
+    value to keep and None, or the current default and what is wrong."""
+    setting = SETTING[key]
+    if isinstance(value, str) and setting.seconds is not None:
+        text = value.strip()
+        if not text:
+            return None, None
+        value = int(text) if text.lstrip("-").isdigit() else text
+    check = Checker(Path(), "")
+    parsed = check_setting(check, {key: value}, setting)
+    if check.problems:
+        message = check.problems[0].message
+        if setting.seconds is not None:
+            message += ", or blank for each routine's own"
+        return parsed, f"{setting.label}: {message}"
+    return parsed, None
 
 
 def save_config(config: Config, path: Path) -> None:

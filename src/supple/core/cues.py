@@ -27,8 +27,7 @@ class Cue:
 
 
 class Cuer:
-    def __init__(self, level: str) -> None:
-        self.level = level
+    def __init__(self) -> None:
         self._index: int | None = None
         self._countdown: int | None = None
         self._phase: str | None = None

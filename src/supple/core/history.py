@@ -39,11 +39,6 @@ INDEX_VERSION = 1
 Now = Callable[[], datetime]
 
 
-def local_now() -> datetime:
-    """The wall clock, with the local offset (history timestamps are ISO 8601 with offset)."""
-    return datetime.now().astimezone()
-
-
 def session_record(session: Session, started: datetime) -> dict[str, Any]:
     """The record of ``session`` as stored: wall times from ``started`` plus clock differences."""
     start = session.started_at if session.started_at is not None else session.clock.now()

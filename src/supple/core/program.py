@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal, cast
 
 from supple.core.history import Record
-from supple.core.routine import LEVELS, SLUG, Catalog
+from supple.core.routine import LEVELS, SLUG, Catalog, Level
 from supple.core.timeline import expand, total_seconds
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
 
@@ -61,7 +61,7 @@ class Workout:
     number: int  # 1-based
     week: int
     routine: str
-    level: str
+    level: Level
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +161,9 @@ def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog) -> list
                 where,
                 f"{routine_id} at {level} takes {seconds / 60:.1f} min (a workout is at most 30)",
             )
-        workouts.append(Workout(number, (number - 1) // per_week + 1, routine_id, level))
+        workouts.append(
+            Workout(number, (number - 1) // per_week + 1, routine_id, cast(Level, level))
+        )
     return workouts
 
 

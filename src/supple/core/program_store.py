@@ -4,13 +4,14 @@ written atomically and privately, quarantined when broken, like sessions."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
 from supple.core.files import random_suffix, write_toml
-from supple.core.history import BadRecord, HistoryStore, Loaded, Quarantined, read_toml_file
+from supple.core.history import BadRecord, HistoryStore, Quarantined, Record, read_toml_file
 from supple.core.program import POINTS, Point, Program, Progress, TestResult, progress
 
 SCHEMA = 1
@@ -123,22 +124,19 @@ class ProgramStore:
 
 @dataclass(frozen=True, slots=True)
 class ProgramReading:
-    """Where the program stands, and what reading it found: the history as loaded (with its
-    recovered and quarantined files) and the program files moved aside."""
+    """Where the program stands, and the program files that reading it moved aside."""
 
     progress: Progress
-    history: Loaded
     quarantined: tuple[Quarantined, ...]
 
 
-def read_progress(program: Program, history: HistoryStore, today: date) -> ProgramReading:
-    """The one way the app and the command line learn how far along the program is."""
-    store = ProgramStore(history)
+def read_progress(
+    program: Program, store: ProgramStore, records: Sequence[Record], today: date
+) -> ProgramReading:
+    """The one way the app and the command line learn how far along the program is, from its
+    files and the history's records (read once, by the caller)."""
     state, bad_state = store.state()
     results = store.results(program)
-    loaded = history.load()
     started = state.started if state is not None and state.program == program.id else None
     bad = tuple(q for q in (bad_state, *results.quarantined) if q is not None)
-    return ProgramReading(
-        progress(program, started, loaded.records, results.results, today), loaded, bad
-    )
+    return ProgramReading(progress(program, started, records, results.results, today), bad)

@@ -21,6 +21,7 @@ from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
 SCHEMA = 1
 LEVELS: tuple[Level, ...] = ("beginner", "intermediate", "advanced")
 Level = Literal["beginner", "intermediate", "advanced"]
+DEFAULT_LEVEL: Level = "beginner"  # a first run, and anything that names no level
 Kind = Literal["reps", "hold"]
 KINDS: tuple[Kind, ...] = ("reps", "hold")
 Source = Literal["bundled", "user"]

@@ -8,7 +8,7 @@ from typing import Literal
 
 from supple.core.breath import BreathState, state_at
 from supple.core.clock import Clock
-from supple.core.routine import Exercise, Routine
+from supple.core.routine import Exercise, Level, Routine
 from supple.core.timeline import Segment, expand
 
 State = Literal["ready", "running", "paused", "done"]
@@ -76,11 +76,19 @@ class Session:
     stalled event loop shows the right value and the end comes exactly on time.
     """
 
-    def __init__(self, routine: Routine, level: str, clock: Clock) -> None:
+    def __init__(
+        self,
+        routine: Routine,
+        level: Level,
+        clock: Clock,
+        *,
+        segments: tuple[Segment, ...] | None = None,
+    ) -> None:
         self.routine = routine
-        self.level = level
+        self.level: Level = level
         self.clock = clock
-        self.segments: tuple[Segment, ...] = expand(routine, level)
+        # ``segments``: the plan already laid out (the coach's catalog); else laid out here.
+        self.segments = segments if segments is not None else expand(routine, level)
         self.planned_seconds = sum(s.seconds for s in self.segments)
         # planned seconds after segment i, so that a frame's "time left" is not a sum over all
         self._planned_after = [0.0] * len(self.segments)

@@ -4,28 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from supple.core.routine import LEVELS
-from supple.core.timeline import expand, total_seconds
+from supple.tui.context import StartSession, coach_of
 from supple.tui.format import minutes
-
-if TYPE_CHECKING:
-    from supple.tui.app import SuppleApp
 
 
 class StartCommands(Provider):
-    def _commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        app = cast("SuppleApp", self.app)
-        for routine in app.catalog.routines:
+    def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+        catalog = coach_of(self.app).catalog
+        for routine in catalog.routines:
             for level in LEVELS:
-                length = minutes(total_seconds(expand(routine, level)))
+                length = minutes(catalog.seconds(routine, level))
                 yield (
                     f"Start {routine.title} at {level}",
                     f"{length} · {routine.summary}",
-                    partial(app.start_from_palette, routine.id, level),
+                    partial(self.app.post_message, StartSession(routine.id, level)),
                 )
 
     async def discover(self) -> Hits:

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.binding import Binding
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from supple.core.history import Loaded, Record, select
+from supple.core.history import Record, select
+from supple.tui.context import tell
 from supple.tui.format import clock
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
-    from supple.tui.app import SuppleApp
+    from supple.coach.coach import Coach
 
 STATUS = {
     "completed": "✓ completed",
@@ -51,6 +54,18 @@ def feeling_cell(record: Record) -> str:
     return f"{before} → {after}"
 
 
+def trash(screen: SuppleScreen, coach: Coach, record: Record) -> None:
+    """Move a session to the trash and say so (or say why not)."""
+    from supple.core.files import SaveError
+
+    try:
+        moved = coach.trash(record)
+    except SaveError as error:
+        screen.notify(f"Could not delete: {error}", severity="error", markup=False)
+    else:
+        screen.notify(f"Moved to the trash: {moved}", markup=False)
+
+
 class HistoryScreen(SuppleScreen):
     BINDINGS = [
         Binding("enter", "open", "Open", id="history.open", tooltip="This session's details"),
@@ -67,10 +82,14 @@ class HistoryScreen(SuppleScreen):
         Binding("escape", "back", "Back", id="history.back", tooltip="Back to the routines"),
     ]
 
-    app: SuppleApp
+    @dataclass
+    class Loaded(Message):
+        records: tuple[Record, ...]
+        complete: bool  # False for the first page, read before everything else
 
-    def __init__(self) -> None:
+    def __init__(self, coach: Coach) -> None:
         super().__init__()
+        self.coach = coach
         self.records: tuple[Record, ...] = ()
         self.routine: str | None = None  # the filter; None shows all
 
@@ -88,15 +107,16 @@ class HistoryScreen(SuppleScreen):
     def load(self) -> None:
         """Read the history off the UI thread: the newest page first, then everything."""
         if not self.records:
-            first = tuple(self.app.store.newest(FIRST_PAGE))
+            first = self.coach.newest(FIRST_PAGE)
             if first:
-                self.app.call_from_thread(self.loaded, Loaded(first, ()))
-        loaded = self.app.store.load()
-        self.app.call_from_thread(self.loaded, loaded)
+                self.post_message(self.Loaded(first, complete=False))
+        self.post_message(self.Loaded(self.coach.history().records, complete=True))
 
-    def loaded(self, loaded: Loaded) -> None:
-        self.app.report_history_problems(loaded)
-        self.records = loaded.records
+    @on(Loaded)
+    def loaded(self, message: Loaded) -> None:
+        if message.complete:
+            tell(self, self.coach)
+        self.records = message.records
         self.show()
 
     @property
@@ -144,7 +164,7 @@ class HistoryScreen(SuppleScreen):
 
         record = self.current()
         if record is not None:
-            self.app.push_screen(SessionDetailScreen(record), self._reload)
+            self.app.push_screen(SessionDetailScreen(self.coach, record), self._reload)
 
     def _reload(self, _: None = None) -> None:
         self.load()
@@ -162,14 +182,14 @@ class HistoryScreen(SuppleScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.trash_record(record)
+                trash(self, self.coach, record)
                 self.load()
 
         self.app.push_screen(
             ConfirmScreen(
                 f"Delete the session of {record.started:%a %d %b %H:%M}?",
                 f"{record.title}, {record.level}. The file moves to the trash folder:\n"
-                f"{self.app.store.trash_dir}",
+                f"{self.coach.store.trash_dir}",
             ),
             answered,
         )

@@ -3,25 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from supple.core.routine import LEVELS, Routine
-from supple.core.timeline import expand, total_seconds
+from supple.core.routine import LEVELS, Level, Routine
+from supple.tui.context import StartSession, tell
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
 
 if TYPE_CHECKING:
-    from supple.core.history import Loaded
-    from supple.core.stats import Stats
-    from supple.tui.app import SuppleApp
+    from supple.coach.coach import Coach, HistoryView
 
 
 class RoutineList(OptionList, inherit_bindings=False):
@@ -74,15 +74,18 @@ class HomeScreen(SuppleScreen):
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave supple"),
     ]
 
-    app: SuppleApp
+    @dataclass
+    class StatusLoaded(Message):
+        view: HistoryView
 
-    def __init__(self, level: str = "beginner", routine_id: str | None = None) -> None:
+    def __init__(self, coach: Coach, level: Level, routine_id: str | None = None) -> None:
         super().__init__()
-        self.level = level if level in LEVELS else "beginner"
+        self.coach = coach
+        self.level: Level = level
         self._initial = routine_id
 
     def body(self) -> Iterable[Widget]:
-        catalog = self.app.catalog
+        catalog = self.coach.catalog
         options: list[Option] = [
             Option(Text.assemble((r.title, "bold"), f"\n{r.id} · {r.source}"), id=r.id)
             for r in catalog.routines
@@ -116,10 +119,12 @@ class HomeScreen(SuppleScreen):
     @work(thread=True, exclusive=True, group="home-status")
     def load_status(self) -> None:
         """The one-line summary of the history, read off the UI thread after the first paint."""
-        self.app.call_from_thread(self.show_status, *self.app.read_history())
+        self.post_message(self.StatusLoaded(self.coach.history()))
 
-    def show_status(self, loaded: Loaded, stats: Stats) -> None:
-        self.app.report_history_problems(loaded)
+    @on(StatusLoaded)
+    def show_status(self, message: StatusLoaded) -> None:
+        tell(self, self.coach)
+        stats = message.view.stats
         status = self.query_one("#home-status", Static)
         if stats.last is None:
             status.update("No sessions yet — pick a routine and press Enter.")
@@ -127,9 +132,11 @@ class HomeScreen(SuppleScreen):
         last = stats.last
         days = stats.current_streak
         status.update(
-            f"Last: {last.started:%a %d %b}, {last.title} ({last.status.replace('_', ' ')}) · "
-            f"streak {days} day{'s' if days != 1 else ''} · "
-            f"this week {stats.this_week.minutes:.0f} min"
+            Text(
+                f"Last: {last.started:%a %d %b}, {last.title} ({last.status.replace('_', ' ')}) · "
+                f"streak {days} day{'s' if days != 1 else ''} · "
+                f"this week {stats.this_week.minutes:.0f} min"
+            )
         )
 
     @property
@@ -137,7 +144,7 @@ class HomeScreen(SuppleScreen):
         option = self.query_one("#routines", OptionList).highlighted_option
         if option is None or option.id is None or option.id.startswith("error:"):
             return None
-        return self.app.catalog.find(option.id)
+        return self.coach.catalog.find(option.id)
 
     def select(self, routine_id: str) -> None:
         routines = self.query_one("#routines", OptionList)
@@ -161,7 +168,7 @@ class HomeScreen(SuppleScreen):
     def action_start(self) -> None:
         routine = self.routine
         if routine is not None:
-            self.app.start_session(routine, self.level)
+            self.post_message(StartSession(routine.id, self.level))
 
     def refresh_view(self) -> None:
         levels = Text("Level  ")
@@ -176,10 +183,10 @@ class HomeScreen(SuppleScreen):
     def _preview(self) -> Text:
         routine = self.routine
         if routine is None:
-            if not self.app.catalog.routines:
+            if not self.coach.catalog.routines:
                 return Text("No routines found.")
             return Text("This file cannot be used; fix it and restart (see `supple validate`).")
-        seconds = total_seconds(expand(routine, self.level))
+        seconds = self.coach.catalog.seconds(routine, self.level)
         text = Text()
         text.append(routine.title, style="bold")
         text.append(f"  ·  {self.level}  ·  {minutes(seconds)}\n", style="bold")

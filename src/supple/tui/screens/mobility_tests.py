@@ -19,7 +19,7 @@ from supple.core.program import MobilityTest, Point, Program
 from supple.tui.screens.base import SuppleScreen
 
 if TYPE_CHECKING:
-    from supple.tui.app import SuppleApp
+    from supple.coach.coach import Coach
 
 
 def stopwatch_text(seconds: float) -> str:
@@ -61,10 +61,9 @@ class TestsScreen(SuppleScreen):
         Binding("escape", "back", "Back", id="tests.back", tooltip="Back to the program"),
     ]
 
-    app: SuppleApp
-
-    def __init__(self, program: Program, point: Point) -> None:
+    def __init__(self, coach: Coach, program: Program, point: Point) -> None:
         super().__init__()
+        self.coach = coach
         self.program = program
         self.point = point
         self.index = 0
@@ -91,7 +90,7 @@ class TestsScreen(SuppleScreen):
                 yield Static(id="test-error")
 
     def on_mount(self) -> None:
-        self.stopwatch = Stopwatch(self.app.clock)
+        self.stopwatch = Stopwatch(self.coach.clock)
         self._timer = self.set_interval(0.1, self.tick, pause=True)
         self.show()
 
@@ -178,8 +177,14 @@ class TestsScreen(SuppleScreen):
         if problem:
             error.update(problem)
             return
-        if not self.app.record_test(test, value, self.point):
+        from supple.core.files import SaveError
+
+        try:
+            self.coach.record_test(test, value, self.point)
+        except SaveError as error:
+            self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
             return
+        self.notify(f"Saved {test.name}: {value:g} {test.unit} ({self.point})", markup=False)
         self.saved[test.id] = value
         if len(self.saved) < len(self.program.tests):
             unsaved = [n for n, t in enumerate(self.program.tests) if t.id not in self.saved]

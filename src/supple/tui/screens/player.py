@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.css.scalar import Scalar
@@ -15,10 +16,9 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
-from supple.core.cues import Cuer
-from supple.core.recorder import Recorder
-from supple.core.session import Snapshot
+from supple.coach.live import Frame, LiveSession
 from supple.tui import format
+from supple.tui.context import SessionEnded
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.widgets.bar import Bar
@@ -26,9 +26,7 @@ from supple.tui.widgets.exercise_list import ExerciseList
 from supple.tui.widgets.pacer import BreathPacer
 
 if TYPE_CHECKING:
-    from supple.tui.app import SuppleApp
-
-FRAME = 0.1  # seconds between frames while the pacer moves: 10 Hz keeps it smooth
+    from supple.core.session import Snapshot
 
 
 def _fixed(scalar: Scalar | None) -> bool:
@@ -83,23 +81,21 @@ class PlayerScreen(SuppleScreen):
         ),
     ]
 
-    app: SuppleApp
-
-    def __init__(self, recorder: Recorder) -> None:
+    def __init__(self, live: LiveSession) -> None:
         super().__init__()
-        self.recorder = recorder
-        self.session = recorder.session
+        self.live = live
         self._shown: dict[str, str] = {}
-        self.cuer = Cuer(self.session.level)
         self._finished = False
-        self._edge: tuple[int, int] | None = None
-        self._timer: Timer | None = None  # the 10 Hz frames, while the pacer moves
-        self._next: Timer | None = None  # otherwise: the one frame at the next whole second
+        self._steady: Timer | None = None  # the steady frames, while the pacer moves
+        self._steady_every: float | None = None
+        self._next: Timer | None = None  # the one frame at the next whole second's edge
         self._segment_key: tuple[int, bool] | None = None
 
     def body(self) -> Iterable[Widget]:
-        routine = self.session.routine
-        yield Static(f"[b]{routine.title}[/b] · {self.session.level}", id="player-title")
+        routine = self.live.routine
+        yield Static(
+            Text.assemble((routine.title, "bold"), f" · {self.live.level}"), id="player-title"
+        )
         with Horizontal(id="player-main"):
             # The pacer's line is redrawn ten times a second; Textual repaints every widget
             # whose container overlaps a changed line, so what sits above and below the
@@ -114,7 +110,7 @@ class PlayerScreen(SuppleScreen):
                 with Vertical(id="now-foot"):
                     yield Static(id="how")
                     yield Static(id="next")
-            exercises = ExerciseList(routine, self.session.level, id="exercises")
+            exercises = ExerciseList(routine, self.live.level, id="exercises")
             exercises.border_title = "Session"
             yield exercises
         with Horizontal(id="progress-row"):
@@ -134,75 +130,56 @@ class PlayerScreen(SuppleScreen):
         self._progress = self.query_one("#progress", Bar)
         self._exercises = self.query_one("#exercises", ExerciseList)
         self._now = self.query_one("#now")
-        self.session.start()
-        self.recorder.open()
-        if self.recorder.error:
+        error = self.live.open()
+        if error:
             self.notify(
-                f"Cannot save this session yet: {self.recorder.error}. It is kept in memory.",
+                f"Cannot save this session yet: {error}. It is kept in memory.",
                 severity="error",
                 timeout=10,
+                markup=False,
             )
         self.tick()
 
-    def _set(self, widget_id: str, text: str) -> None:
+    def _set(self, widget_id: str, content: str | Text) -> None:
         """Update a label only when its text changed: an unchanged frame costs nothing. A label
         whose box cannot change (one line, or the same length in an auto-width box) is repainted
-        without a layout of the whole screen."""
+        without a layout of the whole screen. Text is shown as it is, never read as markup."""
+        text = content if isinstance(content, str) else content.markup
         old = self._shown.get(widget_id)
         if old != text:
             self._shown[widget_id] = text
             layout = widget_id not in self._fixed_height or (
                 widget_id in self._auto_width and (old is None or len(old) != len(text))
             )
-            self._labels[widget_id].update(text, layout=layout)
+            shown = Text(content) if isinstance(content, str) else content
+            self._labels[widget_id].update(shown, layout=layout)
 
     def tick(self) -> None:
-        """One frame: sample the session and show it."""
-        snap = self.session.snapshot()
-        self.render_snapshot(snap)
-        self._cue(snap)
-        if not snap.done:
-            self.recorder.update(snap)
-            self._schedule(snap)
-        if snap.done:
-            self._finish()
+        """One frame: ask the coach for it, show it, and draw again when it says."""
+        frame = self.live.frame()
+        self.render_snapshot(frame.snap)
+        if frame.bell:
+            self.app.bell()
+        self._schedule(frame)
+        if frame.finished and not self._finished:
+            self._finished = True
+            self.post_message(SessionEnded(self.live))
 
-    @property
-    def frames_per_second(self) -> float:
-        """How often the screen is redrawn now: 10 while the pacer moves, 1 otherwise, 0 paused."""
-        if self._timer is not None:
-            return 1 / FRAME
-        return 1.0 if self._next is not None else 0.0
-
-    def _schedule(self, snap: Snapshot) -> None:
-        """When the next frame is drawn. Ten a second while the pacer moves (or a count-in runs);
-        otherwise only the digits change, so one frame at each whole second of the countdown.
-        Paused: no timer at all. Time is always read from the clock, never from the frames."""
-        segment = snap.segment
-        running = snap.state == "running"
-        moving = segment is not None and segment.kind in ("rep", "hold") and snap.breath is not None
-        fast = running and (moving or snap.count_in_left > 0)
-        if fast and self._timer is None:
-            self._timer = self.set_interval(FRAME, self.tick)
-        elif not fast and self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        scale = getattr(self.app.clock, "scale", 1.0)  # a fake clock (tests) has none
-        if not running or snap.count_in_left > 0:
-            if not running and self._next is not None:
+    def _schedule(self, frame: Frame) -> None:
+        """Keep the timers the frame asks for: steady frames, and one at the next edge."""
+        if frame.interval != self._steady_every:
+            if self._steady is not None:
+                self._steady.stop()
+                self._steady = None
+            if frame.interval is not None:
+                self._steady = self.set_interval(frame.interval, self.tick)
+            self._steady_every = frame.interval
+        if frame.wake_in is not None or frame.interval is None:
+            if self._next is not None:
                 self._next.stop()
                 self._next = None
-            return
-        # Between two frames the countdown's whole second (or the segment) turns over: draw a
-        # frame exactly then, so cues and digits are on time rather than up to a frame late.
-        until = (snap.segment_left % 1.0 or 1.0) / scale  # seconds of real time
-        edge = (snap.segment_index, int(snap.segment_left))
-        if fast and (until >= FRAME or edge == self._edge):
-            return
-        self._edge = edge
-        if self._next is not None:
-            self._next.stop()
-        self._next = self.set_timer(until + 0.002, self.tick)
+            if frame.wake_in is not None:
+                self._next = self.set_timer(frame.wake_in, self.tick)
 
     def render_snapshot(self, snap: Snapshot) -> None:
         segment = snap.segment
@@ -215,7 +192,7 @@ class PlayerScreen(SuppleScreen):
             self._timer_digits.update(digits)
         self._pacer.show(snap.breath if segment and segment.kind in ("rep", "hold") else None)
         self._progress.show(snap.progress)
-        mute = "  ·  muted" if self.app.muted else ""
+        mute = "  ·  muted" if self.live.muted else ""
         self._set("left", f"{format.clock(snap.left)} left{mute}")
         segment_key = (snap.segment_index, snap.paused)
         if segment_key != self._segment_key:
@@ -235,16 +212,16 @@ class PlayerScreen(SuppleScreen):
         shown = snap.next_exercise if between else exercise
         name = shown.name if shown else ""
         if between and shown:
-            name = f"Up next: {shown.name} — {shown.describe(self.session.level)}"
+            name = f"Up next: {shown.name} — {shown.describe(self.live.level)}"
         self._set("exercise-name", name)
         self._set("counters", format.counters(snap))
-        how = ""
+        how = Text()
         if shown is not None and segment is not None and (segment.kind != "rest" or between):
-            how = "\n".join(f"{n}. {step}" for n, step in enumerate(shown.how, 1))
+            how.append("\n".join(f"{n}. {step}" for n, step in enumerate(shown.how, 1)))
             if shown.safety:
-                how += f"\n[i]⚠ {shown.safety}[/i]"
+                how.append(f"\n⚠ {shown.safety}", style="italic")
         self._set("how", how)
-        next_text = format.next_up(snap, self.session.level)
+        next_text = format.next_up(snap, self.live.level)
         if between:
             next_text = "Breathe easy and get into position."
         if snap.paused:
@@ -252,53 +229,39 @@ class PlayerScreen(SuppleScreen):
         self._set("next", next_text)
         self._exercises.mark(snap.exercise_index)
 
-    def _cue(self, snap: Snapshot) -> None:
-        for cue in self.cuer.update(snap):
-            self.app.cue(cue)
-
-    def _finish(self) -> None:
-        if self._finished:
-            return
-        self._finished = True
-        for timer in (self._timer, self._next):
-            if timer is not None:
-                timer.stop()
-        self.app.finish_session(self.recorder)
-
     def action_toggle_pause(self) -> None:
-        self.session.toggle_pause()
+        self.live.toggle_pause()
         self.tick()
 
     def action_skip(self) -> None:
-        self.session.skip()
+        self.live.skip()
         self.tick()
 
     def action_back(self) -> None:
-        self.session.back()
+        self.live.back()
         self.tick()
 
     def action_extend(self) -> None:
-        if self.session.extend(10):
+        if self.live.extend(10):
             self.notify("+10 s on this hold", timeout=2)
         else:
             self.notify("Only a hold can be made longer", severity="warning", timeout=2)
         self.tick()
 
     def action_mute(self) -> None:
-        self.app.action_toggle_mute()
+        muted = self.live.toggle_mute()
+        self.notify("Sound off" if muted else "Sound on", timeout=2)
         self.tick()
 
     def action_request_stop(self) -> None:
-        was_running = self.session.state == "running"
-        if was_running:
-            self.session.pause()
-            self.tick()
+        was_running = self.live.pause()
+        self.tick()
 
         def answered(stop: bool | None) -> None:
             if stop:
-                self.session.stop()
+                self.live.stop()
             elif was_running:
-                self.session.resume()
+                self.live.resume()
             self.tick()
 
         self.app.push_screen(

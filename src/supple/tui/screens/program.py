@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.markup import escape
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from supple.core.program import POINTS, MobilityTest, Progress
-from supple.core.timeline import expand, total_seconds
+from supple.core.program import POINTS, MobilityTest, Program
+from supple.tui.context import StartSession, tell
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
-    from supple.tui.app import SuppleApp
+    from supple.coach.coach import Coach, ProgramView
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -73,11 +76,15 @@ class ProgramScreen(SuppleScreen):
         Binding("escape", "back", "Back", id="program.back", tooltip="Back to the routines"),
     ]
 
-    app: SuppleApp
+    @dataclass
+    class Loaded(Message):
+        view: ProgramView | None
 
-    def __init__(self) -> None:
+    def __init__(self, coach: Coach) -> None:
         super().__init__()
-        self.progress: Progress | None = None
+        self.coach = coach
+        self.view: ProgramView | None = None
+        self._loaded = False
 
     def body(self) -> Iterable[Widget]:
         yield Static("[b]Program[/b]", id="title")
@@ -97,20 +104,23 @@ class ProgramScreen(SuppleScreen):
         self.load()
 
     def on_screen_resume(self) -> None:
-        if self.progress is not None:  # back from a session or the tests: count again
+        if self._loaded:  # back from a session or the tests: count again
             self.load()
 
     @work(thread=True, exclusive=True, group="program")
     def load(self) -> None:
-        progress = self.app.read_program()
-        self.app.call_from_thread(self.show, progress)
+        self.post_message(self.Loaded(self.coach.program()))
 
-    def show(self, progress: Progress | None) -> None:
-        self.progress = progress
+    @on(Loaded)
+    def show(self, message: Loaded) -> None:
+        tell(self, self.coach)
+        self._loaded = True
+        self.view = view = message.view
         status = self.query_one("#program-status", Static)
-        if progress is None:
+        if view is None:
             status.update("The program file cannot be used: see the notification.")
             return
+        progress = view.progress
         program = progress.program
         if progress.started is None:
             status.update(f"[b]{program.title}[/b] · not started — press s to start today")
@@ -119,11 +129,12 @@ class ProgramScreen(SuppleScreen):
                 f"[b]{program.title}[/b] · started {progress.started:%a %d %b} · "
                 f"{len(progress.done)}/{len(program.workouts)} workouts done"
             )
-        self._grid(progress)
-        self._next(progress)
-        self._tests(progress)
+        self._grid(view)
+        self._next(view)
+        self._tests(view)
 
-    def _grid(self, progress: Progress) -> None:
+    def _grid(self, view: ProgramView) -> None:
+        progress = view.progress
         program = progress.program
         grid = self.query_one("#program-grid", DataTable)
         grid.clear(columns=True)
@@ -143,7 +154,8 @@ class ProgramScreen(SuppleScreen):
                     cells.append(Text("·", style="dim"))
             grid.add_row(*cells)
 
-    def _next(self, progress: Progress) -> None:
+    def _next(self, view: ProgramView) -> None:
+        progress = view.progress
         lines = []
         nxt = progress.next
         if progress.started is None:
@@ -152,22 +164,28 @@ class ProgramScreen(SuppleScreen):
         elif nxt is None:
             lines.append("[b]All 18 workouts done![/b]\nTake the end tests (t) and compare.")
         else:
-            routine = self.app.catalog.find(nxt.routine)
-            seconds = total_seconds(expand(routine, nxt.level))
+            routine = self.coach.catalog.find(nxt.routine)
+            seconds = view.seconds.get(nxt.number, 0.0)
             when = (
                 "today"
-                if progress.suggested == self.app.now().date()
+                if progress.suggested == self.coach.today()
                 else (f"on {progress.suggested:%a %d %b}" if progress.suggested else "")
             )
             lines.append(f"Workout {nxt.number} · week {nxt.week}")
-            lines.append(f"[b]{routine.title}[/b] · {nxt.level} · {minutes(seconds)}")
+            lines.append(f"[b]{escape(routine.title)}[/b] · {nxt.level} · {minutes(seconds)}")
+            if nxt.number in view.too_long():
+                lines.append("[b]Over the program's 30 min[/b] with your rests and get-readies")
             lines.append(f"Suggested {when}")
             lines.append("\n[b]Enter[/b]: start it now")
+        long = view.too_long()
+        if long and (nxt is None or nxt.number not in long):
+            lines.append(f"\nYour settings make {len(long)} workouts longer than 30 min.")
         if progress.due:
             lines.append(f"\n[b]Tests due:[/b] {', '.join(progress.due)} — press t")
         self.query_one("#next-text", Static).update("\n".join(lines))
 
-    def _tests(self, progress: Progress) -> None:
+    def _tests(self, view: ProgramView) -> None:
+        progress = view.progress
         table = self.query_one("#progress-table", DataTable)
         table.clear(columns=True)
         table.add_columns("Test", "Better", *(p.capitalize() for p in POINTS), "Chart", "Change")
@@ -183,32 +201,42 @@ class ProgramScreen(SuppleScreen):
             )
 
     def action_next_workout(self) -> None:
-        if self.progress is None or self.progress.next is None:
+        if self.view is None or self.view.progress.next is None:
             return
-        nxt = self.progress.next
-        self.app.start_session(self.app.catalog.find(nxt.routine), nxt.level)
+        nxt = self.view.progress.next
+        self.post_message(StartSession(nxt.routine, nxt.level))
 
     def action_tests(self) -> None:
-        if self.progress is None:
+        if self.view is None:
             return
         from supple.tui.screens.mobility_tests import TestsScreen
 
-        point = self.progress.program.point_for(len(self.progress.done))
-        self.app.push_screen(TestsScreen(self.progress.program, point))
+        progress = self.view.progress
+        point = progress.program.point_for(len(progress.done))
+        self.app.push_screen(TestsScreen(self.coach, progress.program, point))
+
+    def _start(self, program: Program) -> None:
+        from supple.core.files import SaveError
+
+        try:
+            self.coach.start_program(program)
+        except SaveError as error:
+            self.notify(f"Could not start the program: {error}", severity="error", markup=False)
+        else:
+            self.notify(f"{program.title} started today. Take the start tests (t).", markup=False)
+        self.load()
 
     def action_start_program(self) -> None:
-        progress = self.progress
-        if progress is None:
+        if self.view is None:
             return
+        progress = self.view.progress
         if progress.started is None:
-            self.app.start_program(progress.program)
-            self.load()
+            self._start(progress.program)
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.start_program(progress.program)
-                self.load()
+                self._start(progress.program)
 
         self.app.push_screen(
             ConfirmScreen(

@@ -16,7 +16,7 @@ from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.widgets.record_table import RecordTable, feeling_line
 
 if TYPE_CHECKING:
-    from supple.tui.app import SuppleApp
+    from supple.coach.coach import Coach
 
 
 class SessionDetailScreen(SuppleScreen):
@@ -32,10 +32,9 @@ class SessionDetailScreen(SuppleScreen):
         Binding("escape,enter", "back", "Back", id="detail.back", tooltip="Back to the history"),
     ]
 
-    app: SuppleApp
-
-    def __init__(self, record: Record) -> None:
+    def __init__(self, coach: Coach, record: Record) -> None:
         super().__init__()
+        self.coach = coach
         self.record = record
 
     def body(self) -> Iterable[Widget]:
@@ -60,13 +59,15 @@ class SessionDetailScreen(SuppleScreen):
     def action_delete(self) -> None:
         def answered(yes: bool | None) -> None:
             if yes:
-                self.app.trash_record(self.record)
+                from supple.tui.screens.history import trash
+
+                trash(self, self.coach, self.record)
                 self.dismiss(None)
 
         self.app.push_screen(
             ConfirmScreen(
                 "Delete this session?",
-                f"The file moves to the trash folder:\n{self.app.store.trash_dir}",
+                f"The file moves to the trash folder:\n{self.coach.store.trash_dir}",
             ),
             answered,
         )

@@ -1,39 +1,26 @@
-"""Settings: every change is checked, kept and saved at once (atomically) to config.toml."""
+"""Settings: every change is checked, kept and saved at once (atomically) to config.toml.
+
+The rows come from ``core.config.SETTINGS`` and each value is checked by the same code that
+reads the file, so the screen and the file can never disagree about what is allowed.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, Switch
 
-from supple.core.config import SOUNDS, TIMING_OVERRIDES, VOICES
-from supple.core.routine import LEVELS, MAX_TIMING
+from supple.core.config import SETTINGS, Setting, parse_setting
 from supple.tui.screens.base import SuppleScreen
 
 if TYPE_CHECKING:
-    from supple.tui.app import SuppleApp
-
-LABELS = {
-    "level": "Default level",
-    "voice": "Voice",
-    "sound": "Bell",
-    "theme": "Theme",
-    "get_ready": "Get-ready seconds",
-    "rest_between_sets": "Rest between sets (s)",
-    "rest_between_exercises": "Rest between exercises (s)",
-    "check_in_before": "Check-in before a session",
-    "check_in_after": "Check-in after a session",
-}
-HELP = {
-    "voice": "off · transitions (names, sides, rests, 3-2-1) · everything (and in/out breaths)",
-    "get_ready": "blank: each routine's own",
-}
+    from supple.coach.coach import Coach
 
 
 class SettingsScreen(SuppleScreen):
@@ -41,96 +28,94 @@ class SettingsScreen(SuppleScreen):
         Binding("escape", "back", "Back", id="settings.back", tooltip="Back"),
     ]
 
-    app: SuppleApp
+    def __init__(self, coach: Coach) -> None:
+        super().__init__()
+        self.coach = coach
 
     def body(self) -> Iterable[Widget]:
-        config = self.app.config
-        path = self.app.config_path
-        yield Static(f"[b]Settings[/b] · saved as you change them to {path}", id="title")
+        yield Static(
+            Text.assemble(
+                ("Settings", "bold"), f" · saved as you change them to {self.coach.config_path}"
+            ),
+            id="title",
+        )
         with VerticalScroll(id="settings-form"):
-            yield self._row(
-                "level",
-                Select(
-                    [(lv, lv) for lv in LEVELS], value=config.level, allow_blank=False, id="level"
-                ),
-            )
-            yield self._row(
-                "voice",
-                Select([(v, v) for v in VOICES], value=config.voice, allow_blank=False, id="voice"),
-            )
-            yield self._row(
-                "sound",
-                Select([(v, v) for v in SOUNDS], value=config.sound, allow_blank=False, id="sound"),
-            )
-            themes = sorted(self.app.available_themes)
-            yield self._row(
-                "theme",
-                Select(
-                    [(t, t) for t in themes], value=self.app.theme, allow_blank=False, id="theme"
-                ),
-            )
-            for key in TIMING_OVERRIDES:
-                value = getattr(config, key)
-                yield self._row(
-                    key,
-                    Input(
-                        "" if value is None else str(value),
-                        type="integer",
-                        placeholder="routine's own",
-                        id=key,
-                    ),
-                )
-            for key in ("check_in_before", "check_in_after"):
-                yield self._row(key, Switch(getattr(config, key), id=key))
+            for setting in SETTINGS:
+                yield self._row(setting, self._field(setting))
             yield Static(id="settings-error")
+            yield Static(id="voice-hint")
 
-    def _row(self, key: str, field: Widget) -> Horizontal:
-        hint = HELP.get(key) or HELP.get("get_ready" if key in TIMING_OVERRIDES else "", "")
+    def _field(self, setting: Setting) -> Widget:
+        value = getattr(self.coach.config, setting.key)
+        if setting.switch:
+            return Switch(value, id=setting.key)
+        if setting.seconds is not None:
+            return Input(
+                "" if value is None else str(value),
+                type="integer",
+                placeholder="routine's own",
+                id=setting.key,
+            )
+        if setting.key == "theme":  # the themes this app knows, not only the file's pattern
+            themes = sorted(self.app.available_themes)
+            return Select(
+                [(t, t) for t in themes], value=self.app.theme, allow_blank=False, id="theme"
+            )
+        return Select(
+            [(c, c) for c in setting.choices], value=value, allow_blank=False, id=setting.key
+        )
+
+    def _row(self, setting: Setting, field: Widget) -> Horizontal:
         return Horizontal(
-            Label(LABELS[key], classes="setting-label"),
+            Label(setting.label, classes="setting-label"),
             field,
-            Label(hint, classes="setting-hint"),
+            Label(setting.hint, classes="setting-hint", markup=False),
             classes="setting",
         )
 
-    def _save(self, **values: Any) -> None:
-        self.app.save_settings(replace(self.app.config, **values))
+    def on_mount(self) -> None:
+        self._voice_hint()
+
+    def _voice_hint(self) -> None:
+        from supple.speech import INSTALL_HINT
+
+        hint = INSTALL_HINT if self.coach.voice_missing else ""
+        self.query_one("#voice-hint", Static).update(Text(hint))
+
+    def _change(self, key: str, raw: Any) -> None:
+        """Check a value as the file's loader would, keep it and save it; or say what is wrong."""
+        error = self.query_one("#settings-error", Static)
+        value, problem = parse_setting(key, raw)
+        if problem is not None:
+            error.update(Text(problem))
+            return
+        error.update("")
+        if getattr(self.coach.config, key) == value:
+            return
+        failed = self.coach.change_settings(**{key: value})
+        if failed:
+            self.notify(f"Settings not saved: {failed}", severity="error", timeout=10, markup=False)
+        else:
+            self.notify("Settings saved", timeout=2)
+        if key == "voice":
+            self.coach.reset_voice()
+            self._voice_hint()
 
     @on(Select.Changed)
     def _select(self, event: Select.Changed) -> None:
         key = event.select.id or ""
-        if getattr(self.app.config, key, None) == event.value and key != "theme":
-            return
         if key == "theme":
             self.app.theme = str(event.value)  # saved by the app when the theme changes
             return
-        self._save(**{key: event.value})
-        if key == "voice":
-            self.app.reset_speaker()
+        self._change(key, event.value)
 
     @on(Switch.Changed)
     def _switch(self, event: Switch.Changed) -> None:
-        key = event.switch.id or ""
-        if getattr(self.app.config, key) != event.value:
-            self._save(**{key: event.value})
+        self._change(event.switch.id or "", event.value)
 
     @on(Input.Changed)
     def _input(self, event: Input.Changed) -> None:
-        key = event.input.id or ""
-        error = self.query_one("#settings-error", Static)
-        raw = event.value.strip()
-        value = None
-        if raw:
-            if not raw.isdigit() or not 0 <= int(raw) <= MAX_TIMING[key]:
-                error.update(
-                    f"{LABELS[key]}: a whole number from 0 to {MAX_TIMING[key]}, "
-                    "or blank for each routine's own"
-                )
-                return
-            value = int(raw)
-        error.update("")
-        if getattr(self.app.config, key) != value:
-            self._save(**{key: value})
+        self._change(event.input.id or "", event.value)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
-from supple.core.history import Loaded
-from supple.core.stats import Stats
+from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.calendar import CalendarHeatmap
 
 if TYPE_CHECKING:
-    from supple.tui.app import SuppleApp
+    from supple.coach.coach import Coach, HistoryView
 
 
 class StatsScreen(SuppleScreen):
@@ -25,7 +26,13 @@ class StatsScreen(SuppleScreen):
         Binding("escape", "back", "Back", id="stats.back", tooltip="Back"),
     ]
 
-    app: SuppleApp
+    @dataclass
+    class Loaded(Message):
+        view: HistoryView
+
+    def __init__(self, coach: Coach) -> None:
+        super().__init__()
+        self.coach = coach
 
     def body(self) -> Iterable[Widget]:
         yield Static("[b]Stats[/b]", id="title")
@@ -45,11 +52,12 @@ class StatsScreen(SuppleScreen):
 
     @work(thread=True, exclusive=True, group="history")
     def load(self) -> None:
-        self.app.call_from_thread(self.loaded, *self.app.read_history())
+        self.post_message(self.Loaded(self.coach.history()))
 
-    def loaded(self, loaded: Loaded, stats: Stats) -> None:
-        self.app.report_history_problems(loaded)
-        self.stats = stats
+    @on(Loaded)
+    def loaded(self, message: Loaded) -> None:
+        tell(self, self.coach)
+        stats = message.view.stats
         week = stats.this_week
         self.query_one("#stats-numbers", Static).update(
             f"Streak [b]{stats.current_streak}[/b] day{'s' if stats.current_streak != 1 else ''}"

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static
 
-from supple.core.recorder import Recorder
+from supple.coach.live import LiveSession
+from supple.tui.context import LeaveSummary
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.record_table import RecordTable, feeling_line
-
-if TYPE_CHECKING:
-    from supple.tui.app import SuppleApp
 
 
 class SummaryScreen(SuppleScreen):
@@ -34,13 +32,11 @@ class SummaryScreen(SuppleScreen):
         Binding("q", "app.quit", "Quit", id="summary.quit", tooltip="Leave supple"),
     ]
 
-    app: SuppleApp
-
-    def __init__(self, recorder: Recorder) -> None:
+    def __init__(self, live: LiveSession) -> None:
         super().__init__()
-        self.recorder = recorder
-        self.record = recorder.record()
-        self.path = recorder.path
+        self.live = live
+        self.record = live.recorder.record()
+        self.path = live.recorder.path
 
     def body(self) -> Iterable[Widget]:
         record = self.record
@@ -65,28 +61,32 @@ class SummaryScreen(SuppleScreen):
 
     def show_saved(self) -> None:
         saved = self.query_one("#saved", Static)
-        if self.recorder.error is None:
-            saved.update(f"Saved to {self.path}\nEnter: back to the routines")
+        error = self.live.error
+        if error is None:
+            saved.update(Text(f"Saved to {self.path}\nEnter: back to the routines"))
             saved.set_classes("-ok")
         else:
             saved.update(
-                f"[b]Not saved:[/b] {self.recorder.error}\n{self.path}\n"
-                "Your session is kept in memory: press r to try again after fixing the folder."
+                Text.assemble(
+                    ("Not saved: ", "bold"),
+                    f"{error}\n{self.path}\n"
+                    "Your session is kept in memory: press r to try again after fixing the folder.",
+                )
             )
             saved.set_classes("-error")
 
     def action_retry(self) -> None:
-        if self.recorder.error is None:
+        if self.live.error is None:
             return
-        self.recorder.finish()
+        self.live.retry_save()
         self.show_saved()
-        if self.recorder.error is None:
+        if self.live.error is None:
             self.notify("Saved.")
 
     def action_home(self) -> None:
-        if self.recorder.error is not None:
+        if self.live.error is not None:
             self.notify(
                 "Not saved yet: press r to retry, or q to quit and lose it.", severity="warning"
             )
             return
-        self.app.go_home()
+        self.post_message(LeaveSummary())

@@ -1,0 +1,97 @@
+"""The effective catalog: the routines a person can play, with their settings applied once.
+
+Every duration shown anywhere (home, palette, program, `list`, `show`, the session itself) is read
+from here, so two places can never disagree about how long a routine takes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from supple.core.config import Config
+from supple.core.routine import DEFAULT_LEVEL, LEVELS, Catalog, Level, Routine, RoutineError
+from supple.core.timeline import Segment, expand, total_seconds
+from supple.core.tomlcheck import Problem
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A routine at a level, laid out in time, with the settings applied."""
+
+    routine: Routine
+    level: Level
+    segments: tuple[Segment, ...]
+
+    @property
+    def seconds(self) -> float:
+        return total_seconds(self.segments)
+
+
+@dataclass
+class EffectiveCatalog:
+    """Bundled routines, then the person's own (one of theirs with a bundled id replaces it),
+    each with the settings' get-ready and rest seconds applied."""
+
+    raw: Catalog
+    config: Config
+    routines: tuple[Routine, ...] = field(init=False)
+    errors: tuple[RoutineError, ...] = field(init=False)
+    _plans: dict[tuple[str, str], Plan] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        chosen: dict[str, Routine] = {}
+        errors = list(self.raw.errors)
+        for routine in self.raw.routines:
+            before = chosen.get(routine.id)
+            if before is None or (before.source == "bundled" and routine.source == "user"):
+                chosen[routine.id] = routine  # a routine of yours replaces the bundled one
+            elif routine.path is not None:
+                # Two files of yours with one id: the first by name wins, the other is reported.
+                where = before.path.name if before.path is not None else before.id
+                errors.append(
+                    RoutineError(
+                        routine.path,
+                        [
+                            Problem(
+                                routine.path,
+                                None,
+                                "id",
+                                f"the id '{routine.id}' is also in {where}, which is used",
+                            )
+                        ],
+                    )
+                )
+        self.routines = tuple(self.config.apply(r) for r in chosen.values())
+        self.errors = tuple(errors)
+
+    def level_for(self, explicit: str | None = None) -> Level:
+        """The level to play: the one asked for, else the settings' level, else beginner."""
+        if explicit in LEVELS:
+            return explicit
+        return self.config.level if self.config.level in LEVELS else DEFAULT_LEVEL
+
+    def find(self, routine_id: str) -> Routine:
+        """The routine with that id; KeyError if there is none."""
+        for routine in self.routines:
+            if routine.id == routine_id:
+                return routine
+        raise KeyError(routine_id)
+
+    def plan(self, routine: Routine | str, level: Level) -> Plan:
+        """The routine's segments at ``level``: the plan the session will play, exactly."""
+        found = self.find(routine) if isinstance(routine, str) else routine
+        key = (found.id, level)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = Plan(found, level, expand(found, level))
+        return plan
+
+    def seconds(self, routine: Routine | str, level: Level) -> float:
+        return self.plan(routine, level).seconds
+
+    def seconds_per_level(self, routine: Routine | str) -> dict[Level, float]:
+        return {level: self.seconds(routine, level) for level in LEVELS}
+
+    def error_for(self, path: Path) -> RoutineError | None:
+        return next((e for e in self.errors if e.path == path), None)

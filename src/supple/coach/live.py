@@ -1,0 +1,202 @@
+"""The live session: the engine, its checkpoints and its cues behind one ``frame()``.
+
+A screen asks for a frame, draws the snapshot in it, rings the bell if told to, and asks again when
+the frame says; keys become commands here. What a frame does (checkpoint, cues, finishing and the
+final save) is decided here, not by the screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from supple.core.cues import Cue, Cuer
+from supple.core.recorder import Recorder
+from supple.core.session import Session, Snapshot
+
+if TYPE_CHECKING:
+    from supple.coach.catalog import Plan
+    from supple.core.clock import Clock
+    from supple.core.config import Config
+    from supple.core.history import HistoryStore
+    from supple.core.routine import Level, Routine
+    from supple.speech import Speaker
+
+FRAME = 0.1  # seconds between frames while the pacer moves: 10 Hz keeps it smooth
+EDGE_MARGIN = 0.002  # wake just after a whole second turns over, not just before it
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One moment of the session, and what the screen should do about it."""
+
+    snap: Snapshot
+    bell: bool  # ring the terminal bell now
+    interval: float | None  # draw steadily this often (real seconds), or not at all
+    wake_in: float | None  # and once more after this many real seconds (a second's edge)
+    finished: bool  # the session ended at this frame; its final record was written
+
+
+class Announcer:
+    """Carries cues out as the settings and the mute key allow: the voice here, the bell by
+    telling the screen (only a terminal can ring it)."""
+
+    def __init__(self, config: Config, speaker: Speaker) -> None:
+        self.config = config
+        self.speaker = speaker
+        self.muted = False
+
+    def toggle_mute(self) -> bool:
+        self.muted = not self.muted
+        if self.muted:
+            self.speaker.stop()
+        return self.muted
+
+    def carry_out(self, cues: list[Cue]) -> bool:
+        """Speak what should be spoken; True if the bell should ring."""
+        if self.muted:
+            return False
+        bell = False
+        voice = self.config.voice
+        for cue in cues:
+            bell = bell or (cue.bell and self.config.sound == "bell")
+            if cue.text and (
+                voice == "everything" or (voice == "transitions" and cue.kind != "breath")
+            ):
+                self.speaker.say(cue.text, cue.priority)
+        return bell
+
+
+class LiveSession:
+    """A session being played: commands in, frames out."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        store: HistoryStore,
+        announcer: Announcer,
+        started: datetime,
+        *,
+        clock: Clock,
+    ) -> None:
+        self.session = Session(plan.routine, plan.level, clock, segments=plan.segments)
+        self.recorder = Recorder(store, self.session, started)
+        self.announcer = announcer
+        self.clock = clock
+        self._cuer = Cuer()
+        self._edge: tuple[int, int] | None = None
+        self._finished = False
+
+    # -- what the screen shows ------------------------------------------------------------
+
+    @property
+    def routine(self) -> Routine:
+        return self.session.routine
+
+    @property
+    def level(self) -> Level:
+        return self.session.level
+
+    @property
+    def muted(self) -> bool:
+        return self.announcer.muted
+
+    @property
+    def error(self) -> str | None:
+        """Why the record could not be written (None while it can)."""
+        return self.recorder.error
+
+    @property
+    def saved(self) -> bool:
+        return self.recorder.saved_final
+
+    def open(self) -> str | None:
+        """Start the clock and take the session's lock; the problem if it cannot be saved yet."""
+        self.session.start()
+        self.recorder.open()
+        return self.recorder.error
+
+    def frame(self) -> Frame:
+        """Sample the session now: the snapshot, the cues due, and when to draw again."""
+        snap = self.session.snapshot()
+        bell = self.announcer.carry_out(self._cuer.update(snap))
+        if snap.done:
+            finished = not self._finished
+            if finished:
+                self._finished = True
+                self.recorder.finish()
+            return Frame(snap, bell, None, None, finished)
+        self.recorder.update(snap)
+        interval, wake_in = self._schedule(snap)
+        return Frame(snap, bell, interval, wake_in, False)
+
+    def _schedule(self, snap: Snapshot) -> tuple[float | None, float | None]:
+        """Ten frames a second while the pacer moves (or a count-in runs); otherwise only the
+        digits change, so one frame at each whole second of the countdown. Paused: none.
+        Time is always read from the clock, never counted in frames."""
+        segment = snap.segment
+        running = snap.state == "running"
+        moving = segment is not None and segment.kind in ("rep", "hold") and snap.breath is not None
+        interval = FRAME if running and (moving or snap.count_in_left > 0) else None
+        if not running or snap.count_in_left > 0:
+            return interval, None
+        # Between two frames the countdown's whole second (or the segment) turns over: draw a
+        # frame exactly then, so cues and digits are on time rather than up to a frame late.
+        until = self.clock.real_seconds(snap.segment_left % 1.0 or 1.0)
+        edge = (snap.segment_index, int(snap.segment_left))
+        if interval is not None and (until >= FRAME or edge == self._edge):
+            return interval, None
+        self._edge = edge
+        return interval, until + EDGE_MARGIN
+
+    # -- commands -------------------------------------------------------------------------
+
+    def toggle_pause(self) -> None:
+        self.session.toggle_pause()
+
+    def pause(self) -> bool:
+        """Pause if running; True if it was running (so that it can be resumed after)."""
+        running = self.session.state == "running"
+        if running:
+            self.session.pause()
+        return running
+
+    def resume(self) -> None:
+        self.session.resume()
+
+    def skip(self) -> None:
+        self.session.skip()
+
+    def back(self) -> None:
+        self.session.back()
+
+    def extend(self, seconds: float = 10.0) -> bool:
+        return self.session.extend(seconds)
+
+    def stop(self) -> None:
+        self.session.stop()
+
+    def toggle_mute(self) -> bool:
+        return self.announcer.toggle_mute()
+
+    # -- the record -----------------------------------------------------------------------
+
+    def add_check_in(self, feeling: int | None, note: str = "", *, before: bool = False) -> None:
+        if before:
+            if feeling is not None:
+                self.recorder.extra["feeling_before"] = feeling
+            return
+        self.recorder.add(feeling_after=feeling, note=note)
+
+    def retry_save(self) -> str | None:
+        return self.recorder.finish()
+
+    def end(self) -> str | None:
+        """End now as stopped (if still running) and write the final record; its error."""
+        if not self.session.snapshot().done:
+            self.session.stop()
+        self._finished = True
+        if self.recorder.saved_final:
+            return None
+        return self.recorder.finish()
