@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from supple import paths
@@ -18,7 +18,7 @@ from supple.core.routine import load_catalog
 from supple.speech import Speaker
 
 REPO = Path(__file__).resolve().parents[2]
-WALL = datetime(2026, 11, 24, 7, 30, tzinfo=timezone.utc)
+WALL = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
 
 
 def user_copy(name: str, title: str, file_name: str | None = None) -> Path:

@@ -155,7 +155,7 @@ def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog) -> list
             known = ", ".join(sorted({r.id for r in catalog.routines}))
             check.report([*where, "routine"], f"no routine '{routine_id}' (known: {known})")
             continue
-        seconds = total_seconds(expand(routine, level))
+        seconds = total_seconds(expand(routine, cast(Level, level)))
         if seconds > MAX_WORKOUT_SECONDS:
             check.report(
                 where,

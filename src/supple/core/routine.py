@@ -69,15 +69,15 @@ class Exercise:
     kind: Kind
     how: tuple[str, ...]
     breath: BreathPattern
-    levels: dict[str, Dose]
+    levels: dict[Level, Dose]
     timing: Timing
     per_side: bool = False
     safety: str | None = None
 
-    def dose(self, level: str) -> Dose:
+    def dose(self, level: Level) -> Dose:
         return self.levels[level]
 
-    def describe(self, level: str) -> str:
+    def describe(self, level: Level) -> str:
         """'8 reps × 2 sets', '30 s each side', ... in the user's words."""
         dose = self.levels[level]
         text = f"{dose.reps} reps" if self.kind == "reps" else f"{dose.seconds} s hold"
@@ -199,7 +199,7 @@ def _exercise(
         kind=cast(Kind, kind),
         how=cast(tuple[str, ...], how),
         breath=cast(BreathPattern, breath),
-        levels=cast(dict[str, Dose], levels),
+        levels=cast(dict[Level, Dose], levels),
         timing=timing,
         per_side=per_side,
         safety=safety,
@@ -240,14 +240,14 @@ def _breath(
 
 def _levels(
     check: Checker, raw: dict[str, Any], where: list[KeyPart], kind: str | None
-) -> dict[str, Dose] | None:
+) -> dict[Level, Dose] | None:
     table = check.table(raw, where, "levels")
     if table is None or kind is None:
         return None
     here = [*where, "levels"]
     check.keys(table, here, LEVELS, required=LEVELS)
     amount = "reps" if kind == "reps" else "seconds"
-    levels: dict[str, Dose] = {}
+    levels: dict[Level, Dose] = {}
     for level in LEVELS:
         dose = check.table(table, here, level)
         if dose is None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from supple.core.breath import Phase
-from supple.core.routine import LEVELS, Routine
+from supple.core.routine import LEVELS, Level, Routine
 
 SegmentKind = Literal["get_ready", "rep", "hold", "switch_side", "rest"]
 Side = Literal["left", "right"]
@@ -50,7 +50,7 @@ class Segment:
         return out
 
 
-def expand(routine: Routine, level: str) -> tuple[Segment, ...]:
+def expand(routine: Routine, level: Level) -> tuple[Segment, ...]:
     """Every segment of ``routine`` at ``level``, in order."""
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r} (one of: {', '.join(LEVELS)})")

@@ -6,7 +6,7 @@ import math
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # types only: the home screen imports this module, and needs no session
-    from supple.core.routine import Exercise
+    from supple.core.routine import Exercise, Level
     from supple.core.session import Snapshot
     from supple.core.timeline import Segment
 
@@ -60,7 +60,7 @@ def counters(snapshot: Snapshot) -> str:
     return "  ·  ".join(parts)
 
 
-def next_up(snapshot: Snapshot, level: str) -> str:
+def next_up(snapshot: Snapshot, level: Level) -> str:
     """What comes after the current segment, in a few words."""
     after = snapshot.next_segment
     if after is None:

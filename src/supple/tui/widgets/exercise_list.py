@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from supple.core.routine import Routine
+from supple.core.routine import Level, Routine
 
 
 class ExerciseList(Static):
@@ -13,7 +13,7 @@ class ExerciseList(Static):
     ExerciseList { width: 1fr; height: auto; padding: 0 1; }
     """
 
-    def __init__(self, routine: Routine, level: str, *, id: str | None = None) -> None:
+    def __init__(self, routine: Routine, level: Level, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.routine = routine
         self.level = level
