@@ -13,7 +13,7 @@ import pytest
 from supple import paths
 from supple.cli import main
 from supple.core.history import HistoryStore
-from tests.fakes import make_record
+from tests.fakes import make_session_record
 
 T0 = datetime(2026, 11, 24, 7, 30, tzinfo=timezone(timedelta(hours=1)))
 
@@ -26,9 +26,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def seed() -> HistoryStore:
     store = HistoryStore(paths.data_dir())
-    store.save(make_record(T0 - timedelta(days=3), after=5), store.path_for("a", T0))
+    store.save(make_session_record(T0 - timedelta(days=3), after=5), store.path_for("a", T0))
     store.save(
-        make_record(T0, routine="lower-back-mobility", title="Lower back mobility"),
+        make_session_record(T0, routine="lower-back-mobility", title="Lower back mobility"),
         store.path_for("b", T0 + timedelta(seconds=1)),
     )
     return store

@@ -9,11 +9,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from supple.core.files import random_suffix, write_toml
-from supple.core.history import BadRecord, HistoryStore, Loaded, Quarantined, read_toml_file
+from supple.core.files import SCHEMA, random_suffix, write_toml
+from supple.core.history import HistoryStore, Loaded, Quarantined, read_toml_file
 from supple.core.program import POINTS, Point, Program, Progress, TestResult, progress
-
-SCHEMA = 1
+from supple.core.record import BadRecord
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,9 @@ from supple.core.breath import (
     Phase,
     PhaseName,
 )
+from supple.core.files import SCHEMA
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
 
-SCHEMA = 1
 LEVELS: tuple[Level, ...] = ("beginner", "intermediate", "advanced")
 Level = Literal["beginner", "intermediate", "advanced"]
 Kind = Literal["reps", "hold"]
