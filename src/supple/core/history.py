@@ -21,7 +21,7 @@ from supple.core.files import (
     random_suffix,
     write_toml,
 )
-from supple.core.record import BadRecord, SessionRecord
+from supple.core.record import BadRecord, ExerciseEntry, SessionRecord
 from supple.core.routine import Level
 
 if TYPE_CHECKING:
@@ -32,7 +32,8 @@ try:  # POSIX; elsewhere a checkpoint is never taken for a live one (no lock to 
 except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
-INDEX_VERSION = 1
+# 2: each entry is SessionRecord.to_toml() output (keys in field order), read back unchecked
+INDEX_VERSION = 2
 Now = Callable[[], datetime]
 # The record's type under the name the screens know it by (they are being restructured; the one
 # type is SessionRecord in supple.core.record).
@@ -46,6 +47,8 @@ def local_now() -> datetime:
 
 def session_record(session: Session, started: datetime) -> SessionRecord:
     """The record of ``session``: wall times from ``started`` plus clock differences."""
+    # First, as it lets a plan that has run out end: its status and end are then the true ones.
+    active = round(session.active_seconds(), 1)
     start = session.started_at if session.started_at is not None else session.clock.now()
     end = session.ended_at if session.ended_at is not None else session.clock.now()
     ended = started + timedelta(seconds=max(0.0, end - start))
@@ -57,7 +60,7 @@ def session_record(session: Session, started: datetime) -> SessionRecord:
         started=started.replace(microsecond=0),
         ended=ended.replace(microsecond=0),
         status=session.outcome,
-        active_seconds=round(session.active_seconds(), 1),
+        active_seconds=active,
         paused_seconds=round(session.paused_seconds(), 1),
         planned_seconds=session.planned_seconds,
         exercises=session.records(),
@@ -278,9 +281,11 @@ class HistoryStore:
         fresh: dict[str, list[Any]] = {}
         records: list[SessionRecord] = []
         quarantined: list[Quarantined] = []
+        entries: dict[tuple[Any, ...], ExerciseEntry] = {}  # equal exercise entries, shared
         changed = False
+        cut = len(str(self.sessions_dir)) + 1  # every file is below it: its relative path, quick
         for path in self.session_files():
-            key = str(path.relative_to(self.sessions_dir))
+            key = str(path)[cut:]
             try:
                 stat = path.stat()
             except OSError:
@@ -289,7 +294,7 @@ class HistoryStore:
             if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
                 # Checked when it was cached; only the two times need parsing again.
                 with contextlib.suppress(KeyError, TypeError, ValueError):
-                    records.append(SessionRecord.trusted(cached[2], path))
+                    records.append(SessionRecord.trusted(cached[2], path, entries))
                     fresh[key] = cached
                     continue
             changed = True

@@ -248,9 +248,24 @@ class SessionRecord:
         )
 
     @classmethod
-    def trusted(cls, data: dict[str, Any], path: Path) -> SessionRecord:
+    def trusted(
+        cls,
+        data: dict[str, Any],
+        path: Path,
+        entries: dict[tuple[Any, ...], ExerciseEntry] | None = None,
+    ) -> SessionRecord:
         """A record from ``to_toml()`` output checked before (the history index): no checks,
-        only the two times parsed. KeyError, TypeError or ValueError if it is not such output."""
+        only the two times parsed. ``entries`` shares equal exercise entries between records
+        (most sessions repeat the same ones), which makes a large history load quicker. KeyError,
+        TypeError or ValueError if ``data`` is not such output."""
+        shared = {} if entries is None else entries
+        exercises = []
+        for exercise in data["exercise"]:
+            values = tuple(exercise.values())  # in field order: to_toml() wrote them so
+            entry = shared.get(values)
+            if entry is None:
+                entry = shared[values] = ExerciseEntry(*values)
+            exercises.append(entry)
         return cls(
             data["routine"],
             data["title"],
@@ -261,22 +276,7 @@ class SessionRecord:
             data["active_seconds"],
             data["paused_seconds"],
             data["planned_seconds"],
-            tuple(
-                [
-                    ExerciseEntry(
-                        e["id"],
-                        e["name"],
-                        e["status"],
-                        e["seconds"],
-                        e["planned_seconds"],
-                        e["sets_done"],
-                        e["sets_planned"],
-                        e["reps_done"],
-                        e["reps_planned"],
-                    )
-                    for e in data["exercise"]
-                ]
-            ),
+            tuple(exercises),
             data.get("feeling_before"),
             data.get("feeling_after"),
             data.get("note", ""),
