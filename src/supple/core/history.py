@@ -21,7 +21,8 @@ from supple.core.files import (
     random_suffix,
     write_toml,
 )
-from supple.core.record import BadRecord, ExerciseEntry, SessionRecord
+from supple.core.record import BadRecord as BadRecord  # raised here too: importable from here
+from supple.core.record import ExerciseEntry, SessionRecord
 from supple.core.routine import Level
 
 if TYPE_CHECKING:
