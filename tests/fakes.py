@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import tomli_w
 
 from supple.core.files import atomic_write
-from supple.core.history import SCHEMA, HistoryStore
+from supple.core.history import HistoryStore
+from supple.core.record import ExerciseEntry, RecordStatus, SessionRecord
+from supple.core.routine import Level
 
 EXERCISES = [
     ("cat-cow", "Cat-Cow", 30, 5),
@@ -19,7 +22,7 @@ EXERCISES = [
 ]
 
 
-def make_record(
+def make_session_record(
     started: datetime,
     *,
     routine: str = "back-pain-relief",
@@ -30,38 +33,48 @@ def make_record(
     before: int | None = None,
     after: int | None = None,
     note: str = "",
-) -> dict[str, Any]:
+    exercises: Sequence[ExerciseEntry] | None = None,
+    path: Path | None = None,
+) -> SessionRecord:
+    """A valid record: all three exercises done when completed, else only the first done.
+    ``exercises`` replaces them (to choose the work done against the plan)."""
     done = status == "completed"
-    record: dict[str, Any] = {
-        "schema": SCHEMA,
-        "routine": routine,
-        "title": title,
-        "level": level,
-        "started": started.isoformat(timespec="seconds"),
-        "ended": (started + timedelta(seconds=active + 10)).isoformat(timespec="seconds"),
-        "status": status,
-        "active_seconds": active,
-        "paused_seconds": 10.0,
-        "planned_seconds": active if done else max(active, 95.0),
-        "exercise": [
-            {
-                "id": i,
-                "name": n,
-                "status": "done" if done or k == 0 else "skipped",
-                "seconds": float(s if done or k == 0 else 0),
-                "planned_seconds": s,
-                "sets_done": 1 if done or k == 0 else 0,
-                "sets_planned": 1,
-                "reps_done": r if done or k == 0 else 0,
-                "reps_planned": r,
-            }
+    if exercises is None:
+        exercises = [
+            ExerciseEntry(
+                id=i,
+                name=n,
+                status="done" if done or k == 0 else "skipped",
+                seconds=float(s if done or k == 0 else 0),
+                planned_seconds=s,
+                sets_done=1 if done or k == 0 else 0,
+                sets_planned=1,
+                reps_done=r if done or k == 0 else 0,
+                reps_planned=r,
+            )
             for k, (i, n, s, r) in enumerate(EXERCISES)
-        ],
-    }
-    for key, value in (("feeling_before", before), ("feeling_after", after), ("note", note)):
-        if value not in (None, ""):
-            record[key] = value
-    return record
+        ]
+    return SessionRecord(
+        routine=routine,
+        title=title,
+        level=cast(Level, level),
+        started=started,
+        ended=started + timedelta(seconds=active + 10),
+        status=cast(RecordStatus, status),
+        active_seconds=active,
+        paused_seconds=10.0,
+        planned_seconds=active if done else max(active, 95.0),
+        exercises=tuple(exercises),
+        feeling_before=before,
+        feeling_after=after,
+        note=note,
+        path=path,
+    )
+
+
+def make_record(started: datetime, **kw: Any) -> dict[str, Any]:
+    """``make_session_record(...)`` as it is stored: the TOML file's content."""
+    return make_session_record(started, **kw).to_toml()
 
 
 def fake_week(store: HistoryStore, end: datetime) -> list[Path]:
@@ -77,7 +90,7 @@ def fake_week(store: HistoryStore, end: datetime) -> list[Path]:
     paths = []
     for back, hour, level, status, active, before, after, note in plan:
         started = (end - timedelta(days=back)).replace(hour=hour, minute=5, second=0)
-        record = make_record(
+        record = make_session_record(
             started,
             level=level,
             status=status,
@@ -96,7 +109,9 @@ def fake_history(store: HistoryStore, count: int, end: datetime, seed: int = 1) 
     at = end
     for _ in range(count):
         at -= timedelta(hours=rng.choice([5, 11, 24, 30]))
-        record = make_record(at, active=rng.choice([60.0, 95.0, 206.0]), after=rng.randint(3, 9))
+        record = make_session_record(
+            at, active=rng.choice([60.0, 95.0, 206.0]), after=rng.randint(3, 9)
+        )
         store.save(record, store.path_for("back-pain-relief", at))
 
 
@@ -140,7 +155,7 @@ def fake_program(data_dir: Path, end: datetime, *, workouts: int = 10, points: i
     levels = ["beginner"] * 6 + ["intermediate"] * 6 + ["advanced"] * 6
     for n in range(workouts):
         at = (started + timedelta(days=2 * n + 1)).replace(hour=7, minute=0, second=0)
-        record = make_record(
+        record = make_session_record(
             at,
             routine="lower-back-mobility",
             title="Lower back mobility",

@@ -159,51 +159,26 @@ def tell(found: Coach) -> None:
         print(f"supple: {text[:1].lower()}{text[1:]}", file=sys.stderr)
 
 
-CSV_FIELDS = (
-    "started",
-    "ended",
-    "routine",
-    "title",
-    "level",
-    "status",
-    "active_seconds",
-    "paused_seconds",
-    "planned_seconds",
-    "exercises_done",
-    "exercises_total",
-    "feeling_before",
-    "feeling_after",
-    "note",
-    "path",
-)
-
-
 def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | None) -> int:
     import csv
     import json
 
     from supple.core.history import select
+    from supple.core.record import CSV_FIELDS
 
     found = coach()
     records = select(found.history().records, since=since, routine=routine)
     tell(found)
     if as_json:
         # One record per line: readable, and quick to write for ten thousand sessions.
-        lines = (json.dumps(dict(r.data, path=str(r.path)), ensure_ascii=False) for r in records)
+        lines = (json.dumps(r.to_json(), ensure_ascii=False) for r in records)
         body = ",\n".join(lines)
         print(f"[\n{body}\n]" if body else "[]")
         return 0
     if as_csv:
         writer = csv.writer(sys.stdout)
         writer.writerow(CSV_FIELDS)
-        for r in records:
-            row = dict(
-                r.data,
-                exercises_done=r.exercises_done,
-                exercises_total=len(r.exercises),
-                path=str(r.path),
-            )
-            writer.writerow([row.get(field, "") for field in CSV_FIELDS])
+        writer.writerows(r.csv_row() for r in records)
         return 0
     if not records:
         print("No sessions yet.")

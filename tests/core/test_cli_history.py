@@ -13,7 +13,7 @@ import pytest
 from supple import paths
 from supple.cli import main
 from supple.core.history import HistoryStore
-from tests.fakes import make_record
+from tests.fakes import make_session_record
 
 T0 = datetime(2026, 11, 24, 7, 30, tzinfo=timezone(timedelta(hours=1)))
 
@@ -26,9 +26,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def seed() -> HistoryStore:
     store = HistoryStore(paths.data_dir())
-    store.save(make_record(T0 - timedelta(days=3), after=5), store.path_for("a", T0))
+    store.save(make_session_record(T0 - timedelta(days=3), after=5), store.path_for("a", T0))
     store.save(
-        make_record(T0, routine="lower-back-mobility", title="Lower back mobility"),
+        make_session_record(T0, routine="lower-back-mobility", title="Lower back mobility"),
         store.path_for("b", T0 + timedelta(seconds=1)),
     )
     return store
@@ -50,6 +50,8 @@ def test_json_is_the_records_as_stored_with_their_path(capsys: pytest.CaptureFix
     ]
     assert Path(items[1]["path"]).exists() and items[1]["feeling_after"] == 5
     assert items[1]["exercise"][0]["id"] == "cat-cow"
+    assert (items[1]["work_seconds"], items[1]["planned_work_seconds"]) == (60.0, 60)
+    assert items[1]["counts"] is True
 
 
 def test_filters(capsys: pytest.CaptureFixture[str]) -> None:
@@ -69,6 +71,8 @@ def test_csv_one_row_per_session(capsys: pytest.CaptureFixture[str]) -> None:
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 2 and rows[1]["feeling_after"] == "5"
     assert rows[0]["exercises_done"] == "3" and rows[0]["exercises_total"] == "3"
+    assert list(rows[0])[-2:] == ["work_seconds", "counts"]
+    assert rows[0]["work_seconds"] == "60.0" and rows[0]["counts"] == "true"
 
 
 def test_a_broken_file_is_reported_once_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:

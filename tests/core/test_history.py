@@ -19,7 +19,7 @@ from supple.core.history import HistoryStore, read_record
 from supple.core.recorder import Recorder
 from supple.core.routine import load_routine
 from supple.core.session import Session
-from tests.fakes import make_record
+from tests.fakes import make_record, make_session_record
 
 BPR = load_routine(paths.bundled_routines_dir() / "back-pain-relief.toml")
 T0 = datetime(2026, 11, 24, 7, 30, tzinfo=timezone(timedelta(hours=1)))
@@ -31,7 +31,7 @@ def store_at(tmp_path: Path) -> HistoryStore:
 
 def test_saved_files_are_private_and_in_year_month_folders(tmp_path: Path) -> None:
     store = store_at(tmp_path)
-    path = store.save(make_record(T0), store.path_for("back-pain-relief", T0))
+    path = store.save(make_session_record(T0), store.path_for("back-pain-relief", T0))
     assert path.parent == store.sessions_dir / "2026" / "11"
     assert path.name.startswith("20261124T073000-back-pain-relief-")
     assert path.stat().st_mode & 0o777 == 0o600
@@ -44,7 +44,7 @@ def test_load_is_newest_first_and_round_trips(tmp_path: Path) -> None:
     store = store_at(tmp_path)
     for days in (3, 1, 2):
         at = T0 - timedelta(days=days)
-        store.save(make_record(at, after=days), store.path_for("back-pain-relief", at))
+        store.save(make_session_record(at, after=days), store.path_for("back-pain-relief", at))
     loaded = store.load()
     assert [r.started.day for r in loaded.records] == [23, 22, 21]
     assert loaded.records[0].feeling_after == 1 and not loaded.quarantined
@@ -198,7 +198,7 @@ def test_each_kind_of_bad_file_is_quarantined_once_never_deleted(tmp_path: Path,
     import tomli_w
 
     store = store_at(tmp_path)
-    good = store.save(make_record(T0), store.path_for("back-pain-relief", T0))
+    good = store.save(make_session_record(T0), store.path_for("back-pain-relief", T0))
     folder = store.sessions_dir / "2026" / "11"
     raw = BAD.get(name) or tomli_w.dumps(bad_records()[name]).encode()
     (folder / name).write_bytes(raw)
@@ -215,10 +215,10 @@ def test_each_kind_of_bad_file_is_quarantined_once_never_deleted(tmp_path: Path,
 
 def test_the_index_is_used_and_the_files_stay_the_truth(tmp_path: Path) -> None:
     store = store_at(tmp_path)
-    path = store.save(make_record(T0, after=3), store.path_for("back-pain-relief", T0))
+    path = store.save(make_session_record(T0, after=3), store.path_for("back-pain-relief", T0))
     assert store.load().records[0].feeling_after == 3
     assert store.index_path.exists()
-    store.save(make_record(T0, after=9), path)  # the file changes: the index must not win
+    store.save(make_session_record(T0, after=9), path)  # the file changes: the index must not win
     os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))
     assert store.load().records[0].feeling_after == 9
     store.index_path.write_text("{ broken")
@@ -228,7 +228,7 @@ def test_the_index_is_used_and_the_files_stay_the_truth(tmp_path: Path) -> None:
 
 def test_trash_moves_the_file(tmp_path: Path) -> None:
     store = store_at(tmp_path)
-    path = store.save(make_record(T0), store.path_for("back-pain-relief", T0))
+    path = store.save(make_session_record(T0), store.path_for("back-pain-relief", T0))
     moved = store.trash(path)
     assert not path.exists() and moved.parent == store.trash_dir and moved.exists()
     assert store.load().records == ()
@@ -267,7 +267,7 @@ def test_newest_reads_only_the_newest_across_months_and_years(tmp_path: Path) ->
         T0.replace(month=1, day=5),
         T0.replace(month=2, day=1),
     ):
-        store.save(make_record(at), store.path_for("back-pain-relief", at))
+        store.save(make_session_record(at), store.path_for("back-pain-relief", at))
     assert [r.started.strftime("%Y-%m-%d") for r in store.newest(3)] == [
         "2026-02-01",
         "2026-01-05",

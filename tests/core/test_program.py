@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from supple import paths
-from supple.core.history import Record, check_record
 from supple.core.program import ProgramError, TestResult, load_program, progress
+from supple.core.record import SessionRecord
 from supple.core.routine import load_catalog
 from supple.core.timeline import expand, total_seconds
 from tests.fakes import make_record
@@ -27,9 +27,9 @@ def session(
     hour: int = 8,
     status: str = "completed",
     routine: str = "lower-back-mobility",
-) -> Record:
+) -> SessionRecord:
     at = datetime(day.year, day.month, day.day, hour, tzinfo=UTC)
-    return check_record(
+    return SessionRecord.from_toml(
         make_record(at, routine=routine, level=level, status=status), Path(f"{day}-{hour}.toml")
     )
 

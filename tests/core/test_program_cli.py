@@ -76,7 +76,7 @@ def test_broken_result_and_state_files_are_quarantined(capsys: pytest.CaptureFix
 
 
 def test_workouts_count_from_the_history(capsys: pytest.CaptureFixture[str]) -> None:
-    from tests.fakes import make_record
+    from tests.fakes import make_session_record
 
     run(capsys, "program", "start", "--date", "2026-11-02")
     store = HistoryStore(paths.data_dir())
@@ -84,7 +84,7 @@ def test_workouts_count_from_the_history(capsys: pytest.CaptureFixture[str]) -> 
     for n in range(2):
         day = at + timedelta(days=2 * n)
         store.save(
-            make_record(day, routine="lower-back-mobility", title="Lower back mobility"),
+            make_session_record(day, routine="lower-back-mobility", title="Lower back mobility"),
             store.path_for("lower-back-mobility", day),
         )
     status = json.loads(run(capsys, "program", "--json")[1])

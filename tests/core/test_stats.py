@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
-from supple.core.history import check_record
+from supple.core.record import ExerciseEntry, SessionRecord
 from supple.core.stats import compute, streaks
 from tests.fakes import make_record
 
@@ -13,7 +13,14 @@ UTC = UTC
 
 
 def rec(at: datetime, **kw: object):  # type: ignore[no-untyped-def]
-    return check_record(make_record(at, **kw), Path("x.toml"))  # type: ignore[arg-type]
+    return SessionRecord.from_toml(make_record(at, **kw), Path("x.toml"))  # type: ignore[arg-type]
+
+
+def work(done: float, planned: float | None = None) -> tuple[ExerciseEntry, ...]:
+    """One hold with ``done`` of its ``planned`` seconds held (all of it by default)."""
+    planned = done if planned is None else planned
+    status = "done" if done >= planned else "partial" if done else "skipped"
+    return (ExerciseEntry("sphinx", "Sphinx", status, done, planned, 1, 1, 0, 0),)
 
 
 def test_streak_across_a_year_end() -> None:
@@ -39,7 +46,10 @@ def test_local_day_of_the_session_in_its_own_time_zone() -> None:
 def test_weeks_start_on_monday() -> None:
     sunday = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
     monday = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-    stats = compute([rec(sunday, active=120.0), rec(monday, active=60.0)], date(2026, 11, 24))
+    stats = compute(
+        [rec(sunday, active=150.0, exercises=work(120.0)), rec(monday, exercises=work(60.0))],
+        date(2026, 11, 24),
+    )
     assert stats.this_week.monday == date(2026, 11, 23)
     assert (stats.this_week.sessions, stats.this_week.minutes) == (1, 1.0)
     assert (stats.weeks[-2].sessions, stats.weeks[-2].minutes) == (1, 2.0)

@@ -12,7 +12,7 @@ from supple.tui.screens.history import HistoryScreen
 from supple.tui.screens.home import HomeScreen
 from supple.tui.screens.session_detail import SessionDetailScreen
 from supple.tui.screens.stats import StatsScreen
-from tests.fakes import make_record
+from tests.fakes import make_session_record
 from tests.tui.conftest import WALL, build_app
 from tests.tui.scenes import settle
 
@@ -25,14 +25,15 @@ async def test_home_status_line(data_dir: Path) -> None:
     app = build_app(data_dir, history=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
+        # Work minutes: this week's two sessions did 60 s of reps and holds each.
         assert text(app, "#home-status") == (
-            "Last: Tue 24 Nov, Back pain relief (completed) · streak 3 days · this week 10 min"
+            "Last: Tue 24 Nov, Back pain relief (completed) · streak 3 days · this week 2 min"
         )
 
 
 async def test_history_rows_filter_detail_and_delete(data_dir: Path) -> None:
     app = build_app(data_dir, history=True)
-    other = make_record(
+    other = make_session_record(
         WALL.replace(day=10), routine="lower-back-mobility", title="Lower back mobility"
     )
     store = HistoryStore(data_dir)
@@ -90,8 +91,9 @@ async def test_stats_screen(data_dir: Path) -> None:
         assert isinstance(app.screen, StatsScreen)
         numbers = text(app, "#stats-numbers")
         assert "Streak 3 days · longest 3" in numbers
-        assert "This week 2 sessions, 10 min" in numbers
-        assert "In all 6 sessions" in numbers
+        # Work minutes (60 s of reps and holds a session, 30 s in the one stopped early).
+        assert "This week 2 sessions, 2 min" in numbers
+        assert "In all 6 sessions, 6 min" in numbers
         assert "first 5, latest 8, best 8 over 6 check-ins" in text(app, "#feelings-caption")
         calendar = text(app, "#calendar")
         assert calendar.splitlines()[2].startswith("T ")  # Monday row first, then Tuesday

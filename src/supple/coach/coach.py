@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from supple.coach.live import Announcer, LiveSession
     from supple.core.clock import Clock
     from supple.core.history import HistoryStore, Loaded
-    from supple.core.history import Record as SessionRecord
     from supple.core.program import MobilityTest, Point, Program, Progress, TestResult
+    from supple.core.record import SessionRecord
     from supple.core.stats import Stats
     from supple.speech import Speaker
 
@@ -345,7 +345,10 @@ class Coach:
 
     def trash(self, record: SessionRecord) -> Path:
         """Move a session to the trash folder. Raises SaveError."""
-        assert record.path is not None
+        from supple.core.files import SaveError
+
+        if record.path is None:
+            raise SaveError(self.store.sessions_dir, "this session has no file")
         moved = self.store.trash(record.path)
         self.invalidate()
         return moved

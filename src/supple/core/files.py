@@ -8,7 +8,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import tomli_w
+# Every file kind supple reads or writes (routines, programs, sessions, program state, test
+# results) carries ``schema = 1``, from here; a kind whose format changes gets its own number.
+SCHEMA = 1
 
 
 class SaveError(Exception):
@@ -59,6 +61,8 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def write_toml(path: Path, data: dict[str, Any]) -> Path:
     """``data`` as TOML at ``path``, atomically; SaveError (path and reason) if it cannot be."""
+    import tomli_w  # only once something is saved: the routine loader imports SCHEMA from here
+
     try:
         atomic_write(path, tomli_w.dumps(data).encode("utf-8"))
     except OSError as error:

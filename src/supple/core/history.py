@@ -9,7 +9,7 @@ import shutil
 import tempfile
 import tomllib
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -21,7 +21,8 @@ from supple.core.files import (
     random_suffix,
     write_toml,
 )
-from supple.core.routine import LEVELS
+from supple.core.record import BadRecord as BadRecord  # raised here too: importable from here
+from supple.core.record import ExerciseEntry, SessionRecord
 
 if TYPE_CHECKING:
     from supple.core.session import Session
@@ -31,168 +32,34 @@ try:  # POSIX; elsewhere a checkpoint is never taken for a live one (no lock to 
 except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
-SCHEMA = 1
-STATUSES = ("completed", "stopped", "interrupted", "in_progress")
-EXERCISE_STATUSES = ("done", "partial", "skipped")
-MAX_SECONDS = 24 * 3600  # no session lasts a day: anything longer is a broken file
-INDEX_VERSION = 1
+# 2: each entry is SessionRecord.to_toml() output (keys in field order), read back unchecked
+INDEX_VERSION = 2
 Now = Callable[[], datetime]
 
 
-def session_record(session: Session, started: datetime) -> dict[str, Any]:
-    """The record of ``session`` as stored: wall times from ``started`` plus clock differences."""
+def session_record(session: Session, started: datetime) -> SessionRecord:
+    """The record of ``session``: wall times from ``started`` plus clock differences."""
+    # First, as it lets a plan that has run out end: its status and end are then the true ones.
+    active = round(session.active_seconds(), 1)
     start = session.started_at if session.started_at is not None else session.clock.now()
     end = session.ended_at if session.ended_at is not None else session.clock.now()
     ended = started + timedelta(seconds=max(0.0, end - start))
-    return {
-        "schema": SCHEMA,
-        "routine": session.routine.id,
-        "title": session.routine.title,
-        "level": session.level,
-        "started": started.isoformat(timespec="seconds"),
-        "ended": ended.isoformat(timespec="seconds"),
-        "status": session.outcome,
-        "active_seconds": round(session.active_seconds(), 1),
-        "paused_seconds": round(session.paused_seconds(), 1),
-        "planned_seconds": session.planned_seconds,
-        "exercise": [asdict(record) for record in session.records()],
-    }
+    return SessionRecord(
+        routine=session.routine.id,
+        title=session.routine.title,
+        level=session.level,
+        # Whole seconds, as stored: the record is the same before and after a round trip.
+        started=started.replace(microsecond=0),
+        ended=ended.replace(microsecond=0),
+        status=session.outcome,
+        active_seconds=active,
+        paused_seconds=round(session.paused_seconds(), 1),
+        planned_seconds=session.planned_seconds,
+        exercises=session.records(),
+    )
 
 
 # -- reading ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One stored session, checked; ``data`` is the record exactly as stored."""
-
-    path: Path
-    data: dict[str, Any]
-    started: datetime
-    ended: datetime
-
-    @property
-    def routine(self) -> str:
-        return str(self.data["routine"])
-
-    @property
-    def title(self) -> str:
-        return str(self.data["title"])
-
-    @property
-    def level(self) -> str:
-        return str(self.data["level"])
-
-    @property
-    def status(self) -> str:
-        return str(self.data["status"])
-
-    @property
-    def active_seconds(self) -> float:
-        return float(self.data["active_seconds"])
-
-    @property
-    def planned_seconds(self) -> float:
-        return float(self.data["planned_seconds"])
-
-    @property
-    def exercises(self) -> list[dict[str, Any]]:
-        return list(self.data["exercise"])
-
-    @property
-    def exercises_done(self) -> int:
-        return sum(1 for e in self.exercises if e["status"] == "done")
-
-    @property
-    def feeling_before(self) -> int | None:
-        value = self.data.get("feeling_before")
-        return int(value) if value is not None else None
-
-    @property
-    def feeling_after(self) -> int | None:
-        value = self.data.get("feeling_after")
-        return int(value) if value is not None else None
-
-    @property
-    def note(self) -> str:
-        return str(self.data.get("note", ""))
-
-
-class BadRecord(Exception):
-    """A history file that cannot be trusted; ``reason`` says why in a few words."""
-
-    def __init__(self, reason: str) -> None:
-        self.reason = reason
-        super().__init__(reason)
-
-
-def _number(data: dict[str, Any], key: str, high: float) -> float:
-    value = data.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise BadRecord(f"{key}: expected a number, got {value!r}")
-    if not 0 <= value <= high:
-        raise BadRecord(f"{key}: {value} is impossible (0 to {high:g})")
-    return float(value)
-
-
-def _time(data: dict[str, Any], key: str) -> datetime:
-    value = data.get(key)
-    try:
-        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        parsed = None
-    if parsed is None or parsed.tzinfo is None:
-        raise BadRecord(f"{key}: expected an ISO 8601 time with offset, got {value!r}")
-    return parsed
-
-
-def check_record(data: dict[str, Any], path: Path) -> Record:
-    """Validate a parsed record; raise BadRecord naming what is impossible."""
-    schema = data.get("schema")
-    if schema != SCHEMA:
-        raise BadRecord(f"unknown schema {schema!r} (this supple reads schema {SCHEMA})")
-    for key in ("routine", "title", "level", "status"):
-        if not isinstance(data.get(key), str) or not data[key]:
-            raise BadRecord(f"{key}: missing or not text")
-    if data["level"] not in LEVELS:
-        raise BadRecord(f"level: unknown level {data['level']!r}")
-    if data["status"] not in STATUSES:
-        raise BadRecord(f"status: unknown status {data['status']!r}")
-    started, ended = _time(data, "started"), _time(data, "ended")
-    if ended < started:
-        raise BadRecord("ended: before started")
-    if (ended - started).total_seconds() > MAX_SECONDS:
-        raise BadRecord("ended: more than a day after started")
-    active = _number(data, "active_seconds", MAX_SECONDS)
-    _number(data, "paused_seconds", MAX_SECONDS)
-    _number(data, "planned_seconds", MAX_SECONDS)
-    if active > (ended - started).total_seconds() + 1:
-        raise BadRecord("active_seconds: longer than the session itself")
-    exercises = data.get("exercise")
-    if not isinstance(exercises, list) or not all(isinstance(e, dict) for e in exercises):
-        raise BadRecord("exercise: expected [[exercise]] tables")
-    for index, exercise in enumerate(exercises, 1):
-        if exercise.get("status") not in EXERCISE_STATUSES:
-            raise BadRecord(f"exercise[{index}].status: unknown {exercise.get('status')!r}")
-        if not isinstance(exercise.get("id"), str) or not isinstance(exercise.get("name"), str):
-            raise BadRecord(f"exercise[{index}]: id and name must be text")
-        for key in (
-            "seconds",
-            "planned_seconds",
-            "sets_done",
-            "sets_planned",
-            "reps_done",
-            "reps_planned",
-        ):
-            _number(exercise, key, MAX_SECONDS)
-    for key in ("feeling_before", "feeling_after"):
-        if key in data:
-            value = data[key]
-            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-                raise BadRecord(f"{key}: expected a whole number from 0 to 10, got {value!r}")
-    if "note" in data and not isinstance(data["note"], str):
-        raise BadRecord("note: expected text")
-    return Record(path, data, started, ended)
 
 
 def read_toml_file(path: Path) -> dict[str, Any]:
@@ -209,8 +76,8 @@ def read_toml_file(path: Path) -> dict[str, Any]:
         raise BadRecord(f"not valid TOML: {error}") from None
 
 
-def read_record(path: Path) -> Record:
-    return check_record(read_toml_file(path), path)
+def read_record(path: Path) -> SessionRecord:
+    return SessionRecord.from_toml(read_toml_file(path), path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +94,7 @@ class Quarantined:
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    records: tuple[Record, ...]  # newest first
+    records: tuple[SessionRecord, ...]  # newest first
     quarantined: tuple[Quarantined, ...]
     recovered: tuple[Path, ...] = ()
 
@@ -264,7 +131,7 @@ class LiveFile:
             raise
         self._lock = handle
 
-    def write(self, record: dict[str, Any]) -> None:
+    def write(self, record: SessionRecord) -> None:
         self.store.save(record, self.path)
 
     def close(self) -> None:
@@ -296,8 +163,8 @@ class HistoryStore:
         name = f"{stamp}-{routine_id}-{self._token()}.toml"
         return self.sessions_dir / started.strftime("%Y") / started.strftime("%m") / name
 
-    def save(self, record: dict[str, Any], path: Path) -> Path:
-        return write_toml(path, record)
+    def save(self, record: SessionRecord, path: Path) -> Path:
+        return write_toml(path, record.to_toml())
 
     def live(self, path: Path) -> LiveFile:
         """Open the file of a new session in progress (its lock is held until ``close``)."""
@@ -347,7 +214,7 @@ class HistoryStore:
             return False  # load() quarantines it
         if record.status != "in_progress":
             return False
-        self.save(dict(record.data, status="interrupted"), path)
+        self.save(replace(record, status="interrupted"), path)
         return True
 
     def _lock_of(self, path: Path) -> Path:
@@ -369,11 +236,11 @@ class HistoryStore:
             ]
         return sorted(found, key=lambda p: p.name)
 
-    def newest(self, count: int) -> list[Record]:
+    def newest(self, count: int) -> list[SessionRecord]:
         """The newest ``count`` good records, read straight from their files, newest month
         folders first: a first page in milliseconds, before the full load (which also
         quarantines what is bad)."""
-        out: list[Record] = []
+        out: list[SessionRecord] = []
 
         def folders(folder: Path) -> list[Path]:
             with contextlib.suppress(OSError):
@@ -404,11 +271,13 @@ class HistoryStore:
         recovered = tuple(self.recover()) if recover else ()
         index = self._read_index()
         fresh: dict[str, list[Any]] = {}
-        records: list[Record] = []
+        records: list[SessionRecord] = []
         quarantined: list[Quarantined] = []
+        entries: dict[tuple[Any, ...], ExerciseEntry] = {}  # equal exercise entries, shared
         changed = False
+        cut = len(str(self.sessions_dir)) + 1  # every file is below it: its relative path, quick
         for path in self.session_files():
-            key = str(path.relative_to(self.sessions_dir))
+            key = str(path)[cut:]
             try:
                 stat = path.stat()
             except OSError:
@@ -416,12 +285,9 @@ class HistoryStore:
             cached = index.get(key)
             if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
                 # Checked when it was cached; only the two times need parsing again.
-                data = cached[2]
                 with contextlib.suppress(KeyError, TypeError, ValueError):
-                    started = datetime.fromisoformat(data["started"])
-                    ended = datetime.fromisoformat(data["ended"])
+                    records.append(SessionRecord.trusted(cached[2], path, entries))
                     fresh[key] = cached
-                    records.append(Record(path, data, started, ended))
                     continue
             changed = True
             try:
@@ -431,14 +297,16 @@ class HistoryStore:
                 if moved is not None:
                     quarantined.append(moved)
                 continue
-            fresh[key] = [stat.st_mtime_ns, stat.st_size, record.data]
+            fresh[key] = [stat.st_mtime_ns, stat.st_size, record.to_toml()]
             records.append(record)
         # A checkpoint with no lock file at all has no live process behind it either (the lock
         # is made before the first checkpoint): recover it too.
         orphans = [
-            r.path
+            orphan
             for r in records
-            if r.status == "in_progress" and not self._lock_of(r.path).exists()
+            if r.status == "in_progress"
+            and (orphan := r.path) is not None
+            and not self._lock_of(orphan).exists()
         ]
         if orphans and recover:
             for path in orphans:
@@ -505,8 +373,8 @@ class HistoryStore:
 
 
 def select(
-    records: Iterable[Record], *, since: date | None = None, routine: str | None = None
-) -> list[Record]:
+    records: Iterable[SessionRecord], *, since: date | None = None, routine: str | None = None
+) -> list[SessionRecord]:
     """The records started on or after ``since`` (their own local date), of ``routine``."""
     return [
         r

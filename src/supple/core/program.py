@@ -1,8 +1,9 @@
 """The 6-week program and its mobility tests: the file format, and how far along you are.
 
-Progress follows the order of workouts, not a calendar: a completed session of the next
-workout's routine at its level counts as that workout (one a day at most, each session once),
-so a missed day never breaks the program.
+Progress follows the order of workouts, not a calendar: a session that counts (completed, at
+least half its planned work done: ``SessionRecord.counts``) of the next workout's routine at its
+level is that workout (one a day at most, each session once), so a missed day never breaks the
+program.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, ClassVar, Literal, cast
 
-from supple.core.history import Record
+from supple.core.files import SCHEMA
+from supple.core.record import SessionRecord
 from supple.core.routine import LEVELS, SLUG, Catalog, Level
 from supple.core.timeline import expand, total_seconds
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
 
-SCHEMA = 1
 MAX_WORKOUT_SECONDS = 30 * 60
 Point = Literal["start", "middle", "end"]
 POINTS: tuple[Point, ...] = ("start", "middle", "end")
@@ -253,7 +254,7 @@ class TestResult:
 class Progress:
     program: Program
     started: date | None
-    done: tuple[tuple[Workout, Record], ...]  # in order, with the session that counted
+    done: tuple[tuple[Workout, SessionRecord], ...]  # in order, with the session that counted
     next: Workout | None
     suggested: date | None  # when to do the next workout
     due: tuple[Point, ...]  # test points due now
@@ -284,7 +285,7 @@ class Progress:
                     "week": w.week,
                     "routine": w.routine,
                     "level": w.level,
-                    "session": r.data["started"],
+                    "session": r.started.isoformat(timespec="seconds"),
                 }
                 for w, r in self.done
             ],
@@ -316,16 +317,16 @@ class Progress:
 
 
 def count_workouts(
-    program: Program, started: date, records: Iterable[Record]
-) -> list[tuple[Workout, Record]]:
-    """Match completed sessions, oldest first, to the workouts in order: one a day, each once."""
-    done: list[tuple[Workout, Record]] = []
+    program: Program, started: date, records: Iterable[SessionRecord]
+) -> list[tuple[Workout, SessionRecord]]:
+    """Match sessions that count, oldest first, to the workouts in order: one a day, each once."""
+    done: list[tuple[Workout, SessionRecord]] = []
     days: set[date] = set()
     for record in sorted(records, key=lambda r: r.started):
         if len(done) == len(program.workouts):
             break
         day = record.started.date()
-        if record.status != "completed" or day < started or day in days:
+        if not record.counts or day < started or day in days:
             continue
         workout = program.workouts[len(done)]
         if record.routine == workout.routine and record.level == workout.level:
@@ -345,7 +346,7 @@ def latest_results(results: Iterable[TestResult]) -> dict[str, dict[Point, TestR
 def progress(
     program: Program,
     started: date | None,
-    records: Sequence[Record],
+    records: Sequence[SessionRecord],
     results: Iterable[TestResult],
     today: date,
 ) -> Progress:
@@ -358,7 +359,7 @@ def progress(
     nxt = program.workouts[len(done)] if len(done) < len(program.workouts) else None
     suggested = None
     if nxt is not None:
-        trained_today = any(r.started.date() == today for r in records if r.status == "completed")
+        trained_today = any(r.started.date() == today for r in records if r.counts)
         earliest = today + timedelta(days=1 if trained_today else 0)
         # A rest day between workouts keeps the pace at about three a week.
         after_rest = done[-1][1].started.date() + timedelta(days=2) if done else earliest

@@ -10,11 +10,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from supple.core.files import random_suffix, write_toml
-from supple.core.history import BadRecord, HistoryStore, Quarantined, Record, read_toml_file
+from supple.core.files import SCHEMA, random_suffix, write_toml
+from supple.core.history import HistoryStore, Quarantined, read_toml_file
 from supple.core.program import POINTS, Point, Program, Progress, TestResult, progress
-
-SCHEMA = 1
+from supple.core.record import BadRecord, SessionRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +130,7 @@ class ProgramReading:
 
 
 def read_progress(
-    program: Program, store: ProgramStore, records: Sequence[Record], today: date
+    program: Program, store: ProgramStore, records: Sequence[SessionRecord], today: date
 ) -> ProgramReading:
     """The one way the app and the command line learn how far along the program is, from its
     files and the history's records (read once, by the caller)."""

@@ -6,11 +6,13 @@ A kill at any moment loses at most ``interval`` seconds of session time: the fil
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from supple.core.files import SaveError
 from supple.core.history import HistoryStore, LiveFile, session_record
+from supple.core.record import SessionRecord
 from supple.core.session import Session, Snapshot
 
 CHECKPOINT_SECONDS = 2.0
@@ -30,15 +32,17 @@ class Recorder:
         self.started = started
         self.interval = interval
         self.path = store.path_for(session.routine.id, started)
-        self.extra: dict[str, Any] = {}  # feelings and note, added to every write
+        # feeling_before, feeling_after and note (SessionRecord fields), added to every write
+        self.extra: dict[str, Any] = {}
         self.error: str | None = None  # the last write's failure, None once a write succeeds
         self.saved_final = False
         self._live: LiveFile | None = None
         self._last_key: tuple[int, str] | None = None
         self._last_at: float | None = None
 
-    def record(self) -> dict[str, Any]:
-        return session_record(self.session, self.started) | self.extra
+    def record(self) -> SessionRecord:
+        """The session as it stands, with the feelings and note given so far."""
+        return replace(session_record(self.session, self.started), **self.extra)
 
     def open(self) -> None:
         """Take the lock that marks this session alive, and write the first checkpoint."""

@@ -16,9 +16,9 @@ from supple.core.breath import (
     Phase,
     PhaseName,
 )
+from supple.core.files import SCHEMA
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
 
-SCHEMA = 1
 LEVELS: tuple[Level, ...] = ("beginner", "intermediate", "advanced")
 Level = Literal["beginner", "intermediate", "advanced"]
 DEFAULT_LEVEL: Level = "beginner"  # a first run, and anything that names no level

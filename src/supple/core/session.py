@@ -8,12 +8,12 @@ from typing import Literal
 
 from supple.core.breath import BreathState, state_at
 from supple.core.clock import Clock
+from supple.core.record import ExerciseEntry, ExerciseStatus
 from supple.core.routine import Exercise, Level, Routine
 from supple.core.timeline import Segment, expand
 
 State = Literal["ready", "running", "paused", "done"]
 Outcome = Literal["in_progress", "completed", "stopped"]
-ExerciseStatus = Literal["done", "partial", "skipped"]
 
 BACK_GRACE = 3.0  # within this many seconds of an exercise's start, "back" goes one further
 COUNT_IN = 3.0  # seconds of count-in after a resume
@@ -52,21 +52,6 @@ class Snapshot:
     @property
     def done(self) -> bool:
         return self.state == "done"
-
-
-@dataclass(frozen=True, slots=True)
-class ExerciseRecord:
-    """What was done of one exercise."""
-
-    id: str
-    name: str
-    status: ExerciseStatus
-    seconds: float
-    planned_seconds: float
-    sets_done: int
-    sets_planned: int
-    reps_done: int
-    reps_planned: int
 
 
 class Session:
@@ -284,7 +269,7 @@ class Session:
             outcome=self.outcome,
         )
 
-    def records(self) -> tuple[ExerciseRecord, ...]:
+    def records(self) -> tuple[ExerciseEntry, ...]:
         """Per exercise: done / partial / skipped, active seconds, sets and reps done."""
         self._sync()
         live = self._live_spent()
@@ -311,7 +296,7 @@ class Session:
             else:
                 status = "skipped"
             out.append(
-                ExerciseRecord(
+                ExerciseEntry(
                     id=exercise.id,
                     name=exercise.name,
                     status=status,

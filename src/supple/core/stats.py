@@ -1,5 +1,8 @@
 """What the history adds up to: streaks, weekly minutes, a 26-week calendar, the feeling trend.
 
+Minutes are work minutes (reps and holds done, not get-ready, rest or switching sides), so a
+session skipped through adds next to nothing; streak days and weekly sessions are only those
+with a session that counts (``SessionRecord.counts``: completed, at least half the work done).
 A session's day is the local date where it was done (the offset stored with its start time),
 so a session at 23:30 in Lisbon stays on that day when you later look from Tokyo.
 """
@@ -11,9 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from supple.core.history import Record
+from supple.core.record import SessionRecord
 
-ACTIVE_DAY_SECONDS = 60  # a day counts for a streak with a completed session or a minute of work
 WEEKS = 12
 CALENDAR_WEEKS = 26
 
@@ -21,8 +23,8 @@ CALENDAR_WEEKS = 26
 @dataclass(frozen=True, slots=True)
 class Week:
     monday: date
-    sessions: int
-    minutes: float
+    sessions: int  # sessions that count
+    minutes: float  # work minutes of every ended session
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +37,15 @@ class Feeling:
 @dataclass(frozen=True, slots=True)
 class Stats:
     today: date
-    sessions: int
-    minutes: float
+    sessions: int  # ended sessions, whether they count or not
+    minutes: float  # work minutes
     current_streak: int
     longest_streak: int
     weeks: tuple[Week, ...]  # the last 12, oldest first; the last is this week
     calendar: tuple[tuple[float | None, ...], ...]  # 26 columns of Monday..Sunday minutes
     calendar_start: date  # the Monday of the first column
     feelings: tuple[Feeling, ...]  # oldest first
-    last: Record | None
+    last: SessionRecord | None
 
     @property
     def this_week(self) -> Week:
@@ -75,15 +77,12 @@ class Stats:
             "last": None
             if self.last is None
             else {
-                "started": self.last.data["started"],
+                "started": self.last.started.isoformat(timespec="seconds"),
                 "routine": self.last.routine,
                 "status": self.last.status,
+                "counts": self.last.counts,
             },
         }
-
-
-def counts(record: Record) -> bool:
-    return record.status == "completed" or record.active_seconds >= ACTIVE_DAY_SECONDS
 
 
 def streaks(days: set[date], today: date) -> tuple[int, int]:
@@ -106,19 +105,17 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def compute(records: Iterable[Record], today: date) -> Stats:
+def compute(records: Iterable[SessionRecord], today: date) -> Stats:
     done = [r for r in records if r.status != "in_progress"]
     done.sort(key=lambda r: r.started)
     minutes_by_day: dict[date, float] = {}
     sessions_by_day: dict[date, int] = {}
-    active_days: set[date] = set()
     for record in done:
         day = record.started.date()
-        minutes_by_day[day] = minutes_by_day.get(day, 0.0) + record.active_seconds / 60
-        sessions_by_day[day] = sessions_by_day.get(day, 0) + 1
-        if counts(record):
-            active_days.add(day)
-    current, longest = streaks(active_days, today)
+        minutes_by_day[day] = minutes_by_day.get(day, 0.0) + record.work_seconds / 60
+        if record.counts:
+            sessions_by_day[day] = sessions_by_day.get(day, 0) + 1
+    current, longest = streaks(set(sessions_by_day), today)
     this_monday = monday_of(today)
     weeks = []
     for back in range(WEEKS - 1, -1, -1):
@@ -149,7 +146,7 @@ def compute(records: Iterable[Record], today: date) -> Stats:
     return Stats(
         today=today,
         sessions=len(done),
-        minutes=sum(r.active_seconds for r in done) / 60,
+        minutes=sum(r.work_seconds for r in done) / 60,
         current_streak=current,
         longest_streak=longest,
         weeks=tuple(weeks),

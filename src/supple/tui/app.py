@@ -281,4 +281,4 @@ def print_unsaved(live: LiveSession) -> None:
         f"supple: could not save {recorder.path} ({recorder.error}); here is the record:",
         file=sys.stderr,
     )
-    print(tomli_w.dumps(recorder.record()), file=sys.stderr)
+    print(tomli_w.dumps(recorder.record().to_toml()), file=sys.stderr)

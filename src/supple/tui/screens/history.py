@@ -13,7 +13,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from supple.core.history import Record, select
+from supple.core.history import select
+from supple.core.record import SessionRecord
 from supple.tui.context import tell
 from supple.tui.format import clock
 from supple.tui.screens.base import SuppleScreen
@@ -34,7 +35,7 @@ FIRST_PAGE = 60  # rows shown at once; the rest follow in chunks
 CHUNK = 500
 
 
-def row_cells(r: Record) -> tuple[str, ...]:
+def row_cells(r: SessionRecord) -> tuple[str, ...]:
     return (
         f"{r.started:%a %d %b %Y %H:%M}",
         r.title,
@@ -46,7 +47,7 @@ def row_cells(r: Record) -> tuple[str, ...]:
     )
 
 
-def feeling_cell(record: Record) -> str:
+def feeling_cell(record: SessionRecord) -> str:
     if record.feeling_before is None and record.feeling_after is None:
         return ""
     before = "–" if record.feeling_before is None else str(record.feeling_before)
@@ -54,7 +55,7 @@ def feeling_cell(record: Record) -> str:
     return f"{before} → {after}"
 
 
-def trash(screen: SuppleScreen, coach: Coach, record: Record) -> None:
+def trash(screen: SuppleScreen, coach: Coach, record: SessionRecord) -> None:
     """Move a session to the trash and say so (or say why not)."""
     from supple.core.files import SaveError
 
@@ -84,13 +85,13 @@ class HistoryScreen(SuppleScreen):
 
     @dataclass
     class Loaded(Message):
-        records: tuple[Record, ...]
+        records: tuple[SessionRecord, ...]
         complete: bool  # False for the first page, read before everything else
 
     def __init__(self, coach: Coach) -> None:
         super().__init__()
         self.coach = coach
-        self.records: tuple[Record, ...] = ()
+        self.records: tuple[SessionRecord, ...] = ()
         self.routine: str | None = None  # the filter; None shows all
 
     def body(self) -> Iterable[Widget]:
@@ -120,7 +121,7 @@ class HistoryScreen(SuppleScreen):
         self.show()
 
     @property
-    def shown(self) -> list[Record]:
+    def shown(self) -> list[SessionRecord]:
         return select(self.records, routine=self.routine)
 
     def show(self) -> None:
@@ -141,14 +142,14 @@ class HistoryScreen(SuppleScreen):
         )
 
     @work(exclusive=True, group="history-rows")
-    async def add_rest(self, rows: list[Record]) -> None:
+    async def add_rest(self, rows: list[SessionRecord]) -> None:
         """The older rows, a chunk at a time, so keys are answered while they arrive."""
         table = self.query_one("#history-table", DataTable)
         for start in range(0, len(rows), CHUNK):
             table.add_rows(row_cells(r) for r in rows[start : start + CHUNK])
             await asyncio.sleep(0)
 
-    def current(self) -> Record | None:
+    def current(self) -> SessionRecord | None:
         table = self.query_one("#history-table", DataTable)
         rows = self.shown
         if not rows or not 0 <= table.cursor_row < len(rows):

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static
 
-from supple.core.history import Record
+from supple.core.record import SessionRecord
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
@@ -32,7 +32,7 @@ class SessionDetailScreen(SuppleScreen):
         Binding("escape,enter", "back", "Back", id="detail.back", tooltip="Back to the history"),
     ]
 
-    def __init__(self, coach: Coach, record: Record) -> None:
+    def __init__(self, coach: Coach, record: SessionRecord) -> None:
         super().__init__()
         self.coach = coach
         self.record = record
@@ -43,14 +43,14 @@ class SessionDetailScreen(SuppleScreen):
         yield Static(
             f"{r.status.replace('_', ' ').capitalize()} · active "
             f"[b]{minutes(r.active_seconds)}[/b] of {minutes(r.planned_seconds)} planned · "
-            f"paused {minutes(float(r.data['paused_seconds']))} · "
+            f"paused {minutes(r.paused_seconds)} · "
             f"{r.exercises_done}/{len(r.exercises)} exercises done",
             id="totals",
         )
-        feelings = feeling_line(r.data)
+        feelings = feeling_line(r)
         if feelings:
             yield Static(feelings, id="feelings")
-        yield RecordTable(r.data, id="detail-table")
+        yield RecordTable(r, id="detail-table")
         yield Static(f"File: {r.path}", id="saved")
 
     def action_back(self) -> None:

@@ -40,14 +40,13 @@ class SummaryScreen(SuppleScreen):
 
     def body(self) -> Iterable[Widget]:
         record = self.record
-        headline = "Session complete" if record["status"] == "completed" else "Session ended early"
-        yield Static(f"[b]{headline}[/b] — {record['title']} · {record['level']}", id="title")
-        done = sum(1 for e in record["exercise"] if e["status"] == "done")
-        count = len(record["exercise"])
+        headline = "Session complete" if record.status == "completed" else "Session ended early"
+        yield Static(f"[b]{headline}[/b] — {record.title} · {record.level}", id="title")
         yield Static(
-            f"Active time [b]{minutes(record['active_seconds'])}[/b] of "
-            f"{minutes(record['planned_seconds'])} planned · paused "
-            f"{minutes(record['paused_seconds'])} · {done}/{count} exercises done",
+            f"Active time [b]{minutes(record.active_seconds)}[/b] of "
+            f"{minutes(record.planned_seconds)} planned · paused "
+            f"{minutes(record.paused_seconds)} · "
+            f"{record.exercises_done}/{len(record.exercises)} exercises done",
             id="totals",
         )
         feelings = feeling_line(record)

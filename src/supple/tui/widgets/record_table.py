@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.widgets import DataTable
 
+from supple.core.record import SessionRecord
 from supple.tui.format import minutes
 
 MARK = {"done": "✓ done", "partial": "◐ partial", "skipped": "– skipped"}
@@ -16,28 +15,28 @@ class RecordTable(DataTable[str]):
     RecordTable { height: auto; max-height: 1fr; }
     """
 
-    def __init__(self, record: dict[str, Any], *, id: str | None = None) -> None:
+    def __init__(self, record: SessionRecord, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="none", zebra_stripes=True)
         self.add_columns("Exercise", "Status", "Time", "Planned", "Sets", "Reps")
-        for e in record["exercise"]:
+        for e in record.exercises:
             self.add_row(
-                e["name"],
-                MARK[e["status"]],
-                minutes(e["seconds"]),
-                minutes(e["planned_seconds"]),
-                f"{e['sets_done']}/{e['sets_planned']}",
-                f"{e['reps_done']}/{e['reps_planned']}" if e["reps_planned"] else "—",
+                e.name,
+                MARK[e.status],
+                minutes(e.seconds),
+                minutes(e.planned_seconds),
+                f"{e.sets_done}/{e.sets_planned}",
+                f"{e.reps_done}/{e.reps_planned}" if e.reps_planned else "—",
             )
 
 
-def feeling_line(record: dict[str, Any]) -> str:
+def feeling_line(record: SessionRecord) -> str:
     """'Back: 4 → 7 / 10 · “note”', from whatever the check-ins gave."""
-    before, after = record.get("feeling_before"), record.get("feeling_after")
+    before, after = record.feeling_before, record.feeling_after
     parts = []
     if before is not None or after is not None:
         parts.append(
             f"Back: {'–' if before is None else before} → {'–' if after is None else after} / 10"
         )
-    if record.get("note"):
-        parts.append(f"“{record['note']}”")
+    if record.note:
+        parts.append(f"“{record.note}”")
     return " · ".join(parts)
