@@ -32,6 +32,9 @@ def tmux() -> Iterator[list[str]]:
     base = ["tmux", "-L", socket, "-f", "/dev/null"]
     yield base
     subprocess.run([*base, "kill-server"], capture_output=True, check=False)
+    # kill-server leaves the socket file behind; names are unique now, so remove it too.
+    tmpdir = Path(os.environ.get("TMUX_TMPDIR") or "/tmp")
+    (tmpdir / f"tmux-{os.getuid()}" / socket).unlink(missing_ok=True)
 
 
 def screen(tmux: list[str]) -> str:
