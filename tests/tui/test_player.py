@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.color import Color
 from textual.widgets import Digits, Static
 
 from supple.tui.screens.base import TooSmall
@@ -279,6 +280,12 @@ async def test_home_lists_a_broken_user_routine_with_its_error(data_dir: Path) -
         shown = "\n".join(str(o.prompt) for o in routines.options)  # type: ignore[attr-defined]
         assert "⚠ broken.toml" in shown and "no exercises" in shown
         assert "Back pain relief" in shown  # the good ones still show
+        app.theme = "nord"  # the error's colour is the theme's, as painted now
+        await pilot.pause()
+        painted = [routines.render_line(y) for y in range(routines.size.height)]
+        title = next(seg for strip in painted for seg in strip if "broken.toml" in seg.text)
+        assert title.style is not None and title.style.color is not None
+        assert title.style.color.triplet == Color.parse(app.theme_variables["error"]).rgb
 
 
 async def test_check_in_after_stores_feeling_and_note(data_dir: Path) -> None:
