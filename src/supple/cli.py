@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from supple import __version__, paths
 from supple.core.routine import LEVELS, Level, Routine, RoutineError, load_routine
 from supple.core.tomlcheck import closest
+from supple.core.words import describe_segment, duration
 
 # Each command imports what it uses, so that `supple list` does not pay for `supple program`.
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.coach import Coach
-    from supple.core.timeline import Segment
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -189,7 +189,7 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
             feeling = f"  feeling {_or_dash(r.feeling_before)}→{_or_dash(r.feeling_after)}"
         print(
             f"{r.started:%Y-%m-%d %H:%M}  {r.title:<22} {r.level:<12} "
-            f"{_clock(r.active_seconds):>6}  {r.status:<11} "
+            f"{duration(r.active_seconds):>6}  {r.status:<11} "
             f"{r.exercises_done}/{len(r.exercises)} done{feeling}"
         )
     return 0
@@ -268,7 +268,7 @@ def cmd_program(as_json: bool) -> int:
     else:
         print(f"Started {p.started:%a %d %b %Y} · {len(p.done)}/{len(ctx.program.workouts)} done")
         if p.next is not None and p.suggested is not None:
-            length = _clock(ctx.view.seconds.get(p.next.number, 0.0))
+            length = duration(ctx.view.seconds.get(p.next.number, 0.0))
             print(
                 f"Next: workout {p.next.number} (week {p.next.week}) — {p.next.routine} at "
                 f"{p.next.level} ({length}), on {p.suggested:%a %d %b}"
@@ -470,40 +470,14 @@ def cmd_show(routine_id: str, level: Level | None, as_json: bool) -> int:
         )
         return 0
     total = total_seconds(segments)
-    print(f"{routine.title} — {level} — {len(segments)} segments, {_clock(total)} in all")
+    print(f"{routine.title} — {level} — {len(segments)} segments, {duration(total)} in all")
     at = 0.0
     for segment in segments:
         name = routine.exercises[segment.exercise_index].name
-        print(f"{_clock(at):>6}  {segment.seconds:>5g}s  {_describe(segment, name)}")
+        what = describe_segment(segment, name, breath=True)
+        print(f"{duration(at):>6}  {segment.seconds:>5g}s  {what}")
         at += segment.seconds
     return 0
-
-
-def _clock(seconds: float) -> str:
-    whole = int(round(seconds))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
-def _describe(segment: Segment, name: str) -> str:
-    if segment.kind == "get_ready":
-        return f"get ready: {name}"
-    if segment.kind == "rest":
-        return "rest between sets" if segment.set else "rest"
-    if segment.kind == "switch_side":
-        return f"switch to the {segment.side} side"
-    parts = [name]
-    if segment.sets and segment.sets > 1:
-        parts.append(f"set {segment.set}/{segment.sets}")
-    if segment.kind == "rep":
-        parts.append(f"rep {segment.rep}/{segment.reps}")
-    else:
-        parts.append("hold")
-    if segment.side:
-        parts.append(f"{segment.side} side")
-    breath = " ".join(f"{p.phase} {p.seconds:g}s" for p in segment.breath)
-    if segment.kind == "rep" and breath:
-        parts.append(f"({breath})")
-    return " · ".join(parts)
 
 
 def cmd_validate(targets: Sequence[Path]) -> int:

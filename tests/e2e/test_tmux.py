@@ -3,6 +3,7 @@ SUPPLE_TIME_SCALE, played by keys; then the saved TOML is checked. Polls the scr
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
+from uuid import uuid4
 
 import pytest
 
@@ -19,14 +21,20 @@ SUPPLE = Path(sys.executable).parent / "supple"
 
 
 @pytest.fixture
-def tmux(tmp_path: Path) -> Iterator[list[str]]:
+def tmux() -> Iterator[list[str]]:
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed")
     if not SUPPLE.exists():
         pytest.skip(f"no installed console script at {SUPPLE}")
-    base = ["tmux", "-L", f"supple-e2e-{tmp_path.name}", "-f", "/dev/null"]
+    # A socket of its own per test and per run: two pytest runs on one machine (tmp_path names
+    # repeat between runs) must never share a server, or new-session fails with "duplicate session".
+    socket = f"supple-e2e-{os.getpid()}-{uuid4().hex[:8]}"
+    base = ["tmux", "-L", socket, "-f", "/dev/null"]
     yield base
     subprocess.run([*base, "kill-server"], capture_output=True, check=False)
+    # kill-server leaves the socket file behind; names are unique now, so remove it too.
+    tmpdir = Path(os.environ.get("TMUX_TMPDIR") or "/tmp")
+    (tmpdir / f"tmux-{os.getuid()}" / socket).unlink(missing_ok=True)
 
 
 def screen(tmux: list[str]) -> str:

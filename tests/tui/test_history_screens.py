@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
+from supple.cli import main
 from supple.core.history import HistoryStore
 from supple.tui.screens.confirm import ConfirmScreen
-from supple.tui.screens.history import HistoryScreen
+from supple.tui.screens.history import HistoryScreen, row_cells
 from supple.tui.screens.home import HomeScreen
 from supple.tui.screens.session_detail import SessionDetailScreen
 from supple.tui.screens.stats import StatsScreen
@@ -129,3 +131,17 @@ async def test_command_palette_opens_history(data_dir: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         assert app.screen.query_one("#history-table", DataTable).row_count == 6
+
+
+def test_the_cli_and_the_app_show_one_time_for_one_session(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 85.1 s once read 1:25 in `supple history` and 1:26 (a countdown's rounding) in the app.
+    store = HistoryStore(data_dir)
+    store.save(make_session_record(WALL, active=85.1), store.path_for("a", WALL))
+    record = store.load().records[0]
+    assert main(["history"]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    shown = row_cells(record)[3]
+    assert shown == "1:25"
+    assert f"  {shown}  completed" in line

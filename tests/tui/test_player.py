@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.color import Color
 from textual.widgets import Digits, Static
 
 from supple.tui.screens.base import TooSmall
@@ -234,9 +235,17 @@ async def test_help_lists_every_key(data_dir: Path) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        detail = text(app, "#detail")
-        for key in ("space", "n  or  →", "p  or  ←", "+", "m", "q  or  Esc"):
-            assert key in detail
+        rows = text(app, "#detail").splitlines()
+        for keys, what in (
+            ("space", "Pause or resume (resuming counts in 3 s)"),
+            ("n / →", "Skip to the next exercise"),
+            ("p / ←", "Back to the start of this exercise; again for the previous one"),
+            ("+", "Add 10 seconds to this hold"),
+            ("m", "Sound cues on or off"),
+            ("q / esc", "End the session early; what you did is kept"),
+            ("?", "Every key"),
+        ):
+            assert f" {keys:<11} {what}" in rows
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
@@ -271,6 +280,12 @@ async def test_home_lists_a_broken_user_routine_with_its_error(data_dir: Path) -
         shown = "\n".join(str(o.prompt) for o in routines.options)  # type: ignore[attr-defined]
         assert "⚠ broken.toml" in shown and "no exercises" in shown
         assert "Back pain relief" in shown  # the good ones still show
+        app.theme = "nord"  # the error's colour is the theme's, as painted now
+        await pilot.pause()
+        painted = [routines.render_line(y) for y in range(routines.size.height)]
+        title = next(seg for strip in painted for seg in strip if "broken.toml" in seg.text)
+        assert title.style is not None and title.style.color is not None
+        assert title.style.color.triplet == Color.parse(app.theme_variables["error"]).rgb
 
 
 async def test_check_in_after_stores_feeling_and_note(data_dir: Path) -> None:

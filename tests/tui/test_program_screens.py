@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.style import Style
+from rich.text import Text
+from textual.color import Color
 from textual.widgets import DataTable, Static
 
 from supple.core.history import HistoryStore
@@ -97,3 +100,24 @@ async def test_restart_asks_first(data_dir: Path) -> None:
         await pilot.press("s", "y")
         await settle(pilot)
         assert f"started {WALL:%a %d %b} · 0/18" in text(app, "#program-status")
+
+
+async def test_done_marks_and_changes_take_the_themes_colours(data_dir: Path) -> None:
+    app = build_app(data_dir, program=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for theme in ("nord", "gruvbox"):
+            app.theme = theme
+            await pilot.press("p")
+            await settle(pilot)
+            assert isinstance(app.screen, ProgramScreen)
+            success = Color.parse(app.theme_variables["success"]).rich_color
+            grid = app.screen.query_one("#program-grid", DataTable)
+            done = grid.get_row_at(0)[2]
+            assert isinstance(done, Text) and done.plain.startswith("✓")
+            assert Style.parse(str(done.style)).color == success
+            change = app.screen.query_one("#progress-table", DataTable).get_row_at(0)[-1]
+            assert isinstance(change, Text) and "better" in change.plain
+            assert Style.parse(str(change.style)).color == success
+            await pilot.press("escape")
+            await settle(pilot)

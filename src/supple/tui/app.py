@@ -226,7 +226,7 @@ class SuppleApp(App[int]):
     def action_help(self) -> None:
         from supple.tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        self.push_screen(HelpScreen(self.screen.active_bindings))
 
     def save_and_exit(self) -> None:
         """End every running session as stopped, write what can be written, and leave."""

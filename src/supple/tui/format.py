@@ -5,23 +5,14 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+# Numbers and segments read the same in the CLI and the app: the words live in core.
+from supple.core.words import countdown, describe_segment, duration, minutes
+
 if TYPE_CHECKING:  # types only: the home screen imports this module, and needs no session
-    from supple.core.routine import Exercise, Level
+    from supple.core.routine import Level
     from supple.core.session import Snapshot
-    from supple.core.timeline import Segment
 
-
-def clock(seconds: float) -> str:
-    """Whole seconds left, rounded up, as M:SS: a countdown shows 0:00 only when it is over."""
-    whole = max(0, math.ceil(seconds - 1e-9))
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
-def minutes(seconds: float) -> str:
-    whole = round(seconds)
-    if whole < 60:
-        return f"{whole} s"
-    return f"{whole // 60} min {whole % 60:02d} s" if whole % 60 else f"{whole // 60} min"
+__all__ = ["counters", "countdown", "describe_segment", "duration", "minutes", "next_up", "stage"]
 
 
 STAGE = {
@@ -66,23 +57,8 @@ def next_up(snapshot: Snapshot, level: Level) -> str:
     if after is None:
         return "Next: the end — well done"
     current = snapshot.segment
-    exercise = snapshot.exercise
     if current is not None and after.exercise_index != current.exercise_index:
         upcoming = snapshot.next_exercise
         if upcoming is not None:
             return f"Next up: {upcoming.name} — {upcoming.describe(level)}"
-    return "Next: " + describe_segment(after, exercise)
-
-
-def describe_segment(segment: Segment, exercise: Exercise | None) -> str:
-    name = exercise.name if exercise else segment.exercise_id
-    if segment.kind == "get_ready":
-        return f"get ready for {name}"
-    if segment.kind == "rest":
-        return f"rest {segment.seconds:g} s"
-    if segment.kind == "switch_side":
-        return f"switch to the {segment.side} side"
-    side = f" ({segment.side} side)" if segment.side else ""
-    if segment.kind == "rep":
-        return f"rep {segment.rep}/{segment.reps}{side}"
-    return f"hold {segment.seconds:g} s{side}"
+    return "Next: " + describe_segment(after)  # same exercise: its name is on screen

@@ -1,42 +1,57 @@
-"""Every key, on one page."""
+"""Every key in force on the screen below, read from its bindings (so a remapped key shows as
+remapped and nothing is listed by hand)."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
+from collections.abc import Mapping
+from typing import Any
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import ActiveBinding, Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS = [
-    (
-        "Home",
-        [
-            ("↑ / ↓", "choose a routine"),
-            ("← / →  or  1 2 3", "choose the level"),
-            ("Enter", "start the session"),
-            ("q", "quit"),
-        ],
-    ),
-    (
-        "During a session",
-        [
-            ("space", "pause / resume (resuming counts in 3 s)"),
-            ("n  or  →", "skip to the next exercise"),
-            ("p  or  ←", "back to the start of this exercise (again: the one before)"),
-            ("+", "add 10 s to the current hold"),
-            ("m", "mute / unmute the sound cues"),
-            ("q  or  Esc", "end the session early (asks first; what you did is kept)"),
-        ],
-    ),
-    (
-        "Everywhere",
-        [
-            ("?", "this help"),
-            ("ctrl+q", "quit (a running session is saved as stopped)"),
-        ],
-    ),
-]
+KEY_WIDTH = 11  # the key column; a longer key list is cut short, never wrapped
+
+
+def key_rows(
+    active: Mapping[str, ActiveBinding], app: App[Any]
+) -> list[tuple[str, list[tuple[str, ActiveBinding]]]]:
+    """The bindings in force as titled groups of (keys, binding) rows: the screen's, then the
+    app's. Keys bound to one action on one node share a row, in the order they were bound."""
+    rows: dict[tuple[DOMNode, str], tuple[list[str], ActiveBinding]] = {}
+    for key, active_binding in active.items():
+        node, binding = active_binding.node, active_binding.binding
+        if binding.system:
+            continue
+        # Each key on its own, not the binding's key_display: that is a footer abbreviation
+        # which may name several keys at once ("n/→") or only one of them.
+        shown = app.get_key_display(binding.with_key(key, key_display=None))
+        keys, _ = rows.setdefault((node, binding.action), ([], active_binding))
+        if shown not in keys:
+            keys.append(shown)
+    screen: list[tuple[str, ActiveBinding]] = []
+    everywhere: list[tuple[str, ActiveBinding]] = []
+    for (node, _), (keys, active_binding) in rows.items():
+        entry = (" / ".join(keys), active_binding)
+        (everywhere if isinstance(node, App) else screen).append(entry)
+    # Our own bindings (they carry ids) before the generic ones Textual's widgets bring.
+    screen.sort(key=lambda entry: entry[1].binding.id is None)
+    return [("On this screen", screen), ("Everywhere", everywhere)]
+
+
+def row(keys: str, active_binding: ActiveBinding, accent: str) -> Text:
+    """One line: the keys in a fixed column, then the tooltip (or, lacking one, the description)."""
+    key = Text(keys, style=f"bold {accent}")
+    key.truncate(KEY_WIDTH, overflow="ellipsis", pad=True)
+    binding = active_binding.binding
+    line = Text.assemble(" ", key, " ", active_binding.tooltip or binding.description)
+    if not active_binding.enabled:
+        line.stylize("dim")
+    return line
 
 
 class HelpScreen(ModalScreen[None]):
@@ -50,14 +65,24 @@ class HelpScreen(ModalScreen[None]):
         ),
     ]
 
+    def __init__(self, active: Mapping[str, ActiveBinding]) -> None:
+        super().__init__()
+        self.active = dict(active)
+
     def compose(self) -> ComposeResult:
+        accent = self.app.theme_variables["accent"]
+        lines: list[Text] = []
+        for title, rows in key_rows(self.active, self.app):
+            if not rows:
+                continue
+            lines.append(Text(title, style="bold"))
+            lines += [row(keys, active_binding, accent) for keys, active_binding in rows]
+            lines.append(Text())
+        body = Text("\n").join(lines[:-1])
         with Vertical(id="dialog"):
             yield Static("Keys", id="question")
-            lines = []
-            for title, keys in KEYS:
-                lines.append(f"\n[b]{title}[/b]")
-                lines += [f"  [b $accent]{key:<18}[/] {what}" for key, what in keys]
-            yield Static("\n".join(lines).strip(), id="detail")
+            with VerticalScroll(id="help-body"):
+                yield Static(body, id="detail")
             yield Static("Esc or ? to close", id="keys")
 
     def action_close(self) -> None:

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 from supple.core.history import select
 from supple.core.record import SessionRecord
 from supple.tui.context import tell
-from supple.tui.format import clock
+from supple.tui.format import duration
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 
@@ -40,7 +40,7 @@ def row_cells(r: SessionRecord) -> tuple[str, ...]:
         f"{r.started:%a %d %b %Y %H:%M}",
         r.title,
         r.level,
-        clock(r.active_seconds),
+        duration(r.active_seconds),
         STATUS.get(r.status, r.status),
         f"{r.exercises_done}/{len(r.exercises)}",
         feeling_cell(r),

@@ -10,6 +10,7 @@ from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -92,7 +93,8 @@ class HomeScreen(SuppleScreen):
         ]
         options += [
             Option(
-                Text.assemble(("⚠ " + e.path.name, "bold red"), f"\n{e.problems[0]}"),
+                # Content, not Rich Text: Textual resolves $error when it paints, in this theme.
+                Content.assemble(("⚠ " + e.path.name, "bold $error"), f"\n{e.problems[0]}"),
                 id=f"error:{e.path}",
                 disabled=True,
             )

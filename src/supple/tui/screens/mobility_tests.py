@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, Input, Static
@@ -96,13 +96,13 @@ class TestsScreen(SuppleScreen):
 
     def show(self) -> None:
         test = self.test
-        listing = Text()
+        listing: list[tuple[str, str]] = []  # Content resolves $success when painted
         for n, t in enumerate(self.program.tests):
             mark = "✓" if t.id in self.saved else "▶" if n == self.index else " "
-            listing.append(f"{mark} {t.name}\n", style="bold reverse" if n == self.index else "")
+            listing.append((f"{mark} {t.name}\n", "bold reverse" if n == self.index else ""))
             if t.id in self.saved:
-                listing.append(f"   {self.saved[t.id]:g} {t.unit}\n", style="green")
-        self.query_one("#tests-list", Static).update(listing)
+                listing.append((f"   {self.saved[t.id]:g} {t.unit}\n", "$success"))
+        self.query_one("#tests-list", Static).update(Content.assemble(*listing))
         better = "more is better" if test.better == "higher" else "less is better"
         how = "\n".join(f"{n}. {step}" for n, step in enumerate(test.how, 1))
         self.query_one("#test-how", Static).update(

@@ -186,14 +186,14 @@ class PlayerScreen(SuppleScreen):
         # What changes within a segment: the stage line (count-in), the digits, the pacer, the
         # bars and the time left. The rest is worked out again only when the segment changes.
         self._set("stage", format.stage(snap))
-        digits = format.clock(snap.segment_left)
+        digits = format.countdown(snap.segment_left)
         if self._shown.get("timer") != digits:  # Digits repaints (and re-lays out) on update
             self._shown["timer"] = digits
             self._timer_digits.update(digits)
         self._pacer.show(snap.breath if segment and segment.kind in ("rep", "hold") else None)
         self._progress.show(snap.progress)
         mute = "  ·  muted" if self.live.muted else ""
-        self._set("left", f"{format.clock(snap.left)} left{mute}")
+        self._set("left", f"{format.countdown(snap.left)} left{mute}")
         segment_key = (snap.segment_index, snap.paused)
         if segment_key != self._segment_key:
             self._segment_key = segment_key

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,13 +45,15 @@ def mini_chart(test: MobilityTest, values: list[float | None]) -> Text:
     return text
 
 
-def change_text(test: MobilityTest, change: float | None) -> Text:
+def change_text(test: MobilityTest, change: float | None, theme: Mapping[str, str]) -> Text:
+    """In the theme's colours (`App.theme_variables`): a DataTable cell is Rich text, which
+    cannot say $success; the tables are refilled on every resume, so a new theme shows."""
     if change is None:
         return Text("")
     if change > 0:
-        return Text(f"▲ {change:g} {test.unit} better ★", style="bold green")
+        return Text(f"▲ {change:g} {test.unit} better ★", style=f"bold {theme['success']}")
     if change < 0:
-        return Text(f"▼ {-change:g} {test.unit} worse", style="yellow")
+        return Text(f"▼ {-change:g} {test.unit} worse", style=theme["warning"])
     return Text("= the same")
 
 
@@ -147,7 +149,8 @@ class ProgramScreen(SuppleScreen):
             cells: list[str | Text] = [f"Week {week}", workouts[0].level if workouts else ""]
             for workout in workouts:
                 if workout.number in done:
-                    cells.append(Text(f"✓ {done[workout.number].started:%a %d}", style="green"))
+                    done_on = f"✓ {done[workout.number].started:%a %d}"
+                    cells.append(Text(done_on, style=self.app.theme_variables["success"]))
                 elif progress.next is not None and workout.number == progress.next.number:
                     cells.append(Text("▶ next", style="bold reverse"))
                 else:
@@ -197,7 +200,7 @@ class ProgramScreen(SuppleScreen):
                 f"{'↑' if test.better == 'higher' else '↓'} {test.unit}",
                 *(f"{v:g}" if v is not None else "–" for v in values),
                 mini_chart(test, values),
-                change_text(test, progress.change(test)),
+                change_text(test, progress.change(test), self.app.theme_variables),
             )
 
     def action_next_workout(self) -> None:
