@@ -67,7 +67,7 @@ async def test_a_remapped_key_shows_under_its_new_key(data_dir: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, PlayerScreen)
         await pilot.press("k")
-        assert app.screen.session.snapshot().paused
+        assert app.screen.live.session.snapshot().paused
 
 
 async def test_help_fits_the_smallest_terminal_and_scrolls(data_dir: Path) -> None:
