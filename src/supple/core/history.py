@@ -131,9 +131,6 @@ class LiveFile:
             raise
         self._lock = handle
 
-    def write(self, record: SessionRecord) -> None:
-        self.store.save(record, self.path)
-
     def close(self) -> None:
         """The session is over and its final record written: let the lock go."""
         if self._lock is None:

@@ -26,13 +26,10 @@ class Snapshot:
 
     state: State
     segment_index: int
-    segment_count: int
     segment: Segment | None
     exercise: Exercise | None
     exercise_index: int
-    exercise_count: int
     segment_seconds: float
-    segment_elapsed: float
     segment_left: float
     elapsed: float  # active seconds so far (count-ins and pauses excluded)
     left: float  # planned seconds still ahead, from here to the end
@@ -204,13 +201,10 @@ class Session:
             return Snapshot(
                 state=self.state,
                 segment_index=count,
-                segment_count=count,
                 segment=None,
                 exercise=None,
                 exercise_index=len(self.routine.exercises),
-                exercise_count=len(self.routine.exercises),
                 segment_seconds=0.0,
-                segment_elapsed=0.0,
                 segment_left=0.0,
                 elapsed=active,
                 left=0.0,
@@ -245,13 +239,10 @@ class Session:
         return Snapshot(
             state=self.state,
             segment_index=self._index,
-            segment_count=count,
             segment=segment,
             exercise=self.routine.exercises[segment.exercise_index],
             exercise_index=segment.exercise_index,
-            exercise_count=len(self.routine.exercises),
             segment_seconds=seconds,
-            segment_elapsed=elapsed,
             segment_left=left_in_segment,
             elapsed=active,
             left=left_in_segment + ahead,

@@ -38,7 +38,9 @@ class StatsScreen(SuppleScreen):
         yield Static("[b]Stats[/b]", id="title")
         with VerticalScroll(id="stats-body"):
             yield Static("Loading…", id="stats-numbers")
-            yield Static("Minutes of work (reps and holds) per week, last 12 weeks", classes="stats-label")
+            yield Static(
+                "Minutes of work (reps and holds) per week, last 12 weeks", classes="stats-label"
+            )
             yield Sparkline([], id="weeks")
             yield Static(id="weeks-range", classes="stats-caption")
             yield Static("Last 26 weeks", classes="stats-label")
