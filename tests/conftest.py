@@ -17,8 +17,9 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     data = tmp_path / "data"
     monkeypatch.setenv("SUPPLE_CONFIG_DIR", str(config))
     monkeypatch.setenv("SUPPLE_DATA_DIR", str(data))
+    monkeypatch.setenv("SUPPLE_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.delenv("SUPPLE_TIME_SCALE", raising=False)
-    return {"config": config, "data": data}
+    return {"config": config, "data": data, "state": tmp_path / "state"}
 
 
 @pytest.fixture

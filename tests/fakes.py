@@ -151,7 +151,7 @@ def fake_program(data_dir: Path, end: datetime, *, workouts: int = 10, points: i
     class _Program:  # only what ProgramStore.start reads
         id = "lower-back-6-weeks"
 
-    store.start(_Program(), started.date())  # type: ignore[arg-type]
+    store.start(_Program(), started)  # type: ignore[arg-type]
     levels = ["beginner"] * 6 + ["intermediate"] * 6 + ["advanced"] * 6
     for n in range(workouts):
         at = (started + timedelta(days=2 * n + 1)).replace(hour=7, minute=0, second=0)

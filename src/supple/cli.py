@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from supple import __version__, paths
 from supple.core.routine import LEVELS, Level, Routine, RoutineError, load_routine
 from supple.core.tomlcheck import closest
-from supple.core.words import describe_segment, duration
+from supple.core.words import change_words, describe_segment, duration, plural
 
 # Each command imports what it uses, so that `supple list` does not pay for `supple program`.
 if TYPE_CHECKING:
@@ -167,7 +167,8 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
     from supple.core.record import CSV_FIELDS
 
     found = coach()
-    records = select(found.history().records, since=since, routine=routine)
+    every = found.history().records
+    records = select(every, since=since, routine=routine)
     tell(found)
     if as_json:
         # One record per line: readable, and quick to write for ten thousand sessions.
@@ -181,7 +182,13 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
         writer.writerows(r.csv_row() for r in records)
         return 0
     if not records:
-        print("No sessions yet.")
+        if not every:
+            print("No sessions yet.")
+        else:
+            which = "".join(
+                (f" of {routine}" if routine else "", f" since {since:%Y-%m-%d}" if since else "")
+            )
+            print(f"No sessions{which} ({plural(len(every), 'session')} in all).")
         return 0
     for r in records:
         feeling = ""
@@ -208,9 +215,13 @@ def cmd_stats(as_json: bool) -> int:
     if as_json:
         print(json.dumps(stats.to_json(), indent=2))
         return 0
-    print(f"Sessions: {stats.sessions}, {stats.minutes:.0f} minutes in all")
-    print(f"Streak: {stats.current_streak} days now, {stats.longest_streak} at the longest")
-    print(f"This week: {stats.this_week.sessions} sessions, {stats.this_week.minutes:.0f} minutes")
+    print(f"Sessions: {stats.sessions}, {stats.minutes:.0f} minutes of work in all")
+    print(
+        f"Streak: {plural(stats.current_streak, 'day')} now, "
+        f"{plural(stats.longest_streak, 'day')} at the longest"
+    )
+    week = stats.this_week
+    print(f"This week: {plural(week.sessions, 'session')}, {week.minutes:.0f} minutes of work")
     print("Last 12 weeks (minutes): " + " ".join(f"{w.minutes:.0f}" for w in stats.weeks))
     if stats.last is not None:
         print(
@@ -287,7 +298,7 @@ def cmd_program(as_json: bool) -> int:
             for point in POINTS
         )
         change = p.change(test)
-        trend = "" if change is None else f"  ({'+' if change >= 0 else ''}{change:g} {test.unit})"
+        trend = "" if change is None else f"  {change_words(change, test.unit)}"
         print(f"  {test.name:<32} {values}{trend}")
     return 0
 
@@ -296,7 +307,10 @@ def cmd_program_start(day: date | None) -> int:
     ctx = _program_context()
     if ctx is None:
         return 2
-    state = ctx.store.start(ctx.program, day or ctx.now.date())
+    from datetime import datetime, time
+
+    at = datetime.combine(day, time()).astimezone() if day is not None else ctx.now
+    state = ctx.store.start(ctx.program, at)
     print(
         f"Started {ctx.program.title} on {state.started:%a %d %b %Y}. "
         "Take the start tests, then workout 1."
@@ -337,7 +351,16 @@ def cmd_test_record(test_id: str, value: float, point: str | None) -> int:
     if problem:
         print(f"supple: {problem}", file=sys.stderr)
         return 2
-    at = point if point else ctx.program.point_for(len(ctx.progress.done))
+    done = len(ctx.progress.done)
+    at = point if point else ctx.program.point_for(done)
+    after = dict(zip(POINTS, ctx.program.tests_after, strict=True))[at]
+    if done < after:
+        print(
+            f"supple: the {at} tests come after workout {after}; {plural(done, 'workout')} "
+            "done so far",
+            file=sys.stderr,
+        )
+        return 2
     result = ctx.store.record(test.id, value, at, ctx.now)
     print(f"Recorded {test.name}: {value:g} {test.unit} ({at}) in {result.path}")
     return 0

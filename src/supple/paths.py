@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_config_dir, user_data_dir, user_state_dir
 
 if TYPE_CHECKING:
     from supple.core.routine import Source
@@ -27,6 +27,17 @@ def data_dir() -> Path:
     """``$SUPPLE_DATA_DIR``, else the platform's data folder for supple."""
     override = os.environ.get("SUPPLE_DATA_DIR")
     return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def state_dir() -> Path:
+    """``$SUPPLE_STATE_DIR``, else the platform's state folder: what the app remembers between
+    runs (the level last chosen, mute), kept apart from the person's own settings."""
+    override = os.environ.get("SUPPLE_STATE_DIR")
+    return Path(override) if override else Path(user_state_dir(APP_NAME, appauthor=False))
+
+
+def state_file() -> Path:
+    return state_dir() / "state.toml"
 
 
 def user_routines_dir() -> Path:

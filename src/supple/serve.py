@@ -8,6 +8,35 @@ import sys
 from pathlib import Path
 
 LOCAL = ("127.0.0.1", "localhost", "::1")
+ANY = ("0.0.0.0", "::", "")
+
+
+def url(host: str, port: int) -> str:
+    """An address to type in a browser: IPv6 in brackets."""
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def addresses_to_open(host: str, port: int) -> list[str]:
+    """Where a browser can reach the server: localhost for a local one; for one that listens
+    on every address (0.0.0.0, ::), this machine's own addresses, never 0.0.0.0 itself."""
+    import socket
+
+    if host in LOCAL:
+        return [url("localhost", port)]
+    if host not in ANY:
+        return [url(host, port)]
+    found: list[str] = []
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, proto=socket.IPPROTO_TCP)
+    except OSError:
+        infos = []
+    for family, *_, address in infos:
+        ip = str(address[0])
+        if ip.startswith("127.") or ip == "::1" or (family == socket.AF_INET6 and host != "::"):
+            continue
+        if url(ip, port) not in found:
+            found.append(url(ip, port))
+    return [url("localhost", port), *found]
 
 
 def command() -> str:
@@ -25,9 +54,11 @@ def serve(host: str, port: int) -> int:
             "127.0.0.1 unless you mean that.",
             file=sys.stderr,
         )
+    urls = addresses_to_open(host, port)
+    others = " or ".join(urls[1:])
+    also = f" (from another device: {others})" if others else ""
     print(
-        f"supple: open http://{'localhost' if host in LOCAL else host}:{port} in a browser "
-        "(Ctrl+C stops the server)",
+        f"supple: open {urls[0]} in a browser{also}. Ctrl+C stops the server.",
         file=sys.stderr,
     )
     server = Server(

@@ -6,8 +6,8 @@ from here, so two places can never disagree about how long a routine takes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from supple.core.config import Config
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, Catalog, Level, Routine, RoutineError
@@ -15,9 +15,9 @@ from supple.core.timeline import Segment, expand, total_seconds
 from supple.core.tomlcheck import Problem
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """A routine at a level, laid out in time, with the settings applied."""
+class Plan(NamedTuple):
+    """A routine at a level, laid out in time, with the settings applied. (A NamedTuple, not a
+    dataclass: this module is on every light command's start-up path.)"""
 
     routine: Routine
     level: Level
@@ -28,21 +28,17 @@ class Plan:
         return total_seconds(self.segments)
 
 
-@dataclass
 class EffectiveCatalog:
     """Bundled routines, then the person's own (one of theirs with a bundled id replaces it),
     each with the settings' get-ready and rest seconds applied."""
 
-    raw: Catalog
-    config: Config
-    routines: tuple[Routine, ...] = field(init=False)
-    errors: tuple[RoutineError, ...] = field(init=False)
-    _plans: dict[tuple[str, str], Plan] = field(init=False, default_factory=dict)
-
-    def __post_init__(self) -> None:
+    def __init__(self, raw: Catalog, config: Config) -> None:
+        self.raw = raw
+        self.config = config
+        self._plans: dict[tuple[str, str], Plan] = {}
         chosen: dict[str, Routine] = {}
-        errors = list(self.raw.errors)
-        for routine in self.raw.routines:
+        errors = list(raw.errors)
+        for routine in raw.routines:
             before = chosen.get(routine.id)
             if before is None or (before.source == "bundled" and routine.source == "user"):
                 chosen[routine.id] = routine  # a routine of yours replaces the bundled one
@@ -62,7 +58,7 @@ class EffectiveCatalog:
                         ],
                     )
                 )
-        self.routines = tuple(self.config.apply(r) for r in chosen.values())
+        self.routines = tuple(config.apply(r) for r in chosen.values())
         self.errors = tuple(errors)
 
     def level_for(self, explicit: str | None = None) -> Level:

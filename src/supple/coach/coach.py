@@ -6,74 +6,34 @@ history, the program and the test results (behind one cache), so each fact is wo
 
 from __future__ import annotations
 
-import threading
+import _thread  # RLock without importing threading: `supple list` does not need it
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import fields, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from supple import paths
-from supple.coach.catalog import EffectiveCatalog
 from supple.core.config import Config, load_config, save_config
 from supple.core.routine import Catalog, Level, Routine, load_catalog
 from supple.core.tomlcheck import Problem
 
 if TYPE_CHECKING:
+    from supple.coach.catalog import EffectiveCatalog
     from supple.coach.live import Announcer, LiveSession
+    from supple.coach.views import HistoryView, Notice, ProgramView
     from supple.core.clock import Clock
     from supple.core.history import HistoryStore, Loaded
-    from supple.core.program import MobilityTest, Point, Program, Progress, TestResult
+    from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord
-    from supple.core.stats import Stats
+    from supple.core.remembered import Remembered
     from supple.speech import Speaker
-
-Severity = Literal["information", "warning", "error"]
-
-
-@dataclass(frozen=True, slots=True)
-class Notice:
-    """Something a person should be told once: a recovered session, a broken file, …"""
-
-    text: str
-    title: str = ""
-    severity: Severity = "information"
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryView:
-    """Every record and what they add up to, as of one read."""
-
-    loaded: Loaded
-    stats: Stats
-
-    @property
-    def records(self) -> tuple[SessionRecord, ...]:
-        return self.loaded.records
-
-
-@dataclass(frozen=True, slots=True)
-class ProgramView:
-    """Where the program stands, with each workout's length as the person will play it."""
-
-    progress: Progress
-    seconds: dict[int, float]  # workout number -> seconds, with the settings applied
-
-    @property
-    def program(self) -> Program:
-        return self.progress.program
-
-    def too_long(self) -> list[int]:
-        """Workouts the person's settings push past the program's 30 minutes."""
-        from supple.core.program import MAX_WORKOUT_SECONDS
-
-        return [n for n, s in self.seconds.items() if s > MAX_WORKOUT_SECONDS]
 
 
 class Coach:
     def __init__(
         self,
-        catalog: Catalog,
+        catalog: Catalog | None,
         *,
         clock: Clock,
         now: Callable[[], datetime],
@@ -83,8 +43,9 @@ class Coach:
         config_problems: list[Problem] | None = None,
         speaker: Speaker | None = None,
         program_path: Path | None = None,
+        state_path: Path | None = None,
     ) -> None:
-        self.raw_catalog = catalog
+        self._raw_catalog = catalog  # None: read from the routine folders on first use
         self.clock = clock
         self.now = now
         self.data_dir = data_dir
@@ -92,11 +53,13 @@ class Coach:
         self.config = config if config is not None else Config()
         self.config_problems = list(config_problems or ())
         self.program_path = program_path or paths.bundled_program_path()
+        self.state_path = state_path or paths.state_file()
+        self._remembered: Remembered | None = None
         self._speaker = speaker
         self._announcer: Announcer | None = None
         self._catalog: EffectiveCatalog | None = None
         self._store: HistoryStore | None = None
-        self._lock = threading.RLock()
+        self._lock = _thread.RLock()
         self._history: HistoryView | None = None
         self._program: Program | None = None
         self._notices: list[Notice] = []
@@ -120,7 +83,7 @@ class Coach:
         path = config_path if config_path is not None else paths.config_file()
         config, problems = load_config(path)
         coach = cls(
-            catalog if catalog is not None else load_catalog(paths.routine_folders()),
+            catalog,
             clock=clock if clock is not None else MonotonicClock(paths.time_scale()),
             now=now or local_now,
             data_dir=store.data_dir
@@ -139,20 +102,51 @@ class Coach:
     # -- settings and catalog ---------------------------------------------------------------
 
     @property
+    def raw_catalog(self) -> Catalog:
+        """Every routine file as it is (bundled and the person's), read once."""
+        if self._raw_catalog is None:
+            self._raw_catalog = load_catalog(paths.routine_folders())
+        return self._raw_catalog
+
+    @property
     def catalog(self) -> EffectiveCatalog:
         if self._catalog is None:
+            from supple.coach.catalog import EffectiveCatalog
+
             self._catalog = EffectiveCatalog(self.raw_catalog, self.config)
         return self._catalog
 
+    @property
+    def remembered(self) -> Remembered:
+        if self._remembered is None:
+            from supple.core.remembered import load_remembered
+
+            self._remembered = load_remembered(self.state_path)
+        return self._remembered
+
     def level_for(self, explicit: str | None = None) -> Level:
-        """The level to play: the one asked for, else the settings' level, else beginner."""
-        return self.catalog.level_for(explicit)
+        """The level to play: the one asked for, else the one last chosen on home, else the
+        settings' level (a first run), else beginner."""
+        return self.catalog.level_for(explicit or self.remembered.level)
+
+    def remember(self, **values: object) -> None:
+        """Keep the level chosen or mute for the next run (a state file, not the settings)."""
+        updated = replace(self.remembered, **values)  # type: ignore[arg-type]
+        if updated != self._remembered:
+            self._remembered = updated
+            from supple.core.remembered import save_remembered
+
+            save_remembered(self.state_path, updated)  # a failure costs only a key press
 
     def save_settings(self, config: Config) -> str | None:
         """Keep ``config`` for this run and write it; the reason if it could not be written."""
         from supple.core.files import SaveError
 
-        timing_changed = config.timing_overrides() != self.config.timing_overrides()
+        before = self.config
+        changed = [
+            f.name for f in fields(Config) if getattr(config, f.name) != getattr(before, f.name)
+        ]
+        timing_changed = config.timing_overrides() != before.timing_overrides()
         self.config = config
         if timing_changed:
             self._catalog = None
@@ -161,7 +155,7 @@ class Coach:
         if self.config_path is None:
             return None
         try:
-            save_config(config, self.config_path)
+            save_config(config, self.config_path, changed)
         except SaveError as error:
             return str(error)
         return None
@@ -180,7 +174,12 @@ class Coach:
             speaker = self._speaker
             if speaker is None:
                 speaker = Speaker(find_command() if self.config.voice != "off" else None)
-            self._announcer = Announcer(self.config, speaker)
+            self._announcer = Announcer(
+                self.config,
+                speaker,
+                muted=self.remembered.muted,
+                remember=lambda muted: self.remember(muted=muted),
+            )
         return self._announcer
 
     @property
@@ -249,13 +248,13 @@ class Coach:
         """Every record (crashed sessions recovered, broken files quarantined) and the stats.
         Read once and kept until something is written; slow with a big history, so the app
         calls it from a worker."""
-        from supple.core.stats import compute
+        from supple.coach.views import HistoryView
 
         with self._lock:
             if self._history is None:
                 loaded = self.store.load()
                 self._report(loaded)
-                self._history = HistoryView(loaded, compute(loaded.records, self.now().date()))
+                self._history = HistoryView(loaded, self.today())
             return self._history
 
     def newest(self, count: int) -> tuple[SessionRecord, ...]:
@@ -266,6 +265,8 @@ class Coach:
         return tuple(self.store.newest(count))
 
     def _report(self, loaded: Loaded) -> None:
+        from supple.coach.views import Notice
+
         for path in loaded.recovered:
             self._notices.append(Notice(f"Recovered an interrupted session:\n{path}"))
         for bad in loaded.quarantined:
@@ -296,6 +297,7 @@ class Coach:
 
     def program(self) -> ProgramView | None:
         """Where the program stands (None, with a notice, if its file cannot be used)."""
+        from supple.coach.views import Notice, ProgramView
         from supple.core.program import ProgramError
         from supple.core.program_store import ProgramStore, read_progress
 
@@ -323,6 +325,38 @@ class Coach:
                 continue
         return ProgramView(reading.progress, seconds)
 
+    def verdict(self, record: SessionRecord) -> str:
+        """Whether a finished session counts, and as which program workout, in a sentence."""
+        from supple.core.record import COUNTS_SHARE
+
+        if not record.counts:
+            if record.status != "completed":
+                return "Ended early: this session does not count toward streaks or the program."
+            share = f"{COUNTS_SHARE:.0%}"
+            return (
+                f"Less than {share} of the planned reps and holds were done: this session does "
+                "not count toward streaks or the program."
+            )
+        view = self.program()
+        if view is None or view.progress.started is None:
+            return "This session counts toward your streak."
+        progress = view.progress
+        started = progress.started
+        assert started is not None  # checked above
+        for workout, counted in progress.done:
+            if counted.path == record.path:
+                total = len(progress.program.workouts)
+                return f"Counted as workout {workout.number} of {total} of the program."
+        nxt = progress.next
+        if nxt is not None and (record.routine, record.level) == (nxt.routine, nxt.level):
+            if record.started < started:
+                return f"Done before the program started: not counted as workout {nxt.number}."
+            return (
+                f"Not counted as workout {nxt.number}: the program counts one workout a day. "
+                "It counts if you do it tomorrow."
+            )
+        return "This session counts toward your streak."
+
     def today(self) -> date:
         return self.now().date()
 
@@ -332,7 +366,7 @@ class Coach:
         """Start (or restart) the program today. Raises SaveError."""
         from supple.core.program_store import ProgramStore
 
-        ProgramStore(self.store).start(program, self.today())
+        ProgramStore(self.store).start(program, self.now())
         self.invalidate()
 
     def record_test(self, test: MobilityTest, value: float, point: Point) -> TestResult:

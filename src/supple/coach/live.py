@@ -7,6 +7,7 @@ final save) is decided here, not by the screen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -42,15 +43,25 @@ class Announcer:
     """Carries cues out as the settings and the mute key allow: the voice here, the bell by
     telling the screen (only a terminal can ring it)."""
 
-    def __init__(self, config: Config, speaker: Speaker) -> None:
+    def __init__(
+        self,
+        config: Config,
+        speaker: Speaker,
+        *,
+        muted: bool = False,
+        remember: Callable[[bool], object] | None = None,
+    ) -> None:
         self.config = config
         self.speaker = speaker
-        self.muted = False
+        self.muted = muted
+        self._remember = remember  # keeps mute for the next run
 
     def toggle_mute(self) -> bool:
         self.muted = not self.muted
         if self.muted:
             self.speaker.stop()
+        if self._remember is not None:
+            self._remember(self.muted)
         return self.muted
 
     def carry_out(self, cues: list[Cue]) -> bool:
@@ -149,6 +160,15 @@ class LiveSession:
             return interval, None
         self._edge = edge
         return interval, until + EDGE_MARGIN
+
+    def outcomes(self, snap: Snapshot, *, finished_current: bool = False) -> list[str | None]:
+        """Each exercise's outcome so far (done, partial, skipped), None where it is still to
+        come. The current exercise is final only once its work is over (the rest after it)."""
+        final = snap.exercise_index + (1 if finished_current else 0)
+        return [
+            r.status if snap.done or i < final else None
+            for i, r in enumerate(self.session.records())
+        ]
 
     # -- commands -------------------------------------------------------------------------
 

@@ -29,6 +29,9 @@ class BreathPattern:
     name: str
     phases: tuple[Phase, ...]
     cycle: bool
+    # The bar shows the body, not the lungs: it rises while you lift (breathing out) and sinks
+    # as you lower (breathing in), so Superman's bar never drains while you go up.
+    follows_body: bool = False
 
     @property
     def seconds(self) -> float:
@@ -65,6 +68,7 @@ PATTERNS: dict[str, BreathPattern] = {
                 Phase("inhale", 2, "Inhale — lower with control"),
             ),
             cycle=False,
+            follows_body=True,
         ),
         BreathPattern(
             "lift-lower",
@@ -73,6 +77,7 @@ PATTERNS: dict[str, BreathPattern] = {
                 Phase("inhale", 2, "Inhale — lower with control"),
             ),
             cycle=False,
+            follows_body=True,
         ),
         BreathPattern(
             "slow",
@@ -99,10 +104,13 @@ DEFAULT_REP_PATTERN = "lift-lower"
 DEFAULT_HOLD_PATTERN = "slow"
 
 
-def state_at(phases: tuple[Phase, ...], t: float, *, cycle: bool) -> BreathState | None:
+def state_at(
+    phases: tuple[Phase, ...], t: float, *, cycle: bool, follows_body: bool = False
+) -> BreathState | None:
     """The breath state ``t`` seconds into ``phases``.
 
     A cycling pattern wraps around; a one-shot pattern stays in its last phase once over.
+    ``fill`` is how full the lungs are, or with ``follows_body`` how high the lift is.
     """
     total = sum(p.seconds for p in phases)
     if not phases or total <= 0:
@@ -121,6 +129,8 @@ def state_at(phases: tuple[Phase, ...], t: float, *, cycle: bool) -> BreathState
                 fill = 1.0 - fraction
             else:
                 fill = fill_before
+            if follows_body:
+                fill = 1.0 - fill
             return BreathState(p.phase, p.cue, fraction, max(0.0, end - t), fill)
         fill_before = {"inhale": 1.0, "exhale": 0.0}.get(p.phase, fill_before)
         start = end

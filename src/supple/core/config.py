@@ -3,11 +3,12 @@ file, the key and what is allowed, and that key keeps its default."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-from supple.core.files import write_toml
+from supple.core.files import SaveError, atomic_write, read_capped
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, MAX_TIMING, Level, Routine
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
 
@@ -16,13 +17,13 @@ VOICES = ("off", "transitions", "everything")
 Sound = Literal["bell", "off"]
 Voice = Literal["off", "transitions", "everything"]
 TIMING_OVERRIDES = ("get_ready", "rest_between_sets", "rest_between_exercises")
+MAX_CONFIG_BYTES = 64 * 1024  # a settings file is a few hundred bytes
 THEME_PATTERN = r"[a-z0-9][a-z0-9-]{0,40}"
 
 
-@dataclass(frozen=True, slots=True)
-class Setting:
+class Setting(NamedTuple):
     """One setting as the file and the settings screen know it: its label, its help and what
-    values it takes. The default is the Config field's."""
+    values it takes. The default is the Config field's. (A NamedTuple: cheap to import.)"""
 
     key: str
     label: str
@@ -164,5 +165,34 @@ def parse_setting(key: str, value: object) -> tuple[Any, str | None]:
     return parsed, None
 
 
-def save_config(config: Config, path: Path) -> None:
-    write_toml(path, config.to_toml())
+def save_config(config: Config, path: Path, changed: Iterable[str] | None = None) -> None:
+    """Write the ``changed`` settings (every one, without it) into ``path``, keeping the
+    person's own text: comments, order, unknown and invalid lines stay as they were; only the
+    changed keys' lines change (a value set back to its default keeps its line). Atomic.
+    SaveError if the file cannot be read as TOML (nothing is overwritten) or written."""
+    import tomlkit  # only when a setting is saved
+
+    keys = list(changed) if changed is not None else list(config.to_toml())
+    text = ""
+    if path.exists():
+        try:
+            text = read_capped(path, MAX_CONFIG_BYTES).decode("utf-8")
+            document = tomlkit.parse(text)
+        except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as error:
+            raise SaveError(
+                path, f"it cannot be read as TOML ({error}); fix it to save settings"
+            ) from None
+    else:
+        document = tomlkit.document()
+    for key in keys:
+        value = getattr(config, key)
+        if value is None or value == {}:
+            document.pop(key, None)  # blank: the routine's own, which is no value at all
+        elif key == "keymap":
+            document[key] = dict(value)
+        else:
+            document[key] = value
+    try:
+        atomic_write(path, tomlkit.dumps(document).encode("utf-8"))
+    except OSError as error:
+        raise SaveError(path, error.strerror or str(error)) from None

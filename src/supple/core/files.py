@@ -59,6 +59,31 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+class NotAFile(OSError):
+    """What was to be read is not a regular file (a folder, a FIFO, a device), or is too big."""
+
+
+def read_capped(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes. Never blocks on a FIFO and never
+    reads a device or a huge file into memory: NotAFile says which it was; OSError otherwise."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFile(f"not a regular file: {path}")
+        if info.st_size > limit:
+            raise NotAFile(f"larger than {limit:,} bytes: {path}")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise NotAFile(f"larger than {limit:,} bytes: {path}")
+    return data
+
+
 def write_toml(path: Path, data: dict[str, Any]) -> Path:
     """``data`` as TOML at ``path``, atomically; SaveError (path and reason) if it cannot be."""
     import tomli_w  # only once something is saved: the routine loader imports SCHEMA from here

@@ -143,6 +143,7 @@ def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog) -> list
         check.report(["workout"], "expected one or more [[workout]] tables")
         return []
     workouts = []
+    lengths: dict[tuple[str, str], float] = {}
     for number, table in enumerate(raw, 1):
         where: list[KeyPart] = ["workout", number]
         check.keys(table, where, ("routine", "level"), required=("routine", "level"))
@@ -156,7 +157,10 @@ def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog) -> list
             known = ", ".join(sorted({r.id for r in catalog.routines}))
             check.report([*where, "routine"], f"no routine '{routine_id}' (known: {known})")
             continue
-        seconds = total_seconds(expand(routine, cast(Level, level)))
+        key = (routine_id, level)
+        if key not in lengths:  # 18 workouts, three levels: lay each out once
+            lengths[key] = total_seconds(expand(routine, cast(Level, level)))
+        seconds = lengths[key]
         if seconds > MAX_WORKOUT_SECONDS:
             check.report(
                 where,
@@ -253,12 +257,13 @@ class TestResult:
 @dataclass(frozen=True, slots=True)
 class Progress:
     program: Program
-    started: date | None
+    started: datetime | None
     done: tuple[tuple[Workout, SessionRecord], ...]  # in order, with the session that counted
     next: Workout | None
     suggested: date | None  # when to do the next workout
     due: tuple[Point, ...]  # test points due now
     results: dict[str, dict[Point, TestResult]] = field(default_factory=dict)
+    workout_today: bool = False  # a workout was counted today: the next counts from tomorrow
 
     @property
     def finished(self) -> bool:
@@ -276,7 +281,8 @@ class Progress:
         nxt = self.next
         return {
             "program": self.program.id,
-            "started": self.started.isoformat() if self.started else None,
+            "started": self.started.date().isoformat() if self.started else None,
+            "started_at": self.started.isoformat() if self.started else None,
             "done": len(self.done),
             "total": len(self.program.workouts),
             "workouts": [
@@ -317,7 +323,7 @@ class Progress:
 
 
 def count_workouts(
-    program: Program, started: date, records: Iterable[SessionRecord]
+    program: Program, started: datetime, records: Iterable[SessionRecord]
 ) -> list[tuple[Workout, SessionRecord]]:
     """Match sessions that count, oldest first, to the workouts in order: one a day, each once."""
     done: list[tuple[Workout, SessionRecord]] = []
@@ -326,7 +332,7 @@ def count_workouts(
         if len(done) == len(program.workouts):
             break
         day = record.started.date()
-        if not record.counts or day < started or day in days:
+        if not record.counts or record.started < started or day in days:
             continue
         workout = program.workouts[len(done)]
         if record.routine == workout.routine and record.level == workout.level:
@@ -345,7 +351,7 @@ def latest_results(results: Iterable[TestResult]) -> dict[str, dict[Point, TestR
 
 def progress(
     program: Program,
-    started: date | None,
+    started: datetime | None,
     records: Sequence[SessionRecord],
     results: Iterable[TestResult],
     today: date,
@@ -371,7 +377,8 @@ def progress(
         and len(latest_point(latest, point)) < len(program.tests)
         and (point == program.point_for(len(done)))
     )
-    return Progress(program, started, tuple(done), nxt, suggested, due, latest)
+    today_done = any(r.started.date() == today for _, r in done)
+    return Progress(program, started, tuple(done), nxt, suggested, due, latest, today_done)
 
 
 def latest_point(latest: dict[str, dict[Point, TestResult]], point: Point) -> list[TestResult]:

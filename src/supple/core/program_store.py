@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, cast
 
@@ -19,7 +19,17 @@ from supple.core.record import BadRecord, SessionRecord
 @dataclass(frozen=True, slots=True)
 class ProgramState:
     program: str
-    started: date
+    started: datetime  # the moment it was started: a session before it is not a workout
+
+
+def start_of(value: object) -> datetime | None:
+    """The program's start from its file: a time with an offset as written now; a bare date
+    (written by older versions) or a time without an offset is taken in local time."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.astimezone()
+    if isinstance(value, date):
+        return datetime.combine(value, time()).astimezone()
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +52,11 @@ class ProgramStore:
 
     # -- the program's start ----------------------------------------------------------------
 
-    def start(self, program: Program, day: date) -> ProgramState:
-        """Start (or restart) ``program`` on ``day``."""
-        write_toml(self.state_path, {"schema": SCHEMA, "program": program.id, "started": day})
-        return ProgramState(program.id, day)
+    def start(self, program: Program, at: datetime) -> ProgramState:
+        """Start (or restart) ``program`` at ``at`` (a time with its offset)."""
+        at = at.replace(microsecond=0)
+        write_toml(self.state_path, {"schema": SCHEMA, "program": program.id, "started": at})
+        return ProgramState(program.id, at)
 
     def state(self) -> tuple[ProgramState | None, Quarantined | None]:
         """The started program, if any; a broken state file is quarantined and reported."""
@@ -53,9 +64,9 @@ class ProgramStore:
             return None, None
         try:
             data = self._read(self.state_path)
-            started = data.get("started")
-            if not isinstance(started, date) or isinstance(started, datetime):
-                raise BadRecord("started: expected a date like 2026-11-24")
+            started = start_of(data.get("started"))
+            if started is None:
+                raise BadRecord("started: expected a time like 2026-11-24T07:30:00+01:00")
             if not isinstance(data.get("program"), str):
                 raise BadRecord("program: expected the program's id")
         except (BadRecord, OSError) as bad:

@@ -225,7 +225,12 @@ class Session:
             v for i, v in self._extra.items() if i > self._index
         )
         breath = (
-            state_at(segment.breath, elapsed, cycle=segment.breath_cycle)
+            state_at(
+                segment.breath,
+                elapsed,
+                cycle=segment.breath_cycle,
+                follows_body=segment.breath_follows_body,
+            )
             if segment.breath
             else None
         )

@@ -29,6 +29,7 @@ class Segment:
     side: Side | None = None
     breath: tuple[Phase, ...] = ()
     breath_cycle: bool = False
+    breath_follows_body: bool = False  # the pacer's bar shows the lift, not the lungs
 
     @property
     def active(self) -> bool:
@@ -70,7 +71,12 @@ def expand(routine: Routine, level: Level) -> tuple[Segment, ...]:
                     segments.append(
                         replace(in_set, kind="switch_side", seconds=timing.switch_side, side=side)
                     )
-                work = replace(in_set, side=side, breath=exercise.breath.phases)
+                work = replace(
+                    in_set,
+                    side=side,
+                    breath=exercise.breath.phases,
+                    breath_follows_body=exercise.breath.follows_body,
+                )
                 if exercise.kind == "reps":
                     assert dose.reps is not None
                     segments.extend(

@@ -62,3 +62,18 @@ def describe_segment(segment: Segment, name: str | None = None, *, breath: bool 
     if breath and segment.kind == "rep" and segment.breath:
         parts.append("(" + " ".join(f"{p.phase} {p.seconds:g}s" for p in segment.breath) + ")")
     return " · ".join(parts)
+
+
+def plural(count: int, noun: str) -> str:
+    """ "1 day", "3 days", "0 sessions"."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def change_words(change: float, unit: str) -> str:
+    """How a mobility test moved from the first result to the latest, better being positive:
+    the same words in the app and the CLI."""
+    if change > 0:
+        return f"▲ {change:g} {unit} better"
+    if change < 0:
+        return f"▼ {-change:g} {unit} worse"
+    return "= the same"

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -50,6 +51,8 @@ class SuppleApp(App[int]):
     COMMANDS = App.COMMANDS | {start_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (90, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
+    # A screen under a dialog hides its footer: its keys do nothing until the dialog closes.
+    SUSPENDED_SCREEN_CLASS = "-suspended"
     BINDINGS = [
         Binding(
             "question_mark", "help", "Help", key_display="?", id="app.help", tooltip="Every key"
@@ -123,6 +126,26 @@ class SuppleApp(App[int]):
             for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
                 loop.add_signal_handler(sig, self.save_and_exit)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A screen may show notifications itself (the player: in a line that covers nothing);
+        otherwise, and from other threads, a toast as usual."""
+        try:
+            asyncio.get_running_loop()
+            screen = self.screen
+        except (RuntimeError, ScreenStackError):
+            screen = None
+        if isinstance(screen, SuppleScreen) and screen.show_notice(message, severity, timeout):
+            return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     # -- sessions ---------------------------------------------------------------------------
 
     @on(StartSession)
@@ -162,7 +185,7 @@ class SuppleApp(App[int]):
         def answered(check_in: CheckIn | None) -> None:
             if check_in is not None:
                 live.add_check_in(check_in.feeling, check_in.note)
-            self.switch_screen(SummaryScreen(live))
+            self.switch_screen(SummaryScreen(self.coach, live))
 
         if self.coach.config.check_in_after:
             self.push_screen(FeelingScreen(before=False), answered)
@@ -226,7 +249,11 @@ class SuppleApp(App[int]):
     def action_help(self) -> None:
         from supple.tui.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.screen.active_bindings))
+        screen = self.screen
+        resume = screen.pause_for_modal() if isinstance(screen, SuppleScreen) else None
+        self.push_screen(
+            HelpScreen(screen.active_bindings), lambda _: resume() if resume is not None else None
+        )
 
     def save_and_exit(self) -> None:
         """End every running session as stopped, write what can be written, and leave."""
@@ -266,10 +293,13 @@ def run_app(coach: Coach, *, start: tuple[str, Level] | None) -> int:
         print(f"supple: settings: {problem}", file=sys.stderr)
     app = SuppleApp(coach, start=start)
     code = app.run()
+    crashed = app.return_code not in (None, 0)  # Textual's code for an uncaught error
     # However the app ended (even by a crash), end the sessions and try once more to save...
     for live in coach.end_all():
         # ...and if one still cannot be written, print it: nothing is lost silently.
         print_unsaved(live)
+    if crashed:
+        return app.return_code or 1  # never 0 after a traceback
     return code if code is not None else 0
 
 

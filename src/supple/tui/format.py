@@ -12,8 +12,20 @@ if TYPE_CHECKING:  # types only: the home screen imports this module, and needs 
     from supple.core.routine import Level
     from supple.core.session import Snapshot
 
-__all__ = ["counters", "countdown", "describe_segment", "duration", "minutes", "next_up", "stage"]
+__all__ = [
+    "OUTCOME_SYMBOLS",
+    "counters",
+    "countdown",
+    "describe_segment",
+    "duration",
+    "minutes",
+    "next_up",
+    "stage",
+]
 
+
+# How an exercise's outcome is marked everywhere: the player's list, the summary, the history.
+OUTCOME_SYMBOLS = {"done": "✓", "partial": "◐", "skipped": "–"}
 
 STAGE = {
     "get_ready": "GET READY",
@@ -41,6 +53,8 @@ def counters(snapshot: Snapshot) -> str:
     segment = snapshot.segment
     if segment is None:
         return ""
+    if segment.kind == "rest" and segment.set is not None and segment.sets:
+        return f"Set {segment.set + 1} of {segment.sets} next"  # a rest between two sets
     parts = []
     if segment.sets and segment.sets > 1:
         parts.append(f"Set {segment.set}/{segment.sets}")

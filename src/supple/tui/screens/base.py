@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual.app import ComposeResult
 from textual.screen import Screen
@@ -38,3 +38,12 @@ class SuppleScreen(Screen[None]):
 
     def body(self) -> Iterable[Widget]:
         raise NotImplementedError
+
+    def show_notice(self, message: str, severity: str, timeout: float | None) -> bool:
+        """Show a notification in the screen itself; False: let it be a toast, as usual."""
+        return False
+
+    def pause_for_modal(self) -> Callable[[], None] | None:
+        """A dialog is about to cover this screen: stop what should not run unseen, and return
+        how to carry on after it (None: nothing to carry on)."""
+        return None

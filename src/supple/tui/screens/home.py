@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,13 +17,29 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from supple.core.routine import LEVELS, Level, Routine
+from supple.core.routine import LEVELS, Level, Routine, RoutineError
+from supple.core.words import plural
 from supple.tui.context import StartSession, tell
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
 
 if TYPE_CHECKING:
-    from supple.coach.coach import Coach, HistoryView
+    from supple.coach.coach import Coach
+    from supple.coach.views import HistoryView
+
+
+def broken_preview(error: RoutineError) -> Text:
+    """Every problem of a routine file that cannot be used, each with its line."""
+    text = Text()
+    text.append(f"⚠ {error.path.name} cannot be used\n", style="bold")
+    text.append(f"{error.path}\n\n", style="dim")
+    for problem in error.problems:
+        where = f"line {problem.line}: " if problem.line else ""
+        key = f"{problem.key}: " if problem.key else ""
+        text.append(f"• {where}{key}", style="bold")
+        text.append(f"{problem.message}\n")
+    text.append("\nFix the file and start supple again; `supple validate` checks it.", style="dim")
+    return text
 
 
 class RoutineList(OptionList, inherit_bindings=False):
@@ -94,9 +111,11 @@ class HomeScreen(SuppleScreen):
         options += [
             Option(
                 # Content, not Rich Text: Textual resolves $error when it paints, in this theme.
-                Content.assemble(("⚠ " + e.path.name, "bold $error"), f"\n{e.problems[0]}"),
+                Content.assemble(
+                    ("⚠ " + e.path.name, "bold $error"),
+                    f"\n{len(e.problems)} problem{'s' if len(e.problems) != 1 else ''}: not usable",
+                ),
                 id=f"error:{e.path}",
-                disabled=True,
             )
             for e in catalog.errors
         ]
@@ -136,10 +155,16 @@ class HomeScreen(SuppleScreen):
         status.update(
             Text(
                 f"Last: {last.started:%a %d %b}, {last.title} ({last.status.replace('_', ' ')}) · "
-                f"streak {days} day{'s' if days != 1 else ''} · "
+                f"streak {plural(days, 'day')} · "
                 f"this week {stats.this_week.minutes:.0f} min"
             )
         )
+
+    def _broken(self) -> RoutineError | None:
+        option = self.query_one("#routines", OptionList).highlighted_option
+        if option is None or option.id is None or not option.id.startswith("error:"):
+            return None
+        return self.coach.catalog.error_for(Path(option.id.removeprefix("error:")))
 
     @property
     def routine(self) -> Routine | None:
@@ -165,6 +190,7 @@ class HomeScreen(SuppleScreen):
 
     def action_set_level(self, index: int) -> None:
         self.level = LEVELS[index]
+        self.coach.remember(level=self.level)
         self.refresh_view()
 
     def action_start(self) -> None:
@@ -185,9 +211,10 @@ class HomeScreen(SuppleScreen):
     def _preview(self) -> Text:
         routine = self.routine
         if routine is None:
-            if not self.coach.catalog.routines:
-                return Text("No routines found.")
-            return Text("This file cannot be used; fix it and restart (see `supple validate`).")
+            broken = self._broken()
+            if broken is not None:
+                return broken_preview(broken)
+            return Text("No routines found.")
         seconds = self.coach.catalog.seconds(routine, self.level)
         text = Text()
         text.append(routine.title, style="bold")

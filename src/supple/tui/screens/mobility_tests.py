@@ -22,9 +22,14 @@ if TYPE_CHECKING:
     from supple.coach.coach import Coach
 
 
+def tenths(seconds: float) -> int:
+    """Whole tenths elapsed, as a stopwatch counts them: what it shows is what is saved."""
+    return int(seconds * 10 + 1e-6)
+
+
 def stopwatch_text(seconds: float) -> str:
-    tenths = int(seconds * 10)
-    return f"{tenths // 600}:{tenths // 10 % 60:02d}.{tenths % 10}"
+    t = tenths(seconds)
+    return f"{t // 600}:{t // 10 % 60:02d}.{t % 10}"
 
 
 class TestsScreen(SuppleScreen):
@@ -61,13 +66,15 @@ class TestsScreen(SuppleScreen):
         Binding("escape", "back", "Back", id="tests.back", tooltip="Back to the program"),
     ]
 
-    def __init__(self, coach: Coach, program: Program, point: Point) -> None:
+    def __init__(
+        self, coach: Coach, program: Program, point: Point, saved: dict[str, float] | None = None
+    ) -> None:
         super().__init__()
         self.coach = coach
         self.program = program
         self.point = point
         self.index = 0
-        self.saved: dict[str, float] = {}
+        self.saved: dict[str, float] = dict(saved or {})  # this point's results, on disk
         self.stopwatch: Stopwatch | None = None
         self._timer: Timer | None = None
 
@@ -165,7 +172,7 @@ class TestsScreen(SuppleScreen):
             assert self.stopwatch is not None
             if self.stopwatch.running:
                 self.action_stopwatch()
-            value = round(self.stopwatch.elapsed(), 1)
+            value = tenths(self.stopwatch.elapsed()) / 10
         else:
             raw = self.query_one("#test-value", Input).value.strip()
             try:

@@ -5,7 +5,7 @@ It renders the session's snapshot and sends it commands; it never computes time 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -39,12 +39,15 @@ def _auto(scalar: Scalar | None) -> bool:
 
 class PlayerScreen(SuppleScreen):
     BINDINGS = [
+        # One key, two bindings: the footer says what space does now (check_action hides the
+        # other), and each can be remapped on its own.
+        Binding("space", "pause", "Pause", id="player.pause", tooltip="Pause the session"),
         Binding(
             "space",
-            "toggle_pause",
-            "Pause",
-            id="player.pause",
-            tooltip="Pause or resume (resuming counts in 3 s)",
+            "resume",
+            "Resume",
+            id="player.resume",
+            tooltip="Resume (after a 3 s count-in)",
         ),
         Binding(
             "n,right",
@@ -90,12 +93,17 @@ class PlayerScreen(SuppleScreen):
         self._steady_every: float | None = None
         self._next: Timer | None = None  # the one frame at the next whole second's edge
         self._segment_key: tuple[int, bool] | None = None
+        self._notice_timer: Timer | None = None
 
     def body(self) -> Iterable[Widget]:
         routine = self.live.routine
-        yield Static(
-            Text.assemble((routine.title, "bold"), f" · {self.live.level}"), id="player-title"
-        )
+        with Horizontal(id="player-top"):
+            yield Static(
+                Text.assemble((routine.title, "bold"), f" · {self.live.level}"), id="player-title"
+            )
+            # Messages during a session ("+10 s", "Sound off") go here, not in a toast that
+            # would cover the timer, the time left or the cue.
+            yield Static(id="notice")
         with Horizontal(id="player-main"):
             # The pacer's line is redrawn ten times a second; Textual repaints every widget
             # whose container overlaps a changed line, so what sits above and below the
@@ -196,6 +204,8 @@ class PlayerScreen(SuppleScreen):
         self._set("left", f"{format.countdown(snap.left)} left{mute}")
         segment_key = (snap.segment_index, snap.paused)
         if segment_key != self._segment_key:
+            if self._segment_key is None or self._segment_key[1] != snap.paused:
+                self.refresh_bindings()  # the footer: Pause or Resume
             self._segment_key = segment_key
             self._render_segment(snap)
 
@@ -216,7 +226,7 @@ class PlayerScreen(SuppleScreen):
         self._set("exercise-name", name)
         self._set("counters", format.counters(snap))
         how = Text()
-        if shown is not None and segment is not None and (segment.kind != "rest" or between):
+        if shown is not None and segment is not None:  # in every rest too: the next set's steps
             how.append("\n".join(f"{n}. {step}" for n, step in enumerate(shown.how, 1)))
             if shown.safety:
                 how.append(f"\n⚠ {shown.safety}", style="italic")
@@ -227,10 +237,23 @@ class PlayerScreen(SuppleScreen):
         if snap.paused:
             next_text = "Paused — press space to resume"
         self._set("next", next_text)
-        self._exercises.mark(snap.exercise_index)
+        self._exercises.mark(
+            snap.exercise_index + 1 if between else snap.exercise_index,
+            self.live.outcomes(snap, finished_current=between),
+            upcoming=between,
+        )
 
-    def action_toggle_pause(self) -> None:
-        self.live.toggle_pause()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("pause", "resume"):
+            return (self.live.session.state == "paused") == (action == "resume")
+        return True
+
+    def action_pause(self) -> None:
+        self.live.pause()
+        self.tick()
+
+    def action_resume(self) -> None:
+        self.live.resume()
         self.tick()
 
     def action_skip(self) -> None:
@@ -253,16 +276,43 @@ class PlayerScreen(SuppleScreen):
         self.notify("Sound off" if muted else "Sound on", timeout=2)
         self.tick()
 
-    def action_request_stop(self) -> None:
+    def show_notice(self, message: str, severity: str, timeout: float | None) -> bool:
+        notice = self._labels["notice"]
+        notice.update(Text(" ".join(message.split())))
+        notice.set_classes(f"-{severity}")
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(timeout or 5.0, self._clear_notice)
+        return True
+
+    def _clear_notice(self) -> None:
+        self._labels["notice"].update("")
+        self._notice_timer = None
+
+    def pause_for_modal(self) -> Callable[[], None] | None:
+        """A session does not run on behind a dialog (help, "end now?"): it pauses, and resumes
+        with a count-in when the dialog closes, if it was running."""
         was_running = self.live.pause()
         self.tick()
+        if not was_running:
+            return None
+
+        def resume() -> None:
+            if self.live.session.state == "paused":
+                self.live.resume()
+                self.tick()
+
+        return resume
+
+    def action_request_stop(self) -> None:
+        resume = self.pause_for_modal()
 
         def answered(stop: bool | None) -> None:
             if stop:
                 self.live.stop()
-            elif was_running:
-                self.live.resume()
-            self.tick()
+                self.tick()
+            elif resume is not None:
+                resume()
 
         self.app.push_screen(
             ConfirmScreen(

@@ -16,13 +16,15 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from supple.core.program import POINTS, MobilityTest, Program
+from supple.core.words import change_words
 from supple.tui.context import StartSession, tell
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
-    from supple.coach.coach import Coach, ProgramView
+    from supple.coach.coach import Coach
+    from supple.coach.views import ProgramView
 
 BARS = "▁▂▃▄▅▆▇█"
 
@@ -50,11 +52,10 @@ def change_text(test: MobilityTest, change: float | None, theme: Mapping[str, st
     cannot say $success; the tables are refilled on every resume, so a new theme shows."""
     if change is None:
         return Text("")
+    words = change_words(change, test.unit)
     if change > 0:
-        return Text(f"▲ {change:g} {test.unit} better ★", style=f"bold {theme['success']}")
-    if change < 0:
-        return Text(f"▼ {-change:g} {test.unit} worse", style=theme["warning"])
-    return Text("= the same")
+        return Text(f"{words} ★", style=f"bold {theme['success']}")
+    return Text(words, style=theme["warning"] if change < 0 else "")
 
 
 class ProgramScreen(SuppleScreen):
@@ -179,6 +180,11 @@ class ProgramScreen(SuppleScreen):
             if nxt.number in view.too_long():
                 lines.append("[b]Over the program's 30 min[/b] with your rests and get-readies")
             lines.append(f"Suggested {when}")
+            if progress.workout_today:
+                lines.append(
+                    "Today's workout is done: one workout a day counts, so this one counts "
+                    "from tomorrow."
+                )
             lines.append("\n[b]Enter[/b]: start it now")
         long = view.too_long()
         if long and (nxt is None or nxt.number not in long):
@@ -216,7 +222,8 @@ class ProgramScreen(SuppleScreen):
 
         progress = self.view.progress
         point = progress.program.point_for(len(progress.done))
-        self.app.push_screen(TestsScreen(self.coach, progress.program, point))
+        saved = {t: by[point].value for t, by in progress.results.items() if point in by}
+        self.app.push_screen(TestsScreen(self.coach, progress.program, point, saved))
 
     def _start(self, program: Program) -> None:
         from supple.core.files import SaveError

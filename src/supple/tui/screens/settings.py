@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from supple.coach.coach import Coach
 
 
+def on_off(value: bool) -> str:
+    return "on" if value else "off"
+
+
 class SettingsScreen(SuppleScreen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="settings.back", tooltip="Back"),
@@ -66,10 +70,13 @@ class SettingsScreen(SuppleScreen):
         )
 
     def _row(self, setting: Setting, field: Widget) -> Horizontal:
+        hint = setting.hint
+        if setting.switch:  # a switch says in words what it is set to
+            hint = on_off(getattr(self.coach.config, setting.key))
         return Horizontal(
             Label(setting.label, classes="setting-label"),
             field,
-            Label(setting.hint, classes="setting-hint", markup=False),
+            Label(hint, classes="setting-hint", markup=False, id=f"{setting.key}-hint"),
             classes="setting",
         )
 
@@ -111,7 +118,9 @@ class SettingsScreen(SuppleScreen):
 
     @on(Switch.Changed)
     def _switch(self, event: Switch.Changed) -> None:
-        self._change(event.switch.id or "", event.value)
+        key = event.switch.id or ""
+        self.query_one(f"#{key}-hint", Label).update(on_off(event.value))
+        self._change(key, event.value)
 
     @on(Input.Changed)
     def _input(self, event: Input.Changed) -> None:

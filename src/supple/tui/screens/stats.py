@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -13,12 +14,14 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Sparkline, Static
 
+from supple.core.words import plural
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.calendar import CalendarHeatmap
 
 if TYPE_CHECKING:
-    from supple.coach.coach import Coach, HistoryView
+    from supple.coach.coach import Coach
+    from supple.coach.views import HistoryView
 
 
 class StatsScreen(SuppleScreen):
@@ -62,11 +65,17 @@ class StatsScreen(SuppleScreen):
         stats = message.view.stats
         week = stats.this_week
         self.query_one("#stats-numbers", Static).update(
-            f"Streak [b]{stats.current_streak}[/b] day{'s' if stats.current_streak != 1 else ''}"
-            f" · longest {stats.longest_streak}\n"
-            f"This week [b]{week.sessions}[/b] session{'s' if week.sessions != 1 else ''}, "
-            f"[b]{week.minutes:.0f}[/b] min\n"
-            f"In all {stats.sessions} sessions, {stats.minutes:.0f} min"
+            Text.assemble(
+                "Streak ",
+                (plural(stats.current_streak, "day"), "bold"),
+                f" · longest {plural(stats.longest_streak, 'day')}\n",
+                "This week ",
+                (plural(week.sessions, "session"), "bold"),
+                ", ",
+                (f"{week.minutes:.0f} min", "bold"),
+                " of work\n",
+                f"In all {plural(stats.sessions, 'session')}, {stats.minutes:.0f} min of work",
+            )
         )
         self.query_one("#weeks", Sparkline).data = [w.minutes for w in stats.weeks]
         first = stats.weeks[0]

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import on, work
 from textual.binding import Binding
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.coach.live import LiveSession
+
+if TYPE_CHECKING:
+    from supple.coach.coach import Coach
 from supple.tui.context import LeaveSummary
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
@@ -32,8 +39,9 @@ class SummaryScreen(SuppleScreen):
         Binding("q", "app.quit", "Quit", id="summary.quit", tooltip="Leave supple"),
     ]
 
-    def __init__(self, live: LiveSession) -> None:
+    def __init__(self, coach: Coach, live: LiveSession) -> None:
         super().__init__()
+        self.coach = coach
         self.live = live
         self.record = live.recorder.record()
         self.path = live.recorder.path
@@ -52,11 +60,27 @@ class SummaryScreen(SuppleScreen):
         feelings = feeling_line(record)
         if feelings:
             yield Static(feelings, id="feelings")
+        yield Static(id="verdict")
         yield RecordTable(record, id="summary-table")
         yield Static(id="saved")
 
+    @dataclass
+    class Judged(Message):
+        verdict: str
+
     def on_mount(self) -> None:
         self.show_saved()
+        self.judge()
+
+    @work(thread=True, exclusive=True, group="verdict")
+    def judge(self) -> None:
+        """Whether the session counts, and as which workout: it reads the history, so off the
+        UI thread."""
+        self.post_message(self.Judged(self.coach.verdict(self.record)))
+
+    @on(Judged)
+    def _judged(self, message: Judged) -> None:
+        self.query_one("#verdict", Static).update(Text(message.verdict))
 
     def show_saved(self) -> None:
         saved = self.query_one("#saved", Static)
@@ -73,6 +97,12 @@ class SummaryScreen(SuppleScreen):
                 )
             )
             saved.set_classes("-error")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry":
+            return self.live.error is not None  # nothing to retry once it is saved
+        return True
 
     def action_retry(self) -> None:
         if self.live.error is None:

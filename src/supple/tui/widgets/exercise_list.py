@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from supple.core.routine import Level, Routine
+from supple.tui.format import OUTCOME_SYMBOLS
 
 
 class ExerciseList(Static):
@@ -17,18 +18,22 @@ class ExerciseList(Static):
         super().__init__(id=id)
         self.routine = routine
         self.level = level
-        self._current: int | None = None
+        self._current: tuple[int, tuple[str | None, ...], bool] | None = None
 
-    def mark(self, current: int) -> None:
-        if current == self._current:
+    def mark(self, current: int, outcomes: list[str | None], *, upcoming: bool = False) -> None:
+        """Mark each exercise by its real outcome so far (as the summary does), the one being
+        done with ▶, or the one coming up after a rest with ▷."""
+        key = (current, tuple(outcomes), upcoming)
+        if key == self._current:
             return
-        self._current = current
+        self._current = key
         text = Text()
         for index, exercise in enumerate(self.routine.exercises):
-            if index < current:
-                marker, style = "✓ ", "dim"
+            outcome = outcomes[index] if index < len(outcomes) else None
+            if outcome is not None:
+                marker, style = f"{OUTCOME_SYMBOLS[outcome]} ", "dim"
             elif index == current:
-                marker, style = "▶ ", "bold reverse"
+                marker, style = ("▷ ", "bold") if upcoming else ("▶ ", "bold reverse")
             else:
                 marker, style = "  ", ""
             text.append(f"{marker}{exercise.name}\n", style=style)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from supple.core.record import SessionRecord
-from supple.tui.format import minutes
+from supple.tui.format import OUTCOME_SYMBOLS, minutes
 
-MARK = {"done": "✓ done", "partial": "◐ partial", "skipped": "– skipped"}
+MARK = {status: f"{symbol} {status}" for status, symbol in OUTCOME_SYMBOLS.items()}
 
 
 class RecordTable(DataTable[str]):

@@ -1,0 +1,63 @@
+"""What the coach hands the screens and the CLI: notices to say once, and read-only views of the
+history and the program (imported only when something is read, to keep light commands light)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from supple.core.history import Loaded
+    from supple.core.program import Program, Progress
+    from supple.core.record import SessionRecord
+    from supple.core.stats import Stats
+
+Severity = Literal["information", "warning", "error"]
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something a person should be told once: a recovered session, a broken file, …"""
+
+    text: str
+    title: str = ""
+    severity: Severity = "information"
+
+
+class HistoryView:
+    """Every record as of one read, and what they add up to (worked out on first use: `supple
+    history` lists records and never needs the streaks)."""
+
+    def __init__(self, loaded: Loaded, today: date) -> None:
+        self.loaded = loaded
+        self.today = today
+
+    @property
+    def records(self) -> tuple[SessionRecord, ...]:
+        return self.loaded.records
+
+    @cached_property
+    def stats(self) -> Stats:
+        from supple.core.stats import compute
+
+        return compute(self.loaded.records, self.today)
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramView:
+    """Where the program stands, with each workout's length as the person will play it."""
+
+    progress: Progress
+    seconds: dict[int, float]  # workout number -> seconds, with the settings applied
+
+    @property
+    def program(self) -> Program:
+        return self.progress.program
+
+    def too_long(self) -> list[int]:
+        """Workouts the person's settings push past the program's 30 minutes."""
+        from supple.core.program import MAX_WORKOUT_SECONDS
+
+        return [n for n, s in self.seconds.items() if s > MAX_WORKOUT_SECONDS]

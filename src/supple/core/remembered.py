@@ -1,0 +1,48 @@
+"""What the app remembers between runs (the level last chosen, mute), in a small file of its own.
+
+It is not the person's settings: `config.toml` is theirs and is rewritten only when they change a
+setting; this file is the app's and may be rewritten on any key. Anything unreadable in it is
+forgotten, never reported: it only saves the person a key press.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from supple.core.files import SCHEMA, SaveError, read_capped, write_toml
+from supple.core.routine import LEVELS, Level
+
+MAX_BYTES = 4096  # a few keys; anything larger is not ours
+
+
+@dataclass(frozen=True, slots=True)
+class Remembered:
+    level: Level | None = None  # None: nothing chosen yet, the settings' level applies
+    muted: bool = False
+
+
+def load_remembered(path: Path) -> Remembered:
+    try:
+        data = tomllib.loads(read_capped(path, MAX_BYTES).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return Remembered()
+    level = data.get("level")
+    muted = data.get("muted")
+    return Remembered(
+        level=level if level in LEVELS else None,
+        muted=muted if isinstance(muted, bool) else False,
+    )
+
+
+def save_remembered(path: Path, remembered: Remembered) -> str | None:
+    """Write it (atomically); the reason if it could not be written (nothing else depends on it)."""
+    data: dict[str, object] = {"schema": SCHEMA, "muted": remembered.muted}
+    if remembered.level is not None:
+        data["level"] = remembered.level
+    try:
+        write_toml(path, data)
+    except SaveError as error:
+        return str(error)
+    return None

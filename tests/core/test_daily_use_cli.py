@@ -1,0 +1,89 @@
+"""Issue 12's small ones, at the command line: words a person reads every day."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from supple import paths, serve
+from supple.cli import main
+from supple.core.history import HistoryStore
+from supple.core.words import plural
+from tests.fakes import make_session_record
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_session_today() -> None:
+    store = HistoryStore(paths.data_dir())
+    now = datetime.now().astimezone().replace(microsecond=0) - timedelta(minutes=10)
+    store.save(make_session_record(now), store.path_for("back-pain-relief", now))
+
+
+def test_one_day_is_a_day(capsys: pytest.CaptureFixture[str]) -> None:
+    assert (plural(1, "day"), plural(0, "day"), plural(2, "session")) == (
+        "1 day",
+        "0 days",
+        "2 sessions",
+    )
+    one_session_today()
+    _, out, _ = run(capsys, "stats")
+    assert "Streak: 1 day now, 1 day at the longest" in out
+    assert "This week: 1 session," in out
+
+
+def test_history_since_the_future_says_there_are_sessions(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    one_session_today()
+    _, out, _ = run(capsys, "history", "--since", "2999-01-01")
+    assert out.strip() == "No sessions since 2999-01-01 (1 session in all)."
+    _, out, _ = run(capsys, "history", "--routine", "nope")
+    assert out.strip() == "No sessions of nope (1 session in all)."
+
+
+def test_middle_tests_are_refused_before_their_workout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "program", "start")[0] == 0
+    code, _, err = run(capsys, "test", "record", "toe-touch", "12", "--point", "middle")
+    assert code == 2 and "the middle tests come after workout 9; 0 workouts done" in err
+    assert run(capsys, "test", "record", "toe-touch", "12", "--point", "start")[0] == 0
+
+
+def test_reaching_past_the_floor_is_a_negative_toe_touch(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(capsys, "program", "start")[0] == 0
+    code, out, _ = run(capsys, "test", "record", "toe-touch", "-5")
+    assert code == 0 and "-5 cm" in out
+    _, out, _ = run(capsys, "test", "list")
+    assert "negative" in out
+
+
+def test_serve_on_every_address_never_says_open_0_0_0_0(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import socket
+
+    def addresses(host: str, *args: object, **kw: object) -> list[tuple[object, ...]]:
+        return [
+            (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("192.0.2.7", 0)),
+            (socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.1.1", 0)),
+            (socket.AF_INET6, socket.SOCK_STREAM, 6, "", ("2001:db8::7", 0, 0, 0)),
+        ]
+
+    monkeypatch.setattr(socket, "getaddrinfo", addresses)
+    assert serve.addresses_to_open("0.0.0.0", 8000) == [
+        "http://localhost:8000",
+        "http://192.0.2.7:8000",
+    ]
+    assert serve.addresses_to_open("::", 8000) == [
+        "http://localhost:8000",
+        "http://192.0.2.7:8000",
+        "http://[2001:db8::7]:8000",
+    ]
+    assert serve.addresses_to_open("127.0.0.1", 8000) == ["http://localhost:8000"]
