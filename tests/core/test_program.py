@@ -142,6 +142,7 @@ def test_results_retake_and_change_in_the_better_direction() -> None:
 def test_plausible_values() -> None:
     toe = PROGRAM.test("toe-touch")
     assert toe.check(12) is None
-    assert toe.check(-3) == "-3 cm is outside 0–100 cm for the standing toe touch"
+    assert toe.check(-3) is None  # reaching past the floor, from a step
+    assert toe.check(-41) == "-41 cm is outside -40–100 cm for the standing toe touch"
     assert PROGRAM.point_for(0) == "start" and PROGRAM.point_for(9) == "middle"
     assert PROGRAM.point_for(18) == "end"

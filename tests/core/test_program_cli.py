@@ -49,7 +49,7 @@ def test_not_started_then_started_then_results(capsys: pytest.CaptureFixture[str
 
 def test_bad_values_are_refused_clearly(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "test", "record", "toe-touch", "250")
-    assert code == 2 and "250 cm is outside 0–100 cm" in err
+    assert code == 2 and "250 cm is outside -40–100 cm" in err
     code, _, err = run(capsys, "test", "record", "toe-tuch", "5")
     assert code == 2 and "no test 'toe-tuch'" in err and "toe-touch" in err
 

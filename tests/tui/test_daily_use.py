@@ -140,16 +140,25 @@ async def test_a_settings_file_that_is_not_toml_is_never_overwritten(data_dir: P
 
 
 async def test_saved_test_results_show_when_the_tests_screen_opens_again(data_dir: Path) -> None:
-    app = build_app(data_dir, program=1)
+    app = build_app(data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("p")
         await settle(pilot)
+        await pilot.press("s")  # start the program: the start tests are due
+        await settle(pilot)
         await pilot.press("t")
         await settle(pilot)
         assert isinstance(app.screen, TestsScreen)
+        await pilot.press("1", "2", "enter")  # the toe touch: 12 cm, saved
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ProgramScreen)
+        await pilot.press("t")  # opened again: what is on disk shows
+        await settle(pilot)
         listing = text(app, "#tests-list")
-        assert "✓ Standing toe touch" in listing and "14 cm" in listing  # on disk, start point
+        assert "✓ Standing toe touch" in listing and "12 cm" in listing
 
 
 # 4. One workout a day, said where the person is; nothing before the program's start counts.

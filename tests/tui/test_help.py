@@ -61,7 +61,7 @@ async def test_a_remapped_key_shows_under_its_new_key(data_dir: Path) -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         rows = help_rows(app)
-        assert row("k", "Pause or resume (resuming counts in 3 s)") in rows
+        assert row("k", "Pause the session") in rows
         assert not any(line.startswith(" space ") for line in rows)
         await pilot.press("escape")
         await pilot.pause()

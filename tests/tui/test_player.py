@@ -237,7 +237,7 @@ async def test_help_lists_every_key(data_dir: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
         rows = text(app, "#detail").splitlines()
         for keys, what in (
-            ("space", "Pause or resume (resuming counts in 3 s)"),
+            ("space", "Pause the session"),
             ("n / →", "Skip to the next exercise"),
             ("p / ←", "Back to the start of this exercise; again for the previous one"),
             ("+", "Add 10 seconds to this hold"),
@@ -278,8 +278,14 @@ async def test_home_lists_a_broken_user_routine_with_its_error(data_dir: Path) -
         await pilot.pause()
         routines = app.screen.query_one("#routines")
         shown = "\n".join(str(o.prompt) for o in routines.options)  # type: ignore[attr-defined]
-        assert "⚠ broken.toml" in shown and "no exercises" in shown
+        assert "⚠ broken.toml" in shown and "1 problem: not usable" in shown
         assert "Back pain relief" in shown  # the good ones still show
+        index = next(i for i, o in enumerate(routines.options) if o.id.startswith("error:"))  # type: ignore[attr-defined]
+        routines.highlighted = index  # type: ignore[attr-defined]
+        await pilot.pause()
+        preview = str(app.screen.query_one("#preview-text").render())
+        assert "broken.toml cannot be used" in preview
+        assert "• line 4: exercise: no exercises" in preview
         app.theme = "nord"  # the error's colour is the theme's, as painted now
         await pilot.pause()
         painted = [routines.render_line(y) for y in range(routines.size.height)]

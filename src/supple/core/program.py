@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, ClassVar, Literal, cast
 
@@ -322,17 +322,28 @@ class Progress:
         }
 
 
+def start_of(value: object) -> datetime | None:
+    """The program's start from its file: a time with an offset as written now; a bare date
+    (written by older versions) or a time without an offset is taken in local time."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.astimezone()
+    if isinstance(value, date):
+        return datetime.combine(value, time()).astimezone()
+    return None
+
+
 def count_workouts(
-    program: Program, started: datetime, records: Iterable[SessionRecord]
+    program: Program, started: datetime | date, records: Iterable[SessionRecord]
 ) -> list[tuple[Workout, SessionRecord]]:
     """Match sessions that count, oldest first, to the workouts in order: one a day, each once."""
+    since = start_of(started)
     done: list[tuple[Workout, SessionRecord]] = []
     days: set[date] = set()
     for record in sorted(records, key=lambda r: r.started):
         if len(done) == len(program.workouts):
             break
         day = record.started.date()
-        if not record.counts or record.started < started or day in days:
+        if not record.counts or (since is not None and record.started < since) or day in days:
             continue
         workout = program.workouts[len(done)]
         if record.routine == workout.routine and record.level == workout.level:
@@ -351,12 +362,13 @@ def latest_results(results: Iterable[TestResult]) -> dict[str, dict[Point, TestR
 
 def progress(
     program: Program,
-    started: datetime | None,
+    started: datetime | date | None,
     records: Sequence[SessionRecord],
     results: Iterable[TestResult],
     today: date,
 ) -> Progress:
     latest = latest_results(results)
+    started = start_of(started)
     if started is None:
         return Progress(
             program, None, (), program.workouts[0] if program.workouts else None, None, (), latest

@@ -6,13 +6,13 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
 from supple.core.files import SCHEMA, random_suffix, write_toml
 from supple.core.history import HistoryStore, Quarantined, read_toml_file
-from supple.core.program import POINTS, Point, Program, Progress, TestResult, progress
+from supple.core.program import POINTS, Point, Program, Progress, TestResult, progress, start_of
 from supple.core.record import BadRecord, SessionRecord
 
 
@@ -20,16 +20,6 @@ from supple.core.record import BadRecord, SessionRecord
 class ProgramState:
     program: str
     started: datetime  # the moment it was started: a session before it is not a workout
-
-
-def start_of(value: object) -> datetime | None:
-    """The program's start from its file: a time with an offset as written now; a bare date
-    (written by older versions) or a time without an offset is taken in local time."""
-    if isinstance(value, datetime):
-        return value if value.tzinfo is not None else value.astimezone()
-    if isinstance(value, date):
-        return datetime.combine(value, time()).astimezone()
-    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,7 @@ class Recorder:
 
     def record(self) -> SessionRecord:
         """The session as it stands, with the feelings and note given so far."""
-        return replace(session_record(self.session, self.started), **self.extra)
+        return replace(session_record(self.session, self.started), path=self.path, **self.extra)
 
     def open(self) -> None:
         """Take the lock that marks this session alive, and write the first checkpoint."""

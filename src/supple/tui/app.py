@@ -250,10 +250,9 @@ class SuppleApp(App[int]):
         from supple.tui.screens.help import HelpScreen
 
         screen = self.screen
+        active = screen.active_bindings  # the keys as they are now, before any pause
         resume = screen.pause_for_modal() if isinstance(screen, SuppleScreen) else None
-        self.push_screen(
-            HelpScreen(screen.active_bindings), lambda _: resume() if resume is not None else None
-        )
+        self.push_screen(HelpScreen(active), lambda _: resume() if resume is not None else None)
 
     def save_and_exit(self) -> None:
         """End every running session as stopped, write what can be written, and leave."""
