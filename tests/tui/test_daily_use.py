@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import tomllib
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from supple.tui.screens.mobility_tests import TestsScreen
 from supple.tui.screens.player import PlayerScreen
 from supple.tui.screens.program import ProgramScreen
 from supple.tui.screens.settings import SettingsScreen
-from tests.tui.conftest import advance, build_app
+from tests.tui.conftest import WALL, advance, build_app
 from tests.tui.scenes import settle
 
 REPO = Path(__file__).resolve().parents[2]
@@ -173,6 +174,8 @@ async def test_a_second_workout_on_one_day_is_explained(data_dir: Path) -> None:
         await pilot.press("s")
         await settle(pilot)
         for number in (1, 2):
+            later = WALL + timedelta(hours=number)  # the second session an hour after the first
+            app.coach.now = lambda at=later: at
             await pilot.press("enter")
             await settle(pilot)
             assert isinstance(app.screen, PlayerScreen)
@@ -400,3 +403,95 @@ def test_a_change_reads_the_same_in_the_cli_and_the_app(
     assert change_words(2.5, "cm") == "▲ 2.5 cm better"
     assert change_text(test, 2.5, theme).plain.startswith("▲ 2.5 cm better")
     assert change_text(test, -1.0, theme).plain == change_words(-1.0, "cm") == "▼ 1 cm worse"
+
+
+# 10. Every screen shows its essentials at 60 × 20, the stated minimum.
+
+
+def screen_text(app: Any) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_home_at_60x20_shows_settings_and_help_keys(data_dir: Path) -> None:
+    app = build_app(data_dir)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        footer = app.screen._compositor.render_strips()[-1].text.replace(" ", "")
+        for key in (",Settings", "?Help", "Start", "hHistory"):
+            assert key in footer, footer
+
+
+async def test_history_at_60x20_shows_every_column(data_dir: Path) -> None:
+    app = build_app(data_dir, history=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        shown = screen_text(app)
+        for column in ("Date", "Routine", "Time", "Done", "Back"):
+            assert column in shown, column
+        first = next(line for line in shown.splitlines() if "24 Nov 06:05" in line)
+        assert "6:06" in first and "✓" in first and "3/3" in first and "6→8" in first
+
+
+async def test_program_at_60x20_shows_the_grid_and_the_tests(data_dir: Path) -> None:
+    app = build_app(data_dir, program=3)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert all(f"#{n}" in shown for n in (1, 2, 3))
+        grid = next(line for line in shown.splitlines() if "beg" in line)
+        assert grid.count("✓") == 3
+        app.screen.query_one("#progress-table").scroll_visible(animate=False)
+        await settle(pilot)
+        shown = screen_text(app)
+        for column in ("Start", "Middle", "End", "Change"):
+            assert column in shown, column
+        toe = next(line for line in shown.splitlines() if "Standing toe touch" in line)
+        assert "14" in toe and "9" in toe and "4" in toe and "▲ 10 cm" in toe
+
+
+async def test_tests_screen_at_60x20_shows_the_field_to_type_into(data_dir: Path) -> None:
+    app = build_app(data_dir)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("s", "t")
+        await settle(pilot)
+        field = app.screen.query_one("#test-value")
+        assert field.has_focus and field.region.height and field.region.bottom <= 19
+
+
+@pytest.mark.parametrize(
+    ("routine", "at", "exercise"),
+    [
+        ("back-pain-relief", 6.5, "cat-cow"),
+        ("back-pain-relief", 52.0, "sphinx"),
+        ("lower-back-mobility", 67.0, "knee-to-chest"),
+        ("lower-back-mobility", 150.0, "superman"),
+    ],
+)
+async def test_player_at_60x20_shows_every_step_and_the_safety_line(
+    data_dir: Path, routine: str, at: float, exercise: str
+) -> None:
+    app = build_app(data_dir, start=(routine, "beginner"))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        advance(app, at)
+        await settle(pilot)
+        player = app.screen
+        assert isinstance(player, PlayerScreen)
+        shown_exercise = player.live.session.snapshot().exercise
+        assert shown_exercise is not None and shown_exercise.id == exercise
+        how = player.query_one("#how")
+        assert how.region.bottom <= player.query_one("#now").region.bottom - 1  # not cut
+        lines = screen_text(app).splitlines()
+        shown = " ".join(" ".join(line.strip(" │") for line in lines).split())
+        for number in range(1, len(shown_exercise.how) + 1):
+            assert f"{number}." in shown
+        assert shown_exercise.safety is not None
+        assert " ".join(shown_exercise.safety.split()[-3:]) in shown  # the end of the safety line
+        assert "left" in screen_text(app).splitlines()[-2]

@@ -339,7 +339,7 @@ def count_workouts(
     since = start_of(started)
     done: list[tuple[Workout, SessionRecord]] = []
     days: set[date] = set()
-    for record in sorted(records, key=lambda r: r.started):
+    for record in sorted(records, key=lambda r: (r.started, str(r.path))):
         if len(done) == len(program.workouts):
             break
         day = record.started.date()

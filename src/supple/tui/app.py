@@ -50,7 +50,7 @@ class SuppleApp(App[int]):
     TITLE = "supple"
     COMMANDS = App.COMMANDS | {start_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (90, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-short"), (26, "-tall")]
     # A screen under a dialog hides its footer: its keys do nothing until the dialog closes.
     SUSPENDED_SCREEN_CLASS = "-suspended"
     BINDINGS = [

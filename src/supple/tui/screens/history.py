@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import events, on, work
 from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
@@ -17,7 +17,7 @@ from supple.core.history import select
 from supple.core.record import SessionRecord
 from supple.tui.context import tell
 from supple.tui.format import duration
-from supple.tui.screens.base import SuppleScreen
+from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -35,7 +35,25 @@ FIRST_PAGE = 60  # rows shown at once; the rest follow in chunks
 CHUNK = 500
 
 
-def row_cells(r: SessionRecord) -> tuple[str, ...]:
+COLUMNS = ("Date", "Routine", "Level", "Time", "Status", "Done", "Back")
+COMPACT_COLUMNS = ("Date", "Routine", "Lvl", "Time", "", "Done", "Back")
+TITLE_WIDTH = 12  # a routine's title in the narrow table, cut with …
+
+
+def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
+    """One history row; ``compact`` fits every column in 60 columns (shorter date, title and
+    level, the status as its symbol)."""
+    if compact:
+        title = r.title if len(r.title) <= TITLE_WIDTH else r.title[: TITLE_WIDTH - 1] + "…"
+        return (
+            f"{r.started:%d %b %H:%M}",
+            title,
+            r.level[:3],
+            duration(r.active_seconds),
+            STATUS.get(r.status, r.status).split()[0],
+            f"{r.exercises_done}/{len(r.exercises)}",
+            feeling_cell(r).replace(" ", ""),
+        )
     return (
         f"{r.started:%a %d %b %Y %H:%M}",
         r.title,
@@ -93,12 +111,12 @@ class HistoryScreen(SuppleScreen):
         self.coach = coach
         self.records: tuple[SessionRecord, ...] = ()
         self.routine: str | None = None  # the filter; None shows all
+        self.compact: bool | None = None  # the narrow table (set from the width)
 
     def body(self) -> Iterable[Widget]:
         yield Static("[b]History[/b]", id="title")
         yield Static("Loading…", id="history-status")
         table: DataTable[str] = DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Date", "Routine", "Level", "Time", "Status", "Done", "Back")
         yield table
 
     def on_mount(self) -> None:
@@ -124,12 +142,21 @@ class HistoryScreen(SuppleScreen):
     def shown(self) -> list[SessionRecord]:
         return select(self.records, routine=self.routine)
 
+    def on_resize(self, event: events.Resize) -> None:
+        if (event.size.width < COMPACT_BELOW) != self.compact:
+            self.show()
+
     def show(self) -> None:
         table = self.query_one("#history-table", DataTable)
         cursor = table.cursor_row
+        compact = self.size.width < COMPACT_BELOW
+        if compact != self.compact:
+            self.compact = compact
+            table.clear(columns=True)
+            table.add_columns(*(COMPACT_COLUMNS if compact else COLUMNS))
         table.clear()
         rows = self.shown
-        table.add_rows(row_cells(r) for r in rows[:FIRST_PAGE])
+        table.add_rows(row_cells(r, compact=compact) for r in rows[:FIRST_PAGE])
         self.add_rest(rows[FIRST_PAGE:])
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
@@ -146,7 +173,9 @@ class HistoryScreen(SuppleScreen):
         """The older rows, a chunk at a time, so keys are answered while they arrive."""
         table = self.query_one("#history-table", DataTable)
         for start in range(0, len(rows), CHUNK):
-            table.add_rows(row_cells(r) for r in rows[start : start + CHUNK])
+            table.add_rows(
+                row_cells(r, compact=bool(self.compact)) for r in rows[start : start + CHUNK]
+            )
             await asyncio.sleep(0)
 
     def current(self) -> SessionRecord | None:

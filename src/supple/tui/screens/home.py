@@ -49,6 +49,7 @@ class RoutineList(OptionList, inherit_bindings=False):
 
 
 class HomeScreen(SuppleScreen):
+    # In footer order: at 60 columns (compact) Start, Settings, Help, History and Program show.
     BINDINGS = [
         Binding(
             "enter",
@@ -58,6 +59,31 @@ class HomeScreen(SuppleScreen):
             tooltip="Start the chosen routine",
             priority=True,
         ),
+        Binding(
+            "comma",
+            "app.settings",
+            "Settings",
+            key_display=",",
+            id="home.settings",
+            tooltip="Level, voice, sound, rests, theme",
+        ),
+        Binding(
+            "question_mark",
+            "app.help",
+            "Help",
+            key_display="?",
+            id="home.help",
+            tooltip="Every key",
+        ),
+        Binding("h", "app.history", "History", id="home.history", tooltip="Past sessions"),
+        Binding(
+            "p",
+            "app.program",
+            "Program",
+            id="home.program",
+            tooltip="The 6-week program and mobility tests",
+        ),
+        Binding("s", "app.stats", "Stats", id="home.stats", tooltip="Streaks, weeks, feelings"),
         Binding(
             "left",
             "level(-1)",
@@ -72,23 +98,6 @@ class HomeScreen(SuppleScreen):
         Binding("1", "set_level(0)", "Beginner", show=False, id="home.beginner"),
         Binding("2", "set_level(1)", "Intermediate", show=False, id="home.intermediate"),
         Binding("3", "set_level(2)", "Advanced", show=False, id="home.advanced"),
-        Binding("h", "app.history", "History", id="home.history", tooltip="Past sessions"),
-        Binding(
-            "p",
-            "app.program",
-            "Program",
-            id="home.program",
-            tooltip="The 6-week program and mobility tests",
-        ),
-        Binding("s", "app.stats", "Stats", id="home.stats", tooltip="Streaks, weeks, feelings"),
-        Binding(
-            "comma",
-            "app.settings",
-            "Settings",
-            key_display=",",
-            id="home.settings",
-            tooltip="Level, voice, sound, rests, theme",
-        ),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave supple"),
     ]
 

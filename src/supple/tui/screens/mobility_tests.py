@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
 from textual.widget import Widget
@@ -88,13 +89,16 @@ class TestsScreen(SuppleScreen):
             tests = Static(id="tests-list")
             tests.border_title = "Tests"
             yield tests
-            with Vertical(id="test-detail") as detail:
+            # The result is asked first and the steps follow (they scroll): at 60 × 20 the
+            # field to type into is always on screen.
+            with VerticalScroll(id="test-detail") as detail:
                 detail.border_title = "How"
-                yield Static(id="test-how")
+                yield Static(id="test-name")
                 yield Digits("0:00.0", id="stopwatch")
                 yield Input(type="number", id="test-value")
                 yield Static(id="test-hint")
                 yield Static(id="test-error")
+                yield Static(id="test-how")
 
     def on_mount(self) -> None:
         self.stopwatch = Stopwatch(self.coach.clock)
@@ -112,8 +116,11 @@ class TestsScreen(SuppleScreen):
         self.query_one("#tests-list", Static).update(Content.assemble(*listing))
         better = "more is better" if test.better == "higher" else "less is better"
         how = "\n".join(f"{n}. {step}" for n, step in enumerate(test.how, 1))
+        self.query_one("#test-name", Static).update(
+            Text.assemble((test.name, "bold"), f" — in {test.unit}, {better}")
+        )
         self.query_one("#test-how", Static).update(
-            f"[b]{test.name}[/b] — in {test.unit}, {better}\n[i]{test.why}[/i]\n\n{how}"
+            Text.assemble((test.why, "italic"), f"\n\n{how}")
         )
         timed = test.kind == "timed"
         self.query_one("#stopwatch").display = timed

@@ -53,7 +53,7 @@ class PlayerScreen(SuppleScreen):
             "n,right",
             "skip",
             "Next",
-            key_display="n/→",
+            key_display="n",
             id="player.skip",
             tooltip="Skip to the next exercise",
         ),
@@ -61,7 +61,7 @@ class PlayerScreen(SuppleScreen):
             "p,left",
             "back",
             "Back",
-            key_display="p/←",
+            key_display="p",
             id="player.back",
             tooltip="Back to the start of this exercise; again for the previous one",
         ),
@@ -109,11 +109,12 @@ class PlayerScreen(SuppleScreen):
             # whose container overlaps a changed line, so what sits above and below the
             # pacer is boxed in containers of its own.
             with Vertical(id="now"):
-                with Vertical(id="now-head"):
-                    yield Static(id="stage")
-                    yield Static(id="exercise-name")
-                    yield Static(id="counters")
+                with Horizontal(id="now-head"):  # the digits beside the words: 3 rows, not 7
                     yield Digits("0:00", id="timer")
+                    with Vertical(id="now-words"):
+                        yield Static(id="stage")
+                        yield Static(id="exercise-name")
+                        yield Static(id="counters")
                 yield BreathPacer(id="pacer")
                 with Vertical(id="now-foot"):
                     yield Static(id="how")

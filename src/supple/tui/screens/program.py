@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from rich.markup import escape
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
@@ -19,7 +19,7 @@ from supple.core.program import POINTS, MobilityTest, Program
 from supple.core.words import change_words
 from supple.tui.context import StartSession, tell
 from supple.tui.format import minutes
-from supple.tui.screens.base import SuppleScreen
+from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -47,14 +47,18 @@ def mini_chart(test: MobilityTest, values: list[float | None]) -> Text:
     return text
 
 
-def change_text(test: MobilityTest, change: float | None, theme: Mapping[str, str]) -> Text:
+def change_text(
+    test: MobilityTest, change: float | None, theme: Mapping[str, str], *, compact: bool = False
+) -> Text:
     """In the theme's colours (`App.theme_variables`): a DataTable cell is Rich text, which
     cannot say $success; the tables are refilled on every resume, so a new theme shows."""
     if change is None:
         return Text("")
     words = change_words(change, test.unit)
+    if compact:  # "▲ 10 cm": the arrow says better or worse
+        words = words.removesuffix(" better").removesuffix(" worse")
     if change > 0:
-        return Text(f"{words} ★", style=f"bold {theme['success']}")
+        return Text(words if compact else f"{words} ★", style=f"bold {theme['success']}")
     return Text(words, style=theme["warning"] if change < 0 else "")
 
 
@@ -87,21 +91,23 @@ class ProgramScreen(SuppleScreen):
         super().__init__()
         self.coach = coach
         self.view: ProgramView | None = None
+        self.compact = False  # the narrow tables (set from the width)
         self._loaded = False
 
     def body(self) -> Iterable[Widget]:
         yield Static("[b]Program[/b]", id="title")
         yield Static("Loading…", id="program-status")
-        with Horizontal(id="program-top"):
-            grid: DataTable[str] = DataTable(id="program-grid", cursor_type="none")
-            grid.border_title = "Workouts"
-            yield grid
-            with Vertical(id="program-next") as panel:
-                panel.border_title = "Next"
-                yield Static(id="next-text")
-        table: DataTable[str] = DataTable(id="progress-table", cursor_type="none")
-        table.border_title = "Mobility tests"
-        yield table
+        with VerticalScroll(id="program-body"):  # scrolls (↑/↓) where 20 rows are too few
+            with Horizontal(id="program-top"):
+                grid: DataTable[str] = DataTable(id="program-grid", cursor_type="none")
+                grid.border_title = "Workouts"
+                yield grid
+                with Vertical(id="program-next") as panel:
+                    panel.border_title = "Next"
+                    yield Static(id="next-text")
+            table: DataTable[str] = DataTable(id="progress-table", cursor_type="none")
+            table.border_title = "Mobility tests"
+            yield table
 
     def on_mount(self) -> None:
         self.load()
@@ -132,9 +138,14 @@ class ProgramScreen(SuppleScreen):
                 f"[b]{program.title}[/b] · started {progress.started:%a %d %b} · "
                 f"{len(progress.done)}/{len(program.workouts)} workouts done"
             )
+        self.compact = self.size.width < COMPACT_BELOW
         self._grid(view)
         self._next(view)
         self._tests(view)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.view is not None and (event.size.width < COMPACT_BELOW) != self.compact:
+            self.post_message(self.Loaded(self.view))
 
     def _grid(self, view: ProgramView) -> None:
         progress = view.progress
@@ -142,18 +153,24 @@ class ProgramScreen(SuppleScreen):
         grid = self.query_one("#program-grid", DataTable)
         grid.clear(columns=True)
         grid.add_columns(
-            "Week", "Level", *(f"#{n}" for n in range(1, program.workouts_per_week + 1))
+            "Wk" if self.compact else "Week",
+            "Level",
+            *(f"#{n}" for n in range(1, program.workouts_per_week + 1)),
         )
         done = {w.number: r for w, r in progress.done}
         for week in range(1, program.weeks + 1):
             workouts = [w for w in program.workouts if w.week == week]
-            cells: list[str | Text] = [f"Week {week}", workouts[0].level if workouts else ""]
+            level = workouts[0].level if workouts else ""
+            cells: list[str | Text] = (
+                [str(week), level[:3]] if self.compact else [f"Week {week}", level]
+            )
             for workout in workouts:
                 if workout.number in done:
-                    done_on = f"✓ {done[workout.number].started:%a %d}"
+                    day = done[workout.number].started
+                    done_on = f"✓ {day:%d}" if self.compact else f"✓ {day:%a %d}"
                     cells.append(Text(done_on, style=self.app.theme_variables["success"]))
                 elif progress.next is not None and workout.number == progress.next.number:
-                    cells.append(Text("▶ next", style="bold reverse"))
+                    cells.append(Text("▶" if self.compact else "▶ next", style="bold reverse"))
                 else:
                     cells.append(Text("·", style="dim"))
             grid.add_row(*cells)
@@ -197,10 +214,23 @@ class ProgramScreen(SuppleScreen):
         progress = view.progress
         table = self.query_one("#progress-table", DataTable)
         table.clear(columns=True)
-        table.add_columns("Test", "Better", *(p.capitalize() for p in POINTS), "Chart", "Change")
+        if self.compact:  # the essentials: each point's value and the change
+            table.add_columns("Test", *(p.capitalize() for p in POINTS), "Change")
+        else:
+            table.add_columns(
+                "Test", "Better", *(p.capitalize() for p in POINTS), "Chart", "Change"
+            )
         for test in progress.program.tests:
             by_point = progress.results.get(test.id, {})
             values = [by_point[p].value if p in by_point else None for p in POINTS]
+            if self.compact:
+                change = progress.change(test)
+                table.add_row(
+                    test.name.split(" (")[0],
+                    *(f"{v:g}" if v is not None else "–" for v in values),
+                    change_text(test, change, self.app.theme_variables, compact=True),
+                )
+                continue
             table.add_row(
                 test.name,
                 f"{'↑' if test.better == 'higher' else '↓'} {test.unit}",
