@@ -84,6 +84,11 @@ class ExerciseEntry:
         }
 
 
+def counts(status: str, work: float, planned: float) -> bool:
+    """The rule: the end was reached and at least ``COUNTS_SHARE`` of the planned work done."""
+    return status == "completed" and planned > 0 and work >= COUNTS_SHARE * planned
+
+
 @dataclass(frozen=True, slots=True)
 class SessionRecord:
     """One session as stored. Numbers keep the type they were read with (an ``int`` stays an
@@ -123,12 +128,7 @@ class SessionRecord:
     def counts(self) -> bool:
         """Reached its end with at least ``COUNTS_SHARE`` of the planned work done. Derived on
         reading, so older files are judged by the same rule and no file is rewritten."""
-        planned = self.planned_work_seconds
-        return (
-            self.status == "completed"
-            and planned > 0
-            and self.work_seconds >= COUNTS_SHARE * planned
-        )
+        return counts(self.status, self.work_seconds, self.planned_work_seconds)
 
     # -- files and exports -------------------------------------------------------------------
 
@@ -159,12 +159,15 @@ class SessionRecord:
     def to_json(self) -> dict[str, Any]:
         """One entry of ``supple history --json``: the file's content, where it is, and what it
         adds up to."""
-        return self.to_toml() | {
-            "path": str(self.path),
-            "work_seconds": self.work_seconds,
-            "planned_work_seconds": self.planned_work_seconds,
-            "counts": self.counts,
-        }
+        data = self.to_toml()  # a fresh dict: add to it rather than copy it again
+        work, planned = self.work_seconds, self.planned_work_seconds
+        data["path"] = str(self.path)
+        data["work_seconds"] = work
+        data["planned_work_seconds"] = planned
+        data["counts"] = (
+            self.status == "completed" and planned > 0 and work >= COUNTS_SHARE * planned
+        )
+        return data
 
     def csv_row(self) -> list[Any]:
         """The values of ``CSV_FIELDS``, in order (an unset feeling or note is empty)."""
