@@ -42,3 +42,24 @@ def test_any_other_address_is_warned_about(capsys: pytest.CaptureFixture[str]) -
     err = capsys.readouterr().err
     assert "warning: serving on 0.0.0.0:9000 — anyone who can reach this address" in err
     assert FakeServer.made[0]["host"] == "0.0.0.0"
+
+
+def test_the_printed_address_carries_a_fresh_token(capsys: pytest.CaptureFixture[str]) -> None:
+    serve.serve("127.0.0.1", 8000)
+    first = capsys.readouterr().err
+    serve.serve("127.0.0.1", 8000)
+    second = capsys.readouterr().err
+    tokens = [line.split("?token=")[1].split()[0] for line in (first, second)]
+    assert all(len(t) >= 24 for t in tokens) and tokens[0] != tokens[1]
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.1.2.3", "127.255.255.254", "::1", "localhost"])
+def test_all_of_loopback_is_local(host: str, capsys: pytest.CaptureFixture[str]) -> None:
+    serve.serve(host, 8000)
+    assert "warning" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.0.2.1", "10.0.0.1", "128.0.0.1"])
+def test_anything_else_is_warned_about(host: str, capsys: pytest.CaptureFixture[str]) -> None:
+    serve.serve(host, 8000)
+    assert "warning: serving on" in capsys.readouterr().err

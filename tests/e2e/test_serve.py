@@ -3,6 +3,7 @@ installed — .ci/run installs it) loaded in a headless browser until the app ru
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import subprocess
@@ -55,7 +56,10 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
-    url = f"http://127.0.0.1:{port}/"
+    assert process.stderr is not None
+    printed = process.stderr.readline().decode()  # "supple: open http://localhost:…/?token=…"
+    token = printed.split("?token=")[1].split()[0]
+    url = f"http://127.0.0.1:{port}/?token={token}"
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -79,8 +83,39 @@ def test_the_page_is_served_on_loopback_with_nothing_from_the_internet(
         assert answer.status == 200
     assert "textual.js" in page and "<div>supple</div>" in page
     assert "googleapis" not in page and "https://" not in page
-    with urllib.request.urlopen(url + "static/fonts/RobotoMono-VariableFont_wght.ttf") as font:
-        assert font.status == 200
+    base, token = url.split("?token=")
+    font = base + "static/fonts/RobotoMono-VariableFont_wght.ttf"
+    with urllib.request.urlopen(font) as answer:  # textual-serve's files: nothing private
+        assert answer.status == 200
+
+
+def test_without_the_token_nothing_is_served(server: tuple[str, Path]) -> None:
+    """Another user of this machine can reach loopback too: the token keeps them out."""
+    import urllib.error
+
+    url, _ = server
+    base, token = url.split("?token=")
+    for attempt in (
+        base,
+        f"{base}?token=wrong",
+        f"{base}?token={token[:-1]}",
+        base + "ws",
+        base + "download/x",
+    ):
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(attempt, timeout=5)
+        assert refused.value.code == 403, attempt
+    # The page's own requests carry the cookie it set: they are let in.
+    with urllib.request.urlopen(url, timeout=5) as answer:
+        cookie = answer.headers["Set-Cookie"].split(";")[0]
+    assert "HttpOnly" in answer.headers["Set-Cookie"]
+    request = urllib.request.Request(base + "ws", headers={"Cookie": cookie})
+    try:  # not a WebSocket handshake, so the app's handler refuses it: but past the token
+        urllib.request.urlopen(request, timeout=5).close()
+    except urllib.error.HTTPError as answer:
+        assert answer.code != 403
+    except http.client.RemoteDisconnected:
+        pass
 
 
 @pytest.mark.skipif(chromium() is None, reason="Debian's chromium is not installed")
