@@ -519,7 +519,22 @@ def cmd_validate(targets: Sequence[Path]) -> int:
     return 1 if failed else 0
 
 
+NO_TERMINAL = (
+    "supple: the app needs a terminal (its input and output must both be one). Without one, "
+    "use the commands: list, show, validate, history, stats, program, test, config, serve."
+)
+
+
+def has_terminal() -> bool:
+    """A terminal on both ends, or a Textual driver chosen for us (`supple serve`'s browser
+    tabs run the app through the web driver, with no terminal by design)."""
+    return bool(os.environ.get("TEXTUAL_DRIVER")) or (sys.stdin.isatty() and sys.stdout.isatty())
+
+
 def cmd_app(routine_id: str | None, level: Level | None) -> int:
+    if not has_terminal():  # escape codes into a file, and a session nobody sees, never ends
+        print(NO_TERMINAL, file=sys.stderr)
+        return 2
     found = coach()
     if routine_id is not None and find_routine(found.catalog, routine_id) is None:
         return 2

@@ -146,3 +146,28 @@ def test_the_coach_and_tui_layers_keep_to_their_imports() -> None:
         if "supple.tui.app" in path.read_text()
     ]
     assert offenders == []
+
+
+def test_a_stop_of_the_process_is_a_pause_from_the_last_frame(data_dir: Path) -> None:
+    clock = FakeClock(0.0)
+    live = make_coach(data_dir, clock).start("back-pain-relief", "beginner")
+    live.open()
+    clock.advance(7.0)
+    before = live.frame().snap  # the last frame drawn before a `kill -STOP`
+    clock.advance(30.0)  # stopped for 30 s: no frame, the clock goes on
+    assert live.continued()  # SIGCONT
+    after = live.frame().snap
+    assert after.state == "paused"
+    assert after.elapsed == before.elapsed and after.segment_index == before.segment_index
+    records = live.session.records()
+    assert records[0].status == "partial" and records[1].status == "skipped"  # nothing jumped
+    assert live.session.paused_seconds() >= 30.0
+    assert not live.continued()  # already paused: nothing to do
+
+
+def test_a_slow_frame_is_not_a_stop(data_dir: Path) -> None:
+    clock = FakeClock(0.0)
+    live = make_coach(data_dir, clock).start("back-pain-relief", "beginner")
+    live.open()
+    clock.advance(40.0)  # a stalled event loop: the session caught up, exactly
+    assert live.frame().snap.segment_index > 0 and live.session.state == "running"

@@ -87,3 +87,31 @@ def test_serve_on_every_address_never_says_open_0_0_0_0(
         "http://[2001:db8::7]:8000",
     ]
     assert serve.addresses_to_open("127.0.0.1", 8000) == ["http://localhost:8000"]
+
+
+def test_the_app_without_a_terminal_says_so_and_exits_2(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    supple = Path(sys.executable).parent / "supple"
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
+    for args in ([], ["play", "back-pain-relief"]):
+        out = tmp_path / "out.txt"
+        with open(os.devnull, "rb") as nothing, open(out, "wb") as into:
+            done = subprocess.run(
+                [str(supple), *args],
+                stdin=nothing,
+                stdout=into,
+                stderr=subprocess.PIPE,
+                env=env,
+                timeout=30,
+            )
+        assert done.returncode == 2
+        assert b"needs a terminal" in done.stderr
+        assert b"\x1b" not in out.read_bytes()  # no escape codes written into the file
+    listed = subprocess.run(
+        [str(supple), "list"], stdin=subprocess.DEVNULL, capture_output=True, env=env, timeout=30
+    )
+    assert listed.returncode == 0 and b"back-pain-relief" in listed.stdout  # commands still work

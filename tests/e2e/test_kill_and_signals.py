@@ -93,3 +93,26 @@ def test_signals_and_ctrl_c_stop_and_save_and_restore_the_terminal(
     (record,) = history(tmp_path)
     assert record["status"] == "stopped"
     assert float(record["active_seconds"]) >= 11  # type: ignore[arg-type]
+
+
+def test_a_stopped_process_comes_back_paused_with_nothing_passed_over(tmp_path: Path) -> None:
+    """kill -STOP, 3 s (60 s of session time at this scale), kill -CONT: the session shows
+    paused and has not moved on; ended now, its record holds what was done before the stop."""
+    term = Term([SUPPLE, "play", "back-pain-relief"], env_for(tmp_path))
+    try:
+        term.wait_for("Rep 2/5")
+        os.kill(term.pid, signal.SIGSTOP)
+        time.sleep(3.0)
+        mark = term.mark()
+        os.kill(term.pid, signal.SIGCONT)
+        term.wait_for("PAUSED", after=mark, timeout=10)
+        term.send("\x03")  # Ctrl+C: stop and save
+        assert term.wait() == 0
+    finally:
+        term.close()
+    (record,) = history(tmp_path)
+    assert record["status"] == "stopped"
+    # Rep 2 began 11 s in; without the pause the stop's 60 s would have run the session on.
+    assert float(record["active_seconds"]) < 25  # type: ignore[arg-type]
+    statuses = [e["status"] for e in record["exercise"]]  # type: ignore[union-attr]
+    assert statuses == ["partial", "skipped", "skipped"]

@@ -82,6 +82,7 @@ def test_play_takes_the_level_from_the_settings(monkeypatch: pytest.MonkeyPatch)
         return 0
 
     monkeypatch.setattr("supple.tui.app.run_app", run_app)
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
     write_settings('level = "advanced"\n')
     assert main(["play", "back-pain-relief"]) == 0
     assert main(["play", "back-pain-relief", "--level", "intermediate"]) == 0

@@ -98,6 +98,7 @@ class LiveSession:
         self._cuer = Cuer()
         self._edge: tuple[int, int] | None = None
         self._finished = False
+        self._last_frame_at: float | None = None
 
     # -- what the screen shows ------------------------------------------------------------
 
@@ -130,6 +131,7 @@ class LiveSession:
 
     def frame(self) -> Frame:
         """Sample the session now: the snapshot, the cues due, and when to draw again."""
+        self._last_frame_at = self.clock.now()
         snap = self.session.snapshot()
         bell = self.announcer.carry_out(self._cuer.update(snap))
         if snap.done:
@@ -184,6 +186,16 @@ class LiveSession:
 
     def resume(self) -> None:
         self.session.resume()
+
+    def continued(self) -> bool:
+        """The process was stopped (Ctrl+Z, SIGSTOP) and now goes on (SIGCONT): the time it
+        stood still is a pause, from the last frame drawn before it stopped, and the session
+        shows paused. (A slow event loop is no stop: only SIGCONT calls this.) True if it was
+        running."""
+        if self.session.state != "running":
+            return False
+        self.session.pause(at=self._last_frame_at)
+        return True
 
     def skip(self) -> None:
         self.session.skip()

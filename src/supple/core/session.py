@@ -85,6 +85,7 @@ class Session:
         self._mark: float | None = None  # clock time from which active time accrues
         self._last_active = 0.0
         self._last_now: float | None = None
+        self._as_of: float | None = None  # pause(at=…): the clock reads this instead of now
         self._segment_start = 0.0  # active time when the current segment began
         self._exercise_start = 0.0  # active time when the current exercise began
         self._spent: dict[int, float] = {}
@@ -102,11 +103,17 @@ class Session:
         if not self.segments:
             self._finish("completed")
 
-    def pause(self) -> None:
-        self._sync()
-        if self.state == "running":
-            self._active_base = self._active()
-            self._mark = None
+    def pause(self, at: float | None = None) -> None:
+        """Pause now, or as of ``at`` (a clock reading not before the last one taken): for a
+        process that was stopped (Ctrl+Z, SIGSTOP), the time it stood still is a pause."""
+        self._as_of = at
+        try:
+            self._sync()
+            if self.state == "running":
+                self._active_base = self._active()
+                self._mark = None
+        finally:
+            self._as_of = None
 
     def resume(self, count_in: float = COUNT_IN) -> None:
         self._sync()
@@ -310,7 +317,7 @@ class Session:
 
     def _now(self) -> float:
         """The clock, except that a step backwards is taken as time standing still."""
-        now = self.clock.now()
+        now = self.clock.now() if self._as_of is None else max(self._as_of, self._last_now or 0.0)
         if self._last_now is not None and now < self._last_now:
             shift = self._last_now - now
             if self._mark is not None:

@@ -29,6 +29,8 @@ from supple.tui.screens.home import HomeScreen
 
 # Only what the first screen needs is imported up front (start-up time); the rest on first use.
 if TYPE_CHECKING:
+    from types import FrameType
+
     from textual.command import Provider
 
     from supple.coach.live import LiveSession
@@ -125,6 +127,28 @@ class SuppleApp(App[int]):
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
                 loop.add_signal_handler(sig, self.save_and_exit)
+            # After a stop (Ctrl+Z, SIGSTOP) the time stood still is a pause. Textual's own
+            # handlers suspend the terminal on Ctrl+Z (SIGTSTP) and restore it on SIGCONT; but
+            # they restore it after a bare SIGSTOP too, starting a second set of its input and
+            # output threads, and the app then hangs on exit. So its SIGCONT handler runs only
+            # after its SIGTSTP one did; ours (the pause) always.
+            previous_stop = signal.getsignal(signal.SIGTSTP)
+            previous_continue = signal.getsignal(signal.SIGCONT)
+            suspended = [False]
+
+            def on_stop(signum: int, frame: FrameType | None) -> None:
+                suspended[0] = True
+                if callable(previous_stop):
+                    previous_stop(signum, frame)
+
+            def on_continue(signum: int, frame: FrameType | None) -> None:
+                if suspended[0] and callable(previous_continue):
+                    previous_continue(signum, frame)
+                suspended[0] = False
+                loop.call_soon_threadsafe(self.continued)
+
+            signal.signal(signal.SIGTSTP, on_stop)
+            signal.signal(signal.SIGCONT, on_continue)
 
     def notify(
         self,
@@ -253,6 +277,16 @@ class SuppleApp(App[int]):
         active = screen.active_bindings  # the keys as they are now, before any pause
         resume = screen.pause_for_modal() if isinstance(screen, SuppleScreen) else None
         self.push_screen(HelpScreen(active), lambda _: resume() if resume is not None else None)
+
+    def continued(self) -> None:
+        """The process goes on after a stop: running sessions show paused, as of their last
+        frame before it."""
+        from supple.tui.screens.player import PlayerScreen
+
+        if any([live.continued() for live in self.coach.sessions]):
+            for screen in self.screen_stack:
+                if isinstance(screen, PlayerScreen):
+                    screen.tick()
 
     def save_and_exit(self) -> None:
         """End every running session as stopped, write what can be written, and leave."""
