@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
@@ -116,3 +117,59 @@ def test_a_stopped_process_comes_back_paused_with_nothing_passed_over(tmp_path: 
     assert float(record["active_seconds"]) < 25  # type: ignore[arg-type]
     statuses = [e["status"] for e in record["exercise"]]  # type: ignore[union-attr]
     assert statuses == ["partial", "skipped", "skipped"]
+
+
+def _in_a_terminal_of_its_own(tmp: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """`supple play` with a pseudo-terminal as its controlling terminal, as a terminal window
+    or an ssh session gives it: closing the master end is closing the window (SIGHUP)."""
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+
+    def controlling_terminal() -> None:
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    process = subprocess.Popen(
+        [SUPPLE, "play", "back-pain-relief"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=os.environ | {"TERM": "xterm-256color"} | env_for(tmp),
+        preexec_fn=controlling_terminal,
+        close_fds=True,
+    )
+    os.close(slave)
+    return process, master
+
+
+def test_closing_the_terminal_at_50_random_moments_always_ends_the_app(tmp_path: Path) -> None:
+    import threading
+
+    rng = random.Random(20261125)
+    for n in range(50):
+        process, master = _in_a_terminal_of_its_own(tmp_path / str(n))
+        seen = b""
+        deadline = time.monotonic() + 30
+        while b"GET READY" not in seen and time.monotonic() < deadline:
+            seen += os.read(master, 65536)
+
+        def drain(fd: int = master) -> None:
+            with contextlib.suppress(OSError):
+                while os.read(fd, 65536):
+                    pass
+
+        threading.Thread(target=drain, daemon=True).start()
+        time.sleep(rng.uniform(0.0, 2.0))  # a random moment of the session
+        os.close(master)  # the window closes
+        try:
+            process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise AssertionError(f"close {n}: still running 2 s after its terminal went") from None
+        (record,) = history(tmp_path / str(n))
+        assert record["status"] in ("stopped", "completed"), n
