@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import errno
+import json
+import os
+import subprocess
 import threading
 import tomllib
 from pathlib import Path
@@ -61,7 +64,7 @@ async def test_a_full_or_read_only_disk_keeps_the_session_until_it_can_be_saved(
     assert record["status"] == "completed" and record["active_seconds"] == 95
 
 
-def test_quitting_with_an_unsaved_session_prints_it(tmp_path: Path) -> None:
+def _play_to_an_unsaved_end(tmp_path: Path, env: dict[str, str]) -> str:
     data = tmp_path / "data"
     data.mkdir()
     (data / "sessions").write_text("a file where the folder should be")
@@ -74,17 +77,71 @@ def test_quitting_with_an_unsaved_session_prints_it(tmp_path: Path) -> None:
             "SUPPLE_DATA_DIR": str(data),
             "SUPPLE_CONFIG_DIR": str(config),
             "SUPPLE_TIME_SCALE": "100",
-        },
+        }
+        | env,
     )
     try:
         term.wait_for("Not saved", timeout=60)
         term.send("q")
-        term.wait()
+        assert term.wait() == 0
     finally:
         term.close()
-    out = term.text()
+    return term.text()
+
+
+def test_an_unsaved_session_is_kept_aside_and_joins_the_history_later(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    out = _play_to_an_unsaved_end(tmp_path, {"SUPPLE_STATE_DIR": str(state)})
+    assert "could not save" in out and f"kept it in {state / 'unsaved'}" in out
+    (kept,) = (state / "unsaved").glob("*.toml")
+    assert tomllib.loads(kept.read_text())["status"] == "completed"
+    (tmp_path / "data" / "sessions").unlink()  # the disk can be written again
+    env = os.environ | {
+        "SUPPLE_DATA_DIR": str(tmp_path / "data"),
+        "SUPPLE_STATE_DIR": str(state),
+        "SUPPLE_CONFIG_DIR": str(tmp_path / "config"),
+    }
+    listed = subprocess.run(
+        [SUPPLE, "history", "--json"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert listed.returncode == 0, listed.stderr
+    (record,) = json.loads(listed.stdout)
+    assert record["status"] == "completed" and record["active_seconds"] == 95  # the whole one
+    assert "is in your history now" in listed.stderr
+    assert not list((state / "unsaved").glob("*.toml"))
+
+
+def test_when_nothing_can_be_written_the_record_is_printed(tmp_path: Path) -> None:
+    blocked = tmp_path / "state-is-a-file"
+    blocked.write_text("")
+    out = _play_to_an_unsaved_end(tmp_path, {"SUPPLE_STATE_DIR": str(blocked / "state")})
     assert "could not save" in out and 'routine = "back-pain-relief"' in out
-    assert 'status = "completed"' in out
+    assert 'status = "completed"' in out and f"nor in {blocked / 'state' / 'unsaved'}" in out
+
+
+def test_a_read_only_data_folder_never_stops_history_or_the_app_starting(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A dead session's checkpoint to mark, and no write possible: read as it is, said once."""
+    from supple.cli import main
+    from tests.fakes import make_session_record
+    from tests.tui.conftest import WALL
+
+    store = HistoryStore(data_dir)
+    checkpoint = store.save(
+        make_session_record(WALL, status="in_progress"), store.path_for("back-pain-relief", WALL)
+    )
+    (data_dir / "locks").mkdir()
+    (data_dir / "locks" / f"{checkpoint.stem}.lock").write_text(f"1\n{checkpoint}\n")
+
+    def failing(path: Path, data: bytes) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(files_module, "atomic_write", failing)
+    assert main(["history"]) == 0
+    out, err = capsys.readouterr()
+    assert "Back pain relief" in out and "cannot be written (Read-only file system)" in err
+    assert main(["history"]) == 0  # every start works, read-only
 
 
 async def test_bad_files_everywhere_each_reported_once_the_rest_works(data_dir: Path) -> None:

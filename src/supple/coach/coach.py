@@ -21,7 +21,7 @@ from supple.core.tomlcheck import Problem
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.live import Announcer, LiveSession
-    from supple.coach.views import HistoryView, Notice, ProgramView
+    from supple.coach.views import HistoryView, Notice, ProgramView, Severity
     from supple.core.clock import Clock
     from supple.core.history import HistoryStore, Loaded
     from supple.core.program import MobilityTest, Point, Program, TestResult
@@ -238,6 +238,51 @@ class Coach:
         self.invalidate()
         return unsaved
 
+    @property
+    def unsaved_dir(self) -> Path:
+        """The second place for a record the data folder could not take (a full or read-only
+        disk): beside the app's state, merged into the history at the next start that can."""
+        return self.state_path.parent / "unsaved"
+
+    def keep_unsaved(self, live: LiveSession) -> Path | None:
+        """Write a session the history could not take to the second place; None if that
+        cannot be written either."""
+        from supple.core.files import SaveError, write_toml
+
+        target = self.unsaved_dir / live.recorder.path.name
+        try:
+            return write_toml(target, live.recorder.record().to_toml())
+        except SaveError:
+            return None
+
+    def _merge_unsaved(self) -> None:
+        """Sessions kept in the second place join the history (replacing their older
+        checkpoint) once the data folder can be written again."""
+        from supple.core.files import SaveError, write_toml
+        from supple.core.history import read_toml_file
+        from supple.core.record import BadRecord, SessionRecord
+
+        try:
+            kept = sorted(self.unsaved_dir.glob("*.toml"))
+        except OSError:
+            return
+        for path in kept:
+            try:
+                data = read_toml_file(path)
+                record = SessionRecord.from_toml(data, path)
+            except BadRecord:
+                continue  # not ours to judge: it stays where it is, untouched
+            folder = self.store.sessions_dir / f"{record.started:%Y}" / f"{record.started:%m}"
+            try:
+                write_toml(folder / path.name, data)
+            except SaveError:
+                return  # still cannot write: try again at the next start
+            path.unlink(missing_ok=True)
+            self._say(
+                f"A session kept aside while the disk could not be written is in your "
+                f"history now:\n{folder / path.name}"
+            )
+
     # -- reading, behind one cache ---------------------------------------------------------
 
     def invalidate(self) -> None:
@@ -252,6 +297,7 @@ class Coach:
 
         with self._lock:
             if self._history is None:
+                self._merge_unsaved()
                 loaded = self.store.load()
                 self._report(loaded)
                 self._history = HistoryView(loaded, self.today())
@@ -264,9 +310,23 @@ class Coach:
                 return self._history.records[:count]
         return tuple(self.store.newest(count))
 
+    def _say(self, text: str, severity: Severity = "information") -> None:
+        from supple.coach.views import Notice
+
+        self._notices.append(Notice(text, severity=severity))
+
     def _report(self, loaded: Loaded) -> None:
         from supple.coach.views import Notice
 
+        problem, self.store.write_problem = self.store.write_problem, None
+        if problem is not None:
+            self._notices.append(
+                Notice(
+                    f"The data folder cannot be written ({problem}): supple goes on read-only. "
+                    f"A session you finish is kept in {self.unsaved_dir} until it can be.",
+                    severity="error",
+                )
+            )
         for path in loaded.recovered:
             self._notices.append(Notice(f"Recovered an interrupted session:\n{path}"))
         for bad in loaded.quarantined:

@@ -152,6 +152,7 @@ class HistoryStore:
         self.trash_dir = data_dir / "trash"
         self.index_path = data_dir / "index.json"
         self._token = token or random_suffix
+        self.write_problem: str | None = None  # why the folder could not be written, if so
 
     def path_for(self, routine_id: str, started: datetime) -> Path:
         """A new file name: start time, routine, and a short random part so two copies of the
@@ -211,7 +212,13 @@ class HistoryStore:
             return False  # load() quarantines it
         if record.status != "in_progress":
             return False
-        self.save(replace(record, status="interrupted"), path)
+        try:
+            self.save(replace(record, status="interrupted"), path)
+        except SaveError as error:
+            # A full or read-only disk: the checkpoint stays as it is and is read as it is;
+            # it is marked the next time the folder can be written. Never a crash at start.
+            self.write_problem = error.reason
+            return False
         return True
 
     def _lock_of(self, path: Path) -> Path:

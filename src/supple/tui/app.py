@@ -329,19 +329,29 @@ def run_app(coach: Coach, *, start: tuple[str, Level] | None) -> int:
     crashed = app.return_code not in (None, 0)  # Textual's code for an uncaught error
     # However the app ended (even by a crash), end the sessions and try once more to save...
     for live in coach.end_all():
-        # ...and if one still cannot be written, print it: nothing is lost silently.
-        print_unsaved(live)
+        # ...and if one still cannot be written, keep it in a second place; print it only if
+        # that fails too: nothing is lost silently.
+        kept = coach.keep_unsaved(live)
+        if kept is not None:
+            print(
+                f"supple: could not save {live.recorder.path} ({live.error}); kept it in "
+                f"{kept}: it joins your history at the next start that can write.",
+                file=sys.stderr,
+            )
+        else:
+            print_unsaved(live, coach.unsaved_dir)
     if crashed:
         return app.return_code or 1  # never 0 after a traceback
     return code if code is not None else 0
 
 
-def print_unsaved(live: LiveSession) -> None:
+def print_unsaved(live: LiveSession, second_place: Path) -> None:
     import tomli_w
 
     recorder = live.recorder
     print(
-        f"supple: could not save {recorder.path} ({recorder.error}); here is the record:",
+        f"supple: could not save {recorder.path} ({recorder.error}), nor in {second_place}; "
+        "here is the record:",
         file=sys.stderr,
     )
     print(tomli_w.dumps(recorder.record().to_toml()), file=sys.stderr)
