@@ -338,9 +338,14 @@ class HistoryStore:
             try:
                 info = path.stat()
             except OSError as error:
-                if error.errno == errno.ELOOP or path.is_symlink():
-                    skipped.append(Skipped(path, "not a regular file (a broken link)"))
-                continue  # gone since it was listed
+                if error.errno == errno.ENOENT and not path.is_symlink():
+                    continue  # gone since it was listed
+                reason = {
+                    errno.ELOOP: "not a regular file (a symbolic link loop)",
+                    errno.ENOENT: "not a regular file (a broken link)",
+                }.get(error.errno or 0, unreadable_reason(error))
+                skipped.append(Skipped(path, reason))
+                continue
             cached = index.get(key) if stat.S_ISREG(info.st_mode) else None
             if cached is not None and cached[0] == info.st_mtime_ns and cached[1] == info.st_size:
                 # Checked when it was cached; anything unexpected in the entry: read the file.
