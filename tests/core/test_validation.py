@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from supple.core.routine import RoutineError, load_routine
 
@@ -134,3 +136,84 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(RoutineError) as caught:
         load_routine(tmp_path / "nope.toml")
     assert "cannot read: No such file or directory" in str(caught.value)
+
+
+# -- issue 13: the key's real line, never a comment's; a byte-order mark said as such -----------
+
+VALID_TEXT = (ROUTINES / "valid.toml").read_text()
+MENTIONS = [
+    "# seconds = 20",
+    "# reps = 5",
+    "#reps=1",
+    "    # levels.beginner = { reps = 5 }",
+    'summary = "reps = 5 # not a comment"',
+    'safety = """\nreps = 5\nseconds = 20\n"""',
+    "safety = '''\nreps = 3\n'''",
+]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    above=st.lists(st.sampled_from(MENTIONS), max_size=4),
+    inside=st.lists(st.sampled_from([m for m in MENTIONS if m.startswith(("#", " "))]), max_size=3),
+)
+@example(above=["# seconds = 20"], inside=["# reps = 5"])
+@example(above=[], inside=["    # levels.beginner = { reps = 5 }"])
+def test_a_problems_line_is_the_keys_own_never_a_comment_that_mentions_it(
+    above: list[str], inside: list[str], tmp_path: Path
+) -> None:
+    head, exercise = VALID_TEXT.split("[[exercise]]\n")
+    summary_used = any(m.startswith("summary") for m in above)
+    above = [m for m in above if not m.startswith("summary")] + (
+        ['summary = "reps = 5 # not a comment"'] if summary_used else []
+    )
+    safety = [m for m in above if m.startswith("safety")][:1]
+    comments = [m for m in above if not m.startswith("safety")]
+    body = exercise.replace("levels.beginner = { reps = 5,", "levels.beginner = { reps = 0,")
+    text = (
+        head + "\n".join(comments) + "\n[[exercise]]\n" + "\n".join(inside + safety) + "\n" + body
+    )
+    path = tmp_path / "mentions.toml"
+    path.write_text(text)
+    with pytest.raises(RoutineError) as caught:
+        load_routine(path)
+    (problem,) = caught.value.problems
+    real = next(n for n, line in enumerate(text.splitlines(), 1) if "{ reps = 0," in line)
+    assert problem.key == "exercise[1].levels.beginner.reps" and problem.line == real
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rest=st.sampled_from([VALID_TEXT, "", "x = 1\n", "not toml at all [", VALID_TEXT * 2]))
+@example(rest=VALID_TEXT)
+def test_a_byte_order_mark_is_named_not_an_invalid_statement(rest: str, tmp_path: Path) -> None:
+    path = tmp_path / "bom.toml"
+    path.write_bytes("\ufeff".encode() + rest.encode())
+    with pytest.raises(RoutineError) as caught:
+        load_routine(path)
+    (problem,) = caught.value.problems
+    assert problem.line == 1
+    assert problem.message.startswith("remove the byte-order mark at the start of the file")
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "# seconds = 20",
+        "# levels.beginner = { seconds = 20 }",
+        "# levels.beginner.seconds = 20  (was 900)",
+    ],
+)
+def test_the_issues_hold_comment_is_not_taken_for_the_key(comment: str, tmp_path: Path) -> None:
+    text = (ROUTINES / "absurd_hold.toml").read_text()
+    text = text.replace('how = ["Lie face down."]\n', f'how = ["Lie face down."]\n{comment}\n')
+    path = tmp_path / "hold.toml"
+    path.write_text(text)
+    with pytest.raises(RoutineError) as caught:
+        load_routine(path)
+    (problem,) = caught.value.problems
+    real = text.splitlines().index("levels.beginner = { seconds = 900 }") + 1
+    assert problem.key == "exercise[2].levels.beginner.seconds" and problem.line == real

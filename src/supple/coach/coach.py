@@ -7,7 +7,7 @@ history, the program and the test results (behind one cache), so each fact is wo
 from __future__ import annotations
 
 import _thread  # RLock without importing threading: `supple list` does not need it
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from supple.coach.live import Announcer, LiveSession
     from supple.coach.views import HistoryView, Notice, ProgramView, Severity
     from supple.core.clock import Clock
-    from supple.core.history import HistoryStore, Loaded
+    from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
     from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord
     from supple.core.remembered import Remembered
@@ -329,12 +329,24 @@ class Coach:
             )
         for path in loaded.recovered:
             self._notices.append(Notice(f"Recovered an interrupted session:\n{path}"))
-        for bad in loaded.quarantined:
+        self._tell_files("history", loaded.quarantined, loaded.skipped)
+
+    def _tell_files(
+        self, kind: str, quarantined: Iterable[Quarantined], skipped: Iterable[Skipped]
+    ) -> None:
+        """One notice for each file moved aside, or that could not be, or was left unread."""
+        from supple.coach.views import Notice
+
+        for bad in quarantined:
+            text = (
+                f"A {kind} file was broken and moved aside (quarantined):\n{bad}"
+                if bad.moved_to is not None
+                else f"A {kind} file is broken and could not be moved aside:\n{bad}"
+            )
+            self._notices.append(Notice(text, severity="error"))
+        for left in skipped:
             self._notices.append(
-                Notice(
-                    f"A history file was broken and moved aside (quarantined):\n{bad}",
-                    severity="error",
-                )
+                Notice(f"A {kind} file was left unread:\n{left}", severity="warning")
             )
 
     def take_notices(self) -> list[Notice]:
@@ -370,13 +382,7 @@ class Coach:
             return None
         history = self.history()
         reading = read_progress(program, ProgramStore(self.store), history.records, self.today())
-        for bad in reading.quarantined:
-            self._notices.append(
-                Notice(
-                    f"A program file was broken and moved aside (quarantined):\n{bad}",
-                    severity="error",
-                )
-            )
+        self._tell_files("program", reading.quarantined, reading.skipped)
         seconds = {}
         for workout in program.workouts:
             try:

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from supple.core.files import SaveError, atomic_write, read_capped
+from supple.core.files import MAX_SETTINGS_BYTES, SaveError, atomic_write, read_capped
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, MAX_TIMING, Level, Routine
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
 
@@ -17,7 +17,6 @@ VOICES = ("off", "transitions", "everything")
 Sound = Literal["bell", "off"]
 Voice = Literal["off", "transitions", "everything"]
 TIMING_OVERRIDES = ("get_ready", "rest_between_sets", "rest_between_exercises")
-MAX_CONFIG_BYTES = 64 * 1024  # a settings file is a few hundred bytes
 THEME_PATTERN = r"[a-z0-9][a-z0-9-]{0,40}"
 
 
@@ -103,10 +102,10 @@ KEYS = tuple(f.name for f in fields(Config))
 
 def load_config(path: Path) -> tuple[Config, list[Problem]]:
     """The settings in ``path`` (defaults if there is no file), and every problem found."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return Config(), []
     try:
-        text, data = read_toml(path)
+        text, data = read_toml(path, MAX_SETTINGS_BYTES)
     except FileProblems as error:
         return Config(), [*error.problems, Problem(path, None, "", "using the default settings")]
     check = Checker(path, text)
@@ -123,7 +122,8 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
             check.report(["keymap", binding_id], 'expected keys in quotes, like "k" or "k,up"')
     values["keymap"] = good
     problems = [
-        Problem(p.path, p.line, p.key, f"{p.message}; using the default") for p in check.problems
+        Problem(p.path, p.line, p.key, f"{p.message}; using the default" if p.key else p.message)
+        for p in check.shown()
     ]
     return Config(**values), problems
 
@@ -176,7 +176,7 @@ def save_config(config: Config, path: Path, changed: Iterable[str] | None = None
     text = ""
     if path.exists():
         try:
-            text = read_capped(path, MAX_CONFIG_BYTES).decode("utf-8")
+            text = read_capped(path, MAX_SETTINGS_BYTES).decode("utf-8")
             document = tomlkit.parse(text)
         except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as error:
             raise SaveError(

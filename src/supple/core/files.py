@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -59,29 +60,103 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+# What supple reads at most from each kind of file (a file over its cap is skipped and said,
+# never read into memory): a routine, a program, a session or a test result is a few KiB; the
+# settings a few hundred bytes; the index must hold 100,000 sessions (~1.5 KiB each) so that it is
+# never rebuilt for being large; a lock file is two short lines.
+MAX_ROUTINE_BYTES = 256 * 1024  # routines and programs
+MAX_SETTINGS_BYTES = 64 * 1024  # config.toml
+MAX_SESSION_BYTES = 256 * 1024  # session files, the program's state, test results
+MAX_INDEX_BYTES = 256 * 1024 * 1024  # index.json
+MAX_LOCK_BYTES = 4 * 1024  # locks/*.lock
+
+
 class NotAFile(OSError):
-    """What was to be read is not a regular file (a folder, a FIFO, a device), or is too big."""
+    """What was to be read is not a regular file (a folder, a FIFO, a device, a symbolic link
+    loop), or is larger than its cap; ``reason`` says which, in a few words."""
+
+    def __init__(self, reason: str, path: Path) -> None:
+        super().__init__(f"{reason}: {path}")
+        self.reason = reason
+        self.path = path
 
 
-def read_capped(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes. Never blocks on a FIFO and never
-    reads a device or a huge file into memory: NotAFile says which it was; OSError otherwise."""
+def _kind_of(mode: int) -> str:
     import stat
 
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+@contextlib.contextmanager
+def open_regular(path: Path, limit: int, *, follow: bool = True) -> Iterator[int]:
+    """A read-only descriptor of ``path``, a regular file of at most ``limit`` bytes. Anything
+    else is NotAFile before a byte is read: a FIFO never blocks (it is never opened), a device is
+    never opened, a huge file never read. With ``follow=False`` a symbolic link is refused too."""
+    import errno
+    import stat
+
     try:
-        info = os.fstat(fd)
+        info = os.stat(path, follow_symlinks=follow)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise NotAFile("not a regular file (a symbolic link loop)", path) from None
+        raise
+    if stat.S_ISLNK(info.st_mode):
+        raise NotAFile("not a regular file (a symbolic link)", path)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotAFile(f"not a regular file ({_kind_of(info.st_mode)})", path)
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.ENXIO):
+            raise NotAFile("not a regular file", path) from None
+        raise
+    try:
+        info = os.fstat(fd)  # what was opened, which may not be what was looked at
         if not stat.S_ISREG(info.st_mode):
-            raise NotAFile(f"not a regular file: {path}")
+            raise NotAFile(f"not a regular file ({_kind_of(info.st_mode)})", path)
         if info.st_size > limit:
-            raise NotAFile(f"larger than {limit:,} bytes: {path}")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)
+            raise NotAFile(f"too large: more than {limit:,} bytes", path)
+        yield fd
     finally:
         os.close(fd)
-    if len(data) > limit:
-        raise NotAFile(f"larger than {limit:,} bytes: {path}")
-    return data
+
+
+def read_capped(path: Path, limit: int, *, follow: bool = True) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes. Never blocks on a FIFO and never
+    reads a device or a huge file into memory: NotAFile says which it was; OSError otherwise."""
+    with open_regular(path, limit, follow=follow) as fd:
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    if size > limit:  # it grew while being read
+        raise NotAFile(f"too large: more than {limit:,} bytes", path)
+    return b"".join(chunks)
+
+
+def unreadable_reason(error: OSError) -> str:
+    """Why a file could not be read, in a few words: 'not a regular file (a FIFO)',
+    'cannot read: Permission denied'."""
+    if isinstance(error, NotAFile):
+        return error.reason
+    return f"cannot read: {error.strerror or error}"
 
 
 def write_toml(path: Path, data: dict[str, Any]) -> Path:

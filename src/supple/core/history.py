@@ -4,10 +4,11 @@ while a session runs, recovered after a crash, and bad files quarantined, never 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
+import stat
 import tempfile
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -15,14 +16,21 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from supple.core.files import (
+    MAX_INDEX_BYTES,
+    MAX_LOCK_BYTES,
+    MAX_SESSION_BYTES,
     SaveError,
     atomic_write,
     make_private_dirs,
+    open_regular,
     random_suffix,
+    read_capped,
+    unreadable_reason,
     write_toml,
 )
 from supple.core.record import BadRecord as BadRecord  # raised here too: importable from here
 from supple.core.record import ExerciseEntry, SessionRecord
+from supple.core.tomlcheck import BadToml, parse_document
 
 if TYPE_CHECKING:
     from supple.core.session import Session
@@ -63,17 +71,17 @@ def session_record(session: Session, started: datetime) -> SessionRecord:
 
 
 def read_toml_file(path: Path) -> dict[str, Any]:
-    """A data file (session, test result, program state) parsed; BadRecord saying why not."""
+    """A data file (session, test result, program state) parsed. BadRecord if its content is
+    broken (to be quarantined); OSError if it cannot be read for now or is not a regular file
+    of at most ``MAX_SESSION_BYTES`` (to be reported and left where it is: access that failed
+    is not broken content)."""
+    raw = read_capped(path, MAX_SESSION_BYTES)
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise BadRecord(f"cannot read: {error.strerror}") from None
-    try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise BadRecord("not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as error:
-        raise BadRecord(f"not valid TOML: {error}") from None
+        return parse_document(raw)[1]
+    except BadToml as error:
+        message = error.message.replace("TOML syntax error:", "not valid TOML:")
+        where = f" (at line {error.line})" if error.line else ""
+        raise BadRecord(f"{message}{where}") from None
 
 
 def read_record(path: Path) -> SessionRecord:
@@ -82,14 +90,29 @@ def read_record(path: Path) -> SessionRecord:
 
 @dataclass(frozen=True, slots=True)
 class Quarantined:
-    """A file moved aside, where it went, and why."""
+    """A broken file moved aside, where it went, and why; or, if it could not be moved (the
+    quarantine folder is a file, the disk is read-only), left where it was and why not."""
 
     original: Path
-    moved_to: Path
+    moved_to: Path | None
+    reason: str
+    not_moved: str = ""  # why it could not be moved aside
+
+    def __str__(self) -> str:
+        if self.moved_to is None:
+            return f"{self.original}: {self.reason} — left where it is ({self.not_moved})"
+        return f"{self.original}: {self.reason} — moved to {self.moved_to}"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file left alone, and why: it cannot be read for now, or is not a regular file."""
+
+    path: Path
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.original}: {self.reason} — moved to {self.moved_to}"
+        return f"{self.path}: {self.reason}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +120,7 @@ class Loaded:
     records: tuple[SessionRecord, ...]  # newest first
     quarantined: tuple[Quarantined, ...]
     recovered: tuple[Path, ...] = ()
+    skipped: tuple[Skipped, ...] = ()  # reported, left where they are
 
 
 # -- the store -------------------------------------------------------------------------------
@@ -120,7 +144,7 @@ class LiveFile:
         try:
             if fcntl is not None:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-            handle.write(f"{os.getpid()}\n{self.path}\n")
+            handle.write(f"{os.getpid()}\n{os.path.abspath(self.path)}\n")
             handle.flush()
             os.chmod(temp, 0o600)
             os.replace(temp, self.lock_path)
@@ -180,36 +204,69 @@ class HistoryStore:
 
         A session whose lock is still held belongs to a running copy of supple: left alone.
         """
+        return self._recover()[0]
+
+    def _recover(self) -> tuple[list[Path], list[Skipped]]:
+        """``recover``, and the lock files that were ignored, and why. A lock is trusted only
+        as far as ``lock_target`` says: a lock file that is not a small regular file, or that
+        names anything but a session file of this data folder, is ignored (and removed only if
+        its lock is free: nobody is behind it), and nothing it names is ever touched."""
         recovered: list[Path] = []
+        ignored: list[Skipped] = []
         try:
             locks = sorted(self.locks_dir.glob("*.lock"))
         except OSError:
-            return recovered
+            return recovered, ignored
         for lock_path in locks:
             try:
-                handle = open(lock_path, "r+", encoding="utf-8")  # noqa: SIM115
-            except OSError:
-                continue
-            with handle:
-                if fcntl is not None:
-                    try:
-                        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    except OSError:
-                        continue  # alive in another process
-                lines = handle.read().splitlines()
-                target = Path(lines[1]) if len(lines) > 1 else None
-                if target is not None and self._interrupt(target):
-                    recovered.append(target)
-                with contextlib.suppress(OSError):
-                    lock_path.unlink()
-        return recovered
+                with open_regular(lock_path, MAX_LOCK_BYTES, follow=False) as fd:
+                    if fcntl is not None:
+                        try:
+                            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        except OSError:
+                            continue  # alive in another process
+                    target = self.lock_target(lock_path, os.read(fd, MAX_LOCK_BYTES))
+                    if target is None:
+                        ignored.append(Skipped(lock_path, "a lock file naming no session: ignored"))
+                    elif self._interrupt(target):
+                        recovered.append(target)
+                    with contextlib.suppress(OSError):
+                        lock_path.unlink()  # while we hold it: nobody else can be using it
+            except OSError as error:
+                ignored.append(Skipped(lock_path, f"a lock file: {unreadable_reason(error)}"))
+        return recovered, ignored
+
+    def lock_target(self, lock_path: Path, data: bytes) -> Path | None:
+        """The session file a lock names, or None unless that is exactly the session file of
+        this lock inside ``sessions/``: UTF-8 without NUL, an absolute path, with no ``..``
+        and no symbolic link leading out of the data folder, named like the lock."""
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        lines = text.split("\n")
+        if "\0" in text or len(lines) < 2 or not lines[1]:
+            return None
+        named = Path(lines[1])
+        if not named.is_absolute() or ".." in named.parts or named.suffix != ".toml":
+            return None
+        if named.stem + ".lock" != lock_path.name:
+            return None
+        try:
+            real = Path(os.path.realpath(named, strict=True))
+            sessions = Path(os.path.realpath(self.sessions_dir, strict=True))
+        except (OSError, ValueError):
+            return None
+        if not real.is_relative_to(sessions) or real == sessions:
+            return None
+        return real
 
     def _interrupt(self, path: Path) -> bool:
         """Mark a dead session's checkpoint ``interrupted``; True if it was one."""
         try:
             record = read_record(path)
-        except BadRecord:
-            return False  # load() quarantines it
+        except (BadRecord, OSError):
+            return False  # load() quarantines it, or reports it
         if record.status != "in_progress":
             return False
         try:
@@ -233,9 +290,10 @@ class HistoryStore:
             return found
         for root, dirs, files in os.walk(self.sessions_dir):
             dirs.sort()
+            # A folder named like a session is listed too: reading it says it is not a file.
             found += [
                 Path(root) / f
-                for f in sorted(files)
+                for f in sorted(files) + dirs
                 if f.endswith(".toml") and not f.startswith(".")
             ]
         return sorted(found, key=lambda p: p.name)
@@ -262,7 +320,7 @@ class HistoryStore:
                     for path in names:
                         if len(out) >= count:
                             return out
-                        with contextlib.suppress(BadRecord):
+                        with contextlib.suppress(BadRecord, OSError):  # load() says why
                             out.append(read_record(path))
         return out
 
@@ -272,36 +330,46 @@ class HistoryStore:
         The files are the truth: the index is only trusted for a file whose size and
         modification time are unchanged, and is rebuilt if missing or broken.
         """
-        recovered = tuple(self.recover()) if recover else ()
+        recovered_now, ignored = self._recover() if recover else ([], [])
+        recovered = tuple(recovered_now)
         index = self._read_index()
         fresh: dict[str, list[Any]] = {}
         records: list[SessionRecord] = []
         quarantined: list[Quarantined] = []
+        skipped: list[Skipped] = list(ignored)
         entries: dict[tuple[Any, ...], ExerciseEntry] = {}  # equal exercise entries, shared
         changed = False
         cut = len(str(self.sessions_dir)) + 1  # every file is below it: its relative path, quick
         for path in self.session_files():
             key = str(path)[cut:]
             try:
-                stat = path.stat()
-            except OSError:
+                info = path.stat()
+            except OSError as error:
+                if error.errno == errno.ENOENT and not path.is_symlink():
+                    continue  # gone since it was listed
+                reason = {
+                    errno.ELOOP: "not a regular file (a symbolic link loop)",
+                    errno.ENOENT: "not a regular file (a broken link)",
+                }.get(error.errno or 0, unreadable_reason(error))
+                skipped.append(Skipped(path, reason))
                 continue
-            cached = index.get(key)
-            if cached is not None and cached[0] == stat.st_mtime_ns and cached[1] == stat.st_size:
-                # Checked when it was cached; only the two times need parsing again.
-                with contextlib.suppress(KeyError, TypeError, ValueError):
+            cached = index.get(key) if stat.S_ISREG(info.st_mode) else None
+            if cached is not None and cached[0] == info.st_mtime_ns and cached[1] == info.st_size:
+                # Checked when it was cached; anything unexpected in the entry: read the file.
+                with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
                     records.append(SessionRecord.trusted(cached[2], path, entries))
                     fresh[key] = cached
                     continue
             changed = True
             try:
                 record = read_record(path)
-            except BadRecord as bad:
-                moved = self.quarantine(path, bad.reason)
-                if moved is not None:
-                    quarantined.append(moved)
+            except OSError as error:  # not a file, or not readable for now: said, left alone
+                skipped.append(Skipped(path, unreadable_reason(error)))
                 continue
-            fresh[key] = [stat.st_mtime_ns, stat.st_size, record.to_toml()]
+            except BadRecord as bad:
+                quarantined.append(self.quarantine(path, bad.reason))
+                continue
+            fresh[key] = [info.st_mtime_ns, info.st_size, record.to_toml()]
             records.append(record)
         # A checkpoint with no lock file at all has no live process behind it either (the lock
         # is made before the first checkpoint): recover it too.
@@ -317,18 +385,27 @@ class HistoryStore:
                 if self._interrupt(path):
                     recovered += (path,)
             again = self.load(recover=False)
-            return Loaded(again.records, (*quarantined, *again.quarantined), recovered)
+            return Loaded(
+                again.records,
+                (*quarantined, *again.quarantined),
+                recovered,
+                (*skipped, *again.skipped),
+            )
         if changed or len(fresh) != len(index):
             self._write_index(fresh)
         records.reverse()
-        return Loaded(tuple(records), tuple(quarantined), recovered)
+        return Loaded(tuple(records), tuple(quarantined), recovered, tuple(skipped))
 
     def _read_index(self) -> dict[str, list[Any]]:
-        try:
-            import json  # the index is read in a worker, after the first paint
+        """The cached entries, each ``[mtime_ns, size, to_toml() output]``. The index is only a
+        cache: anything unexpected in it (not a small regular file, not UTF-8 JSON, nested too
+        deep, entries of the wrong shape) is dropped without a word, and rebuilt from the files.
+        """
+        import json  # the index is read in a worker, after the first paint
 
-            raw = json.loads(self.index_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        try:
+            raw = json.loads(read_capped(self.index_path, MAX_INDEX_BYTES).decode("utf-8"))
+        except (OSError, ValueError, RecursionError):
             return {}
         if not isinstance(raw, dict) or raw.get("version") != INDEX_VERSION:
             return {}
@@ -338,7 +415,11 @@ class HistoryStore:
         return {
             k: v
             for k, v in files.items()
-            if isinstance(v, list) and len(v) == 3 and isinstance(v[2], dict)
+            if type(v) is list
+            and len(v) == 3
+            and type(v[0]) is int
+            and type(v[1]) is int
+            and type(v[2]) is dict
         }
 
     def _write_index(self, files: dict[str, list[Any]]) -> None:
@@ -358,14 +439,24 @@ class HistoryStore:
         shutil.move(str(path), target)
         return target
 
-    def quarantine(self, path: Path, reason: str) -> Quarantined | None:
-        """Move a bad file to ``quarantine/`` with a note of why; never delete it."""
+    def quarantine(self, path: Path, reason: str) -> Quarantined:
+        """Move a bad file to ``quarantine/`` (private: 0600) with a note of why; never delete
+        it. If it cannot be moved (``quarantine`` is a file, the disk is read-only), it stays
+        where it is, and the Quarantined says so (``moved_to`` None): never silently."""
+        if self.quarantine_dir.exists() and not self.quarantine_dir.is_dir():
+            return Quarantined(
+                path, None, reason, f"{self.quarantine_dir} is not a folder: nothing was moved"
+            )
         try:
             moved = self._move(path, self.quarantine_dir)
+        except OSError as error:
+            why = f"it could not be moved to {self.quarantine_dir}: {error.strerror or error}"
+            return Quarantined(path, None, reason, why)
+        with contextlib.suppress(OSError):
+            if not moved.is_symlink():  # chmod would follow it to whatever it names
+                os.chmod(moved, 0o600)
             note = moved.with_name(moved.name + ".why.txt")
             atomic_write(note, f"{path}\n{reason}\n".encode())
-        except OSError:
-            return None
         return Quarantined(path, moved, reason)
 
     def trash(self, path: Path) -> Path:

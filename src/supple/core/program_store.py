@@ -10,8 +10,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from supple.core.files import SCHEMA, random_suffix, write_toml
-from supple.core.history import HistoryStore, Quarantined, read_toml_file
+from supple.core.files import SCHEMA, random_suffix, unreadable_reason, write_toml
+from supple.core.history import HistoryStore, Quarantined, Skipped, read_toml_file
 from supple.core.program import POINTS, Point, Program, Progress, TestResult, progress, start_of
 from supple.core.record import BadRecord, SessionRecord
 
@@ -26,6 +26,7 @@ class ProgramState:
 class LoadedResults:
     results: tuple[TestResult, ...]
     quarantined: tuple[Quarantined, ...]
+    skipped: tuple[Skipped, ...] = ()  # not regular files, or unreadable for now: said, left
 
 
 class ProgramStore:
@@ -48,9 +49,10 @@ class ProgramStore:
         write_toml(self.state_path, {"schema": SCHEMA, "program": program.id, "started": at})
         return ProgramState(program.id, at)
 
-    def state(self) -> tuple[ProgramState | None, Quarantined | None]:
-        """The started program, if any; a broken state file is quarantined and reported."""
-        if not self.state_path.exists():
+    def state(self) -> tuple[ProgramState | None, Quarantined | Skipped | None]:
+        """The started program, if any; a broken state file is quarantined, one that cannot be
+        read (not a regular file, or not for now) left where it is; either is reported."""
+        if not self.state_path.exists() and not self.state_path.is_symlink():
             return None, None
         try:
             data = self._read(self.state_path)
@@ -59,9 +61,10 @@ class ProgramStore:
                 raise BadRecord("started: expected a time like 2026-11-24T07:30:00+01:00")
             if not isinstance(data.get("program"), str):
                 raise BadRecord("program: expected the program's id")
-        except (BadRecord, OSError) as bad:
-            reason = bad.reason if isinstance(bad, BadRecord) else str(bad)
-            return None, self.history.quarantine(self.state_path, reason)
+        except OSError as error:
+            return None, Skipped(self.state_path, unreadable_reason(error))
+        except BadRecord as bad:
+            return None, self.history.quarantine(self.state_path, bad.reason)
         return ProgramState(data["program"], started), None
 
     # -- test results -----------------------------------------------------------------------
@@ -82,6 +85,7 @@ class ProgramStore:
     def results(self, program: Program) -> LoadedResults:
         results: list[TestResult] = []
         quarantined: list[Quarantined] = []
+        skipped: list[Skipped] = []
         paths: list[Path] = []
         with contextlib.suppress(OSError):
             paths = sorted(self.results_dir.rglob("*.toml"))
@@ -90,17 +94,14 @@ class ProgramStore:
                 continue
             try:
                 results.append(self._result(path, program))
+            except OSError as error:
+                skipped.append(Skipped(path, unreadable_reason(error)))
             except BadRecord as bad:
-                moved = self.history.quarantine(path, bad.reason)
-                if moved is not None:
-                    quarantined.append(moved)
-        return LoadedResults(tuple(results), tuple(quarantined))
+                quarantined.append(self.history.quarantine(path, bad.reason))
+        return LoadedResults(tuple(results), tuple(quarantined), tuple(skipped))
 
     def _result(self, path: Path, program: Program) -> TestResult:
-        try:
-            data = self._read(path)
-        except OSError as error:
-            raise BadRecord(f"cannot read: {error.strerror}") from None
+        data = self._read(path)  # OSError: not a file, or unreadable for now
         test_id, value, point = data.get("test"), data.get("value"), data.get("point")
         if not isinstance(test_id, str):
             raise BadRecord("test: expected a test id")
@@ -124,10 +125,12 @@ class ProgramStore:
 
 @dataclass(frozen=True, slots=True)
 class ProgramReading:
-    """Where the program stands, and the program files that reading it moved aside."""
+    """Where the program stands, the program files that reading it moved aside, and those it
+    left where they are (not regular files, or unreadable for now)."""
 
     progress: Progress
     quarantined: tuple[Quarantined, ...]
+    skipped: tuple[Skipped, ...] = ()
 
 
 def read_progress(
@@ -138,5 +141,6 @@ def read_progress(
     state, bad_state = store.state()
     results = store.results(program)
     started = state.started if state is not None and state.program == program.id else None
-    bad = tuple(q for q in (bad_state, *results.quarantined) if q is not None)
-    return ProgramReading(progress(program, started, records, results.results, today), bad)
+    bad = (*([bad_state] if isinstance(bad_state, Quarantined) else []), *results.quarantined)
+    left = (*([bad_state] if isinstance(bad_state, Skipped) else []), *results.skipped)
+    return ProgramReading(progress(program, started, records, results.results, today), bad, left)

@@ -195,9 +195,16 @@ class SessionRecord:
     # -- reading -----------------------------------------------------------------------------
 
     @classmethod
-    def from_toml(cls, data: dict[str, Any], path: Path | None = None) -> SessionRecord:
+    def from_toml(
+        cls,
+        data: dict[str, Any],
+        path: Path | None = None,
+        *,
+        exercises: tuple[ExerciseEntry, ...] | None = None,
+    ) -> SessionRecord:
         """Validate a parsed file; BadRecord naming what is impossible. Unknown keys are let
-        through (and dropped): files written by a newer supple stay readable."""
+        through (and dropped): files written by a newer supple stay readable. ``exercises``:
+        the entries of ``data["exercise"]``, already checked (``trusted`` shares them)."""
         schema = data.get("schema")
         if schema != SCHEMA:
             raise BadRecord(f"unknown schema {schema!r} (this supple reads schema {SCHEMA})")
@@ -218,10 +225,11 @@ class SessionRecord:
         planned = _number(data, "planned_seconds", MAX_SECONDS)
         if active > (ended - started).total_seconds() + 1:
             raise BadRecord("active_seconds: longer than the session itself")
-        raw = data.get("exercise")
-        if not isinstance(raw, list) or not all(isinstance(e, dict) for e in raw):
-            raise BadRecord("exercise: expected [[exercise]] tables")
-        exercises = tuple(_exercise(index, e) for index, e in enumerate(raw, 1))
+        if exercises is None:
+            raw = data.get("exercise")
+            if not isinstance(raw, list) or not all(isinstance(e, dict) for e in raw):
+                raise BadRecord("exercise: expected [[exercise]] tables")
+            exercises = tuple(_exercise(index, e) for index, e in enumerate(raw, 1))
         feelings: list[int | None] = []
         for key in ("feeling_before", "feeling_after"):
             value = data.get(key)
@@ -257,34 +265,28 @@ class SessionRecord:
         path: Path,
         entries: dict[tuple[Any, ...], ExerciseEntry] | None = None,
     ) -> SessionRecord:
-        """A record from ``to_toml()`` output checked before (the history index): no checks,
-        only the two times parsed. ``entries`` shares equal exercise entries between records
-        (most sessions repeat the same ones), which makes a large history load quicker. KeyError,
-        TypeError or ValueError if ``data`` is not such output."""
+        """A record from ``to_toml()`` output cached before (the history index). The cache is
+        not trusted blindly: the record is checked as a file is (``from_toml``), except that
+        equal exercise entries are checked once and shared between records (most sessions
+        repeat the same ones), which keeps a large history quick to load. KeyError, TypeError
+        or ValueError if ``data`` is not such output, whatever is wrong with it."""
         shared = {} if entries is None else entries
+        raw = data["exercise"]
+        if type(raw) is not list:
+            raise TypeError("exercise: expected a list")
         exercises = []
-        for exercise in data["exercise"]:
-            values = tuple(exercise.values())  # in field order: to_toml() wrote them so
-            entry = shared.get(values)
-            if entry is None:
-                entry = shared[values] = ExerciseEntry(*values)
-            exercises.append(entry)
-        return cls(
-            data["routine"],
-            data["title"],
-            data["level"],
-            datetime.fromisoformat(data["started"]),
-            datetime.fromisoformat(data["ended"]),
-            data["status"],
-            data["active_seconds"],
-            data["paused_seconds"],
-            data["planned_seconds"],
-            tuple(exercises),
-            data.get("feeling_before"),
-            data.get("feeling_after"),
-            data.get("note", ""),
-            path,
-        )
+        try:
+            for index, exercise in enumerate(raw, 1):
+                if type(exercise) is not dict:
+                    raise TypeError("exercise: expected tables")
+                values = tuple(exercise.values())  # TypeError if one is a list: not ours
+                entry = shared.get(values)
+                if entry is None:
+                    entry = shared[values] = _exercise(index, exercise)
+                exercises.append(entry)
+            return cls.from_toml(data, path, exercises=tuple(exercises))
+        except BadRecord as bad:
+            raise ValueError(bad.reason) from None
 
 
 def _number(data: dict[str, Any], key: str, high: float) -> Any:

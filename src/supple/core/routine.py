@@ -294,7 +294,9 @@ def load_catalog(folders: Sequence[tuple[Path, Source]]) -> Catalog:
 
 
 def _toml_files(folder: Path) -> Iterable[Path]:
+    """Every ``*.toml`` in ``folder``, whatever it is: one that is a folder, a FIFO or a broken
+    link is listed as a broken routine by ``load_routine``, never hidden."""
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix == ".toml" and p.is_file())
+        return sorted(p for p in folder.iterdir() if p.suffix == ".toml")
     except OSError:
         return ()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from supple.core.files import MAX_ROUTINE_BYTES, read_capped, unreadable_reason
 
 KeyPart = str | int  # an int is a 1-based index into an array of tables or values
 
@@ -46,94 +49,237 @@ class FileProblems(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]\[]+?)\s*\]\]?\s*(#.*)?$")
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]\[]+?)\s*\]\]?\s*$")
 _TOML_POS = re.compile(r"\(at line (\d+), column \d+\)")
+# A key part right before "=" (a key) or "." (a dotted key going on), as written on a line whose
+# comments and string values are blanked out: bare, or in quotes.
+_KEY = re.compile(r"""(?:^|(?<=[\s{,.]))["']?([A-Za-z0-9_-]+)["']?\s*([=.])""")
+BOM = "\ufeff"
+MAX_PROBLEMS = 50  # problems reported per file; the rest are counted
+MAX_DEPTH = 32  # tables and arrays inside each other: no file of supple's needs more than 4
+INT_LIMIT = 2**63  # TOML integers are 64-bit: larger ones are not TOML, and not a plan
 
 
-def _headers(lines: Sequence[str]) -> list[tuple[int, str, bool]]:
-    """(0-based line, dotted name, is array-of-tables) for every table header."""
-    found = []
-    for number, text in enumerate(lines):
-        match = _HEADER.match(text)
-        if match:
-            name = re.sub(r"\s*\.\s*", ".", match.group(2)).replace('"', "")
-            found.append((number, name, match.group(1) == "[["))
-    return found
+def _code_lines(text: str) -> list[str]:
+    """Each line as TOML reads it: comments and the inside of multi-line strings removed, string
+    values blanked (quoted keys kept), so that only keys and headers are left to find. One pass."""
+    out: list[str] = []
+    quote = ""  # the multi-line string we are in, across lines: three double or single quotes
+    for line in text.splitlines():
+        chars: list[str] = []
+        i, n = 0, len(line)
+        while i < n:
+            if quote:
+                end = line.find(quote, i)
+                while end > 0 and quote[0] == '"' and _escaped(line, end):
+                    end = line.find(quote, end + 1)
+                if end < 0:
+                    break
+                i = end + 3
+                while i < n and line[i] == quote[0]:  # four or five quotes: the last three end it
+                    i += 1
+                quote = ""
+                chars.append('""')
+                continue
+            c = line[i]
+            if c == "#":
+                break
+            if c in "\"'":
+                if line.startswith(c * 3, i):
+                    quote = c * 3
+                    i += 3
+                    continue
+                j = i + 1
+                while j < n and line[j] != c:
+                    j += 2 if c == '"' and line[j] == "\\" else 1
+                body = line[i : j + 1]
+                # A key (followed by "=" or ".") or part of a table header is kept as written.
+                keep = line[j + 1 :].lstrip()[:1] in ("=", ".", "]")
+                chars.append(body if keep else c + " " * max(0, len(body) - 2) + c)
+                i = j + 1
+                continue
+            chars.append(c)
+            i += 1
+        out.append("".join(chars))
+    return out
+
+
+def _escaped(line: str, at: int) -> bool:
+    slashes = 0
+    while at - slashes - 1 >= 0 and line[at - slashes - 1] == "\\":
+        slashes += 1
+    return slashes % 2 == 1
+
+
+class LineIndex:
+    """Where keys and table headers are written in one file: built once, in one pass, so that
+    finding the line of any key is a lookup (a file of 20,000 keys is validated in well under a
+    second; scanning the whole text again for each key was quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = _code_lines(text)
+        self.count = len(self.lines)
+        self.headers: list[tuple[int, str, bool]] = []  # (0-based line, name, array of tables)
+        self.keys: dict[str, list[tuple[int, str]]] = {}  # key part -> (line, "=" or ".")
+        for number, line in enumerate(self.lines):
+            match = _HEADER.match(line)
+            if match:
+                name = re.sub(r"\s*\.\s*", ".", match.group(2)).replace('"', "").replace("'", "")
+                self.headers.append((number, name, match.group(1) == "[["))
+                continue
+            if "=" not in line:
+                continue
+            for key in _KEY.finditer(line):
+                self.keys.setdefault(key.group(1), []).append((number, key.group(2)))
+        self.header_lines = [h[0] for h in self.headers]
+        self.by_name: dict[tuple[str, bool], list[int]] = {}  # (name, array) -> header positions
+        for position, (_, name, array) in enumerate(self.headers):
+            self.by_name.setdefault((name, array), []).append(position)
+
+    def _section(self, position: int) -> tuple[int, int]:
+        """The lines of the table whose header is at ``position`` in ``headers``, with its
+        sub-tables: up to the next header that is not one of them."""
+        start, name, _ = self.headers[position]
+        for later, other, _ in self.headers[position + 1 :]:
+            if not other.startswith(name + "."):
+                return start, later
+        return start, self.count
+
+    def _header_above(self, line: int) -> str:
+        position = bisect.bisect_right(self.header_lines, line) - 1
+        return self.headers[position][1] if position >= 0 else ""
+
+    def _on(self, key: str, kinds: str, start: int, stop: int) -> list[int]:
+        found = self.keys.get(key, [])
+        low = bisect.bisect_left(found, (start, ""))
+        high = bisect.bisect_left(found, (stop, ""))
+        return [line for line, kind in found[low:high] if kind in kinds]
+
+    def find(self, parts: Sequence[KeyPart]) -> int | None:
+        """Best guess of the 1-based line where ``parts`` is written; None if not found."""
+        start, stop = 0, (self.headers[0][0] if self.headers else self.count)
+        rest = list(parts)
+        header_line: int | None = None
+        if len(parts) >= 2 and isinstance(parts[0], str) and isinstance(parts[1], int):
+            arrays = self.by_name.get((parts[0], True), [])
+            if 1 <= parts[1] <= len(arrays):
+                start, stop = self._section(arrays[parts[1] - 1])
+                header_line = start
+                rest = list(parts[2:])
+        elif parts and isinstance(parts[0], str):
+            tables = self.by_name.get((parts[0], False), [])
+            if tables:
+                start, stop = self._section(tables[0])
+                header_line = start
+                rest = list(parts[1:])
+        words = [p for p in rest if isinstance(p, str)]
+        if not words:
+            return None if header_line is None else header_line + 1
+        candidates = self._on(words[-1], "=", start, stop)
+        for n in candidates:
+            context = self.lines[n] + " " + self._header_above(n)
+            if all(re.search(rf"\b{re.escape(w)}\b", context) for w in words):
+                return n + 1
+        if candidates:
+            return candidates[0] + 1
+        first = self._on(words[0], "=.", start, stop)
+        if first:
+            return first[0] + 1
+        return None if header_line is None else header_line + 1
 
 
 def find_line(text: str, parts: Sequence[KeyPart]) -> int | None:
-    """Best guess of the 1-based line where ``parts`` is written; None if it cannot be found."""
-    lines = text.splitlines()
-    headers = _headers(lines)
-    start, stop, rest = 0, (headers[0][0] if headers else len(lines)), list(parts)
-    header_line: int | None = None
-    if len(parts) >= 2 and isinstance(parts[0], str) and isinstance(parts[1], int):
-        name, nth = parts[0], parts[1]
-        arrays = [h for h in headers if h[1] == name and h[2]]
-        if 1 <= nth <= len(arrays):
-            start = header_line = arrays[nth - 1][0]
-            later = [h[0] for h in headers if h[0] > start and not h[1].startswith(name + ".")]
-            stop = later[0] if later else len(lines)
-            rest = list(parts[2:])
-    elif parts and isinstance(parts[0], str):
-        tables = [h for h in headers if h[1] == parts[0] and not h[2]]
-        if tables:
-            start = header_line = tables[0][0]
-            later = [h[0] for h in headers if h[0] > start and not h[1].startswith(parts[0] + ".")]
-            stop = later[0] if later else len(lines)
-            rest = list(parts[1:])
-    words = [p for p in rest if isinstance(p, str)]
-    if not words:
-        return None if header_line is None else header_line + 1
-    last = words[-1]
-    key_re = re.compile(rf'(^|[\s{{,.]){re.escape(last)}"?\s*=')
-    candidates = [n for n in range(start, stop) if key_re.search(lines[n])]
-
-    def context(n: int) -> str:
-        above = [h for h in headers if h[0] <= n]
-        return lines[n] + " " + (above[-1][1] if above else "")
-
-    for n in candidates:
-        if all(re.search(rf"\b{re.escape(w)}\b", context(n)) for w in words):
-            return n + 1
-    if candidates:
-        return candidates[0] + 1
-    first_re = re.compile(rf'(^|[\s{{,.]){re.escape(words[0])}"?\s*[=.]')
-    for n in range(start, stop):
-        if first_re.search(lines[n]):
-            return n + 1
-    return None if header_line is None else header_line + 1
+    """Best guess of the 1-based line where ``parts`` is written; None if it cannot be found.
+    (To find many in one file, build one LineIndex.)"""
+    return LineIndex(text).find(parts)
 
 
-def read_toml(path: Path) -> tuple[str, dict[str, Any]]:
-    """Read and parse ``path``; every failure is a FileProblems naming the file."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise FileProblems(
-            path, [Problem(path, None, "", f"cannot read: {error.strerror}")]
-        ) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        message = (
-            f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-            "save it as UTF-8"
+class BadToml(ValueError):
+    """Bytes that are no TOML document supple can use; ``message`` says why, ``line`` where."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def parse_document(raw: bytes | str) -> tuple[str, dict[str, Any]]:
+    """The text and the parsed document, or BadToml. The one way supple parses a TOML file, so
+    that none of tomllib's own limits ever escapes as a traceback: a byte-order mark, bytes that
+    are not UTF-8, nesting deeper than ``MAX_DEPTH`` (tomllib recurses), an integer beyond 64
+    bits (tomllib stops at 4,300 digits, and past 64 bits float() fails later)."""
+    if isinstance(raw, bytes):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise BadToml(
+                f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
+                "save it as UTF-8"
+            ) from None
+    else:
+        text = raw
+    if text.startswith(BOM):
+        raise BadToml(
+            "remove the byte-order mark at the start of the file (save it as UTF-8 without one)",
+            1,
         )
-        raise FileProblems(path, [Problem(path, None, "", message)]) from None
-    return text, parse_toml(path, text)
-
-
-def parse_toml(path: Path, text: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_POS.search(message)
         line = int(match.group(1)) if match else None
-        message = _TOML_POS.sub("", message).strip()
-        problem = Problem(path, line, "", f"TOML syntax error: {message}")
-        raise FileProblems(path, [problem]) from None
+        raise BadToml(f"TOML syntax error: {_TOML_POS.sub('', message).strip()}", line) from None
+    except RecursionError:
+        raise BadToml(_too_deep()) from None
+    except (ValueError, OverflowError):  # an integer of more than 4,300 digits
+        raise BadToml(_too_large()) from None
+    _check_limits(data)
+    return text, data
+
+
+def _too_deep() -> str:
+    return f"too deeply nested (tables and arrays at most {MAX_DEPTH} deep)"
+
+
+def _too_large() -> str:
+    return f"a number too large (whole numbers at most {INT_LIMIT - 1:,})"
+
+
+def _check_limits(data: dict[str, Any]) -> None:
+    """BadToml if anything in ``data`` is nested deeper than ``MAX_DEPTH`` or is an integer
+    beyond 64 bits. Without recursion: the check must not be what overflows."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > MAX_DEPTH:
+                raise BadToml(_too_deep())
+            items = value.values() if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
+        elif isinstance(value, int) and not -INT_LIMIT <= value < INT_LIMIT:
+            raise BadToml(_too_large())
+
+
+def read_toml(path: Path, limit: int = MAX_ROUTINE_BYTES) -> tuple[str, dict[str, Any]]:
+    """Read (at most ``limit`` bytes, of a regular file) and parse ``path``; every failure is a
+    FileProblems naming the file."""
+    try:
+        raw = read_capped(path, limit)
+    except OSError as error:
+        raise FileProblems(path, [Problem(path, None, "", unreadable_reason(error))]) from None
+    try:
+        return parse_document(raw)
+    except BadToml as error:
+        raise FileProblems(path, [Problem(path, error.line, "", error.message)]) from None
+
+
+def parse_toml(path: Path, text: str) -> dict[str, Any]:
+    """``text`` (of ``path``) parsed; FileProblems naming the file if it cannot be used."""
+    try:
+        return parse_document(text)[1]
+    except BadToml as error:
+        raise FileProblems(path, [Problem(path, error.line, "", error.message)]) from None
 
 
 _MISSING = object()
@@ -153,16 +299,33 @@ class Checker:
 
     path: Path
     text: str
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # every one; ``shown()`` says 50
+    _index: LineIndex | None = field(default=None, init=False, repr=False)
+
+    @property
+    def full(self) -> bool:
+        """As many problems as are shown: later ones are only counted."""
+        return len(self.problems) >= MAX_PROBLEMS
 
     def report(self, parts: Sequence[KeyPart], message: str) -> None:
-        self.problems.append(
-            Problem(self.path, find_line(self.text, parts), dotted(parts), message)
-        )
+        line = None
+        if not self.full:  # a line is looked up only for a problem that is shown
+            if self._index is None:
+                self._index = LineIndex(self.text)
+            line = self._index.find(parts)
+        self.problems.append(Problem(self.path, line, dotted(parts), message))
+
+    def shown(self) -> list[Problem]:
+        """The first ``MAX_PROBLEMS`` problems, then one saying how many more there are."""
+        if len(self.problems) <= MAX_PROBLEMS:
+            return list(self.problems)
+        more = len(self.problems) - MAX_PROBLEMS
+        tail = Problem(self.path, None, "", f"… and {more:,} more problems")
+        return [*self.problems[:MAX_PROBLEMS], tail]
 
     def raise_if_any(self, error_type: type[FileProblems] = FileProblems) -> None:
         if self.problems:
-            raise error_type(self.path, self.problems)
+            raise error_type(self.path, self.shown())
 
     def keys(
         self,
@@ -175,6 +338,9 @@ class Checker:
         allowed = list(allowed)
         for key in table:
             if key not in allowed:
+                if self.full:  # not shown: no need to look for a suggestion
+                    self.report([*parts, key], "unknown key")
+                    continue
                 close = closest(key, allowed)
                 hint = f"did you mean '{close}'?" if close else "allowed: " + ", ".join(allowed)
                 self.report([*parts, key], f"unknown key ({hint})")
