@@ -309,7 +309,9 @@ def cmd_program_start(day: date | None) -> int:
         return 2
     from datetime import datetime, time
 
-    at = datetime.combine(day, time()).astimezone() if day is not None else ctx.now
+    from supple.core.program import with_offset
+
+    at = with_offset(datetime.combine(day, time())) if day is not None else ctx.now
     state = ctx.store.start(ctx.program, at)
     print(
         f"Started {ctx.program.title} on {state.started:%a %d %b %Y}. "
