@@ -262,6 +262,13 @@ class SuppleApp(App[int]):
     async def action_quit(self) -> None:
         self.save_and_exit()
 
+    def _print_error_renderables(self) -> None:
+        """After a crash, not Textual's traceback on the terminal: ``run_app`` writes it to a
+        crash report and says where, in one line (``supple.crash``)."""
+        if self._exception is not None and "debug" not in self.features:
+            self._exit_renderables.clear()
+        super()._print_error_renderables()
+
 
 def make_app(
     catalog: Catalog | None = None,
@@ -297,8 +304,11 @@ def run_app(coach: Coach, *, start: tuple[str, Level] | None) -> int:
     for live in coach.end_all():
         # ...and if one still cannot be written, print it: nothing is lost silently.
         print_unsaved(live)
-    if crashed:
-        return app.return_code or 1  # never 0 after a traceback
+    if crashed:  # never 0 after an uncaught error, and never a bare traceback
+        from supple.crash import report
+
+        error = app._exception or RuntimeError(f"the app ended with code {app.return_code}")
+        return report(error, "the app")
     return code if code is not None else 0
 
 
