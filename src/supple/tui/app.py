@@ -106,7 +106,16 @@ class SuppleApp(App[int]):
                 )
             )
         if config.keymap:
-            self.update_keymap(config.keymap)
+            from supple.tui.keymap import check_keymap
+
+            path = coach.config_path or Path("config.toml")
+            try:
+                text = path.read_text(encoding="utf-8")  # for the line of each problem
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            keymap, problems = check_keymap(config.keymap, path, text)
+            coach.config_problems.extend(problems)
+            self.update_keymap(keymap)
         for problem in coach.config_problems:
             self.notify(
                 str(problem), title="Settings", severity="warning", timeout=15, markup=False
