@@ -90,8 +90,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Every command, with the one handler for any uncaught error around it (``supple.crash``):
+    a crash report, a short message, a non-zero exit."""
+    args = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = sys.argv[1:] if argv is None else list(argv)
+        return _main(args)
+    except KeyboardInterrupt:  # Ctrl+C outside the app (which saves and exits on its own)
+        return 130
+    except Exception as error:
+        from supple.crash import report
+
+        where = f"`supple {args[0]}`" if args and not args[0].startswith("-") else "`supple`"
+        return report(error, where)
+
+
+def _main(args: list[str]) -> int:
+    try:
         if not args:  # `supple`: straight to the app, without building the argument parser
             return cmd_app(None, None)
         return _dispatch(build_parser().parse_args(args))
@@ -309,7 +323,9 @@ def cmd_program_start(day: date | None) -> int:
         return 2
     from datetime import datetime, time
 
-    at = datetime.combine(day, time()).astimezone() if day is not None else ctx.now
+    from supple.core.program import with_offset
+
+    at = with_offset(datetime.combine(day, time())) if day is not None else ctx.now
     state = ctx.store.start(ctx.program, at)
     print(
         f"Started {ctx.program.title} on {state.started:%a %d %b %Y}. "

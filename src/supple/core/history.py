@@ -123,6 +123,14 @@ class Loaded:
     skipped: tuple[Skipped, ...] = ()  # reported, left where they are
 
 
+class SessionRunning(SaveError):
+    """A session that cannot be deleted: a copy of supple is playing it (its lock is held)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, "it is running")
+        self.args = (f"{path} is running in supple (its lock is held); end it there first",)
+
+
 # -- the store -------------------------------------------------------------------------------
 
 
@@ -459,8 +467,27 @@ class HistoryStore:
             atomic_write(note, f"{path}\n{reason}\n".encode())
         return Quarantined(path, moved, reason)
 
+    def is_running(self, path: Path) -> bool:
+        """True while a copy of supple (this one or another) plays the session in ``path``: its
+        lock is held (as ``recover`` tells a live session from a dead one)."""
+        if fcntl is None:
+            return False
+        try:
+            handle = open(self._lock_of(path), encoding="utf-8")  # noqa: SIM115
+        except OSError:
+            return False  # no lock: nobody plays it
+        with handle:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except OSError:
+                return True
+            return False
+
     def trash(self, path: Path) -> Path:
-        """Delete a session the gentle way: move it to ``trash/``."""
+        """Delete a session the gentle way: move it to ``trash/``. Never one that is running:
+        the copy playing it would write it again a moment later."""
+        if self.is_running(path):
+            raise SessionRunning(path)
         try:
             return self._move(path, self.trash_dir)
         except OSError as error:

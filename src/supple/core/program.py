@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, ClassVar, Literal, cast
 
@@ -326,10 +326,30 @@ def start_of(value: object) -> datetime | None:
     """The program's start from its file: a time with an offset as written now; a bare date
     (written by older versions) or a time without an offset is taken in local time."""
     if isinstance(value, datetime):
-        return value if value.tzinfo is not None else value.astimezone()
+        return with_offset(value)
     if isinstance(value, date):
-        return datetime.combine(value, time()).astimezone()
+        return with_offset(datetime.combine(value, time()))
     return None
+
+
+def with_offset(value: datetime) -> datetime:
+    """``value`` with a UTC offset: a time written without one is local time (UTC at the ends
+    of the calendar, where the platform cannot tell the local offset)."""
+    if value.tzinfo is not None:
+        return value
+    try:
+        return value.astimezone()
+    except (OverflowError, ValueError, OSError):
+        return value.replace(tzinfo=UTC)
+
+
+def days_after(day: date, days: int) -> date:
+    """``day`` plus ``days``, or the last day there is (a session dated 9999-12-31 is a day
+    like any other, with no day after it)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max
 
 
 def count_workouts(
@@ -355,7 +375,7 @@ def count_workouts(
 def latest_results(results: Iterable[TestResult]) -> dict[str, dict[Point, TestResult]]:
     """Per test and point, the newest result: taking a test again replaces the old value."""
     out: dict[str, dict[Point, TestResult]] = {}
-    for result in sorted(results, key=lambda r: r.taken):
+    for result in sorted(results, key=lambda r: with_offset(r.taken)):
         out.setdefault(result.test, {})[result.point] = result
     return out
 
@@ -378,9 +398,9 @@ def progress(
     suggested = None
     if nxt is not None:
         trained_today = any(r.started.date() == today for r in records if r.counts)
-        earliest = today + timedelta(days=1 if trained_today else 0)
+        earliest = days_after(today, 1 if trained_today else 0)
         # A rest day between workouts keeps the pace at about three a week.
-        after_rest = done[-1][1].started.date() + timedelta(days=2) if done else earliest
+        after_rest = days_after(done[-1][1].started.date(), 2) if done else earliest
         suggested = max(earliest, after_rest)
     due = tuple(
         point

@@ -117,8 +117,10 @@ class ProgramStore:
         if point not in POINTS:
             raise BadRecord(f"point: expected one of {', '.join(POINTS)}")
         try:
-            taken = datetime.fromisoformat(str(data.get("taken")))
+            taken = start_of(datetime.fromisoformat(str(data.get("taken"))))
         except ValueError:
+            taken = None
+        if taken is None:  # a bare date or a time without an offset is local time
             raise BadRecord("taken: expected an ISO 8601 time") from None
         return TestResult(test_id, float(value), cast(Point, point), taken, path)
 

@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, cast
 
 from supple.core.files import SCHEMA
-from supple.core.routine import LEVELS, Level
+from supple.core.routine import (
+    LEVELS,
+    MAX_PLAN_SECONDS,
+    MAX_REPS,
+    MAX_SESSION_PLAN_SECONDS,
+    MAX_SETS,
+    Level,
+)
 
 RecordStatus = Literal["completed", "stopped", "interrupted", "in_progress"]
 ExerciseStatus = Literal["done", "partial", "skipped"]
 STATUSES: tuple[RecordStatus, ...] = ("completed", "stopped", "interrupted", "in_progress")
 EXERCISE_STATUSES: tuple[ExerciseStatus, ...] = ("done", "partial", "skipped")
-MAX_SECONDS = 24 * 3600  # no session lasts a day: anything longer is a broken file
+# What a record may say is what supple can write: the limits of a valid routine (with the
+# settings' longest rests), never a guess at how long a session may last. A session may be paused
+# for any time, and active time (which going back to an exercise adds to) is bounded by the wall
+# time between start and end.
+MAX_COUNTS = {
+    "sets_done": MAX_SETS,
+    "sets_planned": MAX_SETS,
+    "reps_done": 2 * MAX_SETS * MAX_REPS,  # each side
+    "reps_planned": 2 * MAX_SETS * MAX_REPS,
+}
 # A session counts (for streaks, weeks, the program) when it reached its end with at least this
 # share of its planned work done: most of it, yet someone who skips one painful hold of three
 # still trained, while skipping through every exercise to the end is not a workout.
@@ -218,11 +235,9 @@ class SessionRecord:
         started, ended = _time(data, "started"), _time(data, "ended")
         if ended < started:
             raise BadRecord("ended: before started")
-        if (ended - started).total_seconds() > MAX_SECONDS:
-            raise BadRecord("ended: more than a day after started")
-        active = _number(data, "active_seconds", MAX_SECONDS)
-        paused = _number(data, "paused_seconds", MAX_SECONDS)
-        planned = _number(data, "planned_seconds", MAX_SECONDS)
+        active = _number(data, "active_seconds", math.inf)
+        paused = _number(data, "paused_seconds", math.inf)
+        planned = _number(data, "planned_seconds", MAX_SESSION_PLAN_SECONDS)
         if active > (ended - started).total_seconds() + 1:
             raise BadRecord("active_seconds: longer than the session itself")
         if exercises is None:
@@ -290,12 +305,13 @@ class SessionRecord:
 
 
 def _number(data: dict[str, Any], key: str, high: float) -> Any:
-    """The number at ``key``, as read (int or float); BadRecord unless 0..high."""
+    """The number at ``key``, as read (int or float); BadRecord unless 0..high (and finite)."""
     value = data.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise BadRecord(f"{key}: expected a number, got {value!r}")
     if not 0 <= value <= high:
-        raise BadRecord(f"{key}: {value} is impossible (0 to {high:g})")
+        limit = "0 or more" if high == math.inf else f"0 to {high:g}"
+        raise BadRecord(f"{key}: {value} is impossible ({limit})")
     return value
 
 
@@ -315,5 +331,8 @@ def _exercise(index: int, data: dict[str, Any]) -> ExerciseEntry:
         raise BadRecord(f"exercise[{index}].status: unknown {data.get('status')!r}")
     if not isinstance(data.get("id"), str) or not isinstance(data.get("name"), str):
         raise BadRecord(f"exercise[{index}]: id and name must be text")
-    numbers = [_number(data, key, MAX_SECONDS) for key in EXERCISE_NUMBERS]
+    # The work done has no bound but the session's own (going back repeats it); the work
+    # planned is part of a valid plan.
+    high = {"seconds": math.inf, "planned_seconds": MAX_PLAN_SECONDS, **MAX_COUNTS}
+    numbers = [_number(data, key, high[key]) for key in EXERCISE_NUMBERS]
     return ExerciseEntry(data["id"], data["name"], data["status"], *numbers)

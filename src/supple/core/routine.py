@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,16 @@ MAX_TIMING = {
     "rest_between_exercises": 300,
     "switch_side": 60,
 }
+MAX_EXERCISES = 60  # a routine is a session, not a library of exercises
+MAX_PLAN_SECONDS = 4 * 3600  # the whole session, rests included, at every level
+EXTEND_LIMIT = 300  # at most this many seconds added to one hold while it plays
+# The longest plan a session can have: a routine at the limit, with the longest get-ready and
+# rests the settings allow in place of its own (the history accepts every such session).
+MAX_SESSION_PLAN_SECONDS = MAX_PLAN_SECONDS + MAX_EXERCISES * (
+    MAX_TIMING["get_ready"]
+    + (MAX_SETS - 1) * MAX_TIMING["rest_between_sets"]
+    + MAX_TIMING["rest_between_exercises"]
+)
 
 
 class RoutineError(FileProblems):
@@ -158,8 +169,47 @@ def parse_routine(
                     )
                 seen.setdefault(exercise.id, index)
                 exercises.append(exercise)
+            _check_size(check, raw_exercises, exercises)
     check.raise_if_any(RoutineError)
     return Routine(routine_id, title, summary, tuple(exercises), timing, path, source)
+
+
+def _check_size(check: Checker, raw: list[Any], exercises: list[Exercise]) -> None:
+    """The limits on a whole routine: how many exercises, and how long at each level."""
+    if len(raw) > MAX_EXERCISES:
+        check.report(["exercise"], f"{len(raw)} exercises; a routine has at most {MAX_EXERCISES}")
+    if len(exercises) != len(raw):
+        return  # a broken exercise is reported already: its length is unknown
+    for level in LEVELS:
+        seconds = plan_seconds(exercises, level)
+        if seconds > MAX_PLAN_SECONDS:
+            check.report(
+                ["exercise"],
+                f"the {level} level lasts {_hours(seconds)}; a routine lasts at most "
+                f"{_hours(MAX_PLAN_SECONDS)} at every level (rests included): fewer exercises, "
+                "sets, reps or seconds",
+            )
+
+
+def plan_seconds(exercises: Sequence[Exercise], level: Level) -> float:
+    """Seconds of the whole session at ``level``, as ``timeline.expand`` lays it out, without
+    laying it out (a routine at the limits has some 100,000 segments)."""
+    total = 0.0
+    for index, exercise in enumerate(exercises):
+        dose, timing = exercise.levels[level], exercise.timing
+        sides = 2 if exercise.per_side else 1
+        work = dose.reps * exercise.breath.seconds if dose.reps is not None else dose.seconds
+        per_set = sides * float(work or 0) + (sides - 1) * timing.switch_side
+        total += timing.get_ready + dose.sets * per_set
+        total += (dose.sets - 1) * timing.rest_between_sets
+        if index < len(exercises) - 1:
+            total += timing.rest_between_exercises
+    return total
+
+
+def _hours(seconds: float) -> str:
+    hours, minutes = divmod(math.ceil(seconds / 60), 60)  # over the limit never reads as it
+    return f"{hours} h {minutes:02d} min" if minutes else f"{hours} h"
 
 
 def _timing(check: Checker, table: dict[str, Any], parts: list[KeyPart], base: Timing) -> Timing:

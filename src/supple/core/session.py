@@ -9,6 +9,7 @@ from typing import Literal
 from supple.core.breath import BreathState, state_at
 from supple.core.clock import Clock
 from supple.core.record import ExerciseEntry, ExerciseStatus
+from supple.core.routine import EXTEND_LIMIT as EXTEND_LIMIT  # at most this added to a hold
 from supple.core.routine import Exercise, Level, Routine
 from supple.core.timeline import Segment, expand
 
@@ -17,7 +18,6 @@ Outcome = Literal["in_progress", "completed", "stopped"]
 
 BACK_GRACE = 3.0  # within this many seconds of an exercise's start, "back" goes one further
 COUNT_IN = 3.0  # seconds of count-in after a resume
-EXTEND_LIMIT = 300.0  # at most this many seconds added to one hold
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,7 +108,16 @@ class SuppleApp(App[int]):
                 )
             )
         if config.keymap:
-            self.update_keymap(config.keymap)
+            from supple.tui.keymap import check_keymap
+
+            path = coach.config_path or Path("config.toml")
+            try:
+                text = path.read_text(encoding="utf-8")  # for the line of each problem
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            keymap, problems = check_keymap(config.keymap, path, text)
+            coach.config_problems.extend(problems)
+            self.update_keymap(keymap)
         for problem in coach.config_problems:
             self.notify(
                 str(problem), title="Settings", severity="warning", timeout=15, markup=False
@@ -296,6 +305,13 @@ class SuppleApp(App[int]):
     async def action_quit(self) -> None:
         self.save_and_exit()
 
+    def _print_error_renderables(self) -> None:
+        """After a crash, not Textual's traceback on the terminal: ``run_app`` writes it to a
+        crash report and says where, in one line (``supple.crash``)."""
+        if self._exception is not None and "debug" not in self.features:
+            self._exit_renderables.clear()
+        super()._print_error_renderables()
+
 
 def make_app(
     catalog: Catalog | None = None,
@@ -340,8 +356,11 @@ def run_app(coach: Coach, *, start: tuple[str, Level] | None) -> int:
             )
         else:
             print_unsaved(live, coach.unsaved_dir)
-    if crashed:
-        return app.return_code or 1  # never 0 after a traceback
+    if crashed:  # never 0 after an uncaught error, and never a bare traceback
+        from supple.crash import report
+
+        error = app._exception or RuntimeError(f"the app ended with code {app.return_code}")
+        return report(error, "the app")
     return code if code is not None else 0
 
 

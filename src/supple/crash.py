@@ -1,0 +1,68 @@
+"""The one handler for any uncaught error: a crash report in the state folder, one short line on
+stderr saying where it is, and a non-zero exit code. Never a bare traceback, never exit 0."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+
+CRASH_EXIT = 70  # EX_SOFTWARE: supple itself failed, not the person's input
+
+
+def report(error: BaseException, where: str) -> int:
+    """Write the crash report of ``error`` (raised in ``where``: the command, or "the app"), say
+    where it is on stderr, and return the exit code."""
+    what = _visible(f"{type(error).__name__}: {error}")[:200]
+    where = _visible(where)[:80]
+    try:
+        path = write_report(error, where)
+    except OSError as failed:
+        # Nowhere to keep it: the traceback goes to stderr after all, said to be a crash report.
+        import traceback
+
+        print(
+            f"supple: crashed in {where} ({what}); the crash report could not be written "
+            f"({failed.strerror or failed}), so here it is:",
+            file=sys.stderr,
+        )
+        traceback.print_exception(error, file=sys.stderr)
+        return CRASH_EXIT
+    print(
+        f"supple: crashed in {where} ({what}). This is a bug in supple; the crash report, with "
+        f"the traceback, is in {path}",
+        file=sys.stderr,
+    )
+    return CRASH_EXIT
+
+
+def write_report(error: BaseException, where: str) -> Path:
+    """``<state dir>/crash-<time>.txt`` (0600): when, what, and the traceback. OSError if it
+    cannot be written."""
+    import platform
+    import traceback
+
+    from supple import __version__, paths
+    from supple.core.files import atomic_write, random_suffix
+
+    now = datetime.now().astimezone()
+    folder = paths.state_dir()
+    path = folder / f"crash-{now:%Y%m%dT%H%M%S}.txt"
+    if path.exists():  # two crashes in one second: keep both
+        path = folder / f"crash-{now:%Y%m%dT%H%M%S}-{random_suffix(4)}.txt"
+    text = "".join(
+        [
+            f"supple {__version__} crashed in {where}\n",
+            f"time: {now.isoformat(timespec='seconds')}\n",
+            f"command: {' '.join(sys.argv)}\n",
+            f"python: {platform.python_version()} on {platform.platform()}\n\n",
+            *traceback.format_exception(error),
+        ]
+    )
+    atomic_write(path, text.encode("utf-8", "backslashreplace"))
+    return path
+
+
+def _visible(text: str) -> str:
+    """Control characters escaped: an error's text may quote a file's."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

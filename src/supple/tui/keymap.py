@@ -1,0 +1,170 @@
+"""The `[keymap]` of the settings, checked against the bindings it remaps: unknown binding ids,
+keys Textual does not know, and two actions on one key of one screen are each reported, and that
+binding keeps its default.
+
+Checked here, in the TUI, because the binding ids and what makes a key are Textual's: the ids are
+on the ``Binding``s of the app and its screens, the key names those of ``textual.keys``. A copy of
+either in ``supple.core`` would drift from them. The screens are imported only when a keymap is
+set, so a start without one pays nothing.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import unicodedata
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from textual.keys import (
+    REPLACED_KEYS,
+    Keys,
+    _character_to_key,
+    _get_unicode_name_from_key,
+)
+
+from supple.core.tomlcheck import Checker, Problem, closest
+
+MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
+KEY_NAMES = frozenset(k.value for k in Keys)
+# Bindings that share a key by design: one of them is always disabled.
+SHARED = (frozenset({"player.pause", "player.resume"}),)
+Defaults = dict[str, dict[str, tuple[str, ...]]]  # screen name -> binding id -> keys
+
+
+def default_bindings() -> Defaults:
+    """Per screen (and ``app``, whose bindings work on every screen), each binding id and its
+    keys as shipped."""
+    from textual.screen import Screen
+
+    import supple.tui.screens as package
+    from supple.tui.app import SuppleApp
+
+    found: Defaults = {"app": _ids(SuppleApp)}
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, Screen)
+                and value.__module__ == module.__name__
+                and (ids := _ids(value))
+            ):
+                found[value.__name__.removesuffix("Screen").lower()] = ids
+    return found
+
+
+def _ids(node: type) -> dict[str, tuple[str, ...]]:
+    ids: dict[str, tuple[str, ...]] = {}
+    for key, bindings in node._merge_bindings().key_to_bindings.items():  # type: ignore[attr-defined]
+        for binding in bindings:
+            if binding.id:
+                ids[binding.id] = (*ids.get(binding.id, ()), key)
+    return ids
+
+
+def key_problem(key: str) -> str | None:
+    """What is wrong with one key (``k``, ``space``, ``ctrl+x``), or None if Textual knows it."""
+    if not key:
+        return "an empty key (two commas, or one at an end?)"
+    if len(key) == 1:
+        return None if key.isprintable() and not key.isspace() else f"{key!r} is not a key"
+    *modifiers, base = key.split("+")
+    for modifier in modifiers:
+        if modifier not in MODIFIERS:
+            hint = closest(modifier, MODIFIERS)
+            return f"unknown modifier {modifier!r}" + (f" (did you mean {hint!r}?)" if hint else "")
+    if len(set(modifiers)) != len(modifiers):
+        return f"{key!r} repeats a modifier"
+    if len(base) == 1:
+        return None if base.isprintable() and not base.isspace() else f"{key!r} is not a key"
+    if base in KEY_NAMES:
+        return None
+    name = _get_unicode_name_from_key(REPLACED_KEYS.get(base, base))
+    try:
+        character = unicodedata.lookup(name.upper().replace("_", " "))
+    except KeyError:
+        character = ""
+    if character and _character_to_key(character) == base:
+        return None
+    hint = closest(base, KEY_NAMES)
+    return f"{base!r} is not a key Textual knows" + (f" (did you mean {hint!r}?)" if hint else "")
+
+
+def normalized(keys: str) -> tuple[str, ...]:
+    """The keys of one binding as Textual matches them: ``?`` is ``question_mark``."""
+    return tuple(_character_to_key(k) if len(k) == 1 else k for k in keys.split(","))
+
+
+def check_keymap(
+    keymap: Mapping[str, str],
+    path: Path,
+    text: str = "",
+    defaults: Defaults | None = None,
+) -> tuple[dict[str, str], list[Problem]]:
+    """The entries of ``keymap`` that can be used, and a problem for each that cannot."""
+    screens = defaults if defaults is not None else default_bindings()
+    known = {i: keys for ids in screens.values() for i, keys in ids.items()}
+    check = Checker(path, text)
+    good: dict[str, str] = {}
+    for binding_id, keys in keymap.items():
+        where = ["keymap", binding_id]
+        if binding_id not in known:
+            hint = closest(binding_id, known)
+            check.report(
+                where,
+                f"unknown binding id {binding_id!r}"
+                + (f" (did you mean {hint!r}?)" if hint else "")
+                + "; ignored",
+            )
+            continue
+        problems = [p for k in keys.split(",") if (p := key_problem(k.strip())) is not None]
+        if problems:
+            check.report(where, f"{problems[0]}; {_keeping(binding_id, known)}")
+            continue
+        good[binding_id] = ",".join(k.strip() for k in keys.split(","))
+    while clash := _first_clash(good, screens):
+        key, screen, culprit, other = clash
+        place = "every screen" if screen == "app" else f"the {screen} screen"
+        check.report(
+            ["keymap", culprit],
+            f"{key!r} is also the key of {other!r} on {place} (two actions on one key); "
+            + _keeping(culprit, known),
+        )
+        del good[culprit]
+    return good, check.problems
+
+
+def _keeping(binding_id: str, known: Mapping[str, Sequence[str]]) -> str:
+    return f"keeping the default {','.join(known[binding_id])!r}"
+
+
+def _first_clash(good: Mapping[str, str], screens: Defaults) -> tuple[str, str, str, str] | None:
+    """A key that two bindings of one screen would share because of the keymap: the key, the
+    screen, the binding remapped last in the file, and the other."""
+    order = list(good)
+    app = screens.get("app", {})
+    for screen, ids in screens.items():
+        bindings = {**app, **ids}
+        owners: dict[str, list[str]] = {}
+        for binding_id, default in bindings.items():
+            keys = normalized(good[binding_id]) if binding_id in good else default
+            for key in dict.fromkeys(keys):
+                owners.setdefault(key, []).append(binding_id)
+        for key, sharing in owners.items():
+            for n, first in enumerate(sharing):
+                for second in sharing[n + 1 :]:
+                    if _meant(first, second, key, bindings) or not {first, second} & set(good):
+                        continue
+                    culprit, other = sorted(
+                        (first, second), key=lambda i: order.index(i) if i in good else -1
+                    )[::-1]
+                    return key, screen, culprit, other
+    return None
+
+
+def _meant(first: str, second: str, key: str, bindings: Mapping[str, Sequence[str]]) -> bool:
+    """Shared by design: both had this key as shipped, or the pair is one of ``SHARED``."""
+    return frozenset({first, second}) in SHARED or (
+        key in bindings[first] and key in bindings[second]
+    )
