@@ -45,8 +45,9 @@ def describe_segment(segment: Segment, name: str | None = None, *, breath: bool 
     which exercise); the player's "Next:" leaves it out, the exercise is on screen. `breath` adds
     a rep's breath pattern.
     """
+    name = printable(name) if name else None  # a file's text: shown, never obeyed
     if segment.kind == "get_ready":
-        return f"get ready for {name or segment.exercise_id}"
+        return f"get ready for {printable(name or segment.exercise_id)}"
     if segment.kind == "rest":
         return f"rest {segment.seconds:g} s" + (" between sets" if segment.set else "")
     if segment.kind == "switch_side":

@@ -136,7 +136,11 @@ class SuppleApp(App[int]):
         markup: bool = True,
     ) -> None:
         """A screen may show notifications itself (the player: in a line that covers nothing);
-        otherwise, and from other threads, a toast as usual."""
+        otherwise, and from other threads, a toast as usual. Every notification passes here, so
+        here its control characters are escaped (messages quote paths, titles, file content)."""
+        from supple.core.words import printable
+
+        message, title = printable(message, lines=True), printable(title)
         try:
             asyncio.get_running_loop()
             screen = self.screen
