@@ -309,9 +309,9 @@ def run_app(coach: Coach, *, start: tuple[str, Level] | None) -> int:
 def print_unsaved(live: LiveSession) -> None:
     import tomli_w
 
+    from supple.core.words import printable
+
     recorder = live.recorder
-    print(
-        f"supple: could not save {recorder.path} ({recorder.error}); here is the record:",
-        file=sys.stderr,
-    )
+    where = printable(f"{recorder.path} ({recorder.error})")
+    print(f"supple: could not save {where}; here is the record:", file=sys.stderr)
     print(tomli_w.dumps(recorder.record().to_toml()), file=sys.stderr)
