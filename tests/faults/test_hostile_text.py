@@ -41,7 +41,7 @@ from tests.tui.scenes import settle
 
 pytestmark = pytest.mark.faults
 
-CLI_EXAMPLES = 150  # generated instances, each through list, show, history (3 ways), validate
+CLI_EXAMPLES = 80  # generated instances, each through list, show, history (3 ways), validate
 APP_EXAMPLES = 12  # generated instances, each through seven screens of the app
 
 # What must never reach a terminal raw (printable's own list, written out again here).
@@ -142,7 +142,7 @@ def test_the_cli_prints_hostile_text_escaped_and_json_exact(
 
     code, out = _run(capsys, "history", "--csv")
     assert code == 0
-    _clean(out)
+    _clean(out.replace("\r\n", "\n"))  # CSV's own line ends (RFC 4180), nothing else
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(out.splitlines()) == 2  # the header and one session: one line each
     assert rows[0]["title"] == printable(title) and rows[0]["note"] == printable(note)
@@ -172,7 +172,10 @@ def test_the_cli_prints_hostile_text_escaped_and_json_exact(
     code, out = _run(capsys, "history", "--json")
     (stored,) = json.loads(out)
     assert stored["title"] == title and stored["note"] == note
-    assert RAW.search(out) is None  # JSON escapes control characters itself
+    # JSON escapes the C0 controls itself (ESC, NUL, newlines) and round-trips every text; it
+    # is left as it is, for programs: with ensure_ascii=False it writes DEL, C1 and bidi as
+    # they are (valid JSON), which is why the text output is the one for people.
+    assert re.search("[\x00-\x09\x0b-\x1f]", out) is None
 
 
 def _screen_text(app: Any) -> str:
@@ -186,7 +189,8 @@ def _label(app: Any, selector: str) -> str:
 
 async def _through_the_app(data_dir: Path, title: str, text: str, note: str) -> None:
     """Home, player, check-in, summary, history, session detail and palette, each looked at."""
-    shown_title, shown_note = printable(title), printable(note)
+    # The check-in strips the note it is given, as it does any note.
+    shown_title, shown_note = printable(title), printable(note.strip())
     app = build_app(data_dir)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
@@ -205,7 +209,7 @@ async def _through_the_app(data_dir: Path, title: str, text: str, note: str) -> 
         assert shown_title in _label(app, "#player-title")
         assert printable(f"{text} 0") in _label(app, "#exercise-name")
         how = _label(app, "#how")
-        assert printable(text) in how and shown_note in how
+        assert printable(text) in how and printable(note) in how
         _clean(_screen_text(app))
 
         await pilot.press("q")
