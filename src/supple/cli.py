@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from supple import __version__, paths
 from supple.core.routine import LEVELS, Level, Routine, RoutineError, load_routine
 from supple.core.tomlcheck import closest
-from supple.core.words import change_words, describe_segment, duration, plural
+from supple.core.words import change_words, describe_segment, duration, plural, printable
 
 # Each command imports what it uses, so that `supple list` does not pay for `supple program`.
 if TYPE_CHECKING:
@@ -169,7 +169,7 @@ def coach() -> Coach:
 def tell(found: Coach) -> None:
     """One stderr line for each thing the coach has to say (each is said only once)."""
     for notice in found.take_notices():
-        text = notice.text.replace(":\n", ": ")
+        text = printable(notice.text.replace(":\n", ": "), lines=True)
         print(f"supple: {text[:1].lower()}{text[1:]}", file=sys.stderr)
 
 
@@ -191,16 +191,25 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
         print(f"[\n{body}\n]" if body else "[]")
         return 0
     if as_csv:
+        # CSV is read in a terminal as often as in a spreadsheet: each text field is escaped
+        # like any one-line value (a note's newline reads \n), so one session stays one line.
+        # The exact text is in --json.
         writer = csv.writer(sys.stdout)
         writer.writerow(CSV_FIELDS)
-        writer.writerows(r.csv_row() for r in records)
+        writer.writerows(
+            [printable(cell) if isinstance(cell, str) else cell for cell in r.csv_row()]
+            for r in records
+        )
         return 0
     if not records:
         if not every:
             print("No sessions yet.")
         else:
             which = "".join(
-                (f" of {routine}" if routine else "", f" since {since:%Y-%m-%d}" if since else "")
+                (
+                    f" of {printable(routine)}" if routine else "",
+                    f" since {since:%Y-%m-%d}" if since else "",
+                )
             )
             print(f"No sessions{which} ({plural(len(every), 'session')} in all).")
         return 0
@@ -209,8 +218,8 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
         if r.feeling_before is not None or r.feeling_after is not None:
             feeling = f"  feeling {_or_dash(r.feeling_before)}→{_or_dash(r.feeling_after)}"
         print(
-            f"{r.started:%Y-%m-%d %H:%M}  {r.title:<22} {r.level:<12} "
-            f"{duration(r.active_seconds):>6}  {r.status:<11} "
+            f"{r.started:%Y-%m-%d %H:%M}  {printable(r.title):<22} {printable(r.level):<12} "
+            f"{duration(r.active_seconds):>6}  {printable(r.status):<11} "
             f"{r.exercises_done}/{len(r.exercises)} done{feeling}"
         )
     return 0
@@ -239,8 +248,8 @@ def cmd_stats(as_json: bool) -> int:
     print("Last 12 weeks (minutes): " + " ".join(f"{w.minutes:.0f}" for w in stats.weeks))
     if stats.last is not None:
         print(
-            f"Last session: {stats.last.started:%a %d %b %H:%M}, {stats.last.title} "
-            f"({stats.last.status})"
+            f"Last session: {stats.last.started:%a %d %b %H:%M}, {printable(stats.last.title)} "
+            f"({printable(stats.last.status)})"
         )
     return 0
 
@@ -268,7 +277,10 @@ def _program_context() -> ProgramContext | None:
     try:
         return ProgramContext()
     except ProgramError as error:
-        print(f"supple: the program file cannot be used:\n{error}", file=sys.stderr)
+        print(
+            f"supple: the program file cannot be used:\n{printable(str(error), lines=True)}",
+            file=sys.stderr,
+        )
         return None
 
 
@@ -285,7 +297,7 @@ def cmd_program(as_json: bool) -> int:
         print(json.dumps(p.to_json(), indent=2, ensure_ascii=False))
         return 0
     print(
-        f"{ctx.program.title}: {len(ctx.program.workouts)} workouts over "
+        f"{printable(ctx.program.title)}: {len(ctx.program.workouts)} workouts over "
         f"{ctx.program.weeks} weeks, {len(ctx.program.tests)} mobility tests"
     )
     if p.started is None:
@@ -295,7 +307,8 @@ def cmd_program(as_json: bool) -> int:
         if p.next is not None and p.suggested is not None:
             length = duration(ctx.view.seconds.get(p.next.number, 0.0))
             print(
-                f"Next: workout {p.next.number} (week {p.next.week}) — {p.next.routine} at "
+                f"Next: workout {p.next.number} (week {p.next.week}) — "
+                f"{printable(p.next.routine)} at "
                 f"{p.next.level} ({length}), on {p.suggested:%a %d %b}"
             )
         elif p.finished:
@@ -304,7 +317,7 @@ def cmd_program(as_json: bool) -> int:
             minutes = ctx.view.seconds[number] / 60
             print(f"Workout {number} takes {minutes:.1f} min with your settings (over 30).")
         if p.due:
-            print(f"Tests due: {', '.join(p.due)} (`supple test list`)")
+            print(f"Tests due: {printable(', '.join(p.due))} (`supple test list`)")
     for test in ctx.program.tests:
         by_point = p.results.get(test.id, {})
         values = "  ".join(
@@ -313,7 +326,7 @@ def cmd_program(as_json: bool) -> int:
         )
         change = p.change(test)
         trend = "" if change is None else f"  {change_words(change, test.unit)}"
-        print(f"  {test.name:<32} {values}{trend}")
+        print(f"  {printable(test.name):<32} {values}{printable(trend)}")
     return 0
 
 
@@ -328,7 +341,7 @@ def cmd_program_start(day: date | None) -> int:
     at = with_offset(datetime.combine(day, time())) if day is not None else ctx.now
     state = ctx.store.start(ctx.program, at)
     print(
-        f"Started {ctx.program.title} on {state.started:%a %d %b %Y}. "
+        f"Started {printable(ctx.program.title)} on {state.started:%a %d %b %Y}. "
         "Take the start tests, then workout 1."
     )
     return 0
@@ -340,11 +353,11 @@ def cmd_test_list() -> int:
         return 2
     for test in ctx.program.tests:
         print(
-            f"{test.id:<15} {test.name} — {test.unit}, {test.better} is better "
-            f"({test.low:g}–{test.high:g}, {test.kind})"
+            f"{printable(test.id):<15} {printable(test.name)} — {printable(test.unit)}, "
+            f"{test.better} is better ({test.low:g}–{test.high:g}, {test.kind})"
         )
         for step in test.how:
-            print(f"{'':<16}· {step}")
+            print(f"{'':<16}· {printable(step)}")
     return 0
 
 
@@ -352,7 +365,10 @@ def cmd_test_record(test_id: str, value: float, point: str | None) -> int:
     from supple.core.program import POINTS
 
     if point is not None and point not in POINTS:
-        print(f"supple: --point must be one of {', '.join(POINTS)}, not '{point}'", file=sys.stderr)
+        print(
+            f"supple: --point must be one of {', '.join(POINTS)}, not '{printable(point)}'",
+            file=sys.stderr,
+        )
         return 2
     ctx = _program_context()
     if ctx is None:
@@ -360,12 +376,12 @@ def cmd_test_record(test_id: str, value: float, point: str | None) -> int:
     try:
         test = ctx.program.test(test_id)
     except KeyError:
-        known = ", ".join(t.id for t in ctx.program.tests)
-        print(f"supple: no test '{test_id}' (known: {known})", file=sys.stderr)
+        known = printable(", ".join(t.id for t in ctx.program.tests))
+        print(f"supple: no test '{printable(test_id)}' (known: {known})", file=sys.stderr)
         return 2
     problem = test.check(value)
     if problem:
-        print(f"supple: {problem}", file=sys.stderr)
+        print(f"supple: {printable(problem)}", file=sys.stderr)
         return 2
     done = len(ctx.progress.done)
     at = point if point else ctx.program.point_for(done)
@@ -378,7 +394,10 @@ def cmd_test_record(test_id: str, value: float, point: str | None) -> int:
         )
         return 2
     result = ctx.store.record(test.id, value, at, ctx.now)
-    print(f"Recorded {test.name}: {value:g} {test.unit} ({at}) in {result.path}")
+    print(
+        f"Recorded {printable(test.name)}: {value:g} {printable(test.unit)} ({at}) "
+        f"in {printable(str(result.path))}"
+    )
     return 0
 
 
@@ -391,13 +410,16 @@ def cmd_config(action: str) -> int:
 
     path = paths.config_file()
     if action == "path":
-        print(path)
+        print(printable(str(path)))
         return 0
     config, problems = load_config(path)
     for problem in problems:
         print(f"supple: settings: {problem}", file=sys.stderr)
     values = {k: v for k, v in asdict(config).items() if v is not None and v != {}}
-    print(f"# {path}{'' if path.exists() else ' (not created yet: these are the defaults)'}")
+    print(
+        f"# {printable(str(path))}"
+        f"{'' if path.exists() else ' (not created yet: these are the defaults)'}"
+    )
     print(tomli_w.dumps(values), end="")
     return 0
 
@@ -423,10 +445,10 @@ def cmd_list(as_json: bool) -> int:
     for routine in found.routines:
         seconds = found.seconds_per_level(routine)
         per_level = " · ".join(f"{level} {_fmt_minutes(seconds[level])}" for level in LEVELS)
-        print(f"{routine.id:<24} {routine.title}  [{routine.source}]")
+        print(f"{printable(routine.id):<24} {printable(routine.title)}  [{routine.source}]")
         print(f"{'':<24} {len(routine.exercises)} exercises · {per_level}")
     for error in found.errors:
-        print(f"! {error.path}: not usable:", file=sys.stderr)
+        print(f"! {printable(str(error.path))}: not usable:", file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
     if not found.routines and not found.errors:
@@ -473,9 +495,11 @@ def find_routine(found: EffectiveCatalog, routine_id: str) -> Routine | None:
     except KeyError:
         known = sorted({r.id for r in found.routines})
         close = closest(routine_id, known)
-        hint = f" Did you mean '{close}'?" if close else ""
+        hint = f" Did you mean '{printable(close)}'?" if close else ""
         print(
-            f"supple: no routine '{routine_id}'.{hint} Known: {', '.join(known)}", file=sys.stderr
+            f"supple: no routine '{printable(routine_id)}'.{hint} "
+            f"Known: {printable(', '.join(known))}",
+            file=sys.stderr,
         )
         broken = [e for e in found.errors if e.path.stem == routine_id]
         for error in broken:
@@ -509,7 +533,9 @@ def cmd_show(routine_id: str, level: Level | None, as_json: bool) -> int:
         )
         return 0
     total = total_seconds(segments)
-    print(f"{routine.title} — {level} — {len(segments)} segments, {duration(total)} in all")
+    print(
+        f"{printable(routine.title)} — {level} — {len(segments)} segments, {duration(total)} in all"
+    )
     at = 0.0
     for segment in segments:
         name = routine.exercises[segment.exercise_index].name
@@ -531,7 +557,7 @@ def cmd_validate(targets: Sequence[Path]) -> int:
                 for problem in error.problems:
                     print(problem)
             else:
-                print(f"{path}: ok")
+                print(f"{printable(str(path))}: ok")
     return 1 if failed else 0
 
 

@@ -47,12 +47,13 @@ async def test_history_rows_filter_detail_and_delete(data_dir: Path) -> None:
         assert isinstance(app.screen, HistoryScreen)
         table = app.screen.query_one("#history-table", DataTable)
         assert table.row_count == 7
-        assert table.get_row_at(0)[:3] == ["Tue 24 Nov 2026 06:05", "Back pain relief", "advanced"]
-        assert table.get_row_at(0)[6] == "6 → 8"
+        row = [str(cell) for cell in table.get_row_at(0)]  # Text cells, never markup
+        assert row[:3] == ["Tue 24 Nov 2026 06:05", "Back pain relief", "advanced"]
+        assert row[6] == "6 → 8"
         await pilot.press("f")  # one routine
         assert table.row_count == 6 and "back-pain-relief" in text(app, "#history-status")
         await pilot.press("f")
-        assert table.row_count == 1 and table.get_row_at(0)[1] == "Lower back mobility"
+        assert table.row_count == 1 and str(table.get_row_at(0)[1]) == "Lower back mobility"
         await pilot.press("f")  # all again
         assert table.row_count == 7
 

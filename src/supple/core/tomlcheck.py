@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from supple.core.files import MAX_ROUTINE_BYTES, read_capped, unreadable_reason
+from supple.core.words import printable
 
 KeyPart = str | int  # an int is a 1-based index into an array of tables or values
 
@@ -28,7 +29,10 @@ def dotted(parts: Sequence[KeyPart]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong with one file, printable as ``PATH:LINE: key.path: message``."""
+    """One thing wrong with one file, printable as ``PATH:LINE: key.path: message``.
+
+    Its text quotes the file's own keys and values (and its path): control characters in them
+    show escaped (``\x1b``), so printing a problem never lets a file write to the terminal."""
 
     path: Path
     line: int | None
@@ -37,7 +41,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+        text = f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+        return printable(text)
 
 
 class FileProblems(Exception):
@@ -372,10 +377,12 @@ class Checker:
         if choices is not None and value not in choices:
             close = closest(value, choices)
             hint = f"did you mean '{close}'? " if close else ""
-            self.report(where, f"unknown value '{value}' ({hint}one of: {', '.join(choices)})")
+            shown = printable(value)
+            self.report(where, f"unknown value '{shown}' ({hint}one of: {', '.join(choices)})")
             return default
         if pattern is not None and not re.fullmatch(pattern, value):
-            self.report(where, f"'{value}' is not allowed (lowercase letters, digits and dashes)")
+            shown = printable(value)
+            self.report(where, f"'{shown}' is not allowed (lowercase letters, digits and dashes)")
             return default
         if not value.strip():
             self.report(where, "is empty (expected some text)")
@@ -471,7 +478,7 @@ def _kind(value: object) -> str:
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the text '{value}'"
+        return f"the text '{printable(value)}'"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):

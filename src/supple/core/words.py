@@ -4,6 +4,7 @@ reads the same in both: a countdown, a duration, minutes, what a segment asks of
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -44,8 +45,9 @@ def describe_segment(segment: Segment, name: str | None = None, *, breath: bool 
     which exercise); the player's "Next:" leaves it out, the exercise is on screen. `breath` adds
     a rep's breath pattern.
     """
+    name = printable(name) if name else None  # a file's text: shown, never obeyed
     if segment.kind == "get_ready":
-        return f"get ready for {name or segment.exercise_id}"
+        return f"get ready for {printable(name or segment.exercise_id)}"
     if segment.kind == "rest":
         return f"rest {segment.seconds:g} s" + (" between sets" if segment.set else "")
     if segment.kind == "switch_side":
@@ -77,3 +79,32 @@ def change_words(change: float, unit: str) -> str:
     if change < 0:
         return f"▼ {-change:g} {unit} worse"
     return "= the same"
+
+
+# What must never reach a terminal raw: C0 controls and DEL (ESC starts a sequence that can
+# retitle the pane or clear the screen; NUL, backspace and CR hide or overwrite what came before),
+# C1 controls (U+0080-U+009F: CSI and OSC on some terminals), the line and paragraph separators,
+# and the bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which reorder
+# the text around them so a line reads other than it is.
+_UNPRINTABLE = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_ONE_LINE = re.compile(f"[\x00-\x1f{_UNPRINTABLE}]")
+_LINES = re.compile(f"[\x00-\x09\x0b-\x1f{_UNPRINTABLE}]")  # the same, newlines kept
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _SHORT.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    """``text`` safe to print on a terminal: each control character shown as its escape
+    (``\\x1b``, ``\\u202e``), everything else as it is (spaces, brackets, backslashes).
+
+    ``lines`` keeps newlines, for texts made of lines (a routine's steps joined one per line, a
+    message of several lines); a one-line value (an id, a title, a name, a note, a path) shows
+    even a newline as ``\\n``, so it stays one line and cannot fake a line of its own.
+    """
+    pattern = _LINES if lines else _ONE_LINE
+    return pattern.sub(_escaped, text) if pattern.search(text) else text

@@ -169,7 +169,11 @@ class SuppleApp(App[int]):
         markup: bool = True,
     ) -> None:
         """A screen may show notifications itself (the player: in a line that covers nothing);
-        otherwise, and from other threads, a toast as usual."""
+        otherwise, and from other threads, a toast as usual. Every notification passes here, so
+        here its control characters are escaped (messages quote paths, titles, file content)."""
+        from supple.core.words import printable
+
+        message, title = printable(message, lines=True), printable(title)
         try:
             asyncio.get_running_loop()
             screen = self.screen
@@ -349,9 +353,12 @@ def run_app(coach: Coach, *, start: tuple[str, Level] | None) -> int:
         # that fails too: nothing is lost silently.
         kept = coach.keep_unsaved(live)
         if kept is not None:
+            from supple.core.words import printable
+
+            where = printable(f"{live.recorder.path} ({live.error}); kept it in {kept}")
             print(
-                f"supple: could not save {live.recorder.path} ({live.error}); kept it in "
-                f"{kept}: it joins your history at the next start that can write.",
+                f"supple: could not save {where}: it joins your history at the next start "
+                "that can write.",
                 file=sys.stderr,
             )
         else:
@@ -367,10 +374,9 @@ def run_app(coach: Coach, *, start: tuple[str, Level] | None) -> int:
 def print_unsaved(live: LiveSession, second_place: Path) -> None:
     import tomli_w
 
+    from supple.core.words import printable
+
     recorder = live.recorder
-    print(
-        f"supple: could not save {recorder.path} ({recorder.error}), nor in {second_place}; "
-        "here is the record:",
-        file=sys.stderr,
-    )
+    where = printable(f"{recorder.path} ({recorder.error}), nor in {second_place}")
+    print(f"supple: could not save {where}; here is the record:", file=sys.stderr)
     print(tomli_w.dumps(recorder.record().to_toml()), file=sys.stderr)

@@ -5,11 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 
 from supple.core.routine import LEVELS
+from supple.core.words import printable
 from supple.tui.context import StartSession, coach_of
 from supple.tui.format import minutes
+
+
+def entry(text: str, help_text: str, matcher: Matcher | None = None) -> Content:
+    """One palette entry from plain text, its matched letters highlighted, the help below it.
+
+    Content, not str: Textual reads a str prompt (and ``Matcher.highlight``'s candidate, and a
+    hit's ``help``) as markup, and a routine titled ``[/]`` is a title, not a closing tag.
+    """
+    prompt = Content(text)
+    if matcher is not None:
+        _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+        for offset in offsets:
+            if not text[offset].isspace():
+                prompt = prompt.stylize(matcher.match_style, offset, offset + 1)
+    return Content.assemble(prompt, "\n", (help_text, "dim"))
 
 
 class StartCommands(Provider):
@@ -19,18 +36,18 @@ class StartCommands(Provider):
             for level in LEVELS:
                 length = minutes(catalog.seconds(routine, level))
                 yield (
-                    f"Start {routine.title} at {level}",
-                    f"{length} · {routine.summary}",
+                    f"Start {printable(routine.title)} at {level}",
+                    f"{length} · {printable(routine.summary)}",
                     partial(self.app.post_message, StartSession(routine.id, level)),
                 )
 
     async def discover(self) -> Hits:
         for text, help_text, callback in self._commands():
-            yield DiscoveryHit(text, callback, help=help_text)
+            yield DiscoveryHit(entry(text, help_text), callback, text=text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, help_text, callback in self._commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), callback, help=help_text)
+                yield Hit(score, entry(text, help_text, matcher), callback, text=text)

@@ -6,7 +6,7 @@ import math
 from typing import TYPE_CHECKING
 
 # Numbers and segments read the same in the CLI and the app: the words live in core.
-from supple.core.words import countdown, describe_segment, duration, minutes
+from supple.core.words import countdown, describe_segment, duration, minutes, printable
 
 if TYPE_CHECKING:  # types only: the home screen imports this module, and needs no session
     from supple.core.routine import Level
@@ -74,5 +74,5 @@ def next_up(snapshot: Snapshot, level: Level) -> str:
     if current is not None and after.exercise_index != current.exercise_index:
         upcoming = snapshot.next_exercise
         if upcoming is not None:
-            return f"Next up: {upcoming.name} — {upcoming.describe(level)}"
+            return f"Next up: {printable(upcoming.name)} — {upcoming.describe(level)}"
     return "Next: " + describe_segment(after)  # same exercise: its name is on screen

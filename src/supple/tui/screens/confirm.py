@@ -22,8 +22,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(self.question, id="question")
-            yield Static(self.detail, id="detail")
+            # The question and detail quote titles and paths: shown as text, never as markup.
+            yield Static(self.question, id="question", markup=False)
+            yield Static(self.detail, id="detail", markup=False)
             yield Static("[b]y[/b] / Enter: yes    [b]n[/b] / Esc: no", id="keys")
 
     def action_answer(self, answer: bool) -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
+
+from supple.core.words import printable
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
             feeling = int(raw) if raw.lstrip("-").isdigit() else -1
             if not 0 <= feeling <= 10:
                 self.query_one("#feeling-error", Static).update(
-                    f"'{raw}' is not a whole number from 0 to 10"
+                    Text(f"'{printable(raw)}' is not a whole number from 0 to 10")
                 )
                 return
         self.dismiss(CheckIn(feeling, note))

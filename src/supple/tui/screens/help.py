@@ -14,6 +14,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from supple.core.words import printable
+
 KEY_WIDTH = 11  # the key column; a longer key list is cut short, never wrapped
 
 
@@ -45,10 +47,10 @@ def key_rows(
 
 def row(keys: str, active_binding: ActiveBinding, accent: str) -> Text:
     """One line: the keys in a fixed column, then the tooltip (or, lacking one, the description)."""
-    key = Text(keys, style=f"bold {accent}")
+    key = Text(printable(keys), style=f"bold {accent}")  # keys can come from the keymap
     key.truncate(KEY_WIDTH, overflow="ellipsis", pad=True)
     binding = active_binding.binding
-    line = Text.assemble(" ", key, " ", active_binding.tooltip or binding.description)
+    line = Text.assemble(" ", key, " ", printable(active_binding.tooltip or binding.description))
     if not active_binding.enabled:
         line.stylize("dim")
     return line

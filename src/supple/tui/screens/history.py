@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import events, on, work
 from textual.binding import Binding
 from textual.message import Message
@@ -15,6 +16,7 @@ from textual.widgets import DataTable, Static
 
 from supple.core.history import select
 from supple.core.record import SessionRecord
+from supple.core.words import printable
 from supple.tui.context import tell
 from supple.tui.format import duration
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
@@ -43,26 +45,34 @@ TITLE_WIDTH = 12  # a routine's title in the narrow table, cut with …
 def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
     """One history row; ``compact`` fits every column in 60 columns (shorter date, title and
     level, the status as its symbol)."""
+    title = printable(r.title)
     if compact:
-        title = r.title if len(r.title) <= TITLE_WIDTH else r.title[: TITLE_WIDTH - 1] + "…"
-        return (
+        title = title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1] + "…"
+        cells = (
             f"{r.started:%d %b %H:%M}",
             title,
-            r.level[:3],
+            printable(r.level[:3]),
             duration(r.active_seconds),
-            STATUS.get(r.status, r.status).split()[0],
+            printable(STATUS.get(r.status, r.status).split()[0]),
             f"{r.exercises_done}/{len(r.exercises)}",
             feeling_cell(r).replace(" ", ""),
         )
-    return (
-        f"{r.started:%a %d %b %Y %H:%M}",
-        r.title,
-        r.level,
-        duration(r.active_seconds),
-        STATUS.get(r.status, r.status),
-        f"{r.exercises_done}/{len(r.exercises)}",
-        feeling_cell(r),
-    )
+    else:
+        cells = (
+            f"{r.started:%a %d %b %Y %H:%M}",
+            title,
+            printable(r.level),
+            duration(r.active_seconds),
+            printable(STATUS.get(r.status, r.status)),
+            f"{r.exercises_done}/{len(r.exercises)}",
+            feeling_cell(r),
+        )
+    return cells
+
+
+def row_texts(r: SessionRecord, *, compact: bool = False) -> tuple[Text, ...]:
+    """The row's cells as Text: a DataTable reads a str cell as markup."""
+    return tuple(Text(cell) for cell in row_cells(r, compact=compact))
 
 
 def feeling_cell(record: SessionRecord) -> str:
@@ -116,7 +126,9 @@ class HistoryScreen(SuppleScreen):
     def body(self) -> Iterable[Widget]:
         yield Static("[b]History[/b]", id="title")
         yield Static("Loading…", id="history-status")
-        table: DataTable[str] = DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
+        table: DataTable[Text] = DataTable(
+            id="history-table", cursor_type="row", zebra_stripes=True
+        )
         yield table
 
     def on_mount(self) -> None:
@@ -156,16 +168,18 @@ class HistoryScreen(SuppleScreen):
             table.add_columns(*(COMPACT_COLUMNS if compact else COLUMNS))
         table.clear()
         rows = self.shown
-        table.add_rows(row_cells(r, compact=compact) for r in rows[:FIRST_PAGE])
+        table.add_rows(row_texts(r, compact=compact) for r in rows[:FIRST_PAGE])
         self.add_rest(rows[FIRST_PAGE:])
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
-        which = "all routines" if self.routine is None else self.routine
+        which = "all routines" if self.routine is None else printable(self.routine)
         count = f"{len(rows)} session{'s' if len(rows) != 1 else ''}"
         self.query_one("#history-status", Static).update(
-            f"{count} · {which} (f to filter)"
-            if rows or self.records
-            else "No sessions yet — finish one and it shows here."
+            Text(
+                f"{count} · {which} (f to filter)"
+                if rows or self.records
+                else "No sessions yet — finish one and it shows here."
+            )
         )
 
     @work(exclusive=True, group="history-rows")
@@ -174,7 +188,7 @@ class HistoryScreen(SuppleScreen):
         table = self.query_one("#history-table", DataTable)
         for start in range(0, len(rows), CHUNK):
             table.add_rows(
-                row_cells(r, compact=bool(self.compact)) for r in rows[start : start + CHUNK]
+                row_texts(r, compact=bool(self.compact)) for r in rows[start : start + CHUNK]
             )
             await asyncio.sleep(0)
 
@@ -218,8 +232,9 @@ class HistoryScreen(SuppleScreen):
         self.app.push_screen(
             ConfirmScreen(
                 f"Delete the session of {record.started:%a %d %b %H:%M}?",
-                f"{record.title}, {record.level}. The file moves to the trash folder:\n"
-                f"{self.coach.store.trash_dir}",
+                f"{printable(record.title)}, {printable(record.level)}. "
+                "The file moves to the trash folder:\n"
+                f"{printable(str(self.coach.store.trash_dir))}",
             ),
             answered,
         )

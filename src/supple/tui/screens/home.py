@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from supple.core.routine import LEVELS, Level, Routine, RoutineError
-from supple.core.words import plural
+from supple.core.words import plural, printable
 from supple.tui.context import StartSession, tell
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
@@ -31,13 +31,13 @@ if TYPE_CHECKING:
 def broken_preview(error: RoutineError) -> Text:
     """Every problem of a routine file that cannot be used, each with its line."""
     text = Text()
-    text.append(f"⚠ {error.path.name} cannot be used\n", style="bold")
-    text.append(f"{error.path}\n\n", style="dim")
+    text.append(f"⚠ {printable(error.path.name)} cannot be used\n", style="bold")
+    text.append(f"{printable(str(error.path))}\n\n", style="dim")
     for problem in error.problems:
         where = f"line {problem.line}: " if problem.line else ""
-        key = f"{problem.key}: " if problem.key else ""
+        key = f"{printable(problem.key)}: " if problem.key else ""
         text.append(f"• {where}{key}", style="bold")
-        text.append(f"{problem.message}\n")
+        text.append(f"{printable(problem.message, lines=True)}\n")
     text.append("\nFix the file and start supple again; `supple validate` checks it.", style="dim")
     return text
 
@@ -114,14 +114,17 @@ class HomeScreen(SuppleScreen):
     def body(self) -> Iterable[Widget]:
         catalog = self.coach.catalog
         options: list[Option] = [
-            Option(Text.assemble((r.title, "bold"), f"\n{r.id} · {r.source}"), id=r.id)
+            Option(
+                Text.assemble((printable(r.title), "bold"), f"\n{printable(r.id)} · {r.source}"),
+                id=r.id,
+            )
             for r in catalog.routines
         ]
         options += [
             Option(
                 # Content, not Rich Text: Textual resolves $error when it paints, in this theme.
                 Content.assemble(
-                    ("⚠ " + e.path.name, "bold $error"),
+                    ("⚠ " + printable(e.path.name), "bold $error"),
                     f"\n{len(e.problems)} problem{'s' if len(e.problems) != 1 else ''}: not usable",
                 ),
                 id=f"error:{e.path}",
@@ -163,7 +166,8 @@ class HomeScreen(SuppleScreen):
         days = stats.current_streak
         status.update(
             Text(
-                f"Last: {last.started:%a %d %b}, {last.title} ({last.status.replace('_', ' ')}) · "
+                f"Last: {last.started:%a %d %b}, {printable(last.title)} "
+                f"({printable(last.status.replace('_', ' '))}) · "
                 f"streak {plural(days, 'day')} · "
                 f"this week {stats.this_week.minutes:.0f} min"
             )
@@ -226,13 +230,13 @@ class HomeScreen(SuppleScreen):
             return Text("No routines found.")
         seconds = self.coach.catalog.seconds(routine, self.level)
         text = Text()
-        text.append(routine.title, style="bold")
+        text.append(printable(routine.title), style="bold")
         text.append(f"  ·  {self.level}  ·  {minutes(seconds)}\n", style="bold")
         if routine.summary:
-            text.append(routine.summary + "\n", style="italic")
+            text.append(printable(routine.summary) + "\n", style="italic")
         text.append("\n")
         for number, exercise in enumerate(routine.exercises, 1):
-            text.append(f"{number}. {exercise.name}", style="bold")
+            text.append(f"{number}. {printable(exercise.name)}", style="bold")
             text.append(f" — {exercise.describe(self.level)}\n")
         text.append("\nEnter to start", style="dim")
         return text

@@ -17,6 +17,7 @@ from textual.widgets import Digits, Input, Static
 
 from supple.core.clock import Stopwatch
 from supple.core.program import MobilityTest, Point, Program
+from supple.core.words import printable
 from supple.tui.screens.base import SuppleScreen
 
 if TYPE_CHECKING:
@@ -110,24 +111,26 @@ class TestsScreen(SuppleScreen):
         listing: list[tuple[str, str]] = []  # Content resolves $success when painted
         for n, t in enumerate(self.program.tests):
             mark = "✓" if t.id in self.saved else "▶" if n == self.index else " "
-            listing.append((f"{mark} {t.name}\n", "bold reverse" if n == self.index else ""))
+            name, unit = printable(t.name), printable(t.unit)
+            listing.append((f"{mark} {name}\n", "bold reverse" if n == self.index else ""))
             if t.id in self.saved:
-                listing.append((f"   {self.saved[t.id]:g} {t.unit}\n", "$success"))
+                listing.append((f"   {self.saved[t.id]:g} {unit}\n", "$success"))
         self.query_one("#tests-list", Static).update(Content.assemble(*listing))
         better = "more is better" if test.better == "higher" else "less is better"
-        how = "\n".join(f"{n}. {step}" for n, step in enumerate(test.how, 1))
+        unit = printable(test.unit)
+        how = "\n".join(f"{n}. {printable(step)}" for n, step in enumerate(test.how, 1))
         self.query_one("#test-name", Static).update(
-            Text.assemble((test.name, "bold"), f" — in {test.unit}, {better}")
+            Text.assemble((printable(test.name), "bold"), f" — in {unit}, {better}")
         )
         self.query_one("#test-how", Static).update(
-            Text.assemble((test.why, "italic"), f"\n\n{how}")
+            Text.assemble((printable(test.why), "italic"), f"\n\n{how}")
         )
         timed = test.kind == "timed"
         self.query_one("#stopwatch").display = timed
         value = self.query_one("#test-value", Input)
         value.display = not timed
         value.value = ""
-        value.placeholder = f"{test.low:g}–{test.high:g} {test.unit}"
+        value.placeholder = f"{test.low:g}–{test.high:g} {unit}"
         self.query_one("#test-error", Static).update("")
         if timed:
             assert self.stopwatch is not None
@@ -137,8 +140,8 @@ class TestsScreen(SuppleScreen):
             hint = "space: start / stop · r: reset · Enter: save"
         else:
             value.focus()
-            hint = f"Type the result in {test.unit} · Enter: save"
-        self.query_one("#test-hint", Static).update(hint + " · ↑/↓: other tests · Esc: back")
+            hint = f"Type the result in {unit} · Enter: save"
+        self.query_one("#test-hint", Static).update(Text(hint + " · ↑/↓: other tests · Esc: back"))
 
     def tick(self) -> None:
         assert self.stopwatch is not None
@@ -185,11 +188,12 @@ class TestsScreen(SuppleScreen):
             try:
                 value = float(raw)
             except ValueError:
-                error.update(f"Type a number in {test.unit}, like {test.low + 10:g}")
+                example = f"{test.low + 10:g}"
+                error.update(Text(f"Type a number in {printable(test.unit)}, like {example}"))
                 return
         problem = test.check(value)
         if problem:
-            error.update(problem)
+            error.update(Text(printable(problem)))
             return
         from supple.core.files import SaveError
 

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Digits, Static
 
 from supple.coach.live import Frame, LiveSession
+from supple.core.words import printable
 from supple.tui import format
 from supple.tui.context import SessionEnded
 from supple.tui.screens.base import SuppleScreen
@@ -99,7 +100,8 @@ class PlayerScreen(SuppleScreen):
         routine = self.live.routine
         with Horizontal(id="player-top"):
             yield Static(
-                Text.assemble((routine.title, "bold"), f" · {self.live.level}"), id="player-title"
+                Text.assemble((printable(routine.title), "bold"), f" · {self.live.level}"),
+                id="player-title",
             )
             # Messages during a session ("+10 s", "Sound off") go here, not in a toast that
             # would cover the timer, the time left or the cue.
@@ -221,16 +223,18 @@ class PlayerScreen(SuppleScreen):
         # Resting before a new exercise: show that exercise, so the person can get in place.
         between = segment is not None and segment.kind == "rest" and segment.set is None
         shown = snap.next_exercise if between else exercise
-        name = shown.name if shown else ""
+        name = printable(shown.name) if shown else ""
         if between and shown:
-            name = f"Up next: {shown.name} — {shown.describe(self.live.level)}"
+            name = f"Up next: {name} — {shown.describe(self.live.level)}"
         self._set("exercise-name", name)
         self._set("counters", format.counters(snap))
         how = Text()
         if shown is not None and segment is not None:  # in every rest too: the next set's steps
-            how.append("\n".join(f"{n}. {step}" for n, step in enumerate(shown.how, 1)))
+            # Each step is one line: a newline inside one shows as \n, never as a step of its own.
+            steps = (f"{n}. {printable(step)}" for n, step in enumerate(shown.how, 1))
+            how.append("\n".join(steps))
             if shown.safety:
-                how.append(f"\n⚠ {shown.safety}", style="italic")
+                how.append(f"\n⚠ {printable(shown.safety)}", style="italic")
         self._set("how", how)
         next_text = format.next_up(snap, self.live.level)
         if between:
@@ -279,7 +283,7 @@ class PlayerScreen(SuppleScreen):
 
     def show_notice(self, message: str, severity: str, timeout: float | None) -> bool:
         notice = self._labels["notice"]
-        notice.update(Text(" ".join(message.split())))
+        notice.update(Text(printable(" ".join(message.split()))))
         notice.set_classes(f"-{severity}")
         if self._notice_timer is not None:
             self._notice_timer.stop()

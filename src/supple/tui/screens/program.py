@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from supple.core.program import POINTS, MobilityTest, Program
-from supple.core.words import change_words
+from supple.core.words import change_words, printable
 from supple.tui.context import StartSession, tell
 from supple.tui.format import minutes
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
@@ -131,12 +131,16 @@ class ProgramScreen(SuppleScreen):
             return
         progress = view.progress
         program = progress.program
+        title = (printable(program.title), "bold")
         if progress.started is None:
-            status.update(f"[b]{program.title}[/b] · not started — press s to start today")
+            status.update(Text.assemble(title, " · not started — press s to start today"))
         else:
             status.update(
-                f"[b]{program.title}[/b] · started {progress.started:%a %d %b} · "
-                f"{len(progress.done)}/{len(program.workouts)} workouts done"
+                Text.assemble(
+                    title,
+                    f" · started {progress.started:%a %d %b} · "
+                    f"{len(progress.done)}/{len(program.workouts)} workouts done",
+                )
             )
         self.compact = self.size.width < COMPACT_BELOW
         self._grid(view)
@@ -193,7 +197,8 @@ class ProgramScreen(SuppleScreen):
                 else (f"on {progress.suggested:%a %d %b}" if progress.suggested else "")
             )
             lines.append(f"Workout {nxt.number} · week {nxt.week}")
-            lines.append(f"[b]{escape(routine.title)}[/b] · {nxt.level} · {minutes(seconds)}")
+            title = escape(printable(routine.title))  # a markup string: the title escaped
+            lines.append(f"[b]{title}[/b] · {nxt.level} · {minutes(seconds)}")
             if nxt.number in view.too_long():
                 lines.append("[b]Over the program's 30 min[/b] with your rests and get-readies")
             lines.append(f"Suggested {when}")
@@ -207,7 +212,8 @@ class ProgramScreen(SuppleScreen):
         if long and (nxt is None or nxt.number not in long):
             lines.append(f"\nYour settings make {len(long)} workouts longer than 30 min.")
         if progress.due:
-            lines.append(f"\n[b]Tests due:[/b] {', '.join(progress.due)} — press t")
+            due = escape(printable(", ".join(progress.due)))
+            lines.append(f"\n[b]Tests due:[/b] {due} — press t")
         self.query_one("#next-text", Static).update("\n".join(lines))
 
     def _tests(self, view: ProgramView) -> None:
@@ -226,14 +232,14 @@ class ProgramScreen(SuppleScreen):
             if self.compact:
                 change = progress.change(test)
                 table.add_row(
-                    test.name.split(" (")[0],
+                    Text(printable(test.name.split(" (")[0])),  # a str cell would be markup
                     *(f"{v:g}" if v is not None else "–" for v in values),
                     change_text(test, change, self.app.theme_variables, compact=True),
                 )
                 continue
             table.add_row(
-                test.name,
-                f"{'↑' if test.better == 'higher' else '↓'} {test.unit}",
+                Text(printable(test.name)),
+                Text(f"{'↑' if test.better == 'higher' else '↓'} {printable(test.unit)}"),
                 *(f"{v:g}" if v is not None else "–" for v in values),
                 mini_chart(test, values),
                 change_text(test, progress.change(test), self.app.theme_variables),

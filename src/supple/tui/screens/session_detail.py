@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.core.record import SessionRecord
+from supple.core.words import printable
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
@@ -39,19 +41,29 @@ class SessionDetailScreen(SuppleScreen):
 
     def body(self) -> Iterable[Widget]:
         r = self.record
-        yield Static(f"[b]{r.title}[/b] · {r.level} · {r.started:%A %d %B %Y, %H:%M}", id="title")
+        # A record's text is shown as text: its title, note and path are never read as markup.
         yield Static(
-            f"{r.status.replace('_', ' ').capitalize()} · active "
-            f"[b]{minutes(r.active_seconds)}[/b] of {minutes(r.planned_seconds)} planned · "
-            f"paused {minutes(r.paused_seconds)} · "
-            f"{r.exercises_done}/{len(r.exercises)} exercises done",
+            Text.assemble(
+                (printable(r.title), "bold"),
+                f" · {printable(r.level)} · {r.started:%A %d %B %Y, %H:%M}",
+            ),
+            id="title",
+        )
+        yield Static(
+            Text.assemble(
+                f"{printable(r.status.replace('_', ' ').capitalize())} · active ",
+                (minutes(r.active_seconds), "bold"),
+                f" of {minutes(r.planned_seconds)} planned · "
+                f"paused {minutes(r.paused_seconds)} · "
+                f"{r.exercises_done}/{len(r.exercises)} exercises done",
+            ),
             id="totals",
         )
         feelings = feeling_line(r)
         if feelings:
-            yield Static(feelings, id="feelings")
+            yield Static(Text(feelings), id="feelings")
         yield RecordTable(r, id="detail-table")
-        yield Static(f"File: {r.path}", id="saved")
+        yield Static(Text(f"File: {printable(str(r.path))}"), id="saved")
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -67,7 +79,8 @@ class SessionDetailScreen(SuppleScreen):
         self.app.push_screen(
             ConfirmScreen(
                 "Delete this session?",
-                f"The file moves to the trash folder:\n{self.coach.store.trash_dir}",
+                "The file moves to the trash folder:\n"
+                f"{printable(str(self.coach.store.trash_dir))}",
             ),
             answered,
         )

@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, Switch
 
 from supple.core.config import SETTINGS, Setting, parse_setting
+from supple.core.words import printable
 from supple.tui.screens.base import SuppleScreen
 
 if TYPE_CHECKING:
@@ -39,7 +40,8 @@ class SettingsScreen(SuppleScreen):
     def body(self) -> Iterable[Widget]:
         yield Static(
             Text.assemble(
-                ("Settings", "bold"), f" · saved as you change them to {self.coach.config_path}"
+                ("Settings", "bold"),
+                f" · saved as you change them to {printable(str(self.coach.config_path))}",
             ),
             id="title",
         )
@@ -94,7 +96,7 @@ class SettingsScreen(SuppleScreen):
         error = self.query_one("#settings-error", Static)
         value, problem = parse_setting(key, raw)
         if problem is not None:
-            error.update(Text(problem))
+            error.update(Text(printable(problem)))
             return
         error.update("")
         if getattr(self.coach.config, key) == value:

@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.coach.live import LiveSession
+from supple.core.words import printable
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
@@ -49,7 +50,10 @@ class SummaryScreen(SuppleScreen):
     def body(self) -> Iterable[Widget]:
         record = self.record
         headline = "Session complete" if record.status == "completed" else "Session ended early"
-        yield Static(f"[b]{headline}[/b] — {record.title} · {record.level}", id="title")
+        yield Static(
+            Text.assemble((headline, "bold"), f" — {printable(record.title)} · {record.level}"),
+            id="title",
+        )
         yield Static(
             f"Active time [b]{minutes(record.active_seconds)}[/b] of "
             f"{minutes(record.planned_seconds)} planned · paused "
@@ -59,7 +63,7 @@ class SummaryScreen(SuppleScreen):
         )
         feelings = feeling_line(record)
         if feelings:
-            yield Static(feelings, id="feelings")
+            yield Static(Text(feelings), id="feelings")
         yield Static(id="verdict")
         yield RecordTable(record, id="summary-table")
         yield Static(id="saved")
@@ -80,19 +84,19 @@ class SummaryScreen(SuppleScreen):
 
     @on(Judged)
     def _judged(self, message: Judged) -> None:
-        self.query_one("#verdict", Static).update(Text(message.verdict))
+        self.query_one("#verdict", Static).update(Text(printable(message.verdict, lines=True)))
 
     def show_saved(self) -> None:
         saved = self.query_one("#saved", Static)
         error = self.live.error
         if error is None:
-            saved.update(Text(f"Saved to {self.path}\nEnter: back to the routines"))
+            saved.update(Text(f"Saved to {printable(str(self.path))}\nEnter: back to the routines"))
             saved.set_classes("-ok")
         else:
             saved.update(
                 Text.assemble(
                     ("Not saved: ", "bold"),
-                    f"{error}\n{self.path}\n"
+                    f"{printable(str(error))}\n{printable(str(self.path))}\n"
                     "Your session is kept in memory: press r to try again after fixing the folder.",
                 )
             )

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from supple.core.routine import Level, Routine
+from supple.core.words import printable
 from supple.tui.format import OUTCOME_SYMBOLS
 
 
@@ -36,6 +37,6 @@ class ExerciseList(Static):
                 marker, style = ("▷ ", "bold") if upcoming else ("▶ ", "bold reverse")
             else:
                 marker, style = "  ", ""
-            text.append(f"{marker}{exercise.name}\n", style=style)
+            text.append(f"{marker}{printable(exercise.name)}\n", style=style)
             text.append(f"   {exercise.describe(self.level)}\n", style="dim")
         self.update(text)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import DataTable
 
 from supple.core.record import SessionRecord
+from supple.core.words import printable
 from supple.tui.format import OUTCOME_SYMBOLS, minutes
 
 MARK = {status: f"{symbol} {status}" for status, symbol in OUTCOME_SYMBOLS.items()}
 
 
-class RecordTable(DataTable[str]):
+class RecordTable(DataTable[str | Text]):
     DEFAULT_CSS = """
     RecordTable { height: auto; max-height: 1fr; }
     """
@@ -20,7 +22,7 @@ class RecordTable(DataTable[str]):
         self.add_columns("Exercise", "Status", "Time", "Planned", "Sets", "Reps")
         for e in record.exercises:
             self.add_row(
-                e.name,
+                Text(printable(e.name)),  # a DataTable reads a str cell as markup
                 MARK[e.status],
                 minutes(e.seconds),
                 minutes(e.planned_seconds),
@@ -30,7 +32,8 @@ class RecordTable(DataTable[str]):
 
 
 def feeling_line(record: SessionRecord) -> str:
-    """'Back: 4 → 7 / 10 · “note”', from whatever the check-ins gave."""
+    """'Back: 4 → 7 / 10 · “note”', from whatever the check-ins gave: plain text, to be shown
+    as text (a note is the person's words, never markup)."""
     before, after = record.feeling_before, record.feeling_after
     parts = []
     if before is not None or after is not None:
@@ -38,5 +41,5 @@ def feeling_line(record: SessionRecord) -> str:
             f"Back: {'–' if before is None else before} → {'–' if after is None else after} / 10"
         )
     if record.note:
-        parts.append(f"“{record.note}”")
+        parts.append(f"“{printable(record.note)}”")
     return " · ".join(parts)
