@@ -109,15 +109,17 @@ def test_serve_listens_only_on_the_address_asked_for(tmp_path: Path) -> None:
         [SUPPLE, "serve", "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         start_new_session=True,
     )
     try:
+        assert server.stderr is not None
+        token = server.stderr.readline().decode().split("?token=")[1].split()[0]
         deadline = time.monotonic() + 30
         while not listening(port) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert listening(port) == ["0100007F"]  # 127.0.0.1 and nothing else
-        urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).close()
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/?token={token}", timeout=5).close()
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=10)
