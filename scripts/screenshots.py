@@ -53,23 +53,31 @@ def browser_screenshot() -> None:
 
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
-        env = os.environ | {"SUPPLE_DATA_DIR": f"{tmp}/data", "SUPPLE_CONFIG_DIR": f"{tmp}/c"}
+        env = os.environ | {
+            "SUPPLE_DATA_DIR": f"{tmp}/data",
+            "SUPPLE_CONFIG_DIR": f"{tmp}/c",
+            "SUPPLE_STATE_DIR": f"{tmp}/s",
+        }
         server = subprocess.Popen(
             [str(Path(sys.executable).parent / "supple"), "serve", "--port", str(port)],
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
             start_new_session=True,
         )
         try:
+            assert server.stderr is not None
+            # "supple: open http://localhost:…/?token=…": the page needs its token.
+            token = server.stderr.readline().decode().split("?token=")[1].split()[0]
+            url = f"http://127.0.0.1:{port}/?token={token}"
             for _ in range(100):
                 try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/").close()
+                    urllib.request.urlopen(url).close()
                     break
                 except OSError:
                     time.sleep(0.1)
             browse(
-                f"http://127.0.0.1:{port}/",
+                url,
                 APP_CONNECTED,
                 shot=ROOT / "screenshots" / "browser.png",
             )

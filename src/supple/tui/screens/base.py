@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
@@ -35,15 +34,12 @@ class SuppleScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield from self.body()
-        yield Footer(compact=self.app.size.width < COMPACT_BELOW)
+        yield Footer()
         yield TooSmall()
 
     def body(self) -> Iterable[Widget]:
         raise NotImplementedError
 
-    def on_resize(self, event: events.Resize) -> None:
-        # Below 90 columns the footer drops its spacing so the keys that matter still show.
-        self.query_one(Footer).compact = event.size.width < COMPACT_BELOW
 
     def show_notice(self, message: str, severity: str, timeout: float | None) -> bool:
         """Show a notification in the screen itself; False: let it be a toast, as usual."""
