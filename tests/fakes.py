@@ -183,3 +183,21 @@ def fake_program(data_dir: Path, end: datetime, *, workouts: int = 10, points: i
                     }
                 ).encode(),
             )
+
+
+def copy_routine(name: str, title: str, file_name: str | None = None) -> Path:
+    """A copy of a bundled routine in the person's own routines folder, with another title."""
+    import json
+    import shutil
+
+    from supple import paths
+
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / (file_name or f"{name}.toml")
+    shutil.copy(paths.bundled_routines_dir() / f"{name}.toml", target)
+    source = target.read_text()
+    start = source.index("\ntitle = ")
+    end = source.index("\n", start + 1)
+    target.write_text(f"{source[:start]}\ntitle = {json.dumps(title)}{source[end:]}")
+    return target

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -16,26 +15,14 @@ from supple.core.clock import FakeClock
 from supple.core.config import Config, parse_setting
 from supple.core.routine import load_catalog
 from supple.speech import Speaker
+from tests.fakes import copy_routine
 
 REPO = Path(__file__).resolve().parents[2]
 WALL = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
 
 
-def user_copy(name: str, title: str, file_name: str | None = None) -> Path:
-    """A copy of a bundled routine in the user's folder, with another title."""
-    folder = paths.user_routines_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / (file_name or f"{name}.toml")
-    shutil.copy(REPO / "routines" / f"{name}.toml", target)
-    text = target.read_text()
-    start = text.index("\ntitle = ")
-    end = text.index("\n", start + 1)
-    target.write_text(f"{text[:start]}\ntitle = {title!r}{text[end:]}")
-    return target
-
-
 def test_a_users_routine_replaces_the_bundled_one_with_its_id() -> None:
-    user_copy("back-pain-relief", "My gentle version")
+    copy_routine("back-pain-relief", "My gentle version")
     catalog = EffectiveCatalog(load_catalog(paths.routine_folders()), Config())
     matching = [r for r in catalog.routines if r.id == "back-pain-relief"]
     assert [r.title for r in matching] == ["My gentle version"]
@@ -44,8 +31,8 @@ def test_a_users_routine_replaces_the_bundled_one_with_its_id() -> None:
 
 
 def test_two_user_files_with_one_id_both_reported_first_by_name_wins() -> None:
-    first = user_copy("back-pain-relief", "First", "a-mine.toml")
-    second = user_copy("back-pain-relief", "Second", "b-mine.toml")
+    first = copy_routine("back-pain-relief", "First", "a-mine.toml")
+    second = copy_routine("back-pain-relief", "Second", "b-mine.toml")
     catalog = EffectiveCatalog(load_catalog(paths.routine_folders()), Config())
     assert catalog.find("back-pain-relief").title == "First"
     [error] = catalog.errors

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import tomllib
 from datetime import timedelta
 from pathlib import Path
@@ -22,6 +21,7 @@ from supple.tui.screens.mobility_tests import TestsScreen
 from supple.tui.screens.player import PlayerScreen
 from supple.tui.screens.program import ProgramScreen
 from supple.tui.screens.settings import SettingsScreen
+from tests.fakes import copy_routine
 from tests.tui.conftest import WALL, advance, build_app
 from tests.tui.scenes import settle
 
@@ -30,18 +30,6 @@ REPO = Path(__file__).resolve().parents[2]
 
 def text(app: Any, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).render())
-
-
-def copy_routine(name: str, title: str, file_name: str | None = None) -> Path:
-    folder = paths.user_routines_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / (file_name or f"{name}.toml")
-    shutil.copy(REPO / "routines" / f"{name}.toml", target)
-    source = target.read_text()
-    start = source.index("\ntitle = ")
-    end = source.index("\n", start + 1)
-    target.write_text(f"{source[:start]}\ntitle = {json.dumps(title)}{source[end:]}")
-    return target
 
 
 # 1. A copied routine replaces the bundled one; two of yours with one id are both reported.
