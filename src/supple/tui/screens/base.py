@@ -40,7 +40,6 @@ class SuppleScreen(Screen[None]):
     def body(self) -> Iterable[Widget]:
         raise NotImplementedError
 
-
     def show_notice(self, message: str, severity: str, timeout: float | None) -> bool:
         """Show a notification in the screen itself; False: let it be a toast, as usual."""
         return False
