@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-LOCAL = ("127.0.0.1", "localhost", "::1")
 ANY = ("0.0.0.0", "::", "")
 
 

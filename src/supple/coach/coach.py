@@ -44,6 +44,7 @@ class Coach:
         speaker: Speaker | None = None,
         program_path: Path | None = None,
         state_path: Path | None = None,
+        store: HistoryStore | None = None,
     ) -> None:
         self._raw_catalog = catalog  # None: read from the routine folders on first use
         self.clock = clock
@@ -58,7 +59,7 @@ class Coach:
         self._speaker = speaker
         self._announcer: Announcer | None = None
         self._catalog: EffectiveCatalog | None = None
-        self._store: HistoryStore | None = None
+        self._store = store  # None: the store over data_dir, made on first use
         self._lock = _thread.RLock()
         self._history: HistoryView | None = None
         self._program: Program | None = None
@@ -82,7 +83,7 @@ class Coach:
 
         path = config_path if config_path is not None else paths.config_file()
         config, problems = load_config(path)
-        coach = cls(
+        return cls(
             catalog,
             clock=clock if clock is not None else MonotonicClock(paths.time_scale()),
             now=now or local_now,
@@ -95,9 +96,8 @@ class Coach:
             config=config,
             config_problems=problems,
             speaker=speaker,
+            store=store,
         )
-        coach._store = store
-        return coach
 
     # -- settings and catalog ---------------------------------------------------------------
 
