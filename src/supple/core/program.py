@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, ClassVar, Literal, cast
 
+from supple.core.figures import FIGURE_NAMES
 from supple.core.files import SCHEMA
 from supple.core.record import SessionRecord
 from supple.core.routine import LEVELS, SLUG, Catalog, Level
@@ -42,6 +43,7 @@ class MobilityTest:
     high: float
     how: tuple[str, ...]
     why: str = ""
+    figure: str | None = None  # a built-in figure's name (supple.core.figures)
 
     def check(self, value: float) -> str | None:
         """None if ``value`` is plausible, else what is wrong, in words."""
@@ -105,7 +107,7 @@ TOP_KEYS = (
     "workout",
     "test",
 )
-TEST_KEYS = ("id", "name", "kind", "unit", "better", "low", "high", "how", "why")
+TEST_KEYS = ("id", "name", "kind", "unit", "better", "low", "high", "how", "why", "figure")
 
 
 def load_program(path: Path, catalog: Catalog) -> Program:
@@ -217,6 +219,7 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
         high = check.number(table, where, "high", low=-1000, high=10000, integer=False)
         how = check.strings(table, where, "how", min_items=1, max_items=8)
         why = check.string(table, where, "why", default="", max_length=200) or ""
+        figure = check.string(table, where, "figure", choices=FIGURE_NAMES)
         if low is not None and high is not None and low >= high:
             check.report([*where, "high"], f"must be above low ({low:g})")
         if test_id in seen:
@@ -235,6 +238,7 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
                 cast(float, high),
                 cast(tuple[str, ...], how),
                 why,
+                figure,
             )
         )
     return tests

@@ -1,4 +1,4 @@
-"""What the app remembers between runs (the level last chosen, mute), in a small file of its own.
+"""What the app remembers between runs (the level last chosen, mute, the focus view), in a small file of its own.
 
 It is not the person's settings: `config.toml` is theirs and is rewritten only when they change a
 setting; this file is the app's and may be rewritten on any key. Anything unreadable in it is
@@ -21,6 +21,7 @@ MAX_BYTES = 4096  # a few keys; anything larger is not ours
 class Remembered:
     level: Level | None = None  # None: nothing chosen yet, the settings' level applies
     muted: bool = False
+    focus: bool = False  # the player's focus view (figure, countdown, cue word)
 
 
 def load_remembered(path: Path) -> Remembered:
@@ -30,15 +31,21 @@ def load_remembered(path: Path) -> Remembered:
         return Remembered()
     level = data.get("level")
     muted = data.get("muted")
+    focus = data.get("focus")
     return Remembered(
         level=level if level in LEVELS else None,
         muted=muted if isinstance(muted, bool) else False,
+        focus=focus if isinstance(focus, bool) else False,
     )
 
 
 def save_remembered(path: Path, remembered: Remembered) -> str | None:
     """Write it (atomically); the reason if it could not be written (nothing else depends on it)."""
-    data: dict[str, object] = {"schema": SCHEMA, "muted": remembered.muted}
+    data: dict[str, object] = {
+        "schema": SCHEMA,
+        "muted": remembered.muted,
+        "focus": remembered.focus,
+    }
     if remembered.level is not None:
         data["level"] = remembered.level
     try:

@@ -17,6 +17,7 @@ from supple.core.breath import (
     Phase,
     PhaseName,
 )
+from supple.core.figures import FIGURE_NAMES
 from supple.core.files import SCHEMA
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
 
@@ -84,6 +85,7 @@ class Exercise:
     timing: Timing
     per_side: bool = False
     safety: str | None = None
+    figure: str | None = None  # a built-in figure's name (supple.core.figures); None: no figure
 
     def dose(self, level: Level) -> Dose:
         return self.levels[level]
@@ -117,7 +119,9 @@ class Routine:
 
 
 TOP_KEYS = ("schema", "id", "title", "summary", "timing", "exercise")
-EXERCISE_KEYS = ("id", "name", "kind", "how", "safety", "breath", "per_side", "levels", "timing")
+EXERCISE_KEYS = (
+    "id", "name", "kind", "how", "safety", "breath", "per_side", "levels", "timing", "figure",
+)  # fmt: skip
 TIMING_KEYS = tuple(MAX_TIMING)
 
 
@@ -237,6 +241,7 @@ def _exercise(
     kind = check.string(raw, where, "kind", choices=KINDS)
     how = check.strings(raw, where, "how", min_items=1, max_items=8)
     safety = check.string(raw, where, "safety", max_length=300)
+    figure = check.string(raw, where, "figure", choices=FIGURE_NAMES)
     per_side = check.boolean(raw, where, "per_side", default=False)
     timing = _timing(check, raw, where, routine_timing)
     breath = _breath(check, raw, where, kind, exercise_id or "custom")
@@ -253,6 +258,7 @@ def _exercise(
         timing=timing,
         per_side=per_side,
         safety=safety,
+        figure=figure,
     )
 
 

@@ -18,6 +18,7 @@ Outcome = Literal["in_progress", "completed", "stopped"]
 
 BACK_GRACE = 3.0  # within this many seconds of an exercise's start, "back" goes one further
 COUNT_IN = 3.0  # seconds of count-in after a resume
+CLOSING_SECONDS = 3.0  # a hold or a rest shows its end this long before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,16 @@ class Snapshot:
     @property
     def done(self) -> bool:
         return self.state == "done"
+
+    @property
+    def closing(self) -> bool:
+        """The last three seconds of a hold or a rest: the moment to get ready for what's next."""
+        segment = self.segment
+        return (
+            segment is not None
+            and segment.kind in ("hold", "rest")
+            and 0 < self.segment_left <= CLOSING_SECONDS
+        )
 
 
 class Session:

@@ -52,7 +52,12 @@ class SuppleApp(App[int]):
     TITLE = "supple"
     COMMANDS = App.COMMANDS | {start_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (90, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-short"), (26, "-tall")]
+    VERTICAL_BREAKPOINTS = [
+        (0, "-too-short"),
+        (MIN_HEIGHT, "-short"),
+        (26, "-tall"),
+        (40, "-huge"),
+    ]
     # A screen under a dialog hides its footer: its keys do nothing until the dialog closes.
     SUSPENDED_SCREEN_CLASS = "-suspended"
     BINDINGS = [
@@ -203,7 +208,13 @@ class SuppleApp(App[int]):
         def begin(check_in: CheckIn | None = None) -> None:
             if check_in is not None:
                 live.add_check_in(check_in.feeling, before=True)
-            self.push_screen(PlayerScreen(live))
+            self.push_screen(
+                PlayerScreen(
+                    live,
+                    focus=self.coach.remembered.focus,
+                    remember_focus=lambda focus: self.coach.remember(focus=focus),
+                )
+            )
 
         if self.coach.config.check_in_before:
             self.push_screen(FeelingScreen(before=True), begin)

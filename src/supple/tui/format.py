@@ -16,6 +16,7 @@ __all__ = [
     "OUTCOME_SYMBOLS",
     "counters",
     "countdown",
+    "cue_word",
     "describe_segment",
     "duration",
     "minutes",
@@ -47,6 +48,23 @@ def stage(snapshot: Snapshot) -> str:
     if segment.kind == "switch_side":
         return f"SWITCH SIDES → {segment.side}".upper()
     return STAGE[segment.kind]
+
+
+CUE_WORDS = {"inhale": "INHALE", "exhale": "EXHALE", "hold": "HOLD"}
+
+
+def cue_word(snapshot: Snapshot) -> str:
+    """One word to read from the floor: the breath during the work, else what is happening."""
+    segment = snapshot.segment
+    if snapshot.done or segment is None:
+        return "DONE"
+    if snapshot.paused:
+        return "PAUSED"
+    if segment.kind in ("rep", "hold") and snapshot.breath is not None:
+        return CUE_WORDS[snapshot.breath.phase]
+    return {"get_ready": "READY", "switch_side": "SWITCH", "rest": "REST"}.get(
+        segment.kind, "HOLD"
+    )
 
 
 def counters(snapshot: Snapshot) -> str:

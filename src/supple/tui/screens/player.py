@@ -14,16 +14,19 @@ from textual.containers import Horizontal, Vertical
 from textual.css.scalar import Scalar
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from supple.coach.live import Frame, LiveSession
+from supple.core.motion import figure_frame
 from supple.core.words import printable
 from supple.tui import format
 from supple.tui.context import SessionEnded
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.widgets.bar import Bar
+from supple.tui.widgets.bigtext import BigText
 from supple.tui.widgets.exercise_list import ExerciseList
+from supple.tui.widgets.figure import FigureView
 from supple.tui.widgets.pacer import BreathPacer
 
 if TYPE_CHECKING:
@@ -76,6 +79,13 @@ class PlayerScreen(SuppleScreen):
         ),
         Binding("m", "mute", "Mute", id="player.mute", tooltip="Sound cues on or off"),
         Binding(
+            "f",
+            "focus_view",
+            "Focus",
+            id="player.focus",
+            tooltip="Only the figure, a giant countdown and the cue word (remembered)",
+        ),
+        Binding(
             "q,escape",
             "request_stop",
             "End",
@@ -85,9 +95,16 @@ class PlayerScreen(SuppleScreen):
         ),
     ]
 
-    def __init__(self, live: LiveSession) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        live: LiveSession,
+        *,
+        focus: bool = False,
+        remember_focus: Callable[[bool], object] | None = None,
+    ) -> None:
+        super().__init__(classes="-focus" if focus else "")
         self.live = live
+        self._remember_focus = remember_focus
         self._shown: dict[str, str] = {}
         self._finished = False
         self._steady: Timer | None = None  # the steady frames, while the pacer moves
@@ -111,12 +128,16 @@ class PlayerScreen(SuppleScreen):
             # whose container overlaps a changed line, so what sits above and below the
             # pacer is boxed in containers of its own.
             with Vertical(id="now"):
-                with Horizontal(id="now-head"):  # the digits beside the words: 3 rows, not 7
-                    yield Digits("0:00", id="timer")
+                # Short terminals: the digits beside the words, 3 rows. Tall ones: the figure
+                # and digits as large as the space allows, the words under them.
+                with Horizontal(id="now-head"):
+                    yield FigureView(id="figure")
+                    yield BigText("0:00", id="timer")
                     with Vertical(id="now-words"):
                         yield Static(id="stage")
                         yield Static(id="exercise-name")
                         yield Static(id="counters")
+                yield BigText("", id="cue-word")  # the focus view's one word
                 yield BreathPacer(id="pacer")
                 with Vertical(id="now-foot"):
                     yield Static(id="how")
@@ -136,7 +157,10 @@ class PlayerScreen(SuppleScreen):
         # the text keeps its length. Those repaint without a layout of the whole screen.
         self._fixed_height = {i for i, w in self._labels.items() if _fixed(w.styles.height)}
         self._auto_width = {i for i, w in self._labels.items() if _auto(w.styles.width)}
-        self._timer_digits = self.query_one("#timer", Digits)
+        self._timer_digits = self.query_one("#timer", BigText)
+        self._figure = self.query_one("#figure", FigureView)
+        self._cue_word = self.query_one("#cue-word", BigText)
+        self._head = self.query_one("#now-head")
         self._pacer = self.query_one("#pacer", BreathPacer)
         self._progress = self.query_one("#progress", Bar)
         self._exercises = self.query_one("#exercises", ExerciseList)
@@ -198,9 +222,15 @@ class PlayerScreen(SuppleScreen):
         # bars and the time left. The rest is worked out again only when the segment changes.
         self._set("stage", format.stage(snap))
         digits = format.countdown(snap.segment_left)
-        if self._shown.get("timer") != digits:  # Digits repaints (and re-lays out) on update
+        if self._shown.get("timer") != digits:
             self._shown["timer"] = digits
             self._timer_digits.update(digits)
+        closing = "-closing" if snap.closing else ""
+        if self._shown.get("timer-class") != closing:  # the last 3 s of a hold or a rest
+            self._shown["timer-class"] = closing
+            self._timer_digits.set_classes(closing)
+        self._figure.show(figure_frame(snap))
+        self._cue_word.update(format.cue_word(snap))
         self._pacer.show(snap.breath if segment and segment.kind in ("rep", "hold") else None)
         self._progress.show(snap.progress)
         mute = "  ·  muted" if self.live.muted else ""
@@ -220,6 +250,8 @@ class PlayerScreen(SuppleScreen):
         if self._shown.get("stage-class") != stage_class:
             self._shown["stage-class"] = stage_class
             self._now.set_classes(stage_class)
+        # No figure for this exercise: the digits take its room.
+        self._head.set_class(self._figure.frame is None, "-no-figure")
         # Resting before a new exercise: show that exercise, so the person can get in place.
         between = segment is not None and segment.kind == "rest" and segment.set is None
         shown = snap.next_exercise if between else exercise
@@ -275,6 +307,12 @@ class PlayerScreen(SuppleScreen):
         else:
             self.notify("Only a hold can be made longer", severity="warning", timeout=2)
         self.tick()
+
+    def action_focus_view(self) -> None:
+        focus = not self.has_class("-focus")
+        self.set_class(focus, "-focus")
+        if self._remember_focus is not None:
+            self._remember_focus(focus)
 
     def action_mute(self) -> None:
         muted = self.live.toggle_mute()

@@ -3,25 +3,73 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
+from supple.core.stats import Stats
 from supple.core.words import plural
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.calendar import CalendarHeatmap
+from supple.tui.widgets.chart import BarChart, Chart, Column
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
     from supple.coach.views import HistoryView
+
+TALL = 26  # rows: from here the charts take their full height
+
+WEEKS = Chart(unit="min", bar=(1, 5), empty="No sessions in the last 12 weeks.")
+FEELINGS = Chart(
+    scale=(0.0, 10.0),
+    ticks=(0.0, 5.0, 10.0),
+    bar=(2, 3),
+    keep="last",  # the latest check-ins that fit
+    labels="ends",
+    empty="No check-ins yet.",
+)
+
+
+def minutes_text(minutes: float) -> str:
+    """A week's minutes over its bar, rounded as the numbers above the chart are."""
+    if minutes <= 0:
+        return ""  # no bar, no number: the axis says 0
+    return "<1" if minutes < 1 else f"{minutes:.0f}"
+
+
+def weeks_chart(stats: Stats, *, tall: bool = True) -> Chart:
+    """Minutes of work per week, oldest first; the last column is this week."""
+    last = len(stats.weeks) - 1
+    columns = tuple(
+        Column(
+            week.minutes,
+            label="this wk" if n == last else f"{week.monday:%d %b}",
+            text=minutes_text(week.minutes),
+            highlight=n == last,
+        )
+        for n, week in enumerate(stats.weeks)
+    )
+    if not any(week.minutes > 0 for week in stats.weeks):
+        columns = ()
+    return replace(WEEKS, columns=columns, rows=8 if tall else 5)
+
+
+def feelings_chart(stats: Stats, *, tall: bool = True) -> Chart:
+    """How the back felt after each session that has a check-in, 0–10, oldest first."""
+    columns = tuple(
+        Column(float(f.after), label=f"{f.day:%d %b}", text=str(f.after))
+        for f in stats.feelings
+        if f.after is not None
+    )
+    return replace(FEELINGS, columns=columns, rows=5 if tall else 4)
 
 
 class StatsScreen(SuppleScreen):
@@ -36,6 +84,8 @@ class StatsScreen(SuppleScreen):
     def __init__(self, coach: Coach) -> None:
         super().__init__()
         self.coach = coach
+        self.stats: Stats | None = None
+        self.tall = True  # charts at full height (set from the screen's height)
 
     def body(self) -> Iterable[Widget]:
         yield Static("[b]Stats[/b]", id="title")
@@ -44,12 +94,11 @@ class StatsScreen(SuppleScreen):
             yield Static(
                 "Minutes of work (reps and holds) per week, last 12 weeks", classes="stats-label"
             )
-            yield Sparkline([], id="weeks")
-            yield Static(id="weeks-range", classes="stats-caption")
+            yield BarChart(id="weeks")
             yield Static("Last 26 weeks", classes="stats-label")
             yield CalendarHeatmap(id="calendar")
             yield Static("How your back felt after each session (0–10)", classes="stats-label")
-            yield Sparkline([], id="feelings-trend")
+            yield BarChart(id="feelings-trend")
             yield Static(id="feelings-caption", classes="stats-caption")
 
     def on_mount(self) -> None:
@@ -77,24 +126,29 @@ class StatsScreen(SuppleScreen):
                 f"In all {plural(stats.sessions, 'session')}, {stats.minutes:.0f} min of work",
             )
         )
-        self.query_one("#weeks", Sparkline).data = [w.minutes for w in stats.weeks]
-        first = stats.weeks[0]
-        peak = max(w.minutes for w in stats.weeks)
-        self.query_one("#weeks-range", Static).update(
-            f"{first.monday:%d %b} … this week · peak {peak:.0f} min"
-        )
+        self.stats = stats
+        self.tall = self.size.height >= TALL
+        self._charts(stats)
         self.query_one("#calendar", CalendarHeatmap).show(stats)
         after = [f.after for f in stats.feelings if f.after is not None]
-        self.query_one("#feelings-trend", Sparkline).data = [float(a) for a in after] or [0.0]
-        caption = (
-            "No check-ins yet."
+        caption = (  # the chart says "No check-ins yet." itself
+            ""
             if not after
             else (
                 f"first {after[0]}, latest {after[-1]}, best {max(after)} "
-                f"over {len(after)} check-in{'s' if len(after) != 1 else ''}"
+                f"over {plural(len(after), 'check-in')}"
             )
         )
         self.query_one("#feelings-caption", Static).update(caption)
+
+    def _charts(self, stats: Stats) -> None:
+        self.query_one("#weeks", BarChart).show(weeks_chart(stats, tall=self.tall))
+        self.query_one("#feelings-trend", BarChart).show(feelings_chart(stats, tall=self.tall))
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.stats is not None and (event.size.height >= TALL) != self.tall:
+            self.tall = not self.tall
+            self._charts(self.stats)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,0 +1,452 @@
+"""Block fonts for big text: a 3×5 font of digits for small spaces and a 5×7 font of digits and
+capitals, laid out as pixels at any whole scale that fits a box (drawn as half-block cells)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from supple.core.figure import EMPTY, Raster
+
+
+@dataclass(frozen=True, slots=True)
+class Font:
+    name: str
+    height: int
+    glyphs: dict[str, tuple[str, ...]]  # each glyph's rows, "#" a pixel
+
+    def has(self, text: str) -> bool:
+        return all(c in self.glyphs for c in text)
+
+
+def _font(name: str, height: int, table: str) -> Font:
+    glyphs: dict[str, tuple[str, ...]] = {}
+    for entry in table.strip().split("\n\n"):
+        char, *rows = entry.split("\n")
+        glyphs[char.strip().strip("'")] = tuple(rows)
+    for char, rows in glyphs.items():
+        if len(rows) != height or len({len(r) for r in rows}) != 1:
+            raise ValueError(f"font {name}: glyph {char!r} is not {height} rows of one width")
+    return Font(name, height, glyphs)
+
+
+SMALL = _font(
+    "3x5",
+    5,
+    """
+0
+###
+#.#
+#.#
+#.#
+###
+
+1
+.#.
+##.
+.#.
+.#.
+###
+
+2
+###
+..#
+###
+#..
+###
+
+3
+###
+..#
+###
+..#
+###
+
+4
+#.#
+#.#
+###
+..#
+..#
+
+5
+###
+#..
+###
+..#
+###
+
+6
+###
+#..
+###
+#.#
+###
+
+7
+###
+..#
+..#
+..#
+..#
+
+8
+###
+#.#
+###
+#.#
+###
+
+9
+###
+#.#
+###
+..#
+###
+
+:
+.
+#
+.
+#
+.
+
+' '
+..
+..
+..
+..
+..
+""",
+)
+
+LARGE = _font(
+    "5x7",
+    7,
+    """
+0
+.###.
+#...#
+#...#
+#...#
+#...#
+#...#
+.###.
+
+1
+..#..
+.##..
+..#..
+..#..
+..#..
+..#..
+.###.
+
+2
+.###.
+#...#
+....#
+...#.
+..#..
+.#...
+#####
+
+3
+.###.
+#...#
+....#
+..##.
+....#
+#...#
+.###.
+
+4
+...#.
+..##.
+.#.#.
+#..#.
+#####
+...#.
+...#.
+
+5
+#####
+#....
+####.
+....#
+....#
+#...#
+.###.
+
+6
+..##.
+.#...
+#....
+####.
+#...#
+#...#
+.###.
+
+7
+#####
+....#
+...#.
+..#..
+.#...
+.#...
+.#...
+
+8
+.###.
+#...#
+#...#
+.###.
+#...#
+#...#
+.###.
+
+9
+.###.
+#...#
+#...#
+.####
+....#
+...#.
+.##..
+
+:
+..
+##
+##
+..
+##
+##
+..
+
+A
+.###.
+#...#
+#...#
+#####
+#...#
+#...#
+#...#
+
+C
+.###.
+#...#
+#....
+#....
+#....
+#...#
+.###.
+
+D
+####.
+#...#
+#...#
+#...#
+#...#
+#...#
+####.
+
+E
+#####
+#....
+#....
+####.
+#....
+#....
+#####
+
+G
+.###.
+#...#
+#....
+#.###
+#...#
+#...#
+.####
+
+H
+#...#
+#...#
+#...#
+#####
+#...#
+#...#
+#...#
+
+I
+###
+.#.
+.#.
+.#.
+.#.
+.#.
+###
+
+L
+#....
+#....
+#....
+#....
+#....
+#....
+#####
+
+N
+#...#
+##..#
+##..#
+#.#.#
+#..##
+#..##
+#...#
+
+O
+.###.
+#...#
+#...#
+#...#
+#...#
+#...#
+.###.
+
+P
+####.
+#...#
+#...#
+####.
+#....
+#....
+#....
+
+R
+####.
+#...#
+#...#
+####.
+#.#..
+#..#.
+#...#
+
+S
+.####
+#....
+#....
+.###.
+....#
+....#
+####.
+
+T
+#####
+..#..
+..#..
+..#..
+..#..
+..#..
+..#..
+
+U
+#...#
+#...#
+#...#
+#...#
+#...#
+#...#
+.###.
+
+W
+#...#
+#...#
+#...#
+#.#.#
+#.#.#
+#.#.#
+.#.#.
+
+X
+#...#
+#...#
+.#.#.
+..#..
+.#.#.
+#...#
+#...#
+
+Y
+#...#
+#...#
+.#.#.
+..#..
+..#..
+..#..
+..#..
+
+' '
+...
+...
+...
+...
+...
+...
+...
+""",
+)
+
+FONTS = (SMALL, LARGE)
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Text set in a font at a scale: its size in cells (two pixel rows a cell)."""
+
+    font: Font
+    scale: int
+    columns: int
+    rows: int
+
+
+def measure(text: str, font: Font, scale: int) -> Layout:
+    """How many cells ``text`` takes in ``font`` at ``scale`` (one font pixel between glyphs)."""
+    width = sum(len(font.glyphs[c][0]) for c in text) + max(0, len(text) - 1)
+    return Layout(font, scale, width * scale, -(-font.height * scale // 2))
+
+
+def fit(text: str, columns: int, rows: int, *, max_scale: int = 40) -> Layout | None:
+    """The largest setting of ``text`` that fits ``columns`` × ``rows`` cells (the taller wins,
+    then the wider font), or None if not even the smallest fits."""
+    best: Layout | None = None
+    for font in FONTS:
+        if not text or not font.has(text):
+            continue
+        for scale in range(1, max_scale + 1):
+            layout = measure(text, font, scale)
+            if layout.columns > columns or layout.rows > rows:
+                break
+            if best is None or (layout.rows, layout.font.height) >= (best.rows, best.font.height):
+                best = layout
+    return best
+
+
+@lru_cache(maxsize=256)
+def render(text: str, font_name: str, scale: int, value: int) -> Raster:
+    """``text`` as pixels: ``value`` where a glyph has ink, EMPTY elsewhere."""
+    font = LARGE if font_name == LARGE.name else SMALL
+    height = font.height * scale
+    rows: list[list[int]] = [[] for _ in range(height)]
+    for index, char in enumerate(text):
+        glyph = font.glyphs[char]
+        for y in range(font.height):
+            line = []
+            for pixel in glyph[y]:
+                line.extend([value if pixel == "#" else EMPTY] * scale)
+            if index:
+                line = [EMPTY] * scale + line
+            for k in range(scale):
+                rows[y * scale + k].extend(line)
+    if height % 2:  # whole cells: the last half row is empty
+        rows.append([EMPTY] * len(rows[0]))
+    return tuple(tuple(r) for r in rows)

@@ -1,0 +1,86 @@
+"""Which figure a moment of a session shows, and how far between its keyframes, facing which way.
+
+The same fraction the pacer shows drives the figure: Cat-Cow bends from cat to cow as the lungs
+fill and back as they empty; Superman and Bridge rise with the lift; a hold shows its held
+position, swaying a little with the breath. Per-side exercises face the other way for the left
+side, and a switch of sides turns the figure round.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from supple.core.figures import FIGURES
+from supple.core.timeline import SIDES
+
+if TYPE_CHECKING:
+    from supple.core.figure import Figure, Pose
+    from supple.core.routine import Exercise
+    from supple.core.session import Snapshot
+
+BREATH_SWAY = 0.08  # how far a held pose eases back towards its start on each out-breath
+STEPS = 96  # fractions are kept to this many steps between the keyframes: a pose repeats exactly
+
+
+@dataclass(frozen=True, slots=True)
+class FigureFrame:
+    """A figure at one moment: its fraction (0 start .. 1 end), mirrored for the left side, and
+    how far through turning round (1 as it faces, -1 turned; only a switch of sides turns)."""
+
+    figure: Figure
+    fraction: float
+    mirrored: bool = False
+    turn: float = 1.0
+
+    def pose(self) -> Pose:
+        return self.figure.pose(self.fraction, mirrored=self.mirrored, turn=self.turn)
+
+    @property
+    def key(self) -> tuple[str, int, bool, int]:
+        """What the drawing depends on, in steps: equal keys draw the same pixels."""
+        return (self.figure.name, round(self.fraction * STEPS), self.mirrored, round(self.turn * 24))
+
+
+def figure_of(exercise: Exercise | None) -> Figure | None:
+    if exercise is None or exercise.figure is None:
+        return None
+    return FIGURES.get(exercise.figure)
+
+
+def ready_frame(exercise: Exercise | None) -> FigureFrame | None:
+    """How an exercise is shown before it starts: its ready position, on its first side."""
+    figure = figure_of(exercise)
+    if figure is None or exercise is None:
+        return None
+    return FigureFrame(figure, figure.ready, mirrored=exercise.per_side and SIDES[0] == "left")
+
+
+def figure_frame(snap: Snapshot) -> FigureFrame | None:
+    """The figure this snapshot shows, or None (no figure for this exercise, or the end)."""
+    segment = snap.segment
+    if segment is None:
+        return None
+    if segment.kind == "rest" and segment.set is None:  # between exercises: the one up next
+        return ready_frame(snap.next_exercise)
+    figure = figure_of(snap.exercise)
+    if figure is None:
+        return None
+    # Work on a side shows that side; before a set (get-ready, a rest) the side it starts on.
+    side = segment.side or (SIDES[0] if snap.exercise and snap.exercise.per_side else None)
+    mirrored = side == "left"
+    if segment.kind == "switch_side":
+        done = 1.0 - (snap.segment_left / segment.seconds if segment.seconds else 0.0)
+        # From the side before (mirrored) through edge-on to the side ahead, at the ready pose.
+        turn = -math.cos(math.pi * min(1.0, max(0.0, done)))
+        return FigureFrame(figure, figure.ready, mirrored=segment.side == "left", turn=turn)
+    breath = snap.breath
+    if segment.kind == "rep":
+        fraction = breath.fill if breath is not None else figure.ready
+    elif segment.kind == "hold":
+        fill = breath.fill if breath is not None else 1.0
+        fraction = 1.0 - BREATH_SWAY * (1.0 - fill)
+    else:  # get-ready, a rest between sets
+        fraction = figure.ready
+    return FigureFrame(figure, round(fraction * STEPS) / STEPS, mirrored=mirrored)
