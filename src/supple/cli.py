@@ -41,7 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", help="print a routine's timeline at a level")
     p.add_argument("routine", help="routine id (see `supple list`)")
     p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true", help="print JSON")
+    shown.add_argument(
+        "--figures",
+        action="store_true",
+        help="draw each exercise's start and end position instead of the timeline",
+    )
 
     p = sub.add_parser("validate", help="check routine files; exit 1 if any has a problem")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
@@ -121,7 +127,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "list":
         return cmd_list(args.json)
     if command == "show":
-        return cmd_show(args.routine, args.level, args.json)
+        return cmd_show(args.routine, args.level, args.json, args.figures)
     if command == "validate":
         return cmd_validate(args.paths)
     if command == "history":
@@ -507,7 +513,7 @@ def find_routine(found: EffectiveCatalog, routine_id: str) -> Routine | None:
         return None
 
 
-def cmd_show(routine_id: str, level: Level | None, as_json: bool) -> int:
+def cmd_show(routine_id: str, level: Level | None, as_json: bool, figures: bool = False) -> int:
     import json
 
     from supple.core.timeline import total_seconds
@@ -518,6 +524,9 @@ def cmd_show(routine_id: str, level: Level | None, as_json: bool) -> int:
         return 2
     level = found.level_for(level)
     segments = found.plan(routine, level).segments
+    if figures:
+        print_figures(routine, level)
+        return 0
     if as_json:
         print(
             json.dumps(
@@ -543,6 +552,32 @@ def cmd_show(routine_id: str, level: Level | None, as_json: bool) -> int:
         print(f"{duration(at):>6}  {segment.seconds:>5g}s  {what}")
         at += segment.seconds
     return 0
+
+
+def print_figures(routine: Routine, level: Level) -> None:
+    """Each exercise's start and end position, side by side, sized to the terminal."""
+    import shutil
+
+    from supple.core.figure import figure_lines
+    from supple.core.figures import FIGURES
+
+    columns = max(40, min(shutil.get_terminal_size((80, 24)).columns, 160))
+    width = (columns - 4) // 2
+    height = max(4, width // 4)  # cells: a figure box is about twice as wide as it is tall
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    print(f"{printable(routine.title)} — {level}")
+    for number, exercise in enumerate(routine.exercises, 1):
+        print(f"\n{number}. {printable(exercise.name)} — {exercise.describe(level)}")
+        figure = FIGURES.get(exercise.figure or "")
+        if figure is None:
+            print("   (no figure)")
+            continue
+        start = figure_lines(figure, 0.0, width, height, colour=colour)
+        end = figure_lines(figure, 1.0, width, height, colour=colour)
+        first, last = figure.labels
+        print(f"  {first:<{width}}  {last}")
+        for a, b in zip(start, end, strict=True):
+            print(f"  {a}  {b}")
 
 
 def cmd_validate(targets: Sequence[Path]) -> int:

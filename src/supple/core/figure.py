@@ -54,6 +54,7 @@ class Figure:
     keyframes: tuple[Pose, ...]
     ready: float = 0.0  # the fraction shown before the work starts (get-ready, rest before it)
     props: tuple[tuple[Point, Point], ...] = ()
+    labels: tuple[str, str] = ("start", "end")  # what the first and last keyframes are called
     box: tuple[float, float, float, float] = field(init=False)  # x0, y0, x1, y1
 
     def __post_init__(self) -> None:
@@ -259,3 +260,28 @@ def cells(raster: Raster) -> tuple[tuple[Cell, ...], ...]:
 def text_lines(raster: Raster) -> list[str]:
     """The raster as plain half-block text (no colour), for a terminal or a file."""
     return ["".join(c for c, _, _ in row).rstrip() for row in cells(raster)]
+
+
+DIM, RESET = "\x1b[2m", "\x1b[0m"
+
+
+def figure_lines(
+    figure: Figure, fraction: float, columns: int, rows: int, *, colour: bool = False
+) -> list[str]:
+    """A figure at ``fraction`` as ``rows`` lines of exactly ``columns`` cells; with ``colour``
+    the ground and the far limbs are dim (ANSI), so the near ones stand out."""
+    raster = draw(figure, figure.pose(fraction), columns, rows * 2)
+    lines = []
+    for row in cells(raster):
+        if not colour:
+            lines.append("".join(c for c, _, _ in row))
+            continue
+        out, dim = [], False
+        for char, fg, bg in row:
+            want = fg in (GROUND, FAR) and bg in (EMPTY, GROUND, FAR)
+            if want != dim:
+                out.append(DIM if want else RESET)
+                dim = want
+            out.append(char)
+        lines.append("".join(out) + (RESET if dim else ""))
+    return lines

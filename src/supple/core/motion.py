@@ -49,11 +49,14 @@ def figure_of(exercise: Exercise | None) -> Figure | None:
     return FIGURES.get(exercise.figure)
 
 
-def ready_frame(exercise: Exercise | None) -> FigureFrame | None:
-    """How an exercise is shown before it starts: its ready position, on its first side."""
+def ready_frame(exercise: Exercise | None, *, held: bool = False) -> FigureFrame | None:
+    """How an exercise is shown before it starts: its ready position, on its first side; or
+    with ``held`` its end position as drawn (a portrait of the exercise, as in a preview)."""
     figure = figure_of(exercise)
     if figure is None or exercise is None:
         return None
+    if held:
+        return FigureFrame(figure, 1.0)
     return FigureFrame(figure, figure.ready, mirrored=exercise.per_side and SIDES[0] == "left")
 
 

@@ -17,11 +17,13 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from supple.core.motion import ready_frame
 from supple.core.routine import LEVELS, Level, Routine, RoutineError
 from supple.core.words import plural, printable
 from supple.tui.context import StartSession, tell
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
+from supple.tui.widgets.figure import FigureStrip
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
@@ -133,7 +135,9 @@ class HomeScreen(SuppleScreen):
         ]
         routines = RoutineList(*options, id="routines")
         routines.border_title = "Routines"
-        preview = VerticalScroll(Static(id="preview-text"), id="preview")
+        preview = VerticalScroll(
+            Static(id="preview-text"), FigureStrip(id="preview-figures"), id="preview"
+        )
         preview.border_title = "Session"
         yield Static("[b]supple[/b] — your mobility coach", id="title")
         yield Static("", id="home-status")
@@ -220,6 +224,11 @@ class HomeScreen(SuppleScreen):
         levels.append("(←/→)", style="dim")
         self.query_one("#levels", Static).update(levels)
         self.query_one("#preview-text", Static).update(self._preview())
+        routine = self.routine
+        exercises = routine.exercises if routine is not None else ()
+        self.query_one("#preview-figures", FigureStrip).show(
+            tuple(ready_frame(e, held=True) for e in exercises)
+        )
 
     def _preview(self) -> Text:
         routine = self.routine
@@ -239,4 +248,6 @@ class HomeScreen(SuppleScreen):
             text.append(f"{number}. {printable(exercise.name)}", style="bold")
             text.append(f" — {exercise.describe(self.level)}\n")
         text.append("\nEnter to start", style="dim")
+        if any(e.figure for e in routine.exercises):
+            text.append(" · the exercises in order:", style="dim")
         return text

@@ -17,8 +17,11 @@ from textual.widgets import Digits, Input, Static
 
 from supple.core.clock import Stopwatch
 from supple.core.program import MobilityTest, Point, Program
+from supple.core.figures import FIGURES
+from supple.core.motion import FigureFrame
 from supple.core.words import printable
 from supple.tui.screens.base import SuppleScreen
+from supple.tui.widgets.figure import FigureStrip
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
@@ -100,6 +103,7 @@ class TestsScreen(SuppleScreen):
                 yield Static(id="test-hint")
                 yield Static(id="test-error")
                 yield Static(id="test-how")
+                yield FigureStrip(id="test-figure")  # the start and end positions
 
     def on_mount(self) -> None:
         self.stopwatch = Stopwatch(self.coach.clock)
@@ -124,6 +128,10 @@ class TestsScreen(SuppleScreen):
         )
         self.query_one("#test-how", Static).update(
             Text.assemble((printable(test.why), "italic"), f"\n\n{how}")
+        )
+        figure = FIGURES.get(test.figure or "")
+        self.query_one("#test-figure", FigureStrip).show(
+            (FigureFrame(figure, 0.0), FigureFrame(figure, 1.0)) if figure else ()
         )
         timed = test.kind == "timed"
         self.query_one("#stopwatch").display = timed

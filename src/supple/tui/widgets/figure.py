@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from supple.core.figure import Raster, draw
+from textual.geometry import Size
+
+from supple.core.figure import EMPTY, Raster, draw
 from supple.core.figures import FIGURES
 from supple.core.motion import STEPS, FigureFrame
 from supple.tui.widgets.pixels import PixelView
@@ -53,3 +55,71 @@ class FigureView(PixelView):
     def redraw(self) -> None:
         self._key = None
         self.show(self._frame)
+
+
+TILE_MIN, TILE_MAX = 20, 40  # columns of one figure in the strip (a column between two)
+TALL = 40  # rows of the terminal from which the strip may take two lines of larger figures
+
+
+class FigureStrip(PixelView):
+    """A routine at a glance: each exercise's figure, small, in order (left to right, then the
+    next line); an exercise without a figure keeps its place with an empty tile."""
+
+    DEFAULT_CSS = """
+    FigureStrip { width: 1fr; height: auto; color: $foreground; }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._frames: tuple[FigureFrame | None, ...] = ()
+        self._drawn: tuple[object, ...] | None = None
+
+    def show(self, frames: tuple[FigureFrame | None, ...]) -> None:
+        if frames != self._frames:
+            self._frames = frames
+            self.refresh(layout=True)
+            self.redraw()
+
+    def _tiles(self, width: int) -> tuple[int, int, int]:
+        """Figures a line, and each tile's columns and rows: one line of tiles, or two on a
+        tall terminal, as large as the width allows; more lines when even the smallest won't."""
+        count = max(1, len(self._frames))
+        lines = 2 if self.app.size.height >= TALL and count > 2 else 1
+        per_line = -(-count // lines)
+        columns = min(TILE_MAX, (width + 1) // per_line - 1)
+        if columns < TILE_MIN:
+            columns = TILE_MIN
+            per_line = max(1, (width + 1) // (columns + 1))
+        return per_line, columns, max(3, columns // 4)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if not any(self._frames):
+            return 0
+        per_line, _, rows = self._tiles(width)
+        lines = -(-len(self._frames) // per_line)
+        return lines * (rows + 1) - 1
+
+    def redraw(self) -> None:
+        width = self.size.width
+        key = (tuple(f.key if f else None for f in self._frames), self._tiles(width))
+        if key == self._drawn or width <= 0:
+            return
+        self._drawn = key
+        if not any(self._frames):
+            self.clear_pixels()
+            return
+        per_line, tile_w, rows = self._tiles(width)
+        tile_h = rows * 2
+        pixels: list[list[int]] = []
+        for start in range(0, len(self._frames), per_line):
+            band = [[EMPTY] * width for _ in range(tile_h)]
+            for column, frame in enumerate(self._frames[start : start + per_line]):
+                if frame is None:
+                    continue
+                left = column * (tile_w + 1)
+                for y, row in enumerate(_raster(frame.key, tile_w, tile_h)):
+                    band[y][left : left + tile_w] = row
+            if pixels:
+                pixels += [[EMPTY] * width, [EMPTY] * width]
+            pixels += band
+        self.show_raster(tuple(tuple(r) for r in pixels), top=0)
