@@ -31,27 +31,44 @@ from supple.core.routine import load_routine  # noqa: E402
 from supple.core.session import Session  # noqa: E402
 
 PY = sys.executable
+# The player shows the figure only on terminals of 26 rows or more (SuppleApp's "-tall"); the
+# CPU rows with and without the figure are measured at this size, both alike.
+FIGURE_SIZE = {"cols": 100, "rows": 30}
 BARE = str(Path(__file__).with_name("bare_app.py"))
 
 
 def routine(
-    routine_id: str, kind: str, amount: str, breath: str = "slow", get_ready: int = 0
+    routine_id: str,
+    kind: str,
+    amount: str,
+    breath: str = "slow",
+    get_ready: int = 0,
+    figure: str | None = None,
 ) -> str:
-    """A one-exercise routine (by default with no get-ready), the same dose on every level."""
+    """A one-exercise routine (by default with no get-ready), the same dose on every level;
+    with ``figure`` (a built-in figure's name) the player shows that moving figure, without it
+    none (the digits take its room)."""
     name = "Cat-Cow" if kind == "reps" else "Sphinx"
     levels = "".join(
         f"levels.{level} = {{ {amount} }}\n" for level in ("beginner", "intermediate", "advanced")
     )
+    drawn = f'figure = "{figure}"\n' if figure else ""
     return (
         f'schema = 1\nid = "{routine_id}"\ntitle = "{routine_id}"\n[timing]\n'
         f'get_ready = {get_ready}\nrest_between_sets = 0\n[[exercise]]\nid = "{name.lower()}"\n'
-        f'name = "{name}"\nkind = "{kind}"\nhow = ["Move."]\nbreath = "{breath}"\n{levels}'
+        f'name = "{name}"\nkind = "{kind}"\nhow = ["Move."]\nbreath = "{breath}"\n{drawn}'
+        f"{levels}"
     )
 
 
 ROUTINES = {
     "long-hold": routine("long-hold", "hold", "seconds = 600"),
     "many-reps": routine("many-reps", "reps", "reps = 100", breath="cat-cow"),
+    # The same two with the moving figure (issue 14); the two above have none.
+    "long-hold-figure": routine("long-hold-figure", "hold", "seconds = 600", figure="sphinx"),
+    "many-reps-figure": routine(
+        "many-reps-figure", "reps", "reps = 100", breath="cat-cow", figure="cat-cow"
+    ),
     "thirty": routine("thirty", "hold", "seconds = 600, sets = 3"),
     "one-minute": routine("one-minute", "hold", "seconds = 60"),
     "long-get-ready": routine("long-get-ready", "hold", "seconds = 60", get_ready=60),
@@ -217,6 +234,8 @@ def cpu(runs: int, seconds: float, env: Env) -> None:
             "ref-redraw",
             "ref-bar",
             "hold-fps",
+            "hold-figure",
+            "reps-figure",
         )
     }
     for _ in range(runs):
@@ -235,7 +254,7 @@ def cpu(runs: int, seconds: float, env: Env) -> None:
         time.sleep(1)
         results["ref-redraw"].append(cpu_window(ref, seconds)[0])
         ref.close()
-        term = Term([SUPPLE, "play", "long-hold"], env.vars)
+        term = Term([SUPPLE, "play", "long-hold"], env.vars, **FIGURE_SIZE)
         term.wait_for("HOLD")
         time.sleep(1)
         load, fps = cpu_window(term, seconds)
@@ -246,10 +265,20 @@ def cpu(runs: int, seconds: float, env: Env) -> None:
         time.sleep(1)
         results["paused"].append(cpu_window(term, seconds)[0])
         term.close()
-        term = Term([SUPPLE, "play", "many-reps"], env.vars)
+        term = Term([SUPPLE, "play", "long-hold-figure"], env.vars, **FIGURE_SIZE)
+        term.wait_for("HOLD")
+        time.sleep(1)
+        results["hold-figure"].append(cpu_window(term, seconds)[0])
+        term.close()
+        term = Term([SUPPLE, "play", "many-reps"], env.vars, **FIGURE_SIZE)
         term.wait_for("REPS")
         time.sleep(1)
         results["reps"].append(cpu_window(term, seconds)[0])
+        term.close()
+        term = Term([SUPPLE, "play", "many-reps-figure"], env.vars, **FIGURE_SIZE)
+        term.wait_for("REPS")
+        time.sleep(1)
+        results["reps-figure"].append(cpu_window(term, seconds)[0])
         term.close()
         term = Term([SUPPLE, "play", "long-get-ready"], env.vars)
         term.wait_for("GET READY")
@@ -277,6 +306,22 @@ def cpu(runs: int, seconds: float, env: Env) -> None:
         "%",
         "≤ 1.5 %",
         statistics.median(results["reps"]) <= 1.5,
+    )
+    row(
+        "CPU, a hold with the moving figure, vs the same hold without it",
+        results["hold-figure"],
+        results["hold"],
+        "%",
+        "≤ 1.25×",
+        statistics.median(results["hold-figure"]) <= 1.25 * statistics.median(results["hold"]),
+    )
+    row(
+        "CPU, Cat-Cow reps with the moving figure, vs without it",
+        results["reps-figure"],
+        results["reps"],
+        "%",
+        "≤ 1.25×",
+        statistics.median(results["reps-figure"]) <= 1.25 * statistics.median(results["reps"]),
     )
     row("CPU, 10 Hz redraw every tick (reference only)", results["ref-redraw"], None, "%", "", True)
     row(
