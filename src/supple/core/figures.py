@@ -146,14 +146,15 @@ KNEE_TO_CHEST_START = pose(
     knee=_LONG_KNEE,
     ankle=_LONG_ANKLE,
     toe=85,
+    leg2=(_LONG_KNEE, _LONG_ANKLE, 85),
 )
-_HUG_KNEE = limb(_BACK_HIP, (THIGH, 62))[0]
+_HUG_KNEE = limb(_BACK_HIP, (THIGH, 55))[0]
 _HUG_ANKLE = limb(_HUG_KNEE, (SHIN, 196))[0]
 KNEE_TO_CHEST_END = pose(
     hip=_BACK_HIP,
     neck=_BACK_NECK,
     head=8,
-    arm=(150, 140, 120),
+    arm=(158.5, 120.5, 120),
     knee=_HUG_KNEE,
     ankle=_HUG_ANKLE,
     toe=200,
@@ -177,8 +178,8 @@ CHILDS_END = pose(
     hip=_HEELS_HIP,
     neck=(17.4, 2.6),
     bend=1.3,
-    head=-55,
-    arm=(-10, -2, 0),
+    head=-16,
+    arm=(-15.75, -15.75, 0),
     knee=_KNEEL_KNEE,
     ankle=_KNEEL_ANKLE,
     toe=180,
@@ -193,16 +194,16 @@ SUPERMAN_START = pose(
     arm=(2, 0, 0),
     knee=(_FRONT_HIP[0] - THIGH, ON_FLOOR),
     ankle=(_FRONT_HIP[0] - THIGH - SHIN, ON_FLOOR),
-    toe=190,
+    toe=180,
 )
-_LIFTED_KNEE = limb(_FRONT_HIP, (THIGH, 190))[0]
-_LIFTED_ANKLE = limb(_LIFTED_KNEE, (SHIN, 166))[0]
+_LIFTED_KNEE = limb(_FRONT_HIP, (THIGH, 170))[0]
+_LIFTED_ANKLE = limb(_LIFTED_KNEE, (SHIN, 168))[0]
 SUPERMAN_END = pose(
     hip=_FRONT_HIP,
-    neck=limb(_FRONT_HIP, (8.6, 14))[0],
+    neck=limb(_FRONT_HIP, (8.6, 10))[0],
     bend=-0.3,
-    head=30,
-    arm=(22, 20, 20),
+    head=18,
+    arm=(14, 12, 10),
     knee=_LIFTED_KNEE,
     ankle=_LIFTED_ANKLE,
     toe=166,
@@ -242,7 +243,7 @@ BRIDGE_END = pose(
 # a right angle; the hips ease forward.
 _BACK_KNEE = (8.0, ON_FLOOR)
 _BACK_ANKLE = (_BACK_KNEE[0] - SHIN, ON_FLOOR)
-_FRONT_ANKLE = (16.4, ON_FLOOR)
+_FRONT_ANKLE = (14.35, ON_FLOOR)
 
 
 def _lunge(lean: float, arch: float) -> Pose:
@@ -252,7 +253,7 @@ def _lunge(lean: float, arch: float) -> Pose:
     return pose(
         hip=hip,
         neck=neck,
-        bend=-0.4 if arch else 0.0,
+        bend=0.4 if arch else 0.0,  # the lower back arches: the waist eases forward
         head=80 if arch else 70,
         arm=(-75, -20 - lean, -10),
         knee=knee,
@@ -263,28 +264,28 @@ def _lunge(lean: float, arch: float) -> Pose:
 
 
 HIP_FLEXOR_START = _lunge(0, 0)
-HIP_FLEXOR_END = _lunge(18, 6)
+HIP_FLEXOR_END = _lunge(14, 6)
 
 # Sphinx: face down, elbows under the shoulders, forearms on the floor, chest up, hips down.
 _SPHINX_HIP = (12.0, LYING)
-_SPHINX_NECK_UP = (20.4, ON_FLOOR + UPPER_ARM)
+_SPHINX_NECK_UP = (20.0, ON_FLOOR + UPPER_ARM)
 SPHINX_START = pose(
     hip=_SPHINX_HIP,
     neck=(20.6, LYING + 0.3),
     head=10,
-    arm=(-15, 5, 0),
+    arm=(-11, 0, 0),
     knee=(_SPHINX_HIP[0] - THIGH, ON_FLOOR),
-    ankle=(_SPHINX_HIP[0] - THIGH - SHIN, ON_FLOOR),
+    ankle=limb((_SPHINX_HIP[0] - THIGH, ON_FLOOR), (SHIN, 162.4))[0],  # toes tucked under
     toe=250,
 )
 SPHINX_END = pose(
     hip=_SPHINX_HIP,
     neck=_SPHINX_NECK_UP,
-    bend=0.6,
+    bend=-0.6,
     head=62,
     arm=(-90, 0, 0),
     knee=(_SPHINX_HIP[0] - THIGH, ON_FLOOR),
-    ankle=(_SPHINX_HIP[0] - THIGH - SHIN, ON_FLOOR),
+    ankle=limb((_SPHINX_HIP[0] - THIGH, ON_FLOOR), (SHIN, 162.4))[0],
     toe=250,
 )
 
@@ -303,13 +304,13 @@ TOE_TOUCH_START = pose(
     toe=0,
 )
 _FOLD_HIP = limb(_STAND_ANKLE, (SHIN + THIGH, 96))[0]
-_FOLD_NECK = limb(_FOLD_HIP, (8.2, -48))[0]
+_FOLD_NECK = limb(_FOLD_HIP, (8.2, -32))[0]
 TOE_TOUCH_END = pose(
     hip=_FOLD_HIP,
     neck=_FOLD_NECK,
     bend=1.8,
     head=-75,
-    arm=(-88, -90, -90),
+    arm=(-120, -125, -125),
     knee=toward(_STAND_ANKLE, _FOLD_HIP, SHIN),
     ankle=_STAND_ANKLE,
     toe=0,
@@ -322,7 +323,7 @@ _TABLE = (((7.0, _TABLE_TOP), (30.0, _TABLE_TOP)), ((8.0, _TABLE_TOP), (8.0, 0.0
           ((29.0, _TABLE_TOP), (29.0, 0.0)))  # fmt: skip
 _THOMAS_HIP = (8.6, _TABLE_TOP + LYING)
 _THOMAS_NECK = (17.2, _TABLE_TOP + LYING)
-_THOMAS_HUG_KNEE = limb(_THOMAS_HIP, (THIGH, 62))[0]
+_THOMAS_HUG_KNEE = limb(_THOMAS_HIP, (THIGH, 55))[0]
 _THOMAS_HUG_ANKLE = limb(_THOMAS_HUG_KNEE, (SHIN, 196))[0]
 _HANG_KNEE = limb(_THOMAS_HIP, (THIGH, 200))[0]
 _HANG_ANKLE = limb(_HANG_KNEE, (SHIN, 265))[0]
@@ -330,7 +331,7 @@ THOMAS_START = pose(
     hip=_THOMAS_HIP,
     neck=_THOMAS_NECK,
     head=8,
-    arm=(150, 140, 120),
+    arm=(158.5, 120.5, 120),
     knee=_THOMAS_HUG_KNEE,
     ankle=_THOMAS_HUG_ANKLE,
     toe=200,
@@ -340,7 +341,7 @@ THOMAS_END = pose(
     hip=_THOMAS_HIP,
     neck=_THOMAS_NECK,
     head=8,
-    arm=(150, 140, 120),
+    arm=(158.5, 120.5, 120),
     knee=_HANG_KNEE,
     ankle=_HANG_ANKLE,
     toe=300,
@@ -349,25 +350,25 @@ THOMAS_END = pose(
 
 # Prone press-up: face down, hands under the shoulders; the arms straighten, the hips stay down.
 _PRESS_HIP = (11.0, LYING)
-_PRESS_WRIST_X = 19.6
+_PRESS_WRIST_X = 18.1  # the hands stay where they are put, by the shoulders
 PRESS_UP_START = pose(
     hip=_PRESS_HIP,
-    neck=(_PRESS_WRIST_X, LYING + 0.4),
+    neck=(_PRESS_WRIST_X + 1.4, LYING + 0.4),
     head=12,
-    arm=(150, -60, 0),
+    arm=(139.9, -66.5, 0),  # elbows up and back, the wrists on the floor
     knee=(_PRESS_HIP[0] - THIGH, ON_FLOOR),
     ankle=(_PRESS_HIP[0] - THIGH - SHIN, ON_FLOOR),
-    toe=190,
+    toe=180,
 )
 PRESS_UP_END = pose(
     hip=_PRESS_HIP,
-    neck=(_PRESS_WRIST_X, ON_FLOOR + UPPER_ARM + FOREARM),
-    bend=0.9,
+    neck=limb(_PRESS_HIP, (8.6, 48.6))[0],  # the trunk's length kept, the arms straight
+    bend=-0.9,
     head=70,
-    arm=(-90, -90, 0),
+    arm=(-80.8, -75.8, 0),
     knee=(_PRESS_HIP[0] - THIGH, ON_FLOOR),
     ankle=(_PRESS_HIP[0] - THIGH - SHIN, ON_FLOOR),
-    toe=190,
+    toe=180,
 )
 
 
