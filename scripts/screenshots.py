@@ -8,6 +8,7 @@ screenshots/browser.png (needs Debian's chromium).
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import sys
 import tempfile
@@ -26,6 +27,10 @@ async def main() -> None:
     out = ROOT / "screenshots"
     out.mkdir(exist_ok=True)
     for scene in SCENES:
+        # Settings and remembered state of its own for each scene (the focus view is
+        # remembered; the person's own must not leak in, nor a scene's into the next).
+        for name in ("SUPPLE_CONFIG_DIR", "SUPPLE_STATE_DIR"):
+            os.environ[name] = tempfile.mkdtemp(prefix="supple-screenshot-")
         data_dir = Path(tempfile.gettempdir()) / "supple-snapshot-data"
         shutil.rmtree(data_dir, ignore_errors=True)
         app = build_app(

@@ -25,9 +25,7 @@ INK = set("█▀▄")
 
 def inked_rows(widget: PixelView) -> int:
     """Rows of the widget that show any pixel: how tall what it draws is on screen."""
-    return sum(
-        1 for y in range(widget.size.height) if INK & set(widget.render_line(y).text)
-    )
+    return sum(1 for y in range(widget.size.height) if INK & set(widget.render_line(y).text))
 
 
 def shown(app: Any, selector: str) -> bool:

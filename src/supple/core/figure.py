@@ -97,7 +97,8 @@ class Figure:
         scale = (-1.0 if mirrored else 1.0) * max(-1.0, min(1.0, turn))
         middle = (self.box[0] + self.box[2]) / 2
         posed: dict[str, Point] = {}
-        for joint, (ax, ay) in a.items():
+        for joint in dict.fromkeys([*a, *b]):  # a joint in either keyframe (a far limb)
+            ax, ay = a.get(joint) or b[joint]
             bx, by = b.get(joint, (ax, ay))
             x = ax + (bx - ax) * local
             posed[joint] = (middle + (x - middle) * scale, ay + (by - ay) * local)
@@ -123,15 +124,21 @@ def spine_points(pose: Pose, steps: int = 6) -> list[Point]:
         p0, p1, p2, p3 = padded[i - 1], padded[i], padded[i + 1], padded[i + 2]
         for s in range(steps):
             t = s / steps
-            t2, t3 = t * t, t * t * t
             curve.append(
-                (
-                    0.5 * (2 * p1[0] + (p2[0] - p0[0]) * t + (2 * p0[0] - 5 * p1[0] + 4 * p2[0] - p3[0]) * t2 + (3 * p1[0] - p0[0] - 3 * p2[0] + p3[0]) * t3),  # noqa: E501
-                    0.5 * (2 * p1[1] + (p2[1] - p0[1]) * t + (2 * p0[1] - 5 * p1[1] + 4 * p2[1] - p3[1]) * t2 + (3 * p1[1] - p0[1] - 3 * p2[1] + p3[1]) * t3),  # noqa: E501
-                )
+                (_catmull(p0[0], p1[0], p2[0], p3[0], t), _catmull(p0[1], p1[1], p2[1], p3[1], t))
             )
     curve.append(points[-1])
     return curve
+
+
+def _catmull(p0: float, p1: float, p2: float, p3: float, t: float) -> float:
+    """One coordinate of a Catmull-Rom curve between p1 (t = 0) and p2 (t = 1)."""
+    return 0.5 * (
+        2 * p1
+        + (p2 - p0) * t
+        + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t * t
+        + (3 * p1 - p0 - 3 * p2 + p3) * t * t * t
+    )
 
 
 # -- drawing ------------------------------------------------------------------------------------
@@ -160,9 +167,7 @@ def fit(figure: Figure, width: int, height: int) -> Fit:
     return Fit(scale, (width - (x1 - x0) * scale) / 2, width, height)
 
 
-def draw(
-    figure: Figure, pose: Pose, width: int, height: int, *, floor: bool = True
-) -> Raster:
+def draw(figure: Figure, pose: Pose, width: int, height: int, *, floor: bool = True) -> Raster:
     """``pose`` of ``figure`` as ``width`` × ``height`` pixels, never a pixel outside them."""
     if width <= 0 or height <= 0:
         return ()

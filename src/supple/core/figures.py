@@ -375,7 +375,13 @@ PRESS_UP_END = pose(
 FIGURES: dict[str, Figure] = {
     f.name: f
     for f in (
-        Figure("cat-cow", "Cat-Cow", (CAT, TABLE, COW), ready=0.5),
+        Figure(
+            "cat-cow",
+            "Cat-Cow",
+            (CAT, TABLE, COW),
+            ready=0.5,
+            labels=("cat, breathing out", "cow, breathing in"),
+        ),
         Figure("knee-to-chest", "Knee-to-Chest", (KNEE_TO_CHEST_START, KNEE_TO_CHEST_END)),
         Figure("childs-pose", "Child's Pose", (CHILDS_START, CHILDS_END), ready=1.0),
         Figure("superman", "Superman", (SUPERMAN_START, SUPERMAN_END)),

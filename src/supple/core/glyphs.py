@@ -24,8 +24,8 @@ def _font(name: str, height: int, table: str) -> Font:
     for entry in table.strip().split("\n\n"):
         char, *rows = entry.split("\n")
         glyphs[char.strip().strip("'")] = tuple(rows)
-    for char, rows in glyphs.items():
-        if len(rows) != height or len({len(r) for r in rows}) != 1:
+    for char, glyph in glyphs.items():
+        if len(glyph) != height or len({len(r) for r in glyph}) != 1:
             raise ValueError(f"font {name}: glyph {char!r} is not {height} rows of one width")
     return Font(name, height, glyphs)
 

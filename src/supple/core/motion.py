@@ -40,7 +40,12 @@ class FigureFrame:
     @property
     def key(self) -> tuple[str, int, bool, int]:
         """What the drawing depends on, in steps: equal keys draw the same pixels."""
-        return (self.figure.name, round(self.fraction * STEPS), self.mirrored, round(self.turn * 24))
+        return (
+            self.figure.name,
+            round(self.fraction * STEPS),
+            self.mirrored,
+            round(self.turn * 24),
+        )
 
 
 def figure_of(exercise: Exercise | None) -> Figure | None:

@@ -1,4 +1,5 @@
-"""What the app remembers between runs (the level last chosen, mute, the focus view), in a small file of its own.
+"""What the app remembers between runs (the level last chosen, mute, the focus view), in a
+small file of its own.
 
 It is not the person's settings: `config.toml` is theirs and is rewritten only when they change a
 setting; this file is the app's and may be rewritten on any key. Anything unreadable in it is

@@ -62,9 +62,7 @@ def cue_word(snapshot: Snapshot) -> str:
         return "PAUSED"
     if segment.kind in ("rep", "hold") and snapshot.breath is not None:
         return CUE_WORDS[snapshot.breath.phase]
-    return {"get_ready": "READY", "switch_side": "SWITCH", "rest": "REST"}.get(
-        segment.kind, "HOLD"
-    )
+    return {"get_ready": "READY", "switch_side": "SWITCH", "rest": "REST"}.get(segment.kind, "HOLD")
 
 
 def counters(snapshot: Snapshot) -> str:

@@ -16,9 +16,9 @@ from textual.widget import Widget
 from textual.widgets import Digits, Input, Static
 
 from supple.core.clock import Stopwatch
-from supple.core.program import MobilityTest, Point, Program
 from supple.core.figures import FIGURES
 from supple.core.motion import FigureFrame
+from supple.core.program import MobilityTest, Point, Program
 from supple.core.words import printable
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.figure import FigureStrip

@@ -70,4 +70,3 @@ class BigText(PixelView):
         if self._fallback:
             return super(PixelView, self).render_line(y)
         return super().render_line(y)
-

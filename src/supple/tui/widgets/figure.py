@@ -6,10 +6,10 @@ from functools import lru_cache
 
 from textual.geometry import Size
 
-from supple.core.figure import EMPTY, Raster, draw
+from supple.core.figure import EMPTY, Raster, cells, draw
 from supple.core.figures import FIGURES
 from supple.core.motion import STEPS, FigureFrame
-from supple.tui.widgets.pixels import PixelView
+from supple.tui.widgets.pixels import PixelView, Rows
 
 MIN_COLUMNS, MIN_ROWS = 12, 4  # smaller than this a figure is a smudge: nothing is drawn
 
@@ -21,6 +21,11 @@ def _raster(key: tuple[str, int, bool, int], width: int, height: int) -> Raster:
     name, step, mirrored, turn = key
     figure = FIGURES[name]
     return draw(figure, figure.pose(step / STEPS, mirrored=mirrored, turn=turn / 24), width, height)
+
+
+@lru_cache(maxsize=1024)
+def _cells(key: tuple[str, int, bool, int], width: int, height: int) -> Rows:
+    return cells(_raster(key, width, height))
 
 
 class FigureView(PixelView):
@@ -50,7 +55,7 @@ class FigureView(PixelView):
         if frame is None or width < MIN_COLUMNS or height < MIN_ROWS:
             self.clear_pixels()
             return
-        self.show_raster(_raster(frame.key, width, height * 2))
+        self.show_cells(_cells(frame.key, width, height * 2))
 
     def redraw(self) -> None:
         self._key = None

@@ -35,7 +35,10 @@ class PixelView(Widget):
 
     def show_raster(self, raster: Raster, *, top: int | None = None) -> None:
         """Show ``raster`` (centred unless ``top`` is given); repaint only changed lines."""
-        rows = cells(raster)
+        self.show_cells(cells(raster), top=top)
+
+    def show_cells(self, rows: Rows, *, top: int | None = None) -> None:
+        """Show half-block ``rows``, as ``show_raster`` (for rows worked out once, cached)."""
         width, height = self.size
         columns = len(rows[0]) if rows else 0
         new_top = (height - len(rows)) // 2 if top is None else top
