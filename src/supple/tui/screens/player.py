@@ -79,19 +79,19 @@ class PlayerScreen(SuppleScreen):
         ),
         Binding("m", "mute", "Mute", id="player.mute", tooltip="Sound cues on or off"),
         Binding(
-            "f",
-            "focus_view",
-            "Focus",
-            id="player.focus",
-            tooltip="Only the figure, a giant countdown and the cue word (remembered)",
-        ),
-        Binding(
             "q,escape",
             "request_stop",
             "End",
             key_display="q",
             id="player.stop",
             tooltip="End the session early; what you did is kept",
+        ),
+        Binding(
+            "f",
+            "focus_view",
+            "Focus",
+            id="player.focus",
+            tooltip="Only the figure, a giant countdown and the cue word (remembered)",
         ),
     ]
 
