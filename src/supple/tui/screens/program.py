@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rich.markup import escape
 from rich.text import Text
 from textual import events, on, work
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
@@ -21,30 +21,40 @@ from supple.tui.context import StartSession, tell
 from supple.tui.format import minutes
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
+from supple.tui.widgets.chart import BarChart, Chart, Column
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
     from supple.coach.views import ProgramView
 
-BARS = "▁▂▃▄▅▆▇█"
+# A test's chart needs this many cells (its axis and three bars with "12.5 cm" over them).
+TEST_CHART_WIDTH = 28
+TEST_CHART = Chart(rows=4, bar=(5, 7), gap=3, marks=False, empty="not taken yet")
 
 
-def mini_chart(test: MobilityTest, values: list[float | None]) -> Text:
-    """Three bars, start/middle/end, taller when better (so up is always good)."""
-    known = [v for v in values if v is not None]
-    text = Text()
-    if not known:
-        return text
-    low, high = min(known), max(known)
-    for value in values:
-        if value is None:
-            text.append("·", style="dim")
-            continue
-        share = 0.5 if high == low else (value - low) / (high - low)
-        if test.better == "lower":
-            share = 1 - share
-        text.append(BARS[round(share * (len(BARS) - 1))], style="bold")
-    return text
+def results_chart(test: MobilityTest, values: Sequence[float | None]) -> Chart:
+    """Start, middle and end on a real scale through 0, in the test's unit, with which way is
+    better said in words: a bar that shrinks is progress when lower is better."""
+    unit = printable(test.unit)
+    return replace(
+        TEST_CHART,
+        columns=tuple(
+            Column(value, label=point, text=None if value is None else f"{value:g} {unit}".rstrip())
+            for point, value in zip(POINTS, values, strict=True)
+        ),
+        unit=unit,
+        title=printable(test.name.split(" (")[0]),
+        note=f"{'↑ higher' if test.better == 'higher' else '↓ lower'} is better",
+    )
+
+
+class ResultCharts(Grid):
+    """One chart a test, as many side by side as the width allows."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        count = max(1, min(5, (event.size.width + 1) // (TEST_CHART_WIDTH + 1)))
+        if self.styles.grid_size_columns != count:
+            self.styles.grid_size_columns = count
 
 
 def change_text(
@@ -108,6 +118,9 @@ class ProgramScreen(SuppleScreen):
             table: DataTable[str] = DataTable(id="progress-table", cursor_type="none")
             table.border_title = "Mobility tests"
             yield table
+            charts = ResultCharts(id="test-charts")
+            charts.border_title = "Tests: start, middle, end"
+            yield charts
 
     def on_mount(self) -> None:
         self.load()
@@ -121,7 +134,7 @@ class ProgramScreen(SuppleScreen):
         self.post_message(self.Loaded(self.coach.program()))
 
     @on(Loaded)
-    def show(self, message: Loaded) -> None:
+    async def show(self, message: Loaded) -> None:
         tell(self, self.coach)
         self._loaded = True
         self.view = view = message.view
@@ -146,6 +159,7 @@ class ProgramScreen(SuppleScreen):
         self._grid(view)
         self._next(view)
         self._tests(view)
+        await self._charts(view)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.view is not None and (event.size.width < COMPACT_BELOW) != self.compact:
@@ -223,9 +237,7 @@ class ProgramScreen(SuppleScreen):
         if self.compact:  # the essentials: each point's value and the change
             table.add_columns("Test", *(p.capitalize() for p in POINTS), "Change")
         else:
-            table.add_columns(
-                "Test", "Better", *(p.capitalize() for p in POINTS), "Chart", "Change"
-            )
+            table.add_columns("Test", "Better", *(p.capitalize() for p in POINTS), "Change")
         for test in progress.program.tests:
             by_point = progress.results.get(test.id, {})
             values = [by_point[p].value if p in by_point else None for p in POINTS]
@@ -241,9 +253,27 @@ class ProgramScreen(SuppleScreen):
                 Text(printable(test.name)),
                 Text(f"{'↑' if test.better == 'higher' else '↓'} {printable(test.unit)}"),
                 *(f"{v:g}" if v is not None else "–" for v in values),
-                mini_chart(test, values),
                 change_text(test, progress.change(test), self.app.theme_variables),
             )
+
+    async def _charts(self, view: ProgramView) -> None:
+        """A chart a test, once any result is in (until then the table says it all)."""
+        progress = view.progress
+        tests = progress.program.tests
+        box = self.query_one("#test-charts", ResultCharts)
+        box.display = bool(progress.results)
+        charts = [
+            results_chart(test, [by[p].value if p in by else None for p in POINTS])
+            for test in tests
+            for by in [progress.results.get(test.id, {})]
+        ]
+        shown = list(box.query_children(BarChart))
+        if len(shown) != len(charts):
+            await box.remove_children()
+            await box.mount_all(BarChart(chart) for chart in charts)
+        else:
+            for widget, chart in zip(shown, charts, strict=True):
+                widget.show(chart)
 
     def action_next_workout(self) -> None:
         if self.view is None or self.view.progress.next is None:

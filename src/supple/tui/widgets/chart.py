@@ -26,13 +26,14 @@ ROLES: tuple[Role, ...] = Role.__args__  # type: ignore[attr-defined]
 
 def nice_ticks(low: float, high: float, most: int = 4) -> tuple[float, ...]:
     """Round values between ``low`` and ``high`` (which always span 0), 0 among them: the
-    multiples of the smallest step (1, 2, 2.5 or 5 × 10ⁿ) that makes at most ``most`` (3 or
-    more) of them. Steps at most twice apart guarantee two or more on any range not empty."""
+    multiples of the smallest step (1, 2, 2.5 or 5 × 10ⁿ) that makes at most ``most`` of them.
+    Steps at most twice apart guarantee two or more on any range not empty when ``most`` is 3
+    or more; with 2, a range may get 0 alone."""
     low, high = min(low, 0.0), max(high, 0.0)
     span = max(high, -low)
     if span <= 0:
         return (0.0,)
-    most = max(3, most)
+    most = max(2, most)
     exponent = math.floor(math.log10(span / most)) - 1
     while True:
         for base in STEPS:
@@ -76,6 +77,33 @@ def place_labels(
     return []
 
 
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """Rows of bars over ``low``..``high``: ``up`` rows above zero, ``down`` below, ``unit`` a
+    row. Zero falls on a row boundary, so a bar up and a bar down both start from it."""
+
+    rows: int
+    up: int
+    down: int
+    unit: float
+
+    @classmethod
+    def over(cls, rows: int, low: float, high: float) -> Scale:
+        rows = max(2, rows)
+        up = round(rows * high / (high - low)) if high > low else rows
+        up = min(rows - (1 if low < 0 else 0), max(1, up))  # a row over zero for "not yet"
+        down = rows - up
+        return cls(rows, up, down, max(high / up, (-low / down) if down else 0.0) or 1.0)
+
+    def level(self, value: float) -> int:
+        """The row (0: the x axis, 1..rows from the bottom) holding ``value``'s level, where
+        a bar of that value ends. Zero with bars below it: the row just over the boundary,
+        where a zero or a missing value is written."""
+        if value == 0 and self.down:
+            return self.down + 1
+        return math.ceil(value / self.unit + self.down - 1e-9)
+
+
 def fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` cells, with an ellipsis where it was cut."""
     if cell_len(text) <= width:
@@ -108,8 +136,9 @@ class Chart:
     note: str = ""
     empty: str = "Nothing yet."  # instead of an empty axis, when no column has a value
     marks: bool = True  # a ┬ on the x axis under each labelled column
+    # Not an init field: dataclasses.replace would hand the copy the same dict.
     _cache: dict[int, list[Line]] = field(
-        default_factory=dict, compare=False, hash=False, repr=False
+        default_factory=dict, init=False, compare=False, hash=False, repr=False
     )
 
     def lines(self, width: int) -> list[Line]:
@@ -130,9 +159,17 @@ class Chart:
         return (low, high) if high > low else (0.0, 1.0)
 
     def _ticks(self, low: float, high: float) -> tuple[float, ...]:
+        """The given ticks, or the most round ones (up to 4) with a free row between two."""
         if self.ticks is not None:
             return self.ticks
-        return nice_ticks(low, high, most=min(4, self.rows // 2 + 1))
+        scale = Scale.over(self.rows, low, high)
+        for most in (4, 3, 2):
+            ticks = nice_ticks(low, high, most)
+            levels = [scale.level(t) for t in ticks]
+            spaced = all(b - a >= 2 for a, b in zip(levels, levels[1:], strict=False))
+            if len(ticks) >= 2 and spaced:
+                return ticks
+        return nice_ticks(low, high, 3)  # crowded: the drawing drops a tick beside another
 
     def _draw(self, width: int) -> list[Line]:
         out: list[Line] = []
@@ -189,12 +226,8 @@ class _Canvas:
             [[" ", "blank"] for _ in range(width)] for _ in range(self.rows + 3)
         ]
         self.owner: list[int | None] = [None] * width
-        low, high = chart._range(columns)
-        # Zero falls on a row boundary, so a bar up and a bar down both start from it.
-        up = round(self.rows * high / (high - low)) if high > low else self.rows
-        up = min(self.rows - (1 if low < 0 else 0), max(1, up))
-        self.up, self.down = up, self.rows - up
-        self.unit = max(high / up, (-low / self.down) if self.down else 0.0) or 1.0
+        scale = self.scale = Scale.over(chart.rows, *chart._range(columns))
+        self.up, self.down, self.unit = scale.up, scale.down, scale.unit
 
     def y(self, k: int) -> int:
         """The canvas row of level ``k`` (-1: x labels, 0: x axis, 1..rows: bars, rows + 1:
@@ -209,7 +242,7 @@ class _Canvas:
         row = self.cells[self.y(k)]
         for char in text:
             size = cell_len(char)
-            if 0 <= x and x + size <= self.width:
+            if x >= 0 and x + size <= self.width:
                 row[x] = [char, role]
                 for extra in range(1, size):
                     row[x + extra] = ["", role]
@@ -223,14 +256,17 @@ class _Canvas:
         row = self.cells[self.y(k)]
         if any(row[x][1] != "blank" or self.owner[x] not in (None, i) for x in range(start, end)):
             return False
-        return all(
-            not (0 <= x < self.width and row[x][1] == "value") for x in (start - 1, end)
-        )
+        return all(not (0 <= x < self.width and row[x][1] == "value") for x in (start - 1, end))
 
     def draw(self) -> list[Line]:
         self.axes()
-        for i, column in enumerate(self.columns):
-            self.column(i, column)
+        for i in range(len(self.columns)):
+            for x in range(self.x(i), min(self.x(i) + self.bar, self.width)):
+                self.owner[x] = i
+        # Every bar before any value, so no value is drawn where a later bar goes.
+        levels = [self.column(i, column) for i, column in enumerate(self.columns)]
+        for i, (column, level) in enumerate(zip(self.columns, levels, strict=True)):
+            self.value(i, column, level)
         self.x_labels()
         lines = [self.line(row) for row in self.cells]
         if all(role == "blank" for _, role in lines[0]):
@@ -246,20 +282,19 @@ class _Canvas:
         self.put(0, self.axis_x, "└" + "─" * (end - self.axis_x - 1), "axis")
         self.put(self.rows + 1, 0, self.chart.unit, "axis")
         taken: set[int] = set()
-        for tick in self.ticks:
-            k = math.floor(tick / self.unit + self.down + 0.5)
-            if not 0 <= k <= self.rows or k in taken:
-                continue
+        for tick in sorted(self.ticks, key=lambda t: (t != 0, -t)):  # 0, then from the top
+            k = self.scale.level(tick)
+            if not 0 <= k <= self.rows or taken & {k - 1, k, k + 1}:
+                continue  # two labels on neighbouring rows would read as one
             taken.add(k)
             text = tick_text(tick)
             self.put(k, self.left - len(text), text, "axis")
             if k:
                 self.put(k, self.axis_x, "┤", "axis")
 
-    def column(self, i: int, column: Column) -> None:
+    def column(self, i: int, column: Column) -> int:
+        """Draw column ``i``'s bar (or its "·"); the level its value goes on."""
         x0, bar = self.x(i), self.bar
-        for x in range(x0, min(x0 + bar, self.width)):
-            self.owner[x] = i
         value = column.value
         role: Role = "highlight" if column.highlight else "bar"
         text_k = self.down + 1  # where the value goes when the bar does not rise
@@ -282,21 +317,23 @@ class _Canvas:
             if part:  # the top `part` eighths: the rest of the cell in reverse video
                 down: Role = "highlight-down" if column.highlight else "bar-down"
                 self.put(self.down - full, x0, EIGHTHS[7 - part] * bar, down)
+        return text_k
+
+    def value(self, i: int, column: Column, k: int) -> None:
+        """Column ``i``'s value centred over its bar on level ``k``, if it has room there."""
         text = column.text
         if text is None:
-            text = "not yet" if value is None else f"{value:g}"
+            text = "not yet" if column.value is None else f"{column.value:g}"
         if text:
-            start = label_start(x0 + (bar - 1) / 2, text)
-            if self.free(text_k, start, start + cell_len(text), i):
-                self.put(text_k, start, text, "value")
+            start = label_start(self.x(i) + (self.bar - 1) / 2, text)
+            if self.free(k, start, start + cell_len(text), i):
+                self.put(k, start, text, "value")
 
     def x_labels(self) -> None:
         columns = self.columns
         labels = [c.label for c in columns]
         if self.chart.labels == "ends":
-            labels = [
-                label if i in (0, len(columns) - 1) else "" for i, label in enumerate(labels)
-            ]
+            labels = [label if i in (0, len(columns) - 1) else "" for i, label in enumerate(labels)]
         centres = [self.x(i) + (self.bar - 1) / 2 for i in range(len(columns))]
         for i, start in place_labels(centres, labels, self.width):
             self.put(-1, start, labels[i], "label")
@@ -322,7 +359,7 @@ class BarChart(Widget):
     BarChart > .chart--axis { color: $text-muted; }
     BarChart > .chart--bar { color: $primary; }
     BarChart > .chart--highlight { color: $accent; }
-    BarChart > .chart--value { color: $text; }
+    BarChart > .chart--value { color: $text; text-style: bold; }
     BarChart > .chart--label { color: $text-muted; }
     BarChart > .chart--missing { color: $text-muted; }
     BarChart > .chart--title { text-style: bold; }
