@@ -6,9 +6,9 @@ import random
 from pathlib import Path
 
 import pytest
-from textual.widgets import Digits
 
 from supple.tui.screens.base import TooSmall
+from supple.tui.widgets.bigtext import BigText
 from tests.tui.conftest import advance, build_app
 from tests.tui.scenes import settle
 
@@ -35,7 +35,7 @@ async def test_random_resizes_during_a_session(data_dir: Path) -> None:
         await settle(pilot)
         advance(app, 0.0)
         # 57 s in: the Knee-to-Chest left hold started at 50 s, 8 s of 15 left.
-        assert app.screen.query_one("#timer", Digits).value == "0:08"
+        assert app.screen.query_one("#timer", BigText).text == "0:08"
 
 
 @pytest.mark.parametrize("size", [(20, 8), (40, 12), (60, 20), (80, 24), (250, 80)])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.color import Color
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from supple.tui.screens.base import TooSmall
 from supple.tui.screens.confirm import ConfirmScreen
@@ -18,6 +18,7 @@ from supple.tui.screens.help import HelpScreen
 from supple.tui.screens.home import HomeScreen
 from supple.tui.screens.player import PlayerScreen
 from supple.tui.screens.summary import SummaryScreen
+from supple.tui.widgets.bigtext import BigText
 from tests.tui.conftest import advance, bells, build_app
 
 
@@ -58,10 +59,10 @@ async def test_a_session_by_keys_pause_skip_back_quit_and_save(data_dir: Path) -
         player = app.screen
         assert isinstance(player, PlayerScreen)
         assert text(app, "#stage") == "GET READY"
-        assert player.query_one("#timer", Digits).value == "0:05"
+        assert player.query_one("#timer", BigText).text == "0:05"
 
         advance(app, 2.5)  # 3-2-1 begins, one bell per number
-        assert player.query_one("#timer", Digits).value == "0:03"
+        assert player.query_one("#timer", BigText).text == "0:03"
         cues = bells(app)
         advance(app, 1.0)
         advance(app, 1.0)
@@ -78,9 +79,9 @@ async def test_a_session_by_keys_pause_skip_back_quit_and_save(data_dir: Path) -
 
         await pilot.press("space")
         assert text(app, "#stage") == "PAUSED"
-        frozen = player.query_one("#timer", Digits).value
+        frozen = player.query_one("#timer", BigText).text
         advance(app, 60.0)
-        assert player.query_one("#timer", Digits).value == frozen
+        assert player.query_one("#timer", BigText).text == frozen
         assert "press space to resume" in text(app, "#next")
 
         await pilot.press("space")
@@ -98,7 +99,7 @@ async def test_a_session_by_keys_pause_skip_back_quit_and_save(data_dir: Path) -
         assert text(app, "#stage") == "HOLD"
         assert text(app, "#pacer #cue") == "Breathe in slowly through the nose"
         await pilot.press("plus")
-        assert player.query_one("#timer", Digits).value == "0:25"
+        assert player.query_one("#timer", BigText).text == "0:25"
 
         await pilot.press("q")
         await pilot.pause()
@@ -264,7 +265,7 @@ async def test_too_small_terminal_says_so_and_recovers(data_dir: Path) -> None:
         assert not app.screen.query_one(TooSmall).display
         advance(app, 0.0)
         # The clock kept going while hidden: 10 s in, 5 s into the first rep.
-        assert app.screen.query_one("#timer", Digits).value == "0:01"
+        assert app.screen.query_one("#timer", BigText).text == "0:01"
 
 
 async def test_home_lists_a_broken_user_routine_with_its_error(data_dir: Path) -> None:

@@ -33,3 +33,9 @@ def test_scene(snap_compare: Any, scene: Scene) -> None:
         await play(pilot, scene)
 
     assert snap_compare(app, terminal_size=scene.size, run_before=run_before)
+
+
+def test_every_figure_at_its_start_and_end(snap_compare: Any) -> None:
+    from tests.tui.gallery import SIZE, FigureGallery
+
+    assert snap_compare(FigureGallery(), terminal_size=SIZE)

@@ -24,7 +24,8 @@ JOINTS = (
 FAR_JOINTS = ("elbow2", "wrist2", "hand2", "knee2", "ankle2", "toe2")
 
 # Sizes in figure units (a thigh is about 5.8): thickness of limbs, the trunk and the head.
-HEAD_RADIUS = 1.8
+HEAD_RADIUS = 1.9
+NECK_WIDTH = 0.6  # thinner than the head and the trunk, so a head reads as a head
 LIMB = 1.0
 TRUNK = 1.8
 MARGIN = 0.6  # room kept around the outermost joint, so thick lines are never cut
@@ -38,7 +39,7 @@ FAR_BONES = (
 )  # fmt: skip
 BONES = (
     ("hip", "knee", LIMB), ("knee", "ankle", LIMB), ("ankle", "toe", LIMB),
-    ("neck", "head", LIMB),
+    ("neck", "head", NECK_WIDTH),
     ("neck", "elbow", LIMB), ("elbow", "wrist", LIMB), ("wrist", "hand", LIMB),
 )  # fmt: skip
 SPINE = ("hip", "waist", "chest", "neck")  # drawn as one smooth curve

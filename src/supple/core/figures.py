@@ -13,7 +13,7 @@ from supple.core.figure import Figure, Point, Pose
 
 THIGH, SHIN, FOOT = 5.8, 5.6, 1.8
 UPPER_ARM, FOREARM, HAND = 3.6, 3.4, 1.0
-NECK = 2.6  # neck joint to the centre of the head
+NECK = 2.9  # neck joint to the centre of the head
 ON_FLOOR = 0.7  # a joint resting on the floor: half a limb's thickness above it
 LYING = 1.1  # the spine of a body lying on the floor
 
