@@ -21,7 +21,11 @@ if TYPE_CHECKING:
     from supple.core.session import Snapshot
 
 BREATH_SWAY = 0.08  # how far a held pose eases back towards its start on each out-breath
-STEPS = 96  # fractions are kept to this many steps between the keyframes: a pose repeats exactly
+# Fractions are kept to this many steps from start to end: a pose repeats exactly (each is drawn
+# once), and a moving figure changes about five times a second. Each change repaints the lines it
+# touches, which is what a moving figure costs: at 96 steps Cat-Cow cost 1.3x the CPU of the
+# same reps without a figure, at 16 it costs 1.15x and still moves smoothly at a breath's pace.
+STEPS = 16
 
 
 @dataclass(frozen=True, slots=True)

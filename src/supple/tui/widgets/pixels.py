@@ -31,7 +31,9 @@ class PixelView(Widget):
         self._top = 0
         self._left = 0
         self._styles: dict[int, Style] | None = None
-        self._strips: dict[int, Strip] = {}
+        self._strips: dict[int, Strip] = {}  # by screen line, what is on screen now
+        # By a row's cells: a moving figure's rows recur every rep, each is built once.
+        self._by_cells: dict[tuple[Cell, ...], Strip] = {}
 
     def show_raster(self, raster: Raster, *, top: int | None = None) -> None:
         """Show ``raster`` (centred unless ``top`` is given); repaint only changed lines."""
@@ -39,6 +41,8 @@ class PixelView(Widget):
 
     def show_cells(self, rows: Rows, *, top: int | None = None) -> None:
         """Show half-block ``rows``, as ``show_raster`` (for rows worked out once, cached)."""
+        if rows is self._rows:
+            return  # the same cached rows: nothing changed
         width, height = self.size
         columns = len(rows[0]) if rows else 0
         new_top = (height - len(rows)) // 2 if top is None else top
@@ -46,6 +50,7 @@ class PixelView(Widget):
         if (new_top, new_left) != (self._top, self._left) or len(rows) != len(self._rows):
             self._rows, self._top, self._left = rows, new_top, new_left
             self._strips.clear()
+            self._by_cells.clear()
             self.refresh()
             return
         changed = [y for y, (a, b) in enumerate(zip(rows, self._rows, strict=True)) if a != b]
@@ -64,6 +69,7 @@ class PixelView(Widget):
     def notify_style_update(self) -> None:
         self._styles = None
         self._strips.clear()
+        self._by_cells.clear()
         super().notify_style_update()
 
     def _palette(self) -> dict[int, Style]:
@@ -86,6 +92,8 @@ class PixelView(Widget):
         base = self.rich_style
         if not 0 <= row_index < len(self._rows):
             strip = Strip.blank(width, base)
+        elif (known := self._by_cells.get(self._rows[row_index])) is not None:
+            strip = known
         else:
             palette = self._palette()
             segments = [Segment(" " * self._left, base)] if self._left else []
@@ -108,11 +116,15 @@ class PixelView(Widget):
             if run:
                 segments.append(Segment(run, run_style))
             strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
+            if len(self._by_cells) > 2048:
+                self._by_cells.clear()
+            self._by_cells[self._rows[row_index]] = strip
         self._strips[y] = strip
         return strip
 
     def on_resize(self) -> None:
         self._strips.clear()
+        self._by_cells.clear()
         self.redraw()
 
     def redraw(self) -> None:
