@@ -88,10 +88,13 @@ def browser_screenshot() -> None:
                     break
                 except OSError:
                     time.sleep(0.1)
-            browse(
+            browse(  # a session in the browser: Enter starts the first routine
                 url,
                 APP_CONNECTED,
                 shot=ROOT / "screenshots" / "browser.png",
+                window=(1400, 860),
+                keys=("Enter",),
+                then_wait=7.5,
             )
         finally:
             os.killpg(server.pid, signal.SIGTERM)

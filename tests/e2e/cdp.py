@@ -38,7 +38,15 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def _browse(url: str, until_js: str, timeout: float, shot: Path | None) -> Any:
+async def _browse(
+    url: str,
+    until_js: str,
+    timeout: float,
+    shot: Path | None,
+    window: tuple[int, int] | None = None,
+    keys: tuple[str, ...] = (),
+    then_wait: float = 1.0,
+) -> Any:
     binary = chromium()
     assert binary is not None
     port = free_port()
@@ -46,7 +54,8 @@ async def _browse(url: str, until_js: str, timeout: float, shot: Path | None) ->
         chrome = subprocess.Popen(
             [
                 binary,
-                *FLAGS,
+                *(f for f in FLAGS if not (window and f.startswith("--window-size="))),
+                *([f"--window-size={window[0]},{window[1]}"] if window else []),
                 f"--user-data-dir={profile}",
                 f"--remote-debugging-port={port}",
                 "about:blank",
@@ -91,6 +100,24 @@ async def _browse(url: str, until_js: str, timeout: float, shot: Path | None) ->
                         break
                     await asyncio.sleep(0.2)
                 await asyncio.sleep(1.0)  # let the first screen paint
+                if keys:  # the terminal takes keys once its input has the focus (a click)
+                    await call(
+                        "Runtime.evaluate",
+                        expression="document.querySelector('textarea')?.focus()",
+                    )
+                for key in keys:  # pressed in the page, as a person would
+                    for kind in ("keyDown", "keyUp"):
+                        await call(
+                            "Input.dispatchKeyEvent",
+                            type=kind,
+                            key=key,
+                            code=key,
+                            windowsVirtualKeyCode=13 if key == "Enter" else 0,
+                            **({"text": "\r"} if key == "Enter" and kind == "keyDown" else {}),
+                        )
+                    await asyncio.sleep(0.3)
+                if keys:
+                    await asyncio.sleep(then_wait)
                 if shot is not None:
                     data = await call("Page.captureScreenshot", format="png")
                     shot.write_bytes(base64.b64decode(data["data"]))
@@ -100,9 +127,19 @@ async def _browse(url: str, until_js: str, timeout: float, shot: Path | None) ->
             chrome.wait(timeout=10)
 
 
-def browse(url: str, until_js: str, *, timeout: float = 30.0, shot: Path | None = None) -> Any:
-    """Open ``url``; wait until ``until_js`` is truthy (or ``timeout``); return its value."""
-    return asyncio.run(_browse(url, until_js, timeout, shot))
+def browse(
+    url: str,
+    until_js: str,
+    *,
+    timeout: float = 30.0,
+    shot: Path | None = None,
+    window: tuple[int, int] | None = None,
+    keys: tuple[str, ...] = (),
+    then_wait: float = 1.0,
+) -> Any:
+    """Open ``url``; wait until ``until_js`` is truthy (or ``timeout``); press ``keys`` and wait
+    ``then_wait`` seconds more; return the condition's value."""
+    return asyncio.run(_browse(url, until_js, timeout, shot, window, keys, then_wait))
 
 
 # True once textual-serve has connected the page to a running app (its intro dialog hides).

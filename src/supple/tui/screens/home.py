@@ -248,6 +248,4 @@ class HomeScreen(SuppleScreen):
             text.append(f"{number}. {printable(exercise.name)}", style="bold")
             text.append(f" — {exercise.describe(self.level)}\n")
         text.append("\nEnter to start", style="dim")
-        if any(e.figure for e in routine.exercises):
-            text.append(" · the exercises in order:", style="dim")
         return text
