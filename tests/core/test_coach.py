@@ -158,3 +158,26 @@ def test_a_slow_frame_is_not_a_stop(data_dir: Path) -> None:
     live.open()
     clock.advance(40.0)  # a stalled event loop: the session caught up, exactly
     assert live.frame().snap.segment_index > 0 and live.session.state == "running"
+
+
+def test_each_frame_carries_the_figure_with_the_breath(data_dir: Path) -> None:
+    """The figure is the coach's to work out, like the cues: the screen only draws it."""
+    from supple.core.motion import STEPS
+
+    clock = FakeClock(100.0)
+    live = make_coach(data_dir, clock).start("back-pain-relief", "beginner")
+    live.open()
+    frame = live.frame()  # the get-ready: Cat-Cow's ready position, the flat back
+    assert frame.figure is not None and frame.figure.figure.name == "cat-cow"
+    assert frame.figure.fraction == frame.figure.figure.ready == 0.5
+    fractions = []
+    for _ in range(110):  # the get-ready (5 s), then the first rep (6 s), ten frames a second
+        clock.advance(0.1)
+        frame = live.frame()
+        if frame.snap.segment is not None and frame.snap.segment.kind == "rep":
+            assert frame.figure is not None and frame.snap.breath is not None
+            assert abs(frame.figure.fraction - frame.snap.breath.fill) <= 0.5 / STEPS
+            fractions.append(frame.figure.fraction)
+    assert max(fractions) == 1.0 and min(fractions) <= 1 / STEPS  # cow, then cat
+    live.toggle_pause()
+    assert live.frame().figure == frame.figure  # paused: the figure holds still

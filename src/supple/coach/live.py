@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from supple.core.cues import Cue, Cuer
+from supple.core.motion import FigureFrame, figure_frame
 from supple.core.recorder import Recorder
 from supple.core.session import Session, Snapshot
 
@@ -37,6 +38,7 @@ class Frame:
     interval: float | None  # draw steadily this often (real seconds), or not at all
     wake_in: float | None  # and once more after this many real seconds (a second's edge)
     finished: bool  # the session ended at this frame; its final record was written
+    figure: FigureFrame | None = None  # the figure to show, its pose and facing (None: none)
 
 
 class Announcer:
@@ -142,7 +144,7 @@ class LiveSession:
             return Frame(snap, bell, None, None, finished)
         self.recorder.update(snap)
         interval, wake_in = self._schedule(snap)
-        return Frame(snap, bell, interval, wake_in, False)
+        return Frame(snap, bell, interval, wake_in, False, figure_frame(snap))
 
     def _schedule(self, snap: Snapshot) -> tuple[float | None, float | None]:
         """Ten frames a second while the pacer moves (or a count-in runs); otherwise only the

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.coach.live import Frame, LiveSession
-from supple.core.motion import figure_frame
+from supple.core.motion import FigureFrame
 from supple.core.words import printable
 from supple.tui import format
 from supple.tui.context import SessionEnded
@@ -192,7 +192,7 @@ class PlayerScreen(SuppleScreen):
     def tick(self) -> None:
         """One frame: ask the coach for it, show it, and draw again when it says."""
         frame = self.live.frame()
-        self.render_snapshot(frame.snap)
+        self.render_snapshot(frame.snap, frame.figure)
         if frame.bell:
             self.app.bell()
         self._schedule(frame)
@@ -216,7 +216,7 @@ class PlayerScreen(SuppleScreen):
             if frame.wake_in is not None:
                 self._next = self.set_timer(frame.wake_in, self.tick)
 
-    def render_snapshot(self, snap: Snapshot) -> None:
+    def render_snapshot(self, snap: Snapshot, figure: FigureFrame | None = None) -> None:
         segment = snap.segment
         # What changes within a segment: the stage line (count-in), the digits, the pacer, the
         # bars and the time left. The rest is worked out again only when the segment changes.
@@ -229,7 +229,7 @@ class PlayerScreen(SuppleScreen):
         if self._shown.get("timer-class") != closing:  # the last 3 s of a hold or a rest
             self._shown["timer-class"] = closing
             self._timer_digits.set_classes(closing)
-        self._figure.show(figure_frame(snap))
+        self._figure.show(figure)
         self._cue_word.update(format.cue_word(snap))
         self._pacer.show(snap.breath if segment and segment.kind in ("rep", "hold") else None)
         self._progress.show(snap.progress)
