@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from textual.app import RenderResult
 from textual.geometry import Size
 from textual.strip import Strip
 
-from supple.core.figure import BODY
+from supple.core.figure import BODY, cells
 from supple.core.glyphs import fit, render
-from supple.tui.widgets.pixels import PixelView
+from supple.tui.widgets.pixels import PixelView, Rows
+
+
+@lru_cache(maxsize=256)
+def _cells(text: str, font: str, scale: int) -> Rows:
+    """A setting's cells, once: a countdown shows each of its values every session."""
+    return cells(render(text, font, scale, BODY))
 
 
 class BigText(PixelView):
@@ -61,7 +69,7 @@ class BigText(PixelView):
             self.clear_pixels()
             self.refresh()
             return
-        self.show_raster(render(self._text, layout.font.name, layout.scale, BODY))
+        self.show_cells(_cells(self._text, layout.font.name, layout.scale))
 
     def render(self) -> RenderResult:  # only when no font fits: the words as they are
         return self._text

@@ -3,6 +3,8 @@ changed: the one place pixel values become theme colours and strips."""
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region
@@ -12,6 +14,10 @@ from textual.widget import Widget
 from supple.core.figure import BODY, EMPTY, FAR, GROUND, Cell, Raster, cells
 
 Rows = tuple[tuple[Cell, ...], ...]
+
+
+def _colours(cell: Cell) -> tuple[int, int]:
+    return cell[1], cell[2]
 
 
 class PixelView(Widget):
@@ -33,7 +39,8 @@ class PixelView(Widget):
         self._styles: dict[int, Style] | None = None
         self._strips: dict[int, Strip] = {}  # by screen line, what is on screen now
         # By a row's cells: a moving figure's rows recur every rep, each is built once.
-        self._by_cells: dict[tuple[Cell, ...], Strip] = {}
+        self._by_cells: dict[tuple[Cell, ...], tuple[Style, Strip]] = {}
+        self._pair_styles: dict[tuple[Style, int, int], Style] = {}
 
     def show_raster(self, raster: Raster, *, top: int | None = None) -> None:
         """Show ``raster`` (centred unless ``top`` is given); repaint only changed lines."""
@@ -41,24 +48,37 @@ class PixelView(Widget):
 
     def show_cells(self, rows: Rows, *, top: int | None = None) -> None:
         """Show half-block ``rows``, as ``show_raster`` (for rows worked out once, cached)."""
-        if rows is self._rows:
-            return  # the same cached rows: nothing changed
         width, height = self.size
         columns = len(rows[0]) if rows else 0
         new_top = (height - len(rows)) // 2 if top is None else top
         new_left = max(0, (width - columns) // 2)
-        if (new_top, new_left) != (self._top, self._left) or len(rows) != len(self._rows):
+        if rows is self._rows and (new_top, new_left) == (self._top, self._left):
+            return  # the same cached rows in the same place: nothing changed
+        same_shape = len(rows) == len(self._rows) and (
+            not rows or len(rows[0]) == len(self._rows[0])
+        )
+        if (new_top, new_left) != (self._top, self._left) or not same_shape:
             self._rows, self._top, self._left = rows, new_top, new_left
             self._strips.clear()
             self._by_cells.clear()
             self.refresh()
             return
-        changed = [y for y, (a, b) in enumerate(zip(rows, self._rows, strict=True)) if a != b]
-        self._rows = rows
-        for y in changed:
+        regions = []
+        for y, (new, old) in enumerate(zip(rows, self._rows, strict=True)):
+            if new is old or new == old:
+                continue
             self._strips.pop(y + self._top, None)
-        if changed:
-            self.refresh(*(Region(0, y + self._top, width, 1) for y in changed))
+            # Only the cells that changed: a countdown's 0:59 → 0:58 repaints one digit.
+            first = next(x for x, (a, b) in enumerate(zip(new, old, strict=True)) if a != b)
+            last = len(new) - next(
+                x
+                for x, (a, b) in enumerate(zip(reversed(new), reversed(old), strict=True))
+                if a != b
+            )
+            regions.append(Region(self._left + first, y + self._top, last - first, 1))
+        self._rows = rows
+        if regions:
+            self.refresh(*regions)
 
     def clear_pixels(self) -> None:
         if self._rows:
@@ -68,6 +88,7 @@ class PixelView(Widget):
 
     def notify_style_update(self) -> None:
         self._styles = None
+        self._pair_styles.clear()
         self._strips.clear()
         self._by_cells.clear()
         super().notify_style_update()
@@ -83,6 +104,21 @@ class PixelView(Widget):
             }
         return self._styles
 
+    def _style(self, base: Style, fg: int, bg: int) -> Style:
+        """The style of a cell showing ``fg`` over ``bg`` on ``base`` (the widget's style now,
+        which follows its ancestors too), worked out once for each."""
+        style = self._pair_styles.get((base, fg, bg))
+        if style is None:
+            palette, style = self._palette(), base
+            if fg != EMPTY:
+                style = style + palette[fg]
+                if bg != EMPTY:
+                    style = style + Style(bgcolor=palette[bg].color)
+            if len(self._pair_styles) > 64:
+                self._pair_styles.clear()
+            self._pair_styles[(base, fg, bg)] = style
+        return style
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         strip = self._strips.get(y)
@@ -92,33 +128,17 @@ class PixelView(Widget):
         base = self.rich_style
         if not 0 <= row_index < len(self._rows):
             strip = Strip.blank(width, base)
-        elif (known := self._by_cells.get(self._rows[row_index])) is not None:
-            strip = known
+        elif (known := self._by_cells.get(self._rows[row_index])) and known[0] == base:
+            strip = known[1]
         else:
-            palette = self._palette()
             segments = [Segment(" " * self._left, base)] if self._left else []
-            run, run_style = "", None
-            styles: dict[tuple[int, int], Style] = {}
-            for char, fg, bg in self._rows[row_index][: max(0, width - self._left)]:
-                style = styles.get((fg, bg))
-                if style is None:
-                    style = base
-                    if fg != EMPTY:
-                        style = base + palette[fg]
-                        if bg != EMPTY:
-                            style = style + Style(bgcolor=palette[bg].color)
-                    styles[(fg, bg)] = style
-                if style is not run_style and run:
-                    segments.append(Segment(run, run_style))
-                    run = ""
-                run_style = style
-                run += char
-            if run:
-                segments.append(Segment(run, run_style))
+            row = self._rows[row_index][: max(0, width - self._left)]
+            for (fg, bg), run in groupby(row, key=_colours):
+                segments.append(Segment("".join(c[0] for c in run), self._style(base, fg, bg)))
             strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
             if len(self._by_cells) > 2048:
                 self._by_cells.clear()
-            self._by_cells[self._rows[row_index]] = strip
+            self._by_cells[self._rows[row_index]] = (base, strip)
         self._strips[y] = strip
         return strip
 
