@@ -27,7 +27,8 @@ from supple.core.figure import (
     draw,
     text_lines,
 )
-from supple.core.figures import FIGURE_NAMES, FIGURES, LYING, ON_FLOOR
+from supple.core.figure_names import FIGURE_NAMES
+from supple.core.figures import FIGURES, LYING, ON_FLOOR
 from supple.core.program import ProgramError, load_program
 from supple.core.routine import RoutineError, load_catalog, load_routine
 
@@ -611,3 +612,22 @@ def test_no_figure_stretches_from_keyframe_to_keyframe(name: str) -> None:
         assert lengths.keys() == first.keys()
         for bone, length in lengths.items():
             assert 0.85 <= length / first[bone] <= 1.15, (name, bone, length / first[bone])
+
+
+def test_the_names_routines_may_name_are_exactly_the_built_in_figures() -> None:
+    assert tuple(FIGURES) == FIGURE_NAMES
+
+
+def test_validating_a_routine_builds_no_figure() -> None:
+    """`supple list` and `validate` know the names without paying for the poses."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from supple.core.routine import load_routine; "
+        "from pathlib import Path; load_routine(Path('routines/lower-back-mobility.toml')); "
+        "print('supple.core.figures' in sys.modules)"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True)
+    assert out.stdout.strip() == "False", out.stderr

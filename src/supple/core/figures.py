@@ -399,4 +399,3 @@ FIGURES: dict[str, Figure] = {
         Figure("bridge-hold", "Bridge hold", (BRIDGE_START, BRIDGE_END), ready=1.0),
     )
 }
-FIGURE_NAMES = tuple(FIGURES)

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, ClassVar, Literal, cast
 
-from supple.core.figures import FIGURE_NAMES
+from supple.core.figure_names import FIGURE_NAMES
 from supple.core.files import SCHEMA
 from supple.core.record import SessionRecord
 from supple.core.routine import LEVELS, SLUG, Catalog, Level

@@ -17,7 +17,7 @@ from supple.core.breath import (
     Phase,
     PhaseName,
 )
-from supple.core.figures import FIGURE_NAMES
+from supple.core.figure_names import FIGURE_NAMES
 from supple.core.files import SCHEMA
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
 
