@@ -564,7 +564,7 @@ def print_figures(routine: Routine, level: Level) -> None:
     columns = max(40, min(shutil.get_terminal_size((80, 24)).columns, 160))
     width = (columns - 4) // 2
     height = max(4, width // 4)  # cells: a figure box is about twice as wide as it is tall
-    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")  # no-color.org: non-empty
     print(f"{printable(routine.title)} — {level}")
     for number, exercise in enumerate(routine.exercises, 1):
         print(f"\n{number}. {printable(exercise.name)} — {exercise.describe(level)}")

@@ -401,58 +401,65 @@ FONTS = (SMALL, LARGE)
 
 @dataclass(frozen=True, slots=True)
 class Layout:
-    """Text set in a font at a scale: its size in cells (two pixel rows a cell)."""
+    """Text set in a font at a scale (each font pixel ``wide`` × ``tall`` pixels): its size in
+    cells (two pixel rows a cell)."""
 
     font: Font
-    scale: int
+    wide: int
+    tall: int
     columns: int
     rows: int
 
 
-def measure(text: str, font: Font, scale: int) -> Layout:
-    """How many cells ``text`` takes in ``font`` at ``scale`` (one font pixel between glyphs)."""
+def measure(text: str, font: Font, wide: int, tall: int | None = None) -> Layout:
+    """How many cells ``text`` takes in ``font`` at a scale (one font pixel between glyphs)."""
+    tall = wide if tall is None else tall
     width = sum(len(font.glyphs[c][0]) for c in text) + max(0, len(text) - 1)
-    return Layout(font, scale, width * scale, -(-font.height * scale // 2))
+    return Layout(font, wide, tall, width * wide, -(-font.height * tall // 2))
 
 
 def fit(text: str, columns: int, rows: int, *, max_scale: int = 40) -> Layout | None:
-    """The setting of ``text`` that reads best in ``columns`` × ``rows`` cells (the tallest,
-    the 5×7 font preferred where it is nearly as tall), or None if not even the smallest fits."""
+    """The setting of ``text`` that reads best in ``columns`` × ``rows`` cells, or None if not
+    even the smallest fits. The tallest wins (height is what reads from across a room), the
+    5×7 font where it is nearly as tall; glyphs may be drawn up to half as tall again as they
+    are wide, like a clock's digits, when that makes them taller in a narrow box; among equals
+    the widest (the truest shapes)."""
     best: Layout | None = None
     for font in FONTS:
         if not text or not font.has(text):
             continue
-        for scale in range(1, max_scale + 1):
-            layout = measure(text, font, scale)
-            if layout.columns > columns or layout.rows > rows:
-                break
-            if best is None or _looks(layout) >= _looks(best):
-                best = layout
+        for tall in range(1, max_scale + 1):
+            for wide in range(tall, max(1, -(-tall * 2 // 3)) - 1, -1):
+                layout = measure(text, font, wide, tall)
+                if layout.columns <= columns and layout.rows <= rows:
+                    if best is None or _looks(layout) > _looks(best):
+                        best = layout
+                    break  # the widest that fits at this height
     return best
 
 
-def _looks(layout: Layout) -> float:
+def _looks(layout: Layout) -> tuple[float, int]:
     """How well a setting reads: its height, the 5×7 font counted a third taller for its
-    rounder shapes (at 200 × 60 "0:05" is 14 rows in 5×7 rather than 15 in 3×5)."""
-    return layout.rows * (4 / 3 if layout.font is LARGE else 1.0)
+    rounder shapes (at 200 × 60 "0:05" is 14 rows in 5×7 rather than 15 in 3×5); then width."""
+    return (layout.rows * (4 / 3 if layout.font is LARGE else 1.0), layout.wide)
 
 
 @lru_cache(maxsize=256)
-def render(text: str, font_name: str, scale: int, value: int) -> Raster:
+def render(text: str, font_name: str, wide: int, tall: int, value: int) -> Raster:
     """``text`` as pixels: ``value`` where a glyph has ink, EMPTY elsewhere."""
     font = LARGE if font_name == LARGE.name else SMALL
-    height = font.height * scale
+    height = font.height * tall
     rows: list[list[int]] = [[] for _ in range(height)]
     for index, char in enumerate(text):
         glyph = font.glyphs[char]
         for y in range(font.height):
             line = []
             for pixel in glyph[y]:
-                line.extend([value if pixel == "#" else EMPTY] * scale)
+                line.extend([value if pixel == "#" else EMPTY] * wide)
             if index:
-                line = [EMPTY] * scale + line
-            for k in range(scale):
-                rows[y * scale + k].extend(line)
+                line = [EMPTY] * wide + line
+            for k in range(tall):
+                rows[y * tall + k].extend(line)
     if height % 2:  # whole cells: the last half row is empty
         rows.append([EMPTY] * len(rows[0]))
     return tuple(tuple(r) for r in rows)

@@ -103,7 +103,7 @@ class TestsScreen(SuppleScreen):
                 yield Static(id="test-hint")
                 yield Static(id="test-error")
                 yield Static(id="test-how")
-                yield FigureStrip(id="test-figure")  # the start and end positions
+                yield FigureStrip(shape=0.45, id="test-figure")  # the start and end positions
 
     def on_mount(self) -> None:
         self.stopwatch = Stopwatch(self.coach.clock)

@@ -14,9 +14,9 @@ from supple.tui.widgets.pixels import PixelView, Rows
 
 
 @lru_cache(maxsize=256)
-def _cells(text: str, font: str, scale: int) -> Rows:
+def _cells(text: str, font: str, wide: int, tall: int) -> Rows:
     """A setting's cells, once: a countdown shows each of its values every session."""
-    return cells(render(text, font, scale, BODY))
+    return cells(render(text, font, wide, tall, BODY))
 
 
 class BigText(PixelView):
@@ -45,11 +45,13 @@ class BigText(PixelView):
         if text == self._text:
             return
         auto = self.styles.width is not None and self.styles.width.is_auto
-        if auto and len(text) != len(self._text):
-            self._text = text
-            self.refresh(layout=True)  # its width follows the text
+        resized = auto and len(text) != len(self._text)
         self._text = text
-        self.redraw()
+        if resized:  # its width follows the text: draw once the new width is laid out
+            self.refresh(layout=True)
+            self.call_after_refresh(self.redraw)
+        else:
+            self.redraw()
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         height = self.styles.height
@@ -69,7 +71,7 @@ class BigText(PixelView):
             self.clear_pixels()
             self.refresh()
             return
-        self.show_cells(_cells(self._text, layout.font.name, layout.scale))
+        self.show_cells(_cells(self._text, layout.font.name, layout.wide, layout.tall))
 
     def render(self) -> RenderResult:  # only when no font fits: the words as they are
         return self._text

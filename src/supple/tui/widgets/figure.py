@@ -14,17 +14,17 @@ from supple.tui.widgets.pixels import PixelView, Rows
 MIN_COLUMNS, MIN_ROWS = 12, 4  # smaller than this a figure is a smudge: nothing is drawn
 
 
-@lru_cache(maxsize=1024)
 def _raster(key: tuple[str, int, bool, int], width: int, height: int) -> Raster:
-    """The pixels of one quantised pose at one size: a rep's poses repeat, so each is drawn
-    once (a Cat-Cow set of 96 poses ≈ 1 MB at 200 × 60)."""
+    """The pixels of one quantised pose at one size."""
     name, step, mirrored, turn = key
     figure = FIGURES[name]
     return draw(figure, figure.pose(step / STEPS, mirrored=mirrored, turn=turn / 24), width, height)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=512)
 def _cells(key: tuple[str, int, bool, int], width: int, height: int) -> Rows:
+    """A pose's cells, kept: a rep's poses repeat, so each is drawn once (rows of shared cells,
+    some 60 KB a pose at 200 × 60)."""
     return cells(_raster(key, width, height))
 
 
@@ -62,7 +62,7 @@ class FigureView(PixelView):
         self.show(self._frame)
 
 
-TILE_MIN, TILE_MAX = 20, 40  # columns of one figure in the strip (a column between two)
+TILE_MIN, TILE_MAX = 14, 40  # columns of one figure in the strip (a column between two)
 TALL = 40  # rows of the terminal from which the strip may take two lines of larger figures
 
 
@@ -74,8 +74,12 @@ class FigureStrip(PixelView):
     FigureStrip { width: 1fr; height: auto; color: $foreground; }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, *, shape: float = 0.25, id: str | None = None, classes: str | None = None
+    ) -> None:
+        """``shape``: a tile's rows for each of its columns (a standing figure wants more)."""
         super().__init__(id=id, classes=classes)
+        self._shape = shape
         self._frames: tuple[FigureFrame | None, ...] = ()
         self._drawn: tuple[object, ...] | None = None
 
@@ -95,7 +99,7 @@ class FigureStrip(PixelView):
         if columns < TILE_MIN:
             columns = TILE_MIN
             per_line = max(1, (width + 1) // (columns + 1))
-        return per_line, columns, max(3, columns // 4)
+        return per_line, columns, max(3, round(columns * self._shape))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if not any(self._frames):
