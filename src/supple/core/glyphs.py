@@ -418,23 +418,29 @@ def measure(text: str, font: Font, wide: int, tall: int | None = None) -> Layout
     return Layout(font, wide, tall, width * wide, -(-font.height * tall // 2))
 
 
+@lru_cache(maxsize=1024)
 def fit(text: str, columns: int, rows: int, *, max_scale: int = 40) -> Layout | None:
     """The setting of ``text`` that reads best in ``columns`` × ``rows`` cells, or None if not
     even the smallest fits. The tallest wins (height is what reads from across a room), the
     5×7 font where it is nearly as tall; glyphs may be drawn up to half as tall again as they
     are wide, like a clock's digits, when that makes them taller in a narrow box; among equals
-    the widest (the truest shapes)."""
+    the widest (the truest shapes). Cached: a countdown asks for the same few boxes."""
     best: Layout | None = None
     for font in FONTS:
         if not text or not font.has(text):
             continue
         for tall in range(1, max_scale + 1):
-            for wide in range(tall, max(1, -(-tall * 2 // 3)) - 1, -1):
+            narrowest = max(1, -(-tall * 2 // 3))
+            if measure(text, font, narrowest, tall).rows > rows:
+                break  # taller settings are taller still
+            for wide in range(tall, narrowest - 1, -1):
                 layout = measure(text, font, wide, tall)
-                if layout.columns <= columns and layout.rows <= rows:
+                if layout.columns <= columns:
                     if best is None or _looks(layout) > _looks(best):
                         best = layout
                     break  # the widest that fits at this height
+            else:
+                break  # not even the narrowest fits this wide: taller ones are wider still
     return best
 
 

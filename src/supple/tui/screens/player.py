@@ -250,8 +250,12 @@ class PlayerScreen(SuppleScreen):
         if self._shown.get("stage-class") != stage_class:
             self._shown["stage-class"] = stage_class
             self._now.set_classes(stage_class)
-        # No figure for this exercise: the digits take its room.
-        self._head.set_class(self._figure.frame is None, "-no-figure")
+        # No figure for this exercise: the digits take its room (a class change restyles the
+        # head's widgets, so only when it changes).
+        no_figure = "-no-figure" if self._figure.frame is None else ""
+        if self._shown.get("head-class") != no_figure:
+            self._shown["head-class"] = no_figure
+            self._head.set_classes(no_figure)
         # Resting before a new exercise: show that exercise, so the person can get in place.
         between = segment is not None and segment.kind == "rest" and segment.set is None
         shown = snap.next_exercise if between else exercise

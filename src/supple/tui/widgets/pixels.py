@@ -7,6 +7,7 @@ from itertools import groupby
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.color import Color
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
@@ -21,15 +22,11 @@ def _colours(cell: Cell) -> tuple[int, int]:
 
 
 class PixelView(Widget):
-    """Pixels in theme colours: ink (`color`), the far limbs and the ground from component
-    classes. Subclasses work out a raster for their size and call ``show_raster``; the raster
+    """Pixels in theme colours: ink (`color`), the far limbs in `$foreground-muted` and the
+    ground in `$panel-lighten-2` (theme variables, not component classes: a component class is
+    one more node to restyle whenever the player's stage changes, which pauses and resumes
+    wait for). Subclasses work out a raster for their size and call ``show_raster``; the raster
     is centred in the widget, and only lines whose cells changed are repainted."""
-
-    DEFAULT_CSS = """
-    PixelView > .pixels--far { color: $text-muted; }
-    PixelView > .pixels--ground { color: $panel-lighten-2; }
-    """
-    COMPONENT_CLASSES = {"pixels--far", "pixels--ground"}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -95,12 +92,14 @@ class PixelView(Widget):
 
     def _palette(self) -> dict[int, Style]:
         if self._styles is None:
-            base = self.rich_style
-            ink = Style(color=base.color, bold=False)
+            theme = self.app.theme_variables
+            behind = self.background_colors[1]
+            far = behind + Color.parse(theme.get("foreground-muted", "#888888"))
+            ground = Color.parse(theme.get("panel-lighten-2", "#444444"))
             self._styles = {
-                BODY: ink,
-                FAR: Style(color=self.get_component_rich_style("pixels--far").color),
-                GROUND: Style(color=self.get_component_rich_style("pixels--ground").color),
+                BODY: Style(color=self.rich_style.color, bold=False),
+                FAR: Style(color=far.rich_color),
+                GROUND: Style(color=ground.rich_color),
             }
         return self._styles
 
