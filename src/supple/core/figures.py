@@ -45,9 +45,7 @@ def knee_between(hip: Point, ankle: Point, *, up: bool = True) -> Point:
     along = (THIGH**2 - SHIN**2 + d * d) / (2 * d)
     off = math.sqrt(max(0.0, THIGH**2 - along**2))
     ux, uy = dx / d, dy / d
-    nx, ny = (-uy, ux) if up else (uy, -ux)
-    if ny < 0:  # keep "up" meaning up whichever way the leg points
-        nx, ny = -nx, -ny
+    nx, ny = (-uy, ux) if ux >= 0 else (uy, -ux)  # the normal pointing up, whichever way
     if not up:
         nx, ny = -nx, -ny
     return (round(hip[0] + ux * along + nx * off, 3), round(hip[1] + uy * along + ny * off, 3))

@@ -26,6 +26,7 @@ BREATH_SWAY = 0.08  # how far a held pose eases back towards its start on each o
 # touches, which is what a moving figure costs: at 96 steps Cat-Cow cost 1.3x the CPU of the
 # same reps without a figure, at 16 it costs 1.15x and still moves smoothly at a breath's pace.
 STEPS = 16
+TURN_STEPS = 24  # and a turn's squeeze to this many steps from facing to edge-on
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ class FigureFrame:
             self.figure.name,
             round(self.fraction * STEPS),
             self.mirrored,
-            round(self.turn * 24),
+            round(self.turn * TURN_STEPS),
         )
 
 

@@ -50,19 +50,17 @@ def stage(snapshot: Snapshot) -> str:
     return STAGE[segment.kind]
 
 
-CUE_WORDS = {"inhale": "INHALE", "exhale": "EXHALE", "hold": "HOLD"}
+SHORT_STAGE = {"get_ready": "READY", "switch_side": "SWITCH"}  # one big word, not two
 
 
 def cue_word(snapshot: Snapshot) -> str:
-    """One word to read from the floor: the breath during the work, else what is happening."""
+    """One word to read from the floor: the breath during the work, else the stage's word."""
     segment = snapshot.segment
-    if snapshot.done or segment is None:
-        return "DONE"
-    if snapshot.paused:
-        return "PAUSED"
+    if snapshot.paused or snapshot.done or segment is None:
+        return stage(snapshot)
     if segment.kind in ("rep", "hold") and snapshot.breath is not None:
-        return CUE_WORDS[snapshot.breath.phase]
-    return {"get_ready": "READY", "switch_side": "SWITCH", "rest": "REST"}.get(segment.kind, "HOLD")
+        return snapshot.breath.phase.upper()
+    return SHORT_STAGE.get(segment.kind) or stage(snapshot)
 
 
 def counters(snapshot: Snapshot) -> str:

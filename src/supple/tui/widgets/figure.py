@@ -8,7 +8,7 @@ from textual.geometry import Size
 
 from supple.core.figure import EMPTY, Raster, cells, draw
 from supple.core.figures import FIGURES
-from supple.core.motion import STEPS, FigureFrame
+from supple.core.motion import STEPS, TURN_STEPS, FigureFrame
 from supple.tui.widgets.pixels import PixelView, Rows
 
 MIN_COLUMNS, MIN_ROWS = 12, 4  # smaller than this a figure is a smudge: nothing is drawn
@@ -18,7 +18,9 @@ def _raster(key: tuple[str, int, bool, int], width: int, height: int) -> Raster:
     """The pixels of one quantised pose at one size."""
     name, step, mirrored, turn = key
     figure = FIGURES[name]
-    return draw(figure, figure.pose(step / STEPS, mirrored=mirrored, turn=turn / 24), width, height)
+    return draw(
+        figure, figure.pose(step / STEPS, mirrored=mirrored, turn=turn / TURN_STEPS), width, height
+    )
 
 
 @lru_cache(maxsize=512)
