@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_config_dir, user_data_dir, user_state_dir
+from platformdirs import user_cache_dir, user_config_dir, user_data_dir, user_state_dir
 
 if TYPE_CHECKING:
     from supple.core.routine import Source
@@ -34,6 +34,13 @@ def state_dir() -> Path:
     runs (the level last chosen, mute), kept apart from the person's own settings."""
     override = os.environ.get("SUPPLE_STATE_DIR")
     return Path(override) if override else Path(user_state_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """``$SUPPLE_CACHE_DIR``, else the platform's cache folder: things supple can make again
+    (its synthesised sounds), safe to delete."""
+    override = os.environ.get("SUPPLE_CACHE_DIR")
+    return Path(override) if override else Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def state_file() -> Path:

@@ -20,14 +20,13 @@ from supple.core.tomlcheck import Problem
 
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
-    from supple.coach.live import Announcer, LiveSession
+    from supple.coach.live import Announcer, LiveSession, Tones, Voice
     from supple.coach.views import HistoryView, Notice, ProgramView, Severity
     from supple.core.clock import Clock
     from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
     from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord
     from supple.core.remembered import Remembered
-    from supple.speech import Speaker
 
 
 class Coach:
@@ -41,7 +40,8 @@ class Coach:
         config_path: Path | None,
         config: Config | None = None,
         config_problems: list[Problem] | None = None,
-        speaker: Speaker | None = None,
+        speaker: Voice | None = None,
+        player: Tones | None = None,
         program_path: Path | None = None,
         state_path: Path | None = None,
         store: HistoryStore | None = None,
@@ -57,6 +57,7 @@ class Coach:
         self.state_path = state_path or paths.state_file()
         self._remembered: Remembered | None = None
         self._speaker = speaker
+        self._player = player
         self._announcer: Announcer | None = None
         self._catalog: EffectiveCatalog | None = None
         self._store = store  # None: the store over data_dir, made on first use
@@ -75,7 +76,8 @@ class Coach:
         catalog: Catalog | None = None,
         data_dir: Path | None = None,
         config_path: Path | None = None,
-        speaker: Speaker | None = None,
+        speaker: Voice | None = None,
+        player: Tones | None = None,
         store: HistoryStore | None = None,
     ) -> Coach:
         """The coach over the person's own folders (or the ones given, for tests)."""
@@ -96,6 +98,7 @@ class Coach:
             config=config,
             config_problems=problems,
             speaker=speaker,
+            player=player,
             store=store,
         )
 
@@ -169,36 +172,60 @@ class Coach:
     def announcer(self) -> Announcer:
         if self._announcer is None:
             from supple.coach.live import Announcer
-            from supple.speech import Speaker, find_command
 
-            speaker = self._speaker
-            if speaker is None:
-                speaker = Speaker(find_command() if self.config.voice != "off" else None)
+            speaker = self._speaker if self._speaker is not None else self._find_speaker()
+            player = self._player if self._player is not None else self._find_player()
             self._announcer = Announcer(
                 self.config,
                 speaker,
+                player,
                 muted=self.remembered.muted,
                 remember=lambda muted: self.remember(muted=muted),
             )
         return self._announcer
+
+    def _find_speaker(self) -> Voice:
+        from supple.speech import Speaker, find_command
+
+        return Speaker(find_command() if self.config.voice != "off" else None)
+
+    def _find_player(self) -> Tones:
+        from supple.sound import Player, SoundBank, find_player
+
+        if self.config.sound != "tones" and not self.config.breath_sound:
+            from supple.coach.live import Silent
+
+            return Silent()
+        return Player(find_player(), SoundBank(paths.cache_dir() / "sounds"))
+
+    def use_outputs(self, speaker: Voice, player: Tones) -> None:
+        """Say and play through these from now on (the browser's, in `supple serve`)."""
+        self._speaker, self._player = speaker, player
+        if self._announcer is not None:
+            self._announcer.silence()
+            self._announcer.speaker, self._announcer.player = speaker, player
 
     @property
     def voice_missing(self) -> bool:
         """The voice is on in the settings but no speech program was found."""
         return self.config.voice != "off" and not self.announcer.speaker.available
 
-    def reset_voice(self) -> bool:
-        """After the voice setting changed: look for a speech program again. False if the
-        voice is on but none was found."""
-        from supple.speech import Speaker, find_command
+    @property
+    def player_missing(self) -> bool:
+        """Tones (or breath tones) are on in the settings but no audio player was found."""
+        wanted = self.config.sound == "tones" or self.config.breath_sound
+        return wanted and not self.announcer.player.available
 
+    def reset_voice(self) -> bool:
+        """After the voice or sound settings changed: look for a speech program and an audio
+        player again. False if one is wanted but none was found."""
         announcer = self.announcer
-        announcer.speaker.stop()
-        if self.config.voice == "off":
-            announcer.speaker = Speaker(None)
-        elif not announcer.speaker.available:
-            announcer.speaker = Speaker(find_command())
-        return not self.voice_missing
+        announcer.silence()
+        if self._speaker is None:
+            announcer.speaker = self._find_speaker()
+        if self._player is None:
+            announcer.player = self._find_player()
+        return not (self.voice_missing or self.player_missing)
 
     # -- sessions ---------------------------------------------------------------------------
 
@@ -233,7 +260,7 @@ class Coach:
 
     def end_all(self) -> list[LiveSession]:
         """End every session still running as stopped and write them; those not saved."""
-        self.announcer.speaker.stop()
+        self.announcer.silence()
         unsaved = [live for live in self.sessions if live.end() is not None]
         self.invalidate()
         return unsaved

@@ -7,15 +7,19 @@ final save) is decided here, not by the screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from supple.core.cues import Cue, Cuer
+from supple.core.cues import BREATH_TONES, Cue, Cuer, VoicePlan, plan_voice
 from supple.core.motion import FigureFrame, figure_frame
 from supple.core.recorder import Recorder
 from supple.core.session import Session, Snapshot
+from supple.core.timeline import Segment
+
+CUE_TONES = ("start", "tick", "closing", "switch", "rest", "complete")
 
 if TYPE_CHECKING:
     from supple.coach.catalog import Plan
@@ -23,7 +27,6 @@ if TYPE_CHECKING:
     from supple.core.config import Config
     from supple.core.history import HistoryStore
     from supple.core.routine import Level, Routine
-    from supple.speech import Speaker
 
 FRAME = 0.1  # seconds between frames while the pacer moves: 10 Hz keeps it smooth
 EDGE_MARGIN = 0.002  # wake just after a whole second turns over, not just before it
@@ -41,44 +44,131 @@ class Frame:
     figure: FigureFrame | None = None  # the figure to show, its pose and facing (None: none)
 
 
+class Voice(Protocol):
+    """Says cues: a speech program (supple.speech), or the browser's voice (supple.browser_cues)."""
+
+    @property
+    def available(self) -> bool: ...
+    def say(self, text: str, priority: int = 0) -> bool: ...
+    def stop(self) -> None: ...
+
+
+class Tones(Protocol):
+    """Plays supple's tones: an audio player (supple.sound), or the browser's Web Audio."""
+
+    @property
+    def available(self) -> bool: ...
+    def play(self, name: str, seconds: float | None = None, channel: str = "cue") -> bool: ...
+    def stop(self) -> None: ...
+    def prepare(self, sounds: Iterable[tuple[str, float | None]]) -> None: ...
+
+
+class Silent:
+    """No audio player: tones fall back to the bell."""
+
+    available = False
+
+    def play(self, name: str, seconds: float | None = None, channel: str = "cue") -> bool:
+        return False
+
+    def stop(self) -> None:
+        pass
+
+    def prepare(self, sounds: Iterable[tuple[str, float | None]]) -> None:
+        pass
+
+
+BREATH_TONE_STEP = 0.1  # breath tones are made in tenths of a second (fewer files to keep)
+BREATH_TONE_SHORTEST = 0.2  # a phase shorter than this (a sped-up clock) gets no tone
+
+
+def breath_tone_seconds(real_seconds: float) -> float | None:
+    """A breath tone's length for a phase with ``real_seconds`` left: rounded down to a tenth,
+    so it ends at the phase's end (never after it); None when too short to hear."""
+    seconds = math.floor(real_seconds / BREATH_TONE_STEP + 1e-6) * BREATH_TONE_STEP
+    return round(seconds, 1) if seconds >= BREATH_TONE_SHORTEST else None
+
+
 class Announcer:
-    """Carries cues out as the settings and the mute key allow: the voice here, the bell by
-    telling the screen (only a terminal can ring it)."""
+    """Carries cues out as the settings and the mute key allow: tones and the voice here, the
+    bell by telling the screen (only a terminal can ring it)."""
 
     def __init__(
         self,
         config: Config,
-        speaker: Speaker,
+        speaker: Voice,
+        player: Tones | None = None,
         *,
         muted: bool = False,
         remember: Callable[[bool], object] | None = None,
     ) -> None:
         self.config = config
         self.speaker = speaker
+        self.player: Tones = player if player is not None else Silent()
         self.muted = muted
         self._remember = remember  # keeps mute for the next run
+
+    @property
+    def speaks(self) -> bool:
+        """Cues will be said now: the voice is on, a speech program was found, not muted."""
+        return self.config.voice != "off" and self.speaker.available and not self.muted
+
+    @property
+    def tones(self) -> bool:
+        """Tones are chosen and an audio player was found (else the bell stands in)."""
+        return self.config.sound == "tones" and self.player.available
 
     def toggle_mute(self) -> bool:
         self.muted = not self.muted
         if self.muted:
-            self.speaker.stop()
+            self.silence()
         if self._remember is not None:
             self._remember(self.muted)
         return self.muted
 
-    def carry_out(self, cues: list[Cue]) -> bool:
-        """Speak what should be spoken; True if the bell should ring."""
+    def silence(self) -> None:
+        """Stop whatever is being said or played, now."""
+        self.speaker.stop()
+        self.player.stop()
+
+    def carry_out(self, cues: list[Cue], real_seconds: Callable[[float], float] = float) -> bool:
+        """Play and say what should be; True if the bell should ring. ``real_seconds`` turns
+        session seconds into the clock's (a sped-up clock makes shorter breath tones)."""
         if self.muted:
             return False
         bell = False
-        voice = self.config.voice
+        sound = self.config.sound
+        tones = self.tones
         for cue in cues:
-            bell = bell or (cue.bell and self.config.sound == "bell")
-            if cue.text and (
-                voice == "everything" or (voice == "transitions" and cue.kind != "breath")
-            ):
-                self.speaker.say(cue.text, cue.priority)
+            if cue.kind == "breath":
+                if cue.tone and cue.seconds and self.config.breath_sound and self.player.available:
+                    seconds = breath_tone_seconds(real_seconds(cue.seconds))
+                    if seconds is not None:
+                        self.player.play(cue.tone, seconds, channel="breath")
+            elif cue.tone and tones:
+                self.player.play(cue.tone)
+            elif cue.bell and (sound == "bell" or (sound == "tones" and not tones)):
+                bell = True
+            text = cue.spoken(self.config.voice)
+            if text:
+                self.speaker.say(text, cue.priority)
         return bell
+
+    def prepare(self, segments: Iterable[Segment], real_seconds: Callable[[float], float]) -> None:
+        """Have every tone the session may play ready before it is needed."""
+        if not self.player.available:
+            return
+        wanted: list[tuple[str, float | None]] = [(name, None) for name in CUE_TONES]
+        if self.config.breath_sound:
+            for segment in segments:
+                for phase in segment.breath:
+                    name = BREATH_TONES.get(phase.phase)
+                    real = real_seconds(phase.seconds)
+                    for seconds in (real, real - BREATH_TONE_STEP):  # on time, or a frame late
+                        tone = breath_tone_seconds(seconds)
+                        if name and tone is not None:
+                            wanted.append((name, tone))
+        self.player.prepare(wanted)
 
 
 class LiveSession:
@@ -97,7 +187,8 @@ class LiveSession:
         self.recorder = Recorder(store, self.session, started)
         self.announcer = announcer
         self.clock = clock
-        self._cuer = Cuer()
+        self.voice_plan: VoicePlan = plan_voice(plan.segments, plan.routine.exercises)
+        self._cuer = Cuer(self.voice_plan)
         self._edge: tuple[int, int] | None = None
         self._finished = False
         self._last_frame_at: float | None = None
@@ -126,8 +217,12 @@ class LiveSession:
         return self.recorder.saved_final
 
     def open(self) -> str | None:
-        """Start the clock and take the session's lock; the problem if it cannot be saved yet."""
-        self.session.start()
+        """Start the clock and take the session's lock; the problem if it cannot be saved yet.
+        When the first exercise's instruction is too long for its get-ready and will be said,
+        a lead-in before the clock starts gives it the time (the plan's times stay the same)."""
+        lead_in = self.voice_plan.lead_in_seconds if self.announcer.speaks else 0.0
+        self.announcer.prepare(self.session.segments, self.clock.real_seconds)
+        self.session.start(count_in=lead_in)
         self.recorder.open()
         return self.recorder.error
 
@@ -135,7 +230,7 @@ class LiveSession:
         """Sample the session now: the snapshot, the cues due, and when to draw again."""
         self._last_frame_at = self.clock.now()
         snap = self.session.snapshot()
-        bell = self.announcer.carry_out(self._cuer.update(snap))
+        bell = self.announcer.carry_out(self._cuer.update(snap), self.clock.real_seconds)
         if snap.done:
             finished = not self._finished
             if finished:
@@ -201,6 +296,10 @@ class LiveSession:
 
     def skip(self) -> None:
         self.session.skip()
+
+    def start_now(self) -> bool:
+        """Skip the get-ready or rest in progress and begin the work; False during work."""
+        return self.session.start_now()
 
     def back(self) -> None:
         self.session.back()

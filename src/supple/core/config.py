@@ -12,10 +12,10 @@ from supple.core.files import MAX_SETTINGS_BYTES, SaveError, atomic_write, read_
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, MAX_TIMING, Level, Routine
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
 
-SOUNDS = ("bell", "off")
-VOICES = ("off", "transitions", "everything")
-Sound = Literal["bell", "off"]
-Voice = Literal["off", "transitions", "everything"]
+SOUNDS = ("tones", "bell", "off")
+VOICES = ("off", "transitions", "counts", "everything")  # each says all the one before it does
+Sound = Literal["tones", "bell", "off"]
+Voice = Literal["off", "transitions", "counts", "everything"]
 TIMING_OVERRIDES = ("get_ready", "rest_between_sets", "rest_between_exercises")
 THEME_PATTERN = r"[a-z0-9][a-z0-9-]{0,40}"
 
@@ -38,10 +38,22 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "voice",
         "Voice",
-        "off · transitions (names, sides, rests, 3-2-1) · everything (and in/out breaths)",
+        "off · transitions (names, sides, rests, 3-2-1) · counts (and each rep's number) · "
+        "everything (and in/out breaths, 3 s left)",
         choices=VOICES,
     ),
-    Setting("sound", "Bell", choices=SOUNDS),
+    Setting(
+        "sound",
+        "Sound",
+        "tones (supple's own; the bell without an audio player) · bell · off",
+        choices=SOUNDS,
+    ),
+    Setting(
+        "breath_sound",
+        "Breath tones",
+        "a soft rising tone each in-breath, falling each out-breath",
+        switch=True,
+    ),
     Setting("theme", "Theme", pattern=THEME_PATTERN),
     *(
         Setting(key, label, "blank: each routine's own", seconds=MAX_TIMING[key])
@@ -63,7 +75,8 @@ class Config:
     get_ready: int | None = None  # None: each routine's own
     rest_between_sets: int | None = None
     rest_between_exercises: int | None = None
-    sound: Sound = "bell"
+    sound: Sound = "tones"
+    breath_sound: bool = False
     voice: Voice = "transitions"
     check_in_before: bool = False
     check_in_after: bool = True

@@ -1,36 +1,212 @@
-"""What to ring and what to say, and when: turns successive snapshots of a session into cues.
+"""What to play, ring and say, and when: turns successive snapshots of a session into cues.
 
-The player hands every frame's snapshot to a Cuer; the bell and the voice only carry cues out.
+The player hands every frame's snapshot to a Cuer; the tones, the bell and the voice only carry
+cues out. What is said at each change of segment is planned once for the whole session
+(``plan_voice``) so that every instruction fits the time before the next thing that must be said:
+an instruction too long for its window is said earlier (in the rest before its exercise, or in a
+lead-in before the first get-ready) or in a shorter form, and nothing is ever cut by a later cue.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from supple.core.session import Snapshot
+from supple.core.config import VOICES
+from supple.core.routine import Exercise
+from supple.core.session import CLOSING_SECONDS, Snapshot
+from supple.core.timeline import Segment
 
-CueKind = Literal["transition", "count", "breath", "end"]
-PRIORITY: dict[CueKind, int] = {"breath": 0, "count": 1, "transition": 2, "end": 3}
+CueKind = Literal["transition", "count", "closing", "breath", "end"]
+PRIORITY: dict[CueKind, int] = {"breath": 0, "count": 1, "closing": 1, "transition": 2, "end": 3}
+VoiceLevel = Literal["transitions", "counts", "everything"]  # each says all the one before does
 BREATH_WORDS = {"inhale": "in", "exhale": "out", "hold": "hold"}
+BREATH_TONES = {"inhale": "breath-in", "exhale": "breath-out"}  # a held breath is silent
+TONE_FOR: dict[str, str] = {"hold": "start", "switch_side": "switch", "rest": "rest"}
+TICKS = 3  # the last seconds before work begins tick, as a get-ready's 3-2-1 does
+
+# How long a cue takes to say, estimated from its text: espeak-ng at its default 175 words a
+# minute, measured by writing every cue of the bundled routines to a WAV (`espeak-ng -w`) and
+# finding where the voice ends: about 0.3 s to start, 0.06 s a character, 0.3 s more at each
+# pause for punctuation and 0.1 s more for each digit ("Set 2 of 3"). The estimate is on the long
+# side for every one of them (a test holds it to that), so a cue that fits by it fits when said.
+SPEECH_LEAD = 0.3
+SPEECH_PER_CHARACTER = 0.062
+SPEECH_PER_PAUSE = 0.3
+SPEECH_PER_DIGIT = 0.1
+SPEECH_MARGIN = 0.2  # left free between one cue's end and the next one's moment
+LEAD_IN_LIMIT = 12.0  # at most this long a lead-in before the first get-ready
+
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def speech_seconds(text: str) -> float:
+    """About how long ``text`` takes to say, a little over rather than under (0 for nothing)."""
+    if not text:
+        return 0.0
+    pauses = sum(1 for a, b in zip(text, text[1:], strict=False) if a in ".,:;!?" and b == " ")
+    digits = sum(1 for c in text if c.isdigit())
+    return (
+        SPEECH_LEAD
+        + SPEECH_PER_CHARACTER * len(text)
+        + SPEECH_PER_PAUSE * pauses
+        + SPEECH_PER_DIGIT * digits
+    )
+
+
+def number_word(n: int) -> str:
+    """1 → "one", 42 → "forty-two"; larger numbers as digits (a speech program reads them)."""
+    if 0 <= n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
+    return str(n)
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
     kind: CueKind
-    text: str
-    bell: bool
+    text: str  # what to say from the "transitions" voice on ("" nothing)
+    bell: bool  # ring the bell, where the bell stands in for tones
+    tone: str | None = None  # the tone to play (a supple.core.tones name)
+    seconds: float | None = None  # a breath tone's length, in session seconds
+    count: str = ""  # the rep's number, said from the "counts" voice on
+    level: VoiceLevel = "transitions"  # the lowest voice setting that says ``text``
 
     @property
     def priority(self) -> int:
         return PRIORITY[self.kind]
 
+    def spoken(self, voice: str) -> str:
+        """What this cue says with the ``voice`` setting ("" nothing)."""
+        rank = VOICES.index(voice) if voice in VOICES else 0
+        text = self.text if self.text and rank >= VOICES.index(self.level) else ""
+        count = self.count if rank >= VOICES.index("counts") else ""
+        return f"{text}. {count.capitalize()}" if text and count else text or count.capitalize()
+
+
+@dataclass(frozen=True, slots=True)
+class VoicePlan:
+    """What is said at the start of each segment, and what before the first one."""
+
+    texts: tuple[str, ...]  # per segment ("" nothing)
+    lead_in: str = ""  # said in a count-in before the first segment ("" none needed)
+    lead_in_seconds: float = 0.0  # that count-in's length (whole seconds)
+
+
+def fits(text: str, window: float) -> bool:
+    return speech_seconds(text) + SPEECH_MARGIN <= window
+
+
+def _window(segment: Segment) -> float:
+    """The seconds a segment's opening words have before something else must be said: a
+    get-ready's 3-2-1 begins three seconds before its end; anything else has its length."""
+    if segment.kind == "get_ready" and segment.seconds > TICKS:
+        return segment.seconds - TICKS
+    return segment.seconds
+
+
+def _first(candidates: Sequence[str], window: float) -> str:
+    """The longest form that fits (they come longest first); the shortest if none does."""
+    return next((text for text in candidates if fits(text, window)), candidates[-1])
+
+
+def plan_voice(segments: Sequence[Segment], exercises: Sequence[Exercise]) -> VoicePlan:
+    """Every segment's opening words, each the fullest form that fits its window: a rest
+    before an exercise says how to get into it, else its get-ready does, else (the first
+    exercise) a lead-in before the session's clock starts."""
+    texts: list[str] = []
+    told = -1  # the last exercise whose first instruction has been said
+    lead_in = ""
+    for index, segment in enumerate(segments):
+        exercise = exercises[segment.exercise_index]
+        window = _window(segment)
+        text = ""
+        if segment.kind == "get_ready":
+            name = exercise.name
+            if told < segment.exercise_index:
+                full = f"Get ready: {name}. {exercise.how[0]}" if exercise.how else ""
+                if full and fits(full, window):
+                    text = full
+                elif index == 0 and exercise.how:
+                    lead_in = f"{name}. {exercise.how[0]}"
+                    text = _first((f"Get ready: {name}", "Get ready", ""), window)
+                else:
+                    text = _first((f"Get ready: {name}", name), window)
+                told = segment.exercise_index
+            else:
+                text = _first((f"Get ready: {name}", name), window)
+        elif segment.kind == "rest":
+            if segment.set is not None and segment.sets is not None:
+                forms = [f"Rest. Set {segment.set + 1} of {segment.sets} next", "Rest"]
+                text = _first(forms, window)
+            elif segment.exercise_index + 1 < len(exercises):
+                upcoming = exercises[segment.exercise_index + 1]
+                forms = [f"Rest. Next: {upcoming.name}", "Rest"]
+                if upcoming.how:
+                    forms.insert(0, f"Rest. Next: {upcoming.name}. {upcoming.how[0]}")
+                text = _first(forms, window)
+                if upcoming.how and text == forms[0]:
+                    told = segment.exercise_index + 1
+            else:
+                text = "Rest"
+        elif segment.kind == "switch_side":
+            forms = ["Switch sides", "Switch"]
+            if segment.side:
+                forms.insert(0, f"Switch sides. {segment.side} side next")
+            text = _first(forms, window)
+        elif segment.kind == "hold":
+            forms = [f"Hold, {segment.side} side", "Hold"] if segment.side else ["Hold"]
+            text = _first(forms, window)
+        elif segment.rep == 1:
+            text = "Begin"
+        if told < segment.exercise_index:  # no get-ready and no rest said it
+            if index == 0 and exercise.how:
+                lead_in = f"{exercise.name}. {exercise.how[0]}"
+            told = segment.exercise_index
+        texts.append(text)
+    seconds = 0.0
+    if lead_in:
+        seconds = min(LEAD_IN_LIMIT, float(math.ceil(speech_seconds(lead_in) + SPEECH_MARGIN)))
+    return VoicePlan(tuple(texts), lead_in, seconds)
+
 
 class Cuer:
-    def __init__(self) -> None:
+    """Cues due since the previous snapshot: at each new segment its words and tone, the
+    3-2-1 before work, the last seconds of a hold, each rep's number and each breath."""
+
+    def __init__(self, plan: VoicePlan | None = None) -> None:
+        self.plan = plan
         self._index: int | None = None
-        self._countdown: int | None = None
-        self._phase: str | None = None
+        self._tick: int | None = None  # the whole seconds left shown by the last tick
+        self._phase: tuple[int, str] | None = None  # (segment, phase) of the last breath cue
+        self._breath_at: float | None = None
+        self._led_in = False
         self._ended = False
 
     def update(self, snap: Snapshot) -> list[Cue]:
@@ -38,50 +214,88 @@ class Cuer:
         cues: list[Cue] = []
         if snap.done:
             if not self._ended and snap.outcome == "completed":
-                cues.append(Cue("end", "Session complete. Well done.", bell=True))
+                cues.append(Cue("end", "Session complete. Well done.", True, "complete"))
             self._ended = True
             return cues
-        if snap.paused or snap.count_in_left > 0:
+        if snap.paused:
+            return cues
+        if snap.count_in_left > 0:
+            if self._lead_in(snap):
+                self._led_in = True
+                cues.append(Cue("transition", self.plan.lead_in if self.plan else "", False))
+            return cues
+        segment = snap.segment
+        if segment is None:
             return cues
         first = self._index is None
         if snap.segment_index != self._index:
-            text = self._transition(snap)
-            if text:
-                cues.append(Cue("transition", text, bell=not first))
-            elif not first:
-                cues.append(Cue("transition", "", bell=True))
+            cues.append(self._transition(snap, segment, first))
+            self._tick = None
             self._phase = None
-        if snap.countdown is not None and snap.countdown != self._countdown:
-            cues.append(Cue("count", str(snap.countdown), bell=True))
-        breath = snap.breath.phase if snap.breath else None
-        if breath is not None and breath != self._phase and not any(c.text for c in cues):
-            cues.append(Cue("breath", BREATH_WORDS[breath], bell=False))
+        tick = math.ceil(snap.segment_left)
+        if 0 < tick <= TICKS and tick != self._tick and snap.segment_left > 0:
+            cue = self._ticking(snap, segment, tick)
+            if cue is not None:
+                cues.append(cue)
+            self._tick = tick
+        breath = snap.breath
+        if breath is not None and segment.active:
+            key = (snap.segment_index, breath.phase)
+            if self._phase is None or self._phase != key or self._rewound(snap):
+                talking = any(c.text or c.count for c in cues)
+                cues.append(
+                    Cue(
+                        "breath",
+                        "" if talking else BREATH_WORDS[breath.phase],
+                        False,
+                        BREATH_TONES.get(breath.phase),
+                        breath.seconds_left if breath.phase in BREATH_TONES else None,
+                        level="everything",
+                    )
+                )
+            self._phase = key
+            self._breath_at = breath.fraction
         self._index = snap.segment_index
-        self._countdown = snap.countdown
-        self._phase = breath
         return cues
 
-    def _transition(self, snap: Snapshot) -> str:
-        segment, exercise = snap.segment, snap.exercise
-        if segment is None or exercise is None:
-            return ""
-        if segment.kind == "get_ready":
-            # The first exercise has no rest before it to tell you how it goes: say it here.
-            if snap.segment_index == 0:
-                return f"Get ready: {exercise.name}. {exercise.how[0]}"
-            return f"Get ready: {exercise.name}"
-        if segment.kind == "switch_side":
-            return f"Switch sides. {segment.side} side next" if segment.side else "Switch sides"
-        if segment.kind == "rest":
-            if segment.set is not None and segment.sets is not None:
-                return f"Rest. Set {segment.set + 1} of {segment.sets} next"
-            upcoming = snap.next_exercise
-            if upcoming is None:
-                return "Rest"
-            return f"Rest. Next: {upcoming.name}. {upcoming.how[0]}"
+    def _lead_in(self, snap: Snapshot) -> bool:
+        plan = self.plan
+        return (
+            plan is not None
+            and bool(plan.lead_in)
+            and not self._led_in
+            and self._index is None
+            and snap.segment_index == 0
+            and snap.elapsed == 0
+        )
+
+    def _rewound(self, snap: Snapshot) -> bool:
+        """A cycling pacer came round to the same phase again (a hold of one breath phase)."""
+        breath = snap.breath
+        last = self._breath_at
+        return breath is not None and last is not None and breath.fraction < last - 0.5
+
+    def _transition(self, snap: Snapshot, segment: Segment, first: bool) -> Cue:
+        plan = self.plan
+        index = snap.segment_index
+        text = plan.texts[index] if plan is not None and index < len(plan.texts) else ""
+        count = number_word(segment.rep) if segment.kind == "rep" and segment.rep else ""
+        if segment.kind == "rep":
+            tone = "start" if segment.rep == 1 else None
+        else:
+            tone = TONE_FOR.get(segment.kind)
+        kind: CueKind = "transition" if text or segment.kind != "rep" else "count"
+        return Cue(kind, text, bell=not first, tone=tone, count=count)
+
+    def _ticking(self, snap: Snapshot, segment: Segment, tick: int) -> Cue | None:
+        """A tick (and the number, in a get-ready) in each of the last three seconds before
+        work begins; the closing tone in each of the last three of a hold."""
+        following = snap.next_segment
         if segment.kind == "hold":
-            side = f", {segment.side} side" if segment.side else ""
-            return f"Hold{side}"
-        if segment.rep == 1:
-            return "Begin"
-        return ""
+            words = "Three seconds left" if tick == math.ceil(CLOSING_SECONDS) else ""
+            return Cue("closing", words, False, "closing", level="everything")
+        if segment.active or following is None or not following.active:
+            return None
+        if segment.kind == "get_ready":
+            return Cue("count", str(tick), True, "tick")
+        return Cue("count", "", False, "tick")  # a rest or a switch: the tone alone

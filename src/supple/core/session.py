@@ -88,6 +88,7 @@ class Session:
         for i in range(len(self.segments) - 2, -1, -1):
             self._planned_after[i] = self._planned_after[i + 1] + self.segments[i + 1].seconds
         self.started_at: float | None = None
+        self.lead_in = 0.0  # seconds of count-in before the first segment (not a pause)
         self.ended_at: float | None = None
         self.outcome: Outcome = "in_progress"
         self._index = 0
@@ -105,12 +106,15 @@ class Session:
 
     # -- commands ---------------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, count_in: float = 0.0) -> None:
+        """Start the clock, after a count-in of ``count_in`` seconds (not part of the session:
+        the time to hear how the first exercise goes before its get-ready begins)."""
         if self.started_at is not None:
             return
         now = self._now()
         self.started_at = now
-        self._mark = now
+        self.lead_in = max(0.0, count_in)
+        self._mark = now + self.lead_in
         if not self.segments:
             self._finish("completed")
 
@@ -153,6 +157,19 @@ class Session:
             if current + 1 < len(self._exercise_starts)
             else len(self.segments)
         )
+
+    def start_now(self) -> bool:
+        """From a get-ready, a rest or a side switch, straight to the work that follows it (the
+        next exercise's, after a rest between exercises); False during the work itself."""
+        self._sync()
+        if self.state not in ("running", "paused") or self.segments[self._index].active:
+            return False
+        following = next(
+            (i for i in range(self._index + 1, len(self.segments)) if self.segments[i].active),
+            len(self.segments),
+        )
+        self._goto(following)
+        return True
 
     def back(self) -> None:
         """To the start of this exercise; to the previous one within its first seconds."""
@@ -200,12 +217,13 @@ class Session:
         return self._active()
 
     def paused_seconds(self) -> float:
-        """Wall seconds of the session not spent active: pauses and count-ins."""
+        """Wall seconds of the session not spent active: pauses and count-ins after them."""
         self._sync()
         if self.started_at is None:
             return 0.0
         end = self.ended_at if self.ended_at is not None else self._now()
-        return max(0.0, end - self.started_at - self._active())
+        wall = end - self.started_at
+        return max(0.0, wall - min(wall, self.lead_in) - self._active())
 
     def duration(self, index: int) -> float:
         return self.segments[index].seconds + self._extra.get(index, 0.0)

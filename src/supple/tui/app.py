@@ -33,11 +33,10 @@ if TYPE_CHECKING:
 
     from textual.command import Provider
 
-    from supple.coach.live import LiveSession
+    from supple.coach.live import LiveSession, Tones, Voice
     from supple.core.clock import Clock
     from supple.core.history import HistoryStore, Now
     from supple.core.routine import Catalog
-    from supple.speech import Speaker
     from supple.tui.screens.feeling import CheckIn
 
 
@@ -336,7 +335,8 @@ def make_app(
     data_dir: Path | None = None,
     start: tuple[str, Level] | None = None,
     config_path: Path | None = None,
-    speaker: Speaker | None = None,
+    speaker: Voice | None = None,
+    player: Tones | None = None,
     store: HistoryStore | None = None,
 ) -> SuppleApp:
     """The one way to build the app: used by the tests and the screenshot script."""
@@ -347,6 +347,7 @@ def make_app(
         data_dir=data_dir,
         config_path=config_path,
         speaker=speaker,
+        player=player,
         store=store,
     )
     return SuppleApp(coach, start=start)
