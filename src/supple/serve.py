@@ -3,10 +3,16 @@ phone or tablet. Localhost unless asked otherwise, and then with a clear warning
 
 from __future__ import annotations
 
+import functools
+import math
 import shlex
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from aiohttp import web
 
 ANY = ("0.0.0.0", "::", "")
 
@@ -95,9 +101,59 @@ def token_server(base: type[Any], token: str) -> type[Any]:
         async def _make_app(self) -> web.Application:
             app: web.Application = await super()._make_app()
             app.middlewares.append(check)
+            app.router.add_get("/supple/sound", handle_sound, name="supple-sound")
             return app
 
     return TokenServer
+
+
+@functools.lru_cache(maxsize=64)
+def sound_wav(name: str, seconds: float | None) -> bytes:
+    """A sound of ``supple.core.tones`` as a WAV, made once (a session asks for a few fixed
+    sounds and a breath tone or two of each length). ValueError for an unknown one."""
+    from supple.core import tones
+
+    return tones.wav_bytes(name, seconds)
+
+
+def sound_request(query: Mapping[str, str]) -> tuple[str, float | None] | None:
+    """The sound a ``/supple/sound?name=NAME&seconds=S`` asks for (seconds only for a breath
+    tone, rounded to a hundredth as the app sends them); None for no such sound. A breath
+    tone's seconds are checked by ``tones`` itself."""
+    from supple.core import tones
+
+    name = query.get("name", "")
+    raw = query.get("seconds")
+    if name not in tones.NAMES:
+        return None
+    if name not in tones.BREATHS or raw is None:
+        return name, None
+    try:
+        seconds = float(raw)
+    except ValueError:
+        return None
+    if not math.isfinite(seconds):
+        return None
+    return name, round(seconds, 2)
+
+
+async def handle_sound(request: web.Request) -> web.Response:
+    """``GET /supple/sound?name=NAME&seconds=S``: supple's own sound for the page to play, the
+    very WAV the terminal plays (behind the token, as everything but the static files is)."""
+    import asyncio
+
+    from aiohttp import web
+
+    asked = sound_request(request.query)
+    if asked is None:
+        return web.Response(status=400, text="supple: ask for ?name=SOUND[&seconds=S].")
+    try:  # synthesised in a thread: the loop goes on carrying the terminal meanwhile
+        wav = await asyncio.get_running_loop().run_in_executor(None, sound_wav, *asked)
+    except ValueError:  # an unknown name, or a breath tone's seconds missing or out of range
+        return web.Response(status=400, text="supple: no such sound.")
+    return web.Response(
+        body=wav, content_type="audio/wav", headers={"Cache-Control": "private, max-age=3600"}
+    )
 
 
 def serve(host: str, port: int, token: str | None = None) -> int:
