@@ -89,6 +89,11 @@ class SuppleApp(App[int]):
 
     def on_mount(self) -> None:
         self._catch_signals()
+        if self.is_web:  # `supple serve`: the page plays the tones and speaks (browser_cues)
+            from supple.browser_cues import BrowserTones, BrowserVoice, app_writer
+
+            write = app_writer(self)
+            self.coach.use_outputs(BrowserVoice(write), BrowserTones(write))
         self._apply_config()
         if self._start is not None:  # `supple play`: straight in; home is built when you go back
             self.start_session(*self._start)
