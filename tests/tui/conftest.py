@@ -11,19 +11,23 @@ from supple.core.history import HistoryStore
 from supple.core.routine import load_catalog
 from supple.speech import Speaker
 from supple.tui.app import SuppleApp, make_app
+from tests.fake_outputs import FakePlayer
 from tests.fakes import fake_program, fake_week
 
 WALL = datetime(2026, 11, 24, 7, 30, tzinfo=timezone(timedelta(hours=1)))
 
 
 class RecordingSpeaker(Speaker):
-    """A voice that only writes down what it was asked to say."""
+    """A voice that only writes down what it was asked to say. Unavailable (a machine with no
+    speech program) unless asked: then a session starts with its lead-in."""
 
-    def __init__(self) -> None:
-        super().__init__(["fake-speech"])
+    def __init__(self, available: bool = True) -> None:
+        super().__init__(["fake-speech"] if available else None)
         self.said: list[tuple[str, int]] = []
 
     def say(self, text: str, priority: int = 0) -> bool:
+        if self.command is None:
+            return False
         self.said.append((text, priority))
         return True
 
@@ -51,18 +55,24 @@ def build_app(
     history: bool = False,
     program: int = 0,
     store: HistoryStore | None = None,
+    speaker: RecordingSpeaker | None = None,
+    player: FakePlayer | None = None,
 ) -> SuppleApp:
+    """The app on a fake clock. No voice and no audio player unless given (so the bell rings
+    and a session starts at once, with no lead-in for the first instruction)."""
     if program:
         fake_program(data_dir, WALL, points=program)
     if history:
         fake_week(HistoryStore(data_dir, token=iter(f"{n:06x}" for n in range(99)).__next__), WALL)
+    clock = FakeClock(1000.0)
     app = make_app(
         load_catalog(paths.routine_folders()),
-        clock=FakeClock(1000.0),
+        clock=clock,
         now=lambda: WALL,
         data_dir=data_dir,
         start=start,
-        speaker=RecordingSpeaker(),
+        speaker=speaker if speaker is not None else RecordingSpeaker(available=False),
+        player=player if player is not None else FakePlayer(clock.now, available=False),
         store=store,
     )
     app.bell = Bell()  # type: ignore[method-assign]

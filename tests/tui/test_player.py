@@ -242,7 +242,9 @@ async def test_help_lists_every_key(data_dir: Path) -> None:
             ("n / →", "Skip to the next exercise"),
             ("p / ←", "Back to the start of this exercise; again for the previous one"),
             ("+", "Add 10 seconds to this hold"),
-            ("m", "Sound cues on or off"),
+            ("m", "Tones, bell and voice on or off"),
+            ("s", "Skip the rest of this get-ready or rest and begin the exercise"),
+            ("b", "A rising tone each in-breath, a falling one each out-breath (remembered)"),
             ("q / esc", "End the session early; what you did is kept"),
             ("?", "Every key"),
         ):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, Static, Switch
 
+
 from supple import paths
 from supple.core.cues import Cue
 from supple.tui.screens.settings import SettingsScreen
@@ -58,7 +59,7 @@ async def test_settings_take_effect_in_a_session(data_dir: Path) -> None:
         'level = "advanced"\nget_ready = 8\nvoice = "everything"\ncheck_in_after = false\n'
         'theme = "gruvbox"\n'
     )
-    app = build_app(data_dir)
+    app = build_app(data_dir, speaker=RecordingSpeaker())
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert app.theme == "gruvbox"
@@ -69,11 +70,18 @@ async def test_settings_take_effect_in_a_session(data_dir: Path) -> None:
         assert session.segments[0].seconds == 8
         speaker = app.coach.announcer.speaker
         assert isinstance(speaker, RecordingSpeaker)
+        # The first instruction is too long for the 5 s before the 3-2-1: a lead-in says it.
+        assert app.screen.live.session.lead_in == 7  # type: ignore[attr-defined]
+        for _ in range(13):
+            advance(app, 0.5)
+        assert str(app.screen.query_one("#stage", Static).render()) == "STARTING IN 1"
+        advance(app, 0.5)
         for _ in range(23):  # frame by frame into the first Cat-Cow rep
             advance(app, 0.5)
         said = [text for text, _ in speaker.said]
-        assert said[0].startswith("Get ready: Cat-Cow. Kneel on all fours")
-        assert said[1:4] == ["3", "2", "1"] and "Begin" in said and "out" in said
+        assert said[0].startswith("Cat-Cow. Kneel on all fours")
+        assert said[1] == "Get ready: Cat-Cow"
+        assert said[2:6] == ["3", "2", "1", "Begin. One"] and "out" in said  # everything: counts too
         advance(app, 2000.0)
         await settle(pilot)
         assert "Session complete" in speaker.said[-1][0]
@@ -98,7 +106,7 @@ async def test_a_bad_config_names_file_key_and_keeps_defaults(data_dir: Path) ->
 
 
 async def test_mute_silences_bell_and_voice(data_dir: Path) -> None:
-    app = build_app(data_dir, start=("back-pain-relief", "beginner"))
+    app = build_app(data_dir, start=("back-pain-relief", "beginner"), speaker=RecordingSpeaker())
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         speaker = app.coach.announcer.speaker

@@ -216,15 +216,36 @@ class Coach:
         wanted = self.config.sound == "tones" or self.config.breath_sound
         return wanted and not self.announcer.player.available
 
+    def toggle_breath_tones(self) -> tuple[bool, str | None]:
+        """Breath tones on or off (saved); the new state, and what stands in the way if
+        anything (the settings file cannot be written, no audio player)."""
+        on = not self.config.breath_sound
+        error = self.change_settings(breath_sound=on)
+        self.reset_voice()
+        for live in self.sessions:
+            live.announcer.prepare(live.session.segments, live.clock.real_seconds)
+        if error:
+            return on, error
+        if on and self.player_missing:
+            from supple.sound import INSTALL_HINT
+
+            return on, INSTALL_HINT
+        return on, None
+
     def reset_voice(self) -> bool:
         """After the voice or sound settings changed: look for a speech program and an audio
         player again. False if one is wanted but none was found."""
         announcer = self.announcer
-        announcer.silence()
         if self._speaker is None:
-            announcer.speaker = self._find_speaker()
+            speaker = self._find_speaker()
+            if speaker.available != announcer.speaker.available:
+                announcer.speaker.stop()
+                announcer.speaker = speaker
         if self._player is None:
-            announcer.player = self._find_player()
+            player = self._find_player()
+            if player.available != announcer.player.available:
+                announcer.player.stop()
+                announcer.player = player
         return not (self.voice_missing or self.player_missing)
 
     # -- sessions ---------------------------------------------------------------------------

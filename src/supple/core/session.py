@@ -52,6 +52,11 @@ class Snapshot:
         return self.state == "done"
 
     @property
+    def starting(self) -> bool:
+        """In the lead-in before the first segment (the first instruction being said)."""
+        return self.count_in_left > 0 and self.segment_index == 0 and self.elapsed == 0
+
+    @property
     def closing(self) -> bool:
         """The last three seconds of a hold or a rest: the moment to get ready for what's next."""
         segment = self.segment

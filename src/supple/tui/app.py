@@ -217,6 +217,7 @@ class SuppleApp(App[int]):
                     live,
                     focus=self.coach.remembered.focus,
                     remember_focus=lambda focus: self.coach.remember(focus=focus),
+                    toggle_breath=self.coach.toggle_breath_tones,
                 )
             )
 

@@ -44,7 +44,8 @@ def stage(snapshot: Snapshot) -> str:
     if snapshot.paused:
         return "PAUSED"
     if snapshot.count_in_left > 0:
-        return f"RESUMING IN {math.ceil(snapshot.count_in_left)}"
+        word = "STARTING" if snapshot.starting else "RESUMING"
+        return f"{word} IN {math.ceil(snapshot.count_in_left)}"
     if segment.kind == "switch_side":
         return f"SWITCH SIDES → {segment.side}".upper()
     return STAGE[segment.kind]

@@ -77,7 +77,22 @@ class PlayerScreen(SuppleScreen):
             id="player.extend",
             tooltip="Add 10 seconds to this hold",
         ),
-        Binding("m", "mute", "Mute", id="player.mute", tooltip="Sound cues on or off"),
+        Binding(
+            "s",
+            "start_now",
+            "Start now",
+            id="player.start_now",
+            tooltip="Skip the rest of this get-ready or rest and begin the exercise",
+        ),
+        Binding("m", "mute", "Mute", id="player.mute", tooltip="Tones, bell and voice on or off"),
+        Binding(
+            "b",
+            "breath_tones",
+            "Breath tones",
+            id="player.breath_tones",
+            show=False,
+            tooltip="A rising tone each in-breath, a falling one each out-breath (remembered)",
+        ),
         Binding(
             "q,escape",
             "request_stop",
@@ -101,10 +116,12 @@ class PlayerScreen(SuppleScreen):
         *,
         focus: bool = False,
         remember_focus: Callable[[bool], object] | None = None,
+        toggle_breath: Callable[[], tuple[bool, str | None]] | None = None,
     ) -> None:
         super().__init__(classes="-focus" if focus else "")
         self.live = live
         self._remember_focus = remember_focus
+        self._toggle_breath = toggle_breath  # the setting: on or off, and any problem
         self._shown: dict[str, str] = {}
         self._finished = False
         self._steady: Timer | None = None  # the steady frames, while the pacer moves
@@ -287,6 +304,9 @@ class PlayerScreen(SuppleScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("pause", "resume"):
             return (self.live.session.state == "paused") == (action == "resume")
+        if action == "start_now":  # shown only while there is a wait to skip
+            segment = self.live.session.snapshot().segment
+            return segment is not None and not segment.active
         return True
 
     def action_pause(self) -> None:
@@ -300,6 +320,19 @@ class PlayerScreen(SuppleScreen):
     def action_skip(self) -> None:
         self.live.skip()
         self.tick()
+
+    def action_start_now(self) -> None:
+        if self.live.start_now():
+            self.tick()
+
+    def action_breath_tones(self) -> None:
+        if self._toggle_breath is None:
+            return
+        on, problem = self._toggle_breath()
+        if problem:
+            self.notify(problem, severity="warning", markup=False, timeout=8)
+        else:
+            self.notify("Breath tones on" if on else "Breath tones off", timeout=2)
 
     def action_back(self) -> None:
         self.live.back()

@@ -86,10 +86,13 @@ class SettingsScreen(SuppleScreen):
         self._voice_hint()
 
     def _voice_hint(self) -> None:
-        from supple.speech import INSTALL_HINT
+        """How to get sound, when a voice or tones are chosen and nothing here can make them."""
+        from supple import sound, speech
 
-        hint = INSTALL_HINT if self.coach.voice_missing else ""
-        self.query_one("#voice-hint", Static).update(Text(hint))
+        hints = [speech.INSTALL_HINT] if self.coach.voice_missing else []
+        if self.coach.player_missing:
+            hints.append(sound.INSTALL_HINT)
+        self.query_one("#voice-hint", Static).update(Text("\n".join(hints)))
 
     def _change(self, key: str, raw: Any) -> None:
         """Check a value as the file's loader would, keep it and save it; or say what is wrong."""
@@ -106,7 +109,7 @@ class SettingsScreen(SuppleScreen):
             self.notify(f"Settings not saved: {failed}", severity="error", timeout=10, markup=False)
         else:
             self.notify("Settings saved", timeout=2)
-        if key == "voice":
+        if key in ("voice", "sound", "breath_sound"):
             self.coach.reset_voice()
             self._voice_hint()
 
