@@ -127,7 +127,7 @@ class PlayerScreen(SuppleScreen):
         self._steady: Timer | None = None  # the steady frames, while the pacer moves
         self._steady_every: float | None = None
         self._next: Timer | None = None  # the one frame at the next whole second's edge
-        self._segment_key: tuple[int, bool] | None = None
+        self._segment_key: tuple[int, bool, bool] | None = None
         self._notice_timer: Timer | None = None
 
     def body(self) -> Iterable[Widget]:
@@ -252,10 +252,10 @@ class PlayerScreen(SuppleScreen):
         self._progress.show(snap.progress)
         mute = "  ·  muted" if self.live.muted else ""
         self._set("left", f"{format.countdown(snap.left)} left{mute}")
-        segment_key = (snap.segment_index, snap.paused)
+        segment_key = (snap.segment_index, snap.paused, bool(segment and segment.active))
         if segment_key != self._segment_key:
-            if self._segment_key is None or self._segment_key[1] != snap.paused:
-                self.refresh_bindings()  # the footer: Pause or Resume
+            if self._segment_key is None or self._segment_key[1:] != segment_key[1:]:
+                self.refresh_bindings()  # the footer: Pause or Resume, Start now or not
             self._segment_key = segment_key
             self._render_segment(snap)
 
