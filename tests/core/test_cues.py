@@ -238,6 +238,14 @@ def test_breath_tones_follow_the_pacer_exactly() -> None:
         (lead + 14.0, "breath-out", 3.0),
     ]
     assert Run(BPR, until=30.0, voice="off").tones("breath") == []  # off by default
+    # A hold's pacer (in 4, out 6) is cut by the hold's end: the last tone ends with it.
+    whole = Run(BPR, voice="off", breath_sound=True)
+    starts = whole.starts()
+    for index, segment in enumerate(whole.session.segments):
+        end = starts[index] + segment.seconds
+        for at, _, seconds, channel in whole.player.played:
+            if channel == "breath" and starts[index] <= at < end:
+                assert seconds is not None and at + seconds <= end + 1e-9
 
 
 def test_counts_and_everything() -> None:

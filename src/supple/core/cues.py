@@ -249,7 +249,10 @@ class Cuer:
                         "" if talking else BREATH_WORDS[breath.phase],
                         False,
                         BREATH_TONES.get(breath.phase),
-                        breath.seconds_left if breath.phase in BREATH_TONES else None,
+                        # to the phase's end, or the hold's if that comes first
+                        min(breath.seconds_left, snap.segment_left)
+                        if breath.phase in BREATH_TONES
+                        else None,
                         level="everything",
                     )
                 )

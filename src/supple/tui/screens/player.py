@@ -80,7 +80,7 @@ class PlayerScreen(SuppleScreen):
         Binding(
             "s",
             "start_now",
-            "Start now",
+            "Go",
             id="player.start_now",
             tooltip="Skip the rest of this get-ready or rest and begin the exercise",
         ),
@@ -127,7 +127,7 @@ class PlayerScreen(SuppleScreen):
         self._steady: Timer | None = None  # the steady frames, while the pacer moves
         self._steady_every: float | None = None
         self._next: Timer | None = None  # the one frame at the next whole second's edge
-        self._segment_key: tuple[int, bool, bool] | None = None
+        self._segment_key: tuple[int, bool, str] | None = None
         self._notice_timer: Timer | None = None
 
     def body(self) -> Iterable[Widget]:
@@ -252,7 +252,7 @@ class PlayerScreen(SuppleScreen):
         self._progress.show(snap.progress)
         mute = "  ·  muted" if self.live.muted else ""
         self._set("left", f"{format.countdown(snap.left)} left{mute}")
-        segment_key = (snap.segment_index, snap.paused, bool(segment and segment.active))
+        segment_key = (snap.segment_index, snap.paused, segment.kind if segment else "")
         if segment_key != self._segment_key:
             if self._segment_key is None or self._segment_key[1:] != segment_key[1:]:
                 self.refresh_bindings()  # the footer: Pause or Resume, Start now or not
@@ -304,9 +304,11 @@ class PlayerScreen(SuppleScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("pause", "resume"):
             return (self.live.session.state == "paused") == (action == "resume")
-        if action == "start_now":  # shown only while there is a wait to skip
-            segment = self.live.session.snapshot().segment
-            return segment is not None and not segment.active
+        if action in ("start_now", "extend"):  # each shown only when it can do something:
+            segment = self.live.session.snapshot().segment  # go now while waiting, +10 s in
+            if segment is None:  # a hold (so both fit in the footer at 60 columns)
+                return False
+            return segment.kind == "hold" if action == "extend" else not segment.active
         return True
 
     def action_pause(self) -> None:
