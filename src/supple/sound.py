@@ -9,12 +9,13 @@ channel stops the one still playing there, so nothing piles up however fast the 
 
 from __future__ import annotations
 
-import os
-import shlex
 import shutil
 import subprocess
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from supple.programs import first_found
 
 CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pw-play", ()),  # PipeWire, most desktops since 2021
@@ -22,6 +23,7 @@ CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("aplay", ("-q",)),  # ALSA alone
     ("afplay", ()),  # macOS
 )
+KILL_AFTER = 1.0  # seconds a player has to stop when told before it is killed
 INSTALL_HINT = (
     "No audio player found, so tones stay the bell. For supple's tones install one "
     "(Debian/Ubuntu: sudo apt install pipewire-bin or pulseaudio-utils; macOS has afplay)."
@@ -30,14 +32,7 @@ INSTALL_HINT = (
 
 def find_player(which: Callable[[str], str | None] = shutil.which) -> list[str] | None:
     """The command to play a WAV file with, as a list to which the file is appended."""
-    override = os.environ.get("SUPPLE_PLAYER", "").strip()
-    if override:
-        return shlex.split(override)
-    for name, extra in CANDIDATES:
-        path = which(name)
-        if path:
-            return [path, *extra]
-    return None
+    return first_found("SUPPLE_PLAYER", CANDIDATES, which)
 
 
 class SoundBank:
@@ -77,7 +72,8 @@ class Player:
         self.command = command
         self.bank = bank
         self._playing: dict[str, subprocess.Popen[bytes]] = {}
-        self._stopping: list[subprocess.Popen[bytes]] = []  # told to stop, not yet reaped
+        # told to stop (when), not yet reaped
+        self._stopping: list[tuple[float, subprocess.Popen[bytes]]] = []
 
     @property
     def available(self) -> bool:
@@ -117,12 +113,13 @@ class Player:
 
     def _stop(self, channel: str) -> None:
         """Stop a channel's sound without waiting for it (a frame is never held up): the
-        process is reaped at the next sound, and killed then if it has not gone."""
-        for stopping in self._stopping:
-            if stopping.poll() is None:
-                stopping.kill()
-        self._stopping = [p for p in self._stopping if p.poll() is None]
+        process is reaped at a later sound, and killed then if it ignored the request."""
+        now = time.monotonic()
+        for asked, process in self._stopping:
+            if process.poll() is None and now - asked > KILL_AFTER:
+                process.kill()
+        self._stopping = [(a, p) for a, p in self._stopping if p.poll() is None]
         current = self._playing.pop(channel, None)
         if current is not None and current.poll() is None:
             current.terminate()
-            self._stopping.append(current)
+            self._stopping.append((now, current))

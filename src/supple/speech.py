@@ -7,11 +7,11 @@ still speaking unless that one matters more (an instruction is not cut short by 
 
 from __future__ import annotations
 
-import os
-import shlex
 import shutil
 import subprocess
 from collections.abc import Callable
+
+from supple.programs import first_found
 
 CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("espeak-ng", ()),
@@ -27,14 +27,7 @@ INSTALL_HINT = (
 
 def find_command(which: Callable[[str], str | None] = shutil.which) -> list[str] | None:
     """The command to speak with, as a list to which the text is appended; None if none."""
-    override = os.environ.get("SUPPLE_SPEECH", "").strip()
-    if override:
-        return shlex.split(override)
-    for name, extra in CANDIDATES:
-        path = which(name)
-        if path:
-            return [path, *extra]
-    return None
+    return first_found("SUPPLE_SPEECH", CANDIDATES, which)
 
 
 class Speaker:

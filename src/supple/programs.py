@@ -1,0 +1,25 @@
+"""Finding the helper program to run: an override in the environment, else the first installed."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+from collections.abc import Callable, Sequence
+
+
+def first_found(
+    override: str,
+    candidates: Sequence[tuple[str, tuple[str, ...]]],
+    which: Callable[[str], str | None] = shutil.which,
+) -> list[str] | None:
+    """``$override`` split as a shell would, else the first of ``candidates`` (a name and its
+    arguments) on the PATH, as a command list to append to; None if there is none."""
+    given = os.environ.get(override, "").strip()
+    if given:
+        return shlex.split(given)
+    for name, extra in candidates:
+        path = which(name)
+        if path:
+            return [path, *extra]
+    return None
