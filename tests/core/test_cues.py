@@ -183,7 +183,8 @@ def test_instructions_move_to_where_they_fit() -> None:
     ]
     shorter = Config(rest_between_exercises=0, get_ready=4).apply(BPR)  # 1 s before the 3-2-1
     plan = plan_voice(expand(shorter, "beginner"), shorter.exercises)
-    ready = [t for s, t in zip(expand(shorter, "beginner"), plan.texts) if s.kind == "get_ready"]
+    laid_out = expand(shorter, "beginner")
+    ready = [t for s, t in zip(laid_out, plan.texts, strict=True) if s.kind == "get_ready"]
     assert ready == ["", "Sphinx", "Child's Pose"]
     # A 2 s rest keeps only "Rest"; 3 s has room for the name.
     tight = Config(rest_between_exercises=2).apply(BPR)

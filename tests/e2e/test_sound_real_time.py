@@ -266,12 +266,6 @@ def test_cues_at_real_speed_are_on_time_and_never_cut_or_overlapping(tmp_path: P
         assert before.stop - after.start <= TONE_OVERLAP, (before, after)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a bug: a switch of 3 s or less (or a hold of 3 s or less) starts with two cue tones "
-    "at once, its own and the first tick (closing); the second stops the first at once, so the "
-    "switch's tone (the hold's start) is never heard",
-)
 def test_a_three_second_switch_keeps_its_own_tone(tmp_path: Path) -> None:
     """The routine above with a 3 s switch, through the same Cuer on a fake clock: at the
     switch's start the Cuer gives both "switch" and the 3-left "tick" for the one cue channel
@@ -291,4 +285,4 @@ def test_a_three_second_switch_keeps_its_own_tone(tmp_path: Path) -> None:
         if len(names) > 1:
             together.append((round(clock.now(), 3), names))
         clock.advance(0.1)
-    assert not together, together  # today: [(27.0, ['switch', 'tick'])]
+    assert not together, together  # it was [(27.0, ['switch', 'tick'])]

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, Static, Switch
 
-
 from supple import paths
 from supple.core.cues import Cue
 from supple.tui.screens.settings import SettingsScreen
@@ -81,7 +80,9 @@ async def test_settings_take_effect_in_a_session(data_dir: Path) -> None:
         said = [text for text, _ in speaker.said]
         assert said[0].startswith("Cat-Cow. Kneel on all fours")
         assert said[1] == "Get ready: Cat-Cow"
-        assert said[2:6] == ["3", "2", "1", "Begin. One"] and "out" in said  # everything: counts too
+        assert (
+            said[2:6] == ["3", "2", "1", "Begin. One"] and "out" in said
+        )  # everything: counts too
         advance(app, 2000.0)
         await settle(pilot)
         assert "Session complete" in speaker.said[-1][0]

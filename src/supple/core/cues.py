@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from supple.core.config import VOICES
@@ -178,7 +178,7 @@ def plan_voice(segments: Sequence[Segment], exercises: Sequence[Exercise]) -> Vo
         elif segment.kind == "switch_side":
             forms = ["Switch sides", "Switch"]
             if segment.side:
-                forms.insert(0, f"Switch sides. {segment.side} side next")
+                forms.insert(0, f"Switch sides. {segment.side.capitalize()} side next")
             text = _first(forms, window)
         elif segment.kind == "hold":
             forms = [f"Hold, {segment.side} side", "Hold"] if segment.side else ["Hold"]
@@ -235,6 +235,8 @@ class Cuer:
         tick = math.ceil(snap.segment_left)
         if 0 < tick <= TICKS and tick != self._tick and snap.segment_left > 0:
             cue = self._ticking(snap, segment, tick)
+            if cue is not None and any(c.tone for c in cues):
+                cue = replace(cue, tone=None)  # a short wait's own tone first: one at a time
             if cue is not None:
                 cues.append(cue)
             self._tick = tick
