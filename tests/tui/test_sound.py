@@ -20,15 +20,6 @@ def stage(app: object) -> str:
     return str(app.screen.query_one("#stage", Static).render())  # type: ignore[attr-defined]
 
 
-def footer_keys(app: object) -> set[str]:
-    screen = app.screen  # type: ignore[attr-defined]
-    return {
-        binding.action
-        for _, binding, enabled, _ in screen.app.active_bindings.values()
-        if enabled and binding.show
-    }
-
-
 async def test_tones_instead_of_the_bell_with_a_player(data_dir: Path) -> None:
     app = build_app(data_dir, start=BPR)
     player = FakePlayer(app.coach.clock.now)
@@ -65,16 +56,20 @@ async def test_the_lead_in_says_the_first_instruction_before_the_clock_starts(
         assert [t for t, _ in speaker.said[2:5]] == ["3", "2", "1"]
 
 
-async def test_start_now_skips_only_the_wait_and_shows_only_then(data_dir: Path) -> None:
+def next_line(app: object) -> str:
+    return str(app.screen.query_one("#next", Static).render())  # type: ignore[attr-defined]
+
+
+async def test_start_now_skips_only_the_wait_and_says_so_only_then(data_dir: Path) -> None:
     app = build_app(data_dir, start=BPR)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(60, 20)) as pilot:
         await settle(pilot)
-        assert "start_now" in footer_keys(app)
+        assert next_line(app).endswith("·  s starts now")
         await pilot.press("s")
         await settle(pilot)
         snap = app.screen.live.session.snapshot()  # type: ignore[attr-defined]
         assert snap.segment.kind == "rep" and snap.segment.rep == 1
-        assert "start_now" not in footer_keys(app)
+        assert "starts now" not in next_line(app)
         await pilot.press("s")  # during the work: nothing
         assert app.screen.live.session.snapshot().segment_index == snap.segment_index  # type: ignore[attr-defined]
 

@@ -80,8 +80,9 @@ class PlayerScreen(SuppleScreen):
         Binding(
             "s",
             "start_now",
-            "Go",
+            "Start now",
             id="player.start_now",
+            show=False,  # the screen says it during a wait: the footer is full at 60 columns
             tooltip="Skip the rest of this get-ready or rest and begin the exercise",
         ),
         Binding("m", "mute", "Mute", id="player.mute", tooltip="Tones, bell and voice on or off"),
@@ -91,7 +92,7 @@ class PlayerScreen(SuppleScreen):
             "Breath tones",
             id="player.breath_tones",
             show=False,
-            tooltip="A rising tone each in-breath, a falling one each out-breath (remembered)",
+            tooltip="Breath tones: a tone rising each in-breath, falling each out-breath",
         ),
         Binding(
             "q,escape",
@@ -127,7 +128,7 @@ class PlayerScreen(SuppleScreen):
         self._steady: Timer | None = None  # the steady frames, while the pacer moves
         self._steady_every: float | None = None
         self._next: Timer | None = None  # the one frame at the next whole second's edge
-        self._segment_key: tuple[int, bool, str] | None = None
+        self._segment_key: tuple[int, bool] | None = None
         self._notice_timer: Timer | None = None
 
     def body(self) -> Iterable[Widget]:
@@ -252,10 +253,13 @@ class PlayerScreen(SuppleScreen):
         self._progress.show(snap.progress)
         mute = "  ·  muted" if self.live.muted else ""
         self._set("left", f"{format.countdown(snap.left)} left{mute}")
-        segment_key = (snap.segment_index, snap.paused, segment.kind if segment else "")
+        segment_key = (snap.segment_index, snap.paused)
         if segment_key != self._segment_key:
-            if self._segment_key is None or self._segment_key[1:] != segment_key[1:]:
-                self.refresh_bindings()  # the footer: Pause or Resume, Start now or not
+            if self._segment_key is None or self._segment_key[1] != snap.paused:
+                # The footer: Pause or Resume. Only then: a rebuilt footer costs ~1 MB of
+                # peak memory over a session, so keys that apply now and then (s, +) are not
+                # shown and hidden by segment; the screen says when s applies.
+                self.refresh_bindings()
             self._segment_key = segment_key
             self._render_segment(snap)
 
@@ -292,6 +296,8 @@ class PlayerScreen(SuppleScreen):
         next_text = format.next_up(snap, self.live.level)
         if between:
             next_text = "Breathe easy and get into position."
+        if segment is not None and not segment.active:
+            next_text += "  ·  s starts now"
         if snap.paused:
             next_text = "Paused — press space to resume"
         self._set("next", next_text)
@@ -304,11 +310,6 @@ class PlayerScreen(SuppleScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("pause", "resume"):
             return (self.live.session.state == "paused") == (action == "resume")
-        if action in ("start_now", "extend"):  # each shown only when it can do something:
-            segment = self.live.session.snapshot().segment  # go now while waiting, +10 s in
-            if segment is None:  # a hold (so both fit in the footer at 60 columns)
-                return False
-            return segment.kind == "hold" if action == "extend" else not segment.active
         return True
 
     def action_pause(self) -> None:
@@ -326,6 +327,8 @@ class PlayerScreen(SuppleScreen):
     def action_start_now(self) -> None:
         if self.live.start_now():
             self.tick()
+        else:
+            self.notify("The exercise has begun: nothing to skip", timeout=2)
 
     def action_breath_tones(self) -> None:
         if self._toggle_breath is None:
