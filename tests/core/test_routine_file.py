@@ -14,9 +14,6 @@ from supple.core.breath import PATTERNS, BreathPattern, Phase
 from supple.core.figure_names import FIGURE_NAMES
 from supple.core.routine import (
     LEVELS,
-    MAX_HOLD_SECONDS,
-    MAX_REPS,
-    MAX_SETS,
     MAX_TIMING,
     Dose,
     Exercise,
