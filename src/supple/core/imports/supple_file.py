@@ -1,0 +1,31 @@
+"""A supple routine file (an export, or one shared by someone): checked as `supple validate` does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from supple.core.imports import Imported, ImportProblem
+
+NAME = "supple"
+
+
+def detect(text: str) -> bool:
+    """TOML with a schema line and [[exercise]] tables: what a supple routine file has."""
+    return "schema" in text and "[[exercise]]" in text
+
+
+def convert(text: str, path: Path) -> Imported:
+    import tomllib
+
+    from supple.core.routine import RoutineError, parse_routine
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ImportProblem(path, f"not valid TOML ({error})") from None
+    try:
+        routine = parse_routine(data, path=path, text=text, source="user")
+    except RoutineError as error:
+        shown = "; ".join(str(p) for p in error.problems[:5])
+        raise ImportProblem(path, f"a supple routine with problems: {shown}") from None
+    return Imported(NAME, (routine,))
