@@ -1,4 +1,4 @@
-"""A supple routine file (an export, or one shared by someone): checked as `supple validate` does."""
+"""A supple routine file (an export, or one shared by someone), checked as `validate` does."""
 
 from __future__ import annotations
 
