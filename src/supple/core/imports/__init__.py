@@ -64,9 +64,12 @@ def convert_text(text: str, path: Path) -> Imported:
             data: Any = json.loads(text)
         except (ValueError, RecursionError) as error:
             raise ImportProblem(path, f"not valid JSON ({error})") from None
-        for module in (jawt, openhiit, feeel):
-            if module.detect(data):
-                return module.convert(data, path)
+        if jawt.detect(data):
+            return jawt.convert(data, path)
+        if openhiit.detect(data):
+            return openhiit.convert(data, path)
+        if feeel.detect(data):
+            return feeel.convert(data, path)
         raise ImportProblem(
             path,
             "a JSON file, but not one of Just Another Workout Timer's, OpenHIIT's or Feeel's",
