@@ -18,6 +18,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     monkeypatch.setenv("SUPPLE_CONFIG_DIR", str(config))
     monkeypatch.setenv("SUPPLE_DATA_DIR", str(data))
     monkeypatch.setenv("SUPPLE_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.setenv("SUPPLE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("SUPPLE_TIME_SCALE", raising=False)
     return {"config": config, "data": data, "state": tmp_path / "state"}
 

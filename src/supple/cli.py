@@ -49,6 +49,17 @@ def build_parser() -> argparse.ArgumentParser:
         help="draw each exercise's start and end position instead of the timeline",
     )
 
+    p = sub.add_parser(
+        "import",
+        help="bring routines in: a supple routine file, or a workout from Just Another Workout "
+        "Timer, OpenHIIT, Feeel or Workrave",
+    )
+    p.add_argument("file", type=Path, metavar="FILE")
+
+    p = sub.add_parser("export", help="write one routine as a file to share")
+    p.add_argument("routine", help="routine id (see `supple list`)")
+    p.add_argument("--to", type=Path, metavar="FILE", help="write here (default: print it)")
+
     p = sub.add_parser("validate", help="check routine files; exit 1 if any has a problem")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
@@ -130,6 +141,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_show(args.routine, args.level, args.json, args.figures)
     if command == "validate":
         return cmd_validate(args.paths)
+    if command == "import":
+        return cmd_import(args.file)
+    if command == "export":
+        return cmd_export(args.routine, args.to)
     if command == "history":
         return cmd_history(args.json, args.csv, args.since, args.routine)
     if command == "stats":
@@ -578,6 +593,70 @@ def print_figures(routine: Routine, level: Level) -> None:
         print(f"  {first:<{width}}  {last}")
         for a, b in zip(start, end, strict=True):
             print(f"  {a}  {b}")
+
+
+def cmd_import(path: Path) -> int:
+    from supple.core.files import SaveError
+    from supple.core.imports import ImportProblem
+    from supple.core.timeline import minutes_per_level
+
+    found = coach()
+    try:
+        report = found.import_routines(path)
+    except ImportProblem as problem:
+        print(f"supple: cannot import {printable(str(problem))}", file=sys.stderr)
+        return 1
+    except (SaveError, OSError) as error:
+        print(
+            f"supple: could not save the imported routines: {printable(str(error))}",
+            file=sys.stderr,
+        )
+        return 1
+    renamed = dict(report.renamed)
+    print(f"{printable(str(path))}: {report.format}, {plural(len(report.written), 'routine')}")
+    for routine, target in report.written:
+        minutes = "/".join(f"{m:g}" for m in minutes_per_level(routine).values())
+        old = _renamed_from(renamed, routine.id)
+        again = f" (its own id, {printable(old)}, was taken)" if old else ""
+        count = plural(len(routine.exercises), "exercise")
+        title = printable(routine.title)
+        print(f"  {printable(routine.id)}: {title} · {count} · {minutes} min{again}")
+        print(f"    saved to {printable(str(target))}")
+    for line in report.dropped:
+        print(f"  not carried over: {printable(line)}")
+    if report.written:
+        print(f"Start it with `supple play {printable(report.written[0][0].id)}`.")
+    return 0
+
+
+def _renamed_from(renamed: dict[str, str], new_id: str) -> str | None:
+    return next((old for old, new in renamed.items() if new == new_id), None)
+
+
+def cmd_export(routine_id: str, to: Path | None) -> int:
+    from supple.core.files import atomic_write
+
+    found = coach()
+    try:
+        text = found.export_routine(routine_id)
+    except KeyError:
+        print(f"supple: no routine '{printable(routine_id)}' (see `supple list`)", file=sys.stderr)
+        return 1
+    if to is None:
+        print(text, end="" if text.endswith("\n") else "\n")
+        return 0
+    if to.exists():
+        print(f"supple: {printable(str(to))} exists; choose another file", file=sys.stderr)
+        return 1
+    try:
+        atomic_write(to, text.encode("utf-8"))
+    except OSError as error:
+        print(
+            f"supple: cannot write {printable(str(to))}: {error.strerror or error}", file=sys.stderr
+        )
+        return 1
+    print(f"{printable(routine_id)} written to {printable(str(to))}", file=sys.stderr)
+    return 0
 
 
 def cmd_validate(targets: Sequence[Path]) -> int:

@@ -21,6 +21,7 @@ from supple.core.tomlcheck import Problem
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.live import Announcer, LiveSession, Tones, Voice
+    from supple.coach.sharing import ImportReport
     from supple.coach.views import HistoryView, Notice, ProgramView, Severity
     from supple.core.clock import Clock
     from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
@@ -110,6 +111,27 @@ class Coach:
         if self._raw_catalog is None:
             self._raw_catalog = load_catalog(paths.routine_folders())
         return self._raw_catalog
+
+    def reload_routines(self) -> None:
+        """The routine folders changed (an import, the editor): read them again when asked."""
+        self._raw_catalog = None
+        self._catalog = None
+
+    def import_routines(self, path: Path) -> ImportReport:
+        """Bring the routines of another tool's file (or a supple file) among the person's."""
+        from supple.coach.sharing import import_file
+
+        try:
+            return import_file(path, self.raw_catalog, self.now().date())
+        finally:
+            self.reload_routines()
+
+    def export_routine(self, routine_id: str) -> str:
+        """One routine (bundled or the person's, as its file has it) as a file to share.
+        KeyError if there is none of that id."""
+        from supple.coach.sharing import export_text
+
+        return export_text(self.raw_catalog.find(routine_id), self.now().date())
 
     @property
     def catalog(self) -> EffectiveCatalog:
