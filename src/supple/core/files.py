@@ -40,6 +40,19 @@ def random_suffix(length: int = 3) -> str:
     return os.urandom(length).hex()
 
 
+def move_into(path: Path, folder: Path) -> Path:
+    """Move ``path`` into ``folder`` (made private if missing), under a new name if one of its
+    name is there already: the one way a file is moved aside (trash, quarantine). OSError."""
+    import shutil
+
+    make_private_dirs(folder)
+    target = folder / path.name
+    while target.exists():
+        target = folder / f"{path.stem}-{random_suffix(2)}{path.suffix}"
+    shutil.move(str(path), target)
+    return target
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves the old file or the new, never half.
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
@@ -22,6 +21,7 @@ from supple.core.files import (
     SaveError,
     atomic_write,
     make_private_dirs,
+    move_into,
     open_regular,
     random_suffix,
     read_capped,
@@ -440,12 +440,7 @@ class HistoryStore:
     # -- moving files aside ------------------------------------------------------------------
 
     def _move(self, path: Path, folder: Path) -> Path:
-        make_private_dirs(folder)
-        target = folder / path.name
-        while target.exists():
-            target = folder / f"{path.stem}-{random_suffix(2)}{path.suffix}"
-        shutil.move(str(path), target)
-        return target
+        return move_into(path, folder)
 
     def quarantine(self, path: Path, reason: str) -> Quarantined:
         """Move a bad file to ``quarantine/`` (private: 0600) with a note of why; never delete
