@@ -112,3 +112,35 @@ async def test_mute_silences_tones_voice_and_breath(data_dir: Path) -> None:
             advance(app, 0.5)
         assert len(speaker.said) == said and len(player.played) == played
         assert bells(app) == 0 and player.stops >= 1
+
+
+async def test_the_jump_list_goes_to_any_exercise_and_keeps_what_was_done(
+    data_dir: Path,
+) -> None:
+    from supple.tui.screens.jump import JumpScreen
+
+    app = build_app(data_dir, start=BPR)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        for _ in range(80):
+            advance(app, 0.5)  # Cat-Cow in full (5 reps) and into the rest
+        await pilot.press("j")
+        await settle(pilot)
+        assert isinstance(app.screen, JumpScreen)
+        live = app.screen_stack[-2].live  # type: ignore[attr-defined]
+        assert live.session.state == "paused"  # nothing runs on behind the list
+        await pilot.press("down", "down", "enter")  # Child's Pose, passing Sphinx by
+        await settle(pilot)
+        assert isinstance(app.screen, PlayerScreen)
+        snap = live.session.snapshot()
+        assert snap.exercise is not None and snap.exercise.id == "childs-pose"
+        assert snap.segment is not None and snap.segment.kind == "get_ready"
+        records = {r.id: r.status for r in live.session.records()}
+        assert records["cat-cow"] == "done" and records["sphinx"] == "skipped"
+        await pilot.press("j", "up", "up", "enter")  # back to Cat-Cow: it stays done
+        await settle(pilot)
+        assert live.session.snapshot().exercise.id == "cat-cow"
+        assert {r.id: r.status for r in live.session.records()}["cat-cow"] == "done"
+        await pilot.press("j", "escape")  # Esc: back where it was, resumed with a count-in
+        await settle(pilot)
+        assert live.session.snapshot().count_in_left > 0

@@ -297,6 +297,10 @@ class LiveSession:
     def skip(self) -> None:
         self.session.skip()
 
+    def jump_to(self, exercise_index: int) -> bool:
+        """To the start of any exercise; False if there is no such exercise or it is over."""
+        return self.session.jump_to(exercise_index)
+
     def start_now(self) -> bool:
         """Skip the get-ready or rest in progress and begin the work; False during work."""
         return self.session.start_now()

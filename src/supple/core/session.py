@@ -176,6 +176,17 @@ class Session:
         self._goto(following)
         return True
 
+    def jump_to(self, exercise_index: int) -> bool:
+        """To the start of any exercise of the session (its get-ready). What was done stays
+        done; what is passed over stays as it was (skipped, or partial). False if out of range."""
+        self._sync()
+        if self.state not in ("running", "paused"):
+            return False
+        if not 0 <= exercise_index < len(self._exercise_starts):
+            return False
+        self._goto(self._exercise_starts[exercise_index], force_exercise_start=True)
+        return True
+
     def back(self) -> None:
         """To the start of this exercise; to the previous one within its first seconds."""
         self._sync()

@@ -87,6 +87,14 @@ class PlayerScreen(SuppleScreen):
         ),
         Binding("m", "mute", "Mute", id="player.mute", tooltip="Tones, bell and voice on or off"),
         Binding(
+            "j",
+            "jump",
+            "Jump",
+            id="player.jump",
+            show=False,  # the footer is full at 60 columns; ? and the palette list it
+            tooltip="The session's exercises: jump to any one (what you did is kept)",
+        ),
+        Binding(
             "b",
             "breath_tones",
             "Breath tones",
@@ -388,6 +396,26 @@ class PlayerScreen(SuppleScreen):
                 self.tick()
 
         return resume
+
+    def action_jump(self) -> None:
+        from supple.tui.screens.jump import JumpScreen
+
+        snap = self.live.session.snapshot()
+        if snap.done:
+            return
+        resume = self.pause_for_modal()
+        level = self.live.level
+        rows = [(e.name, e.describe(level)) for e in self.live.routine.exercises]
+
+        def chosen(index: int | None) -> None:
+            if index is not None and self.live.jump_to(index):
+                self.tick()
+            if resume is not None:
+                resume()
+
+        self.app.push_screen(
+            JumpScreen(rows, self.live.outcomes(snap), snap.exercise_index), chosen
+        )
 
     def action_request_stop(self) -> None:
         resume = self.pause_for_modal()
