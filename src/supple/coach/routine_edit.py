@@ -1,0 +1,513 @@
+"""A routine being edited: its draft as routine-file data, checked as `supple validate` checks it.
+
+The draft is the data of a routine file (the dicts ``parse_routine`` reads), so anything a file
+can hold, even a broken one, can be opened, shown with its problems at their keys and fixed.
+Saving writes a new routine with ``dump_routine``; an existing file is changed in place with
+tomlkit, key by key, so a hand-written file keeps its comments and its order.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from supple.core.breath import PATTERNS
+from supple.core.files import MAX_ROUTINE_BYTES, SCHEMA, SaveError, atomic_write, read_capped
+from supple.core.routine import (
+    LEVELS,
+    Level,
+    Routine,
+    RoutineError,
+    parse_routine,
+)
+from supple.core.tomlcheck import BadToml, KeyPart, Problem, dotted, parse_document
+
+if TYPE_CHECKING:
+    from supple.core.timeline import Segment
+
+NEW_REPS = {"beginner": 5, "intermediate": 8, "advanced": 10}
+NEW_SECONDS = {"beginner": 20, "intermediate": 30, "advanced": 45}
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def free_id(base: str, taken: Iterable[str]) -> str:
+    """``base`` if free, else ``base-2``, ``base-3``… (ids are at most 64 characters)."""
+    used = set(taken)
+    base = base[:58].rstrip("-") or "routine"
+    if base not in used:
+        return base
+    number = 2
+    while f"{base}-{number}" in used:
+        number += 1
+    return f"{base}-{number}"
+
+
+def copy_id(routine_id: str, taken: Iterable[str]) -> str:
+    """``<id>-copy``, then ``<id>-copy-2``…: never one that is taken."""
+    return free_id(f"{routine_id[:53]}-copy", taken)
+
+
+def number_or_text(raw: str) -> int | float | str | None:
+    """What a typed value means in the file: a number if it reads as one, None if blank, else
+    the text itself (which the routine check then names: "expected a whole number, got …")."""
+    text = raw.strip()
+    if not text:
+        return None
+    if _NUMBER.fullmatch(text):
+        return float(text) if "." in text else int(text)
+    return raw
+
+
+def phases_text(value: Any) -> str:
+    """A list of breath phases as one line: ``inhale 3 Up, exhale 3`` (phase, seconds, cue)."""
+    if not isinstance(value, list):
+        return ""
+    parts = []
+    for item in value:
+        if not isinstance(item, dict):
+            continue
+        words = [str(item.get("phase", "")), _fmt(item.get("seconds", ""))]
+        if item.get("cue"):
+            words.append(str(item["cue"]))
+        parts.append(" ".join(w for w in words if w))
+    return ", ".join(parts)
+
+
+def parse_phases(text: str) -> list[dict[str, Any]]:
+    """``inhale 3 Up, exhale 3`` as phases; what does not read as one is kept as written, for the
+    routine check to name (an unknown phase, seconds that are not a number)."""
+    phases: list[dict[str, Any]] = []
+    for chunk in text.split(","):
+        words = chunk.split(maxsplit=2)
+        if not words:
+            continue
+        phase: dict[str, Any] = {"phase": words[0]}
+        if len(words) > 1:
+            phase["seconds"] = number_or_text(words[1])
+        if len(words) > 2:
+            phase["cue"] = words[2]
+        phases.append(phase)
+    return phases
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """A file that is no TOML at all: its text and why, shown; never overwritten."""
+
+    path: Path
+    text: str
+    reason: str
+
+
+class Draft:
+    """A routine being edited. ``data`` is the routine file's data; ``problems`` what
+    ``parse_routine`` says of it (every one with its key path); ``routine`` it once valid."""
+
+    def __init__(
+        self,
+        data: dict[str, Any],
+        *,
+        path: Path | None,
+        folder: Path,
+        text: str | None = None,
+        taken: Iterable[str] = (),
+    ) -> None:
+        self.data = data
+        self.path = path  # the file it came from and goes back to; None: a new routine
+        self.folder = folder  # where a new routine is saved, as <id>.toml
+        self.text = text  # the file's text as it was opened (kept when the editor saves)
+        self.taken = set(taken)  # ids of other routines, which a new one must not take
+        self._saved = copy.deepcopy(data)
+        self._origin: list[int | None] = list(range(len(self.exercises)))
+        self.problems: tuple[Problem, ...] = ()
+        self.routine: Routine | None = None
+        self.validate()
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, folder: Path, taken: Iterable[str] = ()) -> Draft | Opened:
+        """The routine file at ``path`` to edit as it is (valid or not); Opened if it is no TOML
+        (then nothing can be edited, and nothing is written)."""
+        try:
+            text, data = parse_document(read_capped(path, MAX_ROUTINE_BYTES))
+        except OSError as error:
+            return Opened(path, "", f"cannot read: {error.strerror or error}")
+        except BadToml as error:
+            where = f"line {error.line}: " if error.line else ""
+            raw = read_capped(path, MAX_ROUTINE_BYTES).decode("utf-8", errors="replace")
+            return Opened(path, raw, where + error.message)
+        return cls(data, path=path, folder=folder, text=text, taken=taken)
+
+    @classmethod
+    def copy_of(cls, routine: Routine, folder: Path, taken: Iterable[str]) -> Draft:
+        """A new routine of the person's, made from ``routine`` as its file has it."""
+        data = _file_data(routine)
+        data["id"] = copy_id(routine.id, taken)
+        data["title"] = f"{str(data.get('title', routine.title))[:73]} (copy)"
+        draft = cls(data, path=None, folder=folder, taken=taken)
+        draft._saved = {}  # nothing of it is saved yet
+        return draft
+
+    @classmethod
+    def new(cls, folder: Path, taken: Iterable[str]) -> Draft:
+        """An empty routine that is already valid: one exercise, to change."""
+        data: dict[str, Any] = {
+            "schema": SCHEMA,
+            "id": free_id("my-routine", taken),
+            "title": "My routine",
+            "exercise": [_new_exercise("exercise-1", "Exercise 1")],
+        }
+        draft = cls(data, path=None, folder=folder, taken=taken)
+        draft._saved = {}
+        return draft
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def exercises(self) -> list[dict[str, Any]]:
+        raw = self.data.get("exercise")
+        if isinstance(raw, list):
+            return [e for e in raw if isinstance(e, dict)]
+        return []
+
+    @property
+    def dirty(self) -> bool:
+        return self.data != self._saved
+
+    @property
+    def valid(self) -> bool:
+        return self.routine is not None
+
+    @property
+    def target(self) -> Path:
+        """The file a save writes."""
+        if self.path is not None:
+            return self.path
+        return self.folder / f"{self.data.get('id', 'routine')}.toml"
+
+    def get(self, parts: Sequence[KeyPart], default: Any = None) -> Any:
+        value: Any = self.data
+        for part in _zero_based(parts):
+            try:
+                value = value[part]
+            except (KeyError, IndexError, TypeError):
+                return default
+        return value
+
+    def problems_at(self, parts: Sequence[KeyPart], *, under: bool = False) -> list[Problem]:
+        """The problems of the key ``parts`` (with ``under``: of anything inside it too)."""
+        key = dotted(parts)
+        return [
+            p
+            for p in self.problems
+            if p.key == key
+            or (under and (p.key.startswith(key + ".") or p.key.startswith(key + "[")))
+        ]
+
+    # -- changing --------------------------------------------------------------------------
+
+    def set(self, parts: Sequence[KeyPart], value: Any) -> None:
+        """Set the value at ``parts`` (1-based indexes, as problems name them); None removes the
+        key, and a table left empty by that goes too. Tables on the way are made."""
+        path = _zero_based(parts)
+        container: Any = self.data
+        chain: list[tuple[Any, KeyPart]] = []
+        for part in path[:-1]:
+            if isinstance(container, dict) and not isinstance(container.get(part), dict | list):
+                if value is None:
+                    return
+                container[part] = {}
+            chain.append((container, part))
+            container = container[part]
+        last = path[-1]
+        if value is None:
+            if isinstance(container, dict):
+                container.pop(last, None)
+            for parent, part in reversed(chain):  # drop tables the removal left empty
+                child = parent[part]
+                if isinstance(child, dict) and not child and isinstance(part, str):
+                    del parent[part]
+                else:
+                    break
+        else:
+            container[last] = value
+        self.validate()
+
+    def set_kind(self, index: int, kind: str) -> None:
+        """Reps or hold: the levels change their amount (reps ↔ seconds), a named breath pattern
+        of the other kind goes (the kind's default applies)."""
+        exercise = self.exercises[index]
+        exercise["kind"] = kind
+        amount, other = ("reps", "seconds") if kind == "reps" else ("seconds", "reps")
+        defaults = NEW_REPS if kind == "reps" else NEW_SECONDS
+        levels = exercise.get("levels")
+        if isinstance(levels, dict):
+            for level in LEVELS:
+                dose = levels.get(level)
+                if isinstance(dose, dict) and amount not in dose:
+                    dose.pop(other, None)
+                    dose[amount] = defaults[level]
+        breath = exercise.get("breath")
+        wrong = isinstance(breath, str) and breath in PATTERNS
+        if wrong and PATTERNS[str(breath)].cycle != (kind == "hold"):
+            del exercise["breath"]
+        self.validate()
+
+    def add_exercise(self, after: int | None = None) -> int:
+        """A new exercise after ``after`` (at the end without): its index."""
+        ids = [str(e.get("id")) for e in self.exercises]
+        number = len(ids) + 1
+        exercise_id = free_id(f"exercise-{number}", ids)
+        at = len(ids) if after is None else after + 1
+        self._exercise_list().insert(at, _new_exercise(exercise_id, f"Exercise {number}"))
+        self._origin.insert(at, None)
+        self.validate()
+        return at
+
+    def duplicate_exercise(self, index: int) -> int:
+        exercises = self._exercise_list()
+        twin = copy.deepcopy(exercises[index])
+        twin["id"] = free_id(str(twin.get("id", "exercise")), [str(e.get("id")) for e in exercises])
+        exercises.insert(index + 1, twin)
+        self._origin.insert(index + 1, None)
+        self.validate()
+        return index + 1
+
+    def remove_exercise(self, index: int) -> int:
+        """Remove one (never the last: a routine has at least one); the index to show next."""
+        exercises = self._exercise_list()
+        if len(exercises) <= 1:
+            return index
+        del exercises[index]
+        del self._origin[index]
+        self.validate()
+        return min(index, len(exercises) - 1)
+
+    def move_exercise(self, index: int, step: int) -> int:
+        exercises = self._exercise_list()
+        to = index + step
+        if not 0 <= to < len(exercises):
+            return index
+        exercises[index], exercises[to] = exercises[to], exercises[index]
+        self._origin[index], self._origin[to] = self._origin[to], self._origin[index]
+        self.validate()
+        return to
+
+    def _exercise_list(self) -> list[Any]:
+        raw = self.data.get("exercise")
+        if not isinstance(raw, list):
+            raw = self.data["exercise"] = []
+        if len(self._origin) != len(raw):
+            self._origin = [None] * len(raw)
+        return raw
+
+    # -- checking --------------------------------------------------------------------------
+
+    def validate(self) -> None:
+        """Check the draft exactly as loading its file will (and that its id is free)."""
+        unchanged = self.text is not None and self.data == self._saved
+        text = self.text if unchanged and self.text is not None else ""
+        problems: list[Problem] = []
+        try:
+            self.routine = parse_routine(self.data, path=self.target, text=text, source="user")
+        except RoutineError as error:
+            self.routine = None
+            problems.extend(error.problems)
+        routine_id = self.data.get("id")
+        if self.path is None and isinstance(routine_id, str) and routine_id in self.taken:
+            problems.append(
+                Problem(self.target, None, "id", f"the id '{routine_id}' is taken (choose another)")
+            )
+            self.routine = None
+        self.problems = tuple(problems)
+
+    def preview(self, level: Level, adjust: Any = None) -> tuple[dict[Level, float], str]:
+        """Minutes at each level and the timeline at ``level`` in a line; ``adjust`` (a
+        Routine -> Routine, the settings' rests) is applied first. Empty while invalid."""
+        from supple.core.timeline import expand, total_seconds
+
+        if self.routine is None:
+            return {}, ""
+        routine = adjust(self.routine) if adjust is not None else self.routine
+        minutes = {lv: total_seconds(expand(routine, lv)) / 60 for lv in LEVELS}
+        return minutes, timeline_line(expand(routine, level))
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def file_text(self) -> str:
+        """The text a save writes: the opened file with only the changed keys changed, or a new
+        routine file."""
+        if self.text is None:
+            from supple.core.routine_file import dump_routine
+
+            assert self.routine is not None
+            return dump_routine(self.routine)
+        return self._edited_text()
+
+    def save(self) -> Path:
+        """Write the routine (atomically); its path. SaveError if it is not valid or cannot be
+        written."""
+        target = self.target
+        if self.routine is None:
+            raise SaveError(target, f"it has {len(self.problems)} problem(s) to fix first")
+        if self.path is None and target.exists():
+            raise SaveError(target, "a file of that name is there already (choose another id)")
+        text = self.file_text()
+        try:
+            atomic_write(target, text.encode("utf-8"))
+        except OSError as error:
+            raise SaveError(target, error.strerror or str(error)) from None
+        self.path, self.text = target, text
+        self._saved = copy.deepcopy(self.data)
+        self._origin = list(range(len(self.exercises)))
+        return target
+
+    def _edited_text(self) -> str:
+        import tomlkit
+        from tomlkit.items import AoT, Table
+
+        assert self.text is not None
+        document = tomlkit.parse(self.text)
+        old, new = self._saved, self.data
+        for key in list(old):
+            if key not in new and key in document:
+                del document[key]
+        for key, value in new.items():
+            if key == "exercise" and isinstance(old.get(key), list) and isinstance(value, list):
+                continue
+            _apply(document, key, old.get(key, _MISSING), value)
+        old_list, new_list = old.get("exercise"), new.get("exercise")
+        if isinstance(old_list, list) and isinstance(new_list, list):
+            tables = document.get("exercise")
+            same_order = self._origin == list(range(len(old_list)))
+            if same_order and isinstance(tables, AoT | list) and len(tables) == len(old_list):
+                for table, before, after in zip(tables, old_list, new_list, strict=True):
+                    _apply_table(table, before, after)
+            else:
+                kept = list(tables) if isinstance(tables, AoT | list) else []
+                rebuilt = AoT([])
+                for origin, after in zip(self._origin, new_list, strict=False):
+                    if (
+                        origin is not None
+                        and origin < len(kept)
+                        and isinstance(kept[origin], Table)
+                    ):
+                        table = kept[origin]
+                        _apply_table(table, old_list[origin], after)
+                    else:
+                        table = tomlkit.table()
+                        for k, v in after.items():
+                            table[k] = v
+                    rebuilt.append(table)
+                document["exercise"] = rebuilt
+        return tomlkit.dumps(document)
+
+
+_MISSING: Any = object()
+
+
+def _apply(container: Any, key: str | int, old: Any, new: Any) -> None:
+    """Make ``container[key]`` hold ``new``, changing only what differs from ``old``."""
+    if old == new:
+        return
+    current = container.get(key) if hasattr(container, "get") else None
+    if isinstance(old, dict) and isinstance(new, dict) and hasattr(current, "keys"):
+        _apply_table(current, old, new)
+        return
+    if old is _MISSING and isinstance(key, str) and _add_after_last_key(container, key, new):
+        return
+    container[key] = new
+
+
+def _add_after_last_key(container: Any, key: str, value: Any) -> bool:
+    """Add a key right after the table's last key, not after the comments that end it (those
+    introduce what follows). False if the table is not one whose lines can be placed so."""
+    from tomlkit.container import Container
+
+    body = container if isinstance(container, Container) else getattr(container, "value", None)
+    if not isinstance(body, Container) or not hasattr(body, "_insert_at"):
+        return False
+    last = max((i for i, (k, _) in enumerate(body.body) if k is not None), default=-1)
+    if last < 0 or last == len(body.body) - 1:
+        return False
+    following = body.body[last + 1 :]
+    if all(k is None for k, _ in following) and any(
+        type(item).__name__ == "Comment" for _, item in following
+    ):
+        body._insert_at(last + 1, key, value)
+        return True
+    return False
+
+
+def _apply_table(table: Any, old: Any, new: dict[str, Any]) -> None:
+    old = old if isinstance(old, dict) else {}
+    for key in list(old):
+        if key not in new and key in table:
+            del table[key]
+    for key, value in new.items():
+        _apply(table, key, old.get(key, _MISSING), value)
+
+
+def _zero_based(parts: Sequence[KeyPart]) -> list[KeyPart]:
+    return [p - 1 if isinstance(p, int) else p for p in parts]
+
+
+def _new_exercise(exercise_id: str, name: str) -> dict[str, Any]:
+    return {
+        "id": exercise_id,
+        "name": name,
+        "kind": "reps",
+        "how": ["Describe the first step."],
+        "levels": {level: {"reps": NEW_REPS[level], "sets": 1} for level in LEVELS},
+    }
+
+
+def _file_data(routine: Routine) -> dict[str, Any]:
+    """The routine's file as data (so a copy keeps what the file says, not what the settings
+    made of it); its written form if the file cannot be read."""
+    if routine.path is not None:
+        try:
+            return parse_document(read_capped(routine.path, MAX_ROUTINE_BYTES))[1]
+        except (OSError, BadToml):
+            pass
+    from supple.core.routine_file import routine_data
+
+    return routine_data(routine)
+
+
+def timeline_line(segments: Sequence[Segment], limit: int = 600) -> str:
+    """The session in one line: ``get ready 5 s · 5 reps × 6 s · rest 15 s · hold 30 s``."""
+    words: list[str] = []
+    index = 0
+    while index < len(segments):
+        segment = segments[index]
+        if segment.kind == "rep":
+            count = 1
+            while (
+                index + count < len(segments)
+                and segments[index + count].kind == "rep"
+                and segments[index + count].rep != 1
+            ):
+                count += 1
+            words.append(f"{count} reps × {_fmt(round(segment.seconds, 1))} s")
+            index += count
+            continue
+        name = {"get_ready": "get ready", "switch_side": "switch"}.get(segment.kind, segment.kind)
+        side = f" ({segment.side})" if segment.kind == "hold" and segment.side else ""
+        words.append(f"{name}{side} {_fmt(round(segment.seconds, 1))} s")
+        index += 1
+        if sum(len(w) + 3 for w in words) > limit:
+            words.append("…")
+            break
+    return " · ".join(words)
