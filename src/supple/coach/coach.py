@@ -522,3 +522,39 @@ class Coach:
         moved = self.store.trash(record.path)
         self.invalidate()
         return moved
+
+    # -- your routines (the editor) ---------------------------------------------------------
+
+    def routines_changed(self) -> None:
+        """A routine file of the person's was written or moved: home, the palette and the next
+        session read the routine folders again."""
+        self.reload_routines()
+
+    def routine_ids(self) -> set[str]:
+        """Every id in use (bundled, the person's, and the names of their files), so a new
+        routine never takes one."""
+        import contextlib
+
+        ids = {r.id for r in self.raw_catalog.routines}
+        with contextlib.suppress(OSError):  # no folder yet: no files of the person's
+            ids |= {p.stem for p in paths.user_routines_dir().iterdir() if p.suffix == ".toml"}
+        return ids
+
+    def is_own(self, path: Path | None) -> bool:
+        """True for a file in the person's routines folder (theirs to edit or delete)."""
+        if path is None:
+            return False
+        return path.resolve().parent == paths.user_routines_dir().resolve()
+
+    def trash_routine(self, path: Path) -> Path:
+        """Move a routine file of the person's to the trash folder; where it went. SaveError."""
+        from supple.core.files import SaveError, move_into
+
+        if not self.is_own(path):
+            raise SaveError(path, "only your own routines can be deleted")
+        try:
+            moved = move_into(path, self.store.trash_dir / "routines")
+        except OSError as error:
+            raise SaveError(path, error.strerror or str(error)) from None
+        self.routines_changed()
+        return moved
