@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from supple.core.adjustments import Steps, adjusted
 from supple.core.config import Config
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, Catalog, Level, Routine, RoutineError
 from supple.core.timeline import Segment, expand, total_seconds
@@ -32,9 +33,10 @@ class EffectiveCatalog:
     """Bundled routines, then the person's own (one of theirs with a bundled id replaces it),
     each with the settings' get-ready and rest seconds applied."""
 
-    def __init__(self, raw: Catalog, config: Config) -> None:
+    def __init__(self, raw: Catalog, config: Config, steps: Steps | None = None) -> None:
         self.raw = raw
         self.config = config
+        self.steps: Steps = steps or {}  # easier / harder next time, per routine and exercise
         self._plans: dict[tuple[str, str], Plan] = {}
         chosen: dict[str, Routine] = {}
         errors = list(raw.errors)
@@ -58,7 +60,9 @@ class EffectiveCatalog:
                         ],
                     )
                 )
-        self.routines = tuple(config.apply(r) for r in chosen.values())
+        self.routines = tuple(
+            config.apply(adjusted(r, self.steps.get(r.id, {}))) for r in chosen.values()
+        )
         self.errors = tuple(errors)
 
     def level_for(self, explicit: str | None = None) -> Level:
@@ -88,6 +92,10 @@ class EffectiveCatalog:
 
     def seconds_per_level(self, routine: Routine | str) -> dict[Level, float]:
         return {level: self.seconds(routine, level) for level in LEVELS}
+
+    def step(self, routine_id: str, exercise_id: str) -> int:
+        """Levels up (+) or down (−) this exercise plays at, by the person's choice."""
+        return self.steps.get(routine_id, {}).get(exercise_id, 0)
 
     def error_for(self, path: Path) -> RoutineError | None:
         return next((e for e in self.errors if e.path == path), None)

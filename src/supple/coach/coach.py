@@ -59,6 +59,7 @@ class Coach:
         self._remembered: Remembered | None = None
         self._speaker = speaker
         self._player = player
+        self._steps: dict[str, dict[str, int]] | None = None
         self._announcer: Announcer | None = None
         self._catalog: EffectiveCatalog | None = None
         self._store = store  # None: the store over data_dir, made on first use
@@ -112,6 +113,40 @@ class Coach:
             self._raw_catalog = load_catalog(paths.routine_folders())
         return self._raw_catalog
 
+    @property
+    def steps(self) -> dict[str, dict[str, int]]:
+        """Easier / harder next time, per routine and exercise (the person's own data)."""
+        if self._steps is None:
+            from supple.core.adjustments import load_adjustments
+
+            self._steps, problems = load_adjustments(self.adjustments_path)
+            for problem in problems:
+                self._say(f"Easier/harder steps: {problem}", "warning")
+        return self._steps
+
+    @property
+    def adjustments_path(self) -> Path:
+        return self.data_dir / "adjustments.toml"
+
+    def adjust(self, routine_id: str, exercise_id: str, change: int) -> tuple[int, str | None]:
+        """One level easier (−1) or harder (+1) next time for one exercise, saved; undone the
+        same way. The new step (bounded at beginner and advanced), and the error if it could
+        not be saved (it holds for this run)."""
+        from supple.core.adjustments import MAX_STEP, save_adjustments
+        from supple.core.files import SaveError
+
+        steps = self.steps
+        now = max(-MAX_STEP, min(MAX_STEP, steps.get(routine_id, {}).get(exercise_id, 0) + change))
+        steps.setdefault(routine_id, {})[exercise_id] = now
+        if not now:
+            del steps[routine_id][exercise_id]
+        self._catalog = None  # every duration shown follows
+        try:
+            save_adjustments(steps, self.adjustments_path)
+        except (OSError, SaveError) as error:
+            return now, str(error)
+        return now, None
+
     def reload_routines(self) -> None:
         """The routine folders changed (an import, the editor): read them again when asked."""
         self._raw_catalog = None
@@ -138,7 +173,7 @@ class Coach:
         if self._catalog is None:
             from supple.coach.catalog import EffectiveCatalog
 
-            self._catalog = EffectiveCatalog(self.raw_catalog, self.config)
+            self._catalog = EffectiveCatalog(self.raw_catalog, self.config, self.steps)
         return self._catalog
 
     @property

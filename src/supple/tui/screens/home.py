@@ -246,6 +246,10 @@ class HomeScreen(SuppleScreen):
         text.append("\n")
         for number, exercise in enumerate(routine.exercises, 1):
             text.append(f"{number}. {printable(exercise.name)}", style="bold")
-            text.append(f" — {exercise.describe(self.level)}\n")
+            text.append(f" — {exercise.describe(self.level)}")
+            step = self.coach.catalog.step(routine.id, exercise.id)
+            if step:  # set on a summary: this exercise plays another level's numbers
+                text.append(" (easier)" if step < 0 else " (harder)", style="italic")
+            text.append("\n")
         text.append("\nEnter to start", style="dim")
         return text

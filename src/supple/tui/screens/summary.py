@@ -37,6 +37,22 @@ class SummaryScreen(SuppleScreen):
         Binding(
             "r", "retry", "Retry save", id="summary.retry", tooltip="Try to save the record again"
         ),
+        Binding(
+            "minus",
+            "adjust(-1)",
+            "Easier",
+            key_display="-",
+            id="summary.easier",
+            tooltip="The chosen exercise one level easier next time (again: one more; + undoes)",
+        ),
+        Binding(
+            "plus,equals_sign",
+            "adjust(1)",
+            "Harder",
+            key_display="+",
+            id="summary.harder",
+            tooltip="The chosen exercise one level harder next time (- undoes)",
+        ),
         Binding("q", "app.quit", "Quit", id="summary.quit", tooltip="Leave supple"),
     ]
 
@@ -65,8 +81,43 @@ class SummaryScreen(SuppleScreen):
         if feelings:
             yield Static(Text(feelings), id="feelings")
         yield Static(id="verdict")
-        yield RecordTable(record, id="summary-table")
+        yield RecordTable(
+            record,
+            id="summary-table",
+            next_time=[self._next_time(e.id) for e in record.exercises],
+        )
         yield Static(id="saved")
+
+    def _next_time(self, exercise_id: str) -> str:
+        """'easier: beginner's numbers' and the like, or "" when it stays as it is."""
+        from supple.core.adjustments import shifted
+
+        step = self.coach.catalog.step(self.record.routine, exercise_id)
+        if not step:
+            return ""
+        level = shifted(self.record.level, step)
+        word = "easier" if step < 0 else "harder"
+        return (
+            f"{word}: {level} numbers"
+            if level != self.record.level
+            else f"{word} (already {level})"
+        )
+
+    def action_adjust(self, change: int) -> None:
+        table = self.query_one(RecordTable)
+        index = table.cursor_row
+        exercises = self.record.exercises
+        if not 0 <= index < len(exercises):
+            return
+        exercise = exercises[index]
+        _, error = self.coach.adjust(self.record.routine, exercise.id, change)
+        words = self._next_time(exercise.id)
+        table.show_next_time(index, words)
+        if error:
+            self.notify(f"Not saved: {error}", severity="error", markup=False)
+        else:
+            said = f"{printable(exercise.name)}: {words or 'as it was'} next time"
+            self.notify(said, timeout=3, markup=False)
 
     @dataclass
     class Judged(Message):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual.widgets import DataTable
 
@@ -17,18 +19,36 @@ class RecordTable(DataTable[str | Text]):
     RecordTable { height: auto; max-height: 1fr; }
     """
 
-    def __init__(self, record: SessionRecord, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="none", zebra_stripes=True)
+    def __init__(
+        self,
+        record: SessionRecord,
+        *,
+        id: str | None = None,
+        next_time: Sequence[str] | None = None,
+    ) -> None:
+        """``next_time``: a column of what each exercise will be next time (the summary's
+        easier / harder), with a row cursor to choose one."""
+        super().__init__(
+            id=id, cursor_type="row" if next_time is not None else "none", zebra_stripes=True
+        )
         self.add_columns("Exercise", "Status", "Time", "Planned", "Sets", "Reps")
-        for e in record.exercises:
-            self.add_row(
+        if next_time is not None:
+            self.add_column("Next time", key="next-time")
+        for index, e in enumerate(record.exercises):
+            cells: list[str | Text] = [
                 Text(printable(e.name)),  # a DataTable reads a str cell as markup
                 MARK[e.status],
                 minutes(e.seconds),
                 minutes(e.planned_seconds),
                 f"{e.sets_done}/{e.sets_planned}",
                 f"{e.reps_done}/{e.reps_planned}" if e.reps_planned else "—",
-            )
+            ]
+            if next_time is not None:
+                cells.append(Text(next_time[index]))
+            self.add_row(*cells, key=str(index))
+
+    def show_next_time(self, index: int, words: str) -> None:
+        self.update_cell(str(index), "next-time", Text(words))
 
 
 def feeling_line(record: SessionRecord) -> str:

@@ -1,0 +1,86 @@
+"""Easier or harder next time: set on the summary, kept, applied to that exercise only."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from textual.widgets import Static
+
+from supple import paths
+from supple.core.adjustments import adjusted, load_adjustments, save_adjustments, shifted
+from supple.core.routine import load_routine
+from supple.tui.screens.player import PlayerScreen
+from supple.tui.screens.summary import SummaryScreen
+from supple.tui.widgets.record_table import RecordTable
+from tests.tui.conftest import advance, build_app
+from tests.tui.scenes import settle
+
+BPR = load_routine(paths.bundled_routines_dir() / "back-pain-relief.toml")
+
+
+def test_a_step_plays_another_levels_numbers_bounded(tmp_path: Path) -> None:
+    easier = adjusted(BPR, {"cat-cow": -1})
+    cat_cow = easier.exercise("cat-cow")
+    assert cat_cow.levels["intermediate"] == BPR.exercise("cat-cow").levels["beginner"]
+    assert cat_cow.levels["beginner"] == BPR.exercise("cat-cow").levels["beginner"]  # bounded
+    assert easier.exercise("sphinx") == BPR.exercise("sphinx")  # that exercise only
+    assert shifted("advanced", 2) == "advanced" and shifted("advanced", -2) == "beginner"
+    path = tmp_path / "adjustments.toml"
+    save_adjustments({"back-pain-relief": {"cat-cow": -1, "sphinx": 0}}, path)
+    assert load_adjustments(path) == ({"back-pain-relief": {"cat-cow": -1}}, [])
+    path.write_text('schema = 1\n[back-pain-relief]\ncat-cow = 7\nsphinx = "x"\n["BAD id"]\n')
+    steps, problems = load_adjustments(path)
+    assert steps == {} and len(problems) == 3
+    assert "from -2 to 2" in problems[0].message
+
+
+async def test_easier_next_time_from_the_summary_through_the_next_session(
+    data_dir: Path,
+) -> None:
+    paths.config_file().parent.mkdir(parents=True)
+    paths.config_file().write_text('check_in_after = false\nlevel = "intermediate"\n')
+    app = build_app(data_dir, start=("back-pain-relief", "intermediate"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for _ in range(300):
+            advance(app, 1.0)
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("minus")  # the first row, Cat-Cow: one level easier next time
+        await settle(pilot)
+        saved = tomllib.loads(app.coach.adjustments_path.read_text())
+        assert saved["back-pain-relief"] == {"cat-cow": -1}
+        table = app.screen.query_one(RecordTable)
+        assert str(table.get_cell("0", "next-time")) == "easier: beginner numbers"
+        assert app.coach.catalog.step("back-pain-relief", "cat-cow") == -1
+        await pilot.press("down", "plus")  # Sphinx one level harder...
+        await pilot.press("minus")  # ...and undone the same way
+        await settle(pilot)
+        assert app.coach.steps == {"back-pain-relief": {"cat-cow": -1}}
+        # Every duration follows: intermediate Cat-Cow plays beginner's 5 reps × 1 set.
+        routine = app.coach.catalog.find("back-pain-relief")
+        assert routine.exercise("cat-cow").describe("intermediate") == "5 reps"
+        assert routine.exercise("sphinx").describe("intermediate") == BPR.exercise(
+            "sphinx"
+        ).describe("intermediate")
+        await pilot.press("enter")  # home
+        await settle(pilot)
+        await pilot.press("enter")  # the same routine again
+        await settle(pilot)
+        player = app.screen
+        assert isinstance(player, PlayerScreen)
+        reps = [s for s in player.live.session.segments if s.exercise_id == "cat-cow"]
+        assert [s.rep for s in reps if s.kind == "rep"] == [1, 2, 3, 4, 5]
+        assert player.live.level == "intermediate"  # still the session's level
+
+
+async def test_home_shows_which_exercises_are_easier_or_harder(data_dir: Path) -> None:
+    app = build_app(data_dir)
+    app.coach.adjust("back-pain-relief", "sphinx", 1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        preview = str(app.screen.query_one("#preview-text", Static).render())
+        harder = BPR.exercise("sphinx").describe("intermediate")  # beginner plays these now
+        assert f"Sphinx — {harder} (harder)" in preview
+        assert preview.count("(harder)") == 1 and "(easier)" not in preview
