@@ -267,6 +267,12 @@ class SuppleApp(App[int]):
             yield SystemCommand(
                 "Settings", "Level, voice, sound, rests, check-ins, theme", self.action_settings
             )
+            yield SystemCommand(
+                "Import",
+                "Routines from a file: supple, Just Another Workout Timer, OpenHIIT, Feeel, "
+                "Workrave",
+                self.action_import,
+            )
         yield SystemCommand(
             "Sound on/off", "Mute or unmute the bell and the voice", self.action_toggle_mute
         )
@@ -283,6 +289,16 @@ class SuppleApp(App[int]):
         from supple.tui.screens.program import ProgramScreen
 
         self.push_screen(ProgramScreen(self.coach))
+
+    def action_import(self) -> None:
+        from supple.tui.screens.home import HomeScreen
+        from supple.tui.screens.import_file import ImportScreen
+
+        async def imported(routine_id: str | None) -> None:
+            if routine_id is not None and isinstance(self.screen, HomeScreen):
+                await self.screen.reload(routine_id)
+
+        self.push_screen(ImportScreen(self.coach), imported)
 
     def action_settings(self) -> None:
         from supple.tui.screens.settings import SettingsScreen

@@ -27,6 +27,7 @@ from supple.tui.widgets.figure import FigureStrip
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
+    from supple.coach.routine_edit import Draft, Opened
     from supple.coach.views import HistoryView
 
 
@@ -100,6 +101,17 @@ class HomeScreen(SuppleScreen):
         Binding("1", "set_level(0)", "Beginner", show=False, id="home.beginner"),
         Binding("2", "set_level(1)", "Intermediate", show=False, id="home.intermediate"),
         Binding("3", "set_level(2)", "Advanced", show=False, id="home.advanced"),
+        Binding("e", "edit", "Edit", id="home.edit", tooltip="Edit this routine of yours"),
+        Binding("c", "copy", "Copy", id="home.copy", tooltip="Copy this routine to edit it"),
+        Binding("a", "new", "New", id="home.new", tooltip="A new routine of yours"),
+        Binding(
+            "d,delete",
+            "delete",
+            "Delete",
+            show=False,
+            id="home.delete",
+            tooltip="Delete this routine of yours (to the trash)",
+        ),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave supple"),
     ]
 
@@ -114,6 +126,18 @@ class HomeScreen(SuppleScreen):
         self._initial = routine_id
 
     def body(self) -> Iterable[Widget]:
+        routines = RoutineList(*self._options(), id="routines")
+        routines.border_title = "Routines"
+        preview = VerticalScroll(
+            Static(id="preview-text"), FigureStrip(id="preview-figures"), id="preview"
+        )
+        preview.border_title = "Session"
+        yield Static("[b]supple[/b] — your mobility coach", id="title")
+        yield Static("", id="home-status")
+        yield Static(id="levels")
+        yield Horizontal(routines, preview, id="home-main")
+
+    def _options(self) -> list[Option]:
         catalog = self.coach.catalog
         options: list[Option] = [
             Option(
@@ -133,21 +157,120 @@ class HomeScreen(SuppleScreen):
             )
             for e in catalog.errors
         ]
-        routines = RoutineList(*options, id="routines")
-        routines.border_title = "Routines"
-        preview = VerticalScroll(
-            Static(id="preview-text"), FigureStrip(id="preview-figures"), id="preview"
+        return options
+
+    def reload_routines(self, select: str | None = None) -> None:
+        """The routine files changed (the editor saved or deleted one): list them again."""
+        routines = self.query_one("#routines", OptionList)
+        current = routines.highlighted_option
+        keep = select or (current.id if current is not None else None)
+        routines.clear_options()
+        routines.add_options(self._options())
+        if keep is not None:
+            try:
+                routines.highlighted = routines.get_option_index(keep)
+            except KeyError:
+                routines.highlighted = 0 if routines.option_count else None
+        self.refresh_view()
+
+    # -- your routines: edit, copy, new, delete --------------------------------------------
+
+    def _edit(self, draft: Draft | Opened) -> None:
+        from supple.tui.screens.editor import EditorScreen, open_editor
+
+        screen = open_editor(self.coach, draft, self.level)
+
+        def closed(_: object) -> None:
+            saved = screen.saved_id if isinstance(screen, EditorScreen) else None
+            self.coach.routines_changed()
+            self.reload_routines(saved)
+
+        self.app.push_screen(screen, closed)
+
+    def _own_path(self) -> Path | None:
+        """The file of the chosen routine (or broken file) if it is the person's own."""
+        routine = self.routine
+        if routine is not None:
+            return (
+                routine.path
+                if routine.source == "user" and self.coach.is_own(routine.path)
+                else None
+            )
+        broken = self._broken()
+        return broken.path if broken is not None and self.coach.is_own(broken.path) else None
+
+    def action_edit(self) -> None:
+        from supple import paths
+        from supple.coach.routine_edit import Draft
+
+        path = self._own_path()
+        if path is None:
+            if self.routine is not None or self._broken() is not None:
+                self.notify("Bundled routines are read-only: c copies it.", timeout=4)
+            return
+        self._edit(Draft.open(path, paths.user_routines_dir(), self.coach.routine_ids()))
+
+    def action_copy(self) -> None:
+        from supple import paths
+        from supple.coach.routine_edit import Draft
+
+        routine = self.routine
+        if routine is None:
+            self.notify("Pick a routine to copy (a broken file: e edits it).", timeout=4)
+            return
+        source = self.coach.raw_catalog.find(routine.id)  # as its file says, not the settings
+        self._edit(Draft.copy_of(source, paths.user_routines_dir(), self.coach.routine_ids()))
+
+    def action_new(self) -> None:
+        from supple import paths
+        from supple.coach.routine_edit import Draft
+
+        self._edit(Draft.new(paths.user_routines_dir(), self.coach.routine_ids()))
+
+    def action_delete(self) -> None:
+        from supple.tui.screens.confirm import ConfirmScreen
+
+        path = self._own_path()
+        if path is None:
+            if self.routine is not None:
+                self.notify("Bundled routines cannot be deleted.", timeout=4)
+            return
+        name = self.routine.title if self.routine is not None else path.name
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            from supple.core.files import SaveError
+
+            try:
+                moved = self.coach.trash_routine(path)
+            except SaveError as error:
+                self.notify(f"Not deleted: {error}", severity="error", markup=False)
+                return
+            self.notify(f"Moved to the trash: {moved}", markup=False)
+            self.reload_routines()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete {printable(name)}?",
+                f"{printable(path.name)} moves to the trash folder:\n"
+                f"{printable(str(self.coach.store.trash_dir / 'routines'))}",
+            ),
+            answered,
         )
-        preview.border_title = "Session"
-        yield Static("[b]supple[/b] — your mobility coach", id="title")
-        yield Static("", id="home-status")
-        yield Static(id="levels")
-        yield Horizontal(routines, preview, id="home-main")
 
     def on_mount(self) -> None:
         if self._initial is not None:
             self.select(self._initial)
         self.refresh_view()
+
+    async def reload(self, select: str | None = None) -> None:
+        """The routine folders changed (an import, the editor): list them again, with
+        ``select`` chosen if given."""
+        if select is not None:
+            self._initial = select
+        await self.recompose()
+        self.on_mount()
 
     def on_screen_resume(self) -> None:
         # After the first paint: reading the history must not delay the screen.

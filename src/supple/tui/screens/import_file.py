@@ -1,0 +1,74 @@
+"""Import from the palette: a file's path in, supple routines out, and what was left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from supple.core.words import printable
+
+if TYPE_CHECKING:
+    from supple.coach.coach import Coach
+
+
+class ImportScreen(ModalScreen[str | None]):
+    """Returns the id of the first routine imported (to select it on home), or None."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="import.close", tooltip="Close"),
+    ]
+
+    def __init__(self, coach: Coach) -> None:
+        super().__init__()
+        self.coach = coach
+        self.first: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static("Import routines", id="question")
+            yield Static(
+                "A supple routine file, or a workout from Just Another Workout Timer (JSON), "
+                "OpenHIIT (JSON), Feeel (.feeel) or Workrave (exercises.xml).",
+                id="detail",
+            )
+            yield Input(placeholder="path to the file, then Enter", id="import-path")
+            yield Static(id="import-result")
+            yield Static("Enter: import · Esc: close", id="keys")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from supple.core.files import SaveError
+        from supple.core.imports import ImportProblem
+
+        raw = event.value.strip()
+        result = self.query_one("#import-result", Static)
+        if not raw:
+            return
+        path = Path(raw).expanduser()
+        try:
+            report = self.coach.import_routines(path)
+        except ImportProblem as problem:
+            result.update(Text.assemble(("Not imported: ", "bold"), printable(problem.message)))
+            return
+        except (SaveError, OSError) as error:
+            result.update(Text.assemble(("Not saved: ", "bold"), printable(str(error))))
+            return
+        text = Text.assemble((f"{report.format}: ", "bold"))
+        for routine, target in report.written:
+            text.append(f"\n✓ {printable(routine.title)} → {printable(target.name)}")
+        for line in report.dropped[:8]:
+            text.append(f"\nnot carried over: {printable(line)}", style="dim")
+        if len(report.dropped) > 8:
+            text.append(f"\n… and {len(report.dropped) - 8} more", style="dim")
+        result.update(text)
+        if report.written and self.first is None:
+            self.first = report.written[0][0].id
+
+    def action_close(self) -> None:
+        self.dismiss(self.first)
