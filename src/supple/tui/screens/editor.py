@@ -1,0 +1,620 @@
+"""The routine editor: the exercises on the left, the fields of the one chosen on the right, the
+problems next to their fields as you type, and the session's length and timeline below.
+
+Everything is checked by ``coach.routine_edit.Draft`` (the same check as `supple validate`):
+this screen only shows the draft's fields and problems and passes each change on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Input, Label, OptionList, Select, Static, Switch, TextArea
+from textual.widgets.option_list import Option
+
+from supple.coach.routine_edit import Draft, Opened, number_or_text, parse_phases, phases_text
+from supple.core.breath import DEFAULT_HOLD_PATTERN, DEFAULT_REP_PATTERN, PATTERNS
+from supple.core.figure_names import FIGURE_NAMES
+from supple.core.routine import KINDS, LEVELS, TIMING_KEYS, Level, Timing
+from supple.core.tomlcheck import KeyPart, Problem, dotted
+from supple.core.words import printable
+from supple.tui.format import minutes
+from supple.tui.screens.base import SuppleScreen
+
+if TYPE_CHECKING:
+    from supple.coach.coach import Coach
+
+FieldKind = Literal["text", "number", "lines", "choice", "switch", "breath", "phases"]
+ROUTINE = "routine"  # the first item of the list: the routine's own fields
+TIMING_LABELS = {
+    "get_ready": "Get ready",
+    "rest_between_sets": "Rest (sets)",
+    "rest_between_exercises": "Rest (exercises)",
+    "switch_side": "Switch side",
+}
+CUSTOM = "custom"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One widget of the form, and the key of the routine file it edits."""
+
+    parts: tuple[KeyPart, ...]
+    kind: FieldKind
+    under: bool = False  # it shows the problems of what is inside its key too
+
+    @property
+    def key(self) -> str:
+        return dotted(self.parts)
+
+
+def widget_id(parts: Sequence[KeyPart]) -> str:
+    return "f-" + re.sub(r"[^A-Za-z0-9_-]", "_", dotted(parts))
+
+
+def problem_text(problems: Iterable[Problem], *, keys: bool = False) -> Text:
+    text = Text()
+    for problem in problems:
+        key = f"{printable(problem.key)}: " if keys and problem.key else ""
+        text.append(f"⚠ {key}{printable(problem.message, lines=True)}\n")
+    text.rstrip()
+    return text
+
+
+class ExerciseList(OptionList, inherit_bindings=False):
+    """The routine and its exercises; the keys that change the list work here."""
+
+    BINDINGS = [
+        *OptionList.BINDINGS,
+        Binding("a", "screen.add", "Add", id="editor.add", tooltip="A new exercise after this"),
+        Binding("d", "screen.duplicate", "Duplicate", id="editor.duplicate", tooltip="A copy"),
+        Binding(
+            "x,delete", "screen.remove", "Remove", id="editor.remove", tooltip="Remove this one"
+        ),
+        Binding(
+            "shift+up",
+            "screen.move(-1)",
+            "Move",
+            key_display="⇧↑/↓",
+            id="editor.move_up",
+            tooltip="Move this exercise up",
+        ),
+        Binding(
+            "shift+down",
+            "screen.move(1)",
+            "Move down",
+            show=False,
+            id="editor.move_down",
+            tooltip="Move this exercise down",
+        ),
+    ]
+
+
+class EditorScreen(SuppleScreen):
+    BINDINGS = [
+        Binding(
+            "ctrl+s", "save", "Save", id="editor.save", tooltip="Save the routine", priority=True
+        ),
+        Binding("escape", "back", "Back", id="editor.back", tooltip="Back (asks if unsaved)"),
+        Binding(
+            "ctrl+l",
+            "level",
+            "Level",
+            id="editor.level",
+            tooltip="The level the timeline shows",
+            priority=True,
+        ),
+    ]
+
+    def __init__(self, coach: Coach, draft: Draft, level: Level) -> None:
+        super().__init__()
+        self.coach = coach
+        self.draft = draft
+        self.level: Level = level
+        self.saved_id: str | None = None  # the id of the routine saved, for home to select
+        self._fields: dict[str, Field] = {}
+        self._item = 0  # 0: the routine; n: exercise n (1-based)
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def body(self) -> Iterable[Widget]:
+        yield Static(id="editor-title")
+        items = ExerciseList(id="editor-items")
+        items.border_title = "Exercises"
+        pane = VerticalScroll(id="editor-fields")
+        yield Horizontal(items, pane, id="editor-main")
+        yield Static(id="editor-preview")
+
+    async def on_mount(self) -> None:
+        self._fill_items()
+        self.query_one(ExerciseList).highlighted = 0
+        await self._show_item(0)
+        self.query_one(ExerciseList).focus()
+
+    def _title(self) -> None:
+        title = self.draft.data.get("title")
+        name = printable(title) if isinstance(title, str) and title.strip() else "(no title)"
+        where = self.draft.target.name
+        state = "new, not saved yet" if self.draft.path is None else printable(where)
+        star = " ●" if self.draft.dirty else ""
+        self.query_one("#editor-title", Static).update(
+            Text.assemble(("Editing ", "bold"), (name, "bold"), f" · {printable(state)}{star}")
+        )
+
+    def _fill_items(self) -> None:
+        items = self.query_one(ExerciseList)
+        highlighted = items.highlighted
+        items.clear_options()
+        options = [Option(self._label(0), id=ROUTINE)]
+        options += [Option(self._label(n), id=f"x{n}") for n in range(1, self._count() + 1)]
+        items.add_options(options)
+        if highlighted is not None:
+            items.highlighted = min(highlighted, len(options) - 1)
+
+    def _count(self) -> int:
+        return len(self.draft.exercises)
+
+    def _label(self, item: int) -> Text:
+        bad = bool(self._pane_problems(item))
+        mark = ("⚠ ", "bold red") if bad else ("", "")
+        if item == 0:
+            return Text.assemble(mark, ("Routine", "bold"), " · title, timing")
+        exercise = self.draft.exercises[item - 1]
+        name = exercise.get("name")
+        shown = printable(name) if isinstance(name, str) and name.strip() else "(no name)"
+        return Text.assemble(mark, f"{item}. {shown}")
+
+    def _refresh_labels(self) -> None:
+        items = self.query_one(ExerciseList)
+        for item in range(items.option_count):
+            items.replace_option_prompt_at_index(item, self._label(item))
+
+    # -- one pane of fields ----------------------------------------------------------------
+
+    async def _show_item(self, item: int) -> None:
+        self._item = item
+        pane = self.query_one("#editor-fields", VerticalScroll)
+        self._fields = {}
+        rows = list(self._routine_rows() if item == 0 else self._exercise_rows(item))
+        with self.app.batch_update():
+            await pane.remove_children()
+            pane.border_title = "Routine" if item == 0 else f"Exercise {item}"
+            await pane.mount_all([Static(id="pane-problems"), *rows])
+        self._refresh()
+
+    def _row(self, label: str, field: Field, widget: Widget, hint: str = "") -> Widget:
+        wid = widget.id = widget_id(field.parts)
+        self._fields[wid] = field
+        children: list[Widget] = [Label(label, classes="editor-label"), widget]
+        if hint:
+            children.append(Label(hint, classes="editor-hint", markup=False))
+        return Vertical(
+            Horizontal(*children, classes="editor-row"),
+            Static(id=f"e-{widget.id}", classes="editor-error"),
+            classes="editor-field",
+        )
+
+    def _text(self, label: str, parts: Sequence[KeyPart], placeholder: str = "") -> Widget:
+        value = self.draft.get(parts)
+        shown = (
+            "" if value is None else printable(str(value) if not isinstance(value, str) else value)
+        )
+        field = Field(tuple(parts), "text")
+        return self._row(label, field, Input(shown, placeholder=placeholder))
+
+    def _number(
+        self, label: str, parts: Sequence[KeyPart], placeholder: str = "", hint: str = ""
+    ) -> Widget:
+        value = self.draft.get(parts)
+        shown = "" if value is None else printable(_fmt(value))
+        field = Field(tuple(parts), "number")
+        return self._row(
+            label, field, Input(shown, placeholder=placeholder, classes="number"), hint
+        )
+
+    def _choice(
+        self, label: str, parts: Sequence[KeyPart], choices: Sequence[str], *, blank: str = ""
+    ) -> Widget:
+        value = self.draft.get(parts)
+        options = [(c, c) for c in choices]
+        if isinstance(value, str) and value not in choices:  # a misspelt value, shown as it is
+            options.insert(0, (f"⚠ {printable(value)}", value))
+        select: Select[str] = Select(
+            options,
+            value=value if isinstance(value, str) else Select.NULL,
+            allow_blank=bool(blank),
+            prompt=blank or "Select",
+        )
+        return self._row(label, Field(tuple(parts), "choice"), select)
+
+    def _routine_rows(self) -> Iterable[Widget]:
+        yield self._text("Title", ["title"])
+        yield self._text("Id", ["id"], "lowercase-with-dashes")
+        yield self._text("Summary", ["summary"], "optional")
+        defaults = Timing()
+        for key in TIMING_KEYS:
+            yield self._number(
+                TIMING_LABELS[key], ["timing", key], f"{getattr(defaults, key)}", "s"
+            )
+
+    def _exercise_rows(self, n: int) -> Iterable[Widget]:
+        at: list[KeyPart] = ["exercise", n]
+        exercise = self.draft.exercises[n - 1]
+        kind = exercise.get("kind")
+        yield self._text("Name", [*at, "name"])
+        yield self._text("Id", [*at, "id"], "lowercase-with-dashes")
+        yield self._choice("Kind", [*at, "kind"], KINDS)
+        per_side = exercise.get("per_side", False)
+        yield self._row(
+            "Per side",
+            Field((*at, "per_side"), "switch"),
+            Switch(per_side is True),
+            "left, then right",
+        )
+        how = exercise.get("how")
+        lines = (
+            "\n".join(printable(s) for s in how if isinstance(s, str))
+            if isinstance(how, list)
+            else ""
+        )
+        area = TextArea(lines, soft_wrap=True, show_line_numbers=False, compact=True)
+        yield self._row("Steps (1 a line)", Field((*at, "how"), "lines", under=True), area)
+        yield self._text("Safety", [*at, "safety"], "optional")
+        yield from self._breath_rows(at, kind)
+        yield self._choice("Figure", [*at, "figure"], FIGURE_NAMES, blank="none")
+        amount = "seconds" if kind == "hold" else "reps"
+        for level in LEVELS:
+            yield self._number(f"{level.title()} {amount}", [*at, "levels", level, amount])
+            yield self._number(f"{level.title()} sets", [*at, "levels", level, "sets"], "1")
+        routine_timing = self.draft.data.get("timing")
+        for key in TIMING_KEYS:
+            inherited = (
+                routine_timing.get(key) if isinstance(routine_timing, dict) else None
+            ) or getattr(Timing(), key)
+            yield self._number(
+                TIMING_LABELS[key], [*at, "timing", key], f"routine's {_fmt(inherited)}", "s"
+            )
+
+    def _breath_rows(self, at: list[KeyPart], kind: Any) -> Iterable[Widget]:
+        hold = kind == "hold"
+        names = [name for name, p in PATTERNS.items() if p.cycle == hold]
+        value = self.draft.get([*at, "breath"])
+        default = DEFAULT_HOLD_PATTERN if hold else DEFAULT_REP_PATTERN
+        options = [(f"{n} ({_phases_words(n)})", n) for n in names]
+        options.append(("custom phases", CUSTOM))
+        if isinstance(value, list) or (value is not None and not isinstance(value, str)):
+            chosen = CUSTOM
+        elif isinstance(value, str) and value not in names:
+            options.insert(0, (f"⚠ {printable(value)}", value))
+            chosen = value
+        else:
+            chosen = value if isinstance(value, str) else default
+        select: Select[str] = Select(options, value=chosen, allow_blank=False)
+        yield self._row("Breath", Field((*at, "breath"), "breath"), select)
+        if chosen == CUSTOM:
+            text = phases_text(value) if isinstance(value, list) else ""
+            yield self._row(
+                "Phases",
+                Field((*at, "breath"), "phases", under=True),
+                Input(printable(text), placeholder="inhale 3 Up, exhale 3 Down"),
+            )
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def _field_of(self, widget: Widget) -> Field | None:
+        return self._fields.get(widget.id or "")
+
+    @on(Input.Changed)
+    def _input(self, event: Input.Changed) -> None:
+        field = self._field_of(event.input)
+        if field is None:
+            return
+        event.stop()
+        current = self.draft.get(field.parts)
+        if field.kind == "phases":
+            if event.value == printable(phases_text(current)):
+                return
+            self._change(field, parse_phases(event.value) if event.value.strip() else None)
+            return
+        shown = (
+            ""
+            if current is None
+            else printable(_fmt(current) if not isinstance(current, str) else current)
+        )
+        if event.value == shown:
+            return  # what was shown (a value with control characters shows escaped)
+        if field.kind == "number":
+            self._change(field, number_or_text(event.value))
+        else:
+            self._change(field, event.value if event.value else None)
+
+    @on(TextArea.Changed)
+    def _lines(self, event: TextArea.Changed) -> None:
+        field = self._field_of(event.text_area)
+        if field is None:
+            return
+        current = self.draft.get(field.parts)
+        shown = (
+            "\n".join(printable(s) for s in current if isinstance(s, str))
+            if isinstance(current, list)
+            else ""
+        )
+        if event.text_area.text == shown:
+            return
+        steps = [line.strip() for line in event.text_area.text.splitlines() if line.strip()]
+        self._change(field, steps)
+
+    @on(Switch.Changed)
+    def _switch(self, event: Switch.Changed) -> None:
+        field = self._field_of(event.switch)
+        if field is not None and event.value != (self.draft.get(field.parts) is True):
+            self._change(field, True if event.value else None)
+
+    @on(Select.Changed)
+    async def _select(self, event: Select.Changed) -> None:
+        field = self._field_of(event.select)
+        if field is None:
+            return
+        value = None if event.value is Select.NULL else str(event.value)
+        current = self.draft.get(field.parts)
+        if field.kind == "breath":
+            await self._breath(field, value, current)
+            return
+        if value == current:
+            return
+        if field.parts[-1] == "kind" and value in KINDS:
+            index = int(field.parts[1]) - 1
+            self.draft.set_kind(index, value)
+            await self._rebuild(focus=event.select.id)
+            return
+        self._change(field, value)
+
+    async def _breath(self, field: Field, value: str | None, current: Any) -> None:
+        if value == CUSTOM:
+            if isinstance(current, list):
+                return
+            kind = self.draft.get([*field.parts[:-1], "kind"])
+            name = (
+                current
+                if isinstance(current, str) and current in PATTERNS
+                else (DEFAULT_HOLD_PATTERN if kind == "hold" else DEFAULT_REP_PATTERN)
+            )
+            phases = [{"phase": p.phase, "seconds": p.seconds} for p in PATTERNS[name].phases]
+            self.draft.set(field.parts, phases)
+        else:
+            kind = self.draft.get([*field.parts[:-1], "kind"])
+            default = DEFAULT_HOLD_PATTERN if kind == "hold" else DEFAULT_REP_PATTERN
+            if value == current or (current is None and value == default):
+                return
+            self.draft.set(field.parts, value)
+        await self._rebuild(focus=widget_id(field.parts))
+
+    def _change(self, field: Field, value: Any) -> None:
+        self.draft.set(field.parts, value)
+        self._refresh()
+
+    async def _rebuild(self, focus: str | None = None) -> None:
+        await self._show_item(self._item)
+        if focus:
+            found = self.query(f"#{focus}")
+            if found:
+                found.first().focus()
+
+    # -- problems and preview --------------------------------------------------------------
+
+    def _pane_problems(self, item: int) -> list[Problem]:
+        if item == 0:
+            return [p for p in self.draft.problems if not p.key.startswith("exercise[")]
+        return self.draft.problems_at(["exercise", item], under=True)
+
+    def _refresh(self) -> None:
+        """Problems next to their fields, the list's marks, the title and the preview."""
+        shown: set[str] = set()
+        for wid, field in self._fields.items():
+            problems = self.draft.problems_at(field.parts, under=field.under)
+            shown.update(p.key for p in problems)
+            for error in self.query(f"#e-{wid}"):
+                assert isinstance(error, Static)
+                error.update(problem_text(problems))
+                error.display = bool(problems)
+        rest = [p for p in self._pane_problems(self._item) if p.key not in shown]
+        for other in self.query("#pane-problems"):
+            assert isinstance(other, Static)
+            other.update(problem_text(rest, keys=True))
+            other.display = bool(rest)
+        self._refresh_labels()
+        self._title()
+        self._preview()
+
+    def _preview(self) -> None:
+        levels, line = self.draft.preview(self.level, self.coach.config.apply)
+        text = Text()
+        if levels:
+            for level, mins in levels.items():
+                style = "bold reverse" if level == self.level else ""
+                text.append(f" {level} {minutes(mins * 60)} ", style=style)
+                text.append(" ")
+            text.append("(ctrl+l)\n", style="dim")
+            text.append(line)
+        else:
+            count = len(self.draft.problems)
+            text.append(
+                f"⚠ {count} problem{'s' if count != 1 else ''}: fix them to see the timeline "
+                "(ctrl+s lists them)",
+                style="bold",
+            )
+        self.query_one("#editor-preview", Static).update(text)
+
+    # -- the list's keys -------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#editor-items")
+    async def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index != self._item:
+            await self._show_item(event.option_index)
+
+    @on(OptionList.OptionSelected, "#editor-items")
+    def _selected(self) -> None:
+        fields = self.query("#editor-fields Input, #editor-fields Select, #editor-fields TextArea")
+        if fields:
+            fields.first().focus()
+
+    async def _go(self, item: int) -> None:
+        self._fill_items()
+        items = self.query_one(ExerciseList)
+        items.highlighted = item
+        await self._show_item(item)
+
+    def _exercise_index(self) -> int | None:
+        if self._item == 0:
+            self.notify("Pick an exercise first (↓).", severity="warning", timeout=3)
+            return None
+        return self._item - 1
+
+    async def action_add(self) -> None:
+        after = self._item - 1 if self._item else None
+        await self._go(self.draft.add_exercise(after) + 1)
+
+    async def action_duplicate(self) -> None:
+        index = self._exercise_index()
+        if index is not None:
+            await self._go(self.draft.duplicate_exercise(index) + 1)
+
+    async def action_remove(self) -> None:
+        index = self._exercise_index()
+        if index is None:
+            return
+        if self._count() <= 1:
+            self.notify("A routine needs at least one exercise.", severity="warning", timeout=3)
+            return
+        await self._go(self.draft.remove_exercise(index) + 1)
+
+    async def action_move(self, step: int) -> None:
+        index = self._exercise_index()
+        if index is not None:
+            await self._go(self.draft.move_exercise(index, step) + 1)
+
+    def action_level(self) -> None:
+        self.level = LEVELS[(LEVELS.index(self.level) + 1) % len(LEVELS)]
+        self._preview()
+
+    # -- saving and leaving ----------------------------------------------------------------
+
+    async def action_save(self) -> None:
+        from supple.core.files import SaveError
+
+        draft = self.draft
+        if not draft.valid:
+            count = len(draft.problems)
+            listed = "\n".join(
+                printable(f"{p.key}: {p.message}" if p.key else p.message)
+                for p in draft.problems[:6]
+            )
+            more = f"\n… and {count - 6} more" if count > 6 else ""
+            self.notify(
+                f"Not saved: {count} problem{'s' if count != 1 else ''} to fix first\n"
+                f"{listed}{more}",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            await self._show_first_problem()
+            return
+        try:
+            path = draft.save()
+        except SaveError as error:
+            self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+            return
+        self.coach.routines_changed()
+        self.saved_id = str(draft.data.get("id"))
+        self.notify(f"Saved: {path}", timeout=4, markup=False)
+        self._refresh()
+
+    async def _show_first_problem(self) -> None:
+        first = self.draft.problems[0]
+        match = re.match(r"exercise\[(\d+)\]", first.key)
+        item = int(match.group(1)) if match else 0
+        if item > self._count():
+            item = 0
+        if item != self._item:
+            await self._go(item)
+        for wid, field in self._fields.items():
+            if first in self.draft.problems_at(field.parts, under=field.under):
+                self.query_one(f"#{wid}").focus()
+                return
+
+    def action_back(self) -> None:
+        if not self.draft.dirty:
+            self.dismiss()
+            return
+        from supple.tui.screens.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Discard your changes?",
+                "They are not saved. (n, then ctrl+s saves them.)",
+            ),
+            answered,
+        )
+
+
+class UnreadableScreen(SuppleScreen):
+    """A routine file that is no TOML at all: its text and what is wrong, never overwritten."""
+
+    BINDINGS = [Binding("escape", "back", "Back", id="unreadable.back", tooltip="Back")]
+
+    def __init__(self, opened: Opened) -> None:
+        super().__init__()
+        self.opened = opened
+
+    def body(self) -> Iterable[Widget]:
+        yield Static(
+            Text.assemble(
+                (f"⚠ {printable(self.opened.path.name)} cannot be edited here", "bold"),
+                f": {printable(self.opened.reason)}",
+            ),
+            id="editor-title",
+        )
+        lines = Text()
+        for number, line in enumerate(self.opened.text.splitlines(), 1):
+            lines.append(f"{number:4} ", style="dim")
+            lines.append(printable(line) + "\n")
+        lines.append(
+            "\nIt is not TOML, so the editor cannot read its fields; it is left as it is. "
+            f"Fix it in a text editor:\n{printable(str(self.opened.path))}",
+            style="dim",
+        )
+        yield VerticalScroll(Static(lines, id="unreadable-text"), id="unreadable")
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
+def _phases_words(name: str) -> str:
+    return " · ".join(f"{p.phase} {_fmt(p.seconds)}" for p in PATTERNS[name].phases)
+
+
+def open_editor(coach: Coach, draft: Draft | Opened, level: Level) -> SuppleScreen:
+    """The screen for a draft, or for a file that cannot be read as TOML."""
+    if isinstance(draft, Opened):
+        return UnreadableScreen(draft)
+    return EditorScreen(coach, draft, level)
