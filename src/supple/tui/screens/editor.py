@@ -7,6 +7,7 @@ this screen only shows the draft's fields and problems and passes each change on
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -122,6 +123,7 @@ class EditorScreen(SuppleScreen):
         self.saved_id: str | None = None  # the id of the routine saved, for home to select
         self._fields: dict[str, Field] = {}
         self._item = 0  # 0: the routine; n: exercise n (1-based)
+        self._building = asyncio.Lock()
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -166,7 +168,7 @@ class EditorScreen(SuppleScreen):
         bad = bool(self._pane_problems(item))
         mark = ("⚠ ", "bold red") if bad else ("", "")
         if item == 0:
-            return Text.assemble(mark, ("Routine", "bold"), " · title, timing")
+            return Text.assemble(mark, ("Routine", "bold"))
         exercise = self.draft.exercises[item - 1]
         name = exercise.get("name")
         shown = printable(name) if isinstance(name, str) and name.strip() else "(no name)"
@@ -180,15 +182,16 @@ class EditorScreen(SuppleScreen):
     # -- one pane of fields ----------------------------------------------------------------
 
     async def _show_item(self, item: int) -> None:
-        self._item = item
-        pane = self.query_one("#editor-fields", VerticalScroll)
-        self._fields = {}
-        rows = list(self._routine_rows() if item == 0 else self._exercise_rows(item))
-        with self.app.batch_update():
-            await pane.remove_children()
-            pane.border_title = "Routine" if item == 0 else f"Exercise {item}"
-            await pane.mount_all([Static(id="pane-problems"), *rows])
-        self._refresh()
+        async with self._building:  # one pane at a time: a key and a highlight may both ask
+            self._item = item
+            pane = self.query_one("#editor-fields", VerticalScroll)
+            self._fields = {}
+            rows = list(self._routine_rows() if item == 0 else self._exercise_rows(item))
+            with self.app.batch_update():
+                await pane.remove_children()
+                pane.border_title = "Routine" if item == 0 else f"Exercise {item}"
+                await pane.mount_all([Static(id="pane-problems"), *rows])
+            self._refresh()
 
     def _row(self, label: str, field: Field, widget: Widget, hint: str = "") -> Widget:
         wid = widget.id = widget_id(field.parts)

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from supple.core.motion import ready_frame
 from supple.core.routine import LEVELS, Level, Routine, RoutineError
@@ -169,7 +169,7 @@ class HomeScreen(SuppleScreen):
         if keep is not None:
             try:
                 routines.highlighted = routines.get_option_index(keep)
-            except KeyError:
+            except OptionDoesNotExist:  # deleted: the first one
                 routines.highlighted = 0 if routines.option_count else None
         self.refresh_view()
 
