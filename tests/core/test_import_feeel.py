@@ -87,7 +87,7 @@ def convert(data: Any) -> Any:
 
 def test_one_workout_as_feeel_plays_it() -> None:
     imported = read_import(DATA / "one.feeel")
-    assert imported.format == "feeel"
+    assert imported.format == "Feeel"
     (routine,) = imported.routines
     assert (routine.id, routine.title) == ("desk-break", "Desk break")
     assert [e.name for e in routine.exercises] == ["Chin tuck", "Head turns", "Child's pose"]

@@ -73,7 +73,7 @@ def imported(data: Any) -> Imported:
 
 def test_one_shared_workout() -> None:
     result = read_import(DATA / "workout.json")
-    assert result.format == "jawt"
+    assert result.format == "Just Another Workout Timer"
     (routine,) = result.routines
     assert (routine.id, routine.title) == ("neck-and-shoulders", "Neck and shoulders")
     assert rows(routine) == [

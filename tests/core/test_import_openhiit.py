@@ -79,7 +79,7 @@ def imported(data: Any) -> Imported:
 
 def test_one_timer() -> None:
     result = read_import(DATA / "timer.json")
-    assert result.format == "openhiit"
+    assert result.format == "OpenHIIT"
     (routine,) = result.routines
     assert (routine.id, routine.title) == ("tabata", "Tabata")
     # Eight 20 s "Work" intervals with 10 s rests between: one exercise of 8 sets.

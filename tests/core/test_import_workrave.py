@@ -59,7 +59,7 @@ def convert(text: str) -> Imported:
 
 def test_one_exercise() -> None:
     imported = read_import(DATA / "one.xml")
-    assert imported.format == "workrave"
+    assert imported.format == "Workrave"
     (routine,) = imported.routines
     (exercise,) = routine.exercises
     assert (exercise.id, exercise.name, exercise.kind) == ("palm-press", "Palm press", "hold")

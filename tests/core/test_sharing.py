@@ -70,3 +70,20 @@ def test_what_is_not_a_workout_is_refused_and_nothing_written(
 def test_a_file_that_is_no_file_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", "/dev/zero"]) == 1
     assert "not a regular file" in capsys.readouterr().err
+
+
+def test_a_feeel_export_all_zip_imports_every_workout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    samples = sorted((Path(__file__).parents[1] / "data" / "imports" / "feeel").glob("*.feeel"))
+    assert samples
+    bundle = tmp_path / "feeel-export.zip"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        for sample in samples:
+            archive.writestr(sample.name, sample.read_text())
+    assert main(["import", str(bundle)]) == 0
+    out = capsys.readouterr().out
+    assert f"Feeel, {len(samples)} routine" in out
+    assert len(list(paths.user_routines_dir().glob("*.toml"))) == len(samples)

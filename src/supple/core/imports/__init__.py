@@ -42,6 +42,10 @@ def read_import(path: Path) -> Imported:
         raw = read_capped(path, MAX_IMPORT_BYTES)
     except OSError as error:
         raise ImportProblem(path, unreadable_reason(error)) from None
+    from supple.core.imports import feeel
+
+    if feeel.is_zip(raw):  # Feeel's "export all": a zip of .feeel files
+        return feeel.convert_zip(raw, path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

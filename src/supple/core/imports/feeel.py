@@ -46,7 +46,7 @@ from typing import Any
 from supple.core.imports import Imported, ImportProblem
 from supple.core.routine import Routine
 
-NAME = "feeel"
+NAME = "Feeel"
 
 START_BREAK = 5  # WorkoutMeta._startDuration: the first break when the exercise sets none
 MAX_ZIP_FILES = 100  # workouts in one backup zip

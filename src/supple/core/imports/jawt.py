@@ -65,8 +65,8 @@ from supple.core.routine import (
 )
 from supple.core.words import printable
 
-NAME = "jawt"
-TOOL = "Just Another Workout Timer"
+NAME = "Just Another Workout Timer"
+TOOL = NAME
 COUNTDOWN = 10  # the app's fixed countdown before the first exercise (timetable.dart)
 REST_NAMES = frozenset({"rest", "pause", "repos", "riposo", "отдых", "dinlenme"})
 MAX_TITLE = 80

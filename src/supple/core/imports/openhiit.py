@@ -60,8 +60,8 @@ from supple.core.imports.jawt import (
 from supple.core.routine import Routine
 from supple.core.words import printable
 
-NAME = "openhiit"
-TOOL = "OpenHIIT"
+NAME = "OpenHIIT"
+TOOL = NAME
 TIME_KEYS = ("getReadyTime", "warmupTime", "workTime", "restTime", "breakTime", "cooldownTime")
 SOUND_KEYS = (
     ("workSound", "work"),

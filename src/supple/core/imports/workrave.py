@@ -44,7 +44,7 @@ from typing import Any
 from supple.core.imports import Imported, ImportProblem
 from supple.core.routine import Routine
 
-NAME = "workrave"
+NAME = "Workrave"
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DEFAULT_SEQUENCE_SECONDS = 15  # Exercise.cc: sequence duration when the attribute is missing
