@@ -17,6 +17,7 @@ from rich.text import Text
 from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, Select, Static, Switch, TextArea
 from textual.widgets.option_list import Option
@@ -164,15 +165,16 @@ class EditorScreen(SuppleScreen):
     def _count(self) -> int:
         return len(self.draft.exercises)
 
-    def _label(self, item: int) -> Text:
+    def _label(self, item: int) -> Content:
+        # Content, not Rich Text: Textual resolves $error when it paints, in this theme.
         bad = bool(self._pane_problems(item))
-        mark = ("⚠ ", "bold red") if bad else ("", "")
+        mark = ("⚠ ", "bold $error") if bad else ("", "")
         if item == 0:
-            return Text.assemble(mark, ("Routine", "bold"))
+            return Content.assemble(mark, ("Routine", "bold"))
         exercise = self.draft.exercises[item - 1]
         name = exercise.get("name")
         shown = printable(name) if isinstance(name, str) and name.strip() else "(no name)"
-        return Text.assemble(mark, f"{item}. {shown}")
+        return Content.assemble(mark, f"{item}. {shown}")
 
     def _refresh_labels(self) -> None:
         items = self.query_one(ExerciseList)
@@ -269,7 +271,7 @@ class EditorScreen(SuppleScreen):
             else ""
         )
         area = TextArea(lines, soft_wrap=True, show_line_numbers=False, compact=True)
-        yield self._row("Steps (1 a line)", Field((*at, "how"), "lines", under=True), area)
+        yield self._row("Steps", Field((*at, "how"), "lines", under=True), area)
         yield self._text("Safety", [*at, "safety"], "optional")
         yield from self._breath_rows(at, kind)
         yield self._choice("Figure", [*at, "figure"], FIGURE_NAMES, blank="none")
@@ -450,8 +452,8 @@ class EditorScreen(SuppleScreen):
         else:
             count = len(self.draft.problems)
             text.append(
-                f"⚠ {count} problem{'s' if count != 1 else ''}: fix them to see the timeline "
-                "(ctrl+s lists them)",
+                f"⚠ {count} problem{'s' if count != 1 else ''} (ctrl+s lists them); "
+                "the timeline shows once it is valid",
                 style="bold",
             )
         self.query_one("#editor-preview", Static).update(text)
