@@ -24,17 +24,6 @@ class ImportReport:
     dropped: tuple[str, ...]  # what did not map, one line each
 
 
-def free_id(wanted: str, taken: set[str]) -> str:
-    """``wanted``, or ``wanted-2``, ``-3``… the first not in ``taken`` (kept a valid id)."""
-    if wanted not in taken:
-        return wanted
-    n = 2
-    while True:
-        suffix = f"-{n}"
-        candidate = wanted[: 64 - len(suffix)] + suffix
-        if candidate not in taken:
-            return candidate
-        n += 1
 
 
 def import_file(path: Path, catalog: Catalog, today: date) -> ImportReport:
@@ -43,6 +32,7 @@ def import_file(path: Path, catalog: Catalog, today: date) -> ImportReport:
     written before it stay, and are listed in the error's message by the caller)."""
     from supple.core.files import atomic_write
     from supple.core.imports import read_import
+    from supple.core.imports.text import unique
     from supple.core.routine_file import dump_routine
     from supple.core.words import printable
 
@@ -57,10 +47,9 @@ def import_file(path: Path, catalog: Catalog, today: date) -> ImportReport:
         f"({imported.format}). Edit it freely: it is yours."
     )
     for routine in imported.routines:
-        new_id = free_id(routine.id, taken)
+        new_id = unique(routine.id, taken)  # and now taken
         if new_id != routine.id:
             renamed.append((routine.id, new_id))
-        taken.add(new_id)
         target = folder / f"{new_id}.toml"
         saved = replace(routine, id=new_id, path=target, source="user")
         atomic_write(target, dump_routine(saved, header=header).encode("utf-8"))

@@ -38,12 +38,11 @@ from __future__ import annotations
 
 import json
 import math
-import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from supple.core.imports import Imported, ImportProblem
+from supple.core.imports.text import clean_text, duration_words, slug, unique
 from supple.core.routine import Routine
 
 NAME = "Feeel"
@@ -128,7 +127,7 @@ def convert_zip(raw: bytes, path: Path) -> Imported:
     routines, dropped, total = [], [], 0
     used: set[str] = set()
     for member in members:
-        name = _clean(member.filename)[:80]
+        name = clean_text(member.filename)[:80]
         try:
             with archive.open(member) as stream:
                 content = stream.read(MAX_ZIP_MEMBER_BYTES + 1)
@@ -146,7 +145,7 @@ def convert_zip(raw: bytes, path: Path) -> Imported:
         if not detect(member_data):
             raise ImportProblem(path, f"{name} in the zip is not a Feeel workout")
         routine_data, lines = _routine_data(member_data, path, where=f"{name}: ")
-        routine_data["id"] = _unique(routine_data["id"], used)
+        routine_data["id"] = unique(routine_data["id"], used)
         routines.append(_parse(routine_data, path))
         dropped += [f"{name}: {line}" for line in lines]
     return Imported(NAME, tuple(routines), tuple(dropped))
@@ -263,10 +262,10 @@ def _routine_data(data: Any, path: Path, *, where: str) -> tuple[dict[str, Any],
     return (
         {
             "schema": 1,
-            "id": _slug(title, "feeel-workout"),
+            "id": slug(title, "feeel-workout"),
             "title": title,
             "summary": f"From Feeel: {len(played)} timed exercise{'s' if len(played) > 1 else ''}, "
-            f"{_duration(total)}.",
+            f"{duration_words(total)}.",
             "timing": {
                 "get_ready": 0,
                 "rest_between_sets": 0,
@@ -296,7 +295,7 @@ def _title(workout: dict[str, Any], read: _Reader, dropped: list[str]) -> str:
         dropped.append(
             f"the title's translations ({', '.join(o[:10] for o in others[:8])}) are not kept"
         )
-    title = _clean(english or raw) or "Feeel workout"
+    title = clean_text(english or raw) or "Feeel workout"
     if len(title) > 80:
         dropped.append(f"the title was cut to 80 characters (from {len(title)})")
         title = title[:79].rstrip() + "…"
@@ -347,7 +346,7 @@ def _exercises(played: list[tuple[int, int, int]], dropped: list[str]) -> list[d
         if out:
             out[-1]["timing"]["rest_between_exercises"] = before
         exercise: dict[str, Any] = {
-            "id": _unique(_slug(name, "exercise"), used),
+            "id": unique(slug(name, "exercise"), used),
             "name": name,
             "kind": "hold",
             "how": [how],
@@ -387,35 +386,6 @@ def _name(exercise_id: int) -> str:
     return f"Feeel exercise {exercise_id}"
 
 
-def _duration(seconds: int) -> str:
-    minutes, rest = divmod(seconds, 60)
-    if not minutes:
-        return f"{rest} s"
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
-
-
-def _clean(text: str) -> str:
-    """One line of printable text: control and format characters out, spaces collapsed."""
-    kept = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text[:10_000])
-    return " ".join(kept.split())
-
-
-def _slug(text: str, fallback: str) -> str:
-    text = re.sub("['\u2019]", "", text)  # child's pose: childs-pose
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:56].strip("-")
-    return slug or fallback
-
-
-def _unique(slug: str, used: set[str]) -> str:
-    candidate, number = slug, 2
-    while candidate in used:
-        candidate = f"{slug}-{number}"
-        number += 1
-    used.add(candidate)
-    return candidate
-
-
 def _kind(value: Any) -> str:
     if value is None:
         return "missing"
@@ -424,7 +394,7 @@ def _kind(value: Any) -> str:
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the text '{_clean(value)[:40]}'"
+        return f"the text '{clean_text(value)[:40]}'"
     if isinstance(value, list):
         return "a list"
     return "an object"

@@ -44,14 +44,13 @@ The mapping to supple (``played_routine``, which openhiit.py shares):
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from supple.core.files import SCHEMA
 from supple.core.imports import Imported, ImportProblem
+from supple.core.imports.text import clean_text, slug, unique
 from supple.core.routine import (
     LEVELS,
     MAX_EXERCISES,
@@ -107,31 +106,6 @@ class Played:
     @property
     def seconds(self) -> int:
         return self.lead_in + sum(i.seconds for i in self.intervals) + sum(self.rests)
-
-
-def clean_text(value: str) -> str:
-    """One line: control characters as spaces, runs of white space as one, trimmed."""
-    spaced = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in value)
-    return " ".join(spaced.split())
-
-
-def slug(text: str, fallback: str) -> str:
-    """An id from a name: ASCII letters and digits joined by dashes, at most 64 characters."""
-    text = text.replace("'", "").replace("’", "")
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    base = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:64].strip("-")
-    return base or fallback
-
-
-def unique(base: str, taken: set[str]) -> str:
-    """``base``, or ``base-2``, ``base-3``... whichever is not taken yet (then taken)."""
-    candidate, number = base, 2
-    while candidate in taken:
-        suffix = f"-{number}"
-        candidate = base[: 64 - len(suffix)].rstrip("-") + suffix
-        number += 1
-    taken.add(candidate)
-    return candidate
 
 
 def quoted(text: str) -> str:

@@ -51,12 +51,12 @@ from supple.core.imports.jawt import (
     Played,
     check_count,
     check_length,
-    clean_text,
     played_routine,
     quoted,
     shown,
     whole,
 )
+from supple.core.imports.text import clean_text
 from supple.core.routine import Routine
 from supple.core.words import printable
 

@@ -36,13 +36,14 @@ file has no use for them), and the standard library's expat refuses entity expan
 from __future__ import annotations
 
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 from supple.core.imports import Imported, ImportProblem
+from supple.core.imports.text import clean_text, duration_words, slug, unique
 from supple.core.routine import Routine
+from supple.core.words import plural
 
 NAME = "Workrave"
 
@@ -71,7 +72,9 @@ def detect(text: str) -> bool:
 def convert(text: str, path: Path) -> Imported:
     root = parse_xml(text, path)
     if root.tag != "exercises":
-        raise ImportProblem(path, f"the root element is <{_clean(root.tag)[:40]}>, not <exercises>")
+        raise ImportProblem(
+            path, f"the root element is <{clean_text(root.tag)[:40]}>, not <exercises>"
+        )
     elements = [e for e in root if e.tag == "exercise"]  # Workrave skips anything else
     if not elements:
         raise ImportProblem(path, "Workrave exercises file with no <exercise> in it")
@@ -87,7 +90,7 @@ def convert(text: str, path: Path) -> Imported:
     for number, element in enumerate(elements, 1):
         exercise = _exercise(element, number, path, dropped, languages, images)
         if exercise is not None:
-            exercise["id"] = _unique(_slug(exercise["name"], f"exercise-{number}"), used)
+            exercise["id"] = unique(slug(exercise["name"], f"exercise-{number}"), used)
             exercises.append(exercise)
     if not exercises:
         raise ImportProblem(path, "Workrave exercises file with no exercise that lasts any time")
@@ -115,7 +118,8 @@ def convert(text: str, path: Path) -> Imported:
         "id": "workrave-exercises",
         "title": "Workrave exercises",
         "summary": (
-            f"From Workrave: {_count(len(exercises), 'exercise')} in a row, {_duration(total)}."
+            f"From Workrave: {plural(len(exercises), 'exercise')} in a row, "
+            f"{duration_words(total)}."
         ),
         "timing": {
             "get_ready": 0,
@@ -189,7 +193,7 @@ def _exercise(
                 raise ImportProblem(path, f"{label} has over {MAX_IMAGES} images")
             shown = _whole(image.get("duration"), DEFAULT_IMAGE_SECONDS, label, path)
             frames.append((shown, image.get("mirrorx", "no") == "yes"))
-            images.add(_clean(image.get("src", ""))[:200])
+            images.add(clean_text(image.get("src", ""))[:200])
     if not seconds:
         dropped.append(f"{label} lasts no time (no <sequence> duration): not imported")
         return None
@@ -233,7 +237,7 @@ def _whole(raw: str | None, default: int, label: str, path: Path) -> int:
     if raw is None:
         return default
     if not _WHOLE.fullmatch(raw):
-        shown = _clean(raw)[:20]
+        shown = clean_text(raw)[:20]
         raise ImportProblem(path, f"{label} has duration '{shown}' (expected whole seconds, 0 up)")
     return int(raw)
 
@@ -274,11 +278,11 @@ def _pick(element: ET.Element, tag: str, languages: set[str]) -> str:
     for child in element:
         if child.tag in (tag, f"_{tag}"):
             lang = child.get(XML_LANG) or "en"
-            found.append((lang, _clean("".join(child.itertext()))))
+            found.append((lang, clean_text("".join(child.itertext()))))
     chosen = next((text for lang, text in found if lang.startswith("en")), None)
     for lang, _ in found:
         if not lang.startswith("en"):
-            languages.add(_clean(lang)[:10])
+            languages.add(clean_text(lang)[:10])
     if chosen is None and found:
         chosen = found[0][1]  # Workrave: any language rather than none
     return chosen or ""
@@ -310,36 +314,3 @@ def _steps(description: str, label: str, dropped: list[str]) -> list[str]:
         dropped.append(f"{label}: the description was cut to 8 lines (from {len(lines)})")
         lines = lines[:8]
     return lines
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
-def _duration(seconds: int) -> str:
-    minutes, rest = divmod(seconds, 60)
-    if not minutes:
-        return f"{rest} s"
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
-
-
-def _clean(text: str) -> str:
-    """One line of printable text: control and format characters out, spaces collapsed."""
-    kept = "".join(" " if unicodedata.category(c)[0] in "CZ" else c for c in text[:20_000])
-    return " ".join(kept.split())
-
-
-def _slug(text: str, fallback: str) -> str:
-    text = re.sub("['\u2019]", "", text)
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:56].strip("-")
-    return slug or fallback
-
-
-def _unique(slug: str, used: set[str]) -> str:
-    candidate, number = slug, 2
-    while candidate in used:
-        candidate = f"{slug}-{number}"
-        number += 1
-    used.add(candidate)
-    return candidate
