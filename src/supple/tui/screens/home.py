@@ -101,6 +101,8 @@ class HomeScreen(SuppleScreen):
         Binding("1", "set_level(0)", "Beginner", show=False, id="home.beginner"),
         Binding("2", "set_level(1)", "Intermediate", show=False, id="home.intermediate"),
         Binding("3", "set_level(2)", "Advanced", show=False, id="home.advanced"),
+        Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave supple"),
+        # Your routines: after Quit, so the footer keeps what it showed; all in help.
         Binding("e", "edit", "Edit", id="home.edit", tooltip="Edit this routine of yours"),
         Binding("c", "copy", "Copy", id="home.copy", tooltip="Copy this routine to edit it"),
         Binding("a", "new", "New", id="home.new", tooltip="A new routine of yours"),
@@ -112,7 +114,6 @@ class HomeScreen(SuppleScreen):
             id="home.delete",
             tooltip="Delete this routine of yours (to the trash)",
         ),
-        Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave supple"),
     ]
 
     @dataclass
