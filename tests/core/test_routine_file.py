@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import replace
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from supple import paths
@@ -14,6 +14,7 @@ from supple.core.breath import PATTERNS, BreathPattern, Phase
 from supple.core.figure_names import FIGURE_NAMES
 from supple.core.routine import (
     LEVELS,
+    MAX_PLAN_SECONDS,
     MAX_TIMING,
     Dose,
     Exercise,
@@ -21,6 +22,7 @@ from supple.core.routine import (
     Timing,
     load_routine,
     parse_routine,
+    plan_seconds,
 )
 from supple.core.routine_file import dump_routine
 
@@ -85,17 +87,23 @@ def exercises(draw: st.DrawFn, routine_timing: Timing, exercise_id: str) -> Exer
     )
 
 
+def within_limits(routine: Routine) -> bool:
+    return all(plan_seconds(routine.exercises, level) <= MAX_PLAN_SECONDS for level in LEVELS)
+
+
 @st.composite
 def routines(draw: st.DrawFn) -> Routine:
     timing = draw(timings)
     ids = draw(st.lists(slug, min_size=1, max_size=4, unique=True))
-    return Routine(
+    routine = Routine(
         id=draw(slug),
         title=draw(text),
         summary=draw(st.one_of(st.just(""), text)),
         exercises=tuple(draw(exercises(timing, i)) for i in ids),
         timing=timing,
     )
+    assume(within_limits(routine))  # a routine past 4 h at a level is not a valid one
+    return routine
 
 
 def reload(routine: Routine, path: Path) -> Routine:
@@ -131,3 +139,33 @@ def test_what_is_written_is_plain_and_minimal(tmp_path: Path) -> None:
     text = dump_routine(routine, header="Imported from x\r\nschema = 9\u2028id = 'evil'")
     assert parse_routine(tomllib.loads(text), path=tmp_path / "x.toml").id == routine.id
     assert all(line.startswith("#") for line in text.splitlines()[:3])
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(routine=routines(), title=text)
+def test_any_valid_routine_saved_by_the_editor_loads_back_the_same(
+    routine: Routine, title: str, tmp_path: Path
+) -> None:
+    """The editor's way: a copy of the routine as a new draft, one value changed, saved."""
+    from supple.coach.routine_edit import Draft
+
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))  # a fresh folder for each example
+    draft = Draft.copy_of(routine, folder, taken=())
+    draft.set(["title"], title)
+    saved = draft.save()
+    again = load_routine(saved)
+    expected = replace(routine, id=again.id, title=title)
+    assert replace(again, path=None, source="bundled") == expected
+    # And opened again, changed back and saved: only that line changes.
+    reopened = Draft.open(saved, folder)
+    assert isinstance(reopened, Draft)
+    before = saved.read_text(encoding="utf-8").splitlines()
+    reopened.set(["title"], routine.title)
+    reopened.save()
+    after = saved.read_text(encoding="utf-8").splitlines()
+    assert len(before) == len(after)
+    assert sum(a != b for a, b in zip(before, after, strict=True)) <= 1

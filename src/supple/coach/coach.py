@@ -560,10 +560,6 @@ class Coach:
 
     # -- your routines (the editor) ---------------------------------------------------------
 
-    def routines_changed(self) -> None:
-        """A routine file of the person's was written or moved: home, the palette and the next
-        session read the routine folders again."""
-        self.reload_routines()
 
     def routine_ids(self) -> set[str]:
         """Every id in use (bundled, the person's, and the names of their files), so a new
@@ -591,5 +587,5 @@ class Coach:
             moved = move_into(path, self.store.trash_dir / "routines")
         except OSError as error:
             raise SaveError(path, error.strerror or str(error)) from None
-        self.routines_changed()
+        self.reload_routines()
         return moved

@@ -36,14 +36,9 @@ _NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 
 def free_id(base: str, taken: Iterable[str]) -> str:
     """``base`` if free, else ``base-2``, ``base-3``… (ids are at most 64 characters)."""
-    used = set(taken)
-    base = base[:58].rstrip("-") or "routine"
-    if base not in used:
-        return base
-    number = 2
-    while f"{base}-{number}" in used:
-        number += 1
-    return f"{base}-{number}"
+    from supple.core.imports.text import unique
+
+    return unique(base[:64].rstrip("-") or "routine", set(taken))
 
 
 def copy_id(routine_id: str, taken: Iterable[str]) -> str:

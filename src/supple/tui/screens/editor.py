@@ -537,7 +537,7 @@ class EditorScreen(SuppleScreen):
         except SaveError as error:
             self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
             return
-        self.coach.routines_changed()
+        self.coach.reload_routines()
         self.saved_id = str(draft.data.get("id"))
         self.notify(f"Saved: {path}", timeout=4, markup=False)
         self._refresh()

@@ -183,7 +183,7 @@ class HomeScreen(SuppleScreen):
 
         def closed(_: object) -> None:
             saved = screen.saved_id if isinstance(screen, EditorScreen) else None
-            self.coach.routines_changed()
+            self.coach.reload_routines()
             self.reload_routines(saved)
 
         self.app.push_screen(screen, closed)
