@@ -149,9 +149,9 @@ def test_any_valid_routine_saved_by_the_editor_loads_back_the_same(
     routine: Routine, title: str, tmp_path: Path
 ) -> None:
     """The editor's way: a copy of the routine as a new draft, one value changed, saved."""
-    from supple.coach.routine_edit import Draft
-
     import tempfile
+
+    from supple.coach.routine_edit import Draft
 
     folder = Path(tempfile.mkdtemp(dir=tmp_path))  # a fresh folder for each example
     draft = Draft.copy_of(routine, folder, taken=())
