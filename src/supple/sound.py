@@ -25,8 +25,12 @@ CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 KILL_AFTER = 1.0  # seconds a player has to stop when told before it is killed
 INSTALL_HINT = (
-    "No audio player found, so tones stay the bell. For supple's tones install one "
-    "(Debian/Ubuntu: sudo apt install pipewire-bin or pulseaudio-utils; macOS has afplay)."
+    "No audio player found, so tones are the bell: install pipewire-bin or pulseaudio-utils "
+    "(macOS has afplay)."
+)
+BREATH_HINT = (
+    "Breath tones need an audio player: install pipewire-bin or pulseaudio-utils (macOS has "
+    "afplay)."
 )
 
 

@@ -51,6 +51,8 @@ class Speaker:
             if priority < self._priority:
                 return False
             self.stop()
+        if text.startswith("-"):  # a name like "-f/etc/passwd" must never be an option
+            text = " " + text
         try:
             self._process = subprocess.Popen(
                 [*self.command, text],

@@ -288,6 +288,66 @@ def test_nothing_while_paused_and_nothing_at_a_stop() -> None:
     assert cuer.update(session.snapshot()) == []
 
 
+def test_a_move_in_the_lead_in_starts_the_clock_at_once() -> None:
+    clock = FakeClock()
+    session = Session(BPR, "beginner", clock)
+    session.start(count_in=7)
+    clock.advance(2)
+    assert session.snapshot().starting
+    assert session.start_now()  # straight into the first rep, no "RESUMING IN"
+    snap = session.snapshot()
+    assert snap.count_in_left == 0 and snap.segment is not None and snap.segment.rep == 1
+    assert session.lead_in == 2
+    clock.advance(1)
+    assert session.snapshot().segment_left == pytest.approx(5)  # the rep runs
+    other = Session(BPR, "beginner", clock)
+    other.start(count_in=7)
+    clock.advance(1)
+    other.skip()  # n too: Sphinx's get-ready, running
+    snap = other.snapshot()
+    assert snap.count_in_left == 0 and snap.exercise is not None and snap.exercise.id == "sphinx"
+
+
+def test_what_cannot_be_said_whole_is_not_said() -> None:
+    """A name too long for a 1 s get-ready is left out rather than cut by "Begin"; a first
+    instruction too long for the 12 s lead-in gives way to a shorter form."""
+    long_name = replace(BPR.exercises[1], name="W" * 60)
+    long_how = replace(BPR.exercises[0], how=("x " * 100,), name="Y" * 60)
+    routine = replace(BPR, exercises=(long_how, long_name, BPR.exercises[2]))
+    tight = Config(get_ready=1).apply(routine)
+    laid_out = expand(tight, "beginner")
+    plan = plan_voice(laid_out, tight.exercises)
+    ready = [t for s, t in zip(laid_out, plan.texts, strict=True) if s.kind == "get_ready"]
+    assert ready[1] == ""  # the rest before it named it; 1 s has no room for it again
+    roomy = Config(get_ready=5).apply(routine)
+    plan = plan_voice(expand(roomy, "beginner"), roomy.exercises)
+    assert plan.lead_in == "Y" * 60 and plan.lead_in_seconds <= 12
+    run = Run(routine, voice="transitions", get_ready=1)
+    assert run.voice.cut() == []
+
+
+def test_a_pause_silences_and_the_breath_sounds_again_after_it() -> None:
+    clock = FakeClock()
+    voice, player = FakeVoice(clock.now), FakePlayer(clock.now)
+    config = Config(breath_sound=True)
+    session = Session(BPR, "beginner", clock)
+    announcer = Announcer(config, voice, player)
+    cuer = Cuer(plan_voice(session.segments, BPR.exercises))
+    session.start()
+    for _ in range(int(6.5 * 16)):  # into the first rep's in-breath (5 s to 8 s)
+        announcer.carry_out(cuer.update(session.snapshot()))
+        clock.advance(1 / 16)
+    assert player.names("breath") == ["breath-in"]
+    session.pause()
+    announcer.silence()
+    assert player.stops == 1
+    announcer.carry_out(cuer.update(session.snapshot()))
+    session.resume(count_in=0)
+    announcer.carry_out(cuer.update(session.snapshot()))
+    assert player.names("breath") == ["breath-in", "breath-in"]
+    assert player.played[-1][2] == pytest.approx(1.5)  # the rest of the phase (6.5 to 8 s)
+
+
 def test_start_now_skips_only_the_wait() -> None:
     clock = FakeClock()
     session = Session(BPR, "beginner", clock)
@@ -325,6 +385,7 @@ def test_spoken_forms() -> None:
 
 def test_breath_tone_lengths() -> None:
     assert breath_tone_seconds(3.0) == 3.0
-    assert breath_tone_seconds(2.96) == 2.9  # ends at the phase's end, never after it
+    assert breath_tone_seconds(2.96) == 3.0  # a frame late: still the phase's length
+    assert breath_tone_seconds(2.94) == 2.9
     assert breath_tone_seconds(0.15) is None  # a sped-up clock: too short to hear
     assert VoicePlan(()).lead_in_seconds == 0

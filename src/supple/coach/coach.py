@@ -284,9 +284,9 @@ class Coach:
         if error:
             return on, error
         if on and self.player_missing:
-            from supple.sound import INSTALL_HINT
+            from supple.sound import BREATH_HINT
 
-            return on, INSTALL_HINT
+            return on, BREATH_HINT
         return on, None
 
     def reset_voice(self) -> bool:
@@ -559,7 +559,6 @@ class Coach:
         return moved
 
     # -- your routines (the editor) ---------------------------------------------------------
-
 
     def routine_ids(self) -> set[str]:
         """Every id in use (bundled, the person's, and the names of their files), so a new

@@ -83,9 +83,9 @@ BREATH_TONE_SHORTEST = 0.2  # a phase shorter than this (a sped-up clock) gets n
 
 
 def breath_tone_seconds(real_seconds: float) -> float | None:
-    """A breath tone's length for a phase with ``real_seconds`` left: rounded down to a tenth,
-    so it ends at the phase's end (never after it); None when too short to hear."""
-    seconds = math.floor(real_seconds / BREATH_TONE_STEP + 1e-6) * BREATH_TONE_STEP
+    """A breath tone's length for a phase with ``real_seconds`` left: to the nearest tenth
+    (the next phase's tone cuts one a few ms long); None when too short to hear."""
+    seconds = round(real_seconds / BREATH_TONE_STEP) * BREATH_TONE_STEP
     return round(seconds, 1) if seconds >= BREATH_TONE_SHORTEST else None
 
 
@@ -272,13 +272,18 @@ class LiveSession:
     # -- commands -------------------------------------------------------------------------
 
     def toggle_pause(self) -> None:
-        self.session.toggle_pause()
+        if self.session.state == "running":
+            self.pause()
+        else:
+            self.session.toggle_pause()
 
     def pause(self) -> bool:
-        """Pause if running; True if it was running (so that it can be resumed after)."""
+        """Pause if running; True if it was running (so that it can be resumed after). What
+        is being said or played stops: nothing runs on while the session stands still."""
         running = self.session.state == "running"
         if running:
             self.session.pause()
+            self.announcer.silence()
         return running
 
     def resume(self) -> None:

@@ -131,9 +131,14 @@ def _window(segment: Segment) -> float:
     return segment.seconds
 
 
-def _first(candidates: Sequence[str], window: float) -> str:
-    """The longest form that fits (they come longest first); the shortest if none does."""
-    return next((text for text in candidates if fits(text, window)), candidates[-1])
+def _first(candidates: Sequence[str], window: float, whole: float | None = None) -> str:
+    """The longest form that fits (they come longest first). If none does, the shortest when
+    it fits in ``whole`` (the segment's length: a count may give way to it), else nothing:
+    what is said is never cut."""
+    found = next((text for text in candidates if fits(text, window)), None)
+    if found is not None:
+        return found
+    return candidates[-1] if fits(candidates[-1], window if whole is None else whole) else ""
 
 
 def plan_voice(segments: Sequence[Segment], exercises: Sequence[Exercise]) -> VoicePlan:
@@ -157,10 +162,10 @@ def plan_voice(segments: Sequence[Segment], exercises: Sequence[Exercise]) -> Vo
                     lead_in = f"{name}. {exercise.how[0]}"
                     text = _first((f"Get ready: {name}", "Get ready", ""), window)
                 else:
-                    text = _first((f"Get ready: {name}", name), window)
+                    text = _first((f"Get ready: {name}", name), window, segment.seconds)
                 told = segment.exercise_index
             else:
-                text = _first((f"Get ready: {name}", name), window)
+                text = _first((f"Get ready: {name}", name), window, segment.seconds)
         elif segment.kind == "rest":
             if segment.set is not None and segment.sets is not None:
                 forms = [f"Rest. Set {segment.set + 1} of {segment.sets} next", "Rest"]
@@ -192,7 +197,9 @@ def plan_voice(segments: Sequence[Segment], exercises: Sequence[Exercise]) -> Vo
         texts.append(text)
     seconds = 0.0
     if lead_in:
-        seconds = min(LEAD_IN_LIMIT, float(math.ceil(speech_seconds(lead_in) + SPEECH_MARGIN)))
+        first = exercises[0]
+        lead_in = _first((lead_in, first.how[0], first.name), LEAD_IN_LIMIT)
+        seconds = float(math.ceil(speech_seconds(lead_in) + SPEECH_MARGIN)) if lead_in else 0.0
     return VoicePlan(tuple(texts), lead_in, seconds)
 
 
@@ -218,6 +225,7 @@ class Cuer:
             self._ended = True
             return cues
         if snap.paused:
+            self._phase = None  # after the pause, the breath phase sounds again
             return cues
         if snap.count_in_left > 0:
             if self._lead_in(snap):

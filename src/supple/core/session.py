@@ -423,7 +423,16 @@ class Session:
         if spent >= self.duration(self._index):
             self._completed.add(self._index)
 
+    def _end_lead_in(self) -> None:
+        """A move during the lead-in (start now, skip, jump) starts the clock at once."""
+        now = self._now()
+        if self._mark is not None and self._mark > now and self._active() == 0:
+            self._mark = now
+            if self.started_at is not None:
+                self.lead_in = now - self.started_at
+
     def _goto(self, index: int, *, force_exercise_start: bool = False) -> None:
+        self._end_lead_in()
         self._leave_segment()
         now = self._active()
         self._segment_start = now

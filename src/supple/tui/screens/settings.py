@@ -16,7 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, Switch
 
-from supple.core.config import SETTINGS, Setting, parse_setting
+from supple.core.config import SETTING, SETTINGS, Setting, parse_setting
 from supple.core.words import printable
 from supple.tui.screens.base import SuppleScreen
 
@@ -90,9 +90,12 @@ class SettingsScreen(SuppleScreen):
         from supple import sound, speech
 
         hints = [speech.INSTALL_HINT] if self.coach.voice_missing else []
-        if self.coach.player_missing:
-            hints.append(sound.INSTALL_HINT)
         self.query_one("#voice-hint", Static).update(Text("\n".join(hints)))
+        # On the sound row itself, in place of its hint: one line, where the person looks.
+        missing = self.coach.player_missing
+        hint = sound.INSTALL_HINT if missing else SETTING["sound"].hint
+        self.query_one("#sound-hint", Label).update(hint)
+        self.query_one("#sound-hint", Label).set_class(missing, "-warning")
 
     def _change(self, key: str, raw: Any) -> None:
         """Check a value as the file's loader would, keep it and save it; or say what is wrong."""
