@@ -7,7 +7,6 @@ final save) is decided here, not by the screen.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime

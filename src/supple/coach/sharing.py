@@ -24,8 +24,6 @@ class ImportReport:
     dropped: tuple[str, ...]  # what did not map, one line each
 
 
-
-
 def import_file(path: Path, catalog: Catalog, today: date) -> ImportReport:
     """Read ``path`` (any format supple.core.imports knows) and write its routines among the
     person's. ImportProblem if it cannot be read; SaveError if one cannot be written (those
