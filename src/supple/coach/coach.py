@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from supple.coach.views import HistoryView, Notice, ProgramView, Severity
     from supple.core.clock import Clock
     from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
+    from supple.core.nudge import Decision, Due, RemindSettings
+    from supple.core.nudge import Today as RemindToday
     from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord
     from supple.core.remembered import Remembered
@@ -588,3 +590,93 @@ class Coach:
             raise SaveError(path, error.strerror or str(error)) from None
         self.reload_routines()
         return moved
+
+    # -- reminders --------------------------------------------------------------------------
+    # What `supple nudge`, `supple remind status` and the settings and program screens ask
+    # (issue 17); the decision itself is supple.core.nudge, the system side supple.reminders.
+
+    @property
+    def remind_path(self) -> Path:
+        from supple.reminders import settings_path
+
+        base = self.config_path.parent if self.config_path is not None else paths.config_dir()
+        return settings_path(base)
+
+    def remind_settings(self) -> tuple[RemindSettings, str | None]:
+        """The reminder settings (off without a file), and what is wrong with the file."""
+        from supple.reminders import load_settings
+
+        return load_settings(self.remind_path)
+
+    def remind_today(self) -> RemindToday:
+        """Today as a reminder sees it: a session that counts (issue 8's rule), the program's
+        workout done, the program's next suggested day."""
+        from supple.core.nudge import Today
+
+        day = self.today()
+        counts = any(r.counts and r.started.date() == day for r in self.history().records)
+        view = self.program()
+        if view is None or view.progress.started is None or view.progress.next is None:
+            return Today(counts=counts)
+        progress = view.progress
+        return Today(counts, progress.workout_today, progress.suggested)
+
+    def remind_due(self) -> Due | None:
+        """What a reminder would ask for: the program's next workout while it runs, else the
+        routine and level of the last session that counted, else the program's first."""
+        from supple.core.nudge import Due
+
+        view = self.program()
+        if view is not None and view.progress.started is not None and view.progress.next:
+            workout = view.progress.next
+            return Due(
+                workout.routine,
+                self._title(workout.routine),
+                workout.level,
+                view.seconds.get(workout.number),
+                workout.number,
+                len(view.program.workouts),
+                view.progress.due,
+            )
+        last = next((r for r in self.history().records if r.counts), None)
+        if last is not None:
+            routine, level = last.routine, last.level
+        elif view is not None and view.program.workouts:
+            routine, level = view.program.workouts[0].routine, self.level_for()
+        else:
+            return None
+        try:
+            seconds: float | None = self.catalog.seconds(routine, level)
+        except KeyError:
+            seconds = None
+        return Due(routine, self._title(routine), level, seconds)
+
+    def _title(self, routine_id: str) -> str:
+        try:
+            return self.catalog.find(routine_id).title
+        except KeyError:
+            return routine_id
+
+    def nudge(self, *, desktop: bool) -> Decision:
+        """Whether a reminder firing now shows a notification, and what it says."""
+        from supple.core.nudge import Today, decide
+
+        settings, _ = self.remind_settings()
+        if not settings.on:  # a timer left behind: say nothing, read nothing
+            return decide(self.now(), settings, Today(), None, desktop=desktop)
+        return decide(self.now(), settings, self.remind_today(), self.remind_due(), desktop=desktop)
+
+    def reminder_line(self, today: RemindToday | None = None) -> str:
+        """One line for the settings and program screens: on or off, and when the next one is
+        (skipping today once it counts, and rest days, when ``today`` is given)."""
+        from supple.core.nudge import next_reminder, when_text
+
+        settings, problem = self.remind_settings()
+        if problem is not None:
+            return f"Reminders: off — {problem}"
+        if not settings.on:
+            return "Reminders: off (`supple remind on` sets them)"
+        now = self.now()
+        at = next_reminder(now, settings, today)
+        when = f"next {when_text(at, now)}" if at is not None else "none within the hours"
+        return f"Reminders: on — {when} ({settings.describe()})"

@@ -1,0 +1,314 @@
+"""Reminders, decided: the chosen times, days and hours, whether a nudge is due now (and what it
+says), and when the next reminder is. Pure: the clock, the history's verdict and whether there
+is a desktop are all handed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # datetime.weekday() order
+DAY_WORDS = {
+    "daily": tuple(range(7)),
+    "all": tuple(range(7)),
+    "weekdays": tuple(range(5)),
+    "weekends": (5, 6),
+}
+DAY_MINUTES = 24 * 60
+DEFAULT_AT = (9 * 60, 17 * 60 + 30)  # 09:00 and 17:30
+DEFAULT_HOURS = (8 * 60, 21 * 60)  # 08:00-21:00
+MAX_TIMES = 12
+
+
+class RemindError(ValueError):
+    """A time, day or hours value that cannot be used, in words for the person."""
+
+
+@dataclass(frozen=True, slots=True)
+class RemindSettings:
+    """What ``supple remind on`` chose. Times are minutes after midnight; ``hours`` is a window
+    [start, end) in minutes (end up to 24:00); ``days`` are weekday numbers, Monday 0."""
+
+    on: bool = False
+    at: tuple[int, ...] = DEFAULT_AT
+    days: tuple[int, ...] = tuple(range(7))
+    hours: tuple[int, int] = DEFAULT_HOURS
+    scheduler: str = ""  # systemd, cron or launchd: what was installed (to remove it exactly)
+
+    def describe(self) -> str:
+        """``09:00, 17:30 · mon-fri · within 08:00-21:00``."""
+        times = ", ".join(clock_text(m) for m in self.at)
+        return f"{times} · {days_text(self.days)} · within {hours_text(self.hours)}"
+
+    def to_toml(self) -> dict[str, Any]:
+        return {
+            "schema": 1,
+            "on": self.on,
+            "at": [clock_text(m) for m in self.at],
+            "days": days_text(self.days),
+            "hours": hours_text(self.hours),
+            "scheduler": self.scheduler,
+        }
+
+    @classmethod
+    def from_toml(cls, data: dict[str, Any]) -> RemindSettings:
+        """Settings from the file's table; RemindError naming the key that is wrong."""
+        unknown = sorted(set(data) - {"schema", "on", "at", "days", "hours", "scheduler"})
+        if unknown:
+            raise RemindError(f"unknown key '{unknown[0]}'")
+        on = data.get("on", False)
+        if not isinstance(on, bool):
+            raise RemindError("on: expected true or false")
+        raw_at = data.get("at", [clock_text(m) for m in DEFAULT_AT])
+        if not isinstance(raw_at, list) or not all(isinstance(t, str) for t in raw_at):
+            raise RemindError('at: expected a list of times like ["07:30", "13:00"]')
+        raw_days = data.get("days", "daily")
+        raw_hours = data.get("hours", hours_text(DEFAULT_HOURS))
+        scheduler = data.get("scheduler", "")
+        if not isinstance(raw_days, str) or not isinstance(raw_hours, str):
+            raise RemindError('days and hours: expected text like "mon-fri" and "08:00-19:00"')
+        if scheduler not in ("", "systemd", "cron", "launchd"):
+            raise RemindError("scheduler: expected systemd, cron or launchd")
+        return cls(
+            on=on,
+            at=parse_times(",".join(raw_at)),
+            days=parse_days(raw_days),
+            hours=parse_hours(raw_hours),
+            scheduler=scheduler,
+        )
+
+
+def clock_text(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def parse_clock(text: str, *, end: bool = False) -> int:
+    """``07:30`` (or ``7:30``, ``0730``) as minutes after midnight; ``24:00`` only as an end."""
+    raw = text.strip()
+    hh, sep, mm = raw.partition(":")
+    if not sep and len(raw) == 4:
+        hh, mm = raw[:2], raw[2:]
+    if not (hh.isdigit() and mm.isdigit() and len(mm) == 2 and 1 <= len(hh) <= 2):
+        raise RemindError(f"'{text}' is not a time like 07:30")
+    hours, minutes = int(hh), int(mm)
+    if end and (hours, minutes) == (24, 0):
+        return DAY_MINUTES
+    if hours > 23 or minutes > 59:
+        raise RemindError(f"'{text}' is not a time of day (00:00 to 23:59)")
+    return hours * 60 + minutes
+
+
+def parse_times(text: str) -> tuple[int, ...]:
+    """``07:30,13:00`` → sorted minutes, each once."""
+    parts = [p for p in text.split(",") if p.strip()]
+    if not parts:
+        raise RemindError("no time given: use times like 07:30,13:00")
+    times = tuple(sorted({parse_clock(p) for p in parts}))
+    if len(times) > MAX_TIMES:
+        raise RemindError(f"at most {MAX_TIMES} times a day")
+    return times
+
+
+def _day(text: str) -> int:
+    name = text.strip().lower()[:3]
+    if name not in DAY_NAMES or not text.strip().lower().startswith(name):
+        raise RemindError(f"'{text.strip()}' is not a day (mon, tue, wed, thu, fri, sat, sun)")
+    return DAY_NAMES.index(name)
+
+
+def parse_days(text: str) -> tuple[int, ...]:
+    """``mon-fri``, ``mon,wed,fri``, ``sat-sun,wed``, ``fri-mon`` (through the weekend),
+    ``daily``, ``weekdays`` or ``weekends`` → weekday numbers."""
+    days: set[int] = set()
+    for part in (p.strip().lower() for p in text.split(",")):
+        if not part:
+            continue
+        if part in DAY_WORDS:
+            days.update(DAY_WORDS[part])
+        elif "-" in part:
+            first, _, last = part.partition("-")
+            a, b = _day(first), _day(last)
+            days.update((a + k) % 7 for k in range((b - a) % 7 + 1))
+        else:
+            days.add(_day(part))
+    if not days:
+        raise RemindError("no day given: use days like mon-fri or daily")
+    return tuple(sorted(days))
+
+
+def days_text(days: tuple[int, ...]) -> str:
+    """Weekday numbers in the shortest words: ``daily``, ``mon-fri``, ``mon,wed,fri-sun``."""
+    if len(days) == 7:
+        return "daily"
+    runs: list[list[int]] = []
+    for day in sorted(days):
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return ",".join(
+        DAY_NAMES[r[0]] if len(r) == 1 else f"{DAY_NAMES[r[0]]}-{DAY_NAMES[r[-1]]}" for r in runs
+    )
+
+
+def parse_hours(text: str) -> tuple[int, int]:
+    """``08:00-19:00`` → (480, 1140); the end is after the start (``24:00`` allowed)."""
+    first, sep, last = text.partition("-")
+    if not sep:
+        raise RemindError(f"'{text}' is not hours like 08:00-19:00")
+    start, end = parse_clock(first), parse_clock(last, end=True)
+    if end <= start:
+        raise RemindError(f"'{text}': the hours must end after they start, on the same day")
+    return start, end
+
+
+def hours_text(hours: tuple[int, int]) -> str:
+    return f"{clock_text(hours[0])}-{clock_text(hours[1])}"
+
+
+def check_settings(settings: RemindSettings) -> str | None:
+    """What makes these settings never remind (a time outside the hours), or None."""
+    outside = [m for m in settings.at if not settings.hours[0] <= m < settings.hours[1]]
+    if outside:
+        times = ", ".join(clock_text(m) for m in outside)
+        return f"{times} is outside the hours {hours_text(settings.hours)}: it would never remind"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Due:
+    """What is due, as the notification says it."""
+
+    routine: str  # routine id, for `supple play`
+    title: str
+    level: str
+    seconds: float | None  # as the person will play it; None if the routine is missing
+    number: int | None = None  # the program's workout number, when the program runs
+    total: int | None = None
+    tests: tuple[str, ...] = ()  # test points due (start, middle, end)
+
+    def message(self) -> str:
+        """``Workout 11 of 18 — Lower back mobility, intermediate, 10 min``."""
+        parts = [self.title, self.level]
+        if self.seconds is not None:
+            parts.append(minutes_text(self.seconds))
+        what = ", ".join(parts)
+        if self.number is not None and self.total is not None:
+            what = f"Workout {self.number} of {self.total} — {what}"
+        if self.tests:
+            what += f"; the {' and '.join(self.tests)} tests are due"
+        return what
+
+
+def minutes_text(seconds: float) -> str:
+    """Minutes as a reminder says them: ``4.5 min`` under ten, whole ones from ten."""
+    minutes = seconds / 60
+    if minutes >= 10:
+        return f"{round(minutes)} min"
+    return f"{max(round(minutes, 1), 0.1):g} min"
+
+
+@dataclass(frozen=True, slots=True)
+class Today:
+    """What the history and the program say about today."""
+
+    counts: bool = False  # a session that counts (issue 8's rule) was done today
+    workout_today: bool = False  # the program's workout was counted today
+    suggested: date | None = None  # the program's next workout day (None: no program running)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Nudge or not: ``notify`` with the title and message, or the reason for silence."""
+
+    notify: bool
+    reason: str
+    title: str = ""
+    message: str = ""
+    routine: str | None = None
+    level: str | None = None
+
+
+TITLE = "supple: time to move"
+
+
+def decide(
+    now: datetime,
+    settings: RemindSettings,
+    today: Today,
+    due: Due | None,
+    *,
+    desktop: bool,
+) -> Decision:
+    """Whether a reminder firing at ``now`` shows a notification. Silent when reminders are
+    off, outside the chosen days or hours, when today already counts, on a rest day, with
+    nothing due, or with no desktop to show it on."""
+    if not settings.on:
+        return Decision(False, "reminders are off")
+    day = now.date()
+    if now.weekday() not in settings.days:
+        return Decision(False, f"{DAY_NAMES[now.weekday()]} is not a reminder day")
+    minute = now.hour * 60 + now.minute
+    if not settings.hours[0] <= minute < settings.hours[1]:
+        return Decision(
+            False, f"{clock_text(minute)} is outside the hours {hours_text(settings.hours)}"
+        )
+    if today.workout_today:
+        return Decision(False, "today's program workout is done")
+    if today.counts:
+        return Decision(False, "a session already counts today")
+    if today.suggested is not None and today.suggested > day:
+        return Decision(
+            False, f"a rest day: the next workout is suggested for {today.suggested:%a %d %b}"
+        )
+    if due is None:
+        return Decision(False, "nothing is due")
+    if not desktop:
+        return Decision(False, "no desktop to show a notification on (ssh or a server)")
+    return Decision(True, "due", TITLE, due.message(), due.routine, due.level)
+
+
+def first_day(now: datetime, today: Today) -> date:
+    """The first day a reminder can say something: tomorrow if today counts, the program's
+    suggested day if later."""
+    day = now.date()
+    if today.counts or today.workout_today:
+        day += timedelta(days=1)
+    if today.suggested is not None and today.suggested > day:
+        day = today.suggested
+    return day
+
+
+def next_reminder(
+    now: datetime, settings: RemindSettings, today: Today | None = None
+) -> datetime | None:
+    """The next time strictly after ``now`` a reminder fires and may speak: on a chosen day,
+    at a chosen time within the hours, not before ``first_day`` (when ``today`` is given).
+    None when reminders are off or no time is within the hours. In ``now``'s time zone."""
+    times = [m for m in settings.at if settings.hours[0] <= m < settings.hours[1]]
+    if not settings.on or not times or not settings.days:
+        return None
+    start = first_day(now, today) if today is not None else now.date()
+    day = max(start, now.date())
+    for _ in range(8):  # a chosen day comes within a week
+        if day.weekday() in settings.days:
+            for minute in times:
+                at = datetime.combine(day, time(minute // 60, minute % 60), tzinfo=now.tzinfo)
+                if at > now:
+                    return at
+        day += timedelta(days=1)
+    return None
+
+
+def when_text(at: datetime, now: datetime) -> str:
+    """``today 13:00``, ``tomorrow 07:30``, ``Mon 07:30`` (within a week), ``Mon 12 Jan 07:30``."""
+    days = (at.date() - now.date()).days
+    clock = f"{at:%H:%M}"
+    if days == 0:
+        return f"today {clock}"
+    if days == 1:
+        return f"tomorrow {clock}"
+    if days < 7:
+        return f"{at:%a} {clock}"
+    return f"{at:%a %d %b} {clock}"
