@@ -13,20 +13,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supple import __version__, paths
-from supple.core.routine import LEVELS, Level, Routine, RoutineError, load_routine
-from supple.core.tomlcheck import closest
 from supple.core.words import change_words, describe_segment, duration, plural, printable
 
-# Each command imports what it uses, so that `supple list` does not pay for `supple program`.
+# Each command imports what it uses, so that `supple list` does not pay for `supple program`
+# (nor `supple status`, for a prompt, for the routines: supple.core.routine is imported late).
 if TYPE_CHECKING:
     import argparse
 
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.coach import Coach
+    from supple.core.routine import Level, Routine
 
 
 def build_parser() -> argparse.ArgumentParser:
     import argparse
+
+    from supple.core.routine import LEVELS
 
     parser = argparse.ArgumentParser(
         prog="supple",
@@ -77,9 +79,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("program", help="the 6-week program: where you are, test results")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--ics",
+        nargs="?",
+        const="-",
+        type=Path,
+        metavar="FILE",
+        help="the remaining workouts and test days as a calendar file (to FILE, else printed)",
+    )
     program_sub = p.add_subparsers(dest="program_command", metavar="ACTION")
     q = program_sub.add_parser("start", help="start (or restart) the program")
     q.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="the start day (today)")
+
+    p = sub.add_parser(
+        "status",
+        help="one short line for a shell prompt or a status bar: streak, what is due",
+        description="Reads only the summary the app and the other commands keep; never "
+        "writes, never complains (see `supple status --help`).",
+        add_help=False,
+    )
+    p.add_argument("--ascii", action="store_true", help="plain ASCII")
+    p.add_argument("--format", metavar="TEMPLATE", help="your own line ({streak}, {due}, …)")
 
     p = sub.add_parser("test", help="the program's mobility tests")
     test_sub = p.add_subparsers(dest="test_command", metavar="ACTION", required=True)
@@ -143,6 +163,10 @@ def _main(args: list[str]) -> int:
     try:
         if not args:  # `supple`: straight to the app, without building the argument parser
             return cmd_app(None, None)
+        if args[0] == "status":  # for a prompt: no parser, nothing read but one small file
+            from supple.status import main as status
+
+            return status(args[1:])
         return _dispatch(build_parser().parse_args(args))
     except BrokenPipeError:
         # `supple show ... | head`: the reader left; that is not an error worth a traceback.
@@ -170,6 +194,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "program":
         if args.program_command == "start":
             return cmd_program_start(args.date)
+        if args.ics is not None:
+            return cmd_program_ics(args.ics)
         return cmd_program(args.json)
     if command == "test":
         if args.test_command == "list":
@@ -373,6 +399,50 @@ def cmd_program(as_json: bool) -> int:
     return 0
 
 
+def cmd_program_ics(target: Path) -> int:
+    """The remaining workouts and test days as an iCalendar file ("-": printed)."""
+    from supple.core.calendar_ics import to_ics
+    from supple.core.files import atomic_write
+
+    found = coach()
+    calendar = found.program_calendar()
+    tell(found)
+    if calendar is None:
+        return 2
+    view, planned = calendar
+    if view.progress.started is None:
+        print(
+            "supple: the program has not started: the calendar starts today, as if you started "
+            "it now (`supple program start`)",
+            file=sys.stderr,
+        )
+    elif not planned:
+        print(
+            "supple: every workout of the program is done: the calendar is empty.", file=sys.stderr
+        )
+    data = to_ics(planned, calendar_name=f"supple: {view.program.title}")
+    if str(target) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    try:
+        atomic_write(target, data)
+    except OSError as error:
+        print(
+            f"supple: cannot write {printable(str(target))}: {error.strerror or error}",
+            file=sys.stderr,
+        )
+        return 1
+    workouts = sum(1 for p in planned if p.number is not None)
+    print(
+        f"{plural(workouts, 'workout')} and {plural(len(planned) - workouts, 'test day')} "
+        f"written to {printable(str(target))}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_program_start(day: date | None) -> int:
     ctx = _program_context()
     if ctx is None:
@@ -479,6 +549,8 @@ def _fmt_minutes(seconds: float) -> str:
 def cmd_list(as_json: bool) -> int:
     import json
 
+    from supple.core.routine import LEVELS
+
     found = catalog()
     if as_json:
         out: list[dict[str, Any]] = [routine_json(found, r) for r in found.routines]
@@ -500,6 +572,8 @@ def cmd_list(as_json: bool) -> int:
 
 
 def routine_json(found: EffectiveCatalog, routine: Routine) -> dict[str, Any]:
+    from supple.core.routine import LEVELS
+
     seconds = found.seconds_per_level(routine)
     exercises = []
     for exercise in routine.exercises:
@@ -533,6 +607,8 @@ def routine_json(found: EffectiveCatalog, routine: Routine) -> dict[str, Any]:
 
 def find_routine(found: EffectiveCatalog, routine_id: str) -> Routine | None:
     """The routine, or None after telling the user on stderr what exists."""
+    from supple.core.tomlcheck import closest
+
     try:
         return found.find(routine_id)
     except KeyError:
@@ -682,6 +758,8 @@ def cmd_export(routine_id: str, to: Path | None) -> int:
 
 
 def cmd_validate(targets: Sequence[Path]) -> int:
+    from supple.core.routine import RoutineError, load_routine
+
     failed = False
     for target in targets:
         files = sorted(target.glob("*.toml")) if target.is_dir() else [target]

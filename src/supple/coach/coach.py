@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from supple.coach.live import Announcer, LiveSession, Tones, Voice
     from supple.coach.sharing import ImportReport
     from supple.coach.views import HistoryView, Notice, ProgramView, Severity
+    from supple.core.calendar_ics import Planned, WorkoutInfo
     from supple.core.clock import Clock
     from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
     from supple.core.nudge import Decision, Due, RemindSettings
@@ -408,6 +409,7 @@ class Coach:
                 loaded = self.store.load()
                 self._report(loaded)
                 self._history = HistoryView(loaded, self.today())
+                self.keep_status(self._history)
             return self._history
 
     def newest(self, count: int) -> tuple[SessionRecord, ...]:
@@ -680,3 +682,71 @@ class Coach:
         at = next_reminder(now, settings, today)
         when = f"next {when_text(at, now)}" if at is not None else "none within the hours"
         return f"Reminders: on — {when} ({settings.describe()})"
+
+    # -- status line and calendar -----------------------------------------------------------
+    # The summary `supple status` reads (supple.status) and the program's remaining workouts
+    # as a calendar (supple.core.calendar_ics), issue 17.
+
+    @property
+    def status_path(self) -> Path:
+        """The status line's summary, beside the app's other state."""
+        from supple.status import FILE_NAME
+
+        return self.state_path.parent / FILE_NAME
+
+    def keep_status(self, view: HistoryView) -> bool:
+        """Write the summary `supple status` reads, from ``view`` (just read) and, while the
+        program runs, where it stands. Called whenever the history is read again (after every
+        session, test result and program start the app and CLI read it); nothing is written
+        if nothing changed, and a failure only leaves the line stale. True if written."""
+        from supple.status import summarize, write_summary
+
+        progress = None
+        seconds: dict[int, float] = {}
+        titles: dict[str, str] = {}
+        try:
+            started = (self.data_dir / "program.toml").exists()  # not started: nothing to load
+        except OSError:
+            started = False
+        if started:
+            program = self.program()
+            if program is not None and program.progress.started is not None:
+                progress, seconds = program.progress, program.seconds
+                if program.progress.next is not None:
+                    routine = program.progress.next.routine
+                    titles[routine] = self._routine_title(routine)
+        summary = summarize(view.records, view.stats, progress, seconds, titles)
+        return write_summary(self.status_path, summary)
+
+    def _routine_title(self, routine_id: str) -> str:
+        try:
+            return self.catalog.find(routine_id).title
+        except KeyError:
+            return routine_id
+
+    def workout_info(self, routine_id: str, level: Level) -> WorkoutInfo:
+        """A workout as the calendar tells it: title, minutes and each exercise's dose, from
+        the effective catalog (the person's settings and easier/harder steps applied)."""
+        from supple.core.calendar_ics import WorkoutInfo
+        from supple.status import whole_minutes
+
+        try:
+            plan = self.catalog.plan(routine_id, level)
+        except KeyError:
+            return WorkoutInfo(routine_id, None, ())
+        routine = plan.routine
+        return WorkoutInfo(
+            routine.title,
+            whole_minutes(plan.seconds),
+            tuple(f"{e.name} — {e.describe(level)}" for e in routine.exercises),
+        )
+
+    def program_calendar(self) -> tuple[ProgramView, tuple[Planned, ...]] | None:
+        """The program's remaining workouts and test days on the days its rule suggests from
+        today (as if it started today when it has not); None if its file cannot be used."""
+        from supple.core.calendar_ics import project
+
+        view = self.program()
+        if view is None:
+            return None
+        return view, project(view.progress, self.today(), self.workout_info)

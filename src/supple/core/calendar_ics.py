@@ -1,0 +1,163 @@
+"""The program's remaining workouts and test days on a calendar, and as an iCalendar file.
+
+The days follow the program's own rule (``supple.core.program.progress``): the next workout on
+the day it is suggested for (today, or tomorrow if a workout counted today, and never before the
+day after a rest day after the last workout), then each later one two days after the one before,
+a rest day between workouts, about three a week. A test point's day is the day of the workout
+after which it is due (the start tests: before workout 1, on its day); tests due now go on the
+next workout's day. Each event's UID is the program's id and the workout's number (or the test
+point), so importing the file again moves the events instead of adding copies.
+
+``project`` is pure (dates, titles, UIDs); ``to_ics`` writes the file with the ``icalendar``
+package, imported only there, so nothing else pays for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from supple.core.program import POINTS, Point, Progress, Workout, days_after
+from supple.core.routine import Level
+
+DAYS_BETWEEN = 2  # a workout, a rest day, the next workout
+ALARM_AT = time(8, 0)  # the reminder on the morning of each day, local time
+DOMAIN = "supple"
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One day on the calendar: a workout (``number`` set) or a test point (``point`` set)."""
+
+    uid: str
+    day: date
+    summary: str
+    description: str
+    number: int | None = None
+    point: Point | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WorkoutInfo:
+    """What the calendar says of a workout, from the effective catalog."""
+
+    title: str
+    minutes: float | None
+    exercises: tuple[str, ...]  # "Cat-Cow — 8 reps × 2 sets"
+
+
+def workout_uid(program_id: str, number: int) -> str:
+    return f"supple-{program_id}-workout-{number}@{DOMAIN}"
+
+
+def tests_uid(program_id: str, point: Point) -> str:
+    return f"supple-{program_id}-tests-{point}@{DOMAIN}"
+
+
+def workout_summary(workout: Workout, total: int, info: WorkoutInfo) -> str:
+    """'Workout 11 of 18 — Lower back mobility, intermediate, 10 min'."""
+    length = f", {info.minutes:g} min" if info.minutes is not None else ""
+    return f"Workout {workout.number} of {total} — {info.title}, {workout.level}{length}"
+
+
+def project(
+    progress: Progress,
+    today: date,
+    info: Callable[[str, Level], WorkoutInfo],
+) -> tuple[Planned, ...]:
+    """The remaining workouts and test points of ``progress`` on their days, as of ``today``,
+    oldest first. A program not started is projected as if it started today; a finished one
+    has nothing left."""
+    program = progress.program
+    total = len(program.workouts)
+    done = len(progress.done)
+    remaining = program.workouts[done:] if progress.started is not None else program.workouts
+    if progress.started is None:
+        done = 0
+    first = progress.suggested if progress.started is not None else today
+    if not remaining or first is None:
+        return ()
+    days: dict[int, date] = {}
+    day = first
+    for workout in remaining:
+        days[workout.number] = day
+        day = days_after(day, DAYS_BETWEEN)
+    planned: list[Planned] = []
+    for workout in remaining:
+        about = info(workout.routine, workout.level)
+        lines = [f"Week {workout.week} of {program.weeks} of {program.title}."]
+        lines += [f"- {line}" for line in about.exercises]
+        lines.append(f"Start it with: supple play {workout.routine} --level {workout.level}")
+        planned.append(
+            Planned(
+                workout_uid(program.id, workout.number),
+                days[workout.number],
+                workout_summary(workout, total, about),
+                "\n".join(lines),
+                number=workout.number,
+            )
+        )
+    due_now = set(progress.due) if progress.started is not None else {"start"}
+    for point, after in zip(POINTS, program.tests_after, strict=True):
+        if after < done or (after == done and point not in due_now):
+            continue  # passed, or taken already
+        # Due now: on the next workout's day. Still ahead: the day of the workout it follows
+        # (the start tests come before workout 1, on its day).
+        on = first if after <= done else days[after]
+        order = "before" if after == 0 else "after"
+        anchor = 1 if after == 0 else after
+        when = "now" if after <= done and done > 0 else f"{order} workout {anchor}"
+        names = "\n".join(f"- {test.name} ({test.unit})" for test in program.tests)
+        planned.append(
+            Planned(
+                tests_uid(program.id, point),
+                on,
+                f"Mobility tests ({point}) — {program.title}",
+                f"The {point} tests, {when}:\n{names}\n"
+                f"Record each with: supple test record TEST VALUE",
+                point=point,
+            )
+        )
+    # On one day: the start tests before the workout, the middle and end tests after it.
+    planned.sort(key=lambda p: (p.day, 1 if p.point is None else 0 if p.point == "start" else 2))
+    return tuple(planned)
+
+
+def to_ics(
+    planned: Sequence[Planned],
+    *,
+    calendar_name: str,
+    stamp: datetime | None = None,
+) -> bytes:
+    """``planned`` as an iCalendar file: all-day events, each with a display alarm at 08:00 on
+    its day. ``stamp`` (now, in UTC) is DTSTAMP and LAST-MODIFIED; SEQUENCE grows with it, so a
+    calendar that imports the file again takes the new days."""
+    from icalendar import Alarm, Calendar, Event
+
+    stamp = (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    sequence = int((stamp - datetime(2020, 1, 1, tzinfo=UTC)).total_seconds() // 60)
+    calendar = Calendar()
+    calendar.add("prodid", "-//supple//program calendar//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", calendar_name)
+    for item in planned:
+        event = Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamp)
+        event.add("last-modified", stamp)
+        event.add("sequence", max(0, sequence))
+        event.add("dtstart", item.day)
+        event.add("dtend", days_after(item.day, 1))
+        event.add("summary", item.summary)
+        event.add("description", item.description)
+        event.add("transp", "TRANSPARENT")  # a reminder to move, not a busy slot
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", item.summary)
+        alarm.add("trigger", timedelta(hours=ALARM_AT.hour, minutes=ALARM_AT.minute))
+        event.add_component(alarm)
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())
