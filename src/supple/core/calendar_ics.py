@@ -83,45 +83,51 @@ def project(
     for workout in remaining:
         days[workout.number] = day
         day = days_after(day, DAYS_BETWEEN)
-    planned: list[Planned] = []
+    # On one day: tests due now and the start tests before the workout, the rest after it.
+    planned: list[tuple[int, Planned]] = []
     for workout in remaining:
         about = info(workout.routine, workout.level)
         lines = [f"Week {workout.week} of {program.weeks} of {program.title}."]
         lines += [f"- {line}" for line in about.exercises]
         lines.append(f"Start it with: supple play {workout.routine} --level {workout.level}")
         planned.append(
-            Planned(
-                workout_uid(program.id, workout.number),
-                days[workout.number],
-                workout_summary(workout, total, about),
-                "\n".join(lines),
-                number=workout.number,
+            (
+                1,
+                Planned(
+                    workout_uid(program.id, workout.number),
+                    days[workout.number],
+                    workout_summary(workout, total, about),
+                    "\n".join(lines),
+                    number=workout.number,
+                ),
             )
         )
     due_now = set(progress.due) if progress.started is not None else {"start"}
     for point, after in zip(POINTS, program.tests_after, strict=True):
-        if after < done or (after == done and point not in due_now):
-            continue  # passed, or taken already
+        if after <= done and point not in due_now:
+            continue  # taken already, or past (the program asks for one point at a time)
         # Due now: on the next workout's day. Still ahead: the day of the workout it follows
         # (the start tests come before workout 1, on its day).
         on = first if after <= done else days[after]
-        order = "before" if after == 0 else "after"
-        anchor = 1 if after == 0 else after
-        when = "now" if after <= done and done > 0 else f"{order} workout {anchor}"
+        when = "before workout 1" if after == 0 else f"after workout {after}"
+        if after <= done and done > 0:
+            when = f"due now ({when})"
         names = "\n".join(f"- {test.name} ({test.unit})" for test in program.tests)
         planned.append(
-            Planned(
-                tests_uid(program.id, point),
-                on,
-                f"Mobility tests ({point}) — {program.title}",
-                f"The {point} tests, {when}:\n{names}\n"
-                f"Record each with: supple test record TEST VALUE",
-                point=point,
+            (
+                0 if after <= done else 2,
+                Planned(
+                    tests_uid(program.id, point),
+                    on,
+                    f"Mobility tests ({point}) — {program.title}",
+                    f"The {point} tests, {when}:\n{names}\n"
+                    f"Record each with: supple test record TEST VALUE",
+                    point=point,
+                ),
             )
         )
-    # On one day: the start tests before the workout, the middle and end tests after it.
-    planned.sort(key=lambda p: (p.day, 1 if p.point is None else 0 if p.point == "start" else 2))
-    return tuple(planned)
+    planned.sort(key=lambda ranked: (ranked[1].day, ranked[0]))
+    return tuple(item for _, item in planned)
 
 
 def to_ics(
