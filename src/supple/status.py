@@ -48,7 +48,7 @@ USAGE = (
     "One short line for a shell prompt or a status bar, e.g. '🔥 4 · due: workout 11'.\n"
     "  --ascii            plain ASCII ('streak 4 | due: workout 11')\n"
     "  --format TEMPLATE  your own line, with these fields:\n"
-    + "".join(f"    {{{name}}}  {what}\n" for name, what in FIELDS.items())
+    + "".join(f"    {'{' + name + '}':<10} {what}\n" for name, what in FIELDS.items())
 )
 
 
@@ -326,7 +326,7 @@ def main(args: list[str], today: date | None = None) -> int:
         _write(USAGE)
         return 0
     if isinstance(parsed, str):
-        print(f"supple status: {parsed}\n{USAGE}", file=sys.stderr, end="")
+        print(f"supple status: {parsed} (see `supple status --help`)", file=sys.stderr)
         return 2
     ascii, template = parsed
     if template is not None and (problem := check_template(template)):
