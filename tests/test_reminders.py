@@ -12,7 +12,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -403,7 +403,7 @@ def test_remind_on_status_off(
     code, out, _ = run(capsys, "remind", "status")
     assert code == 0
     assert out.splitlines() == [
-        "Reminders: off (`supple remind on` sets them)",
+        "Reminders: off · `supple remind on` sets them",
         "Desktop: none here (no session bus, no DISPLAY): a nudge stays silent.",
     ]
     code, out, err = run(capsys, "remind", "on", "--at", "07:30,13:00", "--hours", "08:00-19:00")
@@ -414,13 +414,13 @@ def test_remind_on_status_off(
     )
     assert code == 0, out
     assert out.startswith("Reminders on: 07:30, 13:00 · mon-fri · within 07:00-19:00, by a")
-    assert "Reminders: on — next " in out and "No desktop here" in out
+    assert "Reminders: on · next " in out and "No desktop here" in out
     assert places.timer.exists() and places.service.exists()
     saved = (Path(os.environ["SUPPLE_CONFIG_DIR"]) / "remind.toml").read_text()
     assert 'scheduler = "systemd"' in saved and 'days = "mon-fri"' in saved
     code, out, _ = run(capsys, "remind", "status")
     lines = out.splitlines()
-    assert lines[0].startswith("Reminders: on — next ")
+    assert lines[0].startswith("Reminders: on · next ")
     assert lines[1] == "Run by: systemd"
     assert f"Installed: {places.timer}" in lines and f"Installed: {places.service}" in lines
     assert "Desktop: none here (no session bus, no DISPLAY): a nudge stays silent." in lines
@@ -519,3 +519,23 @@ def test_nudge_with_reminders_off_reads_nothing(
     runner, _ = fake_system
     assert run(capsys, "nudge") == (0, "", "")
     assert runner.calls == []
+
+
+def test_the_screens_line_says_on_or_off_and_the_next_one() -> None:
+
+    from supple.coach.coach import Coach
+    from supple.core.nudge import Today
+
+    friday = datetime(2026, 11, 27, 18, 0, tzinfo=UTC)
+    coach = Coach.from_environment(now=lambda: friday)
+    assert coach.reminder_line() == "Reminders: off · `supple remind on` sets them"
+    assert coach.reminder_line(short=True) == "Reminders: off"
+    reminders.save_settings(coach.remind_path, SETTINGS)
+    assert coach.reminder_line() == (
+        "Reminders: on · next Mon 07:30 (07:30, 13:00 · mon-fri · within 07:00-19:00)"
+    )
+    monday = friday + timedelta(days=3, hours=-9)  # Monday 09:00, done already
+    coach.now = lambda: monday
+    assert coach.reminder_line(Today(counts=True), short=True) == "Next reminder: tomorrow 07:30"
+    coach.remind_path.write_text("on = maybe\n")
+    assert coach.reminder_line().startswith("Reminders: off — ")

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
     from supple.core.nudge import Decision, Due, RemindSettings
     from supple.core.nudge import Today as RemindToday
-    from supple.core.program import MobilityTest, Point, Program, TestResult
+    from supple.core.program import MobilityTest, Point, Program, Progress, TestResult
     from supple.core.record import SessionRecord
     from supple.core.remembered import Remembered
 
@@ -610,17 +610,19 @@ class Coach:
 
         return load_settings(self.remind_path)
 
-    def remind_today(self) -> RemindToday:
+    def remind_today(self, progress: Progress | None = None) -> RemindToday:
         """Today as a reminder sees it: a session that counts (issue 8's rule), the program's
-        workout done, the program's next suggested day."""
+        workout done, the program's next suggested day (from ``progress`` when the caller
+        has it, so that the program screen reads nothing more)."""
         from supple.core.nudge import Today
 
         day = self.today()
         counts = any(r.counts and r.started.date() == day for r in self.history().records)
-        view = self.program()
-        if view is None or view.progress.started is None or view.progress.next is None:
+        if progress is None:
+            view = self.program()
+            progress = view.progress if view is not None else None
+        if progress is None or progress.started is None or progress.next is None:
             return Today(counts=counts)
-        progress = view.progress
         return Today(counts, progress.workout_today, progress.suggested)
 
     def remind_due(self) -> Due | None:
@@ -668,20 +670,23 @@ class Coach:
             return decide(self.now(), settings, Today(), None, desktop=desktop)
         return decide(self.now(), settings, self.remind_today(), self.remind_due(), desktop=desktop)
 
-    def reminder_line(self, today: RemindToday | None = None) -> str:
+    def reminder_line(self, today: RemindToday | None = None, *, short: bool = False) -> str:
         """One line for the settings and program screens: on or off, and when the next one is
-        (skipping today once it counts, and rest days, when ``today`` is given)."""
+        (skipping today once it counts, and rest days, when ``today`` is given); ``short``
+        leaves out the times, days and hours."""
         from supple.core.nudge import next_reminder, when_text
 
         settings, problem = self.remind_settings()
         if problem is not None:
             return f"Reminders: off — {problem}"
         if not settings.on:
-            return "Reminders: off (`supple remind on` sets them)"
+            return "Reminders: off" + ("" if short else " · `supple remind on` sets them")
         now = self.now()
         at = next_reminder(now, settings, today)
+        if short:
+            return f"Next reminder: {when_text(at, now)}" if at else "Reminders: on, none due"
         when = f"next {when_text(at, now)}" if at is not None else "none within the hours"
-        return f"Reminders: on — {when} ({settings.describe()})"
+        return f"Reminders: on · {when} ({settings.describe()})"
 
     # -- status line and calendar -----------------------------------------------------------
     # The summary `supple status` reads (supple.status) and the program's remaining workouts

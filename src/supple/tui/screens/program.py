@@ -228,6 +228,9 @@ class ProgramScreen(SuppleScreen):
         if progress.due:
             due = escape(printable(", ".join(progress.due)))
             lines.append(f"\n[b]Tests due:[/b] {due} — press t")
+        lines.append(
+            f"\n{escape(self.coach.reminder_line(self.coach.remind_today(progress), short=True))}"
+        )
         self.query_one("#next-text", Static).update("\n".join(lines))
 
     def _tests(self, view: ProgramView) -> None:

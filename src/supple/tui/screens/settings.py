@@ -50,6 +50,7 @@ class SettingsScreen(SuppleScreen):
                 yield self._row(setting, self._field(setting))
             yield Static(id="settings-error")
             yield Static(id="voice-hint")
+            yield Static(Text(self.coach.reminder_line()), id="reminders")  # `supple remind`
 
     def _field(self, setting: Setting) -> Widget:
         value = getattr(self.coach.config, setting.key)
