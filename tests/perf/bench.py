@@ -88,6 +88,7 @@ class Env:
         self.vars = {
             "SUPPLE_CONFIG_DIR": str(base / "config"),
             "SUPPLE_DATA_DIR": str(base / "data"),
+            "SUPPLE_STATE_DIR": str(base / "state"),  # the status line's summary, among others
         }
 
 
@@ -209,6 +210,20 @@ def startup(runs: int, env: Env) -> None:
             "≤ 2×",
             statistics.median(ours) <= 2 * statistics.median(ref),
         )
+    # `supple status` runs on every prompt: against the fixed dependencies' floor, with the
+    # summary the commands above wrote (it reads only that file).
+    ours, floor = [], []
+    for _ in range(runs):
+        floor.append(timed([PY, "-c", "import platformdirs, tomllib"]))
+        ours.append(timed([SUPPLE, "status"]))
+    row(
+        "supple status, vs python -c 'import platformdirs, tomllib'",
+        ours,
+        floor,
+        "ms",
+        "≤ 1.5×",
+        statistics.median(ours) <= 1.5 * statistics.median(floor),
+    )
 
 
 def cpu_window(term: Term, seconds: float) -> tuple[float, float]:
