@@ -84,3 +84,26 @@ async def test_home_shows_which_exercises_are_easier_or_harder(data_dir: Path) -
         harder = BPR.exercise("sphinx").describe("intermediate")  # beginner plays these now
         assert f"Sphinx — {harder} (harder)" in preview
         assert preview.count("(harder)") == 1 and "(easier)" not in preview
+
+
+async def test_home_follows_a_change_made_on_the_summary(data_dir: Path) -> None:
+    paths.config_file().parent.mkdir(parents=True)
+    paths.config_file().write_text("check_in_after = false\n")
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # back pain relief, beginner
+        await settle(pilot)
+        for _ in range(200):
+            advance(app, 1.0)
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("down", "plus")  # Sphinx harder
+        await settle(pilot)
+        table = app.screen.query_one(RecordTable)
+        assert str(table.get_cell("1", "next-time")) == "harder: intermediate numbers"
+        assert table.columns["next-time"].content_width >= len("harder: intermediate numbers")
+        await pilot.press("enter")
+        await settle(pilot)
+        preview = str(app.screen.query_one("#preview-text", Static).render())
+        assert "(harder)" in preview

@@ -235,3 +235,36 @@ async def test_the_editor_fits_the_smallest_terminal(data_dir: Path) -> None:
         assert isinstance(editor, EditorScreen)
         assert len(editor.draft.exercises) == 4 and editor._item == 2
         assert editor.query_one("#editor-preview").region.bottom <= 19
+
+
+async def test_custom_breath_phases_are_kept_shown_and_edited(data_dir: Path) -> None:
+    """Showing an exercise with its own phases changes nothing; choosing custom phases gives
+    the named pattern's phases to edit; typing new ones saves them."""
+    phases = OWN.replace(
+        'how = ["Lie face down on your forearms."]',
+        'how = ["Lie face down on your forearms."]\n'
+        'breath = [{ phase = "inhale", seconds = 3 }, { phase = "exhale", seconds = 5 }]',
+    )
+    path = own_file(phases)
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.screen.select("mine")  # type: ignore[attr-defined]
+        await pilot.press("e", "down")
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        assert not editor.draft.dirty and editor.draft.valid  # shown, not changed
+        field = editor.query_one(f"#{widget_id(['exercise', 1, 'breath'])}-phases", Input)
+        assert field.value == "inhale 3, exhale 5"
+        field.focus()
+        field.value = "inhale 4, exhale 6"
+        await settle(pilot)
+        assert editor.draft.valid
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = load_routine(path)
+    assert [(p.phase, p.seconds) for p in saved.exercises[0].breath.phases] == [
+        ("inhale", 4),
+        ("exhale", 6),
+    ]

@@ -320,7 +320,8 @@ class Draft:
             self.routine = None
             problems.extend(error.problems)
         routine_id = self.data.get("id")
-        if self.path is None and isinstance(routine_id, str) and routine_id in self.taken:
+        own = self._saved.get("id") if self.path is not None else None  # its id as saved
+        if isinstance(routine_id, str) and routine_id != own and routine_id in self.taken:
             problems.append(
                 Problem(self.target, None, "id", f"the id '{routine_id}' is taken (choose another)")
             )

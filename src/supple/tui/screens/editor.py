@@ -196,7 +196,9 @@ class EditorScreen(SuppleScreen):
             self._refresh()
 
     def _row(self, label: str, field: Field, widget: Widget, hint: str = "") -> Widget:
-        wid = widget.id = widget_id(field.parts)
+        # The breath's select and its phases edit one key: each widget has an id of its own.
+        suffix = "-phases" if field.kind == "phases" else ""
+        wid = widget.id = widget_id(field.parts) + suffix
         self._fields[wid] = field
         children: list[Widget] = [Label(label, classes="editor-label"), widget]
         if hint:

@@ -41,7 +41,7 @@ def broken_preview(error: RoutineError) -> Text:
         key = f"{printable(problem.key)}: " if problem.key else ""
         text.append(f"• {where}{key}", style="bold")
         text.append(f"{printable(problem.message, lines=True)}\n")
-    text.append("\nFix the file and start supple again; `supple validate` checks it.", style="dim")
+    text.append("\ne opens it in the editor with each problem at its field.", style="dim")
     return text
 
 
@@ -125,6 +125,7 @@ class HomeScreen(SuppleScreen):
         self.coach = coach
         self.level: Level = level
         self._initial = routine_id
+        self._resumed = False  # the first resume is the first paint: nothing to redo
 
     def body(self) -> Iterable[Widget]:
         routines = RoutineList(*self._options(), id="routines")
@@ -274,6 +275,9 @@ class HomeScreen(SuppleScreen):
         self.on_mount()
 
     def on_screen_resume(self) -> None:
+        if self._resumed:  # back from a summary or the editor: durations may have changed
+            self.refresh_view()
+        self._resumed = True
         # After the first paint: reading the history must not delay the screen.
         self.set_timer(0.05, self.load_status)
 

@@ -69,6 +69,7 @@ class ImportScreen(ModalScreen[str | None]):
         result.update(text)
         if report.written and self.first is None:
             self.first = report.written[0][0].id
+        event.input.value = ""  # Enter again does not import the same file twice
 
     def action_close(self) -> None:
         self.dismiss(self.first)

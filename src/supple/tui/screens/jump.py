@@ -37,7 +37,8 @@ class JumpScreen(ModalScreen[int | None]):
         for index, ((name, what), outcome) in enumerate(
             zip(self.rows, self.outcomes, strict=False)
         ):
-            mark = "▶" if index == self.current else MARKS.get(outcome, " ")
+            # How it went once it is over (during the rest after it too), else ▶ for now.
+            mark = MARKS[outcome] if outcome else "▶" if index == self.current else " "
             label = Text.assemble(f"{mark} {index + 1}. ", (printable(name), "bold"), " · ", what)
             options.append(Option(label, id=str(index)))
         with Vertical(id="dialog"):

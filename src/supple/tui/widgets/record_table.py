@@ -48,7 +48,7 @@ class RecordTable(DataTable[str | Text]):
             self.add_row(*cells, key=str(index))
 
     def show_next_time(self, index: int, words: str) -> None:
-        self.update_cell(str(index), "next-time", Text(words))
+        self.update_cell(str(index), "next-time", Text(words), update_width=True)
 
 
 def feeling_line(record: SessionRecord) -> str:
