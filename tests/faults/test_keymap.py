@@ -112,7 +112,7 @@ async def test_the_app_reports_each_and_pause_stays_reachable(
     config = paths.config_file()
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text(
-        '[keymap]\n"player.mute" = "space"\n"player.paus" = "k"\n"player.skip" = "j"\n'
+        '[keymap]\n"player.mute" = "space"\n"player.paus" = "k"\n"player.skip" = "o"\n'
     )
     app = build_app(data_dir, start=("back-pain-relief", "beginner"))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -129,5 +129,5 @@ async def test_the_app_reports_each_and_pause_stays_reachable(
         await pilot.press("space")  # the default kept: pause, not mute
         assert app.screen.live.session.snapshot().paused
         index = app.screen.live.session.snapshot().segment_index
-        await pilot.press("j")  # a good entry is used
+        await pilot.press("o")  # a good entry is used (j is the jump list's now)
         assert app.screen.live.session.snapshot().segment_index != index
