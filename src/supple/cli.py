@@ -191,6 +191,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_history(args.json, args.csv, args.since, args.routine)
     if command == "stats":
         return cmd_stats(args.json)
+    if command == "status":  # only by a way round the fast path in _main (`supple -- status`)
+        from supple.status import main as status
+
+        flags = ["--ascii"] if args.ascii else []
+        if args.format is not None:
+            flags += ["--format", args.format]
+        return status(flags)
     if command == "program":
         if args.program_command == "start":
             return cmd_program_start(args.date)

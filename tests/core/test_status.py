@@ -415,3 +415,16 @@ def test_read_summary_in_process() -> None:
     assert status.read_summary(target) == summary(streak=2)
     target.write_text(" " * (status.MAX_BYTES + 1))
     assert status.read_summary(target) is None
+
+
+def test_the_parsed_command_reaches_the_same_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """`supple status` never builds the parser; were it parsed, it would print the same line
+    (and never open the app)."""
+    from supple.cli import _dispatch, build_parser, main
+
+    write(summary(date.today(), streak=3))
+    assert main(["status", "--ascii"]) == 0
+    fast = capsys.readouterr().out
+    assert _dispatch(build_parser().parse_args(["status", "--ascii"])) == 0
+    assert capsys.readouterr().out == fast == "streak 3\n"
+    assert "status" in build_parser().format_help()
