@@ -460,6 +460,8 @@ def cmd_program_start(day: date | None) -> int:
 
     at = with_offset(datetime.combine(day, time())) if day is not None else ctx.now
     state = ctx.store.start(ctx.program, at)
+    ctx.coach.invalidate()
+    ctx.coach.program()  # the status line follows the new start
     print(
         f"Started {printable(ctx.program.title)} on {state.started:%a %d %b %Y}. "
         "Take the start tests, then workout 1."
@@ -514,6 +516,8 @@ def cmd_test_record(test_id: str, value: float, point: str | None) -> int:
         )
         return 2
     result = ctx.store.record(test.id, value, at, ctx.now)
+    ctx.coach.invalidate()
+    ctx.coach.program()  # the status line follows (the tests due)
     print(
         f"Recorded {printable(test.name)}: {value:g} {printable(test.unit)} ({at}) "
         f"in {printable(str(result.path))}"

@@ -428,3 +428,24 @@ def test_the_parsed_command_reaches_the_same_line(capsys: pytest.CaptureFixture[
     assert _dispatch(build_parser().parse_args(["status", "--ascii"])) == 0
     assert capsys.readouterr().out == fast == "streak 3\n"
     assert "status" in build_parser().format_help()
+
+
+def test_history_and_stats_do_not_load_the_program_for_the_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only a session (which asks for the program) moves it: `supple history` keeps the
+    summary's program part rather than loading the program and catalog for it."""
+    from supple.cli import main
+
+    assert main(["program", "start"]) == 0  # the line follows the start at once
+    written = json.loads((paths.state_dir() / "status.json").read_text())
+    assert written["program"]["next"]["number"] == 1
+    capsys.readouterr()
+
+    def no(*_: object) -> None:
+        raise AssertionError("the program was loaded")
+
+    monkeypatch.setattr(Coach, "load_program", no)
+    assert main(["history"]) == 0
+    again = json.loads((paths.state_dir() / "status.json").read_text())
+    assert again["program"] == written["program"]

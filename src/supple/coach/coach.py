@@ -63,6 +63,7 @@ class Coach:
         self._speaker = speaker
         self._player = player
         self._steps: dict[str, dict[str, int]] | None = None
+        self._program_asked = False
         self._announcer: Announcer | None = None
         self._catalog: EffectiveCatalog | None = None
         self._store = store  # None: the store over data_dir, made on first use
@@ -482,6 +483,7 @@ class Coach:
         from supple.core.program import ProgramError
         from supple.core.program_store import ProgramStore, read_progress
 
+        self._program_asked = True  # the status line's program part may be worked out now
         try:
             program = self.load_program()
         except ProgramError as error:
@@ -704,7 +706,7 @@ class Coach:
         program runs, where it stands. Called whenever the history is read again (after every
         session, test result and program start the app and CLI read it); nothing is written
         if nothing changed, and a failure only leaves the line stale. True if written."""
-        from supple.status import summarize, write_summary
+        from supple.status import read_summary, summarize, write_summary
 
         progress = None
         seconds: dict[int, float] = {}
@@ -713,6 +715,15 @@ class Coach:
             started = (self.data_dir / "program.toml").exists()  # not started: nothing to load
         except OSError:
             started = False
+        previous = read_summary(self.status_path) if started else None
+        carried = previous.get("program") if previous else None
+        if started and carried is not None and not self._program_asked:
+            # Nothing asked for the program in this run (`supple history`, `stats`): it is
+            # where the last summary left it (only a session, which asks, can move it), so
+            # the program and catalog are not loaded just for the line.
+            summary = summarize(view.records, view.stats, None, seconds, titles)
+            summary["program"] = carried
+            return write_summary(self.status_path, summary)
         if started:
             program = self.program()
             if program is not None and program.progress.started is not None:
