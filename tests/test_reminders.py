@@ -406,9 +406,15 @@ def test_remind_on_status_off(
         "Reminders: off · `supple remind on` sets them",
         "Desktop: none here (no session bus, no DISPLAY): a nudge stays silent.",
     ]
-    code, out, err = run(capsys, "remind", "on", "--at", "07:30,13:00", "--hours", "08:00-19:00")
-    assert code == 2 and "07:30 is outside the hours 08:00-19:00" in err
+    code, out, err = run(capsys, "remind", "on", "--at", "07:30", "--hours", "08:00-19:00")
+    assert code == 2 and "07:30 is outside the hours 08:00-19:00" in err  # it never reminds
     assert not places.timer.exists()
+    # The issue's own example: 07:30 is before the hours, 13:00 within: on, with a word.
+    code, out, err = run(
+        capsys, "remind", "on", "--at", "07:30,13:00", "--days", "mon-fri", "--hours", "08:00-19:00"
+    )
+    assert code == 0 and "07:30 is outside the hours 08:00-19:00" in err
+    assert "a nudge then stays silent" in err and places.timer.exists()
     code, out, _ = run(
         capsys, "remind", "on", "--at", "07:30,13:00", "--days", "mon-fri", "--hours", "07:00-19:00"
     )

@@ -816,7 +816,14 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
     from dataclasses import replace
 
     from supple import reminders
-    from supple.core.nudge import RemindError, check_settings, parse_days, parse_hours, parse_times
+    from supple.core.nudge import (
+        RemindError,
+        check_settings,
+        outside_warning,
+        parse_days,
+        parse_hours,
+        parse_times,
+    )
 
     found = coach()
     runner, places = reminders.default_runner(), reminders.places()
@@ -850,6 +857,9 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
     if never is not None:
         print(f"supple: remind on: {never}", file=sys.stderr)
         return 2
+    warning = outside_warning(settings)
+    if warning is not None:
+        print(f"supple: remind on: {warning}", file=sys.stderr)
     try:
         reminders.uninstall(runner, places)  # whatever was there before, by any scheduler
         settings = reminders.install(settings, runner, places)

@@ -167,13 +167,31 @@ def hours_text(hours: tuple[int, int]) -> str:
     return f"{clock_text(hours[0])}-{clock_text(hours[1])}"
 
 
+def outside_hours(settings: RemindSettings) -> list[int]:
+    """The chosen times that fall outside the chosen hours (at those, a nudge is silent)."""
+    return [m for m in settings.at if not settings.hours[0] <= m < settings.hours[1]]
+
+
 def check_settings(settings: RemindSettings) -> str | None:
-    """What makes these settings never remind (a time outside the hours), or None."""
-    outside = [m for m in settings.at if not settings.hours[0] <= m < settings.hours[1]]
-    if outside:
+    """What makes these settings never remind (every time outside the hours), or None."""
+    outside = outside_hours(settings)
+    if outside and len(outside) == len(settings.at):
         times = ", ".join(clock_text(m) for m in outside)
         return f"{times} is outside the hours {hours_text(settings.hours)}: it would never remind"
     return None
+
+
+def outside_warning(settings: RemindSettings) -> str | None:
+    """A word for times outside the hours when others are inside (they stay silent)."""
+    outside = outside_hours(settings)
+    if not outside or check_settings(settings) is not None:
+        return None
+    times = ", ".join(clock_text(m) for m in outside)
+    verb = "is" if len(outside) == 1 else "are"
+    return (
+        f"{times} {verb} outside the hours {hours_text(settings.hours)}: "
+        "a nudge then stays silent (the other times remind)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
