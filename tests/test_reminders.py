@@ -152,7 +152,10 @@ def test_systemd_timer_and_service_written_and_read_back(home: Path) -> None:
     service = read_unit(places.service)
     assert service["Service"]["Type"] == ["oneshot"]
     assert service["Service"]["ExecStart"] == ['"/opt/my python/bin/python3" "-m" "supple" "nudge"']
-    assert service["Service"]["Environment"] == ['"SUPPLE_DATA_DIR=/data/50%%"']
+    assert service["Service"]["Environment"] == [
+        '"SUPPLE_DATA_DIR=/data/50%%"',
+        f'"XDG_CONFIG_HOME={home / "cfg"}"',  # platformdirs follows it: the nudge must too
+    ]
     assert service["Service"]["KillMode"] == ["process"]
     assert runner.ran("systemctl", "--user", "daemon-reload")
     assert runner.ran("systemctl", "--user", "enable", "--now", "supple-nudge.timer")
@@ -481,7 +484,7 @@ def test_nudge_notifies_when_due_and_is_silent_once_today_counts(
     (places.runtime_dir).mkdir()
     (places.runtime_dir / "bus").touch()
     code, out, _ = run(capsys, "nudge", "--dry-run")  # no history, no program: the first one
-    assert out == "notify: supple: time to move — Lower back mobility, beginner, 4.5 min\n"
+    assert out == "notify: supple: time to move — Lower back mobility, beginner, 5 min\n"
     assert run(capsys, "nudge") == (0, "", "")
     ((child, env),) = runner.spawned
     assert env["DBUS_SESSION_BUS_ADDRESS"] == f"unix:path={places.runtime_dir / 'bus'}"

@@ -864,7 +864,15 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
         reminders.uninstall(runner, places)  # whatever was there before, by any scheduler
         settings = reminders.install(settings, runner, places)
     except (reminders.InstallError, OSError) as error:
-        print(f"supple: reminders not turned on: {printable(str(error))}", file=sys.stderr)
+        kept = ""
+        if saved.on:  # put back the reminders that worked before, rather than none
+            try:
+                reminders.install(saved, runner, places)
+                kept = " (the reminders set before are kept)"
+            except (reminders.InstallError, OSError):
+                reminders.save_settings(found.remind_path, replace(saved, on=False))
+                kept = " (and the ones set before could not be put back: reminders are off)"
+        print(f"supple: reminders not turned on: {printable(str(error))}{kept}", file=sys.stderr)
         return 1
     reminders.save_settings(found.remind_path, settings)
     where = {

@@ -33,7 +33,17 @@ CRON_END = "# <<< supple reminders <<<"
 SYSTEMD_STATES = ("running", "degraded", "starting", "initializing", "maintenance")
 TERMINALS = ("x-terminal-emulator", "gnome-terminal", "konsole", "xterm")
 ANSWER_TIMEOUT = 2 * 60 * 60  # the child waiting for a click gives up after two hours
-PASSED_ON = ("SUPPLE_CONFIG_DIR", "SUPPLE_DATA_DIR", "SUPPLE_STATE_DIR", "SUPPLE_CACHE_DIR")
+PASSED_ON = (
+    "SUPPLE_CONFIG_DIR",
+    "SUPPLE_DATA_DIR",
+    "SUPPLE_STATE_DIR",
+    "SUPPLE_CACHE_DIR",
+    # platformdirs follows these where supple's own are not set: the nudge must too
+    "XDG_CONFIG_HOME",
+    "XDG_DATA_HOME",
+    "XDG_STATE_HOME",
+    "XDG_CACHE_HOME",
+)
 
 
 # -- the runner ---------------------------------------------------------------------------
@@ -403,11 +413,16 @@ def install(
         atomic_write(places.service, service_text(command, env).encode("utf-8"))
         atomic_write(places.timer, timer_text(settings).encode("utf-8"))
         bus = _bus_env(places)
-        _check(runner.run(["systemctl", "--user", "daemon-reload"], env=bus), "systemctl")
-        _check(
-            runner.run(["systemctl", "--user", "enable", "--now", f"{UNIT}.timer"], env=bus),
-            "systemctl enable",
-        )
+        try:
+            _check(runner.run(["systemctl", "--user", "daemon-reload"], env=bus), "systemctl")
+            _check(
+                runner.run(["systemctl", "--user", "enable", "--now", f"{UNIT}.timer"], env=bus),
+                "systemctl enable",
+            )
+        except InstallError:
+            for unit in (places.timer, places.service):  # nothing half-installed left
+                unit.unlink(missing_ok=True)
+            raise
     elif chosen == "cron":
         block = cron_block(settings, command, env)
         _check(

@@ -72,6 +72,8 @@ def summarize(
     """The summary of the history (``records`` and their ``stats``, worked out for
     ``stats.today``) and, for a started program, ``progress``, with each workout's ``seconds``
     as the person plays it and the routines' ``titles``."""
+    from supple.core.words import whole_minutes
+
     today = stats.today
     # Today counts once a session that counts was done today (the streak's rule; a program
     # workout counted today is such a session).
@@ -111,12 +113,6 @@ def summarize(
         "sessions": stats.sessions,
         "program": program,
     }
-
-
-def whole_minutes(seconds: float) -> int:
-    """A workout's length as the status line and the calendar say it: whole minutes, at least
-    one."""
-    return max(1, round(seconds / 60))
 
 
 def write_summary(path: Path, summary: Mapping[str, Any]) -> bool:

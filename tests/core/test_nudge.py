@@ -45,12 +45,12 @@ def test_due_says_the_workout_number_routine_level_and_minutes() -> None:
 
 def test_due_without_a_program_and_with_tests() -> None:
     plain = Due("back-pain-relief", "Back pain relief", "beginner", 95.0)
-    assert plain.message() == "Back pain relief, beginner, 1.6 min"
+    assert plain.message() == "Back pain relief, beginner, 2 min"  # as status and calendar say
     tests = Due(
         "lower-back-mobility", "Lower back mobility", "beginner", 270.0, 10, 18, ("middle",)
     )
     assert tests.message() == (
-        "Workout 10 of 18 — Lower back mobility, beginner, 4.5 min; the middle tests are due"
+        "Workout 10 of 18 — Lower back mobility, beginner, 5 min; the middle tests are due"
     )
     assert decide(WED_1300, ON, Today(), plain, desktop=True).notify  # no program: due
 

@@ -744,7 +744,7 @@ class Coach:
         """A workout as the calendar tells it: title, minutes and each exercise's dose, from
         the effective catalog (the person's settings and easier/harder steps applied)."""
         from supple.core.calendar_ics import WorkoutInfo
-        from supple.status import whole_minutes
+        from supple.core.words import whole_minutes
 
         try:
             plan = self.catalog.plan(routine_id, level)

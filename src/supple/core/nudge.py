@@ -220,11 +220,11 @@ class Due:
 
 
 def minutes_text(seconds: float) -> str:
-    """Minutes as a reminder says them: ``4.5 min`` under ten, whole ones from ten."""
-    minutes = seconds / 60
-    if minutes >= 10:
-        return f"{round(minutes)} min"
-    return f"{max(round(minutes, 1), 0.1):g} min"
+    """Minutes as a reminder says them: whole ones (half up, at least one), as the status line
+    and the calendar say the same workout."""
+    from supple.core.words import whole_minutes
+
+    return f"{whole_minutes(seconds)} min"
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,3 +108,9 @@ def printable(text: str, *, lines: bool = False) -> str:
     """
     pattern = _LINES if lines else _ONE_LINE
     return pattern.sub(_escaped, text) if pattern.search(text) else text
+
+
+def whole_minutes(seconds: float) -> int:
+    """A workout's length as a line says it (the status line, the calendar, a reminder): whole
+    minutes, half up, at least one."""
+    return max(1, int(seconds / 60 + 0.5))
