@@ -548,3 +548,15 @@ def test_the_screens_line_says_on_or_off_and_the_next_one() -> None:
     assert coach.reminder_line(Today(counts=True), short=True) == "Next reminder: tomorrow 07:30"
     coach.remind_path.write_text("on = maybe\n")
     assert coach.reminder_line().startswith("Reminders: off — ")
+
+
+def test_a_cron_daemon_is_looked_for(tmp_path: Path) -> None:
+    proc = tmp_path / "proc"
+    (proc / "12").mkdir(parents=True)
+    (proc / "12" / "comm").write_text("bash\n")
+    (proc / "self").mkdir()
+    assert not reminders.cron_running(proc)
+    (proc / "40").mkdir()
+    (proc / "40" / "comm").write_text("cron\n")
+    assert reminders.cron_running(proc)
+    assert reminders.cron_running(tmp_path / "no-proc")  # nothing to look in: cannot tell

@@ -882,6 +882,12 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
     }[settings.scheduler]
     print(f"Reminders on: {settings.describe()}, by {printable(where)}.")
     print(found.reminder_line(found.remind_today()))
+    if settings.scheduler == "cron" and not reminders.cron_running():
+        print(
+            "supple: remind on: no cron daemon seems to run here; the reminders start when one "
+            "does",
+            file=sys.stderr,
+        )
     if reminders.desktop_env(runner, places) is None:
         print("No desktop here (no session bus, no DISPLAY): reminders stay silent until there is.")
     return 0

@@ -210,6 +210,26 @@ def nudge_command(python: str | None = None) -> list[str]:
     return [python or sys.executable, "-m", "supple", "nudge"]
 
 
+CRON_DAEMONS = ("cron", "crond", "cronie", "fcron", "dcron", "busybox")
+
+
+def cron_running(proc: Path = Path("/proc")) -> bool:
+    """A cron daemon seems to be running (Linux: a process of that name); True where there
+    is no /proc to look in, since then it cannot be told."""
+    if not proc.is_dir():
+        return True
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            name = (entry / "comm").read_text(encoding="utf-8", errors="replace").strip()
+        except OSError:
+            continue
+        if name in CRON_DAEMONS:
+            return True
+    return False
+
+
 def passed_on(env: Mapping[str, str]) -> dict[str, str]:
     """supple's folder overrides in force now, so the nudge reads the same folders."""
     return {k: env[k] for k in PASSED_ON if env.get(k)}
