@@ -3,7 +3,7 @@
 The days follow the program's own rule (``supple.core.program.progress``): the next workout on
 the day it is suggested for (today, or tomorrow if a workout counted today, and never before the
 day after a rest day after the last workout), then each later one two days after the one before,
-a rest day between workouts, about three a week. A test point's day is the day of the workout
+a rest day between workouts, three or four a week. A test point's day is the day of the workout
 after which it is due (the start tests: before workout 1, on its day); tests due now go on the
 next workout's day. Each event's UID is the program's id and the workout's number (or the test
 point), so importing the file again moves the events instead of adding copies.

@@ -403,7 +403,7 @@ def progress(
     if nxt is not None:
         trained_today = any(r.started.date() == today for r in records if r.counts)
         earliest = days_after(today, 1 if trained_today else 0)
-        # A rest day between workouts keeps the pace at about three a week.
+        # A rest day between workouts: three or four a week, at most.
         after_rest = days_after(done[-1][1].started.date(), 2) if done else earliest
         suggested = max(earliest, after_rest)
     due = tuple(
