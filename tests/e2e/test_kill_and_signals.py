@@ -51,6 +51,10 @@ def every_file_parses(data: Path) -> None:
 def test_sigkill_at_20_random_moments(tmp_path: Path) -> None:
     rng = random.Random(20261124)
     seen: set[str] = set()
+    config = tmp_path / "config"
+    config.mkdir(parents=True, exist_ok=True)
+    # No voice: no lead-in before the plan, whatever speech program the machine has.
+    (config / "config.toml").write_text('voice = "off"\n')
     for n in range(20):
         term = Term([SUPPLE, "play", "back-pain-relief"], env_for(tmp_path))
         try:
@@ -68,8 +72,11 @@ def test_sigkill_at_20_random_moments(tmp_path: Path) -> None:
         (newest,) = [r for r in records if r["path"] not in seen]
         seen.add(str(newest["path"]))
         kept = float(newest["active_seconds"])  # type: ignore[arg-type]
-        if at_least < 90:
-            assert newest["status"] == "interrupted", (n, at_least)
+        # Interrupted unless it could have ended: the plan is 95 s, and the latest the clock
+        # can have started is the launch (a first paint slowed by a busy machine shows "GET
+        # READY" late, so the time since it is only a lower bound).
+        if at_most < 95:
+            assert newest["status"] == "interrupted", (n, at_least, at_most)
             assert kept >= at_least - 5.0, f"kill {n}: lost more than 5 s ({at_least}, {kept})"
             assert kept <= at_most, f"kill {n}: {kept} s kept, but only {at_most} s could pass"
     every_file_parses(tmp_path / "data")
