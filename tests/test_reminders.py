@@ -359,26 +359,23 @@ def test_notify_on_macos_uses_osascript(home: Path) -> None:
 
 def test_the_child_opens_the_terminal_on_start(tmp_path: Path) -> None:
     """The detached child with a real (scripted) notify-send that answers "start"."""
-    opened = tmp_path / "opened"
     notify_send = tmp_path / "notify-send"
     notify_send.write_text("#!/bin/sh\necho start\n")
-    terminal = tmp_path / "terminal"
-    terminal.write_text(f'#!/bin/sh\necho "$@" > {opened}\n')
-    for script in (notify_send, terminal):
-        script.chmod(0o755)
-    reminders.wait_for_answer([str(notify_send)], [str(terminal), "-e", "supple", "play", "x"])
-    for _ in range(100):
-        if opened.exists() and opened.read_text():
-            break
-        import time
+    notify_send.chmod(0o755)
+    opened: list[list[str]] = []
 
-        time.sleep(0.05)
-    assert opened.read_text() == "-e supple play x\n"
+    def spawn(command: Sequence[str]) -> None:
+        opened.append(list(command))
+
+    terminal = ["terminal", "-e", "supple", "play", "x"]
+    reminders.wait_for_answer([str(notify_send)], terminal, spawn=spawn)
+    assert opened == [terminal]
     # closed without a click: nothing opens
-    opened.unlink()
     notify_send.write_text("#!/bin/sh\nexit 0\n")
-    reminders.wait_for_answer([str(notify_send)], [str(terminal)])
-    assert not opened.exists()
+    reminders.wait_for_answer(
+        [str(notify_send)], ["terminal"], spawn=lambda c: opened.append(list(c))
+    )
+    assert opened == [terminal]
 
 
 # -- the commands ----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -584,8 +584,13 @@ def _applescript(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def wait_for_answer(asked: Sequence[str], terminal: Sequence[str]) -> int:
-    """In the detached child: show the notification, wait for a click, open the terminal."""
+def wait_for_answer(
+    asked: Sequence[str],
+    terminal: Sequence[str],
+    spawn: Callable[[Sequence[str]], object] | None = None,
+) -> int:
+    """In the detached child: show the notification, wait for a click, open the terminal
+    (with ``spawn``: the tests' recorder; else a detached process of its own)."""
     try:
         answer = subprocess.run(
             list(asked),
@@ -598,7 +603,7 @@ def wait_for_answer(asked: Sequence[str], terminal: Sequence[str]) -> int:
     except (OSError, subprocess.TimeoutExpired):
         return 0
     if answer.stdout.strip() == "start":
-        SystemRunner().spawn(terminal)
+        (spawn or SystemRunner().spawn)(terminal)
     return 0
 
 

@@ -54,3 +54,15 @@ def test_a_missing_program_falls_back_quietly(tmp_path: Path) -> None:
     speaker = Speaker([str(tmp_path / "no-such-program")])
     assert not speaker.say("hello") and not speaker.available
     assert not Speaker(None).say("hello")
+
+
+def test_a_text_is_never_read_as_an_option(tmp_path: Path) -> None:
+    """An exercise named "-f/etc/passwd" must not make espeak-ng read that file aloud."""
+    log = tmp_path / "argv.txt"
+    script = f"import sys; open({str(log)!r}, 'w').write(repr(sys.argv[1:]))"
+    speaker = Speaker([sys.executable, "-c", script])
+    assert speaker.say("-f/etc/passwd", priority=2)
+    deadline = time.monotonic() + 10
+    while not log.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert log.read_text() == repr([" -f/etc/passwd"])
