@@ -11,6 +11,8 @@ import socket
 import subprocess
 import tempfile
 import urllib.request
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,15 +40,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-async def _browse(
-    url: str,
-    until_js: str,
-    timeout: float,
-    shot: Path | None,
+@asynccontextmanager
+async def devtools_page(
     window: tuple[int, int] | None = None,
-    keys: tuple[str, ...] = (),
-    then_wait: float = 1.0,
-) -> Any:
+) -> AsyncIterator[aiohttp.ClientWebSocketResponse]:
+    """A headless Chromium of its own (a fresh profile, a free port), and its page's DevTools
+    socket; the browser is stopped on the way out."""
     binary = chromium()
     assert binary is not None
     port = free_port()
@@ -77,54 +76,67 @@ async def _browse(
                 aiohttp.ClientSession() as http,
                 http.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0) as ws,
             ):
-                counter = 0
-
-                async def call(method: str, **params: Any) -> Any:
-                    nonlocal counter
-                    counter += 1
-                    await ws.send_json({"id": counter, "method": method, "params": params})
-                    while True:
-                        message = await ws.receive_json()
-                        if message.get("id") == counter:
-                            return message.get("result", {})
-
-                await call("Page.enable")
-                await call("Page.navigate", url=url)
-                value = None
-                loop = asyncio.get_running_loop()
-                deadline = loop.time() + timeout
-                while loop.time() < deadline:
-                    result = await call("Runtime.evaluate", expression=until_js)
-                    value = result.get("result", {}).get("value")
-                    if value:
-                        break
-                    await asyncio.sleep(0.2)
-                await asyncio.sleep(1.0)  # let the first screen paint
-                if keys:  # the terminal takes keys once its input has the focus (a click)
-                    await call(
-                        "Runtime.evaluate",
-                        expression="document.querySelector('textarea')?.focus()",
-                    )
-                for key in keys:  # pressed in the page, as a person would
-                    for kind in ("keyDown", "keyUp"):
-                        await call(
-                            "Input.dispatchKeyEvent",
-                            type=kind,
-                            key=key,
-                            code=key,
-                            windowsVirtualKeyCode=13 if key == "Enter" else 0,
-                            **({"text": "\r"} if key == "Enter" and kind == "keyDown" else {}),
-                        )
-                    await asyncio.sleep(0.3)
-                if keys:
-                    await asyncio.sleep(then_wait)
-                if shot is not None:
-                    data = await call("Page.captureScreenshot", format="png")
-                    shot.write_bytes(base64.b64decode(data["data"]))
-                return value
+                yield ws
         finally:
             chrome.terminate()
             chrome.wait(timeout=10)
+
+
+async def _browse(
+    url: str,
+    until_js: str,
+    timeout: float,
+    shot: Path | None,
+    window: tuple[int, int] | None = None,
+    keys: tuple[str, ...] = (),
+    then_wait: float = 1.0,
+) -> Any:
+    async with devtools_page(window) as ws:
+        counter = 0
+
+        async def call(method: str, **params: Any) -> Any:
+            nonlocal counter
+            counter += 1
+            await ws.send_json({"id": counter, "method": method, "params": params})
+            while True:
+                message = await ws.receive_json()
+                if message.get("id") == counter:
+                    return message.get("result", {})
+
+        await call("Page.enable")
+        await call("Page.navigate", url=url)
+        value = None
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while loop.time() < deadline:
+            result = await call("Runtime.evaluate", expression=until_js)
+            value = result.get("result", {}).get("value")
+            if value:
+                break
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(1.0)  # let the first screen paint
+        if keys:  # the terminal takes keys once its input has the focus (a click)
+            await call(
+                "Runtime.evaluate",
+                expression="document.querySelector('textarea')?.focus()",
+            )
+        for key in keys:  # pressed in the page, as a person would
+            for kind in ("keyDown", "keyUp"):
+                await call(
+                    "Input.dispatchKeyEvent",
+                    type=kind,
+                    key=key,
+                    code=key,
+                    windowsVirtualKeyCode=13 if key == "Enter" else 0,
+                    **({"text": "\r"} if key == "Enter" and kind == "keyDown" else {}),
+                )
+            await asyncio.sleep(0.3)
+        if keys:
+            await asyncio.sleep(then_wait)
+        if shot is not None:
+            data = await call("Page.captureScreenshot", format="png")
+            shot.write_bytes(base64.b64decode(data["data"]))
+        return value
 
 
 def browse(

@@ -13,7 +13,6 @@ import os
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from collections.abc import AsyncIterator, Iterator
@@ -25,7 +24,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from tests.e2e.cdp import APP_CONNECTED, FLAGS, chromium, free_port
+from tests.e2e.cdp import APP_CONNECTED, chromium, devtools_page, free_port
 
 pytestmark = [
     pytest.mark.e2e,
@@ -105,42 +104,11 @@ class Tab:
 
 @asynccontextmanager
 async def open_tab(url: str) -> AsyncIterator[Tab]:
-    binary = chromium()
-    assert binary is not None
-    port = free_port()
-    with tempfile.TemporaryDirectory() as profile:
-        chrome = subprocess.Popen(
-            [
-                binary,
-                *FLAGS,
-                f"--user-data-dir={profile}",
-                f"--remote-debugging-port={port}",
-                "about:blank",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        try:
-            tabs: list[dict[str, Any]] = []
-            for _ in range(100):
-                try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/json") as answer:
-                        tabs = json.load(answer)
-                    break
-                except OSError:
-                    await asyncio.sleep(0.1)
-            page = next(t for t in tabs if t["type"] == "page")
-            async with (
-                aiohttp.ClientSession() as http,
-                http.ws_connect(page["webSocketDebuggerUrl"], max_msg_size=0) as ws,
-            ):
-                tab = Tab(ws)
-                await tab.call("Page.enable")
-                await tab.call("Page.navigate", url=url)
-                yield tab
-        finally:
-            chrome.terminate()
-            chrome.wait(timeout=10)
+    async with devtools_page() as ws:
+        tab = Tab(ws)
+        await tab.call("Page.enable")
+        await tab.call("Page.navigate", url=url)
+        yield tab
 
 
 @pytest.fixture
