@@ -152,6 +152,23 @@ def test_a_stop_of_the_process_is_a_pause_from_the_last_frame(data_dir: Path) ->
     assert not live.continued()  # already paused: nothing to do
 
 
+def test_a_frame_due_before_the_continue_callback_still_takes_the_stop_as_a_pause(
+    data_dir: Path,
+) -> None:
+    """After SIGCONT the loop may run an overdue frame before the handler's callback: the
+    handler marks the session stopped at once, so that frame pauses first."""
+    clock = FakeClock(0.0)
+    live = make_coach(data_dir, clock).start("back-pain-relief", "beginner")
+    live.open()
+    clock.advance(7.0)
+    before = live.frame().snap
+    clock.advance(60.0)  # stopped for 60 s
+    live.stopped = True  # what the SIGCONT handler does, at once
+    after = live.frame().snap  # the overdue frame, before the callback
+    assert after.state == "paused" and after.elapsed == before.elapsed
+    assert not live.continued()  # the callback then: already a pause
+
+
 def test_a_slow_frame_is_not_a_stop(data_dir: Path) -> None:
     clock = FakeClock(0.0)
     live = make_coach(data_dir, clock).start("back-pain-relief", "beginner")

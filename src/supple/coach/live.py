@@ -191,6 +191,9 @@ class LiveSession:
         self._edge: tuple[int, int] | None = None
         self._finished = False
         self._last_frame_at: float | None = None
+        # Set by a SIGCONT handler the moment the process goes on: the next frame, if it comes
+        # before the handler's own callback, takes the stop as a pause first.
+        self.stopped = False
 
     # -- what the screen shows ------------------------------------------------------------
 
@@ -227,6 +230,8 @@ class LiveSession:
 
     def frame(self) -> Frame:
         """Sample the session now: the snapshot, the cues due, and when to draw again."""
+        if self.stopped:
+            self.continued()
         self._last_frame_at = self.clock.now()
         snap = self.session.snapshot()
         bell = self.announcer.carry_out(self._cuer.update(snap), self.clock.real_seconds)
@@ -293,6 +298,7 @@ class LiveSession:
         stood still is a pause, from the last frame drawn before it stopped, and the session
         shows paused. (A slow event loop is no stop: only SIGCONT calls this.) True if it was
         running."""
+        self.stopped = False
         if self.session.state != "running":
             return False
         self.session.pause(at=self._last_frame_at)

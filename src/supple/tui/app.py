@@ -163,6 +163,8 @@ class SuppleApp(App[int]):
                 if suspended[0] and callable(previous_continue):
                     previous_continue(signum, frame)
                 suspended[0] = False
+                for live in self.coach.sessions:  # before any frame the loop has due now
+                    live.stopped = True
                 loop.call_soon_threadsafe(self.continued)
 
             signal.signal(signal.SIGTSTP, on_stop)
