@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from tests.fakes import fake_program  # noqa: E402
 
 from supple.core.nudge import RemindSettings  # noqa: E402
-from supple.reminders import save_settings  # noqa: E402
+from supple.system.reminders import save_settings  # noqa: E402
 
 NEEDED = ("Xvfb", "dunst", "dunstctl", "notify-send", "dbus-daemon", "import")
 SCREEN = (680, 170)

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))  # works from a checkout without the package installed
 
-from supple import paths  # noqa: E402
+from supple.system import paths  # noqa: E402
 from supple.coach.live import Announcer  # noqa: E402
 from supple.core import tones  # noqa: E402
 from supple.core.clock import FakeClock  # noqa: E402
@@ -279,7 +279,7 @@ def render(run: Run, folder: Path, espeak: str) -> list[Sound]:
             )
         )
     sounds: list[Sound] = []
-    # A new tone on a channel stops the one still playing there (supple.sound.Player).
+    # A new tone on a channel stops the one still playing there (supple.system.sound.Player).
     for index, p in enumerate(run.player.played):
         path = tone_files[p.name, p.seconds]
         frames = wav_info(path)[3]

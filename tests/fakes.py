@@ -190,7 +190,7 @@ def copy_routine(name: str, title: str, file_name: str | None = None) -> Path:
     import json
     import shutil
 
-    from supple import paths
+    from supple.system import paths
 
     folder = paths.user_routines_dir()
     folder.mkdir(parents=True, exist_ok=True)

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from supple import browser_cues, serve
-from supple.browser_cues import (
+from supple.system import browser_cues, serve
+from supple.system.browser_cues import (
     END,
     PREFIX,
     SAY_LIMIT,

@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 
-from supple import reminders
+from supple.system import reminders
 from supple.cli import main
 from supple.core.history import HistoryStore
 from supple.core.nudge import Decision, RemindSettings, parse_days, parse_times
-from supple.reminders import (
+from supple.system.reminders import (
     CRON_BEGIN,
     CRON_END,
     InstallError,
@@ -321,7 +321,7 @@ def test_notify_with_actions_leaves_a_detached_child_and_returns(home: Path) -> 
     assert said == "notified, with a Start action"
     assert not runner.ran("/usr/bin/notify-send", "--app-name=supple")  # not run here
     ((child, env),) = runner.spawned
-    assert child[:3] == [sys.executable, "-m", "supple.reminders"] and env == {"DISPLAY": ":1"}
+    assert child[:3] == [sys.executable, "-m", "supple.system.reminders"] and env == {"DISPLAY": ":1"}
     asked, terminal = json.loads(child[3])
     assert "--action=start=Start" in asked and asked[-1] == DUE.message
     assert terminal == [

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from supple.core import tones
-from supple.sound import Player, SoundBank, find_player
+from supple.system.sound import Player, SoundBank, find_player
 
 
 def test_the_first_player_found_wins(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from supple import paths
+from supple.system import paths
 from supple.core.routine import LEVELS, Routine, load_catalog, load_routine
 from supple.core.timeline import expand, total_seconds
 

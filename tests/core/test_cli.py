@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from supple import __version__, paths
+from supple import __version__
+from supple.system import paths
 from supple.cli import main
 
 DATA = Path(__file__).parents[1] / "data" / "routines"

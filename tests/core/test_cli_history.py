@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from supple import paths
+from supple.system import paths
 from supple.cli import main
 from supple.core.history import HistoryStore
 from tests.fakes import make_session_record

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from supple import paths
+from supple.system import paths
 from supple.core.config import Config, load_config, save_config
 from supple.core.routine import load_routine
 from supple.core.timeline import expand

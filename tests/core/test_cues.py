@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supple import paths
+from supple.system import paths
 from supple.coach.live import Announcer, breath_tone_seconds
 from supple.core.clock import FakeClock
 from supple.core.config import VOICES, Config

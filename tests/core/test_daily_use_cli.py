@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from supple import paths, serve
+from supple.system import paths, serve
 from supple.cli import main
 from supple.core.history import HistoryStore
 from supple.core.words import plural

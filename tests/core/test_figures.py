@@ -12,7 +12,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from supple import paths
+from supple.system import paths
 from supple.core.figure import (
     BODY,
     EMPTY,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from supple import paths
+from supple.system import paths
 from supple.core.clock import FakeClock
 from supple.core.history import HistoryStore, read_record
 from supple.core.recorder import Recorder
@@ -82,7 +82,7 @@ HOLDER = textwrap.dedent("""
     import sys, time
     from datetime import datetime, timezone
     from pathlib import Path
-    from supple import paths
+    from supple.system import paths
     from supple.core.clock import FakeClock
     from supple.core.history import HistoryStore
     from supple.core.recorder import Recorder
@@ -127,7 +127,7 @@ WRITER = textwrap.dedent("""
     import sys
     from datetime import datetime, timezone
     from pathlib import Path
-    from supple import paths
+    from supple.system import paths
     from supple.core.clock import FakeClock
     from supple.core.history import HistoryStore
     from supple.core.recorder import Recorder

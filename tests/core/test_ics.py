@@ -18,7 +18,7 @@ from supple.core.clock import FakeClock
 from supple.core.config import Config
 from supple.core.history import HistoryStore
 from supple.core.program_store import ProgramStore
-from supple.speech import Speaker
+from supple.system.speech import Speaker
 from tests.fakes import MIDDLE_RESULTS, START_RESULTS, make_session_record
 
 LEVELS = ["beginner"] * 6 + ["intermediate"] * 6 + ["advanced"] * 6

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from supple import paths
+from supple.system import paths
 from supple.core.clock import FakeClock
 from supple.core.figure import Pose
 from supple.core.figures import FIGURES

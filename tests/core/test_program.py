@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from supple import paths
+from supple.system import paths
 from supple.core.program import ProgramError, TestResult, load_program, progress
 from supple.core.record import SessionRecord
 from supple.core.routine import load_catalog

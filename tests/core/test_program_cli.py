@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from supple import paths
+from supple.system import paths
 from supple.cli import main
 from supple.core.history import HistoryStore
 from supple.core.program import load_program

@@ -15,7 +15,7 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supple import paths
+from supple.system import paths
 from supple.core.clock import FakeClock
 from supple.core.history import HistoryStore, read_record, session_record
 from supple.core.program import count_workouts, load_program, progress

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from supple import paths
+from supple.system import paths
 from supple.coach.routine_edit import (
     Draft,
     Opened,

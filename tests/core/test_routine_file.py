@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from supple import paths
+from supple.system import paths
 from supple.core.breath import PATTERNS, BreathPattern, Phase
 from supple.core.figure_names import FIGURE_NAMES
 from supple.core.routine import (

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from supple import serve
+from supple.system import serve
 
 
 class FakeServer:

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from supple import paths
+from supple.system import paths
 from supple.core.clock import FakeClock
 from supple.core.routine import load_routine
 from supple.core.session import Session

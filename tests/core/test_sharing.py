@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from supple import paths
+from supple.system import paths
 from supple.cli import main
 from supple.core.routine import load_routine
 

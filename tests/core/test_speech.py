@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from supple.speech import find_command
+from supple.system.speech import find_command
 
 
 def test_the_first_program_found_wins(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 
-from supple import paths, status
+from supple.cli import status
+from supple.system import paths
 from supple.coach.coach import Coach
 from supple.core.clock import FakeClock
-from supple.speech import Speaker
+from supple.system.speech import Speaker
 from tests.fakes import fake_program, make_session_record
 
 TODAY = date(2026, 12, 1)  # a Tuesday
@@ -313,7 +314,7 @@ def test_the_command_reads_the_summary_imports_nothing_heavy_and_writes_nothing(
     assert result.returncode == 0
     assert result.stdout == "🔥 4 · due: workout 11\n"
     imported = {row.rsplit("|", 1)[-1].strip() for row in result.stderr.splitlines()}
-    assert "supple.status" in imported
+    assert "supple.cli.status" in imported
     heavy = {"textual", "argparse", "supple.core.routine", "supple.core.history", "tomlkit"}
     assert not imported & heavy
     assert not [m for m in imported if m.startswith(("textual", "supple.coach", "icalendar"))]

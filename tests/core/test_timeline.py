@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from supple import paths
+from supple.system import paths
 from supple.core.routine import LEVELS, load_routine
 from supple.core.timeline import expand, minutes_per_level, total_seconds
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from supple import paths
+from supple.system import paths
 from supple.coach.live import Announcer
 from supple.core.clock import FakeClock
 from supple.core.config import VOICES, Config

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from supple import paths
+from supple.system import paths
 from tests.harness import SUPPLE, Term
 
 pytestmark = pytest.mark.faults

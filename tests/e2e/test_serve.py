@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from supple import paths
+from supple.system import paths
 from supple.core.clock import FakeClock
 from supple.core.history import HistoryStore, read_record
 from supple.core.recorder import Recorder

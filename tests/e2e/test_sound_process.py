@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from supple.core import tones
-from supple.sound import Player, SoundBank
+from supple.system.sound import Player, SoundBank
 
 # A stand-in player: logs the file it was given, then "plays" for as long as asked.
 FAKE = """

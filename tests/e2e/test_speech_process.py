@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from supple.speech import Speaker
+from supple.system.speech import Speaker
 
 FAKE = Path(__file__).with_name("fake_speech.py")
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from supple import cli, paths
-from supple.crash import CRASH_EXIT
+from supple import cli
+from supple.system import paths
+from supple.system.crash import CRASH_EXIT
 from tests.conftest import REPO
 
 COMMANDS = {

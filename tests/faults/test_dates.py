@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from supple import paths
+from supple.system import paths
 from supple.cli import main
 from supple.core.history import HistoryStore
 from supple.core.program import POINTS, TestResult, load_program, progress

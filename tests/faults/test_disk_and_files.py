@@ -14,7 +14,7 @@ import pytest
 from textual.widgets import Static
 
 import supple.core.files as files_module
-from supple import paths
+from supple.system import paths
 from supple.core.history import HistoryStore
 from supple.tui.screens.summary import SummaryScreen
 from tests.harness import SUPPLE, Term

@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import supple.core.history as history_module
-from supple import paths
+from supple.system import paths
 from supple.cli import main
 from supple.coach.coach import Coach
 from supple.core.config import load_config

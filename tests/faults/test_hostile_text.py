@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from textual.widgets import Input, Static
 
-from supple import paths
+from supple.system import paths
 from supple.cli import main
 from supple.core.history import HistoryStore
 from supple.core.words import printable

@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supple import paths
+from supple.system import paths
 from supple.tui.app import SuppleApp
 from supple.tui.keymap import _first_clash, check_keymap, default_bindings, key_problem
 from supple.tui.screens.player import PlayerScreen

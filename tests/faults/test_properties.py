@@ -10,7 +10,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from supple import paths
+from supple.system import paths
 from supple.core.clock import FakeClock
 from supple.core.history import BadRecord, read_record
 from supple.core.routine import Routine, RoutineError, load_routine

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from supple import paths
+from supple.system import paths
 from supple.core.adjustments import adjusted, load_adjustments, save_adjustments, shifted
 from supple.core.routine import load_routine
 from supple.tui.screens.player import PlayerScreen

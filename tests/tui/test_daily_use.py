@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from textual.widgets import Label, OptionList, Static, Switch
 
-from supple import paths
+from supple.system import paths
 from supple.cli import main
 from supple.core.words import change_words
 from supple.tui.screens.feeling import FeelingScreen

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from supple import paths
+from supple.system import paths
 from supple.core.routine import load_routine
 from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.screens.editor import EditorScreen, UnreadableScreen, widget_id

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from supple import paths
+from supple.system import paths
 from supple.tui.screens.home import HomeScreen
 from supple.tui.screens.import_file import ImportScreen
 from tests.tui.conftest import build_app

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from textual.widgets import Static
 
-from supple import paths
+from supple.system import paths
 from supple.cli import main
 from supple.tui.screens.player import PlayerScreen
 from supple.tui.screens.program import ProgramScreen

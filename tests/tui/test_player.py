@@ -271,7 +271,7 @@ async def test_too_small_terminal_says_so_and_recovers(data_dir: Path) -> None:
 
 
 async def test_home_lists_a_broken_user_routine_with_its_error(data_dir: Path) -> None:
-    from supple import paths
+    from supple.system import paths
 
     folder = paths.user_routines_dir()
     folder.mkdir(parents=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, Static, Switch
 
-from supple import paths
+from supple.system import paths
 from supple.core.cues import Cue
 from supple.tui.screens.settings import SettingsScreen
 from tests.tui.conftest import RecordingSpeaker, advance, build_app

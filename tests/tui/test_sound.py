@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from supple import paths
+from supple.system import paths
 from supple.tui.screens.player import PlayerScreen
 from tests.fake_outputs import FakePlayer
 from tests.tui.conftest import RecordingSpeaker, advance, bells, build_app

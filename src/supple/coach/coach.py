@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple import paths
+from supple.system import paths
 from supple.core.config import Config, load_config, save_config
 from supple.core.routine import Catalog, Level, Routine, load_catalog
 from supple.core.tomlcheck import Problem
@@ -246,12 +246,12 @@ class Coach:
         return self._announcer
 
     def _find_speaker(self) -> Voice:
-        from supple.speech import Speaker, find_command
+        from supple.system.speech import Speaker, find_command
 
         return Speaker(find_command() if self.config.voice != "off" else None)
 
     def _find_player(self) -> Tones:
-        from supple.sound import Player, SoundBank, find_player
+        from supple.system.sound import Player, SoundBank, find_player
 
         if self.config.sound != "tones" and not self.config.breath_sound:
             from supple.coach.live import Silent
@@ -288,7 +288,7 @@ class Coach:
         if error:
             return on, error
         if on and self.player_missing:
-            from supple.sound import BREATH_HINT
+            from supple.system.sound import BREATH_HINT
 
             return on, BREATH_HINT
         return on, None
@@ -597,18 +597,18 @@ class Coach:
 
     # -- reminders --------------------------------------------------------------------------
     # What `supple nudge`, `supple remind status` and the settings and program screens ask
-    # (issue 17); the decision itself is supple.core.nudge, the system side supple.reminders.
+    # (issue 17); the decision itself is supple.core.nudge, the system side supple.system.reminders.
 
     @property
     def remind_path(self) -> Path:
-        from supple.reminders import settings_path
+        from supple.system.reminders import settings_path
 
         base = self.config_path.parent if self.config_path is not None else paths.config_dir()
         return settings_path(base)
 
     def remind_settings(self) -> tuple[RemindSettings, str | None]:
         """The reminder settings (off without a file), and what is wrong with the file."""
-        from supple.reminders import load_settings
+        from supple.system.reminders import load_settings
 
         return load_settings(self.remind_path)
 
@@ -691,13 +691,13 @@ class Coach:
         return f"Reminders: on · {when} ({settings.describe()})"
 
     # -- status line and calendar -----------------------------------------------------------
-    # The summary `supple status` reads (supple.status) and the program's remaining workouts
+    # The summary `supple status` reads (supple.cli.status) and the program's remaining workouts
     # as a calendar (supple.core.calendar_ics), issue 17.
 
     @property
     def status_path(self) -> Path:
         """The status line's summary, beside the app's other state."""
-        from supple.status import FILE_NAME
+        from supple.cli.status import FILE_NAME
 
         return self.state_path.parent / FILE_NAME
 
@@ -706,7 +706,7 @@ class Coach:
         program runs, where it stands. Called whenever the history is read again (after every
         session, test result and program start the app and CLI read it); nothing is written
         if nothing changed, and a failure only leaves the line stale. True if written."""
-        from supple.status import read_summary, summarize, write_summary
+        from supple.cli.status import read_summary, summarize, write_summary
 
         progress = None
         seconds: dict[int, float] = {}

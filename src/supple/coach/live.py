@@ -44,7 +44,7 @@ class Frame:
 
 
 class Voice(Protocol):
-    """Says cues: a speech program (supple.speech), or the browser's voice (supple.browser_cues)."""
+    """Says cues: a speech program (supple.system.speech), or the browser's voice (supple.system.browser_cues)."""
 
     @property
     def available(self) -> bool: ...
@@ -53,7 +53,7 @@ class Voice(Protocol):
 
 
 class Tones(Protocol):
-    """Plays supple's tones: an audio player (supple.sound), or the browser's Web Audio."""
+    """Plays supple's tones: an audio player (supple.system.sound), or the browser's Web Audio."""
 
     @property
     def available(self) -> bool: ...

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple import paths
+from supple.system import paths
 
 if TYPE_CHECKING:
     from supple.core.routine import Catalog, Routine

@@ -90,7 +90,7 @@ class SuppleApp(App[int]):
     def on_mount(self) -> None:
         self._catch_signals()
         if self.is_web:  # `supple serve`: the page plays the tones and speaks (browser_cues)
-            from supple.browser_cues import BrowserTones, BrowserVoice, app_writer
+            from supple.system.browser_cues import BrowserTones, BrowserVoice, app_writer
 
             write = app_writer(self)
             self.coach.use_outputs(BrowserVoice(write), BrowserTones(write))
@@ -345,7 +345,7 @@ class SuppleApp(App[int]):
 
     def _print_error_renderables(self) -> None:
         """After a crash, not Textual's traceback on the terminal: ``run_app`` writes it to a
-        crash report and says where, in one line (``supple.crash``)."""
+        crash report and says where, in one line (``supple.system.crash``)."""
         if self._exception is not None and "debug" not in self.features:
             self._exit_renderables.clear()
         super()._print_error_renderables()
@@ -400,7 +400,7 @@ def run_app(coach: Coach, *, start: tuple[str, Level] | None) -> int:
         else:
             print_unsaved(live, coach.unsaved_dir)
     if crashed:  # never 0 after an uncaught error, and never a bare traceback
-        from supple.crash import report
+        from supple.system.crash import report
 
         error = app._exception or RuntimeError(f"the app ended with code {app.return_code}")
         return report(error, "the app")

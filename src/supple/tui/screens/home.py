@@ -202,7 +202,7 @@ class HomeScreen(SuppleScreen):
         return broken.path if broken is not None and self.coach.is_own(broken.path) else None
 
     def action_edit(self) -> None:
-        from supple import paths
+        from supple.system import paths
         from supple.coach.routine_edit import Draft
 
         path = self._own_path()
@@ -213,7 +213,7 @@ class HomeScreen(SuppleScreen):
         self._edit(Draft.open(path, paths.user_routines_dir(), self.coach.routine_ids()))
 
     def action_copy(self) -> None:
-        from supple import paths
+        from supple.system import paths
         from supple.coach.routine_edit import Draft
 
         routine = self.routine
@@ -224,7 +224,7 @@ class HomeScreen(SuppleScreen):
         self._edit(Draft.copy_of(source, paths.user_routines_dir(), self.coach.routine_ids()))
 
     def action_new(self) -> None:
-        from supple import paths
+        from supple.system import paths
         from supple.coach.routine_edit import Draft
 
         self._edit(Draft.new(paths.user_routines_dir(), self.coach.routine_ids()))

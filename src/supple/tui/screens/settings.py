@@ -88,7 +88,7 @@ class SettingsScreen(SuppleScreen):
 
     def _voice_hint(self) -> None:
         """How to get sound, when a voice or tones are chosen and nothing here can make them."""
-        from supple import sound, speech
+        from supple.system import sound, speech
 
         hints = [speech.INSTALL_HINT] if self.coach.voice_missing else []
         self.query_one("#voice-hint", Static).update(Text("\n".join(hints)))

@@ -53,10 +53,10 @@ def user_routines_dir() -> Path:
 
 def bundled_routines_dir() -> Path:
     """Inside the installed wheel; in a source checkout, the top-level ``routines/``."""
-    packaged = Path(__file__).parent / "routines"
+    packaged = Path(__file__).resolve().parents[1] / "routines"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "routines"
+    return Path(__file__).resolve().parents[3] / "routines"
 
 
 def time_scale() -> float:

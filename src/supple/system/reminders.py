@@ -571,7 +571,7 @@ def notify(decision: Decision, runner: Runner, env: Mapping[str, str], places: P
         # --action makes notify-send wait for the answer: a detached child waits instead, so
         # the timer's job ends now.
         asked = [*argv, "--action=start=Start", "--", decision.title, decision.message]
-        child = [sys.executable, "-m", "supple.reminders", json.dumps([asked, terminal])]
+        child = [sys.executable, "-m", "supple.system.reminders", json.dumps([asked, terminal])]
         runner.spawn(child, env=env)
         return "notified, with a Start action"
     result = runner.run([*argv, "--", decision.title, decision.message], env=env)
@@ -612,5 +612,5 @@ def _child_main(argv: Sequence[str]) -> int:
     return wait_for_answer(asked, terminal)
 
 
-if __name__ == "__main__":  # python -m supple.reminders JSON: the child nudge leaves behind
+if __name__ == "__main__":  # python -m supple.system.reminders JSON: the child nudge leaves behind
     raise SystemExit(_child_main(sys.argv[1:]))

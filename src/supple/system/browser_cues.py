@@ -18,7 +18,7 @@ sequence early or put anything else into the terminal. Events::
     {"prepare": [[NAME, S|null], ...]} sounds to fetch and decode ahead (no sound)
 
 :class:`BrowserVoice` and :class:`BrowserTones` have the duck-typed interface of
-``supple.speech.Speaker`` and ``supple.sound.Player``.
+``supple.system.speech.Speaker`` and ``supple.system.sound.Player``.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def marker(event: dict[str, Any]) -> str:
 
 
 class BrowserVoice:
-    """Speaks through the page's speechSynthesis, by the rule of ``supple.speech.Speaker``: a
+    """Speaks through the page's speechSynthesis, by the rule of ``supple.system.speech.Speaker``: a
     new cue does not cut one still being said that matters more. The page cannot tell the app
     when it has finished, so "still being said" is the estimate of ``speech_seconds``."""
 

@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from supple import __version__, paths
+from supple import __version__
+from supple.system import paths
 from supple.core.words import change_words, describe_segment, duration, plural, printable
 
 # Each command imports what it uses, so that `supple list` does not pay for `supple program`
@@ -145,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Every command, with the one handler for any uncaught error around it (``supple.crash``):
+    """Every command, with the one handler for any uncaught error around it (``supple.system.crash``):
     a crash report, a short message, a non-zero exit."""
     args = sys.argv[1:] if argv is None else list(argv)
     try:
@@ -153,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl+C outside the app (which saves and exits on its own)
         return 130
     except Exception as error:
-        from supple.crash import report
+        from supple.system.crash import report
 
         where = f"`supple {args[0]}`" if args and not args[0].startswith("-") else "`supple`"
         return report(error, where)
@@ -164,7 +165,7 @@ def _main(args: list[str]) -> int:
         if not args:  # `supple`: straight to the app, without building the argument parser
             return cmd_app(None, None)
         if args[0] == "status":  # for a prompt: no parser, nothing read but one small file
-            from supple.status import main as status
+            from supple.cli.status import main as status
 
             return status(args[1:])
         return _dispatch(build_parser().parse_args(args))
@@ -192,7 +193,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "stats":
         return cmd_stats(args.json)
     if command == "status":  # only by a way round the fast path in _main (`supple -- status`)
-        from supple.status import main as status
+        from supple.cli.status import main as status
 
         flags = ["--ascii"] if args.ascii else []
         if args.format is not None:
@@ -211,7 +212,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "config":
         return cmd_config(args.config_command)
     if command == "serve":
-        from supple.serve import serve  # textual-serve is imported only here
+        from supple.system.serve import serve  # textual-serve is imported only here
 
         return serve(args.host, args.port)
     if command == "play":
@@ -815,7 +816,7 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
     """`supple remind on|off|status`: the timer that runs `supple nudge`, and its settings."""
     from dataclasses import replace
 
-    from supple import reminders
+    from supple.system import reminders
     from supple.core.nudge import (
         RemindError,
         check_settings,
@@ -894,7 +895,7 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
 
 
 def _remind_status(found: Coach, runner: Any, places: Any) -> int:
-    from supple import reminders
+    from supple.system import reminders
 
     settings, problem = found.remind_settings()
     if problem is not None:
@@ -925,7 +926,7 @@ def _remind_status(found: Coach, runner: Any, places: Any) -> int:
 def cmd_nudge(dry_run: bool) -> int:
     """What the reminder timer runs: a notification when a workout is due, else nothing.
     Always exit 0 and never wait: a timer has nobody to answer it."""
-    from supple import reminders
+    from supple.system import reminders
 
     found = coach()
     settings, _ = found.remind_settings()

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from collections.abc import Callable
 
-from supple.programs import first_found
+from supple.system.programs import first_found
 
 CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("espeak-ng", ()),

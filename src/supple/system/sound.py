@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from supple.programs import first_found
+from supple.system.programs import first_found
 
 CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pw-play", ()),  # PipeWire, most desktops since 2021

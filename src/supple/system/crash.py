@@ -42,7 +42,8 @@ def write_report(error: BaseException, where: str) -> Path:
     import platform
     import traceback
 
-    from supple import __version__, paths
+    from supple import __version__
+    from supple.system import paths
     from supple.core.files import atomic_write, random_suffix
 
     now = datetime.now().astimezone()

@@ -181,7 +181,7 @@ def serve(host: str, port: int, token: str | None = None) -> int:
         port=port,
         title="supple",
         # Our own page: the stock one loads a web font from the internet; supple never does.
-        templates_path=Path(__file__).parent / "web",
+        templates_path=Path(__file__).resolve().parents[1] / "web",
     )
     server.serve()
     return 0

@@ -54,7 +54,7 @@ USAGE = (
 
 def summary_path() -> Path:
     """Where the summary lives: beside the app's other state (the level last chosen, mute)."""
-    from supple import paths
+    from supple.system import paths
 
     return paths.state_dir() / FILE_NAME
 
