@@ -3,8 +3,10 @@ snapshot_report.html)."""
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +18,26 @@ from tests.tui.conftest import build_app
 from tests.tui.scenes import SCENES, Scene, play
 
 
+# A fixed folder and file name, so the summary's "Saved to" line is the same every run.
+DATA_DIR = Path(tempfile.gettempdir()) / "supple-snapshot-data"
+
+
+@pytest.fixture
+def data_dir() -> Iterator[Path]:
+    """The fixed folder, held by one test at a time: by an exclusive lock rather than by the
+    test order, because parallel workers (pytest -n) and a second run on the same machine share
+    it, and one test's rmtree would empty another's history mid-scene."""
+    with open(f"{DATA_DIR}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            shutil.rmtree(DATA_DIR, ignore_errors=True)
+            yield DATA_DIR
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @pytest.mark.parametrize("scene", SCENES, ids=[s.name for s in SCENES])
-def test_scene(snap_compare: Any, scene: Scene) -> None:
-    # A fixed folder and file name, so the summary's "Saved to" line is the same every run.
-    data_dir = Path(tempfile.gettempdir()) / "supple-snapshot-data"
-    shutil.rmtree(data_dir, ignore_errors=True)
+def test_scene(snap_compare: Any, scene: Scene, data_dir: Path) -> None:
     app = build_app(
         data_dir,
         start=scene.start,
