@@ -26,3 +26,13 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
+
+
+# The slowest tests are the real processes (tests/e2e, tests/faults: real time, real terminals).
+# Run in parallel (pytest -n), a long one begun last would finish alone long after the rest, so
+# they go first and the many short ones fill the workers around them.
+_FIRST = ("tests/e2e/", "tests/faults/")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not item.nodeid.startswith(_FIRST))

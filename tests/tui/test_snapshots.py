@@ -23,7 +23,7 @@ DATA_DIR = Path(tempfile.gettempdir()) / "supple-snapshot-data"
 
 
 @pytest.fixture
-def data_dir() -> Iterator[Path]:
+def snapshot_dir() -> Iterator[Path]:
     """The fixed folder, held by one test at a time: by an exclusive lock rather than by the
     test order, because parallel workers (pytest -n) and a second run on the same machine share
     it, and one test's rmtree would empty another's history mid-scene."""
@@ -37,7 +37,8 @@ def data_dir() -> Iterator[Path]:
 
 
 @pytest.mark.parametrize("scene", SCENES, ids=[s.name for s in SCENES])
-def test_scene(snap_compare: Any, scene: Scene, data_dir: Path) -> None:
+def test_scene(snap_compare: Any, scene: Scene, snapshot_dir: Path) -> None:
+    data_dir = snapshot_dir
     app = build_app(
         data_dir,
         start=scene.start,
