@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
 from rich.text import Text
 from textual import on
@@ -153,11 +153,16 @@ class EditorScreen(SuppleScreen):
             return
         event.stop()
         current = self.draft.get(field.parts)
-        if field.kind == "phases":
-            if event.value == printable(phases_text(current)):
+        match field.kind:
+            case "phases":
+                if event.value == printable(phases_text(current)):
+                    return
+                self._change(field, parse_phases(event.value) if event.value.strip() else None)
                 return
-            self._change(field, parse_phases(event.value) if event.value.strip() else None)
-            return
+            case "text" | "number" | "lines" | "choice" | "switch" | "breath":
+                pass
+            case _:
+                assert_never(field.kind)
         shown = (
             ""
             if current is None
@@ -165,10 +170,13 @@ class EditorScreen(SuppleScreen):
         )
         if event.value == shown:
             return  # what was shown (a value with control characters shows escaped)
-        if field.kind == "number":
-            self._change(field, number_or_text(event.value))
-        else:
-            self._change(field, event.value if event.value else None)
+        match field.kind:
+            case "number":
+                self._change(field, number_or_text(event.value))
+            case "text" | "lines" | "choice" | "switch" | "breath" | "phases":
+                self._change(field, event.value if event.value else None)
+            case _:
+                assert_never(field.kind)
 
     @on(TextArea.Changed)
     def _lines(self, event: TextArea.Changed) -> None:
@@ -199,9 +207,14 @@ class EditorScreen(SuppleScreen):
             return
         value = None if event.value is Select.NULL else str(event.value)
         current = self.draft.get(field.parts)
-        if field.kind == "breath":
-            await self._breath(field, value, current)
-            return
+        match field.kind:
+            case "breath":
+                await self._breath(field, value, current)
+                return
+            case "text" | "number" | "lines" | "choice" | "switch" | "phases":
+                pass
+            case _:
+                assert_never(field.kind)
         if value == current:
             return
         if field.parts[-1] == ExerciseKey.KIND and value in tuple(Kind):

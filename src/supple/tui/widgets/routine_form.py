@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, assert_never
 
 from rich.text import Text
 from textual.binding import Binding
@@ -110,7 +110,13 @@ class Form:
 
     def row(self, label: str, field: Field, widget: Widget, hint: str = "") -> Widget:
         # The breath's select and its phases edit one key: each widget has an id of its own.
-        suffix = "-phases" if field.kind == "phases" else ""
+        match field.kind:
+            case "phases":
+                suffix = "-phases"
+            case "text" | "number" | "lines" | "choice" | "switch" | "breath":
+                suffix = ""
+            case _:
+                assert_never(field.kind)
         wid = widget.id = widget_id(field.parts) + suffix
         self.fields[wid] = field
         children: list[Widget] = [Label(label, classes="editor-label"), widget]
