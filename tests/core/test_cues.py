@@ -8,13 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supple.system import paths
 from supple.coach.live import Announcer, breath_tone_seconds
 from supple.core.clock import FakeClock
 from supple.core.config import VOICES, Config
 from supple.core.cues import (
     SPEECH_MARGIN,
     Cue,
+    CueKind,
     Cuer,
     VoicePlan,
     number_word,
@@ -24,6 +24,7 @@ from supple.core.cues import (
 from supple.core.routine import LEVELS, Routine, load_routine
 from supple.core.session import Session
 from supple.core.timeline import expand
+from supple.system import paths
 from tests.fake_outputs import FakePlayer, FakeVoice
 
 LBM = load_routine(paths.bundled_routines_dir() / "lower-back-mobility.toml")
@@ -267,8 +268,8 @@ def test_mute_silences_everything() -> None:
     announcer = Announcer(Config(voice="everything", breath_sound=True), voice, player)
     assert announcer.toggle_mute()
     assert player.stops == 1
-    cue = Cue("transition", "Rest", True, "rest")
-    assert announcer.carry_out([cue, Cue("breath", "in", False, "breath-in", 3.0)]) is False
+    cue = Cue(CueKind.TRANSITION, "Rest", True, "rest")
+    assert announcer.carry_out([cue, Cue(CueKind.BREATH, "in", False, "breath-in", 3.0)]) is False
     assert voice.said == [] and player.played == []
     assert not announcer.speaks
     announcer.toggle_mute()
@@ -367,9 +368,9 @@ def test_start_now_skips_only_the_wait() -> None:
 
 
 def test_spoken_forms() -> None:
-    cue = Cue("transition", "Begin", True, "start", count="one")
+    cue = Cue(CueKind.TRANSITION, "Begin", True, "start", count="one")
     assert [cue.spoken(v) for v in VOICES] == ["", "Begin", "Begin. One", "Begin. One"]
-    breath = Cue("breath", "in", False, level="everything")
+    breath = Cue(CueKind.BREATH, "in", False, level="everything")
     assert [breath.spoken(v) for v in VOICES] == ["", "", "", "in"]
     assert [number_word(n) for n in (1, 7, 13, 20, 42, 99, 100)] == [
         "one",

@@ -16,7 +16,7 @@ from supple.coach.routine_edit import (
     phases_text,
 )
 from supple.core.files import SaveError
-from supple.core.routine import load_routine
+from supple.core.routine import Kind, load_routine
 from supple.core.routine_file import routine_data
 
 HAND_WRITTEN = """\
@@ -126,7 +126,7 @@ def test_changing_the_kind_changes_the_amounts_and_drops_a_wrong_pattern() -> No
     draft = bundled()
     assert draft.exercises[0]["kind"] == "reps"
     draft.set(["exercise", 1, "breath"], "cat-cow")
-    draft.set_kind(0, "hold")
+    draft.set_kind(0, Kind.HOLD)
     assert draft.valid
     assert "breath" not in draft.exercises[0]
     assert set(draft.exercises[0]["levels"]["beginner"]) == {"seconds", "sets"}

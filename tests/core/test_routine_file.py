@@ -18,6 +18,7 @@ from supple.core.routine import (
     MAX_TIMING,
     Dose,
     Exercise,
+    Kind,
     Routine,
     Timing,
     load_routine,
@@ -62,7 +63,7 @@ def breaths(draw: st.DrawFn, cycle: bool, name: str) -> BreathPattern:
 
 @st.composite
 def exercises(draw: st.DrawFn, routine_timing: Timing, exercise_id: str) -> Exercise:
-    kind = draw(st.sampled_from(("reps", "hold")))
+    kind = draw(st.sampled_from(tuple(Kind)))
     amount = st.integers(1, 20) if kind == "reps" else st.integers(1, 120)
     levels = {
         level: (
@@ -76,7 +77,7 @@ def exercises(draw: st.DrawFn, routine_timing: Timing, exercise_id: str) -> Exer
     return Exercise(
         id=exercise_id,
         name=draw(text),
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         how=tuple(draw(st.lists(text, min_size=1, max_size=4))),
         breath=draw(breaths(kind == "hold", exercise_id)),
         levels=levels,  # type: ignore[arg-type]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from supple.core.breath import Phase
-from supple.core.timeline import Segment
-from supple.core.words import countdown, describe_segment, duration, minutes
+from supple.core.timeline import Segment, describe_segment
+from supple.core.words import countdown, duration, minutes
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Input, Select, Static, Switch
 
+from supple.core.cues import Cue, CueKind
 from supple.system import paths
-from supple.core.cues import Cue
 from supple.tui.screens.settings import SettingsScreen
 from tests.tui.conftest import RecordingSpeaker, advance, build_app
 from tests.tui.scenes import settle
@@ -114,10 +114,10 @@ async def test_mute_silences_bell_and_voice(data_dir: Path) -> None:
         assert isinstance(speaker, RecordingSpeaker)
         await pilot.press("m")
         before = len(speaker.said)
-        ring = app.coach.announcer.carry_out([Cue("transition", "Switch sides", bell=True)])
+        ring = app.coach.announcer.carry_out([Cue(CueKind.TRANSITION, "Switch sides", bell=True)])
         assert len(speaker.said) == before and not ring
         await pilot.press("m")  # the control: unmuted, the same cue rings and speaks
-        ring = app.coach.announcer.carry_out([Cue("transition", "Switch sides", bell=True)])
+        ring = app.coach.announcer.carry_out([Cue(CueKind.TRANSITION, "Switch sides", bell=True)])
         assert ring and speaker.said[-1] == ("Switch sides", 2)
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supple import __version__
+from supple.core.words import change_words, duration, plural, printable
 from supple.system import paths
-from supple.core.words import change_words, describe_segment, duration, plural, printable
 
 # Each command imports what it uses, so that `supple list` does not pay for `supple program`
 # (nor `supple status`, for a prompt, for the routines: supple.core.routine is imported late).
@@ -584,7 +584,7 @@ def cmd_list(as_json: bool) -> int:
 
 
 def routine_json(found: EffectiveCatalog, routine: Routine) -> dict[str, Any]:
-    from supple.core.routine import LEVELS
+    from supple.core.routine import LEVELS, DoseKey, ExerciseKey, RoutineKey
 
     seconds = found.seconds_per_level(routine)
     exercises = []
@@ -592,23 +592,22 @@ def routine_json(found: EffectiveCatalog, routine: Routine) -> dict[str, Any]:
         levels = {}
         for level in LEVELS:
             dose = exercise.dose(level)
-            levels[level] = {
-                k: v
-                for k, v in (("reps", dose.reps), ("sets", dose.sets), ("seconds", dose.seconds))
-                if v is not None
-            }
+            amounts: list[tuple[DoseKey, int | None]] = [(DoseKey.REPS, dose.reps)]
+            amounts += [(DoseKey.SETS, dose.sets), (DoseKey.SECONDS, dose.seconds)]
+            levels[level] = {k.value: v for k, v in amounts if v is not None}
+        K = ExerciseKey
         exercises.append(
             {
-                "id": exercise.id,
-                "name": exercise.name,
-                "kind": exercise.kind,
-                "per_side": exercise.per_side,
-                "levels": levels,
+                K.ID.value: exercise.id,
+                K.NAME.value: exercise.name,
+                K.KIND.value: exercise.kind.value,
+                K.PER_SIDE.value: exercise.per_side,
+                K.LEVELS.value: levels,
             }
         )
     return {
-        "id": routine.id,
-        "title": routine.title,
+        RoutineKey.ID.value: routine.id,
+        RoutineKey.TITLE.value: routine.title,
         "source": routine.source,
         "path": str(routine.path),
         "minutes": {level: round(s / 60, 1) for level, s in seconds.items()},
@@ -641,7 +640,7 @@ def find_routine(found: EffectiveCatalog, routine_id: str) -> Routine | None:
 def cmd_show(routine_id: str, level: Level | None, as_json: bool, figures: bool = False) -> int:
     import json
 
-    from supple.core.timeline import total_seconds
+    from supple.core.timeline import describe_segment, total_seconds
 
     found = catalog()
     routine = find_routine(found, routine_id)
@@ -816,7 +815,6 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
     """`supple remind on|off|status`: the timer that runs `supple nudge`, and its settings."""
     from dataclasses import replace
 
-    from supple.system import reminders
     from supple.core.nudge import (
         RemindError,
         check_settings,
@@ -825,6 +823,7 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
         parse_hours,
         parse_times,
     )
+    from supple.system import reminders
 
     found = coach()
     runner, places = reminders.default_runner(), reminders.places()

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, assert_never
 
-from supple.core.cues import BREATH_TONES, Cue, Cuer, VoicePlan, plan_voice
+from supple.core.cues import BREATH_TONES, Cue, CueKind, Cuer, VoicePlan, plan_voice
 from supple.core.motion import FigureFrame, figure_frame
 from supple.core.recorder import Recorder
 from supple.core.session import Session, Snapshot
@@ -139,15 +139,20 @@ class Announcer:
         sound = self.config.sound
         tones = self.tones
         for cue in cues:
-            if cue.kind == "breath":
-                if cue.tone and cue.seconds and self.config.breath_sound and self.player.available:
-                    seconds = breath_tone_seconds(real_seconds(cue.seconds))
-                    if seconds is not None:
-                        self.player.play(cue.tone, seconds, channel="breath")
-            elif cue.tone and tones:
-                self.player.play(cue.tone)
-            elif cue.bell and (sound == "bell" or (sound == "tones" and not tones)):
-                bell = True
+            match cue.kind:
+                case CueKind.BREATH:  # its own channel, and only with the breath sound on
+                    breathing = self.config.breath_sound and self.player.available
+                    if cue.tone and cue.seconds and breathing:
+                        seconds = breath_tone_seconds(real_seconds(cue.seconds))
+                        if seconds is not None:
+                            self.player.play(cue.tone, seconds, channel="breath")
+                case CueKind.TRANSITION | CueKind.COUNT | CueKind.CLOSING | CueKind.END:
+                    if cue.tone and tones:
+                        self.player.play(cue.tone)
+                    elif cue.bell and (sound == "bell" or (sound == "tones" and not tones)):
+                        bell = True
+                case _:
+                    assert_never(cue.kind)
             text = cue.spoken(self.config.voice)
             if text:
                 self.speaker.say(text, cue.priority)
@@ -251,7 +256,7 @@ class LiveSession:
         Time is always read from the clock, never counted in frames."""
         segment = snap.segment
         running = snap.state == "running"
-        moving = segment is not None and segment.kind in ("rep", "hold") and snap.breath is not None
+        moving = segment is not None and segment.active and snap.breath is not None
         interval = FRAME if running and (moving or snap.count_in_left > 0) else None
         if not running or snap.count_in_left > 0:
             return interval, None

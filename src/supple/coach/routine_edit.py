@@ -13,24 +13,39 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, assert_never
 
 from supple.core.breath import PATTERNS
 from supple.core.files import MAX_ROUTINE_BYTES, SCHEMA, SaveError, atomic_write, read_capped
 from supple.core.routine import (
     LEVELS,
+    DoseKey,
+    ExerciseKey,
+    Kind,
     Level,
+    PhaseKey,
     Routine,
     RoutineError,
+    RoutineKey,
     parse_routine,
 )
 from supple.core.tomlcheck import BadToml, KeyPart, Problem, dotted, parse_document
 
-if TYPE_CHECKING:
-    from supple.core.timeline import Segment
-
 NEW_REPS = {"beginner": 5, "intermediate": 8, "advanced": 10}
 NEW_SECONDS = {"beginner": 20, "intermediate": 30, "advanced": 45}
+
+
+def new_amounts(kind: Kind) -> dict[str, int]:
+    """A new dose's amount at each level, for an exercise of ``kind``."""
+    match kind:
+        case Kind.REPS:
+            return NEW_REPS
+        case Kind.HOLD:
+            return NEW_SECONDS
+        case _:
+            assert_never(kind)
+
+
 _NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
 
 
@@ -65,9 +80,9 @@ def phases_text(value: Any) -> str:
     for item in value:
         if not isinstance(item, dict):
             continue
-        words = [str(item.get("phase", "")), _fmt(item.get("seconds", ""))]
-        if item.get("cue"):
-            words.append(str(item["cue"]))
+        words = [str(item.get(PhaseKey.PHASE, "")), _fmt(item.get(PhaseKey.SECONDS, ""))]
+        if item.get(PhaseKey.CUE):
+            words.append(str(item[PhaseKey.CUE]))
         parts.append(" ".join(w for w in words if w))
     return ", ".join(parts)
 
@@ -80,11 +95,11 @@ def parse_phases(text: str) -> list[dict[str, Any]]:
         words = chunk.split(maxsplit=2)
         if not words:
             continue
-        phase: dict[str, Any] = {"phase": words[0]}
+        phase: dict[str, Any] = {PhaseKey.PHASE.value: words[0]}
         if len(words) > 1:
-            phase["seconds"] = number_or_text(words[1])
+            phase[PhaseKey.SECONDS.value] = number_or_text(words[1])
         if len(words) > 2:
-            phase["cue"] = words[2]
+            phase[PhaseKey.CUE.value] = words[2]
         phases.append(phase)
     return phases
 
@@ -148,8 +163,8 @@ class Draft:
     def copy_of(cls, routine: Routine, folder: Path, taken: Iterable[str]) -> Draft:
         """A new routine of the person's, made from ``routine`` as its file has it."""
         data = _file_data(routine)
-        data["id"] = copy_id(routine.id, taken)
-        data["title"] = f"{str(data.get('title', routine.title))[:73]} (copy)"
+        data[RoutineKey.ID] = copy_id(routine.id, taken)
+        data[RoutineKey.TITLE] = f"{str(data.get(RoutineKey.TITLE, routine.title))[:73]} (copy)"
         draft = cls(data, path=None, folder=folder, taken=taken)
         draft._saved = {}  # nothing of it is saved yet
         return draft
@@ -158,10 +173,10 @@ class Draft:
     def new(cls, folder: Path, taken: Iterable[str]) -> Draft:
         """An empty routine that is already valid: one exercise, to change."""
         data: dict[str, Any] = {
-            "schema": SCHEMA,
-            "id": free_id("my-routine", taken),
-            "title": "My routine",
-            "exercise": [_new_exercise("exercise-1", "Exercise 1")],
+            RoutineKey.SCHEMA.value: SCHEMA,
+            RoutineKey.ID.value: free_id("my-routine", taken),
+            RoutineKey.TITLE.value: "My routine",
+            RoutineKey.EXERCISE.value: [_new_exercise("exercise-1", "Exercise 1")],
         }
         draft = cls(data, path=None, folder=folder, taken=taken)
         draft._saved = {}
@@ -171,7 +186,7 @@ class Draft:
 
     @property
     def exercises(self) -> list[dict[str, Any]]:
-        raw = self.data.get("exercise")
+        raw = self.data.get(RoutineKey.EXERCISE)
         if isinstance(raw, list):
             return [e for e in raw if isinstance(e, dict)]
         return []
@@ -189,7 +204,7 @@ class Draft:
         """The file a save writes."""
         if self.path is not None:
             return self.path
-        return self.folder / f"{self.data.get('id', 'routine')}.toml"
+        return self.folder / f"{self.data.get(RoutineKey.ID, 'routine')}.toml"
 
     def get(self, parts: Sequence[KeyPart], default: Any = None) -> Any:
         value: Any = self.data
@@ -239,29 +254,30 @@ class Draft:
             container[last] = value
         self.validate()
 
-    def set_kind(self, index: int, kind: str) -> None:
+    def set_kind(self, index: int, kind: Kind) -> None:
         """Reps or hold: the levels change their amount (reps ↔ seconds), a named breath pattern
         of the other kind goes (the kind's default applies)."""
         exercise = self.exercises[index]
-        exercise["kind"] = kind
-        amount, other = ("reps", "seconds") if kind == "reps" else ("seconds", "reps")
-        defaults = NEW_REPS if kind == "reps" else NEW_SECONDS
-        levels = exercise.get("levels")
+        exercise[ExerciseKey.KIND] = kind.value
+        amount, defaults = kind.amount, new_amounts(kind)
+        levels = exercise.get(ExerciseKey.LEVELS)
         if isinstance(levels, dict):
             for level in LEVELS:
                 dose = levels.get(level)
                 if isinstance(dose, dict) and amount not in dose:
-                    dose.pop(other, None)
-                    dose[amount] = defaults[level]
-        breath = exercise.get("breath")
+                    for other in Kind:  # the amount of the kind it was
+                        if other.amount != amount:
+                            dose.pop(other.amount, None)
+                    dose[amount.value] = defaults[level]
+        breath = exercise.get(ExerciseKey.BREATH)
         wrong = isinstance(breath, str) and breath in PATTERNS
-        if wrong and PATTERNS[str(breath)].cycle != (kind == "hold"):
-            del exercise["breath"]
+        if wrong and PATTERNS[str(breath)].cycle != kind.breath_cycles:
+            del exercise[ExerciseKey.BREATH]
         self.validate()
 
     def add_exercise(self, after: int | None = None) -> int:
         """A new exercise after ``after`` (at the end without): its index."""
-        ids = [str(e.get("id")) for e in self.exercises]
+        ids = [str(e.get(ExerciseKey.ID)) for e in self.exercises]
         number = len(ids) + 1
         exercise_id = free_id(f"exercise-{number}", ids)
         at = len(ids) if after is None else after + 1
@@ -273,7 +289,8 @@ class Draft:
     def duplicate_exercise(self, index: int) -> int:
         exercises = self._exercise_list()
         twin = copy.deepcopy(exercises[index])
-        twin["id"] = free_id(str(twin.get("id", "exercise")), [str(e.get("id")) for e in exercises])
+        key = ExerciseKey.ID
+        twin[key] = free_id(str(twin.get(key, "exercise")), [str(e.get(key)) for e in exercises])
         exercises.insert(index + 1, twin)
         self._origin.insert(index + 1, None)
         self.validate()
@@ -300,9 +317,9 @@ class Draft:
         return to
 
     def _exercise_list(self) -> list[Any]:
-        raw = self.data.get("exercise")
+        raw = self.data.get(RoutineKey.EXERCISE)
         if not isinstance(raw, list):
-            raw = self.data["exercise"] = []
+            raw = self.data[RoutineKey.EXERCISE.value] = []
         if len(self._origin) != len(raw):
             self._origin = [None] * len(raw)
         return raw
@@ -319,11 +336,16 @@ class Draft:
         except RoutineError as error:
             self.routine = None
             problems.extend(error.problems)
-        routine_id = self.data.get("id")
-        own = self._saved.get("id") if self.path is not None else None  # its id as saved
+        routine_id = self.data.get(RoutineKey.ID)
+        own = self._saved.get(RoutineKey.ID) if self.path is not None else None  # its id as saved
         if isinstance(routine_id, str) and routine_id != own and routine_id in self.taken:
             problems.append(
-                Problem(self.target, None, "id", f"the id '{routine_id}' is taken (choose another)")
+                Problem(
+                    self.target,
+                    None,
+                    RoutineKey.ID,
+                    f"the id '{routine_id}' is taken (choose another)",
+                )
             )
             self.routine = None
         self.problems = tuple(problems)
@@ -331,7 +353,7 @@ class Draft:
     def preview(self, level: Level, adjust: Any = None) -> tuple[dict[Level, float], str]:
         """Minutes at each level and the timeline at ``level`` in a line; ``adjust`` (a
         Routine -> Routine, the settings' rests) is applied first. Empty while invalid."""
-        from supple.core.timeline import expand, total_seconds
+        from supple.core.timeline import expand, timeline_line, total_seconds
 
         if self.routine is None:
             return {}, ""
@@ -349,7 +371,9 @@ class Draft:
 
             assert self.routine is not None
             return dump_routine(self.routine)
-        return self._edited_text()
+        from supple.coach.routine_text import edited_text
+
+        return edited_text(self.text, self._saved, self.data, self._origin)
 
     def save(self) -> Path:
         """Write the routine (atomically); its path. SaveError if it is not valid or cannot be
@@ -369,91 +393,6 @@ class Draft:
         self._origin = list(range(len(self.exercises)))
         return target
 
-    def _edited_text(self) -> str:
-        import tomlkit
-        from tomlkit.items import AoT, Table
-
-        assert self.text is not None
-        document = tomlkit.parse(self.text)
-        old, new = self._saved, self.data
-        for key in list(old):
-            if key not in new and key in document:
-                del document[key]
-        for key, value in new.items():
-            if key == "exercise" and isinstance(old.get(key), list) and isinstance(value, list):
-                continue
-            _apply(document, key, old.get(key, _MISSING), value)
-        old_list, new_list = old.get("exercise"), new.get("exercise")
-        if isinstance(old_list, list) and isinstance(new_list, list):
-            tables = document.get("exercise")
-            same_order = self._origin == list(range(len(old_list)))
-            if same_order and isinstance(tables, AoT | list) and len(tables) == len(old_list):
-                for table, before, after in zip(tables, old_list, new_list, strict=True):
-                    _apply_table(table, before, after)
-            else:
-                kept = list(tables) if isinstance(tables, AoT | list) else []
-                rebuilt = AoT([])
-                for origin, after in zip(self._origin, new_list, strict=False):
-                    if (
-                        origin is not None
-                        and origin < len(kept)
-                        and isinstance(kept[origin], Table)
-                    ):
-                        table = kept[origin]
-                        _apply_table(table, old_list[origin], after)
-                    else:
-                        table = tomlkit.table()
-                        for k, v in after.items():
-                            table[k] = v
-                    rebuilt.append(table)
-                document["exercise"] = rebuilt
-        return tomlkit.dumps(document)
-
-
-_MISSING: Any = object()
-
-
-def _apply(container: Any, key: str | int, old: Any, new: Any) -> None:
-    """Make ``container[key]`` hold ``new``, changing only what differs from ``old``."""
-    if old == new:
-        return
-    current = container.get(key) if hasattr(container, "get") else None
-    if isinstance(old, dict) and isinstance(new, dict) and hasattr(current, "keys"):
-        _apply_table(current, old, new)
-        return
-    if old is _MISSING and isinstance(key, str) and _add_after_last_key(container, key, new):
-        return
-    container[key] = new
-
-
-def _add_after_last_key(container: Any, key: str, value: Any) -> bool:
-    """Add a key right after the table's last key, not after the comments that end it (those
-    introduce what follows). False if the table is not one whose lines can be placed so."""
-    from tomlkit.container import Container
-
-    body = container if isinstance(container, Container) else getattr(container, "value", None)
-    if not isinstance(body, Container) or not hasattr(body, "_insert_at"):
-        return False
-    last = max((i for i, (k, _) in enumerate(body.body) if k is not None), default=-1)
-    if last < 0 or last == len(body.body) - 1:
-        return False
-    following = body.body[last + 1 :]
-    if all(k is None for k, _ in following) and any(
-        type(item).__name__ == "Comment" for _, item in following
-    ):
-        body._insert_at(last + 1, key, value)
-        return True
-    return False
-
-
-def _apply_table(table: Any, old: Any, new: dict[str, Any]) -> None:
-    old = old if isinstance(old, dict) else {}
-    for key in list(old):
-        if key not in new and key in table:
-            del table[key]
-    for key, value in new.items():
-        _apply(table, key, old.get(key, _MISSING), value)
-
 
 def _zero_based(parts: Sequence[KeyPart]) -> list[KeyPart]:
     return [p - 1 if isinstance(p, int) else p for p in parts]
@@ -461,11 +400,13 @@ def _zero_based(parts: Sequence[KeyPart]) -> list[KeyPart]:
 
 def _new_exercise(exercise_id: str, name: str) -> dict[str, Any]:
     return {
-        "id": exercise_id,
-        "name": name,
-        "kind": "reps",
-        "how": ["Describe the first step."],
-        "levels": {level: {"reps": NEW_REPS[level], "sets": 1} for level in LEVELS},
+        ExerciseKey.ID.value: exercise_id,
+        ExerciseKey.NAME.value: name,
+        ExerciseKey.KIND.value: Kind.REPS.value,
+        ExerciseKey.HOW.value: ["Describe the first step."],
+        ExerciseKey.LEVELS.value: {
+            level: {DoseKey.REPS.value: NEW_REPS[level], DoseKey.SETS.value: 1} for level in LEVELS
+        },
     }
 
 
@@ -480,30 +421,3 @@ def _file_data(routine: Routine) -> dict[str, Any]:
     from supple.core.routine_file import routine_data
 
     return routine_data(routine)
-
-
-def timeline_line(segments: Sequence[Segment], limit: int = 600) -> str:
-    """The session in one line: ``get ready 5 s · 5 reps × 6 s · rest 15 s · hold 30 s``."""
-    words: list[str] = []
-    index = 0
-    while index < len(segments):
-        segment = segments[index]
-        if segment.kind == "rep":
-            count = 1
-            while (
-                index + count < len(segments)
-                and segments[index + count].kind == "rep"
-                and segments[index + count].rep != 1
-            ):
-                count += 1
-            words.append(f"{count} reps × {_fmt(round(segment.seconds, 1))} s")
-            index += count
-            continue
-        name = {"get_ready": "get ready", "switch_side": "switch"}.get(segment.kind, segment.kind)
-        side = f" ({segment.side})" if segment.kind == "hold" and segment.side else ""
-        words.append(f"{name}{side} {_fmt(round(segment.seconds, 1))} s")
-        index += 1
-        if sum(len(w) + 3 for w in words) > limit:
-            words.append("…")
-            break
-    return " · ".join(words)

@@ -7,6 +7,8 @@ from typing import Literal
 
 PhaseName = Literal["inhale", "exhale", "hold"]
 PHASE_NAMES: tuple[PhaseName, ...] = ("inhale", "exhale", "hold")
+# The words a phase shows when its pattern gives none (a file may leave them out).
+DEFAULT_CUES: dict[str, str] = {"inhale": "Breathe in", "exhale": "Breathe out", "hold": "Hold"}
 
 
 @dataclass(frozen=True, slots=True)

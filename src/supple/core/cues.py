@@ -12,19 +12,43 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from enum import StrEnum
+from typing import Literal, assert_never
 
 from supple.core.config import VOICES
 from supple.core.routine import Exercise
 from supple.core.session import CLOSING_SECONDS, Snapshot
-from supple.core.timeline import Segment
+from supple.core.timeline import Segment, SegmentKind
 
-CueKind = Literal["transition", "count", "closing", "breath", "end"]
-PRIORITY: dict[CueKind, int] = {"breath": 0, "count": 1, "closing": 1, "transition": 2, "end": 3}
+
+class CueKind(StrEnum):
+    """Why a cue sounds: a new segment, a count, a hold's closing seconds, a breath, the end."""
+
+    TRANSITION = "transition"
+    COUNT = "count"
+    CLOSING = "closing"
+    BREATH = "breath"
+    END = "end"
+
+    @property
+    def priority(self) -> int:
+        """Which of two cues due at once wins the voice: the higher."""
+        match self:
+            case CueKind.BREATH:
+                return 0
+            case CueKind.COUNT | CueKind.CLOSING:
+                return 1
+            case CueKind.TRANSITION:
+                return 2
+            case CueKind.END:
+                return 3
+            case _:
+                assert_never(self)
+
+
 VoiceLevel = Literal["transitions", "counts", "everything"]  # each says all the one before does
 BREATH_WORDS = {"inhale": "in", "exhale": "out", "hold": "hold"}
 BREATH_TONES = {"inhale": "breath-in", "exhale": "breath-out"}  # a held breath is silent
-TONE_FOR: dict[str, str] = {"hold": "start", "switch_side": "switch", "rest": "rest"}
 TICKS = 3  # the last seconds before work begins tick, as a get-ready's 3-2-1 does
 
 # How long a cue takes to say, estimated from its text: espeak-ng at its default 175 words a
@@ -100,7 +124,7 @@ class Cue:
 
     @property
     def priority(self) -> int:
-        return PRIORITY[self.kind]
+        return self.kind.priority
 
     def spoken(self, voice: str) -> str:
         """What this cue says with the ``voice`` setting ("" nothing)."""
@@ -126,9 +150,13 @@ def fits(text: str, window: float) -> bool:
 def _window(segment: Segment) -> float:
     """The seconds a segment's opening words have before something else must be said: a
     get-ready's 3-2-1 begins three seconds before its end; anything else has its length."""
-    if segment.kind == "get_ready" and segment.seconds > TICKS:
-        return segment.seconds - TICKS
-    return segment.seconds
+    match segment.kind:
+        case SegmentKind.GET_READY:
+            return segment.seconds - TICKS if segment.seconds > TICKS else segment.seconds
+        case SegmentKind.REP | SegmentKind.HOLD | SegmentKind.SWITCH_SIDE | SegmentKind.REST:
+            return segment.seconds
+        case _:
+            assert_never(segment.kind)
 
 
 def _first(candidates: Sequence[str], window: float, whole: float | None = None) -> str:
@@ -152,44 +180,47 @@ def plan_voice(segments: Sequence[Segment], exercises: Sequence[Exercise]) -> Vo
         exercise = exercises[segment.exercise_index]
         window = _window(segment)
         text = ""
-        if segment.kind == "get_ready":
-            name = exercise.name
-            if told < segment.exercise_index:
-                full = f"Get ready: {name}. {exercise.how[0]}" if exercise.how else ""
-                if full and fits(full, window):
-                    text = full
-                elif index == 0 and exercise.how:
-                    lead_in = f"{name}. {exercise.how[0]}"
-                    text = _first((f"Get ready: {name}", "Get ready", ""), window)
+        match segment.kind:
+            case SegmentKind.GET_READY:
+                name = exercise.name
+                if told < segment.exercise_index:
+                    full = f"Get ready: {name}. {exercise.how[0]}" if exercise.how else ""
+                    if full and fits(full, window):
+                        text = full
+                    elif index == 0 and exercise.how:
+                        lead_in = f"{name}. {exercise.how[0]}"
+                        text = _first((f"Get ready: {name}", "Get ready", ""), window)
+                    else:
+                        text = _first((f"Get ready: {name}", name), window, segment.seconds)
+                    told = segment.exercise_index
                 else:
                     text = _first((f"Get ready: {name}", name), window, segment.seconds)
-                told = segment.exercise_index
-            else:
-                text = _first((f"Get ready: {name}", name), window, segment.seconds)
-        elif segment.kind == "rest":
-            if segment.set is not None and segment.sets is not None:
-                forms = [f"Rest. Set {segment.set + 1} of {segment.sets} next", "Rest"]
+            case SegmentKind.REST:
+                if segment.set is not None and segment.sets is not None:
+                    forms = [f"Rest. Set {segment.set + 1} of {segment.sets} next", "Rest"]
+                    text = _first(forms, window)
+                elif segment.exercise_index + 1 < len(exercises):
+                    upcoming = exercises[segment.exercise_index + 1]
+                    forms = [f"Rest. Next: {upcoming.name}", "Rest"]
+                    if upcoming.how:
+                        forms.insert(0, f"Rest. Next: {upcoming.name}. {upcoming.how[0]}")
+                    text = _first(forms, window)
+                    if upcoming.how and text == forms[0]:
+                        told = segment.exercise_index + 1
+                else:
+                    text = "Rest"
+            case SegmentKind.SWITCH_SIDE:
+                forms = ["Switch sides", "Switch"]
+                if segment.side:
+                    forms.insert(0, f"Switch sides. {segment.side.capitalize()} side next")
                 text = _first(forms, window)
-            elif segment.exercise_index + 1 < len(exercises):
-                upcoming = exercises[segment.exercise_index + 1]
-                forms = [f"Rest. Next: {upcoming.name}", "Rest"]
-                if upcoming.how:
-                    forms.insert(0, f"Rest. Next: {upcoming.name}. {upcoming.how[0]}")
+            case SegmentKind.HOLD:
+                forms = [f"Hold, {segment.side} side", "Hold"] if segment.side else ["Hold"]
                 text = _first(forms, window)
-                if upcoming.how and text == forms[0]:
-                    told = segment.exercise_index + 1
-            else:
-                text = "Rest"
-        elif segment.kind == "switch_side":
-            forms = ["Switch sides", "Switch"]
-            if segment.side:
-                forms.insert(0, f"Switch sides. {segment.side.capitalize()} side next")
-            text = _first(forms, window)
-        elif segment.kind == "hold":
-            forms = [f"Hold, {segment.side} side", "Hold"] if segment.side else ["Hold"]
-            text = _first(forms, window)
-        elif segment.rep == 1:
-            text = "Begin"
+            case SegmentKind.REP:
+                text = "Begin" if segment.rep == 1 else ""
+            case _:
+                assert_never(segment.kind)
         if told < segment.exercise_index:  # no get-ready and no rest said it
             if index == 0 and exercise.how:
                 lead_in = f"{exercise.name}. {exercise.how[0]}"
@@ -221,7 +252,7 @@ class Cuer:
         cues: list[Cue] = []
         if snap.done:
             if not self._ended and snap.outcome == "completed":
-                cues.append(Cue("end", "Session complete. Well done.", True, "complete"))
+                cues.append(Cue(CueKind.END, "Session complete. Well done.", True, "complete"))
             self._ended = True
             return cues
         if snap.paused:
@@ -230,7 +261,7 @@ class Cuer:
         if snap.count_in_left > 0:
             if self._lead_in(snap):
                 self._led_in = True
-                cues.append(Cue("transition", self.plan.lead_in if self.plan else "", False))
+                cues.append(Cue(CueKind.TRANSITION, self.plan.lead_in if self.plan else "", False))
             return cues
         segment = snap.segment
         if segment is None:
@@ -255,7 +286,7 @@ class Cuer:
                 talking = any(c.text or c.count for c in cues)
                 cues.append(
                     Cue(
-                        "breath",
+                        CueKind.BREATH,
                         "" if talking else BREATH_WORDS[breath.phase],
                         False,
                         BREATH_TONES.get(breath.phase),
@@ -292,23 +323,42 @@ class Cuer:
         plan = self.plan
         index = snap.segment_index
         text = plan.texts[index] if plan is not None and index < len(plan.texts) else ""
-        count = number_word(segment.rep) if segment.kind == "rep" and segment.rep else ""
-        if segment.kind == "rep":
-            tone = "start" if segment.rep == 1 else None
-        else:
-            tone = TONE_FOR.get(segment.kind)
-        kind: CueKind = "transition" if text or segment.kind != "rep" else "count"
-        return Cue(kind, text, bell=not first, tone=tone, count=count)
+        tone: str | None
+        match segment.kind:
+            case SegmentKind.REP:
+                count = number_word(segment.rep) if segment.rep else ""
+                tone = "start" if segment.rep == 1 else None
+                kind = CueKind.TRANSITION if text else CueKind.COUNT
+                return Cue(kind, text, bell=not first, tone=tone, count=count)
+            case SegmentKind.HOLD:
+                tone = "start"
+            case SegmentKind.SWITCH_SIDE:
+                tone = "switch"
+            case SegmentKind.REST:
+                tone = "rest"
+            case SegmentKind.GET_READY:
+                tone = None
+            case _:
+                assert_never(segment.kind)
+        return Cue(CueKind.TRANSITION, text, bell=not first, tone=tone)
 
     def _ticking(self, snap: Snapshot, segment: Segment, tick: int) -> Cue | None:
         """A tick (and the number, in a get-ready) in each of the last three seconds before
         work begins; the closing tone in each of the last three of a hold."""
         following = snap.next_segment
-        if segment.kind == "hold":
-            words = "Three seconds left" if tick == math.ceil(CLOSING_SECONDS) else ""
-            return Cue("closing", words, False, "closing", level="everything")
-        if segment.active or following is None or not following.active:
-            return None
-        if segment.kind == "get_ready":
-            return Cue("count", str(tick), True, "tick")
-        return Cue("count", "", False, "tick")  # a rest or a switch: the tone alone
+        match segment.kind:
+            case SegmentKind.HOLD:
+                words = "Three seconds left" if tick == math.ceil(CLOSING_SECONDS) else ""
+                return Cue(CueKind.CLOSING, words, False, "closing", level="everything")
+            case SegmentKind.REP:
+                return None
+            case SegmentKind.GET_READY:
+                if following is None or not following.active:
+                    return None
+                return Cue(CueKind.COUNT, str(tick), True, "tick")
+            case SegmentKind.REST | SegmentKind.SWITCH_SIDE:
+                if following is None or not following.active:
+                    return None
+                return Cue(CueKind.COUNT, "", False, "tick")  # the tone alone
+            case _:
+                assert_never(segment.kind)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
 from supple.core.figures import FIGURES
-from supple.core.timeline import SIDES
+from supple.core.timeline import SIDES, SegmentKind
 
 if TYPE_CHECKING:
     from supple.core.figure import Figure, Pose
@@ -75,7 +75,7 @@ def figure_frame(snap: Snapshot) -> FigureFrame | None:
     segment = snap.segment
     if segment is None:
         return None
-    if segment.kind == "rest" and segment.set is None:  # between exercises: the one up next
+    if segment.between_exercises:  # the exercise up next
         return ready_frame(snap.next_exercise)
     figure = figure_of(snap.exercise)
     if figure is None:
@@ -83,17 +83,20 @@ def figure_frame(snap: Snapshot) -> FigureFrame | None:
     # Work on a side shows that side; before a set (get-ready, a rest) the side it starts on.
     side = segment.side or (SIDES[0] if snap.exercise and snap.exercise.per_side else None)
     mirrored = side == "left"
-    if segment.kind == "switch_side":
-        done = 1.0 - (snap.segment_left / segment.seconds if segment.seconds else 0.0)
-        # From the side before (mirrored) through edge-on to the side ahead, at the ready pose.
-        turn = -math.cos(math.pi * min(1.0, max(0.0, done)))
-        return FigureFrame(figure, figure.ready, mirrored=segment.side == "left", turn=turn)
     breath = snap.breath
-    if segment.kind == "rep":
-        fraction = breath.fill if breath is not None else figure.ready
-    elif segment.kind == "hold":
-        fill = breath.fill if breath is not None else 1.0
-        fraction = 1.0 - BREATH_SWAY * (1.0 - fill)
-    else:  # get-ready, a rest between sets
-        fraction = figure.ready
+    match segment.kind:
+        case SegmentKind.SWITCH_SIDE:
+            done = 1.0 - (snap.segment_left / segment.seconds if segment.seconds else 0.0)
+            # From the side before (mirrored) through edge-on to the side ahead, at the ready pose.
+            turn = -math.cos(math.pi * min(1.0, max(0.0, done)))
+            return FigureFrame(figure, figure.ready, mirrored=segment.side == "left", turn=turn)
+        case SegmentKind.REP:
+            fraction = breath.fill if breath is not None else figure.ready
+        case SegmentKind.HOLD:
+            fill = breath.fill if breath is not None else 1.0
+            fraction = 1.0 - BREATH_SWAY * (1.0 - fill)
+        case SegmentKind.GET_READY | SegmentKind.REST:  # a rest here is between sets
+            fraction = figure.ready
+        case _:
+            assert_never(segment.kind)
     return FigureFrame(figure, round(fraction * STEPS) / STEPS, mirrored=mirrored)

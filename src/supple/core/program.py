@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, ClassVar, Literal, cast
+from typing import Any, ClassVar, Literal, assert_never, cast
 
 from supple.core.figure_names import FIGURE_NAMES
 from supple.core.files import SCHEMA
@@ -25,7 +26,25 @@ MAX_WORKOUT_SECONDS = 30 * 60
 Point = Literal["start", "middle", "end"]
 POINTS: tuple[Point, ...] = ("start", "middle", "end")
 Better = Literal["higher", "lower"]
-TestKind = Literal["timed", "measure"]
+
+
+class TestKind(StrEnum):
+    """How a mobility test's result is taken: timed on a stopwatch, or a measure typed in."""
+
+    __test__ = False  # not a pytest class, whatever its name
+
+    TIMED = "timed"
+    MEASURE = "measure"
+
+    @property
+    def stopwatch(self) -> bool:
+        match self:
+            case TestKind.TIMED:
+                return True
+            case TestKind.MEASURE:
+                return False
+            case _:
+                assert_never(self)
 
 
 class ProgramError(FileProblems):
@@ -212,7 +231,7 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
         )
         test_id = check.string(table, where, "id", pattern=SLUG)
         name = check.string(table, where, "name", max_length=60)
-        kind = check.string(table, where, "kind", choices=("timed", "measure"))
+        kind = check.string(table, where, "kind", choices=tuple(TestKind))
         unit = check.string(table, where, "unit", max_length=10)
         better = check.string(table, where, "better", choices=("higher", "lower"))
         low = check.number(table, where, "low", low=-1000, high=1000, integer=False)
@@ -231,7 +250,7 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
             MobilityTest(
                 cast(str, test_id),
                 cast(str, name),
-                cast(TestKind, kind),
+                TestKind(cast(str, kind)),
                 cast(str, unit),
                 cast(Better, better),
                 cast(float, low),

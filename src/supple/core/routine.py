@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal, assert_never, cast
 
 from supple.core.breath import (
+    DEFAULT_CUES,
     DEFAULT_HOLD_PATTERN,
     DEFAULT_REP_PATTERN,
     PATTERNS,
@@ -24,8 +26,6 @@ from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
 LEVELS: tuple[Level, ...] = ("beginner", "intermediate", "advanced")
 Level = Literal["beginner", "intermediate", "advanced"]
 DEFAULT_LEVEL: Level = "beginner"  # a first run, and anything that names no level
-Kind = Literal["reps", "hold"]
-KINDS: tuple[Kind, ...] = ("reps", "hold")
 Source = Literal["bundled", "user"]
 SLUG = r"[a-z0-9][a-z0-9-]{0,63}"
 
@@ -33,36 +33,127 @@ SLUG = r"[a-z0-9][a-z0-9-]{0,63}"
 MAX_REPS = 100
 MAX_SETS = 10
 MAX_HOLD_SECONDS = 600
-MAX_TIMING = {
-    "get_ready": 60,
-    "rest_between_sets": 300,
-    "rest_between_exercises": 300,
-    "switch_side": 60,
-}
 MAX_EXERCISES = 60  # a routine is a session, not a library of exercises
 MAX_PLAN_SECONDS = 4 * 3600  # the whole session, rests included, at every level
 EXTEND_LIMIT = 300  # at most this many seconds added to one hold while it plays
-# The longest plan a session can have: a routine at the limit, with the longest get-ready and
-# rests the settings allow in place of its own (the history accepts every such session).
-MAX_SESSION_PLAN_SECONDS = MAX_PLAN_SECONDS + MAX_EXERCISES * (
-    MAX_TIMING["get_ready"]
-    + (MAX_SETS - 1) * MAX_TIMING["rest_between_sets"]
-    + MAX_TIMING["rest_between_exercises"]
-)
 
 
 class RoutineError(FileProblems):
     """A routine file that cannot be used; every problem names the file, key and line."""
 
 
+# The routine file's keys, each declared once: the parser, the writer (routine_file), `supple
+# show --json` and the editor read them from here. A table's members are in the order its
+# "allowed:" hint lists them.
+class RoutineKey(StrEnum):
+    SCHEMA = "schema"
+    ID = "id"
+    TITLE = "title"
+    SUMMARY = "summary"
+    TIMING = "timing"
+    EXERCISE = "exercise"
+
+
+class ExerciseKey(StrEnum):
+    ID = "id"
+    NAME = "name"
+    KIND = "kind"
+    HOW = "how"
+    SAFETY = "safety"
+    BREATH = "breath"
+    PER_SIDE = "per_side"
+    LEVELS = "levels"
+    TIMING = "timing"
+    FIGURE = "figure"
+
+
+class DoseKey(StrEnum):
+    """The keys of one level's dose: reps or seconds (as the kind says), and sets."""
+
+    REPS = "reps"
+    SECONDS = "seconds"
+    SETS = "sets"
+
+
+class PhaseKey(StrEnum):
+    """The keys of one breath phase written out (``{ phase = "inhale", seconds = 3 }``)."""
+
+    PHASE = "phase"
+    SECONDS = "seconds"
+    CUE = "cue"
+
+
+class Kind(StrEnum):
+    """What an exercise asks: a number of reps, or a hold of seconds. What differs by kind is
+    here (the other places a kind matters are `match` statements mypy checks are complete)."""
+
+    REPS = "reps"
+    HOLD = "hold"
+
+    @property
+    def amount(self) -> DoseKey:
+        """The key of a dose's amount of this kind: reps, or a hold's seconds."""
+        match self:
+            case Kind.REPS:
+                return DoseKey.REPS
+            case Kind.HOLD:
+                return DoseKey.SECONDS
+            case _:
+                assert_never(self)
+
+    @property
+    def breath_cycles(self) -> bool:
+        """A hold's breath pattern repeats as long as it lasts; a rep's is played once."""
+        match self:
+            case Kind.REPS:
+                return False
+            case Kind.HOLD:
+                return True
+            case _:
+                assert_never(self)
+
+    @property
+    def default_breath(self) -> str:
+        """The pattern an exercise of this kind breathes when it names none."""
+        return DEFAULT_HOLD_PATTERN if self.breath_cycles else DEFAULT_REP_PATTERN
+
+    def dose_words(self, dose: Dose) -> str:
+        """'8 reps', '30 s hold'."""
+        match self:
+            case Kind.REPS:
+                return f"{dose.reps} reps"
+            case Kind.HOLD:
+                return f"{dose.seconds} s hold"
+            case _:
+                assert_never(self)
+
+
+def _timing_field(default: int, limit: int, label: str) -> Any:
+    return field(default=default, metadata={"max": limit, "label": label})
+
+
 @dataclass(frozen=True, slots=True)
 class Timing:
-    """Pauses around the work, in seconds."""
+    """Pauses around the work, in seconds; each field is a key of a routine's [timing] table,
+    with its limit (more is a typo or a danger) and the editor's label."""
 
-    get_ready: int = 5
-    rest_between_sets: int = 15
-    rest_between_exercises: int = 10
-    switch_side: int = 5
+    get_ready: int = _timing_field(5, 60, "Get ready")
+    rest_between_sets: int = _timing_field(15, 300, "Rest (sets)")
+    rest_between_exercises: int = _timing_field(10, 300, "Rest (exercises)")
+    switch_side: int = _timing_field(5, 60, "Switch side")
+
+
+TIMING_KEYS = tuple(f.name for f in fields(Timing))
+TIMING_LABELS: dict[str, str] = {f.name: f.metadata["label"] for f in fields(Timing)}
+MAX_TIMING: dict[str, int] = {f.name: f.metadata["max"] for f in fields(Timing)}
+LONGEST_TIMING = Timing(**MAX_TIMING)
+# The longest plan a session can have: a routine at the limit, with the longest get-ready and
+# rests the settings allow in place of its own (the history accepts every such session).
+MAX_SESSION_PLAN_SECONDS = MAX_PLAN_SECONDS + MAX_EXERCISES * (
+    LONGEST_TIMING.get_ready
+    + (MAX_SETS - 1) * LONGEST_TIMING.rest_between_sets
+    + LONGEST_TIMING.rest_between_exercises
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +184,7 @@ class Exercise:
     def describe(self, level: Level) -> str:
         """'8 reps × 2 sets', '30 s each side', ... in the user's words."""
         dose = self.levels[level]
-        text = f"{dose.reps} reps" if self.kind == "reps" else f"{dose.seconds} s hold"
+        text = self.kind.dose_words(dose)
         if self.per_side:
             text += " each side"
         if dose.sets > 1:
@@ -118,13 +209,6 @@ class Routine:
         raise KeyError(exercise_id)
 
 
-TOP_KEYS = ("schema", "id", "title", "summary", "timing", "exercise")
-EXERCISE_KEYS = (
-    "id", "name", "kind", "how", "safety", "breath", "per_side", "levels", "timing", "figure",
-)  # fmt: skip
-TIMING_KEYS = tuple(MAX_TIMING)
-
-
 def load_routine(path: Path, source: Source = "user") -> Routine:
     """Read and validate one routine file; raise RoutineError listing every problem."""
     try:
@@ -138,36 +222,37 @@ def parse_routine(
     data: dict[str, Any], *, path: Path, text: str = "", source: Source = "user"
 ) -> Routine:
     check = Checker(path, text)
-    check.keys(data, [], TOP_KEYS, required=("schema", "id", "title", "exercise"))
-    if "schema" in data:
-        schema = data["schema"]
+    K = RoutineKey
+    check.keys(data, [], tuple(K), required=(K.SCHEMA, K.ID, K.TITLE, K.EXERCISE))
+    if K.SCHEMA in data:
+        schema = data[K.SCHEMA]
         if isinstance(schema, bool) or not isinstance(schema, int):
-            check.report(["schema"], f"expected the whole number {SCHEMA}")
+            check.report([K.SCHEMA], f"expected the whole number {SCHEMA}")
         elif schema != SCHEMA:
-            check.report(["schema"], f"unknown schema {schema} (this supple reads schema {SCHEMA})")
-    routine_id = check.string(data, [], "id", pattern=SLUG) or ""
-    title = check.string(data, [], "title", max_length=80) or ""
-    summary = check.string(data, [], "summary", default="", max_length=400) or ""
+            check.report([K.SCHEMA], f"unknown schema {schema} (this supple reads schema {SCHEMA})")
+    routine_id = check.string(data, [], K.ID, pattern=SLUG) or ""
+    title = check.string(data, [], K.TITLE, max_length=80) or ""
+    summary = check.string(data, [], K.SUMMARY, default="", max_length=400) or ""
     timing = _timing(check, data, [], Timing())
 
     exercises: list[Exercise] = []
-    raw_exercises = data.get("exercise")
-    if "exercise" in data:
+    raw_exercises = data.get(K.EXERCISE)
+    if K.EXERCISE in data:
         if not isinstance(raw_exercises, list) or not all(
             isinstance(e, dict) for e in raw_exercises
         ):
-            check.report(["exercise"], "expected [[exercise]] tables")
+            check.report([K.EXERCISE], "expected [[exercise]] tables")
         elif not raw_exercises:
-            check.report(["exercise"], "no exercises (expected at least one [[exercise]])")
+            check.report([K.EXERCISE], "no exercises (expected at least one [[exercise]])")
         else:
             seen: dict[str, int] = {}
             for index, raw in enumerate(raw_exercises, 1):
-                exercise = _exercise(check, raw, ["exercise", index], timing)
+                exercise = _exercise(check, raw, [K.EXERCISE, index], timing)
                 if exercise is None:
                     continue
                 if exercise.id in seen:
                     check.report(
-                        ["exercise", index, "id"],
+                        [K.EXERCISE, index, ExerciseKey.ID],
                         f"duplicate id '{exercise.id}' (exercise[{seen[exercise.id]}] has it; "
                         "ids must be unique)",
                     )
@@ -181,14 +266,16 @@ def parse_routine(
 def _check_size(check: Checker, raw: list[Any], exercises: list[Exercise]) -> None:
     """The limits on a whole routine: how many exercises, and how long at each level."""
     if len(raw) > MAX_EXERCISES:
-        check.report(["exercise"], f"{len(raw)} exercises; a routine has at most {MAX_EXERCISES}")
+        check.report(
+            [RoutineKey.EXERCISE], f"{len(raw)} exercises; a routine has at most {MAX_EXERCISES}"
+        )
     if len(exercises) != len(raw):
         return  # a broken exercise is reported already: its length is unknown
     for level in LEVELS:
         seconds = plan_seconds(exercises, level)
         if seconds > MAX_PLAN_SECONDS:
             check.report(
-                ["exercise"],
+                [RoutineKey.EXERCISE],
                 f"the {level} level lasts {_hours(seconds)}; a routine lasts at most "
                 f"{_hours(MAX_PLAN_SECONDS)} at every level (rests included): fewer exercises, "
                 "sets, reps or seconds",
@@ -217,10 +304,10 @@ def _hours(seconds: float) -> str:
 
 
 def _timing(check: Checker, table: dict[str, Any], parts: list[KeyPart], base: Timing) -> Timing:
-    raw = check.table(table, parts, "timing")
+    raw = check.table(table, parts, RoutineKey.TIMING)  # the same key in an exercise
     if raw is None:
         return base
-    where = [*parts, "timing"]
+    where = [*parts, RoutineKey.TIMING]
     check.keys(raw, where, TIMING_KEYS)
     values = {}
     for key in TIMING_KEYS:
@@ -235,14 +322,16 @@ def _exercise(
     check: Checker, raw: dict[str, Any], where: list[KeyPart], routine_timing: Timing
 ) -> Exercise | None:
     before = len(check.problems)
-    check.keys(raw, where, EXERCISE_KEYS, required=("id", "name", "kind", "how", "levels"))
-    exercise_id = check.string(raw, where, "id", pattern=SLUG)
-    name = check.string(raw, where, "name", max_length=60)
-    kind = check.string(raw, where, "kind", choices=KINDS)
-    how = check.strings(raw, where, "how", min_items=1, max_items=8)
-    safety = check.string(raw, where, "safety", max_length=300)
-    figure = check.string(raw, where, "figure", choices=FIGURE_NAMES)
-    per_side = check.boolean(raw, where, "per_side", default=False)
+    K = ExerciseKey
+    check.keys(raw, where, tuple(K), required=(K.ID, K.NAME, K.KIND, K.HOW, K.LEVELS))
+    exercise_id = check.string(raw, where, K.ID, pattern=SLUG)
+    name = check.string(raw, where, K.NAME, max_length=60)
+    kind_name = check.string(raw, where, K.KIND, choices=tuple(Kind))
+    kind = Kind(kind_name) if kind_name is not None else None
+    how = check.strings(raw, where, K.HOW, min_items=1, max_items=8)
+    safety = check.string(raw, where, K.SAFETY, max_length=300)
+    figure = check.string(raw, where, K.FIGURE, choices=FIGURE_NAMES)
+    per_side = check.boolean(raw, where, K.PER_SIDE, default=False)
     timing = _timing(check, raw, where, routine_timing)
     breath = _breath(check, raw, where, kind, exercise_id or "custom")
     levels = _levels(check, raw, where, kind)
@@ -263,62 +352,67 @@ def _exercise(
 
 
 def _breath(
-    check: Checker, raw: dict[str, Any], where: list[KeyPart], kind: str | None, name: str
+    check: Checker, raw: dict[str, Any], where: list[KeyPart], kind: Kind | None, name: str
 ) -> BreathPattern | None:
-    cycle = kind == "hold"
-    value = raw.get("breath", DEFAULT_HOLD_PATTERN if cycle else DEFAULT_REP_PATTERN)
+    # An exercise whose kind is unknown is checked as a rep's (its kind is reported already).
+    cycle = kind is not None and kind.breath_cycles
+    key = ExerciseKey.BREATH
+    value = raw.get(key, kind.default_breath if kind is not None else DEFAULT_REP_PATTERN)
     if isinstance(value, str):
         choices = [n for n, p in PATTERNS.items() if p.cycle == cycle]
-        pattern_name = check.string(raw, where, "breath", choices=choices, default=value)
+        pattern_name = check.string(raw, where, key, choices=choices, default=value)
         return PATTERNS.get(pattern_name or "")
     if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
         check.report(
-            [*where, "breath"],
+            [*where, key],
             "expected a pattern name in quotes, or a list of phases like "
             '[{ phase = "inhale", seconds = 3 }]',
         )
         return None
     phases = []
     for index, raw_phase in enumerate(value, 1):
-        here = [*where, "breath", index]
-        check.keys(raw_phase, here, ("phase", "seconds", "cue"), required=("phase", "seconds"))
-        phase = check.string(raw_phase, here, "phase", choices=PHASE_NAMES)
+        here = [*where, key, index]
+        P = PhaseKey
+        check.keys(raw_phase, here, tuple(P), required=(P.PHASE, P.SECONDS))
+        phase = check.string(raw_phase, here, P.PHASE, choices=PHASE_NAMES)
         seconds = check.number(
-            raw_phase, here, "seconds", low=0.5, high=30, integer=False, unit="s"
+            raw_phase, here, P.SECONDS, low=0.5, high=30, integer=False, unit="s"
         )
-        cue = check.string(raw_phase, here, "cue", max_length=80)
+        cue = check.string(raw_phase, here, P.CUE, max_length=80)
         if phase is None or seconds is None:
             return None
-        default_cue = {"inhale": "Breathe in", "exhale": "Breathe out", "hold": "Hold"}[phase]
-        phases.append(Phase(cast(PhaseName, phase), seconds, cue or default_cue))
+        phases.append(Phase(cast(PhaseName, phase), seconds, cue or DEFAULT_CUES[phase]))
     return BreathPattern(name, tuple(phases), cycle=cycle)
 
 
 def _levels(
-    check: Checker, raw: dict[str, Any], where: list[KeyPart], kind: str | None
+    check: Checker, raw: dict[str, Any], where: list[KeyPart], kind: Kind | None
 ) -> dict[Level, Dose] | None:
-    table = check.table(raw, where, "levels")
+    table = check.table(raw, where, ExerciseKey.LEVELS)
     if table is None or kind is None:
         return None
-    here = [*where, "levels"]
+    here = [*where, ExerciseKey.LEVELS]
     check.keys(table, here, LEVELS, required=LEVELS)
-    amount = "reps" if kind == "reps" else "seconds"
+    amount = kind.amount
     levels: dict[Level, Dose] = {}
     for level in LEVELS:
         dose = check.table(table, here, level)
         if dose is None:
             continue
         at = [*here, level]
-        check.keys(dose, at, (amount, "sets"), required=(amount,))
-        sets = check.number(dose, at, "sets", low=1, high=MAX_SETS, default=1)
-        if kind == "reps":
-            reps = check.number(dose, at, "reps", low=1, high=MAX_REPS)
-            if reps is not None and sets is not None:
-                levels[level] = Dose(sets=int(sets), reps=int(reps))
-        else:
-            seconds = check.number(dose, at, "seconds", low=1, high=MAX_HOLD_SECONDS, unit="s")
-            if seconds is not None and sets is not None:
-                levels[level] = Dose(sets=int(sets), seconds=int(seconds))
+        check.keys(dose, at, (amount, DoseKey.SETS), required=(amount,))
+        sets = check.number(dose, at, DoseKey.SETS, low=1, high=MAX_SETS, default=1)
+        match kind:
+            case Kind.REPS:
+                reps = check.number(dose, at, amount, low=1, high=MAX_REPS)
+                if reps is not None and sets is not None:
+                    levels[level] = Dose(sets=int(sets), reps=int(reps))
+            case Kind.HOLD:
+                seconds = check.number(dose, at, amount, low=1, high=MAX_HOLD_SECONDS, unit="s")
+                if seconds is not None and sets is not None:
+                    levels[level] = Dose(sets=int(sets), seconds=int(seconds))
+            case _:
+                assert_never(kind)
     return levels if len(levels) == len(LEVELS) else None
 
 

@@ -10,11 +10,18 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from supple.core.breath import PATTERNS, BreathPattern
+from supple.core.breath import DEFAULT_CUES, PATTERNS, BreathPattern
 from supple.core.files import SCHEMA
-from supple.core.routine import LEVELS, Exercise, Routine, Timing
-
-DEFAULT_CUES = {"inhale": "Breathe in", "exhale": "Breathe out", "hold": "Hold"}
+from supple.core.routine import (
+    LEVELS,
+    DoseKey,
+    Exercise,
+    ExerciseKey,
+    PhaseKey,
+    Routine,
+    RoutineKey,
+    Timing,
+)
 
 
 def breath_value(breath: BreathPattern) -> str | list[dict[str, Any]]:
@@ -26,9 +33,9 @@ def breath_value(breath: BreathPattern) -> str | list[dict[str, Any]]:
         seconds: float | int = (
             int(phase.seconds) if phase.seconds == int(phase.seconds) else phase.seconds
         )
-        item: dict[str, Any] = {"phase": phase.phase, "seconds": seconds}
+        item: dict[str, Any] = {PhaseKey.PHASE: phase.phase, PhaseKey.SECONDS: seconds}
         if phase.cue != DEFAULT_CUES[phase.phase]:
-            item["cue"] = phase.cue
+            item[PhaseKey.CUE] = phase.cue
         phases.append(item)
     return phases
 
@@ -42,23 +49,24 @@ def timing_data(timing: Timing, base: Timing | None = None) -> dict[str, int]:
 
 
 def exercise_data(exercise: Exercise, routine_timing: Timing) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": exercise.id, "name": exercise.name, "kind": exercise.kind}
+    K = ExerciseKey
+    out: dict[str, Any] = {K.ID: exercise.id, K.NAME: exercise.name, K.KIND: exercise.kind}
     if exercise.figure:
-        out["figure"] = exercise.figure
-    out["how"] = list(exercise.how)
+        out[K.FIGURE] = exercise.figure
+    out[K.HOW] = list(exercise.how)
     if exercise.safety:
-        out["safety"] = exercise.safety
-    out["breath"] = breath_value(exercise.breath)
+        out[K.SAFETY] = exercise.safety
+    out[K.BREATH] = breath_value(exercise.breath)
     if exercise.per_side:
-        out["per_side"] = True
+        out[K.PER_SIDE] = True
     timing = timing_data(exercise.timing, routine_timing)
     if timing:
-        out["timing"] = timing
-    amount = "reps" if exercise.kind == "reps" else "seconds"
-    out["levels"] = {
+        out[K.TIMING] = timing
+    amount = exercise.kind.amount
+    out[K.LEVELS] = {
         level: {
             amount: getattr(exercise.levels[level], amount),
-            "sets": exercise.levels[level].sets,
+            DoseKey.SETS: exercise.levels[level].sets,
         }
         for level in LEVELS
     }
@@ -67,11 +75,12 @@ def exercise_data(exercise: Exercise, routine_timing: Timing) -> dict[str, Any]:
 
 def routine_data(routine: Routine) -> dict[str, Any]:
     """The routine as the tables of a routine file."""
-    out: dict[str, Any] = {"schema": SCHEMA, "id": routine.id, "title": routine.title}
+    K = RoutineKey
+    out: dict[str, Any] = {K.SCHEMA: SCHEMA, K.ID: routine.id, K.TITLE: routine.title}
     if routine.summary:
-        out["summary"] = routine.summary
-    out["timing"] = timing_data(routine.timing)
-    out["exercise"] = [exercise_data(e, routine.timing) for e in routine.exercises]
+        out[K.SUMMARY] = routine.summary
+    out[K.TIMING] = timing_data(routine.timing)
+    out[K.EXERCISE] = [exercise_data(e, routine.timing) for e in routine.exercises]
     return out
 
 

@@ -62,7 +62,7 @@ class Snapshot:
         segment = self.segment
         return (
             segment is not None
-            and segment.kind in ("hold", "rest")
+            and segment.closes
             and 0 < self.segment_left <= CLOSING_SECONDS
         )
 
@@ -200,7 +200,7 @@ class Session:
     def extend(self, seconds: float = 10.0) -> bool:
         """Add time to the hold in progress; False when there is no hold to extend."""
         self._sync()
-        if self.state not in ("running", "paused") or self.segments[self._index].kind != "hold":
+        if self.state not in ("running", "paused") or not self.segments[self._index].extendable:
             return False
         extra = self._extra.get(self._index, 0.0)
         added = min(seconds, EXTEND_LIMIT - extra)
@@ -290,7 +290,7 @@ class Session:
         if self._mark is not None:
             count_in = max(0.0, self._mark - self._now())
         countdown = None
-        if segment.kind == "get_ready" and 0 < left_in_segment <= 3:
+        if segment.counts_down and 0 < left_in_segment <= 3:
             countdown = math.ceil(left_in_segment)
         next_exercise_index = segment.exercise_index + 1
         return Snapshot(
@@ -336,7 +336,7 @@ class Session:
                 for n in sets
                 if all(i in self._completed for i in work if self.segments[i].set == n)
             )
-            reps = [i for i in work if self.segments[i].kind == "rep"]
+            reps = [i for i in work if self.segments[i].is_rep]
             if work and len(completed) == len(work):
                 status: ExerciseStatus = "done"
             elif completed or spent > 0:

@@ -4,12 +4,52 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Any, Literal, assert_never
 
 from supple.core.breath import Phase
-from supple.core.routine import LEVELS, Level, Routine
+from supple.core.routine import LEVELS, Dose, Kind, Level, Routine
+from supple.core.words import printable
 
-SegmentKind = Literal["get_ready", "rep", "hold", "switch_side", "rest"]
+
+class SegmentKind(StrEnum):
+    """What a stretch of the session asks: get ready, a rep, a hold, switch sides, rest."""
+
+    GET_READY = "get_ready"
+    REP = "rep"
+    HOLD = "hold"
+    SWITCH_SIDE = "switch_side"
+    REST = "rest"
+
+
+@dataclass(frozen=True, slots=True)
+class _Traits:
+    active: bool = False  # the work itself
+    counted: bool = False  # a rep, counted one by one
+    extendable: bool = False  # more time can be given while it plays
+    counts_down: bool = False  # 3-2-1 into the work
+    closes: bool = False  # its last seconds warn of what is next
+    rest: bool = False
+    switch: bool = False
+
+
+def _traits(kind: SegmentKind) -> _Traits:
+    """What each kind of segment is, in one place (the predicates of ``Segment`` read it)."""
+    match kind:
+        case SegmentKind.GET_READY:
+            return _Traits(counts_down=True)
+        case SegmentKind.REP:
+            return _Traits(active=True, counted=True)
+        case SegmentKind.HOLD:
+            return _Traits(active=True, extendable=True, closes=True)
+        case SegmentKind.SWITCH_SIDE:
+            return _Traits(switch=True)
+        case SegmentKind.REST:
+            return _Traits(closes=True, rest=True)
+        case _:
+            assert_never(kind)
+
+
 Side = Literal["left", "right"]
 SIDES: tuple[Side, Side] = ("left", "right")
 
@@ -34,7 +74,42 @@ class Segment:
     @property
     def active(self) -> bool:
         """True for the work itself (reps and holds), False for pauses around it."""
-        return self.kind in ("rep", "hold")
+        return _traits(self.kind).active
+
+    @property
+    def is_rep(self) -> bool:
+        """One rep of a set of reps (a rep is counted; a hold is timed)."""
+        return _traits(self.kind).counted
+
+    @property
+    def extendable(self) -> bool:
+        """A hold: the one thing that can be given more time while it plays."""
+        return _traits(self.kind).extendable
+
+    @property
+    def counts_down(self) -> bool:
+        """A get-ready: its last seconds count 3-2-1 into the work."""
+        return _traits(self.kind).counts_down
+
+    @property
+    def closes(self) -> bool:
+        """A hold or a rest: its last seconds warn that what is next is coming."""
+        return _traits(self.kind).closes
+
+    @property
+    def between_exercises(self) -> bool:
+        """The rest after an exercise (a rest between sets has its set)."""
+        return _traits(self.kind).rest and self.set is None
+
+    @property
+    def between_sets(self) -> bool:
+        """A rest between two sets of one exercise."""
+        return _traits(self.kind).rest and self.set is not None
+
+    @property
+    def switches_side(self) -> bool:
+        """The pause to turn to the other side (its ``side`` is the one ahead)."""
+        return _traits(self.kind).switch
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -60,7 +135,7 @@ def expand(routine: Routine, level: Level) -> tuple[Segment, ...]:
     for index, exercise in enumerate(routine.exercises):
         dose = exercise.dose(level)
         timing = exercise.timing
-        base = Segment("get_ready", index, exercise.id, timing.get_ready)
+        base = Segment(SegmentKind.GET_READY, index, exercise.id, timing.get_ready)
         if timing.get_ready:
             segments.append(base)
         sides: Sequence[Side | None] = SIDES if exercise.per_side else (None,)
@@ -69,7 +144,12 @@ def expand(routine: Routine, level: Level) -> tuple[Segment, ...]:
             for side_index, side in enumerate(sides):
                 if side_index and timing.switch_side:
                     segments.append(
-                        replace(in_set, kind="switch_side", seconds=timing.switch_side, side=side)
+                        replace(
+                            in_set,
+                            kind=SegmentKind.SWITCH_SIDE,
+                            seconds=timing.switch_side,
+                            side=side,
+                        )
                     )
                 work = replace(
                     in_set,
@@ -77,28 +157,67 @@ def expand(routine: Routine, level: Level) -> tuple[Segment, ...]:
                     breath=exercise.breath.phases,
                     breath_follows_body=exercise.breath.follows_body,
                 )
-                if exercise.kind == "reps":
-                    assert dose.reps is not None
-                    segments.extend(
-                        replace(
-                            work,
-                            kind="rep",
-                            seconds=exercise.breath.seconds,
-                            rep=rep,
-                            reps=dose.reps,
-                        )
-                        for rep in range(1, dose.reps + 1)
-                    )
-                else:
-                    assert dose.seconds is not None
-                    segments.append(
-                        replace(work, kind="hold", seconds=dose.seconds, breath_cycle=True)
-                    )
+                segments.extend(_work(exercise.kind, work, exercise.breath.seconds, dose))
             if set_number < dose.sets and timing.rest_between_sets:
-                segments.append(replace(in_set, kind="rest", seconds=timing.rest_between_sets))
+                segments.append(
+                    replace(in_set, kind=SegmentKind.REST, seconds=timing.rest_between_sets)
+                )
         if index < last and timing.rest_between_exercises:
-            segments.append(replace(base, kind="rest", seconds=timing.rest_between_exercises))
+            segments.append(
+                replace(base, kind=SegmentKind.REST, seconds=timing.rest_between_exercises)
+            )
     return tuple(segments)
+
+
+def _work(kind: Kind, work: Segment, rep_seconds: float, dose: Dose) -> list[Segment]:
+    """The work of one set on one side, as the exercise's kind lays it out."""
+    match kind:
+        case Kind.REPS:
+            assert dose.reps is not None
+            return [
+                replace(work, kind=SegmentKind.REP, seconds=rep_seconds, rep=rep, reps=dose.reps)
+                for rep in range(1, dose.reps + 1)
+            ]
+        case Kind.HOLD:
+            assert dose.seconds is not None
+            return [replace(work, kind=SegmentKind.HOLD, seconds=dose.seconds, breath_cycle=True)]
+        case _:
+            assert_never(kind)
+
+
+def describe_segment(segment: Segment, name: str | None = None, *, breath: bool = False) -> str:
+    """What a segment asks of you, in a few words ("Cat-Cow · set 1/2 · rep 3/8 · left side").
+
+    `name` leads a rep or a hold when given (`supple show` lists every segment, so each line says
+    which exercise); the player's "Next:" leaves it out, the exercise is on screen. `breath` adds
+    a rep's breath pattern.
+    """
+    name = printable(name) if name else None  # a file's text: shown, never obeyed
+    parts = [name] if name else []
+    if segment.sets and segment.sets > 1:
+        parts.append(f"set {segment.set}/{segment.sets}")
+    match segment.kind:
+        case SegmentKind.GET_READY:
+            return f"get ready for {printable(name or segment.exercise_id)}"
+        case SegmentKind.REST:
+            return f"rest {segment.seconds:g} s" + (" between sets" if segment.set else "")
+        case SegmentKind.SWITCH_SIDE:
+            return f"switch to the {segment.side} side"
+        case SegmentKind.REP:
+            parts.append(f"rep {segment.rep}/{segment.reps}")
+            if segment.side:
+                parts.append(f"{segment.side} side")
+            if breath and segment.breath:
+                parts.append(
+                    "(" + " ".join(f"{p.phase} {p.seconds:g}s" for p in segment.breath) + ")"
+                )
+        case SegmentKind.HOLD:
+            parts.append(f"hold {segment.seconds:g} s")
+            if segment.side:
+                parts.append(f"{segment.side} side")
+        case _:
+            assert_never(segment.kind)
+    return " · ".join(parts)
 
 
 def total_seconds(segments: Sequence[Segment]) -> float:
@@ -108,3 +227,46 @@ def total_seconds(segments: Sequence[Segment]) -> float:
 def minutes_per_level(routine: Routine) -> dict[str, float]:
     """Planned minutes of the whole session at each level, rounded to a tenth."""
     return {level: round(total_seconds(expand(routine, level)) / 60, 1) for level in LEVELS}
+
+
+def timeline_line(segments: Sequence[Segment], limit: int = 600) -> str:
+    """The session in one line: ``get ready 5 s · 5 reps × 6 s · rest 15 s · hold 30 s``."""
+    words: list[str] = []
+    index = 0
+    while index < len(segments):
+        segment = segments[index]
+        seconds = _number(round(segment.seconds, 1))
+        match segment.kind:
+            case SegmentKind.REP:  # a set's reps in one: they are alike
+                count = 1
+                while (
+                    index + count < len(segments)
+                    and segments[index + count].is_rep
+                    and segments[index + count].rep != 1
+                ):
+                    count += 1
+                words.append(f"{count} reps × {seconds} s")
+                index += count
+                continue
+            case SegmentKind.HOLD:
+                side = f" ({segment.side})" if segment.side else ""
+                words.append(f"hold{side} {seconds} s")
+            case SegmentKind.GET_READY:
+                words.append(f"get ready {seconds} s")
+            case SegmentKind.SWITCH_SIDE:
+                words.append(f"switch {seconds} s")
+            case SegmentKind.REST:
+                words.append(f"rest {seconds} s")
+            case _:
+                assert_never(segment.kind)
+        index += 1
+        if sum(len(w) + 3 for w in words) > limit:
+            words.append("…")
+            break
+    return " · ".join(words)
+
+
+def _number(value: float) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -158,7 +158,7 @@ class LineIndex:
         found = self.keys.get(key, [])
         low = bisect.bisect_left(found, (start, ""))
         high = bisect.bisect_left(found, (stop, ""))
-        return [line for line, kind in found[low:high] if kind in kinds]
+        return [line for line, what in found[low:high] if what in kinds]
 
     def find(self, parts: Sequence[KeyPart]) -> int | None:
         """Best guess of the 1-based line where ``parts`` is written; None if not found."""

@@ -1,14 +1,10 @@
-"""How numbers and segments read in words, shared by the CLI and the app, so the same session
-reads the same in both: a countdown, a duration, minutes, what a segment asks of you."""
+"""How numbers read in words, shared by the CLI and the app, so the same session reads the same
+in both: a countdown, a duration, minutes (what a segment asks of you: ``timeline``)."""
 
 from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from supple.core.timeline import Segment
 
 
 def _m_ss(whole: int) -> str:
@@ -36,34 +32,6 @@ def minutes(seconds: float) -> str:
     if whole < 60:
         return f"{whole} s"
     return f"{whole // 60} min {whole % 60:02d} s" if whole % 60 else f"{whole // 60} min"
-
-
-def describe_segment(segment: Segment, name: str | None = None, *, breath: bool = False) -> str:
-    """What a segment asks of you, in a few words ("Cat-Cow · set 1/2 · rep 3/8 · left side").
-
-    `name` leads a rep or a hold when given (`supple show` lists every segment, so each line says
-    which exercise); the player's "Next:" leaves it out, the exercise is on screen. `breath` adds
-    a rep's breath pattern.
-    """
-    name = printable(name) if name else None  # a file's text: shown, never obeyed
-    if segment.kind == "get_ready":
-        return f"get ready for {printable(name or segment.exercise_id)}"
-    if segment.kind == "rest":
-        return f"rest {segment.seconds:g} s" + (" between sets" if segment.set else "")
-    if segment.kind == "switch_side":
-        return f"switch to the {segment.side} side"
-    parts = [name] if name else []
-    if segment.sets and segment.sets > 1:
-        parts.append(f"set {segment.set}/{segment.sets}")
-    if segment.kind == "rep":
-        parts.append(f"rep {segment.rep}/{segment.reps}")
-    else:
-        parts.append(f"hold {segment.seconds:g} s")
-    if segment.side:
-        parts.append(f"{segment.side} side")
-    if breath and segment.kind == "rep" and segment.breath:
-        parts.append("(" + " ".join(f"{p.phase} {p.seconds:g}s" for p in segment.breath) + ")")
-    return " · ".join(parts)
 
 
 def plural(count: int, noun: str) -> str:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
 # Numbers and segments read the same in the CLI and the app: the words live in core.
-from supple.core.words import countdown, describe_segment, duration, minutes, printable
+from supple.core.timeline import SegmentKind, describe_segment
+from supple.core.words import countdown, duration, minutes, printable
 
 if TYPE_CHECKING:  # types only: the home screen imports this module, and needs no session
     from supple.core.routine import Level
     from supple.core.session import Snapshot
+    from supple.core.timeline import Segment
 
 __all__ = [
     "OUTCOME_SYMBOLS",
@@ -28,13 +30,23 @@ __all__ = [
 # How an exercise's outcome is marked everywhere: the player's list, the summary, the history.
 OUTCOME_SYMBOLS = {"done": "✓", "partial": "◐", "skipped": "–"}
 
-STAGE = {
-    "get_ready": "GET READY",
-    "rep": "REPS",
-    "hold": "HOLD",
-    "rest": "REST",
-    "switch_side": "SWITCH SIDES",
-}
+
+def _stage_words(segment: Segment) -> tuple[str, str | None]:
+    """The stage's word for a segment, and its one big word to read from the floor (None: the
+    same)."""
+    match segment.kind:
+        case SegmentKind.GET_READY:
+            return "GET READY", "READY"
+        case SegmentKind.REP:
+            return "REPS", None
+        case SegmentKind.HOLD:
+            return "HOLD", None
+        case SegmentKind.REST:
+            return "REST", None
+        case SegmentKind.SWITCH_SIDE:
+            return f"SWITCH SIDES → {segment.side}".upper(), "SWITCH"
+        case _:
+            assert_never(segment.kind)
 
 
 def stage(snapshot: Snapshot) -> str:
@@ -46,12 +58,7 @@ def stage(snapshot: Snapshot) -> str:
     if snapshot.count_in_left > 0:
         word = "STARTING" if snapshot.starting else "RESUMING"
         return f"{word} IN {math.ceil(snapshot.count_in_left)}"
-    if segment.kind == "switch_side":
-        return f"SWITCH SIDES → {segment.side}".upper()
-    return STAGE[segment.kind]
-
-
-SHORT_STAGE = {"get_ready": "READY", "switch_side": "SWITCH"}  # one big word, not two
+    return _stage_words(segment)[0]
 
 
 def cue_word(snapshot: Snapshot) -> str:
@@ -59,23 +66,23 @@ def cue_word(snapshot: Snapshot) -> str:
     segment = snapshot.segment
     if snapshot.paused or snapshot.done or segment is None:
         return stage(snapshot)
-    if segment.kind in ("rep", "hold") and snapshot.breath is not None:
+    if segment.active and snapshot.breath is not None:
         return snapshot.breath.phase.upper()
-    return SHORT_STAGE.get(segment.kind) or stage(snapshot)
+    return _stage_words(segment)[1] or stage(snapshot)
 
 
 def counters(snapshot: Snapshot) -> str:
     segment = snapshot.segment
     if segment is None:
         return ""
-    if segment.kind == "rest" and segment.set is not None and segment.sets:
+    if segment.between_sets and segment.set is not None and segment.sets:
         return f"Set {segment.set + 1} of {segment.sets} next"  # a rest between two sets
     parts = []
     if segment.sets and segment.sets > 1:
         parts.append(f"Set {segment.set}/{segment.sets}")
     if segment.rep:
         parts.append(f"Rep {segment.rep}/{segment.reps}")
-    if segment.side and segment.kind != "switch_side":
+    if segment.side and not segment.switches_side:  # a switch names its side in the stage
         parts.append(f"{segment.side.capitalize()} side")
     return "  ·  ".join(parts)
 

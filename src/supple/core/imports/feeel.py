@@ -43,7 +43,7 @@ from typing import Any
 
 from supple.core.imports import Imported, ImportProblem
 from supple.core.imports.text import clean_text, duration_words, slug, unique
-from supple.core.routine import Routine
+from supple.core.routine import Kind, Routine
 
 NAME = "Feeel"
 
@@ -348,7 +348,7 @@ def _exercises(played: list[tuple[int, int, int]], dropped: list[str]) -> list[d
         exercise: dict[str, Any] = {
             "id": unique(slug(name, "exercise"), used),
             "name": name,
-            "kind": "hold",
+            "kind": Kind.HOLD.value,
             "how": [how],
             "per_side": per_side,
             "levels": {level: {"seconds": seconds} for level in _LEVELS},

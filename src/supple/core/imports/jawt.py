@@ -58,6 +58,7 @@ from supple.core.routine import (
     MAX_PLAN_SECONDS,
     MAX_SETS,
     MAX_TIMING,
+    Kind,
     Routine,
     RoutineError,
     parse_routine,
@@ -245,7 +246,7 @@ def played_routine(
             {
                 "id": unique(slug(interval.name, "exercise"), ids),
                 "name": name,
-                "kind": "hold",
+                "kind": Kind.HOLD.value,
                 "how": [interval.how],
                 "timing": {
                     "get_ready": lead_in if index == 0 else 0,

@@ -42,7 +42,7 @@ from typing import Any
 
 from supple.core.imports import Imported, ImportProblem
 from supple.core.imports.text import clean_text, duration_words, slug, unique
-from supple.core.routine import Routine
+from supple.core.routine import Kind, Routine
 from supple.core.words import plural
 
 NAME = "Workrave"
@@ -221,7 +221,7 @@ def _exercise(
     return {
         "id": "",
         "name": name,
-        "kind": "hold",
+        "kind": Kind.HOLD.value,
         "how": how,
         "per_side": per_side,
         "levels": {level: {"seconds": hold, "sets": sets} for level in _LEVELS},

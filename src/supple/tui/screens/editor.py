@@ -9,95 +9,40 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, assert_never
 
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, Select, Static, Switch, TextArea
+from textual.widgets import Input, OptionList, Select, Static, Switch, TextArea
 from textual.widgets.option_list import Option
 
 from supple.coach.routine_edit import Draft, Opened, number_or_text, parse_phases, phases_text
-from supple.core.breath import DEFAULT_HOLD_PATTERN, DEFAULT_REP_PATTERN, PATTERNS
-from supple.core.figure_names import FIGURE_NAMES
-from supple.core.routine import KINDS, LEVELS, TIMING_KEYS, Level, Timing
-from supple.core.tomlcheck import KeyPart, Problem, dotted
+from supple.core.breath import PATTERNS
+from supple.core.routine import LEVELS, ExerciseKey, Kind, Level, PhaseKey
+from supple.core.tomlcheck import Problem
 from supple.core.words import printable
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
+from supple.tui.widgets.routine_form import (
+    CUSTOM,
+    ExerciseList,
+    Field,
+    Form,
+    kind_of,
+    problem_text,
+    shown_value,
+    widget_id,
+)
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
 
-FieldKind = Literal["text", "number", "lines", "choice", "switch", "breath", "phases"]
 ROUTINE = "routine"  # the first item of the list: the routine's own fields
-TIMING_LABELS = {
-    "get_ready": "Get ready",
-    "rest_between_sets": "Rest (sets)",
-    "rest_between_exercises": "Rest (exercises)",
-    "switch_side": "Switch side",
-}
-CUSTOM = "custom"
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    """One widget of the form, and the key of the routine file it edits."""
-
-    parts: tuple[KeyPart, ...]
-    kind: FieldKind
-    under: bool = False  # it shows the problems of what is inside its key too
-
-    @property
-    def key(self) -> str:
-        return dotted(self.parts)
-
-
-def widget_id(parts: Sequence[KeyPart]) -> str:
-    return "f-" + re.sub(r"[^A-Za-z0-9_-]", "_", dotted(parts))
-
-
-def problem_text(problems: Iterable[Problem], *, keys: bool = False) -> Text:
-    text = Text()
-    for problem in problems:
-        key = f"{printable(problem.key)}: " if keys and problem.key else ""
-        text.append(f"⚠ {key}{printable(problem.message, lines=True)}\n")
-    text.rstrip()
-    return text
-
-
-class ExerciseList(OptionList, inherit_bindings=False):
-    """The routine and its exercises; the keys that change the list work here."""
-
-    BINDINGS = [
-        *OptionList.BINDINGS,
-        Binding("a", "screen.add", "Add", id="editor.add", tooltip="A new exercise after this"),
-        Binding("d", "screen.duplicate", "Duplicate", id="editor.duplicate", tooltip="A copy"),
-        Binding(
-            "x,delete", "screen.remove", "Remove", id="editor.remove", tooltip="Remove this one"
-        ),
-        Binding(
-            "shift+up",
-            "screen.move(-1)",
-            "Move",
-            key_display="⇧↑/↓",
-            id="editor.move_up",
-            tooltip="Move this exercise up",
-        ),
-        Binding(
-            "shift+down",
-            "screen.move(1)",
-            "Move down",
-            show=False,
-            id="editor.move_down",
-            tooltip="Move this exercise down",
-        ),
-    ]
 
 
 class EditorScreen(SuppleScreen):
@@ -187,132 +132,14 @@ class EditorScreen(SuppleScreen):
         async with self._building:  # one pane at a time: a key and a highlight may both ask
             self._item = item
             pane = self.query_one("#editor-fields", VerticalScroll)
-            self._fields = {}
-            rows = list(self._routine_rows() if item == 0 else self._exercise_rows(item))
+            form = Form(self.draft)
+            rows = list(form.routine_rows() if item == 0 else form.exercise_rows(item))
+            self._fields = form.fields
             with self.app.batch_update():
                 await pane.remove_children()
                 pane.border_title = "Routine" if item == 0 else f"Exercise {item}"
                 await pane.mount_all([Static(id="pane-problems"), *rows])
             self._refresh()
-
-    def _row(self, label: str, field: Field, widget: Widget, hint: str = "") -> Widget:
-        # The breath's select and its phases edit one key: each widget has an id of its own.
-        suffix = "-phases" if field.kind == "phases" else ""
-        wid = widget.id = widget_id(field.parts) + suffix
-        self._fields[wid] = field
-        children: list[Widget] = [Label(label, classes="editor-label"), widget]
-        if hint:
-            children.append(Label(hint, classes="editor-hint", markup=False))
-        return Vertical(
-            Horizontal(*children, classes="editor-row"),
-            Static(id=f"e-{widget.id}", classes="editor-error"),
-            classes="editor-field",
-        )
-
-    def _text(self, label: str, parts: Sequence[KeyPart], placeholder: str = "") -> Widget:
-        value = self.draft.get(parts)
-        shown = (
-            "" if value is None else printable(str(value) if not isinstance(value, str) else value)
-        )
-        field = Field(tuple(parts), "text")
-        return self._row(label, field, Input(shown, placeholder=placeholder))
-
-    def _number(
-        self, label: str, parts: Sequence[KeyPart], placeholder: str = "", hint: str = ""
-    ) -> Widget:
-        value = self.draft.get(parts)
-        shown = "" if value is None else printable(_fmt(value))
-        field = Field(tuple(parts), "number")
-        return self._row(
-            label, field, Input(shown, placeholder=placeholder, classes="number"), hint
-        )
-
-    def _choice(
-        self, label: str, parts: Sequence[KeyPart], choices: Sequence[str], *, blank: str = ""
-    ) -> Widget:
-        value = self.draft.get(parts)
-        options = [(c, c) for c in choices]
-        if isinstance(value, str) and value not in choices:  # a misspelt value, shown as it is
-            options.insert(0, (f"⚠ {printable(value)}", value))
-        select: Select[str] = Select(
-            options,
-            value=value if isinstance(value, str) else Select.NULL,
-            allow_blank=bool(blank),
-            prompt=blank or "Select",
-        )
-        return self._row(label, Field(tuple(parts), "choice"), select)
-
-    def _routine_rows(self) -> Iterable[Widget]:
-        yield self._text("Title", ["title"])
-        yield self._text("Id", ["id"], "lowercase-with-dashes")
-        yield self._text("Summary", ["summary"], "optional")
-        defaults = Timing()
-        for key in TIMING_KEYS:
-            yield self._number(
-                TIMING_LABELS[key], ["timing", key], f"{getattr(defaults, key)}", "s"
-            )
-
-    def _exercise_rows(self, n: int) -> Iterable[Widget]:
-        at: list[KeyPart] = ["exercise", n]
-        exercise = self.draft.exercises[n - 1]
-        kind = exercise.get("kind")
-        yield self._text("Name", [*at, "name"])
-        yield self._text("Id", [*at, "id"], "lowercase-with-dashes")
-        yield self._choice("Kind", [*at, "kind"], KINDS)
-        per_side = exercise.get("per_side", False)
-        yield self._row(
-            "Per side",
-            Field((*at, "per_side"), "switch"),
-            Switch(per_side is True),
-            "left, then right",
-        )
-        how = exercise.get("how")
-        lines = (
-            "\n".join(printable(s) for s in how if isinstance(s, str))
-            if isinstance(how, list)
-            else ""
-        )
-        area = TextArea(lines, soft_wrap=True, show_line_numbers=False, compact=True)
-        yield self._row("Steps", Field((*at, "how"), "lines", under=True), area)
-        yield self._text("Safety", [*at, "safety"], "optional")
-        yield from self._breath_rows(at, kind)
-        yield self._choice("Figure", [*at, "figure"], FIGURE_NAMES, blank="none")
-        amount = "seconds" if kind == "hold" else "reps"
-        for level in LEVELS:
-            yield self._number(f"{level.title()} {amount}", [*at, "levels", level, amount])
-            yield self._number(f"{level.title()} sets", [*at, "levels", level, "sets"], "1")
-        routine_timing = self.draft.data.get("timing")
-        for key in TIMING_KEYS:
-            inherited = (
-                routine_timing.get(key) if isinstance(routine_timing, dict) else None
-            ) or getattr(Timing(), key)
-            yield self._number(
-                TIMING_LABELS[key], [*at, "timing", key], f"routine's {_fmt(inherited)}", "s"
-            )
-
-    def _breath_rows(self, at: list[KeyPart], kind: Any) -> Iterable[Widget]:
-        hold = kind == "hold"
-        names = [name for name, p in PATTERNS.items() if p.cycle == hold]
-        value = self.draft.get([*at, "breath"])
-        default = DEFAULT_HOLD_PATTERN if hold else DEFAULT_REP_PATTERN
-        options = [(f"{n} ({_phases_words(n)})", n) for n in names]
-        options.append(("custom phases", CUSTOM))
-        if isinstance(value, list) or (value is not None and not isinstance(value, str)):
-            chosen = CUSTOM
-        elif isinstance(value, str) and value not in names:
-            options.insert(0, (f"⚠ {printable(value)}", value))
-            chosen = value
-        else:
-            chosen = value if isinstance(value, str) else default
-        select: Select[str] = Select(options, value=chosen, allow_blank=False)
-        yield self._row("Breath", Field((*at, "breath"), "breath"), select)
-        if chosen == CUSTOM:
-            text = phases_text(value) if isinstance(value, list) else ""
-            yield self._row(
-                "Phases",
-                Field((*at, "breath"), "phases", under=True),
-                Input(printable(text), placeholder="inhale 3 Up, exhale 3 Down"),
-            )
 
     # -- changes ---------------------------------------------------------------------------
 
@@ -326,22 +153,30 @@ class EditorScreen(SuppleScreen):
             return
         event.stop()
         current = self.draft.get(field.parts)
-        if field.kind == "phases":
-            if event.value == printable(phases_text(current)):
+        match field.kind:
+            case "phases":
+                if event.value == printable(phases_text(current)):
+                    return
+                self._change(field, parse_phases(event.value) if event.value.strip() else None)
                 return
-            self._change(field, parse_phases(event.value) if event.value.strip() else None)
-            return
+            case "text" | "number" | "lines" | "choice" | "switch" | "breath":
+                pass
+            case _:
+                assert_never(field.kind)
         shown = (
             ""
             if current is None
-            else printable(_fmt(current) if not isinstance(current, str) else current)
+            else printable(shown_value(current) if not isinstance(current, str) else current)
         )
         if event.value == shown:
             return  # what was shown (a value with control characters shows escaped)
-        if field.kind == "number":
-            self._change(field, number_or_text(event.value))
-        else:
-            self._change(field, event.value if event.value else None)
+        match field.kind:
+            case "number":
+                self._change(field, number_or_text(event.value))
+            case "text" | "lines" | "choice" | "switch" | "breath" | "phases":
+                self._change(field, event.value if event.value else None)
+            case _:
+                assert_never(field.kind)
 
     @on(TextArea.Changed)
     def _lines(self, event: TextArea.Changed) -> None:
@@ -372,14 +207,19 @@ class EditorScreen(SuppleScreen):
             return
         value = None if event.value is Select.NULL else str(event.value)
         current = self.draft.get(field.parts)
-        if field.kind == "breath":
-            await self._breath(field, value, current)
-            return
+        match field.kind:
+            case "breath":
+                await self._breath(field, value, current)
+                return
+            case "text" | "number" | "lines" | "choice" | "switch" | "phases":
+                pass
+            case _:
+                assert_never(field.kind)
         if value == current:
             return
-        if field.parts[-1] == "kind" and value in KINDS:
+        if field.parts[-1] == ExerciseKey.KIND and value in tuple(Kind):
             index = int(field.parts[1]) - 1
-            self.draft.set_kind(index, value)
+            self.draft.set_kind(index, Kind(value))
             await self._rebuild(focus=event.select.id)
             return
         self._change(field, value)
@@ -388,17 +228,17 @@ class EditorScreen(SuppleScreen):
         if value == CUSTOM:
             if isinstance(current, list):
                 return
-            kind = self.draft.get([*field.parts[:-1], "kind"])
+            kind = kind_of(self.draft.get([*field.parts[:-1], ExerciseKey.KIND]))
             name = (
-                current
-                if isinstance(current, str) and current in PATTERNS
-                else (DEFAULT_HOLD_PATTERN if kind == "hold" else DEFAULT_REP_PATTERN)
+                current if isinstance(current, str) and current in PATTERNS else kind.default_breath
             )
-            phases = [{"phase": p.phase, "seconds": p.seconds} for p in PATTERNS[name].phases]
+            phases = [
+                {PhaseKey.PHASE.value: p.phase, PhaseKey.SECONDS.value: p.seconds}
+                for p in PATTERNS[name].phases
+            ]
             self.draft.set(field.parts, phases)
         else:
-            kind = self.draft.get([*field.parts[:-1], "kind"])
-            default = DEFAULT_HOLD_PATTERN if kind == "hold" else DEFAULT_REP_PATTERN
+            default = kind_of(self.draft.get([*field.parts[:-1], ExerciseKey.KIND])).default_breath
             if value == current or (current is None and value == default):
                 return
             self.draft.set(field.parts, value)
@@ -606,18 +446,6 @@ class UnreadableScreen(SuppleScreen):
 
     def action_back(self) -> None:
         self.dismiss()
-
-
-def _fmt(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, bool):
-        return str(value).lower()
-    return str(value)
-
-
-def _phases_words(name: str) -> str:
-    return " · ".join(f"{p.phase} {_fmt(p.seconds)}" for p in PATTERNS[name].phases)
 
 
 def open_editor(coach: Coach, draft: Draft | Opened, level: Level) -> SuppleScreen:

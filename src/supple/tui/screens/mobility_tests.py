@@ -133,7 +133,7 @@ class TestsScreen(SuppleScreen):
         self.query_one("#test-figure", FigureStrip).show(
             (FigureFrame(figure, 0.0), FigureFrame(figure, 1.0)) if figure else ()
         )
-        timed = test.kind == "timed"
+        timed = test.kind.stopwatch
         self.query_one("#stopwatch").display = timed
         value = self.query_one("#test-value", Input)
         value.display = not timed
@@ -162,7 +162,7 @@ class TestsScreen(SuppleScreen):
         self.show()
 
     def action_stopwatch(self) -> None:
-        if self.test.kind != "timed" or self.stopwatch is None or self._timer is None:
+        if not self.test.kind.stopwatch or self.stopwatch is None or self._timer is None:
             return
         if self.stopwatch.running:
             self.stopwatch.stop()
@@ -173,7 +173,7 @@ class TestsScreen(SuppleScreen):
         self.tick()
 
     def action_reset(self) -> None:
-        if self.test.kind == "timed" and self.stopwatch is not None:
+        if self.test.kind.stopwatch and self.stopwatch is not None:
             self.stopwatch.reset()
             if self._timer is not None:
                 self._timer.pause()
@@ -186,7 +186,7 @@ class TestsScreen(SuppleScreen):
     def action_save(self) -> None:
         test = self.test
         error = self.query_one("#test-error", Static)
-        if test.kind == "timed":
+        if test.kind.stopwatch:
             assert self.stopwatch is not None
             if self.stopwatch.running:
                 self.action_stopwatch()

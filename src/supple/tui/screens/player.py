@@ -257,7 +257,7 @@ class PlayerScreen(SuppleScreen):
             self._timer_digits.set_classes(closing)
         self._figure.show(figure)
         self._cue_word.update(format.cue_word(snap))
-        self._pacer.show(snap.breath if segment and segment.kind in ("rep", "hold") else None)
+        self._pacer.show(snap.breath if segment and segment.active else None)
         self._progress.show(snap.progress)
         mute = "  ·  muted" if self.live.muted else ""
         self._set("left", f"{format.countdown(snap.left)} left{mute}")
@@ -286,7 +286,7 @@ class PlayerScreen(SuppleScreen):
             self._shown["head-class"] = no_figure
             self._head.set_classes(no_figure)
         # Resting before a new exercise: show that exercise, so the person can get in place.
-        between = segment is not None and segment.kind == "rest" and segment.set is None
+        between = segment is not None and segment.between_exercises
         shown = snap.next_exercise if between else exercise
         name = printable(shown.name) if shown else ""
         if between and shown:
