@@ -880,7 +880,7 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
     """`supple remind on|off|status`: the timer that runs `supple nudge`, and its settings."""
     from dataclasses import replace
 
-    from supple.system import reminders
+    from supple.system import desktop, reminders
     from supple.core.nudge import (
         RemindError,
         check_settings,
@@ -953,13 +953,13 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
             "does",
             file=sys.stderr,
         )
-    if reminders.desktop_env(runner, places) is None:
+    if desktop.desktop_env(runner, places) is None:
         print("No desktop here (no session bus, no DISPLAY): reminders stay silent until there is.")
     return 0
 
 
 def _remind_status(found: Coach, runner: Any, places: Any) -> int:
-    from supple.system import reminders
+    from supple.system import desktop, reminders
 
     settings, problem = found.remind_settings()
     if problem is not None:
@@ -973,7 +973,7 @@ def _remind_status(found: Coach, runner: Any, places: Any) -> int:
             print("But nothing is installed to run it: `supple remind on` installs it again.")
     for what in in_place:
         print(f"Installed: {printable(what)}")
-    env = reminders.desktop_env(runner, places)
+    env = desktop.desktop_env(runner, places)
     if env is None:
         print("Desktop: none here (no session bus, no DISPLAY): a nudge stays silent.")
     else:
@@ -990,14 +990,14 @@ def _remind_status(found: Coach, runner: Any, places: Any) -> int:
 def cmd_nudge(dry_run: bool) -> int:
     """What the reminder timer runs: a notification when a workout is due, else nothing.
     Always exit 0 and never wait: a timer has nobody to answer it."""
-    from supple.system import reminders
+    from supple.system import desktop, reminders
 
     found = coach()
     settings, _ = found.remind_settings()
     if not settings.on and not dry_run:
         return 0  # a timer left behind: nothing read, nothing said
     runner, places = reminders.default_runner(), reminders.places()
-    env = reminders.desktop_env(runner, places)
+    env = desktop.desktop_env(runner, places)
     decision = found.nudge(desktop=env is not None)
     tell(found)
     if dry_run:
@@ -1008,7 +1008,7 @@ def cmd_nudge(dry_run: bool) -> int:
         )
         return 0
     if decision.notify and env is not None:
-        done = reminders.notify(decision, runner, env, places)
+        done = desktop.notify(decision, runner, env, places)
         if done.startswith(("no ", "notify-send failed")):
             print(f"supple: nudge: {printable(done)}", file=sys.stderr)
     return 0
