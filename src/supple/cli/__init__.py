@@ -623,12 +623,12 @@ def _fmt_minutes(seconds: float) -> str:
 
 
 def cmd_list(as_json: bool) -> int:
-    import json
-
     from supple.core.routine import LEVELS
 
     found = catalog()
     if as_json:
+        import json  # only here: the plain list does without it
+
         out: list[dict[str, Any]] = [routine_json(found, r) for r in found.routines]
         out += [{"path": str(e.path), "error": str(e)} for e in found.errors]
         print(json.dumps(out, indent=2, ensure_ascii=False))
@@ -703,8 +703,6 @@ def find_routine(found: EffectiveCatalog, routine_id: str) -> Routine | None:
 
 
 def cmd_show(routine_id: str, level: Level | None, as_json: bool, figures: bool = False) -> int:
-    import json
-
     from supple.core.timeline import total_seconds
 
     found = catalog()
@@ -717,6 +715,8 @@ def cmd_show(routine_id: str, level: Level | None, as_json: bool, figures: bool 
         print_figures(routine, level)
         return 0
     if as_json:
+        import json  # only here: the plain timeline does without it
+
         print(
             json.dumps(
                 {
