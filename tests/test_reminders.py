@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from supple.system import desktop, reminders
 from supple.cli import main
 from supple.core.history import HistoryStore
 from supple.core.nudge import Decision, RemindSettings, parse_days, parse_times
+from supple.system import desktop, reminders
 from supple.system.reminders import (
     CRON_BEGIN,
     CRON_END,

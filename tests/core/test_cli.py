@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from supple import __version__
-from supple.system import paths
 from supple.cli import main
+from supple.system import paths
 
 DATA = Path(__file__).parents[1] / "data" / "routines"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supple import __version__
-from supple.system import paths
 from supple.core.words import change_words, describe_segment, duration, plural, printable
+from supple.system import paths
 
 # Each command imports what it uses, so that `supple list` does not pay for `supple program`
 # (nor `supple status`, for a prompt, for the routines: supple.core.routine is imported late).
@@ -209,8 +209,8 @@ COMMANDS: dict[str, Callable[[Commands], None]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Every command, with the one handler for any uncaught error around it (``supple.system.crash``):
-    a crash report, a short message, a non-zero exit."""
+    """Every command, with the one handler for any uncaught error around it
+    (``supple.system.crash``): a crash report, a short message, a non-zero exit."""
     args = sys.argv[1:] if argv is None else list(argv)
     try:
         return _main(args)
@@ -880,7 +880,6 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
     """`supple remind on|off|status`: the timer that runs `supple nudge`, and its settings."""
     from dataclasses import replace
 
-    from supple.system import desktop, reminders
     from supple.core.nudge import (
         RemindError,
         check_settings,
@@ -889,6 +888,7 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
         parse_hours,
         parse_times,
     )
+    from supple.system import desktop, reminders
 
     found = coach()
     runner, places = reminders.default_runner(), reminders.places()
