@@ -18,17 +18,17 @@ from typing import Any
 
 import pytest
 
-from supple.system import reminders
 from supple.cli import main
 from supple.core.history import HistoryStore
 from supple.core.nudge import Decision, RemindSettings, parse_days, parse_times
+from supple.system import desktop, reminders
 from supple.system.reminders import (
     CRON_BEGIN,
     CRON_END,
     InstallError,
     Places,
-    Result,
 )
+from supple.system.runner import Result
 from tests.fakes import make_session_record
 
 SETTINGS = RemindSettings(
@@ -290,17 +290,17 @@ def test_launchd_agent_written_parsed_and_removed(home: Path) -> None:
 
 def test_desktop_found_from_a_timer(home: Path) -> None:
     places = places_for(home)
-    assert reminders.desktop_env(FakeRunner(), places) is None  # no bus, no DISPLAY: ssh
+    assert desktop.desktop_env(FakeRunner(), places) is None  # no bus, no DISPLAY: ssh
     (home / "run").mkdir()
     (home / "run" / "bus").touch()
     runner = FakeRunner(environment="HOME=/x\nDISPLAY=:1\nXAUTHORITY=/x/.Xauthority\n")
-    env = reminders.desktop_env(runner, places)
+    env = desktop.desktop_env(runner, places)
     assert env is not None
     assert env["DBUS_SESSION_BUS_ADDRESS"] == f"unix:path={home / 'run' / 'bus'}"
     assert env["DISPLAY"] == ":1" and env["XAUTHORITY"] == "/x/.Xauthority"
     # what is set already is kept
     kept = places_for(home, DISPLAY=":7", DBUS_SESSION_BUS_ADDRESS="unix:path=/b")
-    env = reminders.desktop_env(runner, kept)
+    env = desktop.desktop_env(runner, kept)
     assert env is not None and env["DISPLAY"] == ":7"
     assert env["DBUS_SESSION_BUS_ADDRESS"] == "unix:path=/b"
 
@@ -317,11 +317,11 @@ DUE = Decision(
 
 def test_notify_with_actions_leaves_a_detached_child_and_returns(home: Path) -> None:
     runner = FakeRunner()
-    said = reminders.notify(DUE, runner, {"DISPLAY": ":1"}, places_for(home))
+    said = desktop.notify(DUE, runner, {"DISPLAY": ":1"}, places_for(home))
     assert said == "notified, with a Start action"
     assert not runner.ran("/usr/bin/notify-send", "--app-name=supple")  # not run here
     ((child, env),) = runner.spawned
-    assert child[:3] == [sys.executable, "-m", "supple.system.reminders"] and env == {"DISPLAY": ":1"}
+    assert child[:3] == [sys.executable, "-m", "supple.system.desktop"] and env == {"DISPLAY": ":1"}
     asked, terminal = json.loads(child[3])
     assert "--action=start=Start" in asked and asked[-1] == DUE.message
     assert terminal == [
@@ -339,17 +339,17 @@ def test_notify_with_actions_leaves_a_detached_child_and_returns(home: Path) -> 
 
 def test_notify_without_actions_or_terminal_shows_it_plainly(home: Path) -> None:
     for runner in (FakeRunner(actions=False), FakeRunner(programs=("notify-send",))):
-        assert reminders.notify(DUE, runner, {}, places_for(home)) == "notified"
+        assert desktop.notify(DUE, runner, {}, places_for(home)) == "notified"
         assert not runner.spawned
         assert runner.calls[-1][-3:] == ["--", DUE.title, DUE.message]
-    missing = reminders.notify(DUE, FakeRunner(programs=()), {}, places_for(home))
+    missing = desktop.notify(DUE, FakeRunner(programs=()), {}, places_for(home))
     assert missing.startswith("no notify-send")
 
 
 def test_notify_on_macos_uses_osascript(home: Path) -> None:
     runner = FakeRunner(programs=("osascript",))
     quoted = Decision(True, "due", 'say "hi"', "a \\ b", "r", "beginner")
-    reminders.notify(quoted, runner, {}, places_for(home, "darwin"))
+    desktop.notify(quoted, runner, {}, places_for(home, "darwin"))
     assert runner.calls[-1] == [
         "osascript",
         "-e",
@@ -368,11 +368,11 @@ def test_the_child_opens_the_terminal_on_start(tmp_path: Path) -> None:
         opened.append(list(command))
 
     terminal = ["terminal", "-e", "supple", "play", "x"]
-    reminders.wait_for_answer([str(notify_send)], terminal, spawn=spawn)
+    desktop.wait_for_answer([str(notify_send)], terminal, spawn=spawn)
     assert opened == [terminal]
     # closed without a click: nothing opens
     notify_send.write_text("#!/bin/sh\nexit 0\n")
-    reminders.wait_for_answer(
+    desktop.wait_for_answer(
         [str(notify_send)], ["terminal"], spawn=lambda c: opened.append(list(c))
     )
     assert opened == [terminal]

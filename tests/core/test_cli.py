@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from supple import __version__
-from supple.system import paths
 from supple.cli import main
+from supple.system import paths
 
 DATA = Path(__file__).parents[1] / "data" / "routines"
 
@@ -113,3 +113,19 @@ def test_validate_every_bad_fixture_exits_1_without_traceback(
     code, out, err = run(capsys, "validate", *map(str, bad))
     assert code == 1 and "Traceback" not in out + err
     assert {line.split(":")[0] for line in out.splitlines()} == {str(p) for p in bad}
+
+
+def test_a_commands_own_parser_parses_and_words_it_as_the_whole_one() -> None:
+    """`supple list` builds only its own parser (start-up): the same arguments, help and usage."""
+    from supple.cli import COMMANDS, build_parser
+
+    whole = build_parser()
+    for name in COMMANDS:
+        alone = build_parser(name)
+        whole_sub = whole._subparsers._group_actions[0].choices[name]  # type: ignore[union-attr]
+        alone_sub = alone._subparsers._group_actions[0].choices[name]  # type: ignore[union-attr]
+        assert alone_sub.format_help() == whole_sub.format_help(), name
+        assert alone_sub.format_usage() == whole_sub.format_usage(), name
+    assert whole.parse_args(["history", "--csv"]) == build_parser("history").parse_args(
+        ["history", "--csv"]
+    )

@@ -20,16 +20,22 @@ from supple.system import paths
 # (nor `supple status`, for a prompt, for the routines: supple.core.routine is imported late).
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable
+    from typing import TypeAlias
 
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.coach import Coach
     from supple.core.routine import Level, Routine
 
+    # What `add_subparsers` returns: each command adds its own parser to it.
+    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or with ``only`` (a command's name) the parser of that command alone,
+    which parses its arguments and words its errors alike: argparse's cost is per argument, and
+    `supple list` should not pay for `supple remind`'s (nor import the routines for `--level`)."""
     import argparse
-
-    from supple.core.routine import LEVELS
 
     parser = argparse.ArgumentParser(
         prog="supple",
@@ -37,9 +43,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"supple {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add_arguments in COMMANDS.items():
+        if only is None or name == only:
+            add_arguments(sub)
+    return parser
 
+
+def _list_arguments(sub: Commands) -> None:
     p = sub.add_parser("list", help="list the routines with their minutes per level")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _show_arguments(sub: Commands) -> None:
+    from supple.core.routine import LEVELS
 
     p = sub.add_parser("show", help="print a routine's timeline at a level")
     p.add_argument("routine", help="routine id (see `supple list`)")
@@ -52,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="draw each exercise's start and end position instead of the timeline",
     )
 
+
+def _import_arguments(sub: Commands) -> None:
     p = sub.add_parser(
         "import",
         help="bring routines in: a supple routine file, or a workout from Just Another Workout "
@@ -59,13 +77,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", type=Path, metavar="FILE")
 
+
+def _export_arguments(sub: Commands) -> None:
     p = sub.add_parser("export", help="write one routine as a file to share")
     p.add_argument("routine", help="routine id (see `supple list`)")
     p.add_argument("--to", type=Path, metavar="FILE", help="write here (default: print it)")
 
+
+def _validate_arguments(sub: Commands) -> None:
     p = sub.add_parser("validate", help="check routine files; exit 1 if any has a problem")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
+
+def _history_arguments(sub: Commands) -> None:
     p = sub.add_parser("history", help="list past sessions, newest first")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="the records as stored, with their path")
@@ -75,9 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--routine", metavar="ID", help="only sessions of this routine")
 
+
+def _stats_arguments(sub: Commands) -> None:
     p = sub.add_parser("stats", help="streaks, weekly minutes and how your back felt")
     p.add_argument("--json", action="store_true", help="print JSON")
 
+
+def _program_arguments(sub: Commands) -> None:
     p = sub.add_parser("program", help="the 6-week program: where you are, test results")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument(
@@ -92,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     q = program_sub.add_parser("start", help="start (or restart) the program")
     q.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="the start day (today)")
 
+
+def _status_arguments(sub: Commands) -> None:
     p = sub.add_parser(
         "status",
         help="one short line for a shell prompt or a status bar: streak, what is due",
@@ -102,6 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ascii", action="store_true", help="plain ASCII")
     p.add_argument("--format", metavar="TEMPLATE", help="your own line ({streak}, {due}, …)")
 
+
+def _test_arguments(sub: Commands) -> None:
     p = sub.add_parser("test", help="the program's mobility tests")
     test_sub = p.add_subparsers(dest="test_command", metavar="ACTION", required=True)
     test_sub.add_parser("list", help="the five tests: unit, which way is better, how")
@@ -112,15 +144,21 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("value", type=float, help="the result, in the test's unit")
     q.add_argument("--point", help="start, middle or end (default: where you are)")
 
+
+def _config_arguments(sub: Commands) -> None:
     p = sub.add_parser("config", help="where the settings file is, and what it says")
     config_sub = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     config_sub.add_parser("path", help="print the settings file's path")
     config_sub.add_parser("show", help="print the settings in force (problems on stderr)")
 
+
+def _serve_arguments(sub: Commands) -> None:
     p = sub.add_parser("serve", help="run the app in a web browser (textual-serve)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (8000)")
 
+
+def _remind_arguments(sub: Commands) -> None:
     p = sub.add_parser("remind", help="reminders at chosen times (a systemd timer, cron, launchd)")
     remind_sub = p.add_subparsers(dest="remind_command", metavar="ACTION", required=True)
     q = remind_sub.add_parser("on", help="turn reminders on (or change their times)")
@@ -132,6 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
     remind_sub.add_parser("off", help="turn reminders off, removing everything they installed")
     remind_sub.add_parser("status", help="whether reminders are on, the next one, the desktop")
 
+
+def _nudge_arguments(sub: Commands) -> None:
     p = sub.add_parser(
         "nudge", help="what the reminder timer runs: a notification when a workout is due"
     )
@@ -139,15 +179,38 @@ def build_parser() -> argparse.ArgumentParser:
         "--dry-run", action="store_true", help="print what it decides; show no notification"
     )
 
+
+def _play_arguments(sub: Commands) -> None:
+    from supple.core.routine import LEVELS
+
     p = sub.add_parser("play", help="start a routine straight away in the app")
     p.add_argument("routine", help="routine id (see `supple list`)")
     p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
-    return parser
+
+
+# Each command's arguments, in the order of `supple --help`.
+COMMANDS: dict[str, Callable[[Commands], None]] = {
+    "list": _list_arguments,
+    "show": _show_arguments,
+    "import": _import_arguments,
+    "export": _export_arguments,
+    "validate": _validate_arguments,
+    "history": _history_arguments,
+    "stats": _stats_arguments,
+    "program": _program_arguments,
+    "status": _status_arguments,
+    "test": _test_arguments,
+    "config": _config_arguments,
+    "serve": _serve_arguments,
+    "remind": _remind_arguments,
+    "nudge": _nudge_arguments,
+    "play": _play_arguments,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Every command, with the one handler for any uncaught error around it (``supple.system.crash``):
-    a crash report, a short message, a non-zero exit."""
+    """Every command, with the one handler for any uncaught error around it
+    (``supple.system.crash``): a crash report, a short message, a non-zero exit."""
     args = sys.argv[1:] if argv is None else list(argv)
     try:
         return _main(args)
@@ -168,7 +231,8 @@ def _main(args: list[str]) -> int:
             from supple.cli.status import main as status
 
             return status(args[1:])
-        return _dispatch(build_parser().parse_args(args))
+        # The parser of the command asked for; anything else (`--help`, a typo) gets all of them.
+        return _dispatch(build_parser(args[0] if args[0] in COMMANDS else None).parse_args(args))
     except BrokenPipeError:
         # `supple show ... | head`: the reader left; that is not an error worth a traceback.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -559,12 +623,12 @@ def _fmt_minutes(seconds: float) -> str:
 
 
 def cmd_list(as_json: bool) -> int:
-    import json
-
     from supple.core.routine import LEVELS
 
     found = catalog()
     if as_json:
+        import json  # only here: the plain list does without it
+
         out: list[dict[str, Any]] = [routine_json(found, r) for r in found.routines]
         out += [{"path": str(e.path), "error": str(e)} for e in found.errors]
         print(json.dumps(out, indent=2, ensure_ascii=False))
@@ -638,8 +702,6 @@ def find_routine(found: EffectiveCatalog, routine_id: str) -> Routine | None:
 
 
 def cmd_show(routine_id: str, level: Level | None, as_json: bool, figures: bool = False) -> int:
-    import json
-
     from supple.core.timeline import describe_segment, total_seconds
 
     found = catalog()
@@ -652,6 +714,8 @@ def cmd_show(routine_id: str, level: Level | None, as_json: bool, figures: bool 
         print_figures(routine, level)
         return 0
     if as_json:
+        import json  # only here: the plain timeline does without it
+
         print(
             json.dumps(
                 {
@@ -823,7 +887,7 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
         parse_hours,
         parse_times,
     )
-    from supple.system import reminders
+    from supple.system import desktop, reminders
 
     found = coach()
     runner, places = reminders.default_runner(), reminders.places()
@@ -888,13 +952,13 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
             "does",
             file=sys.stderr,
         )
-    if reminders.desktop_env(runner, places) is None:
+    if desktop.desktop_env(runner, places) is None:
         print("No desktop here (no session bus, no DISPLAY): reminders stay silent until there is.")
     return 0
 
 
 def _remind_status(found: Coach, runner: Any, places: Any) -> int:
-    from supple.system import reminders
+    from supple.system import desktop, reminders
 
     settings, problem = found.remind_settings()
     if problem is not None:
@@ -908,7 +972,7 @@ def _remind_status(found: Coach, runner: Any, places: Any) -> int:
             print("But nothing is installed to run it: `supple remind on` installs it again.")
     for what in in_place:
         print(f"Installed: {printable(what)}")
-    env = reminders.desktop_env(runner, places)
+    env = desktop.desktop_env(runner, places)
     if env is None:
         print("Desktop: none here (no session bus, no DISPLAY): a nudge stays silent.")
     else:
@@ -925,14 +989,14 @@ def _remind_status(found: Coach, runner: Any, places: Any) -> int:
 def cmd_nudge(dry_run: bool) -> int:
     """What the reminder timer runs: a notification when a workout is due, else nothing.
     Always exit 0 and never wait: a timer has nobody to answer it."""
-    from supple.system import reminders
+    from supple.system import desktop, reminders
 
     found = coach()
     settings, _ = found.remind_settings()
     if not settings.on and not dry_run:
         return 0  # a timer left behind: nothing read, nothing said
     runner, places = reminders.default_runner(), reminders.places()
-    env = reminders.desktop_env(runner, places)
+    env = desktop.desktop_env(runner, places)
     decision = found.nudge(desktop=env is not None)
     tell(found)
     if dry_run:
@@ -943,7 +1007,7 @@ def cmd_nudge(dry_run: bool) -> int:
         )
         return 0
     if decision.notify and env is not None:
-        done = reminders.notify(decision, runner, env, places)
+        done = desktop.notify(decision, runner, env, places)
         if done.startswith(("no ", "notify-send failed")):
             print(f"supple: nudge: {printable(done)}", file=sys.stderr)
     return 0

@@ -43,8 +43,8 @@ def write_report(error: BaseException, where: str) -> Path:
     import traceback
 
     from supple import __version__
-    from supple.system import paths
     from supple.core.files import atomic_write, random_suffix
+    from supple.system import paths
 
     now = datetime.now().astimezone()
     folder = paths.state_dir()
