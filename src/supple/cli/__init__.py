@@ -26,7 +26,9 @@ if TYPE_CHECKING:
     from supple.core.routine import Level, Routine
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, help_wanted: bool = True) -> argparse.ArgumentParser:
+    """The parser; ``help_wanted=False`` leaves out the help that costs imports to write (the
+    import formats' registry), for a command that will not show it."""
     import argparse
 
     from supple.core.routine import LEVELS
@@ -52,11 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="draw each exercise's start and end position instead of the timeline",
     )
 
-    p = sub.add_parser(
-        "import",
-        help="bring routines in: a supple routine file, or a workout from Just Another Workout "
-        "Timer, OpenHIIT, Feeel or Workrave",
-    )
+    p = sub.add_parser("import", help=_import_help() if help_wanted else None)
     p.add_argument("file", type=Path, metavar="FILE")
 
     p = sub.add_parser("export", help="write one routine as a file to share")
@@ -145,6 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _import_help() -> str:
+    from supple.core.imports import formats_in_words
+
+    return f"bring routines in: {formats_in_words()}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Every command, with the one handler for any uncaught error around it (``supple.system.crash``):
     a crash report, a short message, a non-zero exit."""
@@ -168,7 +172,8 @@ def _main(args: list[str]) -> int:
             from supple.cli.status import main as status
 
             return status(args[1:])
-        return _dispatch(build_parser().parse_args(args))
+        wanted = "-h" in args or "--help" in args
+        return _dispatch(build_parser(help_wanted=wanted).parse_args(args))
     except BrokenPipeError:
         # `supple show ... | head`: the reader left; that is not an error worth a traceback.
         devnull = os.open(os.devnull, os.O_WRONLY)
