@@ -24,6 +24,7 @@ from textual.theme import Theme
 from supple.coach.coach import Coach
 from supple.core.routine import Level
 from supple.tui.context import LeaveSummary, SessionEnded, StartSession
+from supple.tui.internals import QuietCrash, app_exception
 from supple.tui.screens.base import MIN_HEIGHT, MIN_WIDTH, SuppleScreen
 from supple.tui.screens.home import HomeScreen
 
@@ -46,7 +47,9 @@ def start_commands() -> type[Provider]:
     return StartCommands
 
 
-class SuppleApp(App[int]):
+# QuietCrash: no Textual traceback on the terminal after a crash; run_app writes it to a
+# crash report and says where, in one line (supple.system.crash).
+class SuppleApp(QuietCrash):
     CSS_PATH = "supple.tcss"
     TITLE = "supple"
     COMMANDS = App.COMMANDS | {start_commands}
@@ -343,12 +346,6 @@ class SuppleApp(App[int]):
     async def action_quit(self) -> None:
         self.save_and_exit()
 
-    def _print_error_renderables(self) -> None:
-        """After a crash, not Textual's traceback on the terminal: ``run_app`` writes it to a
-        crash report and says where, in one line (``supple.system.crash``)."""
-        if self._exception is not None and "debug" not in self.features:
-            self._exit_renderables.clear()
-        super()._print_error_renderables()
 
 
 def make_app(
@@ -402,7 +399,7 @@ def run_app(coach: Coach, *, start: tuple[str, Level] | None) -> int:
     if crashed:  # never 0 after an uncaught error, and never a bare traceback
         from supple.system.crash import report
 
-        error = app._exception or RuntimeError(f"the app ended with code {app.return_code}")
+        error = app_exception(app) or RuntimeError(f"the app ended with code {app.return_code}")
         return report(error, "the app")
     return code if code is not None else 0
 

@@ -16,14 +16,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from textual.keys import (
-    REPLACED_KEYS,
-    Keys,
-    _character_to_key,
-    _get_unicode_name_from_key,
-)
+from textual.keys import REPLACED_KEYS, Keys
 
 from supple.core.tomlcheck import Checker, Problem, closest
+from supple.tui.internals import binding_keys, character_to_key, unicode_name_of_key
 
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 KEY_NAMES = frozenset(k.value for k in Keys)
@@ -56,7 +52,7 @@ def default_bindings() -> Defaults:
 
 def _ids(node: type) -> dict[str, tuple[str, ...]]:
     ids: dict[str, tuple[str, ...]] = {}
-    for key, bindings in node._merge_bindings().key_to_bindings.items():  # type: ignore[attr-defined]
+    for key, bindings in binding_keys(node).items():
         for binding in bindings:
             if binding.id:
                 ids[binding.id] = (*ids.get(binding.id, ()), key)
@@ -80,12 +76,12 @@ def key_problem(key: str) -> str | None:
         return None if base.isprintable() and not base.isspace() else f"{key!r} is not a key"
     if base in KEY_NAMES:
         return None
-    name = _get_unicode_name_from_key(REPLACED_KEYS.get(base, base))
+    name = unicode_name_of_key(REPLACED_KEYS.get(base, base))
     try:
         character = unicodedata.lookup(name.upper().replace("_", " "))
     except KeyError:
         character = ""
-    if character and _character_to_key(character) == base:
+    if character and character_to_key(character) == base:
         return None
     hint = closest(base, KEY_NAMES)
     return f"{base!r} is not a key Textual knows" + (f" (did you mean {hint!r}?)" if hint else "")
@@ -93,7 +89,7 @@ def key_problem(key: str) -> str | None:
 
 def normalized(keys: str) -> tuple[str, ...]:
     """The keys of one binding as Textual matches them: ``?`` is ``question_mark``."""
-    return tuple(_character_to_key(k) if len(k) == 1 else k for k in keys.split(","))
+    return tuple(character_to_key(k) if len(k) == 1 else k for k in keys.split(","))
 
 
 def check_keymap(
