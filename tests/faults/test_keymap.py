@@ -10,10 +10,12 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textual.binding import Binding
 
 from supple.system import paths
 from supple.tui.app import SuppleApp
 from supple.tui.keymap import _first_clash, check_keymap, default_bindings, key_problem
+from supple.tui.screens.editor import EditorScreen
 from supple.tui.screens.player import PlayerScreen
 from tests.tui.conftest import build_app
 
@@ -131,3 +133,56 @@ async def test_the_app_reports_each_and_pause_stays_reachable(
         index = app.screen.live.session.snapshot().segment_index
         await pilot.press("o")  # a good entry is used (j is the jump list's now)
         assert app.screen.live.session.snapshot().segment_index != index
+
+
+def test_every_binding_id_in_supple_tui_is_remappable() -> None:
+    """Every ``Binding`` with an id, on any DOMNode class of supple.tui (app, screen or widget),
+    is one the keymap knows, walked here on Textual's own subclass tree."""
+    import importlib
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import supple.tui
+
+    for info in pkgutil.walk_packages(supple.tui.__path__, "supple.tui."):
+        importlib.import_module(info.name)
+    seen: set[type] = set()
+    todo: list[type] = [DOMNode]
+    while todo:
+        node = todo.pop()
+        todo += [n for n in node.__subclasses__() if n not in seen]
+        seen.add(node)
+    ids = {
+        b.id
+        for node in seen
+        if node.__module__.startswith("supple.tui.")
+        for b in getattr(node, "BINDINGS", ())
+        if isinstance(b, Binding) and b.id
+    }
+    assert {"editor.add", "editor.move_down", "app.help"} <= ids
+    assert ids <= set(IDS)
+
+
+async def test_a_widget_binding_is_remapped(data_dir: Path) -> None:
+    """The editor's list widget: `editor.add` on another key adds an exercise there."""
+    from tests.tui.scenes import settle
+
+    config = paths.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[keymap]\n"editor.add" = "ctrl+n"\n')
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert not app.coach.config_problems
+        await pilot.press("a")  # home's "new routine"
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        count = len(editor.draft.exercises)
+        await pilot.press("a")  # no longer the list's key
+        await settle(pilot)
+        assert len(editor.draft.exercises) == count
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert len(editor.draft.exercises) == count + 1

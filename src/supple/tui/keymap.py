@@ -3,9 +3,9 @@ keys Textual does not know, and two actions on one key of one screen are each re
 binding keeps its default.
 
 Checked here, in the TUI, because the binding ids and what makes a key are Textual's: the ids are
-on the ``Binding``s of the app and its screens, the key names those of ``textual.keys``. A copy of
-either in ``supple.core`` would drift from them. The screens are imported only when a keymap is
-set, so a start without one pays nothing.
+on the ``Binding``s of the app, its screens and widgets, the key names those of ``textual.keys``.
+A copy of either in ``supple.core`` would drift from them. The screens are imported only when a
+keymap is set (or by ``supple config show``), so a start without one pays nothing.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from textual.app import App
+from textual.dom import DOMNode
 from textual.keys import REPLACED_KEYS, Keys
+from textual.screen import Screen
 
 from supple.core.tomlcheck import Checker, Problem, closest
 from supple.tui.internals import binding_keys, character_to_key, unicode_name_of_key
@@ -30,24 +33,47 @@ Defaults = dict[str, dict[str, tuple[str, ...]]]  # screen name -> binding id ->
 
 def default_bindings() -> Defaults:
     """Per screen (and ``app``, whose bindings work on every screen), each binding id and its
-    keys as shipped."""
-    from textual.screen import Screen
+    keys as shipped: of every node class supple.tui declares — the app, the screens, and the
+    widgets (their ids are named after the screen they live on: ``editor.add`` on the editor's
+    list). Found by walking the package, so a binding is remappable as soon as it has an id,
+    with nothing else to register, and the keymap imports no screen or app by name."""
+    groups: Defaults = {}
+    widgets: list[dict[str, tuple[str, ...]]] = []
+    for node in tui_nodes():
+        ids = _ids(node)
+        if not ids:
+            continue
+        if issubclass(node, App):
+            groups.setdefault("app", {}).update(ids)
+        elif issubclass(node, Screen):
+            groups[node.__name__.removesuffix("Screen").lower()] = ids
+        else:
+            widgets.append(ids)
+    for ids in widgets:  # live on the screen whose ids share their prefix
+        prefix = next(iter(ids)).split(".")[0]
+        home = next(
+            (g for g, own in groups.items() if any(i.split(".")[0] == prefix for i in own)),
+            prefix,
+        )
+        groups.setdefault(home, {}).update(ids)
+    return groups
 
-    import supple.tui.screens as package
-    from supple.tui.app import SuppleApp
 
-    found: Defaults = {"app": _ids(SuppleApp)}
-    for info in pkgutil.iter_modules(package.__path__):
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and issubclass(value, Screen)
-                and value.__module__ == module.__name__
-                and (ids := _ids(value))
-            ):
-                found[value.__name__.removesuffix("Screen").lower()] = ids
-    return found
+def tui_nodes() -> list[type[DOMNode]]:
+    """Every DOMNode class (app, screen, widget) defined in a module of supple.tui."""
+    import supple.tui as package
+
+    nodes: list[type[DOMNode]] = []
+    for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+        module = importlib.import_module(info.name)
+        nodes += [
+            value
+            for value in vars(module).values()
+            if isinstance(value, type)
+            and issubclass(value, DOMNode)
+            and value.__module__ == module.__name__
+        ]
+    return nodes
 
 
 def _ids(node: type) -> dict[str, tuple[str, ...]]:
