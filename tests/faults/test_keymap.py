@@ -122,11 +122,13 @@ async def test_the_app_reports_each_and_pause_stays_reachable(
         assert isinstance(app.screen, PlayerScreen)
         # (the line is the line finder's, which another change of issue 13 makes exact)
         assert any(
-            m.startswith(f"{config}:") and "keymap.player.paus: unknown binding id" in m
+            m.startswith(f"{config}:3:") and "keymap.player.paus: unknown binding id" in m
             for m in said
         )
         assert any(
-            "keymap.player.mute: 'space' is also the key of 'player.pause'" in m for m in said
+            m.startswith(f"{config}:2:")
+            and "keymap.player.mute: 'space' is also the key of 'player.pause'" in m
+            for m in said
         )
         await pilot.press("space")  # the default kept: pause, not mute
         assert app.screen.live.session.snapshot().paused
@@ -186,3 +188,21 @@ async def test_a_widget_binding_is_remapped(data_dir: Path) -> None:
         await pilot.press("ctrl+n")
         await settle(pilot)
         assert len(editor.draft.exercises) == count + 1
+
+
+def test_config_show_reports_theme_and_keymap_at_their_lines(capsys: Any) -> None:
+    """`supple config show` says what the app would, each at its line of config.toml."""
+    from supple.cli import main
+
+    config = paths.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(
+        'voice = "off"\ntheme = "nope"\n\n[keymap]\n"editor.add" = "ctrl+n"\n'
+        '"player.paus" = "k"\n"player.skip" = "spaec"\n'
+    )
+    assert main(["config", "show"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert any(line.startswith(f"supple: settings: {config}:2: theme: unknown theme") for line in err)
+    assert any(f"{config}:6: keymap.player.paus: unknown binding id" in line for line in err)
+    assert any(f"{config}:7: keymap.player.skip: 'spaec' is not a key" in line for line in err)
+    assert not any("editor.add" in line for line in err)

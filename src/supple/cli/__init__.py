@@ -543,6 +543,14 @@ def cmd_config(action: str) -> int:
         print(printable(str(path)))
         return 0
     config, problems = load_config(path)
+    if path.exists():  # what the app would say of the theme and keymap, at their lines
+        from supple.tui.keymap import check_ui_settings
+
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        problems = [*problems, *check_ui_settings(config.theme, config.keymap, path, text)[2]]
     for problem in problems:
         print(f"supple: settings: {problem}", file=sys.stderr)
     values = {k: v for k, v in asdict(config).items() if v is not None and v != {}}

@@ -103,33 +103,25 @@ class SuppleApp(QuietCrash):
 
     def _apply_config(self) -> None:
         """Theme and keymap from the settings; anything unusable is reported, never fatal."""
-        from supple.core.tomlcheck import Problem
-
         coach = self.coach
         config = coach.config
-        if config.theme in self.available_themes:
+        theme_ok = config.theme in self.available_themes
+        if theme_ok:
             self.theme = config.theme
-        elif coach.config_path is not None:
-            allowed = ", ".join(sorted(self.available_themes))
-            coach.config_problems.append(
-                Problem(
-                    coach.config_path,
-                    None,
-                    "theme",
-                    f"unknown theme '{config.theme}' (one of: {allowed}); using the default",
-                )
-            )
-        if config.keymap:
-            from supple.tui.keymap import check_keymap
+        if config.keymap or (not theme_ok and coach.config_path is not None):
+            from supple.tui.keymap import check_ui_settings
 
             path = coach.config_path or Path("config.toml")
             try:
                 text = path.read_text(encoding="utf-8")  # for the line of each problem
             except (OSError, UnicodeDecodeError):
                 text = ""
-            keymap, problems = check_keymap(config.keymap, path, text)
+            _, keymap, problems = check_ui_settings(
+                config.theme, config.keymap, path, text, self.available_themes
+            )
             coach.config_problems.extend(problems)
-            self.update_keymap(keymap)
+            if config.keymap:
+                self.update_keymap(keymap)
         for problem in coach.config_problems:
             self.notify(
                 str(problem), title="Settings", severity="warning", timeout=15, markup=False

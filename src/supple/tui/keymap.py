@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from textual.app import App
@@ -116,6 +116,32 @@ def key_problem(key: str) -> str | None:
 def normalized(keys: str) -> tuple[str, ...]:
     """The keys of one binding as Textual matches them: ``?`` is ``question_mark``."""
     return tuple(character_to_key(k) if len(k) == 1 else k for k in keys.split(","))
+
+
+def check_ui_settings(
+    theme: str,
+    keymap: Mapping[str, str],
+    path: Path,
+    text: str,
+    themes: Collection[str] | None = None,
+) -> tuple[bool, dict[str, str], list[Problem]]:
+    """The settings only Textual can judge, each problem at its line in ``text``: whether
+    ``theme`` is one of ``themes`` (the app's; by default Textual's built-in ones, for
+    ``supple config show``), the usable entries of ``keymap``, and the problems."""
+    if themes is None:
+        from textual.theme import BUILTIN_THEMES
+
+        themes = BUILTIN_THEMES
+    check = Checker(path, text)
+    theme_ok = theme in themes
+    if not theme_ok:
+        allowed = ", ".join(sorted(themes))
+        check.report(["theme"], f"unknown theme '{theme}' (one of: {allowed}); using the default")
+    good: dict[str, str] = {}
+    if keymap:  # the screens are imported (to find the binding ids) only for a keymap
+        good, problems = check_keymap(keymap, path, text)
+        check.problems.extend(problems)
+    return theme_ok, good, check.problems
 
 
 def check_keymap(
