@@ -256,24 +256,18 @@ class SuppleApp(QuietCrash):
         """The command palette (ctrl+p): supple's own commands, then Textual's."""
         from supple.tui.screens.player import PlayerScreen
 
+        from supple.core.imports import FORMATS
+        from supple.tui.commands import palette_command
+
         if not isinstance(screen, PlayerScreen):  # nothing that would bury a running session
-            yield SystemCommand("History", "Past sessions, newest first", self.action_history)
-            yield SystemCommand(
-                "Stats", "Streaks, weekly minutes, how your back felt", self.action_stats
-            )
-            yield SystemCommand(
-                "Settings", "Level, voice, sound, rests, check-ins, theme", self.action_settings
-            )
-            yield SystemCommand(
-                "Import",
-                "Routines from a file: supple, Just Another Workout Timer, OpenHIIT, Feeel, "
-                "Workrave",
-                self.action_import,
-            )
-        yield SystemCommand(
-            "Sound on/off", "Mute or unmute the bell and the voice", self.action_toggle_mute
-        )
-        yield SystemCommand("Keys", "Every key supple knows", self.action_help)
+            yield palette_command(HomeScreen, "home.history", self.action_history)
+            yield palette_command(HomeScreen, "home.stats", self.action_stats)
+            yield palette_command(HomeScreen, "home.settings", self.action_settings)
+            # No key imports; the palette is its only door, and these its only words.
+            names = ", ".join(f.name for f in FORMATS)
+            yield SystemCommand("Import", f"Routines from a file: {names}", self.action_import)
+        yield palette_command(PlayerScreen, "player.mute", self.action_toggle_mute)
+        yield palette_command(SuppleApp, "app.help", self.action_help)
         yield from super().get_system_commands(screen)
 
     # -- screens ----------------------------------------------------------------------------
