@@ -202,7 +202,9 @@ def test_config_show_reports_theme_and_keymap_at_their_lines(capsys: Any) -> Non
     )
     assert main(["config", "show"]) == 0
     err = capsys.readouterr().err.splitlines()
-    assert any(line.startswith(f"supple: settings: {config}:2: theme: unknown theme") for line in err)
+    assert any(
+        line.startswith(f"supple: settings: {config}:2: theme: unknown theme") for line in err
+    )
     assert any(f"{config}:6: keymap.player.paus: unknown binding id" in line for line in err)
     assert any(f"{config}:7: keymap.player.skip: 'spaec' is not a key" in line for line in err)
     assert not any("editor.add" in line for line in err)

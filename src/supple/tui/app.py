@@ -254,10 +254,9 @@ class SuppleApp(QuietCrash):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette (ctrl+p): supple's own commands, then Textual's."""
-        from supple.tui.screens.player import PlayerScreen
-
         from supple.core.imports import FORMATS
         from supple.tui.commands import palette_command
+        from supple.tui.screens.player import PlayerScreen
 
         if not isinstance(screen, PlayerScreen):  # nothing that would bury a running session
             yield palette_command(HomeScreen, "home.history", self.action_history)
@@ -331,7 +330,6 @@ class SuppleApp(QuietCrash):
 
     async def action_quit(self) -> None:
         self.save_and_exit()
-
 
 
 def make_app(

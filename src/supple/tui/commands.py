@@ -4,8 +4,8 @@ commands in the words of the bindings that do the same (``palette_command``)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any
 from functools import partial
+from typing import Any
 
 from textual.app import SystemCommand
 from textual.binding import Binding

@@ -16,7 +16,7 @@ from textual.dom import DOMNode
 def binding_keys(node: type[DOMNode]) -> dict[str, list[Any]]:
     """The bindings a node class declares, its bases' merged in, by key (``key_to_bindings`` of
     ``DOMNode._merge_bindings``): what the keymap checks remapped ids against."""
-    merged = node._merge_bindings()  # type: ignore[attr-defined]  # classmethod, private
+    merged = node._merge_bindings()  # a private classmethod
     return dict(merged.key_to_bindings)
 
 

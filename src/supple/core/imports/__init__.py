@@ -89,9 +89,9 @@ def read_import(path: Path) -> Imported:
     except OSError as error:
         raise ImportProblem(path, unreadable_reason(error)) from None
     for found in FORMATS:  # a container of several files (Feeel's zip) is not text
-        if found.detect_bytes is not None and found.convert_bytes is not None:
-            if found.detect_bytes(raw):
-                return found.convert_bytes(raw, path)
+        detect, convert = found.detect_bytes, found.convert_bytes
+        if detect is not None and convert is not None and detect(raw):
+            return convert(raw, path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

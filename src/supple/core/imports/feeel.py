@@ -406,8 +406,9 @@ FORMAT = Format(
     detect=detect,
     convert=convert,
     kind=".feeel",
-    about="a home workout app ([github.com/EnjoyingFOSS/feeel](https://github.com/EnjoyingFOSS/feeel)); "
-    'its files come from exporting one workout, or "export all".',
+    about="a home workout app ([github.com/EnjoyingFOSS/feeel]"
+    "(https://github.com/EnjoyingFOSS/feeel)); its files come from exporting one workout, or "
+    '"export all".',
     file='a `.feeel` workout, or the "export all" zip',
     becomes="each exercise a hold, the break before it the rest after the previous one (the "
     "first break the get-ready); a left side straight followed by its right side becomes one "

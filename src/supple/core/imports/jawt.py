@@ -400,9 +400,9 @@ FORMAT = Format(
     detect=detect,
     convert=convert,
     kind="JSON",
-    about="an interval timer app for Android "
-    "([github.com/blockbasti/just_another_workout_timer](https://github.com/blockbasti/just_another_workout_timer)); "
-    "its files come from sharing one workout, or from its export / backup.",
+    about="an interval timer app for Android ([github.com/blockbasti/just_another_workout_timer]"
+    "(https://github.com/blockbasti/just_another_workout_timer)); its files come from sharing "
+    "one workout, or from its export / backup.",
     file='a shared workout, or a backup (`{"workouts": […]}`; all of them)',
     becomes="each exercise a hold of its seconds; a set's repetitions become sets (a circuit is "
     'listed round by round); exercises named "Rest" (in any of the app\'s six languages) become '

@@ -209,8 +209,8 @@ FORMAT = Format(
     detect=detect,
     convert=convert,
     kind="JSON",
-    about="a HIIT interval timer app ([github.com/a-mabe/OpenHIIT](https://github.com/a-mabe/OpenHIIT)); "
-    "its files come from its export of timers.",
+    about="a HIIT interval timer app ([github.com/a-mabe/OpenHIIT]"
+    "(https://github.com/a-mabe/OpenHIIT)); its files come from its export of timers.",
     file="its export (a list of timers; all of them)",
     becomes="get-ready, warm-up, each round's work intervals (named by its activities) with the "
     "rest between them, the break between rounds, the cool-down, as the run screen lays them "

@@ -322,9 +322,9 @@ FORMAT = Format(
     detect=detect,
     convert=convert,
     kind="exercises.xml",
-    about="a break reminder for the desktop ([github.com/rcaelers/workrave](https://github.com/rcaelers/workrave)) "
-    "that shows exercises in its rest breaks; its file is the one it installs "
-    "(`exercises.xml`, in its data folder).",
+    about="a break reminder for the desktop ([github.com/rcaelers/workrave]"
+    "(https://github.com/rcaelers/workrave)) that shows exercises in its rest breaks; its file "
+    "is the one it installs (`exercises.xml`, in its data folder).",
     file="`exercises.xml` (or the older `.xml.in`)",
     becomes="the whole file one routine, exercise after exercise with no pause, as a Workrave "
     "break plays them; mirrored pictures in equal left/right rounds become per-side holds; the "
