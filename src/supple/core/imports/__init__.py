@@ -43,6 +43,9 @@ FORMATS: tuple[Format, ...] = (
     workrave.FORMAT,
 )
 OWN = supple_file.FORMAT
+_BY_SYNTAX: dict[Syntax, tuple[Format, ...]] = {}
+for _format in FORMATS:
+    _BY_SYNTAX[_format.syntax] = (*_BY_SYNTAX.get(_format.syntax, ()), _format)
 
 
 def _or(words: Iterable[str]) -> str:
@@ -111,7 +114,7 @@ def _syntax(text: str) -> Syntax:
 
 def convert_text(text: str, path: Path) -> Imported:
     syntax = _syntax(text)
-    candidates = [f for f in FORMATS if f.syntax == syntax]
+    candidates = _BY_SYNTAX.get(syntax, ())
     data: Any = text
     match syntax:
         case "json":
