@@ -10,10 +10,12 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textual.binding import Binding
 
 from supple.system import paths
 from supple.tui.app import SuppleApp
 from supple.tui.keymap import _first_clash, check_keymap, default_bindings, key_problem
+from supple.tui.screens.editor import EditorScreen
 from supple.tui.screens.player import PlayerScreen
 from tests.tui.conftest import build_app
 
@@ -120,14 +122,89 @@ async def test_the_app_reports_each_and_pause_stays_reachable(
         assert isinstance(app.screen, PlayerScreen)
         # (the line is the line finder's, which another change of issue 13 makes exact)
         assert any(
-            m.startswith(f"{config}:") and "keymap.player.paus: unknown binding id" in m
+            m.startswith(f"{config}:3:") and "keymap.player.paus: unknown binding id" in m
             for m in said
         )
         assert any(
-            "keymap.player.mute: 'space' is also the key of 'player.pause'" in m for m in said
+            m.startswith(f"{config}:2:")
+            and "keymap.player.mute: 'space' is also the key of 'player.pause'" in m
+            for m in said
         )
         await pilot.press("space")  # the default kept: pause, not mute
         assert app.screen.live.session.snapshot().paused
         index = app.screen.live.session.snapshot().segment_index
         await pilot.press("o")  # a good entry is used (j is the jump list's now)
         assert app.screen.live.session.snapshot().segment_index != index
+
+
+def test_every_binding_id_in_supple_tui_is_remappable() -> None:
+    """Every ``Binding`` with an id, on any DOMNode class of supple.tui (app, screen or widget),
+    is one the keymap knows, walked here on Textual's own subclass tree."""
+    import importlib
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import supple.tui
+
+    for info in pkgutil.walk_packages(supple.tui.__path__, "supple.tui."):
+        importlib.import_module(info.name)
+    seen: set[type] = set()
+    todo: list[type] = [DOMNode]
+    while todo:
+        node = todo.pop()
+        todo += [n for n in node.__subclasses__() if n not in seen]
+        seen.add(node)
+    ids = {
+        b.id
+        for node in seen
+        if node.__module__.startswith("supple.tui.")
+        for b in getattr(node, "BINDINGS", ())
+        if isinstance(b, Binding) and b.id
+    }
+    assert {"editor.add", "editor.move_down", "app.help"} <= ids
+    assert ids <= set(IDS)
+
+
+async def test_a_widget_binding_is_remapped(data_dir: Path) -> None:
+    """The editor's list widget: `editor.add` on another key adds an exercise there."""
+    from tests.tui.scenes import settle
+
+    config = paths.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[keymap]\n"editor.add" = "ctrl+n"\n')
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert not app.coach.config_problems
+        await pilot.press("a")  # home's "new routine"
+        await settle(pilot)
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        count = len(editor.draft.exercises)
+        await pilot.press("a")  # no longer the list's key
+        await settle(pilot)
+        assert len(editor.draft.exercises) == count
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert len(editor.draft.exercises) == count + 1
+
+
+def test_config_show_reports_theme_and_keymap_at_their_lines(capsys: Any) -> None:
+    """`supple config show` says what the app would, each at its line of config.toml."""
+    from supple.cli import main
+
+    config = paths.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(
+        'voice = "off"\ntheme = "nope"\n\n[keymap]\n"editor.add" = "ctrl+n"\n'
+        '"player.paus" = "k"\n"player.skip" = "spaec"\n'
+    )
+    assert main(["config", "show"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert any(
+        line.startswith(f"supple: settings: {config}:2: theme: unknown theme") for line in err
+    )
+    assert any(f"{config}:6: keymap.player.paus: unknown binding id" in line for line in err)
+    assert any(f"{config}:7: keymap.player.skip: 'spaec' is not a key" in line for line in err)
+    assert not any("editor.add" in line for line in err)

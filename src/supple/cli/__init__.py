@@ -70,11 +70,7 @@ def _show_arguments(sub: Commands) -> None:
 
 
 def _import_arguments(sub: Commands) -> None:
-    p = sub.add_parser(
-        "import",
-        help="bring routines in: a supple routine file, or a workout from Just Another Workout "
-        "Timer, OpenHIIT, Feeel or Workrave",
-    )
+    p = sub.add_parser("import", help=_import_help())
     p.add_argument("file", type=Path, metavar="FILE")
 
 
@@ -206,6 +202,12 @@ COMMANDS: dict[str, Callable[[Commands], None]] = {
     "nudge": _nudge_arguments,
     "play": _play_arguments,
 }
+
+
+def _import_help() -> str:
+    from supple.core.imports import formats_in_words
+
+    return f"bring routines in: {formats_in_words()}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -602,6 +604,14 @@ def cmd_config(action: str) -> int:
         print(printable(str(path)))
         return 0
     config, problems = load_config(path)
+    if path.exists():  # what the app would say of the theme and keymap, at their lines
+        from supple.tui.keymap import check_ui_settings
+
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        problems = [*problems, *check_ui_settings(config.theme, config.keymap, path, text)[2]]
     for problem in problems:
         print(f"supple: settings: {problem}", file=sys.stderr)
     values = {k: v for k, v in asdict(config).items() if v is not None and v != {}}

@@ -58,7 +58,8 @@ _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]\[]+?)\s*\]\]?\s*$")
 _TOML_POS = re.compile(r"\(at line (\d+), column \d+\)")
 # A key part right before "=" (a key) or "." (a dotted key going on), as written on a line whose
 # comments and string values are blanked out: bare, or in quotes.
-_KEY = re.compile(r"""(?:^|(?<=[\s{,.]))["']?([A-Za-z0-9_-]+)["']?\s*([=.])""")
+# A quoted part may hold dots ("player.pause" = ... in [keymap]); it is one part.
+_KEY = re.compile(r"""(?:^|(?<=[\s{,.]))(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*([=.])""")
 BOM = "\ufeff"
 MAX_PROBLEMS = 50  # problems reported per file; the rest are counted
 MAX_DEPTH = 32  # tables and arrays inside each other: no file of supple's needs more than 4
@@ -135,7 +136,8 @@ class LineIndex:
             if "=" not in line:
                 continue
             for key in _KEY.finditer(line):
-                self.keys.setdefault(key.group(1), []).append((number, key.group(2)))
+                part = key.group(1) or key.group(2) or key.group(3)
+                self.keys.setdefault(part, []).append((number, key.group(4)))
         self.header_lines = [h[0] for h in self.headers]
         self.by_name: dict[tuple[str, bool], list[int]] = {}  # (name, array) -> header positions
         for position, (_, name, array) in enumerate(self.headers):

@@ -24,6 +24,7 @@ from textual.theme import Theme
 from supple.coach.coach import Coach
 from supple.core.routine import Level
 from supple.tui.context import LeaveSummary, SessionEnded, StartSession
+from supple.tui.internals import QuietCrash, app_exception
 from supple.tui.screens.base import MIN_HEIGHT, MIN_WIDTH, SuppleScreen
 from supple.tui.screens.home import HomeScreen
 
@@ -46,7 +47,9 @@ def start_commands() -> type[Provider]:
     return StartCommands
 
 
-class SuppleApp(App[int]):
+# QuietCrash: no Textual traceback on the terminal after a crash; run_app writes it to a
+# crash report and says where, in one line (supple.system.crash).
+class SuppleApp(QuietCrash):
     CSS_PATH = "supple.tcss"
     TITLE = "supple"
     COMMANDS = App.COMMANDS | {start_commands}
@@ -100,33 +103,25 @@ class SuppleApp(App[int]):
 
     def _apply_config(self) -> None:
         """Theme and keymap from the settings; anything unusable is reported, never fatal."""
-        from supple.core.tomlcheck import Problem
-
         coach = self.coach
         config = coach.config
-        if config.theme in self.available_themes:
+        theme_ok = config.theme in self.available_themes
+        if theme_ok:
             self.theme = config.theme
-        elif coach.config_path is not None:
-            allowed = ", ".join(sorted(self.available_themes))
-            coach.config_problems.append(
-                Problem(
-                    coach.config_path,
-                    None,
-                    "theme",
-                    f"unknown theme '{config.theme}' (one of: {allowed}); using the default",
-                )
-            )
-        if config.keymap:
-            from supple.tui.keymap import check_keymap
+        if config.keymap or (not theme_ok and coach.config_path is not None):
+            from supple.tui.keymap import check_ui_settings
 
             path = coach.config_path or Path("config.toml")
             try:
                 text = path.read_text(encoding="utf-8")  # for the line of each problem
             except (OSError, UnicodeDecodeError):
                 text = ""
-            keymap, problems = check_keymap(config.keymap, path, text)
+            _, keymap, problems = check_ui_settings(
+                config.theme, config.keymap, path, text, self.available_themes
+            )
             coach.config_problems.extend(problems)
-            self.update_keymap(keymap)
+            if config.keymap:
+                self.update_keymap(keymap)
         for problem in coach.config_problems:
             self.notify(
                 str(problem), title="Settings", severity="warning", timeout=15, markup=False
@@ -259,26 +254,19 @@ class SuppleApp(App[int]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette (ctrl+p): supple's own commands, then Textual's."""
+        from supple.core.imports import FORMATS
+        from supple.tui.commands import palette_command
         from supple.tui.screens.player import PlayerScreen
 
         if not isinstance(screen, PlayerScreen):  # nothing that would bury a running session
-            yield SystemCommand("History", "Past sessions, newest first", self.action_history)
-            yield SystemCommand(
-                "Stats", "Streaks, weekly minutes, how your back felt", self.action_stats
-            )
-            yield SystemCommand(
-                "Settings", "Level, voice, sound, rests, check-ins, theme", self.action_settings
-            )
-            yield SystemCommand(
-                "Import",
-                "Routines from a file: supple, Just Another Workout Timer, OpenHIIT, Feeel, "
-                "Workrave",
-                self.action_import,
-            )
-        yield SystemCommand(
-            "Sound on/off", "Mute or unmute the bell and the voice", self.action_toggle_mute
-        )
-        yield SystemCommand("Keys", "Every key supple knows", self.action_help)
+            yield palette_command(HomeScreen, "home.history", self.action_history)
+            yield palette_command(HomeScreen, "home.stats", self.action_stats)
+            yield palette_command(HomeScreen, "home.settings", self.action_settings)
+            # No key imports; the palette is its only door, and these its only words.
+            names = ", ".join(f.name for f in FORMATS)
+            yield SystemCommand("Import", f"Routines from a file: {names}", self.action_import)
+        yield palette_command(PlayerScreen, "player.mute", self.action_toggle_mute)
+        yield palette_command(SuppleApp, "app.help", self.action_help)
         yield from super().get_system_commands(screen)
 
     # -- screens ----------------------------------------------------------------------------
@@ -343,13 +331,6 @@ class SuppleApp(App[int]):
     async def action_quit(self) -> None:
         self.save_and_exit()
 
-    def _print_error_renderables(self) -> None:
-        """After a crash, not Textual's traceback on the terminal: ``run_app`` writes it to a
-        crash report and says where, in one line (``supple.system.crash``)."""
-        if self._exception is not None and "debug" not in self.features:
-            self._exit_renderables.clear()
-        super()._print_error_renderables()
-
 
 def make_app(
     catalog: Catalog | None = None,
@@ -402,7 +383,7 @@ def run_app(coach: Coach, *, start: tuple[str, Level] | None) -> int:
     if crashed:  # never 0 after an uncaught error, and never a bare traceback
         from supple.system.crash import report
 
-        error = app._exception or RuntimeError(f"the app ended with code {app.return_code}")
+        error = app_exception(app) or RuntimeError(f"the app ended with code {app.return_code}")
         return report(error, "the app")
     return code if code is not None else 0
 

@@ -1,10 +1,14 @@
-"""Command palette: "Start <routine> at <level>" for every routine and level."""
+"""Command palette: "Start <routine> at <level>" for every routine and level, and supple's
+commands in the words of the bindings that do the same (``palette_command``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from typing import Any
 
+from textual.app import SystemCommand
+from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
@@ -12,6 +16,24 @@ from supple.core.routine import LEVELS
 from supple.core.words import printable
 from supple.tui.context import StartSession, coach_of
 from supple.tui.format import minutes
+
+
+def binding_words(node: type[Any], binding_id: str) -> tuple[str, str]:
+    """The description and tooltip of the binding ``binding_id`` that ``node`` (an app, screen
+    or widget class) declares: the one wording of that action."""
+    for binding in node.BINDINGS:
+        if isinstance(binding, Binding) and binding.id == binding_id:
+            return binding.description, binding.tooltip
+    raise LookupError(f"{node.__name__} has no binding {binding_id!r}")
+
+
+def palette_command(
+    node: type[Any], binding_id: str, callback: Callable[[], object]
+) -> SystemCommand:
+    """A palette command worded as the key that does the same: its description the title, its
+    tooltip the help, so the two never drift apart."""
+    title, help_text = binding_words(node, binding_id)
+    return SystemCommand(title, help_text, callback)
 
 
 def entry(text: str, help_text: str, matcher: Matcher | None = None) -> Content:

@@ -3,9 +3,9 @@ keys Textual does not know, and two actions on one key of one screen are each re
 binding keeps its default.
 
 Checked here, in the TUI, because the binding ids and what makes a key are Textual's: the ids are
-on the ``Binding``s of the app and its screens, the key names those of ``textual.keys``. A copy of
-either in ``supple.core`` would drift from them. The screens are imported only when a keymap is
-set, so a start without one pays nothing.
+on the ``Binding``s of the app, its screens and widgets, the key names those of ``textual.keys``.
+A copy of either in ``supple.core`` would drift from them. The screens are imported only when a
+keymap is set (or by ``supple config show``), so a start without one pays nothing.
 """
 
 from __future__ import annotations
@@ -13,17 +13,16 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
-from textual.keys import (
-    REPLACED_KEYS,
-    Keys,
-    _character_to_key,
-    _get_unicode_name_from_key,
-)
+from textual.app import App
+from textual.dom import DOMNode
+from textual.keys import REPLACED_KEYS, Keys
+from textual.screen import Screen
 
 from supple.core.tomlcheck import Checker, Problem, closest
+from supple.tui.internals import binding_keys, character_to_key, unicode_name_of_key
 
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 KEY_NAMES = frozenset(k.value for k in Keys)
@@ -34,29 +33,52 @@ Defaults = dict[str, dict[str, tuple[str, ...]]]  # screen name -> binding id ->
 
 def default_bindings() -> Defaults:
     """Per screen (and ``app``, whose bindings work on every screen), each binding id and its
-    keys as shipped."""
-    from textual.screen import Screen
+    keys as shipped: of every node class supple.tui declares — the app, the screens, and the
+    widgets (their ids are named after the screen they live on: ``editor.add`` on the editor's
+    list). Found by walking the package, so a binding is remappable as soon as it has an id,
+    with nothing else to register, and the keymap imports no screen or app by name."""
+    groups: Defaults = {}
+    widgets: list[dict[str, tuple[str, ...]]] = []
+    for node in tui_nodes():
+        ids = _ids(node)
+        if not ids:
+            continue
+        if issubclass(node, App):
+            groups.setdefault("app", {}).update(ids)
+        elif issubclass(node, Screen):
+            groups[node.__name__.removesuffix("Screen").lower()] = ids
+        else:
+            widgets.append(ids)
+    for ids in widgets:  # live on the screen whose ids share their prefix
+        prefix = next(iter(ids)).split(".")[0]
+        home = next(
+            (g for g, own in groups.items() if any(i.split(".")[0] == prefix for i in own)),
+            prefix,
+        )
+        groups.setdefault(home, {}).update(ids)
+    return groups
 
-    import supple.tui.screens as package
-    from supple.tui.app import SuppleApp
 
-    found: Defaults = {"app": _ids(SuppleApp)}
-    for info in pkgutil.iter_modules(package.__path__):
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        for value in vars(module).values():
-            if (
-                isinstance(value, type)
-                and issubclass(value, Screen)
-                and value.__module__ == module.__name__
-                and (ids := _ids(value))
-            ):
-                found[value.__name__.removesuffix("Screen").lower()] = ids
-    return found
+def tui_nodes() -> list[type[DOMNode]]:
+    """Every DOMNode class (app, screen, widget) defined in a module of supple.tui."""
+    import supple.tui as package
+
+    nodes: list[type[DOMNode]] = []
+    for info in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+        module = importlib.import_module(info.name)
+        nodes += [
+            value
+            for value in vars(module).values()
+            if isinstance(value, type)
+            and issubclass(value, DOMNode)
+            and value.__module__ == module.__name__
+        ]
+    return nodes
 
 
 def _ids(node: type) -> dict[str, tuple[str, ...]]:
     ids: dict[str, tuple[str, ...]] = {}
-    for key, bindings in node._merge_bindings().key_to_bindings.items():  # type: ignore[attr-defined]
+    for key, bindings in binding_keys(node).items():
         for binding in bindings:
             if binding.id:
                 ids[binding.id] = (*ids.get(binding.id, ()), key)
@@ -80,12 +102,12 @@ def key_problem(key: str) -> str | None:
         return None if base.isprintable() and not base.isspace() else f"{key!r} is not a key"
     if base in KEY_NAMES:
         return None
-    name = _get_unicode_name_from_key(REPLACED_KEYS.get(base, base))
+    name = unicode_name_of_key(REPLACED_KEYS.get(base, base))
     try:
         character = unicodedata.lookup(name.upper().replace("_", " "))
     except KeyError:
         character = ""
-    if character and _character_to_key(character) == base:
+    if character and character_to_key(character) == base:
         return None
     hint = closest(base, KEY_NAMES)
     return f"{base!r} is not a key Textual knows" + (f" (did you mean {hint!r}?)" if hint else "")
@@ -93,7 +115,33 @@ def key_problem(key: str) -> str | None:
 
 def normalized(keys: str) -> tuple[str, ...]:
     """The keys of one binding as Textual matches them: ``?`` is ``question_mark``."""
-    return tuple(_character_to_key(k) if len(k) == 1 else k for k in keys.split(","))
+    return tuple(character_to_key(k) if len(k) == 1 else k for k in keys.split(","))
+
+
+def check_ui_settings(
+    theme: str,
+    keymap: Mapping[str, str],
+    path: Path,
+    text: str,
+    themes: Collection[str] | None = None,
+) -> tuple[bool, dict[str, str], list[Problem]]:
+    """The settings only Textual can judge, each problem at its line in ``text``: whether
+    ``theme`` is one of ``themes`` (the app's; by default Textual's built-in ones, for
+    ``supple config show``), the usable entries of ``keymap``, and the problems."""
+    if themes is None:
+        from textual.theme import BUILTIN_THEMES
+
+        themes = BUILTIN_THEMES
+    check = Checker(path, text)
+    theme_ok = theme in themes
+    if not theme_ok:
+        allowed = ", ".join(sorted(themes))
+        check.report(["theme"], f"unknown theme '{theme}' (one of: {allowed}); using the default")
+    good: dict[str, str] = {}
+    if keymap:  # the screens are imported (to find the binding ids) only for a keymap
+        good, problems = check_keymap(keymap, path, text)
+        check.problems.extend(problems)
+    return theme_ok, good, check.problems
 
 
 def check_keymap(

@@ -1,37 +1,86 @@
-"""Routines from other open workout tools: each format in a module of its own, found by content.
+"""Routines from other open workout tools: the registry of import formats, found by content.
 
-``read_import(path)`` reads a file (size capped, never executed or trusted), finds which
-format it is, and returns supple routines made from it, with what could not be carried over
-said in words. Anything that is none of the formats is refused with a message naming the file
-and what it looked for. Each module has ``NAME`` (the tool's name), ``detect(data) -> bool``
-and ``convert(data, path) -> Imported``; JSON modules get the parsed JSON, XML ones the text.
+Each format module declares one ``FORMAT`` (``supple.core.imports.base.Format``): the tool's
+name, how to recognise its file and how to convert it, and its words for people. ``FORMATS``
+collects them in the order they are tried; nothing else names a format. ``read_import(path)``
+reads a file (size capped, never executed or trusted), finds which format it is, and returns
+supple routines made from it, with what could not be carried over said in words. Anything that
+is none of the formats is refused with a message naming the file and what it looked for.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
-from supple.core.routine import Routine
+from supple.core.imports import feeel, jawt, openhiit, supple_file, workrave
+from supple.core.imports.base import (
+    MAX_IMPORT_BYTES,
+    Format,
+    Imported,
+    ImportProblem,
+    Syntax,
+)
 
-MAX_IMPORT_BYTES = 4 * 1024 * 1024  # a workout backup is kilobytes; anything larger is not one
+__all__ = [
+    "FORMATS",
+    "MAX_IMPORT_BYTES",
+    "Format",
+    "ImportProblem",
+    "Imported",
+    "convert_text",
+    "formats_in_words",
+    "read_import",
+]
+
+# Tried in this order within a syntax; supple's own first, as the words name it first.
+FORMATS: tuple[Format, ...] = (
+    supple_file.FORMAT,
+    jawt.FORMAT,
+    openhiit.FORMAT,
+    feeel.FORMAT,
+    workrave.FORMAT,
+)
+OWN = supple_file.FORMAT
+_BY_SYNTAX: dict[Syntax, tuple[Format, ...]] = {}
+for _format in FORMATS:
+    _BY_SYNTAX[_format.syntax] = (*_BY_SYNTAX.get(_format.syntax, ()), _format)
 
 
-class ImportProblem(Exception):
-    """A file that cannot be imported: the file, and what is wrong, in words."""
-
-    def __init__(self, path: Path, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
+def _or(words: Iterable[str]) -> str:
+    """ "a", "a or b", "a, b or c"."""
+    items = list(words)
+    return ", ".join(items[:-1]) + " or " + items[-1] if len(items) > 1 else "".join(items)
 
 
-@dataclass(frozen=True)
-class Imported:
-    format: str  # the tool whose file this is
-    routines: tuple[Routine, ...]
-    dropped: tuple[str, ...] = field(default=())  # what did not map, one line each
+def formats_in_words(*, kinds: bool = False) -> str:
+    """ "a supple routine file, or a workout from X, Y or Z"; with ``kinds``, each tool's file
+    in brackets: "X (JSON)"."""
+    others = [f"{f.name} ({f.kind})" if kinds else f.name for f in FORMATS if f is not OWN]
+    return f"a {OWN.name} routine file, or a workout from {_or(others)}"
+
+
+def _syntax_words(syntax: Syntax) -> str:
+    match syntax:
+        case "json":
+            return "JSON"
+        case "xml":
+            return "XML"
+        case "toml":
+            return "TOML"
+        case _ as unreachable:
+            assert_never(unreachable)
+
+
+def _a_file(syntax: Syntax) -> str:
+    match syntax:
+        case "xml":
+            return "an XML file"
+        case "json" | "toml":
+            return f"a {_syntax_words(syntax)} file"
+        case _ as unreachable:
+            assert_never(unreachable)
 
 
 def read_import(path: Path) -> Imported:
@@ -42,46 +91,58 @@ def read_import(path: Path) -> Imported:
         raw = read_capped(path, MAX_IMPORT_BYTES)
     except OSError as error:
         raise ImportProblem(path, unreadable_reason(error)) from None
-    from supple.core.imports import feeel
-
-    if feeel.is_zip(raw):  # Feeel's "export all": a zip of .feeel files
-        return feeel.convert_zip(raw, path)
+    for found in FORMATS:  # a container of several files (Feeel's zip) is not text
+        detect, convert = found.detect_bytes, found.convert_bytes
+        if detect is not None and convert is not None and detect(raw):
+            return convert(raw, path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportProblem(path, "not text (expected JSON, XML or TOML)") from None
+        expected = _or(_syntax_words(s) for s in dict.fromkeys(f.syntax for f in FORMATS))
+        raise ImportProblem(path, f"not text (expected {expected})") from None
     return convert_text(text, path)
 
 
-def convert_text(text: str, path: Path) -> Imported:
-    from supple.core.imports import feeel, jawt, openhiit, supple_file, workrave
-
+def _syntax(text: str) -> Syntax:
     stripped = text.lstrip()
     if stripped.startswith("<"):
-        if workrave.detect(text):
-            return workrave.convert(text, path)
-        raise ImportProblem(path, "an XML file, but not Workrave's exercises.xml")
+        return "xml"
     if stripped.startswith(("{", "[")):
-        import json
+        return "json"
+    return "toml"
 
-        try:
-            data: Any = json.loads(text)
-        except (ValueError, RecursionError) as error:
-            raise ImportProblem(path, f"not valid JSON ({error})") from None
-        if jawt.detect(data):
-            return jawt.convert(data, path)
-        if openhiit.detect(data):
-            return openhiit.convert(data, path)
-        if feeel.detect(data):
-            return feeel.convert(data, path)
-        raise ImportProblem(
-            path,
-            "a JSON file, but not one of Just Another Workout Timer's, OpenHIIT's or Feeel's",
-        )
-    if supple_file.detect(text):
-        return supple_file.convert(text, path)
-    raise ImportProblem(
-        path,
-        "not a file supple can import (a supple routine, Just Another Workout Timer, OpenHIIT, "
-        "Feeel or Workrave)",
-    )
+
+def convert_text(text: str, path: Path) -> Imported:
+    syntax = _syntax(text)
+    candidates = _BY_SYNTAX.get(syntax, ())
+    data: Any = text
+    match syntax:
+        case "json":
+            import json
+
+            try:
+                data = json.loads(text)
+            except (ValueError, RecursionError) as error:
+                raise ImportProblem(path, f"not valid JSON ({error})") from None
+        case "xml" | "toml":
+            pass
+        case _ as unreachable:
+            assert_never(unreachable)
+    for found in candidates:
+        if found.detect(data):
+            return found.convert(data, path)
+    match syntax:
+        case "json" | "xml":
+            what = (
+                f"{candidates[0].name}'s {candidates[0].kind}"
+                if len(candidates) == 1
+                else "one of " + _or(f"{f.name}'s" for f in candidates)
+            )
+            raise ImportProblem(path, f"{_a_file(syntax)}, but not {what}")
+        case "toml":
+            others = _or(f.name for f in FORMATS if f is not OWN)
+            raise ImportProblem(
+                path, f"not a file supple can import (a {OWN.name} routine, {others})"
+            )
+        case _ as unreachable:
+            assert_never(unreachable)

@@ -41,7 +41,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from supple.core.imports import Imported, ImportProblem
+from supple.core.imports.base import Format, Imported, ImportProblem
 from supple.core.imports.text import clean_text, duration_words, slug, unique
 from supple.core.routine import Kind, Routine
 
@@ -398,3 +398,22 @@ def _kind(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return "an object"
+
+
+FORMAT = Format(
+    name=NAME,
+    syntax="json",
+    detect=detect,
+    convert=convert,
+    kind=".feeel",
+    about="a home workout app ([github.com/EnjoyingFOSS/feeel]"
+    "(https://github.com/EnjoyingFOSS/feeel)); its files come from exporting one workout, or "
+    '"export all".',
+    file='a `.feeel` workout, or the "export all" zip',
+    becomes="each exercise a hold, the break before it the rest after the previous one (the "
+    "first break the get-ready); a left side straight followed by its right side becomes one "
+    "per-side hold; the names of Feeel's curated exercises in supple's words (a `.feeel` file "
+    "names exercises only by number)",
+    detect_bytes=is_zip,
+    convert_bytes=convert_zip,
+)

@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from supple.core.files import SCHEMA
-from supple.core.imports import Imported, ImportProblem
+from supple.core.imports.base import Format, Imported, ImportProblem
 from supple.core.imports.text import clean_text, slug, unique
 from supple.core.routine import (
     LEVELS,
@@ -393,3 +393,19 @@ def _played(workout: Any, where: str, path: Path, dropped: list[str]) -> tuple[s
                 else:
                     played.work(Interval(name, duration, f"From {TOOL}: {duration} s"))
     return title, played
+
+
+FORMAT = Format(
+    name=NAME,
+    syntax="json",
+    detect=detect,
+    convert=convert,
+    kind="JSON",
+    about="an interval timer app for Android ([github.com/blockbasti/just_another_workout_timer]"
+    "(https://github.com/blockbasti/just_another_workout_timer)); its files come from sharing "
+    "one workout, or from its export / backup.",
+    file='a shared workout, or a backup (`{"workouts": […]}`; all of them)',
+    becomes="each exercise a hold of its seconds; a set's repetitions become sets (a circuit is "
+    'listed round by round); exercises named "Rest" (in any of the app\'s six languages) become '
+    "the rest after the one before; the app's fixed 10 s countdown the first get-ready",
+)

@@ -45,7 +45,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from supple.core.imports import Imported, ImportProblem
+from supple.core.imports.base import Format, Imported, ImportProblem
 from supple.core.imports.jawt import (
     Interval,
     Played,
@@ -201,3 +201,18 @@ def _say_left_out(timer: dict[str, Any], label: str, dropped: list[str]) -> None
             )
     if "color" in timer:
         dropped.append(f"{label}: its colour is not carried over")
+
+
+FORMAT = Format(
+    name=NAME,
+    syntax="json",
+    detect=detect,
+    convert=convert,
+    kind="JSON",
+    about="a HIIT interval timer app ([github.com/a-mabe/OpenHIIT]"
+    "(https://github.com/a-mabe/OpenHIIT)); its files come from its export of timers.",
+    file="its export (a list of timers; all of them)",
+    becomes="get-ready, warm-up, each round's work intervals (named by its activities) with the "
+    "rest between them, the break between rounds, the cool-down, as the run screen lays them "
+    "out; sounds and colour left out",
+)

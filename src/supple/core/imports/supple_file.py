@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from supple.core.imports import Imported, ImportProblem
+from supple.core.imports.base import Format, Imported, ImportProblem
 
 NAME = "supple"
 
@@ -29,3 +29,15 @@ def convert(text: str, path: Path) -> Imported:
         shown = "; ".join(str(p) for p in error.problems[:5])
         raise ImportProblem(path, f"a supple routine with problems: {shown}") from None
     return Imported(NAME, (routine,))
+
+
+FORMAT = Format(
+    name=NAME,
+    syntax="toml",
+    detect=detect,
+    convert=convert,
+    kind="TOML",
+    about="supple itself: a routine written by `supple export`, or by hand.",
+    file="a routine file (an export)",
+    becomes="itself, checked",
+)

@@ -40,7 +40,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from supple.core.imports import Imported, ImportProblem
+from supple.core.imports.base import Format, Imported, ImportProblem
 from supple.core.imports.text import clean_text, duration_words, slug, unique
 from supple.core.routine import Kind, Routine
 from supple.core.words import plural
@@ -314,3 +314,19 @@ def _steps(description: str, label: str, dropped: list[str]) -> list[str]:
         dropped.append(f"{label}: the description was cut to 8 lines (from {len(lines)})")
         lines = lines[:8]
     return lines
+
+
+FORMAT = Format(
+    name=NAME,
+    syntax="xml",
+    detect=detect,
+    convert=convert,
+    kind="exercises.xml",
+    about="a break reminder for the desktop ([github.com/rcaelers/workrave]"
+    "(https://github.com/rcaelers/workrave)) that shows exercises in its rest breaks; its file "
+    "is the one it installs (`exercises.xml`, in its data folder).",
+    file="`exercises.xml` (or the older `.xml.in`)",
+    becomes="the whole file one routine, exercise after exercise with no pause, as a Workrave "
+    "break plays them; mirrored pictures in equal left/right rounds become per-side holds; the "
+    "English text (steps one sentence a line)",
+)

@@ -21,6 +21,7 @@ from supple.tui.context import tell
 from supple.tui.format import duration
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
+from supple.tui.screens.session_detail import SessionDetailScreen, trash
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
@@ -81,18 +82,6 @@ def feeling_cell(record: SessionRecord) -> str:
     before = "–" if record.feeling_before is None else str(record.feeling_before)
     after = "–" if record.feeling_after is None else str(record.feeling_after)
     return f"{before} → {after}"
-
-
-def trash(screen: SuppleScreen, coach: Coach, record: SessionRecord) -> None:
-    """Move a session to the trash and say so (or say why not)."""
-    from supple.core.files import SaveError
-
-    try:
-        moved = coach.trash(record)
-    except SaveError as error:
-        screen.notify(f"Could not delete: {error}", severity="error", markup=False)
-    else:
-        screen.notify(f"Moved to the trash: {moved}", markup=False)
 
 
 class HistoryScreen(SuppleScreen):
@@ -204,8 +193,6 @@ class HistoryScreen(SuppleScreen):
         self.action_open()
 
     def action_open(self) -> None:
-        from supple.tui.screens.session_detail import SessionDetailScreen
-
         record = self.current()
         if record is not None:
             self.app.push_screen(SessionDetailScreen(self.coach, record), self._reload)

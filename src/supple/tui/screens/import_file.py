@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from supple.core.imports import ImportProblem, formats_in_words
 from supple.core.words import printable
 
 if TYPE_CHECKING:
@@ -33,18 +34,14 @@ class ImportScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static("Import routines", id="question")
-            yield Static(
-                "A supple routine file, or a workout from Just Another Workout Timer (JSON), "
-                "OpenHIIT (JSON), Feeel (.feeel) or Workrave (exercises.xml).",
-                id="detail",
-            )
+            words = formats_in_words(kinds=True)
+            yield Static(f"{words[0].upper()}{words[1:]}.", id="detail")
             yield Input(placeholder="path to the file, then Enter", id="import-path")
             yield Static(id="import-result")
             yield Static("Enter: import · Esc: close", id="keys")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from supple.core.files import SaveError
-        from supple.core.imports import ImportProblem
 
         raw = event.value.strip()
         result = self.query_one("#import-result", Static)

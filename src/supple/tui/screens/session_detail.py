@@ -21,6 +21,19 @@ if TYPE_CHECKING:
     from supple.coach.coach import Coach
 
 
+def trash(screen: SuppleScreen, coach: Coach, record: SessionRecord) -> None:
+    """Move a session to the trash and say so (or say why not): here, the screen that opens
+    from the history, so that the history imports this module and never the other way."""
+    from supple.core.files import SaveError
+
+    try:
+        moved = coach.trash(record)
+    except SaveError as error:
+        screen.notify(f"Could not delete: {error}", severity="error", markup=False)
+    else:
+        screen.notify(f"Moved to the trash: {moved}", markup=False)
+
+
 class SessionDetailScreen(SuppleScreen):
     BINDINGS = [
         Binding(
@@ -71,8 +84,6 @@ class SessionDetailScreen(SuppleScreen):
     def action_delete(self) -> None:
         def answered(yes: bool | None) -> None:
             if yes:
-                from supple.tui.screens.history import trash
-
                 trash(self, self.coach, self.record)
                 self.dismiss(None)
 

@@ -1,0 +1,48 @@
+"""Every use of Textual's private API, each behind a named function (tests/tui/test_internals.py).
+
+Textual does not promise these names; a Textual upgrade that renames or changes one fails its
+test here, in one place, instead of somewhere in a screen at run time.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import keys as _keys
+from textual.app import App
+from textual.dom import DOMNode
+
+
+def binding_keys(node: type[DOMNode]) -> dict[str, list[Any]]:
+    """The bindings a node class declares, its bases' merged in, by key (``key_to_bindings`` of
+    ``DOMNode._merge_bindings``): what the keymap checks remapped ids against."""
+    merged = node._merge_bindings()  # a private classmethod
+    return dict(merged.key_to_bindings)
+
+
+def character_to_key(character: str) -> str:
+    """The key name Textual matches for one character: ``?`` is ``question_mark``."""
+    return _keys._character_to_key(character)
+
+
+def unicode_name_of_key(key: str) -> str:
+    """The Unicode character name Textual derives from a key name (``question_mark`` ->
+    ``QUESTION MARK``; a name it has no entry for comes back as is), to tell a key Textual
+    knows by its character."""
+    return _keys._get_unicode_name_from_key(key)
+
+
+def app_exception(app: App[Any]) -> BaseException | None:
+    """The uncaught error that ended the app, if one did."""
+    error: BaseException | None = app._exception
+    return error
+
+
+class QuietCrash(App[int]):
+    """An app that, after a crash, leaves the terminal without Textual's traceback (the caller
+    writes it to a crash report), unless Textual's ``debug`` feature is on."""
+
+    def _print_error_renderables(self) -> None:
+        if self._exception is not None and "debug" not in self.features:
+            self._exit_renderables.clear()
+        super()._print_error_renderables()

@@ -1,0 +1,35 @@
+"""The palette's commands say what the keys that do the same say: one wording per action."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.binding import Binding
+
+from supple.tui.app import SuppleApp
+from supple.tui.screens.home import HomeScreen
+from supple.tui.screens.player import PlayerScreen
+from tests.tui.conftest import build_app
+from tests.tui.scenes import settle
+
+
+def _words(node: type, binding_id: str) -> tuple[str, str]:
+    (found,) = [b for b in node.BINDINGS if isinstance(b, Binding) and b.id == binding_id]
+    return found.description, found.tooltip or ""
+
+
+async def test_palette_commands_are_worded_as_their_bindings(data_dir: Path) -> None:
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        shown = {c.title: c.help for c in app.get_system_commands(app.screen)}
+    for node, binding_id in [
+        (HomeScreen, "home.history"),
+        (HomeScreen, "home.stats"),
+        (HomeScreen, "home.settings"),
+        (PlayerScreen, "player.mute"),
+        (SuppleApp, "app.help"),
+    ]:
+        title, tooltip = _words(node, binding_id)
+        assert shown[title] == tooltip
+    assert "Feeel" in shown["Import"]
