@@ -121,12 +121,6 @@ def test_the_graph_sees_late_and_relative_imports() -> None:
 
 # The cycles left are being cut in other areas of issue 22 (kinds; the import-format registry
 # and the keymap): flip this to a plain test once they are merged.
-@pytest.mark.xfail(
-    strict=False,
-    reason="cycles owned by other areas: core.routine -> tomlcheck -> words -> timeline -> "
-    "routine; core.imports <-> its format modules; tui.app <-> tui.keymap; "
-    "tui.screens.history <-> tui.screens.session_detail",
-)
 def test_no_import_cycle() -> None:
     graph = import_graph()
     found = cycles(graph)
