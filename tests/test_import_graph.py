@@ -6,8 +6,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = "supple"
 
@@ -119,8 +117,6 @@ def test_the_graph_sees_late_and_relative_imports() -> None:
     assert all(target in graph for targets in graph.values() for target in targets)
 
 
-# The cycles left are being cut in other areas of issue 22 (kinds; the import-format registry
-# and the keymap): flip this to a plain test once they are merged.
 def test_no_import_cycle() -> None:
     graph = import_graph()
     found = cycles(graph)
