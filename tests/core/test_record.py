@@ -351,7 +351,7 @@ def test_the_recorder_writes_the_record_with_its_check_ins(tmp_path: Path) -> No
     session = Session(BPR, "beginner", clock)
     session.start()
     recorder = Recorder(store, session, T0)
-    recorder.extra["feeling_before"] = 4
+    recorder.feeling_before = 4
     recorder.open()
     clock.advance(1000.0)
     assert recorder.add(feeling_after=7, note="") is None
