@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -33,22 +33,9 @@ SLUG = r"[a-z0-9][a-z0-9-]{0,63}"
 MAX_REPS = 100
 MAX_SETS = 10
 MAX_HOLD_SECONDS = 600
-MAX_TIMING = {
-    "get_ready": 60,
-    "rest_between_sets": 300,
-    "rest_between_exercises": 300,
-    "switch_side": 60,
-}
 MAX_EXERCISES = 60  # a routine is a session, not a library of exercises
 MAX_PLAN_SECONDS = 4 * 3600  # the whole session, rests included, at every level
 EXTEND_LIMIT = 300  # at most this many seconds added to one hold while it plays
-# The longest plan a session can have: a routine at the limit, with the longest get-ready and
-# rests the settings allow in place of its own (the history accepts every such session).
-MAX_SESSION_PLAN_SECONDS = MAX_PLAN_SECONDS + MAX_EXERCISES * (
-    MAX_TIMING["get_ready"]
-    + (MAX_SETS - 1) * MAX_TIMING["rest_between_sets"]
-    + MAX_TIMING["rest_between_exercises"]
-)
 
 
 class RoutineError(FileProblems):
@@ -59,10 +46,22 @@ class RoutineError(FileProblems):
 class Timing:
     """Pauses around the work, in seconds."""
 
-    get_ready: int = 5
-    rest_between_sets: int = 15
-    rest_between_exercises: int = 10
-    switch_side: int = 5
+    # The one declaration of the timing keys (a routine's ``[timing]``, an exercise's, and the
+    # settings that override them), each with its default and its largest value.
+    get_ready: int = field(default=5, metadata={"max": 60})
+    rest_between_sets: int = field(default=15, metadata={"max": 300})
+    rest_between_exercises: int = field(default=10, metadata={"max": 300})
+    switch_side: int = field(default=5, metadata={"max": 60})
+
+
+# Limits: anything outside them is a typo or a danger, not a plan.
+MAX_TIMING = {f.name: int(f.metadata["max"]) for f in fields(Timing)}
+LONGEST = Timing(**MAX_TIMING)
+# The longest plan a session can have: a routine at the limit, with the longest get-ready and
+# rests the settings allow in place of its own (the history accepts every such session).
+MAX_SESSION_PLAN_SECONDS = MAX_PLAN_SECONDS + MAX_EXERCISES * (
+    LONGEST.get_ready + (MAX_SETS - 1) * LONGEST.rest_between_sets + LONGEST.rest_between_exercises
+)
 
 
 @dataclass(frozen=True, slots=True)
