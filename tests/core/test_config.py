@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from supple.system import paths
 from supple.core.config import Config, load_config, save_config
 from supple.core.routine import load_routine
 from supple.core.timeline import expand
+from supple.system import paths
 
 
 def test_no_file_means_defaults(tmp_path: Path) -> None:

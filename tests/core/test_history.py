@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from supple.system import paths
 from supple.core.clock import FakeClock
 from supple.core.history import HistoryStore, read_record
 from supple.core.recorder import Recorder
 from supple.core.routine import load_routine
 from supple.core.session import Session
+from supple.system import paths
 from tests.fakes import make_record, make_session_record
 
 BPR = load_routine(paths.bundled_routines_dir() / "back-pain-relief.toml")

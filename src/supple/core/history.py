@@ -28,8 +28,8 @@ from supple.core.files import (
     unreadable_reason,
     write_toml,
 )
-from supple.core.record import BadRecord as BadRecord  # raised here too: importable from here
 from supple.core.history_index import read_index, write_index
+from supple.core.record import BadRecord as BadRecord  # raised here too: importable from here
 from supple.core.record import ExerciseEntry, SessionRecord
 from supple.core.tomlcheck import BadToml, parse_document
 

@@ -56,6 +56,10 @@ def _same(value: Any) -> Any:
     return value
 
 
+def _never(label: str, value: Any) -> Any:
+    raise AssertionError(f"{label} is not read from a file")  # ``stored=False`` fields
+
+
 @dataclass(frozen=True, slots=True)
 class Spec:
     """How one field lives in the file: read (checked) with ``read``, written with ``write``."""
@@ -243,7 +247,7 @@ class SessionRecord:
     feeling_before: int | None = field(default=None, metadata=spec(_feeling, optional=True))
     feeling_after: int | None = field(default=None, metadata=spec(_feeling, optional=True))
     note: str = field(default="", metadata=spec(_string, optional=True))
-    path: Path | None = field(default=None, metadata=spec(_same, write=str, stored=False))
+    path: Path | None = field(default=None, metadata=spec(_never, write=str, stored=False))
     # Forward compatibility: the schema it was read with (a newer one is never rewritten) and
     # the keys this supple does not know, written back as they were.
     schema: int = SCHEMA

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+
 from supple.core.files import SaveError
 from supple.core.history import HistoryStore, LiveFile, session_record
 from supple.core.record import SessionRecord
