@@ -30,6 +30,9 @@ class Setting(NamedTuple):
     seconds: int | None = None  # whole seconds from 0 to this; blank: each routine's own
     switch: bool = False  # on or off
     pattern: str | None = None  # free text of this shape
+    offered: bool = False  # the app offers its own values (its themes); the file checks the shape
+    audio: bool = False  # a change resets the voice and the sound output
+    needs_player: bool = False  # its hint gives way to how to get an audio player, if none
 
 
 def setting(row: int, label: str, hint: str = "", **kind: Any) -> dict[str, Any]:
@@ -64,6 +67,8 @@ class Config:
             "Sound",
             "tones (supple's own; the bell without an audio player) · bell · off",
             choices=get_args(Sound),
+            audio=True,
+            needs_player=True,
         ),
     )
     breath_sound: bool = field(
@@ -73,6 +78,7 @@ class Config:
             "Breath tones",
             "a soft rising tone each in-breath, falling each out-breath",
             switch=True,
+            audio=True,
         ),
     )
     voice: Voice = field(
@@ -83,6 +89,7 @@ class Config:
             "off · transitions (names, sides, rests, 3-2-1) · counts (and each rep's number) · "
             "everything (and in/out breaths, 3 s left)",
             choices=VOICES,
+            audio=True,
         ),
     )
     check_in_before: bool = field(
@@ -91,7 +98,9 @@ class Config:
     check_in_after: bool = field(
         default=True, metadata=setting(10, "Check-in after a session", switch=True)
     )
-    theme: str = field(default="textual-dark", metadata=setting(5, "Theme", pattern=THEME_PATTERN))
+    theme: str = field(
+        default="textual-dark", metadata=setting(5, "Theme", pattern=THEME_PATTERN, offered=True)
+    )
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
 
     def timing_overrides(self) -> dict[str, int]:
