@@ -10,6 +10,7 @@ import math
 from collections.abc import Callable
 from dataclasses import Field, dataclass, field, fields
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -151,38 +152,74 @@ def _toml_list(entries: tuple[ExerciseEntry, ...]) -> list[dict[str, Any]]:
     return [e.to_toml() for e in entries]
 
 
-def _specs(cls: type) -> list[tuple[Field[Any], Spec]]:
-    return [(f, f.metadata["spec"]) for f in fields(cls) if "spec" in f.metadata]
+@cache
+def _specs(cls: type) -> tuple[tuple[Field[Any], Spec], ...]:
+    return tuple((f, f.metadata["spec"]) for f in fields(cls) if "spec" in f.metadata)
 
 
-def _read(
-    cls: type, data: dict[str, Any], prefix: str, skip: frozenset[str] = frozenset()
-) -> dict[str, Any]:
-    """The declared fields of ``cls`` read from ``data`` (those in ``skip`` left out), and
+@cache
+def _reading(cls: type) -> tuple[tuple[tuple[str, str, Reader, bool], ...], frozenset[str]]:
+    """(field name, key, reader, optional) of each field read from a file, and every key
+    ``cls`` knows: worked out once, as a large history reads thousands of records."""
+    read = tuple((f.name, s.key or f.name, s.read, s.optional) for f, s in _specs(cls) if s.stored)
+    return read, frozenset(["schema", *(key for _, key, _, _ in read)])
+
+
+def _read(cls: type, data: dict[str, Any], prefix: str, skip: str = "") -> dict[str, Any]:
+    """The declared fields of ``cls`` read from ``data`` (the field ``skip`` left out), and
     ``unknown``: the keys no field declares, kept so that a rewrite keeps them."""
     values: dict[str, Any] = {}
-    known = {"schema"}
-    for f, s in _specs(cls):
-        key = s.key or f.name
-        known.add(key)
-        if not s.stored or f.name in skip or (s.optional and key not in data):
+    read, known = _reading(cls)
+    for name, key, reader, optional in read:
+        if name == skip or (optional and key not in data):
             continue
-        values[f.name] = s.read(f"{prefix}{key}", data.get(key))
-    values["unknown"] = {k: v for k, v in data.items() if k not in known}
+        values[name] = reader(prefix + key if prefix else key, data.get(key))
+    values["unknown"] = (
+        {} if known.issuperset(data) else {k: v for k, v in data.items() if k not in known}
+    )
     return values
 
 
-def _write(value: Any, data: dict[str, Any]) -> dict[str, Any]:
+@cache
+def _writing(cls: type) -> tuple[tuple[str, str, Callable[[Any], Any] | None, bool, Any], ...]:
+    """(field name, key, writer or None to write it as it is, tables, the default it is left
+    out at or ``_ALWAYS``) of each field written to a file, in the file's order."""
+    return tuple(
+        (
+            f.name,
+            s.key or f.name,
+            None if s.write is _same else s.write,
+            s.tables,
+            f.default if s.optional else _ALWAYS,
+        )
+        for f, s in _specs(cls)
+        if s.stored
+    )
+
+
+_ALWAYS = object()
+
+
+def _write(value: ExerciseEntry | SessionRecord, data: dict[str, Any]) -> dict[str, Any]:
     """The stored fields of ``value`` into ``data`` in their order (optional ones only when
     set), then the keys it did not know, then its arrays of tables."""
-    tables: dict[str, Any] = {}
-    for f, s in _specs(type(value)):
-        current = getattr(value, f.name)
-        if not s.stored or (s.optional and current == f.default):
+    tables: dict[str, Any] | None = None
+    cls: type = type(value)
+    for name, key, writer, is_tables, default in _writing(cls):
+        current = getattr(value, name)
+        if default is not _ALWAYS and current == default:
             continue
-        (tables if s.tables else data)[s.key or f.name] = s.write(current)
-    data.update(value.unknown)
-    data.update(tables)
+        if writer is not None:
+            current = writer(current)
+        if is_tables:
+            tables = {} if tables is None else tables
+            tables[key] = current
+        else:
+            data[key] = current
+    if value.unknown:
+        data.update(value.unknown)
+    if tables:
+        data.update(tables)
     return data
 
 
@@ -328,7 +365,7 @@ class SessionRecord:
         if isinstance(schema, bool) or not isinstance(schema, int) or schema < SCHEMA:
             raise BadRecord(f"unknown schema {schema!r} (this supple reads schema {SCHEMA})")
         try:
-            skip = frozenset() if exercises is None else frozenset([_TABLES.name])
+            skip = "" if exercises is None else _TABLES.name
             values = _read(cls, data, "", skip)
             if exercises is not None:
                 values["exercises"] = exercises
