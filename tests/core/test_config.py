@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from supple.system import paths
 from supple.core.config import Config, load_config, save_config
 from supple.core.routine import load_routine
 from supple.core.timeline import expand
+from supple.system import paths
 
 
 def test_no_file_means_defaults(tmp_path: Path) -> None:
@@ -65,3 +65,34 @@ def test_timing_overrides_reach_every_exercise() -> None:
     assert [s.seconds for s in segments if s.kind == "get_ready"] == [2] * 7
     assert not [s for s in segments if s.kind == "rest" and s.set is None]
     assert expand(Config().apply(routine), "beginner") == expand(routine, "beginner")
+
+
+def test_docs_settings_md_is_generated_from_the_declaration() -> None:
+    from supple.core.config import settings_markdown
+
+    doc = Path(__file__).resolve().parents[2] / "docs" / "settings.md"
+    assert doc.read_text(encoding="utf-8") == settings_markdown(), (
+        "docs/settings.md is stale: run scripts/settings_doc.py"
+    )
+
+
+def test_every_setting_is_declared_once_on_config() -> None:
+    from dataclasses import fields
+
+    from supple.core.config import SETTINGS, TIMING_OVERRIDES
+    from supple.core.routine import TIMING_KEYS
+
+    keys = [s.key for s in SETTINGS]
+    assert len(set(keys)) == len(keys)
+    assert {f.name for f in fields(Config)} - set(keys) == {"keymap"}  # a table of its own
+    assert set(TIMING_OVERRIDES) <= set(TIMING_KEYS)  # the routine's timing keys, no other
+
+
+def test_saving_keeps_the_keys_it_does_not_know(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('volume = 3  # a newer supple\'s setting\nsound = "bell"\n[future]\nx = 1\n')
+    config, _ = load_config(path)
+    save_config(Config(sound="off"), path, ["sound"])
+    text = path.read_text()
+    assert "volume = 3  # a newer supple's setting" in text and "[future]\nx = 1" in text
+    assert load_config(path)[0].sound == "off"

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from supple.system import paths
 from supple.core.clock import FakeClock
 from supple.core.history import HistoryStore, read_record
 from supple.core.recorder import Recorder
 from supple.core.routine import load_routine
 from supple.core.session import Session
+from supple.system import paths
 from tests.fakes import make_record, make_session_record
 
 BPR = load_routine(paths.bundled_routines_dir() / "back-pain-relief.toml")
@@ -174,7 +174,7 @@ BAD = {
 def bad_records() -> dict[str, dict[str, object]]:
     good = make_record(T0)
     return {
-        "unknown-schema.toml": good | {"schema": 9},
+        "unknown-schema.toml": good | {"schema": 0},
         "negative-time.toml": good | {"active_seconds": -5.0},
         "ends-before-start.toml": good | {"ended": (T0 - timedelta(hours=1)).isoformat()},
         "feeling-eleven.toml": good | {"feeling_after": 11},
@@ -185,7 +185,7 @@ def bad_records() -> dict[str, dict[str, object]]:
 REASONS = {
     "not-toml.toml": "not valid TOML",
     "not-utf8.toml": "not UTF-8 text",
-    "unknown-schema.toml": "unknown schema 9",
+    "unknown-schema.toml": "unknown schema 0",
     "negative-time.toml": "active_seconds: -5.0 is impossible",
     "ends-before-start.toml": "ended: before started",
     "feeling-eleven.toml": "feeling_after: expected a whole number from 0 to 10",
@@ -274,3 +274,53 @@ def test_newest_reads_only_the_newest_across_months_and_years(tmp_path: Path) ->
         "2026-01-02",
     ]
     assert len(store.newest(10)) == 4
+
+
+# -- forward compatibility: files written by a newer supple ----------------------------------------
+
+
+def write_raw(store: HistoryStore, name: str, data: dict[str, object]) -> Path:
+    import tomli_w
+
+    folder = store.sessions_dir / "2026" / "11"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(tomli_w.dumps(data).encode())
+    return path
+
+
+def test_a_rewrite_keeps_the_keys_it_does_not_know(tmp_path: Path) -> None:
+    store = store_at(tmp_path)
+    data = make_record(T0, status="in_progress")
+    data["exercise"] = [dict(e, rpe=7) for e in data["exercise"]]  # type: ignore[union-attr]
+    path = write_raw(store, "20261124T073000-back-pain-relief-abcd.toml", data | {"mood": "ok"})
+    loaded = store.load()  # no lock: a dead checkpoint, rewritten as interrupted
+    assert loaded.recovered == (path,)
+    after = tomllib.loads(path.read_text())
+    assert after["status"] == "interrupted" and after["mood"] == "ok"
+    assert all(e["rpe"] == 7 for e in after["exercise"])
+    assert loaded.records[0].to_json()["mood"] == "ok"
+
+
+def test_a_newer_schema_is_read_never_rewritten_nor_quarantined(tmp_path: Path) -> None:
+    store = store_at(tmp_path)
+    data = make_record(T0, status="in_progress") | {"schema": 2, "mood": "ok"}
+    path = write_raw(store, "20261124T073000-back-pain-relief-abcd.toml", data)
+    raw = path.read_bytes()
+    loaded = store.load()
+    (record,) = loaded.records
+    assert record.schema == 2 and record.status == "in_progress" and record.routine
+    assert loaded.recovered == () and loaded.quarantined == ()
+    assert path.read_bytes() == raw  # never rewritten (not even marked interrupted)
+    assert store.load().records == loaded.records  # the index gives it back as it was
+
+
+def test_a_newer_schema_that_cannot_be_read_is_left_where_it_is(tmp_path: Path) -> None:
+    store = store_at(tmp_path)
+    data = make_record(T0) | {"schema": 2, "status": "abandoned"}
+    path = write_raw(store, "20261124T073000-back-pain-relief-abcd.toml", data)
+    loaded = store.load()
+    assert loaded.records == () and loaded.quarantined == ()
+    (skipped,) = loaded.skipped
+    assert skipped.path == path and "status: unknown status 'abandoned'" in skipped.reason
+    assert path.exists() and not store.quarantine_dir.exists()

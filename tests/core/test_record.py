@@ -15,7 +15,6 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from supple.system import paths
 from supple.core.clock import FakeClock
 from supple.core.history import HistoryStore, read_record, session_record
 from supple.core.program import count_workouts, load_program, progress
@@ -30,6 +29,7 @@ from supple.core.recorder import Recorder
 from supple.core.routine import load_catalog, load_routine
 from supple.core.session import Session
 from supple.core.stats import compute
+from supple.system import paths
 from tests.fakes import make_record, make_session_record
 
 BPR = load_routine(paths.bundled_routines_dir() / "back-pain-relief.toml")
@@ -351,7 +351,7 @@ def test_the_recorder_writes_the_record_with_its_check_ins(tmp_path: Path) -> No
     session = Session(BPR, "beginner", clock)
     session.start()
     recorder = Recorder(store, session, T0)
-    recorder.extra["feeling_before"] = 4
+    recorder.feeling_before = 4
     recorder.open()
     clock.advance(1000.0)
     assert recorder.add(feeling_after=7, note="") is None

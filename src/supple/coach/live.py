@@ -337,7 +337,7 @@ class LiveSession:
     def add_check_in(self, feeling: int | None, note: str = "", *, before: bool = False) -> None:
         if before:
             if feeling is not None:
-                self.recorder.extra["feeling_before"] = feeling
+                self.recorder.feeling_before = feeling
             return
         self.recorder.add(feeling_after=feeling, note=note)
 

@@ -6,23 +6,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, get_args
 
 from supple.core.files import MAX_SETTINGS_BYTES, SaveError, atomic_write, read_capped
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, MAX_TIMING, Level, Routine
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
 
-SOUNDS = ("tones", "bell", "off")
-VOICES = ("off", "transitions", "counts", "everything")  # each says all the one before it does
 Sound = Literal["tones", "bell", "off"]
-Voice = Literal["off", "transitions", "counts", "everything"]
-TIMING_OVERRIDES = ("get_ready", "rest_between_sets", "rest_between_exercises")
+Voice = Literal["off", "transitions", "counts", "everything"]  # each says all the one before
+VOICES: tuple[Voice, ...] = get_args(Voice)
 THEME_PATTERN = r"[a-z0-9][a-z0-9-]{0,40}"
 
 
 class Setting(NamedTuple):
-    """One setting as the file and the settings screen know it: its label, its help and what
-    values it takes. The default is the Config field's. (A NamedTuple: cheap to import.)"""
+    """One setting as the file, the settings screen, ``config show`` and docs/settings.md know
+    it: its label, its help and what values it takes. Declared once, on its Config field (the
+    key is the field's name, the default the field's). (A NamedTuple: cheap to import.)"""
 
     key: str
     label: str
@@ -31,56 +30,77 @@ class Setting(NamedTuple):
     seconds: int | None = None  # whole seconds from 0 to this; blank: each routine's own
     switch: bool = False  # on or off
     pattern: str | None = None  # free text of this shape
+    offered: bool = False  # the app offers its own values (its themes); the file checks the shape
+    audio: bool = False  # a change resets the voice and the sound output
+    needs_player: bool = False  # its hint gives way to how to get an audio player, if none
 
 
-SETTINGS: tuple[Setting, ...] = (
-    Setting("level", "Default level", "for a first run", choices=LEVELS),
-    Setting(
-        "voice",
-        "Voice",
-        "off · transitions (names, sides, rests, 3-2-1) · counts (and each rep's number) · "
-        "everything (and in/out breaths, 3 s left)",
-        choices=VOICES,
-    ),
-    Setting(
-        "sound",
-        "Sound",
-        "tones (supple's own; the bell without an audio player) · bell · off",
-        choices=SOUNDS,
-    ),
-    Setting(
-        "breath_sound",
-        "Breath tones",
-        "a soft rising tone each in-breath, falling each out-breath",
-        switch=True,
-    ),
-    Setting("theme", "Theme", pattern=THEME_PATTERN),
-    *(
-        Setting(key, label, "blank: each routine's own", seconds=MAX_TIMING[key])
-        for key, label in (
-            ("get_ready", "Get-ready seconds"),
-            ("rest_between_sets", "Rest between sets (s)"),
-            ("rest_between_exercises", "Rest between exercises (s)"),
-        )
-    ),
-    Setting("check_in_before", "Check-in before a session", switch=True),
-    Setting("check_in_after", "Check-in after a session", switch=True),
-)
-SETTING = {s.key: s for s in SETTINGS}
+def setting(row: int, label: str, hint: str = "", **kind: Any) -> dict[str, Any]:
+    """A Config field's metadata: the setting it is (its key filled in from the field) and its
+    row on the settings screen (the fields' own order is the file's and ``config show``'s)."""
+    return {"setting": Setting("", label, hint, **kind), "row": row}
+
+
+def timing(row: int, label: str) -> dict[str, Any]:
+    """A setting that overrides the routine's timing key of the same name (``Timing``)."""
+    return setting(row, label, "blank: each routine's own", seconds=0)
 
 
 @dataclass(frozen=True)
 class Config:
-    level: Level = DEFAULT_LEVEL
-    get_ready: int | None = None  # None: each routine's own
-    rest_between_sets: int | None = None
-    rest_between_exercises: int | None = None
-    sound: Sound = "tones"
-    breath_sound: bool = False
-    voice: Voice = "transitions"
-    check_in_before: bool = False
-    check_in_after: bool = True
-    theme: str = "textual-dark"
+    """The settings, declared once: a field with ``setting`` metadata is a setting of the file
+    (``keymap``, a table of its own, is read apart)."""
+
+    level: Level = field(
+        default=DEFAULT_LEVEL,
+        metadata=setting(1, "Default level", "for a first run", choices=LEVELS),
+    )
+    get_ready: int | None = field(default=None, metadata=timing(6, "Get-ready seconds"))
+    rest_between_sets: int | None = field(default=None, metadata=timing(7, "Rest between sets (s)"))
+    rest_between_exercises: int | None = field(
+        default=None, metadata=timing(8, "Rest between exercises (s)")
+    )
+    sound: Sound = field(
+        default="tones",
+        metadata=setting(
+            3,
+            "Sound",
+            "tones (supple's own; the bell without an audio player) · bell · off",
+            choices=get_args(Sound),
+            audio=True,
+            needs_player=True,
+        ),
+    )
+    breath_sound: bool = field(
+        default=False,
+        metadata=setting(
+            4,
+            "Breath tones",
+            "a soft rising tone each in-breath, falling each out-breath",
+            switch=True,
+            audio=True,
+        ),
+    )
+    voice: Voice = field(
+        default="transitions",
+        metadata=setting(
+            2,
+            "Voice",
+            "off · transitions (names, sides, rests, 3-2-1) · counts (and each rep's number) · "
+            "everything (and in/out breaths, 3 s left)",
+            choices=VOICES,
+            audio=True,
+        ),
+    )
+    check_in_before: bool = field(
+        default=False, metadata=setting(9, "Check-in before a session", switch=True)
+    )
+    check_in_after: bool = field(
+        default=True, metadata=setting(10, "Check-in after a session", switch=True)
+    )
+    theme: str = field(
+        default="textual-dark", metadata=setting(5, "Theme", pattern=THEME_PATTERN, offered=True)
+    )
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
 
     def timing_overrides(self) -> dict[str, int]:
@@ -111,6 +131,23 @@ class Config:
 
 
 KEYS = tuple(f.name for f in fields(Config))
+
+
+def _settings() -> tuple[Setting, ...]:
+    """Every setting, from Config's fields; a timing one takes its limit from ``Timing``."""
+    found = []
+    for f in sorted(fields(Config), key=lambda f: f.metadata.get("row", 0)):
+        if "setting" in f.metadata:
+            s: Setting = f.metadata["setting"]._replace(key=f.name)
+            if s.seconds is not None:
+                s = s._replace(seconds=MAX_TIMING[f.name])  # KeyError: not a timing key
+            found.append(s)
+    return tuple(found)
+
+
+SETTINGS = _settings()
+SETTING = {s.key: s for s in SETTINGS}
+TIMING_OVERRIDES = tuple(s.key for s in SETTINGS if s.seconds is not None)
 
 
 def load_config(path: Path) -> tuple[Config, list[Problem]]:
@@ -209,3 +246,45 @@ def save_config(config: Config, path: Path, changed: Iterable[str] | None = None
         atomic_write(path, tomlkit.dumps(document).encode("utf-8"))
     except OSError as error:
         raise SaveError(path, error.strerror or str(error)) from None
+
+
+def settings_markdown() -> str:
+    """docs/settings.md: every setting's key, default, allowed values and meaning, from the
+    declaration (``scripts/settings_doc.py`` writes it; a test fails when it is stale)."""
+
+    def allowed(s: Setting) -> str:
+        if s.choices:
+            return " · ".join(f"`{c}`" for c in s.choices)
+        if s.switch:
+            return "`true` · `false`"
+        if s.seconds is not None:
+            return f"whole seconds, 0 to {s.seconds}"
+        return f"text matching `{s.pattern}`" if s.pattern else "text"
+
+    def shown(value: Any) -> str:
+        if value is None:
+            return "(each routine's own)"
+        return f"`{str(value).lower() if isinstance(value, bool) else value}`"
+
+    default = Config()
+    lines = [
+        "# Settings",
+        "",
+        "<!-- Generated from supple.core.config by scripts/settings_doc.py: do not edit. -->",
+        "",
+        "Settings live in `config.toml` (`supple config path` says where) and are changed on the",
+        "settings screen, which saves them at once. A bad value is reported with its line and",
+        "that key keeps its default; keys supple does not know are kept as they are.",
+        "",
+        "| Key | Setting | Default | Allowed | What it does |",
+        "|---|---|---|---|---|",
+    ]
+    for s in SETTINGS:
+        cells = (f"`{s.key}`", s.label, shown(getattr(default, s.key)), allowed(s), s.hint)
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    lines += [
+        "",
+        'A `[keymap]` table remaps keys: binding id = keys, like `"player.pause" = "p,space"`.',
+        "",
+    ]
+    return "\n".join(lines)

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from supple.core.files import (
-    MAX_INDEX_BYTES,
     MAX_LOCK_BYTES,
     MAX_SESSION_BYTES,
+    SCHEMA,
     SaveError,
     atomic_write,
     make_private_dirs,
@@ -28,6 +28,7 @@ from supple.core.files import (
     unreadable_reason,
     write_toml,
 )
+from supple.core.history_index import read_index, write_index
 from supple.core.record import BadRecord as BadRecord  # raised here too: importable from here
 from supple.core.record import ExerciseEntry, SessionRecord
 from supple.core.tomlcheck import BadToml, parse_document
@@ -40,8 +41,6 @@ try:  # POSIX; elsewhere a checkpoint is never taken for a live one (no lock to 
 except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
-# 2: each entry is SessionRecord.to_toml() output (keys in field order), read back unchecked
-INDEX_VERSION = 2
 Now = Callable[[], datetime]
 
 
@@ -275,8 +274,8 @@ class HistoryStore:
             record = read_record(path)
         except (BadRecord, OSError):
             return False  # load() quarantines it, or reports it
-        if record.status != "in_progress":
-            return False
+        if record.status != "in_progress" or record.schema > SCHEMA:
+            return False  # a newer supple's file is never rewritten
         try:
             self.save(replace(record, status="interrupted"), path)
         except SaveError as error:
@@ -340,7 +339,7 @@ class HistoryStore:
         """
         recovered_now, ignored = self._recover() if recover else ([], [])
         recovered = tuple(recovered_now)
-        index = self._read_index()
+        index = read_index(self.index_path)
         fresh: dict[str, list[Any]] = {}
         records: list[SessionRecord] = []
         quarantined: list[Quarantined] = []
@@ -375,7 +374,10 @@ class HistoryStore:
                 skipped.append(Skipped(path, unreadable_reason(error)))
                 continue
             except BadRecord as bad:
-                quarantined.append(self.quarantine(path, bad.reason))
+                if bad.newer:  # a newer supple's file: read what can be, never moved
+                    skipped.append(Skipped(path, bad.reason))
+                else:
+                    quarantined.append(self.quarantine(path, bad.reason))
                 continue
             fresh[key] = [info.st_mtime_ns, info.st_size, record.to_toml()]
             records.append(record)
@@ -400,42 +402,9 @@ class HistoryStore:
                 (*skipped, *again.skipped),
             )
         if changed or len(fresh) != len(index):
-            self._write_index(fresh)
+            write_index(self.index_path, fresh)
         records.reverse()
         return Loaded(tuple(records), tuple(quarantined), recovered, tuple(skipped))
-
-    def _read_index(self) -> dict[str, list[Any]]:
-        """The cached entries, each ``[mtime_ns, size, to_toml() output]``. The index is only a
-        cache: anything unexpected in it (not a small regular file, not UTF-8 JSON, nested too
-        deep, entries of the wrong shape) is dropped without a word, and rebuilt from the files.
-        """
-        import json  # the index is read in a worker, after the first paint
-
-        try:
-            raw = json.loads(read_capped(self.index_path, MAX_INDEX_BYTES).decode("utf-8"))
-        except (OSError, ValueError, RecursionError):
-            return {}
-        if not isinstance(raw, dict) or raw.get("version") != INDEX_VERSION:
-            return {}
-        files = raw.get("files")
-        if not isinstance(files, dict):
-            return {}
-        return {
-            k: v
-            for k, v in files.items()
-            if type(v) is list
-            and len(v) == 3
-            and type(v[0]) is int
-            and type(v[1]) is int
-            and type(v[2]) is dict
-        }
-
-    def _write_index(self, files: dict[str, list[Any]]) -> None:
-        import json
-
-        data = json.dumps({"version": INDEX_VERSION, "files": files}, separators=(",", ":"))
-        with contextlib.suppress(OSError):  # only a cache: the next load rebuilds it
-            atomic_write(self.index_path, data.encode("utf-8"))
 
     # -- moving files aside ------------------------------------------------------------------
 

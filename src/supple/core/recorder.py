@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
 
 from supple.core.files import SaveError
 from supple.core.history import HistoryStore, LiveFile, session_record
@@ -32,8 +31,10 @@ class Recorder:
         self.started = started
         self.interval = interval
         self.path = store.path_for(session.routine.id, started)
-        # feeling_before, feeling_after and note (SessionRecord fields), added to every write
-        self.extra: dict[str, Any] = {}
+        # The check-ins given so far, added to every write.
+        self.feeling_before: int | None = None
+        self.feeling_after: int | None = None
+        self.note = ""
         self.error: str | None = None  # the last write's failure, None once a write succeeds
         self.saved_final = False
         self._live: LiveFile | None = None
@@ -42,7 +43,13 @@ class Recorder:
 
     def record(self) -> SessionRecord:
         """The session as it stands, with the feelings and note given so far."""
-        return replace(session_record(self.session, self.started), path=self.path, **self.extra)
+        return replace(
+            session_record(self.session, self.started),
+            path=self.path,
+            feeling_before=self.feeling_before,
+            feeling_after=self.feeling_after,
+            note=self.note,
+        )
 
     def open(self) -> None:
         """Take the lock that marks this session alive, and write the first checkpoint."""
@@ -76,9 +83,19 @@ class Recorder:
                 self._live.close()
         return self.error
 
-    def add(self, **values: Any) -> str | None:
-        """Add feelings or a note to the record and save it again."""
-        self.extra.update({k: v for k, v in values.items() if v not in (None, "")})
+    def add(
+        self,
+        *,
+        feeling_before: int | None = None,
+        feeling_after: int | None = None,
+        note: str = "",
+    ) -> str | None:
+        """Add feelings or a note to the record (what is not given stays) and save it again."""
+        if feeling_before is not None:
+            self.feeling_before = feeling_before
+        if feeling_after is not None:
+            self.feeling_after = feeling_after
+        self.note = note or self.note
         return self.finish()
 
     def _write(self) -> None:

@@ -63,10 +63,10 @@ class SettingsScreen(SuppleScreen):
                 placeholder="routine's own",
                 id=setting.key,
             )
-        if setting.key == "theme":  # the themes this app knows, not only the file's pattern
+        if setting.offered:  # the themes this app knows, not only the file's pattern
             themes = sorted(self.app.available_themes)
             return Select(
-                [(t, t) for t in themes], value=self.app.theme, allow_blank=False, id="theme"
+                [(t, t) for t in themes], value=self.app.theme, allow_blank=False, id=setting.key
             )
         return Select(
             [(c, c) for c in setting.choices], value=value, allow_blank=False, id=setting.key
@@ -94,9 +94,11 @@ class SettingsScreen(SuppleScreen):
         self.query_one("#voice-hint", Static).update(Text("\n".join(hints)))
         # On the sound row itself, in place of its hint: one line, where the person looks.
         missing = self.coach.player_missing
-        hint = sound.INSTALL_HINT if missing else SETTING["sound"].hint
-        self.query_one("#sound-hint", Label).update(hint)
-        self.query_one("#sound-hint", Label).set_class(missing, "-warning")
+        for setting in SETTINGS:
+            if setting.needs_player:
+                label = self.query_one(f"#{setting.key}-hint", Label)
+                label.update(sound.INSTALL_HINT if missing else setting.hint)
+                label.set_class(missing, "-warning")
 
     def _change(self, key: str, raw: Any) -> None:
         """Check a value as the file's loader would, keep it and save it; or say what is wrong."""
@@ -113,14 +115,14 @@ class SettingsScreen(SuppleScreen):
             self.notify(f"Settings not saved: {failed}", severity="error", timeout=10, markup=False)
         else:
             self.notify("Settings saved", timeout=2)
-        if key in ("voice", "sound", "breath_sound"):
+        if SETTING[key].audio:
             self.coach.reset_voice()
             self._voice_hint()
 
     @on(Select.Changed)
     def _select(self, event: Select.Changed) -> None:
         key = event.select.id or ""
-        if key == "theme":
+        if SETTING[key].offered:
             self.app.theme = str(event.value)  # saved by the app when the theme changes
             return
         self._change(key, event.value)
