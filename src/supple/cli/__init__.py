@@ -99,8 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
         "writes, never complains (see `supple status --help`).",
         add_help=False,
     )
-    p.add_argument("--ascii", action="store_true", help="plain ASCII")
-    p.add_argument("--format", metavar="TEMPLATE", help="your own line ({streak}, {due}, …)")
+    from supple.cli.status import OPTIONS
+
+    for option, (metavar, what) in OPTIONS.items():
+        if metavar is None:
+            p.add_argument(option, action="store_true", help=what)
+        else:
+            p.add_argument(option, metavar=metavar, help=what)
 
     p = sub.add_parser("test", help="the program's mobility tests")
     test_sub = p.add_subparsers(dest="test_command", metavar="ACTION", required=True)
@@ -335,8 +340,6 @@ class ProgramContext:
     """The bundled program with its state, results and the history it counts from."""
 
     def __init__(self) -> None:
-        from supple.core.program_store import ProgramStore
-
         self.coach = coach()
         self.now = self.coach.now()
         self.program = self.coach.load_program()
@@ -345,7 +348,6 @@ class ProgramContext:
         assert view is not None  # the program loaded just above
         self.view = view
         self.progress = view.progress
-        self.store = ProgramStore(self.coach.store)
 
 
 def _program_context() -> ProgramContext | None:
@@ -460,11 +462,10 @@ def cmd_program_start(day: date | None) -> int:
     from supple.core.program import with_offset
 
     at = with_offset(datetime.combine(day, time())) if day is not None else ctx.now
-    state = ctx.store.start(ctx.program, at)
-    ctx.coach.invalidate()
+    started = ctx.coach.start_program(ctx.program, at)
     ctx.coach.program()  # the status line follows the new start
     print(
-        f"Started {printable(ctx.program.title)} on {state.started:%a %d %b %Y}. "
+        f"Started {printable(ctx.program.title)} on {started:%a %d %b %Y}. "
         "Take the start tests, then workout 1."
     )
     return 0
@@ -516,8 +517,7 @@ def cmd_test_record(test_id: str, value: float, point: str | None) -> int:
             file=sys.stderr,
         )
         return 2
-    result = ctx.store.record(test.id, value, at, ctx.now)
-    ctx.coach.invalidate()
+    result = ctx.coach.record_test(test, value, at)
     ctx.coach.program()  # the status line follows (the tests due)
     print(
         f"Recorded {printable(test.name)}: {value:g} {printable(test.unit)} ({at}) "

@@ -184,7 +184,6 @@ class HomeScreen(SuppleScreen):
 
         def closed(_: object) -> None:
             saved = screen.saved_id if isinstance(screen, EditorScreen) else None
-            self.coach.reload_routines()
             self.reload_routines(saved)
 
         self.app.push_screen(screen, closed)
