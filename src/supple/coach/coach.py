@@ -60,7 +60,7 @@ class Coach:
         store: HistoryStore | None = None,
     ) -> None:
         self.clock = clock
-        self.now = now
+        self.now = now  # tests may set another: the services ask through self.now()
         self.data_dir = data_dir
         state_path = state_path or paths.state_file()
         self.notices = Notices()
@@ -83,7 +83,7 @@ class Coach:
             self.today,
         )
         self.reminders = Reminders(
-            config_path, self.routines, self.journal, self.program_service, now
+            config_path, self.routines, self.journal, self.program_service, lambda: self.now()
         )
         self.status = StatusKeeper(state_path.parent, data_dir, self.program_service, self.routines)
         self.journal.on_read = self.status.keep
@@ -132,6 +132,11 @@ class Coach:
     @property
     def config(self) -> Config:
         return self.preferences.config
+
+    @config.setter
+    def config(self, config: Config) -> None:
+        """For this run only, unsaved (tests); `save_settings` is the way that keeps it."""
+        self.preferences.config = config
 
     @property
     def config_path(self) -> Path | None:
