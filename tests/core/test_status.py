@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from supple.cli import status
+from supple.core import summary as stored
 from supple.system import paths
 from supple.coach.coach import Coach
 from supple.core.clock import FakeClock
@@ -73,13 +74,13 @@ def running(number: int | None, suggested: date | None = None, **more: Any) -> d
 
 def line(data: dict[str, Any] | None, today: date = TODAY, **kw: Any) -> str:
     """The line for a summary as its JSON has it (the typed value read from it)."""
-    typed = None if data is None else status.Summary.from_json(data)
+    typed = None if data is None else stored.Summary.from_json(data)
     return status.render(typed, today, **kw)
 
 
 def read(path: Path) -> dict[str, Any] | None:
     """The summary at ``path`` as `supple status` reads it, in its JSON form."""
-    typed = status.read_summary(path)
+    typed = stored.read_summary(path)
     return None if typed is None else typed.to_json()
 
 
@@ -418,11 +419,11 @@ def test_a_summary_that_is_not_a_file_gives_no_line(tmp_path: Path, kind: str) -
 
 
 def test_read_summary_in_process() -> None:
-    assert status.read_summary(paths.state_dir() / "status.json") is None
+    assert stored.read_summary(paths.state_dir() / "status.json") is None
     target = write(summary(streak=2))
     assert read(target) == summary(streak=2)
-    target.write_text(" " * (status.MAX_BYTES + 1))
-    assert status.read_summary(target) is None
+    target.write_text(" " * (stored.MAX_BYTES + 1))
+    assert stored.read_summary(target) is None
 
 
 def test_the_parsed_command_reaches_the_same_line(capsys: pytest.CaptureFixture[str]) -> None:

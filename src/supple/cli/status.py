@@ -20,9 +20,10 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 
-from supple.core.summary import FILE_NAME, MAX_BYTES, Summary, read_summary
+from typing import TYPE_CHECKING
 
-__all__ = ["FILE_NAME", "MAX_BYTES", "OPTIONS", "Summary", "main", "read_summary", "render"]
+if TYPE_CHECKING:  # imported when a line is read: the CLI's parser reads OPTIONS alone
+    from supple.core.summary import Summary
 
 # The status line's options, declared once: the fast path below parses them itself (no
 # argparse for a prompt) and the CLI's parser adds them from here; a test holds the two alike.
@@ -55,6 +56,7 @@ USAGE = (
 
 def summary_path() -> Path:
     """Where the summary lives: beside the app's other state (the level last chosen, mute)."""
+    from supple.core.summary import FILE_NAME
     from supple.system import paths
 
     return paths.state_dir() / FILE_NAME
@@ -203,6 +205,8 @@ def main(args: list[str], today: date | None = None) -> int:
     if template is not None and (problem := check_template(template)):
         print(f"supple status: {problem}", file=sys.stderr)
         return 2
+    from supple.core.summary import read_summary
+
     try:
         summary = read_summary(summary_path())
         line = render(summary, today or date.today(), ascii=ascii, template=template)

@@ -10,16 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.coach.journal import Journal
 from supple.coach.preferences import Preferences
-from supple.coach.program import ProgramService
-from supple.coach.reminders import Reminders
 from supple.coach.routines import Routines
-from supple.coach.sound import Sound
-from supple.coach.summary import StatusKeeper
 from supple.coach.views import Notices
 from supple.core.config import Config, load_config
 from supple.core.routine import Catalog, Level, Routine
@@ -28,6 +24,11 @@ from supple.system import paths
 
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
+    from supple.coach.journal import Journal
+    from supple.coach.program import ProgramService
+    from supple.coach.reminders import Reminders
+    from supple.coach.sound import Sound
+    from supple.coach.summary import StatusKeeper
     from supple.coach.live import Announcer, LiveSession, Tones, Voice
     from supple.coach.routine_edit import Draft
     from supple.coach.sharing import ImportReport
@@ -72,22 +73,52 @@ class Coach:
             data_dir,
             self.notices,
         )
-        self.journal = Journal(data_dir, store, state_path.parent / "unsaved", self.today, self.notices)
+        self._store = store  # None: the store over data_dir, made on first use
+        self._speaker, self._player = speaker, player
+        self._program_path = program_path or paths.bundled_program_path()
+        self._state_dir = state_path.parent
         self.routines = Routines(catalog, self.preferences, self.today, lambda: self.store.trash_dir)
-        self.sound = Sound(self.preferences, speaker, player)
-        self.program_service = ProgramService(
-            program_path or paths.bundled_program_path(),
-            self.routines,
-            self.journal,
-            self.notices,
-            self.today,
-        )
-        self.reminders = Reminders(
-            config_path, self.routines, self.journal, self.program_service, lambda: self.now()
-        )
-        self.status = StatusKeeper(state_path.parent, data_dir, self.program_service, self.routines)
-        self.journal.on_read = self.status.keep
         self.sessions: list[LiveSession] = []  # every session of this run, for a safe exit
+
+    # The other services are made on first use: `supple list` needs none of them.
+
+    @cached_property
+    def journal(self) -> Journal:
+        from supple.coach.journal import Journal
+
+        journal = Journal(
+            self.data_dir, self._store, self._state_dir / "unsaved", self.today, self.notices
+        )
+        journal.on_read = lambda view: self.status.keep(view)
+        return journal
+
+    @cached_property
+    def sound(self) -> Sound:
+        from supple.coach.sound import Sound
+
+        return Sound(self.preferences, self._speaker, self._player)
+
+    @cached_property
+    def program_service(self) -> ProgramService:
+        from supple.coach.program import ProgramService
+
+        return ProgramService(
+            self._program_path, self.routines, self.journal, self.notices, self.today
+        )
+
+    @cached_property
+    def reminders(self) -> Reminders:
+        from supple.coach.reminders import Reminders
+
+        return Reminders(
+            self.config_path, self.routines, self.journal, self.program_service, lambda: self.now()
+        )
+
+    @cached_property
+    def status(self) -> StatusKeeper:
+        from supple.coach.summary import StatusKeeper
+
+        return StatusKeeper(self._state_dir, self.data_dir, self.program_service, self.routines)
 
     @classmethod
     def from_environment(

@@ -9,8 +9,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.coach import wording
-
 if TYPE_CHECKING:
     from supple.coach.views import HistoryView, Notices
     from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
@@ -77,6 +75,8 @@ class Journal:
         return tuple(self.store.newest(count))
 
     def _report(self, loaded: Loaded) -> None:
+        from supple.coach import wording
+
         problem, self.store.write_problem = self.store.write_problem, None
         if problem is not None:
             self._notices.say(wording.read_only(problem, self.unsaved_dir), "error")
@@ -88,6 +88,8 @@ class Journal:
         self, kind: str, quarantined: Iterable[Quarantined], skipped: Iterable[Skipped]
     ) -> None:
         """One notice for each file moved aside, or that could not be, or was left unread."""
+        from supple.coach import wording
+
         for bad in quarantined:
             self._notices.say(wording.quarantined(kind, bad), "error")
         for left in skipped:
@@ -114,6 +116,7 @@ class Journal:
         checkpoint) once the data folder can be written again."""
         from supple.core.files import SaveError, write_toml
         from supple.core.history import read_toml_file
+        from supple.coach import wording
         from supple.core.record import BadRecord, SessionRecord
 
         try:

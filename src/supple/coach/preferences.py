@@ -93,11 +93,12 @@ class Preferences:
     def steps(self) -> dict[str, dict[str, int]]:
         """Easier / harder next time, per routine and exercise (the person's own data)."""
         if self._steps is None:
-            from supple.coach.wording import steps_problem
             from supple.core.adjustments import load_adjustments
 
             self._steps, problems = load_adjustments(self.adjustments_path)
             for problem in problems:
+                from supple.coach.wording import steps_problem
+
                 self._notices.say(steps_problem(problem), "warning")
         return self._steps
 

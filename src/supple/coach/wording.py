@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, assert_never
 
-from supple.coach.program import Judged
-
 if TYPE_CHECKING:
     from datetime import datetime
     from pathlib import Path
@@ -24,6 +22,8 @@ if TYPE_CHECKING:
 
 def verdict(facts: Verdict) -> str:
     """Whether a finished session counts, and as which program workout, in a sentence."""
+    from supple.coach.program import Judged
+
     match facts.judged:
         case Judged.ENDED_EARLY:
             return "Ended early: this session does not count toward streaks or the program."
