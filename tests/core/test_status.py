@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 
 from supple.cli import status
-from supple.core import summary as stored
-from supple.system import paths
 from supple.coach.coach import Coach
+from supple.core import summary as stored
 from supple.core.clock import FakeClock
+from supple.system import paths
 from supple.system.speech import Speaker
 from tests.fakes import fake_program, make_session_record
 

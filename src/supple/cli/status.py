@@ -19,7 +19,6 @@ import sys
 from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported when a line is read: the CLI's parser reads OPTIONS alone

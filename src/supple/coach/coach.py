@@ -25,13 +25,13 @@ from supple.system import paths
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.journal import Journal
+    from supple.coach.live import Announcer, LiveSession, Tones, Voice
     from supple.coach.program import ProgramService
     from supple.coach.reminders import Reminders
-    from supple.coach.sound import Sound
-    from supple.coach.summary import StatusKeeper
-    from supple.coach.live import Announcer, LiveSession, Tones, Voice
     from supple.coach.routine_edit import Draft
     from supple.coach.sharing import ImportReport
+    from supple.coach.sound import Sound
+    from supple.coach.summary import StatusKeeper
     from supple.coach.views import HistoryView, Notice, ProgramView
     from supple.core.calendar_ics import Planned
     from supple.core.clock import Clock
@@ -77,7 +77,9 @@ class Coach:
         self._speaker, self._player = speaker, player
         self._program_path = program_path or paths.bundled_program_path()
         self._state_dir = state_path.parent
-        self.routines = Routines(catalog, self.preferences, self.today, lambda: self.store.trash_dir)
+        self.routines = Routines(
+            catalog, self.preferences, self.today, lambda: self.store.trash_dir
+        )
         self.sessions: list[LiveSession] = []  # every session of this run, for a safe exit
 
     # The other services are made on first use: `supple list` needs none of them.

@@ -114,9 +114,9 @@ class Journal:
     def _merge_unsaved(self) -> None:
         """Sessions kept in the second place join the history (replacing their older
         checkpoint) once the data folder can be written again."""
+        from supple.coach import wording
         from supple.core.files import SaveError, write_toml
         from supple.core.history import read_toml_file
-        from supple.coach import wording
         from supple.core.record import BadRecord, SessionRecord
 
         try:

@@ -84,7 +84,9 @@ class ProgramService:
             return None
         journal = self._journal
         history = journal.history()
-        reading = read_progress(program, ProgramStore(journal.store), history.records, self._today())
+        reading = read_progress(
+            program, ProgramStore(journal.store), history.records, self._today()
+        )
         journal.tell_files("program", reading.quarantined, reading.skipped)
         catalog = self._routines.catalog
         seconds = {}

@@ -55,4 +55,6 @@ class StatusKeeper:
                 if program.progress.next is not None:
                     routine = program.progress.next.routine
                     titles[routine] = self._routines.title(routine)
-        return write_summary(self.path, summarize(view.records, view.stats, progress, seconds, titles))
+        return write_summary(
+            self.path, summarize(view.records, view.stats, progress, seconds, titles)
+        )

@@ -88,8 +88,7 @@ def recovered(path: Path) -> str:
 
 def merged(path: Path) -> str:
     return (
-        "A session kept aside while the disk could not be written is in your "
-        f"history now:\n{path}"
+        f"A session kept aside while the disk could not be written is in your history now:\n{path}"
     )
 
 

@@ -9,10 +9,9 @@ an error, since a prompt must not fail on a file it did not write.
 
 import os
 import types
-from datetime import date
-from pathlib import Path
 from collections.abc import Iterable, Mapping
-from datetime import timedelta
+from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Union, get_args, get_origin
 
 if TYPE_CHECKING:
