@@ -232,9 +232,9 @@ def test_the_coach_writes_the_summary_after_a_session(data_dir: Path) -> None:
     fake_program(data_dir, NOW, workouts=10)  # the tenth two days ago, on Sun 29 Nov
     clock = FakeClock(0.0)
     coach = make_coach(data_dir, clock)
-    assert coach.status_path == paths.state_dir() / "status.json"
+    assert coach.status.path == paths.state_dir() / "status.json"
     coach.history()
-    before = read(coach.status_path)
+    before = read(coach.status.path)
     assert before is not None and before["day"] == "2026-12-01"
     assert line(before) == "🔥 0 · due: workout 11"
     program = before["program"]
@@ -256,7 +256,7 @@ def test_the_coach_writes_the_summary_after_a_session(data_dir: Path) -> None:
     assert live.frame().finished and live.saved
     coach.session_ended(live)
     coach.history()  # what the app does next (the summary screen, home)
-    after = read(coach.status_path)
+    after = read(coach.status.path)
     assert after is not None
     assert after["today_counts"] is True and after["streak"] == 1 and after["sessions"] == 11
     assert after["program"]["done"] == 11 and after["program"]["next"]["number"] == 12
@@ -269,12 +269,12 @@ def test_the_coach_writes_the_summary_after_a_session(data_dir: Path) -> None:
 def test_the_summary_is_rewritten_only_when_it_changes(data_dir: Path) -> None:
     coach = make_coach(data_dir, FakeClock(0.0))
     coach.history()
-    first = coach.status_path.stat().st_mtime_ns
-    json.loads(coach.status_path.read_text())  # plain JSON
-    assert coach.status_path.stat().st_mode & 0o777 == 0o600
+    first = coach.status.path.stat().st_mtime_ns
+    json.loads(coach.status.path.read_text())  # plain JSON
+    assert coach.status.path.stat().st_mode & 0o777 == 0o600
     make_coach(data_dir, FakeClock(0.0)).history()  # read again, as the next run does
-    assert coach.status_path.stat().st_mtime_ns == first
-    assert not coach.keep_status(coach.history())
+    assert coach.status.path.stat().st_mtime_ns == first
+    assert not coach.status.keep(coach.history())
 
 
 def test_a_summary_that_cannot_be_written_costs_nothing(data_dir: Path) -> None:
@@ -454,7 +454,9 @@ def test_history_and_stats_do_not_load_the_program_for_the_line(
     def no(*_: object) -> None:
         raise AssertionError("the program was loaded")
 
-    monkeypatch.setattr(Coach, "load_program", no)
+    from supple.coach.program import ProgramService
+
+    monkeypatch.setattr(ProgramService, "load", no)
     assert main(["history"]) == 0
     again = json.loads((paths.state_dir() / "status.json").read_text())
     assert again["program"] == written["program"]

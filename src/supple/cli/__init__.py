@@ -342,7 +342,7 @@ class ProgramContext:
     def __init__(self) -> None:
         self.coach = coach()
         self.now = self.coach.now()
-        self.program = self.coach.load_program()
+        self.program = self.coach.program_service.load()
         view = self.coach.program()
         tell(self.coach)
         assert view is not None  # the program loaded just above
@@ -415,7 +415,7 @@ def cmd_program_ics(target: Path) -> int:
     from supple.core.files import atomic_write
 
     found = coach()
-    calendar = found.program_calendar()
+    calendar = found.program_service.calendar()
     tell(found)
     if calendar is None:
         return 2
@@ -748,7 +748,7 @@ def cmd_export(routine_id: str, to: Path | None) -> int:
 
     found = coach()
     try:
-        text = found.export_routine(routine_id)
+        text = found.routines.export(routine_id)
     except KeyError:
         print(f"supple: no routine '{printable(routine_id)}' (see `supple list`)", file=sys.stderr)
         return 1
@@ -828,7 +828,7 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
 
     found = coach()
     runner, places = reminders.default_runner(), reminders.places()
-    saved, problem = found.remind_settings()
+    saved, problem = found.reminders.settings()
     if action == "status":
         return _remind_status(found, runner, places)
     if action == "off":
@@ -897,7 +897,7 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
 def _remind_status(found: Coach, runner: Any, places: Any) -> int:
     from supple.system import reminders
 
-    settings, problem = found.remind_settings()
+    settings, problem = found.reminders.settings()
     if problem is not None:
         print(f"supple: reminder settings: {printable(problem)}", file=sys.stderr)
     today = found.remind_today() if settings.on else None
@@ -929,7 +929,7 @@ def cmd_nudge(dry_run: bool) -> int:
     from supple.system import reminders
 
     found = coach()
-    settings, _ = found.remind_settings()
+    settings, _ = found.reminders.settings()
     if not settings.on and not dry_run:
         return 0  # a timer left behind: nothing read, nothing said
     runner, places = reminders.default_runner(), reminders.places()

@@ -33,10 +33,9 @@ if TYPE_CHECKING:
     from supple.coach.sound import Sound
     from supple.coach.summary import StatusKeeper
     from supple.coach.views import HistoryView, Notice, ProgramView
-    from supple.core.calendar_ics import Planned
     from supple.core.clock import Clock
     from supple.core.history import HistoryStore
-    from supple.core.nudge import Decision, Due, RemindSettings
+    from supple.core.nudge import Decision
     from supple.core.nudge import Today as RemindToday
     from supple.core.program import MobilityTest, Point, Program, Progress, TestResult
     from supple.core.record import SessionRecord
@@ -184,20 +183,8 @@ class Coach:
         return self.routines.catalog
 
     @property
-    def raw_catalog(self) -> Catalog:
-        return self.routines.raw
-
-    @property
     def remembered(self) -> Remembered:
         return self.preferences.remembered
-
-    @property
-    def steps(self) -> dict[str, dict[str, int]]:
-        return self.preferences.steps
-
-    @property
-    def adjustments_path(self) -> Path:
-        return self.preferences.adjustments_path
 
     def level_for(self, explicit: str | None = None) -> Level:
         return self.routines.level_for(explicit)
@@ -216,9 +203,6 @@ class Coach:
 
     def import_routines(self, path: Path) -> ImportReport:
         return self.routines.import_file(path)
-
-    def export_routine(self, routine_id: str) -> str:
-        return self.routines.export(routine_id)
 
     def routine_ids(self) -> set[str]:
         return self.routines.ids()
@@ -324,9 +308,6 @@ class Coach:
     def take_notices(self) -> list[Notice]:
         return self.notices.take()
 
-    def load_program(self) -> Program:
-        return self.program_service.load()
-
     def program(self) -> ProgramView | None:
         return self.program_service.view()
 
@@ -344,33 +325,17 @@ class Coach:
         """Save a test result now. Raises SaveError."""
         return self.journal.record_test(test, value, point, self.now())
 
-    def program_calendar(self) -> tuple[ProgramView, tuple[Planned, ...]] | None:
-        return self.program_service.calendar()
-
     # -- reminders and the status line ------------------------------------------------------
 
     @property
     def remind_path(self) -> Path:
         return self.reminders.path
 
-    def remind_settings(self) -> tuple[RemindSettings, str | None]:
-        return self.reminders.settings()
-
     def remind_today(self, progress: Progress | None = None) -> RemindToday:
         return self.reminders.today(progress)
-
-    def remind_due(self) -> Due | None:
-        return self.reminders.due()
 
     def nudge(self, *, desktop: bool) -> Decision:
         return self.reminders.nudge(desktop=desktop)
 
     def reminder_line(self, today: RemindToday | None = None, *, short: bool = False) -> str:
         return self.reminders.line(today, short=short)
-
-    @property
-    def status_path(self) -> Path:
-        return self.status.path
-
-    def keep_status(self, view: HistoryView) -> bool:
-        return self.status.keep(view)
