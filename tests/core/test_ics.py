@@ -68,7 +68,7 @@ def workouts_on(data_dir: Path, days: list[date], *, start: bool = True) -> None
 
 
 def planned(coach: Coach) -> tuple[Planned, ...]:
-    calendar = coach.program_calendar()
+    calendar = coach.program_service.calendar()
     assert calendar is not None
     return calendar[1]
 

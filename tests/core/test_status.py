@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 
 from supple.cli import status
-from supple.system import paths
 from supple.coach.coach import Coach
+from supple.core import summary as stored
 from supple.core.clock import FakeClock
+from supple.system import paths
 from supple.system.speech import Speaker
 from tests.fakes import fake_program, make_session_record
 
@@ -72,7 +73,15 @@ def running(number: int | None, suggested: date | None = None, **more: Any) -> d
 
 
 def line(data: dict[str, Any] | None, today: date = TODAY, **kw: Any) -> str:
-    return status.render(data, today, **kw)
+    """The line for a summary as its JSON has it (the typed value read from it)."""
+    typed = None if data is None else stored.Summary.from_json(data)
+    return status.render(typed, today, **kw)
+
+
+def read(path: Path) -> dict[str, Any] | None:
+    """The summary at ``path`` as `supple status` reads it, in its JSON form."""
+    typed = stored.read_summary(path)
+    return None if typed is None else typed.to_json()
 
 
 # -- the line for each state ------------------------------------------------------------------
@@ -224,9 +233,9 @@ def test_the_coach_writes_the_summary_after_a_session(data_dir: Path) -> None:
     fake_program(data_dir, NOW, workouts=10)  # the tenth two days ago, on Sun 29 Nov
     clock = FakeClock(0.0)
     coach = make_coach(data_dir, clock)
-    assert coach.status_path == paths.state_dir() / "status.json"
+    assert coach.status.path == paths.state_dir() / "status.json"
     coach.history()
-    before = status.read_summary(coach.status_path)
+    before = read(coach.status.path)
     assert before is not None and before["day"] == "2026-12-01"
     assert line(before) == "🔥 0 · due: workout 11"
     program = before["program"]
@@ -248,7 +257,7 @@ def test_the_coach_writes_the_summary_after_a_session(data_dir: Path) -> None:
     assert live.frame().finished and live.saved
     coach.session_ended(live)
     coach.history()  # what the app does next (the summary screen, home)
-    after = status.read_summary(coach.status_path)
+    after = read(coach.status.path)
     assert after is not None
     assert after["today_counts"] is True and after["streak"] == 1 and after["sessions"] == 11
     assert after["program"]["done"] == 11 and after["program"]["next"]["number"] == 12
@@ -261,13 +270,12 @@ def test_the_coach_writes_the_summary_after_a_session(data_dir: Path) -> None:
 def test_the_summary_is_rewritten_only_when_it_changes(data_dir: Path) -> None:
     coach = make_coach(data_dir, FakeClock(0.0))
     coach.history()
-    first = coach.status_path.stat().st_mtime_ns
-    json.loads(coach.status_path.read_text())  # plain JSON
-    assert coach.status_path.stat().st_mode & 0o777 == 0o600
-    coach.invalidate()
-    coach.history()
-    assert coach.status_path.stat().st_mtime_ns == first
-    assert not coach.keep_status(coach.history())
+    first = coach.status.path.stat().st_mtime_ns
+    json.loads(coach.status.path.read_text())  # plain JSON
+    assert coach.status.path.stat().st_mode & 0o777 == 0o600
+    make_coach(data_dir, FakeClock(0.0)).history()  # read again, as the next run does
+    assert coach.status.path.stat().st_mtime_ns == first
+    assert not coach.status.keep(coach.history())
 
 
 def test_a_summary_that_cannot_be_written_costs_nothing(data_dir: Path) -> None:
@@ -412,11 +420,11 @@ def test_a_summary_that_is_not_a_file_gives_no_line(tmp_path: Path, kind: str) -
 
 
 def test_read_summary_in_process() -> None:
-    assert status.read_summary(paths.state_dir() / "status.json") is None
+    assert stored.read_summary(paths.state_dir() / "status.json") is None
     target = write(summary(streak=2))
-    assert status.read_summary(target) == summary(streak=2)
-    target.write_text(" " * (status.MAX_BYTES + 1))
-    assert status.read_summary(target) is None
+    assert read(target) == summary(streak=2)
+    target.write_text(" " * (stored.MAX_BYTES + 1))
+    assert stored.read_summary(target) is None
 
 
 def test_the_parsed_command_reaches_the_same_line(capsys: pytest.CaptureFixture[str]) -> None:
@@ -447,7 +455,33 @@ def test_history_and_stats_do_not_load_the_program_for_the_line(
     def no(*_: object) -> None:
         raise AssertionError("the program was loaded")
 
-    monkeypatch.setattr(Coach, "load_program", no)
+    from supple.coach.program import ProgramService
+
+    monkeypatch.setattr(ProgramService, "load", no)
     assert main(["history"]) == 0
     again = json.loads((paths.state_dir() / "status.json").read_text())
     assert again["program"] == written["program"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [[], ["--ascii"], ["--format", "{streak}"], ["--format={due}"], ["--ascii", "--format", "x"]],
+)
+def test_the_fast_path_and_the_parser_accept_the_same_options(args: list[str]) -> None:
+    """The status line's options are declared once (status.OPTIONS); the fast path parses them
+    itself, the CLI's parser from that declaration: both read the same arguments alike."""
+    from supple.cli import build_parser
+
+    parsed = build_parser().parse_args(["status", *args])
+    assert status.parse_args(args) == (parsed.ascii, parsed.format)
+    assert {o for o in status.OPTIONS} == {"--ascii", "--format"}
+    for option in status.OPTIONS:
+        assert option in status.USAGE
+
+
+def test_an_unknown_option_is_refused_by_both() -> None:
+    from supple.cli import build_parser
+
+    assert isinstance(status.parse_args(["--colour"]), str)
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["status", "--colour"])

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from supple.system import paths
 from supple.core.adjustments import adjusted, load_adjustments, save_adjustments, shifted
 from supple.core.routine import load_routine
+from supple.system import paths
 from supple.tui.screens.player import PlayerScreen
 from supple.tui.screens.summary import SummaryScreen
 from supple.tui.widgets.record_table import RecordTable
@@ -49,7 +49,7 @@ async def test_easier_next_time_from_the_summary_through_the_next_session(
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("minus")  # the first row, Cat-Cow: one level easier next time
         await settle(pilot)
-        saved = tomllib.loads(app.coach.adjustments_path.read_text())
+        saved = tomllib.loads(app.coach.preferences.adjustments_path.read_text())
         assert saved["back-pain-relief"] == {"cat-cow": -1}
         table = app.screen.query_one(RecordTable)
         assert str(table.get_cell("0", "next-time")) == "easier: beginner numbers"
@@ -57,7 +57,7 @@ async def test_easier_next_time_from_the_summary_through_the_next_session(
         await pilot.press("down", "plus")  # Sphinx one level harder...
         await pilot.press("minus")  # ...and undone the same way
         await settle(pilot)
-        assert app.coach.steps == {"back-pain-relief": {"cat-cow": -1}}
+        assert app.coach.preferences.steps == {"back-pain-relief": {"cat-cow": -1}}
         # Every duration follows: intermediate Cat-Cow plays beginner's 5 reps × 1 set.
         routine = app.coach.catalog.find("back-pain-relief")
         assert routine.exercise("cat-cow").describe("intermediate") == "5 reps"

@@ -125,8 +125,13 @@ def _status_arguments(sub: Commands) -> None:
         "writes, never complains (see `supple status --help`).",
         add_help=False,
     )
-    p.add_argument("--ascii", action="store_true", help="plain ASCII")
-    p.add_argument("--format", metavar="TEMPLATE", help="your own line ({streak}, {due}, …)")
+    from supple.cli.status import OPTIONS
+
+    for option, (metavar, what) in OPTIONS.items():
+        if metavar is None:
+            p.add_argument(option, action="store_true", help=what)
+        else:
+            p.add_argument(option, metavar=metavar, help=what)
 
 
 def _test_arguments(sub: Commands) -> None:
@@ -401,17 +406,14 @@ class ProgramContext:
     """The bundled program with its state, results and the history it counts from."""
 
     def __init__(self) -> None:
-        from supple.core.program_store import ProgramStore
-
         self.coach = coach()
         self.now = self.coach.now()
-        self.program = self.coach.load_program()
+        self.program = self.coach.program_service.load()
         view = self.coach.program()
         tell(self.coach)
         assert view is not None  # the program loaded just above
         self.view = view
         self.progress = view.progress
-        self.store = ProgramStore(self.coach.store)
 
 
 def _program_context() -> ProgramContext | None:
@@ -479,7 +481,7 @@ def cmd_program_ics(target: Path) -> int:
     from supple.core.files import atomic_write
 
     found = coach()
-    calendar = found.program_calendar()
+    calendar = found.program_service.calendar()
     tell(found)
     if calendar is None:
         return 2
@@ -526,11 +528,10 @@ def cmd_program_start(day: date | None) -> int:
     from supple.core.program import with_offset
 
     at = with_offset(datetime.combine(day, time())) if day is not None else ctx.now
-    state = ctx.store.start(ctx.program, at)
-    ctx.coach.invalidate()
+    started = ctx.coach.start_program(ctx.program, at)
     ctx.coach.program()  # the status line follows the new start
     print(
-        f"Started {printable(ctx.program.title)} on {state.started:%a %d %b %Y}. "
+        f"Started {printable(ctx.program.title)} on {started:%a %d %b %Y}. "
         "Take the start tests, then workout 1."
     )
     return 0
@@ -582,8 +583,7 @@ def cmd_test_record(test_id: str, value: float, point: str | None) -> int:
             file=sys.stderr,
         )
         return 2
-    result = ctx.store.record(test.id, value, at, ctx.now)
-    ctx.coach.invalidate()
+    result = ctx.coach.record_test(test, value, at)
     ctx.coach.program()  # the status line follows (the tests due)
     print(
         f"Recorded {printable(test.name)}: {value:g} {printable(test.unit)} ({at}) "
@@ -821,7 +821,7 @@ def cmd_export(routine_id: str, to: Path | None) -> int:
 
     found = coach()
     try:
-        text = found.export_routine(routine_id)
+        text = found.routines.export(routine_id)
     except KeyError:
         print(f"supple: no routine '{printable(routine_id)}' (see `supple list`)", file=sys.stderr)
         return 1
@@ -901,7 +901,7 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
 
     found = coach()
     runner, places = reminders.default_runner(), reminders.places()
-    saved, problem = found.remind_settings()
+    saved, problem = found.reminders.settings()
     if action == "status":
         return _remind_status(found, runner, places)
     if action == "off":
@@ -970,7 +970,7 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
 def _remind_status(found: Coach, runner: Any, places: Any) -> int:
     from supple.system import desktop, reminders
 
-    settings, problem = found.remind_settings()
+    settings, problem = found.reminders.settings()
     if problem is not None:
         print(f"supple: reminder settings: {printable(problem)}", file=sys.stderr)
     today = found.remind_today() if settings.on else None
@@ -1002,7 +1002,7 @@ def cmd_nudge(dry_run: bool) -> int:
     from supple.system import desktop, reminders
 
     found = coach()
-    settings, _ = found.remind_settings()
+    settings, _ = found.reminders.settings()
     if not settings.on and not dry_run:
         return 0  # a timer left behind: nothing read, nothing said
     runner, places = reminders.default_runner(), reminders.places()

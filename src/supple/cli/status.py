@@ -14,22 +14,23 @@ exits 0; the only message on stderr is a mistyped ``--format`` (exit 2).
 
 from __future__ import annotations
 
-import os
 import string
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from supple.core.program import Progress
-    from supple.core.record import SessionRecord
-    from supple.core.stats import Stats
+if TYPE_CHECKING:  # imported when a line is read: the CLI's parser reads OPTIONS alone
+    from supple.core.summary import Summary
 
-SCHEMA = 1
-FILE_NAME = "status.json"
-MAX_BYTES = 64 * 1024  # a summary is a few hundred bytes; anything bigger is not ours
+# The status line's options, declared once: the fast path below parses them itself (no
+# argparse for a prompt) and the CLI's parser adds them from here; a test holds the two alike.
+# name -> (metavar, or None for a flag; help)
+OPTIONS: dict[str, tuple[str | None, str]] = {
+    "--ascii": (None, "plain ASCII"),
+    "--format": ("TEMPLATE", "your own line ({streak}, {due}, …)"),
+}
 
 FIELDS = {
     "streak": "days in the current streak (0 when it is over)",
@@ -54,129 +55,13 @@ USAGE = (
 
 def summary_path() -> Path:
     """Where the summary lives: beside the app's other state (the level last chosen, mute)."""
+    from supple.core.summary import FILE_NAME
     from supple.system import paths
 
     return paths.state_dir() / FILE_NAME
 
 
-# -- writing (the coach, after it read the history) -----------------------------------------
-
-
-def summarize(
-    records: Iterable[SessionRecord],
-    stats: Stats,
-    progress: Progress | None,
-    seconds: Mapping[int, float],
-    titles: Mapping[str, str],
-) -> dict[str, Any]:
-    """The summary of the history (``records`` and their ``stats``, worked out for
-    ``stats.today``) and, for a started program, ``progress``, with each workout's ``seconds``
-    as the person plays it and the routines' ``titles``."""
-    from supple.core.words import whole_minutes
-
-    today = stats.today
-    # Today counts once a session that counts was done today (the streak's rule; a program
-    # workout counted today is such a session).
-    today_counts = any(r.counts and r.started.date() == today for r in records)
-    streak = stats.current_streak
-    last_day = today if today_counts else today - timedelta(days=1)
-    program: dict[str, Any] | None = None
-    if progress is not None and progress.started is not None:
-        nxt = progress.next
-        program = {
-            "id": progress.program.id,
-            "title": progress.program.title,
-            "started": progress.started.date().isoformat(),
-            "done": len(progress.done),
-            "total": len(progress.program.workouts),
-            "tests_due": list(progress.due),
-            "next": None
-            if nxt is None
-            else {
-                "number": nxt.number,
-                "week": nxt.week,
-                "routine": nxt.routine,
-                "title": titles.get(nxt.routine, nxt.routine),
-                "level": nxt.level,
-                "minutes": whole_minutes(seconds[nxt.number]) if nxt.number in seconds else None,
-                "suggested": progress.suggested.isoformat() if progress.suggested else None,
-            },
-        }
-    return {
-        "schema": SCHEMA,
-        "day": today.isoformat(),
-        "streak": streak,
-        "streak_last": last_day.isoformat() if streak else None,
-        "longest": stats.longest_streak,
-        "today_counts": today_counts,
-        "last_session": stats.last.started.date().isoformat() if stats.last else None,
-        "sessions": stats.sessions,
-        "program": program,
-    }
-
-
-def write_summary(path: Path, summary: Mapping[str, Any]) -> bool:
-    """Write ``summary`` atomically if it differs from what is there; True if written. A
-    failure (a read-only disk) costs only a stale status line, so it is swallowed."""
-    import json
-
-    from supple.core.files import atomic_write
-
-    data = (json.dumps(summary, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    try:
-        if path.is_file() and path.read_bytes() == data:
-            return False
-        atomic_write(path, data)
-    except OSError:
-        return False
-    return True
-
-
 # -- reading (`supple status`) ----------------------------------------------------------------
-
-
-def read_summary(path: Path) -> dict[str, Any] | None:
-    """The summary, or None if it is missing, not a regular file, too big, not JSON or not a
-    summary of this schema. Never raises, never blocks (a FIFO in its place is not opened for
-    reading beyond a non-blocking open)."""
-    import json
-    import stat
-
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except (OSError, ValueError):
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            return None
-        raw = os.read(fd, MAX_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    if len(raw) > MAX_BYTES:
-        return None
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (ValueError, RecursionError):
-        return None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        return None
-    return data
-
-
-def _day(value: object) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _text(value: object, limit: int = 60) -> str:
@@ -196,63 +81,54 @@ def when(day: date, today: date) -> str:
     return f"{day.day} {day:%b}"
 
 
-def fields(
-    summary: Mapping[str, Any] | None, today: date, *, ascii: bool = False
-) -> dict[str, str]:
+def fields(summary: Summary | None, today: date, *, ascii: bool = False) -> dict[str, str]:
     """Every ``--format`` field as of ``today`` (empty strings where there is nothing to say)."""
     out = dict.fromkeys(FIELDS, "")
     if summary is None:
         return out
-    written = _day(summary.get("day"))
-    streak = _int(summary.get("streak")) or 0
-    last = _day(summary.get("streak_last"))
+    streak = summary.streak
+    last = summary.streak_last
     if streak < 0 or last is None or last < today - timedelta(days=1) or last > today:
         streak = 0
-    counts = summary.get("today_counts") is True and written == today
+    counts = summary.today_counts and summary.day == today
     out["streak"] = str(streak)
     out["today"] = ("done" if ascii else "✓") if counts else ""
-    program = summary.get("program")
-    if isinstance(program, dict):
-        total = _int(program.get("total"))
+    program = summary.program
+    if program is not None:
+        total = program.total
         out["total"] = "" if total is None else str(total)
-        due_tests = program.get("tests_due")
-        if isinstance(due_tests, list) and due_tests:
+        if program.tests_due:
             out["tests"] = "tests due"
-        nxt = program.get("next")
-        if isinstance(nxt, dict) and (number := _int(nxt.get("number"))) is not None:
+        nxt = program.next
+        if nxt is not None and (number := nxt.number) is not None:
             out["number"] = str(number)
-            suggested = _day(nxt.get("suggested"))
+            suggested = nxt.suggested
             if suggested is not None:
                 out["next"] = when(suggested, today)
                 if suggested <= today:
                     out["due"] = f"workout {number}"
-            minutes = nxt.get("minutes")
-            length = (
-                f", {minutes:g} min"
-                if isinstance(minutes, int | float) and not isinstance(minutes, bool)
-                else ""
-            )
+            length = f", {nxt.minutes:g} min" if nxt.minutes is not None else ""
             dash = "-" if ascii else "—"
             of = f" of {total}" if total is not None else ""
-            what = ", ".join(x for x in (_text(nxt.get("title")), _text(nxt.get("level"))) if x)
+            what = ", ".join(x for x in (_text(nxt.title), _text(nxt.level)) if x)
             out["workout"] = f"Workout {number}{of} {dash} {what}{length}"
     out["line"] = default_line(out, summary, ascii=ascii)
     return out
 
 
-def default_line(values: Mapping[str, str], summary: Mapping[str, Any], *, ascii: bool) -> str:
+def default_line(values: Mapping[str, str], summary: Summary, *, ascii: bool) -> str:
     """'🔥 4 ✓ · next: Thu', 'streak 4 | due: workout 11', 'program done'."""
     parts = []
     if ascii:
         parts.append(f"streak {values['streak']}" + (" done" if values["today"] else ""))
     else:
         parts.append(f"🔥 {values['streak']}" + (" ✓" if values["today"] else ""))
-    program = summary.get("program")
+    program = summary.program
     if values["due"]:
         parts.append(f"due: {values['due']}")
     elif values["next"]:
         parts.append(f"next: {values['next']}")
-    elif isinstance(program, dict) and program.get("next", ...) is None:
+    elif program is not None and program.next is None:
         parts.append("program done")
     if values["tests"]:
         parts.append(values["tests"])
@@ -278,7 +154,7 @@ def check_template(template: str) -> str | None:
 
 
 def render(
-    summary: Mapping[str, Any] | None,
+    summary: Summary | None,
     today: date,
     *,
     ascii: bool = False,
@@ -302,7 +178,7 @@ def parse_args(args: list[str]) -> tuple[bool, str | None] | str:
         arg = rest.pop(0)
         if arg in ("-h", "--help"):
             return "help"
-        if arg == "--ascii":
+        if arg == "--ascii":  # each of OPTIONS, in turn
             ascii = True
         elif arg == "--format":
             if not rest:
@@ -328,6 +204,8 @@ def main(args: list[str], today: date | None = None) -> int:
     if template is not None and (problem := check_template(template)):
         print(f"supple status: {problem}", file=sys.stderr)
         return 2
+    from supple.core.summary import read_summary
+
     try:
         summary = read_summary(summary_path())
         line = render(summary, today or date.today(), ascii=ascii, template=template)

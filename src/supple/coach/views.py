@@ -26,6 +26,27 @@ class Notice:
     severity: Severity = "information"
 
 
+class Notices:
+    """What the services have to say once, gathered until the app or the CLI takes them (the
+    history may be read from a worker while the app takes them, hence the lock)."""
+
+    def __init__(self) -> None:
+        import _thread  # a lock without importing threading: `supple list` does not need it
+
+        self._lock = _thread.allocate_lock()
+        self._said: list[Notice] = []
+
+    def say(self, text: str, severity: Severity = "information") -> None:
+        with self._lock:
+            self._said.append(Notice(text, severity=severity))
+
+    def take(self) -> list[Notice]:
+        """What should be said once, since the last call."""
+        with self._lock:
+            said, self._said = self._said, []
+        return said
+
+
 class HistoryView:
     """Every record as of one read, and what they add up to (worked out on first use: `supple
     history` lists records and never needs the streaks)."""

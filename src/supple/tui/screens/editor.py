@@ -375,11 +375,10 @@ class EditorScreen(SuppleScreen):
             await self._show_first_problem()
             return
         try:
-            path = draft.save()
+            path = self.coach.save_routine(draft)  # the coach reads the routines again
         except SaveError as error:
             self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
             return
-        self.coach.reload_routines()
         self.saved_id = str(draft.data.get("id"))
         self.notify(f"Saved: {path}", timeout=4, markup=False)
         self._refresh()

@@ -184,7 +184,6 @@ class HomeScreen(SuppleScreen):
 
         def closed(_: object) -> None:
             saved = screen.saved_id if isinstance(screen, EditorScreen) else None
-            self.coach.reload_routines()
             self.reload_routines(saved)
 
         self.app.push_screen(screen, closed)
@@ -220,7 +219,7 @@ class HomeScreen(SuppleScreen):
         if routine is None:
             self.notify("Pick a routine to copy (a broken file: e edits it).", timeout=4)
             return
-        source = self.coach.raw_catalog.find(routine.id)  # as its file says, not the settings
+        source = self.coach.routines.raw.find(routine.id)  # as its file says, not the settings
         self._edit(Draft.copy_of(source, paths.user_routines_dir(), self.coach.routine_ids()))
 
     def action_new(self) -> None:

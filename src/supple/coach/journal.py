@@ -1,0 +1,166 @@
+"""The data folder: every session's record, the program's start and the test results, read
+behind one cache and written only through here, with the notices the reading leaves."""
+
+from __future__ import annotations
+
+import _thread  # RLock without importing threading: `supple list` does not need it
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from supple.coach.views import HistoryView, Notices
+    from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
+    from supple.core.program import MobilityTest, Point, Program, TestResult
+    from supple.core.record import SessionRecord
+
+
+class Journal:
+    """Owns the history store, the cache of what was read and the second place for records
+    the data folder could not take. Each write here drops the cache; ``on_read`` hears every
+    fresh read (the status line's summary follows it)."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        store: HistoryStore | None,
+        unsaved_dir: Path,
+        today: Callable[[], date],
+        notices: Notices,
+    ) -> None:
+        self.data_dir = data_dir
+        self.unsaved_dir = unsaved_dir  # beside the app's state: merged at the next start
+        self._store = store  # None: the store over data_dir, made on first use
+        self._today = today
+        self._notices = notices
+        self._lock = _thread.RLock()
+        self._history: HistoryView | None = None
+        self.on_read: Callable[[HistoryView], object] = lambda view: None
+
+    @property
+    def store(self) -> HistoryStore:
+        if self._store is None:
+            from supple.core.history import HistoryStore
+
+            self._store = HistoryStore(self.data_dir)
+        return self._store
+
+    def _written(self) -> None:
+        with self._lock:
+            self._history = None
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def history(self) -> HistoryView:
+        """Every record (crashed sessions recovered, broken files quarantined) and the stats.
+        Read once and kept until something is written; slow with a big history, so the app
+        calls it from a worker."""
+        from supple.coach.views import HistoryView
+
+        with self._lock:
+            if self._history is None:
+                self._merge_unsaved()
+                loaded = self.store.load()
+                self._report(loaded)
+                self._history = HistoryView(loaded, self._today())
+                self.on_read(self._history)
+            return self._history
+
+    def newest(self, count: int) -> tuple[SessionRecord, ...]:
+        """The newest records straight from their files: a first page before the full read."""
+        with self._lock:
+            if self._history is not None:
+                return self._history.records[:count]
+        return tuple(self.store.newest(count))
+
+    def _report(self, loaded: Loaded) -> None:
+        from supple.coach import wording
+
+        problem, self.store.write_problem = self.store.write_problem, None
+        if problem is not None:
+            self._notices.say(wording.read_only(problem, self.unsaved_dir), "error")
+        for path in loaded.recovered:
+            self._notices.say(wording.recovered(path))
+        self.tell_files("history", loaded.quarantined, loaded.skipped)
+
+    def tell_files(
+        self, kind: str, quarantined: Iterable[Quarantined], skipped: Iterable[Skipped]
+    ) -> None:
+        """One notice for each file moved aside, or that could not be, or was left unread."""
+        from supple.coach import wording
+
+        for bad in quarantined:
+            self._notices.say(wording.quarantined(kind, bad), "error")
+        for left in skipped:
+            self._notices.say(wording.skipped(kind, left), "warning")
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def session_ended(self) -> None:
+        """A live session wrote its final record through this store."""
+        self._written()
+
+    def keep_unsaved(self, name: str, record: SessionRecord) -> Path | None:
+        """Write a session the history could not take to the second place; None if that
+        cannot be written either."""
+        from supple.core.files import SaveError, write_toml
+
+        try:
+            return write_toml(self.unsaved_dir / name, record.to_toml())
+        except SaveError:
+            return None
+
+    def _merge_unsaved(self) -> None:
+        """Sessions kept in the second place join the history (replacing their older
+        checkpoint) once the data folder can be written again."""
+        from supple.coach import wording
+        from supple.core.files import SaveError, write_toml
+        from supple.core.history import read_toml_file
+        from supple.core.record import BadRecord, SessionRecord
+
+        try:
+            kept = sorted(self.unsaved_dir.glob("*.toml"))
+        except OSError:
+            return
+        for path in kept:
+            try:
+                data = read_toml_file(path)
+                record = SessionRecord.from_toml(data, path)
+            except BadRecord:
+                continue  # not ours to judge: it stays where it is, untouched
+            folder = self.store.sessions_dir / f"{record.started:%Y}" / f"{record.started:%m}"
+            try:
+                write_toml(folder / path.name, data)
+            except SaveError:
+                return  # still cannot write: try again at the next start
+            path.unlink(missing_ok=True)
+            self._notices.say(wording.merged(folder / path.name))
+
+    def trash(self, record: SessionRecord) -> Path:
+        """Move a session to the trash folder. Raises SaveError."""
+        from supple.core.files import SaveError
+
+        if record.path is None:
+            raise SaveError(self.store.sessions_dir, "this session has no file")
+        moved = self.store.trash(record.path)
+        self._written()
+        return moved
+
+    def start_program(self, program: Program, at: datetime) -> datetime:
+        """Start (or restart) the program at ``at``; the start as written. Raises SaveError."""
+        from supple.core.program_store import ProgramStore
+
+        state = ProgramStore(self.store).start(program, at)
+        self._written()
+        return state.started
+
+    def record_test(
+        self, test: MobilityTest, value: float, point: Point, at: datetime
+    ) -> TestResult:
+        """Save a test result taken at ``at``. Raises SaveError."""
+        from supple.core.program_store import ProgramStore
+
+        result = ProgramStore(self.store).record(test.id, value, point, at)
+        self._written()
+        return result

@@ -1,0 +1,147 @@
+"""The program: its file, where it stands against the history, whether a session counted for
+it, and its remaining workouts as a calendar (its writes are the journal's: they live in the
+data folder)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from supple.coach.journal import Journal
+    from supple.coach.routines import Routines
+    from supple.coach.views import Notices, ProgramView
+    from supple.core.calendar_ics import Planned, WorkoutInfo
+    from supple.core.program import Program
+    from supple.core.record import SessionRecord
+    from supple.core.routine import Level
+
+
+class Judged(StrEnum):
+    """How a finished session stands toward the streak and the program."""
+
+    ENDED_EARLY = "ended-early"  # stopped before the end: counts for nothing
+    TOO_LITTLE = "too-little"  # completed, but too few of the reps and holds done
+    STREAK = "streak"  # counts toward the streak only
+    WORKOUT = "workout"  # counted as a program workout
+    BEFORE_START = "before-start"  # the next workout's routine, done before the program began
+    ONE_A_DAY = "one-a-day"  # the next workout's routine, but one was already counted today
+
+
+class Verdict(NamedTuple):
+    judged: Judged
+    number: int = 0  # the workout's number (WORKOUT, BEFORE_START, ONE_A_DAY)
+    total: int = 0  # the program's number of workouts (WORKOUT)
+
+
+class ProgramService:
+    """Owns the program file (read once) and knows whether anything asked for the program in
+    this run (the status line's program part is worked out only then)."""
+
+    def __init__(
+        self,
+        program_path: Path,
+        routines: Routines,
+        journal: Journal,
+        notices: Notices,
+        today: Callable[[], date],
+    ) -> None:
+        self.path = program_path
+        self._routines = routines
+        self._journal = journal
+        self._notices = notices
+        self._today = today
+        self._program: Program | None = None
+        self.asked = False
+
+    def load(self) -> Program:
+        """The bundled program, checked against the routines as they ship (so the bundled
+        program always loads, whatever the settings say). Raises ProgramError."""
+        from supple.core.program import load_program
+        from supple.core.routine import Catalog
+
+        if self._program is None:
+            raw = self._routines.raw
+            bundled = Catalog(tuple(r for r in raw.routines if r.source == "bundled"), ())
+            self._program = load_program(self.path, bundled)
+        return self._program
+
+    def view(self) -> ProgramView | None:
+        """Where the program stands (None, with a notice, if its file cannot be used)."""
+        from supple.coach.views import ProgramView
+        from supple.coach.wording import program_unusable
+        from supple.core.program import ProgramError
+        from supple.core.program_store import ProgramStore, read_progress
+
+        self.asked = True  # the status line's program part may be worked out now
+        try:
+            program = self.load()
+        except ProgramError as error:
+            self._notices.say(program_unusable(error), "error")
+            return None
+        journal = self._journal
+        history = journal.history()
+        reading = read_progress(
+            program, ProgramStore(journal.store), history.records, self._today()
+        )
+        journal.tell_files("program", reading.quarantined, reading.skipped)
+        catalog = self._routines.catalog
+        seconds = {}
+        for workout in program.workouts:
+            try:
+                seconds[workout.number] = catalog.seconds(workout.routine, workout.level)
+            except KeyError:
+                continue
+        return ProgramView(reading.progress, seconds)
+
+    def judge(self, record: SessionRecord) -> Verdict:
+        """Whether a finished session counts, and as which program workout."""
+        if not record.counts:
+            if record.status != "completed":
+                return Verdict(Judged.ENDED_EARLY)
+            return Verdict(Judged.TOO_LITTLE)
+        view = self.view()
+        if view is None or view.progress.started is None:
+            return Verdict(Judged.STREAK)
+        progress = view.progress
+        started = progress.started
+        assert started is not None  # checked above
+        for workout, counted in progress.done:
+            if counted.path == record.path:
+                return Verdict(Judged.WORKOUT, workout.number, len(progress.program.workouts))
+        nxt = progress.next
+        if nxt is not None and (record.routine, record.level) == (nxt.routine, nxt.level):
+            if record.started < started:
+                return Verdict(Judged.BEFORE_START, nxt.number)
+            return Verdict(Judged.ONE_A_DAY, nxt.number)
+        return Verdict(Judged.STREAK)
+
+    def workout_info(self, routine_id: str, level: Level) -> WorkoutInfo:
+        """A workout as the calendar tells it: title, minutes and each exercise's dose, from
+        the effective catalog (the person's settings and easier/harder steps applied)."""
+        from supple.core.calendar_ics import WorkoutInfo
+        from supple.core.words import whole_minutes
+
+        try:
+            plan = self._routines.catalog.plan(routine_id, level)
+        except KeyError:
+            return WorkoutInfo(routine_id, None, ())
+        routine = plan.routine
+        return WorkoutInfo(
+            routine.title,
+            whole_minutes(plan.seconds),
+            tuple(f"{e.name} — {e.describe(level)}" for e in routine.exercises),
+        )
+
+    def calendar(self) -> tuple[ProgramView, tuple[Planned, ...]] | None:
+        """The program's remaining workouts and test days on the days its rule suggests from
+        today (as if it started today when it has not); None if its file cannot be used."""
+        from supple.core.calendar_ics import project
+
+        view = self.view()
+        if view is None:
+            return None
+        return view, project(view.progress, self._today(), self.workout_info)

@@ -1,0 +1,60 @@
+"""Keeping the status line's summary (supple.core.summary) current: rewritten after every fresh
+read of the history, with the program's part only when the program was asked for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from supple.coach.program import ProgramService
+    from supple.coach.routines import Routines
+    from supple.coach.views import HistoryView
+    from supple.core.program import Progress
+
+
+class StatusKeeper:
+    """Owns ``status.json``, beside the app's other state."""
+
+    def __init__(
+        self, state_dir: Path, data_dir: Path, program: ProgramService, routines: Routines
+    ) -> None:
+        from supple.core.summary import FILE_NAME
+
+        self.path = state_dir / FILE_NAME
+        self._program_file = data_dir / "program.toml"
+        self._program = program
+        self._routines = routines
+
+    def keep(self, view: HistoryView) -> bool:
+        """Write the summary `supple status` reads, from ``view`` (just read) and, while the
+        program runs, where it stands. Called whenever the history is read again (after every
+        session, test result and program start the app and CLI read it); nothing is written
+        if nothing changed, and a failure only leaves the line stale. True if written."""
+        from supple.core.summary import read_summary, summarize, write_summary
+
+        progress: Progress | None = None
+        seconds: dict[int, float] = {}
+        titles: dict[str, str] = {}
+        try:
+            started = self._program_file.exists()  # not started: nothing to load
+        except OSError:
+            started = False
+        previous = read_summary(self.path) if started else None
+        carried = previous.program if previous else None
+        if started and carried is not None and not self._program.asked:
+            # Nothing asked for the program in this run (`supple history`, `stats`): it is
+            # where the last summary left it (only a session, which asks, can move it), so
+            # the program and catalog are not loaded just for the line.
+            summary = summarize(view.records, view.stats, None, seconds, titles)
+            return write_summary(self.path, summary._replace(program=carried))
+        if started:
+            program = self._program.view()
+            if program is not None and program.progress.started is not None:
+                progress, seconds = program.progress, program.seconds
+                if program.progress.next is not None:
+                    routine = program.progress.next.routine
+                    titles[routine] = self._routines.title(routine)
+        return write_summary(
+            self.path, summarize(view.records, view.stats, progress, seconds, titles)
+        )

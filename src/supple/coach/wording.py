@@ -1,0 +1,106 @@
+"""The coach's sentences for people: verdicts, the reminder line, notices about files.
+
+The services return facts (a `Verdict`, a reminder's next time, the files moved aside); this
+module alone turns them into English, so a sentence has one place to change (and to translate).
+It sits beside the services rather than in `supple.core.words` because it reads the coach's own
+facts, which `supple.core` must not import, and because `core.words` is on the status line's
+start-up path, which these sentences should not lengthen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, assert_never
+
+if TYPE_CHECKING:
+    from datetime import datetime
+    from pathlib import Path
+
+    from supple.coach.program import Verdict
+    from supple.core.history import Quarantined, Skipped
+    from supple.core.nudge import RemindSettings
+
+
+def verdict(facts: Verdict) -> str:
+    """Whether a finished session counts, and as which program workout, in a sentence."""
+    from supple.coach.program import Judged
+
+    match facts.judged:
+        case Judged.ENDED_EARLY:
+            return "Ended early: this session does not count toward streaks or the program."
+        case Judged.TOO_LITTLE:
+            from supple.core.record import COUNTS_SHARE
+
+            return (
+                f"Less than {COUNTS_SHARE:.0%} of the planned reps and holds were done: this "
+                "session does not count toward streaks or the program."
+            )
+        case Judged.STREAK:
+            return "This session counts toward your streak."
+        case Judged.WORKOUT:
+            return f"Counted as workout {facts.number} of {facts.total} of the program."
+        case Judged.BEFORE_START:
+            return f"Done before the program started: not counted as workout {facts.number}."
+        case Judged.ONE_A_DAY:
+            return (
+                f"Not counted as workout {facts.number}: the program counts one workout a day. "
+                "It counts if you do it tomorrow."
+            )
+        case _:
+            assert_never(facts.judged)
+
+
+def reminder_line(
+    settings: RemindSettings,
+    problem: str | None,
+    at: datetime | None,
+    now: datetime,
+    *,
+    short: bool = False,
+) -> str:
+    """One line for the settings and program screens: on or off, and when the next one is
+    (``at``, None when none is due); ``short`` leaves out the times, days and hours."""
+    from supple.core.nudge import when_text
+
+    if problem is not None:
+        return f"Reminders: off — {problem}"
+    if not settings.on:
+        return "Reminders: off" + ("" if short else " · `supple remind on` sets them")
+    if short:
+        return f"Next reminder: {when_text(at, now)}" if at else "Reminders: on, none due"
+    when = f"next {when_text(at, now)}" if at is not None else "none within the hours"
+    return f"Reminders: on · {when} ({settings.describe()})"
+
+
+def steps_problem(problem: object) -> str:
+    return f"Easier/harder steps: {problem}"
+
+
+def read_only(problem: object, unsaved_dir: Path) -> str:
+    return (
+        f"The data folder cannot be written ({problem}): supple goes on read-only. "
+        f"A session you finish is kept in {unsaved_dir} until it can be."
+    )
+
+
+def recovered(path: Path) -> str:
+    return f"Recovered an interrupted session:\n{path}"
+
+
+def merged(path: Path) -> str:
+    return (
+        f"A session kept aside while the disk could not be written is in your history now:\n{path}"
+    )
+
+
+def quarantined(kind: str, bad: Quarantined) -> str:
+    if bad.moved_to is not None:
+        return f"A {kind} file was broken and moved aside (quarantined):\n{bad}"
+    return f"A {kind} file is broken and could not be moved aside:\n{bad}"
+
+
+def skipped(kind: str, left: Skipped) -> str:
+    return f"A {kind} file was left unread:\n{left}"
+
+
+def program_unusable(error: object) -> str:
+    return f"The program file cannot be used:\n{error}"
