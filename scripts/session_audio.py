@@ -35,7 +35,6 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))  # works from a checkout without the package installed
 
-from supple.system import paths  # noqa: E402
 from supple.coach.live import Announcer  # noqa: E402
 from supple.core import tones  # noqa: E402
 from supple.core.clock import FakeClock  # noqa: E402
@@ -44,6 +43,7 @@ from supple.core.cues import Cuer, plan_voice, speech_seconds  # noqa: E402
 from supple.core.routine import LEVELS, load_routine  # noqa: E402
 from supple.core.session import Session  # noqa: E402
 from supple.core.timeline import Segment  # noqa: E402
+from supple.system import paths  # noqa: E402
 
 STEP = 1 / 16  # a frame every 62.5 ms (exact in binary: the fake clock never drifts)
 RATE = tones.RATE  # 22050 Hz, mono, 16-bit: the tones' format, and the mix's

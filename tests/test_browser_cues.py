@@ -9,11 +9,11 @@ import json
 import re
 import threading
 import wave
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from supple.core.cues import speech_seconds
 from supple.system import browser_cues, serve
 from supple.system.browser_cues import (
     END,
@@ -25,9 +25,8 @@ from supple.system.browser_cues import (
     app_writer,
     marker,
 )
-from supple.core.cues import speech_seconds
 
-PAGE = Path(serve.__file__).parent / "web" / "app_index.html"
+PAGE = serve.WEB / "app_index.html"
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 

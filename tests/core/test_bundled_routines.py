@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from supple.system import paths
 from supple.core.routine import LEVELS, Routine, load_catalog, load_routine
 from supple.core.timeline import expand, total_seconds
+from supple.system import paths
 
 BUNDLED = paths.bundled_routines_dir()
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from supple.system import paths
 from supple.cli import main
 from supple.core.history import HistoryStore
+from supple.system import paths
 from tests.fakes import make_session_record
 
 T0 = datetime(2026, 11, 24, 7, 30, tzinfo=timezone(timedelta(hours=1)))

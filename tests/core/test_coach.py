@@ -7,13 +7,13 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from supple.system import paths
 from supple.coach.catalog import EffectiveCatalog
 from supple.coach.coach import Coach
 from supple.coach.live import FRAME
 from supple.core.clock import FakeClock
 from supple.core.config import Config, parse_setting
 from supple.core.routine import load_catalog
+from supple.system import paths
 from supple.system.speech import Speaker
 from tests.fakes import copy_routine
 

@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from supple.system import paths, serve
 from supple.cli import main
 from supple.core.history import HistoryStore
 from supple.core.words import plural
+from supple.system import paths, serve
 from tests.fakes import make_session_record
 
 

@@ -12,7 +12,6 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from supple.system import paths
 from supple.core.figure import (
     BODY,
     EMPTY,
@@ -31,6 +30,7 @@ from supple.core.figure_names import FIGURE_NAMES
 from supple.core.figures import FIGURES, LYING, ON_FLOOR
 from supple.core.program import ProgramError, load_program
 from supple.core.routine import RoutineError, load_catalog, load_routine
+from supple.system import paths
 
 ROUTINES = Path(__file__).parents[1] / "data" / "routines"
 EXACT = 1e-9  # poses are sums of a few floats: equal to this

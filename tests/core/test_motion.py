@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from supple.system import paths
 from supple.core.clock import FakeClock
 from supple.core.figure import Pose
 from supple.core.figures import FIGURES
 from supple.core.motion import BREATH_SWAY, STEPS, FigureFrame, figure_frame, ready_frame
 from supple.core.routine import Level, Routine, load_routine
 from supple.core.session import Session, Snapshot
+from supple.system import paths
 
 LBM = load_routine(paths.bundled_routines_dir() / "lower-back-mobility.toml")
 NO_FIGURE = load_routine(Path(__file__).parents[1] / "data" / "routines" / "valid.toml")

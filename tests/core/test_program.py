@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from supple.system import paths
 from supple.core.program import ProgramError, TestResult, load_program, progress
 from supple.core.record import SessionRecord
 from supple.core.routine import load_catalog
 from supple.core.timeline import expand, total_seconds
+from supple.system import paths
 from tests.fakes import make_record
 
 CATALOG = load_catalog(paths.routine_folders())

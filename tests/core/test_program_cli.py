@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from supple.system import paths
 from supple.cli import main
 from supple.core.history import HistoryStore
 from supple.core.program import load_program
 from supple.core.program_store import ProgramStore
 from supple.core.routine import load_catalog
+from supple.system import paths
 
 UTC = UTC
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from supple.system import paths
 from supple.coach.routine_edit import (
     Draft,
     Opened,
@@ -18,6 +17,7 @@ from supple.coach.routine_edit import (
 from supple.core.files import SaveError
 from supple.core.routine import Kind, load_routine
 from supple.core.routine_file import routine_data
+from supple.system import paths
 
 HAND_WRITTEN = """\
 # My morning routine, from the physio

@@ -9,7 +9,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from supple.system import paths
 from supple.core.breath import PATTERNS, BreathPattern, Phase
 from supple.core.figure_names import FIGURE_NAMES
 from supple.core.routine import (
@@ -26,6 +25,7 @@ from supple.core.routine import (
     plan_seconds,
 )
 from supple.core.routine_file import dump_routine
+from supple.system import paths
 
 text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(
     lambda s: s.strip() == s and s

@@ -6,10 +6,10 @@ import random
 
 import pytest
 
-from supple.system import paths
 from supple.core.clock import FakeClock
 from supple.core.routine import load_routine
 from supple.core.session import Session
+from supple.system import paths
 
 LBM = load_routine(paths.bundled_routines_dir() / "lower-back-mobility.toml")
 BPR = load_routine(paths.bundled_routines_dir() / "back-pain-relief.toml")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from supple.system import paths
 from supple.cli import main
 from supple.core.routine import load_routine
+from supple.system import paths
 
 
 def test_export_then_import_gives_the_same_routine_under_a_free_id(

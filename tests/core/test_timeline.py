@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from supple.system import paths
 from supple.core.routine import LEVELS, load_routine
 from supple.core.timeline import expand, minutes_per_level, total_seconds
+from supple.system import paths
 
 LBM = load_routine(paths.bundled_routines_dir() / "lower-back-mobility.toml")
 BPR = load_routine(paths.bundled_routines_dir() / "back-pain-relief.toml")

@@ -22,13 +22,13 @@ from pathlib import Path
 
 import pytest
 
-from supple.system import paths
 from supple.coach.live import Announcer
 from supple.core.clock import FakeClock
 from supple.core.config import VOICES, Config
 from supple.core.cues import SPEECH_PER_CHARACTER, Cuer, fits, plan_voice, speech_seconds
 from supple.core.routine import LEVELS, Routine, load_routine
 from supple.core.session import Session
+from supple.system import paths
 from tests.fake_outputs import FakePlayer, FakeVoice
 
 ESPEAK = shutil.which("espeak-ng")

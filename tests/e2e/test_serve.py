@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from supple.system import paths
 from supple.core.clock import FakeClock
 from supple.core.history import HistoryStore, read_record
 from supple.core.recorder import Recorder
 from supple.core.routine import load_routine
 from supple.core.session import Session
+from supple.system import paths
 from tests.e2e.cdp import APP_CONNECTED, browse, chromium, free_port
 
 pytestmark = pytest.mark.e2e

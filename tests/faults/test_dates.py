@@ -12,12 +12,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from supple.system import paths
 from supple.cli import main
 from supple.core.history import HistoryStore
 from supple.core.program import POINTS, TestResult, load_program, progress
 from supple.core.program_store import ProgramStore, read_progress
 from supple.core.routine import load_catalog
+from supple.system import paths
 from supple.tui.screens.program import ProgramScreen
 from tests.fakes import make_session_record
 from tests.tui.conftest import build_app

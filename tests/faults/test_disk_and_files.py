@@ -14,8 +14,8 @@ import pytest
 from textual.widgets import Static
 
 import supple.core.files as files_module
-from supple.system import paths
 from supple.core.history import HistoryStore
+from supple.system import paths
 from supple.tui.screens.summary import SummaryScreen
 from tests.harness import SUPPLE, Term
 from tests.tui.conftest import advance, build_app

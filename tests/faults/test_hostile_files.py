@@ -23,7 +23,6 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import supple.core.history as history_module
-from supple.system import paths
 from supple.cli import main
 from supple.coach.coach import Coach
 from supple.core.config import load_config
@@ -39,6 +38,7 @@ from supple.core.program import load_program
 from supple.core.program_store import ProgramStore
 from supple.core.routine import RoutineError, load_catalog, load_routine
 from supple.core.tomlcheck import MAX_PROBLEMS
+from supple.system import paths
 from tests.fakes import make_session_record
 
 pytestmark = pytest.mark.faults

@@ -26,10 +26,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from textual.widgets import Input, Static
 
-from supple.system import paths
 from supple.cli import main
 from supple.core.history import HistoryStore
 from supple.core.words import printable
+from supple.system import paths
 from supple.tui.context import StartSession
 from supple.tui.screens.history import HistoryScreen
 from supple.tui.screens.player import PlayerScreen

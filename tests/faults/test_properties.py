@@ -10,11 +10,11 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from supple.system import paths
 from supple.core.clock import FakeClock
 from supple.core.history import BadRecord, read_record
 from supple.core.routine import Routine, RoutineError, load_routine
 from supple.core.session import Session
+from supple.system import paths
 from tests.fakes import make_record
 
 SETTINGS = settings(

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from supple.system import paths
 from supple.core.clock import FakeClock
 from supple.core.history import HistoryStore
 from supple.core.routine import load_catalog
+from supple.system import paths
 from supple.system.speech import Speaker
 from supple.tui.app import SuppleApp, make_app
 from tests.fake_outputs import FakePlayer

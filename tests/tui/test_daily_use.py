@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from textual.widgets import Label, OptionList, Static, Switch
 
-from supple.system import paths
 from supple.cli import main
 from supple.core.words import change_words
+from supple.system import paths
 from supple.tui.screens.feeling import FeelingScreen
 from supple.tui.screens.help import HelpScreen
 from supple.tui.screens.home import HomeScreen

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from supple.system import paths
 from supple.core.routine import load_routine
+from supple.system import paths
 from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.screens.editor import EditorScreen, UnreadableScreen, widget_id
 from supple.tui.screens.home import HomeScreen

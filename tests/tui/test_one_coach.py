@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from textual.widgets import Static
 
-from supple.system import paths
 from supple.cli import main
+from supple.system import paths
 from supple.tui.screens.player import PlayerScreen
 from supple.tui.screens.program import ProgramScreen
 from tests.tui.conftest import WALL, advance, build_app

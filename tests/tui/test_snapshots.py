@@ -17,7 +17,6 @@ from supple.core.history import HistoryStore
 from tests.tui.conftest import build_app
 from tests.tui.scenes import SCENES, Scene, play
 
-
 # A fixed folder and file name, so the summary's "Saved to" line is the same every run.
 DATA_DIR = Path(tempfile.gettempdir()) / "supple-snapshot-data"
 

@@ -44,7 +44,8 @@ class Frame:
 
 
 class Voice(Protocol):
-    """Says cues: a speech program (supple.system.speech), or the browser's voice (supple.system.browser_cues)."""
+    """Says cues: a speech program (supple.system.speech), or the browser's voice
+    (supple.system.browser_cues)."""
 
     @property
     def available(self) -> bool: ...

@@ -60,11 +60,7 @@ class Snapshot:
     def closing(self) -> bool:
         """The last three seconds of a hold or a rest: the moment to get ready for what's next."""
         segment = self.segment
-        return (
-            segment is not None
-            and segment.closes
-            and 0 < self.segment_left <= CLOSING_SECONDS
-        )
+        return segment is not None and segment.closes and 0 < self.segment_left <= CLOSING_SECONDS
 
 
 class Session:

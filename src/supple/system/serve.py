@@ -11,6 +11,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+# The browser page's files (the supple package's web/ folder, shipped in the wheel).
+WEB = Path(__file__).resolve().parents[1] / "web"
+
 if TYPE_CHECKING:
     from aiohttp import web
 
@@ -181,7 +184,7 @@ def serve(host: str, port: int, token: str | None = None) -> int:
         port=port,
         title="supple",
         # Our own page: the stock one loads a web font from the internet; supple never does.
-        templates_path=Path(__file__).resolve().parents[1] / "web",
+        templates_path=WEB,
     )
     server.serve()
     return 0

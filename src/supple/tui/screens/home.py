@@ -201,8 +201,8 @@ class HomeScreen(SuppleScreen):
         return broken.path if broken is not None and self.coach.is_own(broken.path) else None
 
     def action_edit(self) -> None:
-        from supple.system import paths
         from supple.coach.routine_edit import Draft
+        from supple.system import paths
 
         path = self._own_path()
         if path is None:
@@ -212,8 +212,8 @@ class HomeScreen(SuppleScreen):
         self._edit(Draft.open(path, paths.user_routines_dir(), self.coach.routine_ids()))
 
     def action_copy(self) -> None:
-        from supple.system import paths
         from supple.coach.routine_edit import Draft
+        from supple.system import paths
 
         routine = self.routine
         if routine is None:
@@ -223,8 +223,8 @@ class HomeScreen(SuppleScreen):
         self._edit(Draft.copy_of(source, paths.user_routines_dir(), self.coach.routine_ids()))
 
     def action_new(self) -> None:
-        from supple.system import paths
         from supple.coach.routine_edit import Draft
+        from supple.system import paths
 
         self._edit(Draft.new(paths.user_routines_dir(), self.coach.routine_ids()))
 
