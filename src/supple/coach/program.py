@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from supple.coach.views import Judged, Verdict
 
 if TYPE_CHECKING:
     from supple.coach.journal import Journal
@@ -18,23 +19,6 @@ if TYPE_CHECKING:
     from supple.core.program import Program
     from supple.core.record import SessionRecord
     from supple.core.routine import Level
-
-
-class Judged(StrEnum):
-    """How a finished session stands toward the streak and the program."""
-
-    ENDED_EARLY = "ended-early"  # stopped before the end: counts for nothing
-    TOO_LITTLE = "too-little"  # completed, but too few of the reps and holds done
-    STREAK = "streak"  # counts toward the streak only
-    WORKOUT = "workout"  # counted as a program workout
-    BEFORE_START = "before-start"  # the next workout's routine, done before the program began
-    ONE_A_DAY = "one-a-day"  # the next workout's routine, but one was already counted today
-
-
-class Verdict(NamedTuple):
-    judged: Judged
-    number: int = 0  # the workout's number (WORKOUT, BEFORE_START, ONE_A_DAY)
-    total: int = 0  # the program's number of workouts (WORKOUT)
 
 
 class ProgramService:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from supple.core.history import Loaded
@@ -82,3 +83,20 @@ class ProgramView:
         from supple.core.program import MAX_WORKOUT_SECONDS
 
         return [n for n, s in self.seconds.items() if s > MAX_WORKOUT_SECONDS]
+
+
+class Judged(StrEnum):
+    """How a finished session stands toward the streak and the program."""
+
+    ENDED_EARLY = "ended-early"  # stopped before the end: counts for nothing
+    TOO_LITTLE = "too-little"  # completed, but too few of the reps and holds done
+    STREAK = "streak"  # counts toward the streak only
+    WORKOUT = "workout"  # counted as a program workout
+    BEFORE_START = "before-start"  # the next workout's routine, done before the program began
+    ONE_A_DAY = "one-a-day"  # the next workout's routine, but one was already counted today
+
+
+class Verdict(NamedTuple):
+    judged: Judged
+    number: int = 0  # the workout's number (WORKOUT, BEFORE_START, ONE_A_DAY)
+    total: int = 0  # the program's number of workouts (WORKOUT)

@@ -15,14 +15,14 @@ if TYPE_CHECKING:
     from datetime import datetime
     from pathlib import Path
 
-    from supple.coach.program import Verdict
+    from supple.coach.views import Verdict
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
 
 
 def verdict(facts: Verdict) -> str:
     """Whether a finished session counts, and as which program workout, in a sentence."""
-    from supple.coach.program import Judged
+    from supple.coach.views import Judged
 
     match facts.judged:
         case Judged.ENDED_EARLY:
