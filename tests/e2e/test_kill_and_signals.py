@@ -48,14 +48,20 @@ def every_file_parses(data: Path) -> None:
         tomllib.loads(path.read_text())
 
 
-def test_sigkill_at_20_random_moments(tmp_path: Path) -> None:
-    rng = random.Random(20261124)
+# 20 random moments in all, in batches that parallel workers (pytest -n) share: each batch has a
+# folder and a seed of its own.
+KILL_BATCHES, KILLS_PER_BATCH = 4, 5
+
+
+@pytest.mark.parametrize("batch", range(KILL_BATCHES))
+def test_sigkill_at_20_random_moments(tmp_path: Path, batch: int) -> None:
+    rng = random.Random(20261124 + batch)
     seen: set[str] = set()
     config = tmp_path / "config"
     config.mkdir(parents=True, exist_ok=True)
     # No voice: no lead-in before the plan, whatever speech program the machine has.
     (config / "config.toml").write_text('voice = "off"\n')
-    for n in range(20):
+    for n in range(KILLS_PER_BATCH):
         term = Term([SUPPLE, "play", "back-pain-relief"], env_for(tmp_path))
         try:
             painted = term.wait_for("GET READY")  # the session started before this...
@@ -153,11 +159,18 @@ def _in_a_terminal_of_its_own(tmp: Path) -> tuple[subprocess.Popen[bytes], int]:
     return process, master
 
 
-def test_closing_the_terminal_at_50_random_moments_always_ends_the_app(tmp_path: Path) -> None:
+# 50 random moments in all, in batches that parallel workers share (a seed of each its own).
+CLOSE_BATCHES, CLOSES_PER_BATCH = 5, 10
+
+
+@pytest.mark.parametrize("batch", range(CLOSE_BATCHES))
+def test_closing_the_terminal_at_50_random_moments_always_ends_the_app(
+    tmp_path: Path, batch: int
+) -> None:
     import threading
 
-    rng = random.Random(20261125)
-    for n in range(50):
+    rng = random.Random(20261125 + batch)
+    for n in range(CLOSES_PER_BATCH):
         process, master = _in_a_terminal_of_its_own(tmp_path / str(n))
         seen = b""
         deadline = time.monotonic() + 30

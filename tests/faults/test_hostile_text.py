@@ -282,14 +282,19 @@ async def test_the_quoted_cases_show_their_brackets_on_screen(
         assert printable(title) in _screen_text(app)
 
 
+# The generated instances in shards, each a test of its own, that parallel workers share.
+APP_SHARDS = 4
+
+
+@pytest.mark.parametrize("shard", range(APP_SHARDS))
 @settings(
-    max_examples=APP_EXAMPLES,
+    max_examples=APP_EXAMPLES // APP_SHARDS,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(title=hostile, text=hostile, note=hostile)
 def test_the_app_shows_hostile_text_as_text(
-    data_dir: Path, title: str, text: str, note: str
+    data_dir: Path, shard: int, title: str, text: str, note: str
 ) -> None:
     _write(title, text, note)
     asyncio.run(_through_the_app(data_dir, title, text, note))
