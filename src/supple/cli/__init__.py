@@ -897,6 +897,7 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
         parse_hours,
         parse_times,
     )
+    from supple.core.schema import newer
     from supple.system import desktop, reminders
 
     found = coach()
@@ -904,6 +905,13 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
     saved, problem = found.reminders.settings()
     if action == "status":
         return _remind_status(found, runner, places)
+    if newer(saved.schema):  # a newer supple's settings: never rewritten, so nothing changes
+        print(
+            f"supple: remind {action}: {printable(str(found.remind_path))} was written by a newer "
+            "supple; change reminders with it",
+            file=sys.stderr,
+        )
+        return 1
     if action == "off":
         removed = reminders.uninstall(runner, places)
         if problem is None and found.remind_path.exists():
