@@ -525,10 +525,15 @@ def cmd_program_start(day: date | None) -> int:
         return 2
     from datetime import datetime, time
 
+    from supple.core.files import SaveError
     from supple.core.program import with_offset
 
     at = with_offset(datetime.combine(day, time())) if day is not None else ctx.now
-    started = ctx.coach.start_program(ctx.program, at)
+    try:
+        started = ctx.coach.start_program(ctx.program, at)
+    except SaveError as error:  # a newer supple's state, or a disk that will not take it
+        print(f"supple: program start: {printable(str(error))}", file=sys.stderr)
+        return 1
     ctx.coach.program()  # the status line follows the new start
     print(
         f"Started {printable(ctx.program.title)} on {started:%a %d %b %Y}. "
