@@ -191,7 +191,8 @@ def test_settings_round_trip_and_bad_files() -> None:
         "scheduler": "",
     }
     assert RemindSettings.from_toml(data) == settings
-    with pytest.raises(RemindError, match="unknown key 'tmes'"):
-        RemindSettings.from_toml({"tmes": ["07:30"]})
+    # A key this supple does not know is a newer supple's (issue 22): kept, never an error.
+    kept = RemindSettings.from_toml({"tmes": ["07:30"]})
+    assert kept.unknown == {"tmes": ["07:30"]} and kept.to_toml()["tmes"] == ["07:30"]
     with pytest.raises(RemindError, match="on: expected true or false"):
         RemindSettings.from_toml({"on": "yes"})

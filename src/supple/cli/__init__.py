@@ -525,10 +525,15 @@ def cmd_program_start(day: date | None) -> int:
         return 2
     from datetime import datetime, time
 
+    from supple.core.files import SaveError
     from supple.core.program import with_offset
 
     at = with_offset(datetime.combine(day, time())) if day is not None else ctx.now
-    started = ctx.coach.start_program(ctx.program, at)
+    try:
+        started = ctx.coach.start_program(ctx.program, at)
+    except SaveError as error:  # a newer supple's state, or a disk that will not take it
+        print(f"supple: program start: {printable(str(error))}", file=sys.stderr)
+        return 1
     ctx.coach.program()  # the status line follows the new start
     print(
         f"Started {printable(ctx.program.title)} on {started:%a %d %b %Y}. "
@@ -897,6 +902,7 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
         parse_hours,
         parse_times,
     )
+    from supple.core.schema import newer
     from supple.system import desktop, reminders
 
     found = coach()
@@ -904,6 +910,13 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
     saved, problem = found.reminders.settings()
     if action == "status":
         return _remind_status(found, runner, places)
+    if newer(saved.schema):  # a newer supple's settings: never rewritten, so nothing changes
+        print(
+            f"supple: remind {action}: {printable(str(found.remind_path))} was written by a newer "
+            "supple; change reminders with it",
+            file=sys.stderr,
+        )
+        return 1
     if action == "off":
         removed = reminders.uninstall(runner, places)
         if problem is None and found.remind_path.exists():

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-# Every file kind supple reads or writes (routines, programs, sessions, program state, test
-# results) carries ``schema = 1``, from here; a kind whose format changes gets its own number.
-SCHEMA = 1
+# SCHEMA is declared in supple.core.schema; writers take it from here, beside write_toml.
+from supple.core.schema import SCHEMA as SCHEMA
+from supple.core.schema import newer
 
 
 class SaveError(Exception):
@@ -21,6 +21,13 @@ class SaveError(Exception):
         self.path = path
         self.reason = reason
         super().__init__(f"could not save {path}: {reason}")
+
+
+def refuse_newer(path: Path, schema: int) -> None:
+    """SaveError if ``schema`` (the file's, as read) is newer than this supple's: a newer
+    supple's file is read for what can be read, never rewritten."""
+    if newer(schema):
+        raise SaveError(path, f"written by a newer supple (schema {schema}); left as it is")
 
 
 def make_private_dirs(folder: Path) -> None:

@@ -17,7 +17,6 @@ from typing import IO, TYPE_CHECKING, Any
 from supple.core.files import (
     MAX_LOCK_BYTES,
     MAX_SESSION_BYTES,
-    SCHEMA,
     SaveError,
     atomic_write,
     make_private_dirs,
@@ -31,6 +30,7 @@ from supple.core.files import (
 from supple.core.history_index import read_index, write_index
 from supple.core.record import BadRecord as BadRecord  # raised here too: importable from here
 from supple.core.record import ExerciseEntry, SessionRecord
+from supple.core.schema import newer
 from supple.core.tomlcheck import BadToml, parse_document
 
 if TYPE_CHECKING:
@@ -274,7 +274,7 @@ class HistoryStore:
             record = read_record(path)
         except (BadRecord, OSError):
             return False  # load() quarantines it, or reports it
-        if record.status != "in_progress" or record.schema > SCHEMA:
+        if record.status != "in_progress" or newer(record.schema):
             return False  # a newer supple's file is never rewritten
         try:
             self.save(replace(record, status="interrupted"), path)

@@ -4,9 +4,11 @@ is a desktop are all handed in."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
+
+from supple.core.schema import SCHEMA, schema_of, unknown_keys
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # datetime.weekday() order
 DAY_WORDS = {
@@ -35,6 +37,10 @@ class RemindSettings:
     days: tuple[int, ...] = tuple(range(7))
     hours: tuple[int, int] = DEFAULT_HOURS
     scheduler: str = ""  # systemd, cron or launchd: what was installed (to remove it exactly)
+    # Forward compatibility: the schema it was read with (a newer one is never rewritten) and
+    # the keys this supple does not know, written back as they were.
+    schema: int = SCHEMA
+    unknown: dict[str, Any] = field(default_factory=dict, hash=False, repr=False)
 
     def describe(self) -> str:
         """``09:00, 17:30 · mon-fri · within 08:00-21:00``."""
@@ -43,20 +49,20 @@ class RemindSettings:
 
     def to_toml(self) -> dict[str, Any]:
         return {
-            "schema": 1,
+            "schema": self.schema,
             "on": self.on,
             "at": [clock_text(m) for m in self.at],
             "days": days_text(self.days),
             "hours": hours_text(self.hours),
             "scheduler": self.scheduler,
+            **self.unknown,
         }
 
     @classmethod
     def from_toml(cls, data: dict[str, Any]) -> RemindSettings:
-        """Settings from the file's table; RemindError naming the key that is wrong."""
-        unknown = sorted(set(data) - {"schema", "on", "at", "days", "hours", "scheduler"})
-        if unknown:
-            raise RemindError(f"unknown key '{unknown[0]}'")
+        """Settings from the file's table; RemindError naming the key that is wrong. Keys it
+        does not know are kept (``unknown``); a file without a usable schema is read as this
+        supple's, as it always was."""
         on = data.get("on", False)
         if not isinstance(on, bool):
             raise RemindError("on: expected true or false")
@@ -76,7 +82,12 @@ class RemindSettings:
             days=parse_days(raw_days),
             hours=parse_hours(raw_hours),
             scheduler=scheduler,
+            schema=schema_of(data, SCHEMA) or SCHEMA,
+            unknown=unknown_keys(data, REMIND_KEYS),
         )
+
+
+REMIND_KEYS = ("on", "at", "days", "hours", "scheduler")  # what remind.toml holds, besides schema
 
 
 def clock_text(minutes: int) -> str:

@@ -5,21 +5,34 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
 
-from supple.core.files import SCHEMA, random_suffix, unreadable_reason, write_toml
+from supple.core.files import (
+    SCHEMA,
+    random_suffix,
+    refuse_newer,
+    unreadable_reason,
+    write_toml,
+)
 from supple.core.history import HistoryStore, Quarantined, Skipped, read_toml_file
 from supple.core.program import POINTS, Point, Program, Progress, TestResult, progress, start_of
-from supple.core.record import BadRecord, SessionRecord
+from supple.core.record import BadRecord, SessionRecord, as_found_in, read_schema
+from supple.core.schema import unknown_keys
+
+STATE_KEYS = ("program", "started")
 
 
 @dataclass(frozen=True, slots=True)
 class ProgramState:
     program: str
     started: datetime  # the moment it was started: a session before it is not a workout
+    # Forward compatibility: the schema it was read with (a newer one is never rewritten) and
+    # the keys this supple does not know, which a restart writes back as they were.
+    schema: int = SCHEMA
+    unknown: dict[str, Any] = field(default_factory=dict, hash=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,27 +48,44 @@ class ProgramStore:
         self.state_path = history.data_dir / "program.toml"
         self.results_dir = history.data_dir / "tests"
 
-    def _read(self, path: Path) -> dict[str, Any]:
+    def _read(self, path: Path) -> tuple[dict[str, Any], int]:
+        """A program file's content and schema. OSError (cannot be read for now); BadRecord
+        (broken, or of a schema this supple cannot read)."""
         data = read_toml_file(path)
-        if data.get("schema") != SCHEMA:
-            raise BadRecord(f"unknown schema {data.get('schema')!r}")
-        return data
+        return data, read_schema(data)
+
+    def _left_or_quarantined(self, path: Path, bad: BadRecord) -> Quarantined | Skipped:
+        """A file that cannot be used: moved aside, unless a newer supple wrote it."""
+        if bad.newer:
+            return Skipped(path, bad.reason)
+        return self.history.quarantine(path, bad.reason)
 
     # -- the program's start ----------------------------------------------------------------
 
     def start(self, program: Program, at: datetime) -> ProgramState:
-        """Start (or restart) ``program`` at ``at`` (a time with its offset)."""
+        """Start (or restart) ``program`` at ``at`` (a time with its offset). A restart keeps
+        the keys this supple does not know; SaveError if a newer supple wrote the state (it is
+        never rewritten) or it cannot be written."""
         at = at.replace(microsecond=0)
-        write_toml(self.state_path, {"schema": SCHEMA, "program": program.id, "started": at})
-        return ProgramState(program.id, at)
+        unknown: dict[str, Any] = {}
+        with contextlib.suppress(OSError, BadRecord):  # a broken state is replaced, as ever
+            data, schema = self._read(self.state_path)
+            refuse_newer(self.state_path, schema)
+            unknown = unknown_keys(data, STATE_KEYS)
+        write_toml(
+            self.state_path, {"schema": SCHEMA, "program": program.id, "started": at} | unknown
+        )
+        return ProgramState(program.id, at, SCHEMA, unknown)
 
     def state(self) -> tuple[ProgramState | None, Quarantined | Skipped | None]:
         """The started program, if any; a broken state file is quarantined, one that cannot be
-        read (not a regular file, or not for now) left where it is; either is reported."""
+        read (not a regular file, or not for now) or written by a newer supple and not
+        readable by this one left where it is; either is reported."""
         if not self.state_path.exists() and not self.state_path.is_symlink():
             return None, None
+        schema = SCHEMA
         try:
-            data = self._read(self.state_path)
+            data, schema = self._read(self.state_path)
             started = start_of(data.get("started"))
             if started is None:
                 raise BadRecord("started: expected a time like 2026-11-24T07:30:00+01:00")
@@ -64,8 +94,9 @@ class ProgramStore:
         except OSError as error:
             return None, Skipped(self.state_path, unreadable_reason(error))
         except BadRecord as bad:
-            return None, self.history.quarantine(self.state_path, bad.reason)
-        return ProgramState(data["program"], started), None
+            return None, self._left_or_quarantined(self.state_path, as_found_in(bad, schema))
+        unknown = unknown_keys(data, STATE_KEYS)
+        return ProgramState(data["program"], started, schema, unknown), None
 
     # -- test results -----------------------------------------------------------------------
 
@@ -97,11 +128,24 @@ class ProgramStore:
             except OSError as error:
                 skipped.append(Skipped(path, unreadable_reason(error)))
             except BadRecord as bad:
-                quarantined.append(self.history.quarantine(path, bad.reason))
+                left = self._left_or_quarantined(path, bad)
+                if isinstance(left, Skipped):
+                    skipped.append(left)
+                else:
+                    quarantined.append(left)
         return LoadedResults(tuple(results), tuple(quarantined), tuple(skipped))
 
     def _result(self, path: Path, program: Program) -> TestResult:
-        data = self._read(path)  # OSError: not a file, or unreadable for now
+        """One result file read; a result is written once and never rewritten, so a key this
+        supple does not know is simply not read. BadRecord (marked ``newer`` in a newer
+        supple's file)."""
+        data, schema = self._read(path)  # OSError: not a file, or unreadable for now
+        try:
+            return self._checked(path, program, data)
+        except BadRecord as bad:
+            raise as_found_in(bad, schema) from None
+
+    def _checked(self, path: Path, program: Program, data: dict[str, Any]) -> TestResult:
         test_id, value, point = data.get("test"), data.get("value"), data.get("point")
         if not isinstance(test_id, str):
             raise BadRecord("test: expected a test id")

@@ -14,7 +14,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from supple.core.files import SCHEMA
 from supple.core.routine import (
     LEVELS,
     MAX_PLAN_SECONDS,
@@ -23,6 +22,7 @@ from supple.core.routine import (
     MAX_SETS,
     Level,
 )
+from supple.core.schema import SCHEMA, newer, schema_of, unknown_keys
 
 RecordStatus = Literal["completed", "stopped", "interrupted", "in_progress"]
 ExerciseStatus = Literal["done", "partial", "skipped"]
@@ -46,6 +46,25 @@ class BadRecord(Exception):
         self.reason = reason
         self.newer = newer
         super().__init__(reason)
+
+
+def read_schema(data: dict[str, Any]) -> int:
+    """The schema of a parsed file this supple can read (its own or a newer one); BadRecord
+    for any other (missing, not a whole number, older)."""
+    schema = schema_of(data)
+    if schema is None:
+        raise BadRecord(
+            f"unknown schema {data.get('schema')!r} (this supple reads schema {SCHEMA})"
+        )
+    return schema
+
+
+def as_found_in(bad: BadRecord, schema: int) -> BadRecord:
+    """``bad`` as found in a file of ``schema``: in a newer supple's file it is marked ``newer``
+    (what could not be read is left where it is, never quarantined)."""
+    if newer(schema) and not bad.newer:
+        return BadRecord(f"{bad.reason} (schema {schema}, newer)", newer=True)
+    return bad
 
 
 # -- how a field is read and written ------------------------------------------------------------
@@ -174,9 +193,7 @@ def _read(cls: type, data: dict[str, Any], prefix: str, skip: str = "") -> dict[
         if name == skip or (optional and key not in data):
             continue
         values[name] = reader(prefix + key if prefix else key, data.get(key))
-    values["unknown"] = (
-        {} if known.issuperset(data) else {k: v for k, v in data.items() if k not in known}
-    )
+    values["unknown"] = unknown_keys(data, known)
     return values
 
 
@@ -361,9 +378,7 @@ class SessionRecord:
         (``unknown``) and a newer schema is read for what can be read: files written by a newer
         supple stay readable. ``exercises``: the entries of ``data["exercise"]``, already
         checked (``trusted`` shares them)."""
-        schema = data.get("schema")
-        if isinstance(schema, bool) or not isinstance(schema, int) or schema < SCHEMA:
-            raise BadRecord(f"unknown schema {schema!r} (this supple reads schema {SCHEMA})")
+        schema = read_schema(data)
         try:
             skip = "" if exercises is None else _TABLES.name
             values = _read(cls, data, "", skip)
@@ -375,9 +390,7 @@ class SessionRecord:
             if record.active_seconds > (record.ended - record.started).total_seconds() + 1:
                 raise BadRecord("active_seconds: longer than the session itself")
         except BadRecord as bad:
-            if schema > SCHEMA:
-                raise BadRecord(f"{bad.reason} (schema {schema}, newer)", newer=True) from None
-            raise
+            raise as_found_in(bad, schema) from None
         return record
 
     @classmethod

@@ -9,11 +9,13 @@ forgotten, never reported: it only saves the person a key press.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from supple.core.files import SCHEMA, SaveError, read_capped, write_toml
+from supple.core.files import SCHEMA, SaveError, read_capped, refuse_newer, write_toml
 from supple.core.routine import LEVELS, Level
+from supple.core.schema import schema_of, unknown_keys
 
 MAX_BYTES = 4096  # a few keys; anything larger is not ours
 
@@ -23,6 +25,13 @@ class Remembered:
     level: Level | None = None  # None: nothing chosen yet, the settings' level applies
     muted: bool = False
     focus: bool = False  # the player's focus view (figure, countdown, cue word)
+    # Forward compatibility: the schema it was read with (a newer one is never rewritten) and
+    # the keys this supple does not know, written back as they were.
+    schema: int = SCHEMA
+    unknown: dict[str, Any] = field(default_factory=dict, hash=False, repr=False)
+
+
+KEYS = ("level", "muted", "focus")
 
 
 def load_remembered(path: Path) -> Remembered:
@@ -37,20 +46,25 @@ def load_remembered(path: Path) -> Remembered:
         level=level if level in LEVELS else None,
         muted=muted if isinstance(muted, bool) else False,
         focus=focus if isinstance(focus, bool) else False,
+        schema=schema_of(data, SCHEMA) or SCHEMA,  # none usable: this supple's, as ever
+        unknown=unknown_keys(data, KEYS),
     )
 
 
 def save_remembered(path: Path, remembered: Remembered) -> str | None:
-    """Write it (atomically); the reason if it could not be written (nothing else depends on it)."""
+    """Write it (atomically), with the keys this supple does not know; the reason if it could
+    not be written (nothing else depends on it), as when a newer supple wrote the file (it is
+    never rewritten)."""
     data: dict[str, object] = {
-        "schema": SCHEMA,
+        "schema": remembered.schema,
         "muted": remembered.muted,
         "focus": remembered.focus,
     }
     if remembered.level is not None:
         data["level"] = remembered.level
     try:
-        write_toml(path, data)
+        refuse_newer(path, remembered.schema)
+        write_toml(path, data | remembered.unknown)
     except SaveError as error:
         return str(error)
     return None

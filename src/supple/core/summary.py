@@ -14,12 +14,13 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Union, get_args, get_origin
 
+from supple.core.schema import SCHEMA, schema_of
+
 if TYPE_CHECKING:
     from supple.core.program import Progress
     from supple.core.record import SessionRecord
     from supple.core.stats import Stats
 
-SCHEMA = 1
 FILE_NAME = "status.json"
 MAX_BYTES = 64 * 1024  # a summary is a few hundred bytes; anything bigger is not ours
 
@@ -176,8 +177,8 @@ def write_summary(path: Path, summary: Summary) -> bool:
 
 def read_summary(path: Path) -> Summary | None:
     """The summary, or None if it is missing, not a regular file, too big, not JSON or not a
-    summary of this schema. Never raises, never blocks (a FIFO in its place is not opened for
-    reading beyond a non-blocking open)."""
+    summary of this schema or a newer one (read for what can be read). Never raises, never
+    blocks (a FIFO in its place is not opened for reading beyond a non-blocking open)."""
     import json
     import stat
 
@@ -200,6 +201,6 @@ def read_summary(path: Path) -> Summary | None:
         data = json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError):
         return None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+    if not isinstance(data, dict) or schema_of(data) is None:
         return None
     return Summary.from_json(data)

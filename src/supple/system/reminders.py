@@ -14,6 +14,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from supple.core.nudge import DAY_NAMES, RemindError, RemindSettings, clock_text
 from supple.system.runner import Result, Runner, SystemRunner
@@ -106,21 +107,27 @@ def load_settings(path: Path) -> tuple[RemindSettings, str | None]:
     import tomllib
 
     from supple.core.files import MAX_SETTINGS_BYTES, read_capped
+    from supple.core.schema import SCHEMA, schema_of
 
     if not path.exists():
         return RemindSettings(), None
+    data: dict[str, Any] = {}
     try:
         data = tomllib.loads(read_capped(path, MAX_SETTINGS_BYTES).decode("utf-8"))
         return RemindSettings.from_toml(data), None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RemindError) as error:
-        return RemindSettings(), f"{path}: {error}"
+        # Off; but a newer supple's file stays marked as such, so that it is never rewritten.
+        return RemindSettings(schema=schema_of(data) or SCHEMA), f"{path}: {error}"
 
 
 def save_settings(path: Path, settings: RemindSettings) -> None:
+    """Write them (atomically), with the keys this supple does not know; SaveError if they were
+    read from a newer supple's file, which is never rewritten."""
     import tomli_w
 
-    from supple.core.files import atomic_write
+    from supple.core.files import atomic_write, refuse_newer
 
+    refuse_newer(path, settings.schema)
     atomic_write(path, tomli_w.dumps(settings.to_toml()).encode("utf-8"))
 
 
