@@ -9,9 +9,10 @@ from textual.widgets import Input, Static
 from supple.core.routine import load_routine
 from supple.system import paths
 from supple.tui.screens.confirm import ConfirmScreen
-from supple.tui.screens.editor import EditorScreen, UnreadableScreen, widget_id
+from supple.tui.screens.editor import EditorScreen, UnreadableScreen
 from supple.tui.screens.home import HomeScreen
 from supple.tui.screens.player import PlayerScreen
+from supple.tui.widgets.routine_form import widget_id
 from tests.tui.conftest import build_app
 from tests.tui.scenes import settle
 

@@ -2,15 +2,15 @@
 problems next to their fields as you type, and the session's length and timeline below.
 
 Everything is checked by ``coach.routine_edit.Draft`` (the same check as `supple validate`):
-this screen only shows the draft's fields and problems and passes each change on.
+the pane of fields (``widgets.fields_pane``) passes each change on to the draft and shows its
+problems; this screen keeps the list, the title and the timeline in step with it.
 """
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, assert_never
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -18,26 +18,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, Select, Static, Switch, TextArea
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from supple.coach.routine_edit import Draft, Opened, number_or_text, parse_phases, phases_text
-from supple.core.breath import PATTERNS
-from supple.core.routine import LEVELS, ExerciseKey, Kind, Level, PhaseKey
-from supple.core.tomlcheck import Problem
+from supple.coach.routine_edit import Draft, Opened
+from supple.core.routine import LEVELS, Level
 from supple.core.words import printable
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
-from supple.tui.widgets.routine_form import (
-    CUSTOM,
-    ExerciseList,
-    Field,
-    Form,
-    kind_of,
-    problem_text,
-    shown_value,
-    widget_id,
-)
+from supple.tui.widgets.fields_pane import FieldsPane, pane_problems
+from supple.tui.widgets.routine_form import ExerciseList
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
@@ -67,9 +57,6 @@ class EditorScreen(SuppleScreen):
         self.draft = draft
         self.level: Level = level
         self.saved_id: str | None = None  # the id of the routine saved, for home to select
-        self._fields: dict[str, Field] = {}
-        self._item = 0  # 0: the routine; n: exercise n (1-based)
-        self._building = asyncio.Lock()
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -77,11 +64,17 @@ class EditorScreen(SuppleScreen):
         yield Static(id="editor-title")
         items = ExerciseList(id="editor-items")
         items.border_title = "Exercises"
-        pane = VerticalScroll(id="editor-fields")
+        pane = FieldsPane(self.draft, id="editor-fields")
         yield Horizontal(items, pane, id="editor-main")
         yield Static(id="editor-preview")
 
+    @property
+    def _item(self) -> int:
+        """The item shown: 0 the routine, n exercise n (1-based)."""
+        return self._pane.item
+
     async def on_mount(self) -> None:
+        self._pane = self.query_one("#editor-fields", FieldsPane)
         self._fill_items()
         self.query_one(ExerciseList).highlighted = 0
         await self._show_item(0)
@@ -112,7 +105,7 @@ class EditorScreen(SuppleScreen):
 
     def _label(self, item: int) -> Content:
         # Content, not Rich Text: Textual resolves $error when it paints, in this theme.
-        bad = bool(self._pane_problems(item))
+        bad = bool(pane_problems(self.draft, item))
         mark = ("⚠ ", "bold $error") if bad else ("", "")
         if item == 0:
             return Content.assemble(mark, ("Routine", "bold"))
@@ -126,160 +119,22 @@ class EditorScreen(SuppleScreen):
         for item in range(items.option_count):
             items.replace_option_prompt_at_index(item, self._label(item))
 
-    # -- one pane of fields ----------------------------------------------------------------
-
     async def _show_item(self, item: int) -> None:
-        async with self._building:  # one pane at a time: a key and a highlight may both ask
-            self._item = item
-            pane = self.query_one("#editor-fields", VerticalScroll)
-            form = Form(self.draft)
-            rows = list(form.routine_rows() if item == 0 else form.exercise_rows(item))
-            self._fields = form.fields
-            with self.app.batch_update():
-                await pane.remove_children()
-                pane.border_title = "Routine" if item == 0 else f"Exercise {item}"
-                await pane.mount_all([Static(id="pane-problems"), *rows])
-            self._refresh()
-
-    # -- changes ---------------------------------------------------------------------------
-
-    def _field_of(self, widget: Widget) -> Field | None:
-        return self._fields.get(widget.id or "")
-
-    @on(Input.Changed)
-    def _input(self, event: Input.Changed) -> None:
-        field = self._field_of(event.input)
-        if field is None:
-            return
-        event.stop()
-        current = self.draft.get(field.parts)
-        match field.kind:
-            case "phases":
-                if event.value == printable(phases_text(current)):
-                    return
-                self._change(field, parse_phases(event.value) if event.value.strip() else None)
-                return
-            case "text" | "number" | "lines" | "choice" | "switch" | "breath":
-                pass
-            case _:
-                assert_never(field.kind)
-        shown = (
-            ""
-            if current is None
-            else printable(shown_value(current) if not isinstance(current, str) else current)
-        )
-        if event.value == shown:
-            return  # what was shown (a value with control characters shows escaped)
-        match field.kind:
-            case "number":
-                self._change(field, number_or_text(event.value))
-            case "text" | "lines" | "choice" | "switch" | "breath" | "phases":
-                self._change(field, event.value if event.value else None)
-            case _:
-                assert_never(field.kind)
-
-    @on(TextArea.Changed)
-    def _lines(self, event: TextArea.Changed) -> None:
-        field = self._field_of(event.text_area)
-        if field is None:
-            return
-        current = self.draft.get(field.parts)
-        shown = (
-            "\n".join(printable(s) for s in current if isinstance(s, str))
-            if isinstance(current, list)
-            else ""
-        )
-        if event.text_area.text == shown:
-            return
-        steps = [line.strip() for line in event.text_area.text.splitlines() if line.strip()]
-        self._change(field, steps)
-
-    @on(Switch.Changed)
-    def _switch(self, event: Switch.Changed) -> None:
-        field = self._field_of(event.switch)
-        if field is not None and event.value != (self.draft.get(field.parts) is True):
-            self._change(field, True if event.value else None)
-
-    @on(Select.Changed)
-    async def _select(self, event: Select.Changed) -> None:
-        field = self._field_of(event.select)
-        if field is None:
-            return
-        value = None if event.value is Select.NULL else str(event.value)
-        current = self.draft.get(field.parts)
-        match field.kind:
-            case "breath":
-                await self._breath(field, value, current)
-                return
-            case "text" | "number" | "lines" | "choice" | "switch" | "phases":
-                pass
-            case _:
-                assert_never(field.kind)
-        if value == current:
-            return
-        if field.parts[-1] == ExerciseKey.KIND and value in tuple(Kind):
-            index = int(field.parts[1]) - 1
-            self.draft.set_kind(index, Kind(value))
-            await self._rebuild(focus=event.select.id)
-            return
-        self._change(field, value)
-
-    async def _breath(self, field: Field, value: str | None, current: Any) -> None:
-        if value == CUSTOM:
-            if isinstance(current, list):
-                return
-            kind = kind_of(self.draft.get([*field.parts[:-1], ExerciseKey.KIND]))
-            name = (
-                current if isinstance(current, str) and current in PATTERNS else kind.default_breath
-            )
-            phases = [
-                {PhaseKey.PHASE.value: p.phase, PhaseKey.SECONDS.value: p.seconds}
-                for p in PATTERNS[name].phases
-            ]
-            self.draft.set(field.parts, phases)
-        else:
-            default = kind_of(self.draft.get([*field.parts[:-1], ExerciseKey.KIND])).default_breath
-            if value == current or (current is None and value == default):
-                return
-            self.draft.set(field.parts, value)
-        await self._rebuild(focus=widget_id(field.parts))
-
-    def _change(self, field: Field, value: Any) -> None:
-        self.draft.set(field.parts, value)
+        await self._pane.show(item)
         self._refresh()
 
-    async def _rebuild(self, focus: str | None = None) -> None:
-        await self._show_item(self._item)
-        if focus:
-            found = self.query(f"#{focus}")
-            if found:
-                found.first().focus()
-
-    # -- problems and preview --------------------------------------------------------------
-
-    def _pane_problems(self, item: int) -> list[Problem]:
-        if item == 0:
-            return [p for p in self.draft.problems if not p.key.startswith("exercise[")]
-        return self.draft.problems_at(["exercise", item], under=True)
-
-    def _refresh(self) -> None:
-        """Problems next to their fields, the list's marks, the title and the preview."""
-        shown: set[str] = set()
-        for wid, field in self._fields.items():
-            problems = self.draft.problems_at(field.parts, under=field.under)
-            shown.update(p.key for p in problems)
-            for error in self.query(f"#e-{wid}"):
-                assert isinstance(error, Static)
-                error.update(problem_text(problems))
-                error.display = bool(problems)
-        rest = [p for p in self._pane_problems(self._item) if p.key not in shown]
-        for other in self.query("#pane-problems"):
-            assert isinstance(other, Static)
-            other.update(problem_text(rest, keys=True))
-            other.display = bool(rest)
+    @on(FieldsPane.Edited)
+    def _edited(self) -> None:
         self._refresh_labels()
         self._title()
         self._preview()
+
+    # -- problems and preview --------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        """Problems next to their fields, the list's marks, the title and the preview."""
+        self._pane.show_problems()
+        self._edited()
 
     def _preview(self) -> None:
         levels, line = self.draft.preview(self.level, self.coach.config.apply)
@@ -309,9 +164,7 @@ class EditorScreen(SuppleScreen):
 
     @on(OptionList.OptionSelected, "#editor-items")
     def _selected(self) -> None:
-        fields = self.query("#editor-fields Input, #editor-fields Select, #editor-fields TextArea")
-        if fields:
-            fields.first().focus()
+        self._pane.focus_first()
 
     async def _go(self, item: int) -> None:
         self._fill_items()
@@ -391,10 +244,7 @@ class EditorScreen(SuppleScreen):
             item = 0
         if item != self._item:
             await self._go(item)
-        for wid, field in self._fields.items():
-            if first in self.draft.problems_at(field.parts, under=field.under):
-                self.query_one(f"#{wid}").focus()
-                return
+        self._pane.focus_problem(first)
 
     def action_back(self) -> None:
         if not self.draft.dirty:

@@ -4,45 +4,31 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from supple.core.motion import ready_frame
 from supple.core.routine import LEVELS, Level, Routine, RoutineError
-from supple.core.words import plural, printable
+from supple.core.words import printable
 from supple.tui.context import StartSession, tell
-from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
-from supple.tui.widgets.figure import FigureStrip
+from supple.tui.widgets.history_line import HistoryLine
+from supple.tui.widgets.routine_preview import RoutinePreview
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
     from supple.coach.routine_edit import Draft, Opened
     from supple.coach.views import HistoryView
-
-
-def broken_preview(error: RoutineError) -> Text:
-    """Every problem of a routine file that cannot be used, each with its line."""
-    text = Text()
-    text.append(f"⚠ {printable(error.path.name)} cannot be used\n", style="bold")
-    text.append(f"{printable(str(error.path))}\n\n", style="dim")
-    for problem in error.problems:
-        where = f"line {problem.line}: " if problem.line else ""
-        key = f"{printable(problem.key)}: " if problem.key else ""
-        text.append(f"• {where}{key}", style="bold")
-        text.append(f"{printable(problem.message, lines=True)}\n")
-    text.append("\ne opens it in the editor with each problem at its field.", style="dim")
-    return text
 
 
 class RoutineList(OptionList, inherit_bindings=False):
@@ -130,12 +116,10 @@ class HomeScreen(SuppleScreen):
     def body(self) -> Iterable[Widget]:
         routines = RoutineList(*self._options(), id="routines")
         routines.border_title = "Routines"
-        preview = VerticalScroll(
-            Static(id="preview-text"), FigureStrip(id="preview-figures"), id="preview"
-        )
+        preview = RoutinePreview(id="preview")
         preview.border_title = "Session"
         yield Static("[b]supple[/b] — your mobility coach", id="title")
-        yield Static("", id="home-status")
+        yield HistoryLine("", id="home-status")
         yield Static(id="levels")
         yield Horizontal(routines, preview, id="home-main")
 
@@ -288,21 +272,7 @@ class HomeScreen(SuppleScreen):
     @on(StatusLoaded)
     def show_status(self, message: StatusLoaded) -> None:
         tell(self, self.coach)
-        stats = message.view.stats
-        status = self.query_one("#home-status", Static)
-        if stats.last is None:
-            status.update("No sessions yet — pick a routine and press Enter.")
-            return
-        last = stats.last
-        days = stats.current_streak
-        status.update(
-            Text(
-                f"Last: {last.started:%a %d %b}, {printable(last.title)} "
-                f"({printable(last.status.replace('_', ' '))}) · "
-                f"streak {plural(days, 'day')} · "
-                f"this week {stats.this_week.minutes:.0f} min"
-            )
-        )
+        self.query_one("#home-status", HistoryLine).show(message.view.stats)
 
     def _broken(self) -> RoutineError | None:
         option = self.query_one("#routines", OptionList).highlighted_option
@@ -350,33 +320,11 @@ class HomeScreen(SuppleScreen):
             levels.append("  ")
         levels.append("(←/→)", style="dim")
         self.query_one("#levels", Static).update(levels)
-        self.query_one("#preview-text", Static).update(self._preview())
-        routine = self.routine
-        exercises = routine.exercises if routine is not None else ()
-        self.query_one("#preview-figures", FigureStrip).show(
-            tuple(ready_frame(e, held=True) for e in exercises)
-        )
-
-    def _preview(self) -> Text:
+        preview = self.query_one("#preview", RoutinePreview)
         routine = self.routine
         if routine is None:
-            broken = self._broken()
-            if broken is not None:
-                return broken_preview(broken)
-            return Text("No routines found.")
-        seconds = self.coach.catalog.seconds(routine, self.level)
-        text = Text()
-        text.append(printable(routine.title), style="bold")
-        text.append(f"  ·  {self.level}  ·  {minutes(seconds)}\n", style="bold")
-        if routine.summary:
-            text.append(printable(routine.summary) + "\n", style="italic")
-        text.append("\n")
-        for number, exercise in enumerate(routine.exercises, 1):
-            text.append(f"{number}. {printable(exercise.name)}", style="bold")
-            text.append(f" — {exercise.describe(self.level)}")
-            step = self.coach.catalog.step(routine.id, exercise.id)
-            if step:  # set on a summary: this exercise plays another level's numbers
-                text.append(" (easier)" if step < 0 else " (harder)", style="italic")
-            text.append("\n")
-        text.append("\nEnter to start", style="dim")
-        return text
+            preview.show_broken(self._broken())
+        else:
+            catalog = self.coach.catalog
+            seconds = catalog.seconds(routine, self.level)
+            preview.show_routine(routine, self.level, seconds, partial(catalog.step, routine.id))

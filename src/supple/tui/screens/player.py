@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.css.scalar import Scalar
+from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
@@ -24,21 +23,13 @@ from supple.tui.context import SessionEnded
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.widgets.bar import Bar
-from supple.tui.widgets.bigtext import BigText
 from supple.tui.widgets.exercise_list import ExerciseList
-from supple.tui.widgets.figure import FigureView
-from supple.tui.widgets.pacer import BreathPacer
+from supple.tui.widgets.labels import Labels
+from supple.tui.widgets.notice import Notice
+from supple.tui.widgets.now import NowPanel
 
 if TYPE_CHECKING:
     from supple.core.session import Snapshot
-
-
-def _fixed(scalar: Scalar | None) -> bool:
-    return scalar is not None and scalar.is_cells
-
-
-def _auto(scalar: Scalar | None) -> bool:
-    return scalar is not None and scalar.is_auto
 
 
 class PlayerScreen(SuppleScreen):
@@ -131,13 +122,11 @@ class PlayerScreen(SuppleScreen):
         self.live = live
         self._remember_focus = remember_focus
         self._toggle_breath = toggle_breath  # the setting: on or off, and any problem
-        self._shown: dict[str, str] = {}
         self._finished = False
         self._steady: Timer | None = None  # the steady frames, while the pacer moves
         self._steady_every: float | None = None
         self._next: Timer | None = None  # the one frame at the next whole second's edge
         self._segment_key: tuple[int, bool] | None = None
-        self._notice_timer: Timer | None = None
 
     def body(self) -> Iterable[Widget]:
         routine = self.live.routine
@@ -148,26 +137,9 @@ class PlayerScreen(SuppleScreen):
             )
             # Messages during a session ("+10 s", "Sound off") go here, not in a toast that
             # would cover the timer, the time left or the cue.
-            yield Static(id="notice")
+            yield Notice(id="notice")
         with Horizontal(id="player-main"):
-            # The pacer's line is redrawn ten times a second; Textual repaints every widget
-            # whose container overlaps a changed line, so what sits above and below the
-            # pacer is boxed in containers of its own.
-            with Vertical(id="now"):
-                # Short terminals: the digits beside the words, 3 rows. Tall ones: the figure
-                # and digits as large as the space allows, the words under them.
-                with Horizontal(id="now-head"):
-                    yield FigureView(id="figure")
-                    yield BigText("0:00", id="timer")
-                    with Vertical(id="now-words"):
-                        yield Static(id="stage")
-                        yield Static(id="exercise-name")
-                        yield Static(id="counters")
-                yield BigText("", id="cue-word")  # the focus view's one word
-                yield BreathPacer(id="pacer")
-                with Vertical(id="now-foot"):
-                    yield Static(id="how")
-                    yield Static(id="next")
+            yield NowPanel(self.live.level, id="now")
             exercises = ExerciseList(routine, self.live.level, id="exercises")
             exercises.border_title = "Session"
             yield exercises
@@ -176,21 +148,12 @@ class PlayerScreen(SuppleScreen):
             yield Static(id="left")
 
     def on_mount(self) -> None:
-        # The widgets drawn every frame, looked up once: a query per frame costs CPU.
-        self._labels = {w.id: w for w in self.query(Static) if w.id}
-        # Which labels can change their text without changing their box (from the stylesheet):
-        # a fixed height and a width that does not follow the text, or follows it (auto) but
-        # the text keeps its length. Those repaint without a layout of the whole screen.
-        self._fixed_height = {i for i, w in self._labels.items() if _fixed(w.styles.height)}
-        self._auto_width = {i for i, w in self._labels.items() if _auto(w.styles.width)}
-        self._timer_digits = self.query_one("#timer", BigText)
-        self._figure = self.query_one("#figure", FigureView)
-        self._cue_word = self.query_one("#cue-word", BigText)
-        self._head = self.query_one("#now-head")
-        self._pacer = self.query_one("#pacer", BreathPacer)
+        # The widgets drawn every frame, looked up once: a query per frame costs CPU. (The
+        # panel of the moment has looked up its own by now: children mount first.)
+        self._labels = Labels([self.query_one("#left", Static)])
+        self._now = self.query_one("#now", NowPanel)
         self._progress = self.query_one("#progress", Bar)
         self._exercises = self.query_one("#exercises", ExerciseList)
-        self._now = self.query_one("#now")
         error = self.live.open()
         if error:
             self.notify(
@@ -200,20 +163,6 @@ class PlayerScreen(SuppleScreen):
                 markup=False,
             )
         self.tick()
-
-    def _set(self, widget_id: str, content: str | Text) -> None:
-        """Update a label only when its text changed: an unchanged frame costs nothing. A label
-        whose box cannot change (one line, or the same length in an auto-width box) is repainted
-        without a layout of the whole screen. Text is shown as it is, never read as markup."""
-        text = content if isinstance(content, str) else content.markup
-        old = self._shown.get(widget_id)
-        if old != text:
-            self._shown[widget_id] = text
-            layout = widget_id not in self._fixed_height or (
-                widget_id in self._auto_width and (old is None or len(old) != len(text))
-            )
-            shown = Text(content) if isinstance(content, str) else content
-            self._labels[widget_id].update(shown, layout=layout)
 
     def tick(self) -> None:
         """One frame: ask the coach for it, show it, and draw again when it says."""
@@ -243,24 +192,12 @@ class PlayerScreen(SuppleScreen):
                 self._next = self.set_timer(frame.wake_in, self.tick)
 
     def render_snapshot(self, snap: Snapshot, figure: FigureFrame | None = None) -> None:
-        segment = snap.segment
-        # What changes within a segment: the stage line (count-in), the digits, the pacer, the
-        # bars and the time left. The rest is worked out again only when the segment changes.
-        self._set("stage", format.stage(snap))
-        digits = format.countdown(snap.segment_left)
-        if self._shown.get("timer") != digits:
-            self._shown["timer"] = digits
-            self._timer_digits.update(digits)
-        closing = "-closing" if snap.closing else ""
-        if self._shown.get("timer-class") != closing:  # the last 3 s of a hold or a rest
-            self._shown["timer-class"] = closing
-            self._timer_digits.set_classes(closing)
-        self._figure.show(figure)
-        self._cue_word.update(format.cue_word(snap))
-        self._pacer.show(snap.breath if segment and segment.active else None)
+        # What changes within a segment: the panel of the moment, the bars and the time left.
+        # The rest is worked out again only when the segment changes.
+        self._now.show(snap, figure)
         self._progress.show(snap.progress)
         mute = "  ·  muted" if self.live.muted else ""
-        self._set("left", f"{format.countdown(snap.left)} left{mute}")
+        self._labels.set("left", f"{format.countdown(snap.left)} left{mute}")
         segment_key = (snap.segment_index, snap.paused)
         if segment_key != self._segment_key:
             if self._segment_key is None or self._segment_key[1] != snap.paused:
@@ -269,51 +206,14 @@ class PlayerScreen(SuppleScreen):
                 # shown and hidden by segment; the screen says when s applies.
                 self.refresh_bindings()
             self._segment_key = segment_key
-            self._render_segment(snap)
-
-    def _render_segment(self, snap: Snapshot) -> None:
-        """The parts of the screen that stay the same for a whole segment."""
-        segment = snap.segment
-        exercise = snap.exercise
-        stage_class = "-paused" if snap.paused else f"-{segment.kind}" if segment else "-done"
-        if self._shown.get("stage-class") != stage_class:
-            self._shown["stage-class"] = stage_class
-            self._now.set_classes(stage_class)
-        # No figure for this exercise: the digits take its room (a class change restyles the
-        # head's widgets, so only when it changes).
-        no_figure = "-no-figure" if self._figure.frame is None else ""
-        if self._shown.get("head-class") != no_figure:
-            self._shown["head-class"] = no_figure
-            self._head.set_classes(no_figure)
-        # Resting before a new exercise: show that exercise, so the person can get in place.
-        between = segment is not None and segment.between_exercises
-        shown = snap.next_exercise if between else exercise
-        name = printable(shown.name) if shown else ""
-        if between and shown:
-            name = f"Up next: {name} — {shown.describe(self.live.level)}"
-        self._set("exercise-name", name)
-        self._set("counters", format.counters(snap))
-        how = Text()
-        if shown is not None and segment is not None:  # in every rest too: the next set's steps
-            # Each step is one line: a newline inside one shows as \n, never as a step of its own.
-            steps = (f"{n}. {printable(step)}" for n, step in enumerate(shown.how, 1))
-            how.append("\n".join(steps))
-            if shown.safety:
-                how.append(f"\n⚠ {printable(shown.safety)}", style="italic")
-        self._set("how", how)
-        next_text = format.next_up(snap, self.live.level)
-        if between:
-            next_text = "Breathe easy and get into position."
-        if segment is not None and not segment.active:
-            next_text += "  ·  s starts now"
-        if snap.paused:
-            next_text = "Paused — press space to resume"
-        self._set("next", next_text)
-        self._exercises.mark(
-            snap.exercise_index + 1 if between else snap.exercise_index,
-            self.live.outcomes(snap, finished_current=between),
-            upcoming=between,
-        )
+            self._now.show_segment(snap)
+            segment = snap.segment
+            between = segment is not None and segment.between_exercises
+            self._exercises.mark(
+                snap.exercise_index + 1 if between else snap.exercise_index,
+                self.live.outcomes(snap, finished_current=between),
+                upcoming=between,
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("pause", "resume"):
@@ -370,17 +270,8 @@ class PlayerScreen(SuppleScreen):
         self.tick()
 
     def show_notice(self, message: str, severity: str, timeout: float | None) -> bool:
-        notice = self._labels["notice"]
-        notice.update(Text(printable(" ".join(message.split()))))
-        notice.set_classes(f"-{severity}")
-        if self._notice_timer is not None:
-            self._notice_timer.stop()
-        self._notice_timer = self.set_timer(timeout or 5.0, self._clear_notice)
+        self.query_one("#notice", Notice).say(message, severity, timeout)
         return True
-
-    def _clear_notice(self) -> None:
-        self._labels["notice"].update("")
-        self._notice_timer = None
 
     def pause_for_modal(self) -> Callable[[], None] | None:
         """A session does not run on behind a dialog (help, "end now?"): it pauses, and resumes

@@ -1,0 +1,77 @@
+"""Home's preview of a session: the chosen routine at a level, its exercises and figures, or
+every problem of a routine file that cannot be used."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from supple.core.motion import ready_frame
+from supple.core.routine import Exercise, Level, Routine, RoutineError
+from supple.core.words import printable
+from supple.tui.format import minutes
+from supple.tui.widgets.figure import FigureStrip
+
+
+def broken_preview(error: RoutineError) -> Text:
+    """Every problem of a routine file that cannot be used, each with its line."""
+    text = Text()
+    text.append(f"⚠ {printable(error.path.name)} cannot be used\n", style="bold")
+    text.append(f"{printable(str(error.path))}\n\n", style="dim")
+    for problem in error.problems:
+        where = f"line {problem.line}: " if problem.line else ""
+        key = f"{printable(problem.key)}: " if problem.key else ""
+        text.append(f"• {where}{key}", style="bold")
+        text.append(f"{printable(problem.message, lines=True)}\n")
+    text.append("\ne opens it in the editor with each problem at its field.", style="dim")
+    return text
+
+
+def routine_preview(
+    routine: Routine, level: Level, seconds: float, step: Callable[[str], int]
+) -> Text:
+    """The routine at a level: its length, summary and exercises; ``step`` says which
+    exercises play another level's numbers (by exercise id)."""
+    text = Text()
+    text.append(printable(routine.title), style="bold")
+    text.append(f"  ·  {level}  ·  {minutes(seconds)}\n", style="bold")
+    if routine.summary:
+        text.append(printable(routine.summary) + "\n", style="italic")
+    text.append("\n")
+    for number, exercise in enumerate(routine.exercises, 1):
+        text.append(f"{number}. {printable(exercise.name)}", style="bold")
+        text.append(f" — {exercise.describe(level)}")
+        moved = step(exercise.id)
+        if moved:  # set on a summary: this exercise plays another level's numbers
+            text.append(" (easier)" if moved < 0 else " (harder)", style="italic")
+        text.append("\n")
+    text.append("\nEnter to start", style="dim")
+    return text
+
+
+class RoutinePreview(VerticalScroll):
+    """The words and the figures of what pressing Enter would start."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="preview-text")
+        yield FigureStrip(id="preview-figures")
+
+    def show_routine(
+        self, routine: Routine, level: Level, seconds: float, step: Callable[[str], int]
+    ) -> None:
+        """The routine at a level, and each exercise's figure in its held position."""
+        self._show(routine_preview(routine, level, seconds, step), routine.exercises)
+
+    def show_broken(self, error: RoutineError | None) -> None:
+        """A routine file that cannot be used, or that there is no routine at all."""
+        self._show(broken_preview(error) if error else Text("No routines found."), ())
+
+    def _show(self, text: Text, exercises: Sequence[Exercise]) -> None:
+        self.query_one("#preview-text", Static).update(text)
+        self.query_one("#preview-figures", FigureStrip).show(
+            tuple(ready_frame(e, held=True) for e in exercises)
+        )
