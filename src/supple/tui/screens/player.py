@@ -30,7 +30,7 @@ from supple.tui.widgets.figure import FigureView
 from supple.tui.widgets.pacer import BreathPacer
 
 if TYPE_CHECKING:
-    from supple.core.session import Snapshot
+    from supple.core.snapshot import Snapshot
 
 
 def _fixed(scalar: Scalar | None) -> bool:
