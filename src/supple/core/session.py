@@ -207,10 +207,11 @@ class Session:
             return
         active = self._time.active()
         while self._index < len(self.segments):
-            end = self._segment_start + self.plan.duration(self._index)
+            duration = self.plan.duration(self._index)
+            end = self._segment_start + duration
             if active < end:
                 return
-            self._ledger.complete(self._index, self.plan.duration(self._index))
+            self._ledger.complete(self._index, duration)
             self._segment_start = end
             self._enter(self._index + 1, at=end)
         # The plan ran out: the session ends when its last segment did, not when we noticed.

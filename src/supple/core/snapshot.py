@@ -87,7 +87,8 @@ def playing(
         else None
     )
     countdown = None
-    if segment.counts_down and 0 < left_in_segment <= 3:
+    # The time first: a segment's kind is looked up only in its last seconds (10 frames a second).
+    if 0 < left_in_segment <= 3 and segment.counts_down:
         countdown = math.ceil(left_in_segment)
     next_exercise_index = segment.exercise_index + 1
     return Snapshot(
