@@ -14,7 +14,8 @@ from supple.core.figure import Pose
 from supple.core.figures import FIGURES
 from supple.core.motion import BREATH_SWAY, STEPS, FigureFrame, figure_frame, ready_frame
 from supple.core.routine import Level, Routine, load_routine
-from supple.core.session import Session, Snapshot
+from supple.core.session import Session
+from supple.core.snapshot import Snapshot
 from supple.system import paths
 
 LBM = load_routine(paths.bundled_routines_dir() / "lower-back-mobility.toml")

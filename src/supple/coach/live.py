@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Protocol, assert_never
 from supple.core.cues import BREATH_TONES, Cue, CueKind, Cuer, VoicePlan, plan_voice
 from supple.core.motion import FigureFrame, figure_frame
 from supple.core.recorder import Recorder
-from supple.core.session import Session, Snapshot
+from supple.core.session import Session
+from supple.core.snapshot import Snapshot
 from supple.core.timeline import Segment
 
 CUE_TONES = ("start", "tick", "closing", "switch", "rest", "complete")

@@ -17,7 +17,7 @@ from typing import Literal, assert_never
 
 from supple.core.config import VOICES
 from supple.core.routine import Exercise
-from supple.core.session import CLOSING_SECONDS, Snapshot
+from supple.core.snapshot import CLOSING_SECONDS, Snapshot
 from supple.core.timeline import Segment, SegmentKind
 
 

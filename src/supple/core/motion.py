@@ -18,7 +18,7 @@ from supple.core.timeline import SIDES, SegmentKind
 if TYPE_CHECKING:
     from supple.core.figure import Figure, Pose
     from supple.core.routine import Exercise
-    from supple.core.session import Snapshot
+    from supple.core.snapshot import Snapshot
 
 BREATH_SWAY = 0.08  # how far a held pose eases back towards its start on each out-breath
 # Fractions are kept to this many steps from start to end: a pose repeats exactly (each is drawn

@@ -12,7 +12,8 @@ from datetime import datetime
 from supple.core.files import SaveError
 from supple.core.history import HistoryStore, LiveFile, session_record
 from supple.core.record import SessionRecord
-from supple.core.session import Session, Snapshot
+from supple.core.session import Session
+from supple.core.snapshot import Snapshot
 
 CHECKPOINT_SECONDS = 2.0
 

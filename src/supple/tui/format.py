@@ -11,7 +11,7 @@ from supple.core.words import countdown, duration, minutes, printable
 
 if TYPE_CHECKING:  # types only: the home screen imports this module, and needs no session
     from supple.core.routine import Level
-    from supple.core.session import Snapshot
+    from supple.core.snapshot import Snapshot
     from supple.core.timeline import Segment
 
 __all__ = [

@@ -29,7 +29,7 @@ from supple.tui.widgets.notice import Notice
 from supple.tui.widgets.now import NowPanel
 
 if TYPE_CHECKING:
-    from supple.core.session import Snapshot
+    from supple.core.snapshot import Snapshot
 
 
 class PlayerScreen(SuppleScreen):

@@ -1,0 +1,70 @@
+"""The plan a session plays: its segments, the seconds added to holds, and where exercises start."""
+
+from __future__ import annotations
+
+from supple.core.routine import EXTEND_LIMIT
+from supple.core.timeline import Segment
+
+
+class Plan:
+    """The timeline laid out for a session, with the time given to holds while it plays."""
+
+    __slots__ = ("_extra", "_planned_after", "exercise_starts", "planned_seconds", "segments")
+
+    def __init__(self, segments: tuple[Segment, ...]) -> None:
+        self.segments = segments
+        self.planned_seconds = sum(s.seconds for s in segments)
+        # planned seconds after segment i, so that a frame's "time left" is not a sum over all
+        self._planned_after = [0.0] * len(segments)
+        for i in range(len(segments) - 2, -1, -1):
+            self._planned_after[i] = self._planned_after[i + 1] + segments[i + 1].seconds
+        self._extra: dict[int, float] = {}  # seconds added to the hold at each index
+        starts: dict[int, int] = {}
+        for index, segment in enumerate(segments):
+            starts.setdefault(segment.exercise_index, index)
+        # the first segment of each exercise (its get-ready), by exercise index
+        self.exercise_starts = tuple(starts[i] for i in sorted(starts))
+
+    def duration(self, index: int) -> float:
+        return self.segments[index].seconds + self._extra.get(index, 0.0)
+
+    def total(self) -> float:
+        """Planned seconds, with any added to holds."""
+        return self.planned_seconds + sum(self._extra.values())
+
+    def ahead(self, index: int) -> float:
+        """Seconds of the plan after segment ``index``."""
+        after = self._planned_after[index]
+        if not self._extra:  # the usual frame: no hold was extended
+            return after
+        return after + sum(v for i, v in self._extra.items() if i > index)
+
+    def left_from(self, index: int) -> float:
+        """Seconds of the plan from the start of segment ``index`` to the end."""
+        return sum(self.duration(i) for i in range(index, len(self.segments)))
+
+    def extend(self, index: int, seconds: float) -> bool:
+        """Add up to ``seconds`` to the hold at ``index`` (at most EXTEND_LIMIT in all); False
+        when it is no hold or has had all it may."""
+        if not self.segments[index].extendable:
+            return False
+        extra = self._extra.get(index, 0.0)
+        added = min(seconds, EXTEND_LIMIT - extra)
+        if added <= 0:
+            return False
+        self._extra[index] = extra + added
+        return True
+
+    def next_exercise_start(self, index: int) -> int:
+        """The first segment of the next exercise after ``index`` (after the last: the end)."""
+        following = self.segments[index].exercise_index + 1
+        if following < len(self.exercise_starts):
+            return self.exercise_starts[following]
+        return len(self.segments)
+
+    def next_work(self, index: int) -> int:
+        """The first work segment (a rep or a hold) after ``index`` (the end, if none)."""
+        return next(
+            (i for i in range(index + 1, len(self.segments)) if self.segments[i].active),
+            len(self.segments),
+        )
