@@ -113,7 +113,7 @@ def test_the_graph_sees_late_and_relative_imports() -> None:
     graph = import_graph()
     assert "supple.core.session" in graph
     # `supple.tui.app` is imported inside cmd_app only, to keep Textual off the light commands.
-    assert "supple.tui.app" in graph["supple.cli"]
+    assert "supple.tui.app" in graph["supple.cli.app"]
     assert all(target in graph for targets in graph.values() for target in targets)
 
 

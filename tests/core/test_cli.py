@@ -129,3 +129,31 @@ def test_a_commands_own_parser_parses_and_words_it_as_the_whole_one() -> None:
     assert whole.parse_args(["history", "--csv"]) == build_parser("history").parse_args(
         ["history", "--csv"]
     )
+
+
+def test_each_command_is_declared_once_in_the_module_of_its_group() -> None:
+    """`COMMANDS` names each command's module; that module declares it, and no other command."""
+    from importlib import import_module
+
+    from supple.cli import COMMANDS
+
+    for module in set(COMMANDS.values()):
+        declared = import_module(f"supple.cli.{module}").COMMANDS
+        assert set(declared) == {name for name, home in COMMANDS.items() if home == module}
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    """`supple list` loads supple.cli.routines and the shared declaration, nothing of the rest."""
+    import subprocess
+    import sys
+
+    code = (
+        "import io, sys, contextlib\n"
+        "from supple.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['list'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('supple.cli')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = done.stdout.strip()
+    assert loaded == "['supple.cli', 'supple.cli.command', 'supple.cli.routines']", done.stderr

@@ -11,19 +11,21 @@ from pathlib import Path
 import pytest
 
 from supple import cli
+from supple.cli import journal, program, routines, settings
 from supple.system import paths
 from supple.system.crash import CRASH_EXIT
 from tests.conftest import REPO
 
+# Each handler, the module of its group that declares it, and a command line that reaches it.
 COMMANDS = {
-    "cmd_list": ["list"],
-    "cmd_show": ["show", "back-pain-relief"],
-    "cmd_validate": ["validate", "routines"],
-    "cmd_history": ["history"],
-    "cmd_stats": ["stats"],
-    "cmd_program": ["program"],
-    "cmd_test_list": ["test", "list"],
-    "cmd_config": ["config", "show"],
+    "cmd_list": (routines, ["list"]),
+    "cmd_show": (routines, ["show", "back-pain-relief"]),
+    "cmd_validate": (routines, ["validate", "routines"]),
+    "cmd_history": (journal, ["history"]),
+    "cmd_stats": (journal, ["stats"]),
+    "cmd_program": (program, ["program"]),
+    "cmd_test_list": (program, ["test", "list"]),
+    "cmd_config": (settings, ["config", "show"]),
 }
 ERRORS = [
     ValueError("bad value"),
@@ -65,8 +67,8 @@ def test_a_command_that_raises_exits_non_zero_with_a_crash_report(
     def broken(*args: object) -> int:
         raise error
 
-    monkeypatch.setattr(cli, function, broken)
-    argv = COMMANDS[function]
+    module, argv = COMMANDS[function]
+    monkeypatch.setattr(module, function, broken)
     assert cli.main(argv) == CRASH_EXIT
     out, err = capsys.readouterr()
     assert out == ""
@@ -76,9 +78,9 @@ def test_a_command_that_raises_exits_non_zero_with_a_crash_report(
 
 def test_a_real_process_exits_non_zero(tmp_path: Path) -> None:
     code = (
-        "import supple.cli as cli\n"
+        "import supple.cli as cli, supple.cli.routines as routines\n"
         "def broken(*a): raise ValueError('boom')\n"
-        "cli.cmd_list = broken\n"
+        "routines.cmd_list = broken\n"
         "raise SystemExit(cli.main(['list']))\n"
     )
     state = tmp_path / "state"
@@ -87,7 +89,13 @@ def test_a_real_process_exits_non_zero(tmp_path: Path) -> None:
         cwd=REPO,
         capture_output=True,
         text=True,
-        env={"SUPPLE_STATE_DIR": str(state), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        # PYTHONPATH: this tree's code, even where the installed copy is another checkout's.
+        env={
+            "SUPPLE_STATE_DIR": str(state),
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "PYTHONPATH": str(REPO / "src"),
+        },
         timeout=60,
     )
     assert done.returncode == CRASH_EXIT and "Traceback" not in done.stderr
@@ -101,7 +109,7 @@ def test_ctrl_c_in_a_command_is_no_crash(
     def interrupted(*args: object) -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "cmd_history", interrupted)
+    monkeypatch.setattr(journal, "cmd_history", interrupted)
     assert cli.main(["history"]) == 130
     assert capsys.readouterr().err == "" and crash_reports() == []
 
@@ -115,7 +123,7 @@ def test_when_no_report_can_be_written_the_traceback_is_said_to_be_one(
     def broken(*args: object) -> int:
         raise ValueError("boom")
 
-    monkeypatch.setattr(cli, "cmd_list", broken)
+    monkeypatch.setattr(routines, "cmd_list", broken)
     assert cli.main(["list"]) == CRASH_EXIT
     err = capsys.readouterr().err
     assert err.startswith("supple: crashed in `supple list` (ValueError: boom); the crash report")

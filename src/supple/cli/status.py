@@ -21,7 +21,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from supple.cli.command import Command
+
 if TYPE_CHECKING:  # imported when a line is read: the CLI's parser reads OPTIONS alone
+    import argparse
+
+    from supple.cli.command import Commands
     from supple.core.summary import Summary
 
 # The status line's options, declared once: the fast path below parses them itself (no
@@ -232,3 +237,29 @@ def _write(text: str) -> None:
         sys.stdout.flush()
     except (OSError, ValueError, UnicodeEncodeError):  # a closed pipe, a prompt gone away
         pass
+
+
+def _arguments(sub: Commands) -> None:
+    p = sub.add_parser(
+        "status",
+        help="one short line for a shell prompt or a status bar: streak, what is due",
+        description="Reads only the summary the app and the other commands keep; never "
+        "writes, never complains (see `supple status --help`).",
+        add_help=False,
+    )
+    for option, (metavar, what) in OPTIONS.items():
+        if metavar is None:
+            p.add_argument(option, action="store_true", help=what)
+        else:
+            p.add_argument(option, metavar=metavar, help=what)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Only by a way round the fast path (`supple -- status`): the same line all the same."""
+    flags = ["--ascii"] if args.ascii else []
+    if args.format is not None:
+        flags += ["--format", args.format]
+    return main(flags)
+
+
+COMMANDS = {"status": Command(_arguments, _run)}

@@ -1,0 +1,66 @@
+"""The app's entry points: `supple` alone, play and serve; the only ones that import Textual."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from supple.cli.command import Command, coach, find_routine
+
+if TYPE_CHECKING:
+    import argparse
+
+    from supple.cli.command import Commands
+    from supple.core.routine import Level
+
+
+def _serve_arguments(sub: Commands) -> None:
+    p = sub.add_parser("serve", help="run the app in a web browser (textual-serve)")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (8000)")
+
+
+def _play_arguments(sub: Commands) -> None:
+    from supple.core.routine import LEVELS
+
+    p = sub.add_parser("play", help="start a routine straight away in the app")
+    p.add_argument("routine", help="routine id (see `supple list`)")
+    p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
+
+
+NO_TERMINAL = (
+    "supple: the app needs a terminal (its input and output must both be one). Without one, "
+    "use the commands: list, show, validate, history, stats, program, test, config, serve."
+)
+
+
+def has_terminal() -> bool:
+    """A terminal on both ends, or a Textual driver chosen for us (`supple serve`'s browser
+    tabs run the app through the web driver, with no terminal by design)."""
+    return bool(os.environ.get("TEXTUAL_DRIVER")) or (sys.stdin.isatty() and sys.stdout.isatty())
+
+
+def cmd_app(routine_id: str | None, level: Level | None) -> int:
+    if not has_terminal():  # escape codes into a file, and a session nobody sees, never ends
+        print(NO_TERMINAL, file=sys.stderr)
+        return 2
+    found = coach()
+    if routine_id is not None and find_routine(found.catalog, routine_id) is None:
+        return 2
+    from supple.tui.app import run_app  # Textual is imported only here
+
+    start = (routine_id, found.level_for(level)) if routine_id is not None else None
+    return run_app(found, start=start)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from supple.system.serve import serve  # textual-serve is imported only here
+
+    return serve(args.host, args.port)
+
+
+COMMANDS = {
+    "serve": Command(_serve_arguments, _serve),
+    "play": Command(_play_arguments, lambda args: cmd_app(args.routine, args.level)),
+}

@@ -1,0 +1,88 @@
+"""What each command declares (its arguments and its handler), and what the commands share:
+the coach with its notices on stderr, a routine found by its id, a day as an argument."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import TYPE_CHECKING
+
+# Light on purpose: `supple status` (for a prompt) imports this module for its declaration.
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+    from typing import TypeAlias
+
+    from supple.coach.catalog import EffectiveCatalog
+    from supple.coach.coach import Coach
+    from supple.core.routine import Routine
+
+    # What `add_subparsers` returns: each command adds its own parser to it.
+    Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+class Command:
+    """One command of `supple`, declared in the module of its group: ``arguments`` adds its
+    parser (name, help line, arguments), ``run`` does it with what was parsed (the exit code)."""
+
+    # A plain class: a NamedTuple or a dataclass costs the status line 1-2 ms to build.
+    __slots__ = ("arguments", "run")
+
+    def __init__(
+        self,
+        arguments: Callable[[Commands], None],
+        run: Callable[[argparse.Namespace], int],
+    ) -> None:
+        self.arguments = arguments
+        self.run = run
+
+
+def day(text: str) -> date:
+    """An argument's YYYY-MM-DD, or argparse's error in words."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        import argparse
+
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-24") from None
+
+
+def coach() -> Coach:
+    """The coach over the person's own folders and settings; settings problems on stderr."""
+    from supple.coach.coach import Coach
+
+    found = Coach.from_environment()
+    for problem in found.config_problems:
+        print(f"supple: settings: {problem}", file=sys.stderr)
+    return found
+
+
+def tell(found: Coach) -> None:
+    """One stderr line for each thing the coach has to say (each is said only once)."""
+    from supple.core.words import printable
+
+    for notice in found.take_notices():
+        text = printable(notice.text.replace(":\n", ": "), lines=True)
+        print(f"supple: {text[:1].lower()}{text[1:]}", file=sys.stderr)
+
+
+def find_routine(found: EffectiveCatalog, routine_id: str) -> Routine | None:
+    """The routine, or None after telling the user on stderr what exists."""
+    from supple.core.tomlcheck import closest
+    from supple.core.words import printable
+
+    try:
+        return found.find(routine_id)
+    except KeyError:
+        known = sorted({r.id for r in found.routines})
+        close = closest(routine_id, known)
+        hint = f" Did you mean '{printable(close)}'?" if close else ""
+        print(
+            f"supple: no routine '{printable(routine_id)}'.{hint} "
+            f"Known: {printable(', '.join(known))}",
+            file=sys.stderr,
+        )
+        broken = [e for e in found.errors if e.path.stem == routine_id]
+        for error in broken:
+            print(str(error), file=sys.stderr)
+        return None

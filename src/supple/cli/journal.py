@@ -1,0 +1,118 @@
+"""The journal's commands: history and stats, each with its arguments."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from supple.cli.command import Command, coach, day, tell
+from supple.core.words import duration, plural, printable
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from supple.cli.command import Commands
+
+
+def _history_arguments(sub: Commands) -> None:
+    p = sub.add_parser("history", help="list past sessions, newest first")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="the records as stored, with their path")
+    fmt.add_argument("--csv", action="store_true", help="one row per session")
+    p.add_argument("--since", type=day, metavar="YYYY-MM-DD", help="only sessions from this day on")
+    p.add_argument("--routine", metavar="ID", help="only sessions of this routine")
+
+
+def _stats_arguments(sub: Commands) -> None:
+    p = sub.add_parser("stats", help="streaks, weekly minutes and how your back felt")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | None) -> int:
+    import csv
+    import json
+
+    from supple.core.history import select
+    from supple.core.record import CSV_FIELDS
+
+    found = coach()
+    every = found.history().records
+    records = select(every, since=since, routine=routine)
+    tell(found)
+    if as_json:
+        # One record per line: readable, and quick to write for ten thousand sessions.
+        lines = (json.dumps(r.to_json(), ensure_ascii=False) for r in records)
+        body = ",\n".join(lines)
+        print(f"[\n{body}\n]" if body else "[]")
+        return 0
+    if as_csv:
+        # CSV is read in a terminal as often as in a spreadsheet: each text field is escaped
+        # like any one-line value (a note's newline reads \n), so one session stays one line.
+        # The exact text is in --json.
+        writer = csv.writer(sys.stdout)
+        writer.writerow(CSV_FIELDS)
+        writer.writerows(
+            [printable(cell) if isinstance(cell, str) else cell for cell in r.csv_row()]
+            for r in records
+        )
+        return 0
+    if not records:
+        if not every:
+            print("No sessions yet.")
+        else:
+            which = "".join(
+                (
+                    f" of {printable(routine)}" if routine else "",
+                    f" since {since:%Y-%m-%d}" if since else "",
+                )
+            )
+            print(f"No sessions{which} ({plural(len(every), 'session')} in all).")
+        return 0
+    for r in records:
+        feeling = ""
+        if r.feeling_before is not None or r.feeling_after is not None:
+            feeling = f"  feeling {_or_dash(r.feeling_before)}→{_or_dash(r.feeling_after)}"
+        print(
+            f"{r.started:%Y-%m-%d %H:%M}  {printable(r.title):<22} {printable(r.level):<12} "
+            f"{duration(r.active_seconds):>6}  {printable(r.status):<11} "
+            f"{r.exercises_done}/{len(r.exercises)} done{feeling}"
+        )
+    return 0
+
+
+def _or_dash(value: int | None) -> str:
+    return "–" if value is None else str(value)
+
+
+def cmd_stats(as_json: bool) -> int:
+    import json
+
+    found = coach()
+    stats = found.history().stats
+    tell(found)
+    if as_json:
+        print(json.dumps(stats.to_json(), indent=2))
+        return 0
+    print(f"Sessions: {stats.sessions}, {stats.minutes:.0f} minutes of work in all")
+    print(
+        f"Streak: {plural(stats.current_streak, 'day')} now, "
+        f"{plural(stats.longest_streak, 'day')} at the longest"
+    )
+    week = stats.this_week
+    print(f"This week: {plural(week.sessions, 'session')}, {week.minutes:.0f} minutes of work")
+    print("Last 12 weeks (minutes): " + " ".join(f"{w.minutes:.0f}" for w in stats.weeks))
+    if stats.last is not None:
+        print(
+            f"Last session: {stats.last.started:%a %d %b %H:%M}, {printable(stats.last.title)} "
+            f"({printable(stats.last.status)})"
+        )
+    return 0
+
+
+COMMANDS = {
+    "history": Command(
+        _history_arguments,
+        lambda args: cmd_history(args.json, args.csv, args.since, args.routine),
+    ),
+    "stats": Command(_stats_arguments, lambda args: cmd_stats(args.json)),
+}

@@ -1,0 +1,259 @@
+"""The program's commands: program (its view, start, calendar) and test, with their arguments."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from supple.cli.command import Command, coach, day, tell
+from supple.core.words import change_words, duration, plural, printable
+
+if TYPE_CHECKING:
+    import argparse
+    from datetime import date
+
+    from supple.cli.command import Commands
+
+
+def _program_arguments(sub: Commands) -> None:
+    p = sub.add_parser("program", help="the 6-week program: where you are, test results")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--ics",
+        nargs="?",
+        const="-",
+        type=Path,
+        metavar="FILE",
+        help="the remaining workouts and test days as a calendar file (to FILE, else printed)",
+    )
+    program_sub = p.add_subparsers(dest="program_command", metavar="ACTION")
+    q = program_sub.add_parser("start", help="start (or restart) the program")
+    q.add_argument("--date", type=day, metavar="YYYY-MM-DD", help="the start day (today)")
+
+
+def _test_arguments(sub: Commands) -> None:
+    p = sub.add_parser("test", help="the program's mobility tests")
+    test_sub = p.add_subparsers(dest="test_command", metavar="ACTION", required=True)
+    test_sub.add_parser("list", help="the five tests: unit, which way is better, how")
+    q = test_sub.add_parser(
+        "record", help="record a result, e.g. `supple test record toe-touch 12`"
+    )
+    q.add_argument("test", help="test id (see `supple test list`)")
+    q.add_argument("value", type=float, help="the result, in the test's unit")
+    q.add_argument("--point", help="start, middle or end (default: where you are)")
+
+
+class ProgramContext:
+    """The bundled program with its state, results and the history it counts from."""
+
+    def __init__(self) -> None:
+        self.coach = coach()
+        self.now = self.coach.now()
+        self.program = self.coach.program_service.load()
+        view = self.coach.program()
+        tell(self.coach)
+        assert view is not None  # the program loaded just above
+        self.view = view
+        self.progress = view.progress
+
+
+def _program_context() -> ProgramContext | None:
+    from supple.core.program import ProgramError
+
+    try:
+        return ProgramContext()
+    except ProgramError as error:
+        print(
+            f"supple: the program file cannot be used:\n{printable(str(error), lines=True)}",
+            file=sys.stderr,
+        )
+        return None
+
+
+def cmd_program(as_json: bool) -> int:
+    import json
+
+    from supple.core.program import POINTS
+
+    ctx = _program_context()
+    if ctx is None:
+        return 2
+    p = ctx.progress
+    if as_json:
+        print(json.dumps(p.to_json(), indent=2, ensure_ascii=False))
+        return 0
+    print(
+        f"{printable(ctx.program.title)}: {len(ctx.program.workouts)} workouts over "
+        f"{ctx.program.weeks} weeks, {len(ctx.program.tests)} mobility tests"
+    )
+    if p.started is None:
+        print("Not started. `supple program start` starts it today.")
+    else:
+        print(f"Started {p.started:%a %d %b %Y} · {len(p.done)}/{len(ctx.program.workouts)} done")
+        if p.next is not None and p.suggested is not None:
+            length = duration(ctx.view.seconds.get(p.next.number, 0.0))
+            print(
+                f"Next: workout {p.next.number} (week {p.next.week}) — "
+                f"{printable(p.next.routine)} at "
+                f"{p.next.level} ({length}), on {p.suggested:%a %d %b}"
+            )
+        elif p.finished:
+            print("All workouts done. Well done!")
+        for number in ctx.view.too_long():
+            minutes = ctx.view.seconds[number] / 60
+            print(f"Workout {number} takes {minutes:.1f} min with your settings (over 30).")
+        if p.due:
+            print(f"Tests due: {printable(', '.join(p.due))} (`supple test list`)")
+    for test in ctx.program.tests:
+        by_point = p.results.get(test.id, {})
+        values = "  ".join(
+            f"{point} {by_point[point].value:g}" if point in by_point else f"{point} –"
+            for point in POINTS
+        )
+        change = p.change(test)
+        trend = "" if change is None else f"  {change_words(change, test.unit)}"
+        print(f"  {printable(test.name):<32} {values}{printable(trend)}")
+    return 0
+
+
+def cmd_program_ics(target: Path) -> int:
+    """The remaining workouts and test days as an iCalendar file ("-": printed)."""
+    from supple.core.calendar_ics import to_ics
+    from supple.core.files import atomic_write
+
+    found = coach()
+    calendar = found.program_service.calendar()
+    tell(found)
+    if calendar is None:
+        return 2
+    view, planned = calendar
+    if view.progress.started is None:
+        print(
+            "supple: the program has not started: the calendar starts today, as if you started "
+            "it now (`supple program start`)",
+            file=sys.stderr,
+        )
+    elif not planned:
+        print(
+            "supple: every workout of the program is done: the calendar is empty.", file=sys.stderr
+        )
+    data = to_ics(planned, calendar_name=f"supple: {view.program.title}")
+    if str(target) == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    try:
+        atomic_write(target, data)
+    except OSError as error:
+        print(
+            f"supple: cannot write {printable(str(target))}: {error.strerror or error}",
+            file=sys.stderr,
+        )
+        return 1
+    workouts = sum(1 for p in planned if p.number is not None)
+    print(
+        f"{plural(workouts, 'workout')} and {plural(len(planned) - workouts, 'test day')} "
+        f"written to {printable(str(target))}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_program_start(day: date | None) -> int:
+    ctx = _program_context()
+    if ctx is None:
+        return 2
+    from datetime import datetime, time
+
+    from supple.core.files import SaveError
+    from supple.core.program import with_offset
+
+    at = with_offset(datetime.combine(day, time())) if day is not None else ctx.now
+    try:
+        started = ctx.coach.start_program(ctx.program, at)
+    except SaveError as error:  # a newer supple's state, or a disk that will not take it
+        print(f"supple: program start: {printable(str(error))}", file=sys.stderr)
+        return 1
+    ctx.coach.program()  # the status line follows the new start
+    print(
+        f"Started {printable(ctx.program.title)} on {started:%a %d %b %Y}. "
+        "Take the start tests, then workout 1."
+    )
+    return 0
+
+
+def cmd_test_list() -> int:
+    ctx = _program_context()
+    if ctx is None:
+        return 2
+    for test in ctx.program.tests:
+        print(
+            f"{printable(test.id):<15} {printable(test.name)} — {printable(test.unit)}, "
+            f"{test.better} is better ({test.low:g}–{test.high:g}, {test.kind})"
+        )
+        for step in test.how:
+            print(f"{'':<16}· {printable(step)}")
+    return 0
+
+
+def cmd_test_record(test_id: str, value: float, point: str | None) -> int:
+    from supple.core.program import POINTS
+
+    if point is not None and point not in POINTS:
+        print(
+            f"supple: --point must be one of {', '.join(POINTS)}, not '{printable(point)}'",
+            file=sys.stderr,
+        )
+        return 2
+    ctx = _program_context()
+    if ctx is None:
+        return 2
+    try:
+        test = ctx.program.test(test_id)
+    except KeyError:
+        known = printable(", ".join(t.id for t in ctx.program.tests))
+        print(f"supple: no test '{printable(test_id)}' (known: {known})", file=sys.stderr)
+        return 2
+    problem = test.check(value)
+    if problem:
+        print(f"supple: {printable(problem)}", file=sys.stderr)
+        return 2
+    done = len(ctx.progress.done)
+    at = point if point else ctx.program.point_for(done)
+    after = dict(zip(POINTS, ctx.program.tests_after, strict=True))[at]
+    if done < after:
+        print(
+            f"supple: the {at} tests come after workout {after}; {plural(done, 'workout')} "
+            "done so far",
+            file=sys.stderr,
+        )
+        return 2
+    result = ctx.coach.record_test(test, value, at)
+    ctx.coach.program()  # the status line follows (the tests due)
+    print(
+        f"Recorded {printable(test.name)}: {value:g} {printable(test.unit)} ({at}) "
+        f"in {printable(str(result.path))}"
+    )
+    return 0
+
+
+def _program(args: argparse.Namespace) -> int:
+    if args.program_command == "start":
+        return cmd_program_start(args.date)
+    if args.ics is not None:
+        return cmd_program_ics(args.ics)
+    return cmd_program(args.json)
+
+
+def _test(args: argparse.Namespace) -> int:
+    if args.test_command == "list":
+        return cmd_test_list()
+    return cmd_test_record(args.test, args.value, args.point)
+
+
+COMMANDS = {
+    "program": Command(_program_arguments, _program),
+    "test": Command(_test_arguments, _test),
+}

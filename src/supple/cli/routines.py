@@ -1,0 +1,286 @@
+"""The routine commands: list, show, validate, import and export, each with its arguments."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from supple.cli.command import Command, coach, find_routine
+from supple.core.words import duration, plural, printable
+
+if TYPE_CHECKING:
+    from supple.cli.command import Commands
+    from supple.coach.catalog import EffectiveCatalog
+    from supple.core.routine import Level, Routine
+
+
+def _list_arguments(sub: Commands) -> None:
+    p = sub.add_parser("list", help="list the routines with their minutes per level")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _show_arguments(sub: Commands) -> None:
+    from supple.core.routine import LEVELS
+
+    p = sub.add_parser("show", help="print a routine's timeline at a level")
+    p.add_argument("routine", help="routine id (see `supple list`)")
+    p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument("--json", action="store_true", help="print JSON")
+    shown.add_argument(
+        "--figures",
+        action="store_true",
+        help="draw each exercise's start and end position instead of the timeline",
+    )
+
+
+def _import_arguments(sub: Commands) -> None:
+    p = sub.add_parser("import", help=_import_help())
+    p.add_argument("file", type=Path, metavar="FILE")
+
+
+def _export_arguments(sub: Commands) -> None:
+    p = sub.add_parser("export", help="write one routine as a file to share")
+    p.add_argument("routine", help="routine id (see `supple list`)")
+    p.add_argument("--to", type=Path, metavar="FILE", help="write here (default: print it)")
+
+
+def _validate_arguments(sub: Commands) -> None:
+    p = sub.add_parser("validate", help="check routine files; exit 1 if any has a problem")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+
+
+def _import_help() -> str:
+    from supple.core.imports import formats_in_words
+
+    return f"bring routines in: {formats_in_words()}"
+
+
+def catalog() -> EffectiveCatalog:
+    """The routines as the person will play them: their own first, their settings applied."""
+    return coach().catalog
+
+
+def _fmt_minutes(seconds: float) -> str:
+    return f"{round(seconds / 60, 1):g} min"
+
+
+def cmd_list(as_json: bool) -> int:
+    from supple.core.routine import LEVELS
+
+    found = catalog()
+    if as_json:
+        import json  # only here: the plain list does without it
+
+        out: list[dict[str, Any]] = [routine_json(found, r) for r in found.routines]
+        out += [{"path": str(e.path), "error": str(e)} for e in found.errors]
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    for routine in found.routines:
+        seconds = found.seconds_per_level(routine)
+        per_level = " · ".join(f"{level} {_fmt_minutes(seconds[level])}" for level in LEVELS)
+        print(f"{printable(routine.id):<24} {printable(routine.title)}  [{routine.source}]")
+        print(f"{'':<24} {len(routine.exercises)} exercises · {per_level}")
+    for error in found.errors:
+        print(f"! {printable(str(error.path))}: not usable:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+    if not found.routines and not found.errors:
+        print("no routines found", file=sys.stderr)
+    return 0
+
+
+def routine_json(found: EffectiveCatalog, routine: Routine) -> dict[str, Any]:
+    from supple.core.routine import LEVELS, DoseKey, ExerciseKey, RoutineKey
+
+    seconds = found.seconds_per_level(routine)
+    exercises = []
+    for exercise in routine.exercises:
+        levels = {}
+        for level in LEVELS:
+            dose = exercise.dose(level)
+            amounts: list[tuple[DoseKey, int | None]] = [(DoseKey.REPS, dose.reps)]
+            amounts += [(DoseKey.SETS, dose.sets), (DoseKey.SECONDS, dose.seconds)]
+            levels[level] = {k.value: v for k, v in amounts if v is not None}
+        K = ExerciseKey
+        exercises.append(
+            {
+                K.ID.value: exercise.id,
+                K.NAME.value: exercise.name,
+                K.KIND.value: exercise.kind.value,
+                K.PER_SIDE.value: exercise.per_side,
+                K.LEVELS.value: levels,
+            }
+        )
+    return {
+        RoutineKey.ID.value: routine.id,
+        RoutineKey.TITLE.value: routine.title,
+        "source": routine.source,
+        "path": str(routine.path),
+        "minutes": {level: round(s / 60, 1) for level, s in seconds.items()},
+        "seconds": seconds,
+        "exercises": exercises,
+    }
+
+
+def cmd_show(routine_id: str, level: Level | None, as_json: bool, figures: bool = False) -> int:
+    from supple.core.timeline import describe_segment, total_seconds
+
+    found = catalog()
+    routine = find_routine(found, routine_id)
+    if routine is None:
+        return 2
+    level = found.level_for(level)
+    segments = found.plan(routine, level).segments
+    if figures:
+        print_figures(routine, level)
+        return 0
+    if as_json:
+        import json  # only here: the plain timeline does without it
+
+        print(
+            json.dumps(
+                {
+                    "routine": routine.id,
+                    "level": level,
+                    "total_seconds": total_seconds(segments),
+                    "segments": [s.to_json() for s in segments],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    total = total_seconds(segments)
+    print(
+        f"{printable(routine.title)} — {level} — {len(segments)} segments, {duration(total)} in all"
+    )
+    at = 0.0
+    for segment in segments:
+        name = routine.exercises[segment.exercise_index].name
+        what = describe_segment(segment, name, breath=True)
+        print(f"{duration(at):>6}  {segment.seconds:>5g}s  {what}")
+        at += segment.seconds
+    return 0
+
+
+def print_figures(routine: Routine, level: Level) -> None:
+    """Each exercise's start and end position, side by side, sized to the terminal."""
+    import shutil
+
+    from supple.core.figure import figure_lines
+    from supple.core.figures import FIGURES
+
+    columns = max(40, min(shutil.get_terminal_size((80, 24)).columns, 160))
+    width = (columns - 4) // 2
+    height = max(4, width // 4)  # cells: a figure box is about twice as wide as it is tall
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")  # no-color.org: non-empty
+    print(f"{printable(routine.title)} — {level}")
+    for number, exercise in enumerate(routine.exercises, 1):
+        print(f"\n{number}. {printable(exercise.name)} — {exercise.describe(level)}")
+        figure = FIGURES.get(exercise.figure or "")
+        if figure is None:
+            print("   (no figure)")
+            continue
+        start = figure_lines(figure, 0.0, width, height, colour=colour)
+        end = figure_lines(figure, 1.0, width, height, colour=colour)
+        first, last = figure.labels
+        print(f"  {first:<{width}}  {last}")
+        for a, b in zip(start, end, strict=True):
+            print(f"  {a}  {b}")
+
+
+def cmd_import(path: Path) -> int:
+    from supple.core.files import SaveError
+    from supple.core.imports import ImportProblem
+    from supple.core.timeline import minutes_per_level
+
+    found = coach()
+    try:
+        report = found.import_routines(path)
+    except ImportProblem as problem:
+        print(f"supple: cannot import {printable(str(problem))}", file=sys.stderr)
+        return 1
+    except (SaveError, OSError) as error:
+        print(
+            f"supple: could not save the imported routines: {printable(str(error))}",
+            file=sys.stderr,
+        )
+        return 1
+    renamed = dict(report.renamed)
+    print(f"{printable(str(path))}: {report.format}, {plural(len(report.written), 'routine')}")
+    for routine, target in report.written:
+        minutes = "/".join(f"{m:g}" for m in minutes_per_level(routine).values())
+        old = _renamed_from(renamed, routine.id)
+        again = f" (its own id, {printable(old)}, was taken)" if old else ""
+        count = plural(len(routine.exercises), "exercise")
+        title = printable(routine.title)
+        print(f"  {printable(routine.id)}: {title} · {count} · {minutes} min{again}")
+        print(f"    saved to {printable(str(target))}")
+    for line in report.dropped:
+        print(f"  not carried over: {printable(line)}")
+    if report.written:
+        print(f"Start it with `supple play {printable(report.written[0][0].id)}`.")
+    return 0
+
+
+def _renamed_from(renamed: dict[str, str], new_id: str) -> str | None:
+    return next((old for old, new in renamed.items() if new == new_id), None)
+
+
+def cmd_export(routine_id: str, to: Path | None) -> int:
+    from supple.core.files import atomic_write
+
+    found = coach()
+    try:
+        text = found.routines.export(routine_id)
+    except KeyError:
+        print(f"supple: no routine '{printable(routine_id)}' (see `supple list`)", file=sys.stderr)
+        return 1
+    if to is None:
+        print(text, end="" if text.endswith("\n") else "\n")
+        return 0
+    if to.exists():
+        print(f"supple: {printable(str(to))} exists; choose another file", file=sys.stderr)
+        return 1
+    try:
+        atomic_write(to, text.encode("utf-8"))
+    except OSError as error:
+        print(
+            f"supple: cannot write {printable(str(to))}: {error.strerror or error}", file=sys.stderr
+        )
+        return 1
+    print(f"{printable(routine_id)} written to {printable(str(to))}", file=sys.stderr)
+    return 0
+
+
+def cmd_validate(targets: Sequence[Path]) -> int:
+    from supple.core.routine import RoutineError, load_routine
+
+    failed = False
+    for target in targets:
+        files = sorted(target.glob("*.toml")) if target.is_dir() else [target]
+        for path in files:
+            try:
+                load_routine(path)
+            except RoutineError as error:
+                failed = True
+                for problem in error.problems:
+                    print(problem)
+            else:
+                print(f"{printable(str(path))}: ok")
+    return 1 if failed else 0
+
+
+COMMANDS = {
+    "list": Command(_list_arguments, lambda args: cmd_list(args.json)),
+    "show": Command(
+        _show_arguments, lambda args: cmd_show(args.routine, args.level, args.json, args.figures)
+    ),
+    "import": Command(_import_arguments, lambda args: cmd_import(args.file)),
+    "export": Command(_export_arguments, lambda args: cmd_export(args.routine, args.to)),
+    "validate": Command(_validate_arguments, lambda args: cmd_validate(args.paths)),
+}

@@ -1,0 +1,56 @@
+"""The settings' command: config (the file's path, the settings in force), with its arguments."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from supple.cli.command import Command
+from supple.core.words import printable
+from supple.system import paths
+
+if TYPE_CHECKING:
+    from supple.cli.command import Commands
+
+
+def _config_arguments(sub: Commands) -> None:
+    p = sub.add_parser("config", help="where the settings file is, and what it says")
+    config_sub = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    config_sub.add_parser("path", help="print the settings file's path")
+    config_sub.add_parser("show", help="print the settings in force (problems on stderr)")
+
+
+def cmd_config(action: str) -> int:
+    from dataclasses import asdict
+
+    import tomli_w
+
+    from supple.core.config import load_config
+
+    path = paths.config_file()
+    if action == "path":
+        print(printable(str(path)))
+        return 0
+    config, problems = load_config(path)
+    if path.exists():  # what the app would say of the theme and keymap, at their lines
+        from supple.tui.keymap import check_ui_settings
+
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        problems = [*problems, *check_ui_settings(config.theme, config.keymap, path, text)[2]]
+    for problem in problems:
+        print(f"supple: settings: {problem}", file=sys.stderr)
+    values = {k: v for k, v in asdict(config).items() if v is not None and v != {}}
+    print(
+        f"# {printable(str(path))}"
+        f"{'' if path.exists() else ' (not created yet: these are the defaults)'}"
+    )
+    print(tomli_w.dumps(values), end="")
+    return 0
+
+
+COMMANDS = {
+    "config": Command(_config_arguments, lambda args: cmd_config(args.config_command)),
+}
