@@ -20,7 +20,7 @@ from supple.tui.widgets.pacer import BreathPacer
 if TYPE_CHECKING:
     from supple.core.motion import FigureFrame
     from supple.core.routine import Level
-    from supple.core.session import Snapshot
+    from supple.core.snapshot import Snapshot
 
 
 class NowPanel(Vertical):
