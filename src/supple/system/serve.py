@@ -101,7 +101,6 @@ def token_server(base: type[Any], token: str) -> type[Any]:
     page's URL must carry it (``?token=…``, printed on start, as Jupyter does); the page then
     sets a cookie that its WebSocket sends back. Anything else gets 403. The static files
     (textual-serve's script, styles, font) hold nothing of the person's and are served to all."""
-    import asyncio
     import hmac
 
     from aiohttp import web
