@@ -63,3 +63,68 @@ def test_all_of_loopback_is_local(host: str, capsys: pytest.CaptureFixture[str])
 def test_anything_else_is_warned_about(host: str, capsys: pytest.CaptureFixture[str]) -> None:
     serve.serve(host, 8000)
     assert "warning: serving on" in capsys.readouterr().err
+
+
+# -- the addresses a phone can use -----------------------------------------------------------
+
+MACHINE = ["127.0.0.1", "127.0.1.1", "192.0.2.2", "10.1.2.3", "::1", "fd00::2", "fe80::1"]
+
+
+def printed(host: str, found: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    serve.serve(host, 9000, token="T0K", find=lambda: found)
+    return capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [
+        ("0.0.0.0", ["192.0.2.2", "10.1.2.3"]),
+        ("::", ["[fd00::2]"]),  # asyncio binds :: with V6ONLY: IPv6 only
+        ("", ["192.0.2.2", "10.1.2.3", "[fd00::2]"]),
+    ],
+)
+def test_every_address_a_phone_can_use_is_printed_with_the_token(
+    host: str, expected: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = printed(host, MACHINE, capsys)
+    phone = [line.split()[-1] for line in err.splitlines() if line.startswith("supple:   ")]
+    assert phone == [f"http://{a}:9000/?token=T0K" for a in expected]
+    assert "supple: open http://localhost:9000/?token=T0K in a browser." in err
+    assert "0.0.0.0:9000/" not in err and "127.0.1.1" not in err and "fe80" not in err
+
+
+def test_each_non_loopback_address_found_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    found = [f"10.0.{n}.{n + 1}" for n in range(12)] + [f"2001:db8::{n:x}" for n in range(5)]
+    err = printed("", found, capsys)
+    for address in found:
+        assert serve.url(address, 9000) + "/?token=T0K" in err
+
+
+def test_on_loopback_it_says_a_phone_cannot_reach_it_and_how(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    err = printed("127.0.0.1", MACHINE, capsys)
+    assert "only this machine can open it" in err
+    assert "`supple serve --host 0.0.0.0`" in err and "192.0.2.2" not in err
+
+
+def test_no_address_for_a_phone_is_said(capsys: pytest.CaptureFixture[str]) -> None:
+    err = printed("0.0.0.0", ["127.0.0.1", "::1"], capsys)
+    assert "found no address of this machine that a phone could use" in err
+
+
+def test_the_machines_addresses_include_its_interfaces() -> None:
+    """Found without the network: on Linux every address of /proc/net/if_inet6 is there."""
+    from pathlib import Path
+
+    from supple.system import addresses
+
+    found = addresses.machine_addresses()
+    assert found == list(dict.fromkeys(found))
+    table = Path("/proc/net/if_inet6")
+    if table.exists():
+        import ipaddress
+
+        for line in table.read_text().splitlines():
+            ip = str(ipaddress.IPv6Address(bytes.fromhex(line.split()[0])))
+            assert ip in found

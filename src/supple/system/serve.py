@@ -4,17 +4,23 @@ phone or tablet. Localhost unless asked otherwise, and then with a clear warning
 from __future__ import annotations
 
 import functools
+import ipaddress
 import math
+import re
 import shlex
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from supple.system.addresses import machine_addresses, reachable_from_elsewhere
 
 # The browser page's files (the supple package's web/ folder, shipped in the wheel).
 WEB = Path(__file__).resolve().parents[1] / "web"
 
 if TYPE_CHECKING:
+    import asyncio
+
     from aiohttp import web
 
 ANY = ("0.0.0.0", "::", "")
@@ -25,27 +31,45 @@ def url(host: str, port: int) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def addresses_to_open(host: str, port: int) -> list[str]:
-    """Where a browser can reach the server: localhost for a local one; for one that listens
-    on every address (0.0.0.0, ::), this machine's own addresses, never 0.0.0.0 itself."""
-    import socket
-
+def addresses_to_open(
+    host: str, port: int, find: Callable[[], list[str]] = machine_addresses
+) -> list[str]:
+    """Where a browser can reach the server: localhost first (for this machine), then, for one
+    that listens on every address, each of this machine's addresses that a phone can use in
+    the families it listens on (0.0.0.0 is IPv4 only, :: IPv6 only — asyncio sets V6ONLY —
+    and "" both), never 0.0.0.0 itself."""
     if is_loopback(host):
         return [url("localhost", port)]
     if host not in ANY:
         return [url(host, port)]
-    found: list[str] = []
-    try:
-        infos = socket.getaddrinfo(socket.gethostname(), None, proto=socket.IPPROTO_TCP)
-    except OSError:
-        infos = []
-    for family, *_, address in infos:
-        ip = str(address[0])
-        if ip.startswith("127.") or ip == "::1" or (family == socket.AF_INET6 and host != "::"):
-            continue
-        if url(ip, port) not in found:
-            found.append(url(ip, port))
-    return [url("localhost", port), *found]
+    families = {"0.0.0.0": (4,), "::": (6,), "": (4, 6)}[host]
+    found = [
+        url(ip, port)
+        for ip in find()
+        if reachable_from_elsewhere(ip) and ipaddress.ip_address(ip).version in families
+    ]
+    return [url("localhost", port), *dict.fromkeys(found)]
+
+
+def announcement(host: str, port: int, token: str, urls: list[str]) -> str:
+    """What `supple serve` prints on start: the address to open here, and those for a phone
+    (each with the token) or, on loopback, that a phone cannot reach it and how to let it."""
+    here, *others = [f"{u}/?token={token}" for u in urls]
+    lines = [f"supple: open {here} in a browser. Ctrl+C stops the server."]
+    if is_loopback(host):
+        lines.append(
+            "supple: only this machine can open it; for a phone on the same network, start "
+            "`supple serve --host 0.0.0.0` and type on the phone an address it prints."
+        )
+    elif host in ANY and others:
+        lines.append("supple: on a phone or another device on the same network, type one of:")
+        lines.extend(f"supple:   {other}" for other in others)
+    elif host in ANY:
+        lines.append(
+            "supple: found no address of this machine that a phone could use (no network "
+            "connection?); connect to a network and start again."
+        )
+    return "\n".join(lines)
 
 
 def command() -> str:
@@ -55,8 +79,6 @@ def command() -> str:
 
 def is_loopback(host: str) -> bool:
     """127.0.0.0/8, ::1 and localhost: this machine only."""
-    import ipaddress
-
     if host == "localhost":
         return True
     try:
@@ -89,13 +111,20 @@ def token_server(base: type[Any], token: str) -> type[Any]:
         given = request.query.get("token") or request.cookies.get(TOKEN_COOKIE) or ""
         return hmac.compare_digest(given.encode(), token.encode())
 
+    tabs: set[asyncio.Task[None]] = set()  # the handlers of the open tabs' WebSockets
+
     @web.middleware
     async def check(request: web.Request, handler: Any) -> web.StreamResponse:
         if not allowed(request):
             return web.Response(
                 status=403, text="supple: open the address `supple serve` printed (with its token)."
             )
-        response: web.StreamResponse = await handler(request)
+        if request.path == "/ws":
+            tabs.add(request.task)
+        try:
+            response: web.StreamResponse = await handler(request)
+        finally:
+            tabs.discard(request.task)
         if request.query.get("token"):
             response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="Strict")
         return response
@@ -107,7 +136,65 @@ def token_server(base: type[Any], token: str) -> type[Any]:
             app.router.add_get("/supple/sound", handle_sound, name="supple-sound")
             return app
 
+        async def on_shutdown(self, app: web.Application) -> None:
+            await close_tabs(tabs)
+
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
+            import aiohttp_jinja2
+
+            return aiohttp_jinja2.render_template(
+                "app_index.html", request, page_context(request, self.title)
+            )
+
     return TokenServer
+
+
+# A well-formed Host header: a name or IPv4 address, or an IPv6 one in brackets, and a port.
+HOST = re.compile(r"(?:[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?")
+
+
+def page_context(request: web.Request, title: str) -> dict[str, Any]:
+    """The page's template values, its URLs on the address the browser used (the request's
+    Host), never the address the server is bound to: textual-serve writes
+    ``http://0.0.0.0:PORT/static/…`` for ``--host 0.0.0.0``, which a phone cannot load. A Host
+    that is not a plain address gives root-relative URLs, which the browser resolves against
+    the page's own address just the same."""
+    from textual_serve.server import to_int
+
+    host = request.host if HOST.fullmatch(request.host) else ""
+    origin = f"{request.scheme}://{host}" if host else ""
+    socket_origin = f"{'wss' if request.scheme == 'https' else 'ws'}://{host}" if host else ""
+    return {
+        "font_size": to_int(request.query.get("fontsize", "16"), 16),
+        "app_websocket_url": f"{socket_origin}/ws",
+        "config": {"static": {"url": f"{origin}/static/"}},
+        "application": {"name": title},
+    }
+
+
+# How long the open tabs' apps get to quit when the server is stopped (SIGTERM, Ctrl+C).
+QUIT_WAIT = 2.0
+REAP_WAIT = 0.2
+
+
+async def close_tabs(tabs: set[asyncio.Task[None]]) -> None:
+    """Ends every open tab at once, within QUIT_WAIT. Without this, aiohttp waits for each
+    WebSocket handler to return (up to 60 s), and textual-serve's returns only when the page
+    closes its socket. Cancelling a handler makes textual-serve tell its app to quit (the app
+    saves as on any quit) and close the socket; a tab still closing after QUIT_WAIT (a phone
+    asleep never answers the close) is cancelled again, and nothing waits for it."""
+    import asyncio
+
+    pending = set(tabs)
+    for tab in pending:
+        tab.cancel()
+    if pending:
+        _, late = await asyncio.wait(pending, timeout=QUIT_WAIT)
+        for tab in late:
+            tab.cancel()
+        # One more moment for asyncio to reap the apps' processes (its child watcher reports
+        # from a thread): a process reaped after the loop has closed prints a traceback.
+        await asyncio.sleep(REAP_WAIT)
 
 
 @functools.lru_cache(maxsize=64)
@@ -159,7 +246,12 @@ async def handle_sound(request: web.Request) -> web.Response:
     )
 
 
-def serve(host: str, port: int, token: str | None = None) -> int:
+def serve(
+    host: str,
+    port: int,
+    token: str | None = None,
+    find: Callable[[], list[str]] = machine_addresses,
+) -> int:
     from textual_serve.server import Server
 
     token = token or new_token()
@@ -170,11 +262,8 @@ def serve(host: str, port: int, token: str | None = None) -> int:
             "and change your history. Use the default 127.0.0.1 unless you mean that.",
             file=sys.stderr,
         )
-    urls = [f"{u}/?token={token}" for u in addresses_to_open(host, port)]
-    others = " or ".join(urls[1:])
-    also = f" (from another device: {others})" if others else ""
     print(
-        f"supple: open {urls[0]} in a browser{also}. Ctrl+C stops the server.",
+        announcement(host, port, token, addresses_to_open(host, port, find)),
         file=sys.stderr,
         flush=True,
     )
