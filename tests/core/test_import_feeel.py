@@ -164,10 +164,10 @@ def test_zip_bombs_and_junk_members_are_refused() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("big.feeel", b" " * (feeel.MAX_ZIP_MEMBER_BYTES + 10))
-    started = time.monotonic()
+    started = time.process_time()  # CPU, not wall: other workers run beside
     with pytest.raises(ImportProblem, match="too large"):
         feeel.convert_zip(buffer.getvalue(), Path("b.zip"))
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("notes.txt", "hello")

@@ -149,20 +149,20 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 
 
 def test_a_doctype_or_entity_is_refused_outright() -> None:
-    started = time.monotonic()
+    started = time.process_time()  # CPU, not wall: other workers run beside
     with pytest.raises(ImportProblem, match="DOCTYPE declaration, refused"):
         convert(BILLION_LAUGHS)
-    assert time.monotonic() - started < 1
+    assert time.process_time() - started < 1
     with pytest.raises(ImportProblem, match="ENTITY declaration"):
         convert('<exercises><!ENTITY x "y"></exercises>')
 
 
 def test_expat_itself_refuses_the_billion_laughs_quickly() -> None:
     """Below the DOCTYPE check, the parser (CPython 3.11's expat 2.4+) stops the expansion."""
-    started = time.monotonic()
+    started = time.process_time()  # CPU, not wall: other workers run beside
     with pytest.raises(ImportProblem, match="not well-formed XML"):
         workrave._expat(BILLION_LAUGHS, Path("exercises.xml"))
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2
 
 
 @pytest.mark.parametrize(
