@@ -40,7 +40,9 @@ def _test_arguments(sub: Commands) -> None:
         "record", help="record a result, e.g. `supple test record toe-touch 12`"
     )
     q.add_argument("test", help="test id (see `supple test list`)")
-    q.add_argument("value", type=float, help="the result, in the test's unit")
+    q.add_argument(
+        "value", help="the result in the test's unit: 12, 2,5, 12 cm, 30 s or 1:30 for a time"
+    )
     q.add_argument("--point", help="start, middle or end (default: where you are)")
 
 
@@ -198,7 +200,8 @@ def cmd_test_list() -> int:
     return 0
 
 
-def cmd_test_record(test_id: str, value: float, point: str | None) -> int:
+def cmd_test_record(test_id: str, typed: str, point: str | None) -> int:
+    from supple.core.numbers import NumberError, read_number
     from supple.core.program import POINTS
 
     if point is not None and point not in POINTS:
@@ -215,6 +218,11 @@ def cmd_test_record(test_id: str, value: float, point: str | None) -> int:
     except KeyError:
         known = printable(", ".join(t.id for t in ctx.program.tests))
         print(f"supple: no test '{printable(test_id)}' (known: {known})", file=sys.stderr)
+        return 2
+    try:
+        value = read_number(typed, test.unit)
+    except NumberError as error:
+        print(f"supple: test record: {printable(str(error))}", file=sys.stderr)
         return 2
     problem = test.check(value)
     if problem:

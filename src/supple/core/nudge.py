@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from supple.core.numbers import NumberError, check_digits, is_digits
 from supple.core.schema import SCHEMA, schema_of, unknown_keys
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # datetime.weekday() order
@@ -97,10 +98,14 @@ def clock_text(minutes: int) -> str:
 def parse_clock(text: str, *, end: bool = False) -> int:
     """``07:30`` (or ``7:30``, ``0730``) as minutes after midnight; ``24:00`` only as an end."""
     raw = text.strip()
+    try:
+        check_digits(raw)  # `0²:30`: `isdigit` is true of `²`, `int` is not
+    except NumberError as error:
+        raise RemindError(str(error)) from None
     hh, sep, mm = raw.partition(":")
     if not sep and len(raw) == 4:
         hh, mm = raw[:2], raw[2:]
-    if not (hh.isdigit() and mm.isdigit() and len(mm) == 2 and 1 <= len(hh) <= 2):
+    if not (is_digits(hh) and is_digits(mm) and len(mm) == 2 and 1 <= len(hh) <= 2):
         raise RemindError(f"'{text}' is not a time like 07:30")
     hours, minutes = int(hh), int(mm)
     if end and (hours, minutes) == (24, 0):

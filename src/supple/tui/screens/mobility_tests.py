@@ -1,5 +1,6 @@
 """Taking the mobility tests: how to do each, a stopwatch for the timed ones, a checked input for
-the measured ones. Every result is saved at once."""
+the measured ones. A result is saved when confirmed: Enter, or leaving its field (Tab, a click,
+another test); Esc leaves without saving what was typed."""
 
 from __future__ import annotations
 
@@ -99,9 +100,10 @@ class TestsScreen(SuppleScreen):
                 detail.border_title = "How"
                 yield Static(id="test-name")
                 yield Digits("0:00.0", id="stopwatch")
-                yield Input(type="number", id="test-value")
+                # Any text: the number reader takes 2,5 and 12 cm and says what it refuses.
+                yield Input(max_length=40, id="test-value")
+                yield Static(id="test-error")  # beside the field, so visible at 60 × 20
                 yield Static(id="test-hint")
-                yield Static(id="test-error")
                 yield Static(id="test-how")
                 yield FigureStrip(shape=0.45, id="test-figure")  # the start and end positions
 
@@ -148,7 +150,7 @@ class TestsScreen(SuppleScreen):
             hint = "space: start / stop · r: reset · Enter: save"
         else:
             value.focus()
-            hint = f"Type the result in {unit} · Enter: save"
+            hint = f"Type the result in {unit} (2,5 or 2.5) · Enter or Tab: save"
         self.query_one("#test-hint", Static).update(Text(hint + " · ↑/↓: other tests · Esc: back"))
 
     def tick(self) -> None:
@@ -158,7 +160,10 @@ class TestsScreen(SuppleScreen):
     def action_move(self, step: int) -> None:
         if self.stopwatch is not None and self.stopwatch.running:
             return  # a running stopwatch keeps its test
-        self.index = (self.index + step) % len(self.program.tests)
+        start = self.index
+        if self.typed() and not self.commit():
+            return  # what was typed is saved before leaving it, or refused beside the field
+        self.index = (start + step) % len(self.program.tests)
         self.show()
 
     def action_stopwatch(self) -> None:
@@ -183,6 +188,23 @@ class TestsScreen(SuppleScreen):
     def _submitted(self) -> None:
         self.action_save()
 
+    @on(Input.Blurred, "#test-value")
+    def _left(self) -> None:
+        """Leaving the field (Tab, a click) confirms what it shows, as Enter does."""
+        if self.typed():
+            self.commit()
+
+    def typed(self) -> str:
+        """The result typed and not yet saved ("" for a timed test)."""
+        if self.test.kind.stopwatch:
+            return ""
+        return self.query_one("#test-value", Input).value.strip()
+
+    def commit(self) -> bool:
+        """Save what the field shows; False (the error beside it) if it cannot be."""
+        self.action_save()
+        return not self.typed()
+
     def action_save(self) -> None:
         test = self.test
         error = self.query_one("#test-error", Static)
@@ -192,12 +214,12 @@ class TestsScreen(SuppleScreen):
                 self.action_stopwatch()
             value = tenths(self.stopwatch.elapsed()) / 10
         else:
-            raw = self.query_one("#test-value", Input).value.strip()
+            from supple.core.numbers import NumberError, read_number
+
             try:
-                value = float(raw)
-            except ValueError:
-                example = f"{test.low + 10:g}"
-                error.update(Text(f"Type a number in {printable(test.unit)}, like {example}"))
+                value = read_number(self.query_one("#test-value", Input).value, test.unit)
+            except NumberError as problem:
+                error.update(Text(printable(str(problem))))
                 return
         problem = test.check(value)
         if problem:
@@ -220,4 +242,5 @@ class TestsScreen(SuppleScreen):
     def action_back(self) -> None:
         if self.stopwatch is not None and self.stopwatch.running:
             self.action_stopwatch()
+        self.query_one("#test-value", Input).value = ""  # Esc restores: what was typed is dropped
         self.app.pop_screen()
