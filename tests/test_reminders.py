@@ -448,10 +448,23 @@ def test_remind_on_refuses_bad_values(
         ("--at", "7h30", "'7h30' is not a time like 07:30"),
         ("--days", "mon-fry", "'fry' is not a day"),
         ("--hours", "19:00-08:00", "must end after they start"),
+        # Digits Python calls digits but int() refuses once crashed with exit 70.
+        ("--at", "0\u00b2:30", "type the digits 0-9 ('\u00b2' is a superscript two)"),
+        ("--hours", "\uff10\uff18:00-19:00", "fullwidth digit zero"),
     ]:
         code, _, err = run(capsys, "remind", "on", option, value)
         assert code == 2 and words in err
     assert not fake_system[1].timer.exists()
+
+
+def test_a_remind_toml_with_a_foreign_digit_is_reported_not_a_crash(
+    fake_system: tuple[FakeRunner, Places], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = Path(os.environ["SUPPLE_CONFIG_DIR"]) / "remind.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('schema = 1\non = true\nat = ["0\u00b2:30"]\n', encoding="utf-8")
+    code, out, err = run(capsys, "remind", "status")
+    assert code == 0 and "type the digits 0-9" in err and out.startswith("Reminders: off")
 
 
 def test_remind_on_without_any_scheduler_says_so(

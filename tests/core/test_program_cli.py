@@ -54,6 +54,29 @@ def test_bad_values_are_refused_clearly(capsys: pytest.CaptureFixture[str]) -> N
     assert code == 2 and "no test 'toe-tuch'" in err and "toe-touch" in err
 
 
+def test_results_are_read_as_people_type_them(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "program", "start", "--date", "2026-11-02")
+    for test, typed, saved in [
+        ("toe-touch", "2,5", 2.5),  # once 25: the comma was dropped
+        ("thomas-gap", " 8,5 cm ", 8.5),
+        ("press-up", "20.25cm", 20.25),
+        ("superman-hold", "35 s", 35),
+        ("bridge-hold", "1:30", 90),
+    ]:
+        code, out, err = run(capsys, "test", "record", test, typed)
+        assert code == 0, err
+        assert f": {saved:g} " in out
+    status = json.loads(run(capsys, "program", "--json")[1])
+    assert [t["start"] for t in status["tests"]] == [2.5, 8.5, 20.25, 35, 90]
+    for typed, words in [
+        ("8,5 kg", "'8,5 kg': read 8.5, then 'kg': expected a number in centimetres"),
+        ("\uff11\uff12", "type the digits 0-9"),
+        ("1:30", "minutes:seconds is for a time, not centimetres"),
+    ]:
+        code, _, err = run(capsys, "test", "record", "toe-touch", typed, "--point", "start")
+        assert code == 2 and words in err
+
+
 def test_test_list(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "test", "list")
     assert code == 0 and out.count("is better") == 5

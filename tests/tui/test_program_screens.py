@@ -122,3 +122,48 @@ async def test_done_marks_and_changes_take_the_themes_colours(data_dir: Path) ->
             assert Style.parse(str(change.style)).color == success
             await pilot.press("escape")
             await settle(pilot)
+
+
+async def test_a_result_is_saved_as_typed_when_confirmed_by_enter_tab_or_moving(
+    data_dir: Path,
+) -> None:
+    """Issue 23, items 2 and 3: `2,5` is 2.5 (once 25), `8,5 cm` is 8.5 (once refused as 85);
+    Enter, Tab and moving to another test confirm what the field shows; a refusal stays beside
+    the field, on screen at 60 × 20; Esc drops what was typed."""
+    app = build_app(data_dir)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        await pilot.press("s", "t")
+        await settle(pilot)
+        assert isinstance(app.screen, TestsScreen)
+        await pilot.press(*"2,5", "enter")  # toe touch
+        await settle(pilot)
+        assert app.screen.saved == {"toe-touch": 2.5} and app.screen.index == 1
+        await pilot.press(*"8,5 cm", "tab")  # thomas gap: leaving the field confirms it
+        await settle(pilot)
+        assert app.screen.saved["thomas-gap"] == 8.5
+        assert app.screen.test.id == "press-up"
+        field = app.screen.query_one("#test-value")
+        field.focus()
+        await pilot.press(*"8,5 kg", "enter")
+        await settle(pilot)
+        error = app.screen.query_one("#test-error", Static)
+        assert "expected a number in centimetres" in text(app, "#test-error")
+        assert error.region.height and error.region.bottom <= 19  # beside the field, on screen
+        assert "press-up" not in app.screen.saved
+        await pilot.press("down")  # leaving for another test: refused, the error stays
+        await settle(pilot)
+        assert app.screen.test.id == "press-up" and "centimetres" in text(app, "#test-error")
+        await pilot.press(*["backspace"] * 3, "down")  # `8,5 ` confirmed by moving on
+        await settle(pilot)
+        assert app.screen.saved["press-up"] == 8.5 and app.screen.test.id == "superman-hold"
+        await pilot.press("up")
+        await settle(pilot)
+        app.screen.query_one("#test-value").focus()
+        await pilot.press(*"30", "escape")  # Esc: back, what was typed is not saved
+        await settle(pilot)
+        assert not isinstance(app.screen, TestsScreen)
+    results = ProgramStore(HistoryStore(data_dir)).results_dir
+    assert len(list(results.rglob("*.toml"))) == 3
