@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "status": "status",
     "test": "program",
     "config": "settings",
+    "paths": "settings",
     "serve": "app",
     "remind": "reminders",
     "nudge": "reminders",

@@ -20,6 +20,30 @@ def _config_arguments(sub: Commands) -> None:
     config_sub.add_parser("show", help="print the settings in force (problems on stderr)")
 
 
+def _paths_arguments(sub: Commands) -> None:
+    p = sub.add_parser("paths", help="supple's folders and the variable that moves each")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def cmd_paths(as_json: bool) -> int:
+    """`supple paths`: each folder, where it is now, what holds it there, what it keeps."""
+    rows = [(f, paths.folder(f.name), paths.chosen_by(f)) for f in paths.FOLDERS]
+    if as_json:
+        import json
+
+        table = {
+            f.name: {"path": str(where), "variable": f.variable, "chosen_by": by, "holds": f.holds}
+            for f, where, by in rows
+        }
+        print(json.dumps(table, indent=2, ensure_ascii=False))
+        return 0
+    for f, where, by in rows:
+        how = "set" if by == f.variable else f"under {by}" if by != "platform" else "default"
+        print(f"{f.name:<7} {printable(str(where))}")
+        print(f"{'':<7} {f.holds}; moved by {f.variable} ({how})")
+    return 0
+
+
 def cmd_config(action: str) -> int:
     from dataclasses import asdict
 
@@ -52,5 +76,6 @@ def cmd_config(action: str) -> int:
 
 
 COMMANDS = {
+    "paths": Command(_paths_arguments, lambda args: cmd_paths(args.json)),
     "config": Command(_config_arguments, lambda args: cmd_config(args.config_command)),
 }

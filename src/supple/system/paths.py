@@ -1,4 +1,5 @@
-"""Where supple keeps things: config, user routines, history, bundled routines.
+"""Where supple keeps things: its four folders (config, data, state, cache), user routines,
+history, bundled routines.
 
 The one seam for locations: tests point it at a temporary folder through the environment.
 """
@@ -7,40 +8,98 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from platformdirs import user_cache_dir, user_config_dir, user_data_dir, user_state_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from supple.core.routine import Source
 
 APP_NAME = "supple"
 
 
+class Folder(NamedTuple):
+    """One of supple's folders: the variable that moves it, what it holds, the platform's
+    folder otherwise, and the variable whose folder it follows when only that one is set (so
+    that moving the data moves everything supple writes, nothing left in the home folder)."""
+
+    name: str
+    variable: str
+    holds: str
+    platform: Callable[..., str]
+    follows: str = ""
+
+
+# The one declaration of supple's folders: the functions below and `supple paths` read it, and a
+# test holds the README's table to it.
+FOLDERS = (
+    Folder(
+        "config", "SUPPLE_CONFIG_DIR", "your routines, settings, reminder times", user_config_dir
+    ),
+    Folder("data", "SUPPLE_DATA_DIR", "the history, the program, test results", user_data_dir),
+    Folder(
+        "state",
+        "SUPPLE_STATE_DIR",
+        "what the app remembers, the status line's file, unsaved sessions, crash reports",
+        user_state_dir,
+        follows="SUPPLE_DATA_DIR",
+    ),
+    Folder(
+        "cache",
+        "SUPPLE_CACHE_DIR",
+        "the synthesised sounds (safe to delete)",
+        user_cache_dir,
+        follows="SUPPLE_DATA_DIR",
+    ),
+)
+
+
+def folder(name: str) -> Path:
+    """The folder ``name`` (config, data, state, cache): its variable; else, for a folder that
+    follows another variable and that one is set, a subfolder of that one's folder (named like
+    the folder); else the platform's folder for supple."""
+    found = next(f for f in FOLDERS if f.name == name)
+    override = os.environ.get(found.variable)
+    if override:
+        return Path(override)
+    followed = os.environ.get(found.follows) if found.follows else None
+    if followed:
+        return Path(followed) / found.name
+    return Path(found.platform(APP_NAME, appauthor=False))
+
+
+def chosen_by(found: Folder) -> str:
+    """What decided where ``found`` is: its variable, the variable it follows, or the platform."""
+    if os.environ.get(found.variable):
+        return found.variable
+    if found.follows and os.environ.get(found.follows):
+        return found.follows
+    return "platform"
+
+
 def config_dir() -> Path:
     """``$SUPPLE_CONFIG_DIR``, else the platform's config folder for supple."""
-    override = os.environ.get("SUPPLE_CONFIG_DIR")
-    return Path(override) if override else Path(user_config_dir(APP_NAME, appauthor=False))
+    return folder("config")
 
 
 def data_dir() -> Path:
     """``$SUPPLE_DATA_DIR``, else the platform's data folder for supple."""
-    override = os.environ.get("SUPPLE_DATA_DIR")
-    return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+    return folder("data")
 
 
 def state_dir() -> Path:
-    """``$SUPPLE_STATE_DIR``, else the platform's state folder: what the app remembers between
-    runs (the level last chosen, mute), kept apart from the person's own settings."""
-    override = os.environ.get("SUPPLE_STATE_DIR")
-    return Path(override) if override else Path(user_state_dir(APP_NAME, appauthor=False))
+    """What the app remembers between runs (the level last chosen, mute), kept apart from the
+    person's own settings: ``$SUPPLE_STATE_DIR``, else ``$SUPPLE_DATA_DIR/state``, else the
+    platform's state folder."""
+    return folder("state")
 
 
 def cache_dir() -> Path:
-    """``$SUPPLE_CACHE_DIR``, else the platform's cache folder: things supple can make again
-    (its synthesised sounds), safe to delete."""
-    override = os.environ.get("SUPPLE_CACHE_DIR")
-    return Path(override) if override else Path(user_cache_dir(APP_NAME, appauthor=False))
+    """Things supple can make again (its synthesised sounds), safe to delete:
+    ``$SUPPLE_CACHE_DIR``, else ``$SUPPLE_DATA_DIR/cache``, else the platform's cache folder."""
+    return folder("cache")
 
 
 def state_file() -> Path:

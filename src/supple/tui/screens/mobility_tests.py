@@ -218,8 +218,8 @@ class TestsScreen(SuppleScreen):
 
             try:
                 value = read_number(self.query_one("#test-value", Input).value, test.unit)
-            except NumberError as problem:
-                error.update(Text(printable(str(problem))))
+            except NumberError as refused:
+                error.update(Text(printable(str(refused))))
                 return
         problem = test.check(value)
         if problem:
