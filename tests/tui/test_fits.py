@@ -77,7 +77,7 @@ async def test_every_needed_word_is_whole_on_screen(
 ) -> None:
     keys, needed = ROUTES[route]
     _write_long_routine(seed=len(route) + size[0])
-    app = build_app(data_dir, history=True)
+    app = build_app(data_dir, history=route in {"history", "stats"})  # a week to list
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         for step in keys:
