@@ -87,3 +87,48 @@ async def test_help_fits_the_smallest_terminal_and_scrolls(data_dir: Path) -> No
         body.scroll_end(animate=False)
         await pilot.pause()
         assert detail.region.bottom <= body.region.bottom
+
+
+def _supples_words() -> set[str]:
+    """Every tooltip and description of a binding supple declares (with its id), and the
+    palette's."""
+    from textual.binding import Binding
+
+    from supple.tui.keymap import tui_nodes
+
+    words = {"Open the command palette"}
+    for node in tui_nodes():
+        for binding in getattr(node, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.id is not None:
+                words |= {binding.description, binding.tooltip}
+    return words
+
+
+# From home: each screen a person can reach, where the help is opened.
+ROUTES = [[], ["h"], ["s"], ["p"], ["p", "t"], ["comma"], ["c"], ["enter", 6.5]]
+
+
+async def test_help_lists_only_supples_keys_on_every_screen(data_dir: Path) -> None:
+    from tests.tui.conftest import advance
+    from tests.tui.scenes import settle
+
+    words = _supples_words()
+    for route in ROUTES:
+        app = build_app(data_dir, history=not route or route[0] != "enter", program=1)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            for step in route:
+                if isinstance(step, str):
+                    await pilot.press(step)
+                else:
+                    advance(app, step)
+                await settle(pilot)
+            app.action_help()  # as ? does (a focused field may take the ? as text)
+            await settle(pilot)
+            assert isinstance(app.screen, HelpScreen), route
+            rows = [r for r in help_rows(app) if r.startswith(" ")]
+            assert rows, route
+            for line in rows:
+                keys, what = line[1:12].strip(), line[13:]
+                assert what in words, (route, line)  # supple's words, not Textual's
+                assert keys not in {"tab", "shift+tab", "super+c"}, (route, line)

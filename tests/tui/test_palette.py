@@ -33,3 +33,22 @@ async def test_palette_commands_are_worded_as_their_bindings(data_dir: Path) -> 
         title, tooltip = _words(node, binding_id)
         assert shown[title] == tooltip
     assert "Feeel" in shown["Import"]
+
+
+async def test_the_palette_has_each_command_once_and_none_of_textuals_duplicates(
+    data_dir: Path,
+) -> None:
+    from supple.tui.app import TEXTUAL_DUPLICATES
+
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for screen_keys in ([], ["enter"]):  # home, then a running session
+            await pilot.press(*screen_keys)
+            await settle(pilot)
+            titles = [c.title for c in app.get_system_commands(app.screen)]
+            assert len(titles) == len(set(titles)), titles
+            assert not TEXTUAL_DUPLICATES & set(titles) - {"Quit"}, titles  # no "Keys", "Theme"
+            quits = [c for c in app.get_system_commands(app.screen) if c.title == "Quit"]
+            assert [c.help for c in quits] == [_words(SuppleApp, "app.quit")[1]]  # supple's
+            assert _words(SuppleApp, "app.help")[0] in titles

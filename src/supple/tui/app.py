@@ -41,6 +41,10 @@ if TYPE_CHECKING:
     from supple.tui.screens.feeling import CheckIn
 
 
+# Textual's palette commands that supple has its own of (by their titles in Textual).
+TEXTUAL_DUPLICATES = frozenset({"Keys", "Theme", "Quit"})
+
+
 def start_commands() -> type[Provider]:
     from supple.tui.commands import StartCommands
 
@@ -267,7 +271,13 @@ class SuppleApp(QuietCrash):
             yield SystemCommand("Import", f"Routines from a file: {names}", self.action_import)
         yield palette_command(PlayerScreen, "player.mute", self.action_toggle_mute)
         yield palette_command(SuppleApp, "app.help", self.action_help)
-        yield from super().get_system_commands(screen)
+        yield palette_command(SuppleApp, "app.quit", self.action_quit)
+        # Textual's own, less those supple has its own of: "Keys" (its help panel; supple's is
+        # Help), "Theme" (supple's settings choose and keep the theme) and "Quit" (supple's,
+        # above, saves a running session).
+        for command in super().get_system_commands(screen):
+            if command.title not in TEXTUAL_DUPLICATES:
+                yield command
 
     # -- screens ----------------------------------------------------------------------------
 

@@ -25,6 +25,38 @@ class TooSmall(Static):
         )
 
 
+class FittingFooter(Footer):
+    """The footer that shows a key whole or not at all: the keys that would run past its right
+    edge (the palette's key docked there) are hidden, in the order declared (a later, shorter
+    one may still fit), never cut ("←/→ Le"). Help (?) lists every key."""
+
+    def compose(self) -> ComposeResult:
+        yield from super().compose()
+        self.call_after_refresh(self.fit)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit)
+
+    def fit(self) -> None:
+        keys = list(self.query("FooterKey"))  # by name: the class is not public
+        room = self.size.width
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        for key in palette:
+            if key.styles.display != "none":  # the narrow player and home hide it
+                room -= self._width(key)
+        for key in keys:
+            if key in palette:
+                continue
+            width = self._width(key)
+            key.display = width <= room
+            if key.display:
+                room -= width
+
+    def _width(self, key: Widget) -> int:
+        content = key.get_content_width(self.size, self.app.size)
+        return content + key.styles.gutter.width + key.styles.margin.width
+
+
 class SuppleScreen(Screen[None]):
     """A screen whose content hides behind a clear notice when the terminal is too small.
 
@@ -34,7 +66,7 @@ class SuppleScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield from self.body()
-        yield Footer()
+        yield FittingFooter()
         yield TooSmall()
 
     def body(self) -> Iterable[Widget]:

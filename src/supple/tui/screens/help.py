@@ -1,5 +1,6 @@
-"""Every key in force on the screen below, read from its bindings (so a remapped key shows as
-remapped and nothing is listed by hand)."""
+"""Every key of supple's in force on the screen below, read from its bindings (so a remapped key
+shows as remapped and nothing is listed by hand); Textual's own keys (tab, shift+tab, super+c…)
+are not supple's to explain, and are left out."""
 
 from __future__ import annotations
 
@@ -19,15 +20,22 @@ from supple.core.words import printable
 KEY_WIDTH = 11  # the key column; a longer key list is cut short, never wrapped
 
 
+def is_supples(binding: Binding) -> bool:
+    """Whether this binding is supple's: each one supple declares carries an id (the keymap's
+    name for it); Textual's own (focus, copy, a widget's cursor keys) carry none. The one of
+    Textual's kept is the command palette's, supple's door to its commands (the footer shows it)."""
+    return binding.id is not None or binding.action == "command_palette"
+
+
 def key_rows(
     active: Mapping[str, ActiveBinding], app: App[Any]
 ) -> list[tuple[str, list[tuple[str, ActiveBinding]]]]:
-    """The bindings in force as titled groups of (keys, binding) rows: the screen's, then the
-    app's. Keys bound to one action on one node share a row, in the order they were bound."""
+    """Supple's bindings in force as titled groups of (keys, binding) rows: the screen's, then
+    the app's. Keys bound to one action on one node share a row, in the order they were bound."""
     rows: dict[tuple[DOMNode, str], tuple[list[str], ActiveBinding]] = {}
     for key, active_binding in active.items():
         node, binding = active_binding.node, active_binding.binding
-        if binding.system:
+        if binding.system or not is_supples(binding):
             continue
         # Each key on its own, not the binding's key_display: that is a footer abbreviation
         # which may name several keys at once ("n/→") or only one of them.
@@ -40,8 +48,6 @@ def key_rows(
     for (node, _), (keys, active_binding) in rows.items():
         entry = (" / ".join(keys), active_binding)
         (everywhere if isinstance(node, App) else screen).append(entry)
-    # Our own bindings (they carry ids) before the generic ones Textual's widgets bring.
-    screen.sort(key=lambda entry: entry[1].binding.id is None)
     return [("On this screen", screen), ("Everywhere", everywhere)]
 
 
