@@ -109,7 +109,7 @@ class SuppleApp(QuietCrash):
         if theme_ok:
             self.theme = config.theme
         if config.keymap or (not theme_ok and coach.config_path is not None):
-            from supple.tui.keymap import check_ui_settings
+            from supple.tui.keymap import check_ui_settings, in_force
 
             path = coach.config_path or Path("config.toml")
             try:
@@ -121,7 +121,7 @@ class SuppleApp(QuietCrash):
             )
             coach.config_problems.extend(problems)
             if config.keymap:
-                self.update_keymap(keymap)
+                self.update_keymap(in_force(keymap))
         for problem in coach.config_problems:
             self.notify(
                 str(problem), title="Settings", severity="warning", timeout=15, markup=False

@@ -32,6 +32,13 @@ def unicode_name_of_key(key: str) -> str:
     return _keys._get_unicode_name_from_key(key)
 
 
+def keymap_of(app: App[Any]) -> dict[str, str]:
+    """The keymap the app applies now (binding id -> keys, as ``update_keymap`` normalised them):
+    what the words that name a key read."""
+    keymap: dict[str, str] = app._keymap
+    return keymap
+
+
 def app_exception(app: App[Any]) -> BaseException | None:
     """The uncaught error that ended the app, if one did."""
     error: BaseException | None = app._exception
