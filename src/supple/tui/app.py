@@ -196,7 +196,10 @@ class SuppleApp(QuietCrash):
         from supple.tui.screens.player import PlayerScreen
 
         if any(isinstance(s, PlayerScreen) for s in self.screen_stack):
-            self.notify("A session is running: end it first (q).", severity="warning")
+            from supple.tui.keymap import say_keys
+
+            end = say_keys(self, PlayerScreen, "player.stop")
+            self.notify(f"A session is running: end it first ({end}).", severity="warning")
             return
         self.start_session(message.routine_id, message.level)
 

@@ -6,6 +6,7 @@ test here, in one place, instead of somewhere in a screen at run time.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from textual import keys as _keys
@@ -32,10 +33,10 @@ def unicode_name_of_key(key: str) -> str:
     return _keys._get_unicode_name_from_key(key)
 
 
-def keymap_of(app: App[Any]) -> dict[str, str]:
+def keymap_of(app: App[Any]) -> Mapping[str, str]:
     """The keymap the app applies now (binding id -> keys, as ``update_keymap`` normalised them):
     what the words that name a key read."""
-    keymap: dict[str, str] = app._keymap
+    keymap: Mapping[str, str] = app._keymap
     return keymap
 
 
