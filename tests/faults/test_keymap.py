@@ -14,7 +14,16 @@ from textual.binding import Binding
 
 from supple.system import paths
 from supple.tui.app import SuppleApp
-from supple.tui.keymap import _first_clash, check_keymap, default_bindings, key_problem
+from supple.tui.keymap import (
+    WAYS_OUT,
+    _first_clash,
+    _taken,
+    _types,
+    check_keymap,
+    default_bindings,
+    key_problem,
+    normalized,
+)
 from supple.tui.screens.editor import EditorScreen
 from supple.tui.screens.player import PlayerScreen
 from tests.tui.conftest import build_app
@@ -208,3 +217,23 @@ def test_config_show_reports_theme_and_keymap_at_their_lines(capsys: Any) -> Non
     assert any(f"{config}:6: keymap.player.paus: unknown binding id" in line for line in err)
     assert any(f"{config}:7: keymap.player.skip: 'spaec' is not a key" in line for line in err)
     assert not any("editor.add" in line for line in err)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(WAYS_OUT)), st.sampled_from(GOOD_KEYS + ["k,x", "up,down"]))
+def test_a_way_out_keeps_a_key_that_reaches_it(binding_id: str, keys: str) -> None:
+    """A way out remapped only to keys a text field types or a list takes is refused, named,
+    and keeps its default; otherwise (and with no clash) it is used."""
+    good, problems = check_keymap({binding_id: keys}, PATH, "", DEFAULTS)
+    screen = next(s for s, ids in DEFAULTS.items() if binding_id in ids)
+    taken = _taken(screen)
+    unreachable = all(k in taken or _types(k, screen) for k in normalized(keys))
+    if unreachable:
+        assert good == {} and len(problems) == 1  # refused, for this or for a clash
+        assert re.search("would leave no way out|two actions on one key", str(problems[0]))
+        assert f"keymap.{binding_id}:" in str(problems[0])
+    elif not problems:
+        assert good == {binding_id: keys}
+    assert check_keymap({"feeling.skip": "x"}, PATH, "", DEFAULTS)[0] == {}
+    assert check_keymap({"jump.close": "up"}, PATH, "", DEFAULTS)[0] == {}
+    assert check_keymap({"player.stop": "x"}, PATH, "", DEFAULTS)[0] == {"player.stop": "x"}

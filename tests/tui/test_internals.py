@@ -69,6 +69,9 @@ def test_an_app_has_the_private_attributes_used() -> None:
     assert internals.app_exception(app) is None
     assert isinstance(app._exit_renderables, list)
     assert callable(App._print_error_renderables)
+    assert internals.keymap_of(app) == {}
+    app.update_keymap({"x.y": "?,k"})
+    assert internals.keymap_of(app) == {"x.y": "question_mark,k"}
 
 
 def test_no_private_textual_name_outside_internals() -> None:

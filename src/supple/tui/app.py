@@ -113,7 +113,7 @@ class SuppleApp(QuietCrash):
         if theme_ok:
             self.theme = config.theme
         if config.keymap or (not theme_ok and coach.config_path is not None):
-            from supple.tui.keymap import check_ui_settings
+            from supple.tui.keymap import check_ui_settings, in_force
 
             path = coach.config_path or Path("config.toml")
             try:
@@ -125,7 +125,7 @@ class SuppleApp(QuietCrash):
             )
             coach.config_problems.extend(problems)
             if config.keymap:
-                self.update_keymap(keymap)
+                self.update_keymap(in_force(keymap))
         for problem in coach.config_problems:
             self.notify(
                 str(problem), title="Settings", severity="warning", timeout=15, markup=False
@@ -200,7 +200,10 @@ class SuppleApp(QuietCrash):
         from supple.tui.screens.player import PlayerScreen
 
         if any(isinstance(s, PlayerScreen) for s in self.screen_stack):
-            self.notify("A session is running: end it first (q).", severity="warning")
+            from supple.tui.keymap import say_keys
+
+            end = say_keys(self, PlayerScreen, "player.stop")
+            self.notify(f"A session is running: end it first ({end}).", severity="warning")
             return
         self.start_session(message.routine_id, message.level)
 

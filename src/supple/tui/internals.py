@@ -6,6 +6,7 @@ test here, in one place, instead of somewhere in a screen at run time.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from textual import keys as _keys
@@ -30,6 +31,13 @@ def unicode_name_of_key(key: str) -> str:
     ``QUESTION MARK``; a name it has no entry for comes back as is), to tell a key Textual
     knows by its character."""
     return _keys._get_unicode_name_from_key(key)
+
+
+def keymap_of(app: App[Any]) -> Mapping[str, str]:
+    """The keymap the app applies now (binding id -> keys, as ``update_keymap`` normalised them):
+    what the words that name a key read."""
+    keymap: Mapping[str, str] = app._keymap
+    return keymap
 
 
 def app_exception(app: App[Any]) -> BaseException | None:

@@ -1,6 +1,9 @@
 """The `[keymap]` of the settings, checked against the bindings it remaps: unknown binding ids,
-keys Textual does not know, and two actions on one key of one screen are each reported, and that
-binding keeps its default.
+keys Textual does not know, two actions on one key of one screen, and a way out of a state
+(resume, back, end, quit, confirm, cancel) left with no key that reaches it are each reported,
+and that binding keeps its default. Here too: the keymap as Textual is given it (``in_force``)
+and a binding's keys in words, as the app has them now (``say_keys``), for every text that
+names a key.
 
 Checked here, in the TUI, because the binding ids and what makes a key are Textual's: the ids are
 on the ``Binding``s of the app, its screens and widgets, the key names those of ``textual.keys``.
@@ -10,27 +13,60 @@ keymap is set (or by ``supple config show``), so a start without one pays nothin
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 from textual.dom import DOMNode
-from textual.keys import REPLACED_KEYS, Keys
+from textual.keys import REPLACED_KEYS, Keys, format_key
 from textual.screen import Screen
 
 from supple.core.tomlcheck import Checker, Problem, closest
-from supple.tui.internals import binding_keys, character_to_key, unicode_name_of_key
+from supple.tui.internals import binding_keys, character_to_key, keymap_of, unicode_name_of_key
 
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 KEY_NAMES = frozenset(k.value for k in Keys)
 # Bindings that share a key by design: one of them is always disabled.
 SHARED = (frozenset({"player.pause", "player.resume"}),)
+# The ways out of a state: resume, back, end, quit, confirm, cancel. Each keeps a key that
+# reaches it under any keymap the check accepts.
+WAYS_OUT = frozenset(
+    {
+        "app.quit",
+        "player.resume",
+        "player.stop",
+        "confirm.yes",
+        "confirm.no",
+        "help.close",
+        "jump.close",
+        "feeling.skip",
+        "import.close",
+        "settings.back",
+        "editor.back",
+        "unreadable.back",
+        "history.back",
+        "detail.back",
+        "stats.back",
+        "program.back",
+        "tests.back",
+        "summary.home",
+        "summary.quit",
+        "home.quit",
+    }
+)
+# What holds the focus on a screen and takes keys before the screen's bindings: a text field
+# takes every key that makes a character; a list its own keys (its bindings, Textual's).
+TEXT_FIELDS = frozenset({"feeling", "import", "settings", "editor", "tests"})
+WORDS = {"escape": "Esc", "enter": "Enter", "tab": "Tab", "space": "space", "delete": "Del"}
 Defaults = dict[str, dict[str, tuple[str, ...]]]  # screen name -> binding id -> keys
 
 
+@functools.cache
 def default_bindings() -> Defaults:
     """Per screen (and ``app``, whose bindings work on every screen), each binding id and its
     keys as shipped: of every node class supple.tui declares — the app, the screens, and the
@@ -118,6 +154,46 @@ def normalized(keys: str) -> tuple[str, ...]:
     return tuple(character_to_key(k) if len(k) == 1 else k for k in keys.split(","))
 
 
+def key_word(key: str) -> str:
+    """One key as a person reads it: ``escape`` is Esc, ``question_mark`` is ?."""
+    *modifiers, base = key.split("+") if len(key) > 1 else [key]
+    return "+".join([*modifiers, WORDS.get(base) or format_key(base)])
+
+
+def keys_in_force(app: App[Any], owner: type[DOMNode], binding_id: str) -> tuple[str, ...]:
+    """The keys of ``binding_id`` (declared on ``owner``) as the app has them now: the
+    keymap's if it remaps it, else the shipped ones."""
+    remapped = keymap_of(app).get(binding_id)
+    if remapped:
+        return tuple(dict.fromkeys(k.strip() for k in remapped.split(",")))
+    return _ids(owner).get(binding_id, ())
+
+
+def say_keys(app: App[Any], owner: type[DOMNode], binding_id: str, joiner: str = " or ") -> str:
+    """The keys of ``binding_id`` in force, in words (``space or k``): every text that names a
+    key says it through here, so it names the key that works."""
+    return joiner.join(dict.fromkeys(key_word(k) for k in keys_in_force(app, owner, binding_id)))
+
+
+def in_force(good: Mapping[str, str], defaults: Defaults | None = None) -> dict[str, str]:
+    """The keymap as Textual is given it: ``good`` and, for each binding that shares a shipped
+    key with a remapped one on its screen, its own keys stated. (Textual drops every binding of
+    a key whose binding is remapped: ``"player.pause" = "space,k"`` would take space from
+    resume.)"""
+    screens = defaults if defaults is not None else default_bindings()
+    app = screens.get("app", {})
+    full = dict(good)
+    for ids in screens.values():
+        bindings = {**app, **ids}
+        for binding_id in good:
+            if binding_id not in bindings:
+                continue
+            for other, keys in bindings.items():
+                if other not in full and set(keys) & set(bindings[binding_id]):
+                    full[other] = ",".join(keys)
+    return full
+
+
 def check_ui_settings(
     theme: str,
     keymap: Mapping[str, str],
@@ -180,7 +256,38 @@ def check_keymap(
             + _keeping(culprit, known),
         )
         del good[culprit]
+    for binding_id in [i for i in good if i in WAYS_OUT]:
+        screen = next(s for s, ids in screens.items() if binding_id in ids)
+        taken = _taken(screen)
+        if all(k in taken or _types(k, screen) for k in normalized(good[binding_id])):
+            place = "any screen" if screen == "app" else f"the {screen} screen"
+            check.report(
+                ["keymap", binding_id],
+                f"{good[binding_id]!r} would leave no way out of {place}: "
+                + ("its text field types it" if screen in TEXT_FIELDS else "its list takes it")
+                + f"; {_keeping(binding_id, known)}",
+            )
+            del good[binding_id]
     return good, check.problems
+
+
+def _types(key: str, screen: str) -> bool:
+    """Whether a text field of ``screen`` would type ``key`` (a character, shifted or not)."""
+    if screen not in TEXT_FIELDS:
+        return False
+    *modifiers, base = key.split("+") if len(key) > 1 else [key]
+    character = len(base) == 1 or base == "space" or base not in KEY_NAMES
+    return set(modifiers) <= {"shift"} and character
+
+
+def _taken(screen: str) -> frozenset[str]:
+    """The keys the widget holding the focus on ``screen`` takes before the screen's bindings."""
+    from textual.containers import VerticalScroll
+    from textual.widgets import Input, OptionList
+
+    holders: dict[str, type[DOMNode]] = {"jump": OptionList, "help": VerticalScroll}
+    holder = Input if screen in TEXT_FIELDS else holders.get(screen)
+    return frozenset(binding_keys(holder)) if holder is not None else frozenset()
 
 
 def _keeping(binding_id: str, known: Mapping[str, Sequence[str]]) -> str:

@@ -1,12 +1,16 @@
-"""A yes/no question in a modal: y or Enter confirms, n or Escape cancels."""
+"""A yes/no question in a modal: y or Enter confirms, n or Escape cancels (or the keys the
+keymap gives them: the dialog names those)."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from supple.tui.keymap import say_keys
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -25,7 +29,10 @@ class ConfirmScreen(ModalScreen[bool]):
             # The question and detail quote titles and paths: shown as text, never as markup.
             yield Static(self.question, id="question", markup=False)
             yield Static(self.detail, id="detail", markup=False)
-            yield Static("[b]y[/b] / Enter: yes    [b]n[/b] / Esc: no", id="keys")
+            yes, no = (
+                say_keys(self.app, ConfirmScreen, i, " / ") for i in ("confirm.yes", "confirm.no")
+            )
+            yield Static(Text.assemble((yes, "bold"), ": yes    ", (no, "bold"), ": no"), id="keys")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -1,4 +1,5 @@
-"""The quick check-in: how does your back feel, 0–10, and a note. Esc skips it."""
+"""The quick check-in: how does your back feel, 0–10, and a note. Esc (or its key in the
+keymap) skips it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from supple.core.words import printable
+from supple.tui.keymap import say_keys
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,8 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
             if not self.before:
                 yield Input(placeholder="a note (optional)", max_length=200, id="note")
             yield Static("", id="feeling-error")
-            yield Static("Enter: save    Tab: next field    Esc: skip", id="keys")
+            skip = say_keys(self.app, FeelingScreen, "feeling.skip", " / ")
+            yield Static(Text(f"Enter: save    Tab: next field    {skip}: skip"), id="keys")
 
     def on_mount(self) -> None:
         self.query_one("#feeling", Input).focus()

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from supple.core.words import printable
+from supple.tui.keymap import say_keys
 
 KEY_WIDTH = 11  # the key column; a longer key list is cut short, never wrapped
 
@@ -91,7 +92,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Keys", id="question")
             with VerticalScroll(id="help-body"):
                 yield Static(body, id="detail")
-            yield Static("Esc or ? to close", id="keys")
+            yield Static(
+                Text(f"{say_keys(self.app, HelpScreen, 'help.close', ' / ')}: close"), id="keys"
+            )
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from supple.core.imports import ImportProblem, formats_in_words
 from supple.core.words import printable
+from supple.tui.keymap import say_keys
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
@@ -38,7 +39,8 @@ class ImportScreen(ModalScreen[str | None]):
             yield Static(f"{words[0].upper()}{words[1:]}.", id="detail")
             yield Input(placeholder="path to the file, then Enter", id="import-path")
             yield Static(id="import-result")
-            yield Static("Enter: import · Esc: close", id="keys")
+            close = say_keys(self.app, ImportScreen, "import.close", " / ")
+            yield Static(Text(f"Enter: import · {close}: close"), id="keys")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from supple.core.files import SaveError

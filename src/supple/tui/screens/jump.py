@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from supple.core.words import printable
+from supple.tui.keymap import say_keys
 
 MARKS = {"done": "✓", "partial": "◐", "skipped": "–", None: " "}
 
@@ -44,7 +45,10 @@ class JumpScreen(ModalScreen[int | None]):
         with Vertical(id="dialog"):
             yield Static("Jump to an exercise", id="question")
             yield OptionList(*options, id="jump-list")
-            yield Static("Enter: jump there (what you did is kept) · Esc: back", id="keys")
+            back = say_keys(self.app, JumpScreen, "jump.close", " / ")
+            yield Static(
+                Text(f"Enter: jump there (what you did is kept) · {back}: back"), id="keys"
+            )
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

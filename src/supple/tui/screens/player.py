@@ -20,6 +20,7 @@ from supple.core.motion import FigureFrame
 from supple.core.words import printable
 from supple.tui import format
 from supple.tui.context import SessionEnded
+from supple.tui.keymap import say_keys
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.widgets.bar import Bar
@@ -139,13 +140,17 @@ class PlayerScreen(SuppleScreen):
             # would cover the timer, the time left or the cue.
             yield Notice(id="notice")
         with Horizontal(id="player-main"):
-            yield NowPanel(self.live.level, id="now")
+            yield NowPanel(self.live.level, self.say_keys, id="now")
             exercises = ExerciseList(routine, self.live.level, id="exercises")
             exercises.border_title = "Session"
             yield exercises
         with Horizontal(id="progress-row"):
             yield Bar(id="progress")
             yield Static(id="left")
+
+    def say_keys(self, binding_id: str) -> str:
+        """The keys of one of this screen's bindings as they are now, in words."""
+        return say_keys(self.app, type(self), binding_id)
 
     def on_mount(self) -> None:
         # The widgets drawn every frame, looked up once: a query per frame costs CPU. (The

@@ -3,6 +3,7 @@ and the words of the current exercise, drawn from a session's snapshot."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -26,9 +27,10 @@ if TYPE_CHECKING:
 class NowPanel(Vertical):
     """What to do now; it only draws the snapshots it is shown (the screen keeps the clock)."""
 
-    def __init__(self, level: Level, *, id: str | None = None) -> None:
+    def __init__(self, level: Level, keys: Callable[[str], str], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.level: Level = level
+        self.keys = keys  # a binding id's keys in force, in words (the screen's)
         self._shown: dict[str, str] = {}  # the classes and digits shown now
 
     def compose(self) -> ComposeResult:
@@ -112,7 +114,7 @@ class NowPanel(Vertical):
         if between:
             next_text = "Breathe easy and get into position."
         if segment is not None and not segment.active:
-            next_text += "  ·  s starts now"
+            next_text += f"  ·  {self.keys('player.start_now')} starts now"
         if snap.paused:
-            next_text = "Paused — press space to resume"
+            next_text = f"Paused — press {self.keys('player.resume')} to resume"
         self._labels.set("next", next_text)
