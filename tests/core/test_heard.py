@@ -125,3 +125,43 @@ def test_every_change_is_heard_once_at_its_moment(
     assert all(s.cut_at in commanded for s in speaker.cut())
     # What matters (an instruction, a pause, a resume) is never refused for something else.
     assert all(priority < 2 for _, _, priority in speaker.refused)
+
+
+@settings(max_examples=10, deadline=None)
+@given(held=st.integers(1, 40), voice=st.sampled_from(("off", "transitions")))
+def test_a_timed_test_sounds_its_get_ready_start_and_end(held: int, voice: str) -> None:
+    from supple.coach.test_timer import GET_READY, TestTimer
+    from supple.core.program import MobilityTest, TestKind
+
+    test = MobilityTest(
+        "superman-hold",
+        "Superman hold",
+        TestKind.TIMED,
+        "s",
+        "higher",
+        1,
+        600,
+        ("Lie face down, arms long past your head.",),
+    )
+    clock = FakeClock()
+    speaker, player = FakeVoice(clock.now), FakePlayer(clock.now)
+    timer = TestTimer(test, Announcer(Config(voice=voice), speaker, player), clock)  # type: ignore[arg-type]
+    timer.start()
+    for _ in range((GET_READY + held) * 16):
+        timer.frame()
+        clock.advance(STEP)
+    timer.stop()
+    timer.frame()
+    assert timer.held() == held
+    tones = [(t, name) for t, name, _, _ in player.played]
+    ready = GET_READY
+    assert tones[:4] == [
+        (ready - 3, "tick"),
+        (ready - 2, "tick"),
+        (ready - 1, "tick"),
+        (ready, "start"),
+    ]
+    assert tones[-1] == (ready + held, "rest")  # the stop: a closing tone
+    if voice != "off":
+        assert speaker.texts()[-1] == "Stopped"
+        assert [s.text for s in speaker.said if s.text in "321"] == ["3", "2", "1"]
