@@ -276,16 +276,18 @@ def test_mute_silences_everything() -> None:
     assert announcer.carry_out([cue]) is False and player.names() == ["rest"]
 
 
-def test_nothing_while_paused_and_nothing_at_a_stop() -> None:
+def test_a_pause_and_a_stop_are_heard_once_and_nothing_more() -> None:
     clock = FakeClock()
     session = Session(BPR, "beginner", clock)
     session.start()
     cuer = Cuer(plan_voice(session.segments, BPR.exercises))
     cuer.update(session.snapshot())
     session.pause()
+    assert [(c.text, c.tone) for c in cuer.update(session.snapshot())] == [("Paused", "rest")]
     clock.advance(30)
-    assert cuer.update(session.snapshot()) == []
+    assert cuer.update(session.snapshot()) == []  # nothing more while it stands still
     session.stop()
+    assert [(c.text, c.tone) for c in cuer.update(session.snapshot())] == [("Stopped", "rest")]
     assert cuer.update(session.snapshot()) == []
 
 

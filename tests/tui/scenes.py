@@ -49,7 +49,7 @@ SCENES = (
     Scene("program", None, ("p",)),
     Scene("program-progress", None, ("p",), program=3),
     Scene("mobility-test-measure", None, ("p", "s", "t", *"12")),
-    Scene("mobility-test-timed", None, ("p", "t", "up", "space", 37.4), program=1),
+    Scene("mobility-test-timed", None, ("p", "t", "up", "space", 5.0, 37.4), program=1),
     Scene("too-small", ("back-pain-relief", "beginner"), (1.0,), size=(50, 15)),
     Scene("editor", None, ("c", "down")),
     Scene("editor-problem", None, ("c", "down", "enter", "backspace"), size=(60, 20)),

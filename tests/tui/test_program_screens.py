@@ -45,12 +45,15 @@ async def test_start_the_program_take_tests_and_see_them(data_dir: Path) -> None
         await pilot.press(*"6", "enter", *"20", "enter")
         assert app.screen.test.id == "superman-hold"
         await pilot.press("space")
+        advance(app, 5.0)  # the get-ready (heard: 3-2-1, then the start tone)
+        assert str(app.screen.query_one("#stopwatch").value) == "0:00.0"
         advance(app, 41.26)
         await pilot.press("space")  # stop
         advance(app, 10.0)  # stopped: the time stays
         assert str(app.screen.query_one("#stopwatch").value) == "0:41.2"
         await pilot.press("enter")
         await pilot.press("space")
+        advance(app, 5.0)
         advance(app, 55.0)
         await pilot.press("enter")  # saving stops a running stopwatch
         await pilot.press("escape")

@@ -234,9 +234,18 @@ def plan_voice(segments: Sequence[Segment], exercises: Sequence[Exercise]) -> Vo
     return VoicePlan(tuple(texts), lead_in, seconds)
 
 
+PAUSED = "Paused"
+STOPPED = "Stopped"
+
+
 class Cuer:
     """Cues due since the previous snapshot: at each new segment its words and tone, the
-    3-2-1 before work, the last seconds of a hold, each rep's number and each breath."""
+    3-2-1 before work, the last seconds of a hold, each rep's number and each breath; and at
+    each change the person makes: a pause, the 3-2-1 of the count-in after it and the moment
+    the session runs again (or the new segment's own cue, after a move), a stop.
+
+    Every change of what the body should do gives exactly one cue (besides a breath's), so a
+    person who cannot see the screen hears each one."""
 
     def __init__(self, plan: VoicePlan | None = None) -> None:
         self.plan = plan
@@ -246,23 +255,50 @@ class Cuer:
         self._breath_at: float | None = None
         self._led_in = False
         self._ended = False
+        self._paused = False  # a pause was heard, and the session has not run again since
+        self._count: int | None = None  # the whole seconds of a count-in last ticked
+        self._still = False  # this standstill's pause has been heard
+
+    def _stand_still(self) -> list[Cue]:
+        """The first snapshot of a pause: the pause is heard (what was playing was stopped)."""
+        if self._still:
+            return []
+        self._paused = self._still = True
+        self._count = None
+        return [Cue(CueKind.TRANSITION, PAUSED, False, "rest")]
 
     def update(self, snap: Snapshot) -> list[Cue]:
         """The cues due since the previous snapshot (none while paused)."""
         cues: list[Cue] = []
         if snap.done:
-            if not self._ended and snap.outcome == "completed":
-                cues.append(Cue(CueKind.END, "Session complete. Well done.", True, "complete"))
+            if not self._ended:
+                match snap.outcome:
+                    case "completed":
+                        text = "Session complete. Well done."
+                        cues.append(Cue(CueKind.END, text, True, "complete"))
+                    case "stopped":
+                        cues.append(Cue(CueKind.END, STOPPED, True, "rest"))
+                    case "in_progress":
+                        pass
+                    case _:
+                        assert_never(snap.outcome)
             self._ended = True
             return cues
         if snap.paused:
             self._phase = None  # after the pause, the breath phase sounds again
-            return cues
+            return self._stand_still()
+        self._still = False
         if snap.count_in_left > 0:
             if self._lead_in(snap):
                 self._led_in = True
                 cues.append(Cue(CueKind.TRANSITION, self.plan.lead_in if self.plan else "", False))
+            elif self._paused or not snap.starting:  # the 3-2-1 before the session runs again
+                count = math.ceil(snap.count_in_left)
+                if count != self._count and count <= TICKS:
+                    cues.append(Cue(CueKind.COUNT, str(count), True, "tick"))
+                self._count = count
             return cues
+        resumed, self._paused, self._count = self._paused, False, None
         segment = snap.segment
         if segment is None:
             return cues
@@ -271,6 +307,8 @@ class Cuer:
             cues.append(self._transition(snap, segment, first))
             self._tick = None
             self._phase = None
+        elif resumed:
+            cues.append(self._resumed(snap, segment))
         tick = math.ceil(snap.segment_left)
         if 0 < tick <= TICKS and tick != self._tick and snap.segment_left > 0:
             cue = self._ticking(snap, segment, tick)
@@ -341,6 +379,30 @@ class Cuer:
             case _:
                 assert_never(segment.kind)
         return Cue(CueKind.TRANSITION, text, bell=not first, tone=tone)
+
+    def _resumed(self, snap: Snapshot, segment: Segment) -> Cue:
+        """The session runs again in the segment it paused in: its tone, and its name when
+        there is time before whatever its last seconds say (a rep's next count gives way)."""
+        window = snap.segment_left if segment.is_rep else snap.segment_left - TICKS
+        tone: str | None
+        forms: tuple[str, ...]
+        match segment.kind:
+            case SegmentKind.REP:
+                forms, tone = ("Go on",), "start"
+            case SegmentKind.HOLD:
+                forms, tone = ("Hold",), "start"
+                if segment.side:
+                    forms = (f"Hold, {segment.side} side", *forms)
+            case SegmentKind.SWITCH_SIDE:
+                forms, tone = ("Switch sides", "Switch"), "switch"
+            case SegmentKind.REST:
+                forms, tone = ("Rest",), "rest"
+            case SegmentKind.GET_READY:
+                forms, tone = ("Get ready",), "tick"
+            case _:
+                assert_never(segment.kind)
+        text = _first(forms, window)
+        return Cue(CueKind.TRANSITION, text, True, tone)
 
     def _ticking(self, snap: Snapshot, segment: Segment, tick: int) -> Cue | None:
         """A tick (and the number, in a get-ready) in each of the last three seconds before

@@ -4,6 +4,7 @@ another test); Esc leaves without saving what was typed."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,6 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, Input, Static
 
-from supple.core.clock import Stopwatch
 from supple.core.figures import FIGURES
 from supple.core.motion import FigureFrame
 from supple.core.program import MobilityTest, Point, Program
@@ -26,6 +26,7 @@ from supple.tui.widgets.figure import FigureStrip
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
+    from supple.coach.test_timer import TestTimer
 
 
 def tenths(seconds: float) -> int:
@@ -81,7 +82,7 @@ class TestsScreen(SuppleScreen):
         self.point = point
         self.index = 0
         self.saved: dict[str, float] = dict(saved or {})  # this point's results, on disk
-        self.stopwatch: Stopwatch | None = None
+        self.stopwatch: TestTimer | None = None  # the timed test: heard, as a session is
         self._timer: Timer | None = None
 
     @property
@@ -108,7 +109,6 @@ class TestsScreen(SuppleScreen):
                 yield FigureStrip(shape=0.45, id="test-figure")  # the start and end positions
 
     def on_mount(self) -> None:
-        self.stopwatch = Stopwatch(self.coach.clock)
         self._timer = self.set_interval(0.1, self.tick, pause=True)
         self.show()
 
@@ -143,19 +143,36 @@ class TestsScreen(SuppleScreen):
         value.placeholder = f"{test.low:g}–{test.high:g} {unit}"
         self.query_one("#test-error", Static).update("")
         if timed:
-            assert self.stopwatch is not None
-            self.stopwatch.reset()
+            from supple.coach.test_timer import TestTimer
+
+            self.stopwatch = TestTimer(test, self.coach.announcer, self.coach.clock)
             self.tick()
             self.set_focus(None)
             hint = "space: start / stop · r: reset · Enter: save"
         else:
+            self.stopwatch = None
             value.focus()
             hint = f"Type the result in {unit} (2,5 or 2.5) · Enter or Tab: save"
         self.query_one("#test-hint", Static).update(Text(hint + " · ↑/↓: other tests · Esc: back"))
 
     def tick(self) -> None:
-        assert self.stopwatch is not None
-        self.query_one("#stopwatch", Digits).update(stopwatch_text(self.stopwatch.elapsed()))
+        """Draw the stopwatch (the get-ready's seconds left, then the hold's time), and carry
+        out the cues due: the 3-2-1, the start tone, the closing tone at the stop."""
+        if self.stopwatch is None:
+            return
+        snap, bell = self.stopwatch.frame()
+        if bell:
+            self.app.bell()
+        segment = snap.segment
+        ready = segment is not None and segment.counts_down and not snap.done
+        shown = (
+            f"{math.ceil(snap.segment_left)}"
+            if ready
+            else stopwatch_text(self.stopwatch.held(snap))
+        )
+        self.query_one("#stopwatch", Digits).update(shown)
+        if snap.done and self._timer is not None:
+            self._timer.pause()
 
     def action_move(self, step: int) -> None:
         if self.stopwatch is not None and self.stopwatch.running:
@@ -170,10 +187,9 @@ class TestsScreen(SuppleScreen):
         if not self.test.kind.stopwatch or self.stopwatch is None or self._timer is None:
             return
         if self.stopwatch.running:
-            self.stopwatch.stop()
-            self._timer.pause()
+            self.stopwatch.stop()  # heard: the closing tone
         else:
-            self.stopwatch.start()
+            self.stopwatch.start()  # a new try: the get-ready's 3-2-1, then the start tone
             self._timer.resume()
         self.tick()
 
@@ -212,7 +228,7 @@ class TestsScreen(SuppleScreen):
             assert self.stopwatch is not None
             if self.stopwatch.running:
                 self.action_stopwatch()
-            value = tenths(self.stopwatch.elapsed()) / 10
+            value = tenths(self.stopwatch.held()) / 10
         else:
             from supple.core.numbers import NumberError, read_number
 
