@@ -257,8 +257,11 @@ class Coach:
     def store(self) -> HistoryStore:
         return self.journal.store
 
-    def start(self, routine: Routine | str, level: Level) -> LiveSession:
-        """A new live session of ``routine`` at ``level``, exactly as the catalog plans it."""
+    def start(
+        self, routine: Routine | str, level: Level, earlier: SessionRecord | None = None
+    ) -> LiveSession:
+        """A new live session of ``routine`` at ``level``, exactly as the catalog plans it;
+        ``earlier``: the record it resumes (``journal.resume_offer`` said it can)."""
         from supple.coach.live import LiveSession
 
         live = LiveSession(
@@ -267,6 +270,7 @@ class Coach:
             self.announcer,
             self.now(),
             clock=self.clock,
+            earlier=earlier,
         )
         self.sessions.append(live)
         return live

@@ -9,11 +9,25 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from typing import NamedTuple
+
 if TYPE_CHECKING:
+    from supple.coach.catalog import EffectiveCatalog
     from supple.coach.views import HistoryView, Notices
+    from supple.core.routine import Level
     from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
     from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord
+
+
+class ResumeOffer(NamedTuple):
+    """What resuming ``record`` would do: continue it from ``exercise`` (its name), or, when
+    the routine changed since (``fresh``), start it afresh; ``title`` names the routine."""
+
+    record: SessionRecord
+    title: str
+    exercise: str
+    fresh: bool
 
 
 class Journal:
@@ -37,6 +51,8 @@ class Journal:
         self._lock = _thread.RLock()
         self._history: HistoryView | None = None
         self.on_read: Callable[[HistoryView], object] = lambda view: None
+        # The last session moved to the trash, and where it was: what undo puts back.
+        self.trashed: tuple[Path, Path] | None = None
 
     @property
     def store(self) -> HistoryStore:
@@ -144,8 +160,75 @@ class Journal:
         if record.path is None:
             raise SaveError(self.store.sessions_dir, "this session has no file")
         moved = self.store.trash(record.path)
+        self.trashed = (moved, record.path)
         self._written()
         return moved
+
+    def undo_trash(self) -> Path | None:
+        """Put the last session moved to the trash back where it was, the very file; its path,
+        or None if there is nothing to undo. Raises SaveError."""
+        if self.trashed is None:
+            return None
+        moved, original = self.trashed
+        restored = self.store.untrash(moved, original)
+        self.trashed = None
+        self._written()
+        return restored
+
+    # -- resuming, logging by hand ----------------------------------------------------------
+
+    def resume_offer(
+        self, catalog: EffectiveCatalog, record: SessionRecord
+    ) -> ResumeOffer | None:
+        """How ``record`` can be resumed (None: it cannot, or its routine is gone)."""
+        from supple.core.resume import can_resume, unchanged
+        from supple.core.session import Session
+
+        if not can_resume(record) or record.stopped_in is None:
+            return None
+        try:
+            plan = catalog.plan(record.routine, record.level)
+        except KeyError:
+            return None
+        fresh = Session(plan.routine, plan.level, _Still(), segments=plan.segments).records()
+        index = record.stopped_in - 1
+        same = unchanged(record, fresh) and index < len(fresh)
+        name = record.exercises[index].name if same else plan.routine.exercises[0].name
+        return ResumeOffer(record, plan.routine.title, name, not same)
+
+    def offer_today(self, catalog: EffectiveCatalog) -> ResumeOffer | None:
+        """The newest session, if it was today and can be resumed."""
+        newest = self.newest(1)
+        if not newest or newest[0].started.date() != self._today():
+            return None
+        return self.resume_offer(catalog, newest[0])
+
+    def log_by_hand(
+        self,
+        catalog: EffectiveCatalog,
+        routine: str,
+        level: Level,
+        at: datetime,
+        minutes: float,
+        done: frozenset[int] | None = None,
+    ) -> SessionRecord:
+        """Write a session done without the app: ``done`` the exercises done (their indexes;
+        None: all). Raises KeyError (no such routine), SaveError."""
+        from dataclasses import replace
+
+        from supple.core.history import session_record
+        from supple.core.resume import by_hand
+        from supple.core.session import Session
+
+        plan = catalog.plan(routine, level)
+        session = Session(plan.routine, plan.level, _Still(), segments=plan.segments)
+        count = len(plan.routine.exercises)
+        chosen = frozenset(range(count)) if done is None else done
+        record = by_hand(session_record(session, at), chosen, at, minutes)
+        path = self.store.path_for(plan.routine.id, at)
+        self.store.save(record, path)
+        self._written()
+        return replace(record, path=path)
 
     def start_program(self, program: Program, at: datetime) -> datetime:
         """Start (or restart) the program at ``at``; the start as written. Raises SaveError."""
@@ -164,3 +247,13 @@ class Journal:
         result = ProgramStore(self.store).record(test.id, value, point, at)
         self._written()
         return result
+
+
+class _Still:
+    """A clock that never moves: a session laid out, never played (its plan, its entries)."""
+
+    def now(self) -> float:
+        return 0.0
+
+    def real_seconds(self, seconds: float) -> float:
+        return seconds
