@@ -86,9 +86,7 @@ def test_resume_continues_the_same_record_and_keeps_what_was_done(
         live.end()
 
         final = read_record(path)
-        assert [p.name for p in data_dir.rglob("*.toml") if p.parent.name != "trash"] == [
-            path.name
-        ]
+        assert [p.name for p in data_dir.rglob("*.toml") if p.parent.name != "trash"] == [path.name]
         assert final.started == earlier.started and final.ended >= later.replace(microsecond=0)
         assert final.paused_seconds >= (later - earlier.ended).total_seconds()
         for before, after in zip(earlier.exercises, final.exercises, strict=True):

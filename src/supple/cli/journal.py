@@ -9,10 +9,8 @@ from supple.cli.command import Command, coach, day, tell
 from supple.core.words import duration, plural, printable
 
 if TYPE_CHECKING:
-    from datetime import date
-
     import argparse
-    from datetime import datetime
+    from datetime import date
 
     from supple.cli.command import Commands
 
@@ -48,33 +46,10 @@ def _log_arguments(sub: Commands) -> None:
     )
 
 
-def when(text: str, now: datetime) -> datetime:
-    """``--at``: HH:MM today, or YYYY-MM-DD HH:MM, in the local time zone; ValueError."""
-    from datetime import datetime, time
-
-    text = text.strip()
-    try:
-        if len(text) <= 5:
-            return datetime.combine(now.date(), time.fromisoformat(text.zfill(5)), now.tzinfo)
-        at = datetime.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"'{text}' is not a time like 07:30 or 2026-11-24 07:30") from None
-    return at if at.tzinfo is not None else at.astimezone()
-
-
-def numbers(text: str, count: int) -> frozenset[int]:
-    """``--done``: exercise numbers from 1 to ``count``, as indexes; ValueError naming one."""
-    chosen = set()
-    for part in text.replace(" ", "").split(","):
-        if not part.isascii() or not part.isdigit() or not 1 <= int(part) <= count:
-            raise ValueError(f"'{part}' is not an exercise number from 1 to {count}")
-        chosen.add(int(part) - 1)
-    return frozenset(chosen)
-
-
 def cmd_log(args: argparse.Namespace) -> int:
     from supple.cli.command import find_routine
     from supple.coach import wording
+    from supple.coach.journal import numbers, when
     from supple.core.files import SaveError
 
     found = coach()

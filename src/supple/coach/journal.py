@@ -7,17 +7,15 @@ import _thread  # RLock without importing threading: `supple list` does not need
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.views import HistoryView, Notices
-    from supple.core.routine import Level
     from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
     from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord
+    from supple.core.routine import Level
 
 
 class ResumeOffer(NamedTuple):
@@ -177,9 +175,7 @@ class Journal:
 
     # -- resuming, logging by hand ----------------------------------------------------------
 
-    def resume_offer(
-        self, catalog: EffectiveCatalog, record: SessionRecord
-    ) -> ResumeOffer | None:
+    def resume_offer(self, catalog: EffectiveCatalog, record: SessionRecord) -> ResumeOffer | None:
         """How ``record`` can be resumed (None: it cannot, or its routine is gone)."""
         from supple.core.resume import can_resume, unchanged
         from supple.core.session import Session
@@ -247,6 +243,32 @@ class Journal:
         result = ProgramStore(self.store).record(test.id, value, point, at)
         self._written()
         return result
+
+
+def when(text: str, now: datetime) -> datetime:
+    """``--at``: HH:MM today, or YYYY-MM-DD HH:MM, in the local time zone; ValueError."""
+    from datetime import time
+
+    text = text.strip()
+    try:
+        if len(text) <= 5:
+            return datetime.combine(now.date(), time.fromisoformat(text.zfill(5)), now.tzinfo)
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a time like 07:30 or 2026-11-24 07:30") from None
+    return at if at.tzinfo is not None else at.astimezone()
+
+
+def numbers(text: str, count: int) -> frozenset[int]:
+    """``--done``: exercise numbers from 1 to ``count``, as indexes; ValueError naming one."""
+    chosen: set[int] = set()
+    if not text.strip():
+        return frozenset()  # none of them
+    for part in text.replace(" ", "").split(","):
+        if not part.isascii() or not part.isdigit() or not 1 <= int(part) <= count:
+            raise ValueError(f"'{part}' is not an exercise number from 1 to {count}")
+        chosen.add(int(part) - 1)
+    return frozenset(chosen)
 
 
 class _Still:

@@ -459,7 +459,6 @@ class HistoryStore:
         except OSError as error:
             raise SaveError(path, error.strerror or str(error)) from None
 
-
     def untrash(self, trashed: Path, original: Path) -> Path:
         """Undo ``trash``: move ``trashed`` back to ``original``, the very file (never over
         another one of that name). Raises SaveError."""

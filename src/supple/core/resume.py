@@ -89,8 +89,13 @@ def by_hand(
     with the exercises of ``done`` (their indexes) entered as done in full, the others as
     skipped, at ``at`` for ``minutes``. Counted by the same rule as any other."""
     entries = tuple(
-        replace(e, status="done", seconds=e.planned_seconds, sets_done=e.sets_planned,
-                reps_done=e.reps_planned)
+        replace(
+            e,
+            status="done",
+            seconds=e.planned_seconds,
+            sets_done=e.sets_planned,
+            reps_done=e.reps_planned,
+        )
         if i in done
         else e
         for i, e in enumerate(fresh.exercises)
