@@ -7,25 +7,15 @@ import _thread  # RLock without importing threading: `supple list` does not need
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
-    from supple.coach.views import HistoryView, Notices
+    from supple.coach.views import HistoryView, Notices, ResumeOffer
     from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
     from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord
     from supple.core.routine import Level
-
-
-class ResumeOffer(NamedTuple):
-    """What resuming ``record`` would do: continue it from ``exercise`` (its name), or, when
-    the routine changed since (``fresh``), start it afresh; ``title`` names the routine."""
-
-    record: SessionRecord
-    title: str
-    exercise: str
-    fresh: bool
 
 
 class Journal:
@@ -177,6 +167,7 @@ class Journal:
 
     def resume_offer(self, catalog: EffectiveCatalog, record: SessionRecord) -> ResumeOffer | None:
         """How ``record`` can be resumed (None: it cannot, or its routine is gone)."""
+        from supple.coach.views import ResumeOffer
         from supple.core.resume import can_resume, unchanged
         from supple.core.session import Session
 

@@ -15,8 +15,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from pathlib import Path
 
-    from supple.coach.journal import ResumeOffer
-    from supple.coach.views import Verdict
+    from supple.coach.views import ResumeOffer, Verdict
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
 

@@ -13,7 +13,7 @@ from supple.core.words import plural, printable
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from supple.coach.journal import ResumeOffer
+    from supple.coach.views import ResumeOffer
     from supple.core.stats import Stats
 
 RESUME_TIP = "Continue today's stopped session from the exercise it stopped in"
