@@ -186,3 +186,22 @@ def test_undo_never_writes_over_a_file_of_that_name(data_dir: Path) -> None:
     with pytest.raises(SaveError):
         coach.journal.undo_trash()
     assert record.path.read_text() == "another" and moved.exists()
+
+
+def test_supple_log_writes_a_record_by_hand_and_refuses_what_it_cannot_read(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+
+    from supple.cli import main
+
+    assert main(["log", BPR, "--at", "2026-11-20 06:15", "--done", "1,4"]) == 2
+    assert "'4' is not an exercise number from 1 to 3" in capsys.readouterr().err
+    assert main(["log", BPR, "--at", "25:00"]) == 2
+    assert "is not a time like 07:30" in capsys.readouterr().err
+    assert main(["log", BPR, "--at", "2026-11-20 06:15", "--done", "1,2", "--minutes", "4"]) == 0
+    assert capsys.readouterr().out.startswith("Logged by hand: Back pain relief, 2 of 3")
+    assert main(["history", "--json"]) == 0
+    [entry] = json.loads(capsys.readouterr().out)
+    assert entry["by_hand"] is True and entry["started"].startswith("2026-11-20T06:15:00")
+    assert entry["ended"].startswith("2026-11-20T06:19:00")

@@ -85,9 +85,7 @@ async def test_the_detail_offers_resume_and_a_changed_routine_a_fresh_start(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, SessionDetailScreen)
-        assert text(app, "#resume") == (
-            "Back pain relief changed since: start it afresh: press r"
-        )
+        assert text(app, "#resume") == ("Back pain relief changed since: start it afresh: press r")
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, PlayerScreen)
