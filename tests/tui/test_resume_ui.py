@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Input, Static
 
 from supple.coach.coach import Coach
@@ -145,3 +146,26 @@ async def test_log_a_session_by_hand_from_the_history(data_dir: Path) -> None:
         [record] = app.coach.history().records
         assert record.by_hand and record.started == WALL.replace(hour=6, minute=15)
         assert [e.status for e in record.exercises] == ["done", "done", "skipped"]
+
+
+def test_play_resume_opens_the_app_on_the_record_it_continues(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from typing import Any
+
+    from supple.cli import main
+
+    opened: list[tuple[Any, Any]] = []
+
+    def run_app(coach: Any, *, start: Any, resume: Any = None) -> int:
+        opened.append((start, resume))
+        return 0
+
+    monkeypatch.setattr("supple.tui.app.run_app", run_app)
+    monkeypatch.setattr("supple.cli.app.has_terminal", lambda: True)
+    assert main(["play", "--resume"]) == 2  # nothing to resume
+    assert "no stopped or interrupted session" in capsys.readouterr().err
+    path = stopped_session(data_dir, 50.0)
+    assert main(["play", "--resume"]) == 0
+    [(start, resume)] = opened
+    assert start == (BPR, "beginner") and resume.path == path and resume.stopped_in == 2
