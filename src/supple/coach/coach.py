@@ -260,8 +260,7 @@ class Coach:
     def start(
         self, routine: Routine | str, level: Level, earlier: SessionRecord | None = None
     ) -> LiveSession:
-        """A new live session of ``routine`` at ``level``, exactly as the catalog plans it;
-        ``earlier``: the record it resumes (``journal.resume_offer`` said it can)."""
+        """A live session of ``routine`` at ``level`` as planned (``earlier``: one it resumes)."""
         from supple.coach.live import LiveSession
 
         live = LiveSession(
@@ -270,7 +269,7 @@ class Coach:
             self.announcer,
             self.now(),
             clock=self.clock,
-            earlier=earlier,
+            earlier=earlier,  # ``journal.resume_offer`` said it can be resumed
         )
         self.sessions.append(live)
         return live
