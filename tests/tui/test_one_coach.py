@@ -78,7 +78,7 @@ async def test_a_get_ready_setting_changes_every_duration_alike(
 def test_play_takes_the_level_from_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[tuple[str, str] | None] = []
 
-    def run_app(coach: Any, *, start: tuple[str, str] | None) -> int:
+    def run_app(coach: Any, *, start: tuple[str, str] | None, resume: object = None) -> int:
         started.append(start)
         return 0
 

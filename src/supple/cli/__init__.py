@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "validate": "routines",
     "history": "journal",
     "stats": "journal",
+    "log": "journal",
     "program": "program",
     "status": "status",
     "test": "program",

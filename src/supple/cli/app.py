@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     import argparse
 
     from supple.cli.command import Commands
+    from supple.coach.coach import Coach
+    from supple.core.record import SessionRecord
     from supple.core.routine import Level
 
 
@@ -25,7 +27,12 @@ def _play_arguments(sub: Commands) -> None:
     from supple.core.routine import LEVELS
 
     p = sub.add_parser("play", help="start a routine straight away in the app")
-    p.add_argument("routine", help="routine id (see `supple list`)")
+    p.add_argument("routine", nargs="?", help="routine id (see `supple list`)")
+    p.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue your last session, stopped or interrupted, from the exercise it was in",
+    )
     p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
 
 
@@ -41,17 +48,51 @@ def has_terminal() -> bool:
     return bool(os.environ.get("TEXTUAL_DRIVER")) or (sys.stdin.isatty() and sys.stdout.isatty())
 
 
-def cmd_app(routine_id: str | None, level: Level | None) -> int:
+def cmd_app(routine_id: str | None, level: Level | None, *, resume: bool = False) -> int:
     if not has_terminal():  # escape codes into a file, and a session nobody sees, never ends
         print(NO_TERMINAL, file=sys.stderr)
         return 2
     found = coach()
+    earlier = None
+    if resume:
+        earlier = _resumable(found)
+        if earlier is None:
+            return 2
+        routine_id, level = earlier.routine, earlier.level
     if routine_id is not None and find_routine(found.catalog, routine_id) is None:
         return 2
     from supple.tui.app import run_app  # Textual is imported only here
 
     start = (routine_id, found.level_for(level)) if routine_id is not None else None
-    return run_app(found, start=start)
+    return run_app(found, start=start, resume=earlier)
+
+
+def _resumable(found: Coach) -> SessionRecord | None:
+    """The newest session if it can be resumed as it was; else None, having said why (and,
+    when its routine changed since, how to start it afresh)."""
+    from supple.coach import wording
+    from supple.core.words import printable
+
+    newest = found.newest(1)
+    offer = found.journal.resume_offer(found.catalog, newest[0]) if newest else None
+    if offer is None:
+        print("supple: no stopped or interrupted session to resume.", file=sys.stderr)
+        return None
+    if offer.fresh:
+        routine = printable(offer.record.routine)
+        print(
+            f"supple: {printable(wording.resume_offer(offer))}: `supple play {routine}`.",
+            file=sys.stderr,
+        )
+        return None
+    return offer.record
+
+
+def _play(args: argparse.Namespace) -> int:
+    if args.routine is None and not args.resume:
+        print("supple play: name a routine (see `supple list`), or --resume", file=sys.stderr)
+        return 2
+    return cmd_app(args.routine, args.level, resume=args.resume)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -62,5 +103,5 @@ def _serve(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "serve": Command(_serve_arguments, _serve),
-    "play": Command(_play_arguments, lambda args: cmd_app(args.routine, args.level)),
+    "play": Command(_play_arguments, lambda args: _play(args)),
 }

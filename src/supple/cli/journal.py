@@ -9,6 +9,7 @@ from supple.cli.command import Command, coach, day, tell
 from supple.core.words import duration, plural, printable
 
 if TYPE_CHECKING:
+    import argparse
     from datetime import date
 
     from supple.cli.command import Commands
@@ -26,6 +27,57 @@ def _history_arguments(sub: Commands) -> None:
 def _stats_arguments(sub: Commands) -> None:
     p = sub.add_parser("stats", help="streaks, weekly minutes and how your back felt")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _log_arguments(sub: Commands) -> None:
+    from supple.core.routine import LEVELS
+
+    p = sub.add_parser("log", help="log a session you did without the app")
+    p.add_argument("routine", help="routine id (see `supple list`)")
+    p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
+    p.add_argument(
+        "--at", metavar="WHEN", help="when it began: HH:MM today, or YYYY-MM-DD HH:MM (now)"
+    )
+    p.add_argument("--minutes", type=float, help="how long it took (the routine's own length)")
+    p.add_argument(
+        "--done",
+        metavar="N,N,…",
+        help="the exercises done, by their number in `supple show` (all of them)",
+    )
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    from supple.cli.command import find_routine
+    from supple.coach import wording
+    from supple.coach.journal import numbers, when
+    from supple.core.files import SaveError
+
+    found = coach()
+    routine = find_routine(found.catalog, args.routine)
+    if routine is None:
+        return 2
+    level = found.level_for(args.level)
+    try:
+        at = found.now() if args.at is None else when(args.at, found.now())
+        done = None if args.done is None else numbers(args.done, len(routine.exercises))
+    except ValueError as error:
+        print(f"supple log: {printable(str(error))}", file=sys.stderr)
+        return 2
+    minutes = args.minutes
+    if minutes is None:
+        minutes = found.catalog.seconds(routine, level) / 60
+    if not 0 < minutes <= 24 * 60:
+        print("supple log: --minutes must be more than 0 and at most a day", file=sys.stderr)
+        return 2
+    try:
+        record = found.journal.log_by_hand(found.catalog, routine.id, level, at, minutes, done)
+    except SaveError as error:
+        print(f"supple log: could not save {printable(str(error))}", file=sys.stderr)
+        return 1
+    tell(found)
+    title = printable(record.title)
+    print(wording.logged(title, record.exercises_done, record.exercises_total, record.counts))
+    return 0
 
 
 def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | None) -> int:
@@ -76,6 +128,7 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
             f"{r.started:%Y-%m-%d %H:%M}  {printable(r.title):<22} {printable(r.level):<12} "
             f"{duration(r.active_seconds):>6}  {printable(r.status):<11} "
             f"{r.exercises_done}/{len(r.exercises)} done{feeling}"
+            f"{'  logged by hand' if r.by_hand else ''}"
         )
     return 0
 
@@ -115,4 +168,5 @@ COMMANDS = {
         lambda args: cmd_history(args.json, args.csv, args.since, args.routine),
     ),
     "stats": Command(_stats_arguments, lambda args: cmd_stats(args.json)),
+    "log": Command(_log_arguments, cmd_log),
 }

@@ -257,8 +257,10 @@ class Coach:
     def store(self) -> HistoryStore:
         return self.journal.store
 
-    def start(self, routine: Routine | str, level: Level) -> LiveSession:
-        """A new live session of ``routine`` at ``level``, exactly as the catalog plans it."""
+    def start(
+        self, routine: Routine | str, level: Level, earlier: SessionRecord | None = None
+    ) -> LiveSession:
+        """A live session of ``routine`` at ``level`` as planned (``earlier``: one it resumes)."""
         from supple.coach.live import LiveSession
 
         live = LiveSession(
@@ -267,6 +269,7 @@ class Coach:
             self.announcer,
             self.now(),
             clock=self.clock,
+            earlier=earlier,  # ``journal.resume_offer`` said it can be resumed
         )
         self.sessions.append(live)
         return live

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from supple.coach.views import HistoryView, Notices
+    from supple.coach.catalog import EffectiveCatalog
+    from supple.coach.views import HistoryView, Notices, ResumeOffer
     from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
     from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord
+    from supple.core.routine import Level
 
 
 class Journal:
@@ -37,6 +39,8 @@ class Journal:
         self._lock = _thread.RLock()
         self._history: HistoryView | None = None
         self.on_read: Callable[[HistoryView], object] = lambda view: None
+        # The last session moved to the trash, and where it was: what undo puts back.
+        self.trashed: tuple[Path, Path] | None = None
 
     @property
     def store(self) -> HistoryStore:
@@ -144,8 +148,74 @@ class Journal:
         if record.path is None:
             raise SaveError(self.store.sessions_dir, "this session has no file")
         moved = self.store.trash(record.path)
+        self.trashed = (moved, record.path)
         self._written()
         return moved
+
+    def undo_trash(self) -> Path | None:
+        """Put the last session moved to the trash back where it was, the very file; its path,
+        or None if there is nothing to undo. Raises SaveError."""
+        if self.trashed is None:
+            return None
+        moved, original = self.trashed
+        restored = self.store.untrash(moved, original)
+        self.trashed = None
+        self._written()
+        return restored
+
+    # -- resuming, logging by hand ----------------------------------------------------------
+
+    def resume_offer(self, catalog: EffectiveCatalog, record: SessionRecord) -> ResumeOffer | None:
+        """How ``record`` can be resumed (None: it cannot, or its routine is gone)."""
+        from supple.coach.views import ResumeOffer
+        from supple.core.resume import can_resume, unchanged
+        from supple.core.session import Session
+
+        if not can_resume(record) or record.stopped_in is None:
+            return None
+        try:
+            plan = catalog.plan(record.routine, record.level)
+        except KeyError:
+            return None
+        fresh = Session(plan.routine, plan.level, _Still(), segments=plan.segments).records()
+        index = record.stopped_in - 1
+        same = unchanged(record, fresh) and index < len(fresh)
+        name = record.exercises[index].name if same else plan.routine.exercises[0].name
+        return ResumeOffer(record, plan.routine.title, name, not same)
+
+    def offer_today(self, catalog: EffectiveCatalog) -> ResumeOffer | None:
+        """The newest session, if it was today and can be resumed."""
+        newest = self.newest(1)
+        if not newest or newest[0].started.date() != self._today():
+            return None
+        return self.resume_offer(catalog, newest[0])
+
+    def log_by_hand(
+        self,
+        catalog: EffectiveCatalog,
+        routine: str,
+        level: Level,
+        at: datetime,
+        minutes: float,
+        done: frozenset[int] | None = None,
+    ) -> SessionRecord:
+        """Write a session done without the app: ``done`` the exercises done (their indexes;
+        None: all). Raises KeyError (no such routine), SaveError."""
+        from dataclasses import replace
+
+        from supple.core.history import session_record
+        from supple.core.resume import by_hand
+        from supple.core.session import Session
+
+        plan = catalog.plan(routine, level)
+        session = Session(plan.routine, plan.level, _Still(), segments=plan.segments)
+        count = len(plan.routine.exercises)
+        chosen = frozenset(range(count)) if done is None else done
+        record = by_hand(session_record(session, at), chosen, at, minutes)
+        path = self.store.path_for(plan.routine.id, at)
+        self.store.save(record, path)
+        self._written()
+        return replace(record, path=path)
 
     def start_program(self, program: Program, at: datetime) -> datetime:
         """Start (or restart) the program at ``at``; the start as written. Raises SaveError."""
@@ -164,3 +234,39 @@ class Journal:
         result = ProgramStore(self.store).record(test.id, value, point, at)
         self._written()
         return result
+
+
+def when(text: str, now: datetime) -> datetime:
+    """``--at``: HH:MM today, or YYYY-MM-DD HH:MM, in the local time zone; ValueError."""
+    from datetime import time
+
+    text = text.strip()
+    try:
+        if len(text) <= 5:
+            return datetime.combine(now.date(), time.fromisoformat(text.zfill(5)), now.tzinfo)
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"'{text}' is not a time like 07:30 or 2026-11-24 07:30") from None
+    return at if at.tzinfo is not None else at.astimezone()
+
+
+def numbers(text: str, count: int) -> frozenset[int]:
+    """``--done``: exercise numbers from 1 to ``count``, as indexes; ValueError naming one."""
+    chosen: set[int] = set()
+    if not text.strip():
+        return frozenset()  # none of them
+    for part in text.replace(" ", "").split(","):
+        if not part.isascii() or not part.isdigit() or not 1 <= int(part) <= count:
+            raise ValueError(f"'{part}' is not an exercise number from 1 to {count}")
+        chosen.add(int(part) - 1)
+    return frozenset(chosen)
+
+
+class _Still:
+    """A clock that never moves: a session laid out, never played (its plan, its entries)."""
+
+    def now(self) -> float:
+        return 0.0
+
+    def real_seconds(self, seconds: float) -> float:
+        return seconds

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from supple.core.clock import Clock
     from supple.core.config import Config
     from supple.core.history import HistoryStore
+    from supple.core.record import SessionRecord
     from supple.core.routine import Level, Routine
 
 FRAME = 0.1  # seconds between frames while the pacer moves: 10 Hz keeps it smooth
@@ -188,9 +189,12 @@ class LiveSession:
         started: datetime,
         *,
         clock: Clock,
+        earlier: SessionRecord | None = None,
     ) -> None:
         self.session = Session(plan.routine, plan.level, clock, segments=plan.segments)
-        self.recorder = Recorder(store, self.session, started)
+        self.recorder = Recorder(store, self.session, started, earlier=earlier)
+        # Resuming: from the start of the exercise it stopped in (``open`` goes there).
+        self.resume_at = None if earlier is None else (earlier.stopped_in or 1) - 1
         self.announcer = announcer
         self.clock = clock
         self.voice_plan: VoicePlan = plan_voice(plan.segments, plan.routine.exercises)
@@ -232,6 +236,8 @@ class LiveSession:
         lead_in = self.voice_plan.lead_in_seconds if self.announcer.speaks else 0.0
         self.announcer.prepare(self.session.segments, self.clock.real_seconds)
         self.session.start(count_in=lead_in)
+        if self.resume_at:
+            self.session.jump_to(self.resume_at)
         self.recorder.open()
         return self.recorder.error
 

@@ -100,3 +100,13 @@ class Verdict(NamedTuple):
     judged: Judged
     number: int = 0  # the workout's number (WORKOUT, BEFORE_START, ONE_A_DAY)
     total: int = 0  # the program's number of workouts (WORKOUT)
+
+
+class ResumeOffer(NamedTuple):
+    """What resuming ``record`` would do: continue it from ``exercise`` (its name), or, when
+    the routine changed since (``fresh``), start it afresh; ``title`` names the routine."""
+
+    record: SessionRecord
+    title: str
+    exercise: str
+    fresh: bool

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from pathlib import Path
 
-    from supple.coach.views import Verdict
+    from supple.coach.views import ResumeOffer, Verdict
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
 
@@ -104,3 +104,25 @@ def skipped(kind: str, left: Skipped) -> str:
 
 def program_unusable(error: object) -> str:
     return f"The program file cannot be used:\n{error}"
+
+
+def resume_offer(offer: ResumeOffer) -> str:
+    """What resuming a session would do: continue it, or (the routine changed) start afresh."""
+    if offer.fresh:
+        return f"{offer.title} changed since: start it afresh"
+    return f"Resume {offer.title} from {offer.exercise}"
+
+
+def untrashed(path: Path) -> str:
+    return f"Put back: {path.name}"
+
+
+def trashed(path: Path, undo_key: str) -> str:
+    """A session moved to the trash, and the key that puts it back."""
+    return f"Moved to the trash: {path.name} (press {undo_key} to undo)"
+
+
+def logged(routine: str, done: int, total: int, counts: bool) -> str:
+    """A session logged by hand, and whether it counts (the same rule as any other)."""
+    counted = "it counts" if counts else "it does not count (too little of the work was done)"
+    return f"Logged by hand: {routine}, {done} of {total} exercises done; {counted}."

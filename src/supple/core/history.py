@@ -51,6 +51,7 @@ def session_record(session: Session, started: datetime) -> SessionRecord:
     start = session.started_at if session.started_at is not None else session.clock.now()
     end = session.ended_at if session.ended_at is not None else session.clock.now()
     ended = started + timedelta(seconds=max(0.0, end - start))
+    at = session.exercise_at
     return SessionRecord(
         routine=session.routine.id,
         title=session.routine.title,
@@ -63,6 +64,7 @@ def session_record(session: Session, started: datetime) -> SessionRecord:
         paused_seconds=round(session.paused_seconds(), 1),
         planned_seconds=session.planned_seconds,
         exercises=session.records(),
+        stopped_in=None if at is None else at + 1,
     )
 
 
@@ -456,6 +458,20 @@ class HistoryStore:
             return self._move(path, self.trash_dir)
         except OSError as error:
             raise SaveError(path, error.strerror or str(error)) from None
+
+    def untrash(self, trashed: Path, original: Path) -> Path:
+        """Undo ``trash``: move ``trashed`` back to ``original``, the very file (never over
+        another one of that name). Raises SaveError."""
+        try:
+            make_private_dirs(original.parent)
+            try:
+                os.link(trashed, original)  # fails if ``original`` exists: nothing overwritten
+            except FileExistsError:
+                raise SaveError(original, "a file of that name is there again") from None
+            os.unlink(trashed)
+        except OSError as error:
+            raise SaveError(trashed, error.strerror or str(error)) from None
+        return original
 
 
 def select(

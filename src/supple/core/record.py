@@ -16,6 +16,7 @@ from typing import Any, Literal, get_args
 
 from supple.core.routine import (
     LEVELS,
+    MAX_EXERCISES,
     MAX_PLAN_SECONDS,
     MAX_REPS,
     MAX_SESSION_PLAN_SECONDS,
@@ -161,6 +162,20 @@ def _feeling(label: str, value: Any) -> int:
     return value
 
 
+def _place(label: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_EXERCISES:
+        raise BadRecord(
+            f"{label}: expected a whole number from 1 to {MAX_EXERCISES}, got {value!r}"
+        )
+    return value
+
+
+def _flag(label: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise BadRecord(f"{label}: expected true or false, got {value!r}")
+    return value
+
+
 def _entries(label: str, value: Any) -> tuple[ExerciseEntry, ...]:
     if not isinstance(value, list) or not all(isinstance(e, dict) for e in value):
         raise BadRecord(f"{label}: expected [[exercise]] tables")
@@ -301,6 +316,12 @@ class SessionRecord:
     feeling_before: int | None = field(default=None, metadata=spec(_feeling, optional=True))
     feeling_after: int | None = field(default=None, metadata=spec(_feeling, optional=True))
     note: str = field(default="", metadata=spec(_string, optional=True))
+    # Where a session that did not reach its end stood: the exercise (counted from 1) it was in,
+    # from whose start ``supple play --resume`` continues it. Absent once completed.
+    stopped_in: int | None = field(default=None, metadata=spec(_place, optional=True))
+    # Logged by hand (``supple log``, the history's log key): done without the app, its work
+    # entered by the person; counted by the same rule as any other.
+    by_hand: bool = field(default=False, metadata=spec(_flag, optional=True))
     path: Path | None = field(default=None, metadata=spec(_never, write=str, stored=False))
     # Forward compatibility: the schema it was read with (a newer one is never rewritten) and
     # the keys this supple does not know, written back as they were.

@@ -12,6 +12,7 @@ from datetime import datetime
 from supple.core.files import SaveError
 from supple.core.history import HistoryStore, LiveFile, session_record
 from supple.core.record import SessionRecord
+from supple.core.resume import continued
 from supple.core.session import Session
 from supple.core.snapshot import Snapshot
 
@@ -26,12 +27,18 @@ class Recorder:
         started: datetime,
         *,
         interval: float = CHECKPOINT_SECONDS,
+        earlier: SessionRecord | None = None,
     ) -> None:
         self.store = store
         self.session = session
         self.started = started
         self.interval = interval
-        self.path = store.path_for(session.routine.id, started)
+        # ``earlier``: the record a resumed session continues (its file, its start, its work).
+        self.earlier = earlier
+        if earlier is not None and earlier.path is not None:
+            self.path = earlier.path
+        else:
+            self.path = store.path_for(session.routine.id, started)
         # The check-ins given so far, added to every write.
         self.feeling_before: int | None = None
         self.feeling_after: int | None = None
@@ -44,13 +51,14 @@ class Recorder:
 
     def record(self) -> SessionRecord:
         """The session as it stands, with the feelings and note given so far."""
-        return replace(
+        record = replace(
             session_record(self.session, self.started),
             path=self.path,
             feeling_before=self.feeling_before,
             feeling_after=self.feeling_after,
             note=self.note,
         )
+        return record if self.earlier is None else continued(self.earlier, record)
 
     def open(self) -> None:
         """Take the lock that marks this session alive, and write the first checkpoint."""

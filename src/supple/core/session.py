@@ -166,6 +166,13 @@ class Session:
         self._sync()
         return self._time.paused_seconds()
 
+    @property
+    def exercise_at(self) -> int | None:
+        """The exercise (its index) the session stands in, also once stopped; None at the end."""
+        if self.outcome == "completed" or self._index >= len(self.segments):
+            return None
+        return self.segments[self._index].exercise_index
+
     def duration(self, index: int) -> float:
         return self.plan.duration(index)
 

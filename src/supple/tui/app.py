@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from supple.coach.live import LiveSession, Tones, Voice
     from supple.core.clock import Clock
     from supple.core.history import HistoryStore, Now
+    from supple.core.record import SessionRecord
     from supple.core.routine import Catalog
     from supple.tui.screens.feeling import CheckIn
 
@@ -81,10 +82,17 @@ class SuppleApp(QuietCrash):
         ),
     ]
 
-    def __init__(self, coach: Coach, *, start: tuple[str, Level] | None = None) -> None:
+    def __init__(
+        self,
+        coach: Coach,
+        *,
+        start: tuple[str, Level] | None = None,
+        resume: SessionRecord | None = None,
+    ) -> None:
         super().__init__()
         self.coach = coach
         self._start = start
+        self._resume = resume  # `supple play --resume`: the record the start continues
         self._home_level: Level = start[1] if start else coach.level_for()
 
     def get_default_screen(self) -> Screen[Any]:
@@ -103,7 +111,7 @@ class SuppleApp(QuietCrash):
             self.coach.use_outputs(BrowserVoice(write), BrowserTones(write))
         self._apply_config()
         if self._start is not None:  # `supple play`: straight in; home is built when you go back
-            self.start_session(*self._start)
+            self.start_session(*self._start, earlier=self._resume)
 
     def _apply_config(self) -> None:
         """Theme and keymap from the settings; anything unusable is reported, never fatal."""
@@ -205,13 +213,17 @@ class SuppleApp(QuietCrash):
             end = say_keys(self, PlayerScreen, "player.stop")
             self.notify(f"A session is running: end it first ({end}).", severity="warning")
             return
-        self.start_session(message.routine_id, message.level)
+        self.start_session(message.routine_id, message.level, earlier=message.earlier)
 
-    def start_session(self, routine_id: str, level: Level) -> None:
+    def start_session(
+        self, routine_id: str, level: Level, earlier: SessionRecord | None = None
+    ) -> None:
+        """Play ``routine_id`` at ``level``; ``earlier``: the record it resumes (its check-in
+        before was given already)."""
         from supple.tui.screens.feeling import FeelingScreen
         from supple.tui.screens.player import PlayerScreen
 
-        live = self.coach.start(routine_id, level)
+        live = self.coach.start(routine_id, level, earlier)
 
         def begin(check_in: CheckIn | None = None) -> None:
             if check_in is not None:
@@ -225,7 +237,7 @@ class SuppleApp(QuietCrash):
                 )
             )
 
-        if self.coach.config.check_in_before:
+        if self.coach.config.check_in_before and earlier is None:
             self.push_screen(FeelingScreen(before=True), begin)
         else:
             begin()
@@ -371,10 +383,12 @@ def make_app(
     return SuppleApp(coach, start=start)
 
 
-def run_app(coach: Coach, *, start: tuple[str, Level] | None) -> int:
+def run_app(
+    coach: Coach, *, start: tuple[str, Level] | None, resume: SessionRecord | None = None
+) -> int:
     for problem in coach.config_problems:  # before the screen is taken over, and in the app
         print(f"supple: settings: {problem}", file=sys.stderr)
-    app = SuppleApp(coach, start=start)
+    app = SuppleApp(coach, start=start, resume=resume)
     code = app.run()
     crashed = app.return_code not in (None, 0)  # Textual's code for an uncaught error
     # However the app ended (even by a crash), end the sessions and try once more to save...

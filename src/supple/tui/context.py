@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     from supple.coach.coach import Coach
     from supple.coach.live import LiveSession
+    from supple.core.record import SessionRecord
     from supple.core.routine import Level
 
 
@@ -35,6 +36,7 @@ class StartSession(Message):
 
     routine_id: str
     level: Level
+    earlier: SessionRecord | None = None  # the record it resumes (home, session detail)
 
 
 @dataclass

@@ -72,6 +72,14 @@ class SuppleScreen(Screen[None]):
     def body(self) -> Iterable[Widget]:
         raise NotImplementedError
 
+    def key_for(self, binding_id: str) -> str:
+        """The key in force for the binding ``binding_id`` here (the keymap applied), as the
+        footer shows it; the id itself if no such binding is active."""
+        for active in self.active_bindings.values():
+            if active.binding.id == binding_id:
+                return self.app.get_key_display(active.binding)
+        return binding_id
+
     def show_notice(self, message: str, severity: str, timeout: float | None) -> bool:
         """Show a notification in the screen itself; False: let it be a toast, as usual."""
         return False

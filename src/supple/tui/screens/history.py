@@ -96,6 +96,10 @@ class HistoryScreen(SuppleScreen):
             id="history.delete",
             tooltip="Move this session to the trash",
         ),
+        Binding(
+            "u", "undo", "Undo", id="history.undo", tooltip="Put back the session just deleted"
+        ),
+        Binding("l", "log", "Log", id="history.log", tooltip="Log a session done without the app"),
         Binding("s", "app.stats", "Stats", id="history.stats", tooltip="Streaks, weeks, feelings"),
         Binding("escape", "back", "Back", id="history.back", tooltip="Back to the routines"),
     ]
@@ -195,10 +199,38 @@ class HistoryScreen(SuppleScreen):
     def action_open(self) -> None:
         record = self.current()
         if record is not None:
-            self.app.push_screen(SessionDetailScreen(self.coach, record), self._reload)
+            detail = SessionDetailScreen(self.coach, record)
 
-    def _reload(self, _: None = None) -> None:
+            def closed(_: None) -> None:
+                if detail.deleted:
+                    trash(self, self.coach, record, self.key_for("history.undo"))
+                self.load()
+
+            self.app.push_screen(detail, closed)
+
+    def _reload(self, _: object = None) -> None:
         self.load()
+
+    def action_undo(self) -> None:
+        from supple.coach import wording
+        from supple.core.files import SaveError
+
+        try:
+            restored = self.coach.journal.undo_trash()
+        except SaveError as error:
+            self.notify(f"Could not put it back: {error}", severity="error", markup=False)
+            return
+        if restored is None:
+            self.notify("Nothing to undo: no session was deleted.")
+            return
+        self.notify(printable(wording.untrashed(restored)), markup=False)
+        self.load()
+
+    def action_log(self) -> None:
+        from supple.tui.screens.log_session import LogScreen
+
+        record = self.current()
+        self.app.push_screen(LogScreen(self.coach, record), self._reload)
 
     def action_filter(self) -> None:
         routines = sorted({r.routine for r in self.records})
@@ -213,7 +245,7 @@ class HistoryScreen(SuppleScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                trash(self, self.coach, record)
+                trash(self, self.coach, record, self.key_for("history.undo"))
                 self.load()
 
         self.app.push_screen(

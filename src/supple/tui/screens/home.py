@@ -22,7 +22,7 @@ from supple.core.routine import LEVELS, Level, Routine, RoutineError
 from supple.core.words import printable
 from supple.tui.context import StartSession, tell
 from supple.tui.screens.base import SuppleScreen
-from supple.tui.widgets.history_line import HistoryLine
+from supple.tui.widgets.history_line import RESUME_TIP, HistoryLine, resume
 from supple.tui.widgets.routine_preview import RoutinePreview
 
 if TYPE_CHECKING:
@@ -88,6 +88,7 @@ class HomeScreen(SuppleScreen):
         Binding("2", "set_level(1)", "Intermediate", show=False, id="home.intermediate"),
         Binding("3", "set_level(2)", "Advanced", show=False, id="home.advanced"),
         Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave supple"),
+        Binding("r", "resume", "Resume", show=False, id="home.resume", tooltip=RESUME_TIP),
         # Your routines: after Quit, so the footer keeps what it showed; all in help.
         Binding("e", "edit", "Edit", id="home.edit", tooltip="Edit this routine of yours"),
         Binding("c", "copy", "Copy", id="home.copy", tooltip="Copy this routine to edit it"),
@@ -272,7 +273,11 @@ class HomeScreen(SuppleScreen):
     @on(StatusLoaded)
     def show_status(self, message: StatusLoaded) -> None:
         tell(self, self.coach)
-        self.query_one("#home-status", HistoryLine).show(message.view.stats)
+        offer = self.coach.journal.offer_today(self.coach.catalog)
+        self.query_one("#home-status", HistoryLine).show(message.view.stats, offer)
+
+    def action_resume(self) -> None:
+        resume(self, self.coach.journal.offer_today(self.coach.catalog))
 
     def _broken(self) -> RoutineError | None:
         option = self.query_one("#routines", OptionList).highlighted_option

@@ -15,15 +15,18 @@ from supple.core.words import printable
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
+from supple.tui.widgets.history_line import resume
 from supple.tui.widgets.record_table import RecordTable, feeling_line
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
 
 
-def trash(screen: SuppleScreen, coach: Coach, record: SessionRecord) -> None:
-    """Move a session to the trash and say so (or say why not): here, the screen that opens
-    from the history, so that the history imports this module and never the other way."""
+def trash(screen: SuppleScreen, coach: Coach, record: SessionRecord, undo_key: str) -> None:
+    """Move a session to the trash and say so, with the key that undoes it (or say why not):
+    here, the screen that opens from the history, so that the history imports this module and
+    never the other way."""
+    from supple.coach import wording
     from supple.core.files import SaveError
 
     try:
@@ -31,7 +34,7 @@ def trash(screen: SuppleScreen, coach: Coach, record: SessionRecord) -> None:
     except SaveError as error:
         screen.notify(f"Could not delete: {error}", severity="error", markup=False)
     else:
-        screen.notify(f"Moved to the trash: {moved}", markup=False)
+        screen.notify(printable(wording.trashed(moved, undo_key)), markup=False, timeout=8)
 
 
 class SessionDetailScreen(SuppleScreen):
@@ -44,6 +47,13 @@ class SessionDetailScreen(SuppleScreen):
             id="detail.delete",
             tooltip="Move this session to the trash",
         ),
+        Binding(
+            "r",
+            "resume",
+            "Resume",
+            id="detail.resume",
+            tooltip="Continue this session from the exercise it stopped in",
+        ),
         Binding("escape,enter", "back", "Back", id="detail.back", tooltip="Back to the history"),
     ]
 
@@ -51,6 +61,11 @@ class SessionDetailScreen(SuppleScreen):
         super().__init__()
         self.coach = coach
         self.record = record
+        self.offer = coach.journal.resume_offer(coach.catalog, record)
+        self.deleted = False  # confirmed: the history moves it to the trash and offers undo
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.offer is not None if action == "resume" else True
 
     def body(self) -> Iterable[Widget]:
         r = self.record
@@ -76,7 +91,20 @@ class SessionDetailScreen(SuppleScreen):
         if feelings:
             yield Static(Text(feelings), id="feelings")
         yield RecordTable(r, id="detail-table")
+        if self.offer is not None:
+            yield Static(id="resume")
         yield Static(Text(f"File: {printable(str(r.path))}"), id="saved")
+
+    def on_mount(self) -> None:
+        if self.offer is not None:  # the key in force, once the bindings are the screen's
+            from supple.coach import wording
+
+            offer = f"{wording.resume_offer(self.offer)}: press {self.key_for('detail.resume')}"
+            self.query_one("#resume", Static).update(Text(printable(offer)))
+
+    def action_resume(self) -> None:
+        self.dismiss(None)
+        resume(self, self.offer)
 
     def action_back(self) -> None:
         self.dismiss(None)
@@ -84,7 +112,7 @@ class SessionDetailScreen(SuppleScreen):
     def action_delete(self) -> None:
         def answered(yes: bool | None) -> None:
             if yes:
-                trash(self, self.coach, self.record)
+                self.deleted = True
                 self.dismiss(None)
 
         self.app.push_screen(
