@@ -73,12 +73,11 @@ class SuppleScreen(Screen[None]):
         raise NotImplementedError
 
     def key_for(self, binding_id: str) -> str:
-        """The key in force for the binding ``binding_id`` here (the keymap applied), as the
-        footer shows it; the id itself if no such binding is active."""
-        for active in self.active_bindings.values():
-            if active.binding.id == binding_id:
-                return self.app.get_key_display(active.binding)
-        return binding_id
+        """The key(s) in force for this screen's binding ``binding_id``, in words (the one
+        helper, ``keymap.say_keys``); the id itself if no such binding is declared."""
+        from supple.tui.keymap import say_keys
+
+        return say_keys(self.app, type(self), binding_id) or binding_id
 
     def show_notice(self, message: str, severity: str, timeout: float | None) -> bool:
         """Show a notification in the screen itself; False: let it be a toast, as usual."""
