@@ -104,3 +104,8 @@ def skipped(kind: str, left: Skipped) -> str:
 
 def program_unusable(error: object) -> str:
     return f"The program file cannot be used:\n{error}"
+
+
+def timing_words(settings: bool) -> str:
+    """Which timing a routine plays with: the settings' get-ready and rests, or its own."""
+    return "your settings' timing" if settings else "its own timing"
