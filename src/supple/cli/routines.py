@@ -149,6 +149,7 @@ def cmd_show(routine_id: str, level: Level | None, as_json: bool, figures: bool 
                     "routine": routine.id,
                     "level": level,
                     "total_seconds": total_seconds(segments),
+                    "settings_timing": found.settings_timing(routine),
                     "segments": [s.to_json() for s in segments],
                 },
                 indent=2,
