@@ -38,8 +38,8 @@ def routine_preview(
     ``changed`` says what an easier/harder step changed in an exercise (by exercise id)."""
     text = Text()
     text.append(printable(routine.title), style="bold")
-    text.append(f"  ·  {level}  ·  {minutes(seconds)}", style="bold")
-    text.append(f"  ·  {timing}\n", style="dim")
+    text.append(f"  ·  {level}  ·  {minutes(seconds)}\n", style="bold")
+    text.append(f"{timing}\n", style="dim")  # a line of its own: never cut mid-phrase
     if routine.summary:
         text.append(printable(routine.summary) + "\n", style="italic")
     text.append("\n")
