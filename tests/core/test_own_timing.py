@@ -97,7 +97,8 @@ def test_fixed_is_a_switch_of_the_routines_timing_only(
 
 
 timings = st.builds(
-    Timing, **{k: st.integers(0, MAX_TIMING[k]) for k in TIMING_KEYS}  # type: ignore[arg-type]
+    Timing,
+    **{k: st.integers(0, MAX_TIMING[k]) for k in TIMING_KEYS},  # type: ignore[arg-type]
 )
 overrides = st.fixed_dictionaries({k: st.none() | st.integers(0, 60) for k in OVERRIDES})
 

@@ -8,8 +8,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from supple.core.adjustments import adjusted, ladder, load_adjustments, save_adjustments
-from supple.core.routine import Dose
-from supple.core.routine import load_routine
+from supple.core.routine import Dose, load_routine
 from supple.system import paths
 from supple.tui.screens.player import PlayerScreen
 from supple.tui.screens.summary import SummaryScreen

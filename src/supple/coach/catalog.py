@@ -121,7 +121,7 @@ class EffectiveCatalog:
         return change_label(exercise, level, step)
 
     def timing_words(self, routine: Routine) -> str:
-        """"its own timing" or "your settings' timing": which get-ready and rests it plays."""
+        """Which get-ready and rests it plays: "its own timing" or "your settings' timing"."""
         from supple.coach.wording import timing_words
 
         return timing_words(self.settings_timing(routine))

@@ -265,9 +265,7 @@ def parse_routine(
                 exercises.append(exercise)
             _check_size(check, raw_exercises, exercises)
     check.raise_if_any(RoutineError)
-    return Routine(
-        routine_id, title, summary, tuple(exercises), timing, path, source, own_timing
-    )
+    return Routine(routine_id, title, summary, tuple(exercises), timing, path, source, own_timing)
 
 
 def _check_size(check: Checker, raw: list[Any], exercises: list[Exercise]) -> None:

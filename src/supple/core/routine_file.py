@@ -14,13 +14,13 @@ from supple.core.breath import DEFAULT_CUES, PATTERNS, BreathPattern
 from supple.core.files import SCHEMA
 from supple.core.routine import (
     LEVELS,
+    TIMING_FIXED,
     DoseKey,
     Exercise,
     ExerciseKey,
     PhaseKey,
     Routine,
     RoutineKey,
-    TIMING_FIXED,
     Timing,
 )
 
