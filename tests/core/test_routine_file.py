@@ -102,6 +102,7 @@ def routines(draw: st.DrawFn) -> Routine:
         summary=draw(st.one_of(st.just(""), text)),
         exercises=tuple(draw(exercises(timing, i)) for i in ids),
         timing=timing,
+        own_timing=draw(st.booleans()),  # timing.fixed round trips too
     )
     assume(within_limits(routine))  # a routine past 4 h at a level is not a valid one
     return routine

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from supple.core.adjustments import adjusted, load_adjustments, save_adjustments, shifted
-from supple.core.routine import load_routine
+from supple.core.adjustments import adjusted, ladder, load_adjustments, save_adjustments
+from supple.core.routine import Dose, load_routine
 from supple.system import paths
 from supple.tui.screens.player import PlayerScreen
 from supple.tui.screens.summary import SummaryScreen
@@ -19,20 +19,24 @@ from tests.tui.scenes import settle
 BPR = load_routine(paths.bundled_routines_dir() / "back-pain-relief.toml")
 
 
-def test_a_step_plays_another_levels_numbers_bounded(tmp_path: Path) -> None:
+def test_a_step_moves_along_the_ladder_bounded(tmp_path: Path) -> None:
     easier = adjusted(BPR, {"cat-cow": -1})
     cat_cow = easier.exercise("cat-cow")
     assert cat_cow.levels["intermediate"] == BPR.exercise("cat-cow").levels["beginner"]
-    assert cat_cow.levels["beginner"] == BPR.exercise("cat-cow").levels["beginner"]  # bounded
+    assert cat_cow.levels["beginner"] == Dose(sets=1, reps=2)  # below beginner: half of 5
     assert easier.exercise("sphinx") == BPR.exercise("sphinx")  # that exercise only
-    assert shifted("advanced", 2) == "advanced" and shifted("advanced", -2) == "beginner"
+    rungs = ladder(BPR.exercise("cat-cow"))
+    assert [d.reps for d in rungs.rungs] == [1, 2, 5, 8, 10]
+    advanced = BPR.exercise("cat-cow").levels["advanced"]
+    assert rungs.step(advanced, 2) == advanced and rungs.step(advanced, -9) == Dose(1, reps=1)
+    assert [d.seconds for d in ladder(BPR.exercise("sphinx")).rungs] == [5, 7, 15, 30, 60]
     path = tmp_path / "adjustments.toml"
     save_adjustments({"back-pain-relief": {"cat-cow": -1, "sphinx": 0}}, path)
     assert load_adjustments(path) == ({"back-pain-relief": {"cat-cow": -1}}, [])
     path.write_text('schema = 1\n[back-pain-relief]\ncat-cow = 7\nsphinx = "x"\n["BAD id"]\n')
     steps, problems = load_adjustments(path)
     assert steps == {} and len(problems) == 3
-    assert "from -2 to 2" in problems[0].message
+    assert "from -4 to 4" in problems[0].message
 
 
 async def test_easier_next_time_from_the_summary_through_the_next_session(
@@ -52,7 +56,7 @@ async def test_easier_next_time_from_the_summary_through_the_next_session(
         saved = tomllib.loads(app.coach.preferences.adjustments_path.read_text())
         assert saved["back-pain-relief"] == {"cat-cow": -1}
         table = app.screen.query_one(RecordTable)
-        assert str(table.get_cell("0", "next-time")) == "easier: beginner numbers"
+        assert str(table.get_cell("0", "next-time")) == "easier: 5 reps × 1 set"
         assert app.coach.catalog.step("back-pain-relief", "cat-cow") == -1
         await pilot.press("down", "plus")  # Sphinx one level harder...
         await pilot.press("minus")  # ...and undone the same way
@@ -82,8 +86,8 @@ async def test_home_shows_which_exercises_are_easier_or_harder(data_dir: Path) -
         await settle(pilot)
         preview = str(app.screen.query_one("#preview-text", Static).render())
         harder = BPR.exercise("sphinx").describe("intermediate")  # beginner plays these now
-        assert f"Sphinx — {harder} (harder)" in preview
-        assert preview.count("(harder)") == 1 and "(easier)" not in preview
+        assert f"Sphinx — {harder} (harder: 30 s)" in preview
+        assert preview.count("(harder") == 1 and "(easier" not in preview
 
 
 async def test_home_follows_a_change_made_on_the_summary(data_dir: Path) -> None:
@@ -101,9 +105,9 @@ async def test_home_follows_a_change_made_on_the_summary(data_dir: Path) -> None
         await pilot.press("down", "plus")  # Sphinx harder
         await settle(pilot)
         table = app.screen.query_one(RecordTable)
-        assert str(table.get_cell("1", "next-time")) == "harder: intermediate numbers"
-        assert table.columns["next-time"].content_width >= len("harder: intermediate numbers")
+        assert str(table.get_cell("1", "next-time")) == "harder: 30 s"
+        assert table.columns["next-time"].content_width >= len("harder: 30 s")
         await pilot.press("enter")
         await settle(pilot)
         preview = str(app.screen.query_one("#preview-text", Static).render())
-        assert "(harder)" in preview
+        assert "(harder: 30 s)" in preview

@@ -83,7 +83,8 @@ def cmd_list(as_json: bool) -> int:
         seconds = found.seconds_per_level(routine)
         per_level = " · ".join(f"{level} {_fmt_minutes(seconds[level])}" for level in LEVELS)
         print(f"{printable(routine.id):<24} {printable(routine.title)}  [{routine.source}]")
-        print(f"{'':<24} {len(routine.exercises)} exercises · {per_level}")
+        timing = found.timing_words(routine)
+        print(f"{'':<24} {len(routine.exercises)} exercises · {per_level} · {timing}")
     for error in found.errors:
         print(f"! {printable(str(error.path))}: not usable:", file=sys.stderr)
         for problem in error.problems:
@@ -122,6 +123,7 @@ def routine_json(found: EffectiveCatalog, routine: Routine) -> dict[str, Any]:
         "path": str(routine.path),
         "minutes": {level: round(s / 60, 1) for level, s in seconds.items()},
         "seconds": seconds,
+        "settings_timing": found.settings_timing(routine),
         "exercises": exercises,
     }
 
@@ -147,6 +149,7 @@ def cmd_show(routine_id: str, level: Level | None, as_json: bool, figures: bool 
                     "routine": routine.id,
                     "level": level,
                     "total_seconds": total_seconds(segments),
+                    "settings_timing": found.settings_timing(routine),
                     "segments": [s.to_json() for s in segments],
                 },
                 indent=2,
@@ -157,6 +160,7 @@ def cmd_show(routine_id: str, level: Level | None, as_json: bool, figures: bool 
     total = total_seconds(segments)
     print(
         f"{printable(routine.title)} — {level} — {len(segments)} segments, {duration(total)} in all"
+        f" — {found.timing_words(routine)}"
     )
     at = 0.0
     for segment in segments:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from supple.core.adjustments import Steps, adjusted
+from supple.core.adjustments import Steps, adjusted, change_label
 from supple.core.config import Config
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, Catalog, Level, Routine, RoutineError
 from supple.core.timeline import Segment, expand, total_seconds
@@ -31,7 +31,8 @@ class Plan(NamedTuple):
 
 class EffectiveCatalog:
     """Bundled routines, then the person's own (one of theirs with a bundled id replaces it),
-    each with the settings' get-ready and rest seconds applied."""
+    each with the settings' get-ready and rest seconds applied — except to a routine whose timing
+    is its own (``timing.fixed``: imports, and routines that say so)."""
 
     def __init__(self, raw: Catalog, config: Config, steps: Steps | None = None) -> None:
         self.raw = raw
@@ -60,10 +61,19 @@ class EffectiveCatalog:
                         ],
                     )
                 )
+        self.unadjusted = chosen  # by id, as written: what an easier/harder step changes
         self.routines = tuple(
-            config.apply(adjusted(r, self.steps.get(r.id, {}))) for r in chosen.values()
+            self.with_settings(adjusted(r, self.steps.get(r.id, {}))) for r in chosen.values()
         )
         self.errors = tuple(errors)
+
+    def settings_timing(self, routine: Routine) -> bool:
+        """Whether the settings' get-ready and rests replace the routine's own: the one rule."""
+        return not routine.own_timing and bool(self.config.timing_overrides())
+
+    def with_settings(self, routine: Routine) -> Routine:
+        """The routine with the settings' get-ready and rests, where the rule says they apply."""
+        return self.config.apply(routine) if self.settings_timing(routine) else routine
 
     def level_for(self, explicit: str | None = None) -> Level:
         """The level to play: the one asked for, else the settings' level, else beginner."""
@@ -96,6 +106,25 @@ class EffectiveCatalog:
     def step(self, routine_id: str, exercise_id: str) -> int:
         """Levels up (+) or down (−) this exercise plays at, by the person's choice."""
         return self.steps.get(routine_id, {}).get(exercise_id, 0)
+
+    def change(self, routine_id: str, exercise_id: str, level: Level) -> str:
+        """What the person's step changed in this exercise at ``level``, in words ("easier:
+        3 reps"), or "" when no number changed."""
+        step = self.step(routine_id, exercise_id)
+        routine = self.unadjusted.get(routine_id)
+        if not step or routine is None:
+            return ""
+        try:
+            exercise = routine.exercise(exercise_id)
+        except KeyError:
+            return ""
+        return change_label(exercise, level, step)
+
+    def timing_words(self, routine: Routine) -> str:
+        """Which get-ready and rests it plays: "its own timing" or "your settings' timing"."""
+        from supple.coach.wording import timing_words
+
+        return timing_words(self.settings_timing(routine))
 
     def error_for(self, path: Path) -> RoutineError | None:
         return next((e for e in self.errors if e.path == path), None)

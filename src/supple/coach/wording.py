@@ -126,3 +126,8 @@ def logged(routine: str, done: int, total: int, counts: bool) -> str:
     """A session logged by hand, and whether it counts (the same rule as any other)."""
     counted = "it counts" if counts else "it does not count (too little of the work was done)"
     return f"Logged by hand: {routine}, {done} of {total} exercises done; {counted}."
+
+
+def timing_words(settings: bool) -> str:
+    """Which timing a routine plays with: the settings' get-ready and rests, or its own."""
+    return "your settings' timing" if settings else "its own timing"

@@ -144,6 +144,9 @@ class Timing:
 
 
 TIMING_KEYS = tuple(f.name for f in fields(Timing))
+# The routine's [timing] table's one key that is not seconds: ``fixed = true`` says the timing is
+# the routine's own, kept as written (the settings' get-ready and rests do not replace it).
+TIMING_FIXED = "fixed"
 TIMING_LABELS: dict[str, str] = {f.name: f.metadata["label"] for f in fields(Timing)}
 MAX_TIMING: dict[str, int] = {f.name: f.metadata["max"] for f in fields(Timing)}
 LONGEST_TIMING = Timing(**MAX_TIMING)
@@ -201,6 +204,7 @@ class Routine:
     timing: Timing
     path: Path | None = None
     source: Source = "bundled"
+    own_timing: bool = False  # [timing] fixed = true: the settings' timing does not apply
 
     def exercise(self, exercise_id: str) -> Exercise:
         for exercise in self.exercises:
@@ -234,6 +238,7 @@ def parse_routine(
     title = check.string(data, [], K.TITLE, max_length=80) or ""
     summary = check.string(data, [], K.SUMMARY, default="", max_length=400) or ""
     timing = _timing(check, data, [], Timing())
+    own_timing = _own_timing(check, data)
 
     exercises: list[Exercise] = []
     raw_exercises = data.get(K.EXERCISE)
@@ -260,7 +265,7 @@ def parse_routine(
                 exercises.append(exercise)
             _check_size(check, raw_exercises, exercises)
     check.raise_if_any(RoutineError)
-    return Routine(routine_id, title, summary, tuple(exercises), timing, path, source)
+    return Routine(routine_id, title, summary, tuple(exercises), timing, path, source, own_timing)
 
 
 def _check_size(check: Checker, raw: list[Any], exercises: list[Exercise]) -> None:
@@ -308,7 +313,7 @@ def _timing(check: Checker, table: dict[str, Any], parts: list[KeyPart], base: T
     if raw is None:
         return base
     where = [*parts, RoutineKey.TIMING]
-    check.keys(raw, where, TIMING_KEYS)
+    check.keys(raw, where, TIMING_KEYS if parts else (*TIMING_KEYS, TIMING_FIXED))
     values = {}
     for key in TIMING_KEYS:
         value = check.number(
@@ -316,6 +321,14 @@ def _timing(check: Checker, table: dict[str, Any], parts: list[KeyPart], base: T
         )
         values[key] = int(value if value is not None else getattr(base, key))
     return Timing(**values)
+
+
+def _own_timing(check: Checker, data: dict[str, Any]) -> bool:
+    """Whether the routine's [timing] says ``fixed = true`` (a bad table is reported already)."""
+    raw = data.get(RoutineKey.TIMING)
+    if not isinstance(raw, dict):
+        return False
+    return check.boolean(raw, [RoutineKey.TIMING], TIMING_FIXED, default=False)
 
 
 def _exercise(

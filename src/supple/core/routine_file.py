@@ -14,6 +14,7 @@ from supple.core.breath import DEFAULT_CUES, PATTERNS, BreathPattern
 from supple.core.files import SCHEMA
 from supple.core.routine import (
     LEVELS,
+    TIMING_FIXED,
     DoseKey,
     Exercise,
     ExerciseKey,
@@ -79,7 +80,10 @@ def routine_data(routine: Routine) -> dict[str, Any]:
     out: dict[str, Any] = {K.SCHEMA: SCHEMA, K.ID: routine.id, K.TITLE: routine.title}
     if routine.summary:
         out[K.SUMMARY] = routine.summary
-    out[K.TIMING] = timing_data(routine.timing)
+    timing: dict[str, Any] = {**timing_data(routine.timing)}
+    if routine.own_timing:
+        timing[TIMING_FIXED] = True
+    out[K.TIMING] = timing
     out[K.EXERCISE] = [exercise_data(e, routine.timing) for e in routine.exercises]
     return out
 

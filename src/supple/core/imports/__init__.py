@@ -94,13 +94,24 @@ def read_import(path: Path) -> Imported:
     for found in FORMATS:  # a container of several files (Feeel's zip) is not text
         detect, convert = found.detect_bytes, found.convert_bytes
         if detect is not None and convert is not None and detect(raw):
-            return convert(raw, path)
+            return _own_timing(found, convert(raw, path))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         expected = _or(_syntax_words(s) for s in dict.fromkeys(f.syntax for f in FORMATS))
         raise ImportProblem(path, f"not text (expected {expected})") from None
     return convert_text(text, path)
+
+
+def _own_timing(found: Format, imported: Imported) -> Imported:
+    """Another tool's routines keep that tool's timing (an imported Tabata's 10 s rests are its
+    point): each is marked ``timing.fixed``, so the settings' get-ready and rests do not
+    replace it. A supple file says for itself."""
+    if found is OWN:
+        return imported
+    from dataclasses import replace
+
+    return replace(imported, routines=tuple(replace(r, own_timing=True) for r in imported.routines))
 
 
 def _syntax(text: str) -> Syntax:
@@ -130,7 +141,7 @@ def convert_text(text: str, path: Path) -> Imported:
             assert_never(unreachable)
     for found in candidates:
         if found.detect(data):
-            return found.convert(data, path)
+            return _own_timing(found, found.convert(data, path))
     match syntax:
         case "json" | "xml":
             what = (

@@ -137,14 +137,16 @@ class EditorScreen(SuppleScreen):
         self._edited()
 
     def _preview(self) -> None:
-        levels, line = self.draft.preview(self.level, self.coach.config.apply)
+        catalog = self.coach.catalog
+        levels, line = self.draft.preview(self.level, catalog.with_settings)
         text = Text()
-        if levels:
+        if levels and self.draft.routine is not None:
             for level, mins in levels.items():
                 style = "bold reverse" if level == self.level else ""
                 text.append(f" {level} {minutes(mins * 60)} ", style=style)
                 text.append(" ")
-            text.append("(ctrl+l)\n", style="dim")
+            text.append("(ctrl+l)", style="dim")
+            text.append(f" · {catalog.timing_words(self.draft.routine)}\n", style="dim")
             text.append(line)
         else:
             count = len(self.draft.problems)

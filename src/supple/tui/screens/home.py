@@ -332,4 +332,6 @@ class HomeScreen(SuppleScreen):
         else:
             catalog = self.coach.catalog
             seconds = catalog.seconds(routine, self.level)
-            preview.show_routine(routine, self.level, seconds, partial(catalog.step, routine.id))
+            changed = partial(catalog.change, routine.id, level=self.level)
+            timing = catalog.timing_words(routine)
+            preview.show_routine(routine, self.level, seconds, changed, timing)

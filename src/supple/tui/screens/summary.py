@@ -89,19 +89,15 @@ class SummaryScreen(SuppleScreen):
         yield Static(id="saved")
 
     def _next_time(self, exercise_id: str) -> str:
-        """'easier: beginner's numbers' and the like, or "" when it stays as it is."""
-        from supple.core.adjustments import shifted
-
-        step = self.coach.catalog.step(self.record.routine, exercise_id)
+        """'easier: 3 reps' and the like (what the step changed), or "" when it stays as it is."""
+        catalog = self.coach.catalog
+        step = catalog.step(self.record.routine, exercise_id)
         if not step:
             return ""
-        level = shifted(self.record.level, step)
-        word = "easier" if step < 0 else "harder"
-        return (
-            f"{word}: {level} numbers"
-            if level != self.record.level
-            else f"{word} (already {level})"
-        )
+        changed = catalog.change(self.record.routine, exercise_id, self.record.level)
+        if changed:
+            return changed
+        return "easier (already the easiest dose)" if step < 0 else "harder (already advanced)"
 
     def action_adjust(self, change: int) -> None:
         table = self.query_one(RecordTable)

@@ -19,6 +19,7 @@ from supple.core.breath import PATTERNS
 from supple.core.figure_names import FIGURE_NAMES
 from supple.core.routine import (
     LEVELS,
+    TIMING_FIXED,
     TIMING_KEYS,
     TIMING_LABELS,
     DoseKey,
@@ -168,6 +169,13 @@ class Form:
             yield self._number(
                 TIMING_LABELS[key], [RoutineKey.TIMING, key], f"{getattr(defaults, key)}", "s"
             )
+        fixed = [RoutineKey.TIMING, TIMING_FIXED]
+        yield self.row(
+            "Own timing",
+            Field(tuple(fixed), "switch"),
+            Switch(self.draft.get(fixed) is True),
+            "on: its own timing; off: your settings' get-ready and rests replace it",
+        )
 
     def exercise_rows(self, n: int) -> Iterable[Widget]:
         K = ExerciseKey

@@ -32,22 +32,23 @@ def broken_preview(error: RoutineError) -> Text:
 
 
 def routine_preview(
-    routine: Routine, level: Level, seconds: float, step: Callable[[str], int]
+    routine: Routine, level: Level, seconds: float, changed: Callable[[str], str], timing: str
 ) -> Text:
-    """The routine at a level: its length, summary and exercises; ``step`` says which
-    exercises play another level's numbers (by exercise id)."""
+    """The routine at a level: its length, which timing it plays, its summary and exercises;
+    ``changed`` says what an easier/harder step changed in an exercise (by exercise id)."""
     text = Text()
     text.append(printable(routine.title), style="bold")
     text.append(f"  ·  {level}  ·  {minutes(seconds)}\n", style="bold")
+    text.append(f"{timing}\n", style="dim")  # a line of its own: never cut mid-phrase
     if routine.summary:
         text.append(printable(routine.summary) + "\n", style="italic")
     text.append("\n")
     for number, exercise in enumerate(routine.exercises, 1):
         text.append(f"{number}. {printable(exercise.name)}", style="bold")
         text.append(f" — {exercise.describe(level)}")
-        moved = step(exercise.id)
-        if moved:  # set on a summary: this exercise plays another level's numbers
-            text.append(" (easier)" if moved < 0 else " (harder)", style="italic")
+        label = changed(exercise.id)
+        if label:  # set on a summary: what this exercise plays instead
+            text.append(f" ({label})", style="italic")
         text.append("\n")
     text.append("\nEnter to start", style="dim")
     return text
@@ -61,10 +62,16 @@ class RoutinePreview(VerticalScroll):
         yield FigureStrip(id="preview-figures")
 
     def show_routine(
-        self, routine: Routine, level: Level, seconds: float, step: Callable[[str], int]
+        self,
+        routine: Routine,
+        level: Level,
+        seconds: float,
+        changed: Callable[[str], str],
+        timing: str,
     ) -> None:
         """The routine at a level, and each exercise's figure in its held position."""
-        self._show(routine_preview(routine, level, seconds, step), routine.exercises)
+        text = routine_preview(routine, level, seconds, changed, timing)
+        self._show(text, routine.exercises)
 
     def show_broken(self, error: RoutineError | None) -> None:
         """A routine file that cannot be used, or that there is no routine at all."""
