@@ -376,6 +376,7 @@ mutations = st.lists(
 @example(changes=[(0, "drop", "routine", None)])  # the KeyError of the issue
 @example(changes=[(0, "drop", "exercise", None)])
 @example(changes=[(1, "wrong", "started", 1)])
+@example(changes=[(0, "wrong", "schema", 10**30)])  # a newer schema only the index claims
 def test_index_entries_that_match_the_file_but_lie_mean_reading_the_file(
     changes: list[tuple[int, str, str, Any]],
 ) -> None:

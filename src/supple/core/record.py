@@ -426,6 +426,10 @@ class SessionRecord:
         equal exercise entries are checked once and shared between records (most sessions
         repeat the same ones), which keeps a large history quick to load. KeyError, TypeError
         or ValueError if ``data`` is not such output, whatever is wrong with it."""
+        # Only this supple's own records are cached: a schema other than ours in the cache is
+        # a lie (or a newer supple's file, which is read from the file each time, as it is).
+        if type(data.get("schema")) is not int or data["schema"] != SCHEMA:
+            raise ValueError("schema: not this supple's")
         shared = {} if entries is None else entries
         raw = data[_EXERCISES_KEY]
         if type(raw) is not list:
