@@ -28,7 +28,7 @@ def verdict(facts: Verdict) -> str:
         case Judged.ENDED_EARLY:
             return "Ended early: this session does not count toward streaks or the program."
         case Judged.TOO_LITTLE:
-            from supple.core.record import COUNTS_SHARE
+            from supple.core.outcome import COUNTS_SHARE
 
             return (
                 f"Less than {COUNTS_SHARE:.0%} of the planned reps and holds were done: this "

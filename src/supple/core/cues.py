@@ -19,6 +19,7 @@ from supple.core.config import VOICES
 from supple.core.routine import Exercise
 from supple.core.snapshot import CLOSING_SECONDS, Snapshot
 from supple.core.timeline import Segment, SegmentKind
+from supple.core.words import said
 
 
 class CueKind(StrEnum):
@@ -252,7 +253,7 @@ class Cuer:
         cues: list[Cue] = []
         if snap.done:
             if not self._ended and snap.outcome == "completed":
-                cues.append(Cue(CueKind.END, "Session complete. Well done.", True, "complete"))
+                cues.append(Cue(CueKind.END, said(snap.judged).spoken, True, "complete"))
             self._ended = True
             return cues
         if snap.paused:

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.coach.live import LiveSession
-from supple.core.words import printable
+from supple.core.words import printable, said
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
@@ -65,7 +65,7 @@ class SummaryScreen(SuppleScreen):
 
     def body(self) -> Iterable[Widget]:
         record = self.record
-        headline = "Session complete" if record.status == "completed" else "Session ended early"
+        headline = said(record.outcome).headline
         yield Static(
             Text.assemble((headline, "bold"), f" — {printable(record.title)} · {record.level}"),
             id="title",
