@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from supple.core.outcome import COUNTS_SHARE, Outcome, outcome
+from supple.core.outcome import Outcome, outcome
 from supple.core.routine import (
     LEVELS,
     MAX_PLAN_SECONDS,

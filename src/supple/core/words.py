@@ -68,9 +68,7 @@ def said(outcome: Outcome) -> Said:
         case Outcome.ENDED_EARLY:
             return Said("◐", "ended early", "Session ended early", "ENDED", "Session ended.")
         case Outcome.INTERRUPTED:
-            return Said(
-                "⚡", "interrupted", "Session interrupted", "ENDED", "Session interrupted."
-            )
+            return Said("⚡", "interrupted", "Session interrupted", "ENDED", "Session interrupted.")
         case Outcome.RUNNING:
             return Said("▶", "running", "Session running", "RUNNING", "")
         case _:
