@@ -52,7 +52,8 @@ async def test_easier_next_time_from_the_summary_through_the_next_session(
         saved = tomllib.loads(app.coach.preferences.adjustments_path.read_text())
         assert saved["back-pain-relief"] == {"cat-cow": -1}
         table = app.screen.query_one(RecordTable)
-        assert str(table.get_cell("0", "next-time")) == "easier: beginner numbers"
+        # Labelled by what changed: intermediate's 8 reps × 2 sets become beginner's 5.
+        assert str(table.get_cell("0", "next-time")) == "easier: 5 reps (was 8 reps × 2 sets)"
         assert app.coach.catalog.step("back-pain-relief", "cat-cow") == -1
         await pilot.press("down", "plus")  # Sphinx one level harder...
         await pilot.press("minus")  # ...and undone the same way
@@ -82,8 +83,9 @@ async def test_home_shows_which_exercises_are_easier_or_harder(data_dir: Path) -
         await settle(pilot)
         preview = str(app.screen.query_one("#preview-text", Static).render())
         harder = BPR.exercise("sphinx").describe("intermediate")  # beginner plays these now
-        assert f"Sphinx — {harder} (harder)" in preview
-        assert preview.count("(harder)") == 1 and "(easier)" not in preview
+        was = BPR.exercise("sphinx").describe("beginner")
+        assert f"Sphinx — {harder} (harder, was {was})" in preview
+        assert preview.count("(harder") == 1 and "(easier" not in preview
 
 
 async def test_home_follows_a_change_made_on_the_summary(data_dir: Path) -> None:
@@ -101,9 +103,43 @@ async def test_home_follows_a_change_made_on_the_summary(data_dir: Path) -> None
         await pilot.press("down", "plus")  # Sphinx harder
         await settle(pilot)
         table = app.screen.query_one(RecordTable)
-        assert str(table.get_cell("1", "next-time")) == "harder: intermediate numbers"
-        assert table.columns["next-time"].content_width >= len("harder: intermediate numbers")
+        words = "harder: 30 s hold (was 15 s hold)"
+        assert str(table.get_cell("1", "next-time")) == words
+        assert table.columns["next-time"].content_width >= len(words)
         await pilot.press("enter")
         await settle(pilot)
         preview = str(app.screen.query_one("#preview-text", Static).render())
-        assert "(harder)" in preview
+        assert "(harder, was 15 s hold)" in preview
+
+
+async def test_a_step_that_changes_nothing_is_not_saved_nor_labelled(data_dir: Path) -> None:
+    # At beginner, as easy as the ladder goes: "easier" once said "already beginner", was saved
+    # anyway, and home then labelled the exercise "(easier)" with unchanged numbers.
+    paths.config_file().parent.mkdir(parents=True)
+    paths.config_file().write_text("check_in_after = false\n")
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # back pain relief, beginner
+        await settle(pilot)
+        for _ in range(200):
+            advance(app, 1.0)
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        floor = app.coach.catalog.dose("back-pain-relief", "cat-cow", "beginner", -9)
+        changes = floor != BPR.exercise("cat-cow").describe("beginner")  # a ladder below
+        await pilot.press("minus")  # Cat-Cow easier
+        await settle(pilot)
+        table = app.screen.query_one(RecordTable)
+        cell = str(table.get_cell("0", "next-time"))
+        if not changes:
+            assert app.coach.preferences.steps == {}
+            assert not app.coach.preferences.adjustments_path.exists()
+            assert cell == ""
+            assert any("not changed" in str(n.message) for n in app._notifications)
+        else:
+            assert cell.startswith("easier: ") and "(was 5 reps)" in cell
+        await pilot.press("enter")
+        await settle(pilot)
+        preview = str(app.screen.query_one("#preview-text", Static).render())
+        assert ("(easier" in preview) is changes

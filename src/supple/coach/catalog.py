@@ -29,6 +29,15 @@ class Plan(NamedTuple):
         return total_seconds(self.segments)
 
 
+class Stepped(NamedTuple):
+    """An exercise the person made easier (step < 0) or harder at a level: what it asks now and
+    what it asked as written (``coach.wording.stepped`` words it)."""
+
+    step: int
+    now: str
+    was: str
+
+
 class EffectiveCatalog:
     """Bundled routines, then the person's own (one of theirs with a bundled id replaces it),
     each with the settings' get-ready and rest seconds applied."""
@@ -60,6 +69,7 @@ class EffectiveCatalog:
                         ],
                     )
                 )
+        self._written = chosen  # as their files say, before any easier/harder step
         self.routines = tuple(
             config.apply(adjusted(r, self.steps.get(r.id, {}))) for r in chosen.values()
         )
@@ -96,6 +106,28 @@ class EffectiveCatalog:
     def step(self, routine_id: str, exercise_id: str) -> int:
         """Levels up (+) or down (−) this exercise plays at, by the person's choice."""
         return self.steps.get(routine_id, {}).get(exercise_id, 0)
+
+    def dose(self, routine_id: str, exercise_id: str, level: Level, step: int) -> str:
+        """What the exercise asks at ``level`` with ``step`` levels up or down (0: as written),
+        in words ("8 reps", "30 s hold"); KeyError for an unknown routine or exercise."""
+        routine = adjusted(self._written[routine_id], {exercise_id: step} if step else {})
+        for exercise in routine.exercises:
+            if exercise.id == exercise_id:
+                return exercise.describe(level)
+        raise KeyError(exercise_id)
+
+    def stepped(self, routine_id: str, exercise_id: str, level: Level) -> Stepped | None:
+        """How the person's step changes this exercise at ``level``, as facts; None when it
+        plays as written (no step, or one that changes nothing at this level)."""
+        step = self.step(routine_id, exercise_id)
+        if not step:
+            return None
+        try:
+            was = self.dose(routine_id, exercise_id, level, 0)
+            now = self.dose(routine_id, exercise_id, level, step)
+        except KeyError:
+            return None
+        return None if now == was else Stepped(step, now, was)
 
     def error_for(self, path: Path) -> RoutineError | None:
         return next((e for e in self.errors if e.path == path), None)

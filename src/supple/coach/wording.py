@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from pathlib import Path
 
+    from supple.coach.catalog import Stepped
     from supple.coach.views import Verdict
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
@@ -69,6 +70,19 @@ def reminder_line(
         return f"Next reminder: {when_text(at, now)}" if at else "Reminders: on, none due"
     when = f"next {when_text(at, now)}" if at is not None else "none within the hours"
     return f"Reminders: on · {when} ({settings.describe()})"
+
+
+def stepped(facts: Stepped, *, short: bool = False) -> str:
+    """What an easier/harder step changed: "easier: 5 reps (was 8 reps)"; ``short`` (beside
+    the dose already shown) "easier, was 8 reps"."""
+    word = "easier" if facts.step < 0 else "harder"
+    return f"{word}, was {facts.was}" if short else f"{word}: {facts.now} (was {facts.was})"
+
+
+def unchanged(change: int) -> str:
+    """A step refused because it would change nothing at the session's level."""
+    word = "easier" if change < 0 else "harder"
+    return f"nothing {word} at this level: not changed"
 
 
 def steps_problem(problem: object) -> str:

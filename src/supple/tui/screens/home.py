@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -327,4 +326,12 @@ class HomeScreen(SuppleScreen):
         else:
             catalog = self.coach.catalog
             seconds = catalog.seconds(routine, self.level)
-            preview.show_routine(routine, self.level, seconds, partial(catalog.step, routine.id))
+            level = self.level
+
+            def changed(exercise_id: str) -> str:  # what a step changed, "" when nothing
+                from supple.coach.wording import stepped
+
+                facts = catalog.stepped(routine.id, exercise_id, level)
+                return "" if facts is None else stepped(facts, short=True)
+
+            preview.show_routine(routine, level, seconds, changed)

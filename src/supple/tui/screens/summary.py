@@ -89,19 +89,11 @@ class SummaryScreen(SuppleScreen):
         yield Static(id="saved")
 
     def _next_time(self, exercise_id: str) -> str:
-        """'easier: beginner's numbers' and the like, or "" when it stays as it is."""
-        from supple.core.adjustments import shifted
+        """What a step changed ("easier: 5 reps (was 8 reps)"), or "" when it plays as written."""
+        from supple.coach.wording import stepped
 
-        step = self.coach.catalog.step(self.record.routine, exercise_id)
-        if not step:
-            return ""
-        level = shifted(self.record.level, step)
-        word = "easier" if step < 0 else "harder"
-        return (
-            f"{word}: {level} numbers"
-            if level != self.record.level
-            else f"{word} (already {level})"
-        )
+        facts = self.coach.catalog.stepped(self.record.routine, exercise_id, self.record.level)
+        return "" if facts is None else stepped(facts)
 
     def action_adjust(self, change: int) -> None:
         table = self.query_one(RecordTable)
@@ -110,10 +102,18 @@ class SummaryScreen(SuppleScreen):
         if not 0 <= index < len(exercises):
             return
         exercise = exercises[index]
-        _, error = self.coach.adjust(self.record.routine, exercise.id, change)
+        before = self.coach.catalog.step(self.record.routine, exercise.id)
+        step, error = self.coach.adjust(
+            self.record.routine, exercise.id, change, level=self.record.level
+        )
         words = self._next_time(exercise.id)
         table.show_next_time(index, words)
-        if error:
+        if step == before and not error:  # it would change nothing: nothing was saved
+            from supple.coach.wording import unchanged
+
+            said = f"{printable(exercise.name)}: {unchanged(change)}"
+            self.notify(said, timeout=3, markup=False)
+        elif error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
         else:
             said = f"{printable(exercise.name)}: {words or 'as it was'} next time"

@@ -32,10 +32,10 @@ def broken_preview(error: RoutineError) -> Text:
 
 
 def routine_preview(
-    routine: Routine, level: Level, seconds: float, step: Callable[[str], int]
+    routine: Routine, level: Level, seconds: float, step: Callable[[str], str]
 ) -> Text:
-    """The routine at a level: its length, summary and exercises; ``step`` says which
-    exercises play another level's numbers (by exercise id)."""
+    """The routine at a level: its length, summary and exercises; ``step`` says what an
+    easier/harder step changed in an exercise (by exercise id; "" when nothing)."""
     text = Text()
     text.append(printable(routine.title), style="bold")
     text.append(f"  ·  {level}  ·  {minutes(seconds)}\n", style="bold")
@@ -46,8 +46,8 @@ def routine_preview(
         text.append(f"{number}. {printable(exercise.name)}", style="bold")
         text.append(f" — {exercise.describe(level)}")
         moved = step(exercise.id)
-        if moved:  # set on a summary: this exercise plays another level's numbers
-            text.append(" (easier)" if moved < 0 else " (harder)", style="italic")
+        if moved:  # set on a summary: what it changed ("easier, was 8 reps")
+            text.append(f" ({moved})", style="italic")
         text.append("\n")
     text.append("\nEnter to start", style="dim")
     return text
@@ -61,7 +61,7 @@ class RoutinePreview(VerticalScroll):
         yield FigureStrip(id="preview-figures")
 
     def show_routine(
-        self, routine: Routine, level: Level, seconds: float, step: Callable[[str], int]
+        self, routine: Routine, level: Level, seconds: float, step: Callable[[str], str]
     ) -> None:
         """The routine at a level, and each exercise's figure in its held position."""
         self._show(routine_preview(routine, level, seconds, step), routine.exercises)
