@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, assert_never
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import date, datetime
     from pathlib import Path
 
     from supple.coach.catalog import Stepped
@@ -83,6 +83,24 @@ def unchanged(change: int) -> str:
     """A step refused because it would change nothing at the session's level."""
     word = "easier" if change < 0 else "harder"
     return f"nothing {word} at this level: not changed"
+
+
+def restart_program(started: datetime, on: date | None = None) -> tuple[str, str]:
+    """The question before restarting a running program (the app's and the CLI's), and what
+    it means; ``on``: the new start day (None: today)."""
+    when = "today" if on is None else f"on {on:%a %d %b %Y}"
+    return (
+        f"Restart the program {when}?",
+        f"Workouts count again from {'today' if on is None else 'then'}; sessions and test "
+        f"results are kept. It was started on {started:%a %d %b %Y}.",
+    )
+
+
+def after_start(due: tuple[str, ...]) -> str:
+    """What to do next once the program has (re)started: the tests due, if any, then workout 1."""
+    if due:
+        return f"Take the {' and '.join(due)} tests, then workout 1."
+    return "Next: workout 1 (the start tests are already recorded)."
 
 
 def steps_problem(problem: object) -> str:
