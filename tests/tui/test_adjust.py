@@ -5,10 +5,21 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.widgets import Static
 
-from supple.core.adjustments import adjusted, load_adjustments, save_adjustments, shifted
-from supple.core.routine import load_routine
+from supple.coach.catalog import EffectiveCatalog
+from supple.coach.wording import stepped
+from supple.core.adjustments import (
+    MAX_STEP,
+    adjusted,
+    load_adjustments,
+    save_adjustments,
+    shifted,
+)
+from supple.core.config import Config
+from supple.core.routine import LEVELS, Level, load_catalog, load_routine
 from supple.system import paths
 from supple.tui.screens.player import PlayerScreen
 from supple.tui.screens.summary import SummaryScreen
@@ -143,3 +154,37 @@ async def test_a_step_that_changes_nothing_is_not_saved_nor_labelled(data_dir: P
         await settle(pilot)
         preview = str(app.screen.query_one("#preview-text", Static).render())
         assert ("(easier" in preview) is changes
+
+
+CATALOG = load_catalog([(paths.bundled_routines_dir(), "bundled")])  # never the home folder
+EXERCISES = [(r.id, e.id) for r in CATALOG.routines for e in r.exercises]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    steps=st.dictionaries(st.sampled_from(EXERCISES), st.integers(-MAX_STEP, MAX_STEP)),
+    level=st.sampled_from(LEVELS),
+    change=st.sampled_from([-1, 1]),
+)
+def test_nothing_is_labelled_as_changed_that_did_not_change(
+    steps: dict[tuple[str, str], int], level: Level, change: int
+) -> None:
+    """Any steps, any level: an exercise is labelled exactly when what it asks differs from its
+    file, the label names what it asks now and what it asked, and a step is offered for saving
+    exactly when it would change what the exercise asks."""
+    by_routine: dict[str, dict[str, int]] = {}
+    for (routine_id, exercise_id), step in steps.items():
+        by_routine.setdefault(routine_id, {})[exercise_id] = step
+    catalog = EffectiveCatalog(CATALOG, Config(), by_routine)
+    for routine_id, exercise_id in EXERCISES:
+        written = catalog.dose(routine_id, exercise_id, level, 0)
+        plays = catalog.find(routine_id).exercise(exercise_id).describe(level)
+        facts = catalog.stepped(routine_id, exercise_id, level)
+        if facts is None:
+            assert plays == written
+        else:
+            assert (facts.now, facts.was) == (plays, written) and plays != written
+            assert stepped(facts).startswith("easier" if facts.step < 0 else "harder")
+        step = catalog.step(routine_id, exercise_id)
+        after = catalog.dose(routine_id, exercise_id, level, step + change)
+        assert catalog.changes(routine_id, exercise_id, level, change) is (after != plays)

@@ -116,6 +116,15 @@ class EffectiveCatalog:
                 return exercise.describe(level)
         raise KeyError(exercise_id)
 
+    def changes(self, routine_id: str, exercise_id: str, level: Level, change: int) -> bool:
+        """Whether one more step of ``change`` changes what the exercise asks at ``level``."""
+        step = self.step(routine_id, exercise_id)
+        try:
+            now = self.dose(routine_id, exercise_id, level, step)
+            return now != self.dose(routine_id, exercise_id, level, step + change)
+        except KeyError:
+            return True  # an exercise the catalog does not know: saved, as ever
+
     def stepped(self, routine_id: str, exercise_id: str, level: Level) -> Stepped | None:
         """How the person's step changes this exercise at ``level``, as facts; None when it
         plays as written (no step, or one that changes nothing at this level)."""

@@ -198,23 +198,7 @@ class Coach:
     def change_settings(self, **values: object) -> str | None:
         return self.preferences.change_settings(**values)
 
-    def adjust(
-        self, routine_id: str, exercise_id: str, change: int, level: Level | None = None
-    ) -> tuple[int, str | None]:
-        """One level easier (−1) or harder (+1) next time: the new step and the error if it
-        could not be saved. With ``level``, a step that would change nothing the exercise asks
-        at that level is not saved (the step stays as it was)."""
-        catalog = self.catalog
-        step = catalog.step(routine_id, exercise_id)
-        if level is not None:
-            try:
-                same = catalog.dose(routine_id, exercise_id, level, step) == catalog.dose(
-                    routine_id, exercise_id, level, step + change
-                )
-            except KeyError:
-                same = False
-            if same:
-                return step, None
+    def adjust(self, routine_id: str, exercise_id: str, change: int) -> tuple[int, str | None]:
         return self.preferences.adjust(routine_id, exercise_id, change)
 
     def import_routines(self, path: Path) -> ImportReport:

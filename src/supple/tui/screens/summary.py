@@ -102,18 +102,16 @@ class SummaryScreen(SuppleScreen):
         if not 0 <= index < len(exercises):
             return
         exercise = exercises[index]
-        before = self.coach.catalog.step(self.record.routine, exercise.id)
-        step, error = self.coach.adjust(
-            self.record.routine, exercise.id, change, level=self.record.level
-        )
+        routine, level = self.record.routine, self.record.level
+        if not self.coach.catalog.changes(routine, exercise.id, level, change):
+            from supple.coach.wording import unchanged  # nothing to save, nor to label
+
+            self.notify(f"{printable(exercise.name)}: {unchanged(change)}", timeout=3, markup=False)
+            return
+        _, error = self.coach.adjust(routine, exercise.id, change)
         words = self._next_time(exercise.id)
         table.show_next_time(index, words)
-        if step == before and not error:  # it would change nothing: nothing was saved
-            from supple.coach.wording import unchanged
-
-            said = f"{printable(exercise.name)}: {unchanged(change)}"
-            self.notify(said, timeout=3, markup=False)
-        elif error:
+        if error:
             self.notify(f"Not saved: {error}", severity="error", markup=False)
         else:
             said = f"{printable(exercise.name)}: {words or 'as it was'} next time"
