@@ -34,7 +34,8 @@ def test_one_day_is_a_day(capsys: pytest.CaptureFixture[str]) -> None:
     one_session_today()
     _, out, _ = run(capsys, "stats")
     assert "Streak: 1 day now, 1 day at the longest" in out
-    assert "This week: 1 session," in out
+    assert "This week: 1 session that counts," in out
+    assert "In all: 1 session that counts (1 ended)," in out
 
 
 def test_history_since_the_future_says_there_are_sessions(

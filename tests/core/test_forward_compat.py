@@ -240,7 +240,7 @@ def test_the_command_line_says_a_newer_file_is_left_as_it_is(
 
     state = paths.data_dir() / "program.toml"
     raw = write(state, {"schema": 2, "program": PROGRAM.id, "started": AT})
-    assert main(["program", "start"]) == 1
+    assert main(["program", "start", "--yes"]) == 1
     assert "written by a newer supple" in capsys.readouterr().err
     assert state.read_bytes() == raw
     remind = paths.config_dir() / "remind.toml"

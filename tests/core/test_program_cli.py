@@ -116,3 +116,45 @@ def test_workouts_count_from_the_history(capsys: pytest.CaptureFixture[str]) -> 
         "2026-11-02T08:00:00+00:00",
         "2026-11-04T08:00:00+00:00",
     ]
+
+
+def test_a_restart_asks_as_the_app_does(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`program start` on a running program asks on a terminal; with none on standard input it
+    refuses without --yes (exit 2, saying so); the next step names only the tests still due."""
+    import io
+
+    state = paths.data_dir() / "program.toml"
+    code, out, _ = run(capsys, "program", "start", "--date", "2026-11-02")
+    assert code == 0 and "Take the start tests, then workout 1." in out
+    written = state.read_bytes()
+    # Not a terminal (pytest's standard input): refused, nothing written.
+    code, out, err = run(capsys, "program", "start", "--date", "2026-11-09")
+    assert code == 2 and "--yes" in err and "not a terminal" in err
+    assert state.read_bytes() == written
+    # A terminal: asked, with the app's question; "n" (or nothing) keeps the start.
+    tty = io.StringIO()
+    tty.isatty = lambda: True  # type: ignore[method-assign]
+    monkeypatch.setattr("sys.stdin", tty)
+    answers = iter(["n", "yes"])
+    asked: list[str] = []
+
+    def answer(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr("builtins.input", answer)
+    code, out, _ = run(capsys, "program", "start", "--date", "2026-11-09")
+    assert code == 1 and "Not restarted." in out and state.read_bytes() == written
+    assert "Restart the program on Mon 09 Nov 2026?" in asked[0]
+    assert "started on Mon 02 Nov 2026" in asked[0]
+    # The start tests recorded: the restart does not ask for them again.
+    program = load_program(paths.bundled_program_path(), load_catalog(paths.routine_folders()))
+    for test in program.tests:
+        assert run(capsys, "test", "record", test.id, f"{test.low:g}", "--point", "start")[0] == 0
+    code, out, _ = run(capsys, "program", "start", "--date", "2026-11-09")
+    assert code == 0 and "Started" in out and "09 Nov 2026" in out
+    assert "start tests are already recorded" in out and "Take the start" not in out
+    monkeypatch.setattr("sys.stdin", io.StringIO())  # no terminal again: --yes restarts
+    assert run(capsys, "program", "start", "--yes")[0] == 0

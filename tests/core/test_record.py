@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from supple.core.clock import FakeClock
 from supple.core.history import HistoryStore, read_record, session_record
+from supple.core.outcome import COUNTS_SHARE
 from supple.core.program import count_workouts, load_program, progress
 from supple.core.record import (
-    COUNTS_SHARE,
     CSV_FIELDS,
     BadRecord,
     ExerciseEntry,

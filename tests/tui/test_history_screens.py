@@ -29,7 +29,7 @@ async def test_home_status_line(data_dir: Path) -> None:
         await settle(pilot)
         # Work minutes: this week's two sessions did 60 s of reps and holds each.
         assert text(app, "#home-status") == (
-            "Last: Tue 24 Nov, Back pain relief (completed) · streak 3 days · this week 2 min"
+            "Last: Tue 24 Nov, Back pain relief (counts) · streak 3 days · this week 2 min"
         )
 
 
@@ -95,8 +95,9 @@ async def test_stats_screen(data_dir: Path) -> None:
         numbers = text(app, "#stats-numbers")
         assert "Streak 3 days · longest 3" in numbers
         # Work minutes (60 s of reps and holds a session, 30 s in the one stopped early).
-        assert "This week 2 sessions, 2 min" in numbers
-        assert "In all 6 sessions, 6 min" in numbers
+        # Each total says what it counts: sessions that count, and of those ended in all.
+        assert "This week 2 sessions that count, 2 min" in numbers
+        assert "In all 5 sessions that count (6 ended), 6 min" in numbers
         assert "first 5, latest 8, best 8 over 6 check-ins" in text(app, "#feelings-caption")
         calendar = text(app, "#calendar")
         assert calendar.splitlines()[2].startswith("T ")  # Monday row first, then Tuesday
@@ -145,4 +146,4 @@ def test_the_cli_and_the_app_show_one_time_for_one_session(
     line = capsys.readouterr().out.splitlines()[0]
     shown = row_cells(record)[3]
     assert shown == "1:25"
-    assert f"  {shown}  completed" in line
+    assert f"  {shown}  counts " in line

@@ -47,6 +47,20 @@ def day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-24") from None
 
 
+def ask(question: str) -> bool | None:
+    """A yes/no question on the terminal (yes: y or yes; anything else, end of input or ^C: no);
+    None when standard input is not a terminal: the caller refuses without ``--yes`` (exit 2)
+    rather than wait, or decide, for someone who cannot answer."""
+    if not sys.stdin.isatty():
+        return None
+    try:
+        answer = input(f"{question} [y/N] ")
+    except (EOFError, KeyboardInterrupt):
+        print(file=sys.stderr)
+        return False
+    return answer.strip().lower() in ("y", "yes")
+
+
 def coach() -> Coach:
     """The coach over the person's own folders and settings; settings problems on stderr."""
     from supple.coach.coach import Coach

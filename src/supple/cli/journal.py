@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from supple.cli.command import Command, coach, day, tell
-from supple.core.words import duration, plural, printable
+from supple.core.words import counted, duration, plural, printable, said
 
 if TYPE_CHECKING:
     import argparse
@@ -126,7 +126,7 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
             feeling = f"  feeling {_or_dash(r.feeling_before)}→{_or_dash(r.feeling_after)}"
         print(
             f"{r.started:%Y-%m-%d %H:%M}  {printable(r.title):<22} {printable(r.level):<12} "
-            f"{duration(r.active_seconds):>6}  {printable(r.status):<11} "
+            f"{duration(r.active_seconds):>6}  {said(r.outcome).label:<15} "
             f"{r.exercises_done}/{len(r.exercises)} done{feeling}"
             f"{'  logged by hand' if r.by_hand else ''}"
         )
@@ -146,18 +146,21 @@ def cmd_stats(as_json: bool) -> int:
     if as_json:
         print(json.dumps(stats.to_json(), indent=2))
         return 0
-    print(f"Sessions: {stats.sessions}, {stats.minutes:.0f} minutes of work in all")
+    print(
+        f"In all: {counted(stats.counted)} ({stats.sessions} ended), "
+        f"{stats.minutes:.0f} minutes of work"
+    )
     print(
         f"Streak: {plural(stats.current_streak, 'day')} now, "
         f"{plural(stats.longest_streak, 'day')} at the longest"
     )
     week = stats.this_week
-    print(f"This week: {plural(week.sessions, 'session')}, {week.minutes:.0f} minutes of work")
+    print(f"This week: {counted(week.sessions)}, {week.minutes:.0f} minutes of work")
     print("Last 12 weeks (minutes): " + " ".join(f"{w.minutes:.0f}" for w in stats.weeks))
     if stats.last is not None:
         print(
             f"Last session: {stats.last.started:%a %d %b %H:%M}, {printable(stats.last.title)} "
-            f"({printable(stats.last.status)})"
+            f"({said(stats.last.outcome).label})"
         )
     return 0
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, coach, day, tell
+from supple.cli.command import Command, ask, coach, day, tell
 from supple.core.words import change_words, duration, plural, printable
 
 if TYPE_CHECKING:
@@ -30,6 +30,11 @@ def _program_arguments(sub: Commands) -> None:
     program_sub = p.add_subparsers(dest="program_command", metavar="ACTION")
     q = program_sub.add_parser("start", help="start (or restart) the program")
     q.add_argument("--date", type=day, metavar="YYYY-MM-DD", help="the start day (today)")
+    q.add_argument(
+        "--yes",
+        action="store_true",
+        help="restart a running program without asking (needed when not on a terminal)",
+    )
 
 
 def _test_arguments(sub: Commands) -> None:
@@ -163,11 +168,28 @@ def cmd_program_ics(target: Path) -> int:
     return 0
 
 
-def cmd_program_start(day: date | None) -> int:
+def cmd_program_start(day: date | None, yes: bool = False) -> int:
     ctx = _program_context()
     if ctx is None:
         return 2
     from datetime import datetime, time
+
+    from supple.coach.wording import after_start, restart_program
+
+    running = ctx.progress.started
+    if running is not None and not yes:  # the app asks too
+        question, meaning = restart_program(running, day)
+        answer = ask(f"{meaning}\n{question}")
+        if answer is None:
+            print(
+                f"supple: program start: the program is running (started {running:%Y-%m-%d}) "
+                "and standard input is not a terminal to ask: add --yes to restart it",
+                file=sys.stderr,
+            )
+            return 2
+        if not answer:
+            print("Not restarted.")
+            return 1
 
     from supple.core.files import SaveError
     from supple.core.program import with_offset
@@ -178,11 +200,9 @@ def cmd_program_start(day: date | None) -> int:
     except SaveError as error:  # a newer supple's state, or a disk that will not take it
         print(f"supple: program start: {printable(str(error))}", file=sys.stderr)
         return 1
-    ctx.coach.program()  # the status line follows the new start
-    print(
-        f"Started {printable(ctx.program.title)} on {started:%a %d %b %Y}. "
-        "Take the start tests, then workout 1."
-    )
+    view = ctx.coach.program()  # the status line follows the new start
+    due = view.progress.due if view is not None else ()
+    print(f"Started {printable(ctx.program.title)} on {started:%a %d %b %Y}. {after_start(due)}")
     return 0
 
 
@@ -249,7 +269,7 @@ def cmd_test_record(test_id: str, typed: str, point: str | None) -> int:
 
 def _program(args: argparse.Namespace) -> int:
     if args.program_command == "start":
-        return cmd_program_start(args.date)
+        return cmd_program_start(args.date, args.yes)
     if args.ics is not None:
         return cmd_program_ics(args.ics)
     return cmd_program(args.json)

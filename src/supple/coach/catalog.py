@@ -29,6 +29,15 @@ class Plan(NamedTuple):
         return total_seconds(self.segments)
 
 
+class Stepped(NamedTuple):
+    """An exercise the person made easier (step < 0) or harder at a level: what it asks now and
+    what it asked as written (``coach.wording.stepped`` words it)."""
+
+    step: int
+    now: str
+    was: str
+
+
 class EffectiveCatalog:
     """Bundled routines, then the person's own (one of theirs with a bundled id replaces it),
     each with the settings' get-ready and rest seconds applied — except to a routine whose timing
@@ -125,6 +134,37 @@ class EffectiveCatalog:
         from supple.coach.wording import timing_words
 
         return timing_words(self.settings_timing(routine))
+
+    def dose(self, routine_id: str, exercise_id: str, level: Level, step: int) -> str:
+        """What the exercise asks at ``level`` with ``step`` levels up or down (0: as written),
+        in words ("8 reps", "30 s hold"); KeyError for an unknown routine or exercise."""
+        routine = adjusted(self.unadjusted[routine_id], {exercise_id: step} if step else {})
+        for exercise in routine.exercises:
+            if exercise.id == exercise_id:
+                return exercise.describe(level)
+        raise KeyError(exercise_id)
+
+    def changes(self, routine_id: str, exercise_id: str, level: Level, change: int) -> bool:
+        """Whether one more step of ``change`` changes what the exercise asks at ``level``."""
+        step = self.step(routine_id, exercise_id)
+        try:
+            now = self.dose(routine_id, exercise_id, level, step)
+            return now != self.dose(routine_id, exercise_id, level, step + change)
+        except KeyError:
+            return True  # an exercise the catalog does not know: saved, as ever
+
+    def stepped(self, routine_id: str, exercise_id: str, level: Level) -> Stepped | None:
+        """How the person's step changes this exercise at ``level``, as facts; None when it
+        plays as written (no step, or one that changes nothing at this level)."""
+        step = self.step(routine_id, exercise_id)
+        if not step:
+            return None
+        try:
+            was = self.dose(routine_id, exercise_id, level, 0)
+            now = self.dose(routine_id, exercise_id, level, step)
+        except KeyError:
+            return None
+        return None if now == was else Stepped(step, now, was)
 
     def error_for(self, path: Path) -> RoutineError | None:
         return next((e for e in self.errors if e.path == path), None)

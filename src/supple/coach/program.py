@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
 from supple.coach.views import Judged, Verdict
 
@@ -83,10 +83,17 @@ class ProgramService:
 
     def judge(self, record: SessionRecord) -> Verdict:
         """Whether a finished session counts, and as which program workout."""
-        if not record.counts:
-            if record.status != "completed":
+        from supple.core.outcome import Outcome
+
+        match record.outcome:  # the one rule (core.outcome)
+            case Outcome.COUNTS:
+                pass
+            case Outcome.TOO_LITTLE:
+                return Verdict(Judged.TOO_LITTLE)
+            case Outcome.ENDED_EARLY | Outcome.INTERRUPTED | Outcome.RUNNING:
                 return Verdict(Judged.ENDED_EARLY)
-            return Verdict(Judged.TOO_LITTLE)
+            case _:
+                assert_never(record.outcome)
         view = self.view()
         if view is None or view.progress.started is None:
             return Verdict(Judged.STREAK)

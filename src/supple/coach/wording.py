@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, assert_never
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import date, datetime
     from pathlib import Path
 
+    from supple.coach.catalog import Stepped
     from supple.coach.views import ResumeOffer, Verdict
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
@@ -28,7 +29,7 @@ def verdict(facts: Verdict) -> str:
         case Judged.ENDED_EARLY:
             return "Ended early: this session does not count toward streaks or the program."
         case Judged.TOO_LITTLE:
-            from supple.core.record import COUNTS_SHARE
+            from supple.core.outcome import COUNTS_SHARE
 
             return (
                 f"Less than {COUNTS_SHARE:.0%} of the planned reps and holds were done: this "
@@ -69,6 +70,37 @@ def reminder_line(
         return f"Next reminder: {when_text(at, now)}" if at else "Reminders: on, none due"
     when = f"next {when_text(at, now)}" if at is not None else "none within the hours"
     return f"Reminders: on · {when} ({settings.describe()})"
+
+
+def stepped(facts: Stepped, *, short: bool = False) -> str:
+    """What an easier/harder step changed: "easier: 5 reps (was 8 reps)"; ``short`` (beside
+    the dose already shown) "easier, was 8 reps"."""
+    word = "easier" if facts.step < 0 else "harder"
+    return f"{word}, was {facts.was}" if short else f"{word}: {facts.now} (was {facts.was})"
+
+
+def unchanged(change: int) -> str:
+    """A step refused because it would change nothing at the session's level."""
+    word = "easier" if change < 0 else "harder"
+    return f"nothing {word} at this level: not changed"
+
+
+def restart_program(started: datetime, on: date | None = None) -> tuple[str, str]:
+    """The question before restarting a running program (the app's and the CLI's), and what
+    it means; ``on``: the new start day (None: today)."""
+    when = "today" if on is None else f"on {on:%a %d %b %Y}"
+    return (
+        f"Restart the program {when}?",
+        f"Workouts count again from {'today' if on is None else 'then'}; sessions and test "
+        f"results are kept. It was started on {started:%a %d %b %Y}.",
+    )
+
+
+def after_start(due: tuple[str, ...]) -> str:
+    """What to do next once the program has (re)started: the tests due, if any, then workout 1."""
+    if due:
+        return f"Take the {' and '.join(due)} tests, then workout 1."
+    return "Next: workout 1 (the start tests are already recorded)."
 
 
 def steps_problem(problem: object) -> str:

@@ -19,6 +19,7 @@ from supple.core.config import VOICES
 from supple.core.routine import Exercise
 from supple.core.snapshot import CLOSING_SECONDS, Snapshot
 from supple.core.timeline import Segment, SegmentKind
+from supple.core.words import said
 
 
 class CueKind(StrEnum):
@@ -274,8 +275,8 @@ class Cuer:
             if not self._ended:
                 match snap.outcome:
                     case "completed":
-                        text = "Session complete. Well done."
-                        cues.append(Cue(CueKind.END, text, True, "complete"))
+                        spoken = said(snap.judged).spoken
+                        cues.append(Cue(CueKind.END, spoken, True, "complete"))
                     case "stopped":
                         cues.append(Cue(CueKind.END, STOPPED, True, "rest"))
                     case "in_progress":

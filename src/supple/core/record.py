@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from supple.core.outcome import Outcome, outcome
 from supple.core.routine import (
     LEVELS,
     MAX_EXERCISES,
@@ -33,10 +34,6 @@ ExerciseStatus = Literal["done", "partial", "skipped"]
 # time between start and end.
 MAX_SETS_DONE = MAX_SETS
 MAX_REPS_DONE = 2 * MAX_SETS * MAX_REPS  # each side
-# A session counts (for streaks, weeks, the program) when it reached its end with at least this
-# share of its planned work done: most of it, yet someone who skips one painful hold of three
-# still trained, while skipping through every exercise to the end is not a workout.
-COUNTS_SHARE = 0.5
 
 
 class BadRecord(Exception):
@@ -285,8 +282,17 @@ class ExerciseEntry:
 
 
 def counts(status: str, work: float, planned: float) -> bool:
-    """The rule: the end was reached and at least ``COUNTS_SHARE`` of the planned work done."""
-    return status == "completed" and planned > 0 and work >= COUNTS_SHARE * planned
+    """The rule (``core.outcome``): the end was reached and at least ``COUNTS_SHARE`` of the
+    planned work done."""
+    return outcome(status, work, planned) is Outcome.COUNTS
+
+
+def outcome_of(status: str, entries: tuple[ExerciseEntry, ...]) -> Outcome:
+    """The rule applied to a session's exercises, with the sums a record makes of them (the
+    live session asks this at its end, so its last frame and its record agree)."""
+    work = round(sum(e.seconds for e in entries), 1)
+    planned = round(sum(e.planned_seconds for e in entries), 1)
+    return outcome(status, work, planned)
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +357,12 @@ class SessionRecord:
     def counts(self) -> bool:
         """Reached its end with at least ``COUNTS_SHARE`` of the planned work done. Derived on
         reading, so older files are judged by the same rule and no file is rewritten."""
-        return counts(self.status, self.work_seconds, self.planned_work_seconds)
+        return self.outcome is Outcome.COUNTS
+
+    @property
+    def outcome(self) -> Outcome:
+        """How the session stands by the rule: every word about how it went reads this."""
+        return outcome_of(self.status, self.exercises)
 
     # -- files and exports -------------------------------------------------------------------
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from supple.core.active_time import ActiveTime
 from supple.core.clock import Clock
-from supple.core.record import ExerciseEntry
+from supple.core.outcome import Outcome as Judged
+from supple.core.record import ExerciseEntry, outcome_of
 from supple.core.routine import Level, Routine
 from supple.core.session_ledger import Ledger
 from supple.core.session_plan import Plan
@@ -40,6 +41,7 @@ class Session:
         self.segments = self.plan.segments
         self.planned_seconds = self.plan.planned_seconds
         self.outcome: Outcome = "in_progress"
+        self.counts = False  # at its end: whether it counts (core.outcome's rule)
         self._time = ActiveTime(clock)
         self._ledger = Ledger(routine.exercises, self.segments)
         self._index = 0
@@ -182,7 +184,13 @@ class Session:
         active = self._time.active()
         if state == "done" or not self.segments:
             return finished(
-                state, self.outcome, self.plan, len(self.routine.exercises), self._index, active
+                state,
+                self.outcome,
+                self.plan,
+                len(self.routine.exercises),
+                self._index,
+                active,
+                counts=self.counts,
             )
         return playing(
             state,
@@ -260,3 +268,5 @@ class Session:
     def _finish(self, outcome: Outcome, at: float | None = None) -> None:
         self._time.end(at)
         self.outcome = outcome
+        if outcome == "completed":
+            self.counts = outcome_of(outcome, self._ledger.records(None)) is Judged.COUNTS

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from supple.core.breath import BreathState, state_at
+from supple.core.outcome import Outcome as Judged
 from supple.core.routine import Exercise
 from supple.core.session_plan import Plan
 from supple.core.timeline import Segment
@@ -38,6 +39,7 @@ class Snapshot:
     count_in_left: float  # > 0 while counting in after a resume
     countdown: int | None  # 3, 2, 1 in the last seconds of a get-ready; else None
     outcome: Outcome
+    counts: bool = False  # done, and it counts by the rule (core.outcome): the words praise it
 
     @property
     def paused(self) -> bool:
@@ -46,6 +48,17 @@ class Snapshot:
     @property
     def done(self) -> bool:
         return self.state == "done"
+
+    @property
+    def judged(self) -> Judged:
+        """How the session stands by the rule (``core.outcome``): its words read this."""
+        match self.outcome:
+            case "completed":
+                return Judged.COUNTS if self.counts else Judged.TOO_LITTLE
+            case "stopped":
+                return Judged.ENDED_EARLY
+            case "in_progress":
+                return Judged.RUNNING
 
     @property
     def starting(self) -> bool:
@@ -115,7 +128,14 @@ def playing(
 
 
 def finished(
-    state: State, outcome: Outcome, plan: Plan, exercise_count: int, index: int, active: float
+    state: State,
+    outcome: Outcome,
+    plan: Plan,
+    exercise_count: int,
+    index: int,
+    active: float,
+    *,
+    counts: bool = False,
 ) -> Snapshot:
     """A session that is done (or has nothing to play), left at segment ``index``."""
     total = plan.total()
@@ -137,6 +157,7 @@ def finished(
         count_in_left=0.0,
         countdown=None,
         outcome=outcome,
+        counts=counts,
     )
 
 

@@ -38,6 +38,7 @@ class Feeling:
 class Stats:
     today: date
     sessions: int  # ended sessions, whether they count or not
+    counted: int  # ended sessions that count (``SessionRecord.counts``), as weeks count them
     minutes: float  # work minutes
     current_streak: int
     longest_streak: int
@@ -55,6 +56,7 @@ class Stats:
         return {
             "today": self.today.isoformat(),
             "sessions": self.sessions,
+            "counted": self.counted,
             "minutes": round(self.minutes, 1),
             "current_streak": self.current_streak,
             "longest_streak": self.longest_streak,
@@ -146,6 +148,7 @@ def compute(records: Iterable[SessionRecord], today: date) -> Stats:
     return Stats(
         today=today,
         sessions=len(done),
+        counted=sum(sessions_by_day.values()),
         minutes=sum(r.work_seconds for r in done) / 60,
         current_streak=current,
         longest_streak=longest,

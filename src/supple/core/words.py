@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import math
 import re
+from typing import NamedTuple, assert_never
+
+from supple.core.outcome import COUNTS_SHARE, Outcome
 
 
 def _m_ss(whole: int) -> str:
@@ -37,6 +40,44 @@ def minutes(seconds: float) -> str:
 def plural(count: int, noun: str) -> str:
     """ "1 day", "3 days", "0 sessions"."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+class Said(NamedTuple):
+    """How an outcome (``core.outcome``) reads, everywhere it is worded."""
+
+    mark: str  # one symbol: the history's narrow column
+    label: str  # a few words: the history, `supple history`, home's last session
+    headline: str  # the summary's and a session's page title
+    stage: str  # the player's big word on its last frame
+    spoken: str  # what the voice says at the end
+
+
+def said(outcome: Outcome) -> Said:
+    """The words for an outcome: praise only for a session that counts."""
+    match outcome:
+        case Outcome.COUNTS:
+            return Said("✓", "counts", "Session complete", "DONE", "Session complete. Well done.")
+        case Outcome.TOO_LITTLE:
+            return Said(
+                "○",
+                "too little done",
+                f"Reached the end with less than {COUNTS_SHARE:.0%} of the work done",
+                "THE END",
+                "The end. Too little was done for this session to count.",
+            )
+        case Outcome.ENDED_EARLY:
+            return Said("◐", "ended early", "Session ended early", "ENDED", "Session ended.")
+        case Outcome.INTERRUPTED:
+            return Said("⚡", "interrupted", "Session interrupted", "ENDED", "Session interrupted.")
+        case Outcome.RUNNING:
+            return Said("▶", "running", "Session running", "RUNNING", "")
+        case _:
+            assert_never(outcome)
+
+
+def counted(count: int) -> str:
+    """ "1 session that counts", "3 sessions that count": a total that says what it counts."""
+    return f"{plural(count, 'session')} that count{'s' if count == 1 else ''}"
 
 
 def change_words(change: float, unit: str) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, assert_never
 
 # Numbers and segments read the same in the CLI and the app: the words live in core.
 from supple.core.timeline import SegmentKind, describe_segment
-from supple.core.words import countdown, duration, minutes, printable
+from supple.core.words import countdown, duration, minutes, printable, said
 
 if TYPE_CHECKING:  # types only: the home screen imports this module, and needs no session
     from supple.core.routine import Level
@@ -52,7 +52,7 @@ def _stage_words(segment: Segment) -> tuple[str, str | None]:
 def stage(snapshot: Snapshot) -> str:
     segment = snapshot.segment
     if snapshot.done or segment is None:
-        return "DONE"
+        return said(snapshot.judged).stage
     if snapshot.paused:
         return "PAUSED"
     if snapshot.count_in_left > 0:
@@ -91,7 +91,7 @@ def next_up(snapshot: Snapshot, level: Level) -> str:
     """What comes after the current segment, in a few words."""
     after = snapshot.next_segment
     if after is None:
-        return "Next: the end — well done"
+        return "Next: the end"  # praise waits for the end, and only if the session counts
     current = snapshot.segment
     if current is not None and after.exercise_index != current.exercise_index:
         upcoming = snapshot.next_exercise

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 
 from supple.core.history import select
 from supple.core.record import SessionRecord
-from supple.core.words import printable
+from supple.core.words import printable, said
 from supple.tui.context import tell
 from supple.tui.format import duration
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
@@ -25,14 +25,6 @@ from supple.tui.screens.session_detail import SessionDetailScreen, trash
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
-
-STATUS = {
-    "completed": "✓ completed",
-    "stopped": "◐ stopped",
-    "interrupted": "⚡ interrupted",
-    "in_progress": "▶ running",
-}
-
 
 FIRST_PAGE = 60  # rows shown at once; the rest follow in chunks
 CHUNK = 500
@@ -54,7 +46,7 @@ def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
             title,
             printable(r.level[:3]),
             duration(r.active_seconds),
-            printable(STATUS.get(r.status, r.status).split()[0]),
+            said(r.outcome).mark,
             f"{r.exercises_done}/{len(r.exercises)}",
             feeling_cell(r).replace(" ", ""),
         )
@@ -64,7 +56,7 @@ def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
             title,
             printable(r.level),
             duration(r.active_seconds),
-            printable(STATUS.get(r.status, r.status)),
+            f"{said(r.outcome).mark} {said(r.outcome).label}",
             f"{r.exercises_done}/{len(r.exercises)}",
             feeling_cell(r),
         )

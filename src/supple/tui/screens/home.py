@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -332,6 +331,13 @@ class HomeScreen(SuppleScreen):
         else:
             catalog = self.coach.catalog
             seconds = catalog.seconds(routine, self.level)
-            changed = partial(catalog.change, routine.id, level=self.level)
+            level = self.level
+
+            def changed(exercise_id: str) -> str:  # what a step changed, "" when nothing
+                from supple.coach.wording import stepped
+
+                facts = catalog.stepped(routine.id, exercise_id, level)
+                return "" if facts is None else stepped(facts, short=True)
+
             timing = catalog.timing_words(routine)
-            preview.show_routine(routine, self.level, seconds, changed, timing)
+            preview.show_routine(routine, level, seconds, changed, timing)

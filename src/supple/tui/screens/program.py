@@ -317,14 +317,9 @@ class ProgramScreen(SuppleScreen):
             if yes:
                 self._start(progress.program)
 
-        self.app.push_screen(
-            ConfirmScreen(
-                "Restart the program today?",
-                f"Workouts count again from today; sessions and test results are kept. "
-                f"It was started on {progress.started:%a %d %b %Y}.",
-            ),
-            answered,
-        )
+        from supple.coach.wording import restart_program
+
+        self.app.push_screen(ConfirmScreen(*restart_program(progress.started)), answered)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.core.record import SessionRecord
-from supple.core.words import printable
+from supple.core.words import printable, said
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
@@ -79,7 +79,7 @@ class SessionDetailScreen(SuppleScreen):
         )
         yield Static(
             Text.assemble(
-                f"{printable(r.status.replace('_', ' ').capitalize())} · active ",
+                f"{said(r.outcome).headline} · active ",
                 (minutes(r.active_seconds), "bold"),
                 f" of {minutes(r.planned_seconds)} planned · "
                 f"paused {minutes(r.paused_seconds)} · "

@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.core.stats import Stats
-from supple.core.words import plural
+from supple.core.words import counted, plural
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.calendar import CalendarHeatmap
@@ -119,11 +119,12 @@ class StatsScreen(SuppleScreen):
                 (plural(stats.current_streak, "day"), "bold"),
                 f" · longest {plural(stats.longest_streak, 'day')}\n",
                 "This week ",
-                (plural(week.sessions, "session"), "bold"),
+                (counted(week.sessions), "bold"),
                 ", ",
                 (f"{week.minutes:.0f} min", "bold"),
                 " of work\n",
-                f"In all {plural(stats.sessions, 'session')}, {stats.minutes:.0f} min of work",
+                f"In all {counted(stats.counted)} ({stats.sessions} ended), "
+                f"{stats.minutes:.0f} min of work",
             )
         )
         self.stats = stats

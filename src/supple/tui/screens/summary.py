@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.coach.live import LiveSession
-from supple.core.words import printable
+from supple.core.words import printable, said
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
@@ -65,7 +65,7 @@ class SummaryScreen(SuppleScreen):
 
     def body(self) -> Iterable[Widget]:
         record = self.record
-        headline = "Session complete" if record.status == "completed" else "Session ended early"
+        headline = said(record.outcome).headline
         yield Static(
             Text.assemble((headline, "bold"), f" — {printable(record.title)} · {record.level}"),
             id="title",
@@ -89,15 +89,11 @@ class SummaryScreen(SuppleScreen):
         yield Static(id="saved")
 
     def _next_time(self, exercise_id: str) -> str:
-        """'easier: 3 reps' and the like (what the step changed), or "" when it stays as it is."""
-        catalog = self.coach.catalog
-        step = catalog.step(self.record.routine, exercise_id)
-        if not step:
-            return ""
-        changed = catalog.change(self.record.routine, exercise_id, self.record.level)
-        if changed:
-            return changed
-        return "easier (already the easiest dose)" if step < 0 else "harder (already advanced)"
+        """What a step changed ("easier: 5 reps (was 8 reps)"), or "" when it plays as written."""
+        from supple.coach.wording import stepped
+
+        facts = self.coach.catalog.stepped(self.record.routine, exercise_id, self.record.level)
+        return "" if facts is None else stepped(facts)
 
     def action_adjust(self, change: int) -> None:
         table = self.query_one(RecordTable)
@@ -106,7 +102,13 @@ class SummaryScreen(SuppleScreen):
         if not 0 <= index < len(exercises):
             return
         exercise = exercises[index]
-        _, error = self.coach.adjust(self.record.routine, exercise.id, change)
+        routine, level = self.record.routine, self.record.level
+        if not self.coach.catalog.changes(routine, exercise.id, level, change):
+            from supple.coach.wording import unchanged  # nothing to save, nor to label
+
+            self.notify(f"{printable(exercise.name)}: {unchanged(change)}", timeout=3, markup=False)
+            return
+        _, error = self.coach.adjust(routine, exercise.id, change)
         words = self._next_time(exercise.id)
         table.show_next_time(index, words)
         if error:

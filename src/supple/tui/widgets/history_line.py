@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.widgets import Static
 
-from supple.core.words import plural, printable
+from supple.core.words import plural, printable, said
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -56,7 +56,7 @@ class HistoryLine(Static):
         self.update(
             Text(
                 f"Last: {last.started:%a %d %b}, {printable(last.title)} "
-                f"({printable(last.status.replace('_', ' '))}) · "
+                f"({said(last.outcome).label}) · "
                 f"streak {plural(days, 'day')} · "
                 f"this week {stats.this_week.minutes:.0f} min"
             )
