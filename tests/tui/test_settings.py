@@ -1,4 +1,5 @@
-"""Settings: the screen saves each confirmed change; bad files fall back per key; theme and voice apply."""
+"""Settings: the screen saves each confirmed change; bad files fall back per key; theme and
+voice apply."""
 
 from __future__ import annotations
 

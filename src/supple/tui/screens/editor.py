@@ -1,5 +1,6 @@
 """The routine editor: the exercises on the left, the fields of the one chosen on the right, the
-problems next to their fields as each value is confirmed, and the session's length and timeline below.
+problems next to their fields once each value is confirmed, and the session's length and
+timeline below.
 
 Everything is checked by ``coach.routine_edit.Draft`` (the same check as `supple validate`):
 the pane of fields (``widgets.fields_pane``) passes each confirmed change on to the draft and

@@ -78,18 +78,20 @@ class FieldInput(Input):
                 self.restore()
                 return
             case _:
-                pass
-        await super()._on_key(event)
+                pass  # Textual goes on to Input's own handler (each class's, in turn)
 
     def _on_paste(self, event: events.Paste) -> None:
         lines = [line.strip() for line in event.text.splitlines()]
         joined = " ".join(line for line in lines if line)
-        super()._on_paste(events.Paste(joined))
         event.stop()
+        event.prevent_default()  # not Input's own handler too: it keeps the first line only
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(joined)
+        else:
+            self.replace(joined, *self.selection)
 
     def _on_blur(self, event: events.Blur) -> None:
-        super()._on_blur(event)
-        self.confirm()
+        self.confirm()  # and Input's own handler after this one
 
     async def action_submit(self) -> None:
         self.confirm()

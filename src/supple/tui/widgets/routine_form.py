@@ -143,7 +143,9 @@ class Form:
         value = self.draft.get(parts)
         shown = "" if value is None else printable(shown_value(value))
         field = Field(tuple(parts), "number")
-        return self.row(label, field, FieldInput(shown, placeholder=placeholder, classes="number"), hint)
+        return self.row(
+            label, field, FieldInput(shown, placeholder=placeholder, classes="number"), hint
+        )
 
     def _choice(
         self, label: str, parts: Sequence[KeyPart], choices: Sequence[str], *, blank: str = ""
