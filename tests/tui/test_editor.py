@@ -48,12 +48,15 @@ def error_at(screen: EditorScreen, parts: list[str | int]) -> str:
     return str(screen.query_one(f"#e-{widget_id(parts)}", Static).render())
 
 
-async def type_into(pilot, screen: EditorScreen, parts: list[str | int], text: str) -> None:  # type: ignore[no-untyped-def]
+async def type_into(
+    pilot, screen: EditorScreen, parts: list[str | int], text: str, confirm: bool = True
+) -> None:  # type: ignore[no-untyped-def]
+    """Type ``text`` into a field, then (by default) confirm it with Enter."""
     field = screen.query_one(f"#{widget_id(parts)}", Input)
     field.focus()
     await settle(pilot)
     field.value = ""
-    await pilot.press(*text)
+    await pilot.press(*text, *(["enter"] if confirm else []))
     await settle(pilot)
 
 
@@ -128,6 +131,11 @@ async def test_escape_asks_before_discarding(data_dir: Path) -> None:
         await settle(pilot)
         editor = app.screen
         assert isinstance(editor, EditorScreen)
+        await type_into(pilot, editor, ["title"], "Changed", confirm=False)
+        await pilot.press("escape")  # in a field: it puts back the value last confirmed
+        await settle(pilot)
+        assert app.screen is editor and not editor.draft.dirty
+        assert editor.query_one(f"#{widget_id(['title'])}", Input).value == "Mine"
         await type_into(pilot, editor, ["title"], "Changed")
         await pilot.press("escape")
         await settle(pilot)

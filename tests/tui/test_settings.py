@@ -1,4 +1,5 @@
-"""Settings: the screen saves each change; bad files fall back per key; theme and voice apply."""
+"""Settings: the screen saves each confirmed change; bad files fall back per key; theme and
+voice apply."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ async def open_settings(pilot) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(pilot.app.screen, SettingsScreen)
 
 
-async def test_changes_are_saved_at_once(data_dir: Path) -> None:
+async def test_confirmed_changes_are_saved(data_dir: Path) -> None:
     app = build_app(data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_settings(pilot)
@@ -32,8 +33,10 @@ async def test_changes_are_saved_at_once(data_dir: Path) -> None:
         screen.query_one("#rest_between_sets", Input).focus()
         await pilot.press("9", "9", "9")
         await settle(pilot)
+        await pilot.press("tab")  # leaving the field confirms it: refused, the error beside it
+        await settle(pilot)
         assert "999 is out of range (expected 0 to 300 s)" in str(
-            screen.query_one("#settings-error", Static).render()
+            screen.query_one("#rest_between_sets-error", Static).render()
         )
         screen.query_one("#voice", Select).value = "everything"
         screen.query_one("#check_in_after", Switch).value = False
@@ -41,10 +44,9 @@ async def test_changes_are_saved_at_once(data_dir: Path) -> None:
         await settle(pilot)
         assert app.theme == "nord"
     saved = tomllib.loads(paths.config_file().read_text())
-    # 999 was refused; the last good value typed on the way (99) was kept.
+    # 999 was refused and nothing typed on the way (9, 99) was kept.
     assert saved == {
         "get_ready": 10,
-        "rest_between_sets": 99,
         "voice": "everything",
         "check_in_after": False,
         "theme": "nord",

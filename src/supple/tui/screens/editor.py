@@ -1,9 +1,10 @@
 """The routine editor: the exercises on the left, the fields of the one chosen on the right, the
-problems next to their fields as you type, and the session's length and timeline below.
+problems next to their fields once each value is confirmed, and the session's length and
+timeline below.
 
 Everything is checked by ``coach.routine_edit.Draft`` (the same check as `supple validate`):
-the pane of fields (``widgets.fields_pane``) passes each change on to the draft and shows its
-problems; this screen keeps the list, the title and the timeline in step with it.
+the pane of fields (``widgets.fields_pane``) passes each confirmed change on to the draft and
+shows its problems; this screen keeps the list, the title and the timeline in step with it.
 """
 
 from __future__ import annotations
@@ -212,6 +213,7 @@ class EditorScreen(SuppleScreen):
     async def action_save(self) -> None:
         from supple.core.files import SaveError
 
+        self._pane.commit()  # the value in the field being typed counts (ctrl+s goes first)
         draft = self.draft
         if not draft.valid:
             count = len(draft.problems)
@@ -249,6 +251,7 @@ class EditorScreen(SuppleScreen):
         self._pane.focus_problem(first)
 
     def action_back(self) -> None:
+        self._pane.commit()  # leaving confirms what is typed: then it asks, if unsaved
         if not self.draft.dirty:
             self.dismiss()
             return

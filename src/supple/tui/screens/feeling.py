@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 
 from supple.core.words import printable
 from supple.tui.keymap import say_keys
+from supple.tui.widgets.field_input import FieldInput
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,11 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
         with Vertical(id="dialog"):
             yield Static(f"How does your back feel {when}?", id="question")
             yield Static("0 = very bad · 10 = great", id="detail")
-            yield Input(placeholder="0–10", type="integer", max_length=2, id="feeling")
+            # What is typed shows as typed (a refused rating says why, below); a burst of keys
+            # or a paste lands whole, in the field it was meant for (``FieldInput``).
+            yield FieldInput(placeholder="0–10", id="feeling")
             if not self.before:
-                yield Input(placeholder="a note (optional)", max_length=200, id="note")
+                yield FieldInput(placeholder="a note (optional)", id="note")
             yield Static("", id="feeling-error")
             skip = say_keys(self.app, FeelingScreen, "feeling.skip", " / ")
             yield Static(Text(f"Enter: save    Tab: next field    {skip}: skip"), id="keys")

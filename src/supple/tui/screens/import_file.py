@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 from supple.core.imports import ImportProblem, formats_in_words
 from supple.core.words import printable
 from supple.tui.keymap import say_keys
+from supple.tui.widgets.field_input import FieldInput
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
@@ -37,7 +38,7 @@ class ImportScreen(ModalScreen[str | None]):
             yield Static("Import routines", id="question")
             words = formats_in_words(kinds=True)
             yield Static(f"{words[0].upper()}{words[1:]}.", id="detail")
-            yield Input(placeholder="path to the file, then Enter", id="import-path")
+            yield FieldInput(placeholder="path to the file, then Enter", id="import-path")
             yield Static(id="import-result")
             close = say_keys(self.app, ImportScreen, "import.close", " / ")
             yield Static(Text(f"Enter: import · {close}: close"), id="keys")

@@ -1,7 +1,10 @@
-"""Settings: every change is checked, kept and saved at once (atomically) to config.toml.
+"""Settings: every confirmed change is checked, kept and saved (atomically) to config.toml.
 
-The rows come from ``core.config.SETTINGS`` and each value is checked by the same code that
-reads the file, so the screen and the file can never disagree about what is allowed.
+A choice or a switch counts when it is made; a typed value when it is confirmed (Enter, leaving
+the field, leaving the screen: ``widgets.field_input``), never a keystroke's intermediate value.
+A refused value is not saved and its error shows under its field. The rows come from
+``core.config.SETTINGS`` and each value is checked by the same code that reads the file, so the
+screen and the file can never disagree about what is allowed.
 """
 
 from __future__ import annotations
@@ -12,13 +15,14 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static, Switch
+from textual.widgets import Label, Select, Static, Switch
 
 from supple.core.config import SETTING, SETTINGS, Setting, parse_setting
 from supple.core.words import printable
 from supple.tui.screens.base import SuppleScreen
+from supple.tui.widgets.field_input import FieldInput
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
@@ -41,14 +45,13 @@ class SettingsScreen(SuppleScreen):
         yield Static(
             Text.assemble(
                 ("Settings", "bold"),
-                f" · saved as you change them to {printable(str(self.coach.config_path))}",
+                f" · saved when confirmed (Enter, Tab) to {printable(str(self.coach.config_path))}",
             ),
             id="title",
         )
         with VerticalScroll(id="settings-form"):
             for setting in SETTINGS:
                 yield self._row(setting, self._field(setting))
-            yield Static(id="settings-error")
             yield Static(id="voice-hint")
             yield Static(Text(self.coach.reminder_line()), id="reminders")  # `supple remind`
 
@@ -57,11 +60,8 @@ class SettingsScreen(SuppleScreen):
         if setting.switch:
             return Switch(value, id=setting.key)
         if setting.seconds is not None:
-            return Input(
-                "" if value is None else str(value),
-                type="integer",
-                placeholder="routine's own",
-                id=setting.key,
+            return FieldInput(
+                "" if value is None else str(value), placeholder="routine's own", id=setting.key
             )
         if setting.offered:  # the themes this app knows, not only the file's pattern
             themes = sorted(self.app.available_themes)
@@ -72,14 +72,20 @@ class SettingsScreen(SuppleScreen):
             [(c, c) for c in setting.choices], value=value, allow_blank=False, id=setting.key
         )
 
-    def _row(self, setting: Setting, field: Widget) -> Horizontal:
+    def _row(self, setting: Setting, field: Widget) -> Vertical:
         hint = setting.hint
         if setting.switch:  # a switch says in words what it is set to
             hint = on_off(getattr(self.coach.config, setting.key))
-        return Horizontal(
-            Label(setting.label, classes="setting-label"),
-            field,
-            Label(hint, classes="setting-hint", markup=False, id=f"{setting.key}-hint"),
+        error = Static(id=f"{setting.key}-error", classes="setting-error")
+        error.display = False
+        return Vertical(
+            Horizontal(
+                Label(setting.label, classes="setting-label"),
+                field,
+                Label(hint, classes="setting-hint", markup=False, id=f"{setting.key}-hint"),
+                classes="setting-row",
+            ),
+            error,
             classes="setting",
         )
 
@@ -100,16 +106,18 @@ class SettingsScreen(SuppleScreen):
                 label.update(sound.INSTALL_HINT if missing else setting.hint)
                 label.set_class(missing, "-warning")
 
-    def _change(self, key: str, raw: Any) -> None:
-        """Check a value as the file's loader would, keep it and save it; or say what is wrong."""
-        error = self.query_one("#settings-error", Static)
+    def _change(self, key: str, raw: Any) -> bool:
+        """Check a value as the file's loader would, keep it and save it; or say under its
+        field what is wrong. True when it was taken."""
+        error = self.query_one(f"#{key}-error", Static)
         value, problem = parse_setting(key, raw)
+        error.display = problem is not None
         if problem is not None:
             error.update(Text(printable(problem)))
-            return
-        error.update("")
+            error.scroll_visible(animate=False)
+            return False
         if getattr(self.coach.config, key) == value:
-            return
+            return True
         failed = self.coach.change_settings(**{key: value})
         if failed:
             self.notify(f"Settings not saved: {failed}", severity="error", timeout=10, markup=False)
@@ -118,6 +126,7 @@ class SettingsScreen(SuppleScreen):
         if SETTING[key].audio:
             self.coach.reset_voice()
             self._voice_hint()
+        return True
 
     @on(Select.Changed)
     def _select(self, event: Select.Changed) -> None:
@@ -133,9 +142,24 @@ class SettingsScreen(SuppleScreen):
         self.query_one(f"#{key}-hint", Label).update(on_off(event.value))
         self._change(key, event.value)
 
-    @on(Input.Changed)
-    def _input(self, event: Input.Changed) -> None:
-        self._change(event.input.id or "", event.value)
+    @on(FieldInput.Confirmed)
+    def _input(self, event: FieldInput.Confirmed) -> None:
+        self._confirm(event.field)
+
+    def _confirm(self, field: FieldInput) -> bool:
+        if field.value == field.confirmed and field.id is not None:
+            self.query_one(f"#{field.id}-error", Static).display = False
+            return True
+        taken = self._change(field.id or "", field.value)
+        if taken:
+            field.accept()
+        return taken
 
     def action_back(self) -> None:
+        """Leaving confirms every typed value; one refused keeps the screen, at its field (its
+        error beside it; Escape there puts back the saved value, and Escape again leaves)."""
+        for field in self.query(FieldInput):
+            if not self._confirm(field):
+                field.focus()
+                return
         self.app.pop_screen()

@@ -1,5 +1,7 @@
 """The routine editor's pane of fields: the form of the routine or of one exercise, each
-change passed on to the draft, and the draft's problems shown next to their fields."""
+confirmed change passed on to the draft (a typed value when confirmed: Enter, leaving the field,
+saving or leaving the screen; see ``widgets.field_input``), and the draft's problems shown next
+to their fields."""
 
 from __future__ import annotations
 
@@ -9,12 +11,13 @@ from typing import TYPE_CHECKING, Any, assert_never
 from textual import on
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Input, Select, Static, Switch, TextArea
+from textual.widgets import Select, Static, Switch, TextArea
 
 from supple.coach.routine_edit import number_or_text, parse_phases, phases_text
 from supple.core.breath import PATTERNS
 from supple.core.routine import ExerciseKey, Kind, PhaseKey
 from supple.core.words import printable
+from supple.tui.widgets.field_input import FieldInput
 from supple.tui.widgets.routine_form import (
     CUSTOM,
     Field,
@@ -42,6 +45,8 @@ def pane_problems(draft: Draft, item: int) -> list[Problem]:
 class FieldsPane(VerticalScroll):
     """The fields of one item of a draft; it edits the draft and says so with ``Edited``."""
 
+    can_focus = False  # no invisible stop in the Tab order: the fields themselves scroll it
+
     class Edited(Message):
         """The draft changed: what shows it outside the pane (marks, title, timeline) is stale."""
 
@@ -55,6 +60,7 @@ class FieldsPane(VerticalScroll):
     async def show(self, item: int) -> None:
         """Build the fields of ``item``, with their problems."""
         async with self._building:  # one pane at a time: a key and a highlight may both ask
+            self.commit()  # what is typed and not yet confirmed counts before the fields go
             self.item = item
             form = Form(self.draft)
             rows = list(form.routine_rows() if item == 0 else form.exercise_rows(item))
@@ -98,18 +104,32 @@ class FieldsPane(VerticalScroll):
     def _field_of(self, widget: Widget) -> Field | None:
         return self._fields.get(widget.id or "")
 
-    @on(Input.Changed)
-    def _input(self, event: Input.Changed) -> None:
-        field = self._field_of(event.input)
+    def commit(self) -> None:
+        """Confirm every typed value not confirmed yet (before saving, leaving, or another
+        item's fields)."""
+        for typed in self.query(FieldInput):
+            if typed.pending:
+                self._typed(typed)
+
+    @on(FieldInput.Confirmed)
+    def _confirmed(self, event: FieldInput.Confirmed) -> None:
+        event.stop()
+        if event.field.is_attached and event.field.parent is not None:
+            self._typed(event.field)
+
+    def _typed(self, typed: FieldInput) -> None:
+        """The draft takes the value shown; its problems (if any) show beside the field."""
+        field = self._field_of(typed)
         if field is None:
             return
-        event.stop()
+        value = typed.value
+        typed.accept()
         current = self.draft.get(field.parts)
         match field.kind:
             case "phases":
-                if event.value == printable(phases_text(current)):
+                if value == printable(phases_text(current)):
                     return
-                self._change(field, parse_phases(event.value) if event.value.strip() else None)
+                self._change(field, parse_phases(value) if value.strip() else None)
                 return
             case "text" | "number" | "lines" | "choice" | "switch" | "breath":
                 pass
@@ -120,13 +140,13 @@ class FieldsPane(VerticalScroll):
             if current is None
             else printable(shown_value(current) if not isinstance(current, str) else current)
         )
-        if event.value == shown:
+        if value == shown:
             return  # what was shown (a value with control characters shows escaped)
         match field.kind:
             case "number":
-                self._change(field, number_or_text(event.value))
+                self._change(field, number_or_text(value))
             case "text" | "lines" | "choice" | "switch" | "breath" | "phases":
-                self._change(field, event.value if event.value else None)
+                self._change(field, value if value else None)
             case _:
                 assert_never(field.kind)
 

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, Select, Static, Switch, TextArea
+from textual.widgets import Label, OptionList, Select, Static, Switch, TextArea
 
 from supple.coach.routine_edit import phases_text
 from supple.core.breath import PATTERNS
@@ -30,6 +30,7 @@ from supple.core.routine import (
 )
 from supple.core.tomlcheck import KeyPart, Problem, dotted
 from supple.core.words import printable
+from supple.tui.widgets.field_input import FieldInput
 
 if TYPE_CHECKING:
     from supple.coach.routine_edit import Draft
@@ -135,7 +136,7 @@ class Form:
             "" if value is None else printable(str(value) if not isinstance(value, str) else value)
         )
         field = Field(tuple(parts), "text")
-        return self.row(label, field, Input(shown, placeholder=placeholder))
+        return self.row(label, field, FieldInput(shown, placeholder=placeholder))
 
     def _number(
         self, label: str, parts: Sequence[KeyPart], placeholder: str = "", hint: str = ""
@@ -143,7 +144,9 @@ class Form:
         value = self.draft.get(parts)
         shown = "" if value is None else printable(shown_value(value))
         field = Field(tuple(parts), "number")
-        return self.row(label, field, Input(shown, placeholder=placeholder, classes="number"), hint)
+        return self.row(
+            label, field, FieldInput(shown, placeholder=placeholder, classes="number"), hint
+        )
 
     def _choice(
         self, label: str, parts: Sequence[KeyPart], choices: Sequence[str], *, blank: str = ""
@@ -238,7 +241,7 @@ class Form:
             yield self.row(
                 "Phases",
                 Field(tuple(key), "phases", under=True),
-                Input(printable(text), placeholder="inhale 3 Up, exhale 3 Down"),
+                FieldInput(printable(text), placeholder="inhale 3 Up, exhale 3 Down"),
             )
 
 
