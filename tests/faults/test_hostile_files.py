@@ -6,6 +6,7 @@ instances of its class (loops or hypothesis) and includes the cases quoted in th
 from __future__ import annotations
 
 import contextlib
+import copy
 import errno
 import json
 import os
@@ -385,7 +386,10 @@ def test_index_entries_that_match_the_file_but_lie_mean_reading_the_file(
     store.load()  # writes the index
     raw = json.loads(store.index_path.read_text())
     keys = sorted(raw["files"])
-    for which, how, key, value in changes:
+    for which, how, key, shared in changes:
+        # A copy: the same drawn list or table put in two places (or into itself) would make
+        # the index unwritable, a test's mistake rather than a lie of the index.
+        value = copy.deepcopy(shared)
         entry = raw["files"][keys[which]]
         if not (isinstance(entry, list) and len(entry) == 3 and isinstance(entry[2], dict)):
             continue  # reshaped already

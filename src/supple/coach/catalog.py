@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from supple.coach.views import Stepped
 from supple.core.adjustments import Steps, adjusted, change_label
 from supple.core.config import Config
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, Catalog, Level, Routine, RoutineError
@@ -27,15 +28,6 @@ class Plan(NamedTuple):
     @property
     def seconds(self) -> float:
         return total_seconds(self.segments)
-
-
-class Stepped(NamedTuple):
-    """An exercise the person made easier (step < 0) or harder at a level: what it asks now and
-    what it asked as written (``coach.wording.stepped`` words it)."""
-
-    step: int
-    now: str
-    was: str
 
 
 class EffectiveCatalog:

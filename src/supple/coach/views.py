@@ -110,3 +110,12 @@ class ResumeOffer(NamedTuple):
     title: str
     exercise: str
     fresh: bool
+
+
+class Stepped(NamedTuple):
+    """An exercise the person made easier (step < 0) or harder at a level: what it asks now and
+    what it asked as written (``coach.wording.stepped`` words it)."""
+
+    step: int
+    now: str
+    was: str

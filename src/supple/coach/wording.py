@@ -15,8 +15,7 @@ if TYPE_CHECKING:
     from datetime import date, datetime
     from pathlib import Path
 
-    from supple.coach.catalog import Stepped
-    from supple.coach.views import ResumeOffer, Verdict
+    from supple.coach.views import ResumeOffer, Stepped, Verdict
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
 

@@ -247,15 +247,7 @@ def check_keymap(
             check.report(where, f"{problems[0]}; {_keeping(binding_id, known)}")
             continue
         good[binding_id] = ",".join(k.strip() for k in keys.split(","))
-    while clash := _first_clash(good, screens):
-        key, screen, culprit, other = clash
-        place = "every screen" if screen == "app" else f"the {screen} screen"
-        check.report(
-            ["keymap", culprit],
-            f"{key!r} is also the key of {other!r} on {place} (two actions on one key); "
-            + _keeping(culprit, known),
-        )
-        del good[culprit]
+    # A way out refused first: its default then counts in the clashes looked for next.
     for binding_id in [i for i in good if i in WAYS_OUT]:
         screen = next(s for s, ids in screens.items() if binding_id in ids)
         taken = _taken(screen)
@@ -268,6 +260,15 @@ def check_keymap(
                 + f"; {_keeping(binding_id, known)}",
             )
             del good[binding_id]
+    while clash := _first_clash(good, screens):
+        key, screen, culprit, other = clash
+        place = "every screen" if screen == "app" else f"the {screen} screen"
+        check.report(
+            ["keymap", culprit],
+            f"{key!r} is also the key of {other!r} on {place} (two actions on one key); "
+            + _keeping(culprit, known),
+        )
+        del good[culprit]
     return good, check.problems
 
 
