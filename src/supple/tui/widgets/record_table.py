@@ -11,6 +11,12 @@ from supple.core.record import SessionRecord
 from supple.core.words import printable
 from supple.tui.format import OUTCOME_SYMBOLS, minutes
 
+COLUMNS = ("Exercise", "Status", "Time", "Planned", "Sets", "Reps")
+COLUMN_KEYS = {"Next time": "next-time"}
+PADDING = 2  # a column's cell padding, both sides
+NAME_LEAST = 12  # the fewest cells an exercise's name gets before other columns step aside
+NEXT_WIDTH = 25  # "harder (already advanced)": the longest next-time words on one line
+NEXT_NARROW = 16  # the same on two lines
 MARK = {status: f"{symbol} {status}" for status, symbol in OUTCOME_SYMBOLS.items()}
 
 
@@ -27,27 +33,78 @@ class RecordTable(DataTable[str | Text]):
         next_time: Sequence[str] | None = None,
     ) -> None:
         """``next_time``: a column of what each exercise will be next time (the summary's
-        easier / harder), with a row cursor to choose one."""
+        easier / harder), with a row cursor to choose one; that table fits its width (see
+        ``fit``)."""
         super().__init__(
             id=id, cursor_type="row" if next_time is not None else "none", zebra_stripes=True
         )
-        self.add_columns("Exercise", "Status", "Time", "Planned", "Sets", "Reps")
-        if next_time is not None:
-            self.add_column("Next time", key="next-time")
-        for index, e in enumerate(record.exercises):
-            cells: list[str | Text] = [
-                Text(printable(e.name)),  # a DataTable reads a str cell as markup
-                MARK[e.status],
-                minutes(e.seconds),
-                minutes(e.planned_seconds),
-                f"{e.sets_done}/{e.sets_planned}",
-                f"{e.reps_done}/{e.reps_planned}" if e.reps_planned else "—",
-            ]
-            if next_time is not None:
-                cells.append(Text(next_time[index]))
-            self.add_row(*cells, key=str(index))
+        self._record = record
+        self._next = list(next_time) if next_time is not None else None
+        self._layout: tuple[int, ...] | None = None
+        self._build(None)
+
+    def _cells(self, index: int, columns: Sequence[str]) -> list[str | Text]:
+        e = self._record.exercises[index]
+        cells: dict[str, str | Text] = {
+            "Exercise": Text(printable(e.name), no_wrap=True, overflow="ellipsis"),
+            "Status": MARK[e.status],
+            "Time": minutes(e.seconds),
+            "Planned": minutes(e.planned_seconds),
+            "Sets": f"{e.sets_done}/{e.sets_planned}",
+            "Reps": f"{e.reps_done}/{e.reps_planned}" if e.reps_planned else "—",
+            "Next time": Text(self._next[index] if self._next is not None else ""),
+        }
+        return [cells[column] for column in columns]
+
+    def _build(self, room: int | None) -> None:
+        """The columns and rows; with ``room`` (the summary), every column but the exercise
+        name whole within it: the name is cut (…), and when that leaves it fewer than
+        NAME_LEAST cells, Time and Planned step aside (the totals above say them) and Next
+        time wraps on two lines."""
+        columns = list(COLUMNS) + (["Next time"] if self._next is not None else [])
+        widths: dict[str, int | None] = dict.fromkeys(columns)
+        height = 1
+        if room is not None:
+            rows = [self._cells(i, columns) for i in range(len(self._record.exercises))]
+            natural = {
+                column: max([len(column), *(len(str(row[n])) for row in rows)])
+                for n, column in enumerate(columns)
+            }
+            natural["Next time"] = NEXT_WIDTH
+            longest = natural["Exercise"]
+            for drop, next_width in (((), NEXT_WIDTH), (("Time", "Planned"), NEXT_NARROW)):
+                kept = [c for c in columns if c not in drop]
+                others = sum(natural[c] for c in kept if c not in ("Exercise", "Next time"))
+                name = room - others - next_width - PADDING * len(kept)
+                if name >= NAME_LEAST:
+                    break
+            columns = kept
+            widths = {c: natural[c] for c in columns}
+            widths["Exercise"] = max(4, min(longest, name))
+            widths["Next time"] = next_width
+            height = 1 if next_width >= NEXT_WIDTH else 2
+        for column in columns:
+            self.add_column(column, key=COLUMN_KEYS.get(column), width=widths[column])
+        for index in range(len(self._record.exercises)):
+            self.add_row(*self._cells(index, columns), key=str(index), height=height)
+
+    def fit(self, room: int) -> None:
+        """Lay the summary's table out again for ``room`` cells (kept while the same)."""
+        if self._next is None or self._layout == (room,):
+            return
+        self._layout = (room,)
+        row = self.cursor_row
+        self.clear(columns=True)
+        self._build(room)
+        self.move_cursor(row=row)
+
+    def on_resize(self) -> None:
+        if self._next is not None:
+            self.call_after_refresh(self.fit, self.scrollable_content_region.width - 2)
 
     def show_next_time(self, index: int, words: str) -> None:
+        if self._next is not None:
+            self._next[index] = words
         self.update_cell(str(index), "next-time", Text(words), update_width=True)
 
 

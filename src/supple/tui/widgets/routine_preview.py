@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -53,11 +55,37 @@ def routine_preview(
     return text
 
 
+def compact_preview(
+    routine: Routine, level: Level, seconds: float, step: Callable[[str], int]
+) -> Group:
+    """The same on a short screen (20 rows), one line each, so that every exercise and
+    "Enter to start" show: no summary; a name longer than its line is cut (…), its dose never."""
+    head = Table.grid(expand=True)
+    head.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    head.add_column(no_wrap=True)
+    head.add_row(
+        Text(printable(routine.title), style="bold"),
+        Text(f" · {level} · {minutes(seconds)}", style="bold"),
+    )
+    rows = Table.grid(expand=True, padding=(0, 1, 0, 0))
+    rows.add_column(no_wrap=True)
+    rows.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    rows.add_column(no_wrap=True)
+    for number, exercise in enumerate(routine.exercises, 1):
+        moved = step(exercise.id)
+        dose = Text(exercise.describe(level))
+        if moved:  # set on a summary: this exercise plays another level's numbers
+            dose.append(" (easier)" if moved < 0 else " (harder)", style="italic")
+        rows.add_row(f"{number}.", Text(printable(exercise.name), style="bold"), dose)
+    return Group(head, rows, Text("Enter to start", style="dim"))
+
+
 class RoutinePreview(VerticalScroll):
     """The words and the figures of what pressing Enter would start."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="preview-text")
+        yield Static(id="preview-compact")  # instead of the text on short screens (the CSS)
         yield FigureStrip(id="preview-figures")
 
     def show_routine(
@@ -65,10 +93,15 @@ class RoutinePreview(VerticalScroll):
     ) -> None:
         """The routine at a level, and each exercise's figure in its held position."""
         self._show(routine_preview(routine, level, seconds, step), routine.exercises)
+        self.query_one("#preview-compact", Static).update(
+            compact_preview(routine, level, seconds, step)
+        )
 
     def show_broken(self, error: RoutineError | None) -> None:
         """A routine file that cannot be used, or that there is no routine at all."""
-        self._show(broken_preview(error) if error else Text("No routines found."), ())
+        text = broken_preview(error) if error else Text("No routines found.")
+        self._show(text, ())
+        self.query_one("#preview-compact", Static).update(text)
 
     def _show(self, text: Text, exercises: Sequence[Exercise]) -> None:
         self.query_one("#preview-text", Static).update(text)
