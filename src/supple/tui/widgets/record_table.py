@@ -15,8 +15,9 @@ COLUMNS = ("Exercise", "Status", "Time", "Planned", "Sets", "Reps")
 COLUMN_KEYS = {"Next time": "next-time"}
 PADDING = 2  # a column's cell padding, both sides
 NAME_LEAST = 12  # the fewest cells an exercise's name gets before other columns step aside
-NEXT_WIDTH = 25  # "harder (already advanced)": the longest next-time words on one line
-NEXT_NARROW = 16  # the same on two lines
+NEXT_WIDTH = 25  # the room Next time keeps where there is room (its words may grow)
+NEXT_NARROW = 16  # Next time's least width when it wraps
+NAME_WANT = 24  # the cells a name keeps, when it can, beside wrapped Next time words
 MARK = {status: f"{symbol} {status}" for status, symbol in OUTCOME_SYMBOLS.items()}
 
 
@@ -40,7 +41,7 @@ class RecordTable(DataTable[str | Text]):
         )
         self._record = record
         self._next = list(next_time) if next_time is not None else None
-        self._layout: tuple[int, ...] | None = None
+        self._room: int | None = None  # the cells the summary's table was laid out for
         self._build(None)
 
     def _cells(self, index: int, columns: Sequence[str]) -> list[str | Text]:
@@ -58,21 +59,26 @@ class RecordTable(DataTable[str | Text]):
 
     def _build(self, room: int | None) -> None:
         """The columns and rows; with ``room`` (the summary), every column but the exercise
-        name whole within it: the name is cut (…), and when that leaves it fewer than
-        NAME_LEAST cells, Time and Planned step aside (the totals above say them) and Next
-        time wraps on two lines."""
+        name whole within it: the name is cut (…); when that leaves it fewer than NAME_LEAST
+        cells, Time and Planned step aside (the totals above say them), then Next time wraps."""
         columns = list(COLUMNS) + (["Next time"] if self._next is not None else [])
         widths: dict[str, int | None] = dict.fromkeys(columns)
-        height = 1
+        height: int | None = 1
         if room is not None:
             rows = [self._cells(i, columns) for i in range(len(self._record.exercises))]
             natural = {
                 column: max([len(column), *(len(str(row[n])) for row in rows)])
                 for n, column in enumerate(columns)
             }
-            natural["Next time"] = NEXT_WIDTH
-            longest = natural["Exercise"]
-            for drop, next_width in (((), NEXT_WIDTH), (("Time", "Planned"), NEXT_NARROW)):
+            said = max(NEXT_WIDTH, natural["Next time"])
+            short = ("Exercise", "Status", "Sets", "Reps", "Next time")
+            spare = room - sum(natural[c] for c in short[1:-1]) - PADDING * len(short)
+            wrapped = max(NEXT_NARROW, min(said, spare - min(natural["Exercise"], NAME_WANT)))
+            for drop, next_width in (
+                ((), said),
+                (("Time", "Planned"), said),
+                (("Time", "Planned"), wrapped),
+            ):
                 kept = [c for c in columns if c not in drop]
                 others = sum(natural[c] for c in kept if c not in ("Exercise", "Next time"))
                 name = room - others - next_width - PADDING * len(kept)
@@ -80,19 +86,20 @@ class RecordTable(DataTable[str | Text]):
                     break
             columns = kept
             widths = {c: natural[c] for c in columns}
-            widths["Exercise"] = max(4, min(longest, name))
+            widths["Exercise"] = max(4, min(natural["Exercise"], name))
             widths["Next time"] = next_width
-            height = 1 if next_width >= NEXT_WIDTH else 2
+            height = None  # as tall as its Next time words wrap
         for column in columns:
             self.add_column(column, key=COLUMN_KEYS.get(column), width=widths[column])
         for index in range(len(self._record.exercises)):
             self.add_row(*self._cells(index, columns), key=str(index), height=height)
 
-    def fit(self, room: int) -> None:
-        """Lay the summary's table out again for ``room`` cells (kept while the same)."""
-        if self._next is None or self._layout == (room,):
+    def fit(self, room: int, *, again: bool = False) -> None:
+        """Lay the summary's table out for ``room`` cells (kept while the same, unless
+        ``again``: its words changed)."""
+        if self._next is None or (self._room == room and not again):
             return
-        self._layout = (room,)
+        self._room = room
         row = self.cursor_row
         self.clear(columns=True)
         self._build(room)
@@ -103,9 +110,11 @@ class RecordTable(DataTable[str | Text]):
             self.call_after_refresh(self.fit, self.scrollable_content_region.width - 2)
 
     def show_next_time(self, index: int, words: str) -> None:
-        if self._next is not None:
+        if self._next is not None and self._room is not None:  # laid out again for the words
             self._next[index] = words
-        self.update_cell(str(index), "next-time", Text(words), update_width=True)
+            self.fit(self._room, again=True)
+        else:
+            self.update_cell(str(index), "next-time", Text(words), update_width=True)
 
 
 def feeling_line(record: SessionRecord) -> str:
