@@ -6,6 +6,7 @@ and each screen's own needed words. Read from the rendered screen (the composito
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -70,15 +71,12 @@ ROUTES: dict[str, tuple[tuple[str | float, ...], tuple[str, ...]]] = {
 }
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("route", list(ROUTES))
-async def test_every_needed_word_is_whole_on_screen(
-    data_dir: Path, size: tuple[int, int], route: str
-) -> None:
+async def test_every_needed_word_is_whole_on_screen(data_dir: Path, route: str) -> None:
     keys, needed = ROUTES[route]
-    _write_long_routine(seed=len(route) + size[0])
+    _write_long_routine(seed=len(route))
     app = build_app(data_dir, history=route in {"history", "stats"})  # a week to list
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SIZES[0]) as pilot:
         await settle(pilot)
         for step in keys:
             if isinstance(step, str):
@@ -86,12 +84,160 @@ async def test_every_needed_word_is_whole_on_screen(
             else:
                 advance(app, step)
             await settle(pilot)
-        await pilot.pause()
-        text = screen_text(app)
-        lines = text.splitlines()
-        shown = footer_keys(app)
-        assert shown, (route, size)
-        for key in shown:  # the footer is the last line: each key it shows is whole there
-            assert key in lines[-1], (route, size, key, lines[-1])
-        for word in needed:
-            assert word in text, (route, size, word, text)
+        for size in SIZES:  # one app, resized: the layout follows the size it is given
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            await pilot.pause()
+            text = screen_text(app)
+            lines = text.splitlines()
+            assert len(lines) == size[1], (route, size)
+            shown = footer_keys(app)
+            assert shown, (route, size)
+            for key in shown:  # the footer is the last line: each key it shows is whole there
+                assert key in lines[-1], (route, size, key, lines[-1])
+            for word in needed:
+                assert word in text, (route, size, word, text)
+
+
+# -- the rest: each screen and modal once per size, one app resized across the three sizes ---
+
+
+def region_text(app: Any, selector: str) -> str:
+    """The words shown inside a widget's region, its lines joined by spaces (so a sentence
+    wrapped over lines reads whole), borders and runs of spaces dropped."""
+    widget = app.screen.query_one(selector)
+    region = widget.region
+    lines = screen_text(app).splitlines()[region.y : region.bottom]
+    text = " ".join(line[region.x : region.right] for line in lines)
+    return " ".join(text.translate(str.maketrans("│║█▌▐▊▎", "       ")).split())
+
+
+def plain(app: Any, selector: str) -> str:
+    """The words a Static holds (to be found whole on screen)."""
+    return " ".join(str(app.screen.query_one(selector).render()).split())
+
+
+def _long() -> Any:
+    from supple.core.routine import load_catalog
+
+    return load_catalog(paths.routine_folders()).find("long")
+
+
+def _home_preview(app: Any, size: tuple[int, int]) -> None:
+    """Every exercise of the routine (its number, the start of its name, its dose whole) and
+    'Enter to start'."""
+    shown = region_text(app, "#preview")
+    level = app.screen.level
+    for number, exercise in enumerate(_long().exercises, 1):
+        dose = exercise.describe(level)
+        found = f"{re.escape(f'{number}. {exercise.name[:3]}')}[^.]*? {re.escape(dose)}"
+        assert re.search(found, shown), (size, number, dose, shown)
+    assert "Enter to start" in region_text(app, "#preview"), size
+
+
+def _summary(app: Any, size: tuple[int, int]) -> None:
+    """The table's Sets, Reps and Next time columns, and the easier hint of the first row."""
+    table = region_text(app, "#summary-table")
+    for column in ("Sets", "Reps", "Next time"):
+        assert column in table, (size, column, table)
+    hint = app.screen._next_time(app.screen.record.exercises[0].id)
+    assert hint, size
+    for word in hint.split():  # each word whole (the words may wrap within their column)
+        assert word in table.split(), (size, word, hint, table)
+
+
+def _player(app: Any, size: tuple[int, int]) -> None:
+    """The timer whole on screen, every step and the safety line, 's starts now'."""
+    timer = app.screen.query_one("#timer").region
+    assert timer.width >= 10 and timer.height >= 3, (size, timer)
+    assert timer.right <= size[0] and timer.bottom <= size[1] - 1, (size, timer)
+    now = region_text(app, "#now")
+    exercise = _long().exercises[0]
+    for number, step in enumerate(exercise.how, 1):
+        assert " ".join(f"{number}. {step}".split()) in now, (size, step, now)
+    assert " ".join(exercise.safety.split()) in now, (size, now)
+    assert "s starts now" in now, (size, now)
+
+
+def _whole(*selectors: str) -> Any:
+    """Each Static named is shown whole, in its dialog."""
+
+    def check(app: Any, size: tuple[int, int]) -> None:
+        dialog = region_text(app, "#dialog")
+        for selector in selectors:
+            words = plain(app, selector)
+            assert words and words in dialog, (size, selector, words, dialog)
+
+    return check
+
+
+def _help(app: Any, size: tuple[int, int]) -> None:
+    """Title, close hint and each key; at 100 columns every row whole (breath tones too)."""
+    _whole("#question", "#keys")(app, size)
+    body = region_text(app, "#dialog")
+    if size[0] >= 100:
+        assert "falling each out-breath" in body, (size, body)
+    for key in ("space", "q / esc", "?"):
+        assert key in body, (size, key)
+
+
+def _tests(app: Any, size: tuple[int, int]) -> None:
+    name = plain(app, "#test-name")
+    assert name and name.split(".")[0] in region_text(app, "#test-detail"), (size, name)
+
+
+def _editor(app: Any, size: tuple[int, int]) -> None:
+    assert plain(app, "#editor-title")[:20] in screen_text(app), size
+
+
+# Each: the app's start, the steps from there (a number moves the clock, a callable is called
+# with the app), the check; the routine "long" is the bundled seven exercises, long names.
+RESIZED: dict[str, tuple[tuple[str, str] | None, tuple[Any, ...], Any]] = {
+    "preview": (None, ("down", "down"), _home_preview),
+    "summary": (("long", "intermediate"), (40.0, *"nnnnnnn", "escape", "minus"), _summary),
+    # Next time's words as long as a changed dose says them ("easier: 15 s hold each side
+    # (was 30 s hold each side)"), generated.
+    "summary-long-words": (
+        ("long", "intermediate"),
+        (40.0, *"nnnnnnn", "escape", "minus"),
+        _summary,
+    ),
+    "player": (("long", "beginner"), (1.0,), _player),
+    "help": (("long", "beginner"), (1.0, "question_mark"), _help),
+    "check-in": (("long", "beginner"), (40.0, *"nnnnnnn"), _whole("#question", "#keys")),
+    "end": (("long", "beginner"), (6.5, "q"), _whole("#question", "#keys")),
+    "jump": (("long", "beginner"), (6.5, "j"), _whole("#question", "#keys")),
+    "import": (None, (lambda app: app.action_import(),), _whole("#question", "#keys")),
+    "tests": (None, ("p", "s", "t"), _tests),
+    "editor": (None, ("c",), _editor),
+}
+
+
+@pytest.mark.parametrize("route", list(RESIZED))
+async def test_each_screen_and_modal_fits_at_every_size(
+    data_dir: Path, route: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start, steps, check = RESIZED[route]
+    _write_long_routine(seed=len(route))
+    if route == "summary-long-words":
+        from supple.tui.screens.summary import SummaryScreen
+
+        words = "easier: " + _long_words(random.Random(len(route)), 52)
+        monkeypatch.setattr(SummaryScreen, "_next_time", lambda self, exercise_id: words)
+    app = build_app(data_dir, start)
+    async with app.run_test(size=SIZES[-1]) as pilot:
+        await settle(pilot)
+        for step in steps:
+            if isinstance(step, str):
+                await pilot.press(step)
+            elif callable(step):
+                step(app)
+            else:
+                advance(app, step)
+            await settle(pilot)
+        for size in SIZES:
+            await pilot.resize_terminal(*size)
+            await settle(pilot)
+            await pilot.pause()
+            assert len(screen_text(app).splitlines()) == size[1], (route, size)
+            check(app, size)

@@ -11,6 +11,13 @@ from supple.core.record import SessionRecord
 from supple.core.words import printable
 from supple.tui.format import OUTCOME_SYMBOLS, minutes
 
+COLUMNS = ("Exercise", "Status", "Time", "Planned", "Sets", "Reps")
+COLUMN_KEYS = {"Next time": "next-time"}
+PADDING = 2  # a column's cell padding, both sides
+NAME_LEAST = 12  # the fewest cells an exercise's name gets before other columns step aside
+NEXT_WIDTH = 25  # the room Next time keeps where there is room (its words may grow)
+NEXT_NARROW = 16  # Next time's least width when it wraps
+NAME_WANT = 24  # the cells a name keeps, when it can, beside wrapped Next time words
 MARK = {status: f"{symbol} {status}" for status, symbol in OUTCOME_SYMBOLS.items()}
 
 
@@ -27,28 +34,87 @@ class RecordTable(DataTable[str | Text]):
         next_time: Sequence[str] | None = None,
     ) -> None:
         """``next_time``: a column of what each exercise will be next time (the summary's
-        easier / harder), with a row cursor to choose one."""
+        easier / harder), with a row cursor to choose one; that table fits its width (see
+        ``fit``)."""
         super().__init__(
             id=id, cursor_type="row" if next_time is not None else "none", zebra_stripes=True
         )
-        self.add_columns("Exercise", "Status", "Time", "Planned", "Sets", "Reps")
-        if next_time is not None:
-            self.add_column("Next time", key="next-time")
-        for index, e in enumerate(record.exercises):
-            cells: list[str | Text] = [
-                Text(printable(e.name)),  # a DataTable reads a str cell as markup
-                MARK[e.status],
-                minutes(e.seconds),
-                minutes(e.planned_seconds),
-                f"{e.sets_done}/{e.sets_planned}",
-                f"{e.reps_done}/{e.reps_planned}" if e.reps_planned else "—",
-            ]
-            if next_time is not None:
-                cells.append(Text(next_time[index]))
-            self.add_row(*cells, key=str(index))
+        self._record = record
+        self._next = list(next_time) if next_time is not None else None
+        self._room: int | None = None  # the cells the summary's table was laid out for
+        self._build(None)
+
+    def _cells(self, index: int, columns: Sequence[str]) -> list[str | Text]:
+        e = self._record.exercises[index]
+        cells: dict[str, str | Text] = {
+            "Exercise": Text(printable(e.name), no_wrap=True, overflow="ellipsis"),
+            "Status": MARK[e.status],
+            "Time": minutes(e.seconds),
+            "Planned": minutes(e.planned_seconds),
+            "Sets": f"{e.sets_done}/{e.sets_planned}",
+            "Reps": f"{e.reps_done}/{e.reps_planned}" if e.reps_planned else "—",
+            "Next time": Text(self._next[index] if self._next is not None else ""),
+        }
+        return [cells[column] for column in columns]
+
+    def _build(self, room: int | None) -> None:
+        """The columns and rows; with ``room`` (the summary), every column but the exercise
+        name whole within it: the name is cut (…); when that leaves it fewer than NAME_LEAST
+        cells, Time and Planned step aside (the totals above say them), then Next time wraps."""
+        columns = list(COLUMNS) + (["Next time"] if self._next is not None else [])
+        widths: dict[str, int | None] = dict.fromkeys(columns)
+        height: int | None = 1
+        if room is not None:
+            rows = [self._cells(i, columns) for i in range(len(self._record.exercises))]
+            natural = {
+                column: max([len(column), *(len(str(row[n])) for row in rows)])
+                for n, column in enumerate(columns)
+            }
+            said = max(NEXT_WIDTH, natural["Next time"])
+            short = ("Exercise", "Status", "Sets", "Reps", "Next time")
+            spare = room - sum(natural[c] for c in short[1:-1]) - PADDING * len(short)
+            wrapped = max(NEXT_NARROW, min(said, spare - min(natural["Exercise"], NAME_WANT)))
+            for drop, next_width in (
+                ((), said),
+                (("Time", "Planned"), said),
+                (("Time", "Planned"), wrapped),
+            ):
+                kept = [c for c in columns if c not in drop]
+                others = sum(natural[c] for c in kept if c not in ("Exercise", "Next time"))
+                name = room - others - next_width - PADDING * len(kept)
+                if name >= NAME_LEAST:
+                    break
+            columns = kept
+            widths = {c: natural[c] for c in columns}
+            widths["Exercise"] = max(4, min(natural["Exercise"], name))
+            widths["Next time"] = next_width
+            height = None  # as tall as its Next time words wrap
+        for column in columns:
+            self.add_column(column, key=COLUMN_KEYS.get(column), width=widths[column])
+        for index in range(len(self._record.exercises)):
+            self.add_row(*self._cells(index, columns), key=str(index), height=height)
+
+    def fit(self, room: int, *, again: bool = False) -> None:
+        """Lay the summary's table out for ``room`` cells (kept while the same, unless
+        ``again``: its words changed)."""
+        if self._next is None or (self._room == room and not again):
+            return
+        self._room = room
+        row = self.cursor_row
+        self.clear(columns=True)
+        self._build(room)
+        self.move_cursor(row=row)
+
+    def on_resize(self) -> None:
+        if self._next is not None:
+            self.call_after_refresh(self.fit, self.scrollable_content_region.width - 2)
 
     def show_next_time(self, index: int, words: str) -> None:
-        self.update_cell(str(index), "next-time", Text(words), update_width=True)
+        if self._next is not None and self._room is not None:  # laid out again for the words
+            self._next[index] = words
+            self.fit(self._room, again=True)
+        else:
+            self.update_cell(str(index), "next-time", Text(words), update_width=True)
 
 
 def feeling_line(record: SessionRecord) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -54,11 +56,39 @@ def routine_preview(
     return text
 
 
+def compact_preview(
+    routine: Routine, level: Level, seconds: float, changed: Callable[[str], str], timing: str
+) -> Group:
+    """The same on a short screen (20 rows), one line each, so that every exercise and
+    "Enter to start" show: no summary; a name longer than its line is cut (…), its dose never,
+    and a step's label says only which way it went (the summary says what it changed)."""
+    head = Table.grid(expand=True)
+    head.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    head.add_column(no_wrap=True)
+    head.add_row(
+        Text(printable(routine.title), style="bold"),
+        Text(f" · {level} · {minutes(seconds)}", style="bold"),
+    )
+    head.add_row(Text(timing, style="dim"), "")
+    rows = Table.grid(expand=True, padding=(0, 1, 0, 0))
+    rows.add_column(no_wrap=True)
+    rows.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    rows.add_column(no_wrap=True)
+    for number, exercise in enumerate(routine.exercises, 1):
+        label = changed(exercise.id)
+        dose = Text(exercise.describe(level))
+        if label:  # set on a summary: "easier, was …" -> "(easier)"
+            dose.append(f" ({label.split(',')[0].split(':')[0]})", style="italic")
+        rows.add_row(f"{number}.", Text(printable(exercise.name), style="bold"), dose)
+    return Group(head, rows, Text("Enter to start", style="dim"))
+
+
 class RoutinePreview(VerticalScroll):
     """The words and the figures of what pressing Enter would start."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="preview-text")
+        yield Static(id="preview-compact")  # instead of the text on short screens (the CSS)
         yield FigureStrip(id="preview-figures")
 
     def show_routine(
@@ -70,12 +100,16 @@ class RoutinePreview(VerticalScroll):
         timing: str,
     ) -> None:
         """The routine at a level, and each exercise's figure in its held position."""
-        text = routine_preview(routine, level, seconds, changed, timing)
-        self._show(text, routine.exercises)
+        self._show(routine_preview(routine, level, seconds, changed, timing), routine.exercises)
+        self.query_one("#preview-compact", Static).update(
+            compact_preview(routine, level, seconds, changed, timing)
+        )
 
     def show_broken(self, error: RoutineError | None) -> None:
         """A routine file that cannot be used, or that there is no routine at all."""
-        self._show(broken_preview(error) if error else Text("No routines found."), ())
+        text = broken_preview(error) if error else Text("No routines found.")
+        self._show(text, ())
+        self.query_one("#preview-compact", Static).update(text)
 
     def _show(self, text: Text, exercises: Sequence[Exercise]) -> None:
         self.query_one("#preview-text", Static).update(text)
