@@ -126,3 +126,15 @@ def test_reminder_times_take_ascii_digits_only(
     for parse in (parse_clock, parse_times, lambda t: parse_hours(f"{t}-23:59")):
         with pytest.raises(RemindError):
             parse(broken)
+
+
+@settings(max_examples=60, deadline=None)
+@given(digit=st.characters(categories=["Nd", "No"]).filter(lambda c: c not in "0123456789"))
+def test_the_settings_and_the_check_in_refuse_any_digit_but_0_to_9(digit: str) -> None:
+    # The settings screen's seconds and the check-in's rating read through the one reader too.
+    from supple.core.config import parse_setting
+
+    kept, problem = parse_setting("get_ready", f"1{digit}")
+    assert kept is None and problem is not None and "0-9" in problem
+    with pytest.raises(NumberError):
+        read_whole(f"{digit}")

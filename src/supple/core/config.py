@@ -200,15 +200,21 @@ def parse_setting(key: str, value: object) -> tuple[Any, str | None]:
     """A value typed or picked on the settings screen, checked exactly as the file is: the
     value to keep and None, or the current default and what is wrong."""
     setting = SETTING[key]
+    unreadable: str | None = None
     if isinstance(value, str) and setting.seconds is not None:
         text = value.strip()
         if not text:
             return None, None
-        value = int(text) if text.lstrip("-").isdigit() else text
+        from supple.core.numbers import NumberError, read_whole
+
+        try:  # the one number reader: "30", "30 s", never a digit other than 0-9
+            value = read_whole(text, "s")
+        except NumberError as error:
+            value, unreadable = text, str(error)
     check = Checker(Path(), "")
     parsed = check_setting(check, {key: value}, setting)
     if check.problems:
-        message = check.problems[0].message
+        message = unreadable or check.problems[0].message
         if setting.seconds is not None:
             message += ", or blank for each routine's own"
         return parsed, f"{setting.label}: {message}"

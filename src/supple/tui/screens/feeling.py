@@ -60,7 +60,12 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
             return
         feeling: int | None = None
         if raw:
-            feeling = int(raw) if raw.lstrip("-").isdigit() else -1
+            from supple.core.numbers import NumberError, read_whole
+
+            try:  # the one number reader: ASCII digits only, a full-width 7 is refused
+                feeling = read_whole(raw)
+            except NumberError:
+                feeling = -1
             if not 0 <= feeling <= 10:
                 self.query_one("#feeling-error", Static).update(
                     Text(f"'{printable(raw)}' is not a whole number from 0 to 10")
