@@ -205,3 +205,22 @@ def test_supple_log_writes_a_record_by_hand_and_refuses_what_it_cannot_read(
     [entry] = json.loads(capsys.readouterr().out)
     assert entry["by_hand"] is True and entry["started"].startswith("2026-11-20T06:15:00")
     assert entry["ended"].startswith("2026-11-20T06:19:00")
+
+
+@pytest.mark.parametrize(
+    ("typed", "minutes"), [("4,5", 4.5), ("4.5 min", 4.5), ("1 h", 60.0), (" 12 ", 12.0)]
+)
+def test_supple_log_reads_minutes_as_people_type_them(typed: str, minutes: float) -> None:
+    from supple.cli.journal import _minutes
+
+    assert _minutes(typed) == minutes
+
+
+@pytest.mark.parametrize("typed", ["４", "1²", "4,5 kg", "abc"])
+def test_supple_log_refuses_other_minutes_with_what_was_read(typed: str) -> None:
+    import argparse
+
+    from supple.cli.journal import _minutes
+
+    with pytest.raises(argparse.ArgumentTypeError):
+        _minutes(typed)

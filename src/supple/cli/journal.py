@@ -38,7 +38,11 @@ def _log_arguments(sub: Commands) -> None:
     p.add_argument(
         "--at", metavar="WHEN", help="when it began: HH:MM today, or YYYY-MM-DD HH:MM (now)"
     )
-    p.add_argument("--minutes", type=float, help="how long it took (the routine's own length)")
+    p.add_argument(
+        "--minutes",
+        type=_minutes,
+        help="how long it took: 45, 4,5 or 1 h (the routine's own length)",
+    )
     p.add_argument(
         "--done",
         metavar="N,N,…",
@@ -173,3 +177,15 @@ COMMANDS = {
     "stats": Command(_stats_arguments, lambda args: cmd_stats(args.json)),
     "log": Command(_log_arguments, cmd_log),
 }
+
+
+def _minutes(text: str) -> float:
+    """``--minutes`` through the one number reader (a comma, a unit, ASCII digits only)."""
+    import argparse
+
+    from supple.core.numbers import NumberError, read_number
+
+    try:
+        return read_number(text, "min")
+    except NumberError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None

@@ -46,6 +46,13 @@ UNITS: dict[str, UnitWords] = {
         },
         duration=True,
     ),
+    "min": UnitWords(
+        "minutes",
+        {
+            **dict.fromkeys(("min", "mins", "minute", "minutes"), 1.0),
+            **dict.fromkeys(("h", "hour", "hours"), 60.0),
+        },
+    ),
 }
 
 _NUMBER = re.compile(

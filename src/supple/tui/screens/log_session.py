@@ -89,7 +89,9 @@ class LogScreen(ModalScreen[bool | None]):
             if level not in LEVELS:
                 raise ValueError(f"the level is one of {', '.join(LEVELS)}")
             at = when(self._value("log-at"), self.coach.now())
-            minutes = float(self._value("log-minutes").replace(",", "."))
+            from supple.core.numbers import read_number
+
+            minutes = read_number(self._value("log-minutes"), "min")  # "4,5", "45 min"
             if not 0 < minutes <= 24 * 60:
                 raise ValueError("minutes: more than 0 and at most a day")
             done = numbers(self._value("log-done"), len(routine.exercises))
