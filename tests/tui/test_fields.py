@@ -157,12 +157,16 @@ async def _editor(parts: list[str | int], text: str, how: str, confirm: str) -> 
         original = field.value
         field.focus()  # all selected: typing replaces it
         await settle(pilot)
-        keys = {"enter": ["enter"], "tab": ["tab"], "save": [], "escape": ["escape"]}[confirm]
+        # Saved in the burst itself: ctrl+s is a priority key, queued behind the typed keys.
+        in_burst = confirm == "save" and how == "burst"
+        save = ["ctrl+s"] if in_burst else []
+        keys = {"enter": ["enter"], "tab": ["tab"], "save": save, "escape": ["escape"]}[confirm]
         await enter_text(pilot, field, text, how, keys)
         shown = field.value
         if how != "paste" and confirm != "escape":
             assert shown == text
-        await pilot.press("ctrl+s")  # a priority key: it would overtake a burst still queued
+        if not in_burst:
+            await pilot.press("ctrl+s")
         await settle(pilot)
         saved = load_routine(path)
         if confirm == "escape":
@@ -179,6 +183,13 @@ async def _editor(parts: list[str | int], text: str, how: str, confirm: str) -> 
         else:
             expected = number_or_text(shown)
             assert saved.exercises[0].levels["beginner"].seconds == expected
+
+
+async def test_a_burst_ending_in_ctrl_s_saves_every_key_of_it(data_dir: Path) -> None:
+    """ctrl+s is a priority key: typed 1 ms after the text, it once saved before the field had
+    the last keys. Both fields, a number and a text."""
+    await _editor(SECONDS, "45", "burst", "save")
+    await _editor(TITLE, "Hips at noon", "burst", "save")
 
 
 @BOUND

@@ -210,10 +210,20 @@ class EditorScreen(SuppleScreen):
 
     # -- saving and leaving ----------------------------------------------------------------
 
-    async def action_save(self) -> None:
+    def action_save(self) -> None:
+        # ctrl+s is a priority key: it overtakes keys typed just before it that the focused
+        # field has not handled yet. Saving from that field's own queue runs after them, so
+        # a burst ending in ctrl+s saves every key of it.
+        focused = self.app.focused
+        if focused is not None:
+            focused.call_later(self._save_now)
+        else:
+            self.call_later(self._save_now)
+
+    async def _save_now(self) -> None:
         from supple.core.files import SaveError
 
-        self._pane.commit()  # the value in the field being typed counts (ctrl+s goes first)
+        self._pane.commit()  # the value in the field being typed counts
         draft = self.draft
         if not draft.valid:
             count = len(draft.problems)
