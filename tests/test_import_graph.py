@@ -138,3 +138,21 @@ def test_relative_and_from_package_imports_resolve(tmp_path: Path) -> None:
         "supple.core.a",
         "supple.core.b",
     }
+
+
+def test_no_class_over_300_lines_and_no_module_over_500() -> None:
+    # Issue 22: every change has one obvious room; a class or a module past these holds more
+    # than one concern.
+    import ast
+
+    too_big = []
+    for path in sorted(SRC.rglob("*.py")):
+        text = path.read_text()
+        if text.count("\n") > 500:
+            too_big.append(f"{path.relative_to(SRC)}: {text.count(chr(10))} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ClassDef) and node.end_lineno is not None:
+                length = node.end_lineno - node.lineno + 1
+                if length > 300:
+                    too_big.append(f"{path.relative_to(SRC)}: class {node.name}, {length} lines")
+    assert not too_big, too_big

@@ -42,7 +42,9 @@ if TYPE_CHECKING:
     from supple.tui.screens.feeling import CheckIn
 
 
-# Textual's palette commands that supple has its own of (by their titles in Textual).
+# Textual's palette commands that supple has its own of (by their titles in Textual): "Keys"
+# (supple's is Help), "Theme" (the settings choose and keep it), "Quit" (supple's saves a
+# running session).
 TEXTUAL_DUPLICATES = frozenset({"Keys", "Theme", "Quit"})
 
 
@@ -287,9 +289,7 @@ class SuppleApp(QuietCrash):
         yield palette_command(PlayerScreen, "player.mute", self.action_toggle_mute)
         yield palette_command(SuppleApp, "app.help", self.action_help)
         yield palette_command(SuppleApp, "app.quit", self.action_quit)
-        # Textual's own, less those supple has its own of: "Keys" (its help panel; supple's is
-        # Help), "Theme" (supple's settings choose and keep the theme) and "Quit" (supple's,
-        # above, saves a running session).
+        # Textual's own, less those supple has its own of (TEXTUAL_DUPLICATES says why).
         for command in super().get_system_commands(screen):
             if command.title not in TEXTUAL_DUPLICATES:
                 yield command

@@ -25,6 +25,7 @@ from supple.tui.widgets.history_line import RESUME_TIP, HistoryLine, resume
 from supple.tui.widgets.routine_preview import RoutinePreview
 
 if TYPE_CHECKING:
+    from supple.coach.catalog import EffectiveCatalog
     from supple.coach.coach import Coach
     from supple.coach.routine_edit import Draft, Opened
     from supple.coach.views import HistoryView
@@ -114,7 +115,7 @@ class HomeScreen(SuppleScreen):
         self._resumed = False  # the first resume is the first paint: nothing to redo
 
     def body(self) -> Iterable[Widget]:
-        routines = RoutineList(*self._options(), id="routines")
+        routines = RoutineList(*routine_options(self.coach.catalog), id="routines")
         routines.border_title = "Routines"
         preview = RoutinePreview(id="preview")
         preview.border_title = "Session"
@@ -123,35 +124,13 @@ class HomeScreen(SuppleScreen):
         yield Static(id="levels")
         yield Horizontal(routines, preview, id="home-main")
 
-    def _options(self) -> list[Option]:
-        catalog = self.coach.catalog
-        options: list[Option] = [
-            Option(
-                Text.assemble((printable(r.title), "bold"), f"\n{printable(r.id)} · {r.source}"),
-                id=r.id,
-            )
-            for r in catalog.routines
-        ]
-        options += [
-            Option(
-                # Content, not Rich Text: Textual resolves $error when it paints, in this theme.
-                Content.assemble(
-                    ("⚠ " + printable(e.path.name), "bold $error"),
-                    f"\n{len(e.problems)} problem{'s' if len(e.problems) != 1 else ''}: not usable",
-                ),
-                id=f"error:{e.path}",
-            )
-            for e in catalog.errors
-        ]
-        return options
-
     def reload_routines(self, select: str | None = None) -> None:
         """The routine files changed (the editor saved or deleted one): list them again."""
         routines = self.query_one("#routines", OptionList)
         current = routines.highlighted_option
         keep = select or (current.id if current is not None else None)
         routines.clear_options()
-        routines.add_options(self._options())
+        routines.add_options(routine_options(self.coach.catalog))
         if keep is not None:
             try:
                 routines.highlighted = routines.get_option_index(keep)
@@ -317,13 +296,7 @@ class HomeScreen(SuppleScreen):
             self.post_message(StartSession(routine.id, self.level))
 
     def refresh_view(self) -> None:
-        levels = Text("Level  ")
-        for level in LEVELS:
-            style = "bold reverse" if level == self.level else "dim"
-            levels.append(f" {level} ", style=style)
-            levels.append("  ")
-        levels.append("(←/→)", style="dim")
-        self.query_one("#levels", Static).update(levels)
+        self.query_one("#levels", Static).update(levels_line(self.level))
         preview = self.query_one("#preview", RoutinePreview)
         routine = self.routine
         if routine is None:
@@ -341,3 +314,36 @@ class HomeScreen(SuppleScreen):
 
             timing = catalog.timing_words(routine)
             preview.show_routine(routine, level, seconds, changed, timing)
+
+
+def routine_options(catalog: EffectiveCatalog) -> list[Option]:
+    """Home's list: every routine, then every routine file that cannot be used."""
+    options: list[Option] = [
+        Option(
+            Text.assemble((printable(r.title), "bold"), f"\n{printable(r.id)} · {r.source}"),
+            id=r.id,
+        )
+        for r in catalog.routines
+    ]
+    options += [
+        Option(
+            # Content, not Rich Text: Textual resolves $error when it paints, in this theme.
+            Content.assemble(
+                ("⚠ " + printable(e.path.name), "bold $error"),
+                f"\n{len(e.problems)} problem{'s' if len(e.problems) != 1 else ''}: not usable",
+            ),
+            id=f"error:{e.path}",
+        )
+        for e in catalog.errors
+    ]
+    return options
+
+
+def levels_line(chosen: Level) -> Text:
+    """The three levels, the chosen one marked, and the keys that change it."""
+    levels = Text("Level  ")
+    for level in LEVELS:
+        levels.append(f" {level} ", style="bold reverse" if level == chosen else "dim")
+        levels.append("  ")
+    levels.append("(←/→)", style="dim")
+    return levels
