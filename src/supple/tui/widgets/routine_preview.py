@@ -62,14 +62,14 @@ def compact_preview(
     """The same on a short screen (20 rows), one line each, so that every exercise and
     "Enter to start" show: no summary; a name longer than its line is cut (…), its dose never,
     and a step's label says only which way it went (the summary says what it changed)."""
-    head = Table.grid(expand=True)
-    head.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    head.add_column(no_wrap=True)
-    head.add_row(
-        Text(printable(routine.title), style="bold"),
-        Text(f" · {level} · {minutes(seconds)}", style="bold"),
+    # The level and length first, so that a short line cuts only the title (…), never them.
+    head = Text(
+        f"{level} · {minutes(seconds)} · {printable(routine.title)}",
+        style="bold",
+        no_wrap=True,
+        overflow="ellipsis",
     )
-    head.add_row(Text(timing, style="dim"), "")
+    timing_line = Text(timing, style="dim", no_wrap=True, overflow="ellipsis")
     rows = Table.grid(expand=True, padding=(0, 1, 0, 0))
     rows.add_column(no_wrap=True)
     rows.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
@@ -80,7 +80,7 @@ def compact_preview(
         if label:  # set on a summary: "easier, was …" -> "(easier)"
             dose.append(f" ({label.split(',')[0].split(':')[0]})", style="italic")
         rows.add_row(f"{number}.", Text(printable(exercise.name), style="bold"), dose)
-    return Group(head, rows, Text("Enter to start", style="dim"))
+    return Group(head, timing_line, rows, Text("Enter to start", style="dim"))
 
 
 class RoutinePreview(VerticalScroll):
