@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from supple.coach.views import Stepped
-from supple.core.adjustments import Steps, adjusted, change_label
+from supple.core.adjustments import Steps, adjusted
 from supple.core.config import Config
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, Catalog, Level, Routine, RoutineError
 from supple.core.timeline import Segment, expand, total_seconds
@@ -107,19 +107,6 @@ class EffectiveCatalog:
     def step(self, routine_id: str, exercise_id: str) -> int:
         """Levels up (+) or down (−) this exercise plays at, by the person's choice."""
         return self.steps.get(routine_id, {}).get(exercise_id, 0)
-
-    def change(self, routine_id: str, exercise_id: str, level: Level) -> str:
-        """What the person's step changed in this exercise at ``level``, in words ("easier:
-        3 reps"), or "" when no number changed."""
-        step = self.step(routine_id, exercise_id)
-        routine = self.unadjusted.get(routine_id)
-        if not step or routine is None:
-            return ""
-        try:
-            exercise = routine.exercise(exercise_id)
-        except KeyError:
-            return ""
-        return change_label(exercise, level, step)
 
     def timing_words(self, routine: Routine) -> str:
         """Which get-ready and rests it plays: "its own timing" or "your settings' timing"."""

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.coach import Coach
     from supple.coach.routine_edit import Draft, Opened
-    from supple.coach.views import HistoryView
+    from supple.coach.views import HistoryView, Stepped
 
 
 class RoutineList(OptionList, inherit_bindings=False):
@@ -306,11 +306,8 @@ class HomeScreen(SuppleScreen):
             seconds = catalog.seconds(routine, self.level)
             level = self.level
 
-            def changed(exercise_id: str) -> str:  # what a step changed, "" when nothing
-                from supple.coach.wording import stepped
-
-                facts = catalog.stepped(routine.id, exercise_id, level)
-                return "" if facts is None else stepped(facts, short=True)
+            def changed(exercise_id: str) -> Stepped | None:  # None: plays as written
+                return catalog.stepped(routine.id, exercise_id, level)
 
             timing = catalog.timing_words(routine)
             preview.show_routine(routine, level, seconds, changed, timing)

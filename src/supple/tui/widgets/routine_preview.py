@@ -12,6 +12,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from supple.coach.views import Stepped
+from supple.coach.wording import stepped
 from supple.core.motion import ready_frame
 from supple.core.routine import Exercise, Level, Routine, RoutineError
 from supple.core.words import printable
@@ -34,7 +36,11 @@ def broken_preview(error: RoutineError) -> Text:
 
 
 def routine_preview(
-    routine: Routine, level: Level, seconds: float, changed: Callable[[str], str], timing: str
+    routine: Routine,
+    level: Level,
+    seconds: float,
+    changed: Callable[[str], Stepped | None],
+    timing: str,
 ) -> Text:
     """The routine at a level: its length, which timing it plays, its summary and exercises;
     ``changed`` says what an easier/harder step changed in an exercise (by exercise id)."""
@@ -48,16 +54,21 @@ def routine_preview(
     for number, exercise in enumerate(routine.exercises, 1):
         text.append(f"{number}. {printable(exercise.name)}", style="bold")
         text.append(f" — {exercise.describe(level)}")
-        label = changed(exercise.id)
-        if label:  # set on a summary: what this exercise plays instead
-            text.append(f" ({label})", style="italic")
+        facts = changed(exercise.id)
+        if facts is not None:
+            # set on a summary: what this exercise plays instead ("easier, was 8 reps")
+            text.append(f" ({stepped(facts, short=True)})", style="italic")
         text.append("\n")
     text.append("\nEnter to start", style="dim")
     return text
 
 
 def compact_preview(
-    routine: Routine, level: Level, seconds: float, changed: Callable[[str], str], timing: str
+    routine: Routine,
+    level: Level,
+    seconds: float,
+    changed: Callable[[str], Stepped | None],
+    timing: str,
 ) -> Group:
     """The same on a short screen (20 rows), one line each, so that every exercise and
     "Enter to start" show: no summary; a name longer than its line is cut (…), its dose never,
@@ -75,10 +86,10 @@ def compact_preview(
     rows.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
     rows.add_column(no_wrap=True)
     for number, exercise in enumerate(routine.exercises, 1):
-        label = changed(exercise.id)
+        facts = changed(exercise.id)
         dose = Text(exercise.describe(level))
-        if label:  # set on a summary: "easier, was …" -> "(easier)"
-            dose.append(f" ({label.split(',')[0].split(':')[0]})", style="italic")
+        if facts is not None:  # set on a summary: which way (the summary says what changed)
+            dose.append(" (easier)" if facts.step < 0 else " (harder)", style="italic")
         rows.add_row(f"{number}.", Text(printable(exercise.name), style="bold"), dose)
     return Group(head, timing_line, rows, Text("Enter to start", style="dim"))
 
@@ -96,7 +107,7 @@ class RoutinePreview(VerticalScroll):
         routine: Routine,
         level: Level,
         seconds: float,
-        changed: Callable[[str], str],
+        changed: Callable[[str], Stepped | None],
         timing: str,
     ) -> None:
         """The routine at a level, and each exercise's figure in its held position."""
