@@ -35,6 +35,7 @@ COMMANDS: dict[str, str] = {
     "program": "program",
     "status": "status",
     "test": "program",
+    "advice": "advice",
     "config": "settings",
     "paths": "settings",
     "serve": "app",

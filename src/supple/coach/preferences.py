@@ -102,6 +102,11 @@ class Preferences:
                 self._notices.say(steps_problem(problem), "warning")
         return self._steps
 
+    def forget_steps(self) -> None:
+        """The steps file was written elsewhere (advice undone): read it again on next use."""
+        self._steps = None
+        self.revision += 1
+
     def adjust(self, routine_id: str, exercise_id: str, change: int) -> tuple[int, str | None]:
         """One level easier (−1) or harder (+1) next time for one exercise, saved; undone the
         same way. The new step (bounded at beginner and advanced), and the error if it could

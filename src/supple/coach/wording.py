@@ -12,10 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, assert_never
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from datetime import date, datetime
     from pathlib import Path
 
     from supple.coach.views import ResumeOffer, Stepped, Verdict
+    from supple.core.advice import Suggestion
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
 
@@ -162,3 +164,68 @@ def logged(routine: str, done: int, total: int, counts: bool) -> str:
 def timing_words(settings: bool) -> str:
     """Which timing a routine plays with: the settings' get-ready and rests, or its own."""
     return "your settings' timing" if settings else "its own timing"
+
+
+def advice(suggestion: Suggestion) -> str:
+    """One suggestion and why, with the numbers it used: "Cat-Cow 8 reps next time: 3 sessions
+    at 5 reps, pain 1–2 during, mornings unchanged"."""
+    from supple.core.advice import AdviceKind
+
+    n = suggestion.numbers
+    names = ", ".join(suggestion.names) or suggestion.routine
+    match suggestion.kind:
+        case AdviceKind.HARDER:
+            to = f" {suggestion.dose}" if suggestion.dose else " one step harder"
+            low, high = n.get("pain_low"), n.get("pain_high")
+            pain = f"pain {low}" if low == high else f"pain {low}–{high}"
+            mornings = "mornings unchanged" if n.get("mornings") else "mornings not rated"
+            return (
+                f"{names}{to} next time: {n.get('sessions')} sessions at {suggestion.was}, "
+                f"{pain} during, {mornings}."
+            )
+        case AdviceKind.EASIER:
+            to = f" {suggestion.dose}" if suggestion.dose else " one step easier"
+            return f"{names}{to} next time: {_why_easier(n)}."
+        case AdviceKind.REST:
+            if "pain_last" in n:
+                return (
+                    f"A rest day: pain rose across three sessions "
+                    f"({n['pain_first']}, {n['pain_middle']}, {n['pain_last']} of 10)."
+                )
+            return f"A rest day: {_why_easier(n)}, and {names} was already made easier this week."
+        case AdviceKind.RETEST:
+            return f"Take the {n.get('points')} tests (`supple test list`)."
+        case AdviceKind.CELEBRATE:
+            return f"Since the start ({n.get('point')} tests): " + "; ".join(_changes(n)) + "."
+        case AdviceKind.SEE_CLINICIAN:
+            return (
+                "See a clinician before exercising harder: the screening found a warning sign. "
+                "Once cleared, say so in the screening."
+            )
+        case _:
+            assert_never(suggestion.kind)
+
+
+def _why_easier(n: Mapping[str, object]) -> str:
+    parts = []
+    if "pain_during" in n:
+        parts.append(f"pain {n['pain_during']} of 10 during (above 5)")
+    if "pain_after" in n:
+        parts.append(f"pain {n['pain_after']} of 10 after (above 5)")
+    if "morning" in n:
+        parts.append(f"next morning {n['morning']} of 10 (usual {n['usual']:g})")
+    return ", ".join(parts) + f" on {n.get('session')}"
+
+
+def _changes(n: Mapping[str, object]) -> list[str]:
+    from supple.core.words import change_words
+
+    out = []
+    for key, value in n.items():
+        if f"{key}_unit" not in n or not isinstance(value, int | float):
+            continue
+        unit, error = str(n[f"{key}_unit"]), n[f"{key}_error"]
+        assert isinstance(error, int | float)
+        within = "" if abs(value) > error else f" (within the ±{error:g} {unit} error: unchanged)"
+        out.append(f"{n[f'{key}_name']} {change_words(value, unit)}{within}")
+    return out

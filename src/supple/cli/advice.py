@@ -1,0 +1,100 @@
+"""`supple advice`: what is suggested and why; apply one by its id; undo the last applied."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from supple.cli.command import Command, coach, tell
+from supple.core.words import printable
+
+if TYPE_CHECKING:
+    import argparse
+
+    from supple.cli.command import Commands
+
+
+def _arguments(sub: Commands) -> None:
+    p = sub.add_parser("advice", help="what to change next, from your pain and tests, and why")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    actions = p.add_subparsers(dest="advice_command", metavar="ACTION")
+    q = actions.add_parser("apply", help="apply one suggestion (one step easier or harder)")
+    q.add_argument("id", help="the suggestion's id (see `supple advice`)")
+    u = actions.add_parser("undo", help="put the easier/harder steps back as they were")
+    u.add_argument("id", nargs="?", help="the applied advice's id (default: the last one)")
+
+
+def cmd_advice(as_json: bool) -> int:
+    import json
+
+    from supple.coach.wording import advice
+
+    found = coach()
+    suggestions = found.advice.suggestions(found.advice_facts())
+    tell(found)
+    if as_json:
+        out = [
+            {
+                "id": s.id,
+                "kind": s.kind.value,
+                "routine": s.routine,
+                "exercises": list(s.exercises),
+                "dose": s.dose,
+                "was": s.was,
+                "numbers": dict(s.numbers),
+                "reason": advice(s),
+            }
+            for s in suggestions
+        ]
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    if not suggestions:
+        print("No advice today: keep going as you are.")
+    for s in suggestions:
+        print(f"{printable(s.id)}\n  {printable(advice(s))}")
+    print("supple is not medical advice (see docs/advice.md).", file=sys.stderr)
+    return 0
+
+
+def cmd_apply(advice_id: str) -> int:
+    from supple.coach.advice import AdviceError
+    from supple.coach.wording import advice
+
+    found = coach()
+    suggestions = {s.id: s for s in found.advice.suggestions(found.advice_facts())}
+    tell(found)
+    chosen = suggestions.get(advice_id)
+    if chosen is None:
+        print(f"supple: advice: no suggestion '{printable(advice_id)}' today", file=sys.stderr)
+        return 2
+    try:
+        found.advice.apply(chosen, advice(chosen))
+    except AdviceError as error:
+        print(f"supple: advice: {printable(str(error))}", file=sys.stderr)
+        return 1
+    print(f"Applied: {printable(advice(chosen))} (`supple advice undo` puts it back)")
+    return 0
+
+
+def cmd_undo(advice_id: str | None) -> int:
+    from supple.coach.advice import AdviceError
+
+    found = coach()
+    try:
+        entry = found.advice.undo(advice_id)
+    except AdviceError as error:
+        print(f"supple: advice: {printable(str(error))}", file=sys.stderr)
+        return 1
+    print(f"Undone: {printable(entry.reason)}")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.advice_command == "apply":
+        return cmd_apply(args.id)
+    if args.advice_command == "undo":
+        return cmd_undo(args.id)
+    return cmd_advice(args.json)
+
+
+COMMANDS = {"advice": Command(_arguments, _run)}

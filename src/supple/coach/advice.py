@@ -1,0 +1,228 @@
+"""Advice: the facts gathered from the history, the tests, the steps and the screening, the
+suggestions of ``core.advice`` worded, applied only when asked (one step along the dose
+ladder, logged in ``advice.toml``) and undone exactly."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from supple.core.advice import (
+    AdviceInput,
+    AppliedFact,
+    Doses,
+    ExerciseFact,
+    ScreeningLike,
+    SessionFact,
+    Suggestion,
+    TestFact,
+    advise,
+)
+from supple.core.advice_log import Applied, load_log, save_log, undone
+from supple.core.program import POINTS
+
+if TYPE_CHECKING:
+    from supple.coach.catalog import EffectiveCatalog
+    from supple.coach.preferences import Preferences
+    from supple.core.program import Program, Progress
+    from supple.core.record import ExerciseEntry, SessionRecord
+
+
+class AdviceError(Exception):
+    """An id that is not suggested (or not applied), or a file that could not be written."""
+
+
+def dose_of(entry: ExerciseEntry) -> str:
+    """The dose an exercise was played at, in the words of ``Kind.dose_words``."""
+    sets = max(1, int(entry.sets_planned))
+    if entry.reps_planned:
+        return f"{int(entry.reps_planned) // sets} reps"
+    return f"{round(entry.planned_seconds / sets)} s hold"
+
+
+def session_fact(record: SessionRecord) -> SessionFact:
+    """The one adapter from a session record to advice's facts (the pain fields of issue 25
+    when the record has them; an older record has none and earns no step harder)."""
+    marks: dict[str, int] = {}
+    for mark in getattr(record, "pain_marks", ()) or ():
+        exercise, rating = getattr(mark, "exercise", ""), getattr(mark, "rating", None)
+        if isinstance(rating, int):
+            marks[exercise] = max(rating, marks.get(exercise, 0))
+    exercises = tuple(
+        ExerciseFact(e.id, e.name, dose_of(e), e.status == "done", marks.get(e.id))
+        for e in record.exercises
+    )
+    return SessionFact(
+        record.started.date(),
+        record.routine,
+        record.counts,
+        exercises,
+        getattr(record, "pain_before", None),
+        getattr(record, "pain_after", None),
+        getattr(record, "morning_pain", None),
+        record.by_hand,
+    )
+
+
+def test_facts(program: Program, progress: Progress) -> tuple[TestFact, ...]:
+    out = []
+    for test in program.tests:
+        for point, result in progress.results.get(test.id, {}).items():
+            out.append(
+                TestFact(
+                    test.id,
+                    test.name,
+                    test.unit,
+                    test.better,
+                    point,
+                    result.value,
+                    result.taken.date(),
+                    test.high - test.low,
+                )
+            )
+    return tuple(out)
+
+
+def load_screening(data_dir: Path) -> ScreeningLike | None:
+    """The safety screening (``core.screening``, issue 25 item 3), once that module exists."""
+    try:
+        module = import_module("supple.core.screening")
+    except ImportError:
+        return None
+    loader = getattr(module, "load_screening", None)
+    if loader is None:
+        return None
+    found = loader(data_dir / "screening.toml")
+    screening = found[0] if isinstance(found, tuple) else found
+    return screening if screening is not None and hasattr(screening, "allows_harder") else None
+
+
+class AdviceService:
+    """Owns ``advice.toml``; reads the rest through the services that own it."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        preferences: Preferences,
+        catalog: Callable[[], EffectiveCatalog],
+        now: Callable[[], datetime],
+    ) -> None:
+        self.path = data_dir / "advice.toml"
+        self.data_dir = data_dir
+        self.preferences = preferences
+        self.catalog = catalog
+        self.now = now
+
+    def log(self) -> list[Applied]:
+        return load_log(self.path)[0]
+
+    def facts(
+        self,
+        records: Sequence[SessionRecord],
+        tests: tuple[TestFact, ...] = (),
+        tests_due: tuple[str, ...] = (),
+        screening: ScreeningLike | None = None,
+    ) -> AdviceInput:
+        sessions = tuple(session_fact(r) for r in records)
+        applied = tuple(
+            AppliedFact(a.routine, exercise, a.applied_at.date())
+            for a in self.log()
+            if a.undone_at is None
+            for exercise in a.exercises
+        )
+        return AdviceInput(
+            self.now().date(),
+            sessions,
+            tests,
+            self.preferences.steps,
+            applied,
+            screening if screening is not None else load_screening(self.data_dir),
+            self._doses(records),
+            tuple(p for p in POINTS if p in tests_due),
+        )
+
+    def _doses(self, records: Sequence[SessionRecord]) -> dict[tuple[str, str], Doses]:
+        from supple.core.adjustments import ladder
+
+        catalog = self.catalog()
+        out: dict[tuple[str, str], Doses] = {}
+        for record in records:
+            routine = catalog.unadjusted.get(record.routine)
+            if routine is None:
+                continue
+            for exercise in routine.exercises:
+                rungs = ladder(exercise)
+                step = catalog.step(routine.id, exercise.id)
+                now = rungs.step(exercise.levels[record.level], step)
+                easier = rungs.step(now, -1)
+                harder = rungs.step(now, 1)
+                words = exercise.kind.dose_words
+                out[(routine.id, exercise.id)] = Doses(
+                    words(easier) if easier != now else None,
+                    words(harder) if harder != now else None,
+                )
+        return out
+
+    def suggestions(self, facts: AdviceInput) -> list[Suggestion]:
+        return advise(facts)
+
+    def apply(self, suggestion: Suggestion, reason: str) -> Applied:
+        """Move each exercise of ``suggestion`` one step along its ladder, and log it with what
+        the steps file held before. AdviceError if it moves nothing or cannot be written."""
+        from supple.core.files import SaveError
+
+        if not suggestion.change or not suggestion.exercises:
+            raise AdviceError(f"{suggestion.id} is not a step: nothing to apply")
+        path = self.preferences.adjustments_path
+        before = path.read_bytes().decode("utf-8") if path.exists() else None
+        entry = Applied(
+            suggestion.id,
+            suggestion.kind.value,
+            suggestion.routine,
+            suggestion.exercises,
+            reason,
+            self.now().replace(microsecond=0),
+            before,
+        )
+        log = self.log()
+        try:
+            save_log(self.path, [*log, entry])
+        except (OSError, SaveError) as error:
+            raise AdviceError(str(error)) from None
+        for exercise in suggestion.exercises:
+            _, problem = self.preferences.adjust(suggestion.routine, exercise, suggestion.change)
+            if problem is not None:
+                raise AdviceError(problem)
+        return entry
+
+    def undo(self, advice_id: str | None = None) -> Applied:
+        """Put the steps file back as it was before the newest advice applied (or ``advice_id``,
+        which must be that newest one: an older one is undone after the later ones)."""
+        from supple.core.files import SaveError, atomic_write
+
+        log = self.log()
+        live = [i for i, a in enumerate(log) if a.undone_at is None]
+        if not live:
+            raise AdviceError("no advice applied to undo")
+        index = live[-1]
+        if advice_id is not None and log[index].id != advice_id:
+            known = [log[i].id for i in live]
+            if advice_id not in known:
+                raise AdviceError(f"no applied advice '{advice_id}'")
+            raise AdviceError(f"undo the later advice first ({log[index].id})")
+        entry = log[index]
+        path = self.preferences.adjustments_path
+        try:
+            if entry.before is None:
+                path.unlink(missing_ok=True)
+            else:
+                atomic_write(path, entry.before.encode("utf-8"))
+            log[index] = undone(entry, self.now().replace(microsecond=0))
+            save_log(self.path, log)
+        except (OSError, SaveError) as error:
+            raise AdviceError(str(error)) from None
+        self.preferences.forget_steps()
+        return entry

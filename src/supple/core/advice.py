@@ -1,0 +1,463 @@
+"""Advice from what was measured, never applied by itself: facts in, suggestions out.
+
+Pure: the coach turns the history, the test results, the easier/harder steps, the advice already
+applied and the screening into an ``AdviceInput``; ``advise`` returns the suggestions, each with
+a stable id and the numbers it used. The rules and their sources are in docs/advice.md; in short:
+
+- pain during an exercise up to 5/10 is acceptable, above 5 is too much, and the next morning's
+  pain should be back to the usual level (Silbernagel et al. 2007, applied to backs by analogy);
+- a change in 0–10 pain matters from 2 points or 30 % (Ostelo et al. 2008);
+- three sessions that count at one dose, pain acceptable, no morning flare: one step harder for
+  that exercise, at most one step of advice per exercise per 7 days, and only when the screening
+  was answered with no warning sign (or the person was cleared);
+- pain above 5, or a morning 2 or more above usual: one step easier for the exercises marked
+  (else the whole routine); pain rising across three sessions: a rest day;
+- a test is better or worse only beyond its measurement error; middle and end tests are
+  celebrated with the change since the start.
+
+When in doubt the advice errs to the safe side: no pain recorded means no harder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Literal, Protocol, assert_never
+
+ACCEPTABLE = 5  # pain during up to this is acceptable (Silbernagel 2007); above is too much
+MORNING_FLARE = 2  # a morning this many points above usual is a flare (the issue's rule)
+MCID_POINTS = 2  # the smallest change in 0–10 pain that matters (Ostelo 2008) ...
+MCID_SHARE = 0.3  # ... or this share of the starting rating, whichever is smaller
+SESSIONS_TO_PROGRESS = 3  # sessions that count at one dose before one step harder
+STEP_DAYS = 7  # at most one step of advice per exercise in this many days
+USUAL_DAYS = 14  # usual pain: the median before-session rating over these days ...
+USUAL_RATINGS = 3  # ... once there are this many; before, the screening's usual pain
+RECENT_DAYS = 14  # sessions older than this earn no step either way
+CELEBRATE_DAYS = 14  # a middle or end test is celebrated this long after it was taken
+Point = Literal["start", "middle", "end"]
+
+# Each test's measurement error in its unit: a change is "better" or "worse" only beyond it.
+# Sources and reasoning in docs/advice.md.
+TEST_ERROR: Mapping[str, float] = {
+    "toe-touch": 5.0,
+    "thomas-gap": 5.0,
+    "press-up": 5.0,
+    "superman-hold": 32.0,
+    "bridge-hold": 32.0,
+}
+DEFAULT_ERROR_SHARE = 0.2  # a test not listed: a fifth of its plausible range
+
+
+class ScreeningLike(Protocol):
+    """What advice reads of the safety screening (``core.screening.Screening`` satisfies it)."""
+
+    @property
+    def answered(self) -> bool: ...
+    @property
+    def any_flag(self) -> bool: ...
+    @property
+    def cleared(self) -> bool: ...
+    @property
+    def allows_harder(self) -> bool: ...
+    @property
+    def usual_pain(self) -> int: ...
+
+
+class AdviceKind(StrEnum):
+    HARDER = "harder"
+    EASIER = "easier"
+    REST = "rest"
+    RETEST = "retest"
+    CELEBRATE = "celebrate"
+    SEE_CLINICIAN = "see-clinician"
+
+    @property
+    def change(self) -> int:
+        """The steps it moves each exercise along its dose ladder when applied."""
+        match self:
+            case AdviceKind.HARDER:
+                return 1
+            case AdviceKind.EASIER:
+                return -1
+            case (
+                AdviceKind.REST
+                | AdviceKind.RETEST
+                | AdviceKind.CELEBRATE
+                | AdviceKind.SEE_CLINICIAN
+            ):
+                return 0
+            case _:
+                assert_never(self)
+
+
+# -- the facts in -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseFact:
+    """One exercise of one session: the dose played and whether it was done."""
+
+    exercise: str  # the routine step's exercise id
+    name: str
+    dose: str  # the dose as played, in words ("5 reps", "30 s × 2 sets")
+    done: bool
+    pain: int | None = None  # the highest "this hurts" mark on it, 0–10
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFact:
+    day: date
+    routine: str
+    counted: bool
+    exercises: tuple[ExerciseFact, ...]
+    pain_before: int | None = None
+    pain_after: int | None = None
+    morning_pain: int | None = None
+    by_hand: bool = False
+
+    @property
+    def marked(self) -> int | None:
+        marks = [e.pain for e in self.exercises if e.pain is not None]
+        return max(marks) if marks else None
+
+    @property
+    def pain(self) -> int | None:
+        """The session's pain during and after: the higher of its marks and its after rating."""
+        known = [p for p in (self.marked, self.pain_after) if p is not None]
+        return max(known) if known else None
+
+
+@dataclass(frozen=True, slots=True)
+class TestFact:
+    __test__ = False  # not a pytest class, whatever its name
+
+    test: str
+    name: str
+    unit: str
+    better: Literal["higher", "lower"]
+    point: Point
+    value: float
+    taken: date
+    span: float = 0.0  # high − low: the fallback error is a share of it
+
+    @property
+    def error(self) -> float:
+        return TEST_ERROR.get(self.test, DEFAULT_ERROR_SHARE * self.span)
+
+    def improved(self, start: float) -> float:
+        return self.value - start if self.better == "higher" else start - self.value
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedFact:
+    """A step applied from advice: the 7-day limit counts these, never the person's own."""
+
+    routine: str
+    exercise: str
+    day: date
+
+
+@dataclass(frozen=True, slots=True)
+class Doses:
+    """An exercise's dose one step easier and one step harder at the level it is played
+    (None: the end of its ladder)."""
+
+    easier: str | None
+    harder: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AdviceInput:
+    today: date
+    sessions: tuple[SessionFact, ...] = ()
+    tests: tuple[TestFact, ...] = ()
+    steps: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    applied: tuple[AppliedFact, ...] = ()
+    screening: ScreeningLike | None = None
+    doses: Mapping[tuple[str, str], Doses] = field(default_factory=dict)  # (routine, exercise)
+    tests_due: tuple[Point, ...] = ()
+
+
+# -- the suggestions out ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    kind: AdviceKind
+    routine: str = ""
+    exercises: tuple[str, ...] = ()  # the exercise ids it steps
+    names: tuple[str, ...] = ()  # and their names, for the sentence
+    dose: str = ""  # the dose it leads to (harder, easier), in words
+    was: str = ""  # the dose played
+    # The numbers it used, by name (sessions, pain_low, pain_high, usual, morning, ...).
+    numbers: Mapping[str, float | int | str] = field(default_factory=dict)
+    day: date = date.min
+
+    @property
+    def id(self) -> str:
+        """Stable: the same facts give the same id on every run (`supple advice apply ID`)."""
+        subject = self.exercises[0] if len(self.exercises) == 1 else self.routine
+        digest = hashlib.sha256(
+            repr((self.kind.value, self.routine, self.exercises, sorted(self.numbers.items())))
+            .encode()
+        ).hexdigest()[:4]
+        return "-".join(p for p in (self.kind.value, subject, self.day.isoformat(), digest) if p)
+
+    @property
+    def change(self) -> int:
+        return self.kind.change
+
+
+def meaningful(start: float, end: float) -> bool:
+    """A change in 0–10 pain that matters (Ostelo 2008): 2 points, or 30 % of the start when
+    that is smaller (and never under 1 point)."""
+    need = MCID_POINTS if start <= 0 else max(1.0, min(MCID_POINTS, MCID_SHARE * start))
+    return abs(end - start) >= need
+
+
+def usual_pain(facts: AdviceInput) -> int | float | None:
+    """The median before-session rating of the last 14 days once there are three; before, the
+    screening's usual pain; None when neither is known."""
+    since = facts.today - timedelta(days=USUAL_DAYS)
+    ratings = [s.pain_before for s in facts.sessions if s.day > since and s.pain_before is not None]
+    if len(ratings) >= USUAL_RATINGS:
+        return statistics.median(ratings)
+    if facts.screening is not None and facts.screening.answered:
+        return facts.screening.usual_pain
+    return None
+
+
+def _flare(session: SessionFact, usual: float | None) -> bool:
+    """A morning 2 or more above usual (usual unknown: any morning above 2 is taken as one)."""
+    if session.morning_pain is None:
+        return False
+    return session.morning_pain >= (usual if usual is not None else 0) + MORNING_FLARE
+
+
+def _last_stepped(facts: AdviceInput, routine: str, exercise: str) -> date | None:
+    days = [a.day for a in facts.applied if a.routine == routine and a.exercise == exercise]
+    return max(days) if days else None
+
+
+def _may_step(facts: AdviceInput, routine: str, exercise: str) -> bool:
+    last = _last_stepped(facts, routine, exercise)
+    return last is None or (facts.today - last).days >= STEP_DAYS
+
+
+def _ordered(facts: AdviceInput) -> list[SessionFact]:
+    return sorted(facts.sessions, key=lambda s: s.day)
+
+
+def advise(facts: AdviceInput) -> list[Suggestion]:
+    """Every suggestion the rules give for ``facts``, the safest first."""
+    out: list[Suggestion] = []
+    screening = facts.screening
+    if screening is not None and screening.any_flag and not screening.cleared:
+        out.append(Suggestion(AdviceKind.SEE_CLINICIAN, day=facts.today, numbers={"signs": 1}))
+    usual = usual_pain(facts)
+    sessions = _ordered(facts)
+    out.extend(_rest(sessions, facts))
+    easier, blocked = _easier(sessions, facts, usual)
+    out.extend(easier)
+    if blocked and not any(s.kind is AdviceKind.REST for s in out):
+        out.append(blocked)
+    if _harder_allowed(sessions, facts, usual):
+        out.extend(_harder(sessions, facts, usual))
+    out.extend(_tests(facts))
+    return out
+
+
+def _rest(sessions: list[SessionFact], facts: AdviceInput) -> list[Suggestion]:
+    """A rest day when pain rose across the last three rated sessions, by a change that
+    matters, the last of them recent."""
+    rated = [s for s in sessions if s.pain is not None]
+    if len(rated) < 3:
+        return []
+    a, b, c = (s.pain or 0 for s in rated[-3:])
+    last = rated[-1]
+    if not (a <= b <= c and meaningful(a, c)):
+        return []
+    if (facts.today - last.day).days > 2:
+        return []
+    return [
+        Suggestion(
+            AdviceKind.REST,
+            routine=last.routine,
+            numbers={"pain_first": a, "pain_middle": b, "pain_last": c, "sessions": 3},
+            day=last.day,
+        )
+    ]
+
+
+def _easier(
+    sessions: list[SessionFact], facts: AdviceInput, usual: float | None
+) -> tuple[list[Suggestion], Suggestion | None]:
+    """One step easier for the exercises of each routine's latest session that hurt above 5
+    (or the whole routine: after-pain above 5, or a morning flare); a rest day instead when
+    every one of them was stepped by advice within 7 days."""
+    since = facts.today - timedelta(days=RECENT_DAYS)
+    latest: dict[str, SessionFact] = {}
+    for session in sessions:
+        if session.day > since:
+            latest[session.routine] = session
+    out: list[Suggestion] = []
+    blocked: Suggestion | None = None
+    for routine, session in sorted(latest.items()):
+        marked = [e for e in session.exercises if e.pain is not None and e.pain > ACCEPTABLE]
+        numbers: dict[str, float | int | str] = {}
+        if marked:
+            chosen = marked
+            numbers["pain_during"] = max(e.pain or 0 for e in marked)
+        elif (session.pain_after or 0) > ACCEPTABLE or _flare(session, usual):
+            chosen = [e for e in session.exercises if e.done] or list(session.exercises)
+            if (session.pain_after or 0) > ACCEPTABLE:
+                numbers["pain_after"] = session.pain_after or 0
+            if _flare(session, usual):
+                numbers["morning"] = session.morning_pain or 0
+                numbers["usual"] = usual if usual is not None else 0
+        else:
+            continue
+        numbers["session"] = session.day.isoformat()
+        already = [
+            e
+            for e in chosen
+            if (last := _last_stepped(facts, routine, e.exercise)) is not None
+            and last >= session.day
+        ]
+        if already:  # acted on since that session
+            continue
+        doses = [facts.doses.get((routine, e.exercise)) for e in chosen]
+        able = [
+            (e, d)
+            for e, d in zip(chosen, doses, strict=True)
+            if (d is None or d.easier is not None) and _may_step(facts, routine, e.exercise)
+        ]
+        if not able:
+            blocked = Suggestion(AdviceKind.REST, routine=routine, numbers=numbers, day=session.day)
+            continue
+        first = able[0][1]
+        out.append(
+            Suggestion(
+                AdviceKind.EASIER,
+                routine=routine,
+                exercises=tuple(e.exercise for e, _ in able),
+                names=tuple(e.name for e, _ in able),
+                dose=(first.easier or "") if first is not None and len(able) == 1 else "",
+                was=able[0][0].dose if len(able) == 1 else "",
+                numbers=numbers,
+                day=session.day,
+            )
+        )
+    return out, blocked
+
+
+def _harder_allowed(sessions: list[SessionFact], facts: AdviceInput, usual: float | None) -> bool:
+    """Never harder without a screening that allows it, after pain above 5 in the last session
+    or a flare on the latest morning rated."""
+    if facts.screening is None or not facts.screening.allows_harder:
+        return False
+    if sessions and (sessions[-1].pain or 0) > ACCEPTABLE:
+        return False
+    mornings = [s for s in sessions if s.morning_pain is not None]
+    return not (mornings and _flare(mornings[-1], usual))
+
+
+def _harder(
+    sessions: list[SessionFact], facts: AdviceInput, usual: float | None
+) -> list[Suggestion]:
+    """One step harder for an exercise whose last three sessions of its routine counted at one
+    dose, recent, with pain during at most 5 and no morning flare."""
+    since = facts.today - timedelta(days=RECENT_DAYS)
+    by_exercise: dict[tuple[str, str], list[tuple[SessionFact, ExerciseFact]]] = {}
+    for session in sessions:
+        for entry in session.exercises:
+            by_exercise.setdefault((session.routine, entry.exercise), []).append((session, entry))
+    out: list[Suggestion] = []
+    for (routine, exercise), played in sorted(by_exercise.items()):
+        last = played[-SESSIONS_TO_PROGRESS:]
+        if len(last) < SESSIONS_TO_PROGRESS or not _may_step(facts, routine, exercise):
+            continue
+        stepped = _last_stepped(facts, routine, exercise)
+        dose = last[-1][1].dose
+        pains = [e.pain if e.pain is not None else s.pain for s, e in last]
+        if not all(
+            s.counted and e.done and e.dose == dose and s.day > since for s, e in last
+        ) or any(p is None or p > ACCEPTABLE for p in pains):
+            continue
+        if stepped is not None and last[0][0].day <= stepped:
+            continue  # not yet three sessions at the dose advice last chose
+        if any(_flare(s, usual) for s, _ in last):
+            continue
+        doses = facts.doses.get((routine, exercise))
+        if doses is not None and doses.harder is None:
+            continue
+        known = [p for p in pains if p is not None]
+        mornings = [s.morning_pain for s, _ in last if s.morning_pain is not None]
+        numbers: dict[str, float | int | str] = {
+            "sessions": len(last),
+            "pain_low": min(known),
+            "pain_high": max(known),
+            "mornings": len(mornings),
+        }
+        if usual is not None:
+            numbers["usual"] = usual
+        out.append(
+            Suggestion(
+                AdviceKind.HARDER,
+                routine=routine,
+                exercises=(exercise,),
+                names=(last[-1][1].name,),
+                dose=(doses.harder or "") if doses is not None else "",
+                was=dose,
+                numbers=numbers,
+                day=last[-1][0].day,
+            )
+        )
+    return out
+
+
+def _tests(facts: AdviceInput) -> list[Suggestion]:
+    """Take the tests due; celebrate a recent middle or end point with a change beyond error."""
+    out: list[Suggestion] = []
+    if facts.tests_due:
+        out.append(
+            Suggestion(
+                AdviceKind.RETEST,
+                numbers={"points": ", ".join(facts.tests_due)},
+                day=facts.today,
+            )
+        )
+    latest: dict[tuple[str, Point], TestFact] = {}
+    for result in sorted(facts.tests, key=lambda t: t.taken):
+        latest[(result.test, result.point)] = result
+    for point in ("end", "middle"):
+        taken = [t for (_, p), t in latest.items() if p == point]
+        if not taken or (facts.today - max(t.taken for t in taken)).days > CELEBRATE_DAYS:
+            continue
+        numbers: dict[str, float | int | str] = {}
+        better = 0
+        for result in sorted(taken, key=lambda t: t.test):
+            start = latest.get((result.test, "start"))
+            if start is None:
+                continue
+            change = result.improved(start.value)
+            numbers[result.test] = round(change, 1)
+            numbers[f"{result.test}_error"] = result.error
+            numbers[f"{result.test}_unit"] = result.unit
+            numbers[f"{result.test}_name"] = result.name
+            better += change > result.error
+        if better:
+            numbers["better"] = better
+            out.append(
+                Suggestion(
+                    AdviceKind.CELEBRATE,
+                    numbers={"point": point, **numbers},
+                    day=max(t.taken for t in taken),
+                )
+            )
+        break  # the end point, once taken, is the one celebrated
+    return out

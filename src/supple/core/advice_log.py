@@ -1,0 +1,106 @@
+"""The advice applied, kept in the data folder as ``advice.toml``: each entry its id, the
+suggestion and its reason (with the numbers), when it was applied, and what the easier/harder
+steps file held before, byte for byte, so that undo restores it exactly.
+
+    schema = 1
+    [[applied]]
+    id = "harder-cat-cow-2026-12-06-1a2b"
+    kind = "harder"
+    routine = "back-pain-relief"
+    exercises = ["cat-cow"]
+    reason = "Cat-Cow 8 reps next time: 3 sessions at 5 reps, pain 1–2 during"
+    applied_at = 2026-12-06T08:00:00+01:00
+    before = "..."            # the adjustments file's text before (absent: there was none)
+    undone_at = ...           # once undone
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from supple.core.files import SCHEMA, atomic_write, refuse_newer
+from supple.core.schema import schema_of
+from supple.core.tomlcheck import FileProblems, read_toml
+
+MAX_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    id: str
+    kind: str
+    routine: str
+    exercises: tuple[str, ...]
+    reason: str
+    applied_at: datetime
+    before: str | None  # the adjustments file's text before; None: there was no file
+    undone_at: datetime | None = None
+
+    def to_toml(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "routine": self.routine,
+            "exercises": list(self.exercises),
+            "reason": self.reason,
+            "applied_at": self.applied_at,
+        }
+        if self.before is not None:
+            out["before"] = self.before
+        if self.undone_at is not None:
+            out["undone_at"] = self.undone_at
+        return out
+
+
+def _entry(table: object) -> Applied | None:
+    if not isinstance(table, dict):
+        return None
+    try:
+        exercises = table.get("exercises", [])
+        before = table.get("before")
+        undone = table.get("undone_at")
+        entry = Applied(
+            str(table["id"]),
+            str(table["kind"]),
+            str(table.get("routine", "")),
+            tuple(str(e) for e in exercises) if isinstance(exercises, list) else (),
+            str(table.get("reason", "")),
+            table["applied_at"],
+            before if isinstance(before, str) else None,
+            undone if isinstance(undone, datetime) else None,
+        )
+    except (KeyError, TypeError):
+        return None
+    return entry if isinstance(entry.applied_at, datetime) else None
+
+
+def load_log(path: Path) -> tuple[list[Applied], int]:
+    """The entries of ``path`` (none without a file; an unreadable one, an entry that cannot be
+    read, left out) and the file's schema."""
+    if not path.exists():
+        return [], SCHEMA
+    try:
+        _, data = read_toml(path, MAX_BYTES)
+    except FileProblems:
+        return [], SCHEMA
+    raw = data.get("applied", [])
+    entries = [e for t in (raw if isinstance(raw, list) else []) if (e := _entry(t))]
+    return entries, schema_of(data, SCHEMA) or SCHEMA
+
+
+def save_log(path: Path, entries: list[Applied]) -> None:
+    """Write every entry, atomically; SaveError if a newer supple wrote the file."""
+    import tomli_w
+
+    _, schema = load_log(path)
+    refuse_newer(path, schema)
+    data = {"schema": schema, "applied": [e.to_toml() for e in entries]}
+    header = "# Advice applied (`supple advice`), with what the steps file held before.\n"
+    atomic_write(path, (header + tomli_w.dumps(data, multiline_strings=True)).encode("utf-8"))
+
+
+def undone(entry: Applied, at: datetime) -> Applied:
+    return replace(entry, undone_at=at)
