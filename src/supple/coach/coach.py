@@ -24,7 +24,6 @@ from supple.system import paths
 
 if TYPE_CHECKING:
     from supple.coach.advice import AdviceService
-    from supple.core.advice import AdviceInput
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.journal import Journal
     from supple.coach.live import Announcer, LiveSession, Tones, Voice
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
     from supple.coach.sound import Sound
     from supple.coach.summary import StatusKeeper
     from supple.coach.views import HistoryView, Notice, ProgramView
+    from supple.core.advice import AdviceInput
     from supple.core.clock import Clock
     from supple.core.history import HistoryStore
     from supple.core.nudge import Decision

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import statistics
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -265,7 +265,9 @@ def advise(facts: AdviceInput) -> list[Suggestion]:
     out.extend(easier)
     if blocked and not any(s.kind is AdviceKind.REST for s in out):
         out.append(blocked)
-    if _harder_allowed(sessions, facts, usual):
+    if _harder_allowed(sessions, facts, usual) and not any(
+        s.kind is AdviceKind.REST for s in out
+    ):
         out.extend(_harder(sessions, facts, usual))
     out.extend(_tests(facts))
     return out
@@ -279,7 +281,7 @@ def _rest(sessions: list[SessionFact], facts: AdviceInput) -> list[Suggestion]:
         return []
     a, b, c = (s.pain or 0 for s in rated[-3:])
     last = rated[-1]
-    if not (a <= b <= c and meaningful(a, c)):
+    if not (a < b < c and meaningful(a, c)):
         return []
     if (facts.today - last.day).days > 2:
         return []
@@ -287,7 +289,7 @@ def _rest(sessions: list[SessionFact], facts: AdviceInput) -> list[Suggestion]:
         Suggestion(
             AdviceKind.REST,
             routine=last.routine,
-            numbers={"pain_first": a, "pain_middle": b, "pain_last": c, "sessions": 3},
+            numbers={"pain_first": a, "pain_middle": b, "pain_last": c},
             day=last.day,
         )
     ]

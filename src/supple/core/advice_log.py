@@ -10,7 +10,7 @@ steps file held before, byte for byte, so that undo restores it exactly.
     exercises = ["cat-cow"]
     reason = "Cat-Cow 8 reps next time: 3 sessions at 5 reps, pain 1–2 during"
     applied_at = 2026-12-06T08:00:00+01:00
-    before = "..."            # the adjustments file's text before (absent: there was none)
+    before = "schema = 1\\n..."  # the steps file before, escaped so it stays exact (absent: none)
     undone_at = ...           # once undone
 """
 
@@ -99,7 +99,7 @@ def save_log(path: Path, entries: list[Applied]) -> None:
     refuse_newer(path, schema)
     data = {"schema": schema, "applied": [e.to_toml() for e in entries]}
     header = "# Advice applied (`supple advice`), with what the steps file held before.\n"
-    atomic_write(path, (header + tomli_w.dumps(data, multiline_strings=True)).encode("utf-8"))
+    atomic_write(path, (header + tomli_w.dumps(data)).encode("utf-8"))
 
 
 def undone(entry: Applied, at: datetime) -> Applied:

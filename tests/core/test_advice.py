@@ -1,0 +1,301 @@
+"""Advice (issue 25 item 2): scenarios of 2–6 weeks give what docs/advice.md says; properties
+hold for generated histories; apply then undo leaves the steps file byte for byte."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from supple.core.advice import (
+    AdviceInput,
+    AdviceKind,
+    AppliedFact,
+    Doses,
+    ExerciseFact,
+    SessionFact,
+    Suggestion,
+    TestFact,
+    advise,
+    meaningful,
+)
+
+TODAY = date(2026, 12, 6)
+R = "back-pain-relief"
+
+
+@dataclass(frozen=True)
+class Screen:
+    answered: bool = True
+    any_flag: bool = False
+    cleared: bool = False
+    usual_pain: int = 2
+
+    @property
+    def allows_harder(self) -> bool:
+        return self.answered and (not self.any_flag or self.cleared)
+
+
+OK = Screen()
+
+
+def session(
+    days_ago: int,
+    *,
+    pain: int | None = 2,
+    before: int | None = 2,
+    morning: int | None = 2,
+    dose: str = "5 reps",
+    counted: bool = True,
+    marks: dict[str, int] | None = None,
+    routine: str = R,
+    by_hand: bool = False,
+) -> SessionFact:
+    marks = marks or {}
+    exercises = tuple(
+        ExerciseFact(e, e.title(), dose, counted, marks.get(e)) for e in ("cat-cow", "sphinx")
+    )
+    return SessionFact(
+        TODAY - timedelta(days=days_ago), routine, counted, exercises, before, pain, morning, by_hand
+    )
+
+
+def steady(weeks: int, **kw: object) -> tuple[SessionFact, ...]:
+    return tuple(session(d, **kw) for d in range(weeks * 7, 0, -2))  # type: ignore[arg-type]
+
+
+def kinds(facts: AdviceInput) -> list[tuple[str, tuple[str, ...]]]:
+    return sorted((s.kind.value, s.exercises) for s in advise(facts))
+
+
+def result(test: str, point: str, value: float, days_ago: int) -> TestFact:
+    better = "higher" if test.endswith("hold") else "lower"
+    return TestFact(test, test, "s" if better == "higher" else "cm", better, point, value,  # type: ignore[arg-type]
+                    TODAY - timedelta(days=days_ago), 100)
+
+
+BOTH = [("harder", ("cat-cow",)), ("harder", ("sphinx",))]
+SCENARIOS: dict[str, tuple[AdviceInput, list[tuple[str, tuple[str, ...]]]]] = {
+    "steady progress, 4 weeks": (AdviceInput(TODAY, steady(4), screening=OK), BOTH),
+    "steady, 2 weeks": (AdviceInput(TODAY, steady(2), screening=OK), BOTH),
+    "steady, no screening": (AdviceInput(TODAY, steady(4)), []),
+    "steady, screening unanswered": (
+        AdviceInput(TODAY, steady(4), screening=Screen(answered=False)), []),
+    "red flag": (
+        AdviceInput(TODAY, steady(4), screening=Screen(any_flag=True)),
+        [("see-clinician", ())]),
+    "red flag, cleared": (
+        AdviceInput(TODAY, steady(4), screening=Screen(any_flag=True, cleared=True)), BOTH),
+    "flare after a hard session": (
+        AdviceInput(TODAY, (*steady(3), session(0, pain=7)), screening=OK),
+        [("easier", ("cat-cow", "sphinx"))]),
+    "one exercise hurt": (
+        AdviceInput(TODAY, (*steady(3), session(0, pain=3, marks={"sphinx": 6})), screening=OK),
+        [("easier", ("sphinx",))]),
+    "morning flare": (
+        AdviceInput(TODAY, (*steady(3), session(1, morning=5)), screening=OK),
+        [("easier", ("cat-cow", "sphinx"))]),
+    "morning one above usual": (
+        AdviceInput(TODAY, (*steady(3), session(1, morning=3)), screening=OK), BOTH),
+    "pain rising across three sessions": (
+        AdviceInput(TODAY, (*steady(2)[:-3], session(5, pain=1), session(3, pain=3),
+                            session(1, pain=4)), screening=OK),
+        [("rest", ())]),
+    "pain at 5 is acceptable": (AdviceInput(TODAY, steady(3, pain=5), screening=OK), BOTH),
+    "plateau: doses change each time": (
+        AdviceInput(TODAY, (session(5, dose="5 reps"), session(3, dose="6 reps"),
+                            session(1, dose="5 reps")), screening=OK), []),
+    "missed weeks": (AdviceInput(TODAY, tuple(session(d) for d in (40, 38, 36)), screening=OK),
+                     []),
+    "sessions that did not count": (AdviceInput(TODAY, steady(3, counted=False), screening=OK),
+                                    []),
+    "only hand-logged sessions, no pain": (
+        AdviceInput(TODAY, steady(3, pain=None, before=None, morning=None, by_hand=True),
+                    screening=OK), []),
+    "only hand-logged sessions, with pain": (
+        AdviceInput(TODAY, steady(3, by_hand=True), screening=OK), BOTH),
+    "old records with feeling only": (
+        AdviceInput(TODAY, steady(4, pain=None, before=None, morning=None), screening=OK), []),
+    "stepped by advice 3 days ago": (
+        AdviceInput(TODAY, steady(3), screening=OK,
+                    applied=(AppliedFact(R, "cat-cow", TODAY - timedelta(days=3)),)),
+        [("harder", ("sphinx",))]),
+    "already at the top of the ladder": (
+        AdviceInput(TODAY, steady(3), screening=OK,
+                    doses={(R, "cat-cow"): Doses("4 reps", None)}),
+        [("harder", ("sphinx",))]),
+    "flare with every exercise just stepped": (
+        AdviceInput(TODAY, (*steady(2), session(0, pain=8)), screening=OK,
+                    applied=(AppliedFact(R, "cat-cow", TODAY - timedelta(days=2)),
+                             AppliedFact(R, "sphinx", TODAY - timedelta(days=2)))),
+        [("rest", ())]),
+    "tests due": (AdviceInput(TODAY, (), tests_due=("middle",)), [("retest", ())]),
+    "middle tests better beyond error": (
+        AdviceInput(TODAY, (), tests=(result("toe-touch", "start", 20, 21),
+                                      result("toe-touch", "middle", 10, 2))),
+        [("celebrate", ())]),
+    "middle tests within error": (
+        AdviceInput(TODAY, (), tests=(result("toe-touch", "start", 20, 21),
+                                      result("toe-touch", "middle", 17, 2))), []),
+    "hold test within its 32 s error": (
+        AdviceInput(TODAY, (), tests=(result("bridge-hold", "start", 30, 21),
+                                      result("bridge-hold", "end", 50, 2))), []),
+}
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_scenarios(name: str) -> None:
+    facts, expected = SCENARIOS[name]
+    assert kinds(facts) == sorted(expected)
+
+
+def test_usual_pain_from_screening_then_history() -> None:
+    # Usual 2 from the screening: a morning of 4 is a flare; with three before-ratings of 4
+    # over 14 days the usual is 4 and it is not.
+    early = AdviceInput(TODAY, (*steady(1), session(1, morning=4, before=None)), screening=OK)
+    assert ("easier", ("cat-cow", "sphinx")) in kinds(early)
+    later = AdviceInput(TODAY, (*steady(2, before=4), session(1, before=4, morning=4)),
+                        screening=OK)
+    assert all(k != "easier" for k, _ in kinds(later))
+
+
+def test_meaningful_change() -> None:
+    assert meaningful(6, 4) and meaningful(3, 2) and not meaningful(8, 7)
+    assert meaningful(0, 2) and not meaningful(0, 1)
+
+
+# -- properties ----------------------------------------------------------------------------------
+
+ratings = st.one_of(st.none(), st.integers(0, 10))
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> AdviceInput:
+    days = sorted(draw(st.sets(st.integers(0, 42), max_size=14)), reverse=True)
+    sessions = tuple(
+        session(
+            d,
+            pain=draw(ratings),
+            before=draw(ratings),
+            morning=draw(ratings),
+            dose=draw(st.sampled_from(["5 reps", "8 reps"])),
+            counted=draw(st.booleans()),
+            marks=draw(st.dictionaries(st.sampled_from(["cat-cow", "sphinx"]),
+                                       st.integers(0, 10), max_size=2)),
+        )
+        for d in days
+    )
+    screening = draw(st.one_of(st.none(), st.builds(
+        Screen, st.booleans(), st.booleans(), st.booleans(), st.integers(0, 10))))
+    return AdviceInput(TODAY, sessions, screening=screening)
+
+
+@settings(max_examples=300, deadline=None)
+@given(histories())
+def test_never_harder_when_unsafe(facts: AdviceInput) -> None:
+    from supple.core.advice import usual_pain
+
+    harder = [s for s in advise(facts) if s.kind is AdviceKind.HARDER]
+    if not harder:
+        return
+    assert facts.screening is not None and facts.screening.allows_harder
+    last = max(facts.sessions, key=lambda s: s.day)
+    assert (last.pain or 0) <= 5
+    usual = usual_pain(facts)
+    mornings = sorted((s for s in facts.sessions if s.morning_pain is not None),
+                      key=lambda s: s.day)
+    if mornings:
+        assert usual is not None and (mornings[-1].morning_pain or 0) < usual + 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(histories())
+def test_every_suggestion_carries_its_numbers(facts: AdviceInput) -> None:
+    from supple.coach.wording import advice
+
+    for s in advise(facts):
+        assert s.numbers, s
+        sentence = advice(s)
+        for key, value in s.numbers.items():
+            if isinstance(value, int) and key in ("sessions", "pain_during", "pain_after",
+                                                   "pain_last", "morning"):
+                assert str(value) in sentence
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(ratings, st.booleans()), min_size=10, max_size=30))
+def test_one_step_per_exercise_per_seven_days(days: list[tuple[int | None, bool]]) -> None:
+    """Day by day: a session each day, every step suggested applied at once; no exercise is
+    stepped twice by advice within 7 days."""
+    start = TODAY - timedelta(days=len(days))
+    sessions: list[SessionFact] = []
+    applied: list[AppliedFact] = []
+    for n, (pain, counted) in enumerate(days):
+        today = start + timedelta(days=n)
+        shift = today - TODAY
+        sessions.append(
+            SessionFact(today, R, counted,
+                        tuple(ExerciseFact(e, e, "5 reps", counted, None) for e in ("a", "b")),
+                        2, pain, 2)
+        )
+        facts = AdviceInput(today, tuple(sessions), screening=OK, applied=tuple(applied))
+        for s in advise(facts):
+            applied.extend(AppliedFact(s.routine, e, today) for e in s.exercises if s.change)
+        del shift
+    for a in applied:
+        same = [b for b in applied if (b.routine, b.exercise) == (a.routine, a.exercise)]
+        assert all(b is a or abs((b.day - a.day).days) >= 7 for b in same)
+
+
+def test_ids_are_stable_and_distinct() -> None:
+    facts = SCENARIOS["steady progress, 4 weeks"][0]
+    first, again = advise(facts), advise(facts)
+    assert [s.id for s in first] == [s.id for s in again]
+    assert len({s.id for s in first}) == len(first)
+    assert first[0].id.startswith("harder-cat-cow-")
+
+
+# -- apply and undo --------------------------------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    before=st.one_of(
+        st.none(),
+        st.sampled_from([
+            "schema = 1\n[back-pain-relief]\ncat-cow = -1\n",
+            "# mine\r\nschema = 1\r\n\r\n[other]\r\nx = 2  # kept\r\n",
+            "not toml at all \u00e9\n",
+            "",
+        ]),
+    ),
+    kind=st.sampled_from([AdviceKind.HARDER, AdviceKind.EASIER]),
+)
+def test_apply_then_undo_leaves_the_steps_file_as_it_was(
+    tmp_path_factory: pytest.TempPathFactory, before: str | None, kind: AdviceKind
+) -> None:
+    from supple.coach.advice import AdviceService
+    from supple.coach.preferences import Preferences
+    from supple.coach.views import Notices
+    from supple.core.config import Config
+
+    folder: Path = tmp_path_factory.mktemp("data")
+    prefs = Preferences(Config(), [], None, folder / "state.toml", folder, Notices())
+    if before is not None:
+        prefs.adjustments_path.write_bytes(before.encode("utf-8"))
+    now = datetime(2026, 12, 6, 8, 0, tzinfo=timezone.utc)
+    service = AdviceService(folder, prefs, lambda: None, lambda: now)  # type: ignore[arg-type,return-value]
+    suggestion = Suggestion(kind, R, ("cat-cow", "sphinx"), numbers={"sessions": 3}, day=TODAY)
+    service.apply(suggestion, "why")
+    assert prefs.adjustments_path.exists()
+    entry = service.undo(suggestion.id)
+    assert entry.id == suggestion.id
+    if before is None:
+        assert not prefs.adjustments_path.exists()
+    else:
+        assert prefs.adjustments_path.read_bytes() == before.encode("utf-8")
+    assert service.log()[-1].undone_at == now
