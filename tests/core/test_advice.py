@@ -4,7 +4,7 @@ hold for generated histories; apply then undo leaves the steps file byte for byt
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -60,7 +60,14 @@ def session(
         ExerciseFact(e, e.title(), dose, counted, marks.get(e)) for e in ("cat-cow", "sphinx")
     )
     return SessionFact(
-        TODAY - timedelta(days=days_ago), routine, counted, exercises, before, pain, morning, by_hand
+        TODAY - timedelta(days=days_ago),
+        routine,
+        counted,
+        exercises,
+        before,
+        pain,
+        morning,
+        by_hand,
     )
 
 
@@ -74,8 +81,16 @@ def kinds(facts: AdviceInput) -> list[tuple[str, tuple[str, ...]]]:
 
 def result(test: str, point: str, value: float, days_ago: int) -> TestFact:
     better = "higher" if test.endswith("hold") else "lower"
-    return TestFact(test, test, "s" if better == "higher" else "cm", better, point, value,  # type: ignore[arg-type]
-                    TODAY - timedelta(days=days_ago), 100)
+    return TestFact(
+        test,
+        test,
+        "s" if better == "higher" else "cm",
+        better,
+        point,
+        value,  # type: ignore[arg-type]
+        TODAY - timedelta(days=days_ago),
+        100,
+    )
 
 
 BOTH = [("harder", ("cat-cow",)), ("harder", ("sphinx",))]
@@ -84,66 +99,116 @@ SCENARIOS: dict[str, tuple[AdviceInput, list[tuple[str, tuple[str, ...]]]]] = {
     "steady, 2 weeks": (AdviceInput(TODAY, steady(2), screening=OK), BOTH),
     "steady, no screening": (AdviceInput(TODAY, steady(4)), []),
     "steady, screening unanswered": (
-        AdviceInput(TODAY, steady(4), screening=Screen(answered=False)), []),
+        AdviceInput(TODAY, steady(4), screening=Screen(answered=False)),
+        [],
+    ),
     "red flag": (
         AdviceInput(TODAY, steady(4), screening=Screen(any_flag=True)),
-        [("see-clinician", ())]),
+        [("see-clinician", ())],
+    ),
     "red flag, cleared": (
-        AdviceInput(TODAY, steady(4), screening=Screen(any_flag=True, cleared=True)), BOTH),
+        AdviceInput(TODAY, steady(4), screening=Screen(any_flag=True, cleared=True)),
+        BOTH,
+    ),
     "flare after a hard session": (
         AdviceInput(TODAY, (*steady(3), session(0, pain=7)), screening=OK),
-        [("easier", ("cat-cow", "sphinx"))]),
+        [("easier", ("cat-cow", "sphinx"))],
+    ),
     "one exercise hurt": (
         AdviceInput(TODAY, (*steady(3), session(0, pain=3, marks={"sphinx": 6})), screening=OK),
-        [("easier", ("sphinx",))]),
+        [("easier", ("sphinx",))],
+    ),
     "morning flare": (
         AdviceInput(TODAY, (*steady(3), session(1, morning=5)), screening=OK),
-        [("easier", ("cat-cow", "sphinx"))]),
+        [("easier", ("cat-cow", "sphinx"))],
+    ),
     "morning one above usual": (
-        AdviceInput(TODAY, (*steady(3), session(1, morning=3)), screening=OK), BOTH),
+        AdviceInput(TODAY, (*steady(3), session(1, morning=3)), screening=OK),
+        BOTH,
+    ),
     "pain rising across three sessions": (
-        AdviceInput(TODAY, (*steady(2)[:-3], session(5, pain=1), session(3, pain=3),
-                            session(1, pain=4)), screening=OK),
-        [("rest", ())]),
+        AdviceInput(
+            TODAY,
+            (*steady(2)[:-3], session(5, pain=1), session(3, pain=3), session(1, pain=4)),
+            screening=OK,
+        ),
+        [("rest", ())],
+    ),
     "pain at 5 is acceptable": (AdviceInput(TODAY, steady(3, pain=5), screening=OK), BOTH),
     "plateau: doses change each time": (
-        AdviceInput(TODAY, (session(5, dose="5 reps"), session(3, dose="6 reps"),
-                            session(1, dose="5 reps")), screening=OK), []),
-    "missed weeks": (AdviceInput(TODAY, tuple(session(d) for d in (40, 38, 36)), screening=OK),
-                     []),
-    "sessions that did not count": (AdviceInput(TODAY, steady(3, counted=False), screening=OK),
-                                    []),
+        AdviceInput(
+            TODAY,
+            (session(5, dose="5 reps"), session(3, dose="6 reps"), session(1, dose="5 reps")),
+            screening=OK,
+        ),
+        [],
+    ),
+    "missed weeks": (AdviceInput(TODAY, tuple(session(d) for d in (40, 38, 36)), screening=OK), []),
+    "sessions that did not count": (AdviceInput(TODAY, steady(3, counted=False), screening=OK), []),
     "only hand-logged sessions, no pain": (
-        AdviceInput(TODAY, steady(3, pain=None, before=None, morning=None, by_hand=True),
-                    screening=OK), []),
+        AdviceInput(
+            TODAY, steady(3, pain=None, before=None, morning=None, by_hand=True), screening=OK
+        ),
+        [],
+    ),
     "only hand-logged sessions, with pain": (
-        AdviceInput(TODAY, steady(3, by_hand=True), screening=OK), BOTH),
+        AdviceInput(TODAY, steady(3, by_hand=True), screening=OK),
+        BOTH,
+    ),
     "old records with feeling only": (
-        AdviceInput(TODAY, steady(4, pain=None, before=None, morning=None), screening=OK), []),
+        AdviceInput(TODAY, steady(4, pain=None, before=None, morning=None), screening=OK),
+        [],
+    ),
     "stepped by advice 3 days ago": (
-        AdviceInput(TODAY, steady(3), screening=OK,
-                    applied=(AppliedFact(R, "cat-cow", TODAY - timedelta(days=3)),)),
-        [("harder", ("sphinx",))]),
+        AdviceInput(
+            TODAY,
+            steady(3),
+            screening=OK,
+            applied=(AppliedFact(R, "cat-cow", TODAY - timedelta(days=3)),),
+        ),
+        [("harder", ("sphinx",))],
+    ),
     "already at the top of the ladder": (
-        AdviceInput(TODAY, steady(3), screening=OK,
-                    doses={(R, "cat-cow"): Doses("4 reps", None)}),
-        [("harder", ("sphinx",))]),
+        AdviceInput(TODAY, steady(3), screening=OK, doses={(R, "cat-cow"): Doses("4 reps", None)}),
+        [("harder", ("sphinx",))],
+    ),
     "flare with every exercise just stepped": (
-        AdviceInput(TODAY, (*steady(2), session(0, pain=8)), screening=OK,
-                    applied=(AppliedFact(R, "cat-cow", TODAY - timedelta(days=2)),
-                             AppliedFact(R, "sphinx", TODAY - timedelta(days=2)))),
-        [("rest", ())]),
+        AdviceInput(
+            TODAY,
+            (*steady(2), session(0, pain=8)),
+            screening=OK,
+            applied=(
+                AppliedFact(R, "cat-cow", TODAY - timedelta(days=2)),
+                AppliedFact(R, "sphinx", TODAY - timedelta(days=2)),
+            ),
+        ),
+        [("rest", ())],
+    ),
     "tests due": (AdviceInput(TODAY, (), tests_due=("middle",)), [("retest", ())]),
     "middle tests better beyond error": (
-        AdviceInput(TODAY, (), tests=(result("toe-touch", "start", 20, 21),
-                                      result("toe-touch", "middle", 10, 2))),
-        [("celebrate", ())]),
+        AdviceInput(
+            TODAY,
+            (),
+            tests=(result("toe-touch", "start", 20, 21), result("toe-touch", "middle", 10, 2)),
+        ),
+        [("celebrate", ())],
+    ),
     "middle tests within error": (
-        AdviceInput(TODAY, (), tests=(result("toe-touch", "start", 20, 21),
-                                      result("toe-touch", "middle", 17, 2))), []),
+        AdviceInput(
+            TODAY,
+            (),
+            tests=(result("toe-touch", "start", 20, 21), result("toe-touch", "middle", 17, 2)),
+        ),
+        [],
+    ),
     "hold test within its 32 s error": (
-        AdviceInput(TODAY, (), tests=(result("bridge-hold", "start", 30, 21),
-                                      result("bridge-hold", "end", 50, 2))), []),
+        AdviceInput(
+            TODAY,
+            (),
+            tests=(result("bridge-hold", "start", 30, 21), result("bridge-hold", "end", 50, 2)),
+        ),
+        [],
+    ),
 }
 
 
@@ -158,8 +223,9 @@ def test_usual_pain_from_screening_then_history() -> None:
     # over 14 days the usual is 4 and it is not.
     early = AdviceInput(TODAY, (*steady(1), session(1, morning=4, before=None)), screening=OK)
     assert ("easier", ("cat-cow", "sphinx")) in kinds(early)
-    later = AdviceInput(TODAY, (*steady(2, before=4), session(1, before=4, morning=4)),
-                        screening=OK)
+    later = AdviceInput(
+        TODAY, (*steady(2, before=4), session(1, before=4, morning=4)), screening=OK
+    )
     assert all(k != "easier" for k, _ in kinds(later))
 
 
@@ -184,13 +250,20 @@ def histories(draw: st.DrawFn) -> AdviceInput:
             morning=draw(ratings),
             dose=draw(st.sampled_from(["5 reps", "8 reps"])),
             counted=draw(st.booleans()),
-            marks=draw(st.dictionaries(st.sampled_from(["cat-cow", "sphinx"]),
-                                       st.integers(0, 10), max_size=2)),
+            marks=draw(
+                st.dictionaries(
+                    st.sampled_from(["cat-cow", "sphinx"]), st.integers(0, 10), max_size=2
+                )
+            ),
         )
         for d in days
     )
-    screening = draw(st.one_of(st.none(), st.builds(
-        Screen, st.booleans(), st.booleans(), st.booleans(), st.integers(0, 10))))
+    screening = draw(
+        st.one_of(
+            st.none(),
+            st.builds(Screen, st.booleans(), st.booleans(), st.booleans(), st.integers(0, 10)),
+        )
+    )
     return AdviceInput(TODAY, sessions, screening=screening)
 
 
@@ -206,8 +279,9 @@ def test_never_harder_when_unsafe(facts: AdviceInput) -> None:
     last = max(facts.sessions, key=lambda s: s.day)
     assert (last.pain or 0) <= 5
     usual = usual_pain(facts)
-    mornings = sorted((s for s in facts.sessions if s.morning_pain is not None),
-                      key=lambda s: s.day)
+    mornings = sorted(
+        (s for s in facts.sessions if s.morning_pain is not None), key=lambda s: s.day
+    )
     if mornings:
         assert usual is not None and (mornings[-1].morning_pain or 0) < usual + 2
 
@@ -221,8 +295,13 @@ def test_every_suggestion_carries_its_numbers(facts: AdviceInput) -> None:
         assert s.numbers, s
         sentence = advice(s)
         for key, value in s.numbers.items():
-            if isinstance(value, int) and key in ("sessions", "pain_during", "pain_after",
-                                                   "pain_last", "morning"):
+            if isinstance(value, int) and key in (
+                "sessions",
+                "pain_during",
+                "pain_after",
+                "pain_last",
+                "morning",
+            ):
                 assert str(value) in sentence
 
 
@@ -238,9 +317,15 @@ def test_one_step_per_exercise_per_seven_days(days: list[tuple[int | None, bool]
         today = start + timedelta(days=n)
         shift = today - TODAY
         sessions.append(
-            SessionFact(today, R, counted,
-                        tuple(ExerciseFact(e, e, "5 reps", counted, None) for e in ("a", "b")),
-                        2, pain, 2)
+            SessionFact(
+                today,
+                R,
+                counted,
+                tuple(ExerciseFact(e, e, "5 reps", counted, None) for e in ("a", "b")),
+                2,
+                pain,
+                2,
+            )
         )
         facts = AdviceInput(today, tuple(sessions), screening=OK, applied=tuple(applied))
         for s in advise(facts):
@@ -266,12 +351,14 @@ def test_ids_are_stable_and_distinct() -> None:
 @given(
     before=st.one_of(
         st.none(),
-        st.sampled_from([
-            "schema = 1\n[back-pain-relief]\ncat-cow = -1\n",
-            "# mine\r\nschema = 1\r\n\r\n[other]\r\nx = 2  # kept\r\n",
-            "not toml at all \u00e9\n",
-            "",
-        ]),
+        st.sampled_from(
+            [
+                "schema = 1\n[back-pain-relief]\ncat-cow = -1\n",
+                "# mine\r\nschema = 1\r\n\r\n[other]\r\nx = 2  # kept\r\n",
+                "not toml at all \u00e9\n",
+                "",
+            ]
+        ),
     ),
     kind=st.sampled_from([AdviceKind.HARDER, AdviceKind.EASIER]),
 )
@@ -287,7 +374,7 @@ def test_apply_then_undo_leaves_the_steps_file_as_it_was(
     prefs = Preferences(Config(), [], None, folder / "state.toml", folder, Notices())
     if before is not None:
         prefs.adjustments_path.write_bytes(before.encode("utf-8"))
-    now = datetime(2026, 12, 6, 8, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)
     service = AdviceService(folder, prefs, lambda: None, lambda: now)  # type: ignore[arg-type,return-value]
     suggestion = Suggestion(kind, R, ("cat-cow", "sphinx"), numbers={"sessions": 3}, day=TODAY)
     service.apply(suggestion, "why")

@@ -202,8 +202,9 @@ class Suggestion:
         """Stable: the same facts give the same id on every run (`supple advice apply ID`)."""
         subject = self.exercises[0] if len(self.exercises) == 1 else self.routine
         digest = hashlib.sha256(
-            repr((self.kind.value, self.routine, self.exercises, sorted(self.numbers.items())))
-            .encode()
+            repr(
+                (self.kind.value, self.routine, self.exercises, sorted(self.numbers.items()))
+            ).encode()
         ).hexdigest()[:4]
         return "-".join(p for p in (self.kind.value, subject, self.day.isoformat(), digest) if p)
 
@@ -265,9 +266,7 @@ def advise(facts: AdviceInput) -> list[Suggestion]:
     out.extend(easier)
     if blocked and not any(s.kind is AdviceKind.REST for s in out):
         out.append(blocked)
-    if _harder_allowed(sessions, facts, usual) and not any(
-        s.kind is AdviceKind.REST for s in out
-    ):
+    if _harder_allowed(sessions, facts, usual) and not any(s.kind is AdviceKind.REST for s in out):
         out.extend(_harder(sessions, facts, usual))
     out.extend(_tests(facts))
     return out
