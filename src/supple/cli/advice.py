@@ -12,6 +12,9 @@ if TYPE_CHECKING:
     import argparse
 
     from supple.cli.command import Commands
+    from supple.coach.advice import AdviceService
+    from supple.coach.coach import Coach
+    from supple.core.advice import Suggestion
 
 
 def _arguments(sub: Commands) -> None:
@@ -24,13 +27,23 @@ def _arguments(sub: Commands) -> None:
     u.add_argument("id", nargs="?", help="the applied advice's id (default: the last one)")
 
 
+def _suggested(found: Coach) -> tuple[AdviceService, list[Suggestion]]:
+    from supple.coach.advice import AdviceService
+
+    service = AdviceService(
+        found.data_dir, found.preferences, lambda: found.catalog, lambda: found.now()
+    )
+    facts = service.facts_for(found.program(), found.history().records)
+    return service, service.suggestions(facts)
+
+
 def cmd_advice(as_json: bool) -> int:
     import json
 
     from supple.coach.wording import advice
 
     found = coach()
-    suggestions = found.advice.suggestions(found.advice_facts())
+    _, suggestions = _suggested(found)
     tell(found)
     if as_json:
         out = [
@@ -61,14 +74,15 @@ def cmd_apply(advice_id: str) -> int:
     from supple.coach.wording import advice
 
     found = coach()
-    suggestions = {s.id: s for s in found.advice.suggestions(found.advice_facts())}
+    service, suggested = _suggested(found)
+    suggestions = {s.id: s for s in suggested}
     tell(found)
     chosen = suggestions.get(advice_id)
     if chosen is None:
         print(f"supple: advice: no suggestion '{printable(advice_id)}' today", file=sys.stderr)
         return 2
     try:
-        found.advice.apply(chosen, advice(chosen))
+        service.apply(chosen, advice(chosen))
     except AdviceError as error:
         print(f"supple: advice: {printable(str(error))}", file=sys.stderr)
         return 1
@@ -81,7 +95,8 @@ def cmd_undo(advice_id: str | None) -> int:
 
     found = coach()
     try:
-        entry = found.advice.undo(advice_id)
+        service, _ = _suggested(found)
+        entry = service.undo(advice_id)
     except AdviceError as error:
         print(f"supple: advice: {printable(str(error))}", file=sys.stderr)
         return 1

@@ -27,6 +27,7 @@ from supple.core.program import POINTS
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.preferences import Preferences
+    from supple.coach.views import ProgramView
     from supple.core.program import Program, Progress
     from supple.core.record import ExerciseEntry, SessionRecord
 
@@ -165,6 +166,12 @@ class AdviceService:
                     words(harder) if harder != now else None,
                 )
         return out
+
+    def facts_for(self, view: ProgramView | None, records: Sequence[SessionRecord]) -> AdviceInput:
+        """The facts with the program's tests, when the program can be read."""
+        if view is None:
+            return self.facts(records)
+        return self.facts(records, test_facts(view.program, view.progress), view.progress.due)
 
     def suggestions(self, facts: AdviceInput) -> list[Suggestion]:
         return advise(facts)

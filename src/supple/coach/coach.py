@@ -23,7 +23,6 @@ from supple.core.tomlcheck import Problem
 from supple.system import paths
 
 if TYPE_CHECKING:
-    from supple.coach.advice import AdviceService
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.journal import Journal
     from supple.coach.live import Announcer, LiveSession, Tones, Voice
@@ -34,7 +33,6 @@ if TYPE_CHECKING:
     from supple.coach.sound import Sound
     from supple.coach.summary import StatusKeeper
     from supple.coach.views import HistoryView, Notice, ProgramView
-    from supple.core.advice import AdviceInput
     from supple.core.clock import Clock
     from supple.core.history import HistoryStore
     from supple.core.nudge import Decision
@@ -115,14 +113,6 @@ class Coach:
 
         return Reminders(
             self.config_path, self.routines, self.journal, self.program_service, lambda: self.now()
-        )
-
-    @cached_property
-    def advice(self) -> AdviceService:
-        from supple.coach.advice import AdviceService
-
-        return AdviceService(
-            self.data_dir, self.preferences, lambda: self.catalog, lambda: self.now()
         )
 
     @cached_property
@@ -333,18 +323,6 @@ class Coach:
     def start_program(self, program: Program, at: datetime | None = None) -> datetime:
         """Start (or restart) the program at ``at`` (now); the start as written. SaveError."""
         return self.journal.start_program(program, at if at is not None else self.now())
-
-    def advice_facts(self) -> AdviceInput:
-        """What advice is made from: the history, the program's tests, the steps, the advice
-        applied and the screening."""
-        from supple.coach.advice import test_facts
-
-        view = self.program()
-        records = self.history().records
-        if view is None:
-            return self.advice.facts(records)
-        tests = test_facts(view.program, view.progress)
-        return self.advice.facts(records, tests, view.progress.due)
 
     def record_test(self, test: MobilityTest, value: float, point: Point) -> TestResult:
         """Save a test result now. Raises SaveError."""

@@ -261,12 +261,13 @@ def advise(facts: AdviceInput) -> list[Suggestion]:
         out.append(Suggestion(AdviceKind.SEE_CLINICIAN, day=facts.today, numbers={"signs": 1}))
     usual = usual_pain(facts)
     sessions = _ordered(facts)
-    out.extend(_rest(sessions, facts))
+    rest = _rest(sessions, facts)
+    out.extend(rest)
     easier, blocked = _easier(sessions, facts, usual)
     out.extend(easier)
-    if blocked and not any(s.kind is AdviceKind.REST for s in out):
+    if blocked and not rest:
         out.append(blocked)
-    if _harder_allowed(sessions, facts, usual) and not any(s.kind is AdviceKind.REST for s in out):
+    if _harder_allowed(sessions, facts, usual) and not rest and not blocked:
         out.extend(_harder(sessions, facts, usual))
     out.extend(_tests(facts))
     return out
