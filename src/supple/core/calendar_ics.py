@@ -141,7 +141,7 @@ def to_ics(
     """``planned`` as an iCalendar file: all-day events, each with a display alarm at 08:00 on
     its day. ``stamp`` (now, in UTC) is DTSTAMP and LAST-MODIFIED; SEQUENCE grows with it, so a
     calendar that imports the file again takes the new days."""
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Alarm, Calendar, Event, vText
 
     stamp = (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     sequence = int((stamp - datetime(2020, 1, 1, tzinfo=UTC)).total_seconds() // 60)
@@ -150,7 +150,8 @@ def to_ics(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", ics_text(calendar_name))
+    # An X- property: vText, so that it is escaped as TEXT too (its one line: a calendar's name).
+    calendar.add("x-wr-calname", vText(ics_text(calendar_name).replace("\n", " ")))
     for item in planned:
         event = Event()
         event.add("uid", ics_text(item.uid))
