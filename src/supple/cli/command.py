@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable
+    from pathlib import Path
     from typing import TypeAlias
 
     from supple.coach.catalog import EffectiveCatalog
@@ -100,3 +101,32 @@ def find_routine(found: EffectiveCatalog, routine_id: str) -> Routine | None:
         for error in broken:
             print(str(error), file=sys.stderr)
         return None
+
+
+def force_argument(parser: argparse.ArgumentParser) -> None:
+    """``--force`` for a command that writes a file the person names (declared once)."""
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace FILE if it is an existing regular file (never a link, folder or device)",
+    )
+
+
+def write_to(
+    target: Path, data: bytes, *, force: bool, ours: Callable[[bytes], bool] | None = None
+) -> bool:
+    """Write ``data`` at ``target``, a path the person named, by supple.core.files.write_named's
+    rule; False after one line on stderr if it was refused or could not be written (exit 1)."""
+    from supple.core.files import Refused, write_named
+    from supple.core.words import printable
+
+    try:
+        write_named(target, data, force=force, ours=ours)
+    except Refused as refused:
+        print(f"supple: not written: {printable(str(target))}: {refused.reason}", file=sys.stderr)
+        return False
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(f"supple: cannot write {printable(str(target))}: {reason}", file=sys.stderr)
+        return False
+    return True

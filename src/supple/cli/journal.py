@@ -84,6 +84,23 @@ def cmd_log(args: argparse.Namespace) -> int:
     return 0
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula
+
+
+def csv_cell(cell: object) -> object:
+    """One cell of `history --csv`: a number as it is; text as one printable line, with a
+    leading ``'`` when it starts like a formula (``=HYPERLINK(…)`` from an imported title), the
+    usual defence, so a spreadsheet shows it as text and never runs it."""
+    if not isinstance(cell, str):
+        return cell
+    shown = printable(cell)
+    return (
+        f"'{shown}"
+        if shown.startswith(FORMULA_STARTS) or cell.startswith(FORMULA_STARTS)
+        else shown
+    )
+
+
 def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | None) -> int:
     import csv
     import json
@@ -103,14 +120,11 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
         return 0
     if as_csv:
         # CSV is read in a terminal as often as in a spreadsheet: each text field is escaped
-        # like any one-line value (a note's newline reads \n), so one session stays one line.
-        # The exact text is in --json.
+        # like any one-line value (a note's newline reads \n), so one session stays one line,
+        # and never opens as a formula. The exact text is in --json.
         writer = csv.writer(sys.stdout)
         writer.writerow(CSV_FIELDS)
-        writer.writerows(
-            [printable(cell) if isinstance(cell, str) else cell for cell in r.csv_row()]
-            for r in records
-        )
+        writer.writerows([csv_cell(cell) for cell in r.csv_row()] for r in records)
         return 0
     if not records:
         if not every:

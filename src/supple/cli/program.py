@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, ask, coach, day, tell
+from supple.cli.command import Command, ask, coach, day, force_argument, tell, write_to
 from supple.core.words import change_words, duration, plural, printable
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ def _program_arguments(sub: Commands) -> None:
         metavar="FILE",
         help="the remaining workouts and test days as a calendar file (to FILE, else printed)",
     )
+    force_argument(p)
     program_sub = p.add_subparsers(dest="program_command", metavar="ACTION")
     q = program_sub.add_parser("start", help="start (or restart) the program")
     q.add_argument("--date", type=day, metavar="YYYY-MM-DD", help="the start day (today)")
@@ -124,10 +125,10 @@ def cmd_program(as_json: bool) -> int:
     return 0
 
 
-def cmd_program_ics(target: Path) -> int:
-    """The remaining workouts and test days as an iCalendar file ("-": printed)."""
-    from supple.core.calendar_ics import to_ics
-    from supple.core.files import atomic_write
+def cmd_program_ics(target: Path, force: bool = False) -> int:
+    """The remaining workouts and test days as an iCalendar file ("-": printed); a calendar
+    supple wrote there before is replaced without ``force``."""
+    from supple.core.calendar_ics import is_own_calendar, to_ics
 
     found = coach()
     calendar = found.program_service.calendar()
@@ -151,13 +152,7 @@ def cmd_program_ics(target: Path) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return 0
-    try:
-        atomic_write(target, data)
-    except OSError as error:
-        print(
-            f"supple: cannot write {printable(str(target))}: {error.strerror or error}",
-            file=sys.stderr,
-        )
+    if not write_to(target, data, force=force, ours=is_own_calendar):
         return 1
     workouts = sum(1 for p in planned if p.number is not None)
     print(
@@ -271,7 +266,7 @@ def _program(args: argparse.Namespace) -> int:
     if args.program_command == "start":
         return cmd_program_start(args.date, args.yes)
     if args.ics is not None:
-        return cmd_program_ics(args.ics)
+        return cmd_program_ics(args.ics, args.force)
     return cmd_program(args.json)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from supple.cli.command import Command, coach, find_routine
+from supple.cli.command import Command, coach, find_routine, force_argument, write_to
 from supple.core.words import duration, plural, printable
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ def _export_arguments(sub: Commands) -> None:
     p = sub.add_parser("export", help="write one routine as a file to share")
     p.add_argument("routine", help="routine id (see `supple list`)")
     p.add_argument("--to", type=Path, metavar="FILE", help="write here (default: print it)")
+    force_argument(p)
 
 
 def _validate_arguments(sub: Commands) -> None:
@@ -235,9 +236,7 @@ def _renamed_from(renamed: dict[str, str], new_id: str) -> str | None:
     return next((old for old, new in renamed.items() if new == new_id), None)
 
 
-def cmd_export(routine_id: str, to: Path | None) -> int:
-    from supple.core.files import atomic_write
-
+def cmd_export(routine_id: str, to: Path | None, force: bool = False) -> int:
     found = coach()
     try:
         text = found.routines.export(routine_id)
@@ -247,15 +246,7 @@ def cmd_export(routine_id: str, to: Path | None) -> int:
     if to is None:
         print(text, end="" if text.endswith("\n") else "\n")
         return 0
-    if to.exists():
-        print(f"supple: {printable(str(to))} exists; choose another file", file=sys.stderr)
-        return 1
-    try:
-        atomic_write(to, text.encode("utf-8"))
-    except OSError as error:
-        print(
-            f"supple: cannot write {printable(str(to))}: {error.strerror or error}", file=sys.stderr
-        )
+    if not write_to(to, text.encode("utf-8"), force=force):
         return 1
     print(f"{printable(routine_id)} written to {printable(str(to))}", file=sys.stderr)
     return 0
@@ -285,6 +276,8 @@ COMMANDS = {
         _show_arguments, lambda args: cmd_show(args.routine, args.level, args.json, args.figures)
     ),
     "import": Command(_import_arguments, lambda args: cmd_import(args.file)),
-    "export": Command(_export_arguments, lambda args: cmd_export(args.routine, args.to)),
+    "export": Command(
+        _export_arguments, lambda args: cmd_export(args.routine, args.to, args.force)
+    ),
     "validate": Command(_validate_arguments, lambda args: cmd_validate(args.paths)),
 }

@@ -14,6 +14,7 @@ package, imported only there, so nothing else pays for it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -24,6 +25,7 @@ from supple.core.routine import Level
 DAYS_BETWEEN = 2  # a workout, a rest day, the next workout
 ALARM_AT = time(8, 0)  # the reminder on the morning of each day, local time
 DOMAIN = "supple"
+PRODID = "-//supple//program calendar//EN"
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,31 +141,53 @@ def to_ics(
     """``planned`` as an iCalendar file: all-day events, each with a display alarm at 08:00 on
     its day. ``stamp`` (now, in UTC) is DTSTAMP and LAST-MODIFIED; SEQUENCE grows with it, so a
     calendar that imports the file again takes the new days."""
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Alarm, Calendar, Event, vText
 
     stamp = (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     sequence = int((stamp - datetime(2020, 1, 1, tzinfo=UTC)).total_seconds() // 60)
     calendar = Calendar()
-    calendar.add("prodid", "-//supple//program calendar//EN")
+    calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", calendar_name)
+    # An X- property: vText, so that it is escaped as TEXT too (its one line: a calendar's name).
+    calendar.add("x-wr-calname", vText(ics_text(calendar_name).replace("\n", " ")))
     for item in planned:
         event = Event()
-        event.add("uid", item.uid)
+        event.add("uid", ics_text(item.uid))
         event.add("dtstamp", stamp)
         event.add("last-modified", stamp)
         event.add("sequence", max(0, sequence))
         event.add("dtstart", item.day)
         event.add("dtend", days_after(item.day, 1))
-        event.add("summary", item.summary)
-        event.add("description", item.description)
+        event.add("summary", ics_text(item.summary))
+        event.add("description", ics_text(item.description))
         event.add("transp", "TRANSPARENT")  # a reminder to move, not a busy slot
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", item.summary)
+        alarm.add("description", ics_text(item.summary))
         alarm.add("trigger", timedelta(hours=ALARM_AT.hour, minutes=ALARM_AT.minute))
         event.add_component(alarm)
         calendar.add_component(event)
     return bytes(calendar.to_ical())
+
+
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def ics_text(value: str) -> str:
+    """``value`` as RFC 5545 TEXT can carry it: line breaks as newlines (which the writer
+    escapes as ``\\n``, with ``\\``, ``;`` and ``,``, and folds at 75 octets), every other
+    control character left out (TEXT has no escape for one)."""
+    return _NOT_TEXT.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def is_own_calendar(data: bytes) -> bool:
+    """``data`` is a calendar supple wrote (its PRODID, and every event's UID one of supple's):
+    `program --ics FILE` replaces it without --force, so the weekly calendar just works."""
+    lines = data.replace(b"\r\n ", b"").replace(b"\r\n\t", b"").splitlines()
+    if lines[:1] != [b"BEGIN:VCALENDAR"] or b"PRODID:" + PRODID.encode() not in lines:
+        return False
+    ending = b"@" + DOMAIN.encode()
+    uids = [line for line in lines if line.startswith(b"UID:")]
+    return all(line.startswith(b"UID:supple-") and line.endswith(ending) for line in uids)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,18 +66,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     Temp file in the same folder, flush, fsync, os.replace; the file is 0600.
     """
     make_private_dirs(path.parent)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    _replace_beside(path, data)
 
 
 # What supple reads at most from each kind of file (a file over its cap is skipped and said,
@@ -177,6 +166,77 @@ def unreadable_reason(error: OSError) -> str:
     if isinstance(error, NotAFile):
         return error.reason
     return f"cannot read: {error.strerror or error}"
+
+
+class Refused(OSError):
+    """A path the person named was not written: ``reason`` says why, in a few words ('it is a
+    FIFO', 'it exists: add --force to replace it')."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+OWN_FILE_LIMIT = MAX_ROUTINE_BYTES  # what is read of an existing file to tell whether it is ours
+
+
+def write_named(
+    path: Path,
+    data: bytes,
+    *,
+    force: bool = False,
+    ours: Callable[[bytes], bool] | None = None,
+) -> None:
+    """Write ``data`` at ``path``, a path the person named (an option, a field): the one way
+    supple writes one. Anything there that is not a regular file (a symbolic link, followed
+    never, a folder, a FIFO, a device, a socket) is Refused and left as it is; an existing
+    regular file is replaced only with ``force`` or when ``ours(its bytes)`` says supple wrote
+    it for the same purpose. The write is atomic beside the target (a temp file in the same
+    folder, removed on every failure); the folder is never created. OSError otherwise."""
+    import errno
+    import stat
+
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None:
+        if stat.S_ISLNK(info.st_mode):
+            raise Refused(path, "it is a symbolic link (supple never writes through one)")
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused(path, f"it is {_kind_of(info.st_mode)}")
+        if not force and not _is_ours(path, ours):
+            raise Refused(path, "it exists: add --force to replace it")
+    if not path.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(path.parent))
+    _replace_beside(path, data)
+
+
+def _is_ours(path: Path, ours: Callable[[bytes], bool] | None) -> bool:
+    if ours is None:
+        return False
+    try:
+        return ours(read_capped(path, OWN_FILE_LIMIT, follow=False))
+    except OSError:
+        return False
+
+
+def _replace_beside(path: Path, data: bytes) -> None:
+    """``data`` into a temp file beside ``path``, then renamed over it (never through it: a
+    rename replaces a symbolic link put there meanwhile, it does not follow it)."""
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o600)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
 
 
 def write_toml(path: Path, data: dict[str, Any]) -> Path:

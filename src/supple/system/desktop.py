@@ -4,6 +4,7 @@ from a timer that has no DISPLAY, and the detached child that waits for its Star
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -63,11 +64,9 @@ def supports_actions(runner: Runner, notify_send: str) -> bool:
 
 def notify(decision: Decision, runner: Runner, env: Mapping[str, str], places: Places) -> str:
     """Show the decision's notification; never waits for the person. What was done."""
+    title, message = plain(decision.title), plain(decision.message)
     if places.macos:
-        script = (
-            f"display notification {_applescript(decision.message)} "
-            f"with title {_applescript(decision.title)}"
-        )
+        script = f"display notification {_applescript(message)} with title {_applescript(title)}"
         runner.run(["osascript", "-e", script], env=env)
         return "notified (osascript)"
     notify_send = runner.which("notify-send")
@@ -82,14 +81,29 @@ def notify(decision: Decision, runner: Runner, env: Mapping[str, str], places: P
     ):
         # --action makes notify-send wait for the answer: a detached child waits instead, so
         # the timer's job ends now.
-        asked = [*argv, "--action=start=Start", "--", decision.title, decision.message]
+        asked = [*argv, "--action=start=Start", "--", title, body_markup(message)]
         child = [sys.executable, "-m", "supple.system.desktop", json.dumps([asked, terminal])]
         runner.spawn(child, env=env)
         return "notified, with a Start action"
-    result = runner.run([*argv, "--", decision.title, decision.message], env=env)
+    result = runner.run([*argv, "--", title, body_markup(message)], env=env)
     if result.code != 0:
         return f"notify-send failed: {(result.err or result.out).strip()}"
     return "notified"
+
+
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def plain(text: str) -> str:
+    """A notification's text with no control character but the newline (each other one, a
+    tab included, as a space): a notification server shows it, it does not interpret it."""
+    return _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def body_markup(text: str) -> str:
+    """``plain(text)`` as a notify-send body: servers read the body as a subset of HTML, so
+    ``&``, ``<`` and ``>`` are written as entities and no tag or link is ever made of it."""
+    return plain(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _applescript(text: str) -> str:

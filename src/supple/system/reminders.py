@@ -10,6 +10,7 @@ temporary home and a fake runner.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -35,6 +36,35 @@ PASSED_ON = (
     "XDG_STATE_HOME",
     "XDG_CACHE_HOME",
 )
+
+
+class InstallError(Exception):
+    """Reminders could not be turned on (or off), in words for the person."""
+
+
+# A control character (a newline above all: it would start a line of its own) or a lone
+# surrogate (a path's bytes that are not UTF-8) in a value: no format below can carry one.
+_CANNOT_CARRY = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def carried(name: str, value: str, where: str) -> str:
+    """``value`` unchanged if ``where`` (a systemd unit, a crontab, a launchd agent) can carry
+    it; else InstallError naming ``name`` and the problem: nothing is escaped into a new line."""
+    found = _CANNOT_CARRY.search(value)
+    if found is None:
+        return value
+    char = found.group()
+    if char == "\n":
+        what = "a newline"
+    elif "\ud800" <= char <= "\udfff":
+        what = "bytes that are not UTF-8"
+    else:
+        what = f"a control character (U+{ord(char):04X})"
+    raise InstallError(f"{name} has {what} in it, which {where} cannot carry; change it first")
+
+
+def _command_name(index: int) -> str:
+    return "the Python program's path" if index == 0 else f"word {index + 1} of the command"
 
 
 # -- the runner ---------------------------------------------------------------------------
@@ -210,6 +240,10 @@ def timer_text(settings: RemindSettings) -> str:
 
 
 def service_text(command: Sequence[str], env: Mapping[str, str]) -> str:
+    """The service unit; InstallError if a value cannot be carried by one (a newline)."""
+    where = "a systemd unit"
+    command = [carried(_command_name(n), w, where) for n, w in enumerate(command)]
+    env = {k: carried(k, v, where) for k, v in sorted(env.items())}
     lines = [
         "# Written by `supple remind on`; `supple remind off` removes it.",
         "[Unit]",
@@ -218,10 +252,7 @@ def service_text(command: Sequence[str], env: Mapping[str, str]) -> str:
         "[Service]",
         "Type=oneshot",
         "ExecStart=" + " ".join(_systemd_quote(w) for w in command),
-        *(
-            f"Environment={_systemd_quote(f'{k}={v}', command=False)}"
-            for k, v in sorted(env.items())
-        ),
+        *(f"Environment={_systemd_quote(f'{k}={v}', command=False)}" for k, v in env.items()),
         "# The nudge leaves one small process waiting for a click on Start: keep it when the",
         "# nudge itself has exited.",
         "KillMode=process",
@@ -231,13 +262,20 @@ def service_text(command: Sequence[str], env: Mapping[str, str]) -> str:
 
 
 def _cron_quote(word: str) -> str:
-    """A word for a crontab line: shell single quotes, with % (a newline to cron) escaped."""
+    """A word for a crontab line: shell single quotes; each % (which cron turns into a newline
+    unless a backslash comes before it) as ``'\\%'``, outside the quotes, so what comes before
+    that backslash is always a quote, never a backslash of the value, and a cron that leaves
+    ``\\%`` alone hands the shell ``\\%``, which is ``%`` too."""
     quoted = "'" + word.replace("'", "'\\''") + "'"
-    return quoted.replace("%", "\\%")
+    return quoted.replace("%", "'\\%'")
 
 
 def cron_block(settings: RemindSettings, command: Sequence[str], env: Mapping[str, str]) -> str:
-    """The crontab lines: one per time, days as cron numbers (Sunday 0)."""
+    """The crontab lines: one per time, days as cron numbers (Sunday 0); InstallError if a
+    value cannot be carried by one (a newline)."""
+    where = "a crontab line"
+    command = [carried(_command_name(n), w, where) for n, w in enumerate(command)]
+    env = {k: carried(k, v, where) for k, v in env.items()}
     days = "*" if len(settings.days) == 7 else ",".join(str((d + 1) % 7) for d in settings.days)
     prefix = "".join(f"{k}={_cron_quote(v)} " for k, v in sorted(env.items()))
     run = prefix + " ".join(_cron_quote(w) for w in command) + " >/dev/null 2>&1"
@@ -273,7 +311,11 @@ def plist_data(
     settings: RemindSettings, command: Sequence[str], env: Mapping[str, str]
 ) -> dict[str, object]:
     """The launchd agent: one StartCalendarInterval entry per time and day (launchd runs a
-    missed one when the Mac wakes)."""
+    missed one when the Mac wakes); InstallError if a value cannot be carried by its XML (a
+    control character)."""
+    where = "a launchd agent"
+    command = [carried(_command_name(n), w, where) for n, w in enumerate(command)]
+    env = {k: carried(k, v, where) for k, v in env.items()}
     entries: list[dict[str, int]] = []
     for minute in settings.at:
         at = {"Hour": minute // 60, "Minute": minute % 60}
@@ -293,10 +335,6 @@ def plist_data(
 
 
 # -- installing and removing --------------------------------------------------------------
-
-
-class InstallError(Exception):
-    """Reminders could not be turned on (or off), in words for the person."""
 
 
 def systemd_running(runner: Runner, places: Places) -> bool:
