@@ -342,12 +342,13 @@ class LiveSession:
 
     # -- the record -----------------------------------------------------------------------
 
-    def add_check_in(self, feeling: int | None, note: str = "", *, before: bool = False) -> None:
+    def add_check_in(self, pain: int | None, note: str = "", *, before: bool = False) -> None:
+        """The check-in's 0–10 pain (None: not given) before or after, and the note after."""
         if before:
-            if feeling is not None:
-                self.recorder.feeling_before = feeling
+            if pain is not None:
+                self.recorder.pain_before = pain
             return
-        self.recorder.add(feeling_after=feeling, note=note)
+        self.recorder.add(pain_after=pain, note=note)
 
     def retry_save(self) -> str | None:
         return self.recorder.finish()
