@@ -72,7 +72,7 @@ def cmd_checkin(rating: int, as_json: bool) -> int:
 
     found = coach()
     try:
-        record = found.answer_morning(rating)
+        record = found.journal.answer_morning(found.now(), rating)
     except SaveError as error:
         print(f"supple checkin: could not save {printable(str(error))}", file=sys.stderr)
         return 1

@@ -305,15 +305,6 @@ class Coach:
     def newest(self, count: int) -> tuple[SessionRecord, ...]:
         return self.journal.newest(count)
 
-    def morning_due(self) -> SessionRecord | None:
-        """The session whose next-morning pain question is still to ask, None if none."""
-        return self.journal.morning_session(self.now(), due=True)
-
-    def answer_morning(self, rating: int | None) -> SessionRecord | None:
-        """Write this morning's pain (None: skipped) into its session's record; that record, or
-        None if no session is within reach (``core.pain``). Raises SaveError."""
-        return self.journal.answer_morning(self.now(), rating)
-
     def trash(self, record: SessionRecord) -> Path:
         return self.journal.trash(record)
 

@@ -114,30 +114,6 @@ class SuppleApp(QuietCrash):
         self._apply_config()
         if self._start is not None:  # `supple play`: straight in; home is built when you go back
             self.start_session(*self._start, earlier=self._resume)
-        else:
-            self._ask_morning()
-
-    def _ask_morning(self) -> None:
-        """The next-morning question, once per session: answered or skipped (Esc), it is
-        written into that session's record and not asked again."""
-        from supple.core.files import SaveError
-        from supple.core.words import printable
-        from supple.tui.screens.feeling import FeelingScreen
-
-        record = self.coach.morning_due()
-        if record is None:
-            return
-
-        def answered(check_in: CheckIn | None) -> None:
-            try:
-                self.coach.answer_morning(None if check_in is None else check_in.pain)
-            except SaveError as error:
-                self.notify(
-                    f"Could not save: {printable(str(error))}", severity="error", markup=False
-                )
-
-        about = f"{printable(record.title)}, {record.started:%a %H:%M}"
-        self.push_screen(FeelingScreen(before=False, morning=about), answered)
 
     def _apply_config(self) -> None:
         """Theme and keymap from the settings; anything unusable is reported, never fatal."""

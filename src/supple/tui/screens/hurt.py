@@ -7,6 +7,9 @@ without a mark.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -19,7 +22,57 @@ from supple.core.pain import PAIN_MAX, SCALE, legend, pain_words
 from supple.core.record import PainAction
 from supple.tui.keymap import say_keys
 
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from supple.coach.coach import Coach
+    from supple.coach.live import LiveSession
+
 Marked = tuple[int, PainAction]
+
+
+class HurtKey:
+    """The player's ``!`` action, as a mixin (the player's own class stays under 300 lines)."""
+
+    live: LiveSession
+
+    def pause_for_modal(self) -> Callable[[], None] | None:
+        raise NotImplementedError
+
+    def tick(self) -> None:
+        raise NotImplementedError
+
+    def action_hurts(self) -> None:
+        from textual.screen import Screen
+
+        assert isinstance(self, Screen)
+        ask_hurt(self, self.live, self.pause_for_modal, self.tick)
+
+
+def ask_hurt(
+    screen: Screen[Any],
+    live: LiveSession,
+    pause: Callable[[], Callable[[], None] | None],
+    redraw: Callable[[], None],
+) -> None:
+    """The player's ``!``: pause (``pause`` gives what resumes), ask how much it hurts, then
+    ease, skip or carry on; the record keeps the mark (``LiveSession.mark_pain``)."""
+    snap = live.session.snapshot()
+    if snap.done:
+        return
+    resume = pause()
+
+    def marked(answer: Marked | None) -> None:
+        if answer is not None:
+            rating, action = answer
+            taken = live.mark_pain(rating, action)
+            if action == "eased" and taken == "none":
+                screen.notify("No work left to ease here: skip it instead", timeout=3)
+            redraw()
+        if resume is not None:
+            resume()
+
+    screen.app.push_screen(HurtScreen(live.routine.exercises[snap.exercise_index].name), marked)
 
 
 class HurtScreen(ModalScreen[Marked | None]):
@@ -85,3 +138,26 @@ class HurtScreen(ModalScreen[Marked | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def ask_morning(screen: Screen[Any], coach: Coach) -> None:
+    """The next-morning question, once per session: answered or skipped (Esc), it is written
+    into that session's record (``Journal.answer_morning``) and not asked again."""
+    from supple.core.files import SaveError
+    from supple.core.words import printable
+    from supple.tui.screens.feeling import CheckIn, FeelingScreen
+
+    record = coach.journal.morning_session(coach.now(), due=True)
+    if record is None:
+        return
+
+    def answered(check_in: CheckIn | None) -> None:
+        try:
+            coach.journal.answer_morning(coach.now(), None if check_in is None else check_in.pain)
+        except SaveError as error:
+            screen.notify(
+                f"Could not save: {printable(str(error))}", severity="error", markup=False
+            )
+
+    about = f"{printable(record.title)}, {record.started:%a %H:%M}"
+    screen.app.push_screen(FeelingScreen(before=False, morning=about), answered)

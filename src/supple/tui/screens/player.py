@@ -23,6 +23,7 @@ from supple.tui.context import SessionEnded
 from supple.tui.keymap import say_keys
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
+from supple.tui.screens.hurt import HurtKey
 from supple.tui.widgets.bar import Bar
 from supple.tui.widgets.exercise_list import ExerciseList
 from supple.tui.widgets.labels import Labels
@@ -33,7 +34,19 @@ if TYPE_CHECKING:
     from supple.core.snapshot import Snapshot
 
 
-class PlayerScreen(SuppleScreen):
+# "This hurts" (``!``): declared here, out of the class, which would pass 300 lines.
+HURTS = Binding(
+    "exclamation_mark",
+    "hurts",
+    "Hurts",
+    key_display="!",
+    id="player.hurts",
+    show=False,  # the footer is full at 60 columns; the guide, ? and the palette say it
+    tooltip="This hurts: rate it 0–10, then ease or skip this exercise, or carry on",
+)
+
+
+class PlayerScreen(HurtKey, SuppleScreen):
     BINDINGS = [
         # One key, two bindings: the footer says what space does now (check_action hides the
         # other), and each can be remapped on its own.
@@ -94,15 +107,7 @@ class PlayerScreen(SuppleScreen):
             show=False,
             tooltip="Breath tones: a tone rising each in-breath, falling each out-breath",
         ),
-        Binding(
-            "exclamation_mark",
-            "hurts",
-            "Hurts",
-            key_display="!",
-            id="player.hurts",
-            show=False,  # the footer is full at 60 columns; the guide, ? and the palette say it
-            tooltip="This hurts: rate it 0–10, then ease or skip this exercise, or carry on",
-        ),
+        HURTS,
         Binding(
             "q,escape",
             "request_stop",
@@ -321,29 +326,6 @@ class PlayerScreen(SuppleScreen):
         self.app.push_screen(
             JumpScreen(rows, self.live.outcomes(snap), snap.exercise_index), chosen
         )
-
-    def action_hurts(self) -> None:
-        """Pause, ask how much it hurts (one key), then ease, skip or carry on; the record
-        keeps the mark (``LiveSession.mark_pain``)."""
-        from supple.tui.screens.hurt import HurtScreen, Marked
-
-        snap = self.live.session.snapshot()
-        if snap.done:
-            return
-        resume = self.pause_for_modal()
-        step = snap.exercise_index
-
-        def marked(answer: Marked | None) -> None:
-            if answer is not None:
-                rating, action = answer
-                taken = self.live.mark_pain(rating, action)
-                if action == "eased" and taken == "none":
-                    self.notify("No work left to ease here: skip it instead", timeout=3)
-                self.tick()
-            if resume is not None:
-                resume()
-
-        self.app.push_screen(HurtScreen(self.live.routine.exercises[step].name), marked)
 
     def action_request_stop(self) -> None:
         resume = self.pause_for_modal()
