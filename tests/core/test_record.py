@@ -351,12 +351,12 @@ def test_the_recorder_writes_the_record_with_its_check_ins(tmp_path: Path) -> No
     session = Session(BPR, "beginner", clock)
     session.start()
     recorder = Recorder(store, session, T0)
-    recorder.feeling_before = 4
+    recorder.pain_before = 4
     recorder.open()
     clock.advance(1000.0)
-    assert recorder.add(feeling_after=7, note="") is None
+    assert recorder.add(pain_after=7, note="") is None
     record = recorder.record()
-    assert (record.feeling_before, record.feeling_after, record.note) == (4, 7, "")
+    assert (record.pain_before, record.pain_after, record.note) == (4, 7, "")
     assert read_record(recorder.path) == replace(record, path=recorder.path)
 
 

@@ -72,7 +72,7 @@ def test_whole_back_pain_relief_session_is_saved(tmux: list[str], tmp_path: Path
     keys(tmux, "Space")
     wait_for(tmux, "PAUSED")
     keys(tmux, "Space")
-    wait_for(tmux, "How does your back feel", timeout=60)
+    wait_for(tmux, "How much does your back hurt", timeout=60)
     keys(tmux, "8", "Enter")
     shown = wait_for(tmux, "Session complete")
     assert "3/3 exercises done" in shown
@@ -82,7 +82,7 @@ def test_whole_back_pain_relief_session_is_saved(tmux: list[str], tmp_path: Path
     assert record["status"] == "completed" and record["routine"] == "back-pain-relief"
     assert record["active_seconds"] == 95
     assert [e["status"] for e in record["exercise"]] == ["done", "done", "done"]
-    assert record["feeling_after"] == 8
+    assert record["pain_after"] == 8
     keys(tmux, "Enter")
     wait_for(tmux, "Routines")
     keys(tmux, "q")
@@ -181,7 +181,7 @@ def test_program_workout_one_and_baseline_tests(tmux: list[str], tmp_path: Path)
     keys(tmux, "p")
     wait_for(tmux, "Workout 1 · week 1")
     keys(tmux, "Enter")
-    wait_for(tmux, "How does your back feel", timeout=60)
+    wait_for(tmux, "How much does your back hurt", timeout=60)
     keys(tmux, "Escape")
     wait_for(tmux, "Session complete")
     keys(tmux, "Enter")

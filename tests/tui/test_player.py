@@ -297,7 +297,7 @@ async def test_home_lists_a_broken_user_routine_with_its_error(data_dir: Path) -
         assert title.style.color.triplet == Color.parse(app.theme_variables["error"]).rgb
 
 
-async def test_check_in_after_stores_feeling_and_note(data_dir: Path) -> None:
+async def test_check_in_after_stores_pain_and_note(data_dir: Path) -> None:
     app = build_app(data_dir, start=("back-pain-relief", "beginner"))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -309,12 +309,10 @@ async def test_check_in_after_stores_feeling_and_note(data_dir: Path) -> None:
         await pilot.press("backspace", "backspace", "7", "tab", *"less stiff", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert "Back: – → 7 / 10" in text(app, "#feelings") and "less stiff" in text(
-            app, "#feelings"
-        )
+        assert "pain –→7/10" in text(app, "#feelings") and "less stiff" in text(app, "#feelings")
     record = tomllib.loads(saved_files(data_dir)[0].read_text())
-    assert record["feeling_after"] == 7 and record["note"] == "less stiff"
-    assert "feeling_before" not in record
+    assert record["pain_after"] == 7 and record["note"] == "less stiff"
+    assert "pain_before" not in record and "feeling_after" not in record
 
 
 async def test_check_in_before_when_switched_on(data_dir: Path) -> None:
@@ -331,7 +329,7 @@ async def test_check_in_before_when_switched_on(data_dir: Path) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     record = tomllib.loads(saved_files(data_dir)[0].read_text())
-    assert record["feeling_before"] == 4 and record["status"] == "stopped"
+    assert record["pain_before"] == 4 and record["status"] == "stopped"
 
 
 async def test_checkpoints_while_running(data_dir: Path) -> None:

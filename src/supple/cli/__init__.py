@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "history": "journal",
     "stats": "journal",
     "log": "journal",
+    "checkin": "journal",
     "program": "program",
     "status": "status",
     "test": "program",

@@ -48,6 +48,43 @@ def _log_arguments(sub: Commands) -> None:
         metavar="N,N,…",
         help="the exercises done, by their number in `supple show` (all of them)",
     )
+    p.add_argument("--pain-before", type=_pain, metavar="0-10", help="pain before (0 = none)")
+    p.add_argument("--pain-after", type=_pain, metavar="0-10", help="pain after (0 = none)")
+
+
+def _checkin_arguments(sub: Commands) -> None:
+    p = sub.add_parser("checkin", help="answer this morning's pain for yesterday's session")
+    p.add_argument(
+        "--morning",
+        type=_pain,
+        required=True,
+        metavar="0-10",
+        help="your back pain this morning, 0 = no pain … 10 = worst imaginable",
+    )
+    p.add_argument("--json", action="store_true", help="print the session it was linked to")
+
+
+def cmd_checkin(rating: int, as_json: bool) -> int:
+    import json
+
+    from supple.coach import wording
+    from supple.core.files import SaveError
+
+    found = coach()
+    try:
+        record = found.journal.answer_morning(found.now(), rating)
+    except SaveError as error:
+        print(f"supple checkin: could not save {printable(str(error))}", file=sys.stderr)
+        return 1
+    tell(found)
+    if record is None:
+        print(f"supple checkin: {wording.NO_MORNING_SESSION}", file=sys.stderr)
+        return 1
+    if as_json:
+        print(json.dumps(record.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    print(wording.morning_answered(rating, printable(record.title), record.started))
+    return 0
 
 
 def cmd_log(args: argparse.Namespace) -> int:
@@ -74,7 +111,10 @@ def cmd_log(args: argparse.Namespace) -> int:
         print("supple log: --minutes must be more than 0 and at most a day", file=sys.stderr)
         return 2
     try:
-        record = found.journal.log_by_hand(found.catalog, routine.id, level, at, minutes, done)
+        pain = (args.pain_before, args.pain_after)
+        record = found.journal.log_by_hand(
+            found.catalog, routine.id, level, at, minutes, done, pain
+        )
     except SaveError as error:
         print(f"supple log: could not save {printable(str(error))}", file=sys.stderr)
         return 1
@@ -138,10 +178,14 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
             )
             print(f"No sessions{which} ({plural(len(every), 'session')} in all).")
         return 0
+    from supple.core.pain import old_feeling_words, pain_line
+
     for r in records:
-        feeling = ""
-        if r.feeling_before is not None or r.feeling_after is not None:
-            feeling = f"  feeling {_or_dash(r.feeling_before)}→{_or_dash(r.feeling_after)}"
+        feeling = "".join(
+            f"  {words}"
+            for words in (pain_line(r), old_feeling_words(r.feeling_before, r.feeling_after))
+            if words
+        )
         print(
             f"{r.started:%Y-%m-%d %H:%M}  {printable(r.title):<22} {printable(r.level):<12} "
             f"{duration(r.active_seconds):>6}  {said(r.outcome).label:<15} "
@@ -149,10 +193,6 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
             f"{'  logged by hand' if r.by_hand else ''}"
         )
     return 0
-
-
-def _or_dash(value: int | None) -> str:
-    return "–" if value is None else str(value)
 
 
 def cmd_stats(as_json: bool) -> int:
@@ -190,6 +230,7 @@ COMMANDS = {
     ),
     "stats": Command(_stats_arguments, lambda args: cmd_stats(args.json)),
     "log": Command(_log_arguments, cmd_log),
+    "checkin": Command(_checkin_arguments, lambda args: cmd_checkin(args.morning, args.json)),
 }
 
 
@@ -202,4 +243,16 @@ def _minutes(text: str) -> float:
     try:
         return read_number(text, "min")
     except NumberError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _pain(text: str) -> int:
+    """A 0–10 pain rating through the one number reader (ASCII digits only)."""
+    import argparse
+
+    from supple.core.pain import read_pain
+
+    try:
+        return read_pain(text)
+    except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None

@@ -198,9 +198,11 @@ class Journal:
         at: datetime,
         minutes: float,
         done: frozenset[int] | None = None,
+        pain: tuple[int | None, int | None] = (None, None),
     ) -> SessionRecord:
         """Write a session done without the app: ``done`` the exercises done (their indexes;
-        None: all). Raises KeyError (no such routine), SaveError."""
+        None: all), ``pain`` before and after (0–10). Raises KeyError (no such routine),
+        SaveError."""
         from dataclasses import replace
 
         from supple.core.history import session_record
@@ -212,10 +214,35 @@ class Journal:
         count = len(plan.routine.exercises)
         chosen = frozenset(range(count)) if done is None else done
         record = by_hand(session_record(session, at), chosen, at, minutes)
+        record = replace(record, pain_before=pain[0], pain_after=pain[1])
         path = self.store.path_for(plan.routine.id, at)
         self.store.save(record, path)
         self._written()
         return replace(record, path=path)
+
+    def morning_session(self, now: datetime, *, due: bool) -> SessionRecord | None:
+        """The session a next-morning answer at ``now`` belongs to (``core.pain``'s rule), from
+        the newest files alone (quick); ``due``: only while its question is still to ask."""
+        from supple.core import pain
+
+        records = self.newest(_MORNING_LOOK)
+        return (pain.morning_due if due else pain.morning_session)(records, now)
+
+    def answer_morning(self, now: datetime, rating: int | None) -> SessionRecord | None:
+        """Write this morning's pain (None: the question skipped) into the record of the session
+        it belongs to, an atomic rewrite of that one file; that record, or None if there is no
+        session to link to. Raises SaveError."""
+        from dataclasses import replace
+
+        from supple.core.schema import newer
+
+        record = self.morning_session(now, due=False)
+        if record is None or record.path is None or newer(record.schema):
+            return None
+        answered = replace(record, morning_pain=rating, morning_at=now)
+        self.store.save(answered, record.path)
+        self._written()
+        return answered
 
     def start_program(self, program: Program, at: datetime) -> datetime:
         """Start (or restart) the program at ``at``; the start as written. Raises SaveError."""
@@ -234,6 +261,11 @@ class Journal:
         result = ProgramStore(self.store).record(test.id, value, point, at)
         self._written()
         return result
+
+
+# How many of the newest records the next-morning rule looks at: two sessions yesterday and a
+# few today still find yesterday's.
+_MORNING_LOOK = 8
 
 
 def when(text: str, now: datetime) -> datetime:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from supple.core.clock import Clock
     from supple.core.config import Config
     from supple.core.history import HistoryStore
-    from supple.core.record import SessionRecord
+    from supple.core.record import PainAction, SessionRecord
     from supple.core.routine import Level, Routine
 
 FRAME = 0.1  # seconds between frames while the pacer moves: 10 Hz keeps it smooth
@@ -342,12 +342,41 @@ class LiveSession:
 
     # -- the record -----------------------------------------------------------------------
 
-    def add_check_in(self, feeling: int | None, note: str = "", *, before: bool = False) -> None:
+    def add_check_in(self, pain: int | None, note: str = "", *, before: bool = False) -> None:
+        """The check-in's 0–10 pain (None: not given) before or after, and the note after."""
         if before:
-            if feeling is not None:
-                self.recorder.feeling_before = feeling
+            if pain is not None:
+                self.recorder.pain_before = pain
             return
-        self.recorder.add(feeling_after=feeling, note=note)
+        self.recorder.add(pain_after=pain, note=note)
+
+    def mark_pain(self, rating: int, action: PainAction) -> PainAction:
+        """ "This hurts" (the ``!`` key): a 0–10 ``rating`` on the exercise in play, then
+        ``action``: carry on, ease the rest of this exercise (the plan keeps the eased work, so
+        the counting rule judges what was asked) or skip it. The mark is saved at once; the
+        action taken is returned ("none" when there was nothing left to ease)."""
+        from supple.core.record import PainMark
+
+        step = self.session.snapshot().exercise_index
+        at = round(self.session.active_seconds(), 1)
+        match action:
+            case "none":
+                pass
+            case "eased":
+                if self.session.ease():
+                    self.voice_plan = plan_voice(self.session.segments, self.routine.exercises)
+                    self._cuer.plan = self.voice_plan
+                else:
+                    action = "none"
+            case "skipped":
+                self.session.skip()
+            case _:
+                assert_never(action)
+        exercise = self.routine.exercises[step].id
+        mark = PainMark(exercise=exercise, step=step, rating=rating, at=at, action=action)
+        self.recorder.pain_marks = (*self.recorder.pain_marks, mark)
+        self.recorder.checkpoint()
+        return action
 
     def retry_save(self) -> str | None:
         return self.recorder.finish()

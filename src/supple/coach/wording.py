@@ -229,3 +229,22 @@ def _changes(n: Mapping[str, object]) -> list[str]:
         within = "" if abs(value) > error else f" (within the ±{error:g} {unit} error: unchanged)"
         out.append(f"{n[f'{key}_name']} {change_words(value, unit)}{within}")
     return out
+
+
+NO_MORNING_SESSION = (
+    "no session to link this morning's answer to (it belongs to the newest session of an "
+    "earlier day that ended within the last 36 hours)"
+)
+
+
+def morning_answered(rating: int, title: str, started: datetime) -> str:
+    """This morning's pain, written into the session it belongs to."""
+    from supple.core.pain import pain_words
+
+    return f"This morning: {pain_words(rating)}, saved with {title} of {started:%a %d %b %H:%M}."
+
+
+def morning_prompt(ascii_only: bool = False) -> str:
+    """What the status line and the reminder add while the next-morning question is open."""
+    dot = "|" if ascii_only else "·"
+    return f"{dot} how is your back this morning? supple checkin --morning N"

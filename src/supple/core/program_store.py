@@ -19,7 +19,8 @@ from supple.core.files import (
 )
 from supple.core.history import HistoryStore, Quarantined, Skipped, read_toml_file
 from supple.core.program import POINTS, Point, Program, Progress, TestResult, progress, start_of
-from supple.core.record import BadRecord, SessionRecord, as_found_in, read_schema
+from supple.core.record import BadRecord, SessionRecord
+from supple.core.record_fields import as_found_in, read_schema
 from supple.core.schema import unknown_keys
 
 STATE_KEYS = ("program", "started")

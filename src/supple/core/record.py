@@ -7,14 +7,32 @@ history index (which caches that form), ``--json`` and ``--csv`` are all derived
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from dataclasses import Field, dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
 from supple.core.outcome import Outcome, outcome
+from supple.core.record_fields import BadRecord as BadRecord
+from supple.core.record_fields import (
+    as_found_in,
+    flag,
+    iso,
+    never,
+    number,
+    one_of,
+    place,
+    rating,
+    read_fields,
+    read_schema,
+    read_string,
+    read_text,
+    read_time,
+    spec,
+    specs,
+    whole,
+    write_fields,
+)
 from supple.core.routine import (
     LEVELS,
     MAX_EXERCISES,
@@ -24,153 +42,19 @@ from supple.core.routine import (
     MAX_SETS,
     Level,
 )
-from supple.core.schema import SCHEMA, newer, schema_of, unknown_keys
+from supple.core.schema import SCHEMA
 
 RecordStatus = Literal["completed", "stopped", "interrupted", "in_progress"]
 ExerciseStatus = Literal["done", "partial", "skipped"]
+# What the person chose after marking "this hurts" (the ``!`` key): carry on, ease the rest of
+# this exercise, or skip it.
+PainAction = Literal["none", "eased", "skipped"]
 # What a record may say is what supple can write: the limits of a valid routine (with the
 # settings' longest rests), never a guess at how long a session may last. A session may be paused
 # for any time, and active time (which going back to an exercise adds to) is bounded by the wall
 # time between start and end.
 MAX_SETS_DONE = MAX_SETS
 MAX_REPS_DONE = 2 * MAX_SETS * MAX_REPS  # each side
-
-
-class BadRecord(Exception):
-    """A history file that cannot be trusted; ``reason`` says why in a few words. ``newer``: the
-    file has a newer schema than this supple reads, so it is left alone (never quarantined)."""
-
-    def __init__(self, reason: str, *, newer: bool = False) -> None:
-        self.reason = reason
-        self.newer = newer
-        super().__init__(reason)
-
-
-def read_schema(data: dict[str, Any]) -> int:
-    """The schema of a parsed file this supple can read (its own or a newer one); BadRecord
-    for any other (missing, not a whole number, older)."""
-    schema = schema_of(data)
-    if schema is None:
-        raise BadRecord(
-            f"unknown schema {data.get('schema')!r} (this supple reads schema {SCHEMA})"
-        )
-    return schema
-
-
-def as_found_in(bad: BadRecord, schema: int) -> BadRecord:
-    """``bad`` as found in a file of ``schema``: in a newer supple's file it is marked ``newer``
-    (what could not be read is left where it is, never quarantined)."""
-    if newer(schema) and not bad.newer:
-        return BadRecord(f"{bad.reason} (schema {schema}, newer)", newer=True)
-    return bad
-
-
-# -- how a field is read and written ------------------------------------------------------------
-
-Reader = Callable[[str, Any], Any]  # (the key's label in messages, the raw value) -> the value
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
-def _never(label: str, value: Any) -> Any:
-    raise AssertionError(f"{label} is not read from a file")  # ``stored=False`` fields
-
-
-@dataclass(frozen=True, slots=True)
-class Spec:
-    """How one field lives in the file: read (checked) with ``read``, written with ``write``."""
-
-    read: Reader
-    write: Callable[[Any], Any] = _same
-    key: str = ""  # its key in the file, when not the field's name
-    optional: bool = False  # may be absent; written only when it differs from its default
-    stored: bool = True  # False: known only once read (where the file is), never in the file
-    tables: bool = False  # an array of tables: written after every plain value, as TOML wants
-    csv: tuple[str, ...] = ()  # the CSV columns that stand for it, when not its own value
-
-
-def spec(read: Reader, **options: Any) -> dict[str, Spec]:
-    """A dataclass field's metadata: how it is read and written."""
-    return {"spec": Spec(read, **options)}
-
-
-def _text(label: str, value: Any) -> str:
-    if not isinstance(value, str) or not value:
-        raise BadRecord(f"{label}: missing or not text")
-    return value
-
-
-def _string(label: str, value: Any) -> str:
-    if not isinstance(value, str):
-        raise BadRecord(f"{label}: expected text")
-    return value
-
-
-def _one_of(allowed: tuple[str, ...], noun: str = "", *, text: bool = True) -> Reader:
-    """One of ``allowed`` (a Literal's values); ``noun`` names it in the message."""
-
-    def read(label: str, value: Any) -> Any:
-        if text:
-            _text(label, value)
-        if value not in allowed:
-            raise BadRecord(f"{label}: unknown {noun}{value!r}")
-        return value
-
-    return read
-
-
-def _number(high: float) -> Reader:
-    """A number as read (int or float, so a round trip keeps it); BadRecord unless 0..high."""
-
-    def read(label: str, value: Any) -> Any:
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-        ):
-            raise BadRecord(f"{label}: expected a number, got {value!r}")
-        if not 0 <= value <= high:
-            limit = "0 or more" if high == math.inf else f"0 to {high:g}"
-            raise BadRecord(f"{label}: {value} is impossible ({limit})")
-        return value
-
-    return read
-
-
-def _time(label: str, value: Any) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        parsed = None
-    if parsed is None or parsed.tzinfo is None:
-        raise BadRecord(f"{label}: expected an ISO 8601 time with offset, got {value!r}")
-    return parsed
-
-
-def _iso(value: datetime) -> str:
-    return value.isoformat(timespec="seconds")
-
-
-def _feeling(label: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-        raise BadRecord(f"{label}: expected a whole number from 0 to 10, got {value!r}")
-    return value
-
-
-def _place(label: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_EXERCISES:
-        raise BadRecord(
-            f"{label}: expected a whole number from 1 to {MAX_EXERCISES}, got {value!r}"
-        )
-    return value
-
-
-def _flag(label: str, value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise BadRecord(f"{label}: expected true or false, got {value!r}")
-    return value
 
 
 def _entries(label: str, value: Any) -> tuple[ExerciseEntry, ...]:
@@ -183,73 +67,41 @@ def _toml_list(entries: tuple[ExerciseEntry, ...]) -> list[dict[str, Any]]:
     return [e.to_toml() for e in entries]
 
 
-@cache
-def _specs(cls: type) -> tuple[tuple[Field[Any], Spec], ...]:
-    return tuple((f, f.metadata["spec"]) for f in fields(cls) if "spec" in f.metadata)
+@dataclass(frozen=True, slots=True)
+class PainMark:
+    """A "this hurts" mark: ``rating`` (0–10 pain) on the exercise ``exercise`` (its id), the
+    plan's ``step`` (counted from 0, as ``exercises``), ``at`` seconds into the session."""
+
+    exercise: str = field(metadata=spec(read_string))
+    step: int = field(metadata=spec(whole(MAX_EXERCISES - 1)))
+    rating: int = field(metadata=spec(rating))
+    at: float = field(metadata=spec(number(math.inf)))
+    action: PainAction = field(metadata=spec(one_of(get_args(PainAction), "action ")))
+    unknown: dict[str, Any] = field(default_factory=dict, hash=False, repr=False)
+
+    @classmethod
+    def from_toml(cls, data: dict[str, Any], where: str) -> PainMark:
+        return cls(**read_fields(cls, data, f"{where}."))
+
+    def to_toml(self) -> dict[str, Any]:
+        return write_fields(self, {})
 
 
-@cache
-def _reading(cls: type) -> tuple[tuple[tuple[str, str, Reader, bool], ...], frozenset[str]]:
-    """(field name, key, reader, optional) of each field read from a file, and every key
-    ``cls`` knows: worked out once, as a large history reads thousands of records."""
-    read = tuple((f.name, s.key or f.name, s.read, s.optional) for f, s in _specs(cls) if s.stored)
-    return read, frozenset(["schema", *(key for _, key, _, _ in read)])
+def _marks(label: str, value: Any) -> tuple[PainMark, ...]:
+    if not isinstance(value, list) or not all(isinstance(m, dict) for m in value):
+        raise BadRecord(f"{label}: expected [[pain_mark]] tables")
+    return tuple(PainMark.from_toml(m, f"{label}[{i}]") for i, m in enumerate(value, 1))
 
 
-def _read(cls: type, data: dict[str, Any], prefix: str, skip: str = "") -> dict[str, Any]:
-    """The declared fields of ``cls`` read from ``data`` (the field ``skip`` left out), and
-    ``unknown``: the keys no field declares, kept so that a rewrite keeps them."""
-    values: dict[str, Any] = {}
-    read, known = _reading(cls)
-    for name, key, reader, optional in read:
-        if name == skip or (optional and key not in data):
-            continue
-        values[name] = reader(prefix + key if prefix else key, data.get(key))
-    values["unknown"] = unknown_keys(data, known)
-    return values
+def _marks_list(marks: tuple[PainMark, ...]) -> list[dict[str, Any]]:
+    return [m.to_toml() for m in marks]
 
 
-@cache
-def _writing(cls: type) -> tuple[tuple[str, str, Callable[[Any], Any] | None, bool, Any], ...]:
-    """(field name, key, writer or None to write it as it is, tables, the default it is left
-    out at or ``_ALWAYS``) of each field written to a file, in the file's order."""
-    return tuple(
-        (
-            f.name,
-            s.key or f.name,
-            None if s.write is _same else s.write,
-            s.tables,
-            f.default if s.optional else _ALWAYS,
-        )
-        for f, s in _specs(cls)
-        if s.stored
+def _marks_text(marks: tuple[PainMark, ...]) -> str:
+    """The marks in one CSV cell: ``cat-cow 6 eased; bird-dog 3``."""
+    return "; ".join(
+        f"{m.exercise} {m.rating}" + ("" if m.action == "none" else f" {m.action}") for m in marks
     )
-
-
-_ALWAYS = object()
-
-
-def _write(value: ExerciseEntry | SessionRecord, data: dict[str, Any]) -> dict[str, Any]:
-    """The stored fields of ``value`` into ``data`` in their order (optional ones only when
-    set), then the keys it did not know, then its arrays of tables."""
-    tables: dict[str, Any] | None = None
-    cls: type = type(value)
-    for name, key, writer, is_tables, default in _writing(cls):
-        current = getattr(value, name)
-        if default is not _ALWAYS and current == default:
-            continue
-        if writer is not None:
-            current = writer(current)
-        if is_tables:
-            tables = {} if tables is None else tables
-            tables[key] = current
-        else:
-            data[key] = current
-    if value.unknown:
-        data.update(value.unknown)
-    if tables:
-        data.update(tables)
-    return data
 
 
 # -- the record -------------------------------------------------------------------------------
@@ -259,26 +111,26 @@ def _write(value: ExerciseEntry | SessionRecord, data: dict[str, Any]) -> dict[s
 class ExerciseEntry:
     """What was done of one exercise: ``seconds`` of work (reps and holds) against the plan."""
 
-    id: str = field(metadata=spec(_string))
-    name: str = field(metadata=spec(_string))
-    status: ExerciseStatus = field(metadata=spec(_one_of(get_args(ExerciseStatus), text=False)))
+    id: str = field(metadata=spec(read_string))
+    name: str = field(metadata=spec(read_string))
+    status: ExerciseStatus = field(metadata=spec(one_of(get_args(ExerciseStatus), text=False)))
     # The work done has no bound but the session's own (going back repeats it); the work
     # planned is part of a valid plan.
-    seconds: float = field(metadata=spec(_number(math.inf)))
-    planned_seconds: float = field(metadata=spec(_number(MAX_PLAN_SECONDS)))
-    sets_done: int = field(metadata=spec(_number(MAX_SETS_DONE)))
-    sets_planned: int = field(metadata=spec(_number(MAX_SETS_DONE)))
-    reps_done: int = field(metadata=spec(_number(MAX_REPS_DONE)))
-    reps_planned: int = field(metadata=spec(_number(MAX_REPS_DONE)))
+    seconds: float = field(metadata=spec(number(math.inf)))
+    planned_seconds: float = field(metadata=spec(number(MAX_PLAN_SECONDS)))
+    sets_done: int = field(metadata=spec(number(MAX_SETS_DONE)))
+    sets_planned: int = field(metadata=spec(number(MAX_SETS_DONE)))
+    reps_done: int = field(metadata=spec(number(MAX_REPS_DONE)))
+    reps_planned: int = field(metadata=spec(number(MAX_REPS_DONE)))
     unknown: dict[str, Any] = field(default_factory=dict, hash=False, repr=False)
 
     @classmethod
     def from_toml(cls, data: dict[str, Any], where: str) -> ExerciseEntry:
         """One ``[[exercise]]`` table checked; ``where`` (``exercise[2]``) names it."""
-        return cls(**_read(cls, data, f"{where}."))
+        return cls(**read_fields(cls, data, f"{where}."))
 
     def to_toml(self) -> dict[str, Any]:
-        return _write(self, {})
+        return write_fields(self, {})
 
 
 def counts(status: str, work: float, planned: float) -> bool:
@@ -300,16 +152,16 @@ class SessionRecord:
     """One session as stored. Numbers keep the type they were read with (an ``int`` stays an
     ``int``), so a file read and written again, and its JSON, are unchanged."""
 
-    routine: str = field(metadata=spec(_text))
-    title: str = field(metadata=spec(_text))
-    level: Level = field(metadata=spec(_one_of(LEVELS, "level ")))
+    routine: str = field(metadata=spec(read_text))
+    title: str = field(metadata=spec(read_text))
+    level: Level = field(metadata=spec(one_of(LEVELS, "level ")))
     # With its UTC offset: the local day is where it was done.
-    started: datetime = field(metadata=spec(_time, write=_iso))
-    ended: datetime = field(metadata=spec(_time, write=_iso))
-    status: RecordStatus = field(metadata=spec(_one_of(get_args(RecordStatus), "status ")))
-    active_seconds: float = field(metadata=spec(_number(math.inf)))
-    paused_seconds: float = field(metadata=spec(_number(math.inf)))
-    planned_seconds: float = field(metadata=spec(_number(MAX_SESSION_PLAN_SECONDS)))
+    started: datetime = field(metadata=spec(read_time, write=iso))
+    ended: datetime = field(metadata=spec(read_time, write=iso))
+    status: RecordStatus = field(metadata=spec(one_of(get_args(RecordStatus), "status ")))
+    active_seconds: float = field(metadata=spec(number(math.inf)))
+    paused_seconds: float = field(metadata=spec(number(math.inf)))
+    planned_seconds: float = field(metadata=spec(number(MAX_SESSION_PLAN_SECONDS)))
     exercises: tuple[ExerciseEntry, ...] = field(
         metadata=spec(
             _entries,
@@ -319,16 +171,38 @@ class SessionRecord:
             csv=("exercises_done", "exercises_total"),
         )
     )
-    feeling_before: int | None = field(default=None, metadata=spec(_feeling, optional=True))
-    feeling_after: int | None = field(default=None, metadata=spec(_feeling, optional=True))
-    note: str = field(default="", metadata=spec(_string, optional=True))
+    # The old check-in ("0 = very bad · 10 = great"): read and shown as it was, never converted.
+    feeling_before: int | None = field(default=None, metadata=spec(rating, optional=True))
+    feeling_after: int | None = field(default=None, metadata=spec(rating, optional=True))
+    # Pain on the 0–10 numeric rating scale (0 = no pain, 10 = worst imaginable), before and
+    # after, the next morning (``morning_at`` when answered; set alone, the question was skipped)
+    # and the "this hurts" marks during the session.
+    pain_before: int | None = field(default=None, metadata=spec(rating, optional=True))
+    pain_after: int | None = field(default=None, metadata=spec(rating, optional=True))
+    morning_pain: int | None = field(default=None, metadata=spec(rating, optional=True))
+    morning_at: datetime | None = field(
+        default=None, metadata=spec(read_time, write=iso, optional=True)
+    )
+    pain_marks: tuple[PainMark, ...] = field(
+        default=(),
+        metadata=spec(
+            _marks,
+            write=_marks_list,
+            key="pain_mark",
+            optional=True,
+            tables=True,
+            csv=("pain_max", "pain_marks"),
+            csv_text=_marks_text,
+        ),
+    )
+    note: str = field(default="", metadata=spec(read_string, optional=True))
     # Where a session that did not reach its end stood: the exercise (counted from 1) it was in,
     # from whose start ``supple play --resume`` continues it. Absent once completed.
-    stopped_in: int | None = field(default=None, metadata=spec(_place, optional=True))
+    stopped_in: int | None = field(default=None, metadata=spec(place, optional=True))
     # Logged by hand (``supple log``, the history's log key): done without the app, its work
     # entered by the person; counted by the same rule as any other.
-    by_hand: bool = field(default=False, metadata=spec(_flag, optional=True))
-    path: Path | None = field(default=None, metadata=spec(_never, write=str, stored=False))
+    by_hand: bool = field(default=False, metadata=spec(flag, optional=True))
+    path: Path | None = field(default=None, metadata=spec(never, write=str, stored=False))
     # Forward compatibility: the schema it was read with (a newer one is never rewritten) and
     # the keys this supple does not know, written back as they were.
     schema: int = SCHEMA
@@ -343,6 +217,11 @@ class SessionRecord:
     @property
     def exercises_total(self) -> int:
         return len(self.exercises)
+
+    @property
+    def pain_max(self) -> int | None:
+        """The highest "this hurts" mark, None without one."""
+        return max((m.rating for m in self.pain_marks), default=None)
 
     @property
     def work_seconds(self) -> float:
@@ -369,13 +248,13 @@ class SessionRecord:
     def to_toml(self) -> dict[str, Any]:
         """The file's content: keys in the order a parsed file has them; feelings and note only
         when set."""
-        return _write(self, {"schema": self.schema})
+        return write_fields(self, {"schema": self.schema})
 
     def to_json(self) -> dict[str, Any]:
         """One entry of ``supple history --json``: the file's content, where it is, and what it
         adds up to."""
         data = self.to_toml()  # a fresh dict: add to it rather than copy it again
-        for f, s in _specs(SessionRecord):
+        for f, s in specs(SessionRecord):
             if not s.stored:
                 data[f.name] = s.write(getattr(self, f.name))
         for name, _ in ADDED:
@@ -391,7 +270,9 @@ class SessionRecord:
             if isinstance(value, bool):
                 row.append("true" if value else "false")
             elif s is None:
-                row.append(value)
+                row.append("" if value is None else value)
+            elif s.csv_text is not None:
+                row.append(s.csv_text(value))
             else:
                 row.append("" if s.optional and value is None else s.write(value))
         return row
@@ -413,7 +294,7 @@ class SessionRecord:
         schema = read_schema(data)
         try:
             skip = "" if exercises is None else _TABLES.name
-            values = _read(cls, data, "", skip)
+            values = read_fields(cls, data, "", skip)
             if exercises is not None:
                 values["exercises"] = exercises
             record = cls(**values, path=path, schema=schema)
@@ -462,8 +343,8 @@ class SessionRecord:
             raise ValueError(bad.reason) from None
 
 
-_SPEC = {f.name: s for f, s in _specs(SessionRecord)}
-(_TABLES,) = (f for f, s in _specs(SessionRecord) if s.tables)  # the exercises
+_SPEC = {f.name: s for f, s in specs(SessionRecord)}
+(_TABLES,) = (f for f, s in specs(SessionRecord) if s.tables and not s.optional)  # exercises
 _EXERCISES_KEY = _SPEC[_TABLES.name].key
 # What the record adds up to, as ``--json`` adds it (after where the file is), and whether the
 # CSV has it too (the planned work is in the file's entries: JSON readers add it up themselves).
@@ -473,7 +354,9 @@ ADDED = (("work_seconds", True), ("planned_work_seconds", False), ("counts", Tru
 def _csv_fields() -> tuple[str, ...]:
     """The CSV's columns: the times first (where a spreadsheet looks), then every field in its
     order (the exercises as two counts), then what the record adds up to."""
-    ordered = sorted(_specs(SessionRecord), key=lambda fs: fs[1].read is not _time)
+    ordered = sorted(
+        specs(SessionRecord), key=lambda fs: fs[1].read is not read_time or fs[1].optional
+    )
     columns = [name for f, s in ordered for name in (s.csv or (f.name,))]
     return (*columns, *(name for name, in_csv in ADDED if in_csv))
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from supple.core.files import SaveError
 from supple.core.history import HistoryStore, LiveFile, session_record
-from supple.core.record import SessionRecord
+from supple.core.record import PainMark, SessionRecord
 from supple.core.resume import continued
 from supple.core.session import Session
 from supple.core.snapshot import Snapshot
@@ -39,9 +39,10 @@ class Recorder:
             self.path = earlier.path
         else:
             self.path = store.path_for(session.routine.id, started)
-        # The check-ins given so far, added to every write.
-        self.feeling_before: int | None = None
-        self.feeling_after: int | None = None
+        # The check-ins (0–10 pain) and "this hurts" marks given so far, added to every write.
+        self.pain_before: int | None = None
+        self.pain_after: int | None = None
+        self.pain_marks: tuple[PainMark, ...] = ()
         self.note = ""
         self.error: str | None = None  # the last write's failure, None once a write succeeds
         self.saved_final = False
@@ -50,12 +51,13 @@ class Recorder:
         self._last_at: float | None = None
 
     def record(self) -> SessionRecord:
-        """The session as it stands, with the feelings and note given so far."""
+        """The session as it stands, with the check-ins, marks and note given so far."""
         record = replace(
             session_record(self.session, self.started),
             path=self.path,
-            feeling_before=self.feeling_before,
-            feeling_after=self.feeling_after,
+            pain_before=self.pain_before,
+            pain_after=self.pain_after,
+            pain_marks=self.pain_marks,
             note=self.note,
         )
         return record if self.earlier is None else continued(self.earlier, record)
@@ -95,15 +97,16 @@ class Recorder:
     def add(
         self,
         *,
-        feeling_before: int | None = None,
-        feeling_after: int | None = None,
+        pain_before: int | None = None,
+        pain_after: int | None = None,
         note: str = "",
     ) -> str | None:
-        """Add feelings or a note to the record (what is not given stays) and save it again."""
-        if feeling_before is not None:
-            self.feeling_before = feeling_before
-        if feeling_after is not None:
-            self.feeling_after = feeling_after
+        """Add pain ratings or a note to the record (what is not given stays) and save it
+        again."""
+        if pain_before is not None:
+            self.pain_before = pain_before
+        if pain_after is not None:
+            self.pain_after = pain_after
         self.note = note or self.note
         return self.finish()
 

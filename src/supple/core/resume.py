@@ -76,6 +76,8 @@ def continued(earlier: SessionRecord, now: SessionRecord) -> SessionRecord:
         exercises=entries,
         feeling_before=earlier.feeling_before if now.feeling_before is None else now.feeling_before,
         feeling_after=now.feeling_after,
+        pain_before=earlier.pain_before if now.pain_before is None else now.pain_before,
+        pain_marks=earlier.pain_marks + now.pain_marks,
         note=now.note or earlier.note,
         path=earlier.path,
         unknown=earlier.unknown,

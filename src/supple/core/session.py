@@ -8,7 +8,7 @@ from supple.core.outcome import Outcome as Judged
 from supple.core.record import ExerciseEntry, outcome_of
 from supple.core.routine import Level, Routine
 from supple.core.session_ledger import Ledger
-from supple.core.session_plan import Plan
+from supple.core.session_plan import Plan, eased
 from supple.core.snapshot import Outcome, Snapshot, State, finished, playing
 from supple.core.timeline import Segment, expand
 
@@ -141,6 +141,23 @@ class Session:
         """Add time to the hold in progress; False when there is no hold to extend."""
         self._sync()
         return self._in_play() and self.plan.extend(self._index, seconds)
+
+    def ease(self) -> bool:
+        """ "Ease this now": the plan loses the second half of this exercise's work still ahead
+        (``session_plan.eased``), so the record keeps the eased plan and the counting rule
+        judges what was asked. False when there is nothing to ease."""
+        self._sync()
+        if not self._in_play() or self._index >= len(self.segments):
+            return False
+        dropped = eased(self.segments, self._index)
+        if not dropped:
+            return False
+        kept = [i for i in range(len(self.segments)) if i not in dropped]
+        self.plan = self.plan.without(dropped)
+        self.segments = self.plan.segments
+        self.planned_seconds = self.plan.planned_seconds
+        self._ledger = self._ledger.without(self.segments, {old: n for n, old in enumerate(kept)})
+        return True
 
     def stop(self) -> None:
         """End early; what was done is kept."""

@@ -42,6 +42,14 @@ class Ledger:
         if spent >= duration:
             self._completed.add(index)
 
+    def without(self, segments: tuple[Segment, ...], new: dict[int, int]) -> Ledger:
+        """This ledger over ``segments``, the plan with some segments left out (``new``: each
+        kept segment's old index to its new one): what was done of them stays."""
+        ledger = Ledger(self._exercises, segments)
+        ledger._spent = {new[i]: v for i, v in self._spent.items() if i in new}
+        ledger._completed = {new[i] for i in self._completed if i in new}
+        return ledger
+
     def records(self, live: tuple[int, float] | None) -> tuple[ExerciseEntry, ...]:
         """Per exercise: done / partial / skipped, active seconds, sets and reps done; ``live``
         is the segment in progress and the seconds spent in it so far (not banked yet)."""

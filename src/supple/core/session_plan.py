@@ -55,6 +55,15 @@ class Plan:
         self._extra[index] = extra + added
         return True
 
+    def without(self, dropped: frozenset[int]) -> Plan:
+        """This plan with the segments ``dropped`` left out (all after the one playing, so the
+        indexes up to it stay); the time added to the holds that stay moves with them."""
+        kept = [i for i in range(len(self.segments)) if i not in dropped]
+        plan = Plan(tuple(self.segments[i] for i in kept))
+        new = {old: n for n, old in enumerate(kept)}
+        plan._extra = {new[i]: v for i, v in self._extra.items() if i in new}
+        return plan
+
     def next_exercise_start(self, index: int) -> int:
         """The first segment of the next exercise after ``index`` (after the last: the end)."""
         following = self.segments[index].exercise_index + 1
@@ -68,3 +77,22 @@ class Plan:
             (i for i in range(index + 1, len(self.segments)) if self.segments[i].active),
             len(self.segments),
         )
+
+
+def eased(segments: tuple[Segment, ...], index: int) -> frozenset[int]:
+    """The segments "ease this now" leaves out while segment ``index`` plays: the second half
+    of its exercise's work still ahead (rounded up), with the rests and switches that lead into
+    it; the rest before the next exercise stays. Empty when there is nothing to ease: no work
+    ahead, or a single piece of work ahead and none in play (skip it instead)."""
+    current = segments[index].exercise_index
+    tail = [
+        i
+        for i in range(index + 1, len(segments))
+        if segments[i].exercise_index == current and not segments[i].between_exercises
+    ]
+    work = [i for i in tail if segments[i].active]
+    keep = len(work) // 2
+    if not work or (keep == 0 and not segments[index].active):
+        return frozenset()
+    boundary = work[keep - 1] if keep else index
+    return frozenset(i for i in tail if i > boundary)

@@ -229,7 +229,7 @@ class SuppleApp(QuietCrash):
 
         def begin(check_in: CheckIn | None = None) -> None:
             if check_in is not None:
-                live.add_check_in(check_in.feeling, before=True)
+                live.add_check_in(check_in.pain, before=True)
             self.push_screen(
                 PlayerScreen(
                     live,
@@ -255,7 +255,7 @@ class SuppleApp(QuietCrash):
 
         def answered(check_in: CheckIn | None) -> None:
             if check_in is not None:
-                live.add_check_in(check_in.feeling, check_in.note)
+                live.add_check_in(check_in.pain, check_in.note)
             self.switch_screen(SummaryScreen(self.coach, live))
 
         if self.coach.config.check_in_after:

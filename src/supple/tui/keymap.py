@@ -45,6 +45,7 @@ WAYS_OUT = frozenset(
         "help.close",
         "jump.close",
         "feeling.skip",
+        "hurt.cancel",
         "import.close",
         "settings.back",
         "editor.back",

@@ -1,5 +1,6 @@
-"""The quick check-in: how does your back feel, 0–10, and a note. Esc (or its key in the
-keymap) skips it."""
+"""The quick check-in: how much does your back hurt, on the 0–10 pain scale (0 = no pain, 10 =
+worst imaginable; ``core.pain``'s words), and a note. Esc (or its key in the keymap) skips it.
+The same screen asks the next-morning question (``morning=True``)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from supple.tui.widgets.field_input import FieldInput
 
 @dataclass(frozen=True)
 class CheckIn:
-    feeling: int | None
+    pain: int | None
     note: str
 
 
@@ -29,19 +30,26 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
         Binding("escape", "skip", "Skip", id="feeling.skip", tooltip="Skip the check-in"),
     ]
 
-    def __init__(self, *, before: bool) -> None:
+    def __init__(self, *, before: bool, morning: str = "") -> None:
         super().__init__()
         self.before = before
+        self.morning = morning  # the next-morning question: the session it is about
 
     def compose(self) -> ComposeResult:
-        when = "before you start" if self.before else "now"
+        from supple.core.pain import MORNING_QUESTION, SCALE, legend
+
+        if self.morning:
+            question = f"{MORNING_QUESTION} (after {self.morning})"
+        else:
+            when = "before you start" if self.before else "now"
+            question = f"How much does your back hurt {when}?"
         with Vertical(id="dialog"):
-            yield Static(f"How does your back feel {when}?", id="question")
-            yield Static("0 = very bad · 10 = great", id="detail")
+            yield Static(Text(question), id="question")
+            yield Static(f"{SCALE}\n{legend()}", id="detail")
             # What is typed shows as typed (a refused rating says why, below); a burst of keys
             # or a paste lands whole, in the field it was meant for (``FieldInput``).
             yield FieldInput(placeholder="0–10", id="feeling")
-            if not self.before:
+            if not self.before and not self.morning:
                 yield FieldInput(placeholder="a note (optional)", id="note")
             yield Static("", id="feeling-error")
             skip = say_keys(self.app, FeelingScreen, "feeling.skip", " / ")
@@ -58,20 +66,18 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
         if not raw and not note:
             self.dismiss(None)
             return
-        feeling: int | None = None
+        pain: int | None = None
         if raw:
-            from supple.core.numbers import NumberError, read_whole
+            from supple.core.pain import read_pain
 
             try:  # the one number reader: ASCII digits only, a full-width 7 is refused
-                feeling = read_whole(raw)
-            except NumberError:
-                feeling = -1
-            if not 0 <= feeling <= 10:
+                pain = read_pain(raw)
+            except ValueError:
                 self.query_one("#feeling-error", Static).update(
                     Text(f"'{printable(raw)}' is not a whole number from 0 to 10")
                 )
                 return
-        self.dismiss(CheckIn(feeling, note))
+        self.dismiss(CheckIn(pain, note))
 
     def action_skip(self) -> None:
         self.dismiss(None)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
@@ -222,6 +222,12 @@ class HomeScreen(SuppleScreen):
             ),
             answered,
         )
+
+    @on(events.Mount)
+    def _ask_morning(self) -> None:  # once: a reload calls on_mount, never posts Mount again
+        from supple.tui.screens.hurt import ask_morning
+
+        ask_morning(self, self.coach)
 
     def on_mount(self) -> None:
         if self._initial is not None:

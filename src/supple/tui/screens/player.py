@@ -23,6 +23,7 @@ from supple.tui.context import SessionEnded
 from supple.tui.keymap import say_keys
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
+from supple.tui.screens.hurt import HurtKey
 from supple.tui.widgets.bar import Bar
 from supple.tui.widgets.exercise_list import ExerciseList
 from supple.tui.widgets.labels import Labels
@@ -33,7 +34,19 @@ if TYPE_CHECKING:
     from supple.core.snapshot import Snapshot
 
 
-class PlayerScreen(SuppleScreen):
+# "This hurts" (``!``): declared here, out of the class, which would pass 300 lines.
+HURTS = Binding(
+    "exclamation_mark",
+    "hurts",
+    "Hurts",
+    key_display="!",
+    id="player.hurts",
+    show=False,  # the footer is full at 60 columns; the guide, ? and the palette say it
+    tooltip="This hurts: rate it 0–10, then ease or skip this exercise, or carry on",
+)
+
+
+class PlayerScreen(HurtKey, SuppleScreen):
     BINDINGS = [
         # One key, two bindings: the footer says what space does now (check_action hides the
         # other), and each can be remapped on its own.
@@ -94,6 +107,7 @@ class PlayerScreen(SuppleScreen):
             show=False,
             tooltip="Breath tones: a tone rising each in-breath, falling each out-breath",
         ),
+        HURTS,
         Binding(
             "q,escape",
             "request_stop",

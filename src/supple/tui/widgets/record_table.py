@@ -118,14 +118,16 @@ class RecordTable(DataTable[str | Text]):
 
 
 def feeling_line(record: SessionRecord) -> str:
-    """'Back: 4 → 7 / 10 · “note”', from whatever the check-ins gave: plain text, to be shown
-    as text (a note is the person's words, never markup)."""
-    before, after = record.feeling_before, record.feeling_after
-    parts = []
-    if before is not None or after is not None:
-        parts.append(
-            f"Back: {'–' if before is None else before} → {'–' if after is None else after} / 10"
-        )
+    """'Pain 4 → 2 / 10 · next morning 1/10 · “note”', from whatever the check-ins gave (an
+    old record's feelings as they were, on their old scale): plain text, to be shown as text (a
+    note is the person's words, never markup)."""
+    from supple.core.pain import old_feeling_words, pain_line
+
+    parts = [
+        p
+        for p in (pain_line(record), old_feeling_words(record.feeling_before, record.feeling_after))
+        if p
+    ]
     if record.note:
         parts.append(f"“{printable(record.note)}”")
     return " · ".join(parts)

@@ -1,0 +1,104 @@
+"""Pain, the way clinicians ask it: the 0–10 numeric rating scale, its words, and which session a
+next-morning answer belongs to.
+
+0 is no pain, 10 the worst imaginable; the bands (1–3 mild, 4–6 moderate, 7–10 severe) are the
+usual cut points of the numeric rating scale. Every screen and command reads the words here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from supple.core.numbers import NumberError, read_whole
+from supple.core.record import SessionRecord
+
+PAIN_MAX = 10
+SCALE = "0 = no pain · 10 = worst imaginable"
+# (highest rating of the band, its word), lowest first.
+BANDS = ((0, "no pain"), (3, "mild"), (6, "moderate"), (PAIN_MAX, "severe"))
+# The next-morning question links to the newest session of an earlier day that ended within
+# this many hours: the morning after an evening session, never a session of last week.
+MORNING_WINDOW = timedelta(hours=36)
+MORNING_QUESTION = "How is your back this morning?"
+
+
+def legend() -> str:
+    """The bands in words: ``1–3 mild · 4–6 moderate · 7–10 severe``."""
+    parts = []
+    for (low, _), (high, word) in zip(BANDS, BANDS[1:], strict=False):
+        parts.append(f"{low + 1}–{high} {word}")
+    return " · ".join(parts)
+
+
+def band(rating: int) -> str:
+    """The band's word for a 0–10 rating: ``no pain``, ``mild``, ``moderate`` or ``severe``."""
+    for high, word in BANDS:
+        if rating <= high:
+            return word
+    raise ValueError(f"{rating} is not on the 0–{PAIN_MAX} scale")
+
+
+def pain_words(rating: int) -> str:
+    """``pain 4/10 (moderate)``."""
+    return f"pain {rating}/{PAIN_MAX} ({band(rating)})"
+
+
+def read_pain(raw: str) -> int:
+    """A 0–10 rating typed by a person: the one number reader (ASCII digits only). ValueError
+    naming what is wrong."""
+    try:
+        value = read_whole(raw.strip())
+    except NumberError:
+        value = -1
+    if not 0 <= value <= PAIN_MAX:
+        raise ValueError(f"expected a whole number from 0 to {PAIN_MAX}")
+    return value
+
+
+def old_feeling_words(before: int | None, after: int | None) -> str:
+    """The old check-in as it was: ``feeling 4→7/10 (old scale, 10 = great)``; empty if none."""
+    if before is None and after is None:
+        return ""
+    if before is None or after is None:
+        one = before if after is None else after
+        return f"feeling {one}/10 (old scale, 10 = great)"
+    return f"feeling {before}→{after}/10 (old scale, 10 = great)"
+
+
+def pain_line(record: SessionRecord) -> str:
+    """Pain before → after, the highest mark and the next morning, in one line; empty if none."""
+    parts = []
+    if record.pain_before is not None or record.pain_after is not None:
+        before = "–" if record.pain_before is None else str(record.pain_before)
+        after = "–" if record.pain_after is None else str(record.pain_after)
+        parts.append(f"pain {before}→{after}/{PAIN_MAX}")
+    if record.pain_marks:
+        n = len(record.pain_marks)
+        marks = "mark" if n == 1 else "marks"
+        parts.append(f"{n} 'this hurts' {marks} (highest {record.pain_max})")
+    if record.morning_pain is not None:
+        parts.append(f"next morning {record.morning_pain}/{PAIN_MAX}")
+    return " · ".join(parts)
+
+
+def morning_session(records: Iterable[SessionRecord], now: datetime) -> SessionRecord | None:
+    """The session a next-morning answer given at ``now`` belongs to: the newest session started
+    on an earlier local day (its own day, where it was done) that ended within
+    ``MORNING_WINDOW`` of ``now``; None if there is none. A session in progress never is."""
+    best: SessionRecord | None = None
+    for record in records:
+        if record.status == "in_progress" or record.started.date() >= now.date():
+            continue
+        if not timedelta(0) <= now - record.ended <= MORNING_WINDOW:
+            continue
+        if best is None or record.started > best.started:
+            best = record
+    return best
+
+
+def morning_due(records: Iterable[SessionRecord], now: datetime) -> SessionRecord | None:
+    """The session whose next-morning question is still to ask (answered or skipped: never
+    again), None if there is none."""
+    record = morning_session(records, now)
+    return record if record is not None and record.morning_at is None else None

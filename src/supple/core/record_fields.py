@@ -1,0 +1,233 @@
+"""How a field of the session record is read and written: its ``Spec``, the readers that check
+a raw value from a file, and the generic read and write of a dataclass's declared fields.
+
+``core/record.py`` declares the fields; this module is what each declaration is made of.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import Field, dataclass, fields
+from datetime import datetime
+from functools import cache
+from typing import Any
+
+from supple.core.routine import MAX_EXERCISES
+from supple.core.schema import SCHEMA, newer, schema_of, unknown_keys
+
+
+class BadRecord(Exception):
+    """A history file that cannot be trusted; ``reason`` says why in a few words. ``newer``: the
+    file has a newer schema than this supple reads, so it is left alone (never quarantined)."""
+
+    def __init__(self, reason: str, *, newer: bool = False) -> None:
+        self.reason = reason
+        self.newer = newer
+        super().__init__(reason)
+
+
+def read_schema(data: dict[str, Any]) -> int:
+    """The schema of a parsed file this supple can read (its own or a newer one); BadRecord
+    for any other (missing, not a whole number, older)."""
+    schema = schema_of(data)
+    if schema is None:
+        raise BadRecord(
+            f"unknown schema {data.get('schema')!r} (this supple reads schema {SCHEMA})"
+        )
+    return schema
+
+
+def as_found_in(bad: BadRecord, schema: int) -> BadRecord:
+    """``bad`` as found in a file of ``schema``: in a newer supple's file it is marked ``newer``
+    (what could not be read is left where it is, never quarantined)."""
+    if newer(schema) and not bad.newer:
+        return BadRecord(f"{bad.reason} (schema {schema}, newer)", newer=True)
+    return bad
+
+
+# -- how a field is read and written ------------------------------------------------------------
+
+Reader = Callable[[str, Any], Any]  # (the key's label in messages, the raw value) -> the value
+
+
+def same(value: Any) -> Any:
+    return value
+
+
+def never(label: str, value: Any) -> Any:
+    raise AssertionError(f"{label} is not read from a file")  # ``stored=False`` fields
+
+
+@dataclass(frozen=True, slots=True)
+class Spec:
+    """How one field lives in the file: read (checked) with ``read``, written with ``write``."""
+
+    read: Reader
+    write: Callable[[Any], Any] = same
+    key: str = ""  # its key in the file, when not the field's name
+    optional: bool = False  # may be absent; written only when it differs from its default
+    stored: bool = True  # False: known only once read (where the file is), never in the file
+    tables: bool = False  # an array of tables: written after every plain value, as TOML wants
+    csv: tuple[str, ...] = ()  # the CSV columns that stand for it, when not its own value
+    # Its own CSV column's text, when not what ``write`` gives (a list in one cell).
+    csv_text: Callable[[Any], str] | None = None
+
+
+def spec(read: Reader, **options: Any) -> dict[str, Spec]:
+    """A dataclass field's metadata: how it is read and written."""
+    return {"spec": Spec(read, **options)}
+
+
+def read_text(label: str, value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise BadRecord(f"{label}: missing or not text")
+    return value
+
+
+def read_string(label: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise BadRecord(f"{label}: expected text")
+    return value
+
+
+def one_of(allowed: tuple[str, ...], noun: str = "", *, text: bool = True) -> Reader:
+    """One of ``allowed`` (a Literal's values); ``noun`` names it in the message."""
+
+    def read(label: str, value: Any) -> Any:
+        if text:
+            read_text(label, value)
+        if value not in allowed:
+            raise BadRecord(f"{label}: unknown {noun}{value!r}")
+        return value
+
+    return read
+
+
+def number(high: float) -> Reader:
+    """A number as read (int or float, so a round trip keeps it); BadRecord unless 0..high."""
+
+    def read(label: str, value: Any) -> Any:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
+            raise BadRecord(f"{label}: expected a number, got {value!r}")
+        if not 0 <= value <= high:
+            limit = "0 or more" if high == math.inf else f"0 to {high:g}"
+            raise BadRecord(f"{label}: {value} is impossible ({limit})")
+        return value
+
+    return read
+
+
+def read_time(label: str, value: Any) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.tzinfo is None:
+        raise BadRecord(f"{label}: expected an ISO 8601 time with offset, got {value!r}")
+    return parsed
+
+
+def iso(value: datetime) -> str:
+    return value.isoformat(timespec="seconds")
+
+
+def whole(high: int) -> Reader:
+    """A whole number from 0 to ``high``; BadRecord otherwise."""
+
+    def read(label: str, value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high:
+            raise BadRecord(f"{label}: expected a whole number from 0 to {high}, got {value!r}")
+        return value
+
+    return read
+
+
+rating = whole(10)  # a 0–10 rating: the old feelings, the pain scale
+
+
+def place(label: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_EXERCISES:
+        raise BadRecord(
+            f"{label}: expected a whole number from 1 to {MAX_EXERCISES}, got {value!r}"
+        )
+    return value
+
+
+def flag(label: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise BadRecord(f"{label}: expected true or false, got {value!r}")
+    return value
+
+
+@cache
+def specs(cls: type) -> tuple[tuple[Field[Any], Spec], ...]:
+    return tuple((f, f.metadata["spec"]) for f in fields(cls) if "spec" in f.metadata)
+
+
+@cache
+def reading(cls: type) -> tuple[tuple[tuple[str, str, Reader, bool], ...], frozenset[str]]:
+    """(field name, key, reader, optional) of each field read from a file, and every key
+    ``cls`` knows: worked out once, as a large history reads thousands of records."""
+    read = tuple((f.name, s.key or f.name, s.read, s.optional) for f, s in specs(cls) if s.stored)
+    return read, frozenset(["schema", *(key for _, key, _, _ in read)])
+
+
+def read_fields(cls: type, data: dict[str, Any], prefix: str, skip: str = "") -> dict[str, Any]:
+    """The declared fields of ``cls`` read from ``data`` (the field ``skip`` left out), and
+    ``unknown``: the keys no field declares, kept so that a rewrite keeps them."""
+    values: dict[str, Any] = {}
+    read, known = reading(cls)
+    for name, key, reader, optional in read:
+        if name == skip or (optional and key not in data):
+            continue
+        values[name] = reader(prefix + key if prefix else key, data.get(key))
+    values["unknown"] = unknown_keys(data, known)
+    return values
+
+
+@cache
+def writing(cls: type) -> tuple[tuple[str, str, Callable[[Any], Any] | None, bool, Any], ...]:
+    """(field name, key, writer or None to write it as it is, tables, the default it is left
+    out at or ``ALWAYS``) of each field written to a file, in the file's order."""
+    return tuple(
+        (
+            f.name,
+            s.key or f.name,
+            None if s.write is same else s.write,
+            s.tables,
+            f.default if s.optional else ALWAYS,
+        )
+        for f, s in specs(cls)
+        if s.stored
+    )
+
+
+ALWAYS = object()
+
+
+def write_fields(value: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """The stored fields of ``value`` into ``data`` in their order (optional ones only when
+    set), then the keys it did not know, then its arrays of tables."""
+    tables: dict[str, Any] | None = None
+    cls: type = type(value)
+    for name, key, writer, is_tables, default in writing(cls):
+        current = getattr(value, name)
+        if default is not ALWAYS and current == default:
+            continue
+        if writer is not None:
+            current = writer(current)
+        if is_tables:
+            tables = {} if tables is None else tables
+            tables[key] = current
+        else:
+            data[key] = current
+    if value.unknown:
+        data.update(value.unknown)
+    if tables:
+        data.update(tables)
+    return data

@@ -1,0 +1,163 @@
+""" "This hurts" (the player's ``!``): a 0–10 pain rating in one key press, then what to do about
+it — ease this exercise now, skip it, or carry on. The session waits, paused, behind it.
+
+One key rates: 0 to 9 as typed, ``t`` for 10 (or the keys the keymap gives it). Esc leaves
+without a mark.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from supple.core.pain import PAIN_MAX, SCALE, legend, pain_words
+from supple.core.record import PainAction
+from supple.tui.keymap import say_keys
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from supple.coach.coach import Coach
+    from supple.coach.live import LiveSession
+
+Marked = tuple[int, PainAction]
+
+
+class HurtKey:
+    """The player's ``!`` action, as a mixin (the player's own class stays under 300 lines)."""
+
+    live: LiveSession
+
+    def pause_for_modal(self) -> Callable[[], None] | None:
+        raise NotImplementedError
+
+    def tick(self) -> None:
+        raise NotImplementedError
+
+    def action_hurts(self) -> None:
+        from textual.screen import Screen
+
+        assert isinstance(self, Screen)
+        ask_hurt(self, self.live, self.pause_for_modal, self.tick)
+
+
+def ask_hurt(
+    screen: Screen[Any],
+    live: LiveSession,
+    pause: Callable[[], Callable[[], None] | None],
+    redraw: Callable[[], None],
+) -> None:
+    """The player's ``!``: pause (``pause`` gives what resumes), ask how much it hurts, then
+    ease, skip or carry on; the record keeps the mark (``LiveSession.mark_pain``)."""
+    snap = live.session.snapshot()
+    if snap.done:
+        return
+    resume = pause()
+
+    def marked(answer: Marked | None) -> None:
+        if answer is not None:
+            rating, action = answer
+            taken = live.mark_pain(rating, action)
+            if action == "eased" and taken == "none":
+                screen.notify("No work left to ease here: skip it instead", timeout=3)
+            redraw()
+        if resume is not None:
+            resume()
+
+    screen.app.push_screen(HurtScreen(live.routine.exercises[snap.exercise_index].name), marked)
+
+
+class HurtScreen(ModalScreen[Marked | None]):
+    BINDINGS = [
+        Binding("t", "ten", "10", id="hurt.ten", tooltip="Rate it 10, the worst imaginable"),
+        Binding("e", "choose('eased')", "Ease", id="hurt.ease", tooltip="Ease this exercise now"),
+        Binding("s", "choose('skipped')", "Skip", id="hurt.skip", tooltip="Skip this exercise"),
+        Binding("enter", "choose('none')", "Carry on", id="hurt.carry_on", tooltip="Carry on"),
+        Binding("escape", "cancel", "Cancel", id="hurt.cancel", tooltip="Back, with no mark"),
+    ]
+
+    def __init__(self, exercise: str) -> None:
+        super().__init__()
+        self.exercise = exercise  # its name, as the routine gives it (shown as text)
+        self.rating: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog"):
+            yield Static(Text(f"This hurts: {self.exercise}"), id="question")
+            yield Static(f"How much, 0–10?  {SCALE}\n{legend()}", id="detail")
+            yield Static(self._keys(), id="keys")
+
+    def _say(self, binding_id: str) -> str:
+        return say_keys(self.app, HurtScreen, binding_id, " / ")
+
+    def _keys(self) -> Text:
+        if self.rating is None:
+            return Text(
+                f"0–9: that number    {self._say('hurt.ten')}: 10    "
+                f"{self._say('hurt.cancel')}: back"
+            )
+        return Text(
+            f"{self._say('hurt.ease')}: ease this exercise now    "
+            f"{self._say('hurt.skip')}: skip it    {self._say('hurt.carry_on')}: carry on"
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "ten":
+            return self.rating is None
+        if action == "choose":
+            return self.rating is not None
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        if self.rating is None and event.character is not None and event.character in "0123456789":
+            event.stop()
+            self._rated(int(event.character))
+
+    def action_ten(self) -> None:
+        self._rated(PAIN_MAX)
+
+    def _rated(self, rating: int) -> None:
+        self.rating = rating
+        self.query_one("#detail", Static).update(
+            Text(f"{pain_words(rating)}. Ease this exercise now, skip it, or carry on?")
+        )
+        self.query_one("#keys", Static).update(self._keys())
+        self.refresh_bindings()
+
+    def action_choose(self, action: PainAction) -> None:
+        if self.rating is not None:
+            self.dismiss((self.rating, action))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def ask_morning(screen: Screen[Any], coach: Coach) -> None:
+    """The next-morning question, once per session: answered or skipped (Esc), it is written
+    into that session's record (``Journal.answer_morning``) and not asked again."""
+    from supple.core.files import SaveError
+    from supple.core.words import printable
+    from supple.tui.screens.feeling import CheckIn, FeelingScreen
+
+    record = coach.journal.morning_session(coach.now(), due=True)
+    if record is None:
+        return
+
+    def answered(check_in: CheckIn | None) -> None:
+        try:
+            coach.journal.answer_morning(coach.now(), None if check_in is None else check_in.pain)
+        except SaveError as error:
+            screen.notify(
+                f"Could not save: {printable(str(error))}", severity="error", markup=False
+            )
+
+    about = f"{printable(record.title)}, {record.started:%a %H:%M}"
+    screen.app.push_screen(FeelingScreen(before=False, morning=about), answered)

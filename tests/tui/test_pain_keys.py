@@ -1,0 +1,72 @@
+"""The ``!`` key in a session and the next-morning question, in the pilot on a fake clock."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import timedelta
+from pathlib import Path
+
+from supple.core.history import HistoryStore
+from supple.tui.screens.feeling import FeelingScreen
+from supple.tui.screens.hurt import HurtScreen
+from supple.tui.screens.player import PlayerScreen
+from tests.fakes import make_session_record
+from tests.tui.conftest import WALL, advance, build_app
+
+
+def saved(data_dir: Path) -> dict:  # type: ignore[type-arg]
+    (path,) = sorted((data_dir / "sessions").rglob("*.toml"))
+    return tomllib.loads(path.read_text())
+
+
+async def test_this_hurts_marks_eases_and_skips(data_dir: Path) -> None:
+    app = build_app(data_dir, start=("lower-back-mobility", "intermediate"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        advance(app, 12.0)  # into the first exercise's work
+        await pilot.pause()
+        planned = {e.id: e.planned_seconds for e in app.screen.live.session.records()}
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HurtScreen)
+        assert app.screen_stack[-2].live.session.state == "paused"
+        await pilot.press("6", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        live = app.screen.live
+        first = live.routine.exercises[0].id
+        eased = {e.id: e.planned_seconds for e in live.session.records()}
+        assert eased[first] < planned[first]
+        await pilot.press("exclamation_mark", "t", "s")  # 10, skip it
+        await pilot.pause()
+        assert live.session.snapshot().exercise_index == 1
+        await pilot.press("exclamation_mark", "escape")  # no mark
+        await pilot.pause()
+        await pilot.press("q", "y")
+        await pilot.pause()
+    record = saved(data_dir)
+    assert [(m["rating"], m["action"], m["step"]) for m in record["pain_mark"]] == [
+        (6, "eased", 0),
+        (10, "skipped", 0),
+    ]
+    assert record["exercise"][0]["planned_seconds"] == eased[first]
+
+
+async def test_the_morning_question_is_asked_once(data_dir: Path) -> None:
+    store = HistoryStore(data_dir)
+    yesterday = make_session_record(WALL - timedelta(days=1))
+    path = store.path_for(yesterday.routine, yesterday.started)
+    store.save(yesterday, path)
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FeelingScreen)
+        await pilot.press("2", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, FeelingScreen)
+    data = tomllib.loads(path.read_text())
+    assert data["morning_pain"] == 2 and "morning_at" in data
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, FeelingScreen)
