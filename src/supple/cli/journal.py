@@ -76,7 +76,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     try:
         record = found.journal.log_by_hand(found.catalog, routine.id, level, at, minutes, done)
     except SaveError as error:
-        print(f"supple log: could not save {printable(str(error))}", file=sys.stderr)
+        print(f"supple log: {printable(str(error))}", file=sys.stderr)
         return 1
     tell(found)
     title = printable(record.title)
