@@ -186,7 +186,7 @@ def test_every_write_point_of_a_command_failing(
         after = _tree()
         leftovers = [p for p in after if p.name.endswith((".tmp", ".locking"))]
         assert not leftovers, f"{said}: {leftovers}"
-        for path, data in before.items():  # every file that was there is still whole
+        for path in before:  # every file that was there is still whole
             assert path in after or path.name in ("index.json", "status.json"), f"{said}: {path}"
             if path in after:
                 assert _whole(path, after[path]), said

@@ -154,7 +154,7 @@ def _main(args: list[str]) -> int:
         if parsed.command in (None, "play", "serve"):  # the app has its own terminal
             return _dispatch(parsed)
         stdout = sys.stdout
-        sys.stdout = _Output(stdout)  # type: ignore[assignment]
+        sys.stdout = _Output(stdout)
         try:
             code = _dispatch(parsed)
             sys.stdout.flush()  # here, not at exit: a full disk behind `>` is said like any other
