@@ -89,7 +89,9 @@ def test_sigkill_at_20_random_moments(tmp_path: Path, batch: int) -> None:
     assert not list((tmp_path / "data" / "locks").glob("*.lock"))
 
 
-@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP", "ctrl+c"])
+@pytest.mark.parametrize(
+    "how", ["SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM", "ctrl+c"]
+)
 def test_signals_and_ctrl_c_stop_and_save_and_restore_the_terminal(
     tmp_path: Path, how: str
 ) -> None:

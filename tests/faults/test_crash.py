@@ -31,7 +31,7 @@ ERRORS = [
     ValueError("bad value"),
     KeyError("missing"),
     RuntimeError("a bug"),
-    OSError(5, "Input/output error"),
+    OSError(22, "Invalid argument"),  # a full disk or a read-only folder is no bug: see below
     RecursionError("maximum recursion depth exceeded"),
     AssertionError(),
     UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte"),

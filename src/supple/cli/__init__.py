@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
 
 from supple import __version__
 
@@ -72,19 +72,73 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that exit 0 by design (a timer, a prompt): a write the machine refused is said, never
+# a crash report, and the exit stays 0.
+ALWAYS_ZERO = frozenset({"nudge", "status"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Every command, with the one handler for any uncaught error around it
-    (``supple.system.crash``): a crash report, a short message, a non-zero exit."""
+    (``supple.system.crash``): a write the machine refused (a full disk, a read-only folder, a
+    full standard output) is one line and exit 1; anything else a crash report, a short
+    message, a non-zero exit."""
     args = sys.argv[1:] if argv is None else list(argv)
     try:
         return _main(args)
     except KeyboardInterrupt:  # Ctrl+C outside the app (which saves and exits on its own)
         return 130
     except Exception as error:
-        from supple.system.crash import report
+        from supple.system.crash import OUTSIDE_EXIT, outside, report
 
+        line = outside(error)
+        if line is not None:
+            _drop_output()  # what could not be printed is not tried again at exit
+            print(f"supple: {line}", file=sys.stderr)
+            return 0 if args[:1] and args[0] in ALWAYS_ZERO else OUTSIDE_EXIT
         where = f"`supple {args[0]}`" if args and not args[0].startswith("-") else "`supple`"
         return report(error, where)
+
+
+def _drop_output() -> None:
+    """Standard output to /dev/null: Python's flush at exit then has nothing to fail on (no
+    "Exception ignored" after a closed pipe or a full disk)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real standard output: nothing to flush
+        pass
+
+
+class _Output:
+    """Standard output for a command: a write that fails says it was standard output's
+    (``OutputFailed``); a closed pipe stays a BrokenPipeError."""
+
+    def __init__(self, inner: TextIO) -> None:
+        self._inner = inner
+
+    def write(self, text: str) -> int:
+        try:
+            return self._inner.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            from supple.system.crash import OutputFailed
+
+            raise OutputFailed(error.errno, error.strerror) from None
+
+    def flush(self) -> None:
+        try:
+            self._inner.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            from supple.system.crash import OutputFailed
+
+            raise OutputFailed(error.errno, error.strerror) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
 
 
 def _main(args: list[str]) -> int:
@@ -98,11 +152,20 @@ def _main(args: list[str]) -> int:
 
             return status(args[1:])
         # The parser of the command asked for; anything else (`--help`, a typo) gets all of them.
-        return _dispatch(build_parser(args[0] if args[0] in COMMANDS else None).parse_args(args))
+        parsed = build_parser(args[0] if args[0] in COMMANDS else None).parse_args(args)
+        if parsed.command in (None, "play", "serve"):  # the app has its own terminal
+            return _dispatch(parsed)
+        stdout = sys.stdout
+        sys.stdout = _Output(stdout)
+        try:
+            code = _dispatch(parsed)
+            sys.stdout.flush()  # here, not at exit: a full disk behind `>` is said like any other
+        finally:
+            sys.stdout = stdout
+        return code
     except BrokenPipeError:
         # `supple show ... | head`: the reader left; that is not an error worth a traceback.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_output()
         return 0
 
 

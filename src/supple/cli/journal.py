@@ -116,7 +116,7 @@ def cmd_log(args: argparse.Namespace) -> int:
             found.catalog, routine.id, level, at, minutes, done, pain
         )
     except SaveError as error:
-        print(f"supple log: could not save {printable(str(error))}", file=sys.stderr)
+        print(f"supple log: {printable(str(error))}", file=sys.stderr)
         return 1
     tell(found)
     title = printable(record.title)

@@ -158,7 +158,8 @@ class LiveFile:
             os.chmod(temp, 0o600)
             os.replace(temp, self.lock_path)
         except BaseException:
-            handle.close()
+            with contextlib.suppress(OSError):  # closing flushes again: a full disk fails again
+                handle.close()
             with contextlib.suppress(OSError):
                 os.unlink(temp)
             raise

@@ -3,11 +3,60 @@ stderr saying where it is, and a non-zero exit code. Never a bare traceback, nev
 
 from __future__ import annotations
 
+import errno
 import sys
 from datetime import datetime
 from pathlib import Path
 
 CRASH_EXIT = 70  # EX_SOFTWARE: supple itself failed, not the person's input
+OUTSIDE_EXIT = 1  # a write the machine refused (a full disk, a read-only folder): not a bug
+
+# Why a write fails for a reason outside supple: the disk, the folder's permissions, a quota,
+# the device. Such an OSError is said in one line ("could not write <path>: <reason>"), exit 1,
+# never a crash report; any other errno is still a bug.
+OUTSIDE_ERRNOS = frozenset(
+    getattr(errno, name)
+    for name in (
+        "ENOSPC",  # disk full
+        "EDQUOT",  # quota
+        "EROFS",  # read-only file system
+        "EACCES",  # permission
+        "EPERM",
+        "EIO",  # the device (or a terminal gone away)
+        "EFBIG",  # file too large for the file system
+        "ENOTDIR",  # a file where a folder should be
+        "EISDIR",  # a folder where a file should be
+        "ENAMETOOLONG",
+        "EMLINK",
+        "ENFILE",  # out of file descriptors
+        "EMFILE",
+        "ETXTBSY",
+    )
+    if hasattr(errno, name)
+)
+
+
+class OutputFailed(OSError):
+    """Standard output would not take what a command printed (`supple list > /dev/full`)."""
+
+
+def outside(error: BaseException) -> str | None:
+    """The one line that says ``error`` if it is a write the machine refused, else None (a bug:
+    a crash report). A closed pipe is not among them: the caller ends quietly with 0."""
+    from supple.core.files import SaveError
+
+    if isinstance(error, SaveError):
+        return _visible(str(error))[:300]
+    if not isinstance(error, OSError) or isinstance(error, BrokenPipeError):
+        return None
+    if error.errno not in OUTSIDE_ERRNOS:
+        return None
+    reason = error.strerror or str(error)
+    if isinstance(error, OutputFailed):
+        return f"could not write to standard output: {reason}"
+    if error.filename is None:
+        return f"a write failed: {reason}"
+    return _visible(f"could not write {error.filename}: {reason}")[:300]
 
 
 def report(error: BaseException, where: str) -> int:

@@ -54,6 +54,16 @@ def start_commands() -> type[Provider]:
     return StartCommands
 
 
+# Every catchable signal that ends the process (a terminal closed, Ctrl+C, Ctrl+\\, kill, a
+# stray alarm or user signal): each saves the running session as stopped and restores the
+# terminal. Those this system lacks (Windows) are left out.
+ENDING_SIGNALS: tuple[signal.Signals, ...] = tuple(
+    getattr(signal, name)
+    for name in ("SIGHUP", "SIGINT", "SIGQUIT", "SIGTERM", "SIGUSR1", "SIGUSR2", "SIGALRM")
+    if hasattr(signal, name)
+)
+
+
 # QuietCrash: no Textual traceback on the terminal after a crash; run_app writes it to a
 # crash report and says where, in one line (supple.system.crash).
 class SuppleApp(QuietCrash):
@@ -149,10 +159,11 @@ class SuppleApp(QuietCrash):
                 self.notify(f"Settings not saved: {error}", severity="error", markup=False)
 
     def _catch_signals(self) -> None:
-        """SIGTERM, SIGHUP (terminal closed) and SIGINT end a session as stopped, saved."""
+        """Each signal of ``ENDING_SIGNALS`` ends a session as stopped, saved, and leaves the
+        app the one way it leaves (the terminal restored)."""
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            for sig in ENDING_SIGNALS:
                 loop.add_signal_handler(sig, self.save_and_exit)
             # After a stop (Ctrl+Z, SIGSTOP) the time stood still is a pause. Textual's own
             # handlers suspend the terminal on Ctrl+Z (SIGTSTP) and restore it on SIGCONT; but

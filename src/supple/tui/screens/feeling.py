@@ -56,7 +56,10 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
             yield Static(Text(f"Enter: save    Tab: next field    {skip}: skip"), id="keys")
 
     def on_mount(self) -> None:
-        self.query_one("#feeling", Input).focus()
+        # Torn down mid-mount (the terminal closed as it opened): nothing to focus, no crash.
+        fields = self.query("#feeling")
+        if fields:
+            fields.first(Input).focus()
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
