@@ -35,6 +35,8 @@ COMMANDS: dict[str, str] = {
     "program": "program",
     "status": "status",
     "test": "program",
+    "screening": "safety",
+    "report": "safety",
     "config": "settings",
     "paths": "settings",
     "serve": "app",

@@ -35,6 +35,9 @@ def _program_arguments(sub: Commands) -> None:
         action="store_true",
         help="restart a running program without asking (needed when not on a terminal)",
     )
+    from supple.cli.safety import add_answer_arguments
+
+    add_answer_arguments(q, "--screening")
 
 
 def _test_arguments(sub: Commands) -> None:
@@ -168,10 +171,17 @@ def cmd_program_ics(target: Path) -> int:
     return 0
 
 
-def cmd_program_start(day: date | None, yes: bool = False) -> int:
+def cmd_program_start(
+    day: date | None,
+    yes: bool = False,
+    signs: frozenset[str] | None = None,
+    usual_pain: int | None = None,
+) -> int:
     ctx = _program_context()
     if ctx is None:
         return 2
+    if not _screened(ctx, signs, usual_pain):
+        return 1
     from datetime import datetime, time
 
     from supple.coach.wording import after_start, restart_program
@@ -204,6 +214,31 @@ def cmd_program_start(day: date | None, yes: bool = False) -> int:
     due = view.progress.due if view is not None else ()
     print(f"Started {printable(ctx.program.title)} on {started:%a %d %b %Y}. {after_start(due)}")
     return 0
+
+
+def _screened(ctx: ProgramContext, signs: frozenset[str] | None, usual: int | None) -> bool:
+    """The safety screening before the program: the answers given as arguments, else asked on
+    a terminal once; with neither, the program starts and supple says that harder waits for
+    it. Any warning sign: what to do, said first. False: answers that could not be saved."""
+    from supple.cli.safety import ask_screening, save_answers
+    from supple.coach.wording import SCREENING_MISSING, screening_result
+
+    if signs is not None:
+        screening = save_answers(ctx.coach, signs, usual)
+        if screening is None:
+            return False
+    else:
+        screening = ctx.coach.screening()
+        if screening is None or not screening.answered:
+            screening = ask_screening(ctx.coach)
+            if screening is None:
+                print(f"supple: {SCREENING_MISSING}", file=sys.stderr)
+                return True
+            print()
+        else:
+            return True  # answered before: `supple screening` asks again
+    print(screening_result(screening))
+    return True
 
 
 def cmd_test_list() -> int:
@@ -269,7 +304,7 @@ def cmd_test_record(test_id: str, typed: str, point: str | None) -> int:
 
 def _program(args: argparse.Namespace) -> int:
     if args.program_command == "start":
-        return cmd_program_start(args.date, args.yes)
+        return cmd_program_start(args.date, args.yes, args.screening, args.usual_pain)
     if args.ics is not None:
         return cmd_program_ics(args.ics)
     return cmd_program(args.json)
