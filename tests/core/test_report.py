@@ -88,7 +88,7 @@ def test_the_applied_advice_is_read_whatever_the_array_is_called(tmp_path: Path)
         'schema = 1\n[[applied]]\nid = "a1"\nsuggestion = "Cat-Cow 8 reps"\n'
         'reason = "3 sessions at 5 reps, pain 1-2"\napplied_at = 2026-11-20T07:00:00Z\n'
         '[[applied]]\nid = "a2"\nsuggestion = "Sphinx easier"\nreason = "pain 7 during"\n'
-        'applied_at = 2026-11-22T07:00:00Z\nundone_at = 2026-11-23T07:00:00Z\n'
+        "applied_at = 2026-11-22T07:00:00Z\nundone_at = 2026-11-23T07:00:00Z\n"
     )
     applied = read_applied(tmp_path)
     assert [a.suggestion for a in applied] == ["Cat-Cow 8 reps", "Sphinx easier"]
@@ -148,3 +148,38 @@ def test_default_name_is_dated_in_the_current_folder(
     monkeypatch.chdir(tmp_path)
     assert main(["report"]) == 0
     assert len(list(tmp_path.glob("supple-report-????-??-??.html"))) == 1
+
+
+def test_the_page_renders_in_headless_chromium(tmp_path: Path) -> None:
+    """Chromium draws the page, not a blank one: its PNG holds far more than an empty page's
+    (a blank page compresses to almost nothing)."""
+    import shutil
+    import subprocess
+
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.skip("no chromium")
+
+    def shot(html: str, name: str) -> int:
+        page = tmp_path / f"{name}.html"
+        page.write_text(html, encoding="utf-8")
+        png = tmp_path / f"{name}.png"
+        subprocess.run(
+            [
+                browser,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                f"--screenshot={png}",
+                "--window-size=800,1000",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=60,
+            env=os.environ | {"HOME": str(tmp_path)},
+        )
+        return png.stat().st_size
+
+    blank = shot("<!DOCTYPE html><html><body></body></html>", "blank")
+    assert shot(render(facts("Lower back <b>&</b>")), "report") > 5 * blank

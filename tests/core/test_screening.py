@@ -110,7 +110,10 @@ def test_program_start_takes_the_answers_or_says_harder_waits(
     assert code == 0 and "new bladder or bowel trouble; a recent fall" in out
     assert out.index("see a doctor") < out.index("Started")  # said first
     stored, _ = screening.load(paths.data_dir())
-    assert stored is not None and {s.key for s in stored.flags} == {"bladder_bowel", "fall_accident"}
+    assert stored is not None and {s.key for s in stored.flags} == {
+        "bladder_bowel",
+        "fall_accident",
+    }
 
 
 def test_every_sign_has_a_question_and_a_stable_key() -> None:

@@ -180,8 +180,6 @@ def cmd_program_start(
     ctx = _program_context()
     if ctx is None:
         return 2
-    if not _screened(ctx, signs, usual_pain):
-        return 1
     from datetime import datetime, time
 
     from supple.coach.wording import after_start, restart_program
@@ -201,6 +199,8 @@ def cmd_program_start(
             print("Not restarted.")
             return 1
 
+    if not _screened(ctx, signs, usual_pain):
+        return 1
     from supple.core.files import SaveError
     from supple.core.program import with_offset
 
@@ -228,7 +228,7 @@ def _screened(ctx: ProgramContext, signs: frozenset[str] | None, usual: int | No
         if screening is None:
             return False
     else:
-        screening = ctx.coach.screening()
+        screening = ctx.coach.journal.screening()
         if screening is None or not screening.answered:
             screening = ask_screening(ctx.coach)
             if screening is None:

@@ -112,7 +112,7 @@ def save_answers(found: Coach, yes: frozenset[str], usual: int | None) -> Screen
     from supple.core.files import SaveError
 
     try:
-        return found.answer_screening(yes, usual)
+        return found.journal.answer_screening(yes, usual, found.now())
     except SaveError as error:
         print(f"supple: screening: {error}", file=sys.stderr)
         return None
@@ -125,7 +125,7 @@ def _screening(args: argparse.Namespace) -> int:
     found = coach()
     if args.cleared:
         try:
-            done = found.clear_screening()
+            done = found.journal.clear_screening(found.now())
         except SaveError as error:
             print(f"supple: screening: {error}", file=sys.stderr)
             return 1
@@ -149,7 +149,7 @@ def _screening(args: argparse.Namespace) -> int:
             return 1
         print(f"\n{screening_result(asked)}")
         return 0
-    current = found.screening()
+    current = found.journal.screening()
     tell(found)
     print(screening_result(current))
     if current is not None and current.answered:
@@ -165,7 +165,9 @@ def _report(args: argparse.Namespace) -> int:
 
     found = coach()
     target: Path = args.to or Path(f"supple-report-{found.today():%Y-%m-%d}.html")
-    page = found.report()
+    from supple.coach.progress import report_page
+
+    page = report_page(found.journal, found.program_service, found.preferences, found.now)
     tell(found)
     try:
         write_private(target, page.encode("utf-8"))

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from supple.coach.journal import Journal
     from supple.coach.live import Announcer, LiveSession, Tones, Voice
     from supple.coach.program import ProgramService
-    from supple.coach.progress import ProgressFacts
     from supple.coach.reminders import Reminders
     from supple.coach.routine_edit import Draft
     from supple.coach.sharing import ImportReport
@@ -41,7 +40,6 @@ if TYPE_CHECKING:
     from supple.core.program import MobilityTest, Point, Program, Progress, TestResult
     from supple.core.record import SessionRecord
     from supple.core.remembered import Remembered
-    from supple.core.screening import Screening
 
 
 class Coach:
@@ -329,32 +327,6 @@ class Coach:
     def record_test(self, test: MobilityTest, value: float, point: Point) -> TestResult:
         """Save a test result now. Raises SaveError."""
         return self.journal.record_test(test, value, point, self.now())
-
-    def screening(self) -> Screening | None:
-        """The safety screening as answered (None: never)."""
-        return self.journal.screening()
-
-    def answer_screening(self, yes: frozenset[str], usual_pain: int | None) -> Screening:
-        """Save the screening's answers now. BadScreening, SaveError."""
-        return self.journal.answer_screening(yes, usual_pain, self.now())
-
-    def clear_screening(self) -> Screening | None:
-        """A clinician has cleared the person, as of now. SaveError."""
-        return self.journal.clear_screening(self.now())
-
-    def progress_facts(self) -> ProgressFacts:
-        """The progress screen's facts: tests against their start, pain, adherence."""
-        from supple.coach.progress import progress_facts
-
-        return progress_facts(self.journal, self.program_service, self.now)
-
-    def report(self) -> str:
-        """`supple report`'s page (HTML, every text escaped)."""
-        from supple.coach.progress import report_facts
-        from supple.core.report import render
-
-        facts = self.progress_facts()
-        return render(report_facts(facts, self.journal, self.preferences, self.now()))
 
     # -- reminders and the status line ------------------------------------------------------
 

@@ -62,7 +62,19 @@ def progress_facts(
     )
 
 
-def report_facts(facts: ProgressFacts, journal: Journal, prefs: Preferences, now: datetime) -> ReportFacts:
+def report_page(
+    journal: Journal, program: ProgramService, prefs: Preferences, now: Callable[[], datetime]
+) -> str:
+    """`supple report`'s page (HTML, every text escaped)."""
+    from supple.core.report import render
+
+    facts = progress_facts(journal, program, now)
+    return render(report_facts(facts, journal, prefs, now()))
+
+
+def report_facts(
+    facts: ProgressFacts, journal: Journal, prefs: Preferences, now: datetime
+) -> ReportFacts:
     from supple.core.report import ReportFacts, Step, read_applied
 
     steps = tuple(

@@ -227,7 +227,11 @@ def _adjustments(facts: ReportFacts) -> str:
         parts.append("<p>No advice applied.</p>")
     if facts.steps:
         rows = [
-            [_e(s.routine), _e(s.exercise), _e(f"{abs(s.rungs)} {'harder' if s.rungs > 0 else 'easier'}")]
+            [
+                _e(s.routine),
+                _e(s.exercise),
+                _e(f"{abs(s.rungs)} {'harder' if s.rungs > 0 else 'easier'}"),
+            ]
             for s in facts.steps
         ]
         parts.append("<p>Easier/harder steps in force:</p>")

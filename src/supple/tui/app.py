@@ -282,9 +282,6 @@ class SuppleApp(QuietCrash):
         if not isinstance(screen, PlayerScreen):  # nothing that would bury a running session
             yield palette_command(HomeScreen, "home.history", self.action_history)
             yield palette_command(HomeScreen, "home.stats", self.action_stats)
-            from supple.tui.screens.program import ProgramScreen
-
-            yield palette_command(ProgramScreen, "program.progress", self.action_progress)
             yield palette_command(HomeScreen, "home.settings", self.action_settings)
             # No key imports; the palette is its only door, and these its only words.
             names = ", ".join(f.name for f in FORMATS)
@@ -327,11 +324,6 @@ class SuppleApp(QuietCrash):
         from supple.tui.screens.history import HistoryScreen
 
         self.push_screen(HistoryScreen(self.coach))
-
-    def action_progress(self) -> None:
-        from supple.tui.screens.progress import ProgressScreen
-
-        self.push_screen(ProgressScreen(self.coach))
 
     def action_stats(self) -> None:
         from supple.tui.screens.stats import StatsScreen

@@ -92,7 +92,7 @@ class ProgramScreen(SuppleScreen):
         ),
         Binding(
             "g",
-            "app.progress",
+            "progress",
             "Progress",
             id="program.progress",
             tooltip="Tests against the start, pain and workouts by week",
@@ -319,13 +319,18 @@ class ProgramScreen(SuppleScreen):
             self.notify(f"{program.title} started today. Take the start tests (t).", markup=False)
         self.load()
 
+    def action_progress(self) -> None:
+        from supple.tui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen(self.coach))
+
     def action_screening(self, then: Program | None = None) -> None:
         """The safety questions; ``then``: the program to start once they are answered."""
         from supple.coach.wording import screening_result
         from supple.tui.screens.screening import ScreeningScreen
 
         def answered(_: None) -> None:
-            screening = self.coach.screening()
+            screening = self.coach.journal.screening()
             if screening is not None and screening.any_flag and not screening.cleared:
                 self.notify(screening_result(screening), severity="warning", timeout=20)
             if then is not None:
@@ -337,7 +342,7 @@ class ProgramScreen(SuppleScreen):
         if self.view is None:
             return
         progress = self.view.progress
-        screening = self.coach.screening()
+        screening = self.coach.journal.screening()
         if screening is None or not screening.answered:  # asked once, before the program
             self.action_screening(then=progress.program)
             return

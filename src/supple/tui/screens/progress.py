@@ -110,7 +110,12 @@ class ProgressScreen(SuppleScreen):
 
     @work(thread=True, exclusive=True, group="history")
     def load(self) -> None:
-        self.post_message(self.Loaded(self.coach.progress_facts()))
+        from supple.coach.progress import progress_facts
+
+        coach = self.coach
+        self.post_message(
+            self.Loaded(progress_facts(coach.journal, coach.program_service, coach.now))
+        )
 
     @on(Loaded)
     def loaded(self, message: Loaded) -> None:

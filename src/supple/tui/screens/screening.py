@@ -53,7 +53,7 @@ class ScreeningScreen(SuppleScreen):
 
     def body(self) -> Iterable[Widget]:
         yield Static("[b]Safety first[/b]", id="title")
-        before = self.coach.screening()
+        before = self.coach.journal.screening()
         with VerticalScroll(id="screening-body"):
             yield Static(Text(f"{SCREENING_INTRO}\n{NOT_MEDICAL_ADVICE}"), id="screening-intro")
             for sign in SIGNS:
@@ -98,7 +98,7 @@ class ScreeningScreen(SuppleScreen):
             if self.query_one(f"#sign-{sign.key.replace('_', '-')}", Checkbox).value
         )
         try:
-            self.coach.answer_screening(yes, usual)
+            self.coach.journal.answer_screening(yes, usual, self.coach.now())
         except SaveError as error:
             self.notify(f"Could not save the answers: {error}", severity="error", markup=False)
             return
@@ -108,7 +108,7 @@ class ScreeningScreen(SuppleScreen):
         from supple.core.files import SaveError
 
         try:
-            done = self.coach.clear_screening()
+            done = self.coach.journal.clear_screening(self.coach.now())
         except SaveError as error:
             self.notify(f"Could not save: {error}", severity="error", markup=False)
             return
