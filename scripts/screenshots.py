@@ -2,7 +2,8 @@
 
 Run from the repository root:  .venv/bin/python scripts/screenshots.py [--browser]
 With --browser it also serves the app (`supple serve`) and has a headless Chromium take
-screenshots/browser.png (needs Debian's chromium).
+screenshots/browser.png (needs Debian's chromium). With --report alone it writes only
+screenshots/report.png: `supple report` over a synthetic history, in headless Chromium.
 """
 
 from __future__ import annotations
@@ -101,7 +102,54 @@ def browser_screenshot() -> None:
     print("screenshots/browser.png")
 
 
+def report_screenshot() -> None:
+    """`supple report` over a synthetic program and history, as Chromium draws it."""
+    import subprocess
+
+    from tests.fakes import fake_program, fake_week
+    from tests.tui.conftest import WALL
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = os.environ | {
+            "SUPPLE_DATA_DIR": f"{tmp}/data",
+            "SUPPLE_CONFIG_DIR": f"{tmp}/c",
+            "SUPPLE_STATE_DIR": f"{tmp}/s",
+        }
+        fake_program(Path(f"{tmp}/data"), WALL, workouts=10, points=2)
+        fake_week(HistoryStore(Path(f"{tmp}/data")), WALL)
+        env["PYTHONPATH"] = str(ROOT / "src")  # this tree's supple, whichever is installed
+        supple = [sys.executable, "-m", "supple"]
+        answers = ["screening", "--answer", "no-signs", "--usual-pain", "3"]
+        subprocess.run([*supple, *answers], env=env, check=True, capture_output=True)
+        page = Path(tmp) / "report.html"
+        subprocess.run(
+            [*supple, "report", "--to", str(page)], env=env, check=True, capture_output=True
+        )
+        shot = ROOT / "screenshots" / "report.png"
+        subprocess.run(
+            [
+                "chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                f"--screenshot={shot}",
+                "--window-size=1000,1400",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            env=env | {"HOME": tmp},
+        )
+    print("screenshots/report.png")
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--report"]:
+        report_screenshot()
+        sys.exit(0)
     asyncio.run(main())
     if "--browser" in sys.argv:
         browser_screenshot()
+    if "--report" in sys.argv:
+        report_screenshot()

@@ -37,6 +37,8 @@ COMMANDS: dict[str, str] = {
     "status": "status",
     "test": "program",
     "advice": "advice",
+    "screening": "safety",
+    "report": "safety",
     "config": "settings",
     "paths": "settings",
     "serve": "app",

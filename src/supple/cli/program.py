@@ -36,6 +36,9 @@ def _program_arguments(sub: Commands) -> None:
         action="store_true",
         help="restart a running program without asking (needed when not on a terminal)",
     )
+    from supple.cli.safety import add_answer_arguments
+
+    add_answer_arguments(q, "--screening")
 
 
 def _test_arguments(sub: Commands) -> None:
@@ -163,7 +166,12 @@ def cmd_program_ics(target: Path, force: bool = False) -> int:
     return 0
 
 
-def cmd_program_start(day: date | None, yes: bool = False) -> int:
+def cmd_program_start(
+    day: date | None,
+    yes: bool = False,
+    signs: frozenset[str] | None = None,
+    usual_pain: int | None = None,
+) -> int:
     ctx = _program_context()
     if ctx is None:
         return 2
@@ -186,6 +194,8 @@ def cmd_program_start(day: date | None, yes: bool = False) -> int:
             print("Not restarted.")
             return 1
 
+    if not _screened(ctx, signs, usual_pain):
+        return 1
     from supple.core.files import SaveError
     from supple.core.program import with_offset
 
@@ -199,6 +209,31 @@ def cmd_program_start(day: date | None, yes: bool = False) -> int:
     due = view.progress.due if view is not None else ()
     print(f"Started {printable(ctx.program.title)} on {started:%a %d %b %Y}. {after_start(due)}")
     return 0
+
+
+def _screened(ctx: ProgramContext, signs: frozenset[str] | None, usual: int | None) -> bool:
+    """The safety screening before the program: the answers given as arguments, else asked on
+    a terminal once; with neither, the program starts and supple says that harder waits for
+    it. Any warning sign: what to do, said first. False: answers that could not be saved."""
+    from supple.cli.safety import ask_screening, save_answers
+    from supple.coach.wording import SCREENING_MISSING, screening_result
+
+    if signs is not None:
+        screening = save_answers(ctx.coach, signs, usual)
+        if screening is None:
+            return False
+    else:
+        screening = ctx.coach.journal.screening()
+        if screening is None or not screening.answered:
+            screening = ask_screening(ctx.coach)
+            if screening is None:
+                print(f"supple: {SCREENING_MISSING}", file=sys.stderr)
+                return True
+            print()
+        else:
+            return True  # answered before: `supple screening` asks again
+    print(screening_result(screening))
+    return True
 
 
 def cmd_test_list() -> int:
@@ -264,7 +299,7 @@ def cmd_test_record(test_id: str, typed: str, point: str | None) -> int:
 
 def _program(args: argparse.Namespace) -> int:
     if args.program_command == "start":
-        return cmd_program_start(args.date, args.yes)
+        return cmd_program_start(args.date, args.yes, args.screening, args.usual_pain)
     if args.ics is not None:
         return cmd_program_ics(args.ics, args.force)
     return cmd_program(args.json)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord
     from supple.core.routine import Level
+    from supple.core.screening import Screening
 
 
 class Journal:
@@ -261,6 +262,40 @@ class Journal:
         result = ProgramStore(self.store).record(test.id, value, point, at)
         self._written()
         return result
+
+    # -- the safety screening ---------------------------------------------------------------
+
+    def screening(self) -> Screening | None:
+        """The answered screening (None: never answered; a file that cannot be used is said
+        once and left where it is: answering again replaces it)."""
+        from supple.core import screening
+
+        found, problem = screening.load(self.data_dir)
+        if problem is not None:
+            self._notices.say(f"The screening file was left unread: {problem}", "warning")
+        return found
+
+    def answer_screening(
+        self, yes: frozenset[str], usual_pain: int | None, at: datetime
+    ) -> Screening:
+        """Save the answers given at ``at``. BadScreening (an unknown sign), SaveError."""
+        from supple.core import screening
+
+        answers = screening.answered(yes, usual_pain, at, self.screening())
+        screening.save(self.data_dir, answers)
+        return answers
+
+    def clear_screening(self, at: datetime) -> Screening | None:
+        """The person says a clinician cleared them at ``at`` (None: never answered, nothing
+        to clear). SaveError."""
+        from supple.core import screening
+
+        found = self.screening()
+        if found is None:
+            return None
+        done = screening.cleared(found, at)
+        screening.save(self.data_dir, done)
+        return done
 
 
 # How many of the newest records the next-morning rule looks at: two sessions yesterday and a

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from supple.core.advice import Suggestion
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
+    from supple.core.screening import Screening
 
 
 def verdict(facts: Verdict) -> str:
@@ -248,3 +249,43 @@ def morning_prompt(ascii_only: bool = False) -> str:
     """What the status line and the reminder add while the next-morning question is open."""
     dot = "|" if ascii_only else "·"
     return f"{dot} how is your back this morning? supple checkin --morning N"
+
+
+# -- the safety screening (issue 25: docs/safety.md) ----------------------------------------
+
+NOT_MEDICAL_ADVICE = (
+    "supple is not medical advice and does not diagnose: these questions only tell it when to "
+    "send you to a clinician before exercising."
+)
+SCREENING_INTRO = (
+    "Before the program: a few questions about warning signs that need a doctor or "
+    "physiotherapist to look at your back first. Answer for the last few weeks."
+)
+USUAL_PAIN_QUESTION = "Your usual back pain, 0 to 10 (0 = no pain, 10 = worst imaginable)?"
+SCREENING_MISSING = (
+    "The safety screening has not been answered: `supple screening` asks it. Until then supple "
+    "never suggests making exercises harder."
+)
+
+
+def screening_result(screening: Screening | None) -> str:
+    """What the answers mean, in plain words: go ahead, see a clinician first, or cleared."""
+    if screening is None or not screening.answered:
+        return SCREENING_MISSING
+    if not screening.any_flag:
+        return (
+            "No warning signs. Go ahead; stop an exercise that causes sharp or spreading pain. "
+            "Answer again (`supple screening`) if anything changes."
+        )
+    signs = "; ".join(sign.short for sign in screening.flags)
+    if screening.cleared and screening.cleared_at is not None:
+        return (
+            f"You answered yes to: {signs}. You said a clinician cleared you on "
+            f"{screening.cleared_at:%a %d %b %Y}; supple may suggest harder exercises again."
+        )
+    return (
+        f"You answered yes to: {signs}. Please see a doctor or physiotherapist before you "
+        "exercise; if you have numbness around the seat or new bladder or bowel trouble, today "
+        "(an emergency department or your urgent care line). supple will not suggest harder "
+        "exercises until you tell it a clinician has cleared you (`supple screening --cleared`)."
+    )

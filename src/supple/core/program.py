@@ -63,6 +63,9 @@ class MobilityTest:
     how: tuple[str, ...]
     why: str = ""
     figure: str | None = None  # a built-in figure's name (supple.core.figures)
+    # The measurement error in the test's unit: a change within it is not called better or
+    # worse (the figures and their sources: docs/program.md#measurement-error).
+    error: float = 0.0
 
     def check(self, value: float) -> str | None:
         """None if ``value`` is plausible, else what is wrong, in words."""
@@ -126,7 +129,19 @@ TOP_KEYS = (
     "workout",
     "test",
 )
-TEST_KEYS = ("id", "name", "kind", "unit", "better", "low", "high", "how", "why", "figure")
+TEST_KEYS = (
+    "id",
+    "name",
+    "kind",
+    "unit",
+    "better",
+    "low",
+    "high",
+    "how",
+    "why",
+    "figure",
+    "error",
+)
 
 
 def load_program(path: Path, catalog: Catalog) -> Program:
@@ -239,6 +254,7 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
         how = check.strings(table, where, "how", min_items=1, max_items=8)
         why = check.string(table, where, "why", default="", max_length=200) or ""
         figure = check.string(table, where, "figure", choices=FIGURE_NAMES)
+        error = check.number(table, where, "error", low=0, high=1000, integer=False, default=0)
         if low is not None and high is not None and low >= high:
             check.report([*where, "high"], f"must be above low ({low:g})")
         if test_id in seen:
@@ -258,6 +274,7 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
                 cast(tuple[str, ...], how),
                 why,
                 figure,
+                float(error or 0),
             )
         )
     return tests

@@ -90,6 +90,20 @@ class ProgramScreen(SuppleScreen):
             id="program.start",
             tooltip="Start (or restart) the program today",
         ),
+        Binding(
+            "g",
+            "progress",
+            "Progress",
+            id="program.progress",
+            tooltip="Tests against the start, pain and workouts by week",
+        ),
+        Binding(
+            "k",
+            "screening",
+            "Safety",
+            id="program.screening",
+            tooltip="The safety questions: warning signs to see a clinician for",
+        ),
         Binding("escape", "back", "Back", id="program.back", tooltip="Back to the routines"),
     ]
 
@@ -305,10 +319,33 @@ class ProgramScreen(SuppleScreen):
             self.notify(f"{program.title} started today. Take the start tests (t).", markup=False)
         self.load()
 
+    def action_progress(self) -> None:
+        from supple.tui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen(self.coach))
+
+    def action_screening(self, then: Program | None = None) -> None:
+        """The safety questions; ``then``: the program to start once they are answered."""
+        from supple.coach.wording import screening_result
+        from supple.tui.screens.screening import ScreeningScreen
+
+        def answered(_: None) -> None:
+            screening = self.coach.journal.screening()
+            if screening is not None and screening.any_flag and not screening.cleared:
+                self.notify(screening_result(screening), severity="warning", timeout=20)
+            if then is not None:
+                self._start(then)
+
+        self.app.push_screen(ScreeningScreen(self.coach), answered)
+
     def action_start_program(self) -> None:
         if self.view is None:
             return
         progress = self.view.progress
+        screening = self.coach.journal.screening()
+        if screening is None or not screening.answered:  # asked once, before the program
+            self.action_screening(then=progress.program)
+            return
         if progress.started is None:
             self._start(progress.program)
             return

@@ -1,0 +1,142 @@
+"""Progress you can show: each test against its start with its measurement error, pain before,
+after and the next morning by week, and adherence to the program's plan by week. Pure facts
+for the progress screen and `supple report` (the words are theirs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from supple.core.program import POINTS, MobilityTest, Point, Progress
+from supple.core.record import SessionRecord
+from supple.core.stats import monday_of
+
+PAIN_FIELDS = ("pain_before", "pain_after", "morning_pain")
+SPARKS = "▁▂▃▄▅▆▇█"
+Verdict = Literal["better", "worse", "within error", "not yet"]
+
+
+def pain_of(record: SessionRecord) -> tuple[int | None, int | None, int | None]:
+    """A session's pain before, after and the next morning (0-10, 0 = no pain), each None when
+    not given. The one place that reads these fields (issue 25's record fields: a record of an
+    older supple has none, and its feeling ratings are another scale, never converted)."""
+    values = []
+    for name in PAIN_FIELDS:
+        value = getattr(record, name, None)
+        ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10
+        values.append(value if ok else None)
+    return values[0], values[1], values[2]
+
+
+@dataclass(frozen=True, slots=True)
+class PainWeek:
+    monday: date
+    before: float | None  # the week's mean, None: no rating
+    after: float | None
+    morning: float | None
+    sessions: int  # sessions with at least one rating
+
+
+def _mean(values: Sequence[int]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def pain_weeks(records: Iterable[SessionRecord]) -> tuple[PainWeek, ...]:
+    """Per week with any rating, oldest first: the mean pain before, after, next morning."""
+    by_week: dict[date, tuple[list[int], list[int], list[int]]] = {}
+    for record in records:
+        ratings = pain_of(record)
+        if all(r is None for r in ratings):
+            continue
+        lists = by_week.setdefault(monday_of(record.started.date()), ([], [], []))
+        for rating, into in zip(ratings, lists, strict=True):
+            if rating is not None:
+                into.append(rating)
+        by_week[monday_of(record.started.date())] = lists
+    weeks = []
+    for monday in sorted(by_week):
+        before, after, morning = by_week[monday]
+        count = max(len(before), len(after), len(morning))
+        weeks.append(PainWeek(monday, _mean(before), _mean(after), _mean(morning), count))
+    return tuple(weeks)
+
+
+@dataclass(frozen=True, slots=True)
+class AdherenceWeek:
+    week: int  # 1-based week of the program
+    monday: date  # the first day of that week (counted from the program's start)
+    due: int  # workouts the plan asks for in that week
+    done: int  # workouts counted in it
+
+
+def adherence(progress: Progress, today: date) -> tuple[AdherenceWeek, ...]:
+    """Workouts done of those due, per program week from the start to this week (the plan:
+    ``workouts_per_week`` a week until all are done; a week not yet over still counts)."""
+    if progress.started is None:
+        return ()
+    program = progress.program
+    start = progress.started.date()
+    if today < start:
+        return ()
+    weeks = (today - start).days // 7 + 1
+    left = len(program.workouts)
+    out = []
+    for n in range(weeks):
+        first = start + timedelta(weeks=n)
+        last = first + timedelta(days=7)
+        done = sum(1 for _, r in progress.done if first <= r.started.date() < last)
+        due = min(program.workouts_per_week, max(0, left))
+        left -= due
+        out.append(AdherenceWeek(n + 1, first, due, done))
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class TestTrend:
+    __test__ = False  # not a pytest class, whatever its name
+
+    test: MobilityTest
+    values: tuple[tuple[Point, float], ...]  # the points measured, in order
+    change: float | None  # improvement since the start (the test's unit; negative: worse)
+    verdict: Verdict
+
+    @property
+    def start(self) -> float | None:
+        return self.values[0][1] if self.values else None
+
+
+def judge(change: float | None, error: float) -> Verdict:
+    """Better or worse only beyond the test's measurement error."""
+    if change is None:
+        return "not yet"
+    if change > error:
+        return "better"
+    if change < -error:
+        return "worse"
+    return "within error"
+
+
+def test_trends(progress: Progress) -> tuple[TestTrend, ...]:
+    out = []
+    for test in progress.program.tests:
+        by_point = progress.results.get(test.id, {})
+        values = tuple((p, by_point[p].value) for p in POINTS if p in by_point)
+        change = test.improved(values[0][1], values[-1][1]) if len(values) >= 2 else None
+        out.append(TestTrend(test, values, change, judge(change, test.error)))
+    return tuple(out)
+
+
+def sparkline(values: Sequence[float | None], low: float = 0.0, high: float = 10.0) -> str:
+    """One character a value on a fixed scale (`·` where there is none)."""
+    span = high - low or 1.0
+    out = []
+    for value in values:
+        if value is None:
+            out.append("·")
+            continue
+        share = min(1.0, max(0.0, (value - low) / span))
+        out.append(SPARKS[round(share * (len(SPARKS) - 1))])
+    return "".join(out)

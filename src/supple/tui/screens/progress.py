@@ -1,0 +1,130 @@
+"""Progress: each test against its start with its measurement error, pain before, after and the
+next morning by week, and the workouts done of those due, by week. Text and sparklines, so it
+reads the same at 60 × 20 (scrolling) as at 100 × 30."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Static
+
+from supple.core.trends import PainWeek, TestTrend, sparkline
+from supple.core.words import change_words, printable
+from supple.tui.context import tell
+from supple.tui.screens.base import SuppleScreen
+
+if TYPE_CHECKING:
+    from supple.coach.coach import Coach
+    from supple.coach.progress import ProgressFacts
+
+
+def _value(value: float | None, unit: str) -> str:
+    return "–" if value is None else f"{value:g} {printable(unit)}".rstrip()
+
+
+def test_line(trend: TestTrend) -> Text:
+    test = trend.test
+    values = " → ".join(f"{p} {_value(v, test.unit)}" for p, v in trend.values) or "not taken yet"
+    line = Text.assemble((printable(test.name.split(" (")[0]), "bold"), "\n  ", values)
+    error = f"±{test.error:g} {printable(test.unit)}"
+    match trend.verdict:
+        case "better" | "worse":
+            assert trend.change is not None
+            words = change_words(trend.change, test.unit)
+            style = "green" if trend.verdict == "better" else "yellow"
+            line.append(f"  {words} (beyond {error})", style=style)
+        case "within error":
+            line.append(f"  no change beyond {error}", style="dim")
+        case "not yet":
+            pass
+    return line
+
+
+def pain_lines(weeks: tuple[PainWeek, ...]) -> Text:
+    if not weeks:
+        return Text("No pain ratings yet (0 = no pain, 10 = worst imaginable).", style="dim")
+    shown = weeks[-12:]
+    out = Text(f"Weeks from {shown[0].monday:%d %b}, 0 = no pain … 10 = worst\n", style="dim")
+    for label, values in (
+        ("before  ", [w.before for w in shown]),
+        ("after   ", [w.after for w in shown]),
+        ("morning ", [w.morning for w in shown]),
+    ):
+        latest = next((v for v in reversed(values) if v is not None), None)
+        out.append(label)
+        out.append(sparkline(values), style="bold")
+        out.append("  latest " + ("–" if latest is None else f"{latest:.1f}".removesuffix(".0")))
+        out.append("\n")
+    out.rstrip()
+    return out
+
+
+def adherence_lines(facts: ProgressFacts) -> Text:
+    if facts.started is None:
+        return Text("The program has not started (p, then s).", style="dim")
+    due = sum(w.due for w in facts.adherence)
+    done = sum(min(w.done, w.due) for w in facts.adherence)
+    out = Text(f"{done} of {due} workouts due so far · {facts.done}/{facts.total} in all\n")
+    for week in facts.adherence:
+        bar = "█" * min(week.done, week.due) + "░" * max(0, week.due - week.done)
+        out.append(f"week {week.week:<2} {week.monday:%d %b}  ")
+        out.append(bar or "–", style="bold")
+        out.append(f"  {week.done}/{week.due}\n")
+    out.rstrip()
+    return out
+
+
+class ProgressScreen(SuppleScreen):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="progress.back", tooltip="Back"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        facts: ProgressFacts
+
+    def __init__(self, coach: Coach) -> None:
+        super().__init__()
+        self.coach = coach
+
+    def body(self) -> Iterable[Widget]:
+        yield Static("[b]Progress[/b]", id="title")
+        with VerticalScroll(id="progress-body"):
+            yield Static("Tests against the start", classes="stats-label")
+            yield Static("Loading…", id="progress-tests")
+            yield Static("Pain by week", classes="stats-label")
+            yield Static(id="progress-pain")
+            yield Static("Workouts done of those due", classes="stats-label")
+            yield Static(id="progress-adherence")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="history")
+    def load(self) -> None:
+        from supple.coach.progress import progress_facts
+
+        coach = self.coach
+        self.post_message(
+            self.Loaded(progress_facts(coach.journal, coach.program_service, coach.now))
+        )
+
+    @on(Loaded)
+    def loaded(self, message: Loaded) -> None:
+        tell(self, self.coach)
+        facts = message.facts
+        tests = Text("\n").join(test_line(t) for t in facts.tests) if facts.tests else Text("–")
+        self.query_one("#progress-tests", Static).update(tests)
+        self.query_one("#progress-pain", Static).update(pain_lines(facts.pain))
+        self.query_one("#progress-adherence", Static).update(adherence_lines(facts))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

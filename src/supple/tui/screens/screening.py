@@ -1,0 +1,118 @@
+"""The safety screening: the warning signs that call for a clinician before exercise, answered
+with a tick each, the usual pain 0-10, and what the answers mean. The one place in the app that
+says supple is not medical advice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, Static
+
+from supple.coach.wording import (
+    NOT_MEDICAL_ADVICE,
+    SCREENING_INTRO,
+    USUAL_PAIN_QUESTION,
+    screening_result,
+)
+from supple.core.screening import SIGNS
+from supple.core.words import printable
+from supple.tui.context import tell
+from supple.tui.screens.base import SuppleScreen
+from supple.tui.widgets.field_input import FieldInput
+
+if TYPE_CHECKING:
+    from supple.coach.coach import Coach
+
+
+class ScreeningScreen(SuppleScreen):
+    """Whoever pushed it reads the screening from the coach when it is dismissed."""
+
+    BINDINGS = [
+        Binding(
+            "ctrl+s", "save", "Save", id="screening.save", tooltip="Save the answers", priority=True
+        ),
+        Binding(
+            "ctrl+k",
+            "cleared",
+            "Cleared",
+            id="screening.cleared",
+            tooltip="A doctor or physiotherapist has cleared you to exercise",
+        ),
+        Binding("escape", "back", "Back", id="screening.back", tooltip="Leave without saving"),
+    ]
+
+    def __init__(self, coach: Coach) -> None:
+        super().__init__()
+        self.coach = coach
+
+    def body(self) -> Iterable[Widget]:
+        yield Static("[b]Safety first[/b]", id="title")
+        before = self.coach.journal.screening()
+        with VerticalScroll(id="screening-body"):
+            yield Static(Text(f"{SCREENING_INTRO}\n{NOT_MEDICAL_ADVICE}"), id="screening-intro")
+            for sign in SIGNS:
+                ticked = before is not None and before.signs.get(sign.key, False)
+                yield Checkbox(sign.question, ticked, id=f"sign-{sign.key.replace('_', '-')}")
+            yield Static(USUAL_PAIN_QUESTION, classes="stats-label")
+            pain = FieldInput(placeholder="0–10", id="usual-pain")
+            if before is not None and before.usual_pain is not None:
+                pain.value = str(before.usual_pain)
+            yield pain
+            yield Static(Text(screening_result(before)), id="screening-result")
+
+    def on_mount(self) -> None:
+        tell(self, self.coach)
+
+    def _usual(self) -> int | None | str:
+        raw = self.query_one("#usual-pain", Input).value.strip()
+        if not raw:
+            return None
+        from supple.core.numbers import NumberError, read_whole
+
+        try:
+            value = read_whole(raw)
+        except NumberError:
+            value = -1
+        if not 0 <= value <= 10:
+            return f"'{printable(raw)}' is not a whole number from 0 to 10"
+        return value
+
+    @on(Input.Submitted)
+    def action_save(self) -> None:
+        from supple.core.files import SaveError
+
+        usual = self._usual()
+        result = self.query_one("#screening-result", Static)
+        if isinstance(usual, str):
+            result.update(Text(usual))
+            return
+        yes = frozenset(
+            sign.key
+            for sign in SIGNS
+            if self.query_one(f"#sign-{sign.key.replace('_', '-')}", Checkbox).value
+        )
+        try:
+            self.coach.journal.answer_screening(yes, usual, self.coach.now())
+        except SaveError as error:
+            self.notify(f"Could not save the answers: {error}", severity="error", markup=False)
+            return
+        self.dismiss()
+
+    def action_cleared(self) -> None:
+        from supple.core.files import SaveError
+
+        try:
+            done = self.coach.journal.clear_screening(self.coach.now())
+        except SaveError as error:
+            self.notify(f"Could not save: {error}", severity="error", markup=False)
+            return
+        self.query_one("#screening-result", Static).update(Text(screening_result(done)))
+
+    def action_back(self) -> None:
+        self.dismiss()
