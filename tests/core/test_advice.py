@@ -3,6 +3,7 @@ hold for generated histories; apply then undo leaves the steps file byte for byt
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -25,6 +26,13 @@ from supple.core.advice import (
 )
 
 TODAY = date(2026, 12, 6)
+# The bundled program's measurement errors: the one declaration the coach passes on.
+ERRORS = {
+    t["id"]: float(t["error"])
+    for t in tomllib.loads(
+        (Path(__file__).parents[2] / "routines/programs/lower-back-6-weeks.toml").read_text()
+    )["test"]
+}
 R = "back-pain-relief"
 
 
@@ -89,7 +97,7 @@ def result(test: str, point: str, value: float, days_ago: int) -> TestFact:
         point,
         value,  # type: ignore[arg-type]
         TODAY - timedelta(days=days_ago),
-        100,
+        ERRORS[test],
     )
 
 
@@ -386,3 +394,22 @@ def test_apply_then_undo_leaves_the_steps_file_as_it_was(
     else:
         assert prefs.adjustments_path.read_bytes() == before.encode("utf-8")
     assert service.log()[-1].undone_at == now
+
+
+@pytest.mark.parametrize("yes", [frozenset(), frozenset({"saddle_numbness"})])
+def test_the_coach_reads_the_screening_the_person_answered(
+    tmp_path: Path, yes: frozenset[str]
+) -> None:
+    """The screening on disk (core.screening) is what advice reads: no sign allows harder, a
+    sign does not; nothing answered reads as None (never harder)."""
+    from supple.coach.advice import load_screening
+    from supple.core import screening
+
+    assert load_screening(tmp_path) is None
+    keys = set(screening.SIGN_KEYS)
+    yes = frozenset(k for k in yes if k in keys) or (frozenset({sorted(keys)[0]}) if yes else yes)
+    screening.save(tmp_path, screening.answered(yes, 2, datetime(2026, 12, 1, tzinfo=UTC), None))
+    found = load_screening(tmp_path)
+    assert found is not None and found.answered
+    assert found.allows_harder is (not yes)
+    assert found.usual_pain == 2

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from supple.cli import main
 from supple.core import screening
 from supple.core.program import MobilityTest, TestKind
-from supple.core.report import Applied, ReportFacts, Step, read_applied, render, write_private
+from supple.core.report import Applied, ReportFacts, Step, is_own_report, read_applied, render
 from supple.core.stats import Week
 from supple.core.trends import AdherenceWeek, PainWeek, TestTrend, judge, pain_of, sparkline
 from supple.system import paths
@@ -134,12 +134,26 @@ def test_supple_report_refuses_a_fifo_and_a_link(
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     assert main(["report", "--to", str(fifo)]) == 1
-    assert "not a regular file" in capsys.readouterr().err
+    assert "it is a FIFO" in capsys.readouterr().err
     (tmp_path / "real").write_text("keep")
     (tmp_path / "link").symlink_to(tmp_path / "real")
-    with pytest.raises(OSError):
-        write_private(tmp_path / "link", b"x")
+    assert main(["report", "--to", str(tmp_path / "link")]) == 1
+    assert "symbolic link" in capsys.readouterr().err
     assert (tmp_path / "real").read_text() == "keep"
+
+
+def test_todays_report_is_replaced_a_foreign_file_needs_force(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "r.html"
+    assert main(["report", "--to", str(target)]) == 0
+    assert is_own_report(target.read_bytes())
+    assert main(["report", "--to", str(target)]) == 0  # its own report: no --force needed
+    target.write_text("<!DOCTYPE html><p>someone else's page</p>")
+    assert main(["report", "--to", str(target)]) == 1
+    assert "someone else" in target.read_text()
+    assert main(["report", "--to", str(target), "--force"]) == 0
+    assert is_own_report(target.read_bytes())
 
 
 def test_default_name_is_dated_in_the_current_folder(

@@ -23,6 +23,7 @@ from supple.core.files import Refused, write_named
 COMMANDS: dict[str, Callable[[Path], list[str]]] = {
     "export --to": lambda target: ["export", "back-pain-relief", "--to", str(target)],
     "program --ics": lambda target: ["program", "--ics", str(target)],
+    "report --to": lambda target: ["report", "--to", str(target)],
 }
 REFUSED_KINDS = {
     "symlink to a file": "symbolic link",

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, coach, tell
+from supple.cli.command import Command, coach, force_argument, tell
 
 if TYPE_CHECKING:
     import argparse
@@ -79,6 +79,7 @@ def _report_arguments(sub: Commands) -> None:
         metavar="FILE",
         help="where to write it (default: supple-report-YYYY-MM-DD.html here)",
     )
+    force_argument(p)
 
 
 def ask_screening(found: Coach) -> Screening | None:
@@ -160,7 +161,8 @@ def _screening(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from supple.core.report import write_private
+    from supple.cli.command import write_to
+    from supple.core.report import is_own_report
     from supple.core.words import printable
 
     found = coach()
@@ -169,11 +171,7 @@ def _report(args: argparse.Namespace) -> int:
 
     page = report_page(found.journal, found.program_service, found.preferences, found.now)
     tell(found)
-    try:
-        write_private(target, page.encode("utf-8"))
-    except OSError as error:
-        reason = getattr(error, "reason", None) or error.strerror or str(error)
-        print(f"supple: report: cannot write {printable(str(target))}: {reason}", file=sys.stderr)
+    if not write_to(target, page.encode("utf-8"), force=args.force, ours=is_own_report):
         return 1
     print(f"Report written to {printable(str(target))} (open it in a browser; print to PDF).")
     return 0

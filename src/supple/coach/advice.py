@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,24 +80,18 @@ def test_facts(program: Program, progress: Progress) -> tuple[TestFact, ...]:
                     point,
                     result.value,
                     result.taken.date(),
-                    test.high - test.low,
+                    test.error,
                 )
             )
     return tuple(out)
 
 
 def load_screening(data_dir: Path) -> ScreeningLike | None:
-    """The safety screening (``core.screening``, issue 25 item 3), once that module exists."""
-    try:
-        module = import_module("supple.core.screening")
-    except ImportError:
-        return None
-    loader = getattr(module, "load_screening", None)
-    if loader is None:
-        return None
-    found = loader(data_dir / "screening.toml")
-    screening = found[0] if isinstance(found, tuple) else found
-    return screening if screening is not None and hasattr(screening, "allows_harder") else None
+    """The safety screening (``core.screening``); None when unanswered or unreadable (then
+    advice never suggests harder)."""
+    from supple.core.screening import load
+
+    return load(data_dir)[0]
 
 
 class AdviceService:

@@ -40,17 +40,6 @@ RECENT_DAYS = 14  # sessions older than this earn no step either way
 CELEBRATE_DAYS = 14  # a middle or end test is celebrated this long after it was taken
 Point = Literal["start", "middle", "end"]
 
-# Each test's measurement error in its unit: a change is "better" or "worse" only beyond it.
-# Sources and reasoning in docs/advice.md.
-TEST_ERROR: Mapping[str, float] = {
-    "toe-touch": 5.0,
-    "thomas-gap": 5.0,
-    "press-up": 5.0,
-    "superman-hold": 32.0,
-    "bridge-hold": 32.0,
-}
-DEFAULT_ERROR_SHARE = 0.2  # a test not listed: a fifth of its plausible range
-
 
 class ScreeningLike(Protocol):
     """What advice reads of the safety screening (``core.screening.Screening`` satisfies it)."""
@@ -64,7 +53,7 @@ class ScreeningLike(Protocol):
     @property
     def allows_harder(self) -> bool: ...
     @property
-    def usual_pain(self) -> int: ...
+    def usual_pain(self) -> int | None: ...
 
 
 class AdviceKind(StrEnum):
@@ -142,11 +131,7 @@ class TestFact:
     point: Point
     value: float
     taken: date
-    span: float = 0.0  # high − low: the fallback error is a share of it
-
-    @property
-    def error(self) -> float:
-        return TEST_ERROR.get(self.test, DEFAULT_ERROR_SHARE * self.span)
+    error: float  # the test's measurement error, declared once in the program file
 
     def improved(self, start: float) -> float:
         return self.value - start if self.better == "higher" else start - self.value

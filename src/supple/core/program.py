@@ -23,6 +23,8 @@ from supple.core.timeline import expand, total_seconds
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
 
 MAX_WORKOUT_SECONDS = 30 * 60
+# A test whose file gives no measurement error: a fifth of its plausible range (low to high).
+ERROR_SHARE = 0.2
 Point = Literal["start", "middle", "end"]
 POINTS: tuple[Point, ...] = ("start", "middle", "end")
 Better = Literal["higher", "lower"]
@@ -254,7 +256,7 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
         how = check.strings(table, where, "how", min_items=1, max_items=8)
         why = check.string(table, where, "why", default="", max_length=200) or ""
         figure = check.string(table, where, "figure", choices=FIGURE_NAMES)
-        error = check.number(table, where, "error", low=0, high=1000, integer=False, default=0)
+        error = check.number(table, where, "error", low=0, high=1000, integer=False)
         if low is not None and high is not None and low >= high:
             check.report([*where, "high"], f"must be above low ({low:g})")
         if test_id in seen:
@@ -274,10 +276,15 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
                 cast(tuple[str, ...], how),
                 why,
                 figure,
-                float(error or 0),
+                _error(error, cast(float, low), cast(float, high)),
             )
         )
     return tests
+
+
+def _error(given: float | None, low: float, high: float) -> float:
+    """The measurement error the file gives, else a share of the test's range."""
+    return float(given) if given is not None else ERROR_SHARE * (high - low)
 
 
 # -- progress ---------------------------------------------------------------------------------

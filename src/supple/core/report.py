@@ -6,8 +6,6 @@ every piece of text from a file or a person is HTML-escaped here, and only here.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -275,6 +273,7 @@ def render(facts: ReportFacts) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"{GENERATOR}"
         f"<title>supple report {_e(f'{facts.generated:%Y-%m-%d}')}</title>"
         f"<style>{STYLE}</style></head><body>"
         "<h1>Mobility and back pain: progress report</h1>"
@@ -284,18 +283,9 @@ def render(facts: ReportFacts) -> str:
     )
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write a file the person named, atomically and 0600 (it holds health data); refuses a
-    target that exists and is not a regular file (a folder, a FIFO, a device, a symbolic
-    link). OSError. Stands in for the named-path rule's helper (`files.write_named`)."""
-    import stat
+GENERATOR = '<meta name="generator" content="supple report">'
 
-    from supple.core.files import NotAFile, atomic_write
 
-    with contextlib.suppress(FileNotFoundError):
-        info = os.lstat(path)
-        if stat.S_ISLNK(info.st_mode):
-            raise NotAFile("not a regular file (a symbolic link)", path)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotAFile("not a regular file", path)
-    atomic_write(path, data)
+def is_own_report(data: bytes) -> bool:
+    """A report supple wrote (so writing today's again replaces it without --force)."""
+    return data.startswith(b"<!DOCTYPE html>") and GENERATOR.encode() in data[:600]
