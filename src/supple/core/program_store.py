@@ -21,6 +21,7 @@ from supple.core.history import HistoryStore, Quarantined, Skipped, read_toml_fi
 from supple.core.program import POINTS, Point, Program, Progress, TestResult, progress, start_of
 from supple.core.record import BadRecord, SessionRecord, as_found_in, read_schema
 from supple.core.schema import unknown_keys
+from supple.core.sync import one_per_name
 
 STATE_KEYS = ("program", "started")
 
@@ -119,7 +120,7 @@ class ProgramStore:
         skipped: list[Skipped] = []
         paths: list[Path] = []
         with contextlib.suppress(OSError):
-            paths = sorted(self.results_dir.rglob("*.toml"))
+            paths = one_per_name(sorted(self.results_dir.rglob("*.toml")))  # sync's copies once
         for path in paths:
             if path.name.startswith("."):
                 continue
