@@ -147,7 +147,9 @@ def conflicts(folder: Path, names: Iterable[str]) -> list[Conflict]:
     return [Conflict(folder / name, tuple(copies)) for name, copies in sorted(found.items())]
 
 
-def synced_files(data: Path, config: Path | None, state: Path) -> list[tuple[Path, tuple[str, ...]]]:
+def synced_files(
+    data: Path, config: Path | None, state: Path
+) -> list[tuple[Path, tuple[str, ...]]]:
     """The person's single files a sync tool may leave in two versions, by folder (sessions and
     test results are many small files: a conflict copy of one is the same one, counted once)."""
     found = [(data, ("program.toml", "adjustments.toml")), (state, ("state.toml",))]
