@@ -91,8 +91,6 @@ class Coach:
             self.data_dir, self._store, self._state_dir / "unsaved", self.today, self.notices
         )
         journal.on_read = lambda view: self.status.keep(view)
-        config_path = self.preferences.config_path
-        journal.config_dir = config_path.parent if config_path is not None else None
         return journal
 
     @cached_property

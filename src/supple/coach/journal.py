@@ -41,7 +41,6 @@ class Journal:
         self.on_read: Callable[[HistoryView], object] = lambda view: None
         # The last session moved to the trash, and where it was: what undo puts back.
         self.trashed: tuple[Path, Path] | None = None
-        self.config_dir: Path | None = None  # where config.toml is, for its conflict copies
 
     @property
     def store(self) -> HistoryStore:
@@ -95,9 +94,10 @@ class Journal:
         """Files a sync tool left in two versions, each said once a read: both are kept."""
         from supple.coach import wording
         from supple.core.sync import conflicts, drop_equal_copies, synced_files
+        from supple.system import paths
 
         local = self.unsaved_dir.parent
-        for folder, names in synced_files(self.data_dir, self.config_dir, local):
+        for folder, names in synced_files(self.data_dir, paths.config_dir(), local):
             for conflict in drop_equal_copies(conflicts(folder, names), self.store.trash_dir):
                 self._notices.say(wording.sync_conflict(conflict), "warning")
 

@@ -133,6 +133,31 @@ class SessionRunning(SaveError):
         self.args = (f"{path} is running in supple (its lock is held); end it there first",)
 
 
+def lock_target(sessions_dir: Path, lock_path: Path, data: bytes) -> Path | None:
+    """The session file a lock names, or None unless exactly this lock's session file inside
+    ``sessions_dir``: UTF-8 without NUL, absolute, no ``..`` nor symbolic link out of it."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    lines = text.split("\n")
+    if "\0" in text or len(lines) < 2 or not lines[1]:
+        return None
+    named = Path(lines[1])
+    if not named.is_absolute() or ".." in named.parts or named.suffix != ".toml":
+        return None
+    if named.stem + ".lock" != lock_path.name:
+        return None
+    try:
+        real = Path(os.path.realpath(named, strict=True))
+        sessions = Path(os.path.realpath(sessions_dir, strict=True))
+    except (OSError, ValueError):
+        return None
+    if not real.is_relative_to(sessions) or real == sessions:
+        return None
+    return real
+
+
 # -- the store -------------------------------------------------------------------------------
 
 
@@ -244,7 +269,7 @@ class HistoryStore:
                             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                         except OSError:
                             continue  # alive in another process
-                    target = self.lock_target(lock_path, os.read(fd, MAX_LOCK_BYTES))
+                    target = lock_target(self.sessions_dir, lock_path, os.read(fd, MAX_LOCK_BYTES))
                     if target is None:
                         ignored.append(Skipped(lock_path, "a lock file naming no session: ignored"))
                     elif self._interrupt(target):
@@ -254,31 +279,6 @@ class HistoryStore:
             except OSError as error:
                 ignored.append(Skipped(lock_path, f"a lock file: {unreadable_reason(error)}"))
         return recovered, ignored
-
-    def lock_target(self, lock_path: Path, data: bytes) -> Path | None:
-        """The session file a lock names, or None unless that is exactly the session file of
-        this lock inside ``sessions/``: UTF-8 without NUL, an absolute path, with no ``..``
-        and no symbolic link leading out of the data folder, named like the lock."""
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-        lines = text.split("\n")
-        if "\0" in text or len(lines) < 2 or not lines[1]:
-            return None
-        named = Path(lines[1])
-        if not named.is_absolute() or ".." in named.parts or named.suffix != ".toml":
-            return None
-        if named.stem + ".lock" != lock_path.name:
-            return None
-        try:
-            real = Path(os.path.realpath(named, strict=True))
-            sessions = Path(os.path.realpath(self.sessions_dir, strict=True))
-        except (OSError, ValueError):
-            return None
-        if not real.is_relative_to(sessions) or real == sessions:
-            return None
-        return real
 
     def _interrupt(self, path: Path) -> bool:
         """Mark a dead session's checkpoint ``interrupted``; True if it was one."""
