@@ -1,6 +1,6 @@
 """Issue 13, class 4: deleting a session another copy of supple is running is refused, and says
-it is running (its lock in ``<data>/locks/`` is held). Through the coach's ``trash()``, so the
-history screen and the detail screen both get it."""
+it is running (its lock in ``<state>/locks/<machine>/`` is held). Through the coach's
+``trash()``, so the history screen and the detail screen both get it."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import pytest
 
 from supple.coach.coach import Coach
 from supple.core.history import HistoryStore, LiveFile, SessionRunning
+from supple.system import paths as folders
 from supple.tui.app import SuppleApp
 from supple.tui.screens.history import HistoryScreen
 from supple.tui.screens.session_detail import SessionDetailScreen
@@ -27,8 +28,8 @@ HOLDER = """
 import sys
 from pathlib import Path
 from supple.core.history import HistoryStore
-store = HistoryStore(Path(sys.argv[1]))
-lives = [store.live(Path(line)) for line in sys.argv[2:]]
+store = HistoryStore(Path(sys.argv[1]), local_dir=Path(sys.argv[2]))
+lives = [store.live(Path(line)) for line in sys.argv[3:]]
 print("ready", flush=True)
 sys.stdin.read()  # until the test lets go
 """
@@ -51,12 +52,13 @@ def refused(coach: Coach, path: Path) -> None:
 def test_sessions_held_by_another_process_are_not_deleted(data_dir: Path) -> None:
     """Three real second processes, each playing a few sessions."""
     rng = random.Random(13)
-    store = HistoryStore(data_dir)
+    store = HistoryStore(data_dir, local_dir=folders.state_dir())  # the coach's state folder
     coach = Coach.from_environment(data_dir=data_dir)
+    local = coach.store.locks_dir.parent.parent  # the coach's own state folder
     for _ in range(3):
         paths = [checkpoint(store, n, rng) for n in range(rng.randint(1, 4))]
         holder = subprocess.Popen(
-            [sys.executable, "-c", HOLDER, str(data_dir), *map(str, paths)],
+            [sys.executable, "-c", HOLDER, str(data_dir), str(local), *map(str, paths)],
             cwd=REPO,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -79,7 +81,7 @@ def test_sessions_held_by_another_process_are_not_deleted(data_dir: Path) -> Non
 def test_sessions_held_in_this_process_are_not_deleted(data_dir: Path) -> None:
     """Forty held locks (the live file of this very copy, too), each refused; let go, each goes."""
     rng = random.Random(31)
-    store = HistoryStore(data_dir)
+    store = HistoryStore(data_dir, local_dir=folders.state_dir())  # the coach's state folder
     coach = Coach.from_environment(data_dir=data_dir)
     held: list[tuple[Path, LiveFile]] = []
     for n in range(40):
@@ -105,7 +107,7 @@ async def test_both_screens_say_the_session_is_running(
         original(self, message, **kw)
 
     monkeypatch.setattr(SuppleApp, "notify", notify)
-    store = HistoryStore(data_dir)
+    store = HistoryStore(data_dir, local_dir=folders.state_dir())  # the coach's state folder
     path = store.save(make_session_record(WALL), store.path_for("back-pain-relief", WALL))
     live = store.live(path)  # another copy plays it
     app = build_app(data_dir)

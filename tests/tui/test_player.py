@@ -339,7 +339,7 @@ async def test_checkpoints_while_running(data_dir: Path) -> None:
         files = saved_files(data_dir)
         assert len(files) == 1
         assert tomllib.loads(files[0].read_text())["status"] == "in_progress"
-        lock = next((data_dir / "locks").glob("*.lock"))
+        lock = next(app.coach.store.locks_dir.glob("*.lock"))
         assert lock.read_text().split()[0] == str(os.getpid())
         advance(app, 3.0)  # inside the get-ready: only the interval makes it write
         assert tomllib.loads(files[0].read_text())["active_seconds"] == 3.0
@@ -350,7 +350,7 @@ async def test_checkpoints_while_running(data_dir: Path) -> None:
         await pilot.press("ctrl+c")
         await pilot.pause()
     assert tomllib.loads(files[0].read_text())["status"] == "stopped"
-    assert not list((data_dir / "locks").glob("*.lock"))
+    assert not list(app.coach.store.locks_dir.glob("*.lock"))
 
 
 async def test_ten_frames_a_second_only_while_the_pacer_moves(data_dir: Path) -> None:

@@ -48,7 +48,8 @@ class Journal:
         if self._store is None:
             from supple.core.history import HistoryStore
 
-            self._store = HistoryStore(self.data_dir)
+            # Locks and the index beside the unsaved sessions: this machine's own state.
+            self._store = HistoryStore(self.data_dir, local_dir=self.unsaved_dir.parent)
         return self._store
 
     def _written(self) -> None:
@@ -68,6 +69,7 @@ class Journal:
                 self._merge_unsaved()
                 loaded = self.store.load()
                 self._report(loaded)
+                self._report_conflicts()
                 self._history = HistoryView(loaded, self._today())
                 self.on_read(self._history)
             return self._history
@@ -88,6 +90,17 @@ class Journal:
         for path in loaded.recovered:
             self._notices.say(wording.recovered(path))
         self.tell_files("history", loaded.quarantined, loaded.skipped)
+
+    def _report_conflicts(self) -> None:
+        """Files a sync tool left in two versions, each said once a read: both are kept."""
+        from supple.coach import wording
+        from supple.core.sync import conflicts, drop_equal_copies, synced_files
+        from supple.system import paths
+
+        local = self.unsaved_dir.parent
+        for folder, names in synced_files(self.data_dir, paths.config_dir(), local):
+            for conflict in drop_equal_copies(conflicts(folder, names), self.store.trash_dir):
+                self._notices.say(wording.sync_conflict(conflict), "warning")
 
     def tell_files(
         self, kind: str, quarantined: Iterable[Quarantined], skipped: Iterable[Skipped]

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
     from supple.core.screening import Screening
+    from supple.core.sync import Conflict
 
 
 def verdict(facts: Verdict) -> str:
@@ -123,6 +124,14 @@ def recovered(path: Path) -> str:
 def merged(path: Path) -> str:
     return (
         f"A session kept aside while the disk could not be written is in your history now:\n{path}"
+    )
+
+
+def sync_conflict(conflict: Conflict) -> str:
+    copies = "\n".join(str(copy) for copy in conflict.copies)
+    return (
+        f"supple found two versions of {conflict.main.name} from sync; kept both. Keep the one "
+        f"you want as {conflict.main} and delete the other:\n{copies}"
     )
 
 

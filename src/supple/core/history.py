@@ -31,6 +31,7 @@ from supple.core.history_index import read_index, write_index
 from supple.core.record import BadRecord as BadRecord  # raised here too: importable from here
 from supple.core.record import ExerciseEntry, SessionRecord
 from supple.core.schema import newer
+from supple.core.sync import is_mine, machine_tag, one_per_session, session_name
 from supple.core.tomlcheck import BadToml, parse_document
 
 if TYPE_CHECKING:
@@ -132,6 +133,31 @@ class SessionRunning(SaveError):
         self.args = (f"{path} is running in supple (its lock is held); end it there first",)
 
 
+def lock_target(sessions_dir: Path, lock_path: Path, data: bytes) -> Path | None:
+    """The session file a lock names, or None unless exactly this lock's session file inside
+    ``sessions_dir``: UTF-8 without NUL, absolute, no ``..`` nor symbolic link out of it."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    lines = text.split("\n")
+    if "\0" in text or len(lines) < 2 or not lines[1]:
+        return None
+    named = Path(lines[1])
+    if not named.is_absolute() or ".." in named.parts or named.suffix != ".toml":
+        return None
+    if named.stem + ".lock" != lock_path.name:
+        return None
+    try:
+        real = Path(os.path.realpath(named, strict=True))
+        sessions = Path(os.path.realpath(sessions_dir, strict=True))
+    except (OSError, ValueError):
+        return None
+    if not real.is_relative_to(sessions) or real == sessions:
+        return None
+    return real
+
+
 # -- the store -------------------------------------------------------------------------------
 
 
@@ -176,23 +202,32 @@ class LiveFile:
 
 
 class HistoryStore:
-    """Session records under ``<data dir>/sessions/YYYY/MM/``, one file each."""
+    """Session records under ``<data dir>/sessions/YYYY/MM/``, one file each; its locks and
+    index are this machine's own, in the state folder, named by machine (``core.sync``)."""
 
-    def __init__(self, data_dir: Path, token: Callable[[], str] | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        token: Callable[[], str] | None = None,
+        *,
+        local_dir: Path | None = None,
+        machine: str | None = None,
+    ) -> None:
         self.data_dir = data_dir
         self.sessions_dir = data_dir / "sessions"
-        self.locks_dir = data_dir / "locks"
+        self.machine = machine or machine_tag()
+        local = local_dir if local_dir is not None else data_dir / "state"
+        self.locks_dir = local / "locks" / self.machine
         self.quarantine_dir = data_dir / "quarantine"
         self.trash_dir = data_dir / "trash"
-        self.index_path = data_dir / "index.json"
+        self.index_path = local / f"index-{self.machine}.json"
         self._token = token or random_suffix
         self.write_problem: str | None = None  # why the folder could not be written, if so
 
     def path_for(self, routine_id: str, started: datetime) -> Path:
-        """A new file name: start time, routine, and a short random part so two copies of the
-        app (or two devices syncing one folder) never pick the same name."""
+        """A name no other copy of supple, here or on a synced machine, picks (``core.sync``)."""
         stamp = started.strftime("%Y%m%dT%H%M%S")
-        name = f"{stamp}-{routine_id}-{self._token()}.toml"
+        name = session_name(stamp, routine_id, self._token(), self.machine)
         return self.sessions_dir / started.strftime("%Y") / started.strftime("%m") / name
 
     def save(self, record: SessionRecord, path: Path) -> Path:
@@ -235,7 +270,7 @@ class HistoryStore:
                             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                         except OSError:
                             continue  # alive in another process
-                    target = self.lock_target(lock_path, os.read(fd, MAX_LOCK_BYTES))
+                    target = lock_target(self.sessions_dir, lock_path, os.read(fd, MAX_LOCK_BYTES))
                     if target is None:
                         ignored.append(Skipped(lock_path, "a lock file naming no session: ignored"))
                     elif self._interrupt(target):
@@ -245,31 +280,6 @@ class HistoryStore:
             except OSError as error:
                 ignored.append(Skipped(lock_path, f"a lock file: {unreadable_reason(error)}"))
         return recovered, ignored
-
-    def lock_target(self, lock_path: Path, data: bytes) -> Path | None:
-        """The session file a lock names, or None unless that is exactly the session file of
-        this lock inside ``sessions/``: UTF-8 without NUL, an absolute path, with no ``..``
-        and no symbolic link leading out of the data folder, named like the lock."""
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-        lines = text.split("\n")
-        if "\0" in text or len(lines) < 2 or not lines[1]:
-            return None
-        named = Path(lines[1])
-        if not named.is_absolute() or ".." in named.parts or named.suffix != ".toml":
-            return None
-        if named.stem + ".lock" != lock_path.name:
-            return None
-        try:
-            real = Path(os.path.realpath(named, strict=True))
-            sessions = Path(os.path.realpath(self.sessions_dir, strict=True))
-        except (OSError, ValueError):
-            return None
-        if not real.is_relative_to(sessions) or real == sessions:
-            return None
-        return real
 
     def _interrupt(self, path: Path) -> bool:
         """Mark a dead session's checkpoint ``interrupted``; True if it was one."""
@@ -384,14 +394,16 @@ class HistoryStore:
                 continue
             fresh[key] = [info.st_mtime_ns, info.st_size, record.to_toml()]
             records.append(record)
-        # A checkpoint with no lock file at all has no live process behind it either (the lock
-        # is made before the first checkpoint): recover it too.
+        # A checkpoint of this machine's with no lock file has no live process behind it either
+        # (the lock is made first): recovered too. Another machine's is left to that machine.
         orphans = [
             orphan
             for r in records
             if r.status == "in_progress"
             and (orphan := r.path) is not None
+            and is_mine(orphan, self.machine)
             and not self._lock_of(orphan).exists()
+            and not self.is_running(orphan)
         ]
         if orphans and recover:
             for path in orphans:
@@ -406,6 +418,7 @@ class HistoryStore:
             )
         if changed or len(fresh) != len(index):
             write_index(self.index_path, fresh)
+        records = one_per_session(records)  # a conflict copy counts once
         records.reverse()
         return Loaded(tuple(records), tuple(quarantined), recovered, tuple(skipped))
 
@@ -439,16 +452,17 @@ class HistoryStore:
         lock is held (as ``recover`` tells a live session from a dead one)."""
         if fcntl is None:
             return False
-        try:
-            handle = open(self._lock_of(path), encoding="utf-8")  # noqa: SIM115
-        except OSError:
-            return False  # no lock: nobody plays it
-        with handle:
+        for lock in (self._lock_of(path), self.data_dir / "locks" / (path.stem + ".lock")):
             try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+                handle = open(lock, encoding="utf-8")  # noqa: SIM115
             except OSError:
-                return True
-            return False
+                continue  # no lock: nobody plays it
+            with handle:
+                try:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+                except OSError:
+                    return True
+        return False
 
     def trash(self, path: Path) -> Path:
         """Delete a session the gentle way: move it to ``trash/``. Never one that is running:

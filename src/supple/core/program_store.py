@@ -22,6 +22,7 @@ from supple.core.program import POINTS, Point, Program, Progress, TestResult, pr
 from supple.core.record import BadRecord, SessionRecord
 from supple.core.record_fields import as_found_in, read_schema
 from supple.core.schema import unknown_keys
+from supple.core.sync import one_per_name
 
 STATE_KEYS = ("program", "started")
 
@@ -120,7 +121,7 @@ class ProgramStore:
         skipped: list[Skipped] = []
         paths: list[Path] = []
         with contextlib.suppress(OSError):
-            paths = sorted(self.results_dir.rglob("*.toml"))
+            paths = one_per_name(sorted(self.results_dir.rglob("*.toml")))  # sync's copies once
         for path in paths:
             if path.name.startswith("."):
                 continue
