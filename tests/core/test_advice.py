@@ -432,7 +432,7 @@ def test_rewriting_the_log_keeps_keys_this_version_does_not_know(tmp_path: Path)
     path = tmp_path / "advice.toml"
     path.write_text(
         'schema = 1\nfuture = "kept"\n[[applied]]\nid = "a"\nkind = "harder"\n'
-        'applied_at = 2026-12-06T08:00:00Z\nconfidence = 0.8\n[applied.more]\nx = 1\n'
+        "applied_at = 2026-12-06T08:00:00Z\nconfidence = 0.8\n[applied.more]\nx = 1\n"
     )
     entries, _ = load_log(path)
     save_log(path, [undone(entries[0], datetime(2026, 12, 7, tzinfo=UTC))])
