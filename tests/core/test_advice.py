@@ -300,6 +300,9 @@ def test_every_suggestion_carries_its_numbers(facts: AdviceInput) -> None:
     from supple.coach.wording import advice
 
     for s in advise(facts):
+        if s.kind is AdviceKind.SEE_CLINICIAN:  # its reason is the screening's answer, no number
+            assert not s.numbers and not any(c.isdigit() for c in advice(s)), s
+            continue
         assert s.numbers, s
         sentence = advice(s)
         for key, value in s.numbers.items():
@@ -413,3 +416,56 @@ def test_the_coach_reads_the_screening_the_person_answered(
     assert found is not None and found.answered
     assert found.allows_harder is (not yes)
     assert found.usual_pain == 2
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    own=st.dictionaries(st.sampled_from(["cat-cow", "sphinx", "bridge"]), st.integers(-2, 2)),
+    kind=st.sampled_from([AdviceKind.HARDER, AdviceKind.EASIER]),
+)
+def test_undo_after_a_change_by_hand_steps_back_only_what_advice_moved(
+    tmp_path_factory: pytest.TempPathFactory, own: dict[str, int], kind: AdviceKind
+) -> None:
+    """The person changed steps after applying advice: undo keeps their changes and moves the
+    advised exercises back by one step each (docs/advice.md)."""
+    from supple.coach.advice import AdviceService
+    from supple.coach.preferences import Preferences
+    from supple.coach.views import Notices
+    from supple.core.config import Config
+
+    folder: Path = tmp_path_factory.mktemp("data")
+    prefs = Preferences(Config(), [], None, folder / "state.toml", folder, Notices())
+    now = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)
+    service = AdviceService(folder, prefs, lambda: None, lambda: now)  # type: ignore[arg-type,return-value]
+    suggestion = Suggestion(kind, R, ("cat-cow", "sphinx"), numbers={"sessions": 3}, day=TODAY)
+    service.apply(suggestion, "why")
+    for exercise, change in own.items():  # by hand, on the summary: -/+ after the advice
+        if change:
+            prefs.adjust(R, exercise, change)
+    expected = {e: prefs.steps.get(R, {}).get(e, 0) for e in ("cat-cow", "sphinx", "bridge")}
+    changed_by_hand = any(own.values())
+    service.undo()
+    for exercise, step in expected.items():
+        moved = exercise in suggestion.exercises and changed_by_hand
+        want = step - kind.change if moved else step
+        if not changed_by_hand:
+            want = 0  # untouched since: the file as it was (none)
+        assert prefs.steps.get(R, {}).get(exercise, 0) == max(-4, min(4, want)), exercise
+
+
+def test_rewriting_the_log_keeps_keys_this_version_does_not_know(tmp_path: Path) -> None:
+    from supple.core.advice_log import load_log, save_log, undone
+
+    path = tmp_path / "advice.toml"
+    path.write_text(
+        'schema = 1\nfuture = "kept"\n[[applied]]\nid = "a"\nkind = "harder"\n'
+        "applied_at = 2026-12-06T08:00:00Z\nconfidence = 0.8\n[applied.more]\nx = 1\n"
+    )
+    entries, _ = load_log(path)
+    save_log(path, [undone(entries[0], datetime(2026, 12, 7, tzinfo=UTC))])
+    import tomllib
+
+    data = tomllib.loads(path.read_text())
+    assert data["future"] == "kept"
+    assert data["applied"][0]["confidence"] == 0.8 and data["applied"][0]["more"] == {"x": 1}
+    assert data["applied"][0]["undone_at"] == datetime(2026, 12, 7, tzinfo=UTC)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from supple import cli
-from supple.cli import journal, program, routines, settings
+from supple.cli import advice, journal, program, routines, settings
 from supple.system import paths
 from supple.system.crash import CRASH_EXIT
 from tests.conftest import REPO
@@ -26,6 +26,9 @@ COMMANDS = {
     "cmd_program": (program, ["program"]),
     "cmd_test_list": (program, ["test", "list"]),
     "cmd_config": (settings, ["config", "show"]),
+    "cmd_advice": (advice, ["advice"]),
+    "cmd_apply": (advice, ["advice", "apply", "harder-x"]),
+    "cmd_undo": (advice, ["advice", "undo"]),
 }
 ERRORS = [
     ValueError("bad value"),

@@ -43,6 +43,8 @@ SCENES = (
     ),
     Scene("home-with-history", None, history=True),
     Scene("home-large", None, ("down",), size=(200, 60)),
+    Scene("home-advice", None, program=1),  # the middle tests are due: one suggestion
+    Scene("home-advice-short", None, program=1, size=(60, 20)),
     Scene("history", None, ("h",), history=True),
     Scene("session-detail", None, ("h", "down", "enter"), history=True),
     Scene("stats", None, ("s",), history=True),

@@ -28,13 +28,7 @@ def _arguments(sub: Commands) -> None:
 
 
 def _suggested(found: Coach) -> tuple[AdviceService, list[Suggestion]]:
-    from supple.coach.advice import AdviceService
-
-    service = AdviceService(
-        found.data_dir, found.preferences, lambda: found.catalog, lambda: found.now()
-    )
-    facts = service.facts_for(found.program(), found.history().records)
-    return service, service.suggestions(facts)
+    return found.advice, found.advice.suggested()
 
 
 def cmd_advice(as_json: bool) -> int:

@@ -5,12 +5,14 @@ ladder, logged in ``advice.toml``) and undone exactly."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supple.core.advice import (
     AdviceInput,
+    AdviceKind,
     AppliedFact,
     Doses,
     ExerciseFact,
@@ -26,7 +28,7 @@ from supple.core.program import POINTS
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.preferences import Preferences
-    from supple.coach.views import ProgramView
+    from supple.coach.views import HistoryView, ProgramView
     from supple.core.program import Program, Progress
     from supple.core.record import ExerciseEntry, SessionRecord
 
@@ -103,12 +105,52 @@ class AdviceService:
         preferences: Preferences,
         catalog: Callable[[], EffectiveCatalog],
         now: Callable[[], datetime],
+        history: Callable[[], HistoryView] | None = None,
+        program: Callable[[], ProgramView | None] = lambda: None,
     ) -> None:
         self.path = data_dir / "advice.toml"
         self.data_dir = data_dir
         self.preferences = preferences
         self.catalog = catalog
         self.now = now
+        self._history = history
+        self._program = program
+        # The history read it was worked out from, what else it depends on, the suggestions.
+        self._cache: tuple[HistoryView, tuple[object, ...], list[Suggestion]] | None = None
+
+    def _key(self) -> tuple[object, ...]:
+        """What the suggestions depend on: the history read (a new object after any write of
+        the journal: sessions, tests, the program's start), the steps, the catalog, the day,
+        this log and the screening file."""
+
+        def stamp(path: Path) -> tuple[int, int] | None:
+            try:
+                found = path.stat()
+            except OSError:
+                return None
+            return found.st_mtime_ns, found.st_size
+
+        return (
+            self.preferences.revision,
+            self.catalog(),  # compared by identity: a new object when routines change
+            self.now().date(),
+            stamp(self.path),
+            stamp(self.data_dir / "screening.toml"),
+        )
+
+    def suggested(self) -> list[Suggestion]:
+        """Today's suggestions over the history, the program's tests, the steps and the
+        screening: worked out once and kept until one of them changes (home asks on every
+        refresh)."""
+        assert self._history is not None, "made without the journal: use suggestions(facts)"
+        view = self._history()
+        key = self._key()
+        cached = self._cache
+        if cached is not None and cached[0] is view and cached[1] == key:
+            return cached[2]
+        found = self.suggestions(self.facts_for(self._program(), view.records))
+        self._cache = (view, key, found)
+        return found
 
     def log(self) -> list[Applied]:
         return load_log(self.path)[0]
@@ -187,21 +229,37 @@ class AdviceService:
             self.now().replace(microsecond=0),
             before,
         )
-        log = self.log()
-        try:
-            save_log(self.path, [*log, entry])
-        except (OSError, SaveError) as error:
-            raise AdviceError(str(error)) from None
         for exercise in suggestion.exercises:
             _, problem = self.preferences.adjust(suggestion.routine, exercise, suggestion.change)
             if problem is not None:
+                self._restore(before)
                 raise AdviceError(problem)
+        after = path.read_bytes().decode("utf-8") if path.exists() else None
+        entry = replace(entry, after=after)
+        try:
+            save_log(self.path, [*self.log(), entry])
+        except (OSError, SaveError) as error:
+            self._restore(before)  # not logged: not applied, so undo never misses it
+            raise AdviceError(str(error)) from None
         return entry
+
+    def _restore(self, text: str | None) -> None:
+        """Put the steps file back to ``text`` (None: no file). OSError, SaveError."""
+        from supple.core.files import atomic_write
+
+        path = self.preferences.adjustments_path
+        try:
+            if text is None:
+                path.unlink(missing_ok=True)
+            else:
+                atomic_write(path, text.encode("utf-8"))
+        finally:
+            self.preferences.forget_steps()
 
     def undo(self, advice_id: str | None = None) -> Applied:
         """Put the steps file back as it was before the newest advice applied (or ``advice_id``,
         which must be that newest one: an older one is undone after the later ones)."""
-        from supple.core.files import SaveError, atomic_write
+        from supple.core.files import SaveError
 
         log = self.log()
         live = [i for i, a in enumerate(log) if a.undone_at is None]
@@ -215,14 +273,26 @@ class AdviceService:
             raise AdviceError(f"undo the later advice first ({log[index].id})")
         entry = log[index]
         path = self.preferences.adjustments_path
+        now = path.read_bytes().decode("utf-8") if path.exists() else None
         try:
-            if entry.before is None:
-                path.unlink(missing_ok=True)
+            if entry.after is not None and now == entry.after:
+                self._restore(entry.before)  # untouched since: exactly as it was
             else:
-                atomic_write(path, entry.before.encode("utf-8"))
+                self._step_back(entry)  # changed by hand since: keep those changes
             log[index] = undone(entry, self.now().replace(microsecond=0))
             save_log(self.path, log)
         except (OSError, SaveError) as error:
             raise AdviceError(str(error)) from None
-        self.preferences.forget_steps()
         return entry
+
+    def _step_back(self, entry: Applied) -> None:
+        """Move back by one step only the exercises ``entry`` moved, leaving every other
+        change to the steps file (the person's own since) as it is."""
+        try:
+            change = AdviceKind(entry.kind).change
+        except ValueError:
+            raise AdviceError(f"cannot undo advice of kind '{entry.kind}'") from None
+        for exercise in entry.exercises:
+            _, problem = self.preferences.adjust(entry.routine, exercise, -change)
+            if problem is not None:
+                raise AdviceError(problem)

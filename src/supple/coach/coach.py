@@ -1,5 +1,6 @@
 """The Coach: the one door the command line and the app talk to, over the services that own
-each concern (routines, preferences, sound, journal, program, reminders, the status summary).
+each concern (routines, preferences, sound, journal, program, reminders, the status summary,
+advice).
 
 Each service owns its files and its cache and drops the cache when it writes; the coach only
 builds them, wires them together and hands callers to them (``coach.journal.history()``), with a
@@ -23,6 +24,7 @@ from supple.core.tomlcheck import Problem
 from supple.system import paths
 
 if TYPE_CHECKING:
+    from supple.coach.advice import AdviceService
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.journal import Journal
     from supple.coach.live import Announcer, LiveSession, Tones, Voice
@@ -120,6 +122,19 @@ class Coach:
         from supple.coach.summary import StatusKeeper
 
         return StatusKeeper(self._state_dir, self.data_dir, self.program_service, self.routines)
+
+    @cached_property
+    def advice(self) -> AdviceService:
+        from supple.coach.advice import AdviceService
+
+        return AdviceService(
+            self.data_dir,
+            self.preferences,
+            lambda: self.catalog,
+            lambda: self.now(),
+            self.history,
+            self.program,
+        )
 
     @classmethod
     def from_environment(
@@ -237,20 +252,7 @@ class Coach:
         return self.sound.reset_voice()
 
     def toggle_breath_tones(self) -> tuple[bool, str | None]:
-        """Breath tones on or off (saved); the new state, and what stands in the way if
-        anything (the settings file cannot be written, no audio player)."""
-        on = not self.config.breath_sound
-        error = self.change_settings(breath_sound=on)
-        self.reset_voice()
-        for live in self.sessions:
-            live.announcer.prepare(live.session.segments, live.clock.real_seconds)
-        if error:
-            return on, error
-        if on and self.player_missing:
-            from supple.system.sound import BREATH_HINT
-
-            return on, BREATH_HINT
-        return on, None
+        return self.sound.toggle_breath_tones(self.sessions)
 
     # -- live sessions ----------------------------------------------------------------------
     @property

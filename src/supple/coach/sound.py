@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 from supple.system import paths
 
 if TYPE_CHECKING:
-    from supple.coach.live import Announcer, Tones, Voice
+    from collections.abc import Iterable
+
+    from supple.coach.live import Announcer, LiveSession, Tones, Voice
     from supple.coach.preferences import Preferences
     from supple.core.config import Config
 
@@ -95,3 +97,19 @@ class Sound:
                 announcer.player.stop()
                 announcer.player = player
         return not (self.voice_missing or self.player_missing)
+
+    def toggle_breath_tones(self, sessions: Iterable[LiveSession]) -> tuple[bool, str | None]:
+        """Breath tones on or off (saved), the running ``sessions`` told; the new state, and
+        what stands in the way if anything (the settings file cannot be written, no player)."""
+        on = not self._preferences.config.breath_sound
+        error = self._preferences.change_settings(breath_sound=on)
+        self.reset_voice()
+        for live in sessions:
+            live.announcer.prepare(live.session.segments, live.clock.real_seconds)
+        if error:
+            return on, error
+        if on and self.player_missing:
+            from supple.system.sound import BREATH_HINT
+
+            return on, BREATH_HINT
+        return on, None

@@ -216,6 +216,17 @@ def advice(suggestion: Suggestion) -> str:
             assert_never(suggestion.kind)
 
 
+def advice_applied(reason: str | None) -> str:
+    """What applying a suggestion changed (None: nothing suggested nor applied)."""
+    if reason is None:
+        return "No advice today: keep going as you are."
+    return f"Applied: {reason} Press the advice key again to undo it."
+
+
+def advice_undone(reason: str) -> str:
+    return f"Undone, the steps are back: {reason}"
+
+
 def _why_easier(n: Mapping[str, object]) -> str:
     parts = []
     if "pain_during" in n:

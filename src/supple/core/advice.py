@@ -243,7 +243,8 @@ def advise(facts: AdviceInput) -> list[Suggestion]:
     out: list[Suggestion] = []
     screening = facts.screening
     if screening is not None and screening.any_flag and not screening.cleared:
-        out.append(Suggestion(AdviceKind.SEE_CLINICIAN, day=facts.today, numbers={"signs": 1}))
+        # No number: the screening says whether a sign was answered yes, and that is the reason.
+        out.append(Suggestion(AdviceKind.SEE_CLINICIAN, day=facts.today))
     usual = usual_pain(facts)
     sessions = _ordered(facts)
     rest = _rest(sessions, facts)

@@ -11,18 +11,23 @@ steps file held before, byte for byte, so that undo restores it exactly.
     reason = "Cat-Cow 8 reps next time: 3 sessions at 5 reps, pain 1–2 during"
     applied_at = 2026-12-06T08:00:00+01:00
     before = "schema = 1\\n..."  # the steps file before, escaped so it stays exact (absent: none)
+    after = "schema = 1\\n..."   # and right after applying: undo restores ``before`` only while
+                              # the file still holds this (else it steps back what advice moved)
     undone_at = ...           # once undone
+
+Keys this supple does not know, in the file or in an entry, are written back as they were.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from supple.core.files import SCHEMA, atomic_write, refuse_newer
-from supple.core.schema import schema_of
+from supple.core.schema import schema_of, unknown_keys
 from supple.core.tomlcheck import FileProblems, read_toml
 
 MAX_BYTES = 1024 * 1024
@@ -38,9 +43,12 @@ class Applied:
     applied_at: datetime
     before: str | None  # the adjustments file's text before; None: there was no file
     undone_at: datetime | None = None
+    after: str | None = None  # the file's text right after applying (None: not known)
+    extra: Mapping[str, Any] = field(default_factory=dict)  # keys a newer supple wrote
 
     def to_toml(self) -> dict[str, Any]:
         out: dict[str, Any] = {
+            **self.extra,
             "id": self.id,
             "kind": self.kind,
             "routine": self.routine,
@@ -50,9 +58,16 @@ class Applied:
         }
         if self.before is not None:
             out["before"] = self.before
+        if self.after is not None:
+            out["after"] = self.after
         if self.undone_at is not None:
             out["undone_at"] = self.undone_at
         return out
+
+
+KNOWN = frozenset(
+    ("id", "kind", "routine", "exercises", "reason", "applied_at", "before", "after", "undone_at")
+)
 
 
 def _entry(table: object) -> Applied | None:
@@ -62,6 +77,7 @@ def _entry(table: object) -> Applied | None:
         exercises = table.get("exercises", [])
         before = table.get("before")
         undone = table.get("undone_at")
+        after = table.get("after")
         entry = Applied(
             str(table["id"]),
             str(table["kind"]),
@@ -71,6 +87,8 @@ def _entry(table: object) -> Applied | None:
             table["applied_at"],
             before if isinstance(before, str) else None,
             undone if isinstance(undone, datetime) else None,
+            after if isinstance(after, str) else None,
+            unknown_keys(table, KNOWN),
         )
     except (KeyError, TypeError):
         return None
@@ -97,9 +115,20 @@ def save_log(path: Path, entries: list[Applied]) -> None:
 
     _, schema = load_log(path)
     refuse_newer(path, schema)
-    data = {"schema": schema, "applied": [e.to_toml() for e in entries]}
+    data = {**_unknown(path), "schema": schema, "applied": [e.to_toml() for e in entries]}
     header = "# Advice applied (`supple advice`), with what the steps file held before.\n"
     atomic_write(path, (header + tomli_w.dumps(data)).encode("utf-8"))
+
+
+def _unknown(path: Path) -> dict[str, Any]:
+    """The file's own keys this supple does not know, kept for the rewrite."""
+    if not path.exists():
+        return {}
+    try:
+        _, data = read_toml(path, MAX_BYTES)
+    except FileProblems:
+        return {}
+    return unknown_keys(data, {"applied"})
 
 
 def undone(entry: Applied, at: datetime) -> Applied:

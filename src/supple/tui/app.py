@@ -287,7 +287,7 @@ class SuppleApp(QuietCrash):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette (ctrl+p): supple's own commands, then Textual's."""
         from supple.core.imports import FORMATS
-        from supple.tui.commands import palette_command
+        from supple.tui.commands import advice_commands, palette_command
         from supple.tui.screens.player import PlayerScreen
 
         if not isinstance(screen, PlayerScreen):  # nothing that would bury a running session
@@ -297,6 +297,7 @@ class SuppleApp(QuietCrash):
             # No key imports; the palette is its only door, and these its only words.
             names = ", ".join(f.name for f in FORMATS)
             yield SystemCommand("Import", f"Routines from a file: {names}", self.action_import)
+        yield from advice_commands(screen)
         yield palette_command(PlayerScreen, "player.mute", self.action_toggle_mute)
         yield palette_command(SuppleApp, "app.help", self.action_help)
         yield palette_command(SuppleApp, "app.quit", self.action_quit)

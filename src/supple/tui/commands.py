@@ -11,6 +11,7 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
+from textual.screen import Screen
 
 from supple.core.routine import LEVELS
 from supple.core.words import printable
@@ -34,6 +35,17 @@ def palette_command(
     tooltip the help, so the two never drift apart."""
     title, help_text = binding_words(node, binding_id)
     return SystemCommand(title, help_text, callback)
+
+
+def advice_commands(screen: Screen[Any]) -> Iterator[SystemCommand]:
+    """Advice's palette entry on a screen with the advice key (home, the summary), worded as
+    that key."""
+    action = getattr(screen, "action_advice", None)
+    if action is None:
+        return
+    for binding in type(screen).BINDINGS:
+        if isinstance(binding, Binding) and (binding.id or "").endswith(".advice"):
+            yield palette_command(type(screen), binding.id or "", action)
 
 
 def entry(text: str, help_text: str, matcher: Matcher | None = None) -> Content:

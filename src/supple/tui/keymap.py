@@ -44,6 +44,7 @@ WAYS_OUT = frozenset(
         "confirm.no",
         "help.close",
         "jump.close",
+        "advice.close",
         "feeling.skip",
         "hurt.cancel",
         "import.close",

@@ -21,6 +21,7 @@ from supple.core.routine import LEVELS, Level, Routine, RoutineError
 from supple.core.words import printable
 from supple.tui.context import StartSession, tell
 from supple.tui.screens.base import SuppleScreen
+from supple.tui.widgets.advice_lines import AdviceLines, AdviceLoaded, advice_binding
 from supple.tui.widgets.history_line import RESUME_TIP, HistoryLine, resume
 from supple.tui.widgets.routine_preview import RoutinePreview
 
@@ -101,6 +102,7 @@ class HomeScreen(SuppleScreen):
             id="home.delete",
             tooltip="Delete this routine of yours (to the trash)",
         ),
+        advice_binding("home"),
     ]
 
     @dataclass
@@ -121,6 +123,7 @@ class HomeScreen(SuppleScreen):
         preview.border_title = "Session"
         yield Static("[b]supple[/b] — your mobility coach", id="title")
         yield HistoryLine("", id="home-status")
+        yield AdviceLines(id="home-advice")
         yield Static(id="levels")
         yield Horizontal(routines, preview, id="home-main")
 
@@ -253,6 +256,22 @@ class HomeScreen(SuppleScreen):
     def load_status(self) -> None:
         """The one-line summary of the history, read off the UI thread after the first paint."""
         self.post_message(self.StatusLoaded(self.coach.history()))
+        self.post_message(AdviceLoaded(self.coach.advice.suggested()))  # cached by the service
+
+    # -- advice -----------------------------------------------------------------------------
+
+    @on(AdviceLoaded)
+    def show_advice(self, message: AdviceLoaded) -> None:
+        self.query_one(AdviceLines).show(message.suggestions, self.key_for("home.advice"))
+
+    def action_advice(self) -> None:
+        from supple.tui.widgets.advice_lines import choose_advice
+
+        choose_advice(self, self.coach, self._advice_changed)
+
+    def _advice_changed(self) -> None:
+        self.refresh_view()  # the steps moved: the preview's doses and length follow
+        self.show_advice(AdviceLoaded(self.coach.advice.suggested()))
 
     @on(StatusLoaded)
     def show_status(self, message: StatusLoaded) -> None:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 from supple.tui.context import LeaveSummary
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
+from supple.tui.widgets.advice_lines import AdviceLines, AdviceLoaded, advice_binding
 from supple.tui.widgets.record_table import RecordTable, feeling_line
 
 
@@ -54,6 +55,7 @@ class SummaryScreen(SuppleScreen):
             tooltip="The chosen exercise one level harder next time (- undoes)",
         ),
         Binding("q", "app.quit", "Quit", id="summary.quit", tooltip="Leave supple"),
+        advice_binding("summary"),
     ]
 
     def __init__(self, coach: Coach, live: LiveSession) -> None:
@@ -81,6 +83,7 @@ class SummaryScreen(SuppleScreen):
         if feelings:
             yield Static(Text(feelings), id="feelings")
         yield Static(id="verdict")
+        yield AdviceLines(id="summary-advice")
         yield RecordTable(
             record,
             id="summary-table",
@@ -130,6 +133,22 @@ class SummaryScreen(SuppleScreen):
         """Whether the session counts, and as which workout: it reads the history, so off the
         UI thread."""
         self.post_message(self.Judged(self.coach.verdict(self.record)))
+        self.post_message(AdviceLoaded(self.coach.advice.suggested()))
+
+    @on(AdviceLoaded)
+    def _advice(self, message: AdviceLoaded) -> None:
+        self.query_one(AdviceLines).show(message.suggestions, self.key_for("summary.advice"))
+
+    def action_advice(self) -> None:
+        from supple.tui.widgets.advice_lines import choose_advice
+
+        def changed() -> None:  # the steps moved: the Next time column and the advice follow
+            table = self.query_one(RecordTable)
+            for index, exercise in enumerate(self.record.exercises):
+                table.show_next_time(index, self._next_time(exercise.id))
+            self._advice(AdviceLoaded(self.coach.advice.suggested()))
+
+        choose_advice(self, self.coach, changed)
 
     @on(Judged)
     def _judged(self, message: Judged) -> None:

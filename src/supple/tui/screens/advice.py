@@ -1,0 +1,66 @@
+"""The advice chooser: each suggestion that steps an exercise, to apply with Enter; the others
+to read; and the last advice applied, to undo."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from supple.core.words import printable
+from supple.tui.keymap import say_keys
+
+if TYPE_CHECKING:
+    from supple.core.advice import Suggestion
+    from supple.core.advice_log import Applied
+
+UNDO = "undo"  # the option that undoes the last advice applied (a suggestion id never is)
+
+
+class AdviceScreen(ModalScreen[str | None]):
+    """Returns the id of the suggestion to apply, ``UNDO``, or None (Escape)."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="advice.close", tooltip="Back, nothing changed"),
+    ]
+
+    def __init__(self, suggestions: Sequence[Suggestion], last: Applied | None) -> None:
+        super().__init__()
+        self.suggestions = suggestions
+        self.last = last
+
+    def compose(self) -> ComposeResult:
+        from supple.coach.wording import advice
+
+        options = [
+            Option(
+                Text.assemble(("apply " if s.change else "", "bold"), printable(advice(s))),
+                id=s.id,
+                disabled=not s.change,  # a rest day, a test, a clinician: to read, not apply
+            )
+            for s in self.suggestions
+        ]
+        if self.last is not None:
+            reason = printable(self.last.reason)
+            options.append(Option(Text.assemble(("undo ", "bold"), reason), id=UNDO))
+        with Vertical(id="dialog"):
+            yield Static("Advice (supple is not medical advice)", id="question")
+            yield OptionList(*options, id="advice-list")
+            back = say_keys(self.app, AdviceScreen, "advice.close", " / ")
+            yield Static(Text(f"Enter: apply or undo · {back}: back"), id="keys")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,99 @@
+"""Advice on home and the summary: a line per suggestion (its sentence from
+``coach.wording.advice``), or on a short screen one line that counts them; the key that opens the
+chooser (``advice_binding``, declared here once for both screens) and what it does."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Static
+
+from supple.core.words import printable
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from supple.coach.coach import Coach
+    from supple.core.advice import Suggestion
+
+SHOWN = 3  # lines of advice at most; the rest are counted ("+2 more")
+ADVICE_TIP = "Apply a suggestion (one step easier or harder), or undo the last applied"
+
+
+def advice_binding(screen: str) -> Binding:
+    """The advice key of ``screen`` (its id ``<screen>.advice``): one wording on every screen
+    that shows advice, so the footer, help, palette and keymap read the same."""
+    return Binding("v", "advice", "Advice", id=f"{screen}.advice", tooltip=ADVICE_TIP)
+
+
+@dataclass
+class AdviceLoaded(Message):
+    """Today's suggestions, worked out off the UI thread."""
+
+    suggestions: Sequence[Suggestion]
+
+
+def count_words(count: int, key: str) -> str:
+    return f"{count} suggestion{'s' if count != 1 else ''} · {key} to see"
+
+
+class AdviceLines(Vertical):
+    """Hidden while nothing is suggested; ``-short`` screens show ``#advice-compact``."""
+
+    def compose(self) -> Iterable[Static]:
+        yield Static(id="advice-full")
+        yield Static(id="advice-compact")
+
+    def show(self, suggestions: Sequence[Suggestion], key: str) -> None:
+        from supple.coach.wording import advice
+
+        self.display = bool(suggestions)
+        lines = Text(no_wrap=True, overflow="ellipsis")
+        for n, suggestion in enumerate(suggestions[:SHOWN]):
+            lines.append("\n" if n else "")
+            lines.append("→ ", style="bold")
+            lines.append(printable(advice(suggestion)))
+        more = len(suggestions) - SHOWN
+        hint = f"{key}: apply or undo" + (f" · +{more} more" if more > 0 else "")
+        lines.append(f"\n{hint}", style="dim")
+        self.query_one("#advice-full", Static).update(lines)
+        compact = Text(count_words(len(suggestions), key), no_wrap=True, overflow="ellipsis")
+        self.query_one("#advice-compact", Static).update(compact)
+
+
+def choose_advice(screen: Screen[Any], coach: Coach, changed: Callable[[], None]) -> None:
+    """Open the chooser over ``screen``: Enter applies the suggestion chosen (or undoes the last
+    applied), a notification says what changed, and ``changed`` redraws what it moved."""
+    from supple.coach.advice import AdviceError
+    from supple.coach.wording import advice, advice_applied, advice_undone
+    from supple.tui.screens.advice import UNDO, AdviceScreen
+
+    service = coach.advice
+    suggestions = service.suggested()
+    last = next((a for a in reversed(service.log()) if a.undone_at is None), None)
+    if not suggestions and last is None:
+        screen.notify(advice_applied(None), timeout=3, markup=False)
+        return
+
+    def chosen(choice: str | None) -> None:
+        if choice is None:
+            return
+        try:
+            if choice == UNDO:
+                message = advice_undone(service.undo().reason)
+            else:
+                suggestion = next(s for s in suggestions if s.id == choice)
+                message = advice_applied(service.apply(suggestion, advice(suggestion)).reason)
+        except AdviceError as error:
+            screen.notify(f"Not changed: {error}", severity="error", markup=False)
+            return
+        screen.notify(printable(message), timeout=5, markup=False)
+        changed()
+
+    screen.app.push_screen(AdviceScreen(suggestions, last), chosen)
