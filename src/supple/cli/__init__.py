@@ -83,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         where = f"`supple {args[0]}`" if args and not args[0].startswith("-") else "`supple`"
         return report(error, where)
+    finally:  # an environment variable ignored as unreadable: said once, on stderr
+        from supple.system.environment import print_problems
+
+        print_problems()
 
 
 def _main(args: list[str]) -> int:

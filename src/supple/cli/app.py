@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING
 
 from supple.cli.command import Command, coach, find_routine
+from supple.system.environment import value
 
 if TYPE_CHECKING:
     import argparse
@@ -45,7 +45,7 @@ NO_TERMINAL = (
 def has_terminal() -> bool:
     """A terminal on both ends, or a Textual driver chosen for us (`supple serve`'s browser
     tabs run the app through the web driver, with no terminal by design)."""
-    return bool(os.environ.get("TEXTUAL_DRIVER")) or (sys.stdin.isatty() and sys.stdout.isatty())
+    return value("TEXTUAL_DRIVER") is not None or (sys.stdin.isatty() and sys.stdout.isatty())
 
 
 def cmd_app(routine_id: str | None, level: Level | None, *, resume: bool = False) -> int:

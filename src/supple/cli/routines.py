@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from supple.cli.command import Command, coach, find_routine
 from supple.core.words import duration, plural, printable
+from supple.system.environment import value
 
 if TYPE_CHECKING:
     from supple.cli.command import Commands
@@ -181,7 +181,7 @@ def print_figures(routine: Routine, level: Level) -> None:
     columns = max(40, min(shutil.get_terminal_size((80, 24)).columns, 160))
     width = (columns - 4) // 2
     height = max(4, width // 4)  # cells: a figure box is about twice as wide as it is tall
-    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")  # no-color.org: non-empty
+    colour = sys.stdout.isatty() and value("NO_COLOR") is None  # no-color.org: non-empty
     print(f"{printable(routine.title)} — {level}")
     for number, exercise in enumerate(routine.exercises, 1):
         print(f"\n{number}. {printable(exercise.name)} — {exercise.describe(level)}")
