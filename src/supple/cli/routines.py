@@ -224,6 +224,8 @@ def cmd_import(path: Path) -> int:
         title = printable(routine.title)
         print(f"  {printable(routine.id)}: {title} · {count} · {minutes} min{again}")
         print(f"    saved to {printable(str(target))}")
+    for line in report.notes:
+        print(f"  note: {printable(line)}")
     for line in report.dropped:
         print(f"  not carried over: {printable(line)}")
     if report.written:
@@ -266,7 +268,13 @@ def cmd_validate(targets: Sequence[Path]) -> int:
 
     failed = False
     for target in targets:
-        files = sorted(target.glob("*.toml")) if target.is_dir() else [target]
+        # A folder (whatever its name, `x.toml` too) is validated as one: its routine files.
+        files = [target]
+        if target.is_dir():
+            files = sorted(p for p in target.glob("*.toml") if not p.is_dir())
+            if not files:
+                print(f"no routine files in {printable(str(target))}")
+                failed = True
         for path in files:
             try:
                 load_routine(path)
