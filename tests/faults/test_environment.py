@@ -129,3 +129,20 @@ async def test_the_app_notifies_a_bad_player_and_quits_cleanly(
         app.save_and_exit()
         await pilot.pause()
     assert app.return_code in (None, 0)
+
+
+def test_every_variable_read_is_declared_and_documented() -> None:
+    """The source reads no variable the table does not declare; the docs' table names each."""
+    import re
+
+    src = Path(paths.__file__).resolve().parents[1]
+    read = set()
+    for path in src.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        read |= set(re.findall(r"(?:environ|env)(?:\.get)?[\[(]\s*\"([A-Z_]+)\"", text))
+        read |= set(re.findall(r"value\(\"([A-Z_]+)\"\)", text))
+    declared = {v.name for v in VARIABLES}
+    assert read - {"HOME"} <= declared  # HOME: the home folder itself, as Python finds it
+    docs = (src.parents[1] / "docs" / "command-line.md").read_text(encoding="utf-8")
+    section = docs.split("## Environment", 1)[1]
+    assert [n for n in sorted(declared) if f"`{n}`" not in section] == []

@@ -41,6 +41,10 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("XDG_RUNTIME_DIR", "the runtime folder, for the reminders (Linux)", "folder"),
     Variable("NO_COLOR", "set (to anything): no colour in `supple list`", "flag"),
     Variable("TEXTUAL_DRIVER", "set: the app runs without a terminal (tests)", "flag"),
+    # Handed as they are to the desktop notification's program; supple reads only whether set.
+    Variable("DISPLAY", "the X display, for the desktop notification", "flag"),
+    Variable("WAYLAND_DISPLAY", "the Wayland display, for the desktop notification", "flag"),
+    Variable("DBUS_SESSION_BUS_ADDRESS", "the session bus, for the desktop notification", "flag"),
 )
 BY_NAME = {v.name: v for v in VARIABLES}
 
