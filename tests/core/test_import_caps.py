@@ -21,8 +21,8 @@ from supple.cli import main
 from supple.core.imports import (
     MAX_ROUTINES_PER_IMPORT,
     MAX_USER_ROUTINES,
-    ImportProblem,
     Imported,
+    ImportProblem,
     read_import,
 )
 from supple.core.imports.feeel import VERSION as FEEEL_VERSION

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, coach, find_routine
+from supple.cli.command import Command, coach, find_routine, port
 from supple.system.environment import value
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def _serve_arguments(sub: Commands) -> None:
     p = sub.add_parser("serve", help="run the app in a web browser (textual-serve)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port (8000)")
+    p.add_argument("--port", type=port, default=8000, help="port (8000)")
 
 
 def _play_arguments(sub: Commands) -> None:
