@@ -162,13 +162,13 @@ def test_the_source_has_no_unicode_digit_test_nor_argparse_int() -> None:
         guarded = _ascii_guarded(tree)
         for call in _calls(tree):
             func = call.func
-            if isinstance(func, ast.Attribute) and func.attr in (
+            digit_test = isinstance(func, ast.Attribute) and func.attr in (
                 "isdigit",
                 "isdecimal",
                 "isnumeric",
-            ):
-                if id(call) not in guarded:
-                    found.append(f"{where}:{call.lineno}: .{func.attr}()")
+            )
+            if digit_test and id(call) not in guarded:
+                found.append(f"{where}:{call.lineno}: .{ast.unparse(func)}()")
             if isinstance(func, ast.Attribute) and func.attr == "add_argument":
                 for keyword in call.keywords:
                     value = keyword.value
