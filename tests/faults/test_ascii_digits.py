@@ -186,19 +186,22 @@ def test_the_source_has_no_unicode_digit_test_nor_argparse_int() -> None:
 async def test_the_apps_number_prompt_names_a_foreign_digit_and_saves_nothing(
     tmp_path: Path, typed: str
 ) -> None:
+    from supple.tui.screens.mobility_tests import TestsScreen
     from tests.tui.conftest import build_app
     from tests.tui.scenes import settle
 
-    app = build_app(tmp_path / "data")
+    app = build_app(tmp_path / "data", program=1)  # a program started, a week ago
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("p")
         await settle(pilot)
-        await pilot.press("s", "t")
+        await pilot.press("t")
         await settle(pilot)
         screen = app.screen
+        assert isinstance(screen, TestsScreen)
+        before = dict(screen.saved)
         await pilot.press(*typed, "enter")  # toe touch
         await settle(pilot)
-        assert app.screen is screen and getattr(screen, "saved", None) == {}
+        assert app.screen is screen and screen.saved == before
         shown = str(screen.query_one("#test-error").render())
         assert typed.strip() in shown or "0-9" in shown

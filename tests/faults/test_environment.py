@@ -121,9 +121,13 @@ async def test_the_app_notifies_a_bad_player_and_quits_cleanly(
     monkeypatch.setenv("SUPPLE_PLAYER", '"x')
     monkeypatch.setenv("SUPPLE_SPEECH", "'")
     app = make_app(clock=FakeClock(1000.0), start=("lower-back-mobility", "beginner"))
+    shown: list[str] = []
+    notify = app.notify
+    monkeypatch.setattr(
+        app, "notify", lambda message, **kw: (shown.append(message), notify(message, **kw))
+    )
     async with app.run_test() as pilot:
         await pilot.pause()
-        shown = [n.message for n in app._notifications]
         assert sum("$SUPPLE_PLAYER ignored" in m for m in shown) == 1
         assert sum("$SUPPLE_SPEECH ignored" in m for m in shown) == 1
         app.save_and_exit()

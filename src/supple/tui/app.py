@@ -226,7 +226,6 @@ class SuppleApp(QuietCrash):
         from supple.tui.screens.player import PlayerScreen
 
         live = self.coach.start(routine_id, level, earlier)
-        report_environment(self)  # the player and speech are found at the first start
 
         def begin(check_in: CheckIn | None = None) -> None:
             if check_in is not None:
@@ -356,15 +355,6 @@ class SuppleApp(QuietCrash):
 
     async def action_quit(self) -> None:
         self.save_and_exit()
-
-
-def report_environment(app: App[Any]) -> None:
-    """An environment variable ignored as unreadable (supple.system.environment), once; those
-    left unshown when the app ends are printed by the command line."""
-    from supple.system.environment import take_problems
-
-    for line in take_problems():
-        app.notify(line, title="Environment", severity="warning", timeout=15, markup=False)
 
 
 def make_app(
