@@ -99,6 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0 if args[:1] and args[0] in ALWAYS_ZERO else OUTSIDE_EXIT
         where = f"`supple {args[0]}`" if args and not args[0].startswith("-") else "`supple`"
         return report(error, where)
+    finally:  # an environment variable ignored as unreadable: said once, on stderr
+        from supple.system.environment import print_problems
+
+        print_problems()
 
 
 def _drop_output() -> None:

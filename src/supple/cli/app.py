@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, coach, find_routine
+from supple.cli.command import Command, coach, find_routine, port
+from supple.system.environment import value
 
 if TYPE_CHECKING:
     import argparse
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def _serve_arguments(sub: Commands) -> None:
     p = sub.add_parser("serve", help="run the app in a web browser (textual-serve)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port (8000)")
+    p.add_argument("--port", type=port, default=8000, help="port (8000)")
 
 
 def _play_arguments(sub: Commands) -> None:
@@ -45,7 +45,7 @@ NO_TERMINAL = (
 def has_terminal() -> bool:
     """A terminal on both ends, or a Textual driver chosen for us (`supple serve`'s browser
     tabs run the app through the web driver, with no terminal by design)."""
-    return bool(os.environ.get("TEXTUAL_DRIVER")) or (sys.stdin.isatty() and sys.stdout.isatty())
+    return value("TEXTUAL_DRIVER") is not None or (sys.stdin.isatty() and sys.stdout.isatty())
 
 
 def cmd_app(routine_id: str | None, level: Level | None, *, resume: bool = False) -> int:

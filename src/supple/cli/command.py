@@ -40,12 +40,35 @@ class Command:
 
 def day(text: str) -> date:
     """An argument's YYYY-MM-DD, or argparse's error in words."""
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        import argparse
+    import argparse
 
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-24") from None
+    from supple.core.numbers import NumberError, check_digits
+    from supple.core.words import printable
+
+    try:
+        check_digits(text)  # `２０２６-…`: named, not "not a date"
+        return date.fromisoformat(text)
+    except NumberError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{printable(text)}' is not a date like 2026-11-24"
+        ) from None
+
+
+def port(text: str) -> int:
+    """An argument's port number (1 to 65535), read as every number is (``core.numbers``)."""
+    import argparse
+
+    from supple.core.numbers import NumberError, read_whole
+
+    try:
+        number = read_whole(text)
+    except NumberError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{number} is not a port (1 to 65535)")
+    return number
 
 
 def ask(question: str) -> bool | None:

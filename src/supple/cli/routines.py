@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from supple.cli.command import Command, coach, find_routine, force_argument, write_to
 from supple.core.words import duration, plural, printable
+from supple.system.environment import value
 
 if TYPE_CHECKING:
     from supple.cli.command import Commands
@@ -182,7 +182,7 @@ def print_figures(routine: Routine, level: Level) -> None:
     columns = max(40, min(shutil.get_terminal_size((80, 24)).columns, 160))
     width = (columns - 4) // 2
     height = max(4, width // 4)  # cells: a figure box is about twice as wide as it is tall
-    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")  # no-color.org: non-empty
+    colour = sys.stdout.isatty() and value("NO_COLOR") is None  # no-color.org: non-empty
     print(f"{printable(routine.title)} — {level}")
     for number, exercise in enumerate(routine.exercises, 1):
         print(f"\n{number}. {printable(exercise.name)} — {exercise.describe(level)}")
@@ -225,6 +225,8 @@ def cmd_import(path: Path) -> int:
         title = printable(routine.title)
         print(f"  {printable(routine.id)}: {title} · {count} · {minutes} min{again}")
         print(f"    saved to {printable(str(target))}")
+    for line in report.notes:
+        print(f"  note: {printable(line)}")
     for line in report.dropped:
         print(f"  not carried over: {printable(line)}")
     if report.written:
@@ -257,7 +259,13 @@ def cmd_validate(targets: Sequence[Path]) -> int:
 
     failed = False
     for target in targets:
-        files = sorted(target.glob("*.toml")) if target.is_dir() else [target]
+        # A folder (whatever its name, `x.toml` too) is validated as one: its routine files.
+        files = [target]
+        if target.is_dir():
+            files = sorted(p for p in target.glob("*.toml") if not p.is_dir())
+            if not files:
+                print(f"no routine files in {printable(str(target))}")
+                failed = True
         for path in files:
             try:
                 load_routine(path)

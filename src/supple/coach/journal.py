@@ -320,7 +320,10 @@ def when(text: str, now: datetime) -> datetime:
     """``--at``: HH:MM today, or YYYY-MM-DD HH:MM, in the local time zone; ValueError."""
     from datetime import time
 
+    from supple.core.numbers import check_digits
+
     text = text.strip()
+    check_digits(text)  # a NumberError (a ValueError) naming a `²` or a `０`
     try:
         if len(text) <= 5:
             return datetime.combine(now.date(), time.fromisoformat(text.zfill(5)), now.tzinfo)
@@ -332,11 +335,13 @@ def when(text: str, now: datetime) -> datetime:
 
 def numbers(text: str, count: int) -> frozenset[int]:
     """``--done``: exercise numbers from 1 to ``count``, as indexes; ValueError naming one."""
+    from supple.core.numbers import is_digits
+
     chosen: set[int] = set()
     if not text.strip():
         return frozenset()  # none of them
     for part in text.replace(" ", "").split(","):
-        if not part.isascii() or not part.isdigit() or not 1 <= int(part) <= count:
+        if not is_digits(part) or not 1 <= int(part) <= count:
             raise ValueError(f"'{part}' is not an exercise number from 1 to {count}")
         chosen.add(int(part) - 1)
     return frozenset(chosen)

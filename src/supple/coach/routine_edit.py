@@ -46,7 +46,7 @@ def new_amounts(kind: Kind) -> dict[str, int]:
             assert_never(kind)
 
 
-_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")  # ASCII digits only: `²` stays text
 
 
 def free_id(base: str, taken: Iterable[str]) -> str:

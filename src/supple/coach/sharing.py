@@ -22,6 +22,7 @@ class ImportReport:
     written: tuple[tuple[Routine, Path], ...]  # each routine as saved, and where
     renamed: tuple[tuple[str, str], ...]  # (its own id, the id it got) where its own was taken
     dropped: tuple[str, ...]  # what did not map, one line each
+    notes: tuple[str, ...] = ()  # what else to know: a cap reached, a newer version read
 
 
 def import_file(path: Path, catalog: Catalog, today: date) -> ImportReport:
@@ -29,7 +30,7 @@ def import_file(path: Path, catalog: Catalog, today: date) -> ImportReport:
     person's. ImportProblem if it cannot be read; SaveError if one cannot be written (those
     written before it stay, and are listed in the error's message by the caller)."""
     from supple.core.files import atomic_write
-    from supple.core.imports import read_import
+    from supple.core.imports import MAX_USER_ROUTINES, ImportProblem, read_import
     from supple.core.imports.text import unique
     from supple.core.routine_file import dump_routine
     from supple.core.words import printable
@@ -37,14 +38,29 @@ def import_file(path: Path, catalog: Catalog, today: date) -> ImportReport:
     imported = read_import(path)
     folder = paths.user_routines_dir()
     taken = {r.id for r in catalog.routines}
-    taken |= {p.stem for p in folder.glob("*.toml")} if folder.is_dir() else set()
+    own = {p.stem for p in folder.glob("*.toml")} if folder.is_dir() else set()
+    taken |= own
+    room = MAX_USER_ROUTINES - len(own)
+    if room <= 0:
+        raise ImportProblem(
+            path,
+            f"nothing imported: you have {len(own):,} routines of your own, the most supple "
+            f"keeps ({MAX_USER_ROUTINES:,}); delete some first",
+        )
+    routines, notes = imported.routines, imported.notes
+    if len(routines) > room:
+        notes += (
+            f"{room} of its {len(routines)} routines imported, {len(routines) - room} left out: "
+            f"you now have the most routines of your own supple keeps ({MAX_USER_ROUTINES:,})",
+        )
+        routines = routines[:room]
     written: list[tuple[Routine, Path]] = []
     renamed: list[tuple[str, str]] = []
     header = (
         f"Imported by supple on {today.isoformat()} from {printable(path.name)} "
         f"({imported.format}). Edit it freely: it is yours."
     )
-    for routine in imported.routines:
+    for routine in routines:
         new_id = unique(routine.id, taken)  # and now taken
         if new_id != routine.id:
             renamed.append((routine.id, new_id))
@@ -52,7 +68,7 @@ def import_file(path: Path, catalog: Catalog, today: date) -> ImportReport:
         saved = replace(routine, id=new_id, path=target, source="user")
         atomic_write(target, dump_routine(saved, header=header).encode("utf-8"))
         written.append((saved, target))
-    return ImportReport(imported.format, tuple(written), tuple(renamed), imported.dropped)
+    return ImportReport(imported.format, tuple(written), tuple(renamed), imported.dropped, notes)
 
 
 def export_text(routine: Routine, today: date) -> str:

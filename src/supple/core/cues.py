@@ -94,7 +94,7 @@ def speech_seconds(text: str) -> float:
     if not text:
         return 0.0
     pauses = sum(1 for a, b in zip(text, text[1:], strict=False) if a in ".,:;!?" and b == " ")
-    digits = sum(1 for c in text if c.isdigit())
+    digits = sum(1 for c in text if c in "0123456789")
     return (
         SPEECH_LEAD
         + SPEECH_PER_CHARACTER * len(text)

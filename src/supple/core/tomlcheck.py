@@ -55,7 +55,7 @@ class FileProblems(Exception):
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]\[]+?)\s*\]\]?\s*$")
-_TOML_POS = re.compile(r"\(at line (\d+), column \d+\)")
+_TOML_POS = re.compile(r"\(at line ([0-9]+), column [0-9]+\)")
 # A key part right before "=" (a key) or "." (a dotted key going on), as written on a line whose
 # comments and string values are blanked out: bare, or in quotes.
 # A quoted part may hold dots ("player.pause" = ... in [keymap]); it is one part.

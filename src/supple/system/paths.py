@@ -7,10 +7,13 @@ The one seam for locations: tests point it at a temporary folder through the env
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from platformdirs import user_cache_dir, user_config_dir, user_data_dir, user_state_dir
+
+from supple.system.environment import value
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -56,25 +59,37 @@ FOLDERS = (
 )
 
 
+# The XDG variable platformdirs reads for each folder on Linux, and its default under home.
+XDG = {
+    "config": ("XDG_CONFIG_HOME", ".config"),
+    "data": ("XDG_DATA_HOME", ".local/share"),
+    "state": ("XDG_STATE_HOME", ".local/state"),
+    "cache": ("XDG_CACHE_HOME", ".cache"),
+}
+
+
 def folder(name: str) -> Path:
     """The folder ``name`` (config, data, state, cache): its variable; else, for a folder that
     follows another variable and that one is set, a subfolder of that one's folder (named like
     the folder); else the platform's folder for supple."""
     found = next(f for f in FOLDERS if f.name == name)
-    override = os.environ.get(found.variable)
-    if override:
-        return Path(override)
-    followed = os.environ.get(found.follows) if found.follows else None
-    if followed:
-        return Path(followed) / found.name
+    override = value(found.variable)  # a relative or unreadable one is reported and ignored
+    if isinstance(override, Path):
+        return override
+    followed = value(found.follows) if found.follows else None
+    if isinstance(followed, Path):
+        return followed / found.name
+    xdg, default = XDG[name]
+    if sys.platform not in ("darwin", "win32") and os.environ.get(xdg) and value(xdg) is None:
+        return Path.home() / default / APP_NAME  # platformdirs would take the bad one as is
     return Path(found.platform(APP_NAME, appauthor=False))
 
 
 def chosen_by(found: Folder) -> str:
     """What decided where ``found`` is: its variable, the variable it follows, or the platform."""
-    if os.environ.get(found.variable):
+    if value(found.variable) is not None:
         return found.variable
-    if found.follows and os.environ.get(found.follows):
+    if found.follows and value(found.follows) is not None:
         return found.follows
     return "platform"
 
@@ -120,12 +135,8 @@ def bundled_routines_dir() -> Path:
 
 def time_scale() -> float:
     """``$SUPPLE_TIME_SCALE`` speeds the clock up for demos and end-to-end tests (default 1)."""
-    raw = os.environ.get("SUPPLE_TIME_SCALE", "")
-    try:
-        scale = float(raw) if raw else 1.0
-    except ValueError:
-        return 1.0
-    return scale if 0 < scale <= 1000 else 1.0
+    scale = value("SUPPLE_TIME_SCALE")
+    return scale if isinstance(scale, float) else 1.0
 
 
 def routine_folders() -> list[tuple[Path, Source]]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shlex
 import shutil
 from collections.abc import Callable, Sequence
 
@@ -15,9 +13,11 @@ def first_found(
 ) -> list[str] | None:
     """``$override`` split as a shell would, else the first of ``candidates`` (a name and its
     arguments) on the PATH, as a command list to append to; None if there is none."""
-    given = os.environ.get(override, "").strip()
-    if given:
-        return shlex.split(given)
+    from supple.system.environment import value
+
+    given = value(override)  # a command that cannot be read is reported and ignored
+    if isinstance(given, list):
+        return [str(word) for word in given]
     for name, extra in candidates:
         path = which(name)
         if path:

@@ -174,10 +174,12 @@ CRON_DAEMONS = ("cron", "crond", "cronie", "fcron", "dcron", "busybox")
 def cron_running(proc: Path = Path("/proc")) -> bool:
     """A cron daemon seems to be running (Linux: a process of that name); True where there
     is no /proc to look in, since then it cannot be told."""
+    from supple.core.numbers import is_digits
+
     if not proc.is_dir():
         return True
     for entry in proc.iterdir():
-        if not entry.name.isdigit():
+        if not is_digits(entry.name):  # a process id
             continue
         try:
             name = (entry / "comm").read_text(encoding="utf-8", errors="replace").strip()

@@ -218,9 +218,11 @@ def sound_request(query: Mapping[str, str]) -> tuple[str, float | None] | None:
         return None
     if name not in tones.BREATHS or raw is None:
         return name, None
+    from supple.core.numbers import NumberError, read_number
+
     try:
-        seconds = float(raw)
-    except ValueError:
+        seconds = read_number(raw)  # the digits 0-9 only, as every number supple reads
+    except NumberError:
         return None
     if not math.isfinite(seconds):
         return None

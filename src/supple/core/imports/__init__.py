@@ -17,6 +17,8 @@ from typing import Any, assert_never
 from supple.core.imports import feeel, jawt, openhiit, supple_file, workrave
 from supple.core.imports.base import (
     MAX_IMPORT_BYTES,
+    MAX_ROUTINES_PER_IMPORT,
+    MAX_USER_ROUTINES,
     Format,
     Imported,
     ImportProblem,
@@ -26,6 +28,8 @@ from supple.core.imports.base import (
 __all__ = [
     "FORMATS",
     "MAX_IMPORT_BYTES",
+    "MAX_ROUTINES_PER_IMPORT",
+    "MAX_USER_ROUTINES",
     "Format",
     "ImportProblem",
     "Imported",
@@ -107,10 +111,21 @@ def _own_timing(found: Format, imported: Imported) -> Imported:
     """Another tool's routines keep that tool's timing (an imported Tabata's 10 s rests are its
     point): each is marked ``timing.fixed``, so the settings' get-ready and rests do not
     replace it. A supple file says for itself."""
-    if found is OWN:
-        return imported
     from dataclasses import replace
 
+    if len(imported.routines) > MAX_ROUTINES_PER_IMPORT:  # a format that did not cap them itself
+        left = len(imported.routines) - MAX_ROUTINES_PER_IMPORT
+        imported = replace(
+            imported,
+            routines=imported.routines[:MAX_ROUTINES_PER_IMPORT],
+            notes=(
+                *imported.notes,
+                f"the first {MAX_ROUTINES_PER_IMPORT} routines were imported, {left:,} left out "
+                f"(supple imports at most {MAX_ROUTINES_PER_IMPORT} routines from one file)",
+            ),
+        )
+    if found is OWN:
+        return imported
     return replace(imported, routines=tuple(replace(r, own_timing=True) for r in imported.routines))
 
 

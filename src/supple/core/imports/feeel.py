@@ -41,14 +41,14 @@ import math
 from pathlib import Path
 from typing import Any
 
-from supple.core.imports.base import Format, Imported, ImportProblem
+from supple.core.imports.base import Format, Imported, ImportProblem, first_of, read_version
 from supple.core.imports.text import clean_text, duration_words, slug, unique
 from supple.core.routine import Kind, Routine
 
 NAME = "Feeel"
+VERSION = 300  # the feeelMetadataVersion Feeel 3 writes
 
 START_BREAK = 5  # WorkoutMeta._startDuration: the first break when the exercise sets none
-MAX_ZIP_FILES = 100  # workouts in one backup zip
 MAX_ZIP_MEMBER_BYTES = 1024 * 1024  # one workout's JSON is a few hundred bytes
 MAX_ZIP_TOTAL_BYTES = 4 * 1024 * 1024
 CATEGORIES = ("strength", "stretching", "cardio", "other")  # WorkoutCategory, by index
@@ -99,7 +99,10 @@ def detect(data: Any) -> bool:
 def convert(data: Any, path: Path) -> Imported:
     """The one workout of a ``.feeel`` file, as a supple routine."""
     routine_data, dropped = _routine_data(data, path, where="")
-    return Imported(NAME, (_parse(routine_data, path),), tuple(dropped))
+    newer = read_version(
+        data.get("feeelMetadataVersion"), NAME, "feeelMetadataVersion", VERSION, path
+    )
+    return Imported(NAME, (_parse(routine_data, path),), tuple(dropped), (newer,) if newer else ())
 
 
 def is_zip(raw: bytes) -> bool:
@@ -119,12 +122,9 @@ def convert_zip(raw: bytes, path: Path) -> Imported:
         raise ImportProblem(path, f"not a readable zip file ({error})") from None
     if not members:
         raise ImportProblem(path, "an empty zip (expected Feeel's .feeel workout files)")
-    if len(members) > MAX_ZIP_FILES:
-        raise ImportProblem(
-            path, f"a zip of {len(members)} files; a Feeel backup here holds at most "
-            f"{MAX_ZIP_FILES} workouts",
-        )  # fmt: skip
+    members, notes = first_of(members, "workouts")  # the rest are never inflated
     routines, dropped, total = [], [], 0
+    newer: set[str] = set()
     used: set[str] = set()
     for member in members:
         name = clean_text(member.filename)[:80]
@@ -145,10 +145,12 @@ def convert_zip(raw: bytes, path: Path) -> Imported:
         if not detect(member_data):
             raise ImportProblem(path, f"{name} in the zip is not a Feeel workout")
         routine_data, lines = _routine_data(member_data, path, where=f"{name}: ")
+        version = member_data.get("feeelMetadataVersion")
+        newer.add(read_version(version, NAME, "feeelMetadataVersion", VERSION, path) or "")
         routine_data["id"] = unique(routine_data["id"], used)
         routines.append(_parse(routine_data, path))
         dropped += [f"{name}: {line}" for line in lines]
-    return Imported(NAME, tuple(routines), tuple(dropped))
+    return Imported(NAME, tuple(routines), tuple(dropped), (*notes, *sorted(newer - {""})))
 
 
 def _parse(routine_data: dict[str, Any], path: Path) -> Routine:

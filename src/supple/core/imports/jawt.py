@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from supple.core.files import SCHEMA
-from supple.core.imports.base import Format, Imported, ImportProblem
+from supple.core.imports.base import Format, Imported, ImportProblem, first_of, read_version
 from supple.core.imports.text import clean_text, slug, unique
 from supple.core.routine import (
     LEVELS,
@@ -67,6 +67,7 @@ from supple.core.words import printable
 
 NAME = "Just Another Workout Timer"
 TOOL = NAME
+VERSION = 2  # the workout "version" the app writes (lib/utils/workout.dart)
 COUNTDOWN = 10  # the app's fixed countdown before the first exercise (timetable.dart)
 REST_NAMES = frozenset({"rest", "pause", "repos", "riposo", "отдых", "dinlenme"})
 MAX_TITLE = 80
@@ -303,10 +304,16 @@ def convert(data: Any, path: Path) -> Imported:
             raise ImportProblem(path, f"'workouts' is {shown(workouts)}; expected a list")
         if not workouts:
             raise ImportProblem(path, "a Just Another Workout Timer backup with no workouts")
-        named = [(w, f"workout {n}") for n, w in enumerate(workouts, 1)]
+        kept, notes = first_of(workouts, "workouts")  # the rest are never read
+        named = [(w, f"workout {n}") for n, w in enumerate(kept, 1)]
     else:
-        named = [(data, "the workout")]
+        named, notes = [(data, "the workout")], ()
     dropped: list[str] = []
+    newer = {
+        read_version(w.get("version"), TOOL, "version", VERSION, path)
+        for w, _ in named
+        if isinstance(w, dict) and w.get("version") is not None
+    }
     taken: set[str] = set()
     routines: list[Routine] = []
     for workout, where in named:
@@ -318,7 +325,7 @@ def convert(data: Any, path: Path) -> Imported:
             routines.append(routine)
     if not routines:
         raise ImportProblem(path, "nothing in it takes time: " + "; ".join(dropped))
-    return Imported(NAME, tuple(routines), tuple(dropped))
+    return Imported(NAME, tuple(routines), tuple(dropped), (*notes, *sorted(n for n in newer if n)))
 
 
 def _field(table: Any, key: str, where: str, path: Path) -> Any:

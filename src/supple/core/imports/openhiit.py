@@ -45,7 +45,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from supple.core.imports.base import Format, Imported, ImportProblem
+from supple.core.imports.base import Format, Imported, ImportProblem, first_of
 from supple.core.imports.jawt import (
     Interval,
     Played,
@@ -91,13 +91,14 @@ def convert(data: Any, path: Path) -> Imported:
     dropped: list[str] = []
     taken: set[str] = set()
     routines: list[Routine] = []
-    for number, timer in enumerate(data, 1):
+    kept, notes = first_of(data, "timers")  # the rest are never read
+    for number, timer in enumerate(kept, 1):
         routine = _timer(timer, f"timer {number}", path, taken, dropped)
         if routine is not None:
             routines.append(routine)
     if not routines:
         raise ImportProblem(path, "nothing in it takes time: " + "; ".join(dropped))
-    return Imported(NAME, tuple(routines), tuple(dropped))
+    return Imported(NAME, tuple(routines), tuple(dropped), notes)
 
 
 def _object(value: Any, where: str, path: Path) -> dict[str, Any]:

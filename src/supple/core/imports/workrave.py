@@ -56,7 +56,7 @@ MAX_EXERCISES = 60
 MAX_IMAGES = 100  # images in one exercise's sequence
 _PROLOG = re.compile(r"\s*(<\?[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*", re.DOTALL)
 _DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-_WHOLE = re.compile(r"\s*\+?\d{1,9}\s*")
+_WHOLE = re.compile(r"\s*\+?[0-9]{1,9}\s*")  # not `\d`: `int` takes `١٢` too
 
 
 def detect(text: str) -> bool:

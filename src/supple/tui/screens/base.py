@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from textual import on
 from textual.app import ComposeResult
+from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
@@ -82,6 +84,17 @@ class SuppleScreen(Screen[None]):
     def show_notice(self, message: str, severity: str, timeout: float | None) -> bool:
         """Show a notification in the screen itself; False: let it be a toast, as usual."""
         return False
+
+    @on(ScreenResume)
+    def _report_environment(self) -> None:
+        """An environment variable found unreadable (the first session finds the player and
+        the speech program) is said once, on the screen shown next."""
+        from supple.system.environment import take_problems
+
+        lines = take_problems()
+        if lines:  # one notice (the player shows one at a time)
+            message = "\n".join(lines)  # untrusted text: never markup
+            self.notify(message, title="Environment", severity="warning", timeout=15, markup=False)
 
     def pause_for_modal(self) -> Callable[[], None] | None:
         """A dialog is about to cover this screen: stop what should not run unseen, and return

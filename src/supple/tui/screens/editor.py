@@ -252,7 +252,7 @@ class EditorScreen(SuppleScreen):
 
     async def _show_first_problem(self) -> None:
         first = self.draft.problems[0]
-        match = re.match(r"exercise\[(\d+)\]", first.key)
+        match = re.match(r"exercise\[([0-9]+)\]", first.key)
         item = int(match.group(1)) if match else 0
         if item > self._count():
             item = 0

@@ -62,6 +62,8 @@ class ImportScreen(ModalScreen[str | None]):
         text = Text.assemble((f"{report.format}: ", "bold"))
         for routine, target in report.written:
             text.append(f"\n✓ {printable(routine.title)} → {printable(target.name)}")
+        for line in report.notes:
+            text.append(f"\nnote: {printable(line)}")
         for line in report.dropped[:8]:
             text.append(f"\nnot carried over: {printable(line)}", style="dim")
         if len(report.dropped) > 8:
