@@ -201,11 +201,10 @@ class Journal:
     ) -> SessionRecord:
         """Write a session done without the app: ``done`` the exercises done (their indexes;
         None: all). Raises KeyError (no such routine), SaveError."""
-        from dataclasses import replace
-
         from supple.core.history import session_record
         from supple.core.resume import by_hand
         from supple.core.session import Session
+        from supple.core.value import replace
 
         plan = catalog.plan(routine, level)
         session = Session(plan.routine, plan.level, _Still(), segments=plan.segments)

@@ -9,7 +9,6 @@ program.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -21,6 +20,7 @@ from supple.core.record import SessionRecord
 from supple.core.routine import LEVELS, SLUG, Catalog, Level
 from supple.core.timeline import expand, total_seconds
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
+from supple.core.value import field, value_class
 
 MAX_WORKOUT_SECONDS = 30 * 60
 Point = Literal["start", "middle", "end"]
@@ -51,7 +51,7 @@ class ProgramError(FileProblems):
     """A program file that cannot be used; every problem names the file, key and line."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class MobilityTest:
     id: str
     name: str
@@ -78,7 +78,7 @@ class MobilityTest:
         return after - before if self.better == "higher" else before - after
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Workout:
     number: int  # 1-based
     week: int
@@ -86,7 +86,7 @@ class Workout:
     level: Level
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Program:
     id: str
     title: str
@@ -266,7 +266,7 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
 # -- progress ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class TestResult:
     __test__: ClassVar[bool] = False  # not a pytest test class, despite the name
 
@@ -277,7 +277,7 @@ class TestResult:
     path: Path | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Progress:
     program: Program
     started: datetime | None

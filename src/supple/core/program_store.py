@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -21,11 +20,12 @@ from supple.core.history import HistoryStore, Quarantined, Skipped, read_toml_fi
 from supple.core.program import POINTS, Point, Program, Progress, TestResult, progress, start_of
 from supple.core.record import BadRecord, SessionRecord, as_found_in, read_schema
 from supple.core.schema import unknown_keys
+from supple.core.value import field, value_class
 
 STATE_KEYS = ("program", "started")
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class ProgramState:
     program: str
     started: datetime  # the moment it was started: a session before it is not a workout
@@ -35,7 +35,7 @@ class ProgramState:
     unknown: dict[str, Any] = field(default_factory=dict, hash=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class LoadedResults:
     results: tuple[TestResult, ...]
     quarantined: tuple[Quarantined, ...]
@@ -169,7 +169,7 @@ class ProgramStore:
         return TestResult(test_id, float(value), cast(Point, point), taken, path)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class ProgramReading:
     """Where the program stands, the program files that reading it moved aside, and those it
     left where they are (not regular files, or unreadable for now)."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import Field, dataclass, field, fields
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -25,6 +24,7 @@ from supple.core.routine import (
     Level,
 )
 from supple.core.schema import SCHEMA, newer, schema_of, unknown_keys
+from supple.core.value import Field, field, fields, value_class
 
 RecordStatus = Literal["completed", "stopped", "interrupted", "in_progress"]
 ExerciseStatus = Literal["done", "partial", "skipped"]
@@ -78,7 +78,7 @@ def _never(label: str, value: Any) -> Any:
     raise AssertionError(f"{label} is not read from a file")  # ``stored=False`` fields
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Spec:
     """How one field lives in the file: read (checked) with ``read``, written with ``write``."""
 
@@ -92,7 +92,7 @@ class Spec:
 
 
 def spec(read: Reader, **options: Any) -> dict[str, Spec]:
-    """A dataclass field's metadata: how it is read and written."""
+    """A value field's metadata: how it is read and written."""
     return {"spec": Spec(read, **options)}
 
 
@@ -255,7 +255,7 @@ def _write(value: ExerciseEntry | SessionRecord, data: dict[str, Any]) -> dict[s
 # -- the record -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class ExerciseEntry:
     """What was done of one exercise: ``seconds`` of work (reps and holds) against the plan."""
 
@@ -295,7 +295,7 @@ def outcome_of(status: str, entries: tuple[ExerciseEntry, ...]) -> Outcome:
     return outcome(status, work, planned)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class SessionRecord:
     """One session as stored. Numbers keep the type they were read with (an ``int`` stays an
     ``int``), so a file read and written again, and its JSON, are unchanged."""

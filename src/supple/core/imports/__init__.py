@@ -109,7 +109,7 @@ def _own_timing(found: Format, imported: Imported) -> Imported:
     replace it. A supple file says for itself."""
     if found is OWN:
         return imported
-    from dataclasses import replace
+    from supple.core.value import replace
 
     return replace(imported, routines=tuple(replace(r, own_timing=True) for r in imported.routines))
 

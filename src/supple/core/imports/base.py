@@ -8,11 +8,11 @@ them: no cycle between ``supple.core.imports`` and its formats.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from supple.core.routine import Routine
+from supple.core.value import field, value_class
 
 MAX_IMPORT_BYTES = 4 * 1024 * 1024  # a workout backup is kilobytes; anything larger is not one
 
@@ -29,14 +29,14 @@ class ImportProblem(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class Imported:
     format: str  # the tool whose file this is
     routines: tuple[Routine, ...]
     dropped: tuple[str, ...] = field(default=())  # what did not map, one line each
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class Format:
     """One tool's files: who wrote them, how they are recognised and converted, and the words
     the CLI, the import screen, error messages and docs/importing.md use for them."""
