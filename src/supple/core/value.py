@@ -157,29 +157,27 @@ def _make_init(cls_fields: tuple[Field[Any], ...], post_init: bool) -> Callable[
     setter = object.__setattr__
 
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        if len(args) > count:
+        given = len(args)
+        if given > count:
             raise TypeError(
-                f"{type(self).__name__}() takes {count} positional arguments but "
-                f"{len(args)} were given"
+                f"{type(self).__name__}() takes {count} positional arguments but {given} were given"
             )
-        given = dict(zip(positional, args, strict=False))
-        for name in kwargs:
-            if name in given:
-                raise TypeError(f"{type(self).__name__}() got multiple values for {name!r}")
-        given.update(kwargs)
+        taken = 0
         for name, default, factory, init in slots:
-            if init and name in given:
-                setter(self, name, given.pop(name))
+            if init and taken < given:
+                setter(self, name, args[taken])
+                taken += 1
+            elif init and name in kwargs:
+                setter(self, name, kwargs.pop(name))
             elif default is not _MISSING:
                 setter(self, name, default)
             elif factory is not _MISSING:
                 setter(self, name, factory())
             else:
                 raise TypeError(f"{type(self).__name__}() missing required argument: {name!r}")
-        if given:
-            raise TypeError(
-                f"{type(self).__name__}() got an unexpected keyword argument {next(iter(given))!r}"
-            )
+        for name in kwargs:
+            said = "multiple values for" if name in positional else "an unexpected keyword argument"
+            raise TypeError(f"{type(self).__name__}() got {said} {name!r}")
         if post_init:
             self.__post_init__()
 
