@@ -28,7 +28,7 @@ import time
 import wave
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,6 +43,7 @@ from supple.core.cues import Cuer, plan_voice, speech_seconds  # noqa: E402
 from supple.core.routine import LEVELS, load_routine  # noqa: E402
 from supple.core.session import Session  # noqa: E402
 from supple.core.timeline import Segment  # noqa: E402
+from supple.core.value import replace  # noqa: E402
 from supple.system import paths  # noqa: E402
 
 STEP = 1 / 16  # a frame every 62.5 ms (exact in binary: the fake clock never drifts)
@@ -149,7 +150,7 @@ def play(routine_id: str, level: str, voice: str, breath: bool) -> Run:
     if not path.is_file():
         known = sorted(p.stem for p in paths.bundled_routines_dir().glob("*.toml"))
         raise SystemExit(f"no bundled routine {routine_id!r}; known: {', '.join(known)}")
-    config = replace(Config(), voice=voice, breath_sound=breath)  # type: ignore[arg-type]
+    config = replace(Config(), voice=voice, breath_sound=breath)
     routine = config.apply(load_routine(path, "bundled"))
     clock = FakeClock()
     session = Session(routine, level, clock)  # type: ignore[arg-type]

@@ -77,10 +77,9 @@ def test_docs_settings_md_is_generated_from_the_declaration() -> None:
 
 
 def test_every_setting_is_declared_once_on_config() -> None:
-    from dataclasses import fields
-
     from supple.core.config import SETTINGS, TIMING_OVERRIDES
     from supple.core.routine import TIMING_KEYS
+    from supple.core.value import fields
 
     keys = [s.key for s in SETTINGS]
     assert len(set(keys)) == len(keys)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,6 +22,7 @@ from supple.core.cues import (
 from supple.core.routine import LEVELS, Routine, load_routine
 from supple.core.session import Session
 from supple.core.timeline import expand
+from supple.core.value import replace
 from supple.system import paths
 from tests.fake_outputs import FakePlayer, FakeVoice
 

@@ -5,7 +5,6 @@ levels grow as levels do (each number at most the next level's)."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -31,6 +30,7 @@ from supple.core.routine import (
     Level,
     Timing,
 )
+from supple.core.value import replace
 
 
 @st.composite

@@ -6,7 +6,6 @@ editor say which timing applies."""
 from __future__ import annotations
 
 import tomllib
-from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
@@ -30,6 +29,7 @@ from supple.core.routine import (
     parse_routine,
 )
 from supple.core.routine_file import dump_routine, routine_data
+from supple.core.value import fields, replace
 from supple.system import paths
 
 IMPORTS = Path(__file__).parents[1] / "data" / "imports"

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import tomllib
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from supple.core.recorder import Recorder
 from supple.core.routine import load_catalog, load_routine
 from supple.core.session import Session
 from supple.core.stats import compute
+from supple.core.value import replace
 from supple.system import paths
 from tests.fakes import make_record, make_session_record
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import HealthCheck, assume, given, settings
@@ -25,6 +24,7 @@ from supple.core.routine import (
     plan_seconds,
 )
 from supple.core.routine_file import dump_routine
+from supple.core.value import replace
 from supple.system import paths
 
 text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40).filter(

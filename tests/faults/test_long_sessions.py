@@ -32,6 +32,7 @@ from supple.core.routine import (
 )
 from supple.core.session import Session
 from supple.core.timeline import expand, total_seconds
+from supple.core.value import fields
 
 EXAMPLES = 300
 STARTED = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
@@ -138,7 +139,7 @@ def routine_seconds(session: Session) -> float:
 
 
 def _fields(record: Any) -> dict[str, Any]:
-    return {name: getattr(record, name) for name in record.__dataclass_fields__}
+    return {name: getattr(record, name) for name in (f.name for f in fields(record))}
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))

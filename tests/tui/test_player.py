@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from textual.color import Color
 from textual.widgets import Static
 
+from supple.core.value import replace
 from supple.tui.screens.base import TooSmall
 from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.screens.feeling import FeelingScreen

@@ -37,8 +37,6 @@ def _nudge_arguments(sub: Commands) -> None:
 
 def cmd_remind(action: str, options: dict[str, Any]) -> int:
     """`supple remind on|off|status`: the timer that runs `supple nudge`, and its settings."""
-    from dataclasses import replace
-
     from supple.core.nudge import (
         RemindError,
         check_settings,
@@ -48,6 +46,7 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
         parse_times,
     )
     from supple.core.schema import newer
+    from supple.core.value import replace
     from supple.system import desktop, reminders
 
     found = coach()

@@ -45,11 +45,10 @@ def cmd_paths(as_json: bool) -> int:
 
 
 def cmd_config(action: str) -> int:
-    from dataclasses import asdict
-
     import tomli_w
 
     from supple.core.config import load_config
+    from supple.core.value import asdict
 
     path = paths.config_file()
     if action == "path":

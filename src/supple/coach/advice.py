@@ -5,7 +5,6 @@ ladder, logged in ``advice.toml``) and undone exactly."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,7 @@ from supple.core.advice import (
 )
 from supple.core.advice_log import Applied, load_log, save_log, undone
 from supple.core.program import POINTS
+from supple.core.value import replace
 
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog

@@ -217,11 +217,10 @@ class Journal:
         """Write a session done without the app: ``done`` the exercises done (their indexes;
         None: all), ``pain`` before and after (0–10). Raises KeyError (no such routine),
         SaveError."""
-        from dataclasses import replace
-
         from supple.core.history import session_record
         from supple.core.resume import by_hand
         from supple.core.session import Session
+        from supple.core.value import replace
 
         plan = catalog.plan(routine, level)
         session = Session(plan.routine, plan.level, _Still(), segments=plan.segments)
@@ -246,9 +245,8 @@ class Journal:
         """Write this morning's pain (None: the question skipped) into the record of the session
         it belongs to, an atomic rewrite of that one file; that record, or None if there is no
         session to link to. Raises SaveError."""
-        from dataclasses import replace
-
         from supple.core.schema import newer
+        from supple.core.value import replace
 
         record = self.morning_session(now, due=False)
         if record is None or record.path is None or newer(record.schema):

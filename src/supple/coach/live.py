@@ -8,7 +8,6 @@ final save) is decided here, not by the screen.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, assert_never
 
@@ -18,6 +17,7 @@ from supple.core.recorder import Recorder
 from supple.core.session import Session
 from supple.core.snapshot import Snapshot
 from supple.core.timeline import Segment
+from supple.core.value import value_class
 
 CUE_TONES = ("start", "tick", "closing", "switch", "rest", "complete")
 
@@ -33,7 +33,7 @@ FRAME = 0.1  # seconds between frames while the pacer moves: 10 Hz keeps it smoo
 EDGE_MARGIN = 0.002  # wake just after a whole second turns over, not just before it
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Frame:
     """One moment of the session, and what the screen should do about it."""
 

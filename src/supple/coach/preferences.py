@@ -4,11 +4,11 @@ the easier/harder steps, each read once and written only here."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supple.core.config import Config, save_config
+from supple.core.value import fields, replace
 
 if TYPE_CHECKING:
     from supple.coach.views import Notices
@@ -66,7 +66,7 @@ class Preferences:
         return None
 
     def change_settings(self, **values: object) -> str | None:
-        return self.save_settings(replace(self.config, **values))  # type: ignore[arg-type]
+        return self.save_settings(replace(self.config, **values))
 
     # -- remembered between runs ------------------------------------------------------------
 
@@ -80,7 +80,7 @@ class Preferences:
 
     def remember(self, **values: object) -> None:
         """Keep the level chosen or mute for the next run (a state file, not the settings)."""
-        updated = replace(self.remembered, **values)  # type: ignore[arg-type]
+        updated = replace(self.remembered, **values)
         if updated != self._remembered:
             self._remembered = updated
             from supple.core.remembered import save_remembered

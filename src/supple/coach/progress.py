@@ -4,9 +4,10 @@ once from the journal (history, screening, advice applied), the program and the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
+
+from supple.core.value import value_class
 
 if TYPE_CHECKING:
     from supple.coach.journal import Journal
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
     from supple.core.trends import AdherenceWeek, PainWeek, TestTrend
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class ProgressFacts:
     program: str  # the program's title ("" when its file cannot be used)
     started: datetime | None

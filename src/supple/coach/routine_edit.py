@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, assert_never
 
@@ -30,6 +29,7 @@ from supple.core.routine import (
     parse_routine,
 )
 from supple.core.tomlcheck import BadToml, KeyPart, Problem, dotted, parse_document
+from supple.core.value import value_class
 
 NEW_REPS = {"beginner": 5, "intermediate": 8, "advanced": 10}
 NEW_SECONDS = {"beginner": 20, "intermediate": 30, "advanced": 45}
@@ -110,7 +110,7 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Opened:
     """A file that is no TOML at all: its text and why, shown; never overwritten."""
 

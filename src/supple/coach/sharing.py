@@ -5,18 +5,18 @@ person's or a bundled one), never over anything."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from supple.core.value import replace, value_class
 from supple.system import paths
 
 if TYPE_CHECKING:
     from supple.core.routine import Catalog, Routine
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class ImportReport:
     format: str  # whose file it was
     written: tuple[tuple[Routine, Path], ...]  # each routine as saved, and where

@@ -3,11 +3,12 @@ history and the program (imported only when something is read, to keep light com
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from supple.core.value import value_class
 
 if TYPE_CHECKING:
     from supple.core.history import Loaded
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 Severity = Literal["information", "warning", "error"]
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Notice:
     """Something a person should be told once: a recovered session, a broken file, …"""
 
@@ -67,7 +68,7 @@ class HistoryView:
         return compute(self.loaded.records, self.today)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class ProgramView:
     """Where the program stands, with each workout's length as the person will play it."""
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, assert_never
 
@@ -31,6 +30,7 @@ from supple.core.files import SCHEMA, atomic_write, refuse_newer
 from supple.core.routine import LEVELS, SLUG, Dose, Exercise, Kind, Level, Routine
 from supple.core.schema import newer, schema_of, unknown_keys
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
+from supple.core.value import replace, value_class
 
 # Below beginner: each rung's share of beginner's reps or seconds, and whether it keeps
 # beginner's sets (else one set).
@@ -43,7 +43,7 @@ MAX_BYTES = 256 * 1024
 Steps = Mapping[str, Mapping[str, int]]  # routine id -> exercise id -> rungs up (+) or down (−)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Ladder:
     """One exercise's doses from the easiest up, each different from the one below it."""
 

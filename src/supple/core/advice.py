@@ -23,10 +23,11 @@ from __future__ import annotations
 import hashlib
 import statistics
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Literal, Protocol, assert_never
+
+from supple.core.value import field, value_class
 
 ACCEPTABLE = 5  # pain during up to this is acceptable (Silbernagel 2007); above is too much
 MORNING_FLARE = 2  # a morning this many points above usual is a flare (the issue's rule)
@@ -86,7 +87,7 @@ class AdviceKind(StrEnum):
 # -- the facts in -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class ExerciseFact:
     """One exercise of one session: the dose played and whether it was done."""
 
@@ -97,7 +98,7 @@ class ExerciseFact:
     pain: int | None = None  # the highest "this hurts" mark on it, 0–10
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class SessionFact:
     day: date
     routine: str
@@ -120,7 +121,7 @@ class SessionFact:
         return max(known) if known else None
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class TestFact:
     __test__ = False  # not a pytest class, whatever its name
 
@@ -137,7 +138,7 @@ class TestFact:
         return self.value - start if self.better == "higher" else start - self.value
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class AppliedFact:
     """A step applied from advice: the 7-day limit counts these, never the person's own."""
 
@@ -146,7 +147,7 @@ class AppliedFact:
     day: date
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Doses:
     """An exercise's dose one step easier and one step harder at the level it is played
     (None: the end of its ladder)."""
@@ -155,7 +156,7 @@ class Doses:
     harder: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class AdviceInput:
     today: date
     sessions: tuple[SessionFact, ...] = ()
@@ -170,7 +171,7 @@ class AdviceInput:
 # -- the suggestions out ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Suggestion:
     kind: AdviceKind
     routine: str = ""

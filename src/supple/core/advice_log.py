@@ -21,7 +21,6 @@ Keys this supple does not know, in the file or in an entry, are written back as 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -29,11 +28,12 @@ from typing import Any
 from supple.core.files import SCHEMA, atomic_write, refuse_newer
 from supple.core.schema import schema_of, unknown_keys
 from supple.core.tomlcheck import FileProblems, read_toml
+from supple.core.value import field, replace, value_class
 
 MAX_BYTES = 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Applied:
     id: str
     kind: str

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from supple.core.value import value_class
 
 PhaseName = Literal["inhale", "exhale", "hold"]
 PHASE_NAMES: tuple[PhaseName, ...] = ("inhale", "exhale", "hold")
@@ -11,7 +12,7 @@ PHASE_NAMES: tuple[PhaseName, ...] = ("inhale", "exhale", "hold")
 DEFAULT_CUES: dict[str, str] = {"inhale": "Breathe in", "exhale": "Breathe out", "hold": "Hold"}
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Phase:
     """One breath phase: what the lungs do, for how long, and the words to show."""
 
@@ -20,7 +21,7 @@ class Phase:
     cue: str
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class BreathPattern:
     """A sequence of phases.
 
@@ -40,7 +41,7 @@ class BreathPattern:
         return sum(p.seconds for p in self.phases)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class BreathState:
     """Where the breath is at one moment: the phase, how far through it, how full the lungs."""
 

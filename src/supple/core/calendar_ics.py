@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from supple.core.program import POINTS, Point, Progress, Workout, days_after
 from supple.core.routine import Level
+from supple.core.value import value_class
 
 DAYS_BETWEEN = 2  # a workout, a rest day, the next workout
 ALARM_AT = time(8, 0)  # the reminder on the morning of each day, local time
@@ -28,7 +28,7 @@ DOMAIN = "supple"
 PRODID = "-//supple//program calendar//EN"
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Planned:
     """One day on the calendar: a workout (``number`` set) or a test point (``point`` set)."""
 
@@ -40,7 +40,7 @@ class Planned:
     point: Point | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class WorkoutInfo:
     """What the calendar says of a workout, from the effective catalog."""
 

@@ -4,13 +4,13 @@ file, the key and what is allowed, and that key keeps its default."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, get_args
 
 from supple.core.files import MAX_SETTINGS_BYTES, SaveError, atomic_write, read_capped
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, MAX_TIMING, Level, Routine
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
+from supple.core.value import asdict, field, fields, replace, value_class
 
 Sound = Literal["tones", "bell", "off"]
 Voice = Literal["off", "transitions", "counts", "everything"]  # each says all the one before
@@ -46,7 +46,7 @@ def timing(row: int, label: str) -> dict[str, Any]:
     return setting(row, label, "blank: each routine's own", seconds=0)
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class Config:
     """The settings, declared once: a field with ``setting`` metadata is a setting of the file
     (``keymap``, a table of its own, is read apart)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Literal, assert_never
 
@@ -19,6 +18,7 @@ from supple.core.config import VOICES
 from supple.core.routine import Exercise
 from supple.core.snapshot import CLOSING_SECONDS, Snapshot
 from supple.core.timeline import Segment, SegmentKind
+from supple.core.value import replace, value_class
 from supple.core.words import said
 
 
@@ -113,7 +113,7 @@ def number_word(n: int) -> str:
     return str(n)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Cue:
     kind: CueKind
     text: str  # what to say from the "transitions" voice on ("" nothing)
@@ -135,7 +135,7 @@ class Cue:
         return f"{text}. {count.capitalize()}" if text and count else text or count.capitalize()
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class VoicePlan:
     """What is said at the start of each segment, and what before the first one."""
 

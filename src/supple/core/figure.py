@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
+
+from supple.core.value import field, value_class
 
 Point = tuple[float, float]
 Pose = Mapping[str, Point]
@@ -45,7 +46,7 @@ BONES = (
 SPINE = ("hip", "waist", "chest", "neck")  # drawn as one smooth curve
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Figure:
     """A named figure: keyframes evenly spread over 0..1 (the first is the start position, the
     last the end), the fraction shown while getting ready, and fixed props (a table, a step)."""
@@ -147,7 +148,7 @@ def _catmull(p0: float, p1: float, p2: float, p3: float, t: float) -> float:
 Raster = tuple[tuple[int, ...], ...]  # rows of pixels, top row first; two pixel rows a cell
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Fit:
     """How a figure's box maps onto ``width`` × ``height`` pixels: a scale and an offset, the
     floor on the bottom pixel row, the box centred across."""

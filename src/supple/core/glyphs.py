@@ -3,13 +3,13 @@ capitals, laid out as pixels at any whole scale that fits a box (drawn as half-b
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from supple.core.figure import EMPTY, Raster
+from supple.core.value import value_class
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Font:
     name: str
     height: int
@@ -399,7 +399,7 @@ Y
 FONTS = (SMALL, LARGE)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Layout:
     """Text set in a font at a scale (each font pixel ``wide`` × ``tall`` pixels): its size in
     cells (two pixel rows a cell)."""

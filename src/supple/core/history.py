@@ -9,7 +9,6 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -33,6 +32,7 @@ from supple.core.record import ExerciseEntry, SessionRecord
 from supple.core.schema import newer
 from supple.core.sync import is_mine, machine_tag, one_per_session, session_name
 from supple.core.tomlcheck import BadToml, parse_document
+from supple.core.value import replace, value_class
 
 if TYPE_CHECKING:
     from supple.core.session import Session
@@ -90,7 +90,7 @@ def read_record(path: Path) -> SessionRecord:
     return SessionRecord.from_toml(read_toml_file(path), path)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Quarantined:
     """A broken file moved aside, where it went, and why; or, if it could not be moved (the
     quarantine folder is a file, the disk is read-only), left where it was and why not."""
@@ -106,7 +106,7 @@ class Quarantined:
         return f"{self.original}: {self.reason} — moved to {self.moved_to}"
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Skipped:
     """A file left alone, and why: it cannot be read for now, or is not a regular file."""
 
@@ -117,7 +117,7 @@ class Skipped:
         return f"{self.path}: {self.reason}"
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Loaded:
     records: tuple[SessionRecord, ...]  # newest first
     quarantined: tuple[Quarantined, ...]

@@ -9,11 +9,11 @@ side, and a switch of sides turns the figure round.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, assert_never
 
 from supple.core.figures import FIGURES
 from supple.core.timeline import SIDES, SegmentKind
+from supple.core.value import value_class
 
 if TYPE_CHECKING:
     from supple.core.figure import Figure, Pose
@@ -29,7 +29,7 @@ STEPS = 16
 TURN_STEPS = 24  # and a turn's squeeze to this many steps from facing to edge-on
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class FigureFrame:
     """A figure at one moment: its fraction (0 start .. 1 end), mirrored for the left side, and
     how far through turning round (1 as it faces, -1 turned; only a switch of sides turns)."""

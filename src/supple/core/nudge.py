@@ -4,12 +4,12 @@ is a desktop are all handed in."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from supple.core.numbers import NumberError, check_digits, is_digits
 from supple.core.schema import SCHEMA, schema_of, unknown_keys
+from supple.core.value import field, value_class
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # datetime.weekday() order
 DAY_WORDS = {
@@ -28,7 +28,7 @@ class RemindError(ValueError):
     """A time, day or hours value that cannot be used, in words for the person."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class RemindSettings:
     """What ``supple remind on`` chose. Times are minutes after midnight; ``hours`` is a window
     [start, end) in minutes (end up to 24:00); ``days`` are weekday numbers, Monday 0."""
@@ -210,7 +210,7 @@ def outside_warning(settings: RemindSettings) -> str | None:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Due:
     """What is due, as the notification says it."""
 
@@ -243,7 +243,7 @@ def minutes_text(seconds: float) -> str:
     return f"{whole_minutes(seconds)} min"
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Today:
     """What the history and the program say about today."""
 
@@ -252,7 +252,7 @@ class Today:
     suggested: date | None = None  # the program's next workout day (None: no program running)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Decision:
     """Nudge or not: ``notify`` with the title and message, or the reason for silence."""
 

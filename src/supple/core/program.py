@@ -9,7 +9,6 @@ program.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -21,6 +20,7 @@ from supple.core.record import SessionRecord
 from supple.core.routine import LEVELS, SLUG, Catalog, Level
 from supple.core.timeline import expand, total_seconds
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
+from supple.core.value import field, value_class
 
 MAX_WORKOUT_SECONDS = 30 * 60
 # A test whose file gives no measurement error: a fifth of its plausible range (low to high).
@@ -53,7 +53,7 @@ class ProgramError(FileProblems):
     """A program file that cannot be used; every problem names the file, key and line."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class MobilityTest:
     id: str
     name: str
@@ -83,7 +83,7 @@ class MobilityTest:
         return after - before if self.better == "higher" else before - after
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Workout:
     number: int  # 1-based
     week: int
@@ -91,7 +91,7 @@ class Workout:
     level: Level
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Program:
     id: str
     title: str
@@ -290,7 +290,7 @@ def _error(given: float | None, low: float, high: float) -> float:
 # -- progress ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class TestResult:
     __test__: ClassVar[bool] = False  # not a pytest test class, despite the name
 
@@ -301,7 +301,7 @@ class TestResult:
     path: Path | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Progress:
     program: Program
     started: datetime | None

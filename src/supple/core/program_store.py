@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -23,11 +22,12 @@ from supple.core.record import BadRecord, SessionRecord
 from supple.core.record_fields import as_found_in, read_schema
 from supple.core.schema import unknown_keys
 from supple.core.sync import one_per_name
+from supple.core.value import field, value_class
 
 STATE_KEYS = ("program", "started")
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class ProgramState:
     program: str
     started: datetime  # the moment it was started: a session before it is not a workout
@@ -37,7 +37,7 @@ class ProgramState:
     unknown: dict[str, Any] = field(default_factory=dict, hash=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class LoadedResults:
     results: tuple[TestResult, ...]
     quarantined: tuple[Quarantined, ...]
@@ -171,7 +171,7 @@ class ProgramStore:
         return TestResult(test_id, float(value), cast(Point, point), taken, path)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class ProgramReading:
     """Where the program stands, the program files that reading it moved aside, and those it
     left where they are (not regular files, or unreadable for now)."""

@@ -7,7 +7,6 @@ history index (which caches that form), ``--json`` and ``--csv`` are all derived
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -43,6 +42,7 @@ from supple.core.routine import (
     Level,
 )
 from supple.core.schema import SCHEMA
+from supple.core.value import field, value_class
 
 RecordStatus = Literal["completed", "stopped", "interrupted", "in_progress"]
 ExerciseStatus = Literal["done", "partial", "skipped"]
@@ -67,7 +67,7 @@ def _toml_list(entries: tuple[ExerciseEntry, ...]) -> list[dict[str, Any]]:
     return [e.to_toml() for e in entries]
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class PainMark:
     """A "this hurts" mark: ``rating`` (0–10 pain) on the exercise ``exercise`` (its id), the
     plan's ``step`` (counted from 0, as ``exercises``), ``at`` seconds into the session."""
@@ -107,7 +107,7 @@ def _marks_text(marks: tuple[PainMark, ...]) -> str:
 # -- the record -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class ExerciseEntry:
     """What was done of one exercise: ``seconds`` of work (reps and holds) against the plan."""
 
@@ -147,7 +147,7 @@ def outcome_of(status: str, entries: tuple[ExerciseEntry, ...]) -> Outcome:
     return outcome(status, work, planned)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class SessionRecord:
     """One session as stored. Numbers keep the type they were read with (an ``int`` stays an
     ``int``), so a file read and written again, and its JSON, are unchanged."""

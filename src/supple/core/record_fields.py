@@ -1,5 +1,5 @@
 """How a field of the session record is read and written: its ``Spec``, the readers that check
-a raw value from a file, and the generic read and write of a dataclass's declared fields.
+a raw value from a file, and the generic read and write of a value class's declared fields.
 
 ``core/record.py`` declares the fields; this module is what each declaration is made of.
 """
@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import Field, dataclass, fields
 from datetime import datetime
 from functools import cache
 from typing import Any
 
 from supple.core.routine import MAX_EXERCISES
 from supple.core.schema import SCHEMA, newer, schema_of, unknown_keys
+from supple.core.value import Field, fields, value_class
 
 
 class BadRecord(Exception):
@@ -59,7 +59,7 @@ def never(label: str, value: Any) -> Any:
     raise AssertionError(f"{label} is not read from a file")  # ``stored=False`` fields
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Spec:
     """How one field lives in the file: read (checked) with ``read``, written with ``write``."""
 
@@ -75,7 +75,7 @@ class Spec:
 
 
 def spec(read: Reader, **options: Any) -> dict[str, Spec]:
-    """A dataclass field's metadata: how it is read and written."""
+    """A value field's metadata: how it is read and written."""
     return {"spec": Spec(read, **options)}
 
 

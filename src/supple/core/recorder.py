@@ -6,7 +6,6 @@ A kill at any moment loses at most ``interval`` seconds of session time: the fil
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
 from supple.core.files import SaveError
@@ -15,6 +14,7 @@ from supple.core.record import PainMark, SessionRecord
 from supple.core.resume import continued
 from supple.core.session import Session
 from supple.core.snapshot import Snapshot
+from supple.core.value import replace
 
 CHECKPOINT_SECONDS = 2.0
 

@@ -9,18 +9,18 @@ forgotten, never reported: it only saves the person a key press.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from supple.core.files import SCHEMA, SaveError, read_capped, refuse_newer, write_toml
 from supple.core.routine import LEVELS, Level
 from supple.core.schema import schema_of, unknown_keys
+from supple.core.value import field, value_class
 
 MAX_BYTES = 4096  # a few keys; anything larger is not ours
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Remembered:
     level: Level | None = None  # None: nothing chosen yet, the settings' level applies
     muted: bool = False

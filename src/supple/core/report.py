@@ -7,7 +7,6 @@ every piece of text from a file or a person is HTML-escaped here, and only here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from pathlib import Path
@@ -16,11 +15,12 @@ from typing import Any
 from supple.core.screening import SIGNS, Screening
 from supple.core.stats import Week
 from supple.core.trends import AdherenceWeek, PainWeek, TestTrend
+from supple.core.value import value_class
 
 ADVICE_FILE = "advice.toml"
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Applied:
     """One piece of advice applied (from `advice.toml`), as the report shows it."""
 
@@ -30,7 +30,7 @@ class Applied:
     undone: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Step:
     """An easier/harder step in force: routine, exercise, rungs (+ harder, − easier)."""
 
@@ -39,7 +39,7 @@ class Step:
     rungs: int
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class ReportFacts:
     generated: datetime
     program: str  # the program's title ("" when none could be read)

@@ -8,11 +8,11 @@ otherwise a fresh start is.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta
 
 from supple.core.record import ExerciseEntry, ExerciseStatus, SessionRecord
 from supple.core.schema import newer
+from supple.core.value import replace
 
 
 def can_resume(record: SessionRecord) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal, assert_never, cast
@@ -22,6 +21,7 @@ from supple.core.breath import (
 from supple.core.figure_names import FIGURE_NAMES
 from supple.core.files import SCHEMA
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
+from supple.core.value import field, fields, value_class
 
 LEVELS: tuple[Level, ...] = ("beginner", "intermediate", "advanced")
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -132,7 +132,7 @@ def _timing_field(default: int, limit: int, label: str) -> Any:
     return field(default=default, metadata={"max": limit, "label": label})
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Timing:
     """Pauses around the work, in seconds; each field is a key of a routine's [timing] table,
     with its limit (more is a typo or a danger) and the editor's label."""
@@ -159,7 +159,7 @@ MAX_SESSION_PLAN_SECONDS = MAX_PLAN_SECONDS + MAX_EXERCISES * (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Dose:
     """How much of an exercise at one level: reps × sets, or a hold of seconds × sets."""
 
@@ -168,7 +168,7 @@ class Dose:
     seconds: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Exercise:
     id: str
     name: str
@@ -195,7 +195,7 @@ class Exercise:
         return text
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Routine:
     id: str
     title: str
@@ -429,7 +429,7 @@ def _levels(
     return levels if len(levels) == len(LEVELS) else None
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Catalog:
     """Every routine found, and the files that could not be used (never hidden)."""
 

@@ -7,7 +7,6 @@ phases), so that loading what is written gives the same routine again (a test ho
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from supple.core.breath import DEFAULT_CUES, PATTERNS, BreathPattern
@@ -23,6 +22,7 @@ from supple.core.routine import (
     RoutineKey,
     Timing,
 )
+from supple.core.value import asdict
 
 
 def breath_value(breath: BreathPattern) -> str | list[dict[str, Any]]:

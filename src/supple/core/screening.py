@@ -9,18 +9,18 @@ suggests harder until the person says a clinician has cleared them (``allows_har
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from supple.core.schema import SCHEMA, newer, unknown_keys
+from supple.core.value import field, value_class
 
 FILE_NAME = "screening.toml"
 PAIN_LOW, PAIN_HIGH = 0, 10
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Sign:
     """One warning sign: a stable key (the file's) and the question in plain words."""
 
@@ -75,7 +75,7 @@ class BadScreening(ValueError):
     """A screening file that cannot be used; the message says which key and why."""
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Screening:
     answered_at: datetime | None
     signs: dict[str, bool]  # every key of SIGN_KEYS once answered
@@ -142,7 +142,7 @@ def answered(
 
 
 def cleared(screening: Screening, at: datetime) -> Screening:
-    from dataclasses import replace
+    from supple.core.value import replace
 
     return replace(screening, cleared_at=at.replace(microsecond=0))
 

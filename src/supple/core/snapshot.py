@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Literal
 
 from supple.core.breath import BreathState, state_at
@@ -11,6 +10,7 @@ from supple.core.outcome import Outcome as Judged
 from supple.core.routine import Exercise
 from supple.core.session_plan import Plan
 from supple.core.timeline import Segment
+from supple.core.value import value_class
 
 State = Literal["ready", "running", "paused", "done"]
 Outcome = Literal["in_progress", "completed", "stopped"]
@@ -18,7 +18,7 @@ Outcome = Literal["in_progress", "completed", "stopped"]
 CLOSING_SECONDS = 3.0  # a hold or a rest shows its end this long before it
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Snapshot:
     """Everything a screen shows, at one moment. The UI computes none of it itself."""
 

@@ -10,31 +10,31 @@ so a session at 23:30 in Lisbon stays on that day when you later look from Tokyo
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from supple.core.record import SessionRecord
+from supple.core.value import value_class
 
 WEEKS = 12
 CALENDAR_WEEKS = 26
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Week:
     monday: date
     sessions: int  # sessions that count
     minutes: float  # work minutes of every ended session
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Feeling:
     day: date
     before: int | None
     after: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Stats:
     today: date
     sessions: int  # ended sessions, whether they count or not

@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from supple.core.value import value_class
 
 if TYPE_CHECKING:
     from supple.core.record import SessionRecord
@@ -124,7 +125,7 @@ def one_per_session(records: list[SessionRecord]) -> list[SessionRecord]:
     return [r for r in records if r.path is None or id(r) in chosen]
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Conflict:
     """A file of the person's that a sync tool left in two versions: both kept."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any, Literal, assert_never
 
 from supple.core.breath import Phase
 from supple.core.routine import LEVELS, Dose, Kind, Level, Routine
+from supple.core.value import replace, value_class
 from supple.core.words import printable
 
 
@@ -22,7 +22,7 @@ class SegmentKind(StrEnum):
     REST = "rest"
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class _Traits:
     active: bool = False  # the work itself
     counted: bool = False  # a rep, counted one by one
@@ -54,7 +54,7 @@ Side = Literal["left", "right"]
 SIDES: tuple[Side, Side] = ("left", "right")
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Segment:
     """One stretch of the session with a single instruction on screen."""
 

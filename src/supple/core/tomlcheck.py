@@ -6,11 +6,11 @@ import bisect
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from supple.core.files import MAX_ROUTINE_BYTES, read_capped, unreadable_reason
+from supple.core.value import field, value_class
 from supple.core.words import printable
 
 KeyPart = str | int  # an int is a 1-based index into an array of tables or values
@@ -27,7 +27,7 @@ def dotted(parts: Sequence[KeyPart]) -> str:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Problem:
     """One thing wrong with one file, printable as ``PATH:LINE: key.path: message``.
 
@@ -300,7 +300,7 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
-@dataclass
+@value_class
 class Checker:
     """Collects problems while typed values are pulled out of a parsed TOML document."""
 

@@ -33,7 +33,8 @@ import io
 import math
 import sys
 import wave
-from dataclasses import dataclass, replace
+
+from supple.core.value import replace, value_class
 
 RATE = 22050  # samples per second, mono, 16-bit
 VERSION = 1  # in every cache name: bump it whenever a sound changes
@@ -60,7 +61,7 @@ FIXED: tuple[str, ...] = tuple(n for n in NAMES if n not in BREATHS)
 _FULL = 32767
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Note:
     """One sine note: Hz, when it starts and how long it lasts (s), and its peak gain (0..1).
 

@@ -6,13 +6,13 @@ for the progress screen and `supple report` (the words are theirs).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
 from supple.core.program import POINTS, MobilityTest, Point, Progress
 from supple.core.record import SessionRecord
 from supple.core.stats import monday_of
+from supple.core.value import value_class
 
 PAIN_FIELDS = ("pain_before", "pain_after", "morning_pain")
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -31,7 +31,7 @@ def pain_of(record: SessionRecord) -> tuple[int | None, int | None, int | None]:
     return values[0], values[1], values[2]
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class PainWeek:
     monday: date
     before: float | None  # the week's mean, None: no rating
@@ -64,7 +64,7 @@ def pain_weeks(records: Iterable[SessionRecord]) -> tuple[PainWeek, ...]:
     return tuple(weeks)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class AdherenceWeek:
     week: int  # 1-based week of the program
     monday: date  # the first day of that week (counted from the program's start)
@@ -94,7 +94,7 @@ def adherence(progress: Progress, today: date) -> tuple[AdherenceWeek, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class TestTrend:
     __test__ = False  # not a pytest class, whatever its name
 

@@ -10,8 +10,9 @@ line prints it on stderr, the app shows it as a notification (each once per proc
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Literal, assert_never
+
+from supple.core.value import value_class
 
 # How a value is read: a command as a shell splits it, an absolute folder, a number, or a flag
 # whose mere presence counts (its text is never read).
@@ -19,7 +20,7 @@ Parser = Literal["command", "folder", "scale", "flag"]
 MAX_VALUE = 4096  # characters: no path nor command a person sets is longer
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class Variable:
     name: str
     meaning: str

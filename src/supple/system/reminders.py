@@ -13,11 +13,11 @@ import os
 import re
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from supple.core.nudge import DAY_NAMES, RemindError, RemindSettings, clock_text
+from supple.core.value import field, replace, value_class
 from supple.system.runner import Result, Runner, SystemRunner
 
 UNIT = "supple-nudge"
@@ -78,7 +78,7 @@ def default_runner() -> Runner:
 # -- where things are ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class Places:
     """Where the reminder files go, from an environment (os.environ, or a test's)."""
 

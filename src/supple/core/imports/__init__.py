@@ -111,7 +111,7 @@ def _own_timing(found: Format, imported: Imported) -> Imported:
     """Another tool's routines keep that tool's timing (an imported Tabata's 10 s rests are its
     point): each is marked ``timing.fixed``, so the settings' get-ready and rests do not
     replace it. A supple file says for itself."""
-    from dataclasses import replace
+    from supple.core.value import replace
 
     if len(imported.routines) > MAX_ROUTINES_PER_IMPORT:  # a format that did not cap them itself
         left = len(imported.routines) - MAX_ROUTINES_PER_IMPORT

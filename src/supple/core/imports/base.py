@@ -8,11 +8,11 @@ them: no cycle between ``supple.core.imports`` and its formats.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from supple.core.routine import Routine
+from supple.core.value import field, value_class
 
 MAX_IMPORT_BYTES = 4 * 1024 * 1024  # a workout backup is kilobytes; anything larger is not one
 # Caps on what an import writes (issue 24): routines from one file, and the person's own in all.
@@ -35,7 +35,7 @@ class ImportProblem(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class Imported:
     format: str  # the tool whose file this is
     routines: tuple[Routine, ...]
@@ -43,7 +43,7 @@ class Imported:
     notes: tuple[str, ...] = field(default=())  # what else to know: a cap, a newer version
 
 
-@dataclass(frozen=True)
+@value_class(frozen=True)
 class Format:
     """One tool's files: who wrote them, how they are recognised and converted, and the words
     the CLI, the import screen, error messages and docs/importing.md use for them."""

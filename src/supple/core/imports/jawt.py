@@ -44,7 +44,6 @@ The mapping to supple (``played_routine``, which openhiit.py shares):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +62,7 @@ from supple.core.routine import (
     RoutineError,
     parse_routine,
 )
+from supple.core.value import field, value_class
 from supple.core.words import printable
 
 NAME = "Just Another Workout Timer"
@@ -77,7 +77,7 @@ MAX_NAME = 60
 # --- shared with openhiit.py: what an app plays, made a supple routine ----------------------
 
 
-@dataclass(frozen=True, slots=True)
+@value_class(frozen=True, slots=True)
 class Interval:
     """One timed interval an app plays: its name, seconds, and the line for ``how``."""
 
@@ -86,7 +86,7 @@ class Interval:
     how: str
 
 
-@dataclass
+@value_class
 class Played:
     """What an app plays, in order: the seconds before the first interval, the intervals, and
     the rest played after each (the last one's: after everything)."""

@@ -1,0 +1,80 @@
+"""The light commands keep their start-up at the import floor: each, run in a fresh process
+over a data folder with a history and a started program, imports none of the modules whose
+price was taken out of its path (issue 22). A regression fails here at once, without timing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import tomli_w
+
+from supple.core.history import HistoryStore
+from tests.fakes import make_record
+
+# dataclasses brings inspect, ast, dis and tokenize (~10 ms); the rest are the app's or one
+# option's (--ics).
+NEVER = ("dataclasses", "inspect", "ast", "dis", "tokenize", "textual", "rich", "icalendar")
+COMMANDS = {
+    "list": ["list"],
+    "show": ["show", "lower-back-mobility"],
+    "validate": ["validate", str(Path(__file__).resolve().parents[2] / "routines")],
+    "history": ["history"],
+    "stats": ["stats"],
+    "program": ["program"],
+    "status": ["status"],
+}
+
+
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    base = tmp_path_factory.mktemp("startup")
+    env = {
+        "SUPPLE_CONFIG_DIR": str(base / "config"),
+        "SUPPLE_DATA_DIR": str(base / "data"),
+        "SUPPLE_STATE_DIR": str(base / "state"),
+    }
+    store = HistoryStore(base / "data")
+    at = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
+    for n in range(5):
+        at -= timedelta(days=1)
+        path = store.path_for("back-pain-relief", at)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(tomli_w.dumps(make_record(at, after=n)).encode())
+    _run(["program", "start"], env)
+    return env
+
+
+def _run(argv: list[str], env: dict[str, str]) -> list[str]:
+    code = (
+        "import sys, io, contextlib\n"
+        "from supple.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main({argv!r})\n"
+        "assert not code, code\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=os.environ | env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_light_command_imports_nothing_it_does_not_need(
+    command: str, folders: dict[str, str]
+) -> None:
+    modules = set(_run(COMMANDS[command], folders))
+    assert "supple.cli" in modules  # the probe saw the command run
+    assert not modules & set(NEVER), sorted(modules & set(NEVER))
+    if command == "status":
+        assert "argparse" not in modules and "supple.coach" not in modules
