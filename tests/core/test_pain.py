@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import tomllib
-from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from supple.core.pain import (
 from supple.core.record import CSV_FIELDS, PainMark, SessionRecord
 from supple.core.routine import load_routine
 from supple.core.session import Session
+from supple.core.value import replace
 from supple.system import paths
 from tests.fakes import make_session_record
 

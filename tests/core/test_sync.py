@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import random
 import shutil
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from supple.core.sync import (
     one_per_name,
     original_name,
 )
+from supple.core.value import replace
 from supple.system import paths
 from tests.fakes import make_session_record
 from tests.tui.conftest import WALL

@@ -17,7 +17,7 @@ import time
 import wave
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -28,6 +28,7 @@ from supple.core.config import VOICES, Config
 from supple.core.cues import SPEECH_PER_CHARACTER, Cuer, fits, plan_voice, speech_seconds
 from supple.core.routine import LEVELS, Routine, load_routine
 from supple.core.session import Session
+from supple.core.value import replace
 from supple.system import paths
 from tests.fake_outputs import FakePlayer, FakeVoice
 
