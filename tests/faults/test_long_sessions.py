@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from supple.core import routine as routine_module
 from supple.core.clock import FakeClock
 from supple.core.config import Config
-from supple.core.history import HistoryStore, read_record, session_record
+from supple.core.history import HistoryStore, read_record
+from supple.core.recorder import session_record
 from supple.core.routine import (
     LEVELS,
     MAX_EXERCISES,

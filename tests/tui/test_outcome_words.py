@@ -21,8 +21,9 @@ from textual.widgets import Static
 from supple.coach.wording import verdict
 from supple.core.clock import FakeClock
 from supple.core.cues import Cuer
-from supple.core.history import HistoryStore, session_record
+from supple.core.history import HistoryStore
 from supple.core.outcome import Outcome, outcome
+from supple.core.recorder import session_record
 from supple.core.routine import LEVELS, load_routine
 from supple.core.session import Session
 from supple.core.words import said

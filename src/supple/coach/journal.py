@@ -217,7 +217,7 @@ class Journal:
         """Write a session done without the app: ``done`` the exercises done (their indexes;
         None: all), ``pain`` before and after (0–10). Raises KeyError (no such routine),
         SaveError."""
-        from supple.core.history import session_record
+        from supple.core.recorder import session_record
         from supple.core.resume import by_hand
         from supple.core.session import Session
         from supple.core.value import replace

@@ -9,7 +9,7 @@ import os
 import stat
 import tempfile
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -35,7 +35,7 @@ from supple.core.tomlcheck import BadToml, parse_document
 from supple.core.value import replace, value_class
 
 if TYPE_CHECKING:
-    from supple.core.session import Session
+    pass
 
 try:  # POSIX; elsewhere a checkpoint is never taken for a live one (no lock to test)
     import fcntl
@@ -43,30 +43,6 @@ except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
 Now = Callable[[], datetime]
-
-
-def session_record(session: Session, started: datetime) -> SessionRecord:
-    """The record of ``session``: wall times from ``started`` plus clock differences."""
-    # First, as it lets a plan that has run out end: its status and end are then the true ones.
-    active = round(session.active_seconds(), 1)
-    start = session.started_at if session.started_at is not None else session.clock.now()
-    end = session.ended_at if session.ended_at is not None else session.clock.now()
-    ended = started + timedelta(seconds=max(0.0, end - start))
-    at = session.exercise_at
-    return SessionRecord(
-        routine=session.routine.id,
-        title=session.routine.title,
-        level=session.level,
-        # Whole seconds, as stored: the record is the same before and after a round trip.
-        started=started.replace(microsecond=0),
-        ended=ended.replace(microsecond=0),
-        status=session.outcome,
-        active_seconds=active,
-        paused_seconds=round(session.paused_seconds(), 1),
-        planned_seconds=session.planned_seconds,
-        exercises=session.records(),
-        stopped_in=None if at is None else at + 1,
-    )
 
 
 # -- reading ---------------------------------------------------------------------------------

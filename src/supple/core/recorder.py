@@ -6,10 +6,10 @@ A kill at any moment loses at most ``interval`` seconds of session time: the fil
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from supple.core.files import SaveError
-from supple.core.history import HistoryStore, LiveFile, session_record
+from supple.core.history import HistoryStore, LiveFile
 from supple.core.record import PainMark, SessionRecord
 from supple.core.resume import continued
 from supple.core.session import Session
@@ -117,3 +117,27 @@ class Recorder:
             self.error = error.reason
         else:
             self.error = None
+
+
+def session_record(session: Session, started: datetime) -> SessionRecord:
+    """The record of ``session``: wall times from ``started`` plus clock differences."""
+    # First, as it lets a plan that has run out end: its status and end are then the true ones.
+    active = round(session.active_seconds(), 1)
+    start = session.started_at if session.started_at is not None else session.clock.now()
+    end = session.ended_at if session.ended_at is not None else session.clock.now()
+    ended = started + timedelta(seconds=max(0.0, end - start))
+    at = session.exercise_at
+    return SessionRecord(
+        routine=session.routine.id,
+        title=session.routine.title,
+        level=session.level,
+        # Whole seconds, as stored: the record is the same before and after a round trip.
+        started=started.replace(microsecond=0),
+        ended=ended.replace(microsecond=0),
+        status=session.outcome,
+        active_seconds=active,
+        paused_seconds=round(session.paused_seconds(), 1),
+        planned_seconds=session.planned_seconds,
+        exercises=session.records(),
+        stopped_in=None if at is None else at + 1,
+    )
