@@ -236,7 +236,7 @@ def test_cron_block_added_and_removed_keeping_every_other_line(home: Path) -> No
     assert runner.crontab is not None
     lines = runner.crontab.splitlines()
     assert lines[:4] == THEIRS.splitlines()
-    quoted = "SUPPLE_CONFIG_DIR='/cfg/100\\%' '/opt/my python/bin/python3' '-m' 'supple' 'nudge'"
+    quoted = "SUPPLE_CONFIG_DIR='/cfg/100'\\%'' '/opt/my python/bin/python3' '-m' 'supple' 'nudge'"
     assert lines[4:] == [
         CRON_BEGIN,
         f"30 7 * * 1,2,3,4,5 {quoted} >/dev/null 2>&1",

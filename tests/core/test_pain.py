@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from supple.core.clock import FakeClock
-from supple.core.history import HistoryStore, read_record, session_record
+from supple.core.history import HistoryStore, read_record
 from supple.core.pain import (
     MORNING_WINDOW,
     band,
@@ -25,6 +25,7 @@ from supple.core.pain import (
     read_pain,
 )
 from supple.core.record import CSV_FIELDS, PainMark, SessionRecord
+from supple.core.recorder import session_record
 from supple.core.routine import load_routine
 from supple.core.session import Session
 from supple.core.value import replace
@@ -132,6 +133,10 @@ def test_the_morning_links_to_the_right_session() -> None:
     assert morning_session([dst], datetime(2026, 3, 29, 8, 0, tzinfo=CEST)) == dst
     answered = replace(late, morning_pain=None, morning_at=now)  # skipped: asked once
     assert morning_session([answered], now) == answered and morning_due([answered], now) is None
+    # Asked before the day's first session only: a session today has its own before-rating.
+    assert morning_due([early, late], now) == late
+    assert morning_due([early, late, today], now) is None
+    assert morning_session([early, late, today], now) == late  # `checkin --morning` still links
 
 
 @settings(max_examples=120, deadline=None)
@@ -157,6 +162,8 @@ def test_the_morning_link_over_generated_histories(
         assert not any(fits(r) for r in records)
     else:
         assert fits(found) and all(r.started <= found.started for r in records if fits(r))
+    used_today = any(r.started.date() >= now.date() for r in records)
+    assert morning_due(records, now) == (None if used_today else found)
 
 
 def test_the_morning_answer_rewrites_that_one_record(tmp_path: Path) -> None:

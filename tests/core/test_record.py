@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from supple.core.clock import FakeClock
-from supple.core.history import HistoryStore, read_record, session_record
+from supple.core.history import HistoryStore, read_record
 from supple.core.outcome import COUNTS_SHARE
 from supple.core.program import count_workouts, load_program, progress
 from supple.core.record import (
@@ -24,7 +24,7 @@ from supple.core.record import (
     ExerciseEntry,
     SessionRecord,
 )
-from supple.core.recorder import Recorder
+from supple.core.recorder import Recorder, session_record
 from supple.core.routine import load_catalog, load_routine
 from supple.core.session import Session
 from supple.core.stats import compute

@@ -15,6 +15,7 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -264,3 +265,17 @@ def test_equal_conflict_copies_go_to_the_trash_and_differing_ones_stay(tmp_path:
     (left,) = drop_equal_copies(conflicts(tmp_path, ["program.toml"]), tmp_path / "trash")
     assert left.copies == (other,) and not same.exists()
     assert (tmp_path / "trash" / same.name).exists()
+
+
+def test_the_machine_tag_is_stable_short_and_differs_by_host(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import socket
+
+    from supple.core import sync
+
+    first = sync.machine_tag()
+    assert first == sync.machine_tag() and len(first) == sync.MACHINE_LENGTH
+    assert all(c in "0123456789abcdef" for c in first)
+    monkeypatch.setattr(socket, "gethostname", lambda: "another-computer")
+    assert sync.machine_tag() != first

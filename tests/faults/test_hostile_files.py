@@ -379,6 +379,7 @@ mutations = st.lists(
 @example(changes=[(1, "wrong", "started", 1)])
 @example(changes=[(0, "wrong", "schema", 10**30)])  # a newer schema only the index claims
 @example(changes=[(0, "drop", "routine", None), (0, "wrong", "routine", "2026-11-24T07:30:00")])
+@example(changes=[(1, "wrong", "routine", None), (1, "wrong", "routine", "text")])
 def test_index_entries_that_match_the_file_but_lie_mean_reading_the_file(
     changes: list[tuple[int, str, str, Any]],
 ) -> None:
@@ -386,6 +387,7 @@ def test_index_entries_that_match_the_file_but_lie_mean_reading_the_file(
     store, written = _history(5)
     store.load()  # writes the index
     raw = json.loads(store.index_path.read_text())
+    held = copy.deepcopy(raw["files"])  # what each file holds, as the index first said it
     keys = sorted(raw["files"])
     for which, how, key, shared in changes:
         # A copy: the same drawn list or table put in two places (or into itself) would make
@@ -400,9 +402,10 @@ def test_index_entries_that_match_the_file_but_lie_mean_reading_the_file(
                 continue
             del data[key]
         elif how == "wrong":
-            # Judged against the value the file holds: a key dropped by an earlier change would
-            # make any routine id look detectable, though another id is a lie no check can see.
-            if key not in data or not detectable(key, data[key], value):
+            # Judged against the value the file holds (not one an earlier change put in the
+            # index): after `routine = None`, another routine id is a lie no check can see.
+            first = held[keys[which]][2] if isinstance(held[keys[which]], list) else {}
+            if key not in data or key not in first or not detectable(key, first[key], value):
                 continue
             data[key] = value
         elif how == "exercise-drop":

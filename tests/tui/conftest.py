@@ -57,11 +57,17 @@ def build_app(
     store: HistoryStore | None = None,
     speaker: RecordingSpeaker | None = None,
     player: FakePlayer | None = None,
+    screened: bool = False,
 ) -> SuppleApp:
     """The app on a fake clock. No voice and no audio player unless given (so the bell rings
-    and a session starts at once, with no lead-in for the first instruction)."""
+    and a session starts at once, with no lead-in for the first instruction); ``screened``: the
+    safety screening already answered, so starting the program starts it at once."""
     if program:
         fake_program(data_dir, WALL, points=program)
+    if screened:  # the safety screening answered with no warning sign (asked before a program)
+        from supple.core import screening
+
+        screening.save(data_dir, screening.answered(frozenset(), 2, WALL, None))
     if history:
         fake_week(HistoryStore(data_dir, token=iter(f"{n:06x}" for n in range(99)).__next__), WALL)
     clock = FakeClock(1000.0)

@@ -42,7 +42,7 @@ async def test_a_copied_routine_replaces_the_bundled_one_everywhere(
     assert main(["list", "--json"]) == 0
     listed = [r for r in json.loads(capsys.readouterr().out) if r.get("id") == "back-pain-relief"]
     assert [(r["title"], r["source"]) for r in listed] == [("My morning back", "user")]
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
@@ -60,7 +60,7 @@ async def test_two_files_of_yours_with_one_id_are_both_reported(
     out, err = capsys.readouterr()
     assert "First" in out and "Second" not in out
     assert str(second) in err and "also in a-mine.toml" in err
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         routines = app.screen.query_one("#routines", OptionList)
@@ -96,7 +96,7 @@ async def test_saving_settings_keeps_comments_order_and_unknown_lines(data_dir: 
         "check_in_after = false\n"
     )
     paths.config_file().write_text(original)
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("comma")
@@ -112,7 +112,7 @@ async def test_saving_settings_keeps_comments_order_and_unknown_lines(data_dir: 
 async def test_a_settings_file_that_is_not_toml_is_never_overwritten(data_dir: Path) -> None:
     paths.config_file().parent.mkdir(parents=True)
     paths.config_file().write_text("get_ready = = 3\n# keep me\n")
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("comma")
@@ -129,7 +129,7 @@ async def test_a_settings_file_that_is_not_toml_is_never_overwritten(data_dir: P
 
 
 async def test_saved_test_results_show_when_the_tests_screen_opens_again(data_dir: Path) -> None:
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("p")
@@ -154,7 +154,7 @@ async def test_saved_test_results_show_when_the_tests_screen_opens_again(data_di
 
 
 async def test_a_second_workout_on_one_day_is_explained(data_dir: Path) -> None:
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("p")
@@ -218,7 +218,7 @@ def test_a_session_before_the_program_started_is_not_workout_1(
 async def test_level_and_mute_are_remembered_without_touching_the_settings(
     data_dir: Path,
 ) -> None:
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("3")
@@ -227,7 +227,7 @@ async def test_level_and_mute_are_remembered_without_touching_the_settings(
         await pilot.press("m")
         await settle(pilot)
     assert not paths.config_file().exists()  # the person's settings file is not the app's
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen) and app.screen.level == "advanced"
@@ -355,7 +355,7 @@ async def test_no_player_keys_under_the_check_in_and_no_retry_after_a_save(
 
 
 async def test_settings_switches_say_on_or_off(data_dir: Path) -> None:
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("comma")
@@ -401,7 +401,7 @@ def screen_text(app: Any) -> str:
 
 
 async def test_home_at_60x20_shows_settings_and_help_keys(data_dir: Path) -> None:
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(60, 20)) as pilot:
         await settle(pilot)
         footer = app.screen._compositor.render_strips()[-1].text.replace(" ", "")
@@ -423,7 +423,7 @@ async def test_history_at_60x20_shows_every_column(data_dir: Path) -> None:
 
 
 async def test_program_at_60x20_shows_the_grid_and_the_tests(data_dir: Path) -> None:
-    app = build_app(data_dir, program=3)
+    app = build_app(data_dir, program=3, screened=True)
     async with app.run_test(size=(60, 20)) as pilot:
         await settle(pilot)
         await pilot.press("p")
@@ -442,7 +442,7 @@ async def test_program_at_60x20_shows_the_grid_and_the_tests(data_dir: Path) -> 
 
 
 async def test_tests_screen_at_60x20_shows_the_field_to_type_into(data_dir: Path) -> None:
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(60, 20)) as pilot:
         await settle(pilot)
         await pilot.press("p")

@@ -75,7 +75,7 @@ ROUTES: dict[str, tuple[tuple[str | float, ...], tuple[str, ...]]] = {
 async def test_every_needed_word_is_whole_on_screen(data_dir: Path, route: str) -> None:
     keys, needed = ROUTES[route]
     _write_long_routine(seed=len(route))
-    app = build_app(data_dir, history=route in {"history", "stats"})  # a week to list
+    app = build_app(data_dir, history=route in {"history", "stats"}, screened=True)  # a week
     async with app.run_test(size=SIZES[0]) as pilot:
         await settle(pilot)
         for step in keys:
@@ -186,6 +186,16 @@ def _tests(app: Any, size: tuple[int, int]) -> None:
     assert name and name.split(".")[0] in region_text(app, "#test-detail"), (size, name)
 
 
+def _titled(title: str) -> Any:
+    """A full screen of its own: its title whole on screen, and the footer's way back."""
+
+    def check(app: Any, size: tuple[int, int]) -> None:
+        shown = screen_text(app)
+        assert title in shown and "esc" in shown.lower(), (size, shown)
+
+    return check
+
+
 def _editor(app: Any, size: tuple[int, int]) -> None:
     assert plain(app, "#editor-title")[:20] in screen_text(app), size
 
@@ -209,6 +219,9 @@ RESIZED: dict[str, tuple[tuple[str, str] | None, tuple[Any, ...], Any]] = {
     "jump": (("long", "beginner"), (6.5, "j"), _whole("#question", "#keys")),
     "import": (None, (lambda app: app.action_import(),), _whole("#question", "#keys")),
     "tests": (None, ("p", "s", "t"), _tests),
+    "this-hurts": (("long", "beginner"), (6.5, "exclamation_mark"), _whole("#question", "#keys")),
+    "screening": (None, ("p", "s"), _titled("Safety first")),
+    "progress": (None, ("p", "g"), _titled("Progress")),
     "editor": (None, ("c",), _editor),
 }
 
@@ -224,7 +237,7 @@ async def test_each_screen_and_modal_fits_at_every_size(
 
         words = "easier: " + _long_words(random.Random(len(route)), 52)
         monkeypatch.setattr(SummaryScreen, "_next_time", lambda self, exercise_id: words)
-    app = build_app(data_dir, start)
+    app = build_app(data_dir, start, screened=route != "screening")
     async with app.run_test(size=SIZES[-1]) as pilot:
         await settle(pilot)
         for step in steps:

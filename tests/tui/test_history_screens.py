@@ -63,7 +63,7 @@ async def test_history_rows_filter_detail_and_delete(data_dir: Path) -> None:
         assert "Mon 23" not in text(app, "#title") and "Monday 23 November 2026" in text(
             app, "#title"
         )
-        assert "Back: 6 → 7 / 10" in text(app, "#feelings")
+        assert "feeling 6→7/10 (old scale, 10 = great)" in text(app, "#feelings")
         detail_path = app.screen.record.path
         await pilot.press("d")
         await settle(pilot)

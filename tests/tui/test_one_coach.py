@@ -48,7 +48,7 @@ async def test_a_get_ready_setting_changes_every_duration_alike(
     assert shown["total_seconds"] == BPR_BEGINNER_WITH_60S_GET_READY
     assert [s["seconds"] for s in shown["segments"] if s["kind"] == "get_ready"] == [60] * 3
 
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert "4 min 20 s" in text(app, "#preview-text")  # home's preview
@@ -130,7 +130,7 @@ def _sessions_in_walls_week(stats: dict[str, Any]) -> int:
 async def test_a_skipped_through_session_does_not_count_one_played_does(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("p")

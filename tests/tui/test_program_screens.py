@@ -23,7 +23,7 @@ def text(app, selector: str) -> str:  # type: ignore[no-untyped-def]
 
 
 async def test_start_the_program_take_tests_and_see_them(data_dir: Path) -> None:
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("p")
@@ -69,7 +69,7 @@ async def test_start_the_program_take_tests_and_see_them(data_dir: Path) -> None
 
 
 async def test_enter_starts_the_next_workout_and_it_counts(data_dir: Path) -> None:
-    app = build_app(data_dir, program=1)
+    app = build_app(data_dir, program=1, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("p")
@@ -93,7 +93,7 @@ async def test_enter_starts_the_next_workout_and_it_counts(data_dir: Path) -> No
 
 
 async def test_restart_asks_first(data_dir: Path) -> None:
-    app = build_app(data_dir, program=1)
+    app = build_app(data_dir, program=1, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await pilot.press("p")
@@ -107,7 +107,7 @@ async def test_restart_asks_first(data_dir: Path) -> None:
 
 
 async def test_done_marks_and_changes_take_the_themes_colours(data_dir: Path) -> None:
-    app = build_app(data_dir, program=3)
+    app = build_app(data_dir, program=3, screened=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         for theme in ("nord", "gruvbox"):
@@ -133,7 +133,7 @@ async def test_a_result_is_saved_as_typed_when_confirmed_by_enter_tab_or_moving(
     """Issue 23, items 2 and 3: `2,5` is 2.5 (once 25), `8,5 cm` is 8.5 (once refused as 85);
     Enter, Tab and moving to another test confirm what the field shows; a refusal stays beside
     the field, on screen at 60 × 20; Esc drops what was typed."""
-    app = build_app(data_dir)
+    app = build_app(data_dir, screened=True)
     async with app.run_test(size=(60, 20)) as pilot:
         await settle(pilot)
         await pilot.press("p")

@@ -259,10 +259,12 @@ def cmd_validate(targets: Sequence[Path]) -> int:
 
     failed = False
     for target in targets:
-        # A folder (whatever its name, `x.toml` too) is validated as one: its routine files.
+        # A folder named here (whatever its name, `x.toml` too) is validated as one: its
+        # routine files; inside it, a `*.toml` that is not a file is a broken routine, as the
+        # catalog says.
         files = [target]
         if target.is_dir():
-            files = sorted(p for p in target.glob("*.toml") if not p.is_dir())
+            files = sorted(target.glob("*.toml"))
             if not files:
                 print(f"no routine files in {printable(str(target))}")
                 failed = True

@@ -99,6 +99,12 @@ def morning_session(records: Iterable[SessionRecord], now: datetime) -> SessionR
 
 def morning_due(records: Iterable[SessionRecord], now: datetime) -> SessionRecord | None:
     """The session whose next-morning question is still to ask (answered or skipped: never
-    again), None if there is none."""
+    again), None if there is none. Only before the day's first session: once a session has
+    started today, its own before-session rating says how the back is, and the app does not
+    stop the person with a question about the morning (``supple checkin --morning`` still
+    answers it)."""
+    records = list(records)
+    if any(r.started.date() >= now.date() for r in records):
+        return None
     record = morning_session(records, now)
     return record if record is not None and record.morning_at is None else None

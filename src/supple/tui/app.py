@@ -115,7 +115,7 @@ class SuppleApp(QuietCrash):
         return super().get_default_screen()
 
     def on_mount(self) -> None:
-        self._catch_signals()
+        catch_signals(self)
         if self.is_web:  # `supple serve`: the page plays the tones and speaks (browser_cues)
             from supple.system.browser_cues import BrowserTones, BrowserVoice, app_writer
 
@@ -157,38 +157,6 @@ class SuppleApp(QuietCrash):
             error = self.coach.change_settings(theme=theme.name)
             if error:
                 self.notify(f"Settings not saved: {error}", severity="error", markup=False)
-
-    def _catch_signals(self) -> None:
-        """Each signal of ``ENDING_SIGNALS`` ends a session as stopped, saved, and leaves the
-        app the one way it leaves (the terminal restored)."""
-        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-            loop = asyncio.get_running_loop()
-            for sig in ENDING_SIGNALS:
-                loop.add_signal_handler(sig, self.save_and_exit)
-            # After a stop (Ctrl+Z, SIGSTOP) the time stood still is a pause. Textual's own
-            # handlers suspend the terminal on Ctrl+Z (SIGTSTP) and restore it on SIGCONT; but
-            # they restore it after a bare SIGSTOP too, starting a second set of its input and
-            # output threads, and the app then hangs on exit. So its SIGCONT handler runs only
-            # after its SIGTSTP one did; ours (the pause) always.
-            previous_stop = signal.getsignal(signal.SIGTSTP)
-            previous_continue = signal.getsignal(signal.SIGCONT)
-            suspended = [False]
-
-            def on_stop(signum: int, frame: FrameType | None) -> None:
-                suspended[0] = True
-                if callable(previous_stop):
-                    previous_stop(signum, frame)
-
-            def on_continue(signum: int, frame: FrameType | None) -> None:
-                if suspended[0] and callable(previous_continue):
-                    previous_continue(signum, frame)
-                suspended[0] = False
-                for live in self.coach.sessions:  # before any frame the loop has due now
-                    live.stopped = True
-                loop.call_soon_threadsafe(self.continued)
-
-            signal.signal(signal.SIGTSTP, on_stop)
-            signal.signal(signal.SIGCONT, on_continue)
 
     def notify(
         self,
@@ -436,3 +404,36 @@ def print_unsaved(live: LiveSession, second_place: Path) -> None:
     where = printable(f"{recorder.path} ({recorder.error}), nor in {second_place}")
     print(f"supple: could not save {where}; here is the record:", file=sys.stderr)
     print(tomli_w.dumps(recorder.record().to_toml()), file=sys.stderr)
+
+
+def catch_signals(app: SuppleApp) -> None:
+    """Each signal of ``ENDING_SIGNALS`` ends ``app``'s session as stopped, saved, and leaves
+    the app the one way it leaves (the terminal restored)."""
+    with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+        loop = asyncio.get_running_loop()
+        for sig in ENDING_SIGNALS:
+            loop.add_signal_handler(sig, app.save_and_exit)
+        # After a stop (Ctrl+Z, SIGSTOP) the time stood still is a pause. Textual's own
+        # handlers suspend the terminal on Ctrl+Z (SIGTSTP) and restore it on SIGCONT; but
+        # they restore it after a bare SIGSTOP too, starting a second set of its input and
+        # output threads, and the app then hangs on exit. So its SIGCONT handler runs only
+        # after its SIGTSTP one did; ours (the pause) always.
+        previous_stop = signal.getsignal(signal.SIGTSTP)
+        previous_continue = signal.getsignal(signal.SIGCONT)
+        suspended = [False]
+
+        def on_stop(signum: int, frame: FrameType | None) -> None:
+            suspended[0] = True
+            if callable(previous_stop):
+                previous_stop(signum, frame)
+
+        def on_continue(signum: int, frame: FrameType | None) -> None:
+            if suspended[0] and callable(previous_continue):
+                previous_continue(signum, frame)
+            suspended[0] = False
+            for live in app.coach.sessions:  # before any frame the loop has due now
+                live.stopped = True
+            loop.call_soon_threadsafe(app.continued)
+
+        signal.signal(signal.SIGTSTP, on_stop)
+        signal.signal(signal.SIGCONT, on_continue)
