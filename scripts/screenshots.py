@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.tui.conftest import build_app  # noqa: E402
+from tests.tui.conftest import TEST_MACHINE, build_app  # noqa: E402
 from tests.tui.gallery import SIZE as GALLERY_SIZE  # noqa: E402
 from tests.tui.gallery import FigureGallery  # noqa: E402
 from tests.tui.scenes import SCENES, play  # noqa: E402
@@ -41,7 +41,7 @@ async def main() -> None:
             start=scene.start,
             history=scene.history,
             program=scene.program,
-            store=HistoryStore(data_dir, token=lambda: "0a1b2c"),
+            store=HistoryStore(data_dir, token=lambda: "0a1b2c", machine=TEST_MACHINE),
         )
         async with app.run_test(size=scene.size) as pilot:
             await play(pilot, scene)

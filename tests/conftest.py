@@ -20,13 +20,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     monkeypatch.setenv("SUPPLE_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.setenv("SUPPLE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("SUPPLE_TIME_SCALE", raising=False)
-    # Every test machine names its session files alike (snapshots show the names); the tag's
-    # own rule is tested in tests/core/test_sync.py.
-    monkeypatch.setattr("supple.core.history.machine_tag", lambda: TEST_MACHINE)
     return {"config": config, "data": data, "state": tmp_path / "state"}
-
-
-TEST_MACHINE = "7e57a9e5"
 
 
 @pytest.fixture

@@ -180,10 +180,14 @@ def test_validate_a_folder_without_routine_files_says_so(
 ) -> None:
     folder = tmp_path / name
     folder.mkdir()
-    (folder / "inner.toml").mkdir()  # a folder named like a file is no routine file either
     (folder / "notes.txt").write_text("hello")
     assert main(["validate", str(folder)]) == 1
     assert capsys.readouterr().out == f"no routine files in {folder}\n"
+    # Inside it, a folder named like a routine is a broken routine, as the catalog lists it
+    # (tests/faults/test_hostile_files.py), never skipped in silence.
+    (folder / "inner.toml").mkdir()
+    assert main(["validate", str(folder)]) == 1
+    assert capsys.readouterr().out == f"{folder / 'inner.toml'}: not a regular file (a folder)\n"
 
 
 def test_validate_a_folder_named_like_a_file_validates_what_it_holds(

@@ -129,7 +129,7 @@ def _prepare() -> None:
 
 # Each writing command; `{tmp}` is a fresh folder of the test's own.
 WRITING = {
-    "program start": ["program", "start", "--yes"],
+    "program start": ["program", "start", "--yes", "--screening", "no-signs", "--usual-pain", "2"],
     "test record": ["test", "record", "toe-touch", "8"],
     "log": ["log", "back-pain-relief", "--minutes", "5"],
     "import": ["import", str(FEEEL)],

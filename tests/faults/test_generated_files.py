@@ -15,7 +15,7 @@ import shlex
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
@@ -197,6 +197,7 @@ def unescape_text(value: str) -> str:
 
 @HYPO
 @given(summary=TEXT, description=TEXT, name=TEXT, long=st.integers(0, 120))
+@example(summary="\\N", description="a\\n;b,\\", name="x\\N", long=0)  # icalendar's own writer
 def test_an_ics_file_escapes_folds_and_reads_back(
     summary: str, description: str, name: str, long: int
 ) -> None:

@@ -48,6 +48,11 @@ def bells(app: SuppleApp) -> int:
     return bell.rung
 
 
+# The machine tag in the names of the session files tests write (snapshots show the names, so
+# they are the same on every machine; the tag's own rule: tests/core/test_sync.py).
+TEST_MACHINE = "7e57a9e5"
+
+
 def build_app(
     data_dir: Path,
     start: tuple[str, str] | None = None,
@@ -69,7 +74,8 @@ def build_app(
 
         screening.save(data_dir, screening.answered(frozenset(), 2, WALL, None))
     if history:
-        fake_week(HistoryStore(data_dir, token=iter(f"{n:06x}" for n in range(99)).__next__), WALL)
+        tokens = iter(f"{n:06x}" for n in range(99)).__next__
+        fake_week(HistoryStore(data_dir, token=tokens, machine=TEST_MACHINE), WALL)
     clock = FakeClock(1000.0)
     app = make_app(
         load_catalog(paths.routine_folders()),

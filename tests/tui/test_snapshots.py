@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from supple.core.history import HistoryStore
-from tests.tui.conftest import build_app
+from tests.tui.conftest import TEST_MACHINE, build_app
 from tests.tui.scenes import SCENES, Scene, play
 
 # A fixed folder and file name, so the summary's "Saved to" line is the same every run.
@@ -43,7 +43,7 @@ def test_scene(snap_compare: Any, scene: Scene, snapshot_dir: Path) -> None:
         start=scene.start,
         history=scene.history,
         program=scene.program,
-        store=HistoryStore(data_dir, token=lambda: "0a1b2c"),
+        store=HistoryStore(data_dir, token=lambda: "0a1b2c", machine=TEST_MACHINE),
     )
 
     async def run_before(pilot: Pilot[Any]) -> None:

@@ -143,6 +143,13 @@ def to_ics(
     calendar that imports the file again takes the new days."""
     from icalendar import Alarm, Calendar, Event, vText
 
+    class Text(vText):
+        """TEXT escaped by RFC 5545 itself: icalendar's writer reads a backslash before an N
+        as an escaped newline and leaves it unescaped (``\\N`` came back as a line break)."""
+
+        def to_ical(self) -> bytes:
+            return escape_text(str(self)).encode("utf-8")
+
     stamp = (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     sequence = int((stamp - datetime(2020, 1, 1, tzinfo=UTC)).total_seconds() // 60)
     calendar = Calendar()
@@ -151,7 +158,7 @@ def to_ics(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     # An X- property: vText, so that it is escaped as TEXT too (its one line: a calendar's name).
-    calendar.add("x-wr-calname", vText(ics_text(calendar_name).replace("\n", " ")))
+    calendar.add("x-wr-calname", Text(ics_text(calendar_name).replace("\n", " ")))
     for item in planned:
         event = Event()
         event.add("uid", ics_text(item.uid))
@@ -160,12 +167,12 @@ def to_ics(
         event.add("sequence", max(0, sequence))
         event.add("dtstart", item.day)
         event.add("dtend", days_after(item.day, 1))
-        event.add("summary", ics_text(item.summary))
-        event.add("description", ics_text(item.description))
+        event.add("summary", Text(ics_text(item.summary)))
+        event.add("description", Text(ics_text(item.description)))
         event.add("transp", "TRANSPARENT")  # a reminder to move, not a busy slot
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", ics_text(item.summary))
+        alarm.add("description", Text(ics_text(item.summary)))
         alarm.add("trigger", timedelta(hours=ALARM_AT.hour, minutes=ALARM_AT.minute))
         event.add_component(alarm)
         calendar.add_component(event)
@@ -173,6 +180,11 @@ def to_ics(
 
 
 _NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def escape_text(value: str) -> str:
+    """RFC 5545 TEXT escaping (3.3.11): backslash first, then ``;``, ``,`` and newlines."""
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def ics_text(value: str) -> str:
