@@ -198,6 +198,7 @@ def unescape_text(value: str) -> str:
 @HYPO
 @given(summary=TEXT, description=TEXT, name=TEXT, long=st.integers(0, 120))
 @example(summary="\\N", description="a\\n;b,\\", name="x\\N", long=0)  # icalendar's own writer
+@example(summary="", description="", name="\ud800", long=0)  # a lone surrogate (from JSON)
 def test_an_ics_file_escapes_folds_and_reads_back(
     summary: str, description: str, name: str, long: int
 ) -> None:

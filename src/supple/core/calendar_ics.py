@@ -179,7 +179,9 @@ def to_ics(
     return bytes(calendar.to_ical())
 
 
-_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Control characters (TEXT has no escape for one) and lone surrogates (a JSON import can carry
+# one; UTF-8 cannot).
+_NOT_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def escape_text(value: str) -> str:
