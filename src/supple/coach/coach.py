@@ -93,6 +93,7 @@ class Coach:
             self.data_dir, self._store, self._state_dir / "unsaved", self.today, self.notices
         )
         journal.on_read = lambda view: self.status.keep(view)
+        journal.on_written = lambda: self.status.keep_morning(journal)
         return journal
 
     @cached_property

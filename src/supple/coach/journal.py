@@ -40,6 +40,8 @@ class Journal:
         self._lock = _thread.RLock()
         self._history: HistoryView | None = None
         self.on_read: Callable[[HistoryView], object] = lambda view: None
+        # Hears every write (the status line's next-morning facts follow it at once).
+        self.on_written: Callable[[], object] = lambda: None
         # The last session moved to the trash, and where it was: what undo puts back.
         self.trashed: tuple[Path, Path] | None = None
 
@@ -55,6 +57,7 @@ class Journal:
     def _written(self) -> None:
         with self._lock:
             self._history = None
+        self.on_written()
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -237,8 +240,9 @@ class Journal:
         """The session a next-morning answer at ``now`` belongs to (``core.pain``'s rule), from
         the newest files alone (quick); ``due``: only while its question is still to ask."""
         from supple.core import pain
+        from supple.core.morning import LOOK
 
-        records = self.newest(_MORNING_LOOK)
+        records = self.newest(LOOK)
         return (pain.morning_due if due else pain.morning_session)(records, now)
 
     def answer_morning(self, now: datetime, rating: int | None) -> SessionRecord | None:
@@ -307,11 +311,6 @@ class Journal:
         done = screening.cleared(found, at)
         screening.save(self.data_dir, done)
         return done
-
-
-# How many of the newest records the next-morning rule looks at: two sessions yesterday and a
-# few today still find yesterday's.
-_MORNING_LOOK = 8
 
 
 def when(text: str, now: datetime) -> datetime:
