@@ -60,6 +60,10 @@ class StatusKeeper:
             self.path, summarize(view.records, view.stats, progress, seconds, titles)
         )
 
+    def follow(self, view: HistoryView | None, journal: Journal) -> bool:
+        """The history was read again (``view``) or written (None): keep the summary."""
+        return self.keep(view) if view is not None else self.keep_morning(journal)
+
     def keep_morning(self, journal: Journal) -> bool:
         """After a write to the history (a session, one logged by hand, a next-morning answer):
         the summary's next-morning facts from the newest files alone, so the status line stops
