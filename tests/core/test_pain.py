@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from supple.core.clock import FakeClock
 from supple.core.history import HistoryStore, read_record
+from supple.core.morning import MORNING_WINDOW
 from supple.core.pain import (
-    MORNING_WINDOW,
     band,
     legend,
     morning_due,

@@ -46,6 +46,7 @@ def summary(
         "last_session": last.isoformat() if sessions else None,
         "sessions": sessions,
         "program": program,
+        "morning": [],
     }
 
 

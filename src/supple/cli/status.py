@@ -6,7 +6,8 @@ the streak and the day it was worked out for, the program's next workout and its
 reads the history, and `supple status` reads only that file: json, datetime and the folder's
 path, nothing of ``supple.core``. What changed since it was written follows from the dates
 alone: a streak whose last day is before yesterday is over, "today counts" holds only on the day
-it was written, a workout whose day has come is due.
+it was written, a workout whose day has come is due, and the next-morning question is open
+(``core.morning``'s rule over the newest sessions' facts the summary keeps, and the clock).
 
 Read-only and silent: a missing, broken or huge summary prints nothing (or what it can) and
 exits 0; the only message on stderr is a mistyped ``--format`` (exit 2).
@@ -17,7 +18,7 @@ from __future__ import annotations
 import string
 import sys
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,8 @@ FIELDS = {
     "number": "the next workout's number, else empty",
     "total": "the program's number of workouts, else empty",
     "tests": "'tests due' when the program's mobility tests are due, else empty",
+    "morning": "'how is your back this morning? supple checkin --morning N' while the "
+    "next-morning question is open (before the day's first session), else empty",
     "line": "the whole default line",
 }
 
@@ -86,11 +89,19 @@ def when(day: date, today: date) -> str:
     return f"{day.day} {day:%b}"
 
 
-def fields(summary: Summary | None, today: date, *, ascii: bool = False) -> dict[str, str]:
-    """Every ``--format`` field as of ``today`` (empty strings where there is nothing to say)."""
+def fields(
+    summary: Summary | None, today: date, *, ascii: bool = False, now: datetime | None = None
+) -> dict[str, str]:
+    """Every ``--format`` field as of ``today`` (empty strings where there is nothing to say);
+    the next-morning prompt only when told the time, ``now`` (aware, local)."""
     out = dict.fromkeys(FIELDS, "")
     if summary is None:
         return out
+    if now is not None:
+        from supple.core.morning import PROMPT, due_for
+
+        if due_for(summary.morning, now) is not None:
+            out["morning"] = PROMPT
     streak = summary.streak
     last = summary.streak_last
     if streak < 0 or last is None or last < today - timedelta(days=1) or last > today:
@@ -137,6 +148,8 @@ def default_line(values: Mapping[str, str], summary: Summary, *, ascii: bool) ->
         parts.append("program done")
     if values["tests"]:
         parts.append(values["tests"])
+    if values["morning"]:
+        parts.append(values["morning"])
     return (" | " if ascii else " · ").join(parts)
 
 
@@ -164,12 +177,14 @@ def render(
     *,
     ascii: bool = False,
     template: str | None = None,
+    now: datetime | None = None,
 ) -> str:
-    """The status line for ``today``: the default line, or ``template`` filled in (checked
-    first with ``check_template``). Nothing at all without a summary."""
+    """The status line for ``today`` (and ``now``, for the next-morning prompt): the default
+    line, or ``template`` filled in (checked first with ``check_template``). Nothing at all
+    without a summary."""
     if summary is None:
         return ""
-    values = fields(summary, today, ascii=ascii)
+    values = fields(summary, today, ascii=ascii, now=now)
     line = values["line"] if template is None else template.format_map(values)
     line = "".join(c for c in line if c.isprintable())  # one line, no escape codes
     return line.encode("ascii", "replace").decode("ascii") if ascii else line
@@ -196,8 +211,9 @@ def parse_args(args: list[str]) -> tuple[bool, str | None] | str:
     return ascii, template
 
 
-def main(args: list[str], today: date | None = None) -> int:
-    """`supple status`: print the line; exit 0 whatever the files say, 2 for a typo."""
+def main(args: list[str], today: date | None = None, now: datetime | None = None) -> int:
+    """`supple status`: print the line; exit 0 whatever the files say, 2 for a typo. ``now``
+    (aware) is the clock, ``today`` its day unless given."""
     parsed = parse_args(args)
     if parsed == "help":
         _write(USAGE)
@@ -212,13 +228,15 @@ def main(args: list[str], today: date | None = None) -> int:
     from supple.core.summary import read_summary
 
     try:
+        now = now or datetime.now().astimezone()
+        day = today or now.date()
         summary = read_summary(summary_path())
-        line = render(summary, today or date.today(), ascii=ascii, template=template)
+        line = render(summary, day, ascii=ascii, template=template, now=now)
     except Exception:  # a prompt never shows a traceback: no line is the answer
         return 0
     if line:
         if not ascii and not _encodable(line):
-            line = render(summary, today or date.today(), ascii=True, template=template)
+            line = render(summary, day, ascii=True, template=template, now=now)
         _write(line + "\n")
     return 0
 

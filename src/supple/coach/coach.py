@@ -92,7 +92,7 @@ class Coach:
         journal = Journal(
             self.data_dir, self._store, self._state_dir / "unsaved", self.today, self.notices
         )
-        journal.on_read = lambda view: self.status.keep(view)
+        journal.on_change = lambda view: self.status.follow(view, journal)
         return journal
 
     @cached_property

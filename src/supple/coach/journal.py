@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 
 class Journal:
     """Owns the history store, the cache of what was read and the second place for records
-    the data folder could not take. Each write here drops the cache; ``on_read`` hears every
-    fresh read (the status line's summary follows it)."""
+    the data folder could not take. Each write here drops the cache; ``on_change`` hears every
+    fresh read and write (the status line's summary follows them)."""
 
     def __init__(
         self,
@@ -39,7 +39,9 @@ class Journal:
         self._notices = notices
         self._lock = _thread.RLock()
         self._history: HistoryView | None = None
-        self.on_read: Callable[[HistoryView], object] = lambda view: None
+        # Hears every fresh read (the view) and every write (None): the status line's summary
+        # follows both.
+        self.on_change: Callable[[HistoryView | None], object] = lambda view: None
         # The last session moved to the trash, and where it was: what undo puts back.
         self.trashed: tuple[Path, Path] | None = None
 
@@ -55,6 +57,7 @@ class Journal:
     def _written(self) -> None:
         with self._lock:
             self._history = None
+        self.on_change(None)
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -71,7 +74,7 @@ class Journal:
                 self._report(loaded)
                 self._report_conflicts()
                 self._history = HistoryView(loaded, self._today())
-                self.on_read(self._history)
+                self.on_change(self._history)
             return self._history
 
     def newest(self, count: int) -> tuple[SessionRecord, ...]:
@@ -237,8 +240,9 @@ class Journal:
         """The session a next-morning answer at ``now`` belongs to (``core.pain``'s rule), from
         the newest files alone (quick); ``due``: only while its question is still to ask."""
         from supple.core import pain
+        from supple.core.morning import LOOK
 
-        records = self.newest(_MORNING_LOOK)
+        records = self.newest(LOOK)
         return (pain.morning_due if due else pain.morning_session)(records, now)
 
     def answer_morning(self, now: datetime, rating: int | None) -> SessionRecord | None:
@@ -307,11 +311,6 @@ class Journal:
         done = screening.cleared(found, at)
         screening.save(self.data_dir, done)
         return done
-
-
-# How many of the newest records the next-morning rule looks at: two sessions yesterday and a
-# few today still find yesterday's.
-_MORNING_LOOK = 8
 
 
 def when(text: str, now: datetime) -> datetime:

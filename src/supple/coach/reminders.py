@@ -100,7 +100,9 @@ class Reminders:
         settings, _ = self.settings()
         if not settings.on:  # a timer left behind: say nothing, read nothing
             return decide(self._now(), settings, Today(), None, desktop=desktop)
-        return decide(self._now(), settings, self.today(), self.due(), desktop=desktop)
+        now = self._now()
+        morning = self._journal.morning_session(now, due=True) is not None
+        return decide(now, settings, self.today(), self.due(), desktop=desktop, morning=morning)
 
     def line(self, today: Today | None = None, *, short: bool = False) -> str:
         """One line for the settings and program screens: on or off, and when the next one is

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from supple.coach.journal import Journal
     from supple.coach.program import ProgramService
     from supple.coach.routines import Routines
     from supple.coach.views import HistoryView
@@ -58,3 +59,24 @@ class StatusKeeper:
         return write_summary(
             self.path, summarize(view.records, view.stats, progress, seconds, titles)
         )
+
+    def follow(self, view: HistoryView | None, journal: Journal) -> bool:
+        """The history was read again (``view``) or written (None): keep the summary."""
+        return self.keep(view) if view is not None else self.keep_morning(journal)
+
+    def keep_morning(self, journal: Journal) -> bool:
+        """After a write to the history (a session, one logged by hand, a next-morning answer):
+        the summary's next-morning facts from the newest files alone, so the status line stops
+        prompting at once without a read of the whole history; the rest waits for the next
+        read. Nothing is written without a summary to update. True if written."""
+        from supple.core.morning import LOOK
+        from supple.core.summary import morning_facts, read_summary, write_summary
+
+        previous = read_summary(self.path)
+        if previous is None:
+            return False
+        try:
+            records = journal.newest(LOOK)
+        except OSError:
+            return False
+        return write_summary(self.path, previous._replace(morning=morning_facts(records)))

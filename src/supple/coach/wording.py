@@ -265,12 +265,6 @@ def morning_answered(rating: int, title: str, started: datetime) -> str:
     return f"This morning: {pain_words(rating)}, saved with {title} of {started:%a %d %b %H:%M}."
 
 
-def morning_prompt(ascii_only: bool = False) -> str:
-    """What the status line and the reminder add while the next-morning question is open."""
-    dot = "|" if ascii_only else "·"
-    return f"{dot} how is your back this morning? supple checkin --morning N"
-
-
 # -- the safety screening (issue 25: docs/safety.md) ----------------------------------------
 
 NOT_MEDICAL_ADVICE = (

@@ -265,6 +265,15 @@ class Decision:
 
 
 TITLE = "supple: time to move"
+MORNING_TITLE = "supple: how is your back?"
+MORNING_UNTIL = 12 * 60  # a notification for the next-morning question alone: mornings only
+
+
+def morning_line() -> str:
+    """The next-morning prompt as a notification's line: a sentence of its own."""
+    from supple.core.morning import PROMPT
+
+    return f"{PROMPT[:1].upper()}{PROMPT[1:]}"
 
 
 def decide(
@@ -274,10 +283,13 @@ def decide(
     due: Due | None,
     *,
     desktop: bool,
+    morning: bool = False,
 ) -> Decision:
     """Whether a reminder firing at ``now`` shows a notification. Silent when reminders are
     off, outside the chosen days or hours, when today already counts, on a rest day, with
-    nothing due, or with no desktop to show it on."""
+    nothing due, or with no desktop to show it on. ``morning``: the next-morning question is
+    open; a notification sent anyway adds its prompt, and a reminder before noon that would be
+    silent only for a rest day or nothing due asks it alone."""
     if not settings.on:
         return Decision(False, "reminders are off")
     day = now.date()
@@ -292,15 +304,19 @@ def decide(
         return Decision(False, "today's program workout is done")
     if today.counts:
         return Decision(False, "a session already counts today")
+    quiet = None
     if today.suggested is not None and today.suggested > day:
-        return Decision(
-            False, f"a rest day: the next workout is suggested for {today.suggested:%a %d %b}"
-        )
-    if due is None:
-        return Decision(False, "nothing is due")
+        quiet = f"a rest day: the next workout is suggested for {today.suggested:%a %d %b}"
+    elif due is None:
+        quiet = "nothing is due"
+    if quiet is not None and not (morning and minute < MORNING_UNTIL):
+        return Decision(False, quiet)
     if not desktop:
         return Decision(False, "no desktop to show a notification on (ssh or a server)")
-    return Decision(True, "due", TITLE, due.message(), due.routine, due.level)
+    if quiet is not None or due is None:
+        return Decision(True, "the next-morning question", MORNING_TITLE, morning_line())
+    message = due.message() + (f"\n{morning_line()}" if morning else "")
+    return Decision(True, "due", TITLE, message, due.routine, due.level)
 
 
 def first_day(now: datetime, today: Today) -> date:

@@ -8,8 +8,9 @@ usual cut points of the numeric rating scale. Every screen and command reads the
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 
+from supple.core.morning import SessionFact, due_for, session_for
 from supple.core.numbers import NumberError, read_whole
 from supple.core.record import SessionRecord
 
@@ -17,10 +18,6 @@ PAIN_MAX = 10
 SCALE = "0 = no pain · 10 = worst imaginable"
 # (highest rating of the band, its word), lowest first.
 BANDS = ((0, "no pain"), (3, "mild"), (6, "moderate"), (PAIN_MAX, "severe"))
-# The next-morning question links to the newest session of an earlier day that ended within
-# this many hours: the morning after an evening session, never a session of last week.
-MORNING_WINDOW = timedelta(hours=36)
-MORNING_QUESTION = "How is your back this morning?"
 
 
 def legend() -> str:
@@ -82,19 +79,19 @@ def pain_line(record: SessionRecord) -> str:
     return " · ".join(parts)
 
 
+def morning_fact(record: SessionRecord) -> SessionFact:
+    """What the next-morning rule (``core.morning``) reads of a record."""
+    return SessionFact(
+        record.started, record.ended, record.morning_at is not None, record.status == "in_progress"
+    )
+
+
 def morning_session(records: Iterable[SessionRecord], now: datetime) -> SessionRecord | None:
-    """The session a next-morning answer given at ``now`` belongs to: the newest session started
-    on an earlier local day (its own day, where it was done) that ended within
-    ``MORNING_WINDOW`` of ``now``; None if there is none. A session in progress never is."""
-    best: SessionRecord | None = None
-    for record in records:
-        if record.status == "in_progress" or record.started.date() >= now.date():
-            continue
-        if not timedelta(0) <= now - record.ended <= MORNING_WINDOW:
-            continue
-        if best is None or record.started > best.started:
-            best = record
-    return best
+    """The session a next-morning answer given at ``now`` belongs to (``core.morning``'s rule:
+    the newest session of an earlier day that ended within its window); None if none."""
+    records = list(records)
+    index = session_for([morning_fact(r) for r in records], now)
+    return None if index is None else records[index]
 
 
 def morning_due(records: Iterable[SessionRecord], now: datetime) -> SessionRecord | None:
@@ -104,7 +101,5 @@ def morning_due(records: Iterable[SessionRecord], now: datetime) -> SessionRecor
     stop the person with a question about the morning (``supple checkin --morning`` still
     answers it)."""
     records = list(records)
-    if any(r.started.date() >= now.date() for r in records):
-        return None
-    record = morning_session(records, now)
-    return record if record is not None and record.morning_at is None else None
+    index = due_for([morning_fact(r) for r in records], now)
+    return None if index is None else records[index]

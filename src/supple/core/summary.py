@@ -10,10 +10,11 @@ an error, since a prompt must not fail on a file it did not write.
 import os
 import types
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Union, get_args, get_origin
 
+from supple.core.morning import LOOK, SessionFact
 from supple.core.schema import SCHEMA, schema_of
 
 if TYPE_CHECKING:
@@ -55,6 +56,9 @@ class Summary(NamedTuple):
     last_session: date | None
     sessions: int
     program: ProgramSummary | None  # None: no program started
+    # The newest sessions as the next-morning rule reads them (``core.morning``): the status
+    # line decides from these and the clock whether the question is open (older files: none).
+    morning: list[SessionFact]
 
     def to_json(self) -> dict[str, Any]:
         data = _to_json(self)
@@ -71,6 +75,8 @@ class Summary(NamedTuple):
 def _to_json(value: object) -> object:
     if isinstance(value, tuple) and hasattr(value, "_fields"):
         return {name: _to_json(getattr(value, name)) for name in value._fields}
+    if isinstance(value, list):
+        return [_to_json(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -95,13 +101,26 @@ def _read(hint: Any, value: object) -> object:
         return value if ok else None
     if hint is str:
         return value if isinstance(value, str) else ""
+    if hint is datetime:
+        try:
+            at = datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+        return at if at is not None and at.tzinfo is not None else None
     if hint is date:
         try:
             return date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
             return None
     if get_origin(hint) is list:
-        return list(value) if isinstance(value, list) else []
+        if not isinstance(value, list):
+            return []
+        (item,) = get_args(hint)
+        if not hasattr(item, "_fields"):
+            return list(value)
+        # A list of records: those that read whole, each field with a value.
+        read = (_from_json(item, v) for v in value if isinstance(v, dict))
+        return [r for r in read if isinstance(r, tuple) and None not in r]
     return _from_json(hint, value) if isinstance(value, dict) else None
 
 
@@ -118,6 +137,7 @@ def summarize(
     from supple.core.words import whole_minutes
 
     today = stats.today
+    records = list(records)
     # Today counts once a session that counts was done today (the streak's rule; a program
     # workout counted today is such a session).
     today_counts = any(r.counts and r.started.date() == today for r in records)
@@ -155,7 +175,16 @@ def summarize(
         last_session=stats.last.started.date() if stats.last else None,
         sessions=stats.sessions,
         program=program,
+        morning=morning_facts(records),
     )
+
+
+def morning_facts(records: Iterable["SessionRecord"]) -> list[SessionFact]:
+    """The newest sessions (``core.morning.LOOK`` of them) as the next-morning rule reads them."""
+    from supple.core.pain import morning_fact
+
+    newest = sorted(records, key=lambda r: r.started, reverse=True)[:LOOK]
+    return [morning_fact(r) for r in newest]
 
 
 def write_summary(path: Path, summary: Summary) -> bool:

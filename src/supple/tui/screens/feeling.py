@@ -36,7 +36,8 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
         self.morning = morning  # the next-morning question: the session it is about
 
     def compose(self) -> ComposeResult:
-        from supple.core.pain import MORNING_QUESTION, SCALE, legend
+        from supple.core.morning import MORNING_QUESTION
+        from supple.core.pain import SCALE, legend
 
         if self.morning:
             question = f"{MORNING_QUESTION} (after {self.morning})"
