@@ -270,12 +270,58 @@ def test_equal_conflict_copies_go_to_the_trash_and_differing_ones_stay(tmp_path:
 def test_the_machine_tag_is_stable_short_and_differs_by_host(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import socket
+    import os
 
     from supple.core import sync
 
     first = sync.machine_tag()
     assert first == sync.machine_tag() and len(first) == sync.MACHINE_LENGTH
     assert all(c in "0123456789abcdef" for c in first)
-    monkeypatch.setattr(socket, "gethostname", lambda: "another-computer")
+    real = os.uname()
+    other = os.uname_result((*real[:1], "another-computer", *real[2:]))
+    monkeypatch.setattr(os, "uname", lambda: other)
     assert sync.machine_tag() != first
+
+
+def test_the_machine_tag_is_the_one_earlier_versions_gave() -> None:
+    """Read without socket and hashlib (start-up, issue 22), the tag is the same as before:
+    this machine's index, locks and session names keep theirs."""
+    import hashlib
+    import socket
+
+    from supple.core import sync
+
+    seed = socket.gethostname()
+    for where in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        try:
+            with open(where, "rb") as handle:
+                seed += "\0" + handle.read(64).decode("ascii", "replace").strip()
+            break
+        except OSError:
+            continue
+    old = hashlib.sha256(seed.encode("utf-8", "replace")).hexdigest()[: sync.MACHINE_LENGTH]
+    assert sync.machine_tag() == old
+
+
+@given(st.binary(max_size=200))
+def test_sha256_hex_is_hashlibs(data: bytes) -> None:
+    import hashlib
+
+    from supple.core.sync import sha256_hex
+
+    assert sha256_hex(data) == hashlib.sha256(data).hexdigest()
+
+
+@given(st.text(alphabet="0123456789abcdefABCDEF.g\n-", max_size=12))
+def test_a_machine_tag_in_a_name_is_eight_lowercase_hex_digits(tag: str) -> None:
+    import re
+
+    from supple.core.sync import machine_of
+
+    path = Path(f"20261206T070000-back-pain-relief-abc123.{tag}.toml")
+    expected = tag if re.fullmatch(r"[0-9a-f]{8}", tag) else None
+    found = machine_of(path)
+    if "." not in tag:
+        assert found == expected
+    else:  # the tag is what follows the last dot
+        assert found is None or re.fullmatch(r"[0-9a-f]{8}", found)

@@ -111,6 +111,26 @@ def test_printable_escapes_each_control_character_and_keeps_the_rest() -> None:
         assert RAW.search(printable(chr(code))) is None
 
 
+@given(st.text(), st.booleans())
+def test_printable_skips_the_pattern_only_for_text_it_would_leave_alone(
+    text: str, lines: bool
+) -> None:
+    """``str.isprintable`` is its quick path (start-up, issue 22): the same result as the
+    pattern alone, on any text."""
+    unprintable = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    pattern = re.compile(
+        f"[\x00-\x09\x0b-\x1f{unprintable}]" if lines else f"[\x00-\x1f{unprintable}]"
+    )
+    short = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+    def escaped(match: re.Match[str]) -> str:
+        char = match.group()
+        code = ord(char)
+        return short.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+    assert printable(text, lines=lines) == pattern.sub(escaped, text)
+
+
 @settings(
     max_examples=CLI_EXAMPLES,
     deadline=None,

@@ -142,9 +142,6 @@ def csv_cell(cell: object) -> object:
 
 
 def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | None) -> int:
-    import csv
-    import json
-
     from supple.core.history import select
     from supple.core.record import CSV_FIELDS
 
@@ -153,6 +150,8 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
     records = select(every, since=since, routine=routine)
     tell(found)
     if as_json:
+        import json
+
         # One record per line: readable, and quick to write for ten thousand sessions.
         lines = (json.dumps(r.to_json(), ensure_ascii=False) for r in records)
         body = ",\n".join(lines)
@@ -162,6 +161,8 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
         # CSV is read in a terminal as often as in a spreadsheet: each text field is escaped
         # like any one-line value (a note's newline reads \n), so one session stays one line,
         # and never opens as a formula. The exact text is in --json.
+        import csv  # only here: the plain list does without it
+
         writer = csv.writer(sys.stdout)
         writer.writerow(CSV_FIELDS)
         writer.writerows([csv_cell(cell) for cell in r.csv_row()] for r in records)

@@ -14,7 +14,7 @@ from supple.coach.views import Judged, Verdict
 if TYPE_CHECKING:
     from supple.coach.journal import Journal
     from supple.coach.routines import Routines
-    from supple.coach.views import Notices, ProgramView
+    from supple.coach.views import HistoryView, Notices, ProgramView
     from supple.core.calendar_ics import Planned, WorkoutInfo
     from supple.core.program import Program
     from supple.core.record import SessionRecord
@@ -40,6 +40,11 @@ class ProgramService:
         self._today = today
         self._program: Program | None = None
         self.asked = False
+        # While `view` reads the history, the status line is written and asks for the view
+        # itself (``StatusKeeper.keep``): that inner answer, for the same history, is the
+        # outer one too, so the progress is worked out once a read (never kept past it).
+        self._reading = False
+        self._inner: tuple[HistoryView, ProgramView] | None = None
 
     def load(self) -> Program:
         """The bundled program, checked against the routines as they ship (so the bundled
@@ -55,10 +60,8 @@ class ProgramService:
 
     def view(self) -> ProgramView | None:
         """Where the program stands (None, with a notice, if its file cannot be used)."""
-        from supple.coach.views import ProgramView
         from supple.coach.wording import program_unusable
         from supple.core.program import ProgramError
-        from supple.core.program_store import ProgramStore, read_progress
 
         self.asked = True  # the status line's program part may be worked out now
         try:
@@ -67,7 +70,27 @@ class ProgramService:
             self._notices.say(program_unusable(error), "error")
             return None
         journal = self._journal
-        history = journal.history()
+        if self._reading:
+            history = journal.history()
+        else:
+            self._reading, self._inner = True, None
+            try:
+                history = journal.history()
+            finally:
+                self._reading, inner = False, self._inner
+                self._inner = None
+            if inner is not None and inner[0] is history:
+                return inner[1]
+        view = self._progress_view(program, history)
+        if self._reading:
+            self._inner = (history, view)
+        return view
+
+    def _progress_view(self, program: Program, history: HistoryView) -> ProgramView:
+        from supple.coach.views import ProgramView
+        from supple.core.program_store import ProgramStore, read_progress
+
+        journal = self._journal
         reading = read_progress(
             program, ProgramStore(journal.store), history.records, self._today()
         )

@@ -12,7 +12,7 @@ centimetres"). Pure: no I/O.
 from __future__ import annotations
 
 import re
-import unicodedata
+from functools import cache
 from typing import NamedTuple
 
 ASCII_DIGITS = frozenset("0123456789")
@@ -55,13 +55,17 @@ UNITS: dict[str, UnitWords] = {
     ),
 }
 
-_NUMBER = re.compile(
+_NUMBER = (  # compiled on first use (`_number`): `supple history` imports this module, reads none
     r"""\s*(?P<sign>[-+\u2212]?)\s*
     (?P<number>(?P<whole>[0-9]+)(?::(?P<seconds>[0-9]{2}))?(?:[.,](?P<part>[0-9]*))?
       |[.,](?P<bare>[0-9]+))
-    \s*(?P<rest>.*?)\s*""",
-    re.VERBOSE | re.DOTALL,
+    \s*(?P<rest>.*?)\s*"""
 )
+
+
+@cache
+def _number() -> re.Pattern[str]:
+    return re.compile(_NUMBER, re.VERBOSE | re.DOTALL)
 
 
 def unit_words(unit: str) -> UnitWords:
@@ -74,6 +78,8 @@ def unit_words(unit: str) -> UnitWords:
 
 def foreign_digit(text: str) -> str | None:
     """The first character of ``text`` that is a digit but not an ASCII one (``²``, ``１``)."""
+    import unicodedata  # here: most texts are ASCII digits, and most commands read none
+
     for char in text:
         if char not in ASCII_DIGITS and unicodedata.numeric(char, None) is not None:
             return char
@@ -97,6 +103,8 @@ def check_digits(text: str) -> None:
     """NumberError naming the first digit of ``text`` that is not an ASCII one."""
     char = foreign_digit(text)
     if char is not None:
+        import unicodedata
+
         name = unicodedata.name(char, "").lower() or f"u+{ord(char):04x}"
         raise NumberError(f"'{_shown(text)}': type the digits 0-9 ('{_shown(char)}' is a {name})")
 
@@ -107,7 +115,7 @@ def read_number(text: str, unit: str = "", *, whole: bool = False) -> float:
     check_digits(text)
     words = unit_words(unit)
     example = f"12 {unit.strip()}" if unit.strip() else "12"
-    match = _NUMBER.fullmatch(text)
+    match = _number().fullmatch(text)
     if match is None or not text.strip():
         if not text.strip():
             raise NumberError(f"type a number, like {example}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,22 +22,28 @@ if TYPE_CHECKING:
     from supple.core.record import SessionRecord
 
 # The conflict copies of the sync tools, declared once: each keeps the original name's stem and
-# extension around a marker. ASCII digits only ([0-9], never \d).
-CONFLICT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# extension around a marker. ASCII digits only ([0-9], never \d). Compiled on first use
+# (`_conflict_patterns`): most names have no "onflict" in them, and most commands read none.
+CONFLICT_PATTERNS: tuple[tuple[str, str], ...] = (
     # x.sync-conflict-20261206-120000-ABCDEFG.toml
-    ("Syncthing", re.compile(r"\.sync-conflict-[0-9]{8}-[0-9]{6}-[A-Z0-9]{7}(?=\.[^.]*$|$)")),
+    ("Syncthing", r"\.sync-conflict-[0-9]{8}-[0-9]{6}-[A-Z0-9]{7}(?=\.[^.]*$|$)"),
     # x (conflicted copy 2026-12-06 120000).toml, x (Someone's conflicted copy 2026-12-06).toml,
     # x (conflicted copy user 2026-12-06 120000).toml, x (Someone's conflicted copy 2026-12-06 (1))
     (
         "Nextcloud, ownCloud or Dropbox",
-        re.compile(r" \([^()\n]*conflicted copy[^()\n]*(?:\([0-9]+\))?[^()\n]*\)(?=\.[^.]*$|$)"),
+        r" \([^()\n]*conflicted copy[^()\n]*(?:\([0-9]+\))?[^()\n]*\)(?=\.[^.]*$|$)",
     ),
     # x_conflict-20261206-120000.toml (ownCloud)
-    ("ownCloud", re.compile(r"_conflict-[0-9]{8}-[0-9]{6}(?=\.[^.]*$|$)")),
+    ("ownCloud", r"_conflict-[0-9]{8}-[0-9]{6}(?=\.[^.]*$|$)"),
 )
 
 MACHINE_LENGTH = 8  # hex digits of the machine's tag in a session file's name
-_TAG = re.compile(rf"[0-9a-f]{{{MACHINE_LENGTH}}}")
+_HEX = frozenset("0123456789abcdef")
+
+
+@cache
+def _conflict_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern) for _, pattern in CONFLICT_PATTERNS)
 
 
 def original_name(name: str) -> str | None:
@@ -48,7 +55,7 @@ def original_name(name: str) -> str | None:
     changed = True
     while changed:
         changed = False
-        for _, pattern in CONFLICT_PATTERNS:
+        for pattern in _conflict_patterns():
             stripped = pattern.sub("", found, count=1)
             if stripped != found and stripped and not stripped.startswith("."):
                 found, changed = stripped, True
@@ -65,10 +72,9 @@ def machine_tag() -> str:
     """A short tag for this machine, the same every run (from its host name and, where there is
     one, its machine id), so that session files from two computers never share a name and each
     knows its own."""
-    import hashlib
-    import socket
-
-    seed = socket.gethostname()
+    # os.uname's node name is what socket.gethostname() returns on POSIX, without importing
+    # socket (and its selectors, array and enums: ~2 ms on every command that reads history).
+    seed = os.uname().nodename if hasattr(os, "uname") else _host_name()
     for where in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
         try:
             with open(where, "rb") as handle:
@@ -76,7 +82,30 @@ def machine_tag() -> str:
             break
         except OSError:
             continue
-    return hashlib.sha256(seed.encode("utf-8", "replace")).hexdigest()[:MACHINE_LENGTH]
+    return sha256_hex(seed.encode("utf-8", "replace"))[:MACHINE_LENGTH]
+
+
+def _host_name() -> str:
+    import socket
+
+    return socket.gethostname()
+
+
+def sha256_hex(data: bytes) -> str:
+    """``hashlib.sha256(data).hexdigest()``. CPython's own SHA-256 (``_sha2``, ``_sha256``
+    before 3.12: the module hashlib falls back to) when it is built in, since hashlib loads
+    OpenSSL first (~2 ms); hashlib where it is not."""
+    from importlib import import_module
+
+    for name in ("_sha2", "_sha256"):
+        try:
+            builtin = import_module(name)
+        except ImportError:
+            continue
+        return str(builtin.sha256(data).hexdigest())
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def session_name(stamp: str, routine: str, token: str, machine: str) -> str:
@@ -89,7 +118,7 @@ def machine_of(path: Path) -> str | None:
     a name from before tags (read as this machine's, as it always was)."""
     stem = canonical(path).stem
     _, dot, tag = stem.rpartition(".")
-    return tag if dot and _TAG.fullmatch(tag) else None
+    return tag if dot and len(tag) == MACHINE_LENGTH and _HEX.issuperset(tag) else None
 
 
 def is_mine(path: Path, machine: str) -> bool:

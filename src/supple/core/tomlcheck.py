@@ -6,6 +6,7 @@ import bisect
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -54,12 +55,14 @@ class FileProblems(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]\[]+?)\s*\]\]?\s*$")
-_TOML_POS = re.compile(r"\(at line ([0-9]+), column [0-9]+\)")
+# Patterns compiled on first use (`_line_patterns`, or re's own cache on an error's path): most
+# commands read only files without a problem, and never look for a line.
+_HEADER = r"^\s*(\[\[?)\s*([^\]\[]+?)\s*\]\]?\s*$"
+_TOML_POS = r"\(at line ([0-9]+), column [0-9]+\)"
 # A key part right before "=" (a key) or "." (a dotted key going on), as written on a line whose
 # comments and string values are blanked out: bare, or in quotes.
 # A quoted part may hold dots ("player.pause" = ... in [keymap]); it is one part.
-_KEY = re.compile(r"""(?:^|(?<=[\s{,.]))(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*([=.])""")
+_KEY = r"""(?:^|(?<=[\s{,.]))(?:"([^"]+)"|'([^']+)'|([A-Za-z0-9_-]+))\s*([=.])"""
 BOM = "\ufeff"
 MAX_PROBLEMS = 50  # problems reported per file; the rest are counted
 MAX_DEPTH = 32  # tables and arrays inside each other: no file of supple's needs more than 4
@@ -117,6 +120,11 @@ def _escaped(line: str, at: int) -> bool:
     return slashes % 2 == 1
 
 
+@cache
+def _line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(_HEADER), re.compile(_KEY)
+
+
 class LineIndex:
     """Where keys and table headers are written in one file: built once, in one pass, so that
     finding the line of any key is a lookup (a file of 20,000 keys is validated in well under a
@@ -127,15 +135,16 @@ class LineIndex:
         self.count = len(self.lines)
         self.headers: list[tuple[int, str, bool]] = []  # (0-based line, name, array of tables)
         self.keys: dict[str, list[tuple[int, str]]] = {}  # key part -> (line, "=" or ".")
+        header, key_pattern = _line_patterns()
         for number, line in enumerate(self.lines):
-            match = _HEADER.match(line)
+            match = header.match(line)
             if match:
                 name = re.sub(r"\s*\.\s*", ".", match.group(2)).replace('"', "").replace("'", "")
                 self.headers.append((number, name, match.group(1) == "[["))
                 continue
             if "=" not in line:
                 continue
-            for key in _KEY.finditer(line):
+            for key in key_pattern.finditer(line):
                 part = key.group(1) or key.group(2) or key.group(3)
                 self.keys.setdefault(part, []).append((number, key.group(4)))
         self.header_lines = [h[0] for h in self.headers]
@@ -234,9 +243,10 @@ def parse_document(raw: bytes | str) -> tuple[str, dict[str, Any]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
-        match = _TOML_POS.search(message)
+        match = re.search(_TOML_POS, message)
         line = int(match.group(1)) if match else None
-        raise BadToml(f"TOML syntax error: {_TOML_POS.sub('', message).strip()}", line) from None
+        said = re.sub(_TOML_POS, "", message).strip()
+        raise BadToml(f"TOML syntax error: {said}", line) from None
     except RecursionError:
         raise BadToml(_too_deep()) from None
     except (ValueError, OverflowError):  # an integer of more than 4,300 digits
