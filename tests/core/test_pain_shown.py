@@ -62,9 +62,7 @@ def test_the_hurt_dialog_says_the_rule_from_the_threshold(rating: int) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    st.lists(st.tuples(ratings, ratings, ratings, st.tuples(ratings, ratings)), max_size=8)
-)
+@given(st.lists(st.tuples(ratings, ratings, ratings, st.tuples(ratings, ratings)), max_size=8))
 def test_stats_carry_pain_and_keep_old_feelings_apart(
     sessions: list[tuple[int | None, int | None, int | None, tuple[int | None, int | None]]],
 ) -> None:

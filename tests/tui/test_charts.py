@@ -379,9 +379,7 @@ async def test_stats_screen_with_no_history(data_dir: Path) -> None:
         assert chart_text(app.screen.query_one("#weeks", BarChart)) == [
             "No sessions in the last 12 weeks."
         ]
-        assert chart_text(app.screen.query_one("#pain-trend", BarChart)) == [
-            "No pain ratings yet."
-        ]
+        assert chart_text(app.screen.query_one("#pain-trend", BarChart)) == ["No pain ratings yet."]
         assert not app.screen.query_one("#feelings-trend", BarChart).display  # no old scale
 
 

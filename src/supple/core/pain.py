@@ -48,8 +48,7 @@ def mark_words(rating: int) -> str:
 
     if rating > ACCEPTABLE:
         return (
-            f"{pain_words(rating)} — above {ACCEPTABLE} is more than the rule allows: "
-            "ease or skip."
+            f"{pain_words(rating)} — above {ACCEPTABLE} is more than the rule allows: ease or skip."
         )
     return (
         f"{pain_words(rating)} — up to {ACCEPTABLE} is acceptable during exercise. "

@@ -85,7 +85,12 @@ class Stats:
                 for w in self.weeks
             ],
             "pain": [
-                {"day": p.day.isoformat(), "before": p.before, "after": p.after, "morning": p.morning}
+                {
+                    "day": p.day.isoformat(),
+                    "before": p.before,
+                    "after": p.after,
+                    "morning": p.morning,
+                }
                 for p in self.pain
             ],
             "feelings": [

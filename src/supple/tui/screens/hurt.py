@@ -126,9 +126,7 @@ class HurtScreen(ModalScreen[Marked | None]):
 
     def _rated(self, rating: int) -> None:
         self.rating = rating
-        self.query_one("#detail", Static).update(
-            Text(mark_words(rating))
-        )
+        self.query_one("#detail", Static).update(Text(mark_words(rating)))
         self.query_one("#keys", Static).update(self._keys())
         self.refresh_bindings()
 
