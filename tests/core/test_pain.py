@@ -90,7 +90,7 @@ def test_pain_and_old_feelings_round_trip_through_the_file_and_exports(
 def test_a_record_without_pain_writes_no_pain_keys() -> None:
     data = make_session_record(T0, after=7).to_toml()
     assert not {"pain_before", "pain_after", "morning_pain", "morning_at", "pain_mark"} & set(data)
-    assert old_feeling_words(None, 7) == "feeling 7/10 (old scale, 10 = great)"
+    assert old_feeling_words(None, 7) == "feeling after 7/10 (old scale, 10 = great)"
 
 
 def test_the_words_of_the_scale() -> None:

@@ -379,9 +379,8 @@ async def test_stats_screen_with_no_history(data_dir: Path) -> None:
         assert chart_text(app.screen.query_one("#weeks", BarChart)) == [
             "No sessions in the last 12 weeks."
         ]
-        assert chart_text(app.screen.query_one("#feelings-trend", BarChart)) == [
-            "No check-ins yet."
-        ]
+        assert chart_text(app.screen.query_one("#pain-trend", BarChart)) == ["No pain ratings yet."]
+        assert not app.screen.query_one("#feelings-trend", BarChart).display  # no old scale
 
 
 @pytest.mark.parametrize(("size", "across"), [((100, 30), 3), ((60, 20), 2), ((200, 60), 5)])

@@ -34,7 +34,7 @@ async def test_help_on_home_lists_its_keys_then_the_apps(data_dir: Path) -> None
         home = [
             row("h", "Past sessions"),
             row("p", "The 6-week program and mobility tests"),
-            row("s", "Streaks, weeks, feelings"),
+            row("s", "Streaks, weeks, pain"),
             row(",", "Level, voice, sound, rests, theme"),
             row("1", "Beginner"),  # no tooltip: the description
             row("?", "Every key"),  # home lists it itself, so the narrow footer shows it

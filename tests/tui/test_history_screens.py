@@ -49,7 +49,7 @@ async def test_history_rows_filter_detail_and_delete(data_dir: Path) -> None:
         assert table.row_count == 7
         row = [str(cell) for cell in table.get_row_at(0)]  # Text cells, never markup
         assert row[:3] == ["Tue 24 Nov 2026 06:05", "Back pain relief", "advanced"]
-        assert row[6] == "6 → 8"
+        assert row[6] == "6→8 feel"  # the old scale, marked as such, never read as pain
         await pilot.press("f")  # one routine
         assert table.row_count == 6 and "back-pain-relief" in text(app, "#history-status")
         await pilot.press("f")

@@ -70,3 +70,26 @@ async def test_the_morning_question_is_asked_once(data_dir: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert not isinstance(app.screen, FeelingScreen)
+
+
+async def test_easing_shows_the_eased_plan_on_the_counter_and_the_list(data_dir: Path) -> None:
+    app = build_app(data_dir, start=("lower-back-mobility", "beginner"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        advance(app, 12.0)  # into the first exercise's reps
+        await pilot.pause()
+        live = app.screen.live
+        first = live.routine.exercises[0]
+        dose = first.levels["beginner"]
+        before = str(app.screen.query_one("#exercises").render())
+        assert first.describe("beginner") in before
+        await pilot.press("exclamation_mark", "7", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        seg = live.session.snapshot().segment
+        assert seg is not None and seg.reps is not None and seg.reps < (dose.reps or 0)
+        counters = str(app.screen.query_one("#counters").render())
+        assert f"/{seg.reps}" in counters and f"/{dose.reps}" not in counters
+        shown = str(app.screen.query_one("#exercises").render()).splitlines()
+        line = shown[next(n for n, t in enumerate(shown) if first.name in t) + 1]
+        assert line.strip() == f"{seg.reps} reps"  # the eased dose, not the routine's

@@ -25,7 +25,7 @@ def _history_arguments(sub: Commands) -> None:
 
 
 def _stats_arguments(sub: Commands) -> None:
-    p = sub.add_parser("stats", help="streaks, weekly minutes and how your back felt")
+    p = sub.add_parser("stats", help="streaks, weekly minutes and pain after sessions")
     p.add_argument("--json", action="store_true", help="print JSON")
 
 
@@ -216,6 +216,13 @@ def cmd_stats(as_json: bool) -> int:
     week = stats.this_week
     print(f"This week: {counted(week.sessions)}, {week.minutes:.0f} minutes of work")
     print("Last 12 weeks (minutes): " + " ".join(f"{w.minutes:.0f}" for w in stats.weeks))
+    from supple.coach import wording
+    from supple.core.pain import OLD_SCALE, SCALE
+
+    if stats.pain:
+        print(f"Pain after sessions ({SCALE}, lower is better): {wording.pain_trend(stats)}")
+    if stats.feelings:
+        print(f"Feeling after sessions ({OLD_SCALE}): {wording.feelings_trend(stats)}")
     if stats.last is not None:
         print(
             f"Last session: {stats.last.started:%a %d %b %H:%M}, {printable(stats.last.title)} "

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
     from supple.core.screening import Screening
+    from supple.core.stats import Stats
     from supple.core.sync import Conflict
 
 
@@ -302,4 +303,38 @@ def screening_result(screening: Screening | None) -> str:
         "exercise; if you have numbness around the seat or new bladder or bowel trouble, today "
         "(an emergency department or your urgent care line). supple will not suggest harder "
         "exercises until you tell it a clinician has cleared you (`supple screening --cleared`)."
+    )
+
+
+def pain_trend(stats: Stats) -> str:
+    """``first 4, latest 2, lowest 1 over 5 ratings · next morning: latest 3/10 (2 answers)``;
+    empty without ratings (the chart says so itself)."""
+    from supple.core.pain import PAIN_MAX
+    from supple.core.words import plural
+
+    after = [p.after for p in stats.pain if p.after is not None]
+    morning = [p.morning for p in stats.pain if p.morning is not None]
+    parts = []
+    if after:
+        parts.append(
+            f"first {after[0]}, latest {after[-1]}, lowest {min(after)} "
+            f"over {plural(len(after), 'rating')}"
+        )
+    if morning:
+        parts.append(
+            f"next morning: latest {morning[-1]}/{PAIN_MAX} ({plural(len(morning), 'answer')})"
+        )
+    return " · ".join(parts)
+
+
+def feelings_trend(stats: Stats) -> str:
+    """The old feelings in figures (10 = great); empty if none."""
+    from supple.core.words import plural
+
+    after = [f.after for f in stats.feelings if f.after is not None]
+    if not after:
+        return ""
+    return (
+        f"first {after[0]}, latest {after[-1]}, best {max(after)} "
+        f"over {plural(len(after), 'check-in')}"
     )

@@ -41,6 +41,21 @@ def pain_words(rating: int) -> str:
     return f"pain {rating}/{PAIN_MAX} ({band(rating)})"
 
 
+def mark_words(rating: int) -> str:
+    """What a "this hurts" rating means for this exercise, by the rule the advice follows
+    (``core.advice.ACCEPTABLE``: up to it is acceptable during exercise, above is too much)."""
+    from supple.core.advice import ACCEPTABLE
+
+    if rating > ACCEPTABLE:
+        return (
+            f"{pain_words(rating)} — above {ACCEPTABLE} is more than the rule allows: ease or skip."
+        )
+    return (
+        f"{pain_words(rating)} — up to {ACCEPTABLE} is acceptable during exercise. "
+        "Ease this exercise now, skip it, or carry on?"
+    )
+
+
 def read_pain(raw: str) -> int:
     """A 0–10 rating typed by a person: the one number reader (ASCII digits only). ValueError
     naming what is wrong."""
@@ -53,23 +68,34 @@ def read_pain(raw: str) -> int:
     return value
 
 
-def old_feeling_words(before: int | None, after: int | None) -> str:
-    """The old check-in as it was: ``feeling 4→7/10 (old scale, 10 = great)``; empty if none."""
+def span(before: int | None, after: int | None) -> str:
+    """A before/after pair as it was given: ``3→6``, ``before 3``, ``after 6``; empty if
+    neither. The one way a pair of check-ins is written (pain or the old feelings)."""
     if before is None and after is None:
         return ""
-    if before is None or after is None:
-        one = before if after is None else after
-        return f"feeling {one}/10 (old scale, 10 = great)"
-    return f"feeling {before}→{after}/10 (old scale, 10 = great)"
+    if after is None:
+        return f"before {before}"
+    if before is None:
+        return f"after {after}"
+    return f"{before}→{after}"
+
+
+OLD_SCALE = "old scale, 10 = great"
+OLD_MARK = "feel"  # the old feelings in a narrow cell: ``4→7 feel``
+
+
+def old_feeling_words(before: int | None, after: int | None) -> str:
+    """The old check-in as it was: ``feeling 4→7/10 (old scale, 10 = great)``; empty if none."""
+    pair = span(before, after)
+    return f"feeling {pair}/10 ({OLD_SCALE})" if pair else ""
 
 
 def pain_line(record: SessionRecord) -> str:
     """Pain before → after, the highest mark and the next morning, in one line; empty if none."""
     parts = []
-    if record.pain_before is not None or record.pain_after is not None:
-        before = "–" if record.pain_before is None else str(record.pain_before)
-        after = "–" if record.pain_after is None else str(record.pain_after)
-        parts.append(f"pain {before}→{after}/{PAIN_MAX}")
+    pair = span(record.pain_before, record.pain_after)
+    if pair:
+        parts.append(f"pain {pair}/{PAIN_MAX}")
     if record.pain_marks:
         n = len(record.pain_marks)
         marks = "mark" if n == 1 else "marks"
@@ -77,6 +103,20 @@ def pain_line(record: SessionRecord) -> str:
     if record.morning_pain is not None:
         parts.append(f"next morning {record.morning_pain}/{PAIN_MAX}")
     return " · ".join(parts)
+
+
+CELL_TITLE = f"Pain 0–{PAIN_MAX}"  # the column of ``pain_cell``
+
+
+def pain_cell(record: SessionRecord) -> str:
+    """A table's cell under ``CELL_TITLE``: pain before→after (``2→1``, ``after 6``); a record
+    with only the old feelings shows them marked as such (``4→7 feel``), never read as pain.
+    Empty if neither (the session's details say the rest: marks, the next morning)."""
+    pair = span(record.pain_before, record.pain_after)
+    if pair:
+        return pair
+    old = span(record.feeling_before, record.feeling_after)
+    return f"{old} {OLD_MARK}" if old else ""
 
 
 def morning_fact(record: SessionRecord) -> SessionFact:

@@ -184,9 +184,10 @@ class Exercise:
     def dose(self, level: Level) -> Dose:
         return self.levels[level]
 
-    def describe(self, level: Level) -> str:
-        """'8 reps × 2 sets', '30 s each side', ... in the user's words."""
-        dose = self.levels[level]
+    def describe(self, level: Level, dose: Dose | None = None) -> str:
+        """'8 reps × 2 sets', '30 s each side', ... in the user's words (``dose``: another than
+        the level's, such as the one a session eased)."""
+        dose = self.levels[level] if dose is None else dose
         text = self.kind.dose_words(dose)
         if self.per_side:
             text += " each side"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from supple.core.routine import EXTEND_LIMIT
+from supple.core.routine import EXTEND_LIMIT, Dose
 from supple.core.timeline import Segment
+from supple.core.value import replace
 
 
 class Plan:
@@ -59,7 +60,7 @@ class Plan:
         """This plan with the segments ``dropped`` left out (all after the one playing, so the
         indexes up to it stay); the time added to the holds that stay moves with them."""
         kept = [i for i in range(len(self.segments)) if i not in dropped]
-        plan = Plan(tuple(self.segments[i] for i in kept))
+        plan = Plan(totals_as_planned(tuple(self.segments[i] for i in kept)))
         new = {old: n for n, old in enumerate(kept)}
         plan._extra = {new[i]: v for i, v in self._extra.items() if i in new}
         return plan
@@ -96,3 +97,40 @@ def eased(segments: tuple[Segment, ...], index: int) -> frozenset[int]:
         return frozenset()
     boundary = work[keep - 1] if keep else index
     return frozenset(i for i in tail if i > boundary)
+
+
+def totals_as_planned(segments: tuple[Segment, ...]) -> tuple[Segment, ...]:
+    """The totals each segment says ("Rep 2/5", "Set 1/3") as these segments hold them: once
+    "ease this now" has left out a tail of work, the reps of a set (on a side) and the sets of
+    an exercise are those still planned, not the routine's dose. Totals only ever go down."""
+    reps: dict[tuple[int, int | None, str | None], int] = {}
+    sets: dict[int, int] = {}
+    for s in segments:
+        if s.rep is not None:
+            key = (s.exercise_index, s.set, s.side)
+            reps[key] = max(reps.get(key, 0), s.rep)
+        if s.set is not None:
+            sets[s.exercise_index] = max(sets.get(s.exercise_index, 0), s.set)
+    out = []
+    for s in segments:
+        rep_total = reps.get((s.exercise_index, s.set, s.side))
+        set_total = sets.get(s.exercise_index)
+        if s.reps is not None and rep_total is not None and rep_total < s.reps:
+            s = replace(s, reps=rep_total)
+        if s.sets is not None and set_total is not None and set_total < s.sets:
+            s = replace(s, sets=set_total)
+        out.append(s)
+    return tuple(out)
+
+
+def planned_dose(segments: tuple[Segment, ...], exercise_index: int, dose: Dose) -> Dose:
+    """An exercise's dose as the plan holds it now: the routine's ``dose``, with the reps and
+    sets of its last work segment once "ease this now" has cut them."""
+    last = next(
+        (s for s in reversed(segments) if s.exercise_index == exercise_index and s.active), None
+    )
+    if last is None:
+        return dose
+    sets = dose.sets if last.sets is None else min(dose.sets, last.sets)
+    reps = dose.reps if last.reps is None or dose.reps is None else min(dose.reps, last.reps)
+    return replace(dose, sets=sets, reps=reps)

@@ -1,4 +1,4 @@
-"""What the history adds up to: streaks, weekly minutes, a 26-week calendar, the feeling trend.
+"""What the history adds up to: streaks, weekly minutes, a 26-week calendar, the pain trend.
 
 Minutes are work minutes (reps and holds done, not get-ready, rest or switching sides), so a
 session skipped through adds next to nothing; streak days and weekly sessions are only those
@@ -35,6 +35,17 @@ class Feeling:
 
 
 @value_class(frozen=True, slots=True)
+class Pain:
+    """One session's pain on the 0–10 scale (0 = no pain, lower is better): before, after and
+    the next morning, each None when not given."""
+
+    day: date
+    before: int | None
+    after: int | None
+    morning: int | None
+
+
+@value_class(frozen=True, slots=True)
 class Stats:
     today: date
     sessions: int  # ended sessions, whether they count or not
@@ -45,7 +56,8 @@ class Stats:
     weeks: tuple[Week, ...]  # the last 12, oldest first; the last is this week
     calendar: tuple[tuple[float | None, ...], ...]  # 26 columns of Monday..Sunday minutes
     calendar_start: date  # the Monday of the first column
-    feelings: tuple[Feeling, ...]  # oldest first
+    feelings: tuple[Feeling, ...]  # old records' feelings (another scale: 10 = great), oldest first
+    pain: tuple[Pain, ...]  # sessions with a pain rating, oldest first
     last: SessionRecord | None
 
     @property
@@ -71,6 +83,15 @@ class Stats:
                     "minutes": round(w.minutes, 1),
                 }
                 for w in self.weeks
+            ],
+            "pain": [
+                {
+                    "day": p.day.isoformat(),
+                    "before": p.before,
+                    "after": p.after,
+                    "morning": p.morning,
+                }
+                for p in self.pain
             ],
             "feelings": [
                 {"day": f.day.isoformat(), "before": f.before, "after": f.after}
@@ -145,6 +166,11 @@ def compute(records: Iterable[SessionRecord], today: date) -> Stats:
         for r in done
         if r.feeling_before is not None or r.feeling_after is not None
     )
+    pain = tuple(
+        Pain(r.started.date(), r.pain_before, r.pain_after, r.morning_pain)
+        for r in done
+        if r.pain_before is not None or r.pain_after is not None or r.morning_pain is not None
+    )
     return Stats(
         today=today,
         sessions=len(done),
@@ -156,5 +182,6 @@ def compute(records: Iterable[SessionRecord], today: date) -> Stats:
         calendar=calendar,
         calendar_start=start,
         feelings=feelings,
+        pain=pain,
         last=done[-1] if done else None,
     )

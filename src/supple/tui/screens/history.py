@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from supple.core.history import select
+from supple.core.pain import CELL_TITLE, pain_cell
 from supple.core.record import SessionRecord
 from supple.core.words import printable, said
 from supple.tui.context import tell
@@ -30,8 +31,8 @@ FIRST_PAGE = 60  # rows shown at once; the rest follow in chunks
 CHUNK = 500
 
 
-COLUMNS = ("Date", "Routine", "Level", "Time", "Status", "Done", "Back")
-COMPACT_COLUMNS = ("Date", "Routine", "Lvl", "Time", "", "Done", "Back")
+COLUMNS = ("Date", "Routine", "Level", "Time", "Status", "Done", CELL_TITLE)
+COMPACT_COLUMNS = ("Date", "Routine", "Lvl", "Time", "", "Done", "Pain")
 TITLE_WIDTH = 12  # a routine's title in the narrow table, cut with …
 
 
@@ -48,7 +49,7 @@ def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
             duration(r.active_seconds),
             said(r.outcome).mark,
             f"{r.exercises_done}/{len(r.exercises)}",
-            feeling_cell(r).replace(" ", ""),
+            pain_cell(r),
         )
     else:
         cells = (
@@ -58,7 +59,7 @@ def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
             duration(r.active_seconds),
             f"{said(r.outcome).mark} {said(r.outcome).label}",
             f"{r.exercises_done}/{len(r.exercises)}",
-            feeling_cell(r),
+            pain_cell(r),
         )
     return cells
 
@@ -66,14 +67,6 @@ def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
 def row_texts(r: SessionRecord, *, compact: bool = False) -> tuple[Text, ...]:
     """The row's cells as Text: a DataTable reads a str cell as markup."""
     return tuple(Text(cell) for cell in row_cells(r, compact=compact))
-
-
-def feeling_cell(record: SessionRecord) -> str:
-    if record.feeling_before is None and record.feeling_after is None:
-        return ""
-    before = "–" if record.feeling_before is None else str(record.feeling_before)
-    after = "–" if record.feeling_after is None else str(record.feeling_after)
-    return f"{before} → {after}"
 
 
 class HistoryScreen(SuppleScreen):
@@ -92,7 +85,7 @@ class HistoryScreen(SuppleScreen):
             "u", "undo", "Undo", id="history.undo", tooltip="Put back the session just deleted"
         ),
         Binding("l", "log", "Log", id="history.log", tooltip="Log a session done without the app"),
-        Binding("s", "app.stats", "Stats", id="history.stats", tooltip="Streaks, weeks, feelings"),
+        Binding("s", "app.stats", "Stats", id="history.stats", tooltip="Streaks, weeks, pain"),
         Binding("escape", "back", "Back", id="history.back", tooltip="Back to the routines"),
     ]
 

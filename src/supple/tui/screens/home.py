@@ -73,7 +73,7 @@ class HomeScreen(SuppleScreen):
             id="home.program",
             tooltip="The 6-week program and mobility tests",
         ),
-        Binding("s", "app.stats", "Stats", id="home.stats", tooltip="Streaks, weeks, feelings"),
+        Binding("s", "app.stats", "Stats", id="home.stats", tooltip="Streaks, weeks, pain"),
         Binding(
             "left",
             "level(-1)",

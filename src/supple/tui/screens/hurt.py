@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from supple.core.pain import PAIN_MAX, SCALE, legend, pain_words
+from supple.core.pain import PAIN_MAX, SCALE, legend, mark_words
 from supple.core.record import PainAction
 from supple.tui.keymap import say_keys
 
@@ -126,9 +126,7 @@ class HurtScreen(ModalScreen[Marked | None]):
 
     def _rated(self, rating: int) -> None:
         self.rating = rating
-        self.query_one("#detail", Static).update(
-            Text(f"{pain_words(rating)}. Ease this exercise now, skip it, or carry on?")
-        )
+        self.query_one("#detail", Static).update(Text(mark_words(rating)))
         self.query_one("#keys", Static).update(self._keys())
         self.refresh_bindings()
 

@@ -232,6 +232,7 @@ class PlayerScreen(HurtKey, SuppleScreen):
                 snap.exercise_index + 1 if between else snap.exercise_index,
                 self.live.outcomes(snap, finished_current=between),
                 upcoming=between,
+                segments=self.live.session.segments,
             )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

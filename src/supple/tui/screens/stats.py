@@ -1,4 +1,5 @@
-"""Stats: streaks, this week, the last 12 weeks, a 26-week calendar and how your back felt."""
+"""Stats: streaks, this week, the last 12 weeks, a 26-week calendar and pain after each session
+(with the old feelings, on their own scale, where an older record has them)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from supple.coach import wording
+from supple.core.pain import OLD_SCALE, SCALE
 from supple.core.stats import Stats
 from supple.core.words import counted, plural
 from supple.tui.context import tell
@@ -36,6 +39,9 @@ FEELINGS = Chart(
     labels="ends",
     empty="No check-ins yet.",
 )
+PAIN = replace(FEELINGS, empty="No pain ratings yet.")
+PAIN_LABEL = f"Pain after each session ({SCALE}: lower is better)"
+FEELINGS_LABEL = f"How your back felt after each session ({OLD_SCALE})"
 
 
 def minutes_text(minutes: float) -> str:
@@ -62,8 +68,19 @@ def weeks_chart(stats: Stats, *, tall: bool = True) -> Chart:
     return replace(WEEKS, columns=columns, rows=8 if tall else 5)
 
 
+def pain_chart(stats: Stats, *, tall: bool = True) -> Chart:
+    """Pain after each session that has one, 0–10 (lower is better), oldest first."""
+    columns = tuple(
+        Column(float(p.after), label=f"{p.day:%d %b}", text=str(p.after))
+        for p in stats.pain
+        if p.after is not None
+    )
+    return replace(PAIN, columns=columns, rows=5 if tall else 4)
+
+
 def feelings_chart(stats: Stats, *, tall: bool = True) -> Chart:
-    """How the back felt after each session that has a check-in, 0–10, oldest first."""
+    """How the back felt after each session that has an old check-in, 0–10 where 10 is great,
+    oldest first."""
     columns = tuple(
         Column(float(f.after), label=f"{f.day:%d %b}", text=str(f.after))
         for f in stats.feelings
@@ -97,9 +114,13 @@ class StatsScreen(SuppleScreen):
             yield BarChart(id="weeks")
             yield Static("Last 26 weeks", classes="stats-label")
             yield CalendarHeatmap(id="calendar")
-            yield Static("How your back felt after each session (0–10)", classes="stats-label")
-            yield BarChart(id="feelings-trend")
-            yield Static(id="feelings-caption", classes="stats-caption")
+            yield Static(PAIN_LABEL, classes="stats-label")
+            yield BarChart(id="pain-trend")
+            yield Static(id="pain-caption", classes="stats-caption")
+            # The old feelings (another scale), shown only where older records have them.
+            yield Static(FEELINGS_LABEL, classes="stats-label old-feelings")
+            yield BarChart(id="feelings-trend", classes="old-feelings")
+            yield Static(id="feelings-caption", classes="stats-caption old-feelings")
 
     def on_mount(self) -> None:
         self.load()
@@ -131,19 +152,13 @@ class StatsScreen(SuppleScreen):
         self.tall = self.size.height >= TALL
         self._charts(stats)
         self.query_one("#calendar", CalendarHeatmap).show(stats)
-        after = [f.after for f in stats.feelings if f.after is not None]
-        caption = (  # the chart says "No check-ins yet." itself
-            ""
-            if not after
-            else (
-                f"first {after[0]}, latest {after[-1]}, best {max(after)} "
-                f"over {plural(len(after), 'check-in')}"
-            )
-        )
-        self.query_one("#feelings-caption", Static).update(caption)
+        self.query_one("#pain-caption", Static).update(wording.pain_trend(stats))
+        self.query_one("#feelings-caption", Static).update(wording.feelings_trend(stats))
+        self.query(".old-feelings").set(display=bool(stats.feelings))
 
     def _charts(self, stats: Stats) -> None:
         self.query_one("#weeks", BarChart).show(weeks_chart(stats, tall=self.tall))
+        self.query_one("#pain-trend", BarChart).show(pain_chart(stats, tall=self.tall))
         self.query_one("#feelings-trend", BarChart).show(feelings_chart(stats, tall=self.tall))
 
     def on_resize(self, event: events.Resize) -> None:

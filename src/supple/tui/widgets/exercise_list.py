@@ -6,6 +6,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from supple.core.routine import Level, Routine
+from supple.core.session_plan import planned_dose
+from supple.core.timeline import Segment
 from supple.core.words import printable
 from supple.tui.format import OUTCOME_SYMBOLS
 
@@ -19,12 +21,20 @@ class ExerciseList(Static):
         super().__init__(id=id)
         self.routine = routine
         self.level = level
-        self._current: tuple[int, tuple[str | None, ...], bool] | None = None
+        self._current: tuple[object, ...] | None = None
 
-    def mark(self, current: int, outcomes: list[str | None], *, upcoming: bool = False) -> None:
+    def mark(
+        self,
+        current: int,
+        outcomes: list[str | None],
+        *,
+        upcoming: bool = False,
+        segments: tuple[Segment, ...] = (),
+    ) -> None:
         """Mark each exercise by its real outcome so far (as the summary does), the one being
-        done with ▶, or the one coming up after a rest with ▷."""
-        key = (current, tuple(outcomes), upcoming)
+        done with ▶, or the one coming up after a rest with ▷; each with its dose as the plan
+        (``segments``) holds it, eased or not."""
+        key = (current, tuple(outcomes), upcoming, segments)
         if key == self._current:
             return
         self._current = key
@@ -38,5 +48,6 @@ class ExerciseList(Static):
             else:
                 marker, style = "  ", ""
             text.append(f"{marker}{printable(exercise.name)}\n", style=style)
-            text.append(f"   {exercise.describe(self.level)}\n", style="dim")
+            dose = planned_dose(segments, index, exercise.levels[self.level])
+            text.append(f"   {exercise.describe(self.level, dose)}\n", style="dim")
         self.update(text)
