@@ -40,6 +40,7 @@ async def main() -> None:
             data_dir,
             start=scene.start,
             history=scene.history,
+            pain=scene.history,
             program=scene.program,
             store=HistoryStore(data_dir, token=lambda: "0a1b2c", machine=TEST_MACHINE),
         )
@@ -116,7 +117,7 @@ def report_screenshot() -> None:
             "SUPPLE_STATE_DIR": f"{tmp}/s",
         }
         fake_program(Path(f"{tmp}/data"), WALL, workouts=10, points=2)
-        fake_week(HistoryStore(Path(f"{tmp}/data")), WALL)
+        fake_week(HistoryStore(Path(f"{tmp}/data")), WALL, pain=True)
         env["PYTHONPATH"] = str(ROOT / "src")  # this tree's supple, whichever is installed
         supple = [sys.executable, "-m", "supple"]
         answers = ["screening", "--answer", "no-signs", "--usual-pain", "3"]

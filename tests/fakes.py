@@ -32,6 +32,8 @@ def make_session_record(
     active: float = 95.0,
     before: int | None = None,
     after: int | None = None,
+    pain_before: int | None = None,
+    pain_after: int | None = None,
     note: str = "",
     exercises: Sequence[ExerciseEntry] | None = None,
     path: Path | None = None,
@@ -67,6 +69,8 @@ def make_session_record(
         exercises=tuple(exercises),
         feeling_before=before,
         feeling_after=after,
+        pain_before=pain_before,
+        pain_after=pain_after,
         note=note,
         path=path,
     )
@@ -77,8 +81,13 @@ def make_record(started: datetime, **kw: Any) -> dict[str, Any]:
     return make_session_record(started, **kw).to_toml()
 
 
-def fake_week(store: HistoryStore, end: datetime) -> list[Path]:
-    """Seven days up to ``end``: a session most days, feelings improving, one stopped early."""
+PAIN_WEEK = ((4, 4), (4, 3), (3, 2), (3, 1))
+
+
+def fake_week(store: HistoryStore, end: datetime, *, pain: bool = False) -> list[Path]:
+    """Seven days up to ``end``: a session most days, feelings improving, one stopped early.
+    ``pain``: a person who updated supple mid-week, the first two sessions on the old feeling
+    scale, the rest on the 0-10 pain scale, easing (the pictures show this week)."""
     plan = [  # days before end, hour, level, status, active, before, after, note
         (6, 7, "beginner", "completed", 95.0, 4, 5, "stiff after the flight"),
         (5, 18, "beginner", "completed", 95.0, 4, 6, ""),
@@ -88,16 +97,18 @@ def fake_week(store: HistoryStore, end: datetime) -> list[Path]:
         (0, 6, "advanced", "completed", 366.0, 6, 8, "best one yet"),
     ]
     paths = []
-    for back, hour, level, status, active, before, after, note in plan:
+    for n, (back, hour, level, status, active, before, after, note) in enumerate(plan):
         started = (end - timedelta(days=back)).replace(hour=hour, minute=5, second=0)
+        ratings: dict[str, int | None] = {"before": before, "after": after}
+        if pain and n >= 2:  # pain easing over the week, before and after each session
+            ratings = dict(zip(("pain_before", "pain_after"), PAIN_WEEK[n - 2], strict=True))
         record = make_session_record(
             started,
             level=level,
             status=status,
             active=active,
-            before=before,
-            after=after,
             note=note,
+            **ratings,  # type: ignore[arg-type]
         )
         paths.append(store.save(record, store.path_for("back-pain-relief", started)))
     return paths

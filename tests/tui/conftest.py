@@ -63,6 +63,7 @@ def build_app(
     speaker: RecordingSpeaker | None = None,
     player: FakePlayer | None = None,
     screened: bool = False,
+    pain: bool = False,
 ) -> SuppleApp:
     """The app on a fake clock. No voice and no audio player unless given (so the bell rings
     and a session starts at once, with no lead-in for the first instruction); ``screened``: the
@@ -75,7 +76,7 @@ def build_app(
         screening.save(data_dir, screening.answered(frozenset(), 2, WALL, None))
     if history:
         tokens = iter(f"{n:06x}" for n in range(99)).__next__
-        fake_week(HistoryStore(data_dir, token=tokens, machine=TEST_MACHINE), WALL)
+        fake_week(HistoryStore(data_dir, token=tokens, machine=TEST_MACHINE), WALL, pain=pain)
     clock = FakeClock(1000.0)
     app = make_app(
         load_catalog(paths.routine_folders()),

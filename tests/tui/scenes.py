@@ -18,7 +18,7 @@ class Scene:
     start: tuple[str, str] | None
     steps: tuple[float | str, ...] = ()  # a number advances the fake clock; text presses a key
     size: tuple[int, int] = (100, 30)
-    history: bool = False  # a faked week of sessions in the data folder
+    history: bool = False  # a faked week of sessions in the data folder (old scale, then pain)
     program: int = 0  # a started program with this many test points taken (0: none)
 
 

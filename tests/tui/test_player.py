@@ -309,7 +309,8 @@ async def test_check_in_after_stores_pain_and_note(data_dir: Path) -> None:
         await pilot.press("backspace", "backspace", "7", "tab", *"less stiff", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert "pain after 7/10" in text(app, "#feelings") and "less stiff" in text(app, "#feelings")
+        feelings = text(app, "#feelings")
+        assert "pain after 7/10" in feelings and "less stiff" in feelings
     record = tomllib.loads(saved_files(data_dir)[0].read_text())
     assert record["pain_after"] == 7 and record["note"] == "less stiff"
     assert "pain_before" not in record and "feeling_after" not in record

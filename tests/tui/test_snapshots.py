@@ -42,6 +42,7 @@ def test_scene(snap_compare: Any, scene: Scene, snapshot_dir: Path) -> None:
         data_dir,
         start=scene.start,
         history=scene.history,
+        pain=scene.history,
         program=scene.program,
         store=HistoryStore(data_dir, token=lambda: "0a1b2c", machine=TEST_MACHINE),
     )
