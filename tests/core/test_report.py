@@ -18,7 +18,8 @@ from supple.core import screening
 from supple.core.program import MobilityTest, TestKind
 from supple.core.report import Applied, ReportFacts, Step, is_own_report, read_applied, render
 from supple.core.stats import Week
-from supple.core.trends import AdherenceWeek, PainWeek, TestTrend, judge, pain_of, sparkline
+from supple.core.trends import AdherenceWeek, PainWeek, TestTrend, pain_of, sparkline
+from supple.core.words import judge
 from supple.system import paths
 from tests.fakes import fake_program
 

@@ -16,6 +16,7 @@ from supple.core.screening import SIGNS, Screening
 from supple.core.stats import Week
 from supple.core.trends import AdherenceWeek, PainWeek, TestTrend
 from supple.core.value import value_class
+from supple.core.words import judged_words
 
 ADVICE_FILE = "advice.toml"
 
@@ -201,16 +202,18 @@ def _tests(tests: Sequence[TestTrend]) -> str:
     for trend in tests:
         test = trend.test
         values = {p: v for p, v in trend.values}
-        change = "–" if trend.change is None else _num(trend.change, test.unit)
+        change = (
+            "–" if trend.change is None else _e(judged_words(trend.change, test.error, test.unit))
+        )
         rows.append(
             [
                 _e(test.name),
                 *(_num(values.get(p), test.unit) for p in ("start", "middle", "end")),
                 change,
-                _e(f"{trend.verdict} (error ±{test.error:g} {test.unit}, {test.better} is better)"),
+                _e(f"{trend.verdict} ({test.better} is better)"),
             ]
         )
-    return _table(["Test", "Start", "Middle", "End", "Change", "Judged"], rows, {1, 2, 3, 4})
+    return _table(["Test", "Start", "Middle", "End", "Change", "Judged"], rows, {1, 2, 3})
 
 
 def _adjustments(facts: ReportFacts) -> str:

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import Literal
 
 from supple.core.program import POINTS, MobilityTest, Point, Progress
 from supple.core.record import SessionRecord
 from supple.core.stats import monday_of
 from supple.core.value import value_class
+from supple.core.words import Judgement, judge
 
 PAIN_FIELDS = ("pain_before", "pain_after", "morning_pain")
 SPARKS = "▁▂▃▄▅▆▇█"
-Verdict = Literal["better", "worse", "within error", "not yet"]
 
 
 def pain_of(record: SessionRecord) -> tuple[int | None, int | None, int | None]:
@@ -101,22 +100,11 @@ class TestTrend:
     test: MobilityTest
     values: tuple[tuple[Point, float], ...]  # the points measured, in order
     change: float | None  # improvement since the start (the test's unit; negative: worse)
-    verdict: Verdict
+    verdict: Judgement
 
     @property
     def start(self) -> float | None:
         return self.values[0][1] if self.values else None
-
-
-def judge(change: float | None, error: float) -> Verdict:
-    """Better or worse only beyond the test's measurement error."""
-    if change is None:
-        return "not yet"
-    if change > error:
-        return "better"
-    if change < -error:
-        return "worse"
-    return "within error"
 
 
 def test_trends(progress: Progress) -> tuple[TestTrend, ...]:

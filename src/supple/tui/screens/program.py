@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
 from rich.markup import escape
 from rich.text import Text
@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from supple.core.program import POINTS, MobilityTest, Program
-from supple.core.words import change_words, printable
+from supple.core.words import judge, judged_words, printable
 from supple.tui.context import StartSession, tell
 from supple.tui.format import minutes
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
@@ -64,12 +64,16 @@ def change_text(
     cannot say $success; the tables are refilled on every resume, so a new theme shows."""
     if change is None:
         return Text("")
-    words = change_words(change, test.unit)
-    if compact:  # "▲ 10 cm": the arrow says better or worse
-        words = words.removesuffix(" better").removesuffix(" worse")
-    if change > 0:
-        return Text(words if compact else f"{words} ★", style=f"bold {theme['success']}")
-    return Text(words, style=theme["warning"] if change < 0 else "")
+    words = judged_words(change, test.error, printable(test.unit), compact=compact)
+    match judge(change, test.error):
+        case "better":
+            return Text(words if compact else f"{words} ★", style=f"bold {theme['success']}")
+        case "worse":
+            return Text(words, style=theme["warning"])
+        case "within error" | "not yet":
+            return Text(words, style="dim")
+        case _ as unreachable:
+            assert_never(unreachable)
 
 
 class ProgramScreen(SuppleScreen):

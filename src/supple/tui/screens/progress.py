@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.core.trends import PainWeek, TestTrend, sparkline
-from supple.core.words import change_words, printable
+from supple.core.words import judged_words, printable
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
 
@@ -34,17 +34,10 @@ def test_line(trend: TestTrend) -> Text:
     test = trend.test
     values = " → ".join(f"{p} {_value(v, test.unit)}" for p, v in trend.values) or "not taken yet"
     line = Text.assemble((printable(test.name.split(" (")[0]), "bold"), "\n  ", values)
-    error = f"±{test.error:g} {printable(test.unit)}"
-    match trend.verdict:
-        case "better" | "worse":
-            assert trend.change is not None
-            words = change_words(trend.change, test.unit)
-            style = "green" if trend.verdict == "better" else "yellow"
-            line.append(f"  {words} (beyond {error})", style=style)
-        case "within error":
-            line.append(f"  no change beyond {error}", style="dim")
-        case "not yet":
-            pass
+    if trend.change is not None:
+        words = judged_words(trend.change, test.error, printable(test.unit))
+        style = {"better": "green", "worse": "yellow"}.get(trend.verdict, "dim")
+        line.append(f"  {words}", style=style)
     return line
 
 
