@@ -128,3 +128,77 @@ def test_applying_an_applied_id_says_when_and_how_to_undo(
     assert "already applied on Sun 6 Dec 2026" in err and "supple advice undo" in err
     assert main(["advice", "apply", "easier-nothing-2026-12-05-0000"]) == 2
     assert "no suggestion" in capsys.readouterr().err
+
+
+# -- adherence and the report's adjustments ------------------------------------------------------
+
+START = date(2026, 11, 2)  # a Monday
+plan = st.lists(st.tuples(st.integers(0, 4), st.integers(0, 7)), min_size=1, max_size=8)
+
+
+@settings(max_examples=100, deadline=None)
+@given(plan, st.lists(st.tuples(st.integers(0, 20), st.integers(0, 3), st.integers(0, 90))))
+def test_adherence_reads_right_and_leaves_out_the_weeks_before_the_start(
+    weeks: list[tuple[int, int]], minutes: list[tuple[int, int, int]]
+) -> None:
+    from supple.coach.progress import ProgressFacts
+    from supple.core.stats import Week
+    from supple.core.trends import AdherenceWeek, active_weeks, so_far
+    from supple.tui.screens.progress import adherence_lines
+
+    rows = tuple(
+        AdherenceWeek(n + 1, START + timedelta(weeks=n), due, done)
+        for n, (due, done) in enumerate(weeks)
+    )
+    total_done = sum(done for _, done in weeks)
+    started = datetime(2026, 11, 2, 8, tzinfo=UTC)
+    history = tuple(
+        Week(START + timedelta(weeks=w - 10), s, float(m)) for w, s, m in sorted(set(minutes))
+    )
+    shown = active_weeks(history, started.date())
+    assert all(w.monday >= START or w.sessions or w.minutes for w in shown)
+    assert [w for w in history if w.sessions or w.minutes] == [
+        w for w in shown if w.sessions or w.minutes
+    ]
+    facts = ProgressFacts("P", started, total_done, 18, rows, shown, (), 0, (), None)
+    text = adherence_lines(facts).plain
+    done, due = so_far(rows)
+    assert done == total_done
+    assert text.startswith(f"{done} done of {due} due so far · {total_done} of 18")
+    for week in rows:
+        assert f"{week.done} done of {week.due} planned" in text
+    page = render(
+        ReportFacts(NOW, "P", started, total_done, 18, rows, shown, (), 1, (), (), (), None)
+    )
+    assert f"{done} done of {due} due so far" in page and "/" + str(due) not in text
+    assert "1 older session carries" in page
+    for week in history:
+        if week.monday < START and not (week.sessions or week.minutes):
+            assert week not in shown
+
+
+def test_the_adjustments_say_what_moved_and_when(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from supple.coach.advice import AdviceService
+    from supple.coach.preferences import Preferences
+    from supple.coach.views import Notices
+    from supple.core.config import Config
+    from supple.core.report import read_applied
+
+    folder = tmp_path_factory.mktemp("data")
+    prefs = Preferences(Config(), [], None, folder / "state.toml", folder, Notices())
+    service = AdviceService(folder, prefs, lambda: None, lambda: NOW)  # type: ignore[arg-type,return-value]
+    harder = Suggestion(
+        AdviceKind.HARDER,
+        "back-pain-relief",
+        ("cat-cow",),
+        ("Cat-Cow",),
+        "8 reps",
+        "5 reps",
+        {"sessions": 3},
+        TODAY,
+    )
+    service.apply(harder, "3 sessions at 5 reps")
+    (applied,) = read_applied(folder)
+    assert applied.change == "Cat-Cow one step harder, 5 reps → 8 reps"
+    page = render(ReportFacts(NOW, "", None, 0, 0, (), (), (), 0, (), (applied,), (), None))
+    assert "Sun 6 Dec 2026" in page and "05:15:18" not in page

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from supple.core.program import POINTS, MobilityTest, Point, Progress
 from supple.core.record import SessionRecord
-from supple.core.stats import monday_of
+from supple.core.stats import Week, monday_of
 from supple.core.value import value_class
 from supple.core.words import Judgement, judge
 
@@ -91,6 +91,21 @@ def adherence(progress: Progress, today: date) -> tuple[AdherenceWeek, ...]:
         left -= due
         out.append(AdherenceWeek(n + 1, first, due, done))
     return tuple(out)
+
+
+def so_far(weeks: Sequence[AdherenceWeek]) -> tuple[int, int]:
+    """Workouts done and due over the program's weeks so far (done may exceed due: ahead of
+    the plan reads as ahead, never capped)."""
+    return sum(w.done for w in weeks), sum(w.due for w in weeks)
+
+
+def active_weeks(weeks: Sequence[Week], started: date | None) -> tuple[Week, ...]:
+    """The weeks of work minutes worth showing: from the program's start (a week with nothing
+    done in it is a week missed), and before it only those with any activity."""
+    first = monday_of(started) if started is not None else None
+    return tuple(
+        w for w in weeks if w.sessions or w.minutes or (first is not None and w.monday >= first)
+    )
 
 
 @value_class(frozen=True, slots=True)

@@ -46,6 +46,11 @@ def day_words(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
+def done_of_planned(done: int, due: int, *, planned: str = "planned") -> str:
+    """Workouts against the plan: "2 done of 3 planned", "6 done of 3 planned" (ahead)."""
+    return f"{done} done of {due} {planned}"
+
+
 def plural(count: int, noun: str) -> str:
     """ "1 day", "3 days", "0 sessions"."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
