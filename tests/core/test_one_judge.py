@@ -61,7 +61,9 @@ def test_every_place_says_what_the_one_judge_says(change: float, error: float) -
     # The program's table: the ★ only beyond the error, and the same words.
     theme = {"success": "green", "warning": "yellow"}
     cell = change_text(bridge(error), change, theme)
-    assert ("★" in cell.plain) is better and cell.plain.startswith(words)
+    assert ("★" in cell.plain) is better
+    short = judged_words(change, error, "s", compact=True)
+    assert cell.plain.startswith(short if verdict == "within error" else words)
     # The progress screen.
     trend = TestTrend(bridge(error), (("start", 60.0), ("middle", 60.0 + change)), change, verdict)
     line: Text = test_line(trend)

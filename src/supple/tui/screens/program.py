@@ -67,14 +67,15 @@ def change_text(
     cannot say $success; the tables are refilled on every resume, so a new theme shows."""
     if change is None:
         return Text("")
-    words = judged_words(change, test.error, printable(test.unit), compact=compact)
+    unit = printable(test.unit)
+    words = judged_words(change, test.error, unit, compact=compact)
     match judge(change, test.error):
         case "better":
             return Text(words if compact else f"{words} ★", style=f"bold {theme['success']}")
         case "worse":
             return Text(words, style=theme["warning"])
-        case "within error" | "not yet":
-            return Text(words, style="dim")
+        case "within error" | "not yet":  # "≈ 5 cm", dim: the progress screen says the error
+            return Text(judged_words(change, test.error, unit, compact=True), style="dim")
         case _ as unreachable:
             assert_never(unreachable)
 
