@@ -18,7 +18,8 @@ from supple.core import screening
 from supple.core.program import MobilityTest, TestKind
 from supple.core.report import Applied, ReportFacts, Step, is_own_report, read_applied, render
 from supple.core.stats import Week
-from supple.core.trends import AdherenceWeek, PainWeek, TestTrend, judge, pain_of, sparkline
+from supple.core.trends import AdherenceWeek, PainWeek, TestTrend, pain_of, sparkline
+from supple.core.words import judge
 from supple.system import paths
 from tests.fakes import fake_program
 
@@ -51,7 +52,7 @@ def facts(text: str) -> ReportFacts:
         pain=(PainWeek(date(2026, 11, 23), 3.0, 2.0, 4.0, 2),),
         old_feelings=1,
         tests=(TestTrend(test, (("start", 12.0), ("middle", 6.0)), 6.0, "better"),),
-        applied=(Applied(text, text, text),),
+        applied=(Applied(NOW, text, text),),
         steps=(Step(text, text, -1),),
         screening=screening.answered(frozenset({"night_pain"}), 3, NOW, None),
     )
@@ -79,7 +80,8 @@ def test_every_section_is_there() -> None:
     for section in SECTIONS:
         assert f"<h2>{section}</h2>" in page
     assert "@media print" in page and "<script" not in page
-    assert "2 of 3" in page and "constant pain at night" in page and "not cleared" in page
+    assert "2 done of 3 planned" in page and "constant pain at night" in page
+    assert "not cleared" in page
     assert "another scale" in page  # old feeling check-ins are said, never converted
 
 
@@ -91,7 +93,7 @@ def test_the_applied_advice_is_read_whatever_the_array_is_called(tmp_path: Path)
         "applied_at = 2026-11-22T07:00:00Z\nundone_at = 2026-11-23T07:00:00Z\n"
     )
     applied = read_applied(tmp_path)
-    assert [a.suggestion for a in applied] == ["Cat-Cow 8 reps", "Sphinx easier"]
+    assert [a.change for a in applied] == ["Cat-Cow 8 reps", "Sphinx easier"]
     assert [a.undone for a in applied] == [False, True]
     (tmp_path / "advice.toml").write_text("broken = [")
     assert read_applied(tmp_path) == ()

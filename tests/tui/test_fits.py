@@ -157,6 +157,10 @@ def _player(app: Any, size: tuple[int, int]) -> None:
         assert " ".join(f"{number}. {step}".split()) in now, (size, step, now)
     assert " ".join(exercise.safety.split()) in now, (size, now)
     assert "s starts now" in now, (size, now)
+    keys = footer_keys(app)
+    assert "q End" in keys, (size, keys)
+    if size[0] >= 100:  # "this hurts" in the footer wherever it fits
+        assert "! Hurts" in keys, (size, keys)
 
 
 def _whole(*selectors: str) -> Any:
@@ -173,12 +177,26 @@ def _whole(*selectors: str) -> Any:
 
 def _help(app: Any, size: tuple[int, int]) -> None:
     """Title, close hint and each key; at 100 columns every row whole (breath tones too)."""
-    _whole("#question", "#keys")(app, size)
-    body = region_text(app, "#dialog")
-    if size[0] >= 100:
-        assert "falling each out-breath" in body, (size, body)
+    _help_rows(app, size)
     for key in ("space", "q / esc", "?"):
-        assert key in body, (size, key)
+        assert key in region_text(app, "#dialog"), (size, key)
+
+
+def _help_rows(app: Any, size: tuple[int, int]) -> None:
+    """At 100 columns every row of the help whole: each key's words, as declared, on screen
+    (the help scrolls; each row is read where it is scrolled to)."""
+    from supple.tui.screens.help import HelpScreen
+
+    _whole("#question", "#keys")(app, size)
+    if size[0] < 100:
+        return
+    help_screen = app.screen
+    assert isinstance(help_screen, HelpScreen)
+    body = app.screen.query_one("#detail")
+    lines = [line.rstrip() for line in str(body.render()).splitlines()]
+    width = body.content_region.width or body.size.width
+    for line in lines:
+        assert len(line) <= width, (size, line, width)
 
 
 def _tests(app: Any, size: tuple[int, int]) -> None:
@@ -214,6 +232,12 @@ RESIZED: dict[str, tuple[tuple[str, str] | None, tuple[Any, ...], Any]] = {
     ),
     "player": (("long", "beginner"), (1.0,), _player),
     "help": (("long", "beginner"), (1.0, "question_mark"), _help),
+    "help-home": (None, ("question_mark",), _help_rows),
+    "help-summary": (
+        ("long", "beginner"),
+        (40.0, *"nnnnnnn", "escape", "question_mark"),
+        _help_rows,
+    ),
     "check-in": (("long", "beginner"), (40.0, *"nnnnnnn"), _whole("#question", "#keys")),
     "end": (("long", "beginner"), (6.5, "q"), _whole("#question", "#keys")),
     "jump": (("long", "beginner"), (6.5, "j"), _whole("#question", "#keys")),

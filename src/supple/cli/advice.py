@@ -65,7 +65,7 @@ def cmd_advice(as_json: bool) -> int:
 
 def cmd_apply(advice_id: str) -> int:
     from supple.coach.advice import AdviceError
-    from supple.coach.wording import advice
+    from supple.coach.wording import advice, advice_already
 
     found = coach()
     service, suggested = _suggested(found)
@@ -73,6 +73,10 @@ def cmd_apply(advice_id: str) -> int:
     tell(found)
     chosen = suggestions.get(advice_id)
     if chosen is None:
+        applied = [a for a in service.log() if a.id == advice_id and a.undone_at is None]
+        if applied:
+            print(f"supple: advice: {advice_already(applied[-1])}", file=sys.stderr)
+            return 1
         print(f"supple: advice: no suggestion '{printable(advice_id)}' today", file=sys.stderr)
         return 2
     try:

@@ -228,6 +228,9 @@ class AdviceService:
             reason,
             self.now().replace(microsecond=0),
             before,
+            names=suggestion.names,
+            was=suggestion.was,
+            dose=suggestion.dose,
         )
         for exercise in suggestion.exercises:
             _, problem = self.preferences.adjust(suggestion.routine, exercise, suggestion.change)

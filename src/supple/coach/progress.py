@@ -36,7 +36,7 @@ class ProgressFacts:
 def progress_facts(
     journal: Journal, program: ProgramService, today: Callable[[], datetime]
 ) -> ProgressFacts:
-    from supple.core.trends import adherence, pain_of, pain_weeks, test_trends
+    from supple.core.trends import active_weeks, adherence, pain_of, pain_weeks, test_trends
 
     history = journal.history()
     view = program.view()
@@ -55,7 +55,9 @@ def progress_facts(
         done=len(progress.done) if progress is not None else 0,
         total=len(progress.program.workouts) if progress is not None else 0,
         adherence=adherence(progress, now.date()) if progress is not None else (),
-        weeks=history.stats.weeks,
+        weeks=active_weeks(
+            history.stats.weeks, progress.started.date() if progress and progress.started else None
+        ),
         pain=pain_weeks(records),
         old_feelings=old,
         tests=test_trends(progress) if progress is not None else (),

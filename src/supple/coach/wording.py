@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from supple.coach.views import ResumeOffer, Stepped, Verdict
     from supple.core.advice import Suggestion
+    from supple.core.advice_log import Applied
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
     from supple.core.screening import Screening
@@ -224,6 +225,16 @@ def advice_applied(reason: str | None) -> str:
     return f"Applied: {reason} Press the advice key again to undo it."
 
 
+def advice_already(entry: Applied) -> str:
+    """Applying advice already applied (and not undone): when, and how to take it back."""
+    from supple.core.words import day_words, printable
+
+    return (
+        f"{printable(entry.id)} already applied on {day_words(entry.applied_at)}; "
+        "`supple advice undo` takes it back"
+    )
+
+
 def advice_undone(reason: str) -> str:
     return f"Undone, the steps are back: {reason}"
 
@@ -240,7 +251,7 @@ def _why_easier(n: Mapping[str, object]) -> str:
 
 
 def _changes(n: Mapping[str, object]) -> list[str]:
-    from supple.core.words import change_words
+    from supple.core.words import judged_words
 
     out = []
     for key, value in n.items():
@@ -248,8 +259,7 @@ def _changes(n: Mapping[str, object]) -> list[str]:
             continue
         unit, error = str(n[f"{key}_unit"]), n[f"{key}_error"]
         assert isinstance(error, int | float)
-        within = "" if abs(value) > error else f" (within the ±{error:g} {unit} error: unchanged)"
-        out.append(f"{n[f'{key}_name']} {change_words(value, unit)}{within}")
+        out.append(f"{n[f'{key}_name']} {judged_words(value, error, unit)}")
     return out
 
 

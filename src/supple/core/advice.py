@@ -28,6 +28,7 @@ from enum import StrEnum
 from typing import Literal, Protocol, assert_never
 
 from supple.core.value import field, value_class
+from supple.core.words import judge
 
 ACCEPTABLE = 5  # pain during up to this is acceptable (Silbernagel 2007); above is too much
 MORNING_FLARE = 2  # a morning this many points above usual is a flare (the issue's rule)
@@ -185,12 +186,13 @@ class Suggestion:
 
     @property
     def id(self) -> str:
-        """Stable: the same facts give the same id on every run (`supple advice apply ID`)."""
+        """Stable: derived only from what the suggestion is — its kind, routine, exercises, the
+        day it is about (and which tests a celebration is for) — never from the numbers that
+        grow as more is logged, so `supple advice apply ID` finds it again tomorrow."""
         subject = self.exercises[0] if len(self.exercises) == 1 else self.routine
+        about = str(self.numbers.get("point", ""))
         digest = hashlib.sha256(
-            repr(
-                (self.kind.value, self.routine, self.exercises, sorted(self.numbers.items()))
-            ).encode()
+            repr((self.kind.value, self.routine, self.exercises, about)).encode()
         ).hexdigest()[:4]
         return "-".join(p for p in (self.kind.value, subject, self.day.isoformat(), digest) if p)
 
@@ -438,7 +440,7 @@ def _tests(facts: AdviceInput) -> list[Suggestion]:
             numbers[f"{result.test}_error"] = result.error
             numbers[f"{result.test}_unit"] = result.unit
             numbers[f"{result.test}_name"] = result.name
-            better += change > result.error
+            better += judge(change, result.error) == "better"
         if better:
             numbers["better"] = better
             out.append(

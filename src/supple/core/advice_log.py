@@ -14,6 +14,9 @@ steps file held before, byte for byte, so that undo restores it exactly.
     after = "schema = 1\\n..."   # and right after applying: undo restores ``before`` only while
                               # the file still holds this (else it steps back what advice moved)
     undone_at = ...           # once undone
+    names = ["Cat-Cow"]       # the exercises' names, the dose it moved from and to (additive)
+    was = "5 reps"
+    dose = "8 reps"
 
 Keys this supple does not know, in the file or in an entry, are written back as they were.
 """
@@ -45,6 +48,9 @@ class Applied:
     undone_at: datetime | None = None
     after: str | None = None  # the file's text right after applying (None: not known)
     extra: Mapping[str, Any] = field(default_factory=dict)  # keys a newer supple wrote
+    names: tuple[str, ...] = ()  # the exercises' names, and the dose it moved from and to
+    was: str = ""  # (additive: an entry written before these were kept has none)
+    dose: str = ""
 
     def to_toml(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -62,11 +68,27 @@ class Applied:
             out["after"] = self.after
         if self.undone_at is not None:
             out["undone_at"] = self.undone_at
+        for key, value in (("names", list(self.names)), ("was", self.was), ("dose", self.dose)):
+            if value:
+                out[key] = value
         return out
 
 
 KNOWN = frozenset(
-    ("id", "kind", "routine", "exercises", "reason", "applied_at", "before", "after", "undone_at")
+    (
+        "id",
+        "kind",
+        "routine",
+        "exercises",
+        "reason",
+        "applied_at",
+        "before",
+        "after",
+        "undone_at",
+        "names",
+        "was",
+        "dose",
+    )
 )
 
 
@@ -78,6 +100,7 @@ def _entry(table: object) -> Applied | None:
         before = table.get("before")
         undone = table.get("undone_at")
         after = table.get("after")
+        names = table.get("names", [])
         entry = Applied(
             str(table["id"]),
             str(table["kind"]),
@@ -89,10 +112,17 @@ def _entry(table: object) -> Applied | None:
             undone if isinstance(undone, datetime) else None,
             after if isinstance(after, str) else None,
             unknown_keys(table, KNOWN),
+            tuple(str(n) for n in names) if isinstance(names, list) else (),
+            _text(table.get("was")),
+            _text(table.get("dose")),
         )
     except (KeyError, TypeError):
         return None
     return entry if isinstance(entry.applied_at, datetime) else None
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def load_log(path: Path) -> tuple[list[Applied], int]:

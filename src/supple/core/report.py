@@ -14,8 +14,9 @@ from typing import Any
 
 from supple.core.screening import SIGNS, Screening
 from supple.core.stats import Week
-from supple.core.trends import AdherenceWeek, PainWeek, TestTrend
+from supple.core.trends import AdherenceWeek, PainWeek, TestTrend, so_far
 from supple.core.value import value_class
+from supple.core.words import day_words, done_of_planned, judged_words, plural
 
 ADVICE_FILE = "advice.toml"
 
@@ -24,8 +25,8 @@ ADVICE_FILE = "advice.toml"
 class Applied:
     """One piece of advice applied (from `advice.toml`), as the report shows it."""
 
-    at: str
-    suggestion: str
+    at: datetime | None
+    change: str  # what moved: "Cat-Cow one step harder, 5 reps → 8 reps"
     reason: str
     undone: bool = False
 
@@ -74,7 +75,7 @@ def read_applied(data_dir: Path) -> tuple[Applied, ...]:
         for entry in value:
             if isinstance(entry, dict):
                 out.append(_applied(entry))
-    return tuple(sorted(out, key=lambda a: a.at))
+    return tuple(sorted(out, key=lambda a: a.at.timestamp() if a.at is not None else 0.0))
 
 
 def _applied(entry: dict[str, Any]) -> Applied:
@@ -84,10 +85,28 @@ def _applied(entry: dict[str, Any]) -> Applied:
                 return str(entry[key])
         return ""
 
+    def texts(key: str) -> list[str]:
+        value = entry.get(key)
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    at = entry.get("applied_at", entry.get("at"))
     undone = entry.get("undone_at") is not None or entry.get("undone") is True
     return Applied(
-        text("applied_at", "at"), text("suggestion", "text", "what"), text("reason", "why"), undone
+        at if isinstance(at, datetime) else None,
+        text("suggestion", "text", "what")
+        or change_words(
+            text("kind"), texts("names") or texts("exercises"), text("was"), text("dose")
+        ),
+        text("reason", "why"),
+        undone,
     )
+
+
+def change_words(kind: str, names: Sequence[str], was: str, dose: str) -> str:
+    """What applied advice moved: "Cat-Cow one step harder, 5 reps → 8 reps"."""
+    direction = {"harder": "one step harder", "easier": "one step easier"}.get(kind, kind)
+    what = " ".join(p for p in (", ".join(names), direction) if p)
+    return f"{what}, {was} → {dose}" if was and dose else what
 
 
 # -- the page ---------------------------------------------------------------------------------
@@ -140,22 +159,21 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int]
 def _adherence(facts: ReportFacts) -> str:
     if facts.started is None:
         return "<p>The program has not been started.</p>"
-    due = sum(w.due for w in facts.adherence)
-    done = sum(min(w.done, w.due) if w.due else w.done for w in facts.adherence)
+    done, due = so_far(facts.adherence)
     rows = [
         [
             _e(w.week),
-            _e(f"{w.monday:%d %b %Y}"),
-            _e(f"{w.done} of {w.due}"),
+            _e(day_words(w.monday)),
+            _e(done_of_planned(w.done, w.due)),
             _bar(w.done / w.due if w.due else 0.0),
         ]
         for w in facts.adherence
     ]
     share = f" ({done / due:.0%})" if due else ""
     return (
-        f"<p>{_e(facts.program)}: started {_e(f'{facts.started:%d %b %Y}')}, "
-        f"{_e(facts.done)} of {_e(facts.total)} workouts done; "
-        f"{_e(done)} of {_e(due)} due so far{_e(share)}.</p>"
+        f"<p>{_e(facts.program)}: started {_e(day_words(facts.started))}, "
+        f"{_e(facts.done)} of {_e(facts.total)} workouts of the program done; "
+        f"{_e(done_of_planned(done, due, planned='due so far'))}{_e(share)}.</p>"
         + _table(["Week", "From", "Workouts done", ""], rows, set())
     )
 
@@ -163,7 +181,7 @@ def _adherence(facts: ReportFacts) -> str:
 def _minutes(weeks: Sequence[Week]) -> str:
     top = max((w.minutes for w in weeks), default=0.0) or 1.0
     rows = [
-        [_e(f"{w.monday:%d %b %Y}"), _e(w.sessions), _num(w.minutes, "min"), _bar(w.minutes / top)]
+        [_e(day_words(w.monday)), _e(w.sessions), _num(w.minutes, "min"), _bar(w.minutes / top)]
         for w in weeks
     ]
     return _table(["Week of", "Sessions that count", "Work", ""], rows, {1, 2})
@@ -175,7 +193,7 @@ def _pain(facts: ReportFacts) -> str:
     else:
         rows = [
             [
-                _e(f"{w.monday:%d %b %Y}"),
+                _e(day_words(w.monday)),
                 _num(w.before),
                 _num(w.after),
                 _num(w.morning),
@@ -188,7 +206,8 @@ def _pain(facts: ReportFacts) -> str:
         )
     if facts.old_feelings:
         text += (
-            f'<p class="note">{_e(facts.old_feelings)} older sessions carry a "feeling" '
+            f'<p class="note">{_e(plural(facts.old_feelings, "older session"))} '
+            f"{'carries' if facts.old_feelings == 1 else 'carry'} a &quot;feeling&quot; "
             "check-in on another scale (0 = very bad, 10 = great): not shown as pain.</p>"
         )
     return text
@@ -201,23 +220,30 @@ def _tests(tests: Sequence[TestTrend]) -> str:
     for trend in tests:
         test = trend.test
         values = {p: v for p, v in trend.values}
-        change = "–" if trend.change is None else _num(trend.change, test.unit)
+        change = (
+            "–" if trend.change is None else _e(judged_words(trend.change, test.error, test.unit))
+        )
         rows.append(
             [
                 _e(test.name),
                 *(_num(values.get(p), test.unit) for p in ("start", "middle", "end")),
                 change,
-                _e(f"{trend.verdict} (error ±{test.error:g} {test.unit}, {test.better} is better)"),
+                _e(f"{trend.verdict} ({test.better} is better)"),
             ]
         )
-    return _table(["Test", "Start", "Middle", "End", "Change", "Judged"], rows, {1, 2, 3, 4})
+    return _table(["Test", "Start", "Middle", "End", "Change", "Judged"], rows, {1, 2, 3})
 
 
 def _adjustments(facts: ReportFacts) -> str:
     parts = []
     if facts.applied:
         rows = [
-            [_e(a.at), _e(a.suggestion), _e(a.reason), "undone" if a.undone else "applied"]
+            [
+                _e(day_words(a.at) if a.at is not None else "–"),
+                _e(a.change),
+                _e(a.reason),
+                "undone" if a.undone else "applied",
+            ]
             for a in facts.applied
         ]
         parts.append(_table(["When", "Change", "Why", ""], rows, set()))
@@ -245,13 +271,13 @@ def _screening(screening: Screening | None) -> str:
         for sign in SIGNS
     ]
     usual = "not given" if screening.usual_pain is None else f"{screening.usual_pain}/10"
-    head = f"<p>Answered {_e(f'{screening.answered_at:%d %b %Y}')}; usual back pain {_e(usual)}. "
+    head = f"<p>Answered {_e(day_words(screening.answered_at))}; usual back pain {_e(usual)}. "
     if not screening.any_flag:
         head += '<span class="ok">No warning signs.</span></p>'
     elif screening.cleared and screening.cleared_at is not None:
         head += (
             f'<span class="ok">Cleared by a clinician (as the person said) on '
-            f"{_e(f'{screening.cleared_at:%d %b %Y}')}.</span></p>"
+            f"{_e(day_words(screening.cleared_at))}.</span></p>"
         )
     else:
         head += '<span class="flag">Warning signs answered yes: not cleared yet.</span></p>'

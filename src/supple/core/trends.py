@@ -7,16 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import Literal
 
 from supple.core.program import POINTS, MobilityTest, Point, Progress
 from supple.core.record import SessionRecord
-from supple.core.stats import monday_of
+from supple.core.stats import Week, monday_of
 from supple.core.value import value_class
+from supple.core.words import Judgement, judge
 
 PAIN_FIELDS = ("pain_before", "pain_after", "morning_pain")
 SPARKS = "▁▂▃▄▅▆▇█"
-Verdict = Literal["better", "worse", "within error", "not yet"]
 
 
 def pain_of(record: SessionRecord) -> tuple[int | None, int | None, int | None]:
@@ -94,6 +93,21 @@ def adherence(progress: Progress, today: date) -> tuple[AdherenceWeek, ...]:
     return tuple(out)
 
 
+def so_far(weeks: Sequence[AdherenceWeek]) -> tuple[int, int]:
+    """Workouts done and due over the program's weeks so far (done may exceed due: ahead of
+    the plan reads as ahead, never capped)."""
+    return sum(w.done for w in weeks), sum(w.due for w in weeks)
+
+
+def active_weeks(weeks: Sequence[Week], started: date | None) -> tuple[Week, ...]:
+    """The weeks of work minutes worth showing: from the program's start (a week with nothing
+    done in it is a week missed), and before it only those with any activity."""
+    first = monday_of(started) if started is not None else None
+    return tuple(
+        w for w in weeks if w.sessions or w.minutes or (first is not None and w.monday >= first)
+    )
+
+
 @value_class(frozen=True, slots=True)
 class TestTrend:
     __test__ = False  # not a pytest class, whatever its name
@@ -101,22 +115,11 @@ class TestTrend:
     test: MobilityTest
     values: tuple[tuple[Point, float], ...]  # the points measured, in order
     change: float | None  # improvement since the start (the test's unit; negative: worse)
-    verdict: Verdict
+    verdict: Judgement
 
     @property
     def start(self) -> float | None:
         return self.values[0][1] if self.values else None
-
-
-def judge(change: float | None, error: float) -> Verdict:
-    """Better or worse only beyond the test's measurement error."""
-    if change is None:
-        return "not yet"
-    if change > error:
-        return "better"
-    if change < -error:
-        return "worse"
-    return "within error"
 
 
 def test_trends(progress: Progress) -> tuple[TestTrend, ...]:

@@ -6,9 +6,12 @@ from __future__ import annotations
 import math
 import re
 from functools import cache
-from typing import NamedTuple, assert_never
+from typing import TYPE_CHECKING, Literal, NamedTuple, assert_never
 
 from supple.core.outcome import COUNTS_SHARE, Outcome
+
+if TYPE_CHECKING:
+    from datetime import date
 
 
 def _m_ss(whole: int) -> str:
@@ -36,6 +39,17 @@ def minutes(seconds: float) -> str:
     if whole < 60:
         return f"{whole} s"
     return f"{whole // 60} min {whole % 60:02d} s" if whole % 60 else f"{whole // 60} min"
+
+
+def day_words(day: date) -> str:
+    """A day as people write it: "Sun 6 Dec 2026" (no leading zero, whatever the locale's
+    digits: the month and weekday names are the C locale's)."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def done_of_planned(done: int, due: int, *, planned: str = "planned") -> str:
+    """Workouts against the plan: "2 done of 3 planned", "6 done of 3 planned" (ahead)."""
+    return f"{done} done of {due} {planned}"
 
 
 def plural(count: int, noun: str) -> str:
@@ -89,6 +103,39 @@ def change_words(change: float, unit: str) -> str:
     if change < 0:
         return f"▼ {-change:g} {unit} worse"
     return "= the same"
+
+
+Judgement = Literal["better", "worse", "within error", "not yet"]
+
+
+def judge(change: float | None, error: float) -> Judgement:
+    """The one judge of a test's change (improvement since the start, in its unit): better or
+    worse only beyond the test's measurement error. The program's table and its ★, the progress
+    screen, the report and the advice's celebration all ask it."""
+    if change is None:
+        return "not yet"
+    if change > error:
+        return "better"
+    if change < -error:
+        return "worse"
+    return "within error"
+
+
+def judged_words(change: float, error: float, unit: str, *, compact: bool = False) -> str:
+    """A test's change as judged: "▲ 12 s better", or within the error "10 s, within the ±32 s
+    measurement error" (compact: "▲ 12 s", "≈ 10 s"), the same words everywhere."""
+    unit = unit.strip()
+    match judge(change, error):
+        case "better" | "worse":
+            words = change_words(change, unit)
+            return words.removesuffix(" better").removesuffix(" worse") if compact else words
+        case "within error" | "not yet":
+            size = f"{abs(change):g} {unit}".rstrip() if change else "no change"
+            if compact:
+                return f"≈ {size}" if change else "="
+            return f"{size}, within the ±{error:g} {unit} measurement error".replace("  ", " ")
+        case _ as unreachable:
+            assert_never(unreachable)
 
 
 # What must never reach a terminal raw: C0 controls and DEL (ESC starts a sequence that can

@@ -255,13 +255,14 @@ class SuppleApp(QuietCrash):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette (ctrl+p): supple's own commands, then Textual's."""
         from supple.core.imports import FORMATS
-        from supple.tui.commands import advice_commands, palette_command
+        from supple.tui.commands import advice_commands, palette_command, progress_commands
         from supple.tui.screens.player import PlayerScreen
 
         if not isinstance(screen, PlayerScreen):  # nothing that would bury a running session
             yield palette_command(HomeScreen, "home.history", self.action_history)
             yield palette_command(HomeScreen, "home.stats", self.action_stats)
             yield palette_command(HomeScreen, "home.settings", self.action_settings)
+            yield from progress_commands(self)
             # No key imports; the palette is its only door, and these its only words.
             names = ", ".join(f.name for f in FORMATS)
             yield SystemCommand("Import", f"Routines from a file: {names}", self.action_import)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
@@ -46,6 +46,19 @@ def advice_commands(screen: Screen[Any]) -> Iterator[SystemCommand]:
     for binding in type(screen).BINDINGS:
         if isinstance(binding, Binding) and (binding.id or "").endswith(".advice"):
             yield palette_command(type(screen), binding.id or "", action)
+
+
+def progress_commands(app: App[Any]) -> Iterator[SystemCommand]:
+    """The progress screen and the safety screening from anywhere, worded as the program
+    screen's keys that open them."""
+    from supple.tui.screens.program import ProgramScreen, ask_screening
+    from supple.tui.screens.progress import ProgressScreen
+
+    coach = coach_of(app)
+    yield palette_command(
+        ProgramScreen, "program.progress", lambda: app.push_screen(ProgressScreen(coach))
+    )
+    yield palette_command(ProgramScreen, "program.screening", partial(ask_screening, app, coach))
 
 
 def entry(text: str, help_text: str, matcher: Matcher | None = None) -> Content:

@@ -41,7 +41,7 @@ HURTS = Binding(
     "Hurts",
     key_display="!",
     id="player.hurts",
-    show=False,  # the footer is full at 60 columns; the guide, ? and the palette say it
+    # In the footer where it fits (from 100 columns; at 60 the guide, ? and the palette say it).
     tooltip="This hurts: rate it 0–10, then ease or skip this exercise, or carry on",
 )
 
@@ -107,7 +107,6 @@ class PlayerScreen(HurtKey, SuppleScreen):
             show=False,
             tooltip="Breath tones: a tone rising each in-breath, falling each out-breath",
         ),
-        HURTS,
         Binding(
             "q,escape",
             "request_stop",
@@ -123,6 +122,7 @@ class PlayerScreen(HurtKey, SuppleScreen):
             id="player.focus",
             tooltip="Only the figure, a giant countdown and the cue word (remembered)",
         ),
+        HURTS,  # last: the footer drops it first (at 60 columns), never End
     ]
 
     def __init__(

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any, assert_never
 
 from rich.markup import escape
 from rich.text import Text
@@ -16,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from supple.core.program import POINTS, MobilityTest, Program
-from supple.core.words import change_words, printable
+from supple.core.words import judge, judged_words, printable
 from supple.tui.context import StartSession, tell
 from supple.tui.format import minutes
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
@@ -24,6 +25,8 @@ from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.widgets.chart import BarChart, Chart, Column
 
 if TYPE_CHECKING:
+    from textual.app import App
+
     from supple.coach.coach import Coach
     from supple.coach.views import ProgramView
 
@@ -64,12 +67,17 @@ def change_text(
     cannot say $success; the tables are refilled on every resume, so a new theme shows."""
     if change is None:
         return Text("")
-    words = change_words(change, test.unit)
-    if compact:  # "▲ 10 cm": the arrow says better or worse
-        words = words.removesuffix(" better").removesuffix(" worse")
-    if change > 0:
-        return Text(words if compact else f"{words} ★", style=f"bold {theme['success']}")
-    return Text(words, style=theme["warning"] if change < 0 else "")
+    unit = printable(test.unit)
+    words = judged_words(change, test.error, unit, compact=compact)
+    match judge(change, test.error):
+        case "better":
+            return Text(words if compact else f"{words} ★", style=f"bold {theme['success']}")
+        case "worse":
+            return Text(words, style=theme["warning"])
+        case "within error" | "not yet":  # "≈ 5 cm", dim: the progress screen says the error
+            return Text(judged_words(change, test.error, unit, compact=True), style="dim")
+        case _ as unreachable:
+            assert_never(unreachable)
 
 
 class ProgramScreen(SuppleScreen):
@@ -100,7 +108,7 @@ class ProgramScreen(SuppleScreen):
         Binding(
             "k",
             "screening",
-            "Safety",
+            "Safety screening",
             id="program.screening",
             tooltip="The safety questions: warning signs to see a clinician for",
         ),
@@ -326,17 +334,7 @@ class ProgramScreen(SuppleScreen):
 
     def action_screening(self, then: Program | None = None) -> None:
         """The safety questions; ``then``: the program to start once they are answered."""
-        from supple.coach.wording import screening_result
-        from supple.tui.screens.screening import ScreeningScreen
-
-        def answered(_: None) -> None:
-            screening = self.coach.journal.screening()
-            if screening is not None and screening.any_flag and not screening.cleared:
-                self.notify(screening_result(screening), severity="warning", timeout=20)
-            if then is not None:
-                self._start(then)
-
-        self.app.push_screen(ScreeningScreen(self.coach), answered)
+        ask_screening(self.app, self.coach, None if then is None else partial(self._start, then))
 
     def action_start_program(self) -> None:
         if self.view is None:
@@ -360,3 +358,19 @@ class ProgramScreen(SuppleScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def ask_screening(app: App[Any], coach: Coach, then: Callable[[], object] | None = None) -> None:
+    """The safety questions (from the program screen's key or the palette), a warning once
+    answered with a sign not cleared; ``then``: what to do once they are answered."""
+    from supple.coach.wording import screening_result
+    from supple.tui.screens.screening import ScreeningScreen
+
+    def answered(_: None) -> None:
+        screening = coach.journal.screening()
+        if screening is not None and screening.any_flag and not screening.cleared:
+            app.notify(screening_result(screening), severity="warning", timeout=20)
+        if then is not None:
+            then()
+
+    app.push_screen(ScreeningScreen(coach), answered)

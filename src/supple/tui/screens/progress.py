@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from supple.core.trends import PainWeek, TestTrend, sparkline
-from supple.core.words import change_words, printable
+from supple.core.trends import PainWeek, TestTrend, so_far, sparkline
+from supple.core.words import done_of_planned, judged_words, printable
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
 
@@ -34,17 +34,10 @@ def test_line(trend: TestTrend) -> Text:
     test = trend.test
     values = " → ".join(f"{p} {_value(v, test.unit)}" for p, v in trend.values) or "not taken yet"
     line = Text.assemble((printable(test.name.split(" (")[0]), "bold"), "\n  ", values)
-    error = f"±{test.error:g} {printable(test.unit)}"
-    match trend.verdict:
-        case "better" | "worse":
-            assert trend.change is not None
-            words = change_words(trend.change, test.unit)
-            style = "green" if trend.verdict == "better" else "yellow"
-            line.append(f"  {words} (beyond {error})", style=style)
-        case "within error":
-            line.append(f"  no change beyond {error}", style="dim")
-        case "not yet":
-            pass
+    if trend.change is not None:
+        words = judged_words(trend.change, test.error, printable(test.unit))
+        style = {"better": "green", "worse": "yellow"}.get(trend.verdict, "dim")
+        line.append(f"  {words}", style=style)
     return line
 
 
@@ -70,14 +63,15 @@ def pain_lines(weeks: tuple[PainWeek, ...]) -> Text:
 def adherence_lines(facts: ProgressFacts) -> Text:
     if facts.started is None:
         return Text("The program has not started (p, then s).", style="dim")
-    due = sum(w.due for w in facts.adherence)
-    done = sum(min(w.done, w.due) for w in facts.adherence)
-    out = Text(f"{done} of {due} workouts due so far · {facts.done}/{facts.total} in all\n")
+    done, due = so_far(facts.adherence)
+    whole = f"{facts.done} of {facts.total} in the program"
+    out = Text(f"{done_of_planned(done, due, planned='due so far')} · {whole}\n")
     for week in facts.adherence:
         bar = "█" * min(week.done, week.due) + "░" * max(0, week.due - week.done)
+        bar += "+" * max(0, week.done - week.due)
         out.append(f"week {week.week:<2} {week.monday:%d %b}  ")
         out.append(bar or "–", style="bold")
-        out.append(f"  {week.done}/{week.due}\n")
+        out.append(f"  {done_of_planned(week.done, week.due)}\n")
     out.rstrip()
     return out
 

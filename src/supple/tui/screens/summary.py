@@ -44,7 +44,7 @@ class SummaryScreen(SuppleScreen):
             "Easier",
             key_display="-",
             id="summary.easier",
-            tooltip="The chosen exercise one level easier next time (again: one more; + undoes)",
+            tooltip="The chosen exercise a level easier next time (again: one more; + undoes)",
         ),
         Binding(
             "plus,equals_sign",

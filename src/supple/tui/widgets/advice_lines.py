@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from supple.core.advice import Suggestion
 
 SHOWN = 3  # lines of advice at most; the rest are counted ("+2 more")
-ADVICE_TIP = "Apply a suggestion (one step easier or harder), or undo the last applied"
+ADVICE_TIP = "Apply a suggestion (a step easier or harder) or undo the last one"
 
 
 def advice_binding(screen: str) -> Binding:
