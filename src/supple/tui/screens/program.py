@@ -121,6 +121,7 @@ class ProgramScreen(SuppleScreen):
     def body(self) -> Iterable[Widget]:
         yield Static("[b]Program[/b]", id="title")
         yield Static("Loading…", id="program-status")
+        yield Static(id="program-screening")  # a warning sign not yet cleared
         with VerticalScroll(id="program-body"):  # scrolls (↑/↓) where 20 rows are too few
             with Horizontal(id="program-top"):
                 grid: DataTable[str] = DataTable(id="program-grid", cursor_type="none")
@@ -169,11 +170,23 @@ class ProgramScreen(SuppleScreen):
                     f"{len(progress.done)}/{len(program.workouts)} workouts done",
                 )
             )
+        self._screening_line()
         self.compact = self.size.width < COMPACT_BELOW
         self._grid(view)
         self._next(view)
         self._tests(view)
         await self._charts(view)
+
+    def _screening_line(self) -> None:
+        from supple.coach.wording import screening_line
+        from supple.tui.keymap import say_keys
+        from supple.tui.screens.screening import in_app
+
+        key = say_keys(self.app, ProgramScreen, "program.screening")
+        line = screening_line(self.coach.journal.screening(), in_app(self.app, key))
+        widget = self.query_one("#program-screening", Static)
+        widget.display = line is not None
+        widget.update(Text(line or ""))
 
     def on_resize(self, event: events.Resize) -> None:
         if self.view is not None and (event.size.width < COMPACT_BELOW) != self.compact:
@@ -330,9 +343,15 @@ class ProgramScreen(SuppleScreen):
         from supple.tui.screens.screening import ScreeningScreen
 
         def answered(_: None) -> None:
+            from supple.tui.keymap import say_keys
+            from supple.tui.screens.screening import in_app
+
             screening = self.coach.journal.screening()
+            self._screening_line()
             if screening is not None and screening.any_flag and not screening.cleared:
-                self.notify(screening_result(screening), severity="warning", timeout=20)
+                how = in_app(self.app, say_keys(self.app, ProgramScreen, "program.screening"))
+                said = screening_result(screening, how)
+                self.notify(said, severity="warning", timeout=20, markup=False)
             if then is not None:
                 self._start(then)
 
