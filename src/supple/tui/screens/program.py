@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
+from supple.coach.wording import screening_line
 from supple.core.program import POINTS, MobilityTest, Program
 from supple.core.words import change_words, printable
 from supple.tui.context import StartSession, tell
@@ -24,8 +25,13 @@ from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.widgets.chart import BarChart, Chart, Column
 
 if TYPE_CHECKING:
+    from typing import Any
+
+    from textual.app import App
+
     from supple.coach.coach import Coach
     from supple.coach.views import ProgramView
+    from supple.coach.wording import Hint
 
 # A test's chart needs this many cells (its axis and three bars with "12.5 cm" over them).
 TEST_CHART_WIDTH = 28
@@ -178,12 +184,7 @@ class ProgramScreen(SuppleScreen):
         await self._charts(view)
 
     def _screening_line(self) -> None:
-        from supple.coach.wording import screening_line
-        from supple.tui.keymap import say_keys
-        from supple.tui.screens.screening import in_app
-
-        key = say_keys(self.app, ProgramScreen, "program.screening")
-        line = screening_line(self.coach.journal.screening(), in_app(self.app, key))
+        line = screening_line(self.coach.journal.screening(), _said_here(self.app))
         widget = self.query_one("#program-screening", Static)
         widget.display = line is not None
         widget.update(Text(line or ""))
@@ -343,14 +344,10 @@ class ProgramScreen(SuppleScreen):
         from supple.tui.screens.screening import ScreeningScreen
 
         def answered(_: None) -> None:
-            from supple.tui.keymap import say_keys
-            from supple.tui.screens.screening import in_app
-
             screening = self.coach.journal.screening()
             self._screening_line()
             if screening is not None and screening.any_flag and not screening.cleared:
-                how = in_app(self.app, say_keys(self.app, ProgramScreen, "program.screening"))
-                said = screening_result(screening, how)
+                said = screening_result(screening, _said_here(self.app))
                 self.notify(said, severity="warning", timeout=20, markup=False)
             if then is not None:
                 self._start(then)
@@ -379,3 +376,11 @@ class ProgramScreen(SuppleScreen):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+
+def _said_here(app: App[Any]) -> Hint:
+    """The safety sentences on the program screen name its key for the safety questions."""
+    from supple.tui.keymap import say_keys
+    from supple.tui.screens.screening import in_app
+
+    return in_app(app, say_keys(app, ProgramScreen, "program.screening"))

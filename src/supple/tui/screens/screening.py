@@ -57,9 +57,7 @@ def in_app(
             case Ask.SCREENING:
                 if to_screening:
                     return to_screening
-                return (
-                    f"change the answers, then {say_keys(app, ScreeningScreen, 'screening.save')}"
-                )
+                return f"answer above, then {say_keys(app, ScreeningScreen, 'screening.save')}"
             case Ask.CLEARED:
                 cleared = say_keys(app, ScreeningScreen, "screening.cleared")
                 return f"{to_screening}, then {cleared}" if to_screening else cleared
