@@ -30,3 +30,20 @@ async def test_ticked_and_unticked_read_differently(data_dir: Path) -> None:
             "▌", ""
         )
         assert all(not b.value and "no" in str(b.render()) for b in boxes[1:])
+
+
+async def test_program_screen_keeps_the_warning_until_cleared(data_dir: Path) -> None:
+    from datetime import UTC, datetime
+
+    from supple.core import screening
+
+    answered = screening.answered(frozenset({"weight_loss"}), 2, datetime.now(UTC), None)
+    screening.save(data_dir, answered)
+    app = build_app(data_dir)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        line = str(app.screen.query_one("#program-screening").render())
+        assert "soon, before exercising" in line and "emergency" not in line, line
+        assert "(k: your answers)" in line and "`" not in line, line
