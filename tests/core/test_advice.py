@@ -41,7 +41,8 @@ class Screen:
     answered: bool = True
     any_flag: bool = False
     cleared: bool = False
-    usual_pain: int = 2
+    usual_pain: int | None = 2
+    urgent: bool = False
 
     @property
     def allows_harder(self) -> bool:
@@ -105,10 +106,10 @@ BOTH = [("harder", ("cat-cow",)), ("harder", ("sphinx",))]
 SCENARIOS: dict[str, tuple[AdviceInput, list[tuple[str, tuple[str, ...]]]]] = {
     "steady progress, 4 weeks": (AdviceInput(TODAY, steady(4), screening=OK), BOTH),
     "steady, 2 weeks": (AdviceInput(TODAY, steady(2), screening=OK), BOTH),
-    "steady, no screening": (AdviceInput(TODAY, steady(4)), []),
+    "steady, no screening": (AdviceInput(TODAY, steady(4)), [("screening", ())]),
     "steady, screening unanswered": (
         AdviceInput(TODAY, steady(4), screening=Screen(answered=False)),
-        [],
+        [("screening", ())],
     ),
     "red flag": (
         AdviceInput(TODAY, steady(4), screening=Screen(any_flag=True)),
@@ -192,12 +193,37 @@ SCENARIOS: dict[str, tuple[AdviceInput, list[tuple[str, tuple[str, ...]]]]] = {
         ),
         [("rest", ())],
     ),
-    "tests due": (AdviceInput(TODAY, (), tests_due=("middle",)), [("retest", ())]),
+    "tests due": (AdviceInput(TODAY, (), tests_due=("middle",), screening=OK), [("retest", ())]),
+    # Asked once, before the first advice of any kind: until then only the screening, and the
+    # safe side (easier, rest), never tests nor harder.
+    "tests due, screening unanswered": (
+        AdviceInput(TODAY, (), tests_due=("middle",)),
+        [("screening", ())],
+    ),
+    "flare, screening unanswered": (
+        AdviceInput(TODAY, (*steady(3), session(0, pain=7))),
+        [("easier", ("cat-cow", "sphinx")), ("screening", ())],
+    ),
+    # No usual pain known (no screening answer, fewer than three before-ratings): a morning is
+    # compared with nothing, never with a made-up 0.
+    "morning 6, usual not known": (
+        AdviceInput(TODAY, (session(3, before=None), session(1, before=None, morning=6))),
+        [("screening", ())],
+    ),
+    "morning 6, usual not known, screening without usual": (
+        AdviceInput(
+            TODAY,
+            tuple(session(d, before=None, morning=6) for d in (5, 3, 1)),
+            screening=Screen(usual_pain=None),
+        ),
+        [],
+    ),
     "middle tests better beyond error": (
         AdviceInput(
             TODAY,
             (),
             tests=(result("toe-touch", "start", 20, 21), result("toe-touch", "middle", 10, 2)),
+            screening=OK,
         ),
         [("celebrate", ())],
     ),
@@ -206,6 +232,7 @@ SCENARIOS: dict[str, tuple[AdviceInput, list[tuple[str, tuple[str, ...]]]]] = {
             TODAY,
             (),
             tests=(result("toe-touch", "start", 20, 21), result("toe-touch", "middle", 17, 2)),
+            screening=OK,
         ),
         [],
     ),
@@ -214,6 +241,7 @@ SCENARIOS: dict[str, tuple[AdviceInput, list[tuple[str, tuple[str, ...]]]]] = {
             TODAY,
             (),
             tests=(result("bridge-hold", "start", 30, 21), result("bridge-hold", "end", 50, 2)),
+            screening=OK,
         ),
         [],
     ),
@@ -300,8 +328,8 @@ def test_every_suggestion_carries_its_numbers(facts: AdviceInput) -> None:
     from supple.coach.wording import advice
 
     for s in advise(facts):
-        if s.kind is AdviceKind.SEE_CLINICIAN:  # its reason is the screening's answer, no number
-            assert not s.numbers and not any(c.isdigit() for c in advice(s)), s
+        if s.kind in (AdviceKind.SEE_CLINICIAN, AdviceKind.SCREENING):  # the screening's answer
+            assert set(s.numbers) <= {"urgent"} and not any(c.isdigit() for c in advice(s)), s
             continue
         assert s.numbers, s
         sentence = advice(s)

@@ -119,3 +119,12 @@ def test_program_start_takes_the_answers_or_says_harder_waits(
 def test_every_sign_has_a_question_and_a_stable_key() -> None:
     assert len(SIGNS) == 7 and len(set(SIGN_KEYS)) == 7
     assert all(s.question.endswith("?") and s.key.isidentifier() for s in SIGNS)
+
+
+def test_cli_advice_says_not_medical_advice_once_at_the_end_on_stdout(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "advice")
+    assert code == 0 and out.count("not medical advice") == 1 and "medical" not in err
+    assert out.strip().splitlines()[-1].startswith("supple is not medical advice")
+    assert "Answer the safety questions first (`supple screening`)" in out

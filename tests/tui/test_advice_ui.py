@@ -59,7 +59,9 @@ async def test_home_line_apply_and_undo(data_dir: Path, monkeypatch: pytest.Monk
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         lines = text_of(app, "#advice-full")
-        assert advice(EASIER) in lines and advice(RETEST) in lines and "v: apply" in lines
+        assert advice(EASIER) in lines and "v: apply" in lines
+        # In the app the sentence names the key in force, never a shell command.
+        assert "Take the middle tests (t on the program screen)." in lines and "`" not in lines
         assert calls == [1]
         app.screen.load_status()
         await settle(pilot)
@@ -80,7 +82,9 @@ async def test_home_line_apply_and_undo(data_dir: Path, monkeypatch: pytest.Monk
         (entry,) = load_log(data_dir / "advice.toml")[0]
         assert entry.id == EASIER.id and entry.reason == advice(EASIER)
         assert "pain 7 of 10" in entry.reason and entry.undone_at is None
-        assert any("Applied: " + advice(EASIER) in n.message for n in app._notifications)
+        applied = [n.message for n in app._notifications if "Applied: " in n.message]
+        assert applied and advice(EASIER) in applied[-1]
+        assert "To undo it: v, then Enter" in applied[-1] and "advice key" not in applied[-1]
         assert advice(EASIER) not in text_of(app, "#advice-full")
 
         await pilot.press("v")
@@ -135,3 +139,28 @@ def test_short_home_says_one_line_and_wide_home_a_line_each(
             assert compact == count_words(count, "v")
         shown, height, _ = asyncio.run(run((100, 30)))
         assert height == (min(count, SHOWN) + 1 if count else 0)
+
+
+async def test_screening_advice_opens_the_safety_questions(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the screening is answered, its line names the keys that open it, and Enter on
+    it in the chooser opens the safety questions."""
+    from supple.tui.screens.screening import ScreeningScreen
+
+    first = Suggestion(AdviceKind.SCREENING, day=date(2026, 11, 24))
+    suggest(monkeypatch, [first], [])
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "Answer the safety questions first (v, then Enter on it)" in text_of(
+            app, "#advice-full"
+        )
+        await pilot.press("v")
+        await settle(pilot)
+        assert isinstance(app.screen, AdviceScreen)
+        assert "not medical advice" not in text_of(app, "#question")
+        assert app.screen.query_one(OptionList).get_option(first.id).disabled is False
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ScreeningScreen)

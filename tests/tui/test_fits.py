@@ -68,6 +68,8 @@ ROUTES: dict[str, tuple[tuple[str | float, ...], tuple[str, ...]]] = {
     "settings": (("comma",), ()),
     "player": (("enter", 6.5), ()),
     "paused": (("enter", 9.0, "space"), ("PAUSED",)),
+    # Each question's words: whole, wrapped (a Checkbox label would be cut mid-word).
+    "screening": (("p", "k"), ("Safety first",)),
 }
 
 
@@ -97,6 +99,21 @@ async def test_every_needed_word_is_whole_on_screen(data_dir: Path, route: str) 
                 assert key in lines[-1], (route, size, key, lines[-1])
             for word in needed:
                 assert word in text, (route, size, word, text)
+            if route == "screening":
+                await _every_question_whole(app, pilot, size)
+
+
+async def _every_question_whole(app: Any, pilot: Any, size: tuple[int, int]) -> None:
+    """Each warning sign's question, scrolled into view, reads whole over its lines."""
+    from supple.core.screening import SIGNS
+
+    for sign in SIGNS:
+        question = app.screen.query_one(f"#ask-{sign.key.replace('_', '-')}")
+        question.scroll_visible(animate=False, immediate=True)
+        await settle(pilot)
+        await pilot.pause()
+        shown = region_text(app, f"#ask-{sign.key.replace('_', '-')}")
+        assert shown == " ".join(sign.question.split()), (size, sign.key, shown)
 
 
 # -- the rest: each screen and modal once per size, one app resized across the three sizes ---

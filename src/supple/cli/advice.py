@@ -34,7 +34,7 @@ def _suggested(found: Coach) -> tuple[AdviceService, list[Suggestion]]:
 def cmd_advice(as_json: bool) -> int:
     import json
 
-    from supple.coach.wording import advice
+    from supple.coach.wording import ADVICE_NOT_MEDICAL, NO_ADVICE, advice
 
     found = coach()
     _, suggestions = _suggested(found)
@@ -56,16 +56,16 @@ def cmd_advice(as_json: bool) -> int:
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
     if not suggestions:
-        print("No advice today: keep going as you are.")
+        print(NO_ADVICE)
     for s in suggestions:
         print(f"{printable(s.id)}\n  {printable(advice(s))}")
-    print("supple is not medical advice (see docs/advice.md).", file=sys.stderr)
+    print(ADVICE_NOT_MEDICAL)
     return 0
 
 
 def cmd_apply(advice_id: str) -> int:
     from supple.coach.advice import AdviceError
-    from supple.coach.wording import advice, advice_already
+    from supple.coach.wording import advice, advice_already, advice_applied
 
     found = coach()
     service, suggested = _suggested(found)
@@ -84,7 +84,7 @@ def cmd_apply(advice_id: str) -> int:
     except AdviceError as error:
         print(f"supple: advice: {printable(str(error))}", file=sys.stderr)
         return 1
-    print(f"Applied: {printable(advice(chosen))} (`supple advice undo` puts it back)")
+    print(printable(advice_applied(advice(chosen))))
     return 0
 
 

@@ -9,10 +9,11 @@ start-up path, which these sentences should not lengthen.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING, assert_never
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
     from datetime import date, datetime
     from pathlib import Path
 
@@ -24,6 +25,35 @@ if TYPE_CHECKING:
     from supple.core.screening import Screening
     from supple.core.stats import Stats
     from supple.core.sync import Conflict
+
+
+class Ask(StrEnum):
+    """Something a sentence tells the person to do next: on the command line it names the
+    command, in the app the key in force (the app passes its own ``Hint``)."""
+
+    SCREENING = "screening"  # answer the safety questions (again)
+    CLEARED = "cleared"  # say a clinician cleared you
+    TESTS = "tests"  # take the mobility tests
+    UNDO_ADVICE = "undo-advice"  # undo the advice just applied
+
+
+if TYPE_CHECKING:
+    Hint = Callable[[Ask], str]
+
+
+def on_command_line(ask: Ask) -> str:
+    """How to do ``ask`` from the command line: the command, quoted."""
+    match ask:
+        case Ask.SCREENING:
+            return "`supple screening`"
+        case Ask.CLEARED:
+            return "`supple screening --cleared`"
+        case Ask.TESTS:
+            return "`supple test list`"
+        case Ask.UNDO_ADVICE:
+            return "`supple advice undo`"
+        case _:
+            assert_never(ask)
 
 
 def verdict(facts: Verdict) -> str:
@@ -178,9 +208,9 @@ def timing_words(settings: bool) -> str:
     return "your settings' timing" if settings else "its own timing"
 
 
-def advice(suggestion: Suggestion) -> str:
+def advice(suggestion: Suggestion, how: Hint = on_command_line) -> str:
     """One suggestion and why, with the numbers it used: "Cat-Cow 8 reps next time: 3 sessions
-    at 5 reps, pain 1–2 during, mornings unchanged"."""
+    at 5 reps, pain 1–2 during, mornings unchanged"; ``how`` names what to press or type."""
     from supple.core.advice import AdviceKind
 
     n = suggestion.numbers
@@ -206,23 +236,34 @@ def advice(suggestion: Suggestion) -> str:
                 )
             return f"A rest day: {_why_easier(n)}, and {names} was already made easier this week."
         case AdviceKind.RETEST:
-            return f"Take the {n.get('points')} tests (`supple test list`)."
+            return f"Take the {n.get('points')} tests ({how(Ask.TESTS)})."
         case AdviceKind.CELEBRATE:
             return f"Since the start ({n.get('point')} tests): " + "; ".join(_changes(n)) + "."
         case AdviceKind.SEE_CLINICIAN:
             return (
-                "See a clinician before exercising harder: the screening found a warning sign. "
-                "Once cleared, say so in the screening."
+                f"{see_clinician(bool(n.get('urgent')))} The safety questions found a warning "
+                f"sign; once a clinician has cleared you, say so ({how(Ask.CLEARED)})."
+            )
+        case AdviceKind.SCREENING:
+            return (
+                f"Answer the safety questions first ({how(Ask.SCREENING)}); until then supple "
+                "suggests only what is easier."
             )
         case _:
             assert_never(suggestion.kind)
 
 
-def advice_applied(reason: str | None) -> str:
-    """What applying a suggestion changed (None: nothing suggested nor applied)."""
+NO_ADVICE = "No advice today: keep going as you are."
+# Said once, at the end of `supple advice`; the screening says it in full (docs/advice.md).
+ADVICE_NOT_MEDICAL = "supple is not medical advice: a clinician who knows you decides."
+
+
+def advice_applied(reason: str | None, how: Hint = on_command_line) -> str:
+    """What applying a suggestion changed (None: nothing suggested nor applied), and how to
+    undo it."""
     if reason is None:
-        return "No advice today: keep going as you are."
-    return f"Applied: {reason} Press the advice key again to undo it."
+        return NO_ADVICE
+    return f"Applied: {reason} To undo it: {how(Ask.UNDO_ADVICE)}."
 
 
 def advice_already(entry: Applied) -> str:
@@ -246,7 +287,8 @@ def _why_easier(n: Mapping[str, object]) -> str:
     if "pain_after" in n:
         parts.append(f"pain {n['pain_after']} of 10 after (above 5)")
     if "morning" in n:
-        parts.append(f"next morning {n['morning']} of 10 (usual {n['usual']:g})")
+        usual = f"usual {n['usual']:g}" if "usual" in n else "usual pain not known yet"
+        parts.append(f"next morning {n['morning']} of 10 ({usual})")
     return ", ".join(parts) + f" on {n.get('session')}"
 
 
@@ -287,20 +329,50 @@ SCREENING_INTRO = (
     "physiotherapist to look at your back first. Answer for the last few weeks."
 )
 USUAL_PAIN_QUESTION = "Your usual back pain, 0 to 10 (0 = no pain, 10 = worst imaginable)?"
-SCREENING_MISSING = (
-    "The safety screening has not been answered: `supple screening` asks it. Until then supple "
-    "never suggests making exercises harder."
-)
+# NICE NG59 and Finucane 2020 (docs/safety.md): a warning sign is assessed before exercise
+# care begins, not only before it gets harder; one wording for the note and the advice line.
+BEFORE_EXERCISING = "before exercising"
 
 
-def screening_result(screening: Screening | None) -> str:
+def see_clinician(urgent: bool) -> str:
+    """Whom to see and how soon: today for the urgent signs (``Sign.urgent``), else soon."""
+    if urgent:
+        return (
+            f"Please see a doctor today, {BEFORE_EXERCISING}: an emergency department or your "
+            "urgent care line."
+        )
+    return f"Please see a doctor or physiotherapist soon, {BEFORE_EXERCISING}."
+
+
+def screening_line(screening: Screening | None, how: Hint = on_command_line) -> str | None:
+    """One line while a warning sign is answered yes and not cleared (None otherwise)."""
+    if screening is None or not screening.any_flag or screening.cleared:
+        return None
+    whom = "a doctor today" if screening.urgent else "a doctor or physiotherapist soon"
+    return (
+        f"Warning sign answered yes: see {whom}, {BEFORE_EXERCISING} "
+        f"({how(Ask.SCREENING)}: your answers)."
+    )
+
+
+def screening_missing(how: Hint = on_command_line) -> str:
+    return (
+        f"The safety screening has not been answered ({how(Ask.SCREENING)}). Until then "
+        "supple never suggests making exercises harder."
+    )
+
+
+SCREENING_MISSING = screening_missing()
+
+
+def screening_result(screening: Screening | None, how: Hint = on_command_line) -> str:
     """What the answers mean, in plain words: go ahead, see a clinician first, or cleared."""
     if screening is None or not screening.answered:
-        return SCREENING_MISSING
+        return screening_missing(how)
     if not screening.any_flag:
         return (
             "No warning signs. Go ahead; stop an exercise that causes sharp or spreading pain. "
-            "Answer again (`supple screening`) if anything changes."
+            f"Answer again ({how(Ask.SCREENING)}) if anything changes."
         )
     signs = "; ".join(sign.short for sign in screening.flags)
     if screening.cleared and screening.cleared_at is not None:
@@ -309,10 +381,9 @@ def screening_result(screening: Screening | None) -> str:
             f"{screening.cleared_at:%a %d %b %Y}; supple may suggest harder exercises again."
         )
     return (
-        f"You answered yes to: {signs}. Please see a doctor or physiotherapist before you "
-        "exercise; if you have numbness around the seat or new bladder or bowel trouble, today "
-        "(an emergency department or your urgent care line). supple will not suggest harder "
-        "exercises until you tell it a clinician has cleared you (`supple screening --cleared`)."
+        f"You answered yes to: {signs}. {see_clinician(screening.urgent)} supple will not "
+        f"suggest harder exercises until you tell it a clinician has cleared you "
+        f"({how(Ask.CLEARED)})."
     )
 
 

@@ -15,7 +15,10 @@ a stable id and the numbers it used. The rules and their sources are in docs/adv
 - a test is better or worse only beyond its measurement error; middle and end tests are
   celebrated with the change since the start.
 
-When in doubt the advice errs to the safe side: no pain recorded means no harder.
+When in doubt the advice errs to the safe side: no pain recorded means no harder; no usual pain
+known means no morning compared (and no harder after a rated morning); until the screening is
+answered (asked once, before the first advice of any kind), advice is only "answer the safety
+questions first" and what is easier (a step easier, a rest day).
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ class ScreeningLike(Protocol):
     @property
     def allows_harder(self) -> bool: ...
     @property
+    def urgent(self) -> bool: ...
+    @property
     def usual_pain(self) -> int | None: ...
 
 
@@ -65,6 +70,7 @@ class AdviceKind(StrEnum):
     RETEST = "retest"
     CELEBRATE = "celebrate"
     SEE_CLINICIAN = "see-clinician"
+    SCREENING = "screening"  # answer the safety questions first
 
     @property
     def change(self) -> int:
@@ -79,6 +85,7 @@ class AdviceKind(StrEnum):
                 | AdviceKind.RETEST
                 | AdviceKind.CELEBRATE
                 | AdviceKind.SEE_CLINICIAN
+                | AdviceKind.SCREENING
             ):
                 return 0
             case _:
@@ -221,10 +228,11 @@ def usual_pain(facts: AdviceInput) -> int | float | None:
 
 
 def _flare(session: SessionFact, usual: float | None) -> bool:
-    """A morning 2 or more above usual (usual unknown: any morning above 2 is taken as one)."""
-    if session.morning_pain is None:
+    """A morning 2 or more above usual; with no usual pain known, no morning is compared (a
+    baseline is never made up)."""
+    if session.morning_pain is None or usual is None:
         return False
-    return session.morning_pain >= (usual if usual is not None else 0) + MORNING_FLARE
+    return session.morning_pain >= usual + MORNING_FLARE
 
 
 def _last_stepped(facts: AdviceInput, routine: str, exercise: str) -> date | None:
@@ -245,9 +253,13 @@ def advise(facts: AdviceInput) -> list[Suggestion]:
     """Every suggestion the rules give for ``facts``, the safest first."""
     out: list[Suggestion] = []
     screening = facts.screening
-    if screening is not None and screening.any_flag and not screening.cleared:
-        # No number: the screening says whether a sign was answered yes, and that is the reason.
-        out.append(Suggestion(AdviceKind.SEE_CLINICIAN, day=facts.today))
+    answered = screening is not None and screening.answered
+    if screening is None or not screening.answered:
+        out.append(Suggestion(AdviceKind.SCREENING, day=facts.today))
+    elif screening.any_flag and not screening.cleared:
+        # No number: the screening's answer is the reason; ``urgent`` says how soon.
+        urgent = {"urgent": int(screening.urgent)}
+        out.append(Suggestion(AdviceKind.SEE_CLINICIAN, numbers=urgent, day=facts.today))
     usual = usual_pain(facts)
     sessions = _ordered(facts)
     rest = _rest(sessions, facts)
@@ -258,7 +270,8 @@ def advise(facts: AdviceInput) -> list[Suggestion]:
         out.append(blocked)
     if _harder_allowed(sessions, facts, usual) and not rest and not blocked:
         out.extend(_harder(sessions, facts, usual))
-    out.extend(_tests(facts))
+    if answered:  # before the screening, only the safe side (the issue's decision)
+        out.extend(_tests(facts))
     return out
 
 
@@ -307,9 +320,10 @@ def _easier(
             chosen = [e for e in session.exercises if e.done] or list(session.exercises)
             if (session.pain_after or 0) > ACCEPTABLE:
                 numbers["pain_after"] = session.pain_after or 0
-            if _flare(session, usual):
-                numbers["morning"] = session.morning_pain or 0
-                numbers["usual"] = usual if usual is not None else 0
+            if session.morning_pain is not None and (usual is None or _flare(session, usual)):
+                numbers["morning"] = session.morning_pain  # no "usual": not known yet
+                if usual is not None:
+                    numbers["usual"] = usual
         else:
             continue
         numbers["session"] = session.day.isoformat()
@@ -354,6 +368,8 @@ def _harder_allowed(sessions: list[SessionFact], facts: AdviceInput, usual: floa
     if sessions and (sessions[-1].pain or 0) > ACCEPTABLE:
         return False
     mornings = [s for s in sessions if s.morning_pain is not None]
+    if mornings and usual is None:  # a morning rated, nothing to compare it with
+        return False
     return not (mornings and _flare(mornings[-1], usual))
 
 

@@ -27,6 +27,9 @@ class Sign:
     key: str
     question: str
     short: str  # a few words for the report and the summary line
+    # Urgent: a possible cauda equina syndrome or a worsening nerve problem (NICE NG59,
+    # Finucane 2020): a clinician today, not soon.
+    urgent: bool = False
 
 
 # The questions, in the order asked; the keys are the file's and never change.
@@ -35,16 +38,19 @@ SIGNS: tuple[Sign, ...] = (
         "saddle_numbness",
         "Numbness or tingling around your seat: between the legs, the buttocks or inner thighs?",
         "numbness around the seat area",
+        urgent=True,
     ),
     Sign(
         "bladder_bowel",
         "New trouble passing or holding urine or stools?",
         "new bladder or bowel trouble",
+        urgent=True,
     ),
     Sign(
         "leg_weakness",
         "Weakness or numbness in a leg or foot that is getting worse?",
         "leg weakness or numbness getting worse",
+        urgent=True,
     ),
     Sign(
         "fever_unwell",
@@ -96,6 +102,11 @@ class Screening:
     @property
     def any_flag(self) -> bool:
         return bool(self.flags)
+
+    @property
+    def urgent(self) -> bool:
+        """A sign answered yes that needs a clinician today (``Sign.urgent``)."""
+        return any(sign.urgent for sign in self.flags)
 
     @property
     def cleared(self) -> bool:

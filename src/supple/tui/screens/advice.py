@@ -1,10 +1,11 @@
-"""The advice chooser: each suggestion that steps an exercise, to apply with Enter; the others
-to read; and the last advice applied, to undo."""
+"""The advice chooser: each suggestion that steps an exercise, to apply with Enter; "answer the
+safety questions" and "see a clinician", to open the safety questions with Enter; the others to
+read; and the last advice applied, to undo."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,10 +19,26 @@ from supple.core.words import printable
 from supple.tui.keymap import say_keys
 
 if TYPE_CHECKING:
+    from supple.coach.wording import Hint
     from supple.core.advice import Suggestion
     from supple.core.advice_log import Applied
 
 UNDO = "undo"  # the option that undoes the last advice applied (a suggestion id never is)
+
+
+def opens_screening(suggestion: Suggestion) -> bool:
+    """Enter on it opens the safety questions (to answer them, or to say you were cleared)."""
+    from supple.core.advice import AdviceKind
+
+    match suggestion.kind:
+        case AdviceKind.SCREENING | AdviceKind.SEE_CLINICIAN:
+            return True
+        case AdviceKind.HARDER | AdviceKind.EASIER | AdviceKind.REST:
+            return False
+        case AdviceKind.RETEST | AdviceKind.CELEBRATE:
+            return False
+        case _:
+            assert_never(suggestion.kind)
 
 
 class AdviceScreen(ModalScreen[str | None]):
@@ -31,19 +48,22 @@ class AdviceScreen(ModalScreen[str | None]):
         Binding("escape", "close", "Back", id="advice.close", tooltip="Back, nothing changed"),
     ]
 
-    def __init__(self, suggestions: Sequence[Suggestion], last: Applied | None) -> None:
+    def __init__(self, suggestions: Sequence[Suggestion], last: Applied | None, how: Hint) -> None:
         super().__init__()
         self.suggestions = suggestions
         self.last = last
+        self.how = how  # names the keys in force in the sentences
 
     def compose(self) -> ComposeResult:
         from supple.coach.wording import advice
 
         options = [
             Option(
-                Text.assemble(("apply " if s.change else "", "bold"), printable(advice(s))),
+                Text.assemble(
+                    ("apply " if s.change else "", "bold"), printable(advice(s, self.how))
+                ),
                 id=s.id,
-                disabled=not s.change,  # a rest day, a test, a clinician: to read, not apply
+                disabled=not (s.change or opens_screening(s)),  # a rest day, a test: to read
             )
             for s in self.suggestions
         ]
@@ -51,10 +71,10 @@ class AdviceScreen(ModalScreen[str | None]):
             reason = printable(self.last.reason)
             options.append(Option(Text.assemble(("undo ", "bold"), reason), id=UNDO))
         with Vertical(id="dialog"):
-            yield Static("Advice (supple is not medical advice)", id="question")
+            yield Static("Advice", id="question")
             yield OptionList(*options, id="advice-list")
             back = say_keys(self.app, AdviceScreen, "advice.close", " / ")
-            yield Static(Text(f"Enter: apply or undo · {back}: back"), id="keys")
+            yield Static(Text(f"Enter: apply, undo or open · {back}: back"), id="keys")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
 from typing import TYPE_CHECKING, Any, assert_never
 
 from rich.markup import escape
@@ -16,6 +15,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
+from supple.coach.wording import screening_line
 from supple.core.program import POINTS, MobilityTest, Program
 from supple.core.words import judge, judged_words, printable
 from supple.tui.context import StartSession, tell
@@ -25,10 +25,13 @@ from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.widgets.chart import BarChart, Chart, Column
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from textual.app import App
 
     from supple.coach.coach import Coach
     from supple.coach.views import ProgramView
+    from supple.coach.wording import Hint
 
 # A test's chart needs this many cells (its axis and three bars with "12.5 cm" over them).
 TEST_CHART_WIDTH = 28
@@ -129,6 +132,7 @@ class ProgramScreen(SuppleScreen):
     def body(self) -> Iterable[Widget]:
         yield Static("[b]Program[/b]", id="title")
         yield Static("Loading…", id="program-status")
+        yield Static(id="program-screening")  # a warning sign not yet cleared
         with VerticalScroll(id="program-body"):  # scrolls (↑/↓) where 20 rows are too few
             with Horizontal(id="program-top"):
                 grid: DataTable[str] = DataTable(id="program-grid", cursor_type="none")
@@ -177,11 +181,18 @@ class ProgramScreen(SuppleScreen):
                     f"{len(progress.done)}/{len(program.workouts)} workouts done",
                 )
             )
+        self._screening_line()
         self.compact = self.size.width < COMPACT_BELOW
         self._grid(view)
         self._next(view)
         self._tests(view)
         await self._charts(view)
+
+    def _screening_line(self) -> None:
+        line = screening_line(self.coach.journal.screening(), _said_here(self.app))
+        widget = self.query_one("#program-screening", Static)
+        widget.display = line is not None
+        widget.update(Text(line or ""))
 
     def on_resize(self, event: events.Resize) -> None:
         if self.view is not None and (event.size.width < COMPACT_BELOW) != self.compact:
@@ -334,7 +345,13 @@ class ProgramScreen(SuppleScreen):
 
     def action_screening(self, then: Program | None = None) -> None:
         """The safety questions; ``then``: the program to start once they are answered."""
-        ask_screening(self.app, self.coach, None if then is None else partial(self._start, then))
+
+        def after() -> None:
+            self._screening_line()
+            if then is not None:
+                self._start(then)
+
+        ask_screening(self.app, self.coach, after)
 
     def action_start_program(self) -> None:
         if self.view is None:
@@ -369,8 +386,17 @@ def ask_screening(app: App[Any], coach: Coach, then: Callable[[], object] | None
     def answered(_: None) -> None:
         screening = coach.journal.screening()
         if screening is not None and screening.any_flag and not screening.cleared:
-            app.notify(screening_result(screening), severity="warning", timeout=20)
+            said = screening_result(screening, _said_here(app))
+            app.notify(said, severity="warning", timeout=20, markup=False)
         if then is not None:
             then()
 
     app.push_screen(ScreeningScreen(coach), answered)
+
+
+def _said_here(app: App[Any]) -> Hint:
+    """The safety sentences on the program screen name its key for the safety questions."""
+    from supple.tui.keymap import say_keys
+    from supple.tui.screens.screening import in_app
+
+    return in_app(app, say_keys(app, ProgramScreen, "program.screening"))

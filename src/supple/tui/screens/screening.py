@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Static
 
@@ -18,6 +18,7 @@ from supple.coach.wording import (
     NOT_MEDICAL_ADVICE,
     SCREENING_INTRO,
     USUAL_PAIN_QUESTION,
+    Ask,
     screening_result,
 )
 from supple.core.screening import SIGNS
@@ -27,7 +28,47 @@ from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.field_input import FieldInput
 
 if TYPE_CHECKING:
+    from typing import Any
+
+    from textual.app import App
+
     from supple.coach.coach import Coach
+    from supple.coach.wording import Hint
+
+YES, NO = "yes", "no"  # the answer in words beside the tick: not by colour alone (NO_COLOR)
+
+
+def answer_word(ticked: bool) -> str:
+    return YES if ticked else NO
+
+
+def in_app(
+    app: App[Any], to_screening: str = "", advice_key: str = "", tests_key: str = ""
+) -> Hint:
+    """How to do each ``Ask`` in the app, naming the keys in force: ``to_screening`` the keys
+    that open the safety questions from where the sentence is shown ("" when on them),
+    ``advice_key`` the advice key there, ``tests_key`` the program screen's tests key."""
+    from typing import assert_never
+
+    from supple.tui.keymap import say_keys
+
+    def how(ask: Ask) -> str:
+        match ask:
+            case Ask.SCREENING:
+                if to_screening:
+                    return to_screening
+                return f"answer above, then {say_keys(app, ScreeningScreen, 'screening.save')}"
+            case Ask.CLEARED:
+                cleared = say_keys(app, ScreeningScreen, "screening.cleared")
+                return f"{to_screening}, then {cleared}" if to_screening else cleared
+            case Ask.TESTS:
+                return f"{tests_key} on the program screen" if tests_key else "the program screen"
+            case Ask.UNDO_ADVICE:
+                return f"{advice_key}, then Enter on “undo”"
+            case _:
+                assert_never(ask)
+
+    return how
 
 
 class ScreeningScreen(SuppleScreen):
@@ -56,18 +97,25 @@ class ScreeningScreen(SuppleScreen):
         before = self.coach.journal.screening()
         with VerticalScroll(id="screening-body"):
             yield Static(Text(f"{SCREENING_INTRO}\n{NOT_MEDICAL_ADVICE}"), id="screening-intro")
-            for sign in SIGNS:
+            for sign in SIGNS:  # the answer beside the question, which wraps (a label cannot)
                 ticked = before is not None and before.signs.get(sign.key, False)
-                yield Checkbox(sign.question, ticked, id=f"sign-{sign.key.replace('_', '-')}")
+                name = sign.key.replace("_", "-")
+                with Horizontal(classes="sign-row"):
+                    yield Checkbox(answer_word(ticked), ticked, id=f"sign-{name}")
+                    yield Static(Text(sign.question), classes="sign-question", id=f"ask-{name}")
             yield Static(USUAL_PAIN_QUESTION, classes="stats-label")
             pain = FieldInput(placeholder="0–10", id="usual-pain")
             if before is not None and before.usual_pain is not None:
                 pain.value = str(before.usual_pain)
             yield pain
-            yield Static(Text(screening_result(before)), id="screening-result")
+            yield Static(Text(screening_result(before, in_app(self.app))), id="screening-result")
 
     def on_mount(self) -> None:
         tell(self, self.coach)
+
+    @on(Checkbox.Changed)
+    def answer_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = answer_word(event.value)
 
     def _usual(self) -> int | None | str:
         raw = self.query_one("#usual-pain", Input).value.strip()
@@ -112,7 +160,8 @@ class ScreeningScreen(SuppleScreen):
         except SaveError as error:
             self.notify(f"Could not save: {error}", severity="error", markup=False)
             return
-        self.query_one("#screening-result", Static).update(Text(screening_result(done)))
+        said = screening_result(done, in_app(self.app))
+        self.query_one("#screening-result", Static).update(Text(said))
 
     def action_back(self) -> None:
         self.dismiss()

@@ -17,9 +17,11 @@ from textual.widgets import Static
 from supple.core.words import printable
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.screen import Screen
 
     from supple.coach.coach import Coach
+    from supple.coach.wording import Hint
     from supple.core.advice import Suggestion
 
 SHOWN = 3  # lines of advice at most; the rest are counted ("+2 more")
@@ -53,12 +55,13 @@ class AdviceLines(Vertical):
     def show(self, suggestions: Sequence[Suggestion], key: str) -> None:
         from supple.coach.wording import advice
 
+        how = advice_hint(self.app, key)
         self.display = bool(suggestions)
         lines = Text(no_wrap=True, overflow="ellipsis")
         for n, suggestion in enumerate(suggestions[:SHOWN]):
             lines.append("\n" if n else "")
             lines.append("→ ", style="bold")
-            lines.append(printable(advice(suggestion)))
+            lines.append(printable(advice(suggestion, how)))
         more = len(suggestions) - SHOWN
         hint = f"{key}: apply or undo" + (f" · +{more} more" if more > 0 else "")
         lines.append(f"\n{hint}", style="dim")
@@ -67,13 +70,29 @@ class AdviceLines(Vertical):
         self.query_one("#advice-compact", Static).update(compact)
 
 
+def advice_hint(app: App[Any], key: str, *, in_dialog: bool = False) -> Hint:
+    """The keys in force, for advice shown where ``key`` opens the chooser (or in it)."""
+    from supple.tui.keymap import say_keys
+    from supple.tui.screens.program import ProgramScreen
+    from supple.tui.screens.screening import in_app
+
+    opener = "Enter on it" if in_dialog else f"{key}, then Enter on it"
+    tests = say_keys(app, ProgramScreen, "program.tests")
+    return in_app(app, opener, advice_key=key, tests_key=tests)
+
+
 def choose_advice(screen: Screen[Any], coach: Coach, changed: Callable[[], None]) -> None:
     """Open the chooser over ``screen``: Enter applies the suggestion chosen (or undoes the last
     applied), a notification says what changed, and ``changed`` redraws what it moved."""
     from supple.coach.advice import AdviceError
     from supple.coach.wording import advice, advice_applied, advice_undone
-    from supple.tui.screens.advice import UNDO, AdviceScreen
+    from supple.tui.keymap import say_keys
+    from supple.tui.screens.advice import UNDO, AdviceScreen, opens_screening
 
+    advice_id = next(
+        b.id for b in screen.BINDINGS if isinstance(b, Binding) and b.action == "advice"
+    )
+    key = say_keys(screen.app, type(screen), advice_id or "")
     service = coach.advice
     suggestions = service.suggested()
     last = next((a for a in reversed(service.log()) if a.undone_at is None), None)
@@ -84,16 +103,24 @@ def choose_advice(screen: Screen[Any], coach: Coach, changed: Callable[[], None]
     def chosen(choice: str | None) -> None:
         if choice is None:
             return
+        picked = next((s for s in suggestions if s.id == choice), None)
+        if picked is not None and opens_screening(picked):
+            from supple.tui.screens.screening import ScreeningScreen
+
+            screen.app.push_screen(ScreeningScreen(coach), lambda _: changed())
+            return
         try:
             if choice == UNDO:
                 message = advice_undone(service.undo().reason)
             else:
                 suggestion = next(s for s in suggestions if s.id == choice)
-                message = advice_applied(service.apply(suggestion, advice(suggestion)).reason)
+                reason = service.apply(suggestion, advice(suggestion)).reason
+                message = advice_applied(reason, advice_hint(screen.app, key))
         except AdviceError as error:
             screen.notify(f"Not changed: {error}", severity="error", markup=False)
             return
         screen.notify(printable(message), timeout=5, markup=False)
         changed()
 
-    screen.app.push_screen(AdviceScreen(suggestions, last), chosen)
+    how = advice_hint(screen.app, key, in_dialog=True)
+    screen.app.push_screen(AdviceScreen(suggestions, last, how), chosen)
