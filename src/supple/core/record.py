@@ -300,8 +300,11 @@ class SessionRecord:
             record = cls(**values, path=path, schema=schema)
             if record.ended < record.started:
                 raise BadRecord("ended: before started")
-            if record.active_seconds > (record.ended - record.started).total_seconds() + 1:
+            wall = (record.ended - record.started).total_seconds() + 1  # whole seconds stored
+            if record.active_seconds > wall:
                 raise BadRecord("active_seconds: longer than the session itself")
+            if record.paused_seconds > wall:  # a pause lies within the session's own time
+                raise BadRecord("paused_seconds: longer than the session itself")
         except BadRecord as bad:
             raise as_found_in(bad, schema) from None
         return record
