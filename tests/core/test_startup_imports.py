@@ -57,11 +57,18 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 def _run(argv: list[str], env: dict[str, str]) -> list[str]:
     code = (
-        "import sys, io, contextlib\n"
+        "import gc, sys, io, contextlib\n"
         "from supple.cli import main\n"
+        "seen = []\n"
+        "gc.callbacks.append(lambda phase, info: seen.append(phase))\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    gc.collect()  # from zero: the next collection is hundreds of objects away\n"
+        "    seen.clear()\n"
         f"    code = main({argv!r})\n"
+        "    during = len(seen)\n"
         "assert not code, code\n"
+        "assert gc.isenabled()\n"
+        "print('collections', during)\n"
         "print('\\n'.join(sys.modules))\n"
     )
     result = subprocess.run(
@@ -79,8 +86,12 @@ def _run(argv: list[str], env: dict[str, str]) -> list[str]:
 def test_a_light_command_imports_nothing_it_does_not_need(
     command: str, folders: dict[str, str]
 ) -> None:
-    modules = set(_run(COMMANDS[command], folders))
+    said = _run(COMMANDS[command], folders)
+    modules = set(said)
     assert "supple.cli" in modules  # the probe saw the command run
+    # The cyclic collector is off while a command runs (everything it makes lives to its
+    # exit: a collection would only rescan it), and on again after.
+    assert said[:2] == ["collections", "0"]
     assert not modules & set(NEVER), sorted(modules & set(NEVER))
     if command in WITHOUT_JSON:
         assert "json" not in modules

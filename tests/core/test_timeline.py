@@ -1,9 +1,15 @@
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from supple.core.routine import LEVELS, load_routine
-from supple.core.timeline import expand, minutes_per_level, total_seconds
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from supple.core.breath import PATTERNS
+from supple.core.config import TIMING_OVERRIDES, Config
+from supple.core.routine import LEVELS, MAX_TIMING, load_routine, parse_routine
+from supple.core.timeline import expand, minutes_per_level, seconds, total_seconds
 from supple.system import paths
 
 LBM = load_routine(paths.bundled_routines_dir() / "lower-back-mobility.toml")
@@ -81,3 +87,57 @@ def test_json_shape_omits_what_does_not_apply() -> None:
         "breath": [{"phase": "inhale", "seconds": 3}, {"phase": "exhale", "seconds": 3}],
     }
     assert all(lv in LEVELS for lv in minutes_per_level(BPR))
+
+
+# `seconds` totals the layout without building it (`list` and `program` total every routine at
+# every level): it walks the same declaration as `expand`, so it must equal the built plan's sum
+# exactly (same additions, same order) for any routine and any settings.
+_exercise_st = st.tuples(
+    st.sampled_from(["reps", "hold"]),
+    st.integers(1, 12),
+    st.integers(1, 120),
+    st.integers(1, 4),
+    st.booleans(),
+    # a named pattern of the exercise's kind, or phases of its own (tenths: sums that round)
+    st.sampled_from(sorted(PATTERNS))
+    | st.lists(st.integers(5, 60).map(lambda tenths: tenths / 10), min_size=1, max_size=3),
+)
+_timing_st = st.fixed_dictionaries({k: st.integers(0, high) for k, high in MAX_TIMING.items()})
+_settings_st = st.fixed_dictionaries(
+    {key: st.none() | st.integers(0, MAX_TIMING[key]) for key in TIMING_OVERRIDES}
+)
+
+
+def breath(kind: str, pattern: str | list[float]) -> str | list[dict[str, object]]:
+    if isinstance(pattern, list):
+        return [{"phase": "inhale", "seconds": s} for s in pattern]
+    cycles = kind == "hold"
+    return pattern if PATTERNS[pattern].cycle == cycles else ("slow" if cycles else "cat-cow")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_exercise_st, min_size=1, max_size=4), _timing_st, _settings_st)
+def test_seconds_equals_the_sum_of_the_laid_out_segments(
+    raw: list[tuple[str, int, int, int, bool, str | list[float]]],
+    timing: dict[str, int],
+    overrides: dict[str, int | None],
+) -> None:
+    exercises = [
+        {
+            "id": f"e{i}",
+            "name": f"Exercise {i}",
+            "kind": kind,
+            "how": ["Move."],
+            "breath": breath(kind, pattern),
+            "per_side": per_side,
+            "levels": {
+                level: {("reps" if kind == "reps" else "seconds"): amount + n, "sets": sets}
+                for n, level in enumerate(LEVELS)
+            },
+        }
+        for i, (kind, amount, _, sets, per_side, pattern) in enumerate(raw, 1)
+    ]
+    data = {"schema": 1, "id": "r", "title": "R", "timing": timing, "exercise": exercises}
+    routine = Config(**overrides).apply(parse_routine(data, path=Path("r.toml")))
+    for level in LEVELS:
+        assert seconds(routine, level) == total_seconds(expand(routine, level))

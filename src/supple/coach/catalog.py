@@ -13,7 +13,7 @@ from supple.coach.views import Stepped
 from supple.core.adjustments import Steps, adjusted
 from supple.core.config import Config
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, Catalog, Level, Routine, RoutineError
-from supple.core.timeline import Segment, expand, total_seconds
+from supple.core.timeline import Segment, expand, seconds, total_seconds
 from supple.core.tomlcheck import Problem
 
 
@@ -99,7 +99,10 @@ class EffectiveCatalog:
         return plan
 
     def seconds(self, routine: Routine | str, level: Level) -> float:
-        return self.plan(routine, level).seconds
+        """How long the plan lasts; totalled without laying it out when no plan is kept."""
+        found = self.find(routine) if isinstance(routine, str) else routine
+        plan = self._plans.get((found.id, level))
+        return plan.seconds if plan is not None else seconds(found, level)
 
     def seconds_per_level(self, routine: Routine | str) -> dict[Level, float]:
         return {level: self.seconds(routine, level) for level in LEVELS}

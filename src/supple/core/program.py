@@ -18,7 +18,7 @@ from supple.core.figure_names import FIGURE_NAMES
 from supple.core.files import SCHEMA
 from supple.core.record import SessionRecord
 from supple.core.routine import LEVELS, SLUG, Catalog, Level
-from supple.core.timeline import expand, total_seconds
+from supple.core.timeline import seconds as laid_out_seconds
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
 from supple.core.value import field, value_class
 
@@ -197,7 +197,7 @@ def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog) -> list
             continue
         key = (routine_id, level)
         if key not in lengths:  # 18 workouts, three levels: lay each out once
-            lengths[key] = total_seconds(expand(routine, cast(Level, level)))
+            lengths[key] = laid_out_seconds(routine, cast(Level, level))
         seconds = lengths[key]
         if seconds > MAX_WORKOUT_SECONDS:
             check.report(

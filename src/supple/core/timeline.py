@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Any, Literal, assert_never
+from typing import Any, Literal, TypeVar, assert_never
 
 from supple.core.breath import Phase
-from supple.core.routine import LEVELS, Dose, Kind, Level, Routine
-from supple.core.value import replace, value_class
+from supple.core.routine import LEVELS, Kind, Level, Routine
+from supple.core.value import value_class
 from supple.core.words import printable
 
 
@@ -50,6 +50,7 @@ def _traits(kind: SegmentKind) -> _Traits:
             assert_never(kind)
 
 
+T = TypeVar("T")
 Side = Literal["left", "right"]
 SIDES: tuple[Side, Side] = ("left", "right")
 
@@ -128,61 +129,100 @@ class Segment:
 
 def expand(routine: Routine, level: Level) -> tuple[Segment, ...]:
     """Every segment of ``routine`` at ``level``, in order."""
+    return tuple(_laid_out(routine, level, Segment))
+
+
+def seconds(routine: Routine, level: Level) -> float:
+    """How long ``routine`` takes at ``level``: ``total_seconds(expand(routine, level))``, the
+    same layout walked without building a segment (`list` and `program` total every routine)."""
+    return sum(_laid_out(routine, level, _seconds_of))
+
+
+def _seconds_of(kind: SegmentKind, index: int, exercise_id: str, seconds: float, **_: Any) -> float:
+    return seconds
+
+
+def _laid_out(routine: Routine, level: Level, make: Callable[..., T]) -> list[T]:
+    """The one declaration of how a routine lays out in time: ``make`` (``Segment``'s
+    arguments) called for each segment, in order."""
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r} (one of: {', '.join(LEVELS)})")
-    segments: list[Segment] = []
+    segments: list[T] = []
     last = len(routine.exercises) - 1
     for index, exercise in enumerate(routine.exercises):
         dose = exercise.dose(level)
         timing = exercise.timing
-        base = Segment(SegmentKind.GET_READY, index, exercise.id, timing.get_ready)
+        name = exercise.id
         if timing.get_ready:
-            segments.append(base)
+            segments.append(make(SegmentKind.GET_READY, index, name, timing.get_ready))
         sides: Sequence[Side | None] = SIDES if exercise.per_side else (None,)
-        for set_number in range(1, dose.sets + 1):
-            in_set = replace(base, set=set_number, sets=dose.sets)
+        sets = dose.sets
+        for set_number in range(1, sets + 1):
             for side_index, side in enumerate(sides):
                 if side_index and timing.switch_side:
                     segments.append(
-                        replace(
-                            in_set,
-                            kind=SegmentKind.SWITCH_SIDE,
-                            seconds=timing.switch_side,
+                        make(
+                            SegmentKind.SWITCH_SIDE,
+                            index,
+                            name,
+                            timing.switch_side,
+                            set=set_number,
+                            sets=sets,
                             side=side,
                         )
                     )
-                work = replace(
-                    in_set,
-                    side=side,
-                    breath=exercise.breath.phases,
-                    breath_follows_body=exercise.breath.follows_body,
-                )
-                segments.extend(_work(exercise.kind, work, exercise.breath.seconds, dose))
-            if set_number < dose.sets and timing.rest_between_sets:
+                breath = exercise.breath
+                match exercise.kind:
+                    case Kind.REPS:
+                        assert dose.reps is not None
+                        segments.extend(
+                            make(
+                                SegmentKind.REP,
+                                index,
+                                name,
+                                breath.seconds,
+                                set=set_number,
+                                sets=sets,
+                                rep=rep,
+                                reps=dose.reps,
+                                side=side,
+                                breath=breath.phases,
+                                breath_follows_body=breath.follows_body,
+                            )
+                            for rep in range(1, dose.reps + 1)
+                        )
+                    case Kind.HOLD:
+                        assert dose.seconds is not None
+                        segments.append(
+                            make(
+                                SegmentKind.HOLD,
+                                index,
+                                name,
+                                dose.seconds,
+                                set=set_number,
+                                sets=sets,
+                                side=side,
+                                breath=breath.phases,
+                                breath_cycle=True,
+                                breath_follows_body=breath.follows_body,
+                            )
+                        )
+                    case _:
+                        assert_never(exercise.kind)
+            if set_number < sets and timing.rest_between_sets:
                 segments.append(
-                    replace(in_set, kind=SegmentKind.REST, seconds=timing.rest_between_sets)
+                    make(
+                        SegmentKind.REST,
+                        index,
+                        name,
+                        timing.rest_between_sets,
+                        set=set_number,
+                        sets=sets,
+                    )
                 )
         if index < last and timing.rest_between_exercises:
-            segments.append(
-                replace(base, kind=SegmentKind.REST, seconds=timing.rest_between_exercises)
-            )
-    return tuple(segments)
-
-
-def _work(kind: Kind, work: Segment, rep_seconds: float, dose: Dose) -> list[Segment]:
-    """The work of one set on one side, as the exercise's kind lays it out."""
-    match kind:
-        case Kind.REPS:
-            assert dose.reps is not None
-            return [
-                replace(work, kind=SegmentKind.REP, seconds=rep_seconds, rep=rep, reps=dose.reps)
-                for rep in range(1, dose.reps + 1)
-            ]
-        case Kind.HOLD:
-            assert dose.seconds is not None
-            return [replace(work, kind=SegmentKind.HOLD, seconds=dose.seconds, breath_cycle=True)]
-        case _:
-            assert_never(kind)
+            segments.append(make(SegmentKind.REST, index, name, timing.rest_between_exercises))
+    return segments
 
 
 def describe_segment(segment: Segment, name: str | None = None, *, breath: bool = False) -> str:
@@ -226,7 +266,7 @@ def total_seconds(segments: Sequence[Segment]) -> float:
 
 def minutes_per_level(routine: Routine) -> dict[str, float]:
     """Planned minutes of the whole session at each level, rounded to a tenth."""
-    return {level: round(total_seconds(expand(routine, level)) / 60, 1) for level in LEVELS}
+    return {level: round(seconds(routine, level) / 60, 1) for level in LEVELS}
 
 
 def timeline_line(segments: Sequence[Segment], limit: int = 600) -> str:
