@@ -497,3 +497,11 @@ def test_rewriting_the_log_keeps_keys_this_version_does_not_know(tmp_path: Path)
     assert data["future"] == "kept"
     assert data["applied"][0]["confidence"] == 0.8 and data["applied"][0]["more"] == {"x": 1}
     assert data["applied"][0]["undone_at"] == datetime(2026, 12, 7, tzinfo=UTC)
+
+
+def test_nothing_measured_nothing_said_even_before_the_screening() -> None:
+    """A new person (no session, no test) is not asked the screening on home: it comes before
+    the first advice, and there is none to give yet; one session and it is asked first."""
+    assert advise(AdviceInput(TODAY, screening=None)) == []
+    first = advise(AdviceInput(TODAY, (session(1),), screening=None))
+    assert [s.kind for s in first][:1] == [AdviceKind.SCREENING]

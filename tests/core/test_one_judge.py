@@ -18,6 +18,7 @@ from supple.core.report import ReportFacts, render
 from supple.core.trends import TestTrend
 from supple.core.words import judge, judged_words
 from supple.system import paths
+from tests.core.test_advice import OK
 
 TODAY = date(2026, 12, 6)
 NOW = datetime(2026, 12, 6, 5, 15, 18, tzinfo=UTC)
@@ -72,8 +73,10 @@ def test_every_place_says_what_the_one_judge_says(change: float, error: float) -
     page = render(ReportFacts(NOW, "", None, 0, 0, (), (), (), 0, (trend,), (), (), None))
     assert words in page
     # The advice: a celebration only for a change beyond the error, in the same words.
-    facts = AdviceInput(
-        TODAY, tests=(fact("start", 60.0, error, 20), fact("middle", 60.0 + change, error))
+    facts = AdviceInput(  # the screening answered with no sign: tests are celebrated only then
+        TODAY,
+        tests=(fact("start", 60.0, error, 20), fact("middle", 60.0 + change, error)),
+        screening=OK,
     )
     celebrations = [s for s in advise(facts) if s.kind is AdviceKind.CELEBRATE]
     assert bool(celebrations) is better

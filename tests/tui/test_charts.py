@@ -395,7 +395,9 @@ async def test_program_screen_charts_each_test(
         assert isinstance(app.screen, ProgramScreen)
         table = app.screen.query_one("#progress-table", DataTable)
         assert "Chart" not in [str(c.label) for c in table.columns.values()]
-        assert table.get_row_at(0)[-1].plain.startswith("▲")  # the change still there
+        # The change still there, judged against the test's measurement error (the fake
+        # program's toe touch moves 5 cm, within its ±5 cm: "≈", never "better").
+        assert table.get_row_at(0)[-1].plain.startswith(("▲", "≈"))
         charts = list(app.screen.query_one("#test-charts").query(BarChart))
         assert [c.chart.title for c in charts] == [
             "Standing toe touch",

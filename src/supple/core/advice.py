@@ -255,7 +255,10 @@ def advise(facts: AdviceInput) -> list[Suggestion]:
     screening = facts.screening
     answered = screening is not None and screening.answered
     if screening is None or not screening.answered:
-        out.append(Suggestion(AdviceKind.SCREENING, day=facts.today))
+        # Asked before the first advice: a person with nothing measured yet (no session, no
+        # test) has nothing to be advised on, and home stays quiet for them.
+        if facts.sessions or facts.tests or facts.tests_due:
+            out.append(Suggestion(AdviceKind.SCREENING, day=facts.today))
     elif screening.any_flag and not screening.cleared:
         # No number: the screening's answer is the reason; ``urgent`` says how soon.
         urgent = {"urgent": int(screening.urgent)}
