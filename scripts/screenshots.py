@@ -41,6 +41,8 @@ async def main() -> None:
             start=scene.start,
             history=scene.history,
             pain=scene.history,
+            yesterday=scene.yesterday,
+            screened=scene.screened,
             program=scene.program,
             store=HistoryStore(data_dir, token=lambda: "0a1b2c", machine=TEST_MACHINE),
         )

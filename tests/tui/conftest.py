@@ -64,12 +64,22 @@ def build_app(
     player: FakePlayer | None = None,
     screened: bool = False,
     pain: bool = False,
+    yesterday: bool = False,
 ) -> SuppleApp:
     """The app on a fake clock. No voice and no audio player unless given (so the bell rings
     and a session starts at once, with no lead-in for the first instruction); ``screened``: the
     safety screening already answered, so starting the program starts it at once."""
     if program:
         fake_program(data_dir, WALL, points=program)
+    if yesterday:  # one session yesterday evening that hurt: 4 before, 7 after
+        from tests.fakes import make_session_record
+
+        at = (WALL - timedelta(days=1)).replace(hour=19, minute=5, second=0)
+        past = HistoryStore(data_dir, token=lambda: "1e57e4", machine=TEST_MACHINE)
+        past.save(
+            make_session_record(at, pain_before=4, pain_after=7),
+            past.path_for("back-pain-relief", at),
+        )
     if screened:  # the safety screening answered with no warning sign (asked before a program)
         from supple.core import screening
 

@@ -20,6 +20,8 @@ class Scene:
     size: tuple[int, int] = (100, 30)
     history: bool = False  # a faked week of sessions in the data folder (old scale, then pain)
     program: int = 0  # a started program with this many test points taken (0: none)
+    yesterday: bool = False  # one session yesterday evening, pain 4 before and 7 after
+    screened: bool = False  # the safety screening answered with no warning sign
 
 
 SCENES = (
@@ -43,8 +45,12 @@ SCENES = (
     ),
     Scene("home-with-history", None, history=True),
     Scene("home-large", None, ("down",), size=(200, 60)),
-    Scene("home-advice", None, program=1),  # the middle tests are due: one suggestion
-    Scene("home-advice-short", None, program=1, size=(60, 20)),
+    # Yesterday's session hurt (7 of 10 after): the morning question, then one step easier.
+    Scene("morning-question", None, yesterday=True),
+    Scene("home-advice", None, ("escape",), yesterday=True, screened=True),
+    Scene("home-advice-short", None, ("escape",), size=(60, 20), yesterday=True, screened=True),
+    Scene("advice-chooser", None, ("escape", "v"), yesterday=True, screened=True),
+    Scene("this-hurts", ("back-pain-relief", "beginner"), (6.5, "exclamation_mark", "7")),
     Scene("history", None, ("h",), history=True),
     Scene("session-detail", None, ("h", "down", "enter"), history=True),
     Scene("stats", None, ("s",), history=True),

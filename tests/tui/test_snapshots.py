@@ -43,6 +43,8 @@ def test_scene(snap_compare: Any, scene: Scene, snapshot_dir: Path) -> None:
         start=scene.start,
         history=scene.history,
         pain=scene.history,
+        yesterday=scene.yesterday,
+        screened=scene.screened,
         program=scene.program,
         store=HistoryStore(data_dir, token=lambda: "0a1b2c", machine=TEST_MACHINE),
     )
