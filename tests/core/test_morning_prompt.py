@@ -174,6 +174,18 @@ def test_log_keeps_pain_and_today_ends_the_prompt(capsys: pytest.CaptureFixture[
         main(["log", "back-pain-relief", "--pain-after", "11"])
 
 
+def test_a_first_log_by_hand_is_on_the_status_line_at_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """No summary yet (a new person whose first session is logged by hand): the log keeps the
+    whole summary, so the status line has the streak and the morning's question at once."""
+    yesterday = (datetime.now().astimezone() - timedelta(days=1)).replace(hour=19, minute=0)
+    code, _, err = run(capsys, "log", "back-pain-relief", "--at", f"{yesterday:%Y-%m-%d %H:%M}")
+    assert code == 0, err
+    line = run(capsys, "status")[1]
+    assert "1" in line and line.rstrip("\n").endswith(PROMPT)
+
+
 # -- the reminder's notification ----------------------------------------------------------------
 
 ON = RemindSettings(on=True, at=(450, 780), hours=(420, 1140))

@@ -68,13 +68,14 @@ class StatusKeeper:
         """After a write to the history (a session, one logged by hand, a next-morning answer):
         the summary's next-morning facts from the newest files alone, so the status line stops
         prompting at once without a read of the whole history; the rest waits for the next
-        read. Nothing is written without a summary to update. True if written."""
+        read. With no summary yet (a first `supple log`), the whole one is kept from a read, so
+        the status line knows of it at once. True if written."""
         from supple.core.morning import LOOK
         from supple.core.summary import morning_facts, read_summary, write_summary
 
         previous = read_summary(self.path)
         if previous is None:
-            return False
+            return self.keep(journal.history())
         try:
             records = journal.newest(LOOK)
         except OSError:
