@@ -415,7 +415,7 @@ def timing_truth(runs: int, env: Env, real_seconds: int) -> None:
             env.vars | {"SUPPLE_TIME_SCALE": f"{60 / real_seconds:g}"},
         )
         begun = term.wait_for("HOLD")
-        ended = term.wait_for("How does your back feel", timeout=real_seconds + 30)
+        ended = term.wait_for("How much does your back hurt", timeout=real_seconds + 30)
         late.append(abs((ended - begun) - real_seconds) * 1000)
         term.close()
     row(
@@ -537,7 +537,7 @@ def memory(runs: int, env: Env) -> None:
         ref.append(term.peak_rss_mb())
         term.close()
         term = Term([SUPPLE, "play", "back-pain-relief"], env.vars | {"SUPPLE_TIME_SCALE": "20"})
-        term.wait_for("How does your back feel", timeout=60)
+        term.wait_for("How much does your back hurt", timeout=60)
         ours.append(term.peak_rss_mb())
         term.close()
     row(
