@@ -164,3 +164,25 @@ async def test_screening_advice_opens_the_safety_questions(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ScreeningScreen)
+
+
+@pytest.mark.parametrize(("pain", "easier"), [(7, True), (2, False)])
+async def test_the_summary_advises_from_the_check_in_just_given(
+    data_dir: Path, pain: int, easier: bool
+) -> None:
+    """The after-session pain is written into the record after it was first saved; the summary's
+    advice reads it (a stale history once showed nothing after pain 7 of 10)."""
+    from tests.tui.conftest import advance
+
+    app = build_app(data_dir, ("back-pain-relief", "beginner"), screened=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        advance(app, 40.0)
+        await pilot.press("n")
+        advance(app, 60.0)
+        await settle(pilot)
+        await pilot.press(*str(pain), "enter")
+        await settle(pilot)
+        shown = str(app.screen.query_one("#advice-full", Static).render())
+        assert ("one step easier" in shown) is easier, shown
+        assert (f"pain {pain} of 10 after" in shown) is easier

@@ -235,6 +235,7 @@ class SuppleApp(QuietCrash):
         def answered(check_in: CheckIn | None) -> None:
             if check_in is not None:
                 live.add_check_in(check_in.pain, check_in.note)
+                self.coach.session_ended(live)  # its record rewritten: the history is read again
             self.switch_screen(SummaryScreen(self.coach, live))
 
         if self.coach.config.check_in_after:
