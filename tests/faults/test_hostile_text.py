@@ -42,9 +42,7 @@ from tests.tui.scenes import settle
 pytestmark = pytest.mark.faults
 
 CLI_EXAMPLES = 80  # generated instances, each through list, show, history (3 ways), validate
-APP_EXAMPLES = (
-    8  # generated instances, each through seven screens of the app (and the morning question)
-)
+APP_EXAMPLES = 8  # generated instances, each through seven screens (and the morning question)
 
 # What must never reach a terminal raw (printable's own list, written out again here).
 RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
