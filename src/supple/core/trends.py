@@ -143,3 +143,66 @@ def sparkline(values: Sequence[float | None], low: float = 0.0, high: float = 10
         share = min(1.0, max(0.0, (value - low) / span))
         out.append(SPARKS[round(share * (len(SPARKS) - 1))])
     return "".join(out)
+
+
+# The band chart under each test's line: the start's ±error band shaded on the test's scale
+# (low to high, left to right), each point marked, the better end pointed at.
+BAND_MARKS: dict[Point, str] = {"start": "●", "middle": "◇", "end": "◆"}
+BAND, TRACK = "░", "·"
+BETTER_RIGHT, BETTER_LEFT = " → better", "better ← "
+
+
+@value_class(frozen=True, slots=True)
+class BandLayout:
+    cells: int  # cells in the chart, the first and the last kept free for a nudged point
+    band: range  # the cells shaded: within the measurement error of the start
+    marks: tuple[tuple[Point, int], ...]  # each point's cell, in order
+
+
+def band_layout(trend: TestTrend, cells: int) -> BandLayout | None:
+    """Where the band and the points fall in ``cells`` cells (None: nothing measured yet).
+
+    The scale runs over cells 1 … cells-2, the band over every cell that holds a value within
+    the error of the start. A point beyond the error that shares a cell with the band's edge
+    (the chart is coarser than the error) is drawn one cell past it, so it never reads as
+    within: the free first and last cells make room."""
+    if not trend.values or cells < 3:
+        return None
+    test, start = trend.test, trend.values[0][1]
+    inner = cells - 2
+    step = (test.high - test.low) / inner or 1.0
+
+    def cell(value: float) -> int:
+        return 1 + min(inner - 1, max(0, int((value - test.low) // step)))
+
+    band = range(cell(start - test.error), cell(start + test.error) + 1)
+    marks: list[tuple[Point, int]] = []
+    for point, value in trend.values:
+        at = cell(value)
+        if point != "start" and abs(value - start) > test.error and at in band:
+            at = band[-1] + 1 if value > start else band[0] - 1
+        marks.append((point, at))
+    return BandLayout(cells, band, tuple(marks))
+
+
+def band_row(trend: TestTrend, width: int) -> list[tuple[str, str]]:
+    """The band chart in exactly ``width`` characters as (text, style) runs, [] when nothing
+    is measured yet: the band ``░``, the points ``●`` start, ``◇`` middle, ``◆`` end (styled
+    by the one judge), the rest ``·``, and the better end's arrow."""
+    arrow = BETTER_RIGHT if trend.test.better == "higher" else BETTER_LEFT
+    layout = band_layout(trend, width - len(arrow))
+    if layout is None:
+        return []
+    cells = [(BAND, "cyan") if c in layout.band else (TRACK, "dim") for c in range(layout.cells)]
+    start = trend.values[0][1]
+    for (point, value), (_, at) in zip(trend.values, layout.marks, strict=True):
+        verdict = judge(trend.test.improved(start, value), trend.test.error)
+        style = {"better": "bold green", "worse": "bold yellow"}.get(verdict, "bold")
+        cells[at] = (BAND_MARKS[point], style)
+    runs: list[tuple[str, str]] = []
+    for char, style in cells:
+        if runs and runs[-1][1] == style:
+            runs[-1] = (runs[-1][0] + char, style)
+        else:
+            runs.append((char, style))
+    return [(arrow, "dim"), *runs] if arrow == BETTER_LEFT else [*runs, (arrow, "dim")]

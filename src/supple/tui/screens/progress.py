@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from supple.core.trends import PainWeek, TestTrend, so_far, sparkline
+from supple.core.trends import BAND, BAND_MARKS, PainWeek, TestTrend, band_row, so_far, sparkline
 from supple.core.words import done_of_planned, judged_words, printable
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
@@ -30,7 +30,14 @@ def _value(value: float | None, unit: str) -> str:
     return "–" if value is None else f"{value:g} {printable(unit)}".rstrip()
 
 
-def test_line(trend: TestTrend) -> Text:
+BAND_KEY = Text.assemble(
+    (f"{BAND} start ± measurement error", "dim"),
+    *((f"  {mark} {point}", "dim") for point, mark in BAND_MARKS.items()),
+)
+
+
+def test_line(trend: TestTrend, width: int = 0) -> Text:
+    """A test's values and judged change, then (given a width) its band chart."""
     test = trend.test
     values = " → ".join(f"{p} {_value(v, test.unit)}" for p, v in trend.values) or "not taken yet"
     line = Text.assemble((printable(test.name.split(" (")[0]), "bold"), "\n  ", values)
@@ -38,6 +45,9 @@ def test_line(trend: TestTrend) -> Text:
         words = judged_words(trend.change, test.error, printable(test.unit))
         style = {"better": "green", "worse": "yellow"}.get(trend.verdict, "dim")
         line.append(f"  {words}", style=style)
+    if row := (band_row(trend, width - 2) if width >= 22 else []):
+        line.append("\n  ")
+        line.append_text(Text.assemble(*row))
     return line
 
 
@@ -88,6 +98,7 @@ class ProgressScreen(SuppleScreen):
     def __init__(self, coach: Coach) -> None:
         super().__init__()
         self.coach = coach
+        self.facts: ProgressFacts | None = None
 
     def body(self) -> Iterable[Widget]:
         yield Static("[b]Progress[/b]", id="title")
@@ -115,10 +126,23 @@ class ProgressScreen(SuppleScreen):
     def loaded(self, message: Loaded) -> None:
         tell(self, self.coach)
         facts = message.facts
-        tests = Text("\n").join(test_line(t) for t in facts.tests) if facts.tests else Text("–")
-        self.query_one("#progress-tests", Static).update(tests)
+        self.facts = facts
+        self.show_tests()
         self.query_one("#progress-pain", Static).update(pain_lines(facts.pain))
         self.query_one("#progress-adherence", Static).update(adherence_lines(facts))
+
+    def show_tests(self) -> None:
+        """The tests' lines and band charts, as wide as the screen allows (up to 80)."""
+        if self.facts is None:
+            return
+        static = self.query_one("#progress-tests", Static)
+        width = min(80, static.content_size.width or self.size.width - 4)
+        tests = self.facts.tests
+        lines = [BAND_KEY, *(test_line(t, width) for t in tests)] if tests else [Text("–")]
+        static.update(Text("\n").join(lines))
+
+    def on_resize(self) -> None:
+        self.show_tests()
 
     def action_back(self) -> None:
         self.app.pop_screen()
