@@ -27,10 +27,11 @@ from supple.core.value import replace
 
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
+    from supple.coach.journal import Journal
     from supple.coach.preferences import Preferences
     from supple.coach.views import HistoryView, ProgramView
     from supple.core.program import Program, Progress
-    from supple.core.record import ExerciseEntry, SessionRecord
+    from supple.core.record import AdviceNote, ExerciseEntry, SessionRecord
 
 
 class AdviceError(Exception):
@@ -96,6 +97,13 @@ def load_screening(data_dir: Path) -> ScreeningLike | None:
     return load(data_dir)[0]
 
 
+def advice_note(entry: Applied) -> AdviceNote:
+    """What the session's record keeps of advice applied (``advice.toml`` keeps the rest)."""
+    from supple.core.record import AdviceNote
+
+    return AdviceNote(entry.id, entry.kind, entry.exercises, entry.applied_at, entry.undone_at)
+
+
 class AdviceService:
     """Owns ``advice.toml``; reads the rest through the services that own it."""
 
@@ -107,6 +115,7 @@ class AdviceService:
         now: Callable[[], datetime],
         history: Callable[[], HistoryView] | None = None,
         program: Callable[[], ProgramView | None] = lambda: None,
+        journal: Callable[[], Journal | None] = lambda: None,
     ) -> None:
         self.path = data_dir / "advice.toml"
         self.data_dir = data_dir
@@ -115,6 +124,7 @@ class AdviceService:
         self.now = now
         self._history = history
         self._program = program
+        self._journal = journal  # where the session advice was drawn from says so
         # The history read it was worked out from, what else it depends on, the suggestions.
         self._cache: tuple[HistoryView, tuple[object, ...], list[Suggestion]] | None = None
 
@@ -244,6 +254,9 @@ class AdviceService:
         except (OSError, SaveError) as error:
             self._restore(before)  # not logged: not applied, so undo never misses it
             raise AdviceError(str(error)) from None
+        journal = self._journal()
+        if journal is not None:
+            journal.note_advice(suggestion.routine, suggestion.day, advice_note(entry))
         return entry
 
     def _restore(self, text: str | None) -> None:
@@ -286,6 +299,9 @@ class AdviceService:
             save_log(self.path, log)
         except (OSError, SaveError) as error:
             raise AdviceError(str(error)) from None
+        journal, at = self._journal(), log[index].undone_at
+        if journal is not None and at is not None:
+            journal.advice_undone(entry.id, at)
         return entry
 
     def _step_back(self, entry: Applied) -> None:

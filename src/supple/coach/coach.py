@@ -134,6 +134,7 @@ class Coach:
             lambda: self.now(),
             self.history,
             self.program,
+            lambda: self.journal,
         )
 
     @classmethod
