@@ -163,3 +163,21 @@ def test_advice_with_no_session_to_carry_it_is_still_applied(data_dir: Path) -> 
     coach.advice.apply(suggestion, "why")
     assert coach.advice.log()[-1].id == suggestion.id
     assert not coach.journal.history().records
+
+
+def test_applied_again_after_an_undo_each_time_has_its_note(data_dir: Path) -> None:
+    coach = Coach.from_environment(
+        clock=FakeClock(), now=lambda: NOW, data_dir=data_dir, speaker=Speaker(None)
+    )
+    store = coach.journal.store
+    store.save(make_session_record(T0), store.path_for(R, T0))
+    suggestion = Suggestion(AdviceKind.EASIER, R, ("sphinx",), day=date(2026, 12, 2))
+    coach.advice.apply(suggestion, "why")
+    coach.advice.undo()
+    coach.advice.apply(suggestion, "why")
+    (record,) = coach.journal.history().records
+    assert [n.undone_at for n in record.advice] == [NOW, None]
+    coach.advice.undo()
+    (record,) = coach.journal.history().records
+    assert [n.undone_at for n in record.advice] == [NOW, NOW]
+    assert advice_noted(record).count("(undone)") == 2

@@ -5,7 +5,7 @@ ladder, logged in ``advice.toml``) and undone exactly."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,18 +113,16 @@ class AdviceService:
         preferences: Preferences,
         catalog: Callable[[], EffectiveCatalog],
         now: Callable[[], datetime],
-        history: Callable[[], HistoryView] | None = None,
+        journal: Callable[[], Journal] | None = None,
         program: Callable[[], ProgramView | None] = lambda: None,
-        journal: Callable[[], Journal | None] = lambda: None,
     ) -> None:
         self.path = data_dir / "advice.toml"
         self.data_dir = data_dir
         self.preferences = preferences
         self.catalog = catalog
         self.now = now
-        self._history = history
+        self._journal = journal  # the history; the session advice is drawn from says so
         self._program = program
-        self._journal = journal  # where the session advice was drawn from says so
         # The history read it was worked out from, what else it depends on, the suggestions.
         self._cache: tuple[HistoryView, tuple[object, ...], list[Suggestion]] | None = None
 
@@ -152,8 +150,8 @@ class AdviceService:
         """Today's suggestions over the history, the program's tests, the steps and the
         screening: worked out once and kept until one of them changes (home asks on every
         refresh)."""
-        assert self._history is not None, "made without the journal: use suggestions(facts)"
-        view = self._history()
+        assert self._journal is not None, "made without the journal: use suggestions(facts)"
+        view = self._journal().history()
         key = self._key()
         cached = self._cache
         if cached is not None and cached[0] is view and cached[1] == key:
@@ -254,9 +252,7 @@ class AdviceService:
         except (OSError, SaveError) as error:
             self._restore(before)  # not logged: not applied, so undo never misses it
             raise AdviceError(str(error)) from None
-        journal = self._journal()
-        if journal is not None:
-            journal.note_advice(suggestion.routine, suggestion.day, advice_note(entry))
+        self._noted(entry, suggestion.day)
         return entry
 
     def _restore(self, text: str | None) -> None:
@@ -299,10 +295,41 @@ class AdviceService:
             save_log(self.path, log)
         except (OSError, SaveError) as error:
             raise AdviceError(str(error)) from None
-        journal, at = self._journal(), log[index].undone_at
-        if journal is not None and at is not None:
-            journal.advice_undone(entry.id, at)
+        self._noted(log[index])
         return entry
+
+    def _noted(self, entry: Applied, day: date | None = None) -> None:
+        """Say ``entry`` in the record of the session it was drawn from (``day``: the
+        suggestion's, when applying: the newest of its routine on or before it; else the record
+        that carries it), an atomic rewrite of that one file. No record to carry it, or one that
+        cannot be written, leaves it in ``advice.toml`` alone (which undo reads)."""
+        from supple.core.files import SaveError
+        from supple.core.schema import newer
+
+        if self._journal is None:
+            return
+        journal = self._journal()
+        note = advice_note(entry)
+
+        def live(n: AdviceNote) -> bool:  # applied again after an undo: a note each time
+            return n.id == entry.id and n.undone_at is None
+
+        def source(r: SessionRecord) -> bool:
+            if day is None:
+                return any(live(n) for n in r.advice)
+            return r.routine == entry.routine and r.started.date() <= day
+
+        found = next((r for r in journal.history().records if source(r)), None)  # newest first
+        if found is None or found.path is None or newer(found.schema):
+            return
+        if day is None:  # undone: that note, in its place
+            notes = tuple(note if live(n) else n for n in found.advice)
+        else:
+            notes = (*found.advice, note)
+        try:
+            journal.rewrite(replace(found, advice=notes))
+        except SaveError:
+            pass  # the log holds it (what undo reads); the record lacks only its note
 
     def _step_back(self, entry: Applied) -> None:
         """Move back by one step only the exercises ``entry`` moved, leaving every other

@@ -132,9 +132,8 @@ class Coach:
             self.preferences,
             lambda: self.catalog,
             lambda: self.now(),
-            self.history,
-            self.program,
             lambda: self.journal,
+            self.program,
         )
 
     @classmethod

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from supple.coach.views import HistoryView, Notices, ResumeOffer
     from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
     from supple.core.program import MobilityTest, Point, Program, TestResult
-    from supple.core.record import AdviceNote, SessionRecord
+    from supple.core.record import SessionRecord
     from supple.core.routine import Level
     from supple.core.screening import Screening
 
@@ -256,64 +256,14 @@ class Journal:
         if record is None or record.path is None or newer(record.schema):
             return None
         answered = replace(record, morning_pain=rating, morning_at=now)
-        self.store.save(answered, record.path)
-        self._written()
+        self.rewrite(answered)
         return answered
 
-    def note_advice(self, routine: str, day: date, note: AdviceNote) -> SessionRecord | None:
-        """Write ``note`` into the record of the session the advice was drawn from (the newest
-        of ``routine`` on or before ``day``), an atomic rewrite of that one file; that record,
-        or None if there is none to write to (or it could not be written: said once)."""
-        from supple.core.value import replace
-
-        found = self._writable(
-            lambda r: r.routine == routine and r.started.date() <= day,
-        )
-        if found is None:
-            return None
-        return self._rewrite(replace(found, advice=(*found.advice, note)), found)
-
-    def advice_undone(self, advice_id: str, at: datetime) -> SessionRecord | None:
-        """Mark the note ``advice_id`` undone at ``at`` in the record that carries it (None:
-        none does, or it could not be written)."""
-        from supple.core.value import replace
-
-        found = self._writable(lambda r: any(n.id == advice_id for n in r.advice))
-        if found is None:
-            return None
-        notes = tuple(
-            replace(n, undone_at=at) if n.id == advice_id and n.undone_at is None else n
-            for n in found.advice
-        )
-        return self._rewrite(replace(found, advice=notes), found)
-
-    def _writable(self, wanted: Callable[[SessionRecord], bool]) -> SessionRecord | None:
-        """The newest record ``wanted`` that has a file this supple may rewrite."""
-        from supple.core.schema import newer
-
-        return next(
-            (
-                r
-                for r in self.history().records  # newest first
-                if wanted(r) and r.path is not None and not newer(r.schema)
-            ),
-            None,
-        )
-
-    def _rewrite(self, record: SessionRecord, found: SessionRecord) -> SessionRecord | None:
-        """``record`` written over ``found``'s file; None (and a notice) if it cannot be: the
-        advice stays applied and logged in ``advice.toml``, only the record misses its note."""
-        from supple.coach import wording
-        from supple.core.files import SaveError
-
-        assert found.path is not None
-        try:
-            self.store.save(record, found.path)
-        except SaveError as error:
-            self._notices.say(wording.advice_not_noted(error), "warning")
-            return None
+    def rewrite(self, record: SessionRecord) -> None:
+        """Write ``record`` over its own file, an atomic rewrite of that one file. SaveError."""
+        assert record.path is not None
+        self.store.save(record, record.path)
         self._written()
-        return record
 
     def start_program(self, program: Program, at: datetime) -> datetime:
         """Start (or restart) the program at ``at``; the start as written. Raises SaveError."""

@@ -291,10 +291,6 @@ def advice_noted(record: SessionRecord) -> str:
     return "Advice applied: " + "; ".join(parts)
 
 
-def advice_not_noted(error: object) -> str:
-    return f"The advice is applied, but its session's record could not say so: {error}"
-
-
 def advice_undone(reason: str) -> str:
     return f"Undone, the steps are back: {reason}"
 
