@@ -5,6 +5,7 @@ ladder, logged in ``advice.toml``) and undone exactly."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -326,10 +327,8 @@ class AdviceService:
             notes = tuple(note if live(n) else n for n in found.advice)
         else:
             notes = (*found.advice, note)
-        try:
+        with suppress(SaveError):  # the log holds it (what undo reads): only the note is lost
             journal.rewrite(replace(found, advice=notes))
-        except SaveError:
-            pass  # the log holds it (what undo reads); the record lacks only its note
 
     def _step_back(self, entry: Applied) -> None:
         """Move back by one step only the exercises ``entry`` moved, leaving every other
