@@ -5,7 +5,8 @@ ladder, logged in ``advice.toml``) and undone exactly."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from contextlib import suppress
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,10 +28,11 @@ from supple.core.value import replace
 
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
+    from supple.coach.journal import Journal
     from supple.coach.preferences import Preferences
     from supple.coach.views import HistoryView, ProgramView
     from supple.core.program import Program, Progress
-    from supple.core.record import ExerciseEntry, SessionRecord
+    from supple.core.record import AdviceNote, ExerciseEntry, SessionRecord
 
 
 class AdviceError(Exception):
@@ -96,6 +98,13 @@ def load_screening(data_dir: Path) -> ScreeningLike | None:
     return load(data_dir)[0]
 
 
+def advice_note(entry: Applied) -> AdviceNote:
+    """What the session's record keeps of advice applied (``advice.toml`` keeps the rest)."""
+    from supple.core.record import AdviceNote
+
+    return AdviceNote(entry.id, entry.kind, entry.exercises, entry.applied_at, entry.undone_at)
+
+
 class AdviceService:
     """Owns ``advice.toml``; reads the rest through the services that own it."""
 
@@ -105,7 +114,7 @@ class AdviceService:
         preferences: Preferences,
         catalog: Callable[[], EffectiveCatalog],
         now: Callable[[], datetime],
-        history: Callable[[], HistoryView] | None = None,
+        journal: Callable[[], Journal] | None = None,
         program: Callable[[], ProgramView | None] = lambda: None,
     ) -> None:
         self.path = data_dir / "advice.toml"
@@ -113,7 +122,7 @@ class AdviceService:
         self.preferences = preferences
         self.catalog = catalog
         self.now = now
-        self._history = history
+        self._journal = journal  # the history; the session advice is drawn from says so
         self._program = program
         # The history read it was worked out from, what else it depends on, the suggestions.
         self._cache: tuple[HistoryView, tuple[object, ...], list[Suggestion]] | None = None
@@ -142,8 +151,8 @@ class AdviceService:
         """Today's suggestions over the history, the program's tests, the steps and the
         screening: worked out once and kept until one of them changes (home asks on every
         refresh)."""
-        assert self._history is not None, "made without the journal: use suggestions(facts)"
-        view = self._history()
+        assert self._journal is not None, "made without the journal: use suggestions(facts)"
+        view = self._journal().history()
         key = self._key()
         cached = self._cache
         if cached is not None and cached[0] is view and cached[1] == key:
@@ -244,6 +253,7 @@ class AdviceService:
         except (OSError, SaveError) as error:
             self._restore(before)  # not logged: not applied, so undo never misses it
             raise AdviceError(str(error)) from None
+        self._noted(entry, suggestion.day)
         return entry
 
     def _restore(self, text: str | None) -> None:
@@ -286,7 +296,39 @@ class AdviceService:
             save_log(self.path, log)
         except (OSError, SaveError) as error:
             raise AdviceError(str(error)) from None
+        self._noted(log[index])
         return entry
+
+    def _noted(self, entry: Applied, day: date | None = None) -> None:
+        """Say ``entry`` in the record of the session it was drawn from (``day``: the
+        suggestion's, when applying: the newest of its routine on or before it; else the record
+        that carries it), an atomic rewrite of that one file. No record to carry it, or one that
+        cannot be written, leaves it in ``advice.toml`` alone (which undo reads)."""
+        from supple.core.files import SaveError
+        from supple.core.schema import newer
+
+        if self._journal is None:
+            return
+        journal = self._journal()
+        note = advice_note(entry)
+
+        def live(n: AdviceNote) -> bool:  # applied again after an undo: a note each time
+            return n.id == entry.id and n.undone_at is None
+
+        def source(r: SessionRecord) -> bool:
+            if day is None:
+                return any(live(n) for n in r.advice)
+            return r.routine == entry.routine and r.started.date() <= day
+
+        found = next((r for r in journal.history().records if source(r)), None)  # newest first
+        if found is None or found.path is None or newer(found.schema):
+            return
+        if day is None:  # undone: that note, in its place
+            notes = tuple(note if live(n) else n for n in found.advice)
+        else:
+            notes = (*found.advice, note)
+        with suppress(SaveError):  # the log holds it (what undo reads): only the note is lost
+            journal.rewrite(replace(found, advice=notes))
 
     def _step_back(self, entry: Applied) -> None:
         """Move back by one step only the exercises ``entry`` moved, leaving every other

@@ -132,7 +132,7 @@ class Coach:
             self.preferences,
             lambda: self.catalog,
             lambda: self.now(),
-            self.history,
+            lambda: self.journal,
             self.program,
         )
 

@@ -256,9 +256,14 @@ class Journal:
         if record is None or record.path is None or newer(record.schema):
             return None
         answered = replace(record, morning_pain=rating, morning_at=now)
-        self.store.save(answered, record.path)
-        self._written()
+        self.rewrite(answered)
         return answered
+
+    def rewrite(self, record: SessionRecord) -> None:
+        """Write ``record`` over its own file, an atomic rewrite of that one file. SaveError."""
+        assert record.path is not None
+        self.store.save(record, record.path)
+        self._written()
 
     def start_program(self, program: Program, at: datetime) -> datetime:
         """Start (or restart) the program at ``at``; the start as written. Raises SaveError."""

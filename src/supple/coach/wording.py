@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from supple.core.advice_log import Applied
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
+    from supple.core.record import SessionRecord
     from supple.core.screening import Screening
     from supple.core.stats import Stats
     from supple.core.sync import Conflict
@@ -274,6 +275,20 @@ def advice_already(entry: Applied) -> str:
         f"{printable(entry.id)} already applied on {day_words(entry.applied_at)}; "
         "`supple advice undo` takes it back"
     )
+
+
+def advice_noted(record: SessionRecord) -> str:
+    """The session detail's line: ``Advice applied: easier Cat-Cow, Sphinx; harder Bridge
+    (undone)``, the exercises by their names in this record; empty if none. Plain text."""
+    if not record.advice:
+        return ""
+    names = {e.id: e.name for e in record.exercises}
+    parts = [
+        f"{n.kind} {', '.join(names.get(x, x) for x in n.exercises)}"
+        + ("" if n.undone_at is None else " (undone)")
+        for n in record.advice
+    ]
+    return "Advice applied: " + "; ".join(parts)
 
 
 def advice_undone(reason: str) -> str:

@@ -104,6 +104,53 @@ def _marks_text(marks: tuple[PainMark, ...]) -> str:
     )
 
 
+def _ids(label: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise BadRecord(f"{label}: expected a list of exercise ids")
+    return tuple(value)
+
+
+@value_class(frozen=True, slots=True)
+class AdviceNote:
+    """Advice applied on the strength of this session (``advice.toml`` keeps its reason and
+    what it changed): its ``id``, its ``kind`` (``easier``, ``harder``), the exercises it
+    stepped, when it was applied and, once undone, when."""
+
+    id: str = field(metadata=spec(read_text))
+    kind: str = field(metadata=spec(read_text))
+    exercises: tuple[str, ...] = field(metadata=spec(_ids, write=list))
+    applied_at: datetime = field(metadata=spec(read_time, write=iso))
+    undone_at: datetime | None = field(
+        default=None, metadata=spec(read_time, write=iso, optional=True)
+    )
+    unknown: dict[str, Any] = field(default_factory=dict, hash=False, repr=False)
+
+    @classmethod
+    def from_toml(cls, data: dict[str, Any], where: str) -> AdviceNote:
+        return cls(**read_fields(cls, data, f"{where}."))
+
+    def to_toml(self) -> dict[str, Any]:
+        return write_fields(self, {})
+
+
+def _notes(label: str, value: Any) -> tuple[AdviceNote, ...]:
+    if not isinstance(value, list) or not all(isinstance(n, dict) for n in value):
+        raise BadRecord(f"{label}: expected [[advice]] tables")
+    return tuple(AdviceNote.from_toml(n, f"{label}[{i}]") for i, n in enumerate(value, 1))
+
+
+def _notes_list(notes: tuple[AdviceNote, ...]) -> list[dict[str, Any]]:
+    return [n.to_toml() for n in notes]
+
+
+def _notes_text(notes: tuple[AdviceNote, ...]) -> str:
+    """The advice in one CSV cell: ``easier cat-cow,sphinx (undone); harder bridge``."""
+    return "; ".join(
+        f"{n.kind} {','.join(n.exercises)}" + ("" if n.undone_at is None else " (undone)")
+        for n in notes
+    )
+
+
 # -- the record -------------------------------------------------------------------------------
 
 
@@ -193,6 +240,18 @@ class SessionRecord:
             tables=True,
             csv=("pain_max", "pain_marks"),
             csv_text=_marks_text,
+        ),
+    )
+    # The advice applied on the strength of this session (``coach.advice``), and if undone.
+    advice: tuple[AdviceNote, ...] = field(
+        default=(),
+        metadata=spec(
+            _notes,
+            write=_notes_list,
+            key="advice",
+            optional=True,
+            tables=True,
+            csv_text=_notes_text,
         ),
     )
     note: str = field(default="", metadata=spec(read_string, optional=True))

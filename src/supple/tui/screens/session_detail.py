@@ -90,6 +90,10 @@ class SessionDetailScreen(SuppleScreen):
         feelings = feeling_line(r)
         if feelings:
             yield Static(Text(feelings), id="feelings")
+        if r.advice:
+            from supple.coach.wording import advice_noted
+
+            yield Static(Text(printable(advice_noted(r))), id="advice-noted")
         yield RecordTable(r, id="detail-table")
         if self.offer is not None:
             yield Static(id="resume")
