@@ -49,7 +49,9 @@ async def devtools_page(
     binary = chromium()
     assert binary is not None
     port = free_port()
-    with tempfile.TemporaryDirectory() as profile:
+    # Chromium's helper processes may still write to the profile as the browser exits: a
+    # leftover temporary folder is harmless, a failed clean-up is not a failed test.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         chrome = subprocess.Popen(
             [
                 binary,
