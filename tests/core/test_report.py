@@ -7,7 +7,6 @@ import os
 import re
 from datetime import UTC, date, datetime
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -99,10 +98,12 @@ def test_the_applied_advice_is_read_whatever_the_array_is_called(tmp_path: Path)
     assert read_applied(tmp_path) == ()
 
 
-def test_pain_is_read_from_the_records_fields_when_they_exist() -> None:
-    record = SimpleNamespace(pain_before=3, pain_after=2, morning_pain=None)
-    assert pain_of(record) == (3, 2, None)  # type: ignore[arg-type]
-    assert pain_of(SimpleNamespace(pain_before=True, pain_after=11)) == (None, None, None)  # type: ignore[arg-type]
+def test_pain_is_read_from_the_records_fields_and_old_feelings_are_not_pain() -> None:
+    from tests.fakes import make_session_record
+
+    at = datetime(2026, 11, 20, 7, 30, tzinfo=UTC)
+    assert pain_of(make_session_record(at, pain_before=3, pain_after=2)) == (3, 2, None)
+    assert pain_of(make_session_record(at, before=4, after=7)) == (None, None, None)
 
 
 @given(st.floats(-100, 100), st.floats(0, 20))

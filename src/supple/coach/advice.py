@@ -48,13 +48,11 @@ def dose_of(entry: ExerciseEntry) -> str:
 
 
 def session_fact(record: SessionRecord) -> SessionFact:
-    """The one adapter from a session record to advice's facts (the pain fields of issue 25
-    when the record has them; an older record has none and earns no step harder)."""
+    """The one adapter from a session record to advice's facts (an older record has no pain
+    and earns no step harder)."""
     marks: dict[str, int] = {}
-    for mark in getattr(record, "pain_marks", ()) or ():
-        exercise, rating = getattr(mark, "exercise", ""), getattr(mark, "rating", None)
-        if isinstance(rating, int):
-            marks[exercise] = max(rating, marks.get(exercise, 0))
+    for mark in record.pain_marks:
+        marks[mark.exercise] = max(mark.rating, marks.get(mark.exercise, 0))
     exercises = tuple(
         ExerciseFact(e.id, e.name, dose_of(e), e.status == "done", marks.get(e.id))
         for e in record.exercises
@@ -64,9 +62,9 @@ def session_fact(record: SessionRecord) -> SessionFact:
         record.routine,
         record.counts,
         exercises,
-        getattr(record, "pain_before", None),
-        getattr(record, "pain_after", None),
-        getattr(record, "morning_pain", None),
+        record.pain_before,
+        record.pain_after,
+        record.morning_pain,
         record.by_hand,
     )
 
@@ -184,10 +182,17 @@ class AdviceService:
             tests,
             self.preferences.steps,
             applied,
-            screening if screening is not None else load_screening(self.data_dir),
+            screening if screening is not None else self._screening(),
             self._doses(records),
             tuple(p for p in POINTS if p in tests_due),
         )
+
+    def _screening(self) -> ScreeningLike | None:
+        """The screening as the journal, which owns ``screening.toml``, reads it (and says once
+        if it cannot be used); straight from the file when made without the journal."""
+        if self._journal is not None:
+            return self._journal().screening()
+        return load_screening(self.data_dir)
 
     def _doses(self, records: Sequence[SessionRecord]) -> dict[tuple[str, str], Doses]:
         from supple.core.adjustments import ladder

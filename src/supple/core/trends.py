@@ -14,20 +14,14 @@ from supple.core.stats import Week, monday_of
 from supple.core.value import value_class
 from supple.core.words import Judgement, judge
 
-PAIN_FIELDS = ("pain_before", "pain_after", "morning_pain")
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
 def pain_of(record: SessionRecord) -> tuple[int | None, int | None, int | None]:
     """A session's pain before, after and the next morning (0-10, 0 = no pain), each None when
-    not given. The one place that reads these fields (issue 25's record fields: a record of an
-    older supple has none, and its feeling ratings are another scale, never converted)."""
-    values = []
-    for name in PAIN_FIELDS:
-        value = getattr(record, name, None)
-        ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10
-        values.append(value if ok else None)
-    return values[0], values[1], values[2]
+    not given (the record's reader checked them; an older record's feeling ratings are another
+    scale, never converted)."""
+    return record.pain_before, record.pain_after, record.morning_pain
 
 
 @value_class(frozen=True, slots=True)
