@@ -152,13 +152,6 @@ class Coach:
         """The coach over the person's own folders (or the ones given, for tests)."""
         from supple.core.clock import MonotonicClock, local_now
 
-        if catalog is None and data_dir is None and store is None:  # the person's own files
-            from supple import __version__
-            from supple.core import parsed_cache
-
-            parsed_cache.use(
-                parsed_cache.ParsedCache(paths.cache_dir() / "parsed.marshal", __version__)
-            )
         path = config_path if config_path is not None else paths.config_file()
         config, problems = load_config(path)
         return cls(
