@@ -20,6 +20,7 @@ from supple.core.breath import (
 )
 from supple.core.figure_names import figure_names
 from supple.core.files import SCHEMA
+from supple.core.layout import SegmentKind, laid_out, seconds_of
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
 from supple.core.value import field, fields, value_class
 
@@ -109,6 +110,17 @@ class Kind(StrEnum):
                 return False
             case Kind.HOLD:
                 return True
+            case _:
+                assert_never(self)
+
+    @property
+    def segment(self) -> SegmentKind:
+        """The segment of this kind's work in the layout (``core.layout``)."""
+        match self:
+            case Kind.REPS:
+                return SegmentKind.REP
+            case Kind.HOLD:
+                return SegmentKind.HOLD
             case _:
                 assert_never(self)
 
@@ -289,19 +301,8 @@ def _check_size(check: Checker, raw: list[Any], exercises: list[Exercise]) -> No
 
 
 def plan_seconds(exercises: Sequence[Exercise], level: Level) -> float:
-    """Seconds of the whole session at ``level``, as ``timeline.expand`` lays it out, without
-    laying it out (a routine at the limits has some 100,000 segments)."""
-    total = 0.0
-    for index, exercise in enumerate(exercises):
-        dose, timing = exercise.levels[level], exercise.timing
-        sides = 2 if exercise.per_side else 1
-        work = dose.reps * exercise.breath.seconds if dose.reps is not None else dose.seconds
-        per_set = sides * float(work or 0) + (sides - 1) * timing.switch_side
-        total += timing.get_ready + dose.sets * per_set
-        total += (dose.sets - 1) * timing.rest_between_sets
-        if index < len(exercises) - 1:
-            total += timing.rest_between_exercises
-    return total
+    """Seconds of the whole session at ``level``: ``core.layout``'s one layout, totalled."""
+    return sum(laid_out(exercises, level, seconds_of))
 
 
 def _hours(seconds: float) -> str:

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from enum import StrEnum
-from typing import Any, Literal, TypeVar, assert_never
+from typing import Any, TypeVar, assert_never
 
 from supple.core.breath import Phase
-from supple.core.routine import LEVELS, Kind, Level, Routine
+from supple.core.layout import SIDES as SIDES
+from supple.core.layout import SegmentKind as SegmentKind
+from supple.core.layout import Side as Side
+from supple.core.layout import laid_out, seconds_of
+from supple.core.routine import LEVELS, Level, Routine
 from supple.core.value import value_class
 from supple.core.words import printable
-
-
-class SegmentKind(StrEnum):
-    """What a stretch of the session asks: get ready, a rep, a hold, switch sides, rest."""
-
-    GET_READY = "get_ready"
-    REP = "rep"
-    HOLD = "hold"
-    SWITCH_SIDE = "switch_side"
-    REST = "rest"
 
 
 @value_class(frozen=True, slots=True)
@@ -51,8 +44,6 @@ def _traits(kind: SegmentKind) -> _Traits:
 
 
 T = TypeVar("T")
-Side = Literal["left", "right"]
-SIDES: tuple[Side, Side] = ("left", "right")
 
 
 @value_class(frozen=True, slots=True)
@@ -135,94 +126,14 @@ def expand(routine: Routine, level: Level) -> tuple[Segment, ...]:
 def seconds(routine: Routine, level: Level) -> float:
     """How long ``routine`` takes at ``level``: ``total_seconds(expand(routine, level))``, the
     same layout walked without building a segment (`list` and `program` total every routine)."""
-    return sum(_laid_out(routine, level, _seconds_of))
-
-
-def _seconds_of(kind: SegmentKind, index: int, exercise_id: str, seconds: float, **_: Any) -> float:
-    return seconds
+    return sum(_laid_out(routine, level, seconds_of))
 
 
 def _laid_out(routine: Routine, level: Level, make: Callable[..., T]) -> list[T]:
-    """The one declaration of how a routine lays out in time: ``make`` (``Segment``'s
-    arguments) called for each segment, in order."""
+    """``core.layout``'s one layout of ``routine`` at a known ``level``."""
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r} (one of: {', '.join(LEVELS)})")
-    segments: list[T] = []
-    last = len(routine.exercises) - 1
-    for index, exercise in enumerate(routine.exercises):
-        dose = exercise.dose(level)
-        timing = exercise.timing
-        name = exercise.id
-        if timing.get_ready:
-            segments.append(make(SegmentKind.GET_READY, index, name, timing.get_ready))
-        sides: Sequence[Side | None] = SIDES if exercise.per_side else (None,)
-        sets = dose.sets
-        for set_number in range(1, sets + 1):
-            for side_index, side in enumerate(sides):
-                if side_index and timing.switch_side:
-                    segments.append(
-                        make(
-                            SegmentKind.SWITCH_SIDE,
-                            index,
-                            name,
-                            timing.switch_side,
-                            set=set_number,
-                            sets=sets,
-                            side=side,
-                        )
-                    )
-                breath = exercise.breath
-                match exercise.kind:
-                    case Kind.REPS:
-                        assert dose.reps is not None
-                        segments.extend(
-                            make(
-                                SegmentKind.REP,
-                                index,
-                                name,
-                                breath.seconds,
-                                set=set_number,
-                                sets=sets,
-                                rep=rep,
-                                reps=dose.reps,
-                                side=side,
-                                breath=breath.phases,
-                                breath_follows_body=breath.follows_body,
-                            )
-                            for rep in range(1, dose.reps + 1)
-                        )
-                    case Kind.HOLD:
-                        assert dose.seconds is not None
-                        segments.append(
-                            make(
-                                SegmentKind.HOLD,
-                                index,
-                                name,
-                                dose.seconds,
-                                set=set_number,
-                                sets=sets,
-                                side=side,
-                                breath=breath.phases,
-                                breath_cycle=True,
-                                breath_follows_body=breath.follows_body,
-                            )
-                        )
-                    case _:
-                        assert_never(exercise.kind)
-            if set_number < sets and timing.rest_between_sets:
-                segments.append(
-                    make(
-                        SegmentKind.REST,
-                        index,
-                        name,
-                        timing.rest_between_sets,
-                        set=set_number,
-                        sets=sets,
-                    )
-                )
-        if index < last and timing.rest_between_exercises:
-            segments.append(make(SegmentKind.REST, index, name, timing.rest_between_exercises))
-    return segments
+    return laid_out(routine.exercises, level, make)
 
 
 def describe_segment(segment: Segment, name: str | None = None, *, breath: bool = False) -> str:

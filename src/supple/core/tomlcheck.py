@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from supple.core import parsed_cache
 from supple.core.files import MAX_ROUTINE_BYTES, read_capped, unreadable_reason
 from supple.core.value import field, value_class
 from supple.core.words import printable
@@ -248,19 +249,15 @@ def parse_document(raw: bytes | str) -> tuple[str, dict[str, Any]]:
         said = re.sub(_TOML_POS, "", message).strip()
         raise BadToml(f"TOML syntax error: {said}", line) from None
     except RecursionError:
-        raise BadToml(_too_deep()) from None
+        raise BadToml(_TOO_DEEP) from None
     except (ValueError, OverflowError):  # an integer of more than 4,300 digits
-        raise BadToml(_too_large()) from None
+        raise BadToml(_TOO_LARGE) from None
     _check_limits(data)
     return text, data
 
 
-def _too_deep() -> str:
-    return f"too deeply nested (tables and arrays at most {MAX_DEPTH} deep)"
-
-
-def _too_large() -> str:
-    return f"a number too large (whole numbers at most {INT_LIMIT - 1:,})"
+_TOO_DEEP = f"too deeply nested (tables and arrays at most {MAX_DEPTH} deep)"
+_TOO_LARGE = f"a number too large (whole numbers at most {INT_LIMIT - 1:,})"
 
 
 def _check_limits(data: dict[str, Any]) -> None:
@@ -271,24 +268,28 @@ def _check_limits(data: dict[str, Any]) -> None:
         value, depth = stack.pop()
         if isinstance(value, dict | list):
             if depth > MAX_DEPTH:
-                raise BadToml(_too_deep())
+                raise BadToml(_TOO_DEEP)
             items = value.values() if isinstance(value, dict) else value
             stack.extend((item, depth + 1) for item in items)
         elif isinstance(value, int) and not -INT_LIMIT <= value < INT_LIMIT:
-            raise BadToml(_too_large())
+            raise BadToml(_TOO_LARGE)
 
 
 def read_toml(path: Path, limit: int = MAX_ROUTINE_BYTES) -> tuple[str, dict[str, Any]]:
-    """Read (at most ``limit`` bytes, of a regular file) and parse ``path``; every failure is a
-    FileProblems naming the file."""
+    """Read (at most ``limit`` bytes, of a regular file) and parse ``path``; FileProblems if not."""
+    key, cached = parsed_cache.lookup(path, limit)  # parsed last time, if still the same
+    if cached is not None:
+        return cached
     try:
         raw = read_capped(path, limit)
     except OSError as error:
         raise FileProblems(path, [Problem(path, None, "", unreadable_reason(error))]) from None
     try:
-        return parse_document(raw)
+        parsed = parse_document(raw)
     except BadToml as error:
         raise FileProblems(path, [Problem(path, error.line, "", error.message)]) from None
+    parsed_cache.keep(path, key, len(raw), parsed)
+    return parsed
 
 
 def parse_toml(path: Path, text: str) -> dict[str, Any]:
