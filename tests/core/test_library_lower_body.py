@@ -93,7 +93,7 @@ def library() -> dict[str, tuple[str, dict[str, Any]]]:
     found: dict[str, tuple[str, dict[str, Any]]] = {}
     for path in sorted(LIBRARY.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        area = path.stem.removesuffix("-new")
+        area = path.stem
         for exercise in data.get("exercise", []):
             assert exercise["id"] not in found, f"{exercise['id']} twice in the library"
             found[exercise["id"]] = (area, exercise)
@@ -106,7 +106,7 @@ ALL = library()
 def sources() -> set[str]:
     text = DOCS.read_text(encoding="utf-8")
     section = text.split("\n## Sources\n", 1)[1].split("\n## ", 1)[0]
-    return set(re.findall(r"^- `([a-z0-9-]+)`", section, re.MULTILINE))
+    return set(re.findall(r"^\| `([a-z0-9-]+)` \|", section, re.MULTILINE))
 
 
 def test_every_planned_exercise_is_in_the_library_once() -> None:
