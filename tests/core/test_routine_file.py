@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from supple.core.breath import PATTERNS, BreathPattern, Phase
-from supple.core.figure_names import FIGURE_NAMES
+from supple.core.figure_names import figure_names
 from supple.core.routine import (
     LEVELS,
     MAX_PLAN_SECONDS,
@@ -84,7 +84,7 @@ def exercises(draw: st.DrawFn, routine_timing: Timing, exercise_id: str) -> Exer
         timing=draw(timings) if own else routine_timing,
         per_side=draw(st.booleans()),
         safety=draw(st.one_of(st.none(), text)),
-        figure=draw(st.one_of(st.none(), st.sampled_from(sorted(FIGURE_NAMES)))),
+        figure=draw(st.one_of(st.none(), st.sampled_from(sorted(figure_names())))),
     )
 
 

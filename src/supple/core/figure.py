@@ -1,9 +1,11 @@
-"""Figures: a side view of a body as joints and keyframes, posed at any fraction, mirrored or
-turning, and drawn as half-block pixels (two square pixels a terminal cell, any size).
+"""Figures: a body seen from the side or from the front as joints and keyframes, posed at any
+fraction, mirrored or turning, and drawn as half-block pixels (two square pixels a terminal cell,
+any size).
 
 A figure is data: a few named joints per keyframe (x to the right, y up, the floor at y = 0), and
-the bones between them. Nothing here knows about a session; ``supple.core.motion`` says which
-fraction of which figure a moment of a session shows.
+the bones between them (built from the data files by ``supple.core.figure_data``). Nothing here
+knows about a session; ``supple.core.motion`` says which fraction of which figure a moment of a
+session shows.
 """
 
 from __future__ import annotations
@@ -45,6 +47,27 @@ BONES = (
 )  # fmt: skip
 SPINE = ("hip", "waist", "chest", "neck")  # drawn as one smooth curve
 
+# The front view: both arms and legs, the shoulders and the hips as widths; the side a per-side
+# exercise works is the one without a suffix, the other is "…2". The nose shows where the head
+# looks (a small dim mark on the face).
+FRONT_JOINTS = (
+    "head", "neck", "chest", "waist", "hip", "nose",
+    "shoulder", "elbow", "wrist", "hand", "pelvis", "knee", "ankle", "toe",
+    "shoulder2", "elbow2", "wrist2", "hand2", "pelvis2", "knee2", "ankle2", "toe2",
+)  # fmt: skip
+_FRONT_SIDE = (
+    ("hip", "pelvis", TRUNK), ("pelvis", "knee", LIMB), ("knee", "ankle", LIMB),
+    ("ankle", "toe", LIMB), ("neck", "shoulder", LIMB), ("shoulder", "elbow", LIMB),
+    ("elbow", "wrist", LIMB), ("wrist", "hand", LIMB),
+)  # fmt: skip
+FRONT_BONES = (
+    *((a if a in SPINE else a + "2", b + "2", t) for a, b, t in _FRONT_SIDE),
+    *_FRONT_SIDE,
+    ("neck", "head", NECK_WIDTH),
+)
+NOSE_RADIUS = 0.5
+VIEWS = ("side", "front")
+
 
 @value_class(frozen=True, slots=True)
 class Figure:
@@ -57,13 +80,21 @@ class Figure:
     ready: float = 0.0  # the fraction shown before the work starts (get-ready, rest before it)
     props: tuple[tuple[Point, Point], ...] = ()
     labels: tuple[str, str] = ("start", "end")  # what the first and last keyframes are called
+    view: str = "side"  # "side" (facing right) or "front"
+    held: tuple[str, str] | None = None  # two joints a band or a stick spans, drawn as a prop
+    bases: tuple[str, ...] = ()  # each keyframe's base posture (the checks' rules follow it)
+    surface: float = 0.0  # the height of what the body rests on (0: the floor; a table)
     box: tuple[float, float, float, float] = field(init=False)  # x0, y0, x1, y1
 
     def __post_init__(self) -> None:
         if len(self.keyframes) < 2:
             raise ValueError(f"figure {self.name}: at least two keyframes")
+        if self.view not in VIEWS:
+            raise ValueError(f"figure {self.name}: view {self.view!r}, not one of {VIEWS}")
         for pose in self.keyframes:
-            missing = [j for j in JOINTS if j not in pose]
+            missing = [
+                j for j in (FRONT_JOINTS if self.view == "front" else JOINTS) if j not in pose
+            ]
             if missing:
                 raise ValueError(f"figure {self.name}: a pose without {', '.join(missing)}")
         xs = [x for pose in self.keyframes for x, _ in pose.values()]
@@ -187,16 +218,22 @@ def draw(figure: Figure, pose: Pose, width: int, height: int, *, floor: bool = T
         grid[height - 1] = [GROUND] * width
     for a, b in figure.props:
         line(a, b, LIMB, GROUND)
-    for start, end, thickness in FAR_BONES:
+    front = figure.view == "front"
+    for start, end, thickness in () if front else FAR_BONES:
         if start in pose and end in pose:
             line(pose[start], pose[end], thickness, FAR)
     curve = spine_points(pose)
     for a, b in zip(curve, curve[1:], strict=False):
         line(a, b, TRUNK, BODY)
-    for start, end, thickness in BONES:
+    for start, end, thickness in FRONT_BONES if front else BONES:
         line(pose[start], pose[end], thickness, BODY)
+    if figure.held is not None:  # a band or a stick between the hands, over the body
+        line(pose[figure.held[0]], pose[figure.held[1]], LIMB / 2, FAR)
     hx, hy = where.pixel(pose["head"], box)
     _disc(grid, hx, hy, max(1.0, HEAD_RADIUS * s), BODY)
+    if "nose" in pose:
+        nx, ny = where.pixel(pose["nose"], box)
+        _disc(grid, nx, ny, max(0.5, NOSE_RADIUS * s), FAR)
     return tuple(tuple(row) for row in grid)
 
 

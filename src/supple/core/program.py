@@ -14,7 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar, Literal, assert_never, cast
 
-from supple.core.figure_names import FIGURE_NAMES
+from supple.core.figure_names import figure_names
 from supple.core.files import SCHEMA
 from supple.core.record import SessionRecord
 from supple.core.routine import LEVELS, SLUG, Catalog, Level
@@ -255,7 +255,7 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
         high = check.number(table, where, "high", low=-1000, high=10000, integer=False)
         how = check.strings(table, where, "how", min_items=1, max_items=8)
         why = check.string(table, where, "why", default="", max_length=200) or ""
-        figure = check.string(table, where, "figure", choices=FIGURE_NAMES)
+        figure = check.string(table, where, "figure", choices=figure_names())
         error = check.number(table, where, "error", low=0, high=1000, integer=False)
         if low is not None and high is not None and low >= high:
             check.report([*where, "high"], f"must be above low ({low:g})")

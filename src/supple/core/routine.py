@@ -18,7 +18,7 @@ from supple.core.breath import (
     Phase,
     PhaseName,
 )
-from supple.core.figure_names import FIGURE_NAMES
+from supple.core.figure_names import figure_names
 from supple.core.files import SCHEMA
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
 from supple.core.value import field, fields, value_class
@@ -344,7 +344,7 @@ def _exercise(
     kind = Kind(kind_name) if kind_name is not None else None
     how = check.strings(raw, where, K.HOW, min_items=1, max_items=8)
     safety = check.string(raw, where, K.SAFETY, max_length=300)
-    figure = check.string(raw, where, K.FIGURE, choices=FIGURE_NAMES)
+    figure = check.string(raw, where, K.FIGURE, choices=figure_names())
     per_side = check.boolean(raw, where, K.PER_SIDE, default=False)
     timing = _timing(check, raw, where, routine_timing)
     breath = _breath(check, raw, where, kind, exercise_id or "custom")

@@ -16,7 +16,7 @@ from textual.widgets import Label, OptionList, Select, Static, Switch, TextArea
 
 from supple.coach.routine_edit import phases_text
 from supple.core.breath import PATTERNS
-from supple.core.figure_names import FIGURE_NAMES
+from supple.core.figure_names import figure_names
 from supple.core.routine import (
     LEVELS,
     TIMING_FIXED,
@@ -205,7 +205,7 @@ class Form:
         yield self.row("Steps", Field((*at, K.HOW), "lines", under=True), area)
         yield self._text("Safety", [*at, K.SAFETY], "optional")
         yield from self._breath_rows(at, kind)
-        yield self._choice("Figure", [*at, K.FIGURE], FIGURE_NAMES, blank="none")
+        yield self._choice("Figure", [*at, K.FIGURE], figure_names(), blank="none")
         amount = kind.amount
         for level in LEVELS:
             dose = [*at, K.LEVELS, level]
