@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from supple.core.breath import PATTERNS
+from supple.core.library import Area, Equipment, load_library
 
 ROOT = Path(__file__).resolve().parents[2]
 LIBRARY = ROOT / "routines" / "library"
@@ -73,8 +74,8 @@ LOADED = {
     "stick-pass-through",
     "sleeper-stretch",
 }
-AREAS = {"neck", "shoulders", "upper-back", "lower-back", "hips", "hamstrings", "wrists", "ankles"}
-EQUIPMENT = {"wall", "chair", "band", "stick"}
+AREAS = set(Area)
+EQUIPMENT = set(Equipment)
 RANGES = {"reps": (5, 15), "seconds": (15, 60), "sets": (1, 3)}
 NECK_HOLD = 30  # the neck's stretches stay at the gentle end of the hold range
 
@@ -97,7 +98,7 @@ ALL = library()
 def sources() -> set[str]:
     text = DOCS.read_text(encoding="utf-8")
     section = text.split("\n## Sources\n", 1)[1].split("\n## ", 1)[0]
-    return set(re.findall(r"^- `([a-z0-9-]+)`", section, re.MULTILINE))
+    return set(re.findall(r"^(?:- |\| )`([a-z0-9-]+)`", section, re.MULTILINE))  # list or table
 
 
 def test_the_four_files_hold_exactly_the_planned_exercises() -> None:
@@ -169,3 +170,14 @@ def test_the_ladders_are_two_way_and_stay_in_these_files() -> None:
             assert ALL[e["harder"]][1].get("easier") == exercise_id, exercise_id
         if e.get("easier"):
             assert ALL[e["easier"]][1].get("harder") == exercise_id, exercise_id
+
+
+def test_the_library_loader_reads_all_four_files_without_a_problem() -> None:
+    library = load_library(LIBRARY)
+    assert [str(error) for error in library.errors if error.path.stem in FILES] == []
+    assert set(PLAN) <= set(library.ids())
+    for exercise_id, (kind, per_side, primary, equipment, _, _) in PLAN.items():
+        found = library.find(exercise_id)
+        assert found.areas[0] == Area(primary)
+        assert found.equipment == tuple(Equipment(e) for e in equipment)
+        assert (found.exercise.kind.value, found.exercise.per_side) == (kind, per_side)
