@@ -91,7 +91,7 @@ def test_validate_ok_and_broken(capsys: pytest.CaptureFixture[str], tmp_path: Pa
     code, out, _ = run(capsys, "validate", str(paths.bundled_routines_dir()))
     assert code == 0 and out.count(": ok") == 2
     broken = tmp_path / "copy.toml"
-    text = (paths.bundled_routines_dir() / "lower-back-mobility.toml").read_text()
+    _, text, _ = run(capsys, "export", "lower-back-mobility")  # its exercises written out
     broken.write_text(text.replace('kind = "hold"', 'kind = "hodl"', 1))
     code, out, _ = run(capsys, "validate", str(broken), str(DATA / "valid.toml"))
     assert code == 1

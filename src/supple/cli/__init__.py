@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "import": "routines",
     "export": "routines",
     "validate": "routines",
+    "exercises": "exercises",
     "history": "journal",
     "stats": "journal",
     "log": "journal",

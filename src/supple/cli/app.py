@@ -29,6 +29,9 @@ def _play_arguments(sub: Commands) -> None:
     p = sub.add_parser("play", help="start a routine straight away in the app")
     p.add_argument("routine", nargs="?", help="routine id (see `supple list`)")
     p.add_argument(
+        "--exercise", metavar="ID", help="one library exercise alone (see `supple exercises`)"
+    )
+    p.add_argument(
         "--resume",
         action="store_true",
         help="continue your last session, stopped or interrupted, from the exercise it was in",
@@ -89,10 +92,35 @@ def _resumable(found: Coach) -> SessionRecord | None:
 
 
 def _play(args: argparse.Namespace) -> int:
+    if args.exercise is not None:
+        if args.routine is not None or args.resume:
+            print("supple play: a routine, --resume or --exercise: one of them", file=sys.stderr)
+            return 2
+        alone = _alone_id(args.exercise)
+        return 2 if alone is None else cmd_app(alone, args.level)
     if args.routine is None and not args.resume:
         print("supple play: name a routine (see `supple list`), or --resume", file=sys.stderr)
         return 2
     return cmd_app(args.routine, args.level, resume=args.resume)
+
+
+def _alone_id(exercise_id: str) -> str | None:
+    """The routine id of the exercise played alone; None after saying there is no such one."""
+    from supple.core.library import ALONE
+    from supple.core.words import printable
+
+    library = coach().library
+    try:
+        library.find(exercise_id)
+    except KeyError:
+        close = library.library.suggest(exercise_id)
+        hint = f" Did you mean '{printable(close)}'?" if close else ""
+        print(
+            f"supple: no exercise '{printable(exercise_id)}'.{hint} See `supple exercises`.",
+            file=sys.stderr,
+        )
+        return None
+    return f"{ALONE}{exercise_id}"
 
 
 def _serve(args: argparse.Namespace) -> int:

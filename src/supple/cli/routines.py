@@ -255,10 +255,15 @@ def cmd_export(routine_id: str, to: Path | None, force: bool = False) -> int:
 
 
 def cmd_validate(targets: Sequence[Path]) -> int:
-    from supple.core.routine import RoutineError, load_routine
+    from supple.core.routine import LIBRARY_FOLDER, RoutineError, load_routine
+    from supple.system import paths
 
     failed = False
+    library = paths.bundled_library_dir()
     for target in targets:
+        if LIBRARY_FOLDER in (target.name, target.parent.name):  # a library, or one of its files
+            failed = _validate_library(target if target.is_dir() else target.parent) or failed
+            continue
         # A folder named here (whatever its name, `x.toml` too) is validated as one: its
         # routine files; inside it, a `*.toml` that is not a file is a broken routine, as the
         # catalog says.
@@ -270,7 +275,7 @@ def cmd_validate(targets: Sequence[Path]) -> int:
                 failed = True
         for path in files:
             try:
-                load_routine(path)
+                load_routine(path, library=library)
             except RoutineError as error:
                 failed = True
                 for problem in error.problems:
@@ -278,6 +283,19 @@ def cmd_validate(targets: Sequence[Path]) -> int:
             else:
                 print(f"{printable(str(path))}: ok")
     return 1 if failed else 0
+
+
+def _validate_library(folder: Path) -> bool:
+    """Print the library's problems, or that it is ok; True if it has any."""
+    from supple.core.library import load_library
+
+    found = load_library(folder)
+    for error in found.errors:
+        for problem in error.problems:
+            print(problem)
+    if not found.errors:
+        print(f"{printable(str(folder))}: ok ({len(found)} exercises)")
+    return bool(found.errors)
 
 
 COMMANDS = {

@@ -6,6 +6,7 @@ from here, so two places can never disagree about how long a routine takes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -35,9 +36,17 @@ class EffectiveCatalog:
     each with the settings' get-ready and rest seconds applied — except to a routine whose timing
     is its own (``timing.fixed``: imports, and routines that say so)."""
 
-    def __init__(self, raw: Catalog, config: Config, steps: Steps | None = None) -> None:
+    def __init__(
+        self,
+        raw: Catalog,
+        config: Config,
+        steps: Steps | None = None,
+        alone: Callable[[str], Routine] | None = None,
+    ) -> None:
         self.raw = raw
         self.config = config
+        self._alone = alone  # one library exercise as a routine, by an id no file has
+        self._alone_made: dict[str, Routine] = {}
         self.steps: Steps = steps or {}  # easier / harder next time, per routine and exercise
         self._plans: dict[tuple[str, str], Plan] = {}
         chosen: dict[str, Routine] = {}
@@ -87,7 +96,11 @@ class EffectiveCatalog:
         for routine in self.routines:
             if routine.id == routine_id:
                 return routine
-        raise KeyError(routine_id)
+        if self._alone is None:
+            raise KeyError(routine_id)
+        if routine_id not in self._alone_made:  # `supple play --exercise`; KeyError if none
+            self._alone_made[routine_id] = self.with_settings(self._alone(routine_id))
+        return self._alone_made[routine_id]
 
     def plan(self, routine: Routine | str, level: Level) -> Plan:
         """The routine's segments at ``level``: the plan the session will play, exactly."""

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from supple.coach.advice import AdviceService
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.journal import Journal
+    from supple.coach.library import LibraryService
     from supple.coach.live import Announcer, LiveSession, Tones, Voice
     from supple.coach.program import ProgramService
     from supple.coach.reminders import Reminders
@@ -96,6 +97,12 @@ class Coach:
         return journal
 
     @cached_property
+    def library(self) -> LibraryService:  # the exercises, "not for me", one exercise alone
+        from supple.coach.library import LibraryService
+
+        return LibraryService(self.data_dir)
+
+    @cached_property
     def sound(self) -> Sound:
         from supple.coach.sound import Sound
 
@@ -158,11 +165,7 @@ class Coach:
             catalog,
             clock=clock if clock is not None else MonotonicClock(paths.time_scale()),
             now=now or local_now,
-            data_dir=store.data_dir
-            if store is not None
-            else data_dir
-            if data_dir is not None
-            else paths.data_dir(),
+            data_dir=store.data_dir if store is not None else data_dir or paths.data_dir(),
             config_path=path,
             config=config,
             config_problems=problems,
@@ -265,14 +268,9 @@ class Coach:
         """A live session of ``routine`` at ``level`` as planned (``earlier``: one it resumes)."""
         from supple.coach.live import LiveSession
 
-        live = LiveSession(
-            self.catalog.plan(routine, level),
-            self.store,
-            self.announcer,
-            self.now(),
-            clock=self.clock,
-            earlier=earlier,  # ``journal.resume_offer`` said it can be resumed
-        )
+        # ``earlier``: a session ``journal.resume_offer`` said can be resumed
+        plan, now = self.catalog.plan(routine, level), self.now()
+        live = LiveSession(plan, self.store, self.announcer, now, clock=self.clock, earlier=earlier)
         self.sessions.append(live)
         return live
 

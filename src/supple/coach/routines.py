@@ -49,9 +49,10 @@ class Routines:
         prefs = self._preferences
         if self._catalog is None or self._built_at != prefs.revision:
             from supple.coach.catalog import EffectiveCatalog
+            from supple.coach.library import alone_routine
 
             steps = prefs.steps  # read first: reading them may not move the revision
-            self._catalog = EffectiveCatalog(self.raw, prefs.config, steps)
+            self._catalog = EffectiveCatalog(self.raw, prefs.config, steps, alone_routine)
             self._built_at = prefs.revision
         return self._catalog
 

@@ -21,6 +21,7 @@ from supple.core.routine import (
     Exercise,
     ExerciseKey,
     Kind,
+    Routine,
     Timing,
     read_exercise,
 )
@@ -62,6 +63,7 @@ class LibraryKey(StrEnum):
 
 
 MAX_AREAS = 3
+ALONE = "exercise-"  # the id of one exercise played alone: "exercise-cat-cow"
 
 
 class LibraryError(FileProblems):
@@ -135,6 +137,16 @@ class Library:
             seen.add(here.id)
             above.append(here)
         return (*reversed(below), start, *above)
+
+
+def alone(item: LibraryExercise) -> Routine:
+    """One exercise as a routine of its own (``supple play --exercise``): its id, and so the
+    session's record, says which exercise it is."""
+    exercise = item.exercise
+    name = exercise.name
+    return Routine(
+        f"{ALONE}{item.id}", name, f"{name}, alone", (exercise,), Timing(), uses=(item.id,)
+    )
 
 
 @cache

@@ -133,6 +133,13 @@ def bundled_routines_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "routines"
 
 
+def bundled_library_dir() -> Path:
+    """The exercise library: the exercises routines `use` (routines/library/<area>.toml)."""
+    from supple.core.routine import LIBRARY_FOLDER
+
+    return bundled_routines_dir() / LIBRARY_FOLDER
+
+
 def time_scale() -> float:
     """``$SUPPLE_TIME_SCALE`` speeds the clock up for demos and end-to-end tests (default 1)."""
     scale = value("SUPPLE_TIME_SCALE")

@@ -1,0 +1,113 @@
+"""`supple exercises`: the exercise library, by area, with equipment, ladders and the exercises
+marked "not for me"."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from supple.cli.command import Command, coach
+
+if TYPE_CHECKING:
+    import argparse
+
+    from supple.cli.command import Commands
+    from supple.core.library import Equipment, LibraryExercise
+
+
+def equipment_argument(text: str) -> tuple[Equipment, ...]:
+    """``none`` (I have nothing) or what I have, ``wall,chair``; argparse's error otherwise."""
+    import argparse
+
+    from supple.core.library import Equipment
+    from supple.core.tomlcheck import closest
+    from supple.core.words import printable
+
+    if text.strip() == "none":
+        return ()
+    known = [e.value for e in Equipment]
+    have = []
+    for item in (part.strip() for part in text.split(",")):
+        if item not in known:
+            close = closest(item, [*known, "none"])
+            hint = f"did you mean '{close}'? " if close else ""
+            raise argparse.ArgumentTypeError(
+                f"unknown equipment '{printable(item)}' ({hint}one of: none, {', '.join(known)})"
+            )
+        have.append(Equipment(item))
+    return tuple(have)
+
+
+def _arguments(sub: Commands) -> None:
+    from supple.core.library import Area
+
+    p = sub.add_parser("exercises", help="the exercise library: areas, equipment, ladders")
+    p.add_argument("--area", choices=[a.value for a in Area], help="only those working this area")
+    p.add_argument(
+        "--equipment",
+        type=equipment_argument,
+        help="what you have: none, or a list like wall,chair (those needing more are left out)",
+    )
+    p.add_argument("--json", action="store_true", help="as JSON")
+
+
+def exercise_json(item: LibraryExercise, marked: frozenset[str]) -> dict[str, Any]:
+    from supple.core.routine import LEVELS
+
+    exercise = item.exercise
+    return {
+        "id": item.id,
+        "name": exercise.name,
+        "kind": exercise.kind.value,
+        "per_side": exercise.per_side,
+        "areas": [a.value for a in item.areas],
+        "equipment": [e.value for e in item.equipment],
+        "easier": item.easier,
+        "harder": item.harder,
+        "warmup": item.warmup,
+        "source": item.source,
+        "not_for_me": item.id in marked,
+        "levels": {level: exercise.describe(level) for level in LEVELS},
+    }
+
+
+def cmd_exercises(area: str | None, equipment: tuple[Equipment, ...] | None, as_json: bool) -> int:
+    from supple.core.library import Area
+    from supple.core.words import printable
+
+    found = coach().library
+    library = found.library
+    marked = found.not_for_me()
+    if marked.problem is not None:
+        print(f"supple: not for me: {printable(marked.problem)}", file=sys.stderr)
+    chosen = library.in_area(Area(area)) if area is not None else library.exercises
+    if equipment is not None:
+        chosen = tuple(e for e in chosen if set(e.equipment) <= set(equipment))
+    for error in library.errors:
+        for problem in error.problems:
+            print(f"supple: library: {problem}", file=sys.stderr)
+    if as_json:
+        import json
+
+        out = [exercise_json(e, marked.ids) for e in chosen]
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return 0
+    for item in chosen:
+        exercise = item.exercise
+        needs = ", ".join(e.value for e in item.equipment) or "nothing"
+        mark = "  (not for me)" if item.id in marked.ids else ""
+        print(f"{printable(item.id):<28} {printable(exercise.name)}{mark}")
+        ladder = " → ".join(printable(e.id) for e in library.ladder(item.id))
+        areas = ", ".join(a.value for a in item.areas)
+        print(f"{'':<28} {exercise.describe('beginner')} · {areas} · needs {needs}")
+        print(f"{'':<28} ladder: {ladder}")
+    if not chosen:
+        print("no exercises match", file=sys.stderr)
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    return cmd_exercises(args.area, args.equipment, args.json)
+
+
+COMMANDS = {"exercises": Command(_arguments, _run)}
