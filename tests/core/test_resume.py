@@ -104,9 +104,9 @@ def test_resume_continues_the_same_record_and_keeps_what_was_done(
         (lambda text: text.replace("reps = 5, sets = 1", "reps = 6, sets = 1"), True),
         (lambda text: text.replace("seconds = 15 }", "seconds = 20 }", 1), True),
         (lambda text: text[: text.rindex("[[exercise]]")], True),  # one exercise fewer
-        (lambda text: text.replace('id = "sphinx"', 'id = "sphinx-2"'), True),
+        (lambda text: text.replace('use = "sphinx"', 'use = "double-knee-to-chest"'), True),
         # Not the work: a renamed exercise or a longer get-ready is the same session to resume.
-        (lambda text: text.replace('name = "Sphinx"', 'name = "Sphinx pose"'), False),
+        (lambda text: text.replace('use = "sphinx"', 'use = "sphinx"\nname = "Sphinx pose"'), False),
         (lambda text: text.replace("get_ready = 5", "get_ready = 8"), False),
     ],
 )
