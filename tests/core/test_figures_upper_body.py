@@ -93,3 +93,108 @@ def test_reach_shortens_both_arms_in_the_front_view_only() -> None:
         assert short == pytest.approx(full * 0.2)
     side = build_figure(table, "test")
     assert side.end["wrist"] == side.start["wrist"]  # a side view draws arms whole
+
+
+# -- the shoulders ------------------------------------------------------------------------------
+
+
+def keyframe(name: str, index: int) -> Pose:
+    return FIGURES[name].keyframes[index]
+
+
+def test_shoulder_rolls_lift_the_shoulders_then_draw_them_back() -> None:
+    s, up, back = (keyframe("shoulder-rolls", i) for i in range(3))
+    assert up["neck"][1] >= s["neck"][1] + 0.5  # lifted toward the ears
+    assert back["neck"][0] < s["neck"][0] and back["hand"][0] < s["hand"][0] - 0.8  # drawn back
+    for p in (s, up, back):
+        assert p["hand"][1] < p["hip"][1] + 2.0  # the arms hang loose throughout
+
+
+def test_arm_circles_pass_out_to_the_sides_and_end_overhead() -> None:
+    s, side, top = (keyframe("arm-circles", i) for i in range(3))
+    assert s["hand"][1] < s["hip"][1] + 1.5  # by the sides
+    for p in (side, top):
+        assert arm_straight(p, root="shoulder") and arm_straight(p, "2", root="shoulder2")
+    assert abs(side["wrist"][1] - side["shoulder"][1]) <= 0.3  # level with the shoulders
+    assert top["hand"][1] > top["head"][1] + 2.0 and top["hand2"][1] > top["head"][1] + 2.0
+
+
+def test_wall_slides_keep_the_forearms_on_the_wall_as_they_rise() -> None:
+    (wall, _), _ = FIGURES["wall-slides"].props[0]  # its foot: (x, 0)
+    s, e = start("wall-slides"), end("wall-slides")
+    for p in (s, e):
+        for joint in ("elbow", "wrist"):
+            assert 0.3 <= wall - p[joint][0] <= 0.8  # touching it (half a limb's thickness)
+        assert on_floor(p["ankle"]) and on_floor(p["toe"])
+    assert abs(s["elbow"][1] - s["neck"][1]) <= 0.3  # elbows at shoulder height
+    assert e["elbow"][1] >= s["elbow"][1] + 2.0 and e["hand"][1] > e["head"][1] + 2.0
+
+
+def test_wall_angels_go_from_a_goalpost_to_overhead() -> None:
+    s, e = start("wall-angels"), end("wall-angels")
+    for side in ("", "2"):
+        assert abs(s["elbow" + side][1] - s["shoulder" + side][1]) <= 0.3
+        assert abs(direction(s["elbow" + side], s["wrist" + side]) - 90) <= 5  # forearms up
+        assert e["elbow" + side][1] > e["shoulder" + side][1] + 2.0
+        assert e["hand" + side][1] > e["head"][1] + 3.0
+
+
+def test_band_pull_apart_from_arms_in_front_to_wide_at_chest_height() -> None:
+    s, e = start("band-pull-apart"), end("band-pull-apart")
+    assert FIGURES["band-pull-apart"].held == ("hand", "hand2")
+    # Pointing at you: the hands just in front of the shoulders, at chest height.
+    assert (
+        math.dist(s["hand"], s["shoulder"]) <= 3.0 and math.dist(s["hand2"], s["shoulder2"]) <= 3.0
+    )
+    assert s["hand"][1] >= s["chest"][1]
+    for side in ("", "2"):  # then straight out to the sides, level with the chest
+        assert arm_straight(e, side, root="shoulder" + side)
+        assert abs(e["wrist" + side][1] - e["shoulder" + side][1]) <= 0.5
+    assert math.dist(e["hand"], e["hand2"]) >= 3 * math.dist(s["hand"], s["hand2"])
+
+
+def test_pass_throughs_keep_the_elbows_straight_from_front_over_to_behind() -> None:
+    for name in ("band-pass-through", "stick-pass-through"):
+        front, top, back = (keyframe(name, i) for i in range(3))
+        for p in (front, top, back):
+            assert arm_straight(p)
+        assert front["hand"][0] > front["hip"][0]  # in front, arms down
+        assert top["hand"][1] > top["head"][1] + 3.0  # overhead
+        assert back["hand"][0] < back["hip"][0] - 2.0  # behind the back
+
+
+def test_cross_body_stretch_draws_one_straight_arm_across_held_at_the_elbow() -> None:
+    e = end("cross-body-stretch")
+    assert arm_straight(e, root="shoulder")
+    assert e["wrist"][0] < e["neck"][0] - 3.0  # across the midline
+    assert abs(e["wrist"][1] - e["shoulder"][1]) <= 1.0  # at chest height
+    assert math.dist(e["hand2"], e["elbow"]) <= 1.2  # the other hand holds above the elbow
+
+
+def test_towel_shoulder_stretch_draws_the_lower_hand_up_the_back() -> None:
+    s, e = start("towel-shoulder-stretch"), end("towel-shoulder-stretch")
+    assert FIGURES["towel-shoulder-stretch"].held == ("hand", "hand2")
+    for p in (s, e):
+        assert p["elbow"][1] > p["head"][1]  # the top elbow up beside the head
+        assert p["elbow2"][1] < p["shoulder2"][1] - 2.0  # the lower one down by the waist
+    assert e["hand2"][1] >= s["hand2"][1] + 1.5  # drawn up the back
+
+
+def test_chest_opener_straightens_the_clasped_arms_behind_and_lifts_the_chest() -> None:
+    s, e = start("chest-opener"), end("chest-opener")
+    assert s["wrist"][0] <= s["hip"][0] and s["hand"][1] > s["hip"][1]  # at the lower back
+    assert angle(s["neck"], s["elbow"], s["wrist"]) <= 140  # elbows bent at first
+    assert arm_straight(e) and e["hand"][0] < e["hip"][0] - 3.0  # then straight, behind
+    assert e["head"][0] <= s["head"][0]  # the chin level, the chest lifting, not poking forward
+
+
+def test_doorway_chest_stretch_keeps_the_forearm_on_the_frame_and_turns_away() -> None:
+    (frame, _), _ = FIGURES["doorway-chest-stretch"].props[0]
+    s, e = start("doorway-chest-stretch"), end("doorway-chest-stretch")
+    for p in (s, e):
+        assert abs(p["elbow"][1] - p["shoulder"][1]) <= 0.3  # elbow at shoulder height
+        assert (
+            abs(direction(p["elbow"], p["wrist"]) - 90) <= 5 and 0 <= frame - p["wrist"][0] <= 1.0
+        )
+    assert e["shoulder"][0] - e["shoulder2"][0] < s["shoulder"][0] - s["shoulder2"][0] - 0.2
+    assert e["nose"][0] < e["head"][0]  # the head turns away from the arm

@@ -265,7 +265,11 @@ def build_pose(spec: Spec, view: str) -> Pose:
             joints["shoulder" + s] = root
         elbow = _step(root, UPPER_ARM * reach, upper)
         wrist = _step(elbow, FOREARM * reach, fore)
-        joints |= {"elbow" + s: elbow, "wrist" + s: wrist, "hand" + s: _step(wrist, HAND, hand)}
+        joints |= {
+            "elbow" + s: elbow,
+            "wrist" + s: wrist,
+            "hand" + s: _step(wrist, HAND * reach, hand),
+        }
     if front:  # where the face looks: the nose turned towards the side it looks at
         look = math.sin(math.radians(float(spec.get("look", 0.0))))
         across = _step(head, 1.2 * look, head_angle - 90)
