@@ -198,3 +198,35 @@ def test_doorway_chest_stretch_keeps_the_forearm_on_the_frame_and_turns_away() -
         )
     assert e["shoulder"][0] - e["shoulder2"][0] < s["shoulder"][0] - s["shoulder2"][0] - 0.2
     assert e["nose"][0] < e["head"][0]  # the head turns away from the arm
+
+
+# -- the neck -----------------------------------------------------------------------------------
+
+
+def tilt(p: Pose) -> float:
+    """How far the head leans from upright, front view: + towards the first side (the right)."""
+    return 90 - direction(p["neck"], p["head"])
+
+
+def test_chin_tucks_glide_the_head_back_and_the_tuck_lift_raises_it_off_the_floor() -> None:
+    s, e = start("chin-tucks"), end("chin-tucks")
+    assert e["head"][0] <= s["head"][0] - 0.8 and abs(e["head"][1] - s["head"][1]) <= 0.3
+    assert e["neck"] == s["neck"]  # the head moves, not the trunk
+    s, e = start("supine-chin-tuck-lift"), end("supine-chin-tuck-lift")
+    assert s["head"][1] - 1.9 <= 0.0  # resting on the floor (its disc reaches it)
+    assert e["head"][1] - 1.9 >= 0.8  # lifted just off it
+    assert e["neck"][1] <= LYING + 0.2 and on_floor(e["ankle"])  # the shoulders stay down
+
+
+def test_the_side_bends_tip_the_head_and_the_rotations_turn_the_nose() -> None:
+    assert tilt(end("neck-side-bend")) >= 25 and end("neck-side-bend")["nose"][0] > 10.5
+    s, e = start("neck-rotation"), end("neck-rotation")
+    assert e["head"] == s["head"] and abs(e["nose"][0] - s["nose"][0]) >= 0.8
+    for name in ("upper-trap-stretch", "levator-stretch"):
+        s, e = start(name), end(name)
+        for p in (s, e):  # one hand holds the seat, keeping that shoulder down
+            assert p["hand"][1] <= p["hip"][1] + 1.0 and arm_straight(p, root="shoulder")
+        assert tilt(e) <= -15  # the head eased away from the held hand
+        assert math.dist(e["hand2"], e["head"]) <= 2.3  # the other hand rests on the head
+    lev = end("levator-stretch")
+    assert lev["nose"][0] < lev["head"][0] - 0.5  # turned away, toward the other armpit
