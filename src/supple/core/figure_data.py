@@ -64,7 +64,7 @@ FRONT_BASES: dict[str, Spec] = {
 BASES = {"side": SIDE_BASES, "front": FRONT_BASES}
 POSE_KEYS = {
     "base", "anchor", "at", "trunk", "neck", "bend", "head", "look", "twist", "arm", "arm2",
-    "leg", "leg2", "knee", "ankle", "knee2", "ankle2", "thigh", "shin",
+    "leg", "leg2", "knee", "ankle", "knee2", "ankle2", "thigh", "shin", "reach",
 }  # fmt: skip
 FIGURE_KEYS = {
     "id", "title", "view", "base", "ready", "labels", "surface", "prop", "held", "start",
@@ -256,15 +256,20 @@ def build_pose(spec: Spec, view: str) -> Pose:
     if "arm2" in spec or front:
         angles = [float(a) for a in (spec["arm2"] if "arm2" in spec else spec["arm"])]
         arms["2"] = [180 - a for a in angles] if front else angles
+    reach = float(spec.get("reach", 1.0)) if front else 1.0  # arms pointing at you: short
     for s, (upper, fore, hand) in arms.items():
         root = neck
         if front:
             width = SHOULDER_HALF * math.cos(math.radians(float(spec.get("twist", 0.0))))
             root = _step(neck, width, trunk - 90 if s == "" else trunk + 90)
             joints["shoulder" + s] = root
-        elbow = _step(root, UPPER_ARM, upper)
-        wrist = _step(elbow, FOREARM, fore)
-        joints |= {"elbow" + s: elbow, "wrist" + s: wrist, "hand" + s: _step(wrist, HAND, hand)}
+        elbow = _step(root, UPPER_ARM * reach, upper)
+        wrist = _step(elbow, FOREARM * reach, fore)
+        joints |= {
+            "elbow" + s: elbow,
+            "wrist" + s: wrist,
+            "hand" + s: _step(wrist, HAND * reach, hand),
+        }
     if front:  # where the face looks: the nose turned towards the side it looks at
         look = math.sin(math.radians(float(spec.get("look", 0.0))))
         across = _step(head, 1.2 * look, head_angle - 90)
