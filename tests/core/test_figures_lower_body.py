@@ -146,3 +146,25 @@ def test_knee_to_wall_drives_the_front_knee_to_the_wall_heel_down() -> None:
         assert on_floor(p["ankle"]) and on_floor(p["knee2"])
     assert wall - start["knee"][0] > 2.5  # the knee starts behind the toes
     assert wall - end["knee"][0] < 1.2  # and touches the wall
+
+
+def test_butterfly_soles_together_knees_out_then_sinking() -> None:
+    start, end = ends("butterfly-stretch")
+    for p in (start, end):
+        assert abs(p["ankle"][0] - p["ankle2"][0]) < 1.3 and on_floor(p["ankle"])  # soles meet
+        assert p["knee"][0] > p["pelvis"][0] + 3 and p["knee2"][0] < p["pelvis2"][0] - 3
+    assert end["knee"][1] < start["knee"][1] - 1.5  # the knees sink towards the floor
+
+
+def test_ninety_ninety_switch_swings_both_knees_across_the_feet_staying_put() -> None:
+    figure = FIGURES["ninety-ninety-switch"]
+    left, up, right = figure.keyframes
+    for p in (left, right):  # both knees down on the same side of the picture
+        assert p["knee"][1] < 1.6 and p["knee2"][1] < 1.6
+    assert left["knee"][0] < left["pelvis"][0] and left["knee2"][0] < left["pelvis2"][0] - 3
+    assert right["knee"][0] > right["pelvis"][0] + 3 and right["knee2"][0] > right["pelvis2"][0]
+    for p in (left, right):  # the feet stay put
+        assert (p["ankle"], p["ankle2"]) == (up["ankle"], up["ankle2"])
+    assert up["knee"][1] > 4 and up["knee2"][1] > 4  # lifted through the middle
+    ready = figure.pose(figure.ready)  # getting ready shows the knees up
+    assert all(math.dist(ready[j], up[j]) < 1e-9 for j in up)
