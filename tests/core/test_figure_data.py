@@ -88,6 +88,20 @@ def test_the_checks_catch_a_foot_off_the_floor_and_a_stretched_or_sunk_limb() ->
     assert any("hip-knee" in p for p in problems(stretched))
 
 
+def test_a_knee_folds_in_the_picture_only_seen_from_the_front_kneeling_or_floor_seated() -> None:
+    # Soles together seen from the front: the shin comes back under its own thigh in the picture.
+    folded = {"knee": [16.0, 1.2], "ankle": [11.2, 0.7]}
+    start = {"thigh": 0.85, "leg": [28, 208, 180]}
+    seated = {"id": "t", "title": "T", "base": "seated-floor", "start": start, "end": folded}
+    assert problems(build_figure(seated | {"view": "front"}, "test")) == []
+    side = seated | {"start": {}, "end": {"knee": [13.7, 1.2], "ankle": [8.2, 0.9]}}
+    assert any("knee folded" in p for p in problems(build_figure(side, "test")))
+    (x, y) = build_figure(STANDING | {"view": "front"}, "test").start["pelvis"]
+    tucked = {"knee": [x + 4.9, y - 0.5], "ankle": [x + 0.2, y - 1.0]}  # the same fold, standing
+    standing = build_figure(STANDING | {"view": "front", "end": tucked}, "test")
+    assert any("knee folded" in p for p in problems(standing))
+
+
 def test_the_front_view_draws_both_arms_and_legs_and_a_side_bend_mirrors() -> None:
     table = STANDING | {"view": "front", "end": {"trunk": 75, "head": 65, "look": 30}}
     figure = build_figure(table, "test")

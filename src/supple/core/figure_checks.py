@@ -16,6 +16,9 @@ ON = 0.25  # "on the floor": a joint within this of where it rests
 UNDER = 0.6  # "a under b": |dx| at most this
 SINK = 0.3  # how far below resting a joint may dip (its thickness squashed on the floor)
 FRACTIONS = tuple(i / 10 for i in range(11))
+# Seen from the front, a kneeling or floor-seated shin points towards you or across: the picture
+# folds the knee (soles together, a shin tucked across) where the body does not.
+FOLDED_TOWARDS_YOU = frozenset({"kneeling", "seated-floor"})
 
 
 def _on(pose: Pose, joint: str, floor: float) -> bool:
@@ -94,7 +97,7 @@ def problems(figure: Figure) -> list[str]:
             if "knee" + s in pose:  # a knee or an elbow never folds past 15° nor opens past 180
                 knee = _angle(pose["pelvis" + s if front else "hip"], pose["knee" + s],
                               pose["ankle" + s])  # fmt: skip
-                if knee < 15 and not (front and "kneeling" in figure.bases):
+                if knee < 15 and not (front and FOLDED_TOWARDS_YOU & set(figure.bases)):
                     found.append(f"{where}: knee{s} folded to {knee:.0f}°")
         base = figure.bases[index] if index < len(figure.bases) else ""
         for words, rule in RULES.get(base, ()):
