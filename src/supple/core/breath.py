@@ -83,6 +83,15 @@ PATTERNS: dict[str, BreathPattern] = {
             follows_body=True,
         ),
         BreathPattern(
+            "move-return",  # turns, circles, rocks and tucks: nothing is lifted
+            (
+                Phase("exhale", 2, "Exhale — move into it"),
+                Phase("inhale", 2, "Inhale — come back"),
+            ),
+            cycle=False,
+            follows_body=True,
+        ),
+        BreathPattern(
             "slow",
             (
                 Phase("inhale", 4, "Breathe in slowly through the nose"),
