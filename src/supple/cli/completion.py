@@ -53,7 +53,7 @@ def script(shell: str) -> str:
 
     from supple.cli import build_parser
 
-    text: str = shtab.complete(build_parser(), shell=shell, preamble=_PREAMBLE)
+    text: str = shtab.complete(build_parser(), shell=shell, preamble=_PREAMBLE.get(shell, ""))
     return text
 
 
