@@ -18,17 +18,29 @@ from supple.cli.completion import SHELLS, script
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
+def supple_on_path(tmp_path: Path) -> dict[str, str]:
+    """An environment with a `supple` of this source tree first on PATH, and a fresh home."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "supple"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m supple "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    return {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PYTHONPATH": str(SRC),
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "xdg"),
+    }
+
+
 def complete_in_bash(tmp_path: Path, lines: list[str]) -> list[list[str]]:
     """What a real interactive bash (no rc files) offers for each command line in ``lines``
     (the last word being completed), with the bash script sourced and `supple` on PATH."""
     bash = shutil.which("bash")
     if bash is None:
         pytest.skip("bash is not installed")
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    shim = bin_dir / "supple"
-    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m supple "$@"\n', encoding="utf-8")
-    shim.chmod(0o755)
+    env = supple_on_path(tmp_path)
     completion = tmp_path / "supple.bash"
     completion.write_text(script("bash"), encoding="utf-8")
     driver = [f"source {completion}", "fn=$(complete -p supple | sed 's/.*-F \\([^ ]*\\) .*/\\1/')"]
@@ -41,12 +53,6 @@ def complete_in_bash(tmp_path: Path, lines: list[str]) -> list[list[str]]:
             f"\"$fn\" supple '{words[-1]}' '{words[-2]}'",
             'echo "@@ ${COMPREPLY[*]}"',
         ]
-    env = {
-        **os.environ,
-        "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
-        "PYTHONPATH": str(SRC),
-        "HOME": str(tmp_path / "home"),
-    }
     done = subprocess.run(
         [bash, "--norc", "--noprofile", "-i"],
         input="\n".join(driver) + "\n",
@@ -99,6 +105,27 @@ def test_your_own_routines_complete_too(tmp_path: Path, isolated_dirs: dict[str,
         ["lunch-break"],
         [],
     ]
+
+
+def test_a_real_fish_completes_ids_and_levels(tmp_path: Path) -> None:
+    fish = shutil.which("fish")
+    if fish is None:
+        pytest.skip("fish is not installed")
+    env = supple_on_path(tmp_path)
+    completion = tmp_path / "supple.fish"
+    completion.write_text(script("fish"), encoding="utf-8")
+    lines = ["supple play lo", "supple test record th", "supple show x --level a"]
+    driver = f"source {completion}; " + "; ".join(f"complete -C '{line}'" for line in lines)
+    done = subprocess.run(
+        [fish, "--no-config", "-c", driver],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    offered = [line.split("\t")[0] for line in done.stdout.splitlines()]
+    assert offered == ["lower-back-mobility", "thomas-gap", "advanced"], done.stderr
 
 
 @pytest.mark.parametrize("shell", SHELLS)
