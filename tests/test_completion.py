@@ -128,6 +128,42 @@ def test_a_real_fish_completes_ids_and_levels(tmp_path: Path) -> None:
     assert offered == ["lower-back-mobility", "thomas-gap", "advanced"], done.stderr
 
 
+# A zsh, in a pseudo-terminal of its own (zpty), types `supple play lo<TAB>` with compinit on;
+# each read waits for its pattern (the test's timeout bounds it).
+ZSH_DRIVER = """
+zmodload zsh/zpty
+zpty z 'zsh -f -i'
+zpty -w z "PS1='> '; fpath=($FUNCTIONS \\$fpath); autoload -Uz compinit; compinit -u -d $DUMP"
+zpty -w z "print READY"
+zpty -r z out '*READY*READY*'
+zpty -w -n z $'supple play lo\\t'
+zpty -r z out '*mobility*'
+print -r -- "$out"
+zpty -d z
+"""
+
+
+def test_a_real_zsh_completes_a_routine_id(tmp_path: Path) -> None:
+    zsh = shutil.which("zsh")
+    if zsh is None:
+        pytest.skip("zsh is not installed")
+    env = supple_on_path(tmp_path)
+    functions = tmp_path / "functions"
+    functions.mkdir()
+    (functions / "_supple").write_text(script("zsh"), encoding="utf-8")
+    env |= {"FUNCTIONS": str(functions), "DUMP": str(tmp_path / "zcompdump")}
+    done = subprocess.run(
+        [zsh, "-f", "-c", ZSH_DRIVER],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=30,
+        check=False,
+    )
+    assert "supple play lower-back-mobility" in done.stdout, done.stdout + done.stderr
+
+
 @pytest.mark.parametrize("shell", SHELLS)
 def test_each_shell_gets_every_command_and_the_id_helpers(shell: str) -> None:
     text = script(shell)
