@@ -83,7 +83,10 @@ def test_the_unpacked_wheel_runs_alone(dist: Path, tmp_path: Path) -> None:
 
     where = run(
         "-c",
-        "from importlib.metadata import version; import supple; "
+        "from pathlib import Path; from importlib.metadata import version; "
+        "from importlib.resources import files; "
+        "import supple; from supple.core.packaged import _package; "
+        "assert _package() == Path(str(files('supple'))), _package(); "
         "from supple.core.packaged import routines_dir, shipped; "
         "from supple.core.figure_names import figures_dir; "
         "from supple.system.paths import bundled_program_path; "
@@ -101,3 +104,12 @@ def test_the_unpacked_wheel_runs_alone(dist: Path, tmp_path: Path) -> None:
     ]
     # the library's exercises and their figures, drawn
     assert "Cat-Cow" in run("-m", "supple", "show", "lower-back-mobility", "--figures")
+
+
+def test_the_package_folder_is_the_one_importlib_resources_finds() -> None:
+    from importlib.resources import files
+
+    from supple.core.packaged import _package, routines_dir
+
+    assert _package() == Path(str(files("supple")))
+    assert (routines_dir() / "programs").is_dir()
