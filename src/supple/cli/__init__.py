@@ -47,6 +47,7 @@ COMMANDS: dict[str, str] = {
     "remind": "reminders",
     "nudge": "reminders",
     "play": "app",
+    "completion": "completion",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, coach, find_routine, port
+from supple.cli.command import ROUTINE_IDS, Command, coach, completes, find_routine, port
 from supple.system.environment import value
 
 if TYPE_CHECKING:
@@ -27,7 +27,8 @@ def _play_arguments(sub: Commands) -> None:
     from supple.core.routine import LEVELS
 
     p = sub.add_parser("play", help="start a routine straight away in the app")
-    p.add_argument("routine", nargs="?", help="routine id (see `supple list`)")
+    routine = p.add_argument("routine", nargs="?", help="routine id (see `supple list`)")
+    completes(routine, ROUTINE_IDS)
     p.add_argument(
         "--exercise", metavar="ID", help="one library exercise alone (see `supple exercises`)"
     )

@@ -38,6 +38,33 @@ class Command:
         self.run = run
 
 
+# What `supple completion` (shtab) offers for an argument, per shell: a function of its script's
+# preamble (``supple.cli.completion``), or for fish a command; each asks supple itself through a
+# hidden ``--ids``, so that a routine of your own completes as a bundled one does.
+ROUTINE_IDS = {
+    "bash": "_supple_routine_ids",
+    "zsh": "_supple_routine_ids",
+    "fish": "(supple list --ids 2>/dev/null)",
+}
+TEST_IDS = {
+    "bash": "_supple_test_ids",
+    "zsh": "_supple_test_ids",
+    "fish": "(supple test list --ids 2>/dev/null)",
+}
+
+
+def completes(action: argparse.Action, candidates: dict[str, str]) -> None:
+    """Mark ``action`` as completed by ``candidates`` (ROUTINE_IDS, TEST_IDS), read by shtab."""
+    action.complete = candidates  # type: ignore[attr-defined]
+
+
+def ids_argument(parser: argparse.ArgumentParser) -> None:
+    """The hidden ``--ids`` (one id a line, nothing else) that the completion scripts call."""
+    import argparse
+
+    parser.add_argument("--ids", action="store_true", help=argparse.SUPPRESS)
+
+
 def day(text: str) -> date:
     """An argument's YYYY-MM-DD, or argparse's error in words."""
     import argparse

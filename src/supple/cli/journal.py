@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, coach, day, tell
+from supple.cli.command import ROUTINE_IDS, Command, coach, completes, day, tell
 from supple.core.words import counted, duration, plural, printable, said
 
 if TYPE_CHECKING:
@@ -21,7 +21,8 @@ def _history_arguments(sub: Commands) -> None:
     fmt.add_argument("--json", action="store_true", help="the records as stored, with their path")
     fmt.add_argument("--csv", action="store_true", help="one row per session")
     p.add_argument("--since", type=day, metavar="YYYY-MM-DD", help="only sessions from this day on")
-    p.add_argument("--routine", metavar="ID", help="only sessions of this routine")
+    only = p.add_argument("--routine", metavar="ID", help="only sessions of this routine")
+    completes(only, ROUTINE_IDS)
 
 
 def _stats_arguments(sub: Commands) -> None:
@@ -33,7 +34,7 @@ def _log_arguments(sub: Commands) -> None:
     from supple.core.routine import LEVELS
 
     p = sub.add_parser("log", help="log a session you did without the app")
-    p.add_argument("routine", help="routine id (see `supple list`)")
+    completes(p.add_argument("routine", help="routine id (see `supple list`)"), ROUTINE_IDS)
     p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
     p.add_argument(
         "--at", metavar="WHEN", help="when it began: HH:MM today, or YYYY-MM-DD HH:MM (now)"

@@ -6,7 +6,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, ask, coach, day, force_argument, tell, write_to
+from supple.cli.command import (
+    TEST_IDS,
+    Command,
+    ask,
+    coach,
+    completes,
+    day,
+    force_argument,
+    ids_argument,
+    tell,
+    write_to,
+)
 from supple.core.words import change_words, duration, plural, printable
 
 if TYPE_CHECKING:
@@ -44,11 +55,11 @@ def _program_arguments(sub: Commands) -> None:
 def _test_arguments(sub: Commands) -> None:
     p = sub.add_parser("test", help="the program's mobility tests")
     test_sub = p.add_subparsers(dest="test_command", metavar="ACTION", required=True)
-    test_sub.add_parser("list", help="the five tests: unit, which way is better, how")
+    ids_argument(test_sub.add_parser("list", help="the five tests: unit, which way is better, how"))
     q = test_sub.add_parser(
         "record", help="record a result, e.g. `supple test record toe-touch 12`"
     )
-    q.add_argument("test", help="test id (see `supple test list`)")
+    completes(q.add_argument("test", help="test id (see `supple test list`)"), TEST_IDS)
     q.add_argument(
         "value", help="the result in the test's unit: 12, 2,5, 12 cm, 30 s or 1:30 for a time"
     )
@@ -236,10 +247,13 @@ def _screened(ctx: ProgramContext, signs: frozenset[str] | None, usual: int | No
     return True
 
 
-def cmd_test_list() -> int:
+def cmd_test_list(ids: bool = False) -> int:
     ctx = _program_context()
     if ctx is None:
         return 2
+    if ids:  # for the completion scripts: the ids alone
+        print("\n".join(printable(test.id) for test in ctx.program.tests))
+        return 0
     for test in ctx.program.tests:
         print(
             f"{printable(test.id):<15} {printable(test.name)} — {printable(test.unit)}, "
@@ -307,7 +321,7 @@ def _program(args: argparse.Namespace) -> int:
 
 def _test(args: argparse.Namespace) -> int:
     if args.test_command == "list":
-        return cmd_test_list()
+        return cmd_test_list(args.ids)
     return cmd_test_record(args.test, args.value, args.point)
 
 

@@ -7,7 +7,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from supple.cli.command import Command, coach, find_routine, force_argument, write_to
+from supple.cli.command import (
+    ROUTINE_IDS,
+    Command,
+    coach,
+    completes,
+    find_routine,
+    force_argument,
+    ids_argument,
+    write_to,
+)
 from supple.core.words import duration, plural, printable
 from supple.system.environment import value
 
@@ -20,13 +29,14 @@ if TYPE_CHECKING:
 def _list_arguments(sub: Commands) -> None:
     p = sub.add_parser("list", help="list the routines with their minutes per level")
     p.add_argument("--json", action="store_true", help="print JSON")
+    ids_argument(p)
 
 
 def _show_arguments(sub: Commands) -> None:
     from supple.core.routine import LEVELS
 
     p = sub.add_parser("show", help="print a routine's timeline at a level")
-    p.add_argument("routine", help="routine id (see `supple list`)")
+    completes(p.add_argument("routine", help="routine id (see `supple list`)"), ROUTINE_IDS)
     p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
     shown = p.add_mutually_exclusive_group()
     shown.add_argument("--json", action="store_true", help="print JSON")
@@ -44,7 +54,7 @@ def _import_arguments(sub: Commands) -> None:
 
 def _export_arguments(sub: Commands) -> None:
     p = sub.add_parser("export", help="write one routine as a file to share")
-    p.add_argument("routine", help="routine id (see `supple list`)")
+    completes(p.add_argument("routine", help="routine id (see `supple list`)"), ROUTINE_IDS)
     p.add_argument("--to", type=Path, metavar="FILE", help="write here (default: print it)")
     force_argument(p)
 
@@ -69,10 +79,13 @@ def _fmt_minutes(seconds: float) -> str:
     return f"{round(seconds / 60, 1):g} min"
 
 
-def cmd_list(as_json: bool) -> int:
+def cmd_list(as_json: bool, ids: bool = False) -> int:
     from supple.core.routine import LEVELS
 
     found = catalog()
+    if ids:  # for the completion scripts: the ids alone, problems unsaid
+        print("\n".join(printable(r.id) for r in found.routines))
+        return 0
     if as_json:
         import json  # only here: the plain list does without it
 
@@ -299,7 +312,7 @@ def _validate_library(folder: Path) -> bool:
 
 
 COMMANDS = {
-    "list": Command(_list_arguments, lambda args: cmd_list(args.json)),
+    "list": Command(_list_arguments, lambda args: cmd_list(args.json, args.ids)),
     "show": Command(
         _show_arguments, lambda args: cmd_show(args.routine, args.level, args.json, args.figures)
     ),

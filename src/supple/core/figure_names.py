@@ -14,10 +14,9 @@ _ID = re.compile(r'^id\s*=\s*"([^"]+)"\s*$', re.MULTILINE)
 
 def figures_dir() -> Path:
     """Inside the installed wheel; in a source checkout, the top-level ``routines/figures``."""
-    packaged = Path(__file__).resolve().parents[1] / "routines" / "figures"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "routines" / "figures"
+    from supple.core.packaged import routines_dir
+
+    return routines_dir() / "figures"
 
 
 @cache

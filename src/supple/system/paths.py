@@ -127,10 +127,9 @@ def user_routines_dir() -> Path:
 
 def bundled_routines_dir() -> Path:
     """Inside the installed wheel; in a source checkout, the top-level ``routines/``."""
-    packaged = Path(__file__).resolve().parents[1] / "routines"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "routines"
+    from supple.core.packaged import routines_dir
+
+    return routines_dir()
 
 
 def bundled_library_dir() -> Path:

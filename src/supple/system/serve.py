@@ -10,13 +10,13 @@ import re
 import shlex
 import sys
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from supple.core.packaged import shipped
 from supple.system.addresses import machine_addresses, reachable_from_elsewhere
 
 # The browser page's files (the supple package's web/ folder, shipped in the wheel).
-WEB = Path(__file__).resolve().parents[1] / "web"
+WEB = shipped("web")
 
 if TYPE_CHECKING:
     import asyncio
