@@ -597,7 +597,7 @@ def spine_length(p: Pose) -> float:
 
 
 def bone_lengths(p: Pose, toward: Mapping[str, float] | None = None) -> dict[str, float]:
-    """Each bone's length, a declared turn towards the viewer undone (one pointing at you: left out)."""
+    """Each bone's length, a declared turn towards you undone (one pointing at you: left out)."""
     lengths = {"spine": spine_length(p)}
     for bone, (a, b) in BONES.items():
         for suffix in ("", "2"):

@@ -97,7 +97,9 @@ def test_side_lying_knees_apart_break_its_rule() -> None:
 
 @settings(max_examples=30, deadline=None)
 @given(st.floats(-85, 85), st.floats(-85, 85), st.floats(8, 40))
-def test_a_declared_turn_passes_and_a_wrong_one_is_caught(thigh: float, shin: float, off: float) -> None:
+def test_a_declared_turn_passes_and_a_wrong_one_is_caught(
+    thigh: float, shin: float, off: float
+) -> None:
     table = {"id": "t", "title": "T", "base": "supine", "start": {},
              "end": {"leg": [150, -150, 180], "toward": {"leg": [thigh, shin]}}}  # fmt: skip
     figure = build_figure(table, "t")

@@ -288,7 +288,9 @@ def build_pose(spec: Spec, view: str) -> Pose:
             knee = _point(pin)
         else:
             knee = _step(root, lengths[s][0], angles[0])
-        ankle = _point(ankle_pin) if ankle_pin is not None else _step(knee, lengths[s][1], angles[1])
+        ankle = (
+            _point(ankle_pin) if ankle_pin is not None else _step(knee, lengths[s][1], angles[1])
+        )
         toe = _step(ankle, foot * short[s][1], angles[2])
         joints |= {"knee" + s: knee, "ankle" + s: ankle, "toe" + s: toe}
     arms = {"": [float(a) for a in spec["arm"]]}
