@@ -67,7 +67,11 @@ def test_the_end_inherits_the_start_and_own_angles_replace_inherited_points() ->
     ("change", "words"),
     [
         ({"base": "flying"}, "base 'flying'"),
-        ({"view": "top"}, "view 'top'"),
+        ({"view": "back"}, "view 'back'"),
+        ({"view": "top"}, "base 'standing'"),  # seen from above, a body lies on its side
+        ({"end": {"toward": {"neck": [10, 10]}}}, "toward names limbs"),
+        ({"end": {"toward": {"leg": [100, 0]}}}, "two angles from -90 to 90"),
+        ({"view": "front", "end": {"toward": {"leg": [10, 0]}}}, "side and top views"),
         ({"colour": "red"}, "unknown keys"),
         ({"end": {"elbow": 3}}, "unknown pose keys"),
         ({"held": "rope"}, "held 'rope'"),

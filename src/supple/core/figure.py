@@ -66,7 +66,7 @@ FRONT_BONES = (
     ("neck", "head", NECK_WIDTH),
 )
 NOSE_RADIUS = 0.5
-VIEWS = ("side", "front")
+VIEWS = ("side", "front", "top")  # top: seen from above, the floor is the page (no floor line)
 
 
 @value_class(frozen=True, slots=True)
@@ -84,6 +84,9 @@ class Figure:
     held: tuple[str, str] | None = None  # two joints a band or a stick spans, drawn as a prop
     bases: tuple[str, ...] = ()  # each keyframe's base posture (the checks' rules follow it)
     surface: float = 0.0  # the height of what the body rests on (0: the floor; a table)
+    # Each keyframe's declared foreshortening: a bone's far joint -> its angle towards the viewer
+    # (degrees, negative away); the bone is drawn cos θ long and the checks count it so.
+    toward: tuple[Mapping[str, float], ...] = ()
     box: tuple[float, float, float, float] = field(init=False)  # x0, y0, x1, y1
 
     def __post_init__(self) -> None:
@@ -214,7 +217,7 @@ def draw(figure: Figure, pose: Pose, width: int, height: int, *, floor: bool = T
         bx, by = where.pixel(b, box)
         _stroke(grid, ax, ay, bx, by, max(0.5, thickness * s / 2), value)
 
-    if floor:
+    if floor and figure.view != "top":
         grid[height - 1] = [GROUND] * width
     for a, b in figure.props:
         line(a, b, LIMB, GROUND)

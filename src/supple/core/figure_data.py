@@ -61,10 +61,17 @@ FRONT_BASES: dict[str, Spec] = {
     "seated-floor": {"anchor": "hip", "at": [10.0, LYING], "leg": [-20, -90, 0], "trunk": 90,
                      "head": 90, "arm": [-80, -90, -90], "thigh": 0.3, "shin": 0.2},
 }  # fmt: skip
-BASES = {"side": SIDE_BASES, "front": FRONT_BASES}
+# Seen from above (the page is the floor): a body lying on its side, head to the right, its front
+# facing down the page; the near limbs are the upper ones, the far limbs rest underneath.
+TOP_BASES: dict[str, Spec] = {
+    "side-lying": {"anchor": "hip", "at": [8.0, 9.0], "leg": [-90, 180, -90],
+                   "leg2": [-90, 180, -90], "trunk": 0, "head": 0, "arm": [-90, -90, -90],
+                   "arm2": [-90, -90, -90]},
+}  # fmt: skip
+BASES = {"side": SIDE_BASES, "front": FRONT_BASES, "top": TOP_BASES}
 POSE_KEYS = {
     "base", "anchor", "at", "trunk", "neck", "bend", "head", "look", "twist", "arm", "arm2",
-    "leg", "leg2", "knee", "ankle", "knee2", "ankle2", "thigh", "shin", "reach",
+    "leg", "leg2", "knee", "ankle", "knee2", "ankle2", "thigh", "shin", "reach", "toward",
 }  # fmt: skip
 FIGURE_KEYS = {
     "id", "title", "view", "base", "ready", "labels", "surface", "prop", "held", "start",
@@ -113,7 +120,7 @@ def build_figure(table: Mapping[str, Any], where: str) -> Figure:
         raise _fail(where, f"unknown keys {sorted(unknown)}")
     view = table.get("view", "side")
     if view not in BASES:
-        raise _fail(where, f"view {view!r} is not side or front")
+        raise _fail(where, f"view {view!r} is not one of {sorted(BASES)}")
     if "start" not in table or "end" not in table:
         raise _fail(where, "a figure has a start and an end")
     raw = [table["start"], *table.get("middle", []), table["end"]]
@@ -135,7 +142,36 @@ def build_figure(table: Mapping[str, Any], where: str) -> Figure:
         held=HELD[held] if held else None,
         bases=tuple(spec["base"] for spec in specs),
         surface=surface,
+        toward=tuple(toward_of(spec, view, where) for spec in specs),
     )
+
+
+# -- declared foreshortening -------------------------------------------------------------------
+# ``toward = { leg = [40, 40] }``: a limb's upper and lower bone turned that many degrees towards
+# the viewer (negative: away), drawn cos θ long; the checks measure them so. Side and top views.
+TOWARD_LIMBS = {"leg": ("knee", "ankle"), "leg2": ("knee2", "ankle2"),
+                "arm": ("elbow", "wrist"), "arm2": ("elbow2", "wrist2")}  # fmt: skip
+
+
+def toward_of(spec: Spec, view: str, where: str) -> dict[str, float]:
+    """A pose's declared foreshortening: each bone's far joint -> its angle towards the viewer."""
+    raw = spec.get("toward", {})
+    if raw and view == "front":
+        raise _fail(where, "toward is for the side and top views (the front has thigh, reach)")
+    if not isinstance(raw, Mapping) or set(raw) - set(TOWARD_LIMBS):
+        raise _fail(where, f"toward names limbs of {sorted(TOWARD_LIMBS)}")
+    depth: dict[str, float] = {}
+    for limb, angles in raw.items():
+        if len(angles) != 2 or not all(-90 <= float(a) <= 90 for a in angles):
+            raise _fail(where, f"toward.{limb} is two angles from -90 to 90")
+        depth |= dict(zip(TOWARD_LIMBS[limb], (float(a) for a in angles), strict=True))
+    return depth
+
+
+def shortened(spec: Spec, limb: str) -> tuple[float, float]:
+    """How much of its length each bone of ``limb`` shows (1: in the page)."""
+    angles = spec.get("toward", {}).get(limb, (0.0, 0.0))
+    return (math.cos(math.radians(float(angles[0]))), math.cos(math.radians(float(angles[1]))))
 
 
 def resolve(raw: Mapping[str, Any], before: Spec, view: str, where: str) -> Spec:
@@ -209,6 +245,8 @@ def build_pose(spec: Spec, view: str) -> Pose:
     thigh = THIGH * float(spec.get("thigh", 1.0))
     shin = SHIN * float(spec.get("shin", 1.0))
     foot = FRONT_FOOT if front else FOOT
+    short = {s: shortened(spec, "leg" + s) for s in legs}
+    lengths = {s: (thigh * a, shin * b) for s, (a, b) in short.items()}
 
     def pelvis_offset(side: str) -> Point:
         if not front:
@@ -224,9 +262,9 @@ def build_pose(spec: Spec, view: str) -> Pose:
         raise ValueError(f"anchor {anchor} on a leg the pose does not have")
     x, y = at
     if joint == "ankle":
-        x, y = _step((x, y), -shin, leg[1])
+        x, y = _step((x, y), -lengths[side][1], leg[1])
     if joint in ("ankle", "knee"):
-        x, y = _step((x, y), -thigh, leg[0])
+        x, y = _step((x, y), -lengths[side][0], leg[0])
         ox, oy = pelvis_offset(side)
         x, y = x - ox, y - oy
     hip = (x, y)
@@ -249,9 +287,12 @@ def build_pose(spec: Spec, view: str) -> Pose:
         elif pin is not None:
             knee = _point(pin)
         else:
-            knee = _step(root, thigh, angles[0])
-        ankle = _point(ankle_pin) if ankle_pin is not None else _step(knee, shin, angles[1])
-        joints |= {"knee" + s: knee, "ankle" + s: ankle, "toe" + s: _step(ankle, foot, angles[2])}
+            knee = _step(root, lengths[s][0], angles[0])
+        ankle = (
+            _point(ankle_pin) if ankle_pin is not None else _step(knee, lengths[s][1], angles[1])
+        )
+        toe = _step(ankle, foot * short[s][1], angles[2])
+        joints |= {"knee" + s: knee, "ankle" + s: ankle, "toe" + s: toe}
     arms = {"": [float(a) for a in spec["arm"]]}
     if "arm2" in spec or front:
         angles = [float(a) for a in (spec["arm2"] if "arm2" in spec else spec["arm"])]
@@ -263,12 +304,13 @@ def build_pose(spec: Spec, view: str) -> Pose:
             width = SHOULDER_HALF * math.cos(math.radians(float(spec.get("twist", 0.0))))
             root = _step(neck, width, trunk - 90 if s == "" else trunk + 90)
             joints["shoulder" + s] = root
-        elbow = _step(root, UPPER_ARM * reach, upper)
-        wrist = _step(elbow, FOREARM * reach, fore)
+        near, far = shortened(spec, "arm" + s)
+        elbow = _step(root, UPPER_ARM * reach * near, upper)
+        wrist = _step(elbow, FOREARM * reach * far, fore)
         joints |= {
             "elbow" + s: elbow,
             "wrist" + s: wrist,
-            "hand" + s: _step(wrist, HAND * reach, hand),
+            "hand" + s: _step(wrist, HAND * reach * far, hand),
         }
     if front:  # where the face looks: the nose turned towards the side it looks at
         look = math.sin(math.radians(float(spec.get("look", 0.0))))
