@@ -272,6 +272,7 @@ class Coach:
             self.now(),
             clock=self.clock,
             earlier=earlier,  # ``journal.resume_offer`` said it can be resumed
+            program=self.journal.active_program(),  # the record carries it
         )
         self.sessions.append(live)
         return live
@@ -322,13 +323,19 @@ class Coach:
 
         return verdict(self.program_service.judge(record))
 
-    def start_program(self, program: Program, at: datetime | None = None) -> datetime:
-        """Start (or restart) the program at ``at`` (now); the start as written. SaveError."""
-        return self.journal.start_program(program, at if at is not None else self.now())
+    def start_program(
+        self, program: Program, at: datetime | None = None, *, resume: bool = False
+    ) -> datetime:
+        """Start (or restart) ``program`` at ``at`` (now) and make it the active one;
+        ``resume``: one started before goes on from its own start. The start as written.
+        SaveError."""
+        when = at if at is not None else self.now()
+        return self.journal.start_program(program, when, resume=resume)
 
     def record_test(self, test: MobilityTest, value: float, point: Point) -> TestResult:
-        """Save a test result now. Raises SaveError."""
-        return self.journal.record_test(test, value, point, self.now())
+        """Save a test result of the active program now. Raises SaveError."""
+        program = self.program_service.active_id()
+        return self.journal.record_test(test, value, point, self.now(), program)
 
     # -- reminders and the status line ------------------------------------------------------
 

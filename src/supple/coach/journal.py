@@ -230,7 +230,9 @@ class Journal:
         count = len(plan.routine.exercises)
         chosen = frozenset(range(count)) if done is None else done
         record = by_hand(session_record(session, at), chosen, at, minutes)
-        record = replace(record, pain_before=pain[0], pain_after=pain[1])
+        record = replace(
+            record, pain_before=pain[0], pain_after=pain[1], program=self.active_program()
+        )
         path = self.store.path_for(plan.routine.id, at)
         self.store.save(record, path)
         self._written()
@@ -265,21 +267,32 @@ class Journal:
         self.store.save(record, record.path)
         self._written()
 
-    def start_program(self, program: Program, at: datetime) -> datetime:
-        """Start (or restart) the program at ``at``; the start as written. Raises SaveError."""
+    def start_program(self, program: Program, at: datetime, *, resume: bool = False) -> datetime:
+        """Start (or restart) ``program`` at ``at`` and make it the active one; ``resume``: a
+        program started before goes on from its own start instead. The start as written.
+        Raises SaveError."""
         from supple.core.program_store import ProgramStore
 
-        state = ProgramStore(self.store).start(program, at)
+        store = ProgramStore(self.store)
+        state = store.switch(program, at) if resume else store.start(program, at)
         self._written()
         return state.started
 
-    def record_test(
-        self, test: MobilityTest, value: float, point: Point, at: datetime
-    ) -> TestResult:
-        """Save a test result taken at ``at``. Raises SaveError."""
+    def active_program(self) -> str | None:
+        """The id of the program started last and not left for another (None: none started,
+        or its file cannot be read now)."""
         from supple.core.program_store import ProgramStore
 
-        result = ProgramStore(self.store).record(test.id, value, point, at)
+        state, _ = ProgramStore(self.store).state()
+        return None if state is None else state.program
+
+    def record_test(
+        self, test: MobilityTest, value: float, point: Point, at: datetime, program: str
+    ) -> TestResult:
+        """Save a test result of ``program`` (its id) taken at ``at``. Raises SaveError."""
+        from supple.core.program_store import ProgramStore
+
+        result = ProgramStore(self.store).record(test.id, value, point, at, program)
         self._written()
         return result
 

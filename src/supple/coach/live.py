@@ -190,9 +190,10 @@ class LiveSession:
         *,
         clock: Clock,
         earlier: SessionRecord | None = None,
+        program: str | None = None,
     ) -> None:
         self.session = Session(plan.routine, plan.level, clock, segments=plan.segments)
-        self.recorder = Recorder(store, self.session, started, earlier=earlier)
+        self.recorder = Recorder(store, self.session, started, earlier=earlier, program=program)
         # Resuming: from the start of the exercise it stopped in (``open`` goes there).
         self.resume_at = None if earlier is None else (earlier.stopped_in or 1) - 1
         self.announcer = announcer

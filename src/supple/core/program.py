@@ -23,6 +23,9 @@ from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
 from supple.core.value import field, value_class
 
 MAX_WORKOUT_SECONDS = 30 * 60
+# The first program: sessions and test results written before programs carried their
+# program's id belong to it.
+FIRST_PROGRAM = "lower-back-6-weeks"
 # A test whose file gives no measurement error: a fifth of its plausible range (low to high).
 ERROR_SHARE = 0.2
 Point = Literal["start", "middle", "end"]
@@ -299,6 +302,7 @@ class TestResult:
     point: Point
     taken: datetime
     path: Path | None = None
+    program: str = FIRST_PROGRAM  # the program it was taken for
 
 
 @value_class(frozen=True, slots=True)
@@ -399,6 +403,12 @@ def days_after(day: date, days: int) -> date:
         return date.max
 
 
+def program_of(record: SessionRecord) -> str:
+    """The program a session was done in: the one it names, else (written before sessions
+    named theirs) the first program."""
+    return record.program if record.program is not None else FIRST_PROGRAM
+
+
 def count_workouts(
     program: Program, started: datetime | date, records: Iterable[SessionRecord]
 ) -> list[tuple[Workout, SessionRecord]]:
@@ -411,6 +421,8 @@ def count_workouts(
             break
         day = record.started.date()
         if not record.counts or (since is not None and record.started < since) or day in days:
+            continue
+        if program_of(record) != program.id:  # done in another program: counted there
             continue
         workout = program.workouts[len(done)]
         if record.routine == workout.routine and record.level == workout.level:
