@@ -100,7 +100,7 @@ class ProgramStore:
             data, schema = self._read(self.state_path)
             refuse_newer(self.state_path, schema)
             unknown = unknown_keys(data, STATE_KEYS)
-            starts = _starts(data)
+            starts = _starts(data)  # with the active one's (an older supple's file has no table)
         starts[program_id] = at
         write_toml(
             self.state_path,
@@ -127,7 +127,7 @@ class ProgramStore:
         except BadRecord as bad:
             return None, self._left_or_quarantined(self.state_path, as_found_in(bad, schema))
         unknown = unknown_keys(data, STATE_KEYS)
-        starts = _starts(data) | {data["program"]: started}
+        starts = _starts(data)
         return ProgramState(data["program"], started, starts, schema, unknown), None
 
     def started(self, program: Program) -> datetime | None:
@@ -241,13 +241,14 @@ def read_progress(
 
 
 def _starts(data: dict[str, Any]) -> dict[str, datetime]:
-    """Every program's start from the state file's ``starts`` table; an entry that is not a
-    program's id with a time is left out (the next start writes the table again)."""
+    """Every program's start: the state file's ``starts`` table and the active program's own
+    ``started`` (an older supple writes only that); an entry that is not a program's id with
+    a time is left out (the next start writes the table again)."""
     raw = data.get("starts")
-    if not isinstance(raw, dict):
-        return {}
+    pairs = list(raw.items()) if isinstance(raw, dict) else []
+    pairs.append((data.get("program"), data.get("started")))  # the active one's, which wins
     starts = {}
-    for key, value in raw.items():
+    for key, value in pairs:
         at = start_of(value)
         if isinstance(key, str) and re.fullmatch(SLUG, key) and at is not None:
             starts[key] = at
