@@ -226,8 +226,8 @@ def cmd_program_start(
     from supple.coach.wording import after_start, restart_program
 
     running = ctx.progress.started
-    if running is not None and not ctx.active and day is None:
-        return _switch_back(ctx)
+    if running is not None and not ctx.active:  # a program left for another: resumed
+        return _switch_back(ctx, day)
     if running is not None and not yes:  # the app asks too
         question, meaning = restart_program(running, day)
         answer = ask(f"{meaning}\n{question}")
@@ -248,7 +248,9 @@ def cmd_program_start(
     from supple.core.program import with_offset
 
     at = with_offset(datetime.combine(day, time())) if day is not None else ctx.now
-    started_before = ctx.coach.journal.active_program() is not None
+    from supple.coach.journal import active_program
+
+    started_before = active_program(ctx.coach.store) is not None
     left = ctx.coach.program_service.load() if started_before and not ctx.active else None
     try:
         started = ctx.coach.start_program(ctx.program, at)
@@ -262,14 +264,15 @@ def cmd_program_start(
     return 0
 
 
-def _switch_back(ctx: ProgramContext) -> int:
-    """Make a program started before the active one again: it resumes where it was left."""
+def _switch_back(ctx: ProgramContext, day: date | None) -> int:
+    """Make a program started before the active one again: it resumes where it was left
+    (``day``: said to be unused; `supple program start` again restarts it)."""
     from supple.coach.wording import program_resumed
     from supple.core.files import SaveError
 
     left = ctx.coach.program_service.load()
     try:
-        started = ctx.coach.start_program(ctx.program, resume=True)
+        started = ctx.coach.start_program(ctx.program, ctx.now)
     except SaveError as error:
         print(f"supple: program start: {printable(str(error))}", file=sys.stderr)
         return 1
@@ -277,6 +280,8 @@ def _switch_back(ctx: ProgramContext) -> int:
     done = len(view.progress.done) if view is not None else 0
     total = len(ctx.program.workouts)
     print(printable(program_resumed(ctx.program.title, started, done, total)))
+    if day is not None:
+        print("supple: --date is for a start: the program resumed instead", file=sys.stderr)
     _say_left(left)
     return 0
 

@@ -272,7 +272,6 @@ class Coach:
             self.now(),
             clock=self.clock,
             earlier=earlier,  # ``journal.resume_offer`` said it can be resumed
-            program=self.journal.active_program(),  # the record carries it
         )
         self.sessions.append(live)
         return live
@@ -296,8 +295,7 @@ class Coach:
         return self.journal.unsaved_dir
 
     def keep_unsaved(self, live: LiveSession) -> Path | None:
-        """Write a session the history could not take to the second place; None if that
-        cannot be written either."""
+        """Write a session the history could not take to the second place (None: failed too)."""
         return self.journal.keep_unsaved(live.recorder.path.name, live.recorder.record())
 
     # -- history, program and tests (Journal, ProgramService) -------------------------------
@@ -323,19 +321,13 @@ class Coach:
 
         return verdict(self.program_service.judge(record))
 
-    def start_program(
-        self, program: Program, at: datetime | None = None, *, resume: bool = False
-    ) -> datetime:
-        """Start (or restart) ``program`` at ``at`` (now) and make it the active one;
-        ``resume``: one started before goes on from its own start. The start as written.
-        SaveError."""
-        when = at if at is not None else self.now()
-        return self.journal.start_program(program, when, resume=resume)
+    def start_program(self, program: Program, at: datetime | None = None) -> datetime:
+        """Start (or restart) the program at ``at`` (now); the start as written. SaveError."""
+        return self.journal.start_program(program, at if at is not None else self.now())
 
     def record_test(self, test: MobilityTest, value: float, point: Point) -> TestResult:
-        """Save a test result of the active program now. Raises SaveError."""
-        program = self.program_service.active_id()
-        return self.journal.record_test(test, value, point, self.now(), program)
+        """Save a test result now. Raises SaveError."""
+        return self.journal.record_test(test, value, point, self.now())
 
     # -- reminders and the status line ------------------------------------------------------
 

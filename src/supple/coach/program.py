@@ -59,7 +59,9 @@ class ProgramService:
 
     def active_id(self) -> str:
         """The active program's id: the one started last, else the first program."""
-        active = self._journal.active_program()
+        from supple.coach.journal import active_program
+
+        active = active_program(self._journal.store)
         return active if active is not None and active in self.ids() else self.path.stem
 
     def load(self, program_id: str | None = None) -> Program:

@@ -20,7 +20,7 @@ from supple.core.record import SessionRecord
 from supple.core.routine import LEVELS, SLUG, Catalog, Level
 from supple.core.timeline import seconds as laid_out_seconds
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
-from supple.core.value import field, value_class
+from supple.core.value import field, replace, value_class
 
 MAX_WORKOUT_SECONDS = 30 * 60
 # The first program: sessions and test results written before programs carried their
@@ -71,6 +71,7 @@ class MobilityTest:
     # The measurement error in the test's unit: a change within it is not called better or
     # worse (the figures and their sources: docs/program.md#measurement-error).
     error: float = 0.0
+    program: str = FIRST_PROGRAM  # the program whose test it is: its results carry the id
 
     def check(self, value: float) -> str | None:
         """None if ``value`` is plausible, else what is wrong, in words."""
@@ -170,7 +171,7 @@ def parse_program(data: dict[str, Any], *, path: Path, text: str, catalog: Catal
     per_week = int(check.number(data, [], "workouts_per_week", low=1, high=7, default=3) or 3)
     workouts = _workouts(check, data.get("workout"), per_week, catalog)
     tests_after = _tests_after(check, data.get("tests_after"), len(workouts))
-    tests = _tests(check, data.get("test"))
+    tests = [replace(t, program=program_id) for t in _tests(check, data.get("test"))]
     check.raise_if_any(ProgramError)
     return Program(
         program_id, title, summary, per_week, tuple(workouts), tests_after, tuple(tests), path

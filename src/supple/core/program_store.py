@@ -80,18 +80,20 @@ class ProgramStore:
     # -- the program's start ----------------------------------------------------------------
 
     def start(self, program: Program, at: datetime) -> ProgramState:
-        """Start (or restart) ``program`` at ``at`` (a time with its offset) and make it the
-        active one; the other programs' starts are kept. A restart keeps the keys this supple
-        does not know; SaveError if a newer supple wrote the state (it is never rewritten) or
-        it cannot be written."""
-        return self._activate(program.id, at.replace(microsecond=0))
-
-    def switch(self, program: Program, at: datetime) -> ProgramState:
-        """Make ``program`` the active one: resumed from its own start if it was ever started,
-        else started at ``at``. SaveError as ``start``."""
+        """Make ``program`` the active one: a program left for another and started before
+        resumes from its own start (switching back); else it starts (the active one: restarts)
+        at ``at`` (a time with its offset). The other programs' starts are kept, and the keys
+        this supple does not know; SaveError if a newer supple wrote the state (it is never
+        rewritten) or it cannot be written."""
         state, _ = self.state()
-        earlier = state.starts.get(program.id) if state is not None else None
+        resumed = state is not None and state.program != program.id
+        earlier = state.starts.get(program.id) if state is not None and resumed else None
         return self._activate(program.id, earlier or at.replace(microsecond=0))
+
+    def active(self) -> str | None:
+        """The active program's id (None: none started, or the state cannot be read now)."""
+        state, _ = self.state()
+        return None if state is None else state.program
 
     def _activate(self, program_id: str, at: datetime) -> ProgramState:
         unknown: dict[str, Any] = {}
