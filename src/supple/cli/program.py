@@ -33,7 +33,10 @@ def _program_arguments(sub: Commands) -> None:
     )
     force_argument(p)
     program_sub = p.add_subparsers(dest="program_command", metavar="ACTION")
-    program_sub.add_parser("list", help="the programs, which one is active, how far along each is")
+    listed = program_sub.add_parser(
+        "list", help="the programs, which one is active, how far along each is"
+    )
+    listed.add_argument("--json", action="store_true", dest="list_json", help="print JSON")
     q = program_sub.add_parser(
         "start", help="start a program, switch back to one (resumed), or restart the active one"
     )
@@ -385,7 +388,7 @@ def _program(args: argparse.Namespace) -> int:
             args.date, args.yes, args.screening, args.usual_pain, args.start_id
         )
     if args.program_command == "list":
-        return cmd_program_list(args.json)
+        return cmd_program_list(args.json or args.list_json)
     if args.ics is not None:
         return cmd_program_ics(args.ics, args.force)
     return cmd_program(args.json, args.program)
