@@ -140,9 +140,9 @@ def programs_line(views: Sequence[ProgramView], active: str, shown: str) -> Text
         )
         mark = "● " if program.id == active else "○ "
         style = "bold" if program.id == shown else ""
-        parts += [mark, (f"{printable(program.title)} · {where}", style), "   "]
+        parts += [mark, (f"{printable(program.title)} · {where}", style), "  "]
     if len(views) > 1:
-        parts.append(("o: the other one", "dim"))
+        parts.append(("o: the other", "dim"))
     return Text.assemble(*parts)
 
 
