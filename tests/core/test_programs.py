@@ -132,7 +132,10 @@ def test_sessions_and_results_without_an_id_belong_to_the_first_program(tmp_path
     coach.now = lambda: at(START + timedelta(days=1), 8)
     coach.start_program(other)
     # The other program's test result is its own, and reading either program moves nothing.
-    coach.record_test(other.test("toe-touch"), 30, "start")
+    taken = coach.record_test(other.test("toe-touch"), 30, "start")
+    # Out of an older supple's sight: it reads every file under tests/ as the first program's.
+    assert taken.path is not None and (tmp_path / "data" / "programs" / OTHER) in taken.path.parents
+    assert list((tmp_path / "data" / "tests").rglob("*.toml")) == [old.path]
     first_view = coach.program_service.view(FIRST_PROGRAM)
     other_view = coach.program_service.view(OTHER)
     assert first_view is not None and other_view is not None

@@ -63,7 +63,15 @@ class ProgramStore:
     def __init__(self, history: HistoryStore) -> None:
         self.history = history  # for quarantine and the data folder
         self.state_path = history.data_dir / "program.toml"
-        self.results_dir = history.data_dir / "tests"
+        self.results_dir = history.data_dir / "tests"  # the first program's
+
+    def results_dir_for(self, program_id: str) -> Path:
+        """Where a program's test results are: the first program's in ``tests/`` as ever, any
+        other's in ``programs/<id>/tests/``, out of sight of an older supple (which would read
+        them as the first program's tests and quarantine them as unknown)."""
+        if program_id == FIRST_PROGRAM:
+            return self.results_dir
+        return self.history.data_dir / "programs" / program_id / "tests"
 
     def _read(self, path: Path) -> tuple[dict[str, Any], int]:
         """A program file's content and schema. OSError (cannot be read for now); BadRecord
@@ -143,7 +151,8 @@ class ProgramStore:
         self, test: str, value: float, point: Point, taken: datetime, program: str = FIRST_PROGRAM
     ) -> TestResult:
         stamp = taken.strftime("%Y%m%dT%H%M%S")
-        path = self.results_dir / taken.strftime("%Y") / f"{stamp}-{test}-{random_suffix()}.toml"
+        folder = self.results_dir_for(program) / taken.strftime("%Y")
+        path = folder / f"{stamp}-{test}-{random_suffix()}.toml"
         data = {
             "schema": SCHEMA,
             "test": test,
@@ -161,7 +170,8 @@ class ProgramStore:
         skipped: list[Skipped] = []
         paths: list[Path] = []
         with contextlib.suppress(OSError):
-            paths = one_per_name(sorted(self.results_dir.rglob("*.toml")))  # sync's copies once
+            found = self.results_dir_for(program.id).rglob("*.toml")
+            paths = one_per_name(sorted(found))  # sync's copies once
         for path in paths:
             if path.name.startswith("."):
                 continue
