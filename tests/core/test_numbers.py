@@ -20,7 +20,7 @@ SPACES = st.sampled_from(["", " ", "  ", "\t", "\u00a0"])
 @st.composite
 def typed_numbers(draw: st.DrawFn) -> tuple[str, str, float]:
     """(what a person types, the field's unit, the value meant)."""
-    unit = draw(st.sampled_from(["", "cm", "s"]))
+    unit = draw(st.sampled_from(["", "cm", "s", "°"]))
     whole = draw(st.integers(0, 999))
     tenths = draw(st.one_of(st.none(), st.integers(0, 99)))
     negative = draw(st.booleans())

@@ -140,6 +140,12 @@ def _long() -> Any:
     return load_catalog(paths.routine_folders()).find("long")
 
 
+def _highlight_long(app: Any) -> None:
+    """The routine "long" chosen on home, wherever the bundled routines put it in the list."""
+    routines = app.screen.query_one("#routines")
+    routines.highlighted = routines.get_option_index("long")
+
+
 def _home_preview(app: Any, size: tuple[int, int]) -> None:
     """Every exercise of the routine (its number, the start of its name, its dose whole) and
     'Enter to start'."""
@@ -238,7 +244,7 @@ def _editor(app: Any, size: tuple[int, int]) -> None:
 # Each: the app's start, the steps from there (a number moves the clock, a callable is called
 # with the app), the check; the routine "long" is the bundled seven exercises, long names.
 RESIZED: dict[str, tuple[tuple[str, str] | None, tuple[Any, ...], Any]] = {
-    "preview": (None, ("down", "down"), _home_preview),
+    "preview": (None, (_highlight_long,), _home_preview),
     "summary": (("long", "intermediate"), (40.0, *"nnnnnnn", "escape", "minus"), _summary),
     # Next time's words as long as a changed dose says them ("easier: 15 s hold each side
     # (was 30 s hold each side)"), generated.

@@ -170,3 +170,31 @@ async def test_a_result_is_saved_as_typed_when_confirmed_by_enter_tab_or_moving(
         assert not isinstance(app.screen, TestsScreen)
     results = ProgramStore(HistoryStore(data_dir)).results_dir
     assert len(list(results.rglob("*.toml"))) == 3
+
+
+async def test_the_other_program_is_shown_switched_to_and_resumed(data_dir: Path) -> None:
+    app = build_app(data_dir, program=1, screened=True)  # lower back: 10 of 18 done
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        listing = text(app, "#program-list")
+        assert "● Lower back: 6 weeks · 10/18" in listing
+        assert "○ Overhead: 6 weeks · not started" in listing
+        await pilot.press("o")  # the other one: shown, not yet chosen
+        await settle(pilot)
+        assert "Overhead: 6 weeks · not your program now — s starts it today" in text(
+            app, "#program-status"
+        )
+        await pilot.press("enter")  # not the active program: nothing starts
+        await settle(pilot)
+        assert isinstance(app.screen, ProgramScreen)
+        await pilot.press("s")
+        await settle(pilot)
+        assert "Overhead: 6 weeks · started Tue 24 Nov · 0/18" in text(app, "#program-status")
+        assert "○ Lower back: 6 weeks · 10/18" in text(app, "#program-list")
+        await pilot.press("o", "s")  # back to the lower back: resumed, no question asked
+        await settle(pilot)
+        assert "10/18 workouts done" in text(app, "#program-status")
+        assert "Workout 11 · week 4" in text(app, "#next-text")
+        assert "● Lower back: 6 weeks · 10/18" in text(app, "#program-list")

@@ -25,11 +25,15 @@ if TYPE_CHECKING:
     from datetime import date
 
     from supple.cli.command import Commands
+    from supple.core.program import Program
 
 
 def _program_arguments(sub: Commands) -> None:
-    p = sub.add_parser("program", help="the 6-week program: where you are, test results")
+    p = sub.add_parser("program", help="the active program: where you are, test results")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument(
+        "--program", metavar="ID", help="another program's view (see `supple program list`)"
+    )
     p.add_argument(
         "--ics",
         nargs="?",
@@ -40,7 +44,14 @@ def _program_arguments(sub: Commands) -> None:
     )
     force_argument(p)
     program_sub = p.add_subparsers(dest="program_command", metavar="ACTION")
-    q = program_sub.add_parser("start", help="start (or restart) the program")
+    listed = program_sub.add_parser(
+        "list", help="the programs, which one is active, how far along each is"
+    )
+    listed.add_argument("--json", action="store_true", dest="list_json", help="print JSON")
+    q = program_sub.add_parser(
+        "start", help="start a program, switch back to one (resumed), or restart the active one"
+    )
+    q.add_argument("start_id", nargs="?", metavar="ID", help="which program (the active one)")
     q.add_argument("--date", type=day, metavar="YYYY-MM-DD", help="the start day (today)")
     q.add_argument(
         "--yes",
@@ -67,38 +78,73 @@ def _test_arguments(sub: Commands) -> None:
 
 
 class ProgramContext:
-    """The bundled program with its state, results and the history it counts from."""
+    """A bundled program (the active one without an id) with its state, results and the
+    history it counts from."""
 
-    def __init__(self) -> None:
+    def __init__(self, program_id: str | None = None) -> None:
         self.coach = coach()
         self.now = self.coach.now()
-        self.program = self.coach.program_service.load()
-        view = self.coach.program()
+        service = self.coach.program_service
+        self.program = service.load(program_id)
+        self.active = self.program.id == service.active_id()
+        view = service.view(self.program.id)
         tell(self.coach)
         assert view is not None  # the program loaded just above
         self.view = view
         self.progress = view.progress
 
 
-def _program_context() -> ProgramContext | None:
+def _program_context(program_id: str | None = None) -> ProgramContext | None:
     from supple.core.program import ProgramError
 
     try:
-        return ProgramContext()
+        return ProgramContext(program_id)
     except ProgramError as error:
         print(
             f"supple: the program file cannot be used:\n{printable(str(error), lines=True)}",
             file=sys.stderr,
         )
         return None
+    except KeyError:
+        known = ", ".join(coach().program_service.ids())
+        print(
+            f"supple: no program '{printable(str(program_id))}' (known: {printable(known)})",
+            file=sys.stderr,
+        )
+        return None
 
 
-def cmd_program(as_json: bool) -> int:
+def cmd_program_list(as_json: bool = False) -> int:
+    """Every program: which one is active, and how far along each is (its history is kept)."""
+    import json
+
+    found = coach()
+    views = found.program_service.views()
+    active = found.program_service.active_id()
+    tell(found)
+    if as_json:
+        rows = [v.progress.to_json() | {"active": v.program.id == active} for v in views]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    for view in views:
+        p, program = view.progress, view.program
+        mark = "*" if program.id == active else " "
+        where = (
+            "not started"
+            if p.started is None
+            else f"started {p.started:%d %b %Y} · {len(p.done)}/{len(program.workouts)} done"
+        )
+        print(f"{mark} {printable(program.id):<22} {printable(program.title):<28} {where}")
+    print("* active · `supple program start ID` switches (a program started before resumes)")
+    return 0 if views else 2
+
+
+def cmd_program(as_json: bool, program_id: str | None = None) -> int:
     import json
 
     from supple.core.program import POINTS
 
-    ctx = _program_context()
+    ctx = _program_context(program_id)
     if ctx is None:
         return 2
     p = ctx.progress
@@ -109,8 +155,10 @@ def cmd_program(as_json: bool) -> int:
         f"{printable(ctx.program.title)}: {len(ctx.program.workouts)} workouts over "
         f"{ctx.program.weeks} weeks, {len(ctx.program.tests)} mobility tests"
     )
+    if not ctx.active:
+        print(f"Not the active program: `supple program start {ctx.program.id}` switches to it.")
     if p.started is None:
-        print("Not started. `supple program start` starts it today.")
+        print(f"Not started. `supple program start {ctx.program.id}` starts it today.")
     else:
         print(f"Started {p.started:%a %d %b %Y} · {len(p.done)}/{len(ctx.program.workouts)} done")
         if p.next is not None and p.suggested is not None:
@@ -182,8 +230,9 @@ def cmd_program_start(
     yes: bool = False,
     signs: frozenset[str] | None = None,
     usual_pain: int | None = None,
+    program_id: str | None = None,
 ) -> int:
-    ctx = _program_context()
+    ctx = _program_context(program_id)
     if ctx is None:
         return 2
     from datetime import datetime, time
@@ -191,6 +240,8 @@ def cmd_program_start(
     from supple.coach.wording import after_start, restart_program
 
     running = ctx.progress.started
+    if running is not None and not ctx.active:  # a program left for another: resumed
+        return _switch_back(ctx, day)
     if running is not None and not yes:  # the app asks too
         question, meaning = restart_program(running, day)
         answer = ask(f"{meaning}\n{question}")
@@ -211,6 +262,10 @@ def cmd_program_start(
     from supple.core.program import with_offset
 
     at = with_offset(datetime.combine(day, time())) if day is not None else ctx.now
+    from supple.coach.journal import active_program
+
+    started_before = active_program(ctx.coach.store) is not None
+    left = ctx.coach.program_service.load() if started_before and not ctx.active else None
     try:
         started = ctx.coach.start_program(ctx.program, at)
     except SaveError as error:  # a newer supple's state, or a disk that will not take it
@@ -219,7 +274,37 @@ def cmd_program_start(
     view = ctx.coach.program()  # the status line follows the new start
     due = view.progress.due if view is not None else ()
     print(f"Started {printable(ctx.program.title)} on {started:%a %d %b %Y}. {after_start(due)}")
+    _say_left(left)
     return 0
+
+
+def _switch_back(ctx: ProgramContext, day: date | None) -> int:
+    """Make a program started before the active one again: it resumes where it was left
+    (``day``: said to be unused; `supple program start` again restarts it)."""
+    from supple.coach.wording import program_resumed
+    from supple.core.files import SaveError
+
+    left = ctx.coach.program_service.load()
+    try:
+        started = ctx.coach.start_program(ctx.program, ctx.now)
+    except SaveError as error:
+        print(f"supple: program start: {printable(str(error))}", file=sys.stderr)
+        return 1
+    view = ctx.coach.program()  # the status line follows the active program
+    done = len(view.progress.done) if view is not None else 0
+    total = len(ctx.program.workouts)
+    print(printable(program_resumed(ctx.program.title, started, done, total)))
+    if day is not None:
+        print("supple: --date is for a start: the program resumed instead", file=sys.stderr)
+    _say_left(left)
+    return 0
+
+
+def _say_left(left: Program | None) -> None:
+    from supple.coach.wording import program_left
+
+    if left is not None:
+        print(printable(program_left(left.title)))
 
 
 def _screened(ctx: ProgramContext, signs: frozenset[str] | None, usual: int | None) -> bool:
@@ -313,10 +398,14 @@ def cmd_test_record(test_id: str, typed: str, point: str | None) -> int:
 
 def _program(args: argparse.Namespace) -> int:
     if args.program_command == "start":
-        return cmd_program_start(args.date, args.yes, args.screening, args.usual_pain)
+        return cmd_program_start(
+            args.date, args.yes, args.screening, args.usual_pain, args.start_id
+        )
+    if args.program_command == "list":
+        return cmd_program_list(args.json or args.list_json)
     if args.ics is not None:
         return cmd_program_ics(args.ics, args.force)
-    return cmd_program(args.json)
+    return cmd_program(args.json, args.program)
 
 
 def _test(args: argparse.Namespace) -> int:

@@ -293,8 +293,7 @@ class Coach:
         return self.journal.unsaved_dir
 
     def keep_unsaved(self, live: LiveSession) -> Path | None:
-        """Write a session the history could not take to the second place; None if that
-        cannot be written either."""
+        """Write a session the history could not take to the second place (None: failed too)."""
         return self.journal.keep_unsaved(live.recorder.path.name, live.recorder.record())
 
     # -- history, program and tests (Journal, ProgramService) -------------------------------

@@ -123,8 +123,7 @@ class Journal:
         self._written()
 
     def keep_unsaved(self, name: str, record: SessionRecord) -> Path | None:
-        """Write a session the history could not take to the second place; None if that
-        cannot be written either."""
+        """Write a session the history could not take to the second place (None: failed too)."""
         from supple.core.files import SaveError, write_toml
 
         try:
@@ -170,8 +169,7 @@ class Journal:
         return moved
 
     def undo_trash(self) -> Path | None:
-        """Put the last session moved to the trash back where it was, the very file; its path,
-        or None if there is nothing to undo. Raises SaveError."""
+        """Put the last trashed session's very file back; its path (None: no undo). SaveError."""
         if self.trashed is None:
             return None
         moved, original = self.trashed
@@ -229,7 +227,8 @@ class Journal:
         session = Session(plan.routine, plan.level, _Still(), segments=plan.segments)
         count = len(plan.routine.exercises)
         chosen = frozenset(range(count)) if done is None else done
-        record = by_hand(session_record(session, at), chosen, at, minutes)
+        fresh = replace(session_record(session, at), program=active_program(self.store))
+        record = by_hand(fresh, chosen, at, minutes)
         record = replace(record, pain_before=pain[0], pain_after=pain[1])
         path = self.store.path_for(plan.routine.id, at)
         self.store.save(record, path)
@@ -276,10 +275,10 @@ class Journal:
     def record_test(
         self, test: MobilityTest, value: float, point: Point, at: datetime
     ) -> TestResult:
-        """Save a test result taken at ``at``. Raises SaveError."""
+        """Save a test result (of the test's program) taken at ``at``. Raises SaveError."""
         from supple.core.program_store import ProgramStore
 
-        result = ProgramStore(self.store).record(test.id, value, point, at)
+        result = ProgramStore(self.store).record(test.id, value, point, at, test.program)
         self._written()
         return result
 
@@ -347,6 +346,13 @@ def numbers(text: str, count: int) -> frozenset[int]:
             raise ValueError(f"'{part}' is not an exercise number from 1 to {count}")
         chosen.add(int(part) - 1)
     return frozenset(chosen)
+
+
+def active_program(store: HistoryStore) -> str | None:
+    """The program started last (its id; None: none), which new records carry."""
+    from supple.core.program_store import ProgramStore
+
+    return ProgramStore(store).active()
 
 
 class _Still:

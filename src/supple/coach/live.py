@@ -191,8 +191,12 @@ class LiveSession:
         clock: Clock,
         earlier: SessionRecord | None = None,
     ) -> None:
+        from supple.coach.journal import active_program
+
         self.session = Session(plan.routine, plan.level, clock, segments=plan.segments)
-        self.recorder = Recorder(store, self.session, started, earlier=earlier)
+        # The record carries the active program's id (a resumed one keeps its own).
+        program = active_program(store)
+        self.recorder = Recorder(store, self.session, started, earlier=earlier, program=program)
         # Resuming: from the start of the exercise it stopped in (``open`` goes there).
         self.resume_at = None if earlier is None else (earlier.stopped_in or 1) - 1
         self.announcer = announcer

@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 
 
 class ProgramService:
-    """Owns the program file (read once) and knows whether anything asked for the program in
-    this run (the status line's program part is worked out only then)."""
+    """Owns the program files (each read once): the bundled programs beside ``program_path``
+    (the first program, active until another is started), which one is active (the journal's
+    ``program.toml`` names it), and whether anything asked for the program in this run (the
+    status line's program part is worked out only then)."""
 
     def __init__(
         self,
@@ -38,7 +40,7 @@ class ProgramService:
         self._journal = journal
         self._notices = notices
         self._today = today
-        self._program: Program | None = None
+        self._programs: dict[str, Program] = {}
         self.asked = False
         # While `view` reads the history, the status line is written and asks for the view
         # itself (``StatusKeeper.keep``): that inner answer, for the same history, is the
@@ -46,30 +48,56 @@ class ProgramService:
         self._reading = False
         self._inner: tuple[HistoryView, ProgramView] | None = None
 
-    def load(self) -> Program:
-        """The bundled program, checked against the routines as they ship (so the bundled
-        program always loads, whatever the settings say). Raises ProgramError."""
+    def ids(self) -> tuple[str, ...]:
+        """Every bundled program's id (its file's name), the first program first."""
+        try:
+            found = sorted(p.stem for p in self.path.parent.glob("*.toml"))
+        except OSError:
+            found = []
+        first = self.path.stem
+        return (first, *(i for i in found if i != first))
+
+    def active_id(self) -> str:
+        """The active program's id: the one started last, else the first program."""
+        from supple.coach.journal import active_program
+
+        active = active_program(self._journal.store)
+        return active if active is not None and active in self.ids() else self.path.stem
+
+    def load(self, program_id: str | None = None) -> Program:
+        """A bundled program (the active one without ``program_id``), checked against the
+        routines as they ship (so a bundled program always loads, whatever the settings say).
+        Raises ProgramError; KeyError for an id no bundled program has."""
         from supple.core.program import load_program
         from supple.core.routine import Catalog
 
-        if self._program is None:
+        wanted = program_id if program_id is not None else self.active_id()
+        if wanted not in self.ids():
+            raise KeyError(wanted)
+        if wanted not in self._programs:
             raw = self._routines.raw
             bundled = Catalog(tuple(r for r in raw.routines if r.source == "bundled"), ())
-            self._program = load_program(self.path, bundled)
-        return self._program
+            path = self.path if wanted == self.path.stem else self.path.parent / f"{wanted}.toml"
+            self._programs[wanted] = load_program(path, bundled)
+        return self._programs[wanted]
 
-    def view(self) -> ProgramView | None:
-        """Where the program stands (None, with a notice, if its file cannot be used)."""
+    def view(self, program_id: str | None = None) -> ProgramView | None:
+        """Where a program stands (the active one without ``program_id``); None, with a
+        notice, if its file cannot be used. KeyError for an id no bundled program has."""
         from supple.coach.wording import program_unusable
         from supple.core.program import ProgramError
 
-        self.asked = True  # the status line's program part may be worked out now
+        active = program_id is None or program_id == self.active_id()
+        if active:
+            self.asked = True  # the status line's program part may be worked out now
         try:
-            program = self.load()
+            program = self.load(program_id)
         except ProgramError as error:
             self._notices.say(program_unusable(error), "error")
             return None
         journal = self._journal
+        if not active:
+            return self._progress_view(program, journal.history())
         if self._reading:
             history = journal.history()
         else:
@@ -85,6 +113,13 @@ class ProgramService:
         if self._reading:
             self._inner = (history, view)
         return view
+
+    def views(self) -> tuple[ProgramView, ...]:
+        """Every bundled program's view, the active one first (one that cannot be used is
+        left out, with its notice)."""
+        active = self.active_id()
+        order = (active, *(i for i in self.ids() if i != active))
+        return tuple(v for i in order if (v := self.view(i)) is not None)
 
     def _progress_view(self, program: Program, history: HistoryView) -> ProgramView:
         from supple.coach.views import ProgramView

@@ -139,6 +139,19 @@ def after_start(due: tuple[str, ...]) -> str:
     return "Next: workout 1 (the start tests are already recorded)."
 
 
+def program_resumed(title: str, started: datetime, done: int, total: int) -> str:
+    """Switching back to a program started before: it goes on where it was left."""
+    return (
+        f"Back to {title} (started {started:%a %d %b %Y}): {done}/{total} workouts done; "
+        "its sessions and test results are as you left them."
+    )
+
+
+def program_left(title: str) -> str:
+    """What happens to the program left for another."""
+    return f"{title} is paused where it stands: `supple program start` with its id resumes it."
+
+
 def steps_problem(problem: object) -> str:
     return f"Easier/harder steps: {problem}"
 

@@ -46,6 +46,7 @@ UNITS: dict[str, UnitWords] = {
         },
         duration=True,
     ),
+    "°": UnitWords("degrees", dict.fromkeys(("°", "deg", "degree", "degrees"), 1.0)),
     "min": UnitWords(
         "minutes",
         {

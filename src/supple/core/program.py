@@ -20,9 +20,12 @@ from supple.core.record import SessionRecord
 from supple.core.routine import LEVELS, SLUG, Catalog, Level
 from supple.core.timeline import seconds as laid_out_seconds
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
-from supple.core.value import field, value_class
+from supple.core.value import field, replace, value_class
 
 MAX_WORKOUT_SECONDS = 30 * 60
+# The first program: sessions and test results written before programs carried their
+# program's id belong to it.
+FIRST_PROGRAM = "lower-back-6-weeks"
 # A test whose file gives no measurement error: a fifth of its plausible range (low to high).
 ERROR_SHARE = 0.2
 Point = Literal["start", "middle", "end"]
@@ -68,6 +71,7 @@ class MobilityTest:
     # The measurement error in the test's unit: a change within it is not called better or
     # worse (the figures and their sources: docs/program.md#measurement-error).
     error: float = 0.0
+    program: str = FIRST_PROGRAM  # the program whose test it is: its results carry the id
 
     def check(self, value: float) -> str | None:
         """None if ``value`` is plausible, else what is wrong, in words."""
@@ -167,7 +171,7 @@ def parse_program(data: dict[str, Any], *, path: Path, text: str, catalog: Catal
     per_week = int(check.number(data, [], "workouts_per_week", low=1, high=7, default=3) or 3)
     workouts = _workouts(check, data.get("workout"), per_week, catalog)
     tests_after = _tests_after(check, data.get("tests_after"), len(workouts))
-    tests = _tests(check, data.get("test"))
+    tests = [replace(t, program=program_id) for t in _tests(check, data.get("test"))]
     check.raise_if_any(ProgramError)
     return Program(
         program_id, title, summary, per_week, tuple(workouts), tests_after, tuple(tests), path
@@ -299,6 +303,7 @@ class TestResult:
     point: Point
     taken: datetime
     path: Path | None = None
+    program: str = FIRST_PROGRAM  # the program it was taken for
 
 
 @value_class(frozen=True, slots=True)
@@ -399,6 +404,12 @@ def days_after(day: date, days: int) -> date:
         return date.max
 
 
+def program_of(record: SessionRecord) -> str:
+    """The program a session was done in: the one it names, else (written before sessions
+    named theirs) the first program."""
+    return record.program if record.program is not None else FIRST_PROGRAM
+
+
 def count_workouts(
     program: Program, started: datetime | date, records: Iterable[SessionRecord]
 ) -> list[tuple[Workout, SessionRecord]]:
@@ -411,6 +422,8 @@ def count_workouts(
             break
         day = record.started.date()
         if not record.counts or (since is not None and record.started < since) or day in days:
+            continue
+        if program_of(record) != program.id:  # done in another program: counted there
             continue
         workout = program.workouts[len(done)]
         if record.routine == workout.routine and record.level == workout.level:

@@ -4,6 +4,7 @@ written atomically and privately, quarantined when broken, like sessions."""
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -17,20 +18,34 @@ from supple.core.files import (
     write_toml,
 )
 from supple.core.history import HistoryStore, Quarantined, Skipped, read_toml_file
-from supple.core.program import POINTS, Point, Program, Progress, TestResult, progress, start_of
+from supple.core.program import (
+    FIRST_PROGRAM,
+    POINTS,
+    Point,
+    Program,
+    Progress,
+    TestResult,
+    progress,
+    start_of,
+)
 from supple.core.record import BadRecord, SessionRecord
 from supple.core.record_fields import as_found_in, read_schema
+from supple.core.routine import SLUG
 from supple.core.schema import unknown_keys
 from supple.core.sync import one_per_name
 from supple.core.value import field, value_class
 
-STATE_KEYS = ("program", "started")
+STATE_KEYS = ("program", "started", "starts")
 
 
 @value_class(frozen=True, slots=True)
 class ProgramState:
+    """The active program and when it was started; ``starts``: every program ever started
+    (the active one too), so that switching back to one resumes it."""
+
     program: str
     started: datetime  # the moment it was started: a session before it is not a workout
+    starts: dict[str, datetime] = field(default_factory=dict, hash=False)
     # Forward compatibility: the schema it was read with (a newer one is never rewritten) and
     # the keys this supple does not know, which a restart writes back as they were.
     schema: int = SCHEMA
@@ -48,7 +63,15 @@ class ProgramStore:
     def __init__(self, history: HistoryStore) -> None:
         self.history = history  # for quarantine and the data folder
         self.state_path = history.data_dir / "program.toml"
-        self.results_dir = history.data_dir / "tests"
+        self.results_dir = history.data_dir / "tests"  # the first program's
+
+    def results_dir_for(self, program_id: str) -> Path:
+        """Where a program's test results are: the first program's in ``tests/`` as ever, any
+        other's in ``programs/<id>/tests/``, out of sight of an older supple (which would read
+        them as the first program's tests and quarantine them as unknown)."""
+        if program_id == FIRST_PROGRAM:
+            return self.results_dir
+        return self.history.data_dir / "programs" / program_id / "tests"
 
     def _read(self, path: Path) -> tuple[dict[str, Any], int]:
         """A program file's content and schema. OSError (cannot be read for now); BadRecord
@@ -65,19 +88,35 @@ class ProgramStore:
     # -- the program's start ----------------------------------------------------------------
 
     def start(self, program: Program, at: datetime) -> ProgramState:
-        """Start (or restart) ``program`` at ``at`` (a time with its offset). A restart keeps
-        the keys this supple does not know; SaveError if a newer supple wrote the state (it is
-        never rewritten) or it cannot be written."""
-        at = at.replace(microsecond=0)
+        """Make ``program`` the active one: a program left for another and started before
+        resumes from its own start (switching back); else it starts (the active one: restarts)
+        at ``at`` (a time with its offset). The other programs' starts are kept, and the keys
+        this supple does not know; SaveError if a newer supple wrote the state (it is never
+        rewritten) or it cannot be written."""
+        state, _ = self.state()
+        resumed = state is not None and state.program != program.id
+        earlier = state.starts.get(program.id) if state is not None and resumed else None
+        return self._activate(program.id, earlier or at.replace(microsecond=0))
+
+    def active(self) -> str | None:
+        """The active program's id (None: none started, or the state cannot be read now)."""
+        state, _ = self.state()
+        return None if state is None else state.program
+
+    def _activate(self, program_id: str, at: datetime) -> ProgramState:
         unknown: dict[str, Any] = {}
+        starts: dict[str, datetime] = {}
         with contextlib.suppress(OSError, BadRecord):  # a broken state is replaced, as ever
             data, schema = self._read(self.state_path)
             refuse_newer(self.state_path, schema)
             unknown = unknown_keys(data, STATE_KEYS)
+            starts = _starts(data)  # with the active one's (an older supple's file has no table)
+        starts[program_id] = at
         write_toml(
-            self.state_path, {"schema": SCHEMA, "program": program.id, "started": at} | unknown
+            self.state_path,
+            {"schema": SCHEMA, "program": program_id, "started": at, "starts": starts} | unknown,
         )
-        return ProgramState(program.id, at, SCHEMA, unknown)
+        return ProgramState(program_id, at, starts, SCHEMA, unknown)
 
     def state(self) -> tuple[ProgramState | None, Quarantined | Skipped | None]:
         """The started program, if any; a broken state file is quarantined, one that cannot be
@@ -98,22 +137,32 @@ class ProgramStore:
         except BadRecord as bad:
             return None, self._left_or_quarantined(self.state_path, as_found_in(bad, schema))
         unknown = unknown_keys(data, STATE_KEYS)
-        return ProgramState(data["program"], started, schema, unknown), None
+        starts = _starts(data)
+        return ProgramState(data["program"], started, starts, schema, unknown), None
+
+    def started(self, program: Program) -> datetime | None:
+        """When ``program`` was started (None: never), active or not."""
+        state, _ = self.state()
+        return None if state is None else state.starts.get(program.id)
 
     # -- test results -----------------------------------------------------------------------
 
-    def record(self, test: str, value: float, point: Point, taken: datetime) -> TestResult:
+    def record(
+        self, test: str, value: float, point: Point, taken: datetime, program: str = FIRST_PROGRAM
+    ) -> TestResult:
         stamp = taken.strftime("%Y%m%dT%H%M%S")
-        path = self.results_dir / taken.strftime("%Y") / f"{stamp}-{test}-{random_suffix()}.toml"
+        folder = self.results_dir_for(program) / taken.strftime("%Y")
+        path = folder / f"{stamp}-{test}-{random_suffix()}.toml"
         data = {
             "schema": SCHEMA,
             "test": test,
             "value": value,
             "point": point,
             "taken": taken.isoformat(timespec="seconds"),
+            "program": program,
         }
         write_toml(path, data)
-        return TestResult(test, value, point, taken, path)
+        return TestResult(test, value, point, taken, path, program)
 
     def results(self, program: Program) -> LoadedResults:
         results: list[TestResult] = []
@@ -121,12 +170,13 @@ class ProgramStore:
         skipped: list[Skipped] = []
         paths: list[Path] = []
         with contextlib.suppress(OSError):
-            paths = one_per_name(sorted(self.results_dir.rglob("*.toml")))  # sync's copies once
+            found = self.results_dir_for(program.id).rglob("*.toml")
+            paths = one_per_name(sorted(found))  # sync's copies once
         for path in paths:
             if path.name.startswith("."):
                 continue
             try:
-                results.append(self._result(path, program))
+                result = self._result(path, program)
             except OSError as error:
                 skipped.append(Skipped(path, unreadable_reason(error)))
             except BadRecord as bad:
@@ -135,19 +185,27 @@ class ProgramStore:
                     skipped.append(left)
                 else:
                     quarantined.append(left)
+            else:
+                if result is not None:
+                    results.append(result)
         return LoadedResults(tuple(results), tuple(quarantined), tuple(skipped))
 
-    def _result(self, path: Path, program: Program) -> TestResult:
-        """One result file read; a result is written once and never rewritten, so a key this
-        supple does not know is simply not read. BadRecord (marked ``newer`` in a newer
-        supple's file)."""
+    def _result(self, path: Path, program: Program) -> TestResult | None:
+        """One result file read (None: another program's); a result is written once and never
+        rewritten, so a key this supple does not know is simply not read. BadRecord (marked
+        ``newer`` in a newer supple's file)."""
         data, schema = self._read(path)  # OSError: not a file, or unreadable for now
         try:
             return self._checked(path, program, data)
         except BadRecord as bad:
             raise as_found_in(bad, schema) from None
 
-    def _checked(self, path: Path, program: Program, data: dict[str, Any]) -> TestResult:
+    def _checked(self, path: Path, program: Program, data: dict[str, Any]) -> TestResult | None:
+        owner = data.get("program", FIRST_PROGRAM)  # older results: the first program's
+        if not isinstance(owner, str) or not re.fullmatch(SLUG, owner):
+            raise BadRecord("program: expected a program's id")
+        if owner != program.id:
+            return None
         test_id, value, point = data.get("test"), data.get("value"), data.get("point")
         if not isinstance(test_id, str):
             raise BadRecord("test: expected a test id")
@@ -168,7 +226,7 @@ class ProgramStore:
             taken = None
         if taken is None:  # a bare date or a time without an offset is local time
             raise BadRecord("taken: expected an ISO 8601 time") from None
-        return TestResult(test_id, float(value), cast(Point, point), taken, path)
+        return TestResult(test_id, float(value), cast(Point, point), taken, path, owner)
 
 
 @value_class(frozen=True, slots=True)
@@ -188,7 +246,22 @@ def read_progress(
     files and the history's records (read once, by the caller)."""
     state, bad_state = store.state()
     results = store.results(program)
-    started = state.started if state is not None and state.program == program.id else None
+    started = state.starts.get(program.id) if state is not None else None
     bad = (*([bad_state] if isinstance(bad_state, Quarantined) else []), *results.quarantined)
     left = (*([bad_state] if isinstance(bad_state, Skipped) else []), *results.skipped)
     return ProgramReading(progress(program, started, records, results.results, today), bad, left)
+
+
+def _starts(data: dict[str, Any]) -> dict[str, datetime]:
+    """Every program's start: the state file's ``starts`` table and the active program's own
+    ``started`` (an older supple writes only that); an entry that is not a program's id with
+    a time is left out (the next start writes the table again)."""
+    raw = data.get("starts")
+    pairs = list(raw.items()) if isinstance(raw, dict) else []
+    pairs.append((data.get("program"), data.get("started")))  # the active one's, which wins
+    starts = {}
+    for key, value in pairs:
+        at = start_of(value)
+        if isinstance(key, str) and re.fullmatch(SLUG, key) and at is not None:
+            starts[key] = at
+    return starts

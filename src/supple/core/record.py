@@ -7,6 +7,7 @@ history index (which caches that form), ``--json`` and ``--csv`` are all derived
 from __future__ import annotations
 
 import math
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -39,6 +40,7 @@ from supple.core.routine import (
     MAX_REPS,
     MAX_SESSION_PLAN_SECONDS,
     MAX_SETS,
+    SLUG,
     Level,
 )
 from supple.core.schema import SCHEMA
@@ -102,6 +104,13 @@ def _marks_text(marks: tuple[PainMark, ...]) -> str:
     return "; ".join(
         f"{m.exercise} {m.rating}" + ("" if m.action == "none" else f" {m.action}") for m in marks
     )
+
+
+def read_program(label: str, value: Any) -> str:
+    """A program's id, as a program file spells it."""
+    if not isinstance(value, str) or not re.fullmatch(SLUG, value):
+        raise BadRecord(f"{label}: expected a program's id")
+    return value
 
 
 def _ids(label: str, value: Any) -> tuple[str, ...]:
@@ -261,6 +270,9 @@ class SessionRecord:
     # Logged by hand (``supple log``, the history's log key): done without the app, its work
     # entered by the person; counted by the same rule as any other.
     by_hand: bool = field(default=False, metadata=spec(flag, optional=True))
+    # The program active when it was done (its id); absent in older files, which belong to the
+    # first program (``core.program.program_of``). Counted only for that program.
+    program: str | None = field(default=None, metadata=spec(read_program, optional=True))
     path: Path | None = field(default=None, metadata=spec(never, write=str, stored=False))
     # Forward compatibility: the schema it was read with (a newer one is never rewritten) and
     # the keys this supple does not know, written back as they were.

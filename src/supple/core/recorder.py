@@ -28,8 +28,10 @@ class Recorder:
         *,
         interval: float = CHECKPOINT_SECONDS,
         earlier: SessionRecord | None = None,
+        program: str | None = None,
     ) -> None:
         self.store = store
+        self.program = program  # the active program's id, which the record carries
         self.session = session
         self.started = started
         self.interval = interval
@@ -59,6 +61,7 @@ class Recorder:
             pain_after=self.pain_after,
             pain_marks=self.pain_marks,
             note=self.note,
+            program=self.program,
         )
         return record if self.earlier is None else continued(self.earlier, record)
 

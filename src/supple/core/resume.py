@@ -80,6 +80,7 @@ def continued(earlier: SessionRecord, now: SessionRecord) -> SessionRecord:
         pain_marks=earlier.pain_marks + now.pain_marks,
         note=now.note or earlier.note,
         path=earlier.path,
+        program=earlier.program,  # the program it was begun in
         unknown=earlier.unknown,
     )
 

@@ -83,6 +83,69 @@ def change_text(
             assert_never(unreachable)
 
 
+def fill_grid(grid: DataTable[Any], view: ProgramView, compact: bool, success: str) -> None:
+    """The weeks × workouts grid: done (with the day), next and to do."""
+    progress = view.progress
+    program = progress.program
+    grid.clear(columns=True)
+    grid.add_columns(
+        "Wk" if compact else "Week",
+        "Level",
+        *(f"#{n}" for n in range(1, program.workouts_per_week + 1)),
+    )
+    done = {w.number: r for w, r in progress.done}
+    for week in range(1, program.weeks + 1):
+        workouts = [w for w in program.workouts if w.week == week]
+        level = workouts[0].level if workouts else ""
+        cells: list[str | Text] = [str(week), level[:3]] if compact else [f"Week {week}", level]
+        for workout in workouts:
+            if workout.number in done:
+                day = done[workout.number].started
+                cells.append(Text(f"✓ {day:%d}" if compact else f"✓ {day:%a %d}", style=success))
+            elif progress.next is not None and workout.number == progress.next.number:
+                cells.append(Text("▶" if compact else "▶ next", style="bold reverse"))
+            else:
+                cells.append(Text("·", style="dim"))
+        grid.add_row(*cells)
+
+
+async def show_charts(box: ResultCharts, view: ProgramView) -> None:
+    """A chart a test, once any result is in (until then the table says it all)."""
+    progress = view.progress
+    box.display = bool(progress.results)
+    charts = [
+        results_chart(test, [by[p].value if p in by else None for p in POINTS])
+        for test in progress.program.tests
+        for by in [progress.results.get(test.id, {})]
+    ]
+    shown = list(box.query_children(BarChart))
+    if len(shown) != len(charts):
+        await box.remove_children()
+        await box.mount_all(BarChart(chart) for chart in charts)
+    else:
+        for widget, chart in zip(shown, charts, strict=True):
+            widget.show(chart)
+
+
+def programs_line(views: Sequence[ProgramView], active: str, shown: str) -> Text:
+    """Every program on one line: the active one marked ●, the one on screen in bold, how far
+    along each is (a program left for another keeps its progress)."""
+    parts: list[str | tuple[str, str]] = ["Programs: "]
+    for view in views:
+        program, progress = view.program, view.progress
+        where = (
+            "not started"
+            if progress.started is None
+            else f"{len(progress.done)}/{len(program.workouts)}"
+        )
+        mark = "● " if program.id == active else "○ "
+        style = "bold" if program.id == shown else ""
+        parts += [mark, (f"{printable(program.title)} · {where}", style), "  "]
+    if len(views) > 1:
+        parts.append(("o: the other", "dim"))
+    return Text.assemble(*parts)
+
+
 class ProgramScreen(SuppleScreen):
     BINDINGS = [
         Binding(
@@ -100,6 +163,13 @@ class ProgramScreen(SuppleScreen):
             "Start program",
             id="program.start",
             tooltip="Start (or restart) the program today",
+        ),
+        Binding(
+            "o",
+            "other_program",
+            "Other program",
+            id="program.other",
+            tooltip="Show the other program (s then makes it yours; its progress is kept)",
         ),
         Binding(
             "g",
@@ -121,6 +191,8 @@ class ProgramScreen(SuppleScreen):
     @dataclass
     class Loaded(Message):
         view: ProgramView | None
+        listing: Text | None = None  # every program on a line
+        active: bool = True  # the program shown is the active one
 
     def __init__(self, coach: Coach) -> None:
         super().__init__()
@@ -128,10 +200,13 @@ class ProgramScreen(SuppleScreen):
         self.view: ProgramView | None = None
         self.compact = False  # the narrow tables (set from the width)
         self._loaded = False
+        self.shown: str | None = None  # the program on screen (None: the active one)
+        self.active = True
 
     def body(self) -> Iterable[Widget]:
         yield Static("[b]Program[/b]", id="title")
         yield Static("Loading…", id="program-status")
+        yield Static(id="program-list")
         yield Static(id="program-screening")  # a warning sign not yet cleared
         with VerticalScroll(id="program-body"):  # scrolls (↑/↓) where 20 rows are too few
             with Horizontal(id="program-top"):
@@ -157,13 +232,23 @@ class ProgramScreen(SuppleScreen):
 
     @work(thread=True, exclusive=True, group="program")
     def load(self) -> None:
-        self.post_message(self.Loaded(self.coach.program()))
+        service = self.coach.program_service
+        active = service.active_id()
+        shown = self.shown if self.shown is not None else active
+        view = self.coach.program() if shown == active else service.view(shown)
+        views = service.views()
+        listing = programs_line(views, active, shown) if len(views) > 1 else None
+        self.post_message(self.Loaded(view, listing, shown == active))
 
     @on(Loaded)
     async def show(self, message: Loaded) -> None:
         tell(self, self.coach)
         self._loaded = True
         self.view = view = message.view
+        self.active = message.active
+        listing = self.query_one("#program-list", Static)
+        listing.display = message.listing is not None
+        listing.update(message.listing or "")
         status = self.query_one("#program-status", Static)
         if view is None:
             status.update("The program file cannot be used: see the notification.")
@@ -171,7 +256,10 @@ class ProgramScreen(SuppleScreen):
         progress = view.progress
         program = progress.program
         title = (printable(program.title), "bold")
-        if progress.started is None:
+        if not message.active:
+            resumes = "resumes it" if progress.started is not None else "starts it today"
+            status.update(Text.assemble(title, f" · not your program now — s {resumes}"))
+        elif progress.started is None:
             status.update(Text.assemble(title, " · not started — press s to start today"))
         else:
             status.update(
@@ -183,10 +271,11 @@ class ProgramScreen(SuppleScreen):
             )
         self._screening_line()
         self.compact = self.size.width < COMPACT_BELOW
-        self._grid(view)
+        success = self.app.theme_variables["success"]
+        fill_grid(self.query_one("#program-grid", DataTable), view, self.compact, success)
         self._next(view)
         self._tests(view)
-        await self._charts(view)
+        await show_charts(self.query_one("#test-charts", ResultCharts), view)
 
     def _screening_line(self) -> None:
         line = screening_line(self.coach.journal.screening(), _said_here(self.app))
@@ -197,34 +286,6 @@ class ProgramScreen(SuppleScreen):
     def on_resize(self, event: events.Resize) -> None:
         if self.view is not None and (event.size.width < COMPACT_BELOW) != self.compact:
             self.post_message(self.Loaded(self.view))
-
-    def _grid(self, view: ProgramView) -> None:
-        progress = view.progress
-        program = progress.program
-        grid = self.query_one("#program-grid", DataTable)
-        grid.clear(columns=True)
-        grid.add_columns(
-            "Wk" if self.compact else "Week",
-            "Level",
-            *(f"#{n}" for n in range(1, program.workouts_per_week + 1)),
-        )
-        done = {w.number: r for w, r in progress.done}
-        for week in range(1, program.weeks + 1):
-            workouts = [w for w in program.workouts if w.week == week]
-            level = workouts[0].level if workouts else ""
-            cells: list[str | Text] = (
-                [str(week), level[:3]] if self.compact else [f"Week {week}", level]
-            )
-            for workout in workouts:
-                if workout.number in done:
-                    day = done[workout.number].started
-                    done_on = f"✓ {day:%d}" if self.compact else f"✓ {day:%a %d}"
-                    cells.append(Text(done_on, style=self.app.theme_variables["success"]))
-                elif progress.next is not None and workout.number == progress.next.number:
-                    cells.append(Text("▶" if self.compact else "▶ next", style="bold reverse"))
-                else:
-                    cells.append(Text("·", style="dim"))
-            grid.add_row(*cells)
 
     def _next(self, view: ProgramView) -> None:
         progress = view.progress
@@ -292,33 +353,21 @@ class ProgramScreen(SuppleScreen):
                 change_text(test, progress.change(test), self.app.theme_variables),
             )
 
-    async def _charts(self, view: ProgramView) -> None:
-        """A chart a test, once any result is in (until then the table says it all)."""
-        progress = view.progress
-        tests = progress.program.tests
-        box = self.query_one("#test-charts", ResultCharts)
-        box.display = bool(progress.results)
-        charts = [
-            results_chart(test, [by[p].value if p in by else None for p in POINTS])
-            for test in tests
-            for by in [progress.results.get(test.id, {})]
-        ]
-        shown = list(box.query_children(BarChart))
-        if len(shown) != len(charts):
-            await box.remove_children()
-            await box.mount_all(BarChart(chart) for chart in charts)
-        else:
-            for widget, chart in zip(shown, charts, strict=True):
-                widget.show(chart)
+    def action_other_program(self) -> None:
+        ids = self.coach.program_service.ids()
+        if self.view is not None and len(ids) > 1:
+            at = ids.index(self.view.program.id) if self.view.program.id in ids else 0
+            self.shown = ids[(at + 1) % len(ids)]
+            self.load()
 
     def action_next_workout(self) -> None:
-        if self.view is None or self.view.progress.next is None:
+        if self.view is None or self.view.progress.next is None or not self.active:
             return
         nxt = self.view.progress.next
         self.post_message(StartSession(nxt.routine, nxt.level))
 
     def action_tests(self) -> None:
-        if self.view is None:
+        if self.view is None or not self.active:
             return
         from supple.tui.screens.mobility_tests import TestsScreen
 
@@ -327,7 +376,8 @@ class ProgramScreen(SuppleScreen):
         saved = {t: by[point].value for t, by in progress.results.items() if point in by}
         self.app.push_screen(TestsScreen(self.coach, progress.program, point, saved))
 
-    def _start(self, program: Program) -> None:
+    def _start(self, program: Program, *, resume: bool = False) -> None:
+        """Start ``program`` today, or (one left for another: ``resume``) go back to it."""
         from supple.core.files import SaveError
 
         try:
@@ -335,7 +385,9 @@ class ProgramScreen(SuppleScreen):
         except SaveError as error:
             self.notify(f"Could not start the program: {error}", severity="error", markup=False)
         else:
-            self.notify(f"{program.title} started today. Take the start tests (t).", markup=False)
+            said = "resumed" if resume else "started today. Take the start tests (t)."
+            self.notify(f"{program.title} {said}", markup=False)
+        self.shown = None  # the active one, now this
         self.load()
 
     def action_progress(self) -> None:
@@ -361,8 +413,8 @@ class ProgramScreen(SuppleScreen):
         if screening is None or not screening.answered:  # asked once, before the program
             self.action_screening(then=progress.program)
             return
-        if progress.started is None:
-            self._start(progress.program)
+        if progress.started is None or not self.active:  # a program left earlier: resumed
+            self._start(progress.program, resume=progress.started is not None)
             return
 
         def answered(yes: bool | None) -> None:
