@@ -26,6 +26,9 @@ ON_FLOOR = 0.7  # a joint resting on the floor: half a limb's thickness above it
 LYING = 1.1  # the spine of a body lying on the floor
 SHOULDER_HALF, PELVIS_HALF = 2.0, 1.1  # the front view's half widths
 FRONT_FOOT = 0.9  # a foot seen from the front points at you: short
+# A wrist figure may draw its hands longer, up to a true hand's three quarters of the forearm,
+# so the wrist's angle reads at a glance (``hands = 2.2``; 1 by default).
+HANDS_MAX = 2.5
 
 Spec = dict[str, Any]
 
@@ -74,8 +77,8 @@ POSE_KEYS = {
     "leg", "leg2", "knee", "ankle", "knee2", "ankle2", "thigh", "shin", "reach", "toward",
 }  # fmt: skip
 FIGURE_KEYS = {
-    "id", "title", "view", "base", "ready", "labels", "surface", "prop", "held", "start",
-    "middle", "end",
+    "id", "title", "view", "base", "ready", "labels", "surface", "prop", "held", "hands",
+    "start", "middle", "end",
 }  # fmt: skip
 ANCHORS = ("hip", "knee", "ankle", "knee2", "ankle2")
 HELD = {"band": ("hand", "hand2"), "stick": ("hand", "hand2")}
@@ -131,10 +134,13 @@ def build_figure(table: Mapping[str, Any], where: str) -> Figure:
     if held is not None and held not in HELD:
         raise _fail(where, f"held {held!r} is not one of {sorted(HELD)}")
     labels = table.get("labels", ["start", "end"])
+    hands = float(table.get("hands", 1.0))
+    if not 1.0 <= hands <= HANDS_MAX:
+        raise _fail(where, f"hands {hands} is not between 1 and {HANDS_MAX}")
     return Figure(
         name,
         str(table["title"]),
-        tuple(build_pose(spec, view) for spec in specs),
+        tuple(longer_hands(build_pose(spec, view), hands) for spec in specs),
         ready=float(table.get("ready", 0.0)),
         props=tuple(p for prop in table.get("prop", []) for p in props_of(prop, view, where)),
         labels=(str(labels[0]), str(labels[1])),
@@ -317,6 +323,18 @@ def build_pose(spec: Spec, view: str) -> Pose:
         across = _step(head, 1.2 * look, head_angle - 90)
         joints["nose"] = _step(across, -0.5, head_angle)
     return joints
+
+
+def longer_hands(pose: Pose, scale: float) -> Pose:
+    """``pose`` with each hand ``scale`` times as long from its wrist, in the same direction."""
+    if scale == 1.0:
+        return pose
+    longer = dict(pose)
+    for s in ("", "2"):
+        if "hand" + s in pose:
+            (wx, wy), (hx, hy) = pose["wrist" + s], pose["hand" + s]
+            longer["hand" + s] = (wx + (hx - wx) * scale, wy + (hy - wy) * scale)
+    return longer
 
 
 def props_of(prop: Mapping[str, Any], view: str, where: str) -> list[tuple[Point, Point]]:
