@@ -89,6 +89,13 @@ class Keys:
 
         return " or ".join(dict.fromkeys(key_word(k) for k in self.keys[binding_id]))
 
+    def first(self, binding_id: str) -> str:
+        """The first of its keys, in words (an example to type)."""
+        from supple.tui.keymap import key_word
+
+        keys = self.keys[binding_id]
+        return key_word(keys[0]) if keys else ""
+
     def description(self, binding_id: str) -> str:
         return str(self._bindings[binding_id].description)
 
@@ -139,9 +146,8 @@ class PlainPlayer:
         live = self.live
         routine = live.routine
         count = len(routine.exercises)
-        self.say(
-            f"{routine.title}, {live.level}: {count} exercises, {minutes(live.session.snapshot().total)}."
-        )
+        total = minutes(live.session.snapshot().total)
+        self.say(f"{routine.title}, {live.level}: {count} exercises, {total}.")
         self.say(self.keys_line())
         if self.check_in_before:
             pain = self.ask_pain("How much does your back hurt before you start?")
@@ -358,7 +364,7 @@ class PlainPlayer:
         from supple.coach.wording import stepped, unchanged
 
         record = self.live.recorder.record()
-        easier, harder = self.summary.say("summary.easier"), self.summary.say("summary.harder")
+        easier, harder = (self.summary.first(i) for i in ("summary.easier", "summary.harder"))
         self.say(
             f"Easier or harder next time: an exercise's number then {easier} or {harder}"
             f" (like 2{easier}), and Enter; Enter alone: done."

@@ -111,7 +111,7 @@ class Narrator:
             self.every > 0
             and not segment.is_rep
             and whole != self._told
-            and 0 < whole
+            and whole > 0
             and whole % self.every == 0
         ):
             lines.append(f"{seconds_words(whole)} left.")
