@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from supple.cli.plain import PLAYER, PlainPlayer, key_name
 from supple.cli.plain_terminal import TerminalSource
@@ -19,6 +21,13 @@ from supple.core.plain import noise
 from supple.system import paths
 from tests.fake_outputs import FakePlayer, FakeVoice
 from tests.tui.conftest import WALL
+
+
+@pytest.fixture(autouse=True)
+def no_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each session here writes ~50 checkpoints; their durability is tests/faults' subject, not
+    plain mode's: without the disk's flush a session takes a tenth of the time."""
+    monkeypatch.setattr(os, "fsync", lambda fd: None)
 
 
 class Script:
@@ -364,3 +373,26 @@ def test_the_terminal_reader_takes_lines_and_ends_at_end_of_input() -> None:
             source.key(1)
     finally:
         os.close(read)
+
+
+TYPED = st.sampled_from(
+    [" ", "n", "p", "s", "+", "m", "j", "!", "q", "y", "e", "t", "2", "7", "", "escape", "x"]
+)
+
+
+@settings(max_examples=12, deadline=None)
+@given(typed=st.lists(st.tuples(st.floats(0, 100), TYPED), max_size=14))
+def test_any_keys_at_any_times_leave_plain_lines_and_a_saved_record(
+    tmp_path_factory: pytest.TempPathFactory, typed: list[tuple[float, str]]
+) -> None:
+    """The class: whatever is typed, whenever, every line is printable text (no escape, no
+    block, braille or box-drawing character), the session ends, and its record is saved."""
+    data_dir = tmp_path_factory.mktemp("data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SUPPLE_CONFIG_DIR", str(data_dir / "config"))
+        lines, live, coach = play(data_dir, sorted(typed))
+    text = "\n".join(lines)
+    assert all(c == "\n" or (c.isprintable() and not noise(c)) for c in text)
+    assert live.saved and live.session.snapshot().done
+    (record,) = coach.newest(1)
+    assert record.status in ("completed", "stopped")

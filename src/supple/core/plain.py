@@ -28,13 +28,20 @@ def noise(char: str) -> bool:
 
 def plain(text: str) -> str:
     """``text`` as plain mode prints it: control characters shown as their escapes
-    (``printable``), a block, braille or box-drawing character as a space. The result holds
+    (``printable``), any other character a terminal cannot print (unassigned, a lone surrogate)
+    as its code, a block, braille or box-drawing character as a space. The result holds
     printable characters and newlines only (asserted: a line that could break it is a bug)."""
     kept = printable(text, lines=True)
-    if any(noise(c) for c in kept):
-        kept = "".join(" " if noise(c) else c for c in kept)
+    if not all(c == "\n" or (c.isprintable() and not noise(c)) for c in kept):
+        kept = "".join(_plain_character(c) for c in kept)
     assert all(c == "\n" or (c.isprintable() and not noise(c)) for c in kept), kept
     return kept
+
+
+def _plain_character(char: str) -> str:
+    if char == "\n" or (char.isprintable() and not noise(char)):
+        return char
+    return " " if noise(char) else f"\\u{ord(char):04x}"
 
 
 def seconds_words(seconds: float) -> str:
