@@ -396,3 +396,34 @@ def test_any_keys_at_any_times_leave_plain_lines_and_a_saved_record(
     assert live.saved and live.session.snapshot().done
     (record,) = coach.newest(1)
     assert record.status in ("completed", "stopped")
+
+
+def test_supple_plain_in_the_environment_plays_from_lines_on_a_pipe(tmp_path: Path) -> None:
+    """`SUPPLE_PLAIN=1 supple play ROUTINE --every 0` with keys as lines on a pipe: each key and
+    Enter; the end of input ends the session, stopped and saved. The real process, sped up."""
+    import subprocess
+    import sys
+
+    src = Path(__file__).resolve().parents[2] / "src"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(src),
+        "SUPPLE_PLAIN": "1",
+        "SUPPLE_TIME_SCALE": "1000",
+        "SUPPLE_DATA_DIR": str(tmp_path / "data"),
+        "SUPPLE_CONFIG_DIR": str(tmp_path / "config"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "supple", "play", "back-pain-relief", "--every", "0"],
+        input=b"n\n",
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr
+    assert "Exercise 2 of 3: Sphinx." in out and "left." not in out  # --every 0: never
+    assert all(c == "\n" or (c.isprintable() and not noise(c)) for c in out)
+    (record,) = (tmp_path / "data" / "sessions").rglob("*.toml")
+    assert 'status = "stopped"' in record.read_text()
