@@ -5,6 +5,7 @@ terminal's key reader (single keys and lines) over a real pipe."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -426,4 +427,22 @@ def test_supple_plain_in_the_environment_plays_from_lines_on_a_pipe(tmp_path: Pa
     assert "Exercise 2 of 3: Sphinx." in out and "left." not in out  # --every 0: never
     assert all(c == "\n" or (c.isprintable() and not noise(c)) for c in out)
     (record,) = (tmp_path / "data" / "sessions").rglob("*.toml")
+    assert 'status = "stopped"' in record.read_text()
+
+
+def test_the_plain_setting_chooses_plain_mode_without_a_terminal(data_dir: Path) -> None:
+    """The setting alone (no flag, no variable): `supple play` plays in lines on a pipe."""
+    from supple.cli import main
+
+    save_config(Config(plain=True, plain_every="off"), paths.config_file())
+    stdin, stdout = sys.stdin, sys.stdout
+    read, write = os.pipe()
+    os.close(write)  # nothing typed: the end of input at once
+    try:
+        with os.fdopen(read) as closed, open(os.devnull, "w") as sink:
+            sys.stdin, sys.stdout = closed, sink
+            assert main(["play", "back-pain-relief"]) == 0
+    finally:
+        sys.stdin, sys.stdout = stdin, stdout
+    (record,) = (data_dir / "sessions").rglob("*.toml")
     assert 'status = "stopped"' in record.read_text()

@@ -83,16 +83,17 @@ def cmd_app(
     plain: bool = False,
     every: int | None = None,
 ) -> int:
-    from supple.cli.plain_terminal import chosen
-
-    if plain or chosen(False, False):  # the settings are read only once the coach is made
+    if (
+        plain or value("SUPPLE_PLAIN") is not None or value("TERM") == "dumb"
+    ):  # the settings are read only once the coach is made
         return cmd_plain(routine_id, level, resume=resume, every=every)
-    if not has_terminal():  # escape codes into a file, and a session nobody sees, never ends
+    terminal = has_terminal()
+    found = coach()
+    if found.config.plain:  # the setting: plain mode needs no terminal either
+        return cmd_plain(routine_id, level, resume=resume, every=every, found=found)
+    if not terminal:  # escape codes into a file, and a session nobody sees, never ends
         print(NO_TERMINAL, file=sys.stderr)
         return 2
-    found = coach()
-    if found.config.plain:
-        return cmd_plain(routine_id, level, resume=resume, every=every, found=found)
     earlier = None
     if resume:
         earlier = _resumable(found)

@@ -337,27 +337,8 @@ class PlainPlayer:
             if pain is not None or note:
                 live.add_check_in(pain, note)
                 coach.session_ended(live)
-        self.show_summary()
+        self.say(*summary_lines(coach, live))
         self.adjust()
-
-    def show_summary(self) -> None:
-        from supple.tui.widgets.record_table import feeling_line
-
-        record = self.live.recorder.record()
-        self.say(
-            f"{said(record.outcome).headline}: {record.title}, {record.level}.",
-            f"Active time {minutes(record.active_seconds)} of {minutes(record.planned_seconds)}"
-            f" planned, paused {minutes(record.paused_seconds)},"
-            f" {record.exercises_done} of {len(record.exercises)} exercises done.",
-        )
-        feelings = feeling_line(record)
-        if feelings:
-            self.say(feelings)
-        for number, entry in enumerate(record.exercises, 1):
-            self.say(f"{number}. {entry.name}: {entry.status}.")
-        self.say(self.coach.verdict(record))
-        error = self.live.error
-        self.say(f"Not saved: {error}." if error else "Saved to your history.")
 
     def adjust(self) -> None:
         """Easier or harder next time: an exercise's number and - or +, a line each."""
@@ -396,3 +377,24 @@ class PlainPlayer:
             facts = self.coach.catalog.stepped(record.routine, entry.id, record.level)
             words = "as it was" if facts is None else stepped(facts)
             self.say(f"Not saved: {error}." if error else f"{entry.name}: {words} next time.")
+
+
+def summary_lines(coach: Coach, live: LiveSession) -> list[str]:
+    """The summary as lines: how it went, the totals, the check-ins, each exercise, whether it
+    counts, and whether it was saved."""
+    from supple.tui.widgets.record_table import feeling_line
+
+    record = live.recorder.record()
+    lines = [
+        f"{said(record.outcome).headline}: {record.title}, {record.level}.",
+        f"Active time {minutes(record.active_seconds)} of {minutes(record.planned_seconds)}"
+        f" planned, paused {minutes(record.paused_seconds)},"
+        f" {record.exercises_done} of {len(record.exercises)} exercises done.",
+    ]
+    feelings = feeling_line(record)
+    if feelings:
+        lines.append(feelings)
+    lines += [f"{n}. {entry.name}: {entry.status}." for n, entry in enumerate(record.exercises, 1)]
+    lines.append(coach.verdict(record))
+    lines.append(f"Not saved: {live.error}." if live.error else "Saved to your history.")
+    return lines

@@ -12,22 +12,16 @@ import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from supple.system.environment import value
-
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from types import FrameType
 
     from supple.coach.coach import Coach
     from supple.coach.live import LiveSession
+    from supple.core.record import SessionRecord
     from supple.core.routine import Level
 
 READ = 64  # bytes at most in one read: a key, or an escape sequence, or a pasted burst
-
-
-def chosen(flag: bool, config_plain: bool) -> bool:
-    """Plain mode: asked for (``--plain``), by ``SUPPLE_PLAIN``, ``TERM=dumb`` or the setting."""
-    return flag or config_plain or value("SUPPLE_PLAIN") is not None or value("TERM") == "dumb"
 
 
 class Ended(Exception):
@@ -169,13 +163,15 @@ def terminal(live: LiveSession | None) -> Iterator[TerminalSource]:
 
 
 def run_plain(
-    coach: Coach, routine_id: str, level: Level, earlier: object | None = None, every: int = 10
+    coach: Coach,
+    routine_id: str,
+    level: Level,
+    resumed: SessionRecord | None = None,
+    every: int = 10,
 ) -> int:
     """A whole session in plain mode on this process's standard input and output."""
     from supple.cli.plain import PlainPlayer
-    from supple.core.record import SessionRecord
 
-    resumed = earlier if isinstance(earlier, SessionRecord) else None
     live = coach.start(routine_id, level, resumed)
     try:
         with terminal(live) as source:
