@@ -60,7 +60,7 @@ def test_term_dumb_supple_asks_which_routine_and_plays_it_in_lines(
 ) -> None:
     data, out = tmp_path / "data", tmp_path / "out.txt"
     command = (
-        f"TERM=dumb SUPPLE_TIME_SCALE=40 SUPPLE_DATA_DIR={data} "
+        f"TERM=dumb SUPPLE_TIME_SCALE=20 SUPPLE_DATA_DIR={data} "
         f"SUPPLE_CONFIG_DIR={tmp_path / 'config'} SUPPLE_SPEECH=true SUPPLE_PLAYER=true "
         f"PYTHONPATH={SRC} {sys.executable} -m supple | tee {out}; echo EXITED $?; sleep 30"
     )
@@ -70,7 +70,7 @@ def test_term_dumb_supple_asks_which_routine_and_plays_it_in_lines(
     shown = wait_for(tmux, "Which one?")
     (line,) = [row for row in shown.splitlines() if "(back-pain-relief)" in row]
     keys(tmux, line.split(".")[0].strip(), "Enter")
-    wait_for(tmux, "Keys: space pause")
+    wait_for(tmux, "Rep 1 of 5.")
     keys(tmux, "Space")  # one key, no Enter: cbreak
     wait_for(tmux, "Paused.")
     keys(tmux, "Space")
@@ -97,7 +97,8 @@ def test_a_signal_ends_the_session_saved_and_gives_the_terminal_back(
     command = (
         f"SUPPLE_TIME_SCALE=5 SUPPLE_DATA_DIR={data} SUPPLE_CONFIG_DIR={tmp_path / 'config'} "
         f"PYTHONPATH={SRC} {sys.executable} -m supple play back-pain-relief --plain; "
-        "echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 30"
+        "echo EXITED $?; echo STTY $(stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon') END; "
+        "sleep 30"
     )
     subprocess.run(
         [*tmux, "new-session", "-d", "-s", "plain", "-x", "120", "-y", "40", command], check=True
@@ -105,8 +106,8 @@ def test_a_signal_ends_the_session_saved_and_gives_the_terminal_back(
     wait_for(tmux, "Rep 2 of 5.")
     (lock,) = data.parent.glob("**/locks/*/*.lock")
     os.kill(int(lock.read_text().split()[0]), 15)  # SIGTERM, as `kill` sends it
-    shown = wait_for(tmux, "EXITED 130")
-    assert "Stopped." in shown
-    assert shown.split("EXITED 130", 1)[1].split()[0] == "icanon"  # line mode again
+    shown = wait_for(tmux, " END")
+    assert "Stopped." in shown and "EXITED 130" in shown
+    assert "STTY icanon END" in shown  # the terminal is back in line mode
     (file,) = (data / "sessions").rglob("*.toml")
     assert tomllib.loads(file.read_text())["status"] == "stopped"
