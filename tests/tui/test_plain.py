@@ -202,7 +202,7 @@ def test_plus_adds_ten_seconds_to_a_hold_only(data_dir: Path) -> None:
     # Sphinx's hold runs 50-65 s of the session; Cat-Cow's reps before it
     lines, live, _ = play(data_dir, [(8, "+"), (55, "+")])
     assert lines.count("Only a hold can be made longer.") == 1
-    assert "10 seconds more on this hold." in lines
+    assert "+10 s on this hold." in lines
     assert live.recorder.record().active_seconds == pytest.approx(105, abs=1)
 
 
@@ -226,7 +226,13 @@ def test_the_same_sounds_as_the_app_the_announcers(data_dir: Path) -> None:
 
 def test_q_asks_first_and_ends_the_session_kept(data_dir: Path) -> None:
     lines, live, coach = play(data_dir, [(20, "q"), (20, "n"), (30, "escape"), (31, "y")])
-    in_order(lines, ["End the session now? What you did is kept. y or Enter: yes, n or Esc: no."])
+    in_order(
+        lines,
+        [
+            "End the session now? What you have done so far is kept and saved to your history. "
+            "y or Enter: yes, n or Esc: no."
+        ],
+    )
     (record,) = coach.newest(1)
     assert record.status == "stopped"
     # 20 s, then "no" resumed it (a 3 s count-in) until Esc at 30: 27 s; the answers waited

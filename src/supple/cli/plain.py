@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
+from supple.coach import wording
 from supple.core.plain import Narrator, plain
 from supple.core.words import minutes, printable, said
 
@@ -150,7 +151,7 @@ class PlainPlayer:
         self.say(f"{routine.title}, {live.level}: {count} exercises, {total}.")
         self.say(self.keys_line())
         if self.check_in_before:
-            pain = self.ask_pain("How much does your back hurt before you start?")
+            pain = self.ask_pain(wording.pain_question(before=True))
             live.add_check_in(pain, before=True)
         error = live.open()
         if error:
@@ -195,18 +196,14 @@ class PlainPlayer:
                 live.back()
             case "player.start_now":
                 if not live.start_now():
-                    self.say("The exercise has begun: nothing to skip.")
+                    self.say(f"{wording.NOTHING_TO_START}.")
             case "player.extend":
-                self.say(
-                    "10 seconds more on this hold."
-                    if live.extend()
-                    else "Only a hold can be made longer."
-                )
+                self.say(f"{wording.EXTENDED if live.extend() else wording.ONLY_HOLDS}.")
             case "player.mute":
-                self.say("Sound off." if live.toggle_mute() else "Sound on.")
+                self.say(f"{wording.sound_words(live.toggle_mute())}.")
             case "player.breath_tones":
                 on, problem = self.coach.toggle_breath_tones()
-                self.say(problem or ("Breath tones on." if on else "Breath tones off."))
+                self.say(problem or f"{wording.breath_tones_words(on)}.")
             case "player.jump":
                 self.with_pause(self.jump)
             case "player.hurts":
@@ -228,7 +225,7 @@ class PlainPlayer:
 
     def ask_stop(self) -> None:
         yes, no = self.confirm.say("confirm.yes"), self.confirm.say("confirm.no")
-        self.say(f"End the session now? What you did is kept. {yes}: yes, {no}: no.")
+        self.say(f"{wording.END_QUESTION} {wording.END_DETAIL} {yes}: yes, {no}: no.")
         while True:
             match self.confirm.binding(key_name(self._key())):
                 case "confirm.yes":
@@ -328,7 +325,7 @@ class PlainPlayer:
         live, coach = self.live, self.coach
         coach.session_ended(live)
         if coach.config.check_in_after:
-            pain = self.ask_pain("How much does your back hurt now?")
+            pain = self.ask_pain(wording.pain_question(before=False))
             self.say("A note, and Enter (Enter alone: none).")
             try:
                 note = self.source.line().strip()
