@@ -453,3 +453,33 @@ def test_the_plain_setting_chooses_plain_mode_without_a_terminal(data_dir: Path)
         sys.stdin, sys.stdout = stdin, stdout
     (record,) = (data_dir / "sessions").rglob("*.toml")
     assert 'status = "stopped"' in record.read_text()
+
+
+def test_term_dumb_asks_which_routine_then_the_keys_that_follow_play_it(
+    tmp_path: Path,
+) -> None:
+    """`TERM=dumb supple` on a pipe: the routines numbered, one chosen by its number; the
+    lines after it are the session's keys (none is lost to a read-ahead)."""
+    import subprocess
+
+    src = Path(__file__).resolve().parents[2] / "src"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(src),
+        "TERM": "dumb",
+        "SUPPLE_TIME_SCALE": "10",
+        "SUPPLE_DATA_DIR": str(tmp_path / "data"),
+        "SUPPLE_CONFIG_DIR": str(tmp_path / "config"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "supple"],
+        input=b"1\nn\n",
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr
+    assert "1. Back pain relief (back-pain-relief)" in out
+    assert "Exercise 2 of 3: Sphinx." in out  # the `n` after the choice skipped Cat-Cow

@@ -44,7 +44,7 @@ class TerminalSource:
         ready, _, _ = select.select([self.fd], [], [], timeout)
         if not ready:
             return False
-        data = os.read(self.fd, READ)
+        data = os.read(self.fd, READ if self.single else 1)  # a line's end is never passed
         if not data:
             self._eof = True
             if not self._buffer:
@@ -202,8 +202,8 @@ def ask_routine(coach: Coach) -> str | None:
     for number, routine in enumerate(routines, 1):
         write_line(plain(f"{number}. {routine.title} ({routine.id})"))
     write_line(plain("Which one? Its number or id, and Enter; Enter alone: none."))
-    try:
-        text = sys.stdin.readline().strip()
+    try:  # from the descriptor, a byte at a time: what follows the line is the session's keys
+        text = TerminalSource(sys.stdin.fileno(), single=False).line().strip()
     except (EOFError, KeyboardInterrupt):
         return None
     if text.isascii() and text.isdigit() and 1 <= int(text) <= len(routines):
