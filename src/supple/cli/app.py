@@ -38,6 +38,33 @@ def _play_arguments(sub: Commands) -> None:
         help="continue your last session, stopped or interrupted, from the exercise it was in",
     )
     p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
+    p.add_argument(
+        "--plain",
+        action="store_true",
+        help="the session as lines of text, for a screen reader or a braille display (also "
+        "TERM=dumb, SUPPLE_PLAIN=1 or the setting plain)",
+    )
+    p.add_argument(
+        "--every",
+        type=every,
+        metavar="SECONDS",
+        help="plain mode: say the time left every SECONDS (0: never; default: the setting)",
+    )
+
+
+def every(text: str) -> int:
+    """``--every``'s seconds (0 to 600), read as every number is (``core.numbers``)."""
+    import argparse
+
+    from supple.core.numbers import NumberError, read_whole
+
+    try:
+        number = read_whole(text, "s")
+    except NumberError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if not 0 <= number <= 600:
+        raise argparse.ArgumentTypeError(f"{number} is not from 0 to 600 seconds")
+    return number
 
 
 NO_TERMINAL = (
@@ -52,11 +79,25 @@ def has_terminal() -> bool:
     return value("TEXTUAL_DRIVER") is not None or (sys.stdin.isatty() and sys.stdout.isatty())
 
 
-def cmd_app(routine_id: str | None, level: Level | None, *, resume: bool = False) -> int:
-    if not has_terminal():  # escape codes into a file, and a session nobody sees, never ends
+def cmd_app(
+    routine_id: str | None,
+    level: Level | None,
+    *,
+    resume: bool = False,
+    plain: bool = False,
+    every: int | None = None,
+) -> int:
+    if (
+        plain or value("SUPPLE_PLAIN") is not None or value("TERM") == "dumb"
+    ):  # the settings are read only once the coach is made
+        return cmd_plain(routine_id, level, resume=resume, every=every)
+    terminal = has_terminal()
+    found = coach()
+    if found.config.plain:  # the setting: plain mode needs no terminal either
+        return cmd_plain(routine_id, level, resume=resume, every=every, found=found)
+    if not terminal:  # escape codes into a file, and a session nobody sees, never ends
         print(NO_TERMINAL, file=sys.stderr)
         return 2
-    found = coach()
     earlier = None
     if resume:
         earlier = _resumable(found)
@@ -69,6 +110,36 @@ def cmd_app(routine_id: str | None, level: Level | None, *, resume: bool = False
 
     start = (routine_id, found.level_for(level)) if routine_id is not None else None
     return run_app(found, start=start, resume=earlier)
+
+
+def cmd_plain(
+    routine_id: str | None,
+    level: Level | None,
+    *,
+    resume: bool = False,
+    every: int | None = None,
+    found: Coach | None = None,
+) -> int:
+    """Plain mode: the session as lines (``supple.cli.plain``); with no routine, the routines
+    listed and one asked for."""
+    from supple.cli.plain_terminal import ask_routine, run_plain
+
+    found = found if found is not None else coach()
+    earlier = None
+    if resume:
+        earlier = _resumable(found)
+        if earlier is None:
+            return 2
+        routine_id, level = earlier.routine, earlier.level
+    if routine_id is None:
+        routine_id = ask_routine(found)
+        if routine_id is None:
+            return 0
+    if find_routine(found.catalog, routine_id) is None:
+        return 2
+    setting = found.config.plain_every
+    seconds = every if every is not None else 0 if setting == "off" else int(setting)
+    return run_plain(found, routine_id, found.level_for(level), earlier, seconds)
 
 
 def _resumable(found: Coach) -> SessionRecord | None:
@@ -102,7 +173,7 @@ def _play(args: argparse.Namespace) -> int:
     if args.routine is None and not args.resume:
         print("supple play: name a routine (see `supple list`), or --resume", file=sys.stderr)
         return 2
-    return cmd_app(args.routine, args.level, resume=args.resume)
+    return cmd_app(args.routine, args.level, resume=args.resume, plain=args.plain, every=args.every)
 
 
 def _alone_id(exercise_id: str) -> str | None:

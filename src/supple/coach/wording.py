@@ -447,3 +447,26 @@ def feelings_trend(stats: Stats) -> str:
         f"first {after[0]}, latest {after[-1]}, best {max(after)} "
         f"over {plural(len(after), 'check-in')}"
     )
+
+
+# -- a session's replies to its keys: the player screen and plain mode say the same ---------
+
+NOTHING_TO_START = "The exercise has begun: nothing to skip"  # `s` during the work
+EXTENDED = "+10 s on this hold"
+ONLY_HOLDS = "Only a hold can be made longer"
+END_QUESTION = "End the session now?"
+END_DETAIL = "What you have done so far is kept and saved to your history."
+
+
+def sound_words(muted: bool) -> str:
+    return "Sound off" if muted else "Sound on"
+
+
+def breath_tones_words(on: bool) -> str:
+    return "Breath tones on" if on else "Breath tones off"
+
+
+def pain_question(*, before: bool) -> str:
+    """The check-in's question, before a session or after it."""
+    when = "before you start" if before else "now"
+    return f"How much does your back hurt {when}?"

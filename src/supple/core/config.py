@@ -14,6 +14,7 @@ from supple.core.value import asdict, field, fields, replace, value_class
 
 Sound = Literal["tones", "bell", "off"]
 Voice = Literal["off", "transitions", "counts", "everything"]  # each says all the one before
+PlainEvery = Literal["5", "10", "15", "20", "30", "60", "off"]  # seconds, in plain mode
 VOICES: tuple[Voice, ...] = get_args(Voice)
 THEME_PATTERN = r"[a-z0-9][a-z0-9-]{0,40}"
 
@@ -100,6 +101,21 @@ class Config:
     )
     theme: str = field(
         default="textual-dark", metadata=setting(5, "Theme", pattern=THEME_PATTERN, offered=True)
+    )
+    plain: bool = field(
+        default=False,
+        metadata=setting(
+            11, "Plain mode", "sessions as lines of text, for a screen reader", switch=True
+        ),
+    )
+    plain_every: PlainEvery = field(
+        default="10",
+        metadata=setting(
+            12,
+            "Plain mode: time left every",
+            "seconds between the time-left lines in plain mode (off: none)",
+            choices=get_args(PlainEvery),
+        ),
     )
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
 

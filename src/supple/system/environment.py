@@ -14,9 +14,9 @@ from typing import Literal, assert_never
 
 from supple.core.value import value_class
 
-# How a value is read: a command as a shell splits it, an absolute folder, a number, or a flag
-# whose mere presence counts (its text is never read).
-Parser = Literal["command", "folder", "scale", "flag"]
+# How a value is read: a command as a shell splits it, an absolute folder, a number, a word (one
+# word of plain text, as it is), or a flag whose mere presence counts (its text is never read).
+Parser = Literal["command", "folder", "scale", "word", "flag"]
 MAX_VALUE = 4096  # characters: no path nor command a person sets is longer
 
 
@@ -40,6 +40,8 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("XDG_STATE_HOME", "the platform's state folders (Linux)", "folder"),
     Variable("XDG_CACHE_HOME", "the platform's cache folders (Linux)", "folder"),
     Variable("XDG_RUNTIME_DIR", "the runtime folder, for the reminders (Linux)", "folder"),
+    Variable("SUPPLE_PLAIN", "set (to anything): sessions in plain mode, as lines of text", "flag"),
+    Variable("TERM", "the terminal's type: `dumb` chooses plain mode", "word"),
     Variable("NO_COLOR", "set (to anything): no colour in `supple list`", "flag"),
     Variable("TEXTUAL_DRIVER", "set: the app runs without a terminal (tests)", "flag"),
     # Handed as they are to the desktop notification's program; supple reads only whether set.
@@ -92,6 +94,11 @@ def parse(variable: Variable, raw: str) -> object:
             if not words:
                 raise BadValue("no command in it")
             return words
+        case "word":
+            word = _text(raw)
+            if len(word.split()) != 1:
+                raise BadValue("not one word")
+            return word
         case "folder":
             from pathlib import Path
 

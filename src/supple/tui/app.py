@@ -21,6 +21,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
+from supple.coach import wording
 from supple.coach.coach import Coach
 from supple.core.routine import Level
 from supple.tui.context import LeaveSummary, SessionEnded, StartSession
@@ -280,7 +281,7 @@ class SuppleApp(QuietCrash):
 
     def action_toggle_mute(self) -> None:
         muted = self.coach.announcer.toggle_mute()
-        self.notify("Sound off" if muted else "Sound on", timeout=2)
+        self.notify(wording.sound_words(muted), timeout=2)
 
     def action_program(self) -> None:
         from supple.tui.screens.program import ProgramScreen

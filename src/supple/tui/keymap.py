@@ -165,7 +165,14 @@ def key_word(key: str) -> str:
 def keys_in_force(app: App[Any], owner: type[DOMNode], binding_id: str) -> tuple[str, ...]:
     """The keys of ``binding_id`` (declared on ``owner``) as the app has them now: the
     keymap's if it remaps it, else the shipped ones."""
-    remapped = keymap_of(app).get(binding_id)
+    return keys_of(owner, binding_id, keymap_of(app))
+
+
+def keys_of(owner: type[DOMNode], binding_id: str, keymap: Mapping[str, str]) -> tuple[str, ...]:
+    """The keys of ``binding_id`` (declared on ``owner``) under ``keymap`` (the settings'
+    ``[keymap]``): its keys if it remaps the binding, else the shipped ones. Without an app, for
+    plain mode, which reads the same declarations."""
+    remapped = keymap.get(binding_id)
     if remapped:
         return tuple(dict.fromkeys(k.strip() for k in remapped.split(",")))
     return _ids(owner).get(binding_id, ())

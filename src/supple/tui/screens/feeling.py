@@ -42,8 +42,9 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
         if self.morning:
             question = f"{MORNING_QUESTION} (after {self.morning})"
         else:
-            when = "before you start" if self.before else "now"
-            question = f"How much does your back hurt {when}?"
+            from supple.coach.wording import pain_question
+
+            question = pain_question(before=self.before)
         with Vertical(id="dialog"):
             yield Static(Text(question), id="question")
             yield Static(f"{SCALE}\n{legend()}", id="detail")

@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
+from supple.coach import wording
 from supple.coach.live import Frame, LiveSession
 from supple.core.motion import FigureFrame
 from supple.core.words import printable
@@ -256,7 +257,7 @@ class PlayerScreen(HurtKey, SuppleScreen):
         if self.live.start_now():
             self.tick()
         else:
-            self.notify("The exercise has begun: nothing to skip", timeout=2)
+            self.notify(wording.NOTHING_TO_START, timeout=2)
 
     def action_breath_tones(self) -> None:
         if self._toggle_breath is None:
@@ -265,7 +266,7 @@ class PlayerScreen(HurtKey, SuppleScreen):
         if problem:
             self.notify(problem, severity="warning", markup=False, timeout=8)
         else:
-            self.notify("Breath tones on" if on else "Breath tones off", timeout=2)
+            self.notify(wording.breath_tones_words(on), timeout=2)
 
     def action_back(self) -> None:
         self.live.back()
@@ -273,9 +274,9 @@ class PlayerScreen(HurtKey, SuppleScreen):
 
     def action_extend(self) -> None:
         if self.live.extend(10):
-            self.notify("+10 s on this hold", timeout=2)
+            self.notify(wording.EXTENDED, timeout=2)
         else:
-            self.notify("Only a hold can be made longer", severity="warning", timeout=2)
+            self.notify(wording.ONLY_HOLDS, severity="warning", timeout=2)
         self.tick()
 
     def action_focus_view(self) -> None:
@@ -286,7 +287,7 @@ class PlayerScreen(HurtKey, SuppleScreen):
 
     def action_mute(self) -> None:
         muted = self.live.toggle_mute()
-        self.notify("Sound off" if muted else "Sound on", timeout=2)
+        self.notify(wording.sound_words(muted), timeout=2)
         self.tick()
 
     def show_notice(self, message: str, severity: str, timeout: float | None) -> bool:
@@ -339,9 +340,6 @@ class PlayerScreen(HurtKey, SuppleScreen):
                 resume()
 
         self.app.push_screen(
-            ConfirmScreen(
-                "End the session now?",
-                "What you have done so far is kept and saved to your history.",
-            ),
+            ConfirmScreen(wording.END_QUESTION, wording.END_DETAIL),
             answered,
         )
