@@ -190,7 +190,9 @@ class LiveSession:
         *,
         clock: Clock,
         earlier: SessionRecord | None = None,
+        still_figure: bool = False,
     ) -> None:
+        self.still_figure = still_figure  # the figure keeps still: each phase's pose
         self.session = Session(plan.routine, plan.level, clock, segments=plan.segments)
         self.recorder = Recorder(store, self.session, started, earlier=earlier)
         # Resuming: from the start of the exercise it stopped in (``open`` goes there).
@@ -256,7 +258,9 @@ class LiveSession:
             return Frame(snap, bell, None, None, finished)
         self.recorder.update(snap)
         interval, wake_in = self._schedule(snap)
-        return Frame(snap, bell, interval, wake_in, False, figure_frame(snap))
+        return Frame(
+            snap, bell, interval, wake_in, False, figure_frame(snap, still=self.still_figure)
+        )
 
     def _schedule(self, snap: Snapshot) -> tuple[float | None, float | None]:
         """Ten frames a second while the pacer moves (or a count-in runs); otherwise only the

@@ -28,6 +28,7 @@ from supple.tui.focus_cursor import FocusCursor
 from supple.tui.internals import QuietCrash, app_exception
 from supple.tui.screens.base import MIN_HEIGHT, MIN_WIDTH, SuppleScreen
 from supple.tui.screens.home import HomeScreen
+from supple.tui.themes import THEMES
 
 # Only what the first screen needs is imported up front (start-up time); the rest on first use.
 if TYPE_CHECKING:
@@ -108,6 +109,8 @@ class SuppleApp(QuietCrash):
         self._resume = resume  # `supple play --resume`: the record the start continues
         self._home_level: Level = start[1] if start else coach.level_for()
         self.focus_cursor = FocusCursor(self)  # the terminal cursor on the focused row
+        for theme in THEMES:  # supple's own, beside Textual's
+            self.register_theme(theme)
 
     def get_default_screen(self) -> Screen[Any]:
         # Home is the first screen itself (not pushed over a blank one): one screen to build
