@@ -11,7 +11,15 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, assert_never
 
-from supple.core.cues import BREATH_TONES, Cue, CueKind, Cuer, VoicePlan, plan_voice
+from supple.core.cues import (
+    BREATH_TONES,
+    PAIN_PRIORITY,
+    Cue,
+    CueKind,
+    Cuer,
+    VoicePlan,
+    plan_voice,
+)
 from supple.core.motion import FigureFrame, figure_frame
 from supple.core.recorder import Recorder
 from supple.core.session import Session
@@ -128,6 +136,11 @@ class Announcer:
             self._remember(self.muted)
         return self.muted
 
+    def alert(self, text: str) -> None:
+        """Say ``text`` now, above every cue (a pain marked), if cues are said."""
+        if self.speaks:
+            self.speaker.say(text, PAIN_PRIORITY)
+
     def silence(self) -> None:
         """Stop whatever is being said or played, now."""
         self.speaker.stop()
@@ -190,9 +203,8 @@ class LiveSession:
         *,
         clock: Clock,
         earlier: SessionRecord | None = None,
-        still_figure: bool = False,
     ) -> None:
-        self.still_figure = still_figure  # the figure keeps still: each phase's pose
+        self.still_figure = False  # the setting: the figure keeps still, each phase's pose
         self.session = Session(plan.routine, plan.level, clock, segments=plan.segments)
         self.recorder = Recorder(store, self.session, started, earlier=earlier)
         # Resuming: from the start of the exercise it stopped in (``open`` goes there).
@@ -380,6 +392,9 @@ class LiveSession:
         mark = PainMark(exercise=exercise, step=step, rating=rating, at=at, action=action)
         self.recorder.pain_marks = (*self.recorder.pain_marks, mark)
         self.recorder.checkpoint()
+        from supple.coach.wording import pain_marked
+
+        self.announcer.alert(pain_marked(rating, self.routine.exercises[step].name, action))
         return action
 
     def retry_save(self) -> str | None:
