@@ -106,7 +106,10 @@ def test_resume_continues_the_same_record_and_keeps_what_was_done(
         (lambda text: text[: text.rindex("[[exercise]]")], True),  # one exercise fewer
         (lambda text: text.replace('use = "sphinx"', 'use = "double-knee-to-chest"'), True),
         # Not the work: a renamed exercise or a longer get-ready is the same session to resume.
-        (lambda text: text.replace('use = "sphinx"', 'use = "sphinx"\nname = "Sphinx pose"'), False),
+        (
+            lambda text: text.replace('use = "sphinx"', 'use = "sphinx"\nname = "Sphinx pose"'),
+            False,
+        ),
         (lambda text: text.replace("get_ready = 5", "get_ready = 8"), False),
     ],
 )
