@@ -162,7 +162,7 @@ def test_stop_tells_the_page_and_frees_the_voice() -> None:
     assert not voice.speaking()
     assert voice.say("out", priority=0)
     assert events(written) == [
-        {"say": "Session complete. Well done.", "cut": False},
+        {"say": "Session complete. Well done.", "cut": False, "alert": True},
         {"stop": True},
         {"say": "out", "cut": False},
     ]
@@ -351,3 +351,17 @@ def test_sounds_are_made_once() -> None:
     # A fixed sound's seconds are dropped: one cached copy, whatever is asked.
     assert serve.sound_request({"name": "tick", "seconds": "3"}) == ("tick", None)
     assert serve.sound_request({"name": "breath-out", "seconds": "3.456"}) == ("breath-out", 3.46)
+
+
+def test_alerts_are_marked_for_the_pages_assertive_region() -> None:
+    """The end (stopped or complete) and a pain marked are alerts; every other cue is not."""
+    from supple.core.cues import ALERT_PRIORITY, PAIN_PRIORITY, CueKind
+
+    for kind in CueKind:
+        written: list[str] = []
+        BrowserVoice(written.append, now=Clock()).say("words", priority=kind.priority)
+        assert events(written)[0].get("alert", False) is (kind is CueKind.END), kind
+    written = []
+    BrowserVoice(written.append, now=Clock()).say("Pain 7 of 10", priority=PAIN_PRIORITY)
+    assert events(written) == [{"say": "Pain 7 of 10", "cut": False, "alert": True}]
+    assert PAIN_PRIORITY > ALERT_PRIORITY == CueKind.END.priority

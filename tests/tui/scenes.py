@@ -22,6 +22,7 @@ class Scene:
     program: int = 0  # a started program with this many test points taken (0: none)
     yesterday: bool = False  # one session yesterday evening, pain 4 before and 7 after
     screened: bool = False  # the safety screening answered with no warning sign
+    theme: str | None = None  # a theme chosen before the first step (None: the default)
 
 
 SCENES = (
@@ -64,10 +65,14 @@ SCENES = (
     Scene("too-small", ("back-pain-relief", "beginner"), (1.0,), size=(50, 15)),
     Scene("editor", None, ("c", "down")),
     Scene("editor-problem", None, ("c", "down", "enter", "backspace", "enter"), size=(60, 20)),
+    Scene("high-contrast", ("back-pain-relief", "beginner"), (52.0,), theme="high-contrast"),
+    Scene("high-contrast-small", None, ("down",), size=(60, 20), theme="high-contrast"),
 )
 
 
 async def play(pilot: Pilot[Any], scene: Scene) -> None:
+    if scene.theme is not None:
+        pilot.app.theme = scene.theme
     await settle(pilot)
     for step in scene.steps:
         if isinstance(step, str):

@@ -90,3 +90,30 @@ def test_no_private_textual_name_outside_internals() -> None:
                 "_print_error_renderables",
             }:
                 raise AssertionError(f"{path}: {node.attr}")
+
+
+async def test_option_line_counts_lines_of_taller_options() -> None:
+    from textual.widgets import OptionList
+
+    class Lists(App[None]):
+        def compose(self) -> ComposeResult:
+            yield OptionList("one", "two\nlines", "three")
+
+    async with Lists().run_test() as pilot:
+        options = pilot.app.query_one(OptionList)
+        assert [internals.option_line(options, i) for i in range(3)] == [0, 1, 3]
+        assert internals.option_line(options, 9) is None
+
+
+async def test_set_terminal_cursor_writes_show_and_hide() -> None:
+    class Bare(App[None]):
+        pass
+
+    async with Bare().run_test() as pilot:
+        written: list[str] = []
+        driver = pilot.app._driver
+        assert driver is not None
+        driver.write = written.append  # type: ignore[method-assign]
+        internals.set_terminal_cursor(pilot.app, True)
+        internals.set_terminal_cursor(pilot.app, False)
+        assert written == ["\x1b[?25h", "\x1b[?25l"]

@@ -6,10 +6,14 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from textual.widgets import Input, Select, Static, Switch
+from textual.containers import VerticalScroll
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import DataTable, Input, OptionList, Select, Static, Switch
 
 from supple.core.cues import Cue, CueKind
 from supple.system import paths
+from supple.tui import internals
 from supple.tui.screens.settings import SettingsScreen
 from tests.tui.conftest import RecordingSpeaker, advance, build_app
 from tests.tui.scenes import settle
@@ -153,9 +157,54 @@ async def test_a_theme_chosen_anywhere_is_remembered(data_dir: Path) -> None:
         assert again.theme == "dracula"
 
 
+def marks(strip: Strip) -> frozenset[str]:
+    """What a painted line shows besides colour: its text styles (NO_COLOR drops the rest)."""
+    found = set()
+    for segment in strip:
+        if segment.style is not None and segment.text.strip():
+            found |= {a for a in ("bold", "underline", "reverse") if getattr(segment.style, a)}
+    return frozenset(found)
+
+
+def marked_apart(widget: Widget, lines: range, chosen: set[int]) -> bool:
+    """The ``chosen`` lines of ``widget`` carry a text style that none of its other lines do."""
+    rendered = {y: marks(widget.render_line(y)) for y in lines}
+    others = frozenset().union(*(m for y, m in rendered.items() if y not in chosen))
+    return all(rendered[y] - others for y in chosen)
+
+
 async def test_no_color_is_respected(data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Under NO_COLOR what colour marks is marked otherwise (issue 27): home's highlighted
+    routine, history's cursor row, the focused field of settings and of the editor."""
     monkeypatch.setenv("NO_COLOR", "1")
-    app = build_app(data_dir)
+    app = build_app(data_dir, history=True)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert app.no_color
+        routines = app.screen.focused
+        assert isinstance(routines, OptionList)
+        for _ in range(routines.option_count):
+            first = internals.option_line(routines, routines.highlighted or 0) or 0
+            nxt = internals.option_line(routines, (routines.highlighted or 0) + 1)
+            last = nxt if nxt is not None else first + 2
+            assert marked_apart(routines, range(6), set(range(first, last))), routines.highlighted
+            await pilot.press("down")
+        await pilot.press("h")
+        await settle(pilot)
+        table = app.screen.focused
+        assert isinstance(table, DataTable)
+        for row in range(3):
+            assert marked_apart(table, range(1, 6), {table.cursor_row + 1}), row
+            await pilot.press("down")
+        await pilot.press("escape", "comma")
+        await settle(pilot)
+        fields = list(app.screen.query("Input, Switch, SelectCurrent"))
+        for _ in range(8):
+            focused = app.screen.focused
+            if focused is not None and not isinstance(focused, VerticalScroll):
+                select = isinstance(focused, Select)
+                shown = focused.query_one("SelectCurrent") if select else focused
+                border = shown.styles.border_top[0]
+                assert all(f.styles.border_top[0] != border for f in fields if f is not shown)
+            await pilot.press("tab")
+            await settle(pilot)

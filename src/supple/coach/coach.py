@@ -271,6 +271,7 @@ class Coach:
         # ``earlier``: a session ``journal.resume_offer`` said can be resumed
         plan, now = self.catalog.plan(routine, level), self.now()
         live = LiveSession(plan, self.store, self.announcer, now, clock=self.clock, earlier=earlier)
+        live.still_figure = self.config.still_figure  # the figure keeps still (a setting)
         self.sessions.append(live)
         return live
 

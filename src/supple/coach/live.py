@@ -11,7 +11,15 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, assert_never
 
-from supple.core.cues import BREATH_TONES, Cue, CueKind, Cuer, VoicePlan, plan_voice
+from supple.core.cues import (
+    BREATH_TONES,
+    PAIN_PRIORITY,
+    Cue,
+    CueKind,
+    Cuer,
+    VoicePlan,
+    plan_voice,
+)
 from supple.core.motion import FigureFrame, figure_frame
 from supple.core.recorder import Recorder
 from supple.core.session import Session
@@ -128,6 +136,11 @@ class Announcer:
             self._remember(self.muted)
         return self.muted
 
+    def alert(self, text: str) -> None:
+        """Say ``text`` now, above every cue (a pain marked), if cues are said."""
+        if self.speaks:
+            self.speaker.say(text, PAIN_PRIORITY)
+
     def silence(self) -> None:
         """Stop whatever is being said or played, now."""
         self.speaker.stop()
@@ -193,6 +206,7 @@ class LiveSession:
     ) -> None:
         from supple.coach.journal import active_program
 
+        self.still_figure = False  # the setting: the figure keeps still, each phase's pose
         self.session = Session(plan.routine, plan.level, clock, segments=plan.segments)
         # The record carries the active program's id (a resumed one keeps its own).
         program = active_program(store)
@@ -260,7 +274,9 @@ class LiveSession:
             return Frame(snap, bell, None, None, finished)
         self.recorder.update(snap)
         interval, wake_in = self._schedule(snap)
-        return Frame(snap, bell, interval, wake_in, False, figure_frame(snap))
+        return Frame(
+            snap, bell, interval, wake_in, False, figure_frame(snap, still=self.still_figure)
+        )
 
     def _schedule(self, snap: Snapshot) -> tuple[float | None, float | None]:
         """Ten frames a second while the pacer moves (or a count-in runs); otherwise only the
@@ -380,6 +396,9 @@ class LiveSession:
         mark = PainMark(exercise=exercise, step=step, rating=rating, at=at, action=action)
         self.recorder.pain_marks = (*self.recorder.pain_marks, mark)
         self.recorder.checkpoint()
+        from supple.coach.wording import pain_marked
+
+        self.announcer.alert(pain_marked(rating, self.routine.exercises[step].name, action))
         return action
 
     def retry_save(self) -> str | None:

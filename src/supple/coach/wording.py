@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from supple.core.advice_log import Applied
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
-    from supple.core.record import SessionRecord
+    from supple.core.record import PainAction, SessionRecord
     from supple.core.screening import Screening
     from supple.core.stats import Stats
     from supple.core.sync import Conflict
@@ -470,3 +470,19 @@ def pain_question(*, before: bool) -> str:
     """The check-in's question, before a session or after it."""
     when = "before you start" if before else "now"
     return f"How much does your back hurt {when}?"
+
+
+def pain_marked(rating: int, exercise: str, action: PainAction) -> str:
+    """Said when a "this hurts" mark is saved (and in the browser announced at once)."""
+    from supple.core.pain import PAIN_MAX
+
+    match action:
+        case "none":
+            then = "carrying on"
+        case "eased":
+            then = "eased"
+        case "skipped":
+            then = "skipped"
+        case _:
+            assert_never(action)
+    return f"Pain {rating} of {PAIN_MAX} marked on {exercise}: {then}."

@@ -50,6 +50,7 @@ class BreathState:
     fraction: float  # 0..1 through the current phase
     seconds_left: float  # until the phase changes
     fill: float  # 0 empty .. 1 full: what a pacer bar shows
+    goal: float = 0.0  # the fill this phase ends at: its pose, for a figure that keeps still
 
 
 PATTERNS: dict[str, BreathPattern] = {
@@ -141,9 +142,10 @@ def state_at(
                 fill = 1.0 - fraction
             else:
                 fill = fill_before
+            goal = {"inhale": 1.0, "exhale": 0.0}.get(p.phase, fill_before)
             if follows_body:
-                fill = 1.0 - fill
-            return BreathState(p.phase, p.cue, fraction, max(0.0, end - t), fill)
+                fill, goal = 1.0 - fill, 1.0 - goal
+            return BreathState(p.phase, p.cue, fraction, max(0.0, end - t), fill, goal)
         fill_before = {"inhale": 1.0, "exhale": 0.0}.get(p.phase, fill_before)
         start = end
     return None  # pragma: no cover - the loop always returns on its last phase

@@ -99,6 +99,15 @@ class Config:
     check_in_after: bool = field(
         default=True, metadata=setting(10, "Check-in after a session", switch=True)
     )
+    still_figure: bool = field(
+        default=False,
+        metadata=setting(
+            11,
+            "Still figure",
+            "the figure does not move: each phase shows its pose (for those motion distracts)",
+            switch=True,
+        ),
+    )
     theme: str = field(
         default="textual-dark", metadata=setting(5, "Theme", pattern=THEME_PATTERN, offered=True)
     )

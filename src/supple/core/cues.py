@@ -47,6 +47,11 @@ class CueKind(StrEnum):
                 assert_never(self)
 
 
+# Cues from this priority up are alerts, announced at once (the browser page's assertive
+# region): the end of a session, stopped or complete; above every cue, a pain marked.
+ALERT_PRIORITY = CueKind.END.priority
+PAIN_PRIORITY = ALERT_PRIORITY + 1
+
 VoiceLevel = Literal["transitions", "counts", "everything"]  # each says all the one before does
 BREATH_WORDS = {"inhale": "in", "exhale": "out", "hold": "hold"}
 BREATH_TONES = {"inhale": "breath-in", "exhale": "breath-out"}  # a held breath is silent

@@ -70,8 +70,10 @@ def ready_frame(exercise: Exercise | None, *, held: bool = False) -> FigureFrame
     return FigureFrame(figure, figure.ready, mirrored=exercise.per_side and SIDES[0] == "left")
 
 
-def figure_frame(snap: Snapshot) -> FigureFrame | None:
-    """The figure this snapshot shows, or None (no figure for this exercise, or the end)."""
+def figure_frame(snap: Snapshot, *, still: bool = False) -> FigureFrame | None:
+    """The figure this snapshot shows, or None (no figure for this exercise, or the end).
+    ``still`` (the "still figure" setting): no motion; each phase shows the pose it leads to (a
+    rep's in-breath its end, its out-breath its start), a hold its end, a switch the side ahead."""
     segment = snap.segment
     if segment is None:
         return None
@@ -88,12 +90,12 @@ def figure_frame(snap: Snapshot) -> FigureFrame | None:
         case SegmentKind.SWITCH_SIDE:
             done = 1.0 - (snap.segment_left / segment.seconds if segment.seconds else 0.0)
             # From the side before (mirrored) through edge-on to the side ahead, at the ready pose.
-            turn = -math.cos(math.pi * min(1.0, max(0.0, done)))
+            turn = 1.0 if still else -math.cos(math.pi * min(1.0, max(0.0, done)))
             return FigureFrame(figure, figure.ready, mirrored=segment.side == "left", turn=turn)
         case SegmentKind.REP:
-            fraction = breath.fill if breath is not None else figure.ready
+            fraction = figure.ready if breath is None else breath.goal if still else breath.fill
         case SegmentKind.HOLD:
-            fill = breath.fill if breath is not None else 1.0
+            fill = breath.fill if breath is not None and not still else 1.0
             fraction = 1.0 - BREATH_SWAY * (1.0 - fill)
         case SegmentKind.GET_READY | SegmentKind.REST:  # a rest here is between sets
             fraction = figure.ready

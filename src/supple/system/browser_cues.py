@@ -14,6 +14,7 @@ sequence early or put anything else into the terminal. Events::
     {"tone": NAME, "seconds": S}       a breath tone S seconds long (rounded to 0.01)
     ... "channel": "breath"            on the breath's channel (default: the cue's)
     {"say": TEXT, "cut": true|false}   speak TEXT; cut: cancel what is being said first
+    ... "alert": true                  an alert (the end, a pain marked): announced at once
     {"stop": true}                     stop every sound and all speech now
     {"prepare": [[NAME, S|null], ...]} sounds to fetch and decode ahead (no sound)
 
@@ -31,7 +32,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from supple.core.cues import speech_seconds
+from supple.core.cues import ALERT_PRIORITY, speech_seconds
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -87,7 +88,10 @@ class BrowserVoice:
         busy = self.speaking()
         if busy and priority < self._priority:
             return False
-        self._write(marker({"say": text, "cut": busy}))
+        event: dict[str, Any] = {"say": text, "cut": busy}
+        if priority >= ALERT_PRIORITY:
+            event["alert"] = True
+        self._write(marker(event))
         self._priority = priority
         self._until = self._now() + speech_seconds(text)
         return True

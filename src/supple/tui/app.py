@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import events, on
 from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -25,9 +25,11 @@ from supple.coach import wording
 from supple.coach.coach import Coach
 from supple.core.routine import Level
 from supple.tui.context import LeaveSummary, SessionEnded, StartSession
+from supple.tui.focus_cursor import FocusCursor
 from supple.tui.internals import QuietCrash, app_exception
 from supple.tui.screens.base import MIN_HEIGHT, MIN_WIDTH, SuppleScreen
 from supple.tui.screens.home import HomeScreen
+from supple.tui.themes import THEMES
 
 # Only what the first screen needs is imported up front (start-up time); the rest on first use.
 if TYPE_CHECKING:
@@ -107,6 +109,9 @@ class SuppleApp(QuietCrash):
         self._start = start
         self._resume = resume  # `supple play --resume`: the record the start continues
         self._home_level: Level = start[1] if start else coach.level_for()
+        self.focus_cursor = FocusCursor(self)  # the terminal cursor on the focused row
+        for theme in THEMES:  # supple's own, beside Textual's
+            self.register_theme(theme)
 
     def get_default_screen(self) -> Screen[Any]:
         # Home is the first screen itself (not pushed over a blank one): one screen to build
@@ -117,6 +122,9 @@ class SuppleApp(QuietCrash):
 
     def on_mount(self) -> None:
         catch_signals(self)
+        self.screen_change_signal.subscribe(self, self.focus_cursor.watch_screen)
+        self.focus_cursor.watch_screen(self.screen)
+        self.app_resume_signal.subscribe(self, lambda _: self.focus_cursor.resumed())
         if self.is_web:  # `supple serve`: the page plays the tones and speaks (browser_cues)
             from supple.system.browser_cues import BrowserTones, BrowserVoice, app_writer
 
@@ -182,6 +190,19 @@ class SuppleApp(QuietCrash):
         if isinstance(screen, SuppleScreen) and screen.show_notice(message, severity, timeout):
             return
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    # The focus or a highlight moved, or the room did: the terminal cursor follows.
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    @on(events.Resize)
+    def _follow_focus(self) -> None:
+        self.focus_cursor.follow()
+
+    def on_option_list_option_highlighted(self) -> None:
+        self.focus_cursor.follow()
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.focus_cursor.follow()
 
     # -- sessions ---------------------------------------------------------------------------
 

@@ -7,11 +7,14 @@ test here, in one place, instead of somewhere in a screen at run time.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import keys as _keys
 from textual.app import App
 from textual.dom import DOMNode
+
+if TYPE_CHECKING:
+    from textual.widgets import OptionList
 
 
 def binding_keys(node: type[DOMNode]) -> dict[str, list[Any]]:
@@ -54,3 +57,20 @@ class QuietCrash(App[int]):
         if self._exception is not None and "debug" not in self.features:
             self._exit_renderables.clear()
         super()._print_error_renderables()
+
+
+def option_line(option_list: OptionList, index: int) -> int | None:
+    """The first line (in the list's virtual space) of option ``index`` of ``option_list``
+    (``_index_to_line``, kept by ``_update_lines``); None if it has no line (yet)."""
+    option_list._update_lines()
+    line: int | None = option_list._index_to_line.get(index)
+    return line
+
+
+def set_terminal_cursor(app: App[Any], shown: bool) -> None:
+    """Show or hide the terminal's own cursor (Textual hides it when it starts and moves it to
+    ``App.cursor_position`` at every paint): written through the app's driver, if it has one."""
+    driver = app._driver
+    if driver is not None:
+        driver.write("\x1b[?25h" if shown else "\x1b[?25l")
+        driver.flush()
