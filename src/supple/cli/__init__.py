@@ -46,6 +46,7 @@ COMMANDS: dict[str, str] = {
     "remind": "reminders",
     "nudge": "reminders",
     "play": "app",
+    "build": "builder",
 }
 
 

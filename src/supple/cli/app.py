@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from supple.cli.command import Commands
     from supple.coach.coach import Coach
     from supple.core.record import SessionRecord
-    from supple.core.routine import Level
+    from supple.core.routine import Level, Routine
 
 
 def _serve_arguments(sub: Commands) -> None:
@@ -65,6 +65,16 @@ def cmd_app(routine_id: str | None, level: Level | None, *, resume: bool = False
 
     start = (routine_id, found.level_for(level)) if routine_id is not None else None
     return run_app(found, start=start, resume=earlier)
+
+
+def cmd_play_routine(found: Coach, routine: Routine, level: Level) -> int:
+    """Play a routine that is not among the files (one `supple build` made for today)."""
+    if not has_terminal():
+        print(NO_TERMINAL, file=sys.stderr)
+        return 2
+    from supple.tui.app import run_app
+
+    return run_app(found, start=(routine, level))
 
 
 def _resumable(found: Coach) -> SessionRecord | None:
