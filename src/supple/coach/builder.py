@@ -100,6 +100,19 @@ def session_builder(coach: Coach) -> SessionBuilder:
     )
 
 
+def free_id(routine: Routine, taken: set[str]) -> str:
+    """An id from the title for a built session saved from the app ("10-minutes-hips-neck"),
+    with "-2", "-3"… after it while that is taken."""
+    import re
+
+    base = re.sub(r"[^a-z0-9]+", "-", routine.title.lower()).strip("-")[:56] or "built"
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
 def save_built(coach: Coach, routine: Routine, routine_id: str) -> Path:
     """Keep a built session as one of the person's routines, ``routine_id`` (free: the caller
     checked); its path. SaveError."""

@@ -309,6 +309,18 @@ class SuppleApp(QuietCrash):
 
         self.push_screen(HistoryScreen(self.coach))
 
+    def action_build(self) -> None:
+        from supple.tui.screens.build import BuildScreen
+
+        level = self.screen.level if isinstance(self.screen, HomeScreen) else self._home_level
+        self.push_screen(BuildScreen(self.coach, level))
+
+    def action_library(self) -> None:
+        from supple.tui.screens.library import LibraryScreen
+
+        level = self.screen.level if isinstance(self.screen, HomeScreen) else self._home_level
+        self.push_screen(LibraryScreen(self.coach, level))
+
     def action_stats(self) -> None:
         from supple.tui.screens.stats import StatsScreen
 
