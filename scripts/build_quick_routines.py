@@ -1,0 +1,94 @@
+"""Writes the bundled quick routines (routines/desk-break.toml, morning-wake-up.toml,
+evening-wind-down.toml) with the session builder over the bundled library, as `supple build`
+would make them on a fixed day: built once and committed as files (issue 26).
+
+Run it again after the library changes: `PYTHONPATH=src python scripts/build_quick_routines.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from supple.core.builder import Built, Request, build
+from supple.core.library import load_library
+from supple.core.routine import Level
+from supple.core.routine_file import dump_routine
+from supple.core.value import replace
+
+ROUTINES = Path(__file__).resolve().parent.parent / "routines"
+DAY = date(2026, 12, 6)  # the seed: the same files every time the library is the same
+
+
+class Quick:
+    def __init__(
+        self,
+        routine_id: str,
+        title: str,
+        summary: str,
+        minutes: int,
+        focus: tuple[str, ...],
+        equipment: tuple[str, ...] = (),
+        level: Level = "beginner",
+    ) -> None:
+        self.routine_id, self.title, self.summary = routine_id, title, summary
+        self.request = Request(
+            minutes, DAY, frozenset(focus), level, frozenset(equipment), frozenset()
+        )
+
+
+QUICK = (
+    Quick(
+        "desk-break",
+        "Desk break",
+        "Five minutes at your desk, seated or beside your chair: neck, shoulders, upper back "
+        "and wrists.",
+        5,
+        ("neck", "shoulders", "upper-back", "wrists"),
+        ("chair",),
+    ),
+    Quick(
+        "morning-wake-up",
+        "Morning wake-up",
+        "Ten minutes of gentle movement to start the day: spine, hips and shoulders.",
+        10,
+        ("lower-back", "upper-back", "hips", "shoulders"),
+    ),
+    Quick(
+        "evening-wind-down",
+        "Evening wind-down",
+        "Ten quiet minutes before bed: easy movements, then long slow holds for the back, hips "
+        "and legs.",
+        10,
+        ("lower-back", "hips", "hamstrings"),
+    ),
+)
+
+
+def main() -> int:
+    library = load_library(ROUTINES / "library")
+    for error in library.errors:
+        print(error, file=sys.stderr)
+    failed = 0
+    for quick in QUICK:
+        result = build(library.exercises, quick.request)
+        if not isinstance(result, Built):
+            print(f"{quick.routine_id}: not built ({result.reason})", file=sys.stderr)
+            failed += 1
+            continue
+        routine = replace(
+            result.routine, id=quick.routine_id, title=quick.title, summary=quick.summary
+        )
+        header = (
+            f"Built by scripts/build_quick_routines.py from the library: {quick.request.minutes}"
+            f" minutes, {', '.join(sorted(quick.request.focus))}. Edit the script, not this file."
+        )
+        target = ROUTINES / f"{quick.routine_id}.toml"
+        target.write_text(dump_routine(routine, header), encoding="utf-8")
+        print(f"wrote {target} ({result.seconds / 60:.1f} min)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
