@@ -412,8 +412,9 @@ def _new_exercise(exercise_id: str, name: str) -> dict[str, Any]:
 
 def _file_data(routine: Routine) -> dict[str, Any]:
     """The routine's file as data (so a copy keeps what the file says, not what the settings
-    made of it); its written form if the file cannot be read."""
-    if routine.path is not None:
+    made of it); its written form if the file cannot be read or uses library exercises (the
+    editor edits each exercise whole)."""
+    if routine.path is not None and not routine.uses:
         try:
             return parse_document(read_capped(routine.path, MAX_ROUTINE_BYTES))[1]
         except (OSError, BadToml):

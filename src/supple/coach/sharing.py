@@ -73,10 +73,14 @@ def import_file(path: Path, catalog: Catalog, today: date) -> ImportReport:
 
 def export_text(routine: Routine, today: date) -> str:
     """One routine as a file to share: its own file as written (comments and all) when it has
-    one that still reads as this routine, else written afresh. Self-contained either way: a
-    routine names only supple's built-in breath patterns and figures."""
+    one that still reads as this routine, else written afresh — and always afresh when it uses
+    library exercises, each then written out whole. Self-contained either way: the file names
+    only supple's built-in breath patterns and figures, and needs no library."""
     from supple.core.routine_file import dump_routine
 
+    if routine.uses:
+        header = f"Exported from supple on {today.isoformat()}, library exercises written out."
+        return dump_routine(routine, header=header)
     if routine.path is not None:
         try:
             text = routine.path.read_text(encoding="utf-8")

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal, assert_never, cast
 
 from supple.core.breath import (
     DEFAULT_CUES,
-    DEFAULT_HOLD_PATTERN,
     DEFAULT_REP_PATTERN,
     PATTERNS,
     PHASE_NAMES,
@@ -18,9 +17,12 @@ from supple.core.breath import (
     Phase,
     PhaseName,
 )
+from supple.core.dose import Dose as Dose
+from supple.core.dose import DoseKey as DoseKey
+from supple.core.dose import Kind as Kind
 from supple.core.figure_names import FIGURE_NAMES
 from supple.core.files import SCHEMA
-from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
+from supple.core.tomlcheck import Checker, FileProblems, KeyPart, closest, read_toml
 from supple.core.value import field, fields, value_class
 
 LEVELS: tuple[Level, ...] = ("beginner", "intermediate", "advanced")
@@ -34,6 +36,7 @@ MAX_REPS = 100
 MAX_SETS = 10
 MAX_HOLD_SECONDS = 600
 MAX_EXERCISES = 60  # a routine is a session, not a library of exercises
+LIBRARY_FOLDER = "library"  # beside the bundled routines: the exercises routines may `use`
 MAX_PLAN_SECONDS = 4 * 3600  # the whole session, rests included, at every level
 EXTEND_LIMIT = 300  # at most this many seconds added to one hold while it plays
 
@@ -65,14 +68,7 @@ class ExerciseKey(StrEnum):
     LEVELS = "levels"
     TIMING = "timing"
     FIGURE = "figure"
-
-
-class DoseKey(StrEnum):
-    """The keys of one level's dose: reps or seconds (as the kind says), and sets."""
-
-    REPS = "reps"
-    SECONDS = "seconds"
-    SETS = "sets"
+    USE = "use"  # a library exercise by id (core/library.py); the other keys override its own
 
 
 class PhaseKey(StrEnum):
@@ -81,51 +77,6 @@ class PhaseKey(StrEnum):
     PHASE = "phase"
     SECONDS = "seconds"
     CUE = "cue"
-
-
-class Kind(StrEnum):
-    """What an exercise asks: a number of reps, or a hold of seconds. What differs by kind is
-    here (the other places a kind matters are `match` statements mypy checks are complete)."""
-
-    REPS = "reps"
-    HOLD = "hold"
-
-    @property
-    def amount(self) -> DoseKey:
-        """The key of a dose's amount of this kind: reps, or a hold's seconds."""
-        match self:
-            case Kind.REPS:
-                return DoseKey.REPS
-            case Kind.HOLD:
-                return DoseKey.SECONDS
-            case _:
-                assert_never(self)
-
-    @property
-    def breath_cycles(self) -> bool:
-        """A hold's breath pattern repeats as long as it lasts; a rep's is played once."""
-        match self:
-            case Kind.REPS:
-                return False
-            case Kind.HOLD:
-                return True
-            case _:
-                assert_never(self)
-
-    @property
-    def default_breath(self) -> str:
-        """The pattern an exercise of this kind breathes when it names none."""
-        return DEFAULT_HOLD_PATTERN if self.breath_cycles else DEFAULT_REP_PATTERN
-
-    def dose_words(self, dose: Dose) -> str:
-        """'8 reps', '30 s hold'."""
-        match self:
-            case Kind.REPS:
-                return f"{dose.reps} reps"
-            case Kind.HOLD:
-                return f"{dose.seconds} s hold"
-            case _:
-                assert_never(self)
 
 
 def _timing_field(default: int, limit: int, label: str) -> Any:
@@ -157,15 +108,6 @@ MAX_SESSION_PLAN_SECONDS = MAX_PLAN_SECONDS + MAX_EXERCISES * (
     + (MAX_SETS - 1) * LONGEST_TIMING.rest_between_sets
     + LONGEST_TIMING.rest_between_exercises
 )
-
-
-@value_class(frozen=True, slots=True)
-class Dose:
-    """How much of an exercise at one level: reps × sets, or a hold of seconds × sets."""
-
-    sets: int
-    reps: int | None = None
-    seconds: int | None = None
 
 
 @value_class(frozen=True, slots=True)
@@ -206,6 +148,8 @@ class Routine:
     path: Path | None = None
     source: Source = "bundled"
     own_timing: bool = False  # [timing] fixed = true: the settings' timing does not apply
+    # The library exercises its file references (`use =`), by id: written inline, it is the same.
+    uses: tuple[str, ...] = field(default=(), compare=False)
 
     def exercise(self, exercise_id: str) -> Exercise:
         for exercise in self.exercises:
@@ -214,17 +158,26 @@ class Routine:
         raise KeyError(exercise_id)
 
 
-def load_routine(path: Path, source: Source = "user") -> Routine:
-    """Read and validate one routine file; raise RoutineError listing every problem."""
+def load_routine(path: Path, source: Source = "user", library: Path | None = None) -> Routine:
+    """Read and validate one routine file; raise RoutineError listing every problem. Its `use =`
+    references read the library in ``library`` (by default the ``library`` folder beside it)."""
+    from supple.core.library_tables import tables_in
+
     try:
         text, data = read_toml(path)
     except FileProblems as error:
         raise RoutineError(path, error.problems) from None
-    return parse_routine(data, path=path, text=text, source=source)
+    folder = library if library is not None else path.parent / LIBRARY_FOLDER
+    return parse_routine(data, path=path, text=text, source=source, library=tables_in(folder))
 
 
 def parse_routine(
-    data: dict[str, Any], *, path: Path, text: str = "", source: Source = "user"
+    data: dict[str, Any],
+    *,
+    path: Path,
+    text: str = "",
+    source: Source = "user",
+    library: Callable[[], Mapping[str, dict[str, Any]]] | None = None,
 ) -> Routine:
     check = Checker(path, text)
     K = RoutineKey
@@ -252,8 +205,14 @@ def parse_routine(
             check.report([K.EXERCISE], "no exercises (expected at least one [[exercise]])")
         else:
             seen: dict[str, int] = {}
+            uses: list[str] = []
             for index, raw in enumerate(raw_exercises, 1):
-                exercise = _exercise(check, raw, [K.EXERCISE, index], timing)
+                used = _used(check, raw, [K.EXERCISE, index], library)
+                if used is None:
+                    continue
+                if used is not raw:
+                    uses.append(raw[ExerciseKey.USE])
+                exercise = read_exercise(check, used, [K.EXERCISE, index], timing)
                 if exercise is None:
                     continue
                 if exercise.id in seen:
@@ -266,7 +225,41 @@ def parse_routine(
                 exercises.append(exercise)
             _check_size(check, raw_exercises, exercises)
     check.raise_if_any(RoutineError)
-    return Routine(routine_id, title, summary, tuple(exercises), timing, path, source, own_timing)
+    return Routine(
+        routine_id, title, summary, tuple(exercises), timing, path, source, own_timing, tuple(uses)
+    )
+
+
+def _used(
+    check: Checker,
+    raw: dict[str, Any],
+    where: list[KeyPart],
+    library: Callable[[], Mapping[str, dict[str, Any]]] | None,
+) -> dict[str, Any] | None:
+    """The exercise's table: its own, or the library's it `use`s (its exercise keys) with its
+    own keys over it, levels merged level by level. None if it cannot be followed (reported)."""
+    K = ExerciseKey
+    if K.USE not in raw:
+        return raw
+    used = check.string(raw, where, K.USE, pattern=SLUG)
+    if used is None:
+        return None
+    tables = library() if library is not None else {}
+    table = tables.get(used)
+    if table is None:
+        close = closest(used, tables)
+        hint = f" (did you mean '{close}'?)" if close else ""
+        check.report([*where, K.USE], f"no library exercise '{used}'{hint}")
+        return None
+    if K.ID in raw and raw[K.ID] != used:
+        check.report([*where, K.ID], f"an exercise that uses '{used}' has its id; remove id")
+        return None
+    merged = {k: v for k, v in table.items() if k in K.__members__.values() and k != K.USE}
+    merged |= {k: v for k, v in raw.items() if k != K.USE} | {K.ID: used}
+    own, theirs = raw.get(K.LEVELS), table.get(K.LEVELS)
+    if isinstance(own, dict) and isinstance(theirs, dict):
+        merged[K.LEVELS] = {**theirs, **own}
+    return merged
 
 
 def _check_size(check: Checker, raw: list[Any], exercises: list[Exercise]) -> None:
@@ -332,12 +325,19 @@ def _own_timing(check: Checker, data: dict[str, Any]) -> bool:
     return check.boolean(raw, [RoutineKey.TIMING], TIMING_FIXED, default=False)
 
 
-def _exercise(
-    check: Checker, raw: dict[str, Any], where: list[KeyPart], routine_timing: Timing
+def read_exercise(
+    check: Checker,
+    raw: dict[str, Any],
+    where: list[KeyPart],
+    routine_timing: Timing,
+    extra: Sequence[str] = (),
 ) -> Exercise | None:
+    """One ``[[exercise]]`` table as an Exercise (None if broken: reported); ``extra``: more keys
+    allowed beside an exercise's own (the library's, read by core/library.py)."""
     before = len(check.problems)
     K = ExerciseKey
-    check.keys(raw, where, tuple(K), required=(K.ID, K.NAME, K.KIND, K.HOW, K.LEVELS))
+    allowed = [*(k for k in K if k is not K.USE), *extra]
+    check.keys(raw, where, allowed, required=(K.ID, K.NAME, K.KIND, K.HOW, K.LEVELS))
     exercise_id = check.string(raw, where, K.ID, pattern=SLUG)
     name = check.string(raw, where, K.NAME, max_length=60)
     kind_name = check.string(raw, where, K.KIND, choices=tuple(Kind))
@@ -445,13 +445,16 @@ class Catalog:
         return next((r for r in matches if r.source == "user"), matches[0])
 
 
-def load_catalog(folders: Sequence[tuple[Path, Source]]) -> Catalog:
+def load_catalog(folders: Sequence[tuple[Path, Source]], library: Path | None = None) -> Catalog:
+    """Every routine of the folders; `use =` reads ``library`` (by default the ``library``
+    folder of the first, bundled, folder), only when a routine uses it."""
     routines: list[Routine] = []
     errors: list[RoutineError] = []
+    library = library or (folders[0][0] / LIBRARY_FOLDER if folders else None)
     for folder, source in folders:
         for path in _toml_files(folder):
             try:
-                routines.append(load_routine(path, source))
+                routines.append(load_routine(path, source, library))
             except RoutineError as error:
                 errors.append(error)
     return Catalog(tuple(routines), tuple(errors))
