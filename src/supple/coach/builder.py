@@ -90,10 +90,11 @@ class SessionBuilder:
 def session_builder(coach: Coach) -> SessionBuilder:
     """The builder over the coach's library, "not for me" marks, catalog and day."""
     from supple.core.library import library_at
+    from supple.core.routine import LIBRARY_FOLDER
     from supple.system import paths
 
     return SessionBuilder(
-        lambda: library_at(paths.bundled_routines_dir() / "library").exercises,
+        lambda: library_at(paths.bundled_routines_dir() / LIBRARY_FOLDER).exercises,
         lambda: frozenset(),
         lambda: coach.catalog,
         coach.today,

@@ -217,26 +217,24 @@ def _length(exercises: Sequence[Exercise], request: Request) -> float:
 
 def _grown(exercises: list[Exercise], request: Request, target: float) -> list[Exercise]:
     """Longer holds and more sets, within what each exercise declares (never beyond its
-    advanced dose), one small step at a time, the step that comes nearest ``target`` without
-    passing the upper bound each time, until none brings it nearer."""
+    advanced dose), one small step at a time and spread over the session: each time the
+    exercise grown least so far whose step brings the length nearer ``target`` without
+    passing the upper bound, until no step does."""
     grown = list(exercises)
+    steps = [0] * len(grown)
     total = _length(grown, request)
     while total < target:
-        best: tuple[float, int, Exercise] | None = None
-        for index, exercise in enumerate(grown):
-            bigger = _step(exercise, request.level)
+        for index in sorted(range(len(grown)), key=lambda i: (steps[i], i)):
+            bigger = _step(grown[index], request.level)
             if bigger is None:
                 continue
-            trial = [*grown[:index], bigger, *grown[index + 1 :]]
-            length = _length(trial, request)
-            if length > request.high:
-                continue
-            if best is None or abs(target - length) < abs(target - best[0]):
-                best = (length, index, bigger)
-        if best is None or abs(target - best[0]) >= abs(target - total):
+            length = _length([*grown[:index], bigger, *grown[index + 1 :]], request)
+            if length <= request.high and abs(target - length) < abs(target - total):
+                grown[index], total = bigger, length
+                steps[index] += 1
+                break
+        else:
             break
-        total, index, bigger = best
-        grown[index] = bigger
     return grown
 
 

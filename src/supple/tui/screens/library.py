@@ -69,12 +69,13 @@ class LibraryScreen(SuppleScreen):
 
     def __init__(self, coach: Coach, level: Level) -> None:
         from supple.core.library import library_at
+        from supple.core.routine import LIBRARY_FOLDER
         from supple.system import paths
 
         super().__init__()
         self.coach = coach
         self.level: Level = level
-        self.library = library_at(paths.bundled_routines_dir() / "library")
+        self.library = library_at(paths.bundled_routines_dir() / LIBRARY_FOLDER)
 
     def body(self) -> Iterable[Widget]:
         options = OptionList(*self._options(), id="library-list")
