@@ -313,7 +313,13 @@ class SuppleApp(QuietCrash):
         from supple.tui.screens.build import BuildScreen
 
         level = self.screen.level if isinstance(self.screen, HomeScreen) else self._home_level
-        self.push_screen(BuildScreen(self.coach, level))
+        screen = BuildScreen(self.coach, level)
+
+        async def closed(_: None) -> None:  # a session kept as yours joins home's list
+            if screen.saved is not None and isinstance(self.screen, HomeScreen):
+                await self.screen.reload(screen.saved)
+
+        self.push_screen(screen, closed)
 
     def action_library(self) -> None:
         from supple.tui.screens.library import LibraryScreen

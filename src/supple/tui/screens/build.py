@@ -72,6 +72,7 @@ class BuildScreen(SuppleScreen):
         self.minutes = FIRST_MINUTES
         self.builder = session_builder(coach)
         self.result: Built | Refusal | None = None
+        self.saved: str | None = None  # the id it was last kept as (home lists it on return)
 
     def body(self) -> Iterable[Widget]:
         from supple.core.library import Area, Equipment
@@ -166,6 +167,7 @@ class BuildScreen(SuppleScreen):
         except SaveError as error:
             self.notify(f"Could not save: {error}", severity="error", markup=False)
             return
+        self.saved = routine_id
         self.notify(printable(f"Saved as {routine_id} ({path})"), markup=False)
 
     def action_back(self) -> None:
