@@ -63,6 +63,10 @@ SCENES = (
     Scene("mobility-test-timed", None, ("p", "t", "up", "space", 5.0, 37.4), program=1),
     Scene("too-small", ("back-pain-relief", "beginner"), (1.0,), size=(50, 15)),
     Scene("editor", None, ("c", "down")),
+    Scene("build", None, ("b",)),
+    Scene("build-short", None, ("b",), size=(60, 20)),
+    Scene("library", None, ("l",)),
+    Scene("library-short", None, ("l", "down"), size=(60, 20)),
     Scene("editor-problem", None, ("c", "down", "enter", "backspace", "enter"), size=(60, 20)),
 )
 

@@ -116,8 +116,7 @@ class BuildScreen(SuppleScreen):
         )
         title = Text.assemble(
             ("A session for today", "bold"),
-            f"  ·  {self.minutes} min ({self.key_for('build.shorter')} "
-            f"{self.key_for('build.longer')})  ·  {self.level}",
+            f"  ·  {self.minutes} min  ·  {self.level}",
         )
         self.query_one("#build-title", Static).update(title)
         refused = self.query_one("#build-refused", Static)
