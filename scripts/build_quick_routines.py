@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from supple.core.builder import Built, Request, build
-from supple.core.library import load_library
+from supple.core.library import LibraryExercise, load_library
 from supple.core.routine import Level
 from supple.core.routine_file import dump_routine
 from supple.core.value import replace
@@ -31,11 +31,23 @@ class Quick:
         focus: tuple[str, ...],
         equipment: tuple[str, ...] = (),
         level: Level = "beginner",
+        *,
+        off_floor: bool = False,
     ) -> None:
         self.routine_id, self.title, self.summary = routine_id, title, summary
+        self.off_floor = off_floor  # at a desk: nothing that starts lying or kneeling
         self.request = Request(
             minutes, DAY, frozenset(focus), level, frozenset(equipment), frozenset()
         )
+
+
+# The words a first step starts with when the exercise is done on the floor (lying, kneeling,
+# on all fours, or from Child's Pose): left out of a desk break.
+FLOOR_STARTS = ("lie ", "kneel", "start ", "on all fours")
+
+
+def on_the_floor(item: LibraryExercise) -> bool:
+    return item.exercise.how[0].lower().startswith(FLOOR_STARTS)
 
 
 QUICK = (
@@ -47,6 +59,7 @@ QUICK = (
         5,
         ("neck", "shoulders", "upper-back", "wrists"),
         ("chair",),
+        off_floor=True,
     ),
     Quick(
         "morning-wake-up",
@@ -72,7 +85,11 @@ def main() -> int:
         print(error, file=sys.stderr)
     failed = 0
     for quick in QUICK:
-        result = build(library.exercises, quick.request)
+        request = quick.request
+        if quick.off_floor:
+            floor = frozenset(e.id for e in library.exercises if on_the_floor(e))
+            request = replace(request, excluded=floor)
+        result = build(library.exercises, request)
         if not isinstance(result, Built):
             print(f"{quick.routine_id}: not built ({result.reason})", file=sys.stderr)
             failed += 1

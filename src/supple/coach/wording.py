@@ -473,6 +473,12 @@ def refusal(facts: Refusal) -> str:
                 f"at this level, short of {duration(low)}: ask for fewer minutes, "
                 "or add an area or equipment"
             )
+        case Refused.UNEVEN:
+            return (
+                f"the exercises that fit come to {duration(facts.longest)}, or else past "
+                f"{duration(request.high)}, never within 10 % of {request.minutes} minutes: "
+                "ask for a few minutes more or less"
+            )
         case Refused.TOO_LONG:
             return f"even the shortest session that fits is longer than {request.minutes} minutes"
         case _:

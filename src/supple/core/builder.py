@@ -21,6 +21,7 @@ TOLERANCE = 0.10  # the session lasts the minutes asked, ± 10 %
 MIN_MINUTES = 5
 MAX_MINUTES = 45
 HOLD_STEP = 5  # a hold lengthens by this many seconds at a time
+FILL = 0.5  # the share of the time filled with exercises at their doses before any grows
 BUILT_ID = "built"  # the id of a session made for today (until it is saved under another)
 
 
@@ -38,6 +39,9 @@ class Candidate(Protocol):
 
     @property
     def warmup(self) -> bool: ...
+
+    @property
+    def easier(self) -> str | None: ...  # its easier neighbour on its ladder
 
 
 @value_class(frozen=True, slots=True)
@@ -74,6 +78,8 @@ class Refused(StrEnum):
     TOO_FEW = "too-few"  # every exercise that fits, at its longest, does not fill the time
     TOO_LONG = "too-long"  # even the shortest session that fits is longer than asked
     NO_WARMUP = "no-warmup"  # only holds fit, and no warm-up is at hand to come before them
+    UNEVEN = "uneven"  # enough exercises, but their steps jump over the ± 10 % (``longest``: the
+    # nearest short of it)
 
 
 @value_class(frozen=True, slots=True)
@@ -127,24 +133,26 @@ def build(library: Sequence[Candidate], request: Request) -> Built | Refusal:
     rng.shuffle(pool)
     warmups = _warmups(library, pool, request, rng)
     chosen = [_timed(c.exercise, request) for c in warmups]
-    main = _interleaved([c for c in pool if c not in warmups], request)
+    queue = _interleaved([c for c in pool if c not in warmups], request)
     if not warmups:  # nothing to warm up with: no hold, only movements
-        main = [c for c in main if not is_hold(c.exercise)]
-    for candidate in main:
-        exercise = _timed(candidate.exercise, request)
-        if _length([*chosen, exercise], request) <= request.high:
-            chosen.append(exercise)
-        if _length(chosen, request) >= request.seconds:
-            break
+        queue = [c for c in queue if not is_hold(c.exercise)]
+    depth = _depths(library)
+    # Fewer exercises done fully rather than many in passing: half the time at their doses,
+    # then longer holds and more sets, then one more exercise at a time while still short.
+    _add(chosen, queue, request, FILL * request.seconds)
     if not chosen:
         return Refusal(Refused.NO_WARMUP, request, len(pool))
-    chosen = _order(chosen)
-    longest = _length([_longest(e, request.level) for e in chosen], request)
     if _length(chosen, request) > request.high:
-        return Refusal(Refused.TOO_LONG, request, len(pool), longest)
-    chosen = _grown(chosen, request, request.seconds)
+        return Refusal(Refused.TOO_LONG, request, len(pool), _length(chosen, request))
+    chosen = _grown(_order(chosen, len(warmups), depth), request, request.seconds)
+    while _length(chosen, request) < request.low and queue:
+        _add(chosen, queue, request, _length(chosen, request) + 1)
+        chosen = _grown(_order(chosen, len(warmups), depth), request, request.seconds)
     total = _length(chosen, request)
     if total < request.low:
+        longest = _length([_longest(e, request.level) for e in chosen], request)
+        if longest >= request.low:  # it could be long enough, but no step lands inside
+            return Refusal(Refused.UNEVEN, request, len(pool), total)
         return Refusal(Refused.TOO_FEW, request, len(pool), longest)
     routine = Routine(
         id=BUILT_ID,
@@ -197,12 +205,33 @@ def _interleaved(pool: list[Candidate], request: Request) -> list[Candidate]:
     return order
 
 
-def _order(chosen: list[Exercise]) -> list[Exercise]:
-    """Warm-ups stay first (they were chosen first); after them movements, then holds: the
-    deeper positions come once the body is moving."""
-    head = [e for e in chosen if not is_hold(e)]
-    holds = [e for e in chosen if is_hold(e)]
-    return head + holds
+def _add(chosen: list[Exercise], queue: list[Candidate], request: Request, until: float) -> None:
+    """Take exercises from the queue, at their doses, until the session lasts ``until``; one
+    that would pass the upper bound is left out."""
+    while queue and _length(chosen, request) < until:
+        exercise = _timed(queue.pop(0).exercise, request)
+        if _length([*chosen, exercise], request) <= request.high:
+            chosen.append(exercise)
+
+
+def _depths(library: Sequence[Candidate]) -> dict[str, int]:
+    """How many easier rungs each exercise has below it on its ladder."""
+    by_id = {c.exercise.id: c for c in library}
+    depths: dict[str, int] = {}
+    for candidate in library:
+        here, seen = candidate, {candidate.exercise.id}
+        while here.easier in by_id and here.easier not in seen:
+            seen.add(here.easier)
+            here = by_id[here.easier]
+        depths[candidate.exercise.id] = len(seen) - 1
+    return depths
+
+
+def _order(chosen: list[Exercise], warmups: int, depth: dict[str, int]) -> list[Exercise]:
+    """The warm-ups first, as chosen; then movements before holds, each the easier rungs of
+    the ladders first: the deeper positions come once the body is moving."""
+    rest = sorted(chosen[warmups:], key=lambda e: (is_hold(e), depth.get(e.id, 0)))
+    return chosen[:warmups] + rest
 
 
 def _timed(exercise: Exercise, request: Request) -> Exercise:
