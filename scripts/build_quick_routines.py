@@ -10,11 +10,13 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import assert_never
 
 from supple.core.builder import Built, Request, build
-from supple.core.library import LibraryExercise, load_library
-from supple.core.routine import Level
-from supple.core.routine_file import dump_routine
+from supple.core.files import SCHEMA
+from supple.core.library import Library, LibraryExercise, load_library
+from supple.core.routine import LEVELS, Dose, Kind, Level
+from supple.core.routine_file import timing_data
 from supple.core.value import replace
 
 ROUTINES = Path(__file__).resolve().parent.parent / "routines"
@@ -79,6 +81,57 @@ QUICK = (
 )
 
 
+def file_text(quick: Quick, result: Built, library: Library) -> str:
+    """The routine file: each exercise the library's, used by id (``use =``), with a level's
+    dose written only where it differs from the library's, so the file follows the library's
+    words. Built at one level; a harder level keeps the library's dose, raised where needed to
+    at least the built one (a harder level never asks less)."""
+    import json
+
+    import tomli_w
+
+    built = quick.request.level
+    head = {
+        "schema": SCHEMA,
+        "id": quick.routine_id,
+        "title": quick.title,
+        "summary": quick.summary,
+        "timing": timing_data(result.routine.timing),
+    }
+    focus = ", ".join(sorted(quick.request.focus))
+    lines = [
+        f"# Built by scripts/build_quick_routines.py from the library ({quick.request.minutes} "
+        f"minutes at the {built} level: {focus}).",
+        "# Change the script and run it again rather than edit this file.",
+        tomli_w.dumps(head),
+    ]
+    for exercise in result.routine.exercises:
+        lines.append(f"[[exercise]]\nuse = {json.dumps(exercise.id)}")
+        own = library.find(exercise.id).exercise.levels
+        floor = exercise.levels[built]
+        for level in LEVELS[LEVELS.index(built) :]:
+            dose = own[level] if level != built else floor
+            dose = replace(
+                dose,
+                sets=max(dose.sets, floor.sets),
+                seconds=None if dose.seconds is None else max(dose.seconds, floor.seconds or 0),
+            )
+            if dose != own[level]:
+                lines.append(f"levels.{level} = {dose_text(exercise.kind, dose)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def dose_text(kind: Kind, dose: Dose) -> str:
+    match kind:
+        case Kind.REPS:
+            return f"{{ reps = {dose.reps}, sets = {dose.sets} }}"
+        case Kind.HOLD:
+            return f"{{ seconds = {dose.seconds}, sets = {dose.sets} }}"
+        case _:
+            assert_never(kind)
+
+
 def main() -> int:
     library = load_library(ROUTINES / "library")
     for error in library.errors:
@@ -94,15 +147,8 @@ def main() -> int:
             print(f"{quick.routine_id}: not built ({result.reason})", file=sys.stderr)
             failed += 1
             continue
-        routine = replace(
-            result.routine, id=quick.routine_id, title=quick.title, summary=quick.summary
-        )
-        header = (
-            f"Built by scripts/build_quick_routines.py from the library: {quick.request.minutes}"
-            f" minutes, {', '.join(sorted(quick.request.focus))}. Edit the script, not this file."
-        )
         target = ROUTINES / f"{quick.routine_id}.toml"
-        target.write_text(dump_routine(routine, header), encoding="utf-8")
+        target.write_text(file_text(quick, result, library), encoding="utf-8")
         print(f"wrote {target} ({result.seconds / 60:.1f} min)")
     return 1 if failed else 0
 
