@@ -92,3 +92,18 @@ def test_quick_routines_are_valid_and_last_their_minutes(name: str, minutes: int
         pytest.skip("built once the library has their areas (scripts/build_quick_routines.py)")
     routine = load_routine(path, "bundled")
     assert minutes * 60 * 0.9 <= seconds(routine, "beginner") <= minutes * 60 * 1.1
+
+
+def test_minutes_outside_5_to_45_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "build", "--minutes", "3")
+    assert code == 1 and out == ""
+    assert "a session lasts 5 to 45 minutes, not 3" in err
+
+
+def test_play_without_a_terminal_shows_the_session_then_says_why_not(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "build", "--minutes", "6", "--focus", "lower-back", "--play")
+    assert code == 2
+    assert out.startswith("6 minutes: lower back")
+    assert "the app needs a terminal" in err
