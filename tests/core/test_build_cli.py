@@ -47,9 +47,9 @@ def test_the_same_build_twice_is_the_same(capsys: pytest.CaptureFixture[str]) ->
 def test_too_long_for_the_pool_is_refused_with_the_reason(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, err = run(capsys, "build", "--minutes", "45", "--focus", "lower-back")
+    code, out, err = run(capsys, "build", "--minutes", "45", "--focus", "ankles")
     assert code == 1 and out == ""
-    assert "no session:" in err and "ask for fewer minutes" in err
+    assert "no session:" in err and "add an area or equipment" in err
 
 
 @pytest.mark.parametrize(

@@ -206,3 +206,24 @@ def test_the_length_is_the_plans() -> None:
     result = build(library, Request(20, date(2026, 12, 6), level="advanced"))
     assert isinstance(result, Built)
     assert result.seconds == plan_seconds(result.routine.exercises, "advanced")
+
+
+def test_the_bundled_library_fills_five_minutes_of_each_area_with_everything_at_hand() -> None:
+    from supple.core.library import Area, Equipment, library_at
+    from supple.core.routine import LIBRARY_FOLDER
+    from supple.system import paths
+
+    library = library_at(paths.bundled_routines_dir() / LIBRARY_FOLDER)
+    # the areas with a file of their own (five exercises or more): an area that only some
+    # exercises of another touch may be too few to fill five minutes
+    areas = [a for a in Area if sum(e.areas[0] == a for e in library.exercises) >= 5]
+    assert areas  # the seven seed exercises at least
+    everything = frozenset(Equipment)
+    for area in areas:
+        for minutes in (5, 8):
+            request = Request(minutes, date(2026, 12, 6), frozenset({area}), equipment=everything)
+            result = build(library.exercises, request)
+            assert isinstance(result, Built), (area, minutes, result)
+            for exercise in result.routine.exercises:
+                item = library.find(exercise.id)
+                assert area in item.areas or item.warmup
