@@ -315,9 +315,9 @@ class SuppleApp(QuietCrash):
         level = self.screen.level if isinstance(self.screen, HomeScreen) else self._home_level
         screen = BuildScreen(self.coach, level)
 
-        async def closed(_: None) -> None:  # a session kept as yours joins home's list
+        def closed(_: None) -> None:  # a session kept as yours joins home's list
             if screen.saved is not None and isinstance(self.screen, HomeScreen):
-                await self.screen.reload(screen.saved)
+                self.screen.reload_routines(screen.saved)
 
         self.push_screen(screen, closed)
 
