@@ -48,6 +48,7 @@ COMMANDS: dict[str, str] = {
     "nudge": "reminders",
     "play": "app",
     "completion": "completion",
+    "build": "builder",
 }
 
 

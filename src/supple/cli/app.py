@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from supple.cli.command import Commands
     from supple.coach.coach import Coach
     from supple.core.record import SessionRecord
-    from supple.core.routine import Level
+    from supple.core.routine import Level, Routine
 
 
 def _serve_arguments(sub: Commands) -> None:
@@ -140,6 +140,16 @@ def cmd_plain(
     setting = found.config.plain_every
     seconds = every if every is not None else 0 if setting == "off" else int(setting)
     return run_plain(found, routine_id, found.level_for(level), earlier, seconds)
+
+
+def cmd_play_routine(found: Coach, routine: Routine, level: Level) -> int:
+    """Play a routine that is not among the files (one `supple build` made for today)."""
+    if not has_terminal():
+        print(NO_TERMINAL, file=sys.stderr)
+        return 2
+    from supple.tui.app import run_app
+
+    return run_app(found, start=(routine, level))
 
 
 def _resumable(found: Coach) -> SessionRecord | None:

@@ -107,7 +107,7 @@ class EffectiveCatalog:
         found = self.find(routine) if isinstance(routine, str) else routine
         key = (found.id, level)
         plan = self._plans.get(key)
-        if plan is None:
+        if plan is None or plan.routine is not found:  # a routine made for today shares an id
             plan = self._plans[key] = Plan(found, level, expand(found, level))
         return plan
 
@@ -115,7 +115,7 @@ class EffectiveCatalog:
         """How long the plan lasts; totalled without laying it out when no plan is kept."""
         found = self.find(routine) if isinstance(routine, str) else routine
         plan = self._plans.get((found.id, level))
-        return plan.seconds if plan is not None else seconds(found, level)
+        return plan.seconds if plan is not None and plan.routine is found else seconds(found, level)
 
     def seconds_per_level(self, routine: Routine | str) -> dict[Level, float]:
         return {level: self.seconds(routine, level) for level in LEVELS}

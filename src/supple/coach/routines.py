@@ -68,7 +68,7 @@ class Routines:
         except KeyError:
             return routine_id
 
-    def _changed(self) -> None:
+    def changed(self) -> None:
         """A routine file was written here: read the folders again when next asked."""
         self._raw = None
         self._catalog = None
@@ -82,7 +82,7 @@ class Routines:
         try:
             return import_file(path, self.raw, self._today())
         finally:
-            self._changed()
+            self.changed()
 
     def export(self, routine_id: str) -> str:
         """One routine (bundled or the person's, as its file has it) as a file to share.
@@ -112,7 +112,7 @@ class Routines:
     def save(self, draft: Draft) -> Path:
         """Write the editor's draft to its file; where it went. SaveError."""
         saved = draft.save()
-        self._changed()
+        self.changed()
         return saved
 
     def trash(self, path: Path) -> Path:
@@ -125,5 +125,5 @@ class Routines:
             moved = move_into(path, self._trash_dir() / "routines")
         except OSError as error:
             raise SaveError(path, error.strerror or str(error)) from None
-        self._changed()
+        self.changed()
         return moved

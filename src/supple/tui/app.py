@@ -23,7 +23,7 @@ from textual.theme import Theme
 
 from supple.coach import wording
 from supple.coach.coach import Coach
-from supple.core.routine import Level
+from supple.core.routine import Level, Routine
 from supple.tui.context import LeaveSummary, SessionEnded, StartSession
 from supple.tui.focus_cursor import FocusCursor
 from supple.tui.internals import QuietCrash, app_exception
@@ -101,7 +101,7 @@ class SuppleApp(QuietCrash):
         self,
         coach: Coach,
         *,
-        start: tuple[str, Level] | None = None,
+        start: tuple[str | Routine, Level] | None = None,
         resume: SessionRecord | None = None,
     ) -> None:
         super().__init__()
@@ -216,13 +216,14 @@ class SuppleApp(QuietCrash):
             end = say_keys(self, PlayerScreen, "player.stop")
             self.notify(f"A session is running: end it first ({end}).", severity="warning")
             return
-        self.start_session(message.routine_id, message.level, earlier=message.earlier)
+        routine = message.routine if message.routine is not None else message.routine_id
+        self.start_session(routine, message.level, earlier=message.earlier)
 
     def start_session(
-        self, routine_id: str, level: Level, earlier: SessionRecord | None = None
+        self, routine_id: str | Routine, level: Level, earlier: SessionRecord | None = None
     ) -> None:
-        """Play ``routine_id`` at ``level``; ``earlier``: the record it resumes (its check-in
-        before was given already)."""
+        """Play ``routine_id`` (or a routine made for today) at ``level``; ``earlier``: the
+        record it resumes (its check-in before was given already)."""
         from supple.tui.screens.feeling import FeelingScreen
         from supple.tui.screens.player import PlayerScreen
 
@@ -270,7 +271,8 @@ class SuppleApp(QuietCrash):
         """Back from a finished session: to the screen below it, or home if there is none."""
         below = self.screen_stack[-2] if len(self.screen_stack) >= 2 else None
         if not isinstance(below, SuppleScreen):
-            routine_id = self._start[0] if self._start else None
+            start = self._start[0] if self._start else None
+            routine_id = start if isinstance(start, str) else None
             self.switch_screen(HomeScreen(self.coach, self._home_level, routine_id))
         else:
             self.pop_screen()
@@ -329,6 +331,24 @@ class SuppleApp(QuietCrash):
 
         self.push_screen(HistoryScreen(self.coach))
 
+    def action_build(self) -> None:
+        from supple.tui.screens.build import BuildScreen
+
+        level = self.screen.level if isinstance(self.screen, HomeScreen) else self._home_level
+        screen = BuildScreen(self.coach, level)
+
+        def closed(_: None) -> None:  # a session kept as yours joins home's list
+            if screen.saved is not None and isinstance(self.screen, HomeScreen):
+                self.screen.reload_routines(screen.saved)
+
+        self.push_screen(screen, closed)
+
+    def action_library(self) -> None:
+        from supple.tui.screens.library import LibraryScreen
+
+        level = self.screen.level if isinstance(self.screen, HomeScreen) else self._home_level
+        self.push_screen(LibraryScreen(self.coach, level))
+
     def action_stats(self) -> None:
         from supple.tui.screens.stats import StatsScreen
 
@@ -367,7 +387,7 @@ def make_app(
     clock: Clock | None = None,
     now: Now | None = None,
     data_dir: Path | None = None,
-    start: tuple[str, Level] | None = None,
+    start: tuple[str | Routine, Level] | None = None,
     config_path: Path | None = None,
     speaker: Voice | None = None,
     player: Tones | None = None,
@@ -388,7 +408,7 @@ def make_app(
 
 
 def run_app(
-    coach: Coach, *, start: tuple[str, Level] | None, resume: SessionRecord | None = None
+    coach: Coach, *, start: tuple[str | Routine, Level] | None, resume: SessionRecord | None = None
 ) -> int:
     for problem in coach.config_problems:  # before the screen is taken over, and in the app
         print(f"supple: settings: {problem}", file=sys.stderr)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from supple.coach.coach import Coach
     from supple.coach.live import LiveSession
     from supple.core.record import SessionRecord
-    from supple.core.routine import Level
+    from supple.core.routine import Level, Routine
 
 
 class HasCoach(Protocol):
@@ -37,6 +37,7 @@ class StartSession(Message):
     routine_id: str
     level: Level
     earlier: SessionRecord | None = None  # the record it resumes (home, session detail)
+    routine: Routine | None = None  # a routine made for today (the build screen), not by id
 
 
 @dataclass

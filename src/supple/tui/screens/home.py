@@ -74,6 +74,8 @@ class HomeScreen(SuppleScreen):
             tooltip="The 6-week program and mobility tests",
         ),
         Binding("s", "app.stats", "Stats", id="home.stats", tooltip="Streaks, weeks, pain"),
+        Binding("b", "app.build", "Build", id="home.build", tooltip="A session made for today"),
+        Binding("l", "app.library", "Library", id="home.library", tooltip="Every exercise"),
         Binding(
             "left",
             "level(-1)",

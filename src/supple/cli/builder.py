@@ -1,0 +1,124 @@
+"""`supple build`: a session made for today from the library, shown before anything; saved as
+one of your routines (``--save ID``) or played (``--play``)."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from supple.cli.command import Command, coach
+
+if TYPE_CHECKING:
+    import argparse
+
+    from supple.cli.command import Commands
+    from supple.coach.coach import Coach
+    from supple.core.routine import Level, Routine
+
+
+def _arguments(sub: Commands) -> None:
+    from supple.core.builder import MAX_MINUTES, MIN_MINUTES
+    from supple.core.library import Area, Equipment
+    from supple.core.routine import LEVELS, SLUG
+
+    p = sub.add_parser(
+        "build",
+        help="make a session for today from the library: minutes, focus, level, equipment",
+    )
+    p.add_argument(
+        "--minutes",
+        type=int,
+        required=True,
+        help=f"how long ({MIN_MINUTES} to {MAX_MINUTES}; the session lasts it within 10 %%)",
+    )
+    p.add_argument(
+        "--focus",
+        default="",
+        metavar="AREAS",
+        help=f"body areas, comma-separated (default: every area): {', '.join(Area)}",
+    )
+    p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
+    p.add_argument(
+        "--equipment",
+        default="none",
+        metavar="WHAT",
+        help=f"what you have, comma-separated, or none (the default): {', '.join(Equipment)}",
+    )
+    p.add_argument(
+        "--save", metavar="ID", help=f"keep it as one of your routines under ID ({SLUG})"
+    )
+    p.add_argument("--play", action="store_true", help="start it in the app")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from supple.coach.builder import BuildError, read_choices, session_builder
+    from supple.core.builder import Refusal
+    from supple.core.library import Area, Equipment
+
+    try:
+        focus = read_choices(args.focus, tuple(Area), "an area")
+        equipment = read_choices(args.equipment, tuple(Equipment), "equipment")
+    except BuildError as error:
+        print(f"supple build: {error}", file=sys.stderr)
+        return 2
+    found = coach()
+    level = found.level_for(args.level)
+    builder = session_builder(found)
+    result = builder.build(args.minutes, focus, level, equipment)
+    if isinstance(result, Refusal):
+        from supple.coach.wording import refusal
+
+        print(f"supple build: no session: {refusal(result)}.", file=sys.stderr)
+        return 1
+    routine = result.routine
+    print(preview(routine, level, result.seconds))
+    if args.save is not None and not _save(found, routine, args.save):
+        return 1
+    if args.play:
+        from supple.cli.app import cmd_play_routine
+
+        return cmd_play_routine(found, routine, level)
+    return 0
+
+
+def preview(routine: Routine, level: Level, seconds: float) -> str:
+    """The session as it will play: title, each exercise with its dose, the total."""
+    from supple.core.words import duration, printable
+
+    width = max(len(e.name) for e in routine.exercises)
+    lines = [printable(f"{routine.title} ({level}, {duration(seconds)})")]
+    for number, exercise in enumerate(routine.exercises, 1):
+        name = printable(exercise.name).ljust(width)
+        lines.append(f"{number:>3}. {name}  {exercise.describe(level)}")
+    lines.append(f"     total {duration(seconds)}, rests included")
+    return "\n".join(lines)
+
+
+def _save(found: Coach, routine: Routine, routine_id: str) -> bool:
+    import re
+
+    from supple.coach.builder import save_built
+    from supple.core.files import SaveError
+    from supple.core.routine import SLUG
+    from supple.core.words import printable
+
+    if not re.fullmatch(SLUG, routine_id):
+        print(
+            f"supple build: '{printable(routine_id)}' is not an id (lower-case letters, digits "
+            "and dashes)",
+            file=sys.stderr,
+        )
+        return False
+    if routine_id in found.routine_ids():
+        print(f"supple build: the id '{routine_id}' is taken: choose another", file=sys.stderr)
+        return False
+    try:
+        path = save_built(found, routine, routine_id)
+    except SaveError as error:
+        print(f"supple build: {printable(str(error))}", file=sys.stderr)
+        return False
+    print(f"Saved as {printable(str(path))}: `supple play {routine_id}`.")
+    return True
+
+
+COMMANDS = {"build": Command(_arguments, _run)}

@@ -1,0 +1,173 @@
+"""The build screen: a session made for today from the library (minutes, focus, level,
+equipment), shown as it will play before anything; Enter plays it, s keeps it as yours."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import SelectionList, Static
+
+from supple.core.builder import MAX_MINUTES, MIN_MINUTES, Built, Refusal
+from supple.core.routine import LEVELS, Level
+from supple.core.words import printable
+from supple.tui.context import StartSession
+from supple.tui.screens.base import SuppleScreen
+from supple.tui.widgets.routine_preview import RoutinePreview
+
+if TYPE_CHECKING:
+    from supple.coach.coach import Coach
+
+MINUTES_STEP = 5
+FIRST_MINUTES = 10
+
+
+class BuildScreen(SuppleScreen):
+    BINDINGS = [
+        Binding(
+            "enter", "play", "Start", id="build.start", tooltip="Start this session", priority=True
+        ),
+        Binding("s", "save", "Save", id="build.save", tooltip="Keep it as one of your routines"),
+        Binding(
+            "minus",
+            "minutes(-1)",
+            "Shorter",
+            key_display="-",
+            id="build.shorter",
+            tooltip=f"{MINUTES_STEP} minutes shorter",
+        ),
+        Binding(
+            "plus,equals_sign",
+            "minutes(1)",
+            "Longer",
+            key_display="+",
+            id="build.longer",
+            tooltip=f"{MINUTES_STEP} minutes longer",
+        ),
+        Binding(
+            "left",
+            "level(-1)",
+            "Level",
+            key_display="←/→",
+            id="build.level_down",
+            tooltip="An easier level",
+        ),
+        Binding(
+            "right", "level(1)", "Level", show=False, id="build.level_up", tooltip="A harder level"
+        ),
+        Binding("escape", "back", "Back", id="build.back", tooltip="Back to the routines"),
+    ]
+
+    def __init__(self, coach: Coach, level: Level) -> None:
+        from supple.coach.builder import session_builder
+
+        super().__init__()
+        self.coach = coach
+        self.level: Level = level
+        self.minutes = FIRST_MINUTES
+        self.builder = session_builder(coach)
+        self.result: Built | Refusal | None = None
+        self.saved: str | None = None  # the id it was last kept as (home lists it on return)
+
+    def body(self) -> Iterable[Widget]:
+        from supple.core.library import Area, Equipment
+
+        focus: SelectionList[str] = SelectionList(
+            *((area.replace("-", " "), area.value, False) for area in Area), id="build-focus"
+        )
+        focus.border_title = "Focus"
+        equipment: SelectionList[str] = SelectionList(
+            *((item.value, item.value, False) for item in Equipment), id="build-equipment"
+        )
+        equipment.border_title = "I have"
+        preview = RoutinePreview(id="build-preview")
+        preview.border_title = "Session"
+        yield Static(id="build-title")
+        yield Horizontal(
+            Vertical(focus, equipment, id="build-choices"),
+            Vertical(Static(id="build-refused"), preview, id="build-right"),
+            id="build-main",
+        )
+
+    def on_mount(self) -> None:
+        self.rebuild()
+
+    @on(SelectionList.SelectedChanged)
+    def _chosen(self) -> None:
+        self.rebuild()
+
+    def _selected(self, list_id: str) -> frozenset[str]:
+        return frozenset(self.query_one(list_id, SelectionList).selected)
+
+    def rebuild(self) -> None:
+        """Build again from what is chosen, and show it (or why there is none)."""
+        from supple.coach.wording import refusal
+
+        self.result = self.builder.build(
+            self.minutes,
+            self._selected("#build-focus"),
+            self.level,
+            self._selected("#build-equipment"),
+        )
+        title = Text.assemble(
+            ("A session for today", "bold"),
+            f"  ·  {self.minutes} min  ·  {self.level}",
+        )
+        self.query_one("#build-title", Static).update(title)
+        refused = self.query_one("#build-refused", Static)
+        preview = self.query_one("#build-preview", RoutinePreview)
+        if isinstance(self.result, Refusal):
+            refused.update(Text(printable(f"No session: {refusal(self.result)}.")))
+            refused.display, preview.display = True, False
+            return
+        refused.display, preview.display = False, True
+        preview.show_routine(
+            self.result.routine,
+            self.level,
+            self.result.seconds,
+            lambda _: None,
+            self.coach.catalog.timing_words(self.result.routine),
+        )
+
+    def action_minutes(self, change: int) -> None:
+        minutes = self.minutes + change * MINUTES_STEP
+        self.minutes = max(MIN_MINUTES, min(MAX_MINUTES, minutes))
+        self.rebuild()
+
+    def action_level(self, change: int) -> None:
+        index = max(0, min(len(LEVELS) - 1, LEVELS.index(self.level) + change))
+        self.level = LEVELS[index]
+        self.rebuild()
+
+    def action_play(self) -> None:
+        if not isinstance(self.result, Built):
+            self.notify("Nothing to start: change the minutes, focus or equipment.")
+            return
+        routine = self.result.routine
+        self.app.post_message(StartSession(routine.id, self.level, routine=routine))
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        from supple.coach.builder import free_id, save_built
+        from supple.core.files import SaveError
+
+        if not isinstance(self.result, Built):
+            self.notify("Nothing to save: change the minutes, focus or equipment.")
+            return
+        routine = self.result.routine
+        routine_id = free_id(routine, self.coach.routine_ids())
+        try:
+            path = save_built(self.coach, routine, routine_id)
+        except SaveError as error:
+            self.notify(f"Could not save: {error}", severity="error", markup=False)
+            return
+        self.saved = routine_id
+        self.notify(printable(f"Saved as {routine_id} ({path})"), markup=False)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
