@@ -3,21 +3,27 @@ place, within the cue word's box; any other text is set not at all (plain text),
 
 from __future__ import annotations
 
+import ast
+import string
 import unicodedata
 from itertools import combinations
+from pathlib import Path
 
 import pytest
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
+import supple
 from supple.core import font_tables
 from supple.core.figure import EMPTY
 from supple.core.glyphs import FONTS, LARGE, capital, fit, letters, measure, render
 
+LOCALES = Path(supple.__file__).parent / "locale"
 # The cue word's box in the focus view (measured in the player): at 60 × 20 and at 200 × 60.
 BOXES = {(60, 20): (56, 6), (200, 60): (196, 19)}
 NEEDED = "äöüßñáéíóú¿¡ÄÖÜẞÑÁÉÍÓÚ" + "àèìòùçÀÈÌÒÙÇ"
 WORDS = ("ÜBUNG", "Größe", "Niño", "¡Listo!", "¿Qué?", "EINATMEN", "AUSATMEN", "Exhala", "Mantén")
+PSEUDO = ("[ÍÍÑÑHÁLÉ]", "[ŠŠWÍÍTÇH]")  # the pseudo-locale's cue words (accented, bracketed)
 LINES = ("Einatmen — Kuh: Bauch sinkt", "Exhala — gato", "¡Respira, despacio!", "Übung: 0:30")
 
 
@@ -32,7 +38,7 @@ def test_every_letter_german_and_spanish_need_is_drawn_in_the_cue_box(
     terminal: tuple[int, int],
 ) -> None:
     columns, rows = BOXES[terminal]
-    for text in (*NEEDED, *WORDS):
+    for text in (*NEEDED, *WORDS, *PSEUDO):
         layout = fit(text, columns, rows)
         assert layout is not None, (terminal, text)
         assert layout.columns <= columns and layout.rows <= rows, (terminal, text)
@@ -47,7 +53,8 @@ def test_every_letter_german_and_spanish_need_is_drawn_in_the_cue_box(
 
 def test_an_accent_is_drawn_above_its_letter_and_each_reads_apart() -> None:
     for base in "AEIOU":
-        shapes = [pixels(base + mark) for mark in ("", "\u0301", "\u0300", "\u0302", "\u0308")]
+        marks = ("", "\u0301", "\u0300", "\u0302", "\u0308", "\u030c")
+        shapes = [pixels(base + mark) for mark in marks]
         for one, other in combinations(shapes, 2):
             assert one != other, base
         accented = pixels(base + "\u0301")
@@ -72,7 +79,42 @@ def test_a_letter_reads_the_same_however_it_is_spelled() -> None:
         assert pixels(unicodedata.normalize("NFD", text)) == pixels(text)
 
 
-DRAWN_ALPHABET = list(NEEDED + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz0123456789:!?.,-—' ")
+DRAWN_ALPHABET = list(NEEDED + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyzŠž0123456789:!?.,-—'()[]/ ")
+
+
+def test_both_alphabets_are_drawn_whole() -> None:
+    for letter in string.ascii_letters + NEEDED:
+        assert LARGE.has(letter), letter
+
+
+def translations(po: str) -> str:
+    """Every translated text of a catalogue, run together (msgstr and its continued lines)."""
+    found: list[str] = []
+    inside = False
+    for line in po.splitlines():
+        if line.startswith("msgstr"):
+            inside = True
+            line = line.split(" ", 1)[1]
+        elif not line.startswith('"'):
+            inside = False
+        if inside:
+            found.append(ast.literal_eval(line))
+    return "".join(found)
+
+
+def test_every_letter_the_catalogues_use_is_drawn() -> None:
+    """A translator's word may become a cue in big letters: each letter of every German and
+    Spanish translation is in the 5×7 font (so a new letter needs a glyph before it ships)."""
+    catalogues = sorted(LOCALES.glob("*/LC_MESSAGES/*.po"))
+    if not catalogues:
+        pytest.skip("no catalogues yet")
+    assert "ñ" in translations('msgid ""\n"x"\nmsgstr "a"\n"ñ"\n\nmsgid "b"\nmsgstr "c"\n')
+    for path in catalogues:
+        text = translations(path.read_text(encoding="utf-8"))
+        missing = {c for c in text if c.isalpha() and not LARGE.has(c)}
+        assert not missing, (path.parent.parent.name, sorted(missing))
+
+
 MARKS = ["\u0301", "\u0308", "\u0327", "\u030a", "\u200d", "\ufe0f", "\u202e"]
 TEXT = st.one_of(
     st.text(st.sampled_from(DRAWN_ALPHABET), max_size=14),  # drawn, or too big for the box
