@@ -5,11 +5,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from textual.app import RenderResult
+from textual.content import Content
 from textual.geometry import Size
 from textual.strip import Strip
 
 from supple.core.figure import BODY, cells
 from supple.core.glyphs import fit, render
+from supple.core.words import printable
 from supple.tui.widgets.pixels import PixelView, Rows
 
 
@@ -20,7 +22,9 @@ def _cells(text: str, font: str, wide: int, tall: int) -> Rows:
 
 
 class BigText(PixelView):
-    """``text`` in the largest block font and scale that fit; plain text when none does.
+    """``text`` in the largest block font and scale that fit; plain text when none does, or
+    when a font does not draw one of its letters (another script, an emoji): the whole text,
+    as it is, never markup.
 
     With a fixed height and ``width: auto`` it takes the width its text needs at that height.
     """
@@ -57,7 +61,7 @@ class BigText(PixelView):
         height = self.styles.height
         rows = int(height.value) if height is not None and height.is_cells else container.height
         layout = fit(self._text, 10_000, rows)
-        return layout.columns if layout else len(self._text)
+        return layout.columns if layout else self._plain().cell_length
 
     def redraw(self) -> None:
         width, height = self.size
@@ -73,8 +77,11 @@ class BigText(PixelView):
             return
         self.show_cells(_cells(self._text, layout.font.name, layout.wide, layout.tall))
 
+    def _plain(self) -> Content:
+        return Content(printable(self._text))
+
     def render(self) -> RenderResult:  # only when no font fits: the words as they are
-        return self._text
+        return self._plain()
 
     def render_line(self, y: int) -> Strip:
         if self._fallback:
