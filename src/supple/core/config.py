@@ -110,6 +110,7 @@ class Config:
             "Language",
             "blank: the system's (LANGUAGE, LC_ALL, LANG) · en · de · es; `--lang` wins",
             choices=LANGUAGE_CHOICES,
+            audio=True,  # the voice speaks the language: a change finds it again
         ),
     )
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
