@@ -17,6 +17,8 @@ Voice = Literal["off", "transitions", "counts", "everything"]  # each says all t
 PlainEvery = Literal["5", "10", "15", "20", "30", "60", "off"]  # seconds, in plain mode
 VOICES: tuple[Voice, ...] = get_args(Voice)
 THEME_PATTERN = r"[a-z0-9][a-z0-9-]{0,40}"
+# The `language` setting: blank follows the system; the others are supple.i18n's catalogues.
+LANGUAGE_CHOICES = ("", "en", "de", "es")
 
 
 class Setting(NamedTuple):
@@ -114,16 +116,26 @@ class Config:
     plain: bool = field(
         default=False,
         metadata=setting(
-            11, "Plain mode", "sessions as lines of text, for a screen reader", switch=True
+            12, "Plain mode", "sessions as lines of text, for a screen reader", switch=True
         ),
     )
     plain_every: PlainEvery = field(
         default="10",
         metadata=setting(
-            12,
+            13,
             "Plain mode: time left every",
             "seconds between the time-left lines in plain mode (off: none)",
             choices=get_args(PlainEvery),
+        ),
+    )
+    language: str = field(
+        default="",
+        metadata=setting(
+            14,
+            "Language",
+            "blank: the system's (LANGUAGE, LC_ALL, LANG) · en · de · es; `--lang` wins",
+            choices=LANGUAGE_CHOICES,
+            audio=True,  # the voice speaks the language: a change finds it again
         ),
     )
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
@@ -285,7 +297,7 @@ def settings_markdown() -> str:
 
     def allowed(s: Setting) -> str:
         if s.choices:
-            return " · ".join(f"`{c}`" for c in s.choices)
+            return " · ".join(f"`{c}`" if c else "blank" for c in s.choices)
         if s.switch:
             return "`true` · `false`"
         if s.seconds is not None:
@@ -295,6 +307,8 @@ def settings_markdown() -> str:
     def shown(value: Any) -> str:
         if value is None:
             return "(each routine's own)"
+        if value == "":
+            return "(blank)"
         return f"`{str(value).lower() if isinstance(value, bool) else value}`"
 
     default = Config()
