@@ -83,7 +83,9 @@ def write(path: Path, catalog: Catalog) -> None:
     from babel.messages.pofile import write_po
 
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, sort_output=False, ignore_obsolete=True)
+    write_po(
+        buffer, catalog, width=100, sort_output=True, ignore_obsolete=True, include_lineno=False
+    )
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(buffer.getvalue())
 
