@@ -31,6 +31,10 @@ EXERCISE_KEYS = ("name", "how", "safety")
 TOP_KEYS = ("title", "summary")
 TEST_KEYS = ("name", "how", "why")
 
+# A translated name stays as short as the English names are (the longest, 35 characters) with a
+# little room: lists at 60 columns show it beside its dose, uncut.
+NAME_MAX = 40
+
 LOWER_BODY = (
     "library/lower-back.toml",
     "library/hips.toml",
