@@ -137,3 +137,5 @@ def test_the_lower_body_is_translated_whole(language: str) -> None:
         assert not FORMAL[language].search(translation), (
             f"{where}: formal address in {language}: {translation}"
         )
+        if where.endswith(("name[0]", "title[0]")):
+            assert len(translation) <= NAME_MAX, f"{where}: longer than {NAME_MAX}: {translation}"
