@@ -19,17 +19,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from supple import i18n
+from supple.core.library import load_library
+from supple.core.program import load_program
+from supple.core.routine import load_catalog, parse_routine
+from supple.core.translations import EXERCISE_TEXTS, LANGUAGE_KEY, ROUTINE_TEXTS, TEST_TEXTS
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUTINES = ROOT / "routines"
 LANGUAGES = ("de", "es")
-LANGUAGE_KEY = re.compile(r"[a-z]{2}")
-
-# What is translatable where: an exercise (in the library or a routine), a routine or program
-# (its top level), a program's test.
-EXERCISE_KEYS = ("name", "how", "safety")
-TOP_KEYS = ("title", "summary")
-TEST_KEYS = ("name", "how", "why")
 
 # A translated name stays as short as the English names are (the longest, 35 characters) with a
 # little room: lists at 60 columns show it beside its dose, uncut.
@@ -62,11 +63,11 @@ def _tables(path: Path) -> Iterator[tuple[str, dict[str, Any], tuple[str, ...]]]
     """Each translatable table of ``path``: where it is, the table, the keys it may translate."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     if "title" in data:
-        yield "top level", data, TOP_KEYS
+        yield "top level", data, ROUTINE_TEXTS
     for index, exercise in enumerate(data.get("exercise", [])):
-        yield f"exercise {exercise.get('id', exercise.get('use', index))}", exercise, EXERCISE_KEYS
+        yield f"exercise {exercise.get('id', exercise.get('use', index))}", exercise, EXERCISE_TEXTS
     for test in data.get("test", []):
-        yield f"test {test['id']}", test, TEST_KEYS
+        yield f"test {test['id']}", test, TEST_TEXTS
 
 
 def _translations(table: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -139,3 +140,81 @@ def test_the_lower_body_is_translated_whole(language: str) -> None:
         )
         if where.endswith(("name[0]", "title[0]")):
             assert len(translation) <= NAME_MAX, f"{where}: longer than {NAME_MAX}: {translation}"
+
+
+def _library_tables() -> dict[str, dict[str, Any]]:
+    files = sorted((ROUTINES / "library").glob("*.toml"))
+    tables = [tomllib.loads(path.read_text(encoding="utf-8"))["exercise"] for path in files]
+    return {table["id"]: table for file in tables for table in file}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_supple_reads_the_lower_body_in_the_persons_language(language: str) -> None:
+    """Read as supple reads them, in ``language``: each exercise of the library and each one a
+    routine uses, each routine and the program, each test shows the file's translation."""
+    i18n.choose(language)
+    library = {item.id: item.exercise for item in load_library(ROUTINES / "library").exercises}
+    tables = _library_tables()
+    catalog = load_catalog([(ROUTINES, "bundled")])
+    routines = {routine.id: routine for routine in catalog.routines}
+    program = load_program(ROUTINES / "programs" / "lower-back-6-weeks.toml", catalog)
+    for name in LOWER_BODY:
+        data = tomllib.loads((ROUTINES / name).read_text(encoding="utf-8"))
+        for raw in data.get("exercise", []):
+            if "use" in raw:  # a routine's: the library's exercise, its translations with it
+                exercise, raw = routines[data["id"]].exercise(raw["use"]), tables[raw["use"]]
+            else:
+                exercise = library[raw["id"]]
+            translated = raw[language]
+            assert exercise.name == translated["name"]
+            assert list(exercise.how) == translated["how"]
+            assert exercise.safety == translated.get("safety", raw.get("safety"))
+        if "workout" in data:
+            assert (program.title, program.summary) == tuple(data[language].values())
+        elif "title" in data:
+            routine = routines[data["id"]]
+            assert (routine.title, routine.summary) == tuple(data[language].values())
+        for test, table in zip(program.tests, data.get("test", []), strict=False):
+            assert (test.name, list(test.how), test.why) == tuple(table[language].values())
+
+
+USED_DE = {"name": "Katze-Kuh", "how": ["Vierfüßlerstand.", "Rund, dann hohl."], "safety": "Sanft."}
+USED = {
+    "id": "cat-cow",
+    "name": "Cat-Cow",
+    "kind": "reps",
+    "how": ["Kneel on all fours.", "Round, then arch the back."],
+    "safety": "Stay in an easy range.",
+    "levels": {level: {"reps": 5} for level in ("beginner", "intermediate", "advanced")},
+    "de": USED_DE,
+}
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    rewritten=st.sets(st.sampled_from(EXERCISE_TEXTS)),
+    own_de=st.sets(st.sampled_from(EXERCISE_TEXTS)),
+)
+def test_a_used_exercise_keeps_the_librarys_translations_of_what_it_does_not_rewrite(
+    rewritten: set[str], own_de: set[str]
+) -> None:
+    """A routine's ``use =`` brings the library's translations along; a key the routine rewrites
+    in English drops the library's translation of it (it translated other words), and the
+    routine's own translation of a key wins."""
+    mine = {"name": "Mine", "how": ["My first.", "My second."], "safety": "My care."}
+    mine_de = {"name": "Meins", "how": ["Mein erster.", "Mein zweiter."], "safety": "Meine."}
+    raw: dict[str, Any] = {"use": "cat-cow", **{k: mine[k] for k in rewritten}}
+    if own_de:
+        raw["de"] = {k: mine_de[k] for k in own_de}
+    data = {"schema": 1, "id": "mine", "title": "Mine", "exercise": [raw]}
+    i18n.choose("de")
+    exercise = parse_routine(data, path=Path("mine.toml"), library=lambda: {"cat-cow": USED})
+    for key in EXERCISE_TEXTS:
+        if key in own_de:
+            wanted = mine_de[key]
+        elif key in rewritten:
+            wanted = mine[key]
+        else:
+            wanted = USED_DE[key]
+        got = getattr(exercise.exercises[0], key)
+        assert (list(got) if key == "how" else got) == wanted
