@@ -70,7 +70,8 @@ def test_validation_names_file_key_and_line(tmp_path: Path) -> None:
         load_program(broken, CATALOG)
     found = {p.key: p for p in caught.value.problems}
     assert "no routine 'nope'" in found["workout[1].routine"].message
-    assert found["workout[1].routine"].line == 11
+    line = broken.read_text().splitlines().index('routine = "nope"') + 1
+    assert found["workout[1].routine"].line == line
     assert "did you mean 'lower'?" in found["test[1].better"].message
     assert "three increasing workout counts" in found["tests_after"].message
 

@@ -20,7 +20,13 @@ from supple.core.record import SessionRecord
 from supple.core.routine import LEVELS, SLUG, Catalog, Level
 from supple.core.timeline import seconds as laid_out_seconds
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
-from supple.core.translations import TEST_TEXTS, language_keys, read_translations, shown
+from supple.core.translations import (
+    ROUTINE_TEXTS,
+    TEST_TEXTS,
+    language_keys,
+    read_translations,
+    shown,
+)
 from supple.core.value import field, replace, value_class
 
 MAX_WORKOUT_SECONDS = 30 * 60
@@ -161,14 +167,17 @@ def load_program(path: Path, catalog: Catalog) -> Program:
 
 def parse_program(data: dict[str, Any], *, path: Path, text: str, catalog: Catalog) -> Program:
     check = Checker(path, text)
-    check.keys(
-        data, [], TOP_KEYS, required=("schema", "id", "title", "workout", "test", "tests_after")
-    )
+    top = [*TOP_KEYS, *language_keys(data, TOP_KEYS)]  # a program's [de]: as a routine's
+    check.keys(data, [], top, required=("schema", "id", "title", "workout", "test", "tests_after"))
     if "schema" in data and data["schema"] != SCHEMA:
         check.report(["schema"], f"unknown schema {data['schema']!r} (this supple reads {SCHEMA})")
     program_id = check.string(data, [], "id", pattern=SLUG) or ""
     title = check.string(data, [], "title", max_length=80) or ""
     summary = check.string(data, [], "summary", default="", max_length=400) or ""
+    english = {"title": title or None, "summary": summary or None}
+    texts = read_translations(check, data, [], TOP_KEYS, ROUTINE_TEXTS, english)
+    title = cast(str, shown("title", title, texts)) if title else ""
+    summary = cast(str, shown("summary", summary, texts)) if summary else ""
     per_week = int(check.number(data, [], "workouts_per_week", low=1, high=7, default=3) or 3)
     workouts = _workouts(check, data.get("workout"), per_week, catalog)
     tests_after = _tests_after(check, data.get("tests_after"), len(workouts))

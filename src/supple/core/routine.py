@@ -31,6 +31,7 @@ from supple.core.translations import (
     language_keys,
     read_translations,
     shown,
+    used_translations,
 )
 from supple.core.value import field, fields, value_class
 
@@ -283,6 +284,7 @@ def _used(
         return None
     merged = {k: v for k, v in table.items() if k in K.__members__.values() and k != K.USE}
     merged |= {k: v for k, v in raw.items() if k != K.USE} | {K.ID: used}
+    merged |= used_translations(table, raw, tuple(K))
     own, theirs = raw.get(K.LEVELS), table.get(K.LEVELS)
     if isinstance(own, dict) and isinstance(theirs, dict):
         merged[K.LEVELS] = {**theirs, **own}

@@ -86,6 +86,23 @@ def read_translations(
     return found
 
 
+def used_translations(
+    library: Mapping[str, Any], raw: Mapping[str, Any], own: Sequence[str]
+) -> dict[str, Any]:
+    """What a routine's ``use =`` takes of the library table's translations: each language's,
+    less a key the routine rewrites in English (that translation was of the library's English),
+    with the routine's own translations in that language over it."""
+    found: dict[str, Any] = {}
+    for language in language_keys(library, own):
+        theirs, mine = library[language], raw.get(language)
+        if not isinstance(theirs, dict) or not (mine is None or isinstance(mine, dict)):
+            continue  # not a table: the checker reports it where it is
+        kept = {k: v for k, v in theirs.items() if k not in raw}
+        if kept or mine:
+            found[language] = kept | (mine or {})
+    return found
+
+
 def shown(key: str, english: Text, texts: Texts) -> Text:
     """``key``'s text in the person's language: its translation, else the English (the
     pseudo-locale's made from the English, so every content text is stretched too)."""
