@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,18 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     monkeypatch.setenv("SUPPLE_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("SUPPLE_TIME_SCALE", raising=False)
     return {"config": config, "data": data, "state": tmp_path / "state"}
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test in English, whatever the machine's LANG (issue 28): the environment says so
+    (children inherit it) and the layer forgets any --lang or setting of the test before."""
+    from supple import i18n
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    i18n.reset()
+    yield
+    i18n.reset()
 
 
 @pytest.fixture

@@ -70,11 +70,32 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         description="A terminal mobility coach. With no command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"supple {__version__}")
+    from supple.cli.command import add_lang
+
+    add_lang(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         if only is None or name == only:
             declared(name).arguments(sub)
     return parser
+
+
+def _chosen_lang(args: list[str]) -> None:
+    """``--lang X`` or ``--lang=X`` anywhere before ``--``, chosen before anything is worded;
+    a value not supported is left to the parser to refuse."""
+    from supple.i18n import LANGUAGES, choose
+
+    for index, arg in enumerate(args):
+        if arg == "--":
+            return
+        if arg == "--lang" and index + 1 < len(args):
+            code = args[index + 1]
+        elif arg.startswith("--lang="):
+            code = arg.removeprefix("--lang=")
+        else:
+            continue
+        if code in LANGUAGES:
+            choose(code)
 
 
 # Commands that exit 0 by design (a timer, a prompt): a write the machine refused is said, never
@@ -179,6 +200,8 @@ def _main(args: list[str]) -> int:
             from supple.cli.status import main as status
 
             return status(args[1:])
+        if "--lang" in args or any(a.startswith("--lang=") for a in args):
+            _chosen_lang(args)
         # The parser of the command asked for; anything else (`--help`, a typo) gets all of them.
         parsed = build_parser(args[0] if args[0] in COMMANDS else None).parse_args(args)
         if parsed.command in (None, "play", "serve"):  # the app has its own terminal

@@ -5,7 +5,15 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from supple.cli.command import ROUTINE_IDS, Command, coach, completes, find_routine, port
+from supple.cli.command import (
+    ROUTINE_IDS,
+    Command,
+    add_lang,
+    coach,
+    completes,
+    find_routine,
+    port,
+)
 from supple.system.environment import value
 
 if TYPE_CHECKING:
@@ -38,6 +46,7 @@ def _play_arguments(sub: Commands) -> None:
         help="continue your last session, stopped or interrupted, from the exercise it was in",
     )
     p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
+    add_lang(p, command=True)
 
 
 NO_TERMINAL = (

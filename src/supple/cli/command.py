@@ -185,3 +185,19 @@ def write_to(
         print(f"supple: cannot write {printable(str(target))}: {reason}", file=sys.stderr)
         return False
     return True
+
+
+def add_lang(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
+    """``--lang``, on ``supple`` and on ``supple play`` (read before the parser is built, by
+    ``_chosen_lang``, so that the help is in it too; here it is checked and documented)."""
+    import argparse
+
+    from supple.i18n import LANGUAGES
+
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        # a command's own default must not undo `supple --lang de play`
+        default=argparse.SUPPRESS if command else None,
+        help="the language shown and spoken (default: the setting, else LANGUAGE/LC_ALL/LANG)",
+    )

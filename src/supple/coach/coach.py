@@ -21,6 +21,7 @@ from supple.coach.views import Notices
 from supple.core.config import Config, load_config
 from supple.core.routine import Catalog, Level, Routine
 from supple.core.tomlcheck import Problem
+from supple.i18n import use_setting
 from supple.system import paths
 
 if TYPE_CHECKING:
@@ -161,6 +162,7 @@ class Coach:
 
         path = config_path if config_path is not None else paths.config_file()
         config, problems = load_config(path)
+        use_setting(config.language)  # a nudge under cron (no LANG) speaks the chosen language
         return cls(
             catalog,
             clock=clock if clock is not None else MonotonicClock(paths.time_scale()),

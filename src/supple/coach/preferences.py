@@ -47,6 +47,7 @@ class Preferences:
     def save_settings(self, config: Config) -> str | None:
         """Keep ``config`` for this run and write it; the reason if it could not be written."""
         from supple.core.files import SaveError
+        from supple.i18n import use_setting
 
         before = self.config
         changed = [
@@ -55,6 +56,7 @@ class Preferences:
         if config.timing_overrides() != before.timing_overrides():
             self.revision += 1
         self.config = config
+        use_setting(config.language)
         for hear in self.on_config:
             hear(config)
         if self.config_path is None:

@@ -49,9 +49,12 @@ class Sound:
         return self._announcer
 
     def _find_speaker(self) -> Voice:
+        from supple.i18n import language
         from supple.system.speech import Speaker, find_command
 
-        return Speaker(find_command() if self._preferences.config.voice != "off" else None)
+        spoken = language() if language() != "pseudo" else "en"  # the pseudo-locale is English
+        on = self._preferences.config.voice != "off"
+        return Speaker(find_command(language=spoken) if on else None)
 
     def _find_player(self) -> Tones:
         from supple.system.sound import Player, SoundBank, find_player

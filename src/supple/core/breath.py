@@ -5,11 +5,21 @@ from __future__ import annotations
 from typing import Literal
 
 from supple.core.value import value_class
+from supple.i18n import _, lazy
 
 PhaseName = Literal["inhale", "exhale", "hold"]
 PHASE_NAMES: tuple[PhaseName, ...] = ("inhale", "exhale", "hold")
 # The words a phase shows when its pattern gives none (a file may leave them out).
-DEFAULT_CUES: dict[str, str] = {"inhale": "Breathe in", "exhale": "Breathe out", "hold": "Hold"}
+# The cue words are declared in English (files and routine files compare them so) and shown
+# translated: ``state_at`` passes each through ``_()``, so a person's own cue stays theirs.
+DEFAULT_CUES: dict[str, str] = {
+    # Translators: a breath pacer's cue word (short: read at a glance, in big letters)
+    "inhale": lazy("Breathe in"),
+    # Translators: a breath pacer's cue word (short: read at a glance, in big letters)
+    "exhale": lazy("Breathe out"),
+    # Translators: a breath pacer's cue word: hold the breath (short, in big letters)
+    "hold": lazy("Hold"),
+}
 
 
 @value_class(frozen=True, slots=True)
@@ -58,17 +68,17 @@ PATTERNS: dict[str, BreathPattern] = {
         BreathPattern(
             "cat-cow",
             (
-                Phase("inhale", 3, "Inhale — cow: belly sinks, chest forward, eyes ahead"),
-                Phase("exhale", 3, "Exhale — cat: round the back up, let the head hang"),
+                Phase("inhale", 3, lazy("Inhale — cow: belly sinks, chest forward, eyes ahead")),
+                Phase("exhale", 3, lazy("Exhale — cat: round the back up, let the head hang")),
             ),
             cycle=False,
         ),
         BreathPattern(
             "lift-hold-lower",
             (
-                Phase("exhale", 2, "Exhale — lift slowly"),
-                Phase("hold", 1, "Hold at the top, belly firm"),
-                Phase("inhale", 2, "Inhale — lower with control"),
+                Phase("exhale", 2, lazy("Exhale — lift slowly")),
+                Phase("hold", 1, lazy("Hold at the top, belly firm")),
+                Phase("inhale", 2, lazy("Inhale — lower with control")),
             ),
             cycle=False,
             follows_body=True,
@@ -76,8 +86,8 @@ PATTERNS: dict[str, BreathPattern] = {
         BreathPattern(
             "lift-lower",
             (
-                Phase("exhale", 2, "Exhale — lift"),
-                Phase("inhale", 2, "Inhale — lower with control"),
+                Phase("exhale", 2, lazy("Exhale — lift")),
+                Phase("inhale", 2, lazy("Inhale — lower with control")),
             ),
             cycle=False,
             follows_body=True,
@@ -85,8 +95,8 @@ PATTERNS: dict[str, BreathPattern] = {
         BreathPattern(
             "move-return",  # turns, circles, rocks and tucks: nothing is lifted
             (
-                Phase("exhale", 2, "Exhale — move into it"),
-                Phase("inhale", 2, "Inhale — come back"),
+                Phase("exhale", 2, lazy("Exhale — move into it")),
+                Phase("inhale", 2, lazy("Inhale — come back")),
             ),
             cycle=False,
             follows_body=True,
@@ -94,18 +104,18 @@ PATTERNS: dict[str, BreathPattern] = {
         BreathPattern(
             "slow",
             (
-                Phase("inhale", 4, "Breathe in slowly through the nose"),
-                Phase("exhale", 6, "Breathe out long and soft"),
+                Phase("inhale", 4, lazy("Breathe in slowly through the nose")),
+                Phase("exhale", 6, lazy("Breathe out long and soft")),
             ),
             cycle=True,
         ),
         BreathPattern(
             "box",
             (
-                Phase("inhale", 4, "Breathe in"),
-                Phase("hold", 4, "Hold"),
-                Phase("exhale", 4, "Breathe out"),
-                Phase("hold", 4, "Hold, empty"),
+                Phase("inhale", 4, lazy("Breathe in")),
+                Phase("hold", 4, lazy("Hold")),
+                Phase("exhale", 4, lazy("Breathe out")),
+                Phase("hold", 4, lazy("Hold, empty")),
             ),
             cycle=True,
         ),
@@ -143,7 +153,7 @@ def state_at(
                 fill = fill_before
             if follows_body:
                 fill = 1.0 - fill
-            return BreathState(p.phase, p.cue, fraction, max(0.0, end - t), fill)
+            return BreathState(p.phase, _(p.cue), fraction, max(0.0, end - t), fill)
         fill_before = {"inhale": 1.0, "exhale": 0.0}.get(p.phase, fill_before)
         start = end
     return None  # pragma: no cover - the loop always returns on its last phase

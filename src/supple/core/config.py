@@ -16,6 +16,8 @@ Sound = Literal["tones", "bell", "off"]
 Voice = Literal["off", "transitions", "counts", "everything"]  # each says all the one before
 VOICES: tuple[Voice, ...] = get_args(Voice)
 THEME_PATTERN = r"[a-z0-9][a-z0-9-]{0,40}"
+# The `language` setting: blank follows the system; the others are supple.i18n's catalogues.
+LANGUAGE_CHOICES = ("", "en", "de", "es")
 
 
 class Setting(NamedTuple):
@@ -100,6 +102,16 @@ class Config:
     )
     theme: str = field(
         default="textual-dark", metadata=setting(5, "Theme", pattern=THEME_PATTERN, offered=True)
+    )
+    language: str = field(
+        default="",
+        metadata=setting(
+            11,
+            "Language",
+            "blank: the system's (LANGUAGE, LC_ALL, LANG) · en · de · es; `--lang` wins",
+            choices=LANGUAGE_CHOICES,
+            audio=True,  # the voice speaks the language: a change finds it again
+        ),
     )
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys
 
@@ -260,7 +272,7 @@ def settings_markdown() -> str:
 
     def allowed(s: Setting) -> str:
         if s.choices:
-            return " · ".join(f"`{c}`" for c in s.choices)
+            return " · ".join(f"`{c}`" if c else "blank" for c in s.choices)
         if s.switch:
             return "`true` · `false`"
         if s.seconds is not None:
@@ -270,6 +282,8 @@ def settings_markdown() -> str:
     def shown(value: Any) -> str:
         if value is None:
             return "(each routine's own)"
+        if value == "":
+            return "(blank)"
         return f"`{str(value).lower() if isinstance(value, bool) else value}`"
 
     default = Config()

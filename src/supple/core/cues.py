@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Literal, assert_never
 
+from supple import i18n
 from supple.core.config import VOICES
 from supple.core.routine import Exercise
 from supple.core.snapshot import CLOSING_SECONDS, Snapshot
@@ -62,6 +63,17 @@ SPEECH_PER_CHARACTER = 0.062
 SPEECH_PER_PAUSE = 0.3
 SPEECH_PER_DIGIT = 0.1
 SPEECH_MARGIN = 0.2  # left free between one cue's end and the next one's moment
+# The same measure per language (issue 28), espeak-ng 1.51's `-v de` and `-v es` at the same
+# default speed, on 55 cue-length texts each (the translated cues and lines like "Satz 2 von 3",
+# "Quedan 3 segundos"): the voice reads about 174 words a minute in English, 153 in German, 150
+# in Spanish; per character, with the same lead and pauses, a German cue needs 0.056 s and each
+# digit 0.15 s (numbers are long words: "dreißig"), a Spanish one 0.050 s. Each figure is set a
+# little above what was measured, so the estimate stays on the long side in every language.
+SPEECH_RATES: dict[str, tuple[float, float]] = {  # language -> (per character, per digit)
+    "en": (SPEECH_PER_CHARACTER, SPEECH_PER_DIGIT),
+    "de": (0.058, 0.15),
+    "es": (0.055, SPEECH_PER_DIGIT),
+}
 LEAD_IN_LIMIT = 12.0  # at most this long a lead-in before the first get-ready
 
 _ONES = [
@@ -89,18 +101,15 @@ _ONES = [
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
-def speech_seconds(text: str) -> float:
-    """About how long ``text`` takes to say, a little over rather than under (0 for nothing)."""
+def speech_seconds(text: str, language: str | None = None) -> float:
+    """About how long ``text`` takes to say, a little over rather than under (0 for nothing), in
+    ``language`` (default: the one chosen; the pseudo-locale is read as English)."""
     if not text:
         return 0.0
+    per_character, per_digit = SPEECH_RATES.get(language or i18n.language(), SPEECH_RATES["en"])
     pauses = sum(1 for a, b in zip(text, text[1:], strict=False) if a in ".,:;!?" and b == " ")
     digits = sum(1 for c in text if c in "0123456789")
-    return (
-        SPEECH_LEAD
-        + SPEECH_PER_CHARACTER * len(text)
-        + SPEECH_PER_PAUSE * pauses
-        + SPEECH_PER_DIGIT * digits
-    )
+    return SPEECH_LEAD + per_character * len(text) + SPEECH_PER_PAUSE * pauses + per_digit * digits
 
 
 def number_word(n: int) -> str:

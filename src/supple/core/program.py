@@ -20,6 +20,7 @@ from supple.core.record import SessionRecord
 from supple.core.routine import LEVELS, SLUG, Catalog, Level
 from supple.core.timeline import seconds as laid_out_seconds
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
+from supple.core.translations import TEST_TEXTS, language_keys, read_translations, shown
 from supple.core.value import field, replace, value_class
 
 MAX_WORKOUT_SECONDS = 30 * 60
@@ -247,7 +248,7 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
         check.keys(
             table,
             where,
-            TEST_KEYS,
+            [*TEST_KEYS, *language_keys(table, TEST_KEYS)],
             required=("id", "name", "kind", "unit", "better", "low", "high", "how"),
         )
         test_id = check.string(table, where, "id", pattern=SLUG)
@@ -261,6 +262,8 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
         why = check.string(table, where, "why", default="", max_length=200) or ""
         figure = check.string(table, where, "figure", choices=figure_names())
         error = check.number(table, where, "error", low=0, high=1000, integer=False)
+        english = {"name": name, "how": None if how is None else tuple(how), "why": why or None}
+        texts = read_translations(check, table, where, TEST_KEYS, TEST_TEXTS, english)
         if low is not None and high is not None and low >= high:
             check.report([*where, "high"], f"must be above low ({low:g})")
         if test_id in seen:
@@ -271,14 +274,14 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
         tests.append(
             MobilityTest(
                 cast(str, test_id),
-                cast(str, name),
+                cast(str, shown("name", cast(str, name), texts)),
                 TestKind(cast(str, kind)),
                 cast(str, unit),
                 cast(Better, better),
                 cast(float, low),
                 cast(float, high),
-                cast(tuple[str, ...], how),
-                why,
+                cast(tuple[str, ...], shown("how", tuple(cast(list[str], how)), texts)),
+                cast(str, shown("why", why, texts)) if why else "",
                 figure,
                 _error(error, cast(float, low), cast(float, high)),
             )

@@ -173,7 +173,7 @@ def _adherence(facts: ReportFacts) -> str:
     return (
         f"<p>{_e(facts.program)}: started {_e(day_words(facts.started))}, "
         f"{_e(facts.done)} of {_e(facts.total)} workouts of the program done; "
-        f"{_e(done_of_planned(done, due, planned='due so far'))}{_e(share)}.</p>"
+        f"{_e(done_of_planned(done, due, so_far=True))}{_e(share)}.</p>"
         + _table(["Week", "From", "Workouts done", ""], rows, set())
     )
 

@@ -24,6 +24,14 @@ from supple.core.figure_names import figure_names
 from supple.core.files import SCHEMA
 from supple.core.layout import laid_out, seconds_of
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, closest, read_toml
+from supple.core.translations import (
+    EXERCISE_TEXTS,
+    ROUTINE_TEXTS,
+    Texts,
+    language_keys,
+    read_translations,
+    shown,
+)
 from supple.core.value import field, fields, value_class
 
 LEVELS: tuple[Level, ...] = ("beginner", "intermediate", "advanced")
@@ -123,6 +131,8 @@ class Exercise:
     per_side: bool = False
     safety: str | None = None
     figure: str | None = None  # a built-in figure's name (supple.core.figures); None: no figure
+    # The file's English and translations of name, how and safety (those above are the shown)
+    texts: Texts = field(default_factory=dict, compare=False)
 
     def dose(self, level: Level) -> Dose:
         return self.levels[level]
@@ -151,6 +161,7 @@ class Routine:
     own_timing: bool = False  # [timing] fixed = true: the settings' timing does not apply
     # The library exercises its file references (`use =`), by id: written inline, it is the same.
     uses: tuple[str, ...] = field(default=(), compare=False)
+    texts: Texts = field(default_factory=dict, compare=False)  # title, summary (core.translations)
 
     def exercise(self, exercise_id: str) -> Exercise:
         for exercise in self.exercises:
@@ -182,7 +193,10 @@ def parse_routine(
 ) -> Routine:
     check = Checker(path, text)
     K = RoutineKey
-    check.keys(data, [], tuple(K), required=(K.SCHEMA, K.ID, K.TITLE, K.EXERCISE))
+    own = tuple(K)
+    check.keys(
+        data, [], [*own, *language_keys(data, own)], required=(K.SCHEMA, K.ID, K.TITLE, K.EXERCISE)
+    )
     if K.SCHEMA in data:
         schema = data[K.SCHEMA]
         if isinstance(schema, bool) or not isinstance(schema, int):
@@ -192,6 +206,9 @@ def parse_routine(
     routine_id = check.string(data, [], K.ID, pattern=SLUG) or ""
     title = check.string(data, [], K.TITLE, max_length=80) or ""
     summary = check.string(data, [], K.SUMMARY, default="", max_length=400) or ""
+    texts = read_translations(
+        check, data, [], own, ROUTINE_TEXTS, {K.TITLE: title, K.SUMMARY: summary or None}
+    )
     timing = _timing(check, data, [], Timing())
     own_timing = _own_timing(check, data)
 
@@ -227,7 +244,16 @@ def parse_routine(
             _check_size(check, raw_exercises, exercises)
     check.raise_if_any(RoutineError)
     return Routine(
-        routine_id, title, summary, tuple(exercises), timing, path, source, own_timing, tuple(uses)
+        routine_id,
+        cast(str, shown(K.TITLE, title, texts)),
+        cast(str, shown(K.SUMMARY, summary, texts)) if summary else "",
+        tuple(exercises),
+        timing,
+        path,
+        source,
+        own_timing,
+        tuple(uses),
+        texts,
     )
 
 
@@ -327,7 +353,12 @@ def read_exercise(
     before = len(check.problems)
     K = ExerciseKey
     allowed = [*(k for k in K if k is not K.USE), *extra]
-    check.keys(raw, where, allowed, required=(K.ID, K.NAME, K.KIND, K.HOW, K.LEVELS))
+    check.keys(
+        raw,
+        where,
+        [*allowed, *language_keys(raw, allowed)],
+        required=(K.ID, K.NAME, K.KIND, K.HOW, K.LEVELS),
+    )
     exercise_id = check.string(raw, where, K.ID, pattern=SLUG)
     name = check.string(raw, where, K.NAME, max_length=60)
     kind_name = check.string(raw, where, K.KIND, choices=tuple(Kind))
@@ -339,19 +370,23 @@ def read_exercise(
     timing = _timing(check, raw, where, routine_timing)
     breath = _breath(check, raw, where, kind, exercise_id or "custom")
     levels = _levels(check, raw, where, kind)
+    english: dict[str, str | tuple[str, ...] | None] = {K.NAME: name, K.SAFETY: safety}
+    english[K.HOW] = None if how is None else tuple(how)
+    texts = read_translations(check, raw, where, allowed, EXERCISE_TEXTS, english)
     if len(check.problems) > before or None in (exercise_id, name, kind, how, breath, levels):
         return None
     return Exercise(
         id=cast(str, exercise_id),
-        name=cast(str, name),
+        name=cast(str, shown(K.NAME, cast(str, name), texts)),
         kind=cast(Kind, kind),
-        how=cast(tuple[str, ...], how),
+        how=cast(tuple[str, ...], shown(K.HOW, tuple(cast(Sequence[str], how)), texts)),
         breath=cast(BreathPattern, breath),
         levels=cast(dict[Level, Dose], levels),
         timing=timing,
         per_side=per_side,
-        safety=safety,
+        safety=None if safety is None else cast(str, shown(K.SAFETY, safety, texts)),
         figure=figure,
+        texts=texts,
     )
 
 

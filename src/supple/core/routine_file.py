@@ -22,6 +22,7 @@ from supple.core.routine import (
     RoutineKey,
     Timing,
 )
+from supple.core.translations import as_tables
 from supple.core.value import asdict
 
 
@@ -51,12 +52,14 @@ def timing_data(timing: Timing, base: Timing | None = None) -> dict[str, int]:
 
 def exercise_data(exercise: Exercise, routine_timing: Timing) -> dict[str, Any]:
     K = ExerciseKey
-    out: dict[str, Any] = {K.ID: exercise.id, K.NAME: exercise.name, K.KIND: exercise.kind}
+    english = exercise.texts.get("en", {})  # the English as read, whatever language is shown
+    name, how, safety = (english.get(k, getattr(exercise, k)) for k in (K.NAME, K.HOW, K.SAFETY))
+    out: dict[str, Any] = {K.ID: exercise.id, K.NAME: name, K.KIND: exercise.kind}
     if exercise.figure:
         out[K.FIGURE] = exercise.figure
-    out[K.HOW] = list(exercise.how)
-    if exercise.safety:
-        out[K.SAFETY] = exercise.safety
+    out[K.HOW] = list(how)
+    if safety:
+        out[K.SAFETY] = safety
     out[K.BREATH] = breath_value(exercise.breath)
     if exercise.per_side:
         out[K.PER_SIDE] = True
@@ -71,15 +74,19 @@ def exercise_data(exercise: Exercise, routine_timing: Timing) -> dict[str, Any]:
         }
         for level in LEVELS
     }
+    out.update(as_tables(exercise.texts))  # [exercise.de], [exercise.es]: kept as they were
     return out
 
 
 def routine_data(routine: Routine) -> dict[str, Any]:
     """The routine as the tables of a routine file."""
     K = RoutineKey
-    out: dict[str, Any] = {K.SCHEMA: SCHEMA, K.ID: routine.id, K.TITLE: routine.title}
-    if routine.summary:
-        out[K.SUMMARY] = routine.summary
+    english = routine.texts.get("en", {})
+    title, summary = (english.get(k, getattr(routine, k)) for k in (K.TITLE, K.SUMMARY))
+    out: dict[str, Any] = {K.SCHEMA: SCHEMA, K.ID: routine.id, K.TITLE: title}
+    if summary:
+        out[K.SUMMARY] = summary
+    out.update(as_tables(routine.texts))
     timing: dict[str, Any] = {**timing_data(routine.timing)}
     if routine.own_timing:
         timing[TIMING_FIXED] = True

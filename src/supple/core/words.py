@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Literal, NamedTuple, assert_never
 
 from supple.core.outcome import COUNTS_SHARE, Outcome
+from supple.i18n import _, lazy, n_
 
 if TYPE_CHECKING:
     from datetime import date
@@ -37,24 +39,78 @@ def minutes(seconds: float) -> str:
     """A length in words, to the nearest second: "45 s", "2 min", "1 min 35 s"."""
     whole = _nearest(seconds)
     if whole < 60:
-        return f"{whole} s"
-    return f"{whole // 60} min {whole % 60:02d} s" if whole % 60 else f"{whole // 60} min"
+        # Translators: a length in seconds, "45 s" (the unit's symbol)
+        return _("{seconds} s").format(seconds=whole)
+    if whole % 60:
+        # Translators: a length, "1 min 05 s" (the units' symbols)
+        return _("{minutes} min {seconds:02d} s").format(minutes=whole // 60, seconds=whole % 60)
+    # Translators: a length in whole minutes, "2 min" (the unit's symbol)
+    return _("{minutes} min").format(minutes=whole // 60)
+
+
+# Translators: the weekdays, abbreviated as a date shows them ("Sun 6 Dec 2026")
+_WEEKDAYS = (lazy("Mon"), lazy("Tue"), lazy("Wed"), lazy("Thu"), lazy("Fri"), lazy("Sat"))
+_SUNDAY = lazy("Sun")
+# Translators: the months, abbreviated as a date shows them ("Sun 6 Dec 2026")
+_MONTHS = (
+    lazy("Jan"),
+    lazy("Feb"),
+    lazy("Mar"),
+    lazy("Apr"),
+    lazy("May"),
+    lazy("Jun"),
+    lazy("Jul"),
+    lazy("Aug"),
+    lazy("Sep"),
+    lazy("Oct"),
+    lazy("Nov"),
+    lazy("Dec"),
+)
 
 
 def day_words(day: date) -> str:
     """A day as people write it: "Sun 6 Dec 2026" (no leading zero, whatever the locale's
-    digits: the month and weekday names are the C locale's)."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    digits), the names in the person's language (never the C locale's nor the system's)."""
+    weekday = (*_WEEKDAYS, _SUNDAY)[day.weekday()]
+    # Translators: a date, "Sun 6 Dec 2026"; reorder the parts as your language writes them
+    return _("{weekday} {day} {month} {year}").format(
+        weekday=_(weekday), day=day.day, month=_(_MONTHS[day.month - 1]), year=day.year
+    )
 
 
-def done_of_planned(done: int, due: int, *, planned: str = "planned") -> str:
-    """Workouts against the plan: "2 done of 3 planned", "6 done of 3 planned" (ahead)."""
-    return f"{done} done of {due} {planned}"
+def done_of_planned(done: int, due: int, *, so_far: bool = False) -> str:
+    """Workouts against the plan: "2 done of 3 planned", "6 done of 3 planned" (ahead), or
+    ``so_far`` "2 done of 3 due so far"."""
+    if so_far:
+        return _("{done} done of {due} due so far").format(done=done, due=due)
+    return _("{done} done of {due} planned").format(done=done, due=due)
 
 
 def plural(count: int, noun: str) -> str:
-    """ "1 day", "3 days", "0 sessions"."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    """ "1 day", "3 days", "0 sessions": a count of one of ``NOUNS`` (their forms translated
+    together, as each language counts); another noun gets an English "s"."""
+    forms = NOUNS.get(noun)
+    if forms is None:
+        return f"{count} {noun}{'' if count == 1 else 's'}"
+    return forms(count).format(count=count)
+
+
+# The nouns counted in words, each with its forms declared once (a language with more than two
+# plural forms gets them from its catalogue's Plural-Forms).
+NOUNS: dict[str, Callable[[int], str]] = {
+    "day": lambda n: n_("{count} day", "{count} days", n),
+    "session": lambda n: n_("{count} session", "{count} sessions", n),
+    "older session": lambda n: n_("{count} older session", "{count} older sessions", n),
+    "rating": lambda n: n_("{count} rating", "{count} ratings", n),
+    "answer": lambda n: n_("{count} answer", "{count} answers", n),
+    "check-in": lambda n: n_("{count} check-in", "{count} check-ins", n),
+    "workout": lambda n: n_("{count} workout", "{count} workouts", n),
+    "test day": lambda n: n_("{count} test day", "{count} test days", n),
+    "routine": lambda n: n_("{count} routine", "{count} routines", n),
+    "exercise": lambda n: n_("{count} exercise", "{count} exercises", n),
+    "rep": lambda n: n_("{count} rep", "{count} reps", n),
+    "set": lambda n: n_("{count} set", "{count} sets", n),
+}
 
 
 class Said(NamedTuple):
@@ -71,38 +127,71 @@ def said(outcome: Outcome) -> Said:
     """The words for an outcome: praise only for a session that counts."""
     match outcome:
         case Outcome.COUNTS:
-            return Said("✓", "counts", "Session complete", "DONE", "Session complete. Well done.")
+            return Said(
+                "✓",
+                # Translators: a session's outcome in the history: it counts as a workout
+                _("counts"),
+                _("Session complete"),
+                # Translators: the player's big word on a session's last frame (short, capitals)
+                _("DONE"),
+                _("Session complete. Well done."),
+            )
         case Outcome.TOO_LITTLE:
             return Said(
                 "○",
-                "too little done",
-                f"Reached the end with less than {COUNTS_SHARE:.0%} of the work done",
-                "THE END",
-                "The end. Too little was done for this session to count.",
+                _("too little done"),
+                _("Reached the end with less than {share} of the work done").format(
+                    share=f"{COUNTS_SHARE:.0%}"
+                ),
+                # Translators: the player's big word on a session's last frame (short, capitals)
+                _("THE END"),
+                _("The end. Too little was done for this session to count."),
             )
         case Outcome.ENDED_EARLY:
-            return Said("◐", "ended early", "Session ended early", "ENDED", "Session ended.")
+            return Said(
+                "◐",
+                _("ended early"),
+                _("Session ended early"),
+                # Translators: the player's big word on a session's last frame (short, capitals)
+                _("ENDED"),
+                _("Session ended."),
+            )
         case Outcome.INTERRUPTED:
-            return Said("⚡", "interrupted", "Session interrupted", "ENDED", "Session interrupted.")
+            return Said(
+                "⚡",
+                _("interrupted"),
+                _("Session interrupted"),
+                _("ENDED"),
+                _("Session interrupted."),
+            )
         case Outcome.RUNNING:
-            return Said("▶", "running", "Session running", "RUNNING", "")
+            return Said(
+                "▶",
+                _("running"),
+                _("Session running"),
+                # Translators: the player's big word while a session runs (short, capitals)
+                _("RUNNING"),
+                "",
+            )
         case _:
             assert_never(outcome)
 
 
 def counted(count: int) -> str:
     """ "1 session that counts", "3 sessions that count": a total that says what it counts."""
-    return f"{plural(count, 'session')} that count{'s' if count == 1 else ''}"
+    return n_("{count} session that counts", "{count} sessions that count", count).format(
+        count=count
+    )
 
 
 def change_words(change: float, unit: str) -> str:
     """How a mobility test moved from the first result to the latest, better being positive:
     the same words in the app and the CLI."""
     if change > 0:
-        return f"▲ {change:g} {unit} better"
+        return "▲ " + _("{change} {unit} better").format(change=f"{change:g}", unit=unit)
     if change < 0:
-        return f"▼ {-change:g} {unit} worse"
-    return "= the same"
+        return "▼ " + _("{change} {unit} worse").format(change=f"{-change:g}", unit=unit)
+    return "= " + _("the same")
 
 
 Judgement = Literal["better", "worse", "within error", "not yet"]
@@ -127,13 +216,18 @@ def judged_words(change: float, error: float, unit: str, *, compact: bool = Fals
     unit = unit.strip()
     match judge(change, error):
         case "better" | "worse":
-            words = change_words(change, unit)
-            return words.removesuffix(" better").removesuffix(" worse") if compact else words
+            if compact:
+                return f"{'▲' if change > 0 else '▼'} {abs(change):g} {unit}"
+            return change_words(change, unit)
         case "within error" | "not yet":
-            size = f"{abs(change):g} {unit}".rstrip() if change else "no change"
+            size = f"{abs(change):g} {unit}".rstrip() if change else _("no change")
             if compact:
                 return f"≈ {size}" if change else "="
-            return f"{size}, within the ±{error:g} {unit} measurement error".replace("  ", " ")
+            return (
+                _("{size}, within the ±{error} {unit} measurement error")
+                .format(size=size, error=f"{error:g}", unit=unit)
+                .replace("  ", " ")
+            )
         case _ as unreachable:
             assert_never(unreachable)
 

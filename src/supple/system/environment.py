@@ -33,7 +33,11 @@ VARIABLES: tuple[Variable, ...] = (
     Variable("SUPPLE_STATE_DIR", "the state folder (what the app remembers)", "folder"),
     Variable("SUPPLE_CACHE_DIR", "the cache folder (the synthesised sounds)", "folder"),
     Variable("SUPPLE_PLAYER", "the command that plays a WAV file (the file is added)", "command"),
-    Variable("SUPPLE_SPEECH", "the command that speaks the cues (the text is added)", "command"),
+    Variable(
+        "SUPPLE_SPEECH",
+        "the command that speaks the cues (the text is added; `{lang}`: de, es, en)",
+        "command",
+    ),
     Variable("SUPPLE_TIME_SCALE", "speeds the clock up, for demos and tests (1 to 1000)", "scale"),
     Variable("XDG_CONFIG_HOME", "the platform's config folders (Linux)", "folder"),
     Variable("XDG_DATA_HOME", "the platform's data folders (Linux)", "folder"),

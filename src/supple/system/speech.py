@@ -25,9 +25,57 @@ INSTALL_HINT = (
 )
 
 
-def find_command(which: Callable[[str], str | None] = shutil.which) -> list[str] | None:
-    """The command to speak with, as a list to which the text is appended; None if none."""
-    return first_found("SUPPLE_SPEECH", CANDIDATES, which)
+# How each program is told the language (issue 28), ``{lang}`` the code ("de", "es"); English
+# keeps each program's default voice, which the voice's timings were measured with.
+LANGUAGE_ARGUMENTS: dict[str, tuple[str, ...]] = {
+    "espeak-ng": ("-v", "{lang}"),
+    "espeak": ("-v", "{lang}"),
+    "spd-say": ("-l", "{lang}"),
+}
+# macOS `say` takes a voice, not a language: the first of these that is installed.
+SAY_VOICES: dict[str, tuple[str, ...]] = {
+    "de": ("Anna", "Markus", "Petra", "Yannick"),
+    "es": ("Mónica", "Monica", "Jorge", "Paulina", "Juan"),
+}
+
+
+def find_command(
+    which: Callable[[str], str | None] = shutil.which, language: str = "en"
+) -> list[str] | None:
+    """The command to speak with in ``language``, as a list to which the text is appended; None
+    if none. ``$SUPPLE_SPEECH`` gets the language wherever it says ``{lang}``."""
+    from pathlib import Path
+
+    from supple.system.environment import value
+
+    command = first_found("SUPPLE_SPEECH", CANDIDATES, which)
+    if command is None:
+        return None
+    if value("SUPPLE_SPEECH") is not None:
+        return [word.replace("{lang}", language) for word in command]
+    if language == "en":
+        return command
+    name = Path(command[0]).name
+    if name == "say":
+        voice = _say_voice(command[0], language)
+        return command if voice is None else [*command, "-v", voice]
+    extra = LANGUAGE_ARGUMENTS.get(name, ())
+    return [*command, *(word.replace("{lang}", language) for word in extra)]
+
+
+def _say_voice(say: str, language: str) -> str | None:
+    """The first of ``SAY_VOICES[language]`` that `say -v ?` lists (None: the default voice)."""
+    wanted = SAY_VOICES.get(language, ())
+    if not wanted:
+        return None
+    try:
+        listed = subprocess.run(
+            [say, "-v", "?"], capture_output=True, text=True, timeout=5, check=False
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    installed = {line.split("  ", 1)[0].strip() for line in listed.splitlines()}
+    return next((voice for voice in wanted if voice in installed), None)
 
 
 class Speaker:

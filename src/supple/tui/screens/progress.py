@@ -75,7 +75,7 @@ def adherence_lines(facts: ProgressFacts) -> Text:
         return Text("The program has not started (p, then s).", style="dim")
     done, due = so_far(facts.adherence)
     whole = f"{facts.done} of {facts.total} in the program"
-    out = Text(f"{done_of_planned(done, due, planned='due so far')} · {whole}\n")
+    out = Text(f"{done_of_planned(done, due, so_far=True)} · {whole}\n")
     for week in facts.adherence:
         bar = "█" * min(week.done, week.due) + "░" * max(0, week.due - week.done)
         bar += "+" * max(0, week.done - week.due)

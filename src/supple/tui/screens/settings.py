@@ -69,7 +69,10 @@ class SettingsScreen(SuppleScreen):
                 [(t, t) for t in themes], value=self.app.theme, allow_blank=False, id=setting.key
             )
         return Select(
-            [(c, c) for c in setting.choices], value=value, allow_blank=False, id=setting.key
+            [(c or "system", c) for c in setting.choices],  # blank: the system's (language)
+            value=value,
+            allow_blank=False,
+            id=setting.key,
         )
 
     def _row(self, setting: Setting, field: Widget) -> Vertical:

@@ -1,0 +1,63 @@
+"""What CI checks of the catalogues (issue 28 item 5, `scripts/i18n.py check`): the template is
+the code's, German and Spanish translate every entry (none fuzzy, none missing), each with the
+English placeholders by name, and each committed .mo is the compile of its .po."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+pytest.importorskip("babel", reason="the test extra installs Babel")
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("i18n_tool", REPO / "scripts" / "i18n.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["i18n_tool"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_catalogues_are_complete_and_the_template_is_the_codes(tool: ModuleType) -> None:
+    assert tool.problems() == []
+
+
+@pytest.mark.parametrize("language", ["de", "es"])
+def test_each_mo_is_the_compile_of_its_po(tool: ModuleType, language: str) -> None:
+    po = tool.po_path(language)
+    assert po.with_suffix(".mo").read_bytes() == tool.compiled(tool.read(po))
+
+
+def test_the_check_finds_a_wrong_placeholder_a_fuzzy_and_an_untranslated_entry(
+    tool: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check is not vacuous: a broken copy of the German catalogue is refused, by entry."""
+    catalog = tool.read(tool.po_path("de"))
+    catalog["{minutes} min"].string = "{minuten} Min."
+    catalog["Breathe in"].flags.add("fuzzy")
+    catalog["Hold"].string = ""
+    broken = tmp_path / "de" / "LC_MESSAGES" / "supple.po"
+    tool.write(broken, catalog)
+    monkeypatch.setattr(tool, "po_path", lambda language: broken)
+    found = "\n".join(tool.problems())
+    assert "'{minutes} min' has placeholders ['minuten'], the English ['minutes']" in found
+    assert "'Breathe in' is fuzzy" in found
+    assert "'Hold' is not translated" in found
+
+
+def test_a_string_in_the_code_but_not_in_the_template_is_found(
+    tool: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    extra = tmp_path / "supple" / "extra.py"
+    extra.parent.mkdir()
+    extra.write_text('from supple.i18n import _\n\nX = _("A new sentence")\n', encoding="utf-8")
+    monkeypatch.setattr(tool, "sources", lambda: iter([extra]))
+    monkeypatch.setattr(tool, "SRC", tmp_path)
+    assert any("'A new sentence' is in the code" in p for p in tool.problems())
