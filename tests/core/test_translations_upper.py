@@ -21,6 +21,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from supple import i18n
+from supple.core.library import load_library
+from supple.core.program import load_program
+from supple.core.routine import load_catalog
+
 ROOT = Path(__file__).resolve().parents[2]
 ROUTINES = ROOT / "routines"
 MINE = (
@@ -43,6 +48,10 @@ TEST_KEYS = ("name", "how", "why")
 ROOM = 1.4
 
 Table = tuple[str, dict[str, Any], tuple[str, ...]]
+
+
+def read(name: str) -> dict[str, Any]:
+    return tomllib.loads((ROUTINES / name).read_text(encoding="utf-8"))
 
 
 def tables(path: Path) -> list[Table]:
@@ -174,3 +183,31 @@ def test_the_checker_finds_each_breakage(
     else:
         ours["figure"] = "x"
     assert problems(where, table, keys, lang) != []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_upper_body_reads_in_the_chosen_language(lang: str) -> None:
+    """Loaded in German or Spanish, every upper-body exercise, the overhead routines (their
+    exercises the library's, by `use`) and the program with its tests show the translation."""
+    i18n.choose(lang)
+    library = load_library(ROUTINES / "library")
+    exercises = {}
+    for name in MINE[:4]:
+        for raw in read(name)["exercise"]:
+            shown = library.find(raw["id"]).exercise
+            ours = raw[lang]
+            exercises[raw["id"]] = (ours["name"], tuple(ours["how"]), ours.get("safety"))
+            assert (shown.name, shown.how, shown.safety) == exercises[raw["id"]], raw["id"]
+    catalog = load_catalog([(ROUTINES, "bundled")], library=ROUTINES / "library")
+    for name in MINE[4:6]:
+        raw = read(name)
+        routine = catalog.find(raw["id"])
+        assert (routine.title, routine.summary) == (raw[lang]["title"], raw[lang]["summary"])
+        for exercise in routine.exercises:
+            assert (exercise.name, exercise.how, exercise.safety) == exercises[exercise.id]
+    raw = read(MINE[6])
+    program = load_program(ROUTINES / MINE[6], catalog)
+    assert (program.title, program.summary) == (raw[lang]["title"], raw[lang]["summary"])
+    for test, table in zip(program.tests, raw["test"], strict=True):
+        ours = table[lang]
+        assert (test.name, test.how, test.why) == (ours["name"], tuple(ours["how"]), ours["why"])
