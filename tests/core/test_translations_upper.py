@@ -6,12 +6,13 @@ overhead program has a German and a Spanish translation beside it (``[exercise.d
 (a text of more than three words that reads the same in translation was not translated), and no
 translation much longer than the English the screens are sized for. Every other bundled file's
 translations, where it has any, are held to the same form. The checker itself is tested on
-generated breakages of the bundled tables, so that a pass means something.
+generated breakages of the bundled tables, so that a pass means something; and the loaders, with
+German or Spanish chosen, show each of these translations (a routine's `use`d exercises and the
+program's own title too).
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +26,7 @@ from supple import i18n
 from supple.core.library import load_library
 from supple.core.program import load_program
 from supple.core.routine import load_catalog
+from supple.core.translations import EXERCISE_TEXTS, LANGUAGE_KEY, ROUTINE_TEXTS, TEST_TEXTS
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUTINES = ROOT / "routines"
@@ -38,11 +40,6 @@ MINE = (
     "programs/overhead-6-weeks.toml",
 )
 LANGS = ("de", "es")
-LANGUAGE = re.compile(r"[a-z]{2}")
-# What each kind of table may carry in another language (the plan of issue 28).
-EXERCISE_KEYS = ("name", "how", "safety")
-ROUTINE_KEYS = ("title", "summary")
-TEST_KEYS = ("name", "how", "why")
 # The screens are sized for the English and proved at 40 % longer (the pseudo-locale): a
 # translation stays within that of the longest English text of its key in the same kind of table.
 ROOM = 1.4
@@ -60,12 +57,12 @@ def tables(path: Path) -> list[Table]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     found: list[Table] = []
     if path.parent.name != "library":
-        found.append(("top", data, ROUTINE_KEYS))
+        found.append(("top", data, ROUTINE_TEXTS))
     for exercise in data.get("exercise", []):
         if "use" not in exercise:
-            found.append((f"exercise {exercise['id']}", exercise, EXERCISE_KEYS))
+            found.append((f"exercise {exercise['id']}", exercise, EXERCISE_TEXTS))
     for test in data.get("test", []):
-        found.append((f"test {test['id']}", test, TEST_KEYS))
+        found.append((f"test {test['id']}", test, TEST_TEXTS))
     return found
 
 
@@ -76,7 +73,9 @@ def texts(value: Any) -> Iterator[str]:
 
 def languages(table: dict[str, Any]) -> list[str]:
     return [
-        key for key, value in table.items() if LANGUAGE.fullmatch(key) and isinstance(value, dict)
+        key
+        for key, value in table.items()
+        if LANGUAGE_KEY.fullmatch(key) and isinstance(value, dict)
     ]
 
 
