@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, assert_never
+from typing import TYPE_CHECKING
 
 from supple.cli.command import (
     TEST_IDS,
@@ -19,15 +19,16 @@ from supple.cli.command import (
     tell,
     write_to,
 )
+from supple.cli.program_words import better_words, kind_word, point_word
 from supple.core.words import change_words, duration, level_word, plural, printable
-from supple.i18n import _, lazy
+from supple.i18n import _
 
 if TYPE_CHECKING:
     import argparse
     from datetime import date
 
     from supple.cli.command import Commands
-    from supple.core.program import Better, Program, TestKind
+    from supple.core.program import Program
 
 
 def _program_arguments(sub: Commands) -> None:
@@ -80,46 +81,6 @@ def _test_arguments(sub: Commands) -> None:
         help=_("the result in the test's unit: 12, 2,5, 12 cm, 30 s or 1:30 for a time"),
     )
     q.add_argument("--point", help=_("start, middle or end (default: where you are)"))
-
-
-# The three points of a program at which the tests are taken, as shown (the ids stay English).
-POINT_WORDS = {
-    # Translators: the tests taken at the start of a program
-    "start": lazy("start"),
-    # Translators: the tests taken in the middle of a program
-    "middle": lazy("middle"),
-    # Translators: the tests taken at the end of a program
-    "end": lazy("end"),
-}
-
-
-def point_word(point: str) -> str:
-    found = POINT_WORDS.get(point)
-    return point if found is None else _(found)
-
-
-def better_words(better: Better) -> str:
-    match better:
-        case "higher":
-            return _("higher is better")
-        case "lower":
-            return _("lower is better")
-        case _:
-            assert_never(better)
-
-
-def kind_word(kind: TestKind) -> str:
-    from supple.core.program import TestKind
-
-    match kind:
-        case TestKind.TIMED:
-            # Translators: a mobility test taken on a stopwatch
-            return _("timed")
-        case TestKind.MEASURE:
-            # Translators: a mobility test whose result is measured and typed in
-            return _("measure")
-        case _:
-            assert_never(kind)
 
 
 class ProgramContext:
