@@ -112,7 +112,7 @@ def test_lang_on_the_command_line_before_the_command_and_after_play(
     assert build_parser("play").parse_args(["play", "--lang", "es"]).lang == "es"
     with pytest.raises(SystemExit):
         build_parser("play").parse_args(["play", "--lang", "fr"])
-    assert "invalid choice: 'fr'" in capsys.readouterr().err
+    assert "opción no válida: 'fr'" in capsys.readouterr().err  # argparse's words translated too
 
 
 def test_the_language_setting_is_read_checked_and_applied(tmp_path: pytest.TempPathFactory) -> None:

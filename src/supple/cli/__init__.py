@@ -66,11 +66,22 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     `supple list` should not pay for `supple remind`'s (nor import the routines for `--level`)."""
     import argparse
 
+    from supple.i18n import _, language
+
+    if language() != "en":  # argparse's own words too (its section titles are read now)
+        from supple.cli.argparse_words import translate
+
+        translate()
     parser = argparse.ArgumentParser(
         prog="supple",
-        description="A terminal mobility coach. With no command, opens the app.",
+        description=_("A terminal mobility coach. With no command, opens the app."),
     )
-    parser.add_argument("--version", action="version", version=f"supple {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"supple {__version__}",
+        help=_("show program's version number and exit"),
+    )
     from supple.cli.command import add_lang
 
     add_lang(parser)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from supple.cli.command import Command, coach, tell
 from supple.core.words import printable
+from supple.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -18,13 +19,13 @@ if TYPE_CHECKING:
 
 
 def _arguments(sub: Commands) -> None:
-    p = sub.add_parser("advice", help="what to change next, from your pain and tests, and why")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("advice", help=_("what to change next, from your pain and tests, and why"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     actions = p.add_subparsers(dest="advice_command", metavar="ACTION")
-    q = actions.add_parser("apply", help="apply one suggestion (one step easier or harder)")
-    q.add_argument("id", help="the suggestion's id (see `supple advice`)")
-    u = actions.add_parser("undo", help="put the easier/harder steps back as they were")
-    u.add_argument("id", nargs="?", help="the applied advice's id (default: the last one)")
+    q = actions.add_parser("apply", help=_("apply one suggestion (one step easier or harder)"))
+    q.add_argument("id", help=_("the suggestion's id (see `supple advice`)"))
+    u = actions.add_parser("undo", help=_("put the easier/harder steps back as they were"))
+    u.add_argument("id", nargs="?", help=_("the applied advice's id (default: the last one)"))
 
 
 def _suggested(found: Coach) -> tuple[AdviceService, list[Suggestion]]:
@@ -37,7 +38,7 @@ def cmd_advice(as_json: bool) -> int:
     from supple.coach.wording import ADVICE_NOT_MEDICAL, NO_ADVICE, advice
 
     found = coach()
-    _, suggestions = _suggested(found)
+    _service, suggestions = _suggested(found)
     tell(found)
     if as_json:
         out = [
@@ -56,10 +57,10 @@ def cmd_advice(as_json: bool) -> int:
         print(json.dumps(out, indent=2, ensure_ascii=False))
         return 0
     if not suggestions:
-        print(NO_ADVICE)
+        print(_(NO_ADVICE))  # a lazy constant: translated here
     for s in suggestions:
         print(f"{printable(s.id)}\n  {printable(advice(s))}")
-    print(ADVICE_NOT_MEDICAL)
+    print(_(ADVICE_NOT_MEDICAL))
     return 0
 
 
@@ -75,14 +76,17 @@ def cmd_apply(advice_id: str) -> int:
     if chosen is None:
         applied = [a for a in service.log() if a.id == advice_id and a.undone_at is None]
         if applied:
-            print(f"supple: advice: {advice_already(applied[-1])}", file=sys.stderr)
+            said = _("supple: advice: {reason}").format(reason=advice_already(applied[-1]))
+            print(said, file=sys.stderr)
             return 1
-        print(f"supple: advice: no suggestion '{printable(advice_id)}' today", file=sys.stderr)
+        said = _("supple: advice: no suggestion '{id}' today").format(id=printable(advice_id))
+        print(said, file=sys.stderr)
         return 2
     try:
         service.apply(chosen, advice(chosen))
     except AdviceError as error:
-        print(f"supple: advice: {printable(str(error))}", file=sys.stderr)
+        said = _("supple: advice: {reason}").format(reason=printable(str(error)))
+        print(said, file=sys.stderr)
         return 1
     print(printable(advice_applied(advice(chosen))))
     return 0
@@ -93,12 +97,13 @@ def cmd_undo(advice_id: str | None) -> int:
 
     found = coach()
     try:
-        service, _ = _suggested(found)
+        service, _suggestions = _suggested(found)
         entry = service.undo(advice_id)
     except AdviceError as error:
-        print(f"supple: advice: {printable(str(error))}", file=sys.stderr)
+        said = _("supple: advice: {reason}").format(reason=printable(str(error)))
+        print(said, file=sys.stderr)
         return 1
-    print(f"Undone: {printable(entry.reason)}")
+    print(_("Undone: {reason}").format(reason=printable(entry.reason)))
     return 0
 
 

@@ -14,6 +14,7 @@ from supple.cli.command import (
     find_routine,
     port,
 )
+from supple.i18n import _, lazy
 from supple.system.environment import value
 
 if TYPE_CHECKING:
@@ -26,38 +27,40 @@ if TYPE_CHECKING:
 
 
 def _serve_arguments(sub: Commands) -> None:
-    p = sub.add_parser("serve", help="run the app in a web browser (textual-serve)")
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    p.add_argument("--port", type=port, default=8000, help="port (8000)")
+    p = sub.add_parser("serve", help=_("run the app in a web browser (textual-serve)"))
+    p.add_argument("--host", default="127.0.0.1", help=_("address to listen on (127.0.0.1)"))
+    p.add_argument("--port", type=port, default=8000, help=_("port (8000)"))
 
 
 def _play_arguments(sub: Commands) -> None:
     from supple.core.routine import LEVELS
 
-    p = sub.add_parser("play", help="start a routine straight away in the app")
-    routine = p.add_argument("routine", nargs="?", help="routine id (see `supple list`)")
+    p = sub.add_parser("play", help=_("start a routine straight away in the app"))
+    routine = p.add_argument("routine", nargs="?", help=_("routine id (see `supple list`)"))
     completes(routine, ROUTINE_IDS)
     p.add_argument(
-        "--exercise", metavar="ID", help="one library exercise alone (see `supple exercises`)"
+        "--exercise", metavar="ID", help=_("one library exercise alone (see `supple exercises`)")
     )
     p.add_argument(
         "--resume",
         action="store_true",
-        help="continue your last session, stopped or interrupted, from the exercise it was in",
+        help=_("continue your last session, stopped or interrupted, from the exercise it was in"),
     )
-    p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
+    p.add_argument("--level", choices=LEVELS, help=_("the level (default: from the settings)"))
     add_lang(p, command=True)
     p.add_argument(
         "--plain",
         action="store_true",
-        help="the session as lines of text, for a screen reader or a braille display (also "
-        "TERM=dumb, SUPPLE_PLAIN=1 or the setting plain)",
+        help=_(
+            "the session as lines of text, for a screen reader or a braille display (also "
+            "TERM=dumb, SUPPLE_PLAIN=1 or the setting plain)"
+        ),
     )
     p.add_argument(
         "--every",
         type=every,
         metavar="SECONDS",
-        help="plain mode: say the time left every SECONDS (0: never; default: the setting)",
+        help=_("plain mode: say the time left every SECONDS (0: never; default: the setting)"),
     )
 
 
@@ -72,11 +75,13 @@ def every(text: str) -> int:
     except NumberError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
     if not 0 <= number <= 600:
-        raise argparse.ArgumentTypeError(f"{number} is not from 0 to 600 seconds")
+        raise argparse.ArgumentTypeError(
+            _("{number} is not from 0 to 600 seconds").format(number=number)
+        )
     return number
 
 
-NO_TERMINAL = (
+NO_TERMINAL = lazy(
     "supple: the app needs a terminal (its input and output must both be one). Without one, "
     "use the commands: list, show, validate, history, stats, program, test, config, serve."
 )
@@ -105,7 +110,7 @@ def cmd_app(
     if found.config.plain:  # the setting: plain mode needs no terminal either
         return cmd_plain(routine_id, level, resume=resume, every=every, found=found)
     if not terminal:  # escape codes into a file, and a session nobody sees, never ends
-        print(NO_TERMINAL, file=sys.stderr)
+        print(_(NO_TERMINAL), file=sys.stderr)
         return 2
     earlier = None
     if resume:
@@ -154,7 +159,7 @@ def cmd_plain(
 def cmd_play_routine(found: Coach, routine: Routine, level: Level) -> int:
     """Play a routine that is not among the files (one `supple build` made for today)."""
     if not has_terminal():
-        print(NO_TERMINAL, file=sys.stderr)
+        print(_(NO_TERMINAL), file=sys.stderr)
         return 2
     from supple.tui.app import run_app
 
@@ -170,7 +175,7 @@ def _resumable(found: Coach) -> SessionRecord | None:
     newest = found.newest(1)
     offer = found.journal.resume_offer(found.catalog, newest[0]) if newest else None
     if offer is None:
-        print("supple: no stopped or interrupted session to resume.", file=sys.stderr)
+        print(_("supple: no stopped or interrupted session to resume."), file=sys.stderr)
         return None
     if offer.fresh:
         routine = printable(offer.record.routine)
@@ -185,12 +190,13 @@ def _resumable(found: Coach) -> SessionRecord | None:
 def _play(args: argparse.Namespace) -> int:
     if args.exercise is not None:
         if args.routine is not None or args.resume:
-            print("supple play: a routine, --resume or --exercise: one of them", file=sys.stderr)
+            said = _("supple play: a routine, --resume or --exercise: one of them")
+            print(said, file=sys.stderr)
             return 2
         alone = _alone_id(args.exercise)
         return 2 if alone is None else cmd_app(alone, args.level)
     if args.routine is None and not args.resume:
-        print("supple play: name a routine (see `supple list`), or --resume", file=sys.stderr)
+        print(_("supple play: name a routine (see `supple list`), or --resume"), file=sys.stderr)
         return 2
     return cmd_app(args.routine, args.level, resume=args.resume, plain=args.plain, every=args.every)
 
@@ -205,11 +211,11 @@ def _alone_id(exercise_id: str) -> str | None:
         library.find(exercise_id)
     except KeyError:
         close = library.library.suggest(exercise_id)
-        hint = f" Did you mean '{printable(close)}'?" if close else ""
-        print(
-            f"supple: no exercise '{printable(exercise_id)}'.{hint} See `supple exercises`.",
-            file=sys.stderr,
-        )
+        if close:
+            said = _("supple: no exercise '{id}'. Did you mean '{close}'? See `supple exercises`.")
+        else:
+            said = _("supple: no exercise '{id}'. See `supple exercises`.")
+        print(said.format(id=printable(exercise_id), close=printable(close or "")), file=sys.stderr)
         return None
     return f"{ALONE}{exercise_id}"
 

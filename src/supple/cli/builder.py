@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from supple.cli.command import Command, coach
+from supple.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -23,31 +24,39 @@ def _arguments(sub: Commands) -> None:
 
     p = sub.add_parser(
         "build",
-        help="make a session for today from the library: minutes, focus, level, equipment",
+        help=_("make a session for today from the library: minutes, focus, level, equipment"),
     )
     p.add_argument(
         "--minutes",
         type=int,
         required=True,
-        help=f"how long ({MIN_MINUTES} to {MAX_MINUTES}; the session lasts it within 10 %%)",
+        help=_("how long ({low} to {high}; the session lasts it within 10 %%)").format(
+            low=MIN_MINUTES, high=MAX_MINUTES
+        ),
     )
     p.add_argument(
         "--focus",
         default="",
         metavar="AREAS",
-        help=f"body areas, comma-separated (default: every area): {', '.join(Area)}",
+        help=_("body areas, comma-separated (default: every area): {areas}").format(
+            areas=", ".join(Area)
+        ),
     )
-    p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
+    p.add_argument("--level", choices=LEVELS, help=_("the level (default: from the settings)"))
     p.add_argument(
         "--equipment",
         default="none",
         metavar="WHAT",
-        help=f"what you have, comma-separated, or none (the default): {', '.join(Equipment)}",
+        help=_("what you have, comma-separated, or none (the default): {equipment}").format(
+            equipment=", ".join(Equipment)
+        ),
     )
     p.add_argument(
-        "--save", metavar="ID", help=f"keep it as one of your routines under ID ({SLUG})"
+        "--save",
+        metavar="ID",
+        help=_("keep it as one of your routines under ID ({pattern})").format(pattern=SLUG),
     )
-    p.add_argument("--play", action="store_true", help="start it in the app")
+    p.add_argument("--play", action="store_true", help=_("start it in the app"))
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -68,7 +77,8 @@ def _run(args: argparse.Namespace) -> int:
     if isinstance(result, Refusal):
         from supple.coach.wording import refusal
 
-        print(f"supple build: no session: {refusal(result)}.", file=sys.stderr)
+        said = _("supple build: no session: {reason}.").format(reason=refusal(result))
+        print(said, file=sys.stderr)
         return 1
     routine = result.routine
     print(preview(routine, level, result.seconds))
@@ -83,14 +93,14 @@ def _run(args: argparse.Namespace) -> int:
 
 def preview(routine: Routine, level: Level, seconds: float) -> str:
     """The session as it will play: title, each exercise with its dose, the total."""
-    from supple.core.words import duration, printable
+    from supple.core.words import duration, level_word, printable
 
     width = max(len(e.name) for e in routine.exercises)
-    lines = [printable(f"{routine.title} ({level}, {duration(seconds)})")]
+    lines = [printable(f"{routine.title} ({level_word(level)}, {duration(seconds)})")]
     for number, exercise in enumerate(routine.exercises, 1):
         name = printable(exercise.name).ljust(width)
         lines.append(f"{number:>3}. {name}  {exercise.describe(level)}")
-    lines.append(f"     total {duration(seconds)}, rests included")
+    lines.append("     " + _("total {duration}, rests included").format(duration=duration(seconds)))
     return "\n".join(lines)
 
 
@@ -103,21 +113,20 @@ def _save(found: Coach, routine: Routine, routine_id: str) -> bool:
     from supple.core.words import printable
 
     if not re.fullmatch(SLUG, routine_id):
-        print(
-            f"supple build: '{printable(routine_id)}' is not an id (lower-case letters, digits "
-            "and dashes)",
-            file=sys.stderr,
-        )
+        said = _("supple build: '{id}' is not an id (lower-case letters, digits and dashes)")
+        print(said.format(id=printable(routine_id)), file=sys.stderr)
         return False
     if routine_id in found.routine_ids():
-        print(f"supple build: the id '{routine_id}' is taken: choose another", file=sys.stderr)
+        said = _("supple build: the id '{id}' is taken: choose another")
+        print(said.format(id=routine_id), file=sys.stderr)
         return False
     try:
         path = save_built(found, routine, routine_id)
     except SaveError as error:
         print(f"supple build: {printable(str(error))}", file=sys.stderr)
         return False
-    print(f"Saved as {printable(str(path))}: `supple play {routine_id}`.")
+    said = _("Saved as {path}: `supple play {id}`.")
+    print(said.format(path=printable(str(path)), id=routine_id))
     return True
 
 

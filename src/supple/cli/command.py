@@ -71,6 +71,7 @@ def day(text: str) -> date:
 
     from supple.core.numbers import NumberError, check_digits
     from supple.core.words import printable
+    from supple.i18n import _
 
     try:
         check_digits(text)  # `２０２６-…`: named, not "not a date"
@@ -79,7 +80,7 @@ def day(text: str) -> date:
         raise argparse.ArgumentTypeError(str(error)) from None
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"'{printable(text)}' is not a date like 2026-11-24"
+            _("'{text}' is not a date like 2026-11-24").format(text=printable(text))
         ) from None
 
 
@@ -88,13 +89,16 @@ def port(text: str) -> int:
     import argparse
 
     from supple.core.numbers import NumberError, read_whole
+    from supple.i18n import _
 
     try:
         number = read_whole(text)
     except NumberError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
     if not 1 <= number <= 65535:
-        raise argparse.ArgumentTypeError(f"{number} is not a port (1 to 65535)")
+        raise argparse.ArgumentTypeError(
+            _("{number} is not a port (1 to 65535)").format(number=number)
+        )
     return number
 
 
@@ -102,14 +106,27 @@ def ask(question: str) -> bool | None:
     """A yes/no question on the terminal (yes: y or yes; anything else, end of input or ^C: no);
     None when standard input is not a terminal: the caller refuses without ``--yes`` (exit 2)
     rather than wait, or decide, for someone who cannot answer."""
+    from supple.i18n import _
+
     if not sys.stdin.isatty():
         return None
     try:
-        answer = input(f"{question} [y/N] ")
+        # Translators: the prompt after a yes/no question; y/N are the keys in your language
+        answer = input(_("{question} [y/N] ").format(question=question))
     except (EOFError, KeyboardInterrupt):
         print(file=sys.stderr)
         return False
-    return answer.strip().lower() in ("y", "yes")
+    return answer.strip().lower() in yes_words()
+
+
+def yes_words() -> tuple[str, ...]:
+    """What answers yes to a [y/N] question: y or yes, and the language's own (j/ja, s/sí)."""
+    from supple.i18n import _
+
+    # Translators: the answers that mean yes to a [y/N] question, comma-separated (y and yes
+    # always count too)
+    own = _("y,yes").split(",")
+    return ("y", "yes", *(word.strip().lower() for word in own if word.strip()))
 
 
 def coach() -> Coach:
@@ -121,9 +138,11 @@ def coach() -> Coach:
 
     # The routine, library and program files parsed last time are not parsed again.
     parsed_cache.use(parsed_cache.ParsedCache(cache_dir() / "parsed.marshal", __version__))
+    from supple.i18n import _
+
     found = Coach.from_environment()
     for problem in found.config_problems:
-        print(f"supple: settings: {problem}", file=sys.stderr)
+        print(_("supple: settings: {problem}").format(problem=problem), file=sys.stderr)
     return found
 
 
@@ -140,30 +159,44 @@ def find_routine(found: EffectiveCatalog, routine_id: str) -> Routine | None:
     """The routine, or None after telling the user on stderr what exists."""
     from supple.core.tomlcheck import closest
     from supple.core.words import printable
+    from supple.i18n import _
 
     try:
         return found.find(routine_id)
     except KeyError:
         known = sorted({r.id for r in found.routines})
         close = closest(routine_id, known)
-        hint = f" Did you mean '{printable(close)}'?" if close else ""
-        print(
-            f"supple: no routine '{printable(routine_id)}'.{hint} "
-            f"Known: {printable(', '.join(known))}",
-            file=sys.stderr,
-        )
+        what = dict(id=printable(routine_id), known=printable(", ".join(known)))
+        if close:
+            said = _("supple: no routine '{id}'. Did you mean '{close}'? Known: {known}")
+            print(said.format(close=printable(close), **what), file=sys.stderr)
+        else:
+            print(_("supple: no routine '{id}'. Known: {known}").format(**what), file=sys.stderr)
         broken = [e for e in found.errors if e.path.stem == routine_id]
         for error in broken:
             print(str(error), file=sys.stderr)
         return None
 
 
+def dated(when: date, pattern: str) -> str:
+    """``when`` by a strftime ``pattern``, its %a and %b (the weekday, the month) in the
+    person's language ("Mon 03 Mar" in English, "Mo 03 Mär" in German)."""
+    from supple.i18n import _
+
+    # The English abbreviations (no locale is set: strftime writes C's), each a msgid of
+    # core.words' tables.
+    pattern = pattern.replace("%a", _(when.strftime("%a"))).replace("%b", _(when.strftime("%b")))
+    return when.strftime(pattern)
+
+
 def force_argument(parser: argparse.ArgumentParser) -> None:
     """``--force`` for a command that writes a file the person names (declared once)."""
+    from supple.i18n import _
+
     parser.add_argument(
         "--force",
         action="store_true",
-        help="replace FILE if it is an existing regular file (never a link, folder or device)",
+        help=_("replace FILE if it is an existing regular file (never a link, folder or device)"),
     )
 
 
@@ -174,15 +207,19 @@ def write_to(
     rule; False after one line on stderr if it was refused or could not be written (exit 1)."""
     from supple.core.files import Refused, write_named
     from supple.core.words import printable
+    from supple.i18n import _
 
+    where = printable(str(target))
     try:
         write_named(target, data, force=force, ours=ours)
     except Refused as refused:
-        print(f"supple: not written: {printable(str(target))}: {refused.reason}", file=sys.stderr)
+        said = _("supple: not written: {path}: {reason}")
+        print(said.format(path=where, reason=refused.reason), file=sys.stderr)
         return False
     except OSError as error:
         reason = error.strerror or str(error)
-        print(f"supple: cannot write {printable(str(target))}: {reason}", file=sys.stderr)
+        said = _("supple: cannot write {path}: {reason}")
+        print(said.format(path=where, reason=reason), file=sys.stderr)
         return False
     return True
 
@@ -192,12 +229,12 @@ def add_lang(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
     ``_chosen_lang``, so that the help is in it too; here it is checked and documented)."""
     import argparse
 
-    from supple.i18n import LANGUAGES
+    from supple.i18n import LANGUAGES, _
 
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
         # a command's own default must not undo `supple --lang de play`
         default=argparse.SUPPRESS if command else None,
-        help="the language shown and spoken (default: the setting, else LANGUAGE/LC_ALL/LANG)",
+        help=_("the language shown and spoken (default: the setting, else LANGUAGE/LC_ALL/LANG)"),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from supple.cli.command import Command
+from supple.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -60,9 +61,9 @@ def script(shell: str) -> str:
 def _arguments(sub: Commands) -> None:
     p = sub.add_parser(
         "completion",
-        help="print the shell completion script (bash, zsh or fish); see docs/install.md",
+        help=_("print the shell completion script (bash, zsh or fish); see docs/install.md"),
     )
-    p.add_argument("shell", choices=SHELLS, help="the shell to complete in")
+    p.add_argument("shell", choices=SHELLS, help=_("the shell to complete in"))
 
 
 def _run(args: argparse.Namespace) -> int:

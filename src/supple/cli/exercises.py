@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from supple.cli.command import Command, coach
+from supple.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -30,10 +31,14 @@ def equipment_argument(text: str) -> tuple[Equipment, ...]:
     for item in (part.strip() for part in text.split(",")):
         if item not in known:
             close = closest(item, [*known, "none"])
-            hint = f"did you mean '{close}'? " if close else ""
-            raise argparse.ArgumentTypeError(
-                f"unknown equipment '{printable(item)}' ({hint}one of: none, {', '.join(known)})"
-            )
+            what = dict(item=printable(item), known=", ".join(known))
+            if close:
+                said = _(
+                    "unknown equipment '{item}' (did you mean '{close}'? one of: none, {known})"
+                )
+                raise argparse.ArgumentTypeError(said.format(close=close, **what))
+            said = _("unknown equipment '{item}' (one of: none, {known})")
+            raise argparse.ArgumentTypeError(said.format(**what))
         have.append(Equipment(item))
     return tuple(have)
 
@@ -41,14 +46,16 @@ def equipment_argument(text: str) -> tuple[Equipment, ...]:
 def _arguments(sub: Commands) -> None:
     from supple.core.library import Area
 
-    p = sub.add_parser("exercises", help="the exercise library: areas, equipment, ladders")
-    p.add_argument("--area", choices=[a.value for a in Area], help="only those working this area")
+    p = sub.add_parser("exercises", help=_("the exercise library: areas, equipment, ladders"))
+    p.add_argument(
+        "--area", choices=[a.value for a in Area], help=_("only those working this area")
+    )
     p.add_argument(
         "--equipment",
         type=equipment_argument,
-        help="what you have: none, or a list like wall,chair (those needing more are left out)",
+        help=_("what you have: none, or a list like wall,chair (those needing more are left out)"),
     )
-    p.add_argument("--json", action="store_true", help="as JSON")
+    p.add_argument("--json", action="store_true", help=_("as JSON"))
 
 
 def exercise_json(item: LibraryExercise, marked: frozenset[str]) -> dict[str, Any]:
@@ -79,13 +86,14 @@ def cmd_exercises(area: str | None, equipment: tuple[Equipment, ...] | None, as_
     library = found.library
     marked = found.not_for_me()
     if marked.problem is not None:
-        print(f"supple: not for me: {printable(marked.problem)}", file=sys.stderr)
+        said = _("supple: not for me: {problem}").format(problem=printable(marked.problem))
+        print(said, file=sys.stderr)
     chosen = library.in_area(Area(area)) if area is not None else library.exercises
     if equipment is not None:
         chosen = tuple(e for e in chosen if set(e.equipment) <= set(equipment))
     for error in library.errors:
         for problem in error.problems:
-            print(f"supple: library: {problem}", file=sys.stderr)
+            print(_("supple: library: {problem}").format(problem=problem), file=sys.stderr)
     if as_json:
         import json
 
@@ -94,15 +102,18 @@ def cmd_exercises(area: str | None, equipment: tuple[Equipment, ...] | None, as_
         return 0
     for item in chosen:
         exercise = item.exercise
-        needs = ", ".join(e.value for e in item.equipment) or "nothing"
-        mark = "  (not for me)" if item.id in marked.ids else ""
+        needs = ", ".join(e.value for e in item.equipment) or _("nothing")
+        mark = "  " + _("(not for me)") if item.id in marked.ids else ""
         print(f"{printable(item.id):<28} {printable(exercise.name)}{mark}")
         ladder = " → ".join(printable(e.id) for e in library.ladder(item.id))
         areas = ", ".join(a.value for a in item.areas)
-        print(f"{'':<28} {exercise.describe('beginner')} · {areas} · needs {needs}")
-        print(f"{'':<28} ladder: {ladder}")
+        dose = exercise.describe("beginner")
+        # Translators: a library exercise's line: its dose, its body areas, its equipment
+        said = _("{dose} · {areas} · needs {equipment}")
+        print(f"{'':<28} " + said.format(dose=dose, areas=areas, equipment=needs))
+        print(f"{'':<28} " + _("ladder: {ladder}").format(ladder=ladder))
     if not chosen:
-        print("no exercises match", file=sys.stderr)
+        print(_("no exercises match"), file=sys.stderr)
     return 0
 
 

@@ -6,7 +6,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from supple.cli.command import ROUTINE_IDS, Command, coach, completes, day, tell
-from supple.core.words import counted, duration, plural, printable, said
+from supple.core.words import counted, duration, level_word, plural, printable, said
+from supple.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -16,53 +17,57 @@ if TYPE_CHECKING:
 
 
 def _history_arguments(sub: Commands) -> None:
-    p = sub.add_parser("history", help="list past sessions, newest first")
+    p = sub.add_parser("history", help=_("list past sessions, newest first"))
     fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="the records as stored, with their path")
-    fmt.add_argument("--csv", action="store_true", help="one row per session")
-    p.add_argument("--since", type=day, metavar="YYYY-MM-DD", help="only sessions from this day on")
-    only = p.add_argument("--routine", metavar="ID", help="only sessions of this routine")
+    fmt.add_argument(
+        "--json", action="store_true", help=_("the records as stored, with their path")
+    )
+    fmt.add_argument("--csv", action="store_true", help=_("one row per session"))
+    p.add_argument(
+        "--since", type=day, metavar="YYYY-MM-DD", help=_("only sessions from this day on")
+    )
+    only = p.add_argument("--routine", metavar="ID", help=_("only sessions of this routine"))
     completes(only, ROUTINE_IDS)
 
 
 def _stats_arguments(sub: Commands) -> None:
-    p = sub.add_parser("stats", help="streaks, weekly minutes and pain after sessions")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("stats", help=_("streaks, weekly minutes and pain after sessions"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def _log_arguments(sub: Commands) -> None:
     from supple.core.routine import LEVELS
 
-    p = sub.add_parser("log", help="log a session you did without the app")
-    completes(p.add_argument("routine", help="routine id (see `supple list`)"), ROUTINE_IDS)
-    p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
+    p = sub.add_parser("log", help=_("log a session you did without the app"))
+    completes(p.add_argument("routine", help=_("routine id (see `supple list`)")), ROUTINE_IDS)
+    p.add_argument("--level", choices=LEVELS, help=_("the level (default: from the settings)"))
     p.add_argument(
-        "--at", metavar="WHEN", help="when it began: HH:MM today, or YYYY-MM-DD HH:MM (now)"
+        "--at", metavar="WHEN", help=_("when it began: HH:MM today, or YYYY-MM-DD HH:MM (now)")
     )
     p.add_argument(
         "--minutes",
         type=_minutes,
-        help="how long it took: 45, 4,5 or 1 h (the routine's own length)",
+        help=_("how long it took: 45, 4,5 or 1 h (the routine's own length)"),
     )
     p.add_argument(
         "--done",
         metavar="N,N,…",
-        help="the exercises done, by their number in `supple show` (all of them)",
+        help=_("the exercises done, by their number in `supple show` (all of them)"),
     )
-    p.add_argument("--pain-before", type=_pain, metavar="0-10", help="pain before (0 = none)")
-    p.add_argument("--pain-after", type=_pain, metavar="0-10", help="pain after (0 = none)")
+    p.add_argument("--pain-before", type=_pain, metavar="0-10", help=_("pain before (0 = none)"))
+    p.add_argument("--pain-after", type=_pain, metavar="0-10", help=_("pain after (0 = none)"))
 
 
 def _checkin_arguments(sub: Commands) -> None:
-    p = sub.add_parser("checkin", help="answer this morning's pain for yesterday's session")
+    p = sub.add_parser("checkin", help=_("answer this morning's pain for yesterday's session"))
     p.add_argument(
         "--morning",
         type=_pain,
         required=True,
         metavar="0-10",
-        help="your back pain this morning, 0 = no pain … 10 = worst imaginable",
+        help=_("your back pain this morning, 0 = no pain … 10 = worst imaginable"),
     )
-    p.add_argument("--json", action="store_true", help="print the session it was linked to")
+    p.add_argument("--json", action="store_true", help=_("print the session it was linked to"))
 
 
 def cmd_checkin(rating: int, as_json: bool) -> int:
@@ -75,11 +80,12 @@ def cmd_checkin(rating: int, as_json: bool) -> int:
     try:
         record = found.journal.answer_morning(found.now(), rating)
     except SaveError as error:
-        print(f"supple checkin: could not save {printable(str(error))}", file=sys.stderr)
+        said = _("supple checkin: could not save {error}").format(error=printable(str(error)))
+        print(said, file=sys.stderr)
         return 1
     tell(found)
     if record is None:
-        print(f"supple checkin: {wording.NO_MORNING_SESSION}", file=sys.stderr)
+        print(f"supple checkin: {_(wording.NO_MORNING_SESSION)}", file=sys.stderr)
         return 1
     if as_json:
         print(json.dumps(record.to_json(), ensure_ascii=False, indent=2))
@@ -109,7 +115,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     if minutes is None:
         minutes = found.catalog.seconds(routine, level) / 60
     if not 0 < minutes <= 24 * 60:
-        print("supple log: --minutes must be more than 0 and at most a day", file=sys.stderr)
+        print(_("supple log: --minutes must be more than 0 and at most a day"), file=sys.stderr)
         return 2
     try:
         pain = (args.pain_before, args.pain_after)
@@ -170,15 +176,9 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
         return 0
     if not records:
         if not every:
-            print("No sessions yet.")
+            print(_("No sessions yet."))
         else:
-            which = "".join(
-                (
-                    f" of {printable(routine)}" if routine else "",
-                    f" since {since:%Y-%m-%d}" if since else "",
-                )
-            )
-            print(f"No sessions{which} ({plural(len(every), 'session')} in all).")
+            print(_none_selected(routine, since, len(every)))
         return 0
     from supple.core.pain import old_feeling_words, pain_line
 
@@ -188,13 +188,30 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
             for words in (pain_line(r), old_feeling_words(r.feeling_before, r.feeling_after))
             if words
         )
+        done = _("{done}/{total} done").format(done=r.exercises_done, total=len(r.exercises))
         print(
-            f"{r.started:%Y-%m-%d %H:%M}  {printable(r.title):<22} {printable(r.level):<12} "
+            f"{r.started:%Y-%m-%d %H:%M}  {printable(r.title):<22} "
+            f"{printable(level_word(r.level)):<12} "
             f"{duration(r.active_seconds):>6}  {said(r.outcome).label:<15} "
-            f"{r.exercises_done}/{len(r.exercises)} done{feeling}"
-            f"{'  logged by hand' if r.by_hand else ''}"
+            f"{done}{feeling}"
+            f"{'  ' + _('logged by hand') if r.by_hand else ''}"
         )
     return 0
+
+
+def _none_selected(routine: str | None, since: date | None, every: int) -> str:
+    """Why `supple history` shows nothing although there are sessions (whole sentences)."""
+    count = plural(every, "session")
+    if routine and since:
+        said = _("No sessions of {routine} since {day} ({count} in all).")
+    elif routine:
+        said = _("No sessions of {routine} ({count} in all).")
+    elif since:
+        said = _("No sessions since {day} ({count} in all).")
+    else:
+        said = _("No sessions ({count} in all).")
+    day = f"{since:%Y-%m-%d}" if since else ""
+    return said.format(routine=printable(routine or ""), day=day, count=count)
 
 
 def cmd_stats(as_json: bool) -> int:
@@ -206,28 +223,40 @@ def cmd_stats(as_json: bool) -> int:
     if as_json:
         print(json.dumps(stats.to_json(), indent=2))
         return 0
+    said_all = _("In all: {counted} ({ended} ended), {minutes} minutes of work")
     print(
-        f"In all: {counted(stats.counted)} ({stats.sessions} ended), "
-        f"{stats.minutes:.0f} minutes of work"
+        said_all.format(
+            counted=counted(stats.counted), ended=stats.sessions, minutes=f"{stats.minutes:.0f}"
+        )
     )
     print(
-        f"Streak: {plural(stats.current_streak, 'day')} now, "
-        f"{plural(stats.longest_streak, 'day')} at the longest"
+        _("Streak: {now} now, {longest} at the longest").format(
+            now=plural(stats.current_streak, "day"), longest=plural(stats.longest_streak, "day")
+        )
     )
     week = stats.this_week
-    print(f"This week: {counted(week.sessions)}, {week.minutes:.0f} minutes of work")
-    print("Last 12 weeks (minutes): " + " ".join(f"{w.minutes:.0f}" for w in stats.weeks))
+    said_week = _("This week: {counted}, {minutes} minutes of work")
+    print(said_week.format(counted=counted(week.sessions), minutes=f"{week.minutes:.0f}"))
+    weeks = " ".join(f"{w.minutes:.0f}" for w in stats.weeks)
+    print(_("Last 12 weeks (minutes): {minutes}").format(minutes=weeks))
+    from supple.cli.command import dated
     from supple.coach import wording
     from supple.core.pain import OLD_SCALE, SCALE
 
     if stats.pain:
-        print(f"Pain after sessions ({SCALE}, lower is better): {wording.pain_trend(stats)}")
+        said_pain = _("Pain after sessions ({scale}, lower is better): {trend}")
+        print(said_pain.format(scale=_(SCALE), trend=wording.pain_trend(stats)))
     if stats.feelings:
-        print(f"Feeling after sessions ({OLD_SCALE}): {wording.feelings_trend(stats)}")
+        said_feeling = _("Feeling after sessions ({scale}): {trend}")
+        print(said_feeling.format(scale=_(OLD_SCALE), trend=wording.feelings_trend(stats)))
     if stats.last is not None:
+        last = stats.last
         print(
-            f"Last session: {stats.last.started:%a %d %b %H:%M}, {printable(stats.last.title)} "
-            f"({said(stats.last.outcome).label})"
+            _("Last session: {when}, {title} ({outcome})").format(
+                when=dated(last.started, "%a %d %b %H:%M"),
+                title=printable(last.title),
+                outcome=said(last.outcome).label,
+            )
         )
     return 0
 

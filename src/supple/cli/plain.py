@@ -370,7 +370,7 @@ class PlainPlayer:
             if not catalog.changes(record.routine, entry.id, record.level, change):
                 self.say(f"{entry.name}: {unchanged(change)}.")
                 continue
-            _, error = self.coach.adjust(record.routine, entry.id, change)
+            _record, error = self.coach.adjust(record.routine, entry.id, change)
             facts = self.coach.catalog.stepped(record.routine, entry.id, record.level)
             words = "as it was" if facts is None else stepped(facts)
             self.say(f"Not saved: {error}." if error else f"{entry.name}: {words} next time.")

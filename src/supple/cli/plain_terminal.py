@@ -41,7 +41,7 @@ class TerminalSource:
         """Read what is there within ``timeout``; False if nothing came in time."""
         if self._eof:
             raise EOFError
-        ready, _, _ = select.select([self.fd], [], [], timeout)
+        ready, _writable, _failed = select.select([self.fd], [], [], timeout)
         if not ready:
             return False
         data = os.read(self.fd, READ if self.single else 1)  # a line's end is never passed
@@ -78,7 +78,7 @@ class TerminalSource:
                 break
             if not self._fill(timeout):
                 return None
-        line, _, self._buffer = self._buffer.partition(b"\n")
+        line, _newline, self._buffer = self._buffer.partition(b"\n")
         return line.decode("utf-8", "replace").rstrip("\r")
 
     def line(self) -> str:

@@ -12,13 +12,16 @@ from supple.cli.command import (
     ask,
     coach,
     completes,
+    dated,
     day,
     force_argument,
     ids_argument,
     tell,
     write_to,
 )
-from supple.core.words import change_words, duration, plural, printable
+from supple.cli.program_words import better_words, kind_word, point_word
+from supple.core.words import change_words, duration, level_word, plural, printable
+from supple.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -29,10 +32,10 @@ if TYPE_CHECKING:
 
 
 def _program_arguments(sub: Commands) -> None:
-    p = sub.add_parser("program", help="the active program: where you are, test results")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("program", help=_("the active program: where you are, test results"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.add_argument(
-        "--program", metavar="ID", help="another program's view (see `supple program list`)"
+        "--program", metavar="ID", help=_("another program's view (see `supple program list`)")
     )
     p.add_argument(
         "--ics",
@@ -40,23 +43,24 @@ def _program_arguments(sub: Commands) -> None:
         const="-",
         type=Path,
         metavar="FILE",
-        help="the remaining workouts and test days as a calendar file (to FILE, else printed)",
+        help=_("the remaining workouts and test days as a calendar file (to FILE, else printed)"),
     )
     force_argument(p)
     program_sub = p.add_subparsers(dest="program_command", metavar="ACTION")
     listed = program_sub.add_parser(
-        "list", help="the programs, which one is active, how far along each is"
+        "list", help=_("the programs, which one is active, how far along each is")
     )
-    listed.add_argument("--json", action="store_true", dest="list_json", help="print JSON")
+    listed.add_argument("--json", action="store_true", dest="list_json", help=_("print JSON"))
     q = program_sub.add_parser(
-        "start", help="start a program, switch back to one (resumed), or restart the active one"
+        "start",
+        help=_("start a program, switch back to one (resumed), or restart the active one"),
     )
-    q.add_argument("start_id", nargs="?", metavar="ID", help="which program (the active one)")
-    q.add_argument("--date", type=day, metavar="YYYY-MM-DD", help="the start day (today)")
+    q.add_argument("start_id", nargs="?", metavar="ID", help=_("which program (the active one)"))
+    q.add_argument("--date", type=day, metavar="YYYY-MM-DD", help=_("the start day (today)"))
     q.add_argument(
         "--yes",
         action="store_true",
-        help="restart a running program without asking (needed when not on a terminal)",
+        help=_("restart a running program without asking (needed when not on a terminal)"),
     )
     from supple.cli.safety import add_answer_arguments
 
@@ -64,17 +68,19 @@ def _program_arguments(sub: Commands) -> None:
 
 
 def _test_arguments(sub: Commands) -> None:
-    p = sub.add_parser("test", help="the program's mobility tests")
+    p = sub.add_parser("test", help=_("the program's mobility tests"))
     test_sub = p.add_subparsers(dest="test_command", metavar="ACTION", required=True)
-    ids_argument(test_sub.add_parser("list", help="the five tests: unit, which way is better, how"))
+    listed = test_sub.add_parser("list", help=_("the five tests: unit, which way is better, how"))
+    ids_argument(listed)
     q = test_sub.add_parser(
-        "record", help="record a result, e.g. `supple test record toe-touch 12`"
+        "record", help=_("record a result, e.g. `supple test record toe-touch 12`")
     )
-    completes(q.add_argument("test", help="test id (see `supple test list`)"), TEST_IDS)
+    completes(q.add_argument("test", help=_("test id (see `supple test list`)")), TEST_IDS)
     q.add_argument(
-        "value", help="the result in the test's unit: 12, 2,5, 12 cm, 30 s or 1:30 for a time"
+        "value",
+        help=_("the result in the test's unit: 12, 2,5, 12 cm, 30 s or 1:30 for a time"),
     )
-    q.add_argument("--point", help="start, middle or end (default: where you are)")
+    q.add_argument("--point", help=_("start, middle or end (default: where you are)"))
 
 
 class ProgramContext:
@@ -100,17 +106,13 @@ def _program_context(program_id: str | None = None) -> ProgramContext | None:
     try:
         return ProgramContext(program_id)
     except ProgramError as error:
-        print(
-            f"supple: the program file cannot be used:\n{printable(str(error), lines=True)}",
-            file=sys.stderr,
-        )
+        said = _("supple: the program file cannot be used:\n{problems}")
+        print(said.format(problems=printable(str(error), lines=True)), file=sys.stderr)
         return None
     except KeyError:
         known = ", ".join(coach().program_service.ids())
-        print(
-            f"supple: no program '{printable(str(program_id))}' (known: {printable(known)})",
-            file=sys.stderr,
-        )
+        said = _("supple: no program '{id}' (known: {known})")
+        print(said.format(id=printable(str(program_id)), known=printable(known)), file=sys.stderr)
         return None
 
 
@@ -130,12 +132,14 @@ def cmd_program_list(as_json: bool = False) -> int:
         p, program = view.progress, view.program
         mark = "*" if program.id == active else " "
         where = (
-            "not started"
+            _("not started")
             if p.started is None
-            else f"started {p.started:%d %b %Y} · {len(p.done)}/{len(program.workouts)} done"
+            else _("started {day} · {done}/{total} done").format(
+                day=dated(p.started, "%d %b %Y"), done=len(p.done), total=len(program.workouts)
+            )
         )
         print(f"{mark} {printable(program.id):<22} {printable(program.title):<28} {where}")
-    print("* active · `supple program start ID` switches (a program started before resumes)")
+    print(_("* active · `supple program start ID` switches (a program started before resumes)"))
     return 0 if views else 2
 
 
@@ -151,34 +155,57 @@ def cmd_program(as_json: bool, program_id: str | None = None) -> int:
     if as_json:
         print(json.dumps(p.to_json(), indent=2, ensure_ascii=False))
         return 0
+    program = ctx.program
     print(
-        f"{printable(ctx.program.title)}: {len(ctx.program.workouts)} workouts over "
-        f"{ctx.program.weeks} weeks, {len(ctx.program.tests)} mobility tests"
+        _("{title}: {workouts} workouts over {weeks} weeks, {tests} mobility tests").format(
+            title=printable(program.title),
+            workouts=len(program.workouts),
+            weeks=program.weeks,
+            tests=len(program.tests),
+        )
     )
     if not ctx.active:
-        print(f"Not the active program: `supple program start {ctx.program.id}` switches to it.")
+        said = _("Not the active program: `supple program start {id}` switches to it.")
+        print(said.format(id=program.id))
     if p.started is None:
-        print(f"Not started. `supple program start {ctx.program.id}` starts it today.")
+        print(_("Not started. `supple program start {id}` starts it today.").format(id=program.id))
     else:
-        print(f"Started {p.started:%a %d %b %Y} · {len(p.done)}/{len(ctx.program.workouts)} done")
+        said = _("Started {day} · {done}/{total} done")
+        day = dated(p.started, "%a %d %b %Y")
+        print(said.format(day=day, done=len(p.done), total=len(program.workouts)))
         if p.next is not None and p.suggested is not None:
             length = duration(ctx.view.seconds.get(p.next.number, 0.0))
+            said = _(
+                "Next: workout {number} (week {week}) — {routine} at {level} ({length}), on {day}"
+            )
             print(
-                f"Next: workout {p.next.number} (week {p.next.week}) — "
-                f"{printable(p.next.routine)} at "
-                f"{p.next.level} ({length}), on {p.suggested:%a %d %b}"
+                said.format(
+                    number=p.next.number,
+                    week=p.next.week,
+                    routine=printable(p.next.routine),
+                    level=level_word(p.next.level),
+                    length=length,
+                    day=dated(p.suggested, "%a %d %b"),
+                )
             )
         elif p.finished:
-            print("All workouts done. Well done!")
+            print(_("All workouts done. Well done!"))
         for number in ctx.view.too_long():
-            minutes = ctx.view.seconds[number] / 60
-            print(f"Workout {number} takes {minutes:.1f} min with your settings (over 30).")
+            minutes = f"{ctx.view.seconds[number] / 60:.1f}"
+            said = _("Workout {number} takes {minutes} min with your settings (over 30).")
+            print(said.format(number=number, minutes=minutes))
         if p.due:
-            print(f"Tests due: {printable(', '.join(p.due))} (`supple test list`)")
+            print(
+                _("Tests due: {tests} (`supple test list`)").format(
+                    tests=printable(", ".join(p.due))
+                )
+            )
     for test in ctx.program.tests:
         by_point = p.results.get(test.id, {})
         values = "  ".join(
-            f"{point} {by_point[point].value:g}" if point in by_point else f"{point} –"
+            f"{point_word(point)} {by_point[point].value:g}"
+            if point in by_point
+            else f"{point_word(point)} –"
             for point in POINTS
         )
         change = p.change(test)
@@ -200,13 +227,16 @@ def cmd_program_ics(target: Path, force: bool = False) -> int:
     view, planned = calendar
     if view.progress.started is None:
         print(
-            "supple: the program has not started: the calendar starts today, as if you started "
-            "it now (`supple program start`)",
+            _(
+                "supple: the program has not started: the calendar starts today, as if you "
+                "started it now (`supple program start`)"
+            ),
             file=sys.stderr,
         )
     elif not planned:
         print(
-            "supple: every workout of the program is done: the calendar is empty.", file=sys.stderr
+            _("supple: every workout of the program is done: the calendar is empty."),
+            file=sys.stderr,
         )
     data = to_ics(planned, calendar_name=f"supple: {view.program.title}")
     if str(target) == "-":
@@ -217,11 +247,12 @@ def cmd_program_ics(target: Path, force: bool = False) -> int:
     if not write_to(target, data, force=force, ours=is_own_calendar):
         return 1
     workouts = sum(1 for p in planned if p.number is not None)
-    print(
-        f"{plural(workouts, 'workout')} and {plural(len(planned) - workouts, 'test day')} "
-        f"written to {printable(str(target))}",
-        file=sys.stderr,
+    said = _("{workouts} and {test_days} written to {path}").format(
+        workouts=plural(workouts, "workout"),
+        test_days=plural(len(planned) - workouts, "test day"),
+        path=printable(str(target)),
     )
+    print(said, file=sys.stderr)
     return 0
 
 
@@ -246,14 +277,14 @@ def cmd_program_start(
         question, meaning = restart_program(running, day)
         answer = ask(f"{meaning}\n{question}")
         if answer is None:
-            print(
-                f"supple: program start: the program is running (started {running:%Y-%m-%d}) "
-                "and standard input is not a terminal to ask: add --yes to restart it",
-                file=sys.stderr,
+            said = _(
+                "supple: program start: the program is running (started {day}) and standard "
+                "input is not a terminal to ask: add --yes to restart it"
             )
+            print(said.format(day=f"{running:%Y-%m-%d}"), file=sys.stderr)
             return 2
         if not answer:
-            print("Not restarted.")
+            print(_("Not restarted."))
             return 1
 
     if not _screened(ctx, signs, usual_pain):
@@ -269,11 +300,17 @@ def cmd_program_start(
     try:
         started = ctx.coach.start_program(ctx.program, at)
     except SaveError as error:  # a newer supple's state, or a disk that will not take it
-        print(f"supple: program start: {printable(str(error))}", file=sys.stderr)
+        said = _("supple: program start: {error}").format(error=printable(str(error)))
+        print(said, file=sys.stderr)
         return 1
     view = ctx.coach.program()  # the status line follows the new start
     due = view.progress.due if view is not None else ()
-    print(f"Started {printable(ctx.program.title)} on {started:%a %d %b %Y}. {after_start(due)}")
+    said = _("Started {title} on {day}. {next}").format(
+        title=printable(ctx.program.title),
+        day=dated(started, "%a %d %b %Y"),
+        next=after_start(due),
+    )
+    print(said)
     _say_left(left)
     return 0
 
@@ -288,14 +325,15 @@ def _switch_back(ctx: ProgramContext, day: date | None) -> int:
     try:
         started = ctx.coach.start_program(ctx.program, ctx.now)
     except SaveError as error:
-        print(f"supple: program start: {printable(str(error))}", file=sys.stderr)
+        said = _("supple: program start: {error}").format(error=printable(str(error)))
+        print(said, file=sys.stderr)
         return 1
     view = ctx.coach.program()  # the status line follows the active program
     done = len(view.progress.done) if view is not None else 0
     total = len(ctx.program.workouts)
     print(printable(program_resumed(ctx.program.title, started, done, total)))
     if day is not None:
-        print("supple: --date is for a start: the program resumed instead", file=sys.stderr)
+        print(_("supple: --date is for a start: the program resumed instead"), file=sys.stderr)
     _say_left(left)
     return 0
 
@@ -323,7 +361,7 @@ def _screened(ctx: ProgramContext, signs: frozenset[str] | None, usual: int | No
         if screening is None or not screening.answered:
             screening = ask_screening(ctx.coach)
             if screening is None:
-                print(f"supple: {SCREENING_MISSING}", file=sys.stderr)
+                print(f"supple: {_(SCREENING_MISSING)}", file=sys.stderr)
                 return True
             print()
         else:
@@ -340,10 +378,15 @@ def cmd_test_list(ids: bool = False) -> int:
         print("\n".join(printable(test.id) for test in ctx.program.tests))
         return 0
     for test in ctx.program.tests:
-        print(
-            f"{printable(test.id):<15} {printable(test.name)} — {printable(test.unit)}, "
-            f"{test.better} is better ({test.low:g}–{test.high:g}, {test.kind})"
+        said = _("{name} — {unit}, {better} ({low}–{high}, {kind})").format(
+            name=printable(test.name),
+            unit=printable(test.unit),
+            better=better_words(test.better),
+            low=f"{test.low:g}",
+            high=f"{test.high:g}",
+            kind=kind_word(test.kind),
         )
+        print(f"{printable(test.id):<15} {said}")
         for step in test.how:
             print(f"{'':<16}· {printable(step)}")
     return 0
@@ -354,10 +397,8 @@ def cmd_test_record(test_id: str, typed: str, point: str | None) -> int:
     from supple.core.program import POINTS
 
     if point is not None and point not in POINTS:
-        print(
-            f"supple: --point must be one of {', '.join(POINTS)}, not '{printable(point)}'",
-            file=sys.stderr,
-        )
+        said = _("supple: --point must be one of {points}, not '{point}'")
+        print(said.format(points=", ".join(POINTS), point=printable(point)), file=sys.stderr)
         return 2
     ctx = _program_context()
     if ctx is None:
@@ -366,12 +407,14 @@ def cmd_test_record(test_id: str, typed: str, point: str | None) -> int:
         test = ctx.program.test(test_id)
     except KeyError:
         known = printable(", ".join(t.id for t in ctx.program.tests))
-        print(f"supple: no test '{printable(test_id)}' (known: {known})", file=sys.stderr)
+        said = _("supple: no test '{id}' (known: {known})")
+        print(said.format(id=printable(test_id), known=known), file=sys.stderr)
         return 2
     try:
         value = read_number(typed, test.unit)
     except NumberError as error:
-        print(f"supple: test record: {printable(str(error))}", file=sys.stderr)
+        said = _("supple: test record: {error}").format(error=printable(str(error)))
+        print(said, file=sys.stderr)
         return 2
     problem = test.check(value)
     if problem:
@@ -381,17 +424,23 @@ def cmd_test_record(test_id: str, typed: str, point: str | None) -> int:
     at = point if point else ctx.program.point_for(done)
     after = dict(zip(POINTS, ctx.program.tests_after, strict=True))[at]
     if done < after:
+        said = _("supple: the {point} tests come after workout {after}; {done} done so far")
         print(
-            f"supple: the {at} tests come after workout {after}; {plural(done, 'workout')} "
-            "done so far",
+            said.format(point=point_word(at), after=after, done=plural(done, "workout")),
             file=sys.stderr,
         )
         return 2
     result = ctx.coach.record_test(test, value, at)
     ctx.coach.program()  # the status line follows (the tests due)
+    said = _("Recorded {name}: {value} {unit} ({point}) in {path}")
     print(
-        f"Recorded {printable(test.name)}: {value:g} {printable(test.unit)} ({at}) "
-        f"in {printable(str(result.path))}"
+        said.format(
+            name=printable(test.name),
+            value=f"{value:g}",
+            unit=printable(test.unit),
+            point=point_word(at),
+            path=printable(str(result.path)),
+        )
     )
     return 0
 

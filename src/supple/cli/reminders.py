@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from supple.cli.command import Command, coach, tell
 from supple.core.words import printable
+from supple.i18n import _
 
 if TYPE_CHECKING:
     from supple.cli.command import Commands
@@ -14,24 +15,26 @@ if TYPE_CHECKING:
 
 
 def _remind_arguments(sub: Commands) -> None:
-    p = sub.add_parser("remind", help="reminders at chosen times (a systemd timer, cron, launchd)")
-    remind_sub = p.add_subparsers(dest="remind_command", metavar="ACTION", required=True)
-    q = remind_sub.add_parser("on", help="turn reminders on (or change their times)")
-    q.add_argument("--at", metavar="HH:MM,...", help="times of day (default 09:00,17:30)")
-    q.add_argument("--days", metavar="DAYS", help="e.g. mon-fri, mon,wed,fri, daily (default)")
-    q.add_argument(
-        "--hours", metavar="HH:MM-HH:MM", help="only nudge within these hours (08:00-21:00)"
+    p = sub.add_parser(
+        "remind", help=_("reminders at chosen times (a systemd timer, cron, launchd)")
     )
-    remind_sub.add_parser("off", help="turn reminders off, removing everything they installed")
-    remind_sub.add_parser("status", help="whether reminders are on, the next one, the desktop")
+    remind_sub = p.add_subparsers(dest="remind_command", metavar="ACTION", required=True)
+    q = remind_sub.add_parser("on", help=_("turn reminders on (or change their times)"))
+    q.add_argument("--at", metavar="HH:MM,...", help=_("times of day (default 09:00,17:30)"))
+    q.add_argument("--days", metavar="DAYS", help=_("e.g. mon-fri, mon,wed,fri, daily (default)"))
+    q.add_argument(
+        "--hours", metavar="HH:MM-HH:MM", help=_("only nudge within these hours (08:00-21:00)")
+    )
+    remind_sub.add_parser("off", help=_("turn reminders off, removing everything they installed"))
+    remind_sub.add_parser("status", help=_("whether reminders are on, the next one, the desktop"))
 
 
 def _nudge_arguments(sub: Commands) -> None:
     p = sub.add_parser(
-        "nudge", help="what the reminder timer runs: a notification when a workout is due"
+        "nudge", help=_("what the reminder timer runs: a notification when a workout is due")
     )
     p.add_argument(
-        "--dry-run", action="store_true", help="print what it decides; show no notification"
+        "--dry-run", action="store_true", help=_("print what it decides; show no notification")
     )
 
 
@@ -159,7 +162,7 @@ def cmd_nudge(dry_run: bool) -> int:
     from supple.system import desktop, reminders
 
     found = coach()
-    settings, _ = found.reminders.settings()
+    settings, _problem = found.reminders.settings()
     if not settings.on and not dry_run:
         return 0  # a timer left behind: nothing read, nothing said
     runner, places = reminders.default_runner(), reminders.places()

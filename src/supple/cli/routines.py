@@ -17,7 +17,8 @@ from supple.cli.command import (
     ids_argument,
     write_to,
 )
-from supple.core.words import duration, plural, printable
+from supple.core.words import duration, level_word, plural, printable
+from supple.i18n import _, lazy, n_
 from supple.system.environment import value
 
 if TYPE_CHECKING:
@@ -27,23 +28,23 @@ if TYPE_CHECKING:
 
 
 def _list_arguments(sub: Commands) -> None:
-    p = sub.add_parser("list", help="list the routines with their minutes per level")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("list", help=_("list the routines with their minutes per level"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     ids_argument(p)
 
 
 def _show_arguments(sub: Commands) -> None:
     from supple.core.routine import LEVELS
 
-    p = sub.add_parser("show", help="print a routine's timeline at a level")
-    completes(p.add_argument("routine", help="routine id (see `supple list`)"), ROUTINE_IDS)
-    p.add_argument("--level", choices=LEVELS, help="the level (default: from the settings)")
+    p = sub.add_parser("show", help=_("print a routine's timeline at a level"))
+    completes(p.add_argument("routine", help=_("routine id (see `supple list`)")), ROUTINE_IDS)
+    p.add_argument("--level", choices=LEVELS, help=_("the level (default: from the settings)"))
     shown = p.add_mutually_exclusive_group()
-    shown.add_argument("--json", action="store_true", help="print JSON")
+    shown.add_argument("--json", action="store_true", help=_("print JSON"))
     shown.add_argument(
         "--figures",
         action="store_true",
-        help="draw each exercise's start and end position instead of the timeline",
+        help=_("draw each exercise's start and end position instead of the timeline"),
     )
 
 
@@ -53,21 +54,21 @@ def _import_arguments(sub: Commands) -> None:
 
 
 def _export_arguments(sub: Commands) -> None:
-    p = sub.add_parser("export", help="write one routine as a file to share")
-    completes(p.add_argument("routine", help="routine id (see `supple list`)"), ROUTINE_IDS)
-    p.add_argument("--to", type=Path, metavar="FILE", help="write here (default: print it)")
+    p = sub.add_parser("export", help=_("write one routine as a file to share"))
+    completes(p.add_argument("routine", help=_("routine id (see `supple list`)")), ROUTINE_IDS)
+    p.add_argument("--to", type=Path, metavar="FILE", help=_("write here (default: print it)"))
     force_argument(p)
 
 
 def _validate_arguments(sub: Commands) -> None:
-    p = sub.add_parser("validate", help="check routine files; exit 1 if any has a problem")
+    p = sub.add_parser("validate", help=_("check routine files; exit 1 if any has a problem"))
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
 
 
 def _import_help() -> str:
     from supple.core.imports import formats_in_words
 
-    return f"bring routines in: {formats_in_words()}"
+    return _("bring routines in: {formats}").format(formats=formats_in_words())
 
 
 def catalog() -> EffectiveCatalog:
@@ -76,7 +77,21 @@ def catalog() -> EffectiveCatalog:
 
 
 def _fmt_minutes(seconds: float) -> str:
-    return f"{round(seconds / 60, 1):g} min"
+    return _("{minutes} min").format(minutes=f"{round(seconds / 60, 1):g}")
+
+
+# Where a routine comes from, as `supple list` shows it (the values stay English in --json).
+SOURCE_WORDS = {
+    # Translators: a routine shipped with supple, shown as [bundled] in `supple list`
+    "bundled": lazy("bundled"),
+    # Translators: a routine of the person's own, shown as [user] in `supple list`
+    "user": lazy("user"),
+}
+
+
+def source_word(source: str) -> str:
+    found = SOURCE_WORDS.get(source)
+    return source if found is None else _(found)
 
 
 def cmd_list(as_json: bool, ids: bool = False) -> int:
@@ -95,16 +110,21 @@ def cmd_list(as_json: bool, ids: bool = False) -> int:
         return 0
     for routine in found.routines:
         seconds = found.seconds_per_level(routine)
-        per_level = " · ".join(f"{level} {_fmt_minutes(seconds[level])}" for level in LEVELS)
-        print(f"{printable(routine.id):<24} {printable(routine.title)}  [{routine.source}]")
+        per_level = " · ".join(
+            f"{level_word(level)} {_fmt_minutes(seconds[level])}" for level in LEVELS
+        )
+        source = source_word(routine.source)
+        print(f"{printable(routine.id):<24} {printable(routine.title)}  [{source}]")
         timing = found.timing_words(routine)
-        print(f"{'':<24} {len(routine.exercises)} exercises · {per_level} · {timing}")
+        count = plural(len(routine.exercises), "exercise")
+        print(f"{'':<24} {count} · {per_level} · {timing}")
     for error in found.errors:
-        print(f"! {printable(str(error.path))}: not usable:", file=sys.stderr)
+        path = printable(str(error.path))
+        print(_("! {path}: not usable:").format(path=path), file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
     if not found.routines and not found.errors:
-        print("no routines found", file=sys.stderr)
+        print(_("no routines found"), file=sys.stderr)
     return 0
 
 
@@ -172,9 +192,19 @@ def cmd_show(routine_id: str, level: Level | None, as_json: bool, figures: bool 
         )
         return 0
     total = total_seconds(segments)
+    heading = n_(
+        "{title} — {level} — {count} segment, {duration} in all — {timing}",
+        "{title} — {level} — {count} segments, {duration} in all — {timing}",
+        len(segments),
+    )
     print(
-        f"{printable(routine.title)} — {level} — {len(segments)} segments, {duration(total)} in all"
-        f" — {found.timing_words(routine)}"
+        heading.format(
+            title=printable(routine.title),
+            level=level_word(level),
+            count=len(segments),
+            duration=duration(total),
+            timing=found.timing_words(routine),
+        )
     )
     at = 0.0
     for segment in segments:
@@ -196,12 +226,12 @@ def print_figures(routine: Routine, level: Level) -> None:
     width = (columns - 4) // 2
     height = max(4, width // 4)  # cells: a figure box is about twice as wide as it is tall
     colour = sys.stdout.isatty() and value("NO_COLOR") is None  # no-color.org: non-empty
-    print(f"{printable(routine.title)} — {level}")
+    print(f"{printable(routine.title)} — {level_word(level)}")
     for number, exercise in enumerate(routine.exercises, 1):
         print(f"\n{number}. {printable(exercise.name)} — {exercise.describe(level)}")
         figure = FIGURES.get(exercise.figure or "")
         if figure is None:
-            print("   (no figure)")
+            print("   " + _("(no figure)"))
             continue
         start = figure_lines(figure, 0.0, width, height, colour=colour)
         end = figure_lines(figure, 1.0, width, height, colour=colour)
@@ -220,30 +250,32 @@ def cmd_import(path: Path) -> int:
     try:
         report = found.import_routines(path)
     except ImportProblem as problem:
-        print(f"supple: cannot import {printable(str(problem))}", file=sys.stderr)
+        said = _("supple: cannot import {problem}").format(problem=printable(str(problem)))
+        print(said, file=sys.stderr)
         return 1
     except (SaveError, OSError) as error:
-        print(
-            f"supple: could not save the imported routines: {printable(str(error))}",
-            file=sys.stderr,
-        )
+        said = _("supple: could not save the imported routines: {error}")
+        print(said.format(error=printable(str(error))), file=sys.stderr)
         return 1
     renamed = dict(report.renamed)
     print(f"{printable(str(path))}: {report.format}, {plural(len(report.written), 'routine')}")
     for routine, target in report.written:
-        minutes = "/".join(f"{m:g}" for m in minutes_per_level(routine).values())
+        minutes = _("{minutes} min").format(
+            minutes="/".join(f"{m:g}" for m in minutes_per_level(routine).values())
+        )
         old = _renamed_from(renamed, routine.id)
-        again = f" (its own id, {printable(old)}, was taken)" if old else ""
+        again = " " + _("(its own id, {id}, was taken)").format(id=printable(old)) if old else ""
         count = plural(len(routine.exercises), "exercise")
         title = printable(routine.title)
-        print(f"  {printable(routine.id)}: {title} · {count} · {minutes} min{again}")
-        print(f"    saved to {printable(str(target))}")
+        print(f"  {printable(routine.id)}: {title} · {count} · {minutes}{again}")
+        print("    " + _("saved to {path}").format(path=printable(str(target))))
     for line in report.notes:
-        print(f"  note: {printable(line)}")
+        print("  " + _("note: {line}").format(line=printable(line)))
     for line in report.dropped:
-        print(f"  not carried over: {printable(line)}")
+        print("  " + _("not carried over: {line}").format(line=printable(line)))
     if report.written:
-        print(f"Start it with `supple play {printable(report.written[0][0].id)}`.")
+        first = printable(report.written[0][0].id)
+        print(_("Start it with `supple play {id}`.").format(id=first))
     return 0
 
 
@@ -256,14 +288,16 @@ def cmd_export(routine_id: str, to: Path | None, force: bool = False) -> int:
     try:
         text = found.routines.export(routine_id)
     except KeyError:
-        print(f"supple: no routine '{printable(routine_id)}' (see `supple list`)", file=sys.stderr)
+        said = _("supple: no routine '{id}' (see `supple list`)")
+        print(said.format(id=printable(routine_id)), file=sys.stderr)
         return 1
     if to is None:
         print(text, end="" if text.endswith("\n") else "\n")
         return 0
     if not write_to(to, text.encode("utf-8"), force=force):
         return 1
-    print(f"{printable(routine_id)} written to {printable(str(to))}", file=sys.stderr)
+    said = _("{id} written to {path}").format(id=printable(routine_id), path=printable(str(to)))
+    print(said, file=sys.stderr)
     return 0
 
 
@@ -284,7 +318,7 @@ def cmd_validate(targets: Sequence[Path]) -> int:
         if target.is_dir():
             files = sorted(target.glob("*.toml"))
             if not files:
-                print(f"no routine files in {printable(str(target))}")
+                print(_("no routine files in {path}").format(path=printable(str(target))))
                 failed = True
         for path in files:
             try:
@@ -294,7 +328,7 @@ def cmd_validate(targets: Sequence[Path]) -> int:
                 for problem in error.problems:
                     print(problem)
             else:
-                print(f"{printable(str(path))}: ok")
+                print(_("{path}: ok").format(path=printable(str(path))))
     return 1 if failed else 0
 
 
@@ -307,7 +341,8 @@ def _validate_library(folder: Path) -> bool:
         for problem in error.problems:
             print(problem)
     if not found.errors:
-        print(f"{printable(str(folder))}: ok ({len(found)} exercises)")
+        count = plural(len(found), "exercise")
+        print(_("{path}: ok ({count})").format(path=printable(str(folder)), count=count))
     return bool(found.errors)
 
 

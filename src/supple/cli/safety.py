@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, coach, force_argument, tell
+from supple.cli.command import Command, coach, force_argument, tell, yes_words
+from supple.i18n import _
 
 if TYPE_CHECKING:
     import argparse
@@ -29,9 +30,13 @@ def signs_argument(text: str) -> frozenset[str]:
     keys = frozenset(k.strip() for k in text.split(",") if k.strip())
     unknown = sorted(keys - set(SIGN_KEYS))
     if unknown or not keys:
+        said = _("'{answer}' is not {no_signs} nor a warning sign (one or more of: {signs})")
         raise argparse.ArgumentTypeError(
-            f"'{unknown[0] if unknown else text}' is not {NO_SIGNS} nor a warning sign "
-            f"(one or more of: {', '.join(SIGN_KEYS)})"
+            said.format(
+                answer=unknown[0] if unknown else text,
+                no_signs=NO_SIGNS,
+                signs=", ".join(SIGN_KEYS),
+            )
         )
     return keys
 
@@ -40,7 +45,9 @@ def pain_argument(text: str) -> int:
     import argparse
 
     if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= 10:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 0 to 10")
+        raise argparse.ArgumentTypeError(
+            _("'{text}' is not a whole number from 0 to 10").format(text=text)
+        )
     return int(text)
 
 
@@ -50,34 +57,36 @@ def add_answer_arguments(p: argparse.ArgumentParser, name: str) -> None:
         name,
         type=signs_argument,
         metavar="ANSWERS",
-        help=f"the screening's answers without asking: {NO_SIGNS}, or the warning signs "
-        "answered yes, e.g. night_pain,fall_accident (see docs/safety.md)",
+        help=_(
+            "the screening's answers without asking: {no_signs}, or the warning signs "
+            "answered yes, e.g. night_pain,fall_accident (see docs/safety.md)"
+        ).format(no_signs=NO_SIGNS),
     )
     p.add_argument(
-        "--usual-pain", type=pain_argument, metavar="N", help="your usual back pain, 0-10"
+        "--usual-pain", type=pain_argument, metavar="N", help=_("your usual back pain, 0-10")
     )
 
 
 def _screening_arguments(sub: Commands) -> None:
     p = sub.add_parser(
-        "screening", help="the safety questions before exercise: ask them again, or show them"
+        "screening", help=_("the safety questions before exercise: ask them again, or show them")
     )
     add_answer_arguments(p, "--answer")
     p.add_argument(
         "--cleared",
         action="store_true",
-        help="a doctor or physiotherapist has cleared you to exercise",
+        help=_("a doctor or physiotherapist has cleared you to exercise"),
     )
-    p.add_argument("--show", action="store_true", help="show the answers, ask nothing")
+    p.add_argument("--show", action="store_true", help=_("show the answers, ask nothing"))
 
 
 def _report_arguments(sub: Commands) -> None:
-    p = sub.add_parser("report", help="one HTML page of your progress, to show a physio")
+    p = sub.add_parser("report", help=_("one HTML page of your progress, to show a physio"))
     p.add_argument(
         "--to",
         type=Path,
         metavar="FILE",
-        help="where to write it (default: supple-report-YYYY-MM-DD.html here)",
+        help=_("where to write it (default: supple-report-YYYY-MM-DD.html here)"),
     )
     force_argument(p)
 
@@ -90,21 +99,23 @@ def ask_screening(found: Coach) -> Screening | None:
 
     if not sys.stdin.isatty():
         return None
-    print(f"{SCREENING_INTRO}\n{NOT_MEDICAL_ADVICE}\n")
+    print(f"{_(SCREENING_INTRO)}\n{_(NOT_MEDICAL_ADVICE)}\n")
     yes: set[str] = set()
     try:
         for sign in SIGNS:
-            if input(f"{sign.question} [y/N] ").strip().lower() in ("y", "yes"):
+            if input(_("{question} [y/N] ").format(question=_(sign.question))).strip().lower() in (
+                yes_words()
+            ):
                 yes.add(sign.key)
         usual: int | None = None
         while usual is None:
-            typed = input(f"{USUAL_PAIN_QUESTION} ").strip()
+            typed = input(f"{_(USUAL_PAIN_QUESTION)} ").strip()
             if typed.isascii() and typed.isdigit() and 0 <= int(typed) <= 10:
                 usual = int(typed)
             else:
-                print("A whole number from 0 to 10, please.")
+                print(_("A whole number from 0 to 10, please."))
     except (EOFError, KeyboardInterrupt):
-        print("\nNot saved.", file=sys.stderr)
+        print("\n" + _("Not saved."), file=sys.stderr)
         return None
     return save_answers(found, frozenset(yes), usual)
 
@@ -115,7 +126,7 @@ def save_answers(found: Coach, yes: frozenset[str], usual: int | None) -> Screen
     try:
         return found.journal.answer_screening(yes, usual, found.now())
     except SaveError as error:
-        print(f"supple: screening: {error}", file=sys.stderr)
+        print(_("supple: screening: {error}").format(error=error), file=sys.stderr)
         return None
 
 
@@ -128,11 +139,11 @@ def _screening(args: argparse.Namespace) -> int:
         try:
             done = found.journal.clear_screening(found.now())
         except SaveError as error:
-            print(f"supple: screening: {error}", file=sys.stderr)
+            print(_("supple: screening: {error}").format(error=error), file=sys.stderr)
             return 1
         tell(found)
         if done is None:
-            print("supple: the screening has not been answered yet: nothing to clear.")
+            print(_("supple: the screening has not been answered yet: nothing to clear."))
             return 2
         print(screening_result(done))
         return 0
@@ -155,8 +166,8 @@ def _screening(args: argparse.Namespace) -> int:
     print(screening_result(current))
     if current is not None and current.answered:
         for sign in current.flags:
-            print(f"  yes: {sign.short}")
-    print(NOT_MEDICAL_ADVICE)
+            print("  " + _("yes: {sign}").format(sign=_(sign.short)))
+    print(_(NOT_MEDICAL_ADVICE))
     return 0
 
 
@@ -173,7 +184,8 @@ def _report(args: argparse.Namespace) -> int:
     tell(found)
     if not write_to(target, page.encode("utf-8"), force=args.force, ours=is_own_report):
         return 1
-    print(f"Report written to {printable(str(target))} (open it in a browser; print to PDF).")
+    said = _("Report written to {path} (open it in a browser; print to PDF).")
+    print(said.format(path=printable(str(target))))
     return 0
 
 

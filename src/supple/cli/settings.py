@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from supple.cli.command import Command
 from supple.core.words import printable
+from supple.i18n import _
 from supple.system import paths
 
 if TYPE_CHECKING:
@@ -14,15 +15,15 @@ if TYPE_CHECKING:
 
 
 def _config_arguments(sub: Commands) -> None:
-    p = sub.add_parser("config", help="where the settings file is, and what it says")
+    p = sub.add_parser("config", help=_("where the settings file is, and what it says"))
     config_sub = p.add_subparsers(dest="config_command", metavar="ACTION", required=True)
-    config_sub.add_parser("path", help="print the settings file's path")
-    config_sub.add_parser("show", help="print the settings in force (problems on stderr)")
+    config_sub.add_parser("path", help=_("print the settings file's path"))
+    config_sub.add_parser("show", help=_("print the settings in force (problems on stderr)"))
 
 
 def _paths_arguments(sub: Commands) -> None:
-    p = sub.add_parser("paths", help="supple's folders and the variable that moves each")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("paths", help=_("supple's folders and the variable that moves each"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def cmd_paths(as_json: bool) -> int:
@@ -38,9 +39,16 @@ def cmd_paths(as_json: bool) -> int:
         print(json.dumps(table, indent=2, ensure_ascii=False))
         return 0
     for f, where, by in rows:
-        how = "set" if by == f.variable else f"under {by}" if by != "platform" else "default"
+        how = (
+            _("set")
+            if by == f.variable
+            else _("under {variable}").format(variable=by)
+            if by != "platform"
+            else _("default")
+        )
         print(f"{f.name:<7} {printable(str(where))}")
-        print(f"{'':<7} {f.holds}; moved by {f.variable} ({how})")
+        said = _("{holds}; moved by {variable} ({how})")
+        print(f"{'':<7} " + said.format(holds=_(f.holds), variable=f.variable, how=how))
     return 0
 
 
@@ -64,7 +72,7 @@ def cmd_config(action: str) -> int:
             text = ""
         problems = [*problems, *check_ui_settings(config.theme, config.keymap, path, text)[2]]
     for problem in problems:
-        print(f"supple: settings: {problem}", file=sys.stderr)
+        print(_("supple: settings: {problem}").format(problem=problem), file=sys.stderr)
     values = {k: v for k, v in asdict(config).items() if v is not None and v != {}}
     print(
         f"# {printable(str(path))}"

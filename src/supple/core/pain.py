@@ -13,9 +13,10 @@ from datetime import datetime
 from supple.core.morning import SessionFact, due_for, session_for
 from supple.core.numbers import NumberError, read_whole
 from supple.core.record import SessionRecord
+from supple.i18n import lazy
 
 PAIN_MAX = 10
-SCALE = "0 = no pain · 10 = worst imaginable"
+SCALE = lazy("0 = no pain · 10 = worst imaginable")
 # (highest rating of the band, its word), lowest first.
 BANDS = ((0, "no pain"), (3, "mild"), (6, "moderate"), (PAIN_MAX, "severe"))
 
@@ -80,7 +81,7 @@ def span(before: int | None, after: int | None) -> str:
     return f"{before}→{after}"
 
 
-OLD_SCALE = "old scale, 10 = great"
+OLD_SCALE = lazy("old scale, 10 = great")
 OLD_MARK = "feel"  # the old feelings in a narrow cell: ``4→7 feel``
 
 

@@ -273,3 +273,17 @@ def whole_minutes(seconds: float) -> int:
     """A workout's length as a line says it (the status line, the calendar, a reminder): whole
     minutes, half up, at least one."""
     return max(1, int(seconds / 60 + 0.5))
+
+
+_LEVEL_WORDS = {
+    "beginner": lazy("beginner"),
+    "intermediate": lazy("intermediate"),
+    "advanced": lazy("advanced"),
+}
+
+
+def level_word(level: str) -> str:
+    """A level as a person reads it ("beginner", "Einsteiger"); its id stays English in files,
+    ``--json`` and arguments. Anything else is returned as it is."""
+    found = _LEVEL_WORDS.get(level)
+    return level if found is None else _(found)
