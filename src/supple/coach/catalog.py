@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
 from supple.coach.views import Stepped
 from supple.core.adjustments import Steps, adjusted
@@ -16,11 +15,12 @@ from supple.core.config import Config
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, Catalog, Level, Routine, RoutineError
 from supple.core.timeline import Segment, expand, seconds, total_seconds
 from supple.core.tomlcheck import Problem
+from supple.core.value import value_class
 
 
-class Plan(NamedTuple):
-    """A routine at a level, laid out in time, with the settings applied. (A NamedTuple, not a
-    dataclass: this module is on every light command's start-up path.)"""
+@value_class(frozen=True, slots=True)
+class Plan:
+    """A routine at a level, laid out in time, with the settings applied."""
 
     routine: Routine
     level: Level

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
 
 from supple.core.value import value_class
 
@@ -97,13 +97,15 @@ class Judged(StrEnum):
     ONE_A_DAY = "one-a-day"  # the next workout's routine, but one was already counted today
 
 
-class Verdict(NamedTuple):
+@value_class(frozen=True, slots=True)
+class Verdict:
     judged: Judged
     number: int = 0  # the workout's number (WORKOUT, BEFORE_START, ONE_A_DAY)
     total: int = 0  # the program's number of workouts (WORKOUT)
 
 
-class ResumeOffer(NamedTuple):
+@value_class(frozen=True, slots=True)
+class ResumeOffer:
     """What resuming ``record`` would do: continue it from ``exercise`` (its name), or, when
     the routine changed since (``fresh``), start it afresh; ``title`` names the routine."""
 
@@ -113,7 +115,8 @@ class ResumeOffer(NamedTuple):
     fresh: bool
 
 
-class Stepped(NamedTuple):
+@value_class(frozen=True, slots=True)
+class Stepped:
     """An exercise the person made easier (step < 0) or harder at a level: what it asks now and
     what it asked as written (``coach.wording.stepped`` words it)."""
 

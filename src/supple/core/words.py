@@ -6,9 +6,10 @@ from __future__ import annotations
 import math
 import re
 from functools import cache
-from typing import TYPE_CHECKING, Literal, NamedTuple, assert_never
+from typing import TYPE_CHECKING, Literal, assert_never
 
 from supple.core.outcome import COUNTS_SHARE, Outcome
+from supple.core.value import value_class
 
 if TYPE_CHECKING:
     from datetime import date
@@ -57,7 +58,8 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-class Said(NamedTuple):
+@value_class(frozen=True, slots=True)
+class Said:
     """How an outcome (``core.outcome``) reads, everywhere it is worded."""
 
     mark: str  # one symbol: the history's narrow column
