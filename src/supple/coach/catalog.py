@@ -49,6 +49,7 @@ class EffectiveCatalog:
         self._alone_made: dict[str, Routine] = {}
         self.steps: Steps = steps or {}  # easier / harder next time, per routine and exercise
         self._plans: dict[tuple[str, str], Plan] = {}
+        self._seconds: dict[tuple[str, str], tuple[Routine, float]] = {}
         chosen: dict[str, Routine] = {}
         errors = list(raw.errors)
         for routine in raw.routines:
@@ -114,8 +115,14 @@ class EffectiveCatalog:
     def seconds(self, routine: Routine | str, level: Level) -> float:
         """How long the plan lasts; totalled without laying it out when no plan is kept."""
         found = self.find(routine) if isinstance(routine, str) else routine
-        plan = self._plans.get((found.id, level))
-        return plan.seconds if plan is not None else seconds(found, level)
+        key = (found.id, level)
+        plan = self._plans.get(key)
+        if plan is not None:
+            return plan.seconds
+        kept = self._seconds.get(key)  # `program` totals each workout's routine many times
+        if kept is None or kept[0] is not found:
+            kept = self._seconds[key] = (found, seconds(found, level))
+        return kept[1]
 
     def seconds_per_level(self, routine: Routine | str) -> dict[Level, float]:
         return {level: self.seconds(routine, level) for level in LEVELS}
