@@ -53,9 +53,9 @@ COMMANDS: dict[str, str] = {
 
 def declared(name: str) -> Command:
     """The command ``name`` as its module declares it (importing that module)."""
-    from importlib import import_module
-
-    command: Command = import_module(f"{__name__}.{COMMANDS[name]}").COMMANDS[name]
+    module = f"{__name__}.{COMMANDS[name]}"
+    __import__(module)  # importlib's import_module, without importing importlib (0.15 ms)
+    command: Command = sys.modules[module].COMMANDS[name]
     return command
 
 

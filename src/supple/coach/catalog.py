@@ -8,14 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from supple.coach.views import Stepped
 from supple.core.adjustments import Steps, adjusted
 from supple.core.config import Config
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, Catalog, Level, Routine, RoutineError
 from supple.core.timeline import Segment, expand, seconds, total_seconds
 from supple.core.tomlcheck import Problem
 from supple.core.value import value_class
+
+if TYPE_CHECKING:
+    from supple.coach.views import Stepped
 
 
 @value_class(frozen=True, slots=True)
@@ -166,6 +169,8 @@ class EffectiveCatalog:
             now = self.dose(routine_id, exercise_id, level, step)
         except KeyError:
             return None
+        from supple.coach.views import Stepped  # only where a step changes something
+
         return None if now == was else Stepped(step, now, was)
 
     def error_for(self, path: Path) -> RoutineError | None:
