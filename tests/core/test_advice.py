@@ -405,8 +405,8 @@ def test_apply_then_undo_leaves_the_steps_file_as_it_was(
     tmp_path_factory: pytest.TempPathFactory, before: str | None, kind: AdviceKind
 ) -> None:
     from supple.coach.advice import AdviceService
+    from supple.coach.notices import Notices
     from supple.coach.preferences import Preferences
-    from supple.coach.views import Notices
     from supple.core.config import Config
 
     folder: Path = tmp_path_factory.mktemp("data")
@@ -457,8 +457,8 @@ def test_undo_after_a_change_by_hand_steps_back_only_what_advice_moved(
     """The person changed steps after applying advice: undo keeps their changes and moves the
     advised exercises back by one step each (docs/advice.md)."""
     from supple.coach.advice import AdviceService
+    from supple.coach.notices import Notices
     from supple.coach.preferences import Preferences
-    from supple.coach.views import Notices
     from supple.core.config import Config
 
     folder: Path = tmp_path_factory.mktemp("data")

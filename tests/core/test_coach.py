@@ -7,12 +7,14 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from supple.coach.catalog import EffectiveCatalog
 from supple.coach.coach import Coach
 from supple.coach.live import FRAME
 from supple.core.clock import FakeClock
 from supple.core.config import Config, parse_setting
-from supple.core.routine import load_catalog
+from supple.core.routine import Level, Routine, load_catalog
 from supple.system import paths
 from supple.system.speech import Speaker
 from tests.fakes import copy_routine
@@ -38,6 +40,30 @@ def test_two_user_files_with_one_id_both_reported_first_by_name_wins() -> None:
     [error] = catalog.errors
     assert error.path == second
     assert f"also in {first.name}" in str(error)
+
+
+def test_a_routines_length_is_totalled_once_per_level_and_is_its_plans(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`supple program` asks the length of each workout's routine many times: walked once."""
+    from supple.coach import catalog as catalog_module
+    from supple.core.routine import LEVELS
+
+    walked: list[tuple[str, str]] = []
+    real = catalog_module.seconds
+
+    def counted(routine: Routine, level: Level) -> float:
+        walked.append((routine.id, level))
+        return real(routine, level)
+
+    monkeypatch.setattr(catalog_module, "seconds", counted)
+    catalog = EffectiveCatalog(load_catalog(paths.routine_folders()), Config())
+    for _ in range(3):
+        totals = {r.id: catalog.seconds_per_level(r) for r in catalog.routines}
+    assert sorted(walked) == sorted({(r.id, level) for r in catalog.routines for level in LEVELS})
+    for routine in catalog.routines:
+        for level in LEVELS:
+            assert totals[routine.id][level] == catalog.plan(routine, level).seconds
 
 
 def test_settings_are_applied_once_to_every_plan() -> None:

@@ -184,8 +184,8 @@ def test_adherence_reads_right_and_leaves_out_the_weeks_before_the_start(
 
 def test_the_adjustments_say_what_moved_and_when(tmp_path_factory: pytest.TempPathFactory) -> None:
     from supple.coach.advice import AdviceService
+    from supple.coach.notices import Notices
     from supple.coach.preferences import Preferences
-    from supple.coach.views import Notices
     from supple.core.config import Config
     from supple.core.report import read_applied
 

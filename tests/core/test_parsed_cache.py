@@ -135,3 +135,40 @@ def test_the_cache_lasts_across_processes_and_is_rebuilt_when_unusable(
     assert len(calls) == 7
     run("2.0")
     assert len(calls) == 8
+
+
+def test_the_library_and_the_figures_are_read_through_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bundled files a command or the app reads (routines, the library they `use`, the
+    figures home draws) are cached like the person's: parsed once, then never again."""
+    from supple.core import figure_data, library_tables
+    from supple.core.packaged import routines_dir
+    from supple.core.routine import load_catalog
+
+    calls = _parses(monkeypatch)
+    store = tmp_path / "parsed.marshal"
+
+    def run() -> None:
+        library_tables.read_tables.cache_clear()
+        figure_data.load_figures.cache_clear()
+        found = ParsedCache(store, "1.0")
+        parsed_cache.use(found)
+        try:
+            catalog = load_catalog([(routines_dir(), "bundled")])
+            assert catalog.routines and not catalog.errors
+            assert any(r.uses for r in catalog.routines)  # the library was read
+            assert figure_data.load_figures()
+        finally:
+            parsed_cache.use(None)
+        found.save()
+
+    run()
+    cached = ParsedCache(store, "1.0")._all()
+    folder = routines_dir()
+    for area in ("library", "figures"):
+        files = {str(p) for p in (folder / area).glob("*.toml")}
+        assert files and files <= set(cached), area
+    parsed = len(calls)
+    run()
+    assert parsed >= len(cached) and len(calls) == parsed  # nothing parsed the second time

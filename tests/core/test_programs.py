@@ -9,6 +9,7 @@ import tomllib
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -170,3 +171,36 @@ def test_a_state_file_of_an_older_supple_is_read_and_kept(tmp_path: Path) -> Non
     assert set(written["starts"]) == {FIRST_PROGRAM, OTHER}
     back = coach.start_program(coach.program_service.load(FIRST_PROGRAM))
     assert back == datetime(2026, 11, 2, 8, tzinfo=UTC)
+
+
+def test_the_state_is_parsed_once_while_its_file_stays_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`supple program` asks for the state several times: the file is parsed once, and again
+    whenever it changes (an older file's time, as sync may set it, included)."""
+    import os
+
+    from supple.core import program_store
+
+    parsed: list[Path] = []
+    real = program_store.read_toml_file
+    monkeypatch.setattr(
+        program_store, "read_toml_file", lambda path: parsed.append(path) or real(path)
+    )
+    store = ProgramStore(HistoryStore(tmp_path / "data"))
+    state = store.state_path
+    state.parent.mkdir(parents=True)
+    old = 1_600_000_000 * 10**9
+    for n, program in enumerate((FIRST_PROGRAM, OTHER, FIRST_PROGRAM)):
+        state.write_text(
+            f'schema = 1\nprogram = "{program}"\nstarted = 2026-11-02T08:00:00Z\n', encoding="utf-8"
+        )
+        os.utime(state, ns=(old + n, old + n))
+        for _ in range(4):
+            assert ProgramStore(HistoryStore(tmp_path / "data")).active() == program
+        assert len(parsed) == n + 1
+    other = make_coach(tmp_path).program_service.load(OTHER)
+    parsed.clear()
+    store.start(other, at(START, 10))  # read as kept, then written just now...
+    assert store.active() == OTHER and store.active() == OTHER
+    assert len(parsed) == 2  # ...so parsed each time it is read

@@ -131,19 +131,25 @@ def yes_words() -> tuple[str, ...]:
 
 def coach() -> Coach:
     """The coach over the person's own folders and settings; settings problems on stderr."""
-    from supple import __version__
     from supple.coach.coach import Coach
-    from supple.core import parsed_cache
-    from supple.system.paths import cache_dir
 
-    # The routine, library and program files parsed last time are not parsed again.
-    parsed_cache.use(parsed_cache.ParsedCache(cache_dir() / "parsed.marshal", __version__))
+    use_parsed_cache()
     from supple.i18n import _
 
     found = Coach.from_environment()
     for problem in found.config_problems:
         print(_("supple: settings: {problem}").format(problem=problem), file=sys.stderr)
     return found
+
+
+def use_parsed_cache() -> None:
+    """From now on, the routine, library, figure and program files parsed last time are not
+    parsed again (``core.parsed_cache``: every check still runs on what it gives)."""
+    from supple import __version__
+    from supple.core import parsed_cache
+    from supple.system.paths import cache_dir
+
+    parsed_cache.use(parsed_cache.ParsedCache(cache_dir() / "parsed.marshal", __version__))
 
 
 def tell(found: Coach) -> None:

@@ -15,6 +15,7 @@ from supple.cli.command import (
     find_routine,
     force_argument,
     ids_argument,
+    use_parsed_cache,
     write_to,
 )
 from supple.core.words import duration, level_word, plural, printable
@@ -305,6 +306,7 @@ def cmd_validate(targets: Sequence[Path]) -> int:
     from supple.core.routine import LIBRARY_FOLDER, RoutineError, load_routine
     from supple.system import paths
 
+    use_parsed_cache()
     failed = False
     library = paths.bundled_library_dir()
     for target in targets:

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING
 
-from supple.coach.views import Stepped
 from supple.core.adjustments import Steps, adjusted
 from supple.core.config import Config
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, Catalog, Level, Routine, RoutineError
 from supple.core.timeline import Segment, expand, seconds, total_seconds
 from supple.core.tomlcheck import Problem
+from supple.core.value import value_class
+
+if TYPE_CHECKING:
+    from supple.coach.views import Stepped
 
 
-class Plan(NamedTuple):
-    """A routine at a level, laid out in time, with the settings applied. (A NamedTuple, not a
-    dataclass: this module is on every light command's start-up path.)"""
+@value_class(frozen=True, slots=True)
+class Plan:
+    """A routine at a level, laid out in time, with the settings applied."""
 
     routine: Routine
     level: Level
@@ -49,6 +52,7 @@ class EffectiveCatalog:
         self._alone_made: dict[str, Routine] = {}
         self.steps: Steps = steps or {}  # easier / harder next time, per routine and exercise
         self._plans: dict[tuple[str, str], Plan] = {}
+        self._seconds: dict[tuple[str, str], tuple[Routine, float]] = {}
         chosen: dict[str, Routine] = {}
         errors = list(raw.errors)
         for routine in raw.routines:
@@ -114,8 +118,14 @@ class EffectiveCatalog:
     def seconds(self, routine: Routine | str, level: Level) -> float:
         """How long the plan lasts; totalled without laying it out when no plan is kept."""
         found = self.find(routine) if isinstance(routine, str) else routine
-        plan = self._plans.get((found.id, level))
-        return plan.seconds if plan is not None and plan.routine is found else seconds(found, level)
+        key = (found.id, level)
+        plan = self._plans.get(key)
+        if plan is not None and plan.routine is found:
+            return plan.seconds
+        kept = self._seconds.get(key)  # `program` totals each workout's routine many times
+        if kept is None or kept[0] is not found:
+            kept = self._seconds[key] = (found, seconds(found, level))
+        return kept[1]
 
     def seconds_per_level(self, routine: Routine | str) -> dict[Level, float]:
         return {level: self.seconds(routine, level) for level in LEVELS}
@@ -159,6 +169,8 @@ class EffectiveCatalog:
             now = self.dose(routine_id, exercise_id, level, step)
         except KeyError:
             return None
+        from supple.coach.views import Stepped  # only where a step changes something
+
         return None if now == was else Stepped(step, now, was)
 
     def error_for(self, path: Path) -> RoutineError | None:

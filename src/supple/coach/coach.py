@@ -15,9 +15,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from supple.coach.notices import Notices
 from supple.coach.preferences import Preferences
 from supple.coach.routines import Routines
-from supple.coach.views import Notices
 from supple.core.config import Config, load_config
 from supple.core.routine import Catalog, Level, Routine
 from supple.core.tomlcheck import Problem
@@ -30,13 +30,14 @@ if TYPE_CHECKING:
     from supple.coach.journal import Journal
     from supple.coach.library import LibraryService
     from supple.coach.live import Announcer, LiveSession, Tones, Voice
+    from supple.coach.notices import Notice
     from supple.coach.program import ProgramService
     from supple.coach.reminders import Reminders
     from supple.coach.routine_edit import Draft
     from supple.coach.sharing import ImportReport
     from supple.coach.sound import Sound
     from supple.coach.summary import StatusKeeper
-    from supple.coach.views import HistoryView, Notice, ProgramView
+    from supple.coach.views import HistoryView, ProgramView
     from supple.core.clock import Clock
     from supple.core.history import HistoryStore
     from supple.core.nudge import Decision

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
-    from supple.coach.views import HistoryView, Notices, ResumeOffer
+    from supple.coach.notices import Notices
+    from supple.coach.views import HistoryView, ResumeOffer
     from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
     from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord

@@ -11,7 +11,7 @@ from supple.core.config import Config, save_config
 from supple.core.value import fields, replace
 
 if TYPE_CHECKING:
-    from supple.coach.views import Notices
+    from supple.coach.notices import Notices
     from supple.core.remembered import Remembered
     from supple.core.tomlcheck import Problem
 

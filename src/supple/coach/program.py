@@ -13,8 +13,9 @@ from supple.coach.views import Judged, Verdict
 
 if TYPE_CHECKING:
     from supple.coach.journal import Journal
+    from supple.coach.notices import Notices
     from supple.coach.routines import Routines
-    from supple.coach.views import HistoryView, Notices, ProgramView
+    from supple.coach.views import HistoryView, ProgramView
     from supple.core.calendar_ics import Planned, WorkoutInfo
     from supple.core.program import Program
     from supple.core.record import SessionRecord

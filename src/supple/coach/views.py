@@ -1,12 +1,13 @@
-"""What the coach hands the screens and the CLI: notices to say once, and read-only views of the
-history and the program (imported only when something is read, to keep light commands light)."""
+"""What the coach hands the screens and the CLI: read-only views of the history and the program
+(imported only when something is read, to keep light commands light; the notices to say once are
+``coach.notices``)."""
 
 from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING
 
 from supple.core.value import value_class
 
@@ -15,38 +16,6 @@ if TYPE_CHECKING:
     from supple.core.program import Program, Progress
     from supple.core.record import SessionRecord
     from supple.core.stats import Stats
-
-Severity = Literal["information", "warning", "error"]
-
-
-@value_class(frozen=True, slots=True)
-class Notice:
-    """Something a person should be told once: a recovered session, a broken file, …"""
-
-    text: str
-    title: str = ""
-    severity: Severity = "information"
-
-
-class Notices:
-    """What the services have to say once, gathered until the app or the CLI takes them (the
-    history may be read from a worker while the app takes them, hence the lock)."""
-
-    def __init__(self) -> None:
-        import _thread  # a lock without importing threading: `supple list` does not need it
-
-        self._lock = _thread.allocate_lock()
-        self._said: list[Notice] = []
-
-    def say(self, text: str, severity: Severity = "information") -> None:
-        with self._lock:
-            self._said.append(Notice(text, severity=severity))
-
-    def take(self) -> list[Notice]:
-        """What should be said once, since the last call."""
-        with self._lock:
-            said, self._said = self._said, []
-        return said
 
 
 class HistoryView:
@@ -97,13 +66,15 @@ class Judged(StrEnum):
     ONE_A_DAY = "one-a-day"  # the next workout's routine, but one was already counted today
 
 
-class Verdict(NamedTuple):
+@value_class(frozen=True, slots=True)
+class Verdict:
     judged: Judged
     number: int = 0  # the workout's number (WORKOUT, BEFORE_START, ONE_A_DAY)
     total: int = 0  # the program's number of workouts (WORKOUT)
 
 
-class ResumeOffer(NamedTuple):
+@value_class(frozen=True, slots=True)
+class ResumeOffer:
     """What resuming ``record`` would do: continue it from ``exercise`` (its name), or, when
     the routine changed since (``fresh``), start it afresh; ``title`` names the routine."""
 
@@ -113,7 +84,8 @@ class ResumeOffer(NamedTuple):
     fresh: bool
 
 
-class Stepped(NamedTuple):
+@value_class(frozen=True, slots=True)
+class Stepped:
     """An exercise the person made easier (step < 0) or harder at a level: what it asks now and
     what it asked as written (``coach.wording.stepped`` words it)."""
 

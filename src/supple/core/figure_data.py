@@ -9,7 +9,6 @@ construction. The files are parsed only when a figure is first drawn, then kept.
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 from supple.core.figure import Figure, Point, Pose
 from supple.core.figure_names import figures_dir
+from supple.core.tomlcheck import FileProblems, read_toml
 
 THIGH, SHIN, FOOT = 5.8, 5.6, 1.8
 UPPER_ARM, FOREARM, HAND = 3.6, 3.4, 1.0
@@ -89,7 +89,10 @@ def load_figures(folder: Path | None = None) -> dict[str, Figure]:
     """Every figure of every file, by id (parsed once; an error names the file and figure)."""
     figures: dict[str, Figure] = {}
     for path in sorted((folder or figures_dir()).glob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        try:  # through the cache of parsed files, where one is on (the app, the commands)
+            data = read_toml(path)[1]
+        except FileProblems as error:
+            raise ValueError(str(error)) from None
         for table in data.get("figure", []):
             figure = build_figure(table, where=f"{path.name}")
             if figure.name in figures:

@@ -7,9 +7,10 @@ layout: it is here, and this module imports nothing of the routine (the parser c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
-from typing import Any, Literal, Protocol, TypeVar, assert_never
+from itertools import repeat
+from typing import Any, Literal, Protocol, TypeVar, assert_never, cast
 
 from supple.core.breath import Phase
 
@@ -119,22 +120,26 @@ def laid_out(exercises: Sequence[Laid[L]], level: L, make: Callable[..., T]) -> 
                 match work:
                     case SegmentKind.REP:
                         assert dose.reps is not None
-                        segments.extend(
-                            make(
-                                SegmentKind.REP,
-                                index,
-                                name,
-                                breath.seconds,
-                                set=set_number,
-                                sets=sets,
-                                rep=rep,
-                                reps=dose.reps,
-                                side=side,
-                                breath=breath.phases,
-                                breath_follows_body=breath.follows_body,
+                        rep_seconds = breath.seconds
+                        if make is seconds_of:  # a total: each rep's seconds, no call per rep
+                            segments.extend(cast(Iterable[T], repeat(rep_seconds, dose.reps)))
+                        else:
+                            segments.extend(
+                                make(
+                                    SegmentKind.REP,
+                                    index,
+                                    name,
+                                    rep_seconds,
+                                    set=set_number,
+                                    sets=sets,
+                                    rep=rep,
+                                    reps=dose.reps,
+                                    side=side,
+                                    breath=breath.phases,
+                                    breath_follows_body=breath.follows_body,
+                                )
+                                for rep in range(1, dose.reps + 1)
                             )
-                            for rep in range(1, dose.reps + 1)
-                        )
                     case SegmentKind.HOLD:
                         assert dose.seconds is not None
                         segments.append(

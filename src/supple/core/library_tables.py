@@ -40,5 +40,12 @@ def read_tables(folder: Path) -> Mapping[str, dict[str, Any]]:
 
 
 def tables_in(folder: Path) -> Callable[[], Mapping[str, dict[str, Any]]]:
-    """The library in ``folder``, read when first asked for."""
-    return lambda: read_tables(folder.resolve())
+    """The library in ``folder``, read when first asked for (its path resolved once)."""
+    resolved: list[Path] = []
+
+    def tables() -> Mapping[str, dict[str, Any]]:
+        if not resolved:
+            resolved.append(folder.resolve())
+        return read_tables(resolved[0])
+
+    return tables

@@ -4,7 +4,10 @@ written atomically and privately, quarantined when broken, like sessions."""
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import stat
+import time
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -18,6 +21,7 @@ from supple.core.files import (
     write_toml,
 )
 from supple.core.history import HistoryStore, Quarantined, Skipped, read_toml_file
+from supple.core.parsed_cache import RECENT_NS, Key, key_of
 from supple.core.program import (
     FIRST_PROGRAM,
     POINTS,
@@ -59,6 +63,10 @@ class LoadedResults:
     skipped: tuple[Skipped, ...] = ()  # not regular files, or unreadable for now: said, left
 
 
+# Each program file's content as last read, by path, with the key (size, time, inode) it had.
+_READ: dict[Path, tuple[Key, tuple[dict[str, Any], int]]] = {}
+
+
 class ProgramStore:
     def __init__(self, history: HistoryStore) -> None:
         self.history = history  # for quarantine and the data folder
@@ -75,9 +83,22 @@ class ProgramStore:
 
     def _read(self, path: Path) -> tuple[dict[str, Any], int]:
         """A program file's content and schema. OSError (cannot be read for now); BadRecord
-        (broken, or of a schema this supple cannot read)."""
+        (broken, or of a schema this supple cannot read). Parsed once while the file stays as
+        it is (`supple program` asks for the state five times), never mutated by a reader."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            info = None
+        key = key_of(info) if info is not None and stat.S_ISREG(info.st_mode) else None
+        kept = _READ.get(path)
+        if key is not None and kept is not None and kept[0] == key:
+            return kept[1]
         data = read_toml_file(path)
-        return data, read_schema(data)
+        found = data, read_schema(data)
+        # A file written in the last two seconds may be rewritten with the same key: not kept.
+        if key is not None and time.time_ns() - key[1] >= RECENT_NS:
+            _READ[path] = (key, found)
+        return found
 
     def _left_or_quarantined(self, path: Path, bad: BadRecord) -> Quarantined | Skipped:
         """A file that cannot be used: moved aside, unless a newer supple wrote it."""

@@ -258,6 +258,9 @@ def parse_routine(
     )
 
 
+_EXERCISE_KEYS = frozenset(ExerciseKey.__members__.values())
+
+
 def _used(
     check: Checker,
     raw: dict[str, Any],
@@ -282,7 +285,7 @@ def _used(
     if K.ID in raw and raw[K.ID] != used:
         check.report([*where, K.ID], f"an exercise that uses '{used}' has its id; remove id")
         return None
-    merged = {k: v for k, v in table.items() if k in K.__members__.values() and k != K.USE}
+    merged = {k: v for k, v in table.items() if k in _EXERCISE_KEYS and k != K.USE}
     merged |= {k: v for k, v in raw.items() if k != K.USE} | {K.ID: used}
     merged |= used_translations(table, raw, tuple(K))
     own, theirs = raw.get(K.LEVELS), table.get(K.LEVELS)

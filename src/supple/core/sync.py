@@ -95,11 +95,9 @@ def sha256_hex(data: bytes) -> str:
     """``hashlib.sha256(data).hexdigest()``. CPython's own SHA-256 (``_sha2``, ``_sha256``
     before 3.12: the module hashlib falls back to) when it is built in, since hashlib loads
     OpenSSL first (~2 ms); hashlib where it is not."""
-    from importlib import import_module
-
     for name in ("_sha2", "_sha256"):
         try:
-            builtin = import_module(name)
+            builtin = __import__(name)  # a top-level module: import_module without importlib
         except ImportError:
             continue
         return str(builtin.sha256(data).hexdigest())

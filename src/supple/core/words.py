@@ -7,9 +7,10 @@ import math
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, Literal, NamedTuple, assert_never
+from typing import TYPE_CHECKING, Literal, assert_never
 
 from supple.core.outcome import COUNTS_SHARE, Outcome
+from supple.core.value import value_class
 from supple.i18n import _, lazy, n_
 
 if TYPE_CHECKING:
@@ -113,7 +114,8 @@ NOUNS: dict[str, Callable[[int], str]] = {
 }
 
 
-class Said(NamedTuple):
+@value_class(frozen=True, slots=True)
+class Said:
     """How an outcome (``core.outcome``) reads, everywhere it is worded."""
 
     mark: str  # one symbol: the history's narrow column

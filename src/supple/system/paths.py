@@ -9,10 +9,11 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from platformdirs import user_cache_dir, user_config_dir, user_data_dir, user_state_dir
 
+from supple.core.value import value_class
 from supple.system.environment import value
 
 if TYPE_CHECKING:
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 APP_NAME = "supple"
 
 
-class Folder(NamedTuple):
+@value_class(frozen=True, slots=True)
+class Folder:
     """One of supple's folders: the variable that moves it, what it holds, the platform's
     folder otherwise, and the variable whose folder it follows when only that one is set (so
     that moving the data moves everything supple writes, nothing left in the home folder)."""
