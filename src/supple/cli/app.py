@@ -188,6 +188,7 @@ def _play(args: argparse.Namespace) -> int:
 
 def _alone_id(exercise_id: str) -> str | None:
     """The routine id of the exercise played alone; None after saying there is no such one."""
+    from supple.coach.library_wording import unknown_exercise
     from supple.core.library import ALONE
     from supple.core.words import printable
 
@@ -196,11 +197,7 @@ def _alone_id(exercise_id: str) -> str | None:
         library.find(exercise_id)
     except KeyError:
         close = library.library.suggest(exercise_id)
-        hint = f" Did you mean '{printable(close)}'?" if close else ""
-        print(
-            f"supple: no exercise '{printable(exercise_id)}'.{hint} See `supple exercises`.",
-            file=sys.stderr,
-        )
+        print(f"supple: {printable(unknown_exercise(exercise_id, close))}", file=sys.stderr)
         return None
     return f"{ALONE}{exercise_id}"
 

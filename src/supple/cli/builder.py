@@ -66,7 +66,7 @@ def _run(args: argparse.Namespace) -> int:
     builder = session_builder(found)
     result = builder.build(args.minutes, focus, level, equipment)
     if isinstance(result, Refusal):
-        from supple.coach.wording import refusal
+        from supple.coach.library_wording import refusal
 
         print(f"supple build: no session: {refusal(result)}.", file=sys.stderr)
         return 1
