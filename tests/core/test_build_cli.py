@@ -119,7 +119,15 @@ def test_an_exercise_marked_not_for_me_is_never_built(data: st.DataObject) -> No
     library = load_library(paths.bundled_library_dir())
     area = data.draw(st.sampled_from([a.value for a in Area]), "area")
     minutes = data.draw(st.integers(5, 15), "minutes")
-    build = ["build", "--minutes", str(minutes), "--focus", area, "--equipment", ",".join(Equipment)]
+    build = [
+        "build",
+        "--minutes",
+        str(minutes),
+        "--focus",
+        area,
+        "--equipment",
+        ",".join(Equipment),
+    ]
     code, before, _ = run_quiet(*build)
     ids = {e.exercise.name: e.id for e in library.exercises}
     chosen = sorted(ids[name] for name in _rows(before))  # [] when it was refused
