@@ -1,6 +1,7 @@
 """`supple build`: the session shown before anything (exercises, doses, total), a refusal with
 its reason, unknown words named, `--save` writing one of your routines that `list` and `show`
-then read; the bundled quick routines are valid routines within their minutes."""
+then read; an exercise marked "not for me" never built; the bundled quick routines play whole
+within their minutes."""
 
 from __future__ import annotations
 
@@ -8,9 +9,15 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from supple.cli import main
+from supple.coach.coach import Coach
+from supple.core.clock import FakeClock
+from supple.core.library import Area, Equipment, load_library
 from supple.core.routine import load_routine
+from supple.core.session import Session
 from supple.core.timeline import seconds
 from supple.system import paths
 
@@ -82,16 +89,76 @@ def test_save_writes_one_of_your_routines(capsys: pytest.CaptureFixture[str]) ->
     assert code == 1 and "is not an id" in err
 
 
-@pytest.mark.parametrize(
-    ("name", "minutes"),
-    [("desk-break", 5), ("morning-wake-up", 10), ("evening-wind-down", 10)],
-)
-def test_quick_routines_are_valid_and_last_their_minutes(name: str, minutes: int) -> None:
-    path = ROUTINES / f"{name}.toml"
-    if not path.exists():
-        pytest.skip("built once the library has their areas (scripts/build_quick_routines.py)")
-    routine = load_routine(path, "bundled")
+QUICK = {"desk-break": 5, "morning-wake-up": 10, "evening-wind-down": 10}
+
+
+@pytest.mark.parametrize(("name", "minutes"), QUICK.items())
+def test_quick_routines_play_whole_within_their_minutes(name: str, minutes: int) -> None:
+    """Each quick routine is a bundled routine (`supple list` shows it) that plays from start to
+    end on the fake clock, every exercise done, within 10 % of its minutes at beginner."""
+    routine = Coach.from_environment().catalog.find(name)
+    assert routine.source == "bundled"
     assert minutes * 60 * 0.9 <= seconds(routine, "beginner") <= minutes * 60 * 1.1
+    clock = FakeClock(1000.0)
+    session = Session(routine, "beginner", clock)
+    session.start()
+    while not session.snapshot().done:
+        clock.advance(0.7)
+    assert session.outcome == "completed"
+    assert session.active_seconds() == pytest.approx(seconds(routine, "beginner"), abs=1e-6)
+    assert [r.status for r in session.records()] == ["done"] * len(routine.exercises)
+    library = load_library(paths.bundled_library_dir())
+    assert all(e.id in library.ids() for e in routine.exercises)  # each used from the library
+
+
+@settings(max_examples=12, deadline=None)
+@given(data=st.data())
+def test_an_exercise_marked_not_for_me_is_never_built(data: st.DataObject) -> None:
+    """Marked with `supple exercises --not-for-me`, an exercise never comes in `supple build`,
+    whatever the focus, minutes and marks; unmarked (`--for-me`), it may come again."""
+    library = load_library(paths.bundled_library_dir())
+    area = data.draw(st.sampled_from([a.value for a in Area]), "area")
+    minutes = data.draw(st.integers(5, 15), "minutes")
+    build = [
+        "build",
+        "--minutes",
+        str(minutes),
+        "--focus",
+        area,
+        "--equipment",
+        ",".join(Equipment),
+    ]
+    code, before, _ = run_quiet(*build)
+    ids = {e.exercise.name: e.id for e in library.exercises}
+    chosen = sorted(ids[name] for name in _rows(before))  # [] when it was refused
+    here = sorted({e.id for e in library.in_area(Area(area))} | set(chosen))
+    marked = data.draw(st.lists(st.sampled_from(here), unique=True, max_size=4), "marked")
+    if chosen and not set(marked) & set(chosen):  # one the session chose, so the mark must move it
+        marked.append(data.draw(st.sampled_from(chosen), "one it chose"))
+    for exercise_id in marked:
+        assert run_quiet("exercises", "--not-for-me", exercise_id)[0] == 0
+    code, out, err = run_quiet(*build)
+    assert code in (0, 1), err
+    assert code == 1 or _rows(out)
+    assert not {ids[name] for name in _rows(out)} & set(marked)
+    for exercise_id in marked:
+        assert run_quiet("exercises", "--for-me", exercise_id)[0] == 0
+    assert run_quiet(*build)[1] == before  # the marks undone, the same session as before
+
+
+def run_quiet(*args: str) -> tuple[int, str, str]:
+    import contextlib
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+def _rows(out: str) -> set[str]:
+    """The exercise names of a shown session."""
+    return {m[1].strip() for m in re.finditer(r"^\s+\d+\. (.+?)  ", out, re.MULTILINE)}
 
 
 def test_minutes_outside_5_to_45_are_refused(capsys: pytest.CaptureFixture[str]) -> None:

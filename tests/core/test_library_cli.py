@@ -137,3 +137,22 @@ def test_validate_checks_a_library_folder(
     )
     code, out, _ = run(capsys, "validate", str(bad / "hips.toml"))
     assert code == 1 and "hips.toml:" in out and "a ladder goes both ways" in out
+
+
+def test_not_for_me_and_for_me_on_the_command_line(
+    capsys: pytest.CaptureFixture[str], isolated_dirs: dict[str, Path]
+) -> None:
+    code, out, err = run(capsys, "exercises", "--not-for-me", "sphinx")
+    assert code == 0 and "Sphinx: not for me" in out, err
+    assert load_not_for_me(paths.data_dir() / FILE_NAME).ids == {"sphinx"}
+    _, out, _ = run(capsys, "exercises", "--json")
+    assert {e["id"] for e in json.loads(out) if e["not_for_me"]} == {"sphinx"}
+    code, out, _ = run(capsys, "exercises", "--for-me", "sphinx")
+    assert code == 0 and "Sphinx: for you again" in out
+    assert load_not_for_me(paths.data_dir() / FILE_NAME).ids == frozenset()
+    code, out, err = run(capsys, "exercises", "--not-for-me", "sphinxx")
+    assert code == 2 and out == "" and "Did you mean 'sphinx'?" in err
+    assert load_not_for_me(paths.data_dir() / FILE_NAME).ids == frozenset()
+    with pytest.raises(SystemExit):
+        main(["exercises", "--not-for-me", "sphinx", "--for-me", "bridge"])
+    assert "not allowed with" in capsys.readouterr().err

@@ -1,20 +1,28 @@
 """The build screen (b on home) and the library screen (l on home): what is chosen rebuilds the
 session shown; Enter plays what was shown; s keeps it as yours and home lists it; the library
-shows the chosen exercise and Enter starts it alone."""
+shows the chosen exercise and Enter starts it alone; n marks an exercise "not for me" there and on
+the summary, and the build never chooses it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import OptionList, SelectionList, Static
 
+from supple.coach.library_wording import NOT_FOR_ME
 from supple.core.builder import Built, Refusal
+from supple.core.library import ALONE
+from supple.core.not_for_me import FILE_NAME, load_not_for_me
 from supple.system import paths
 from supple.tui.screens.build import FIRST_MINUTES, MINUTES_STEP, BuildScreen
 from supple.tui.screens.home import HomeScreen
 from supple.tui.screens.library import LibraryScreen
 from supple.tui.screens.player import PlayerScreen
-from tests.tui.conftest import build_app
+from supple.tui.screens.summary import SummaryScreen
+from supple.tui.widgets.record_table import RecordTable
+from tests.tui.conftest import advance, build_app
 from tests.tui.scenes import settle
 
 
@@ -110,3 +118,84 @@ async def test_library_shows_an_exercise_and_starts_it_alone(data_dir: Path) -> 
         live = app.coach.running()
         assert live is not None
         assert [e.id for e in live.session.routine.exercises] == [after.id]
+        assert live.session.routine.id == f"{ALONE}{after.id}"  # L's routine, as --exercise plays
+
+
+async def _open(pilot: Pilot[None], key: str) -> Screen[object]:
+    await pilot.press(key)
+    await settle(pilot)
+    return pilot.app.screen
+
+
+async def test_not_for_me_in_the_library_leaves_it_out_of_the_build(data_dir: Path) -> None:
+    """n on the library marks the chosen exercise (its row and its detail say so, the file keeps
+    it) and the build screen never chooses it; n again undoes it."""
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        build = await _open(pilot, "b")
+        assert isinstance(build, BuildScreen)
+        build.query_one("#build-focus", SelectionList).select("lower-back")
+        await settle(pilot)
+        assert isinstance(build.result, Built)
+        first = build.result.routine.exercises[0]
+        await pilot.press("escape")
+        library = await _open(pilot, "l")
+        assert isinstance(library, LibraryScreen)
+        options = library.query_one("#library-list", OptionList)
+        options.highlighted = options.get_option_index(first.id)
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.coach.library.not_for_me().ids == {first.id}
+        assert load_not_for_me(data_dir / FILE_NAME).ids == {first.id}
+        assert NOT_FOR_ME in str(options.get_option(first.id).prompt)
+        assert f"Marked {NOT_FOR_ME}" in str(library.query_one("#library-text", Static).render())
+        await pilot.press("escape")
+        build = await _open(pilot, "b")
+        assert isinstance(build, BuildScreen)
+        build.query_one("#build-focus", SelectionList).select("lower-back")
+        await settle(pilot)
+        assert isinstance(build.result, Built)
+        assert first.id not in [e.id for e in build.result.routine.exercises]
+        await pilot.press("escape")
+        library = await _open(pilot, "l")
+        assert isinstance(library, LibraryScreen)
+        options = library.query_one("#library-list", OptionList)
+        assert NOT_FOR_ME in str(options.get_option(first.id).prompt)  # shown when it opens
+        options.highlighted = options.get_option_index(first.id)
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert load_not_for_me(data_dir / FILE_NAME).ids == frozenset()
+        assert NOT_FOR_ME not in str(options.get_option(first.id).prompt)
+        assert "Marked" not in str(library.query_one("#library-text", Static).render())
+
+
+async def test_not_for_me_on_the_summary_marks_the_chosen_row(data_dir: Path) -> None:
+    """n on the summary marks the exercise the cursor is on (its Next time says so); n again
+    undoes it."""
+    paths.config_file().parent.mkdir(parents=True)
+    paths.config_file().write_text("check_in_after = false\n")
+    app = build_app(data_dir, start=("back-pain-relief", "beginner"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for _ in range(300):
+            advance(app, 1.0)
+        await settle(pilot)
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        table = summary.query_one(RecordTable)
+        await pilot.press("down")
+        await settle(pilot)
+        chosen = summary.record.exercises[table.cursor_row]
+        assert table.cursor_row == 1
+        await pilot.press("n")
+        await settle(pilot)
+        assert load_not_for_me(data_dir / FILE_NAME).ids == {chosen.id}
+        assert NOT_FOR_ME in str(table.get_cell(str(table.cursor_row), "next-time"))
+        assert NOT_FOR_ME not in str(table.get_cell("0", "next-time"))
+        await pilot.press("n")
+        await settle(pilot)
+        assert load_not_for_me(data_dir / FILE_NAME).ids == frozenset()
+        assert NOT_FOR_ME not in str(table.get_cell(str(table.cursor_row), "next-time"))

@@ -203,6 +203,7 @@ def _play(args: argparse.Namespace) -> int:
 
 def _alone_id(exercise_id: str) -> str | None:
     """The routine id of the exercise played alone; None after saying there is no such one."""
+    from supple.coach.library_wording import unknown_exercise
     from supple.core.library import ALONE
     from supple.core.words import printable
 
@@ -211,11 +212,7 @@ def _alone_id(exercise_id: str) -> str | None:
         library.find(exercise_id)
     except KeyError:
         close = library.library.suggest(exercise_id)
-        if close:
-            said = _("supple: no exercise '{id}'. Did you mean '{close}'? See `supple exercises`.")
-        else:
-            said = _("supple: no exercise '{id}'. See `supple exercises`.")
-        print(said.format(id=printable(exercise_id), close=printable(close or "")), file=sys.stderr)
+        print(f"supple: {printable(unknown_exercise(exercise_id, close))}", file=sys.stderr)
         return None
     return f"{ALONE}{exercise_id}"
 

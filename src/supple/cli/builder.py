@@ -75,7 +75,7 @@ def _run(args: argparse.Namespace) -> int:
     builder = session_builder(found)
     result = builder.build(args.minutes, focus, level, equipment)
     if isinstance(result, Refusal):
-        from supple.coach.wording import refusal
+        from supple.coach.library_wording import refusal
 
         said = _("supple build: no session: {reason}.").format(reason=refusal(result))
         print(said, file=sys.stderr)

@@ -56,6 +56,13 @@ def _arguments(sub: Commands) -> None:
         help=_("what you have: none, or a list like wall,chair (those needing more are left out)"),
     )
     p.add_argument("--json", action="store_true", help=_("as JSON"))
+    mark = p.add_mutually_exclusive_group()
+    mark.add_argument(
+        "--not-for-me",
+        metavar="ID",
+        help=_("mark the exercise ID not for you: a session made for today leaves it out"),
+    )
+    mark.add_argument("--for-me", metavar="ID", help=_("undo --not-for-me ID"))
 
 
 def exercise_json(item: LibraryExercise, marked: frozenset[str]) -> dict[str, Any]:
@@ -79,6 +86,7 @@ def exercise_json(item: LibraryExercise, marked: frozenset[str]) -> dict[str, An
 
 
 def cmd_exercises(area: str | None, equipment: tuple[Equipment, ...] | None, as_json: bool) -> int:
+    from supple.coach.library_wording import NOT_FOR_ME
     from supple.core.library import Area
     from supple.core.words import printable
 
@@ -103,7 +111,7 @@ def cmd_exercises(area: str | None, equipment: tuple[Equipment, ...] | None, as_
     for item in chosen:
         exercise = item.exercise
         needs = ", ".join(e.value for e in item.equipment) or _("nothing")
-        mark = "  " + _("(not for me)") if item.id in marked.ids else ""
+        mark = f"  ({_(NOT_FOR_ME)})" if item.id in marked.ids else ""
         print(f"{printable(item.id):<28} {printable(exercise.name)}{mark}")
         ladder = " → ".join(printable(e.id) for e in library.ladder(item.id))
         areas = ", ".join(a.value for a in item.areas)
@@ -117,7 +125,33 @@ def cmd_exercises(area: str | None, equipment: tuple[Equipment, ...] | None, as_
     return 0
 
 
+def cmd_mark(exercise_id: str, not_for_me: bool) -> int:
+    """Mark (or unmark) one exercise "not for me" and say so; 2 for an id the library does not
+    have (with the nearest), 1 when the file cannot be written."""
+    from supple.coach.library_wording import marked, unknown_exercise
+    from supple.core.files import SaveError
+    from supple.core.words import printable
+
+    library = coach().library
+    try:
+        item = library.find(exercise_id)
+        library.mark(exercise_id, not_for_me)
+    except KeyError:
+        close = library.library.suggest(exercise_id)
+        print(f"supple: {printable(unknown_exercise(exercise_id, close))}", file=sys.stderr)
+        return 2
+    except SaveError as error:
+        print(f"supple: not for me: {printable(str(error))}", file=sys.stderr)
+        return 1
+    print(printable(marked(item.exercise.name, not_for_me)))
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
+    if args.not_for_me is not None:
+        return cmd_mark(args.not_for_me, True)
+    if args.for_me is not None:
+        return cmd_mark(args.for_me, False)
     return cmd_exercises(args.area, args.equipment, args.json)
 
 

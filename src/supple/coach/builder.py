@@ -65,7 +65,7 @@ class SessionBuilder:
         level: Level,
         equipment: frozenset[str],
     ) -> Built | Refusal:
-        from supple.coach.wording import built_summary, built_title
+        from supple.coach.library_wording import built_summary, built_title
 
         request = Request(
             minutes=minutes,
@@ -89,13 +89,9 @@ class SessionBuilder:
 
 def session_builder(coach: Coach) -> SessionBuilder:
     """The builder over the coach's library, "not for me" marks, catalog and day."""
-    from supple.core.library import library_at
-    from supple.core.routine import LIBRARY_FOLDER
-    from supple.system import paths
-
     return SessionBuilder(
-        lambda: library_at(paths.bundled_routines_dir() / LIBRARY_FOLDER).exercises,
-        lambda: frozenset(),
+        lambda: coach.library.library.exercises,
+        lambda: coach.library.not_for_me().ids,
         lambda: coach.catalog,
         coach.today,
     )

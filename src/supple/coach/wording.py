@@ -13,14 +13,13 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, assert_never
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Mapping
     from datetime import date, datetime
     from pathlib import Path
 
     from supple.coach.views import ResumeOffer, Stepped, Verdict
     from supple.core.advice import Suggestion
     from supple.core.advice_log import Applied
-    from supple.core.builder import Refusal
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
     from supple.core.record import PainAction, SessionRecord
@@ -487,51 +486,3 @@ def pain_marked(rating: int, exercise: str, action: PainAction) -> str:
         case _:
             assert_never(action)
     return f"Pain {rating} of {PAIN_MAX} marked on {exercise}: {then}."
-
-
-def built_title(minutes: int, focus: Iterable[str]) -> str:
-    """A session made for today: "10 minutes: hips, upper back" (every area when none named)."""
-    areas = ", ".join(a.replace("-", " ") for a in sorted(focus)) or "every area"
-    return f"{minutes} minutes: {areas}"
-
-
-def built_summary(day: date, level: str) -> str:
-    return f"Made for {day.isoformat()} by supple build, at the {level} level."
-
-
-def refusal(facts: Refusal) -> str:
-    """Why no session was made, and what to change."""
-    from supple.core.builder import MAX_MINUTES, MIN_MINUTES, TOLERANCE, Refused
-    from supple.core.words import duration
-
-    request = facts.request
-    match facts.reason:
-        case Refused.MINUTES:
-            return f"a session lasts {MIN_MINUTES} to {MAX_MINUTES} minutes, not {request.minutes}"
-        case Refused.EMPTY:
-            return (
-                "no exercise works those areas with the equipment you have "
-                "(add an area or equipment, or unmark an exercise as not for you)"
-            )
-        case Refused.NO_WARMUP:
-            return (
-                "only holds fit, and no warm-up is at hand to come before them "
-                "(add an area or equipment)"
-            )
-        case Refused.TOO_FEW:
-            low = request.seconds * (1 - TOLERANCE)
-            return (
-                f"the {facts.pool} exercises that fit make at most {duration(facts.longest)} "
-                f"at this level, short of {duration(low)}: ask for fewer minutes, "
-                "or add an area or equipment"
-            )
-        case Refused.UNEVEN:
-            return (
-                f"the exercises that fit come to {duration(facts.longest)}, or else past "
-                f"{duration(request.high)}, never within 10 % of {request.minutes} minutes: "
-                "ask for a few minutes more or less"
-            )
-        case Refused.TOO_LONG:
-            return f"even the shortest session that fits is longer than {request.minutes} minutes"
-        case _:
-            assert_never(facts.reason)

@@ -106,7 +106,7 @@ class BuildScreen(SuppleScreen):
 
     def rebuild(self) -> None:
         """Build again from what is chosen, and show it (or why there is none)."""
-        from supple.coach.wording import refusal
+        from supple.coach.library_wording import refusal
 
         self.result = self.builder.build(
             self.minutes,

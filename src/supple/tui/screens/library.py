@@ -1,5 +1,5 @@
 """The library screen: every exercise by area, with its figure, doses, equipment and ladder;
-Enter starts the chosen one alone."""
+Enter starts the chosen one alone, n marks it "not for me" (again: for you again)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from supple.coach.library_wording import NOT_FOR_ME
 from supple.core.motion import ready_frame
 from supple.core.routine import LEVELS, Level
 from supple.core.words import printable
@@ -26,12 +27,17 @@ if TYPE_CHECKING:
     from supple.core.library import Library, LibraryExercise
 
 
-def exercise_text(library: Library, item: LibraryExercise, level: Level) -> Text:
-    """One exercise in full: areas, equipment, the dose at each level, the ladder, the steps."""
+def exercise_text(
+    library: Library, item: LibraryExercise, level: Level, not_for_me: bool = False
+) -> Text:
+    """One exercise in full: areas, equipment, the dose at each level, the ladder, the steps;
+    whether it is marked "not for me"."""
     exercise = item.exercise
     text = Text()
     text.append(printable(exercise.name), style="bold")
     text.append(f"  ·  {', '.join(a.replace('-', ' ') for a in item.areas)}\n")
+    if not_for_me:
+        text.append(f"Marked {NOT_FOR_ME}: a session made for today leaves it out\n", "italic")
     needs = ", ".join(item.equipment) if item.equipment else "nothing"
     text.append(f"Needs: {needs}\n", style="dim")
     for name in LEVELS:
@@ -64,18 +70,21 @@ class LibraryScreen(SuppleScreen):
             tooltip="Start the chosen exercise alone",
             priority=True,
         ),
+        Binding(
+            "n",
+            "not_for_me",
+            "Not for me",
+            id="library.not_for_me",
+            tooltip="Not for me: never in a session made for today (again: undo)",
+        ),
         Binding("escape", "back", "Back", id="library.back", tooltip="Back to the routines"),
     ]
 
     def __init__(self, coach: Coach, level: Level) -> None:
-        from supple.core.library import library_at
-        from supple.core.routine import LIBRARY_FOLDER
-        from supple.system import paths
-
         super().__init__()
         self.coach = coach
         self.level: Level = level
-        self.library = library_at(paths.bundled_routines_dir() / LIBRARY_FOLDER)
+        self.library = coach.library.library
 
     def body(self) -> Iterable[Widget]:
         options = OptionList(*self._options(), id="library-list")
@@ -96,8 +105,18 @@ class LibraryScreen(SuppleScreen):
             if not here:
                 continue
             options.append(Option(Text(area.replace("-", " ").upper(), "dim"), disabled=True))
-            options += [Option(printable(e.exercise.name), id=e.id) for e in here]
+            options += [Option(self._prompt(e), id=e.id) for e in here]
         return options
+
+    def _marked(self) -> frozenset[str]:
+        return self.coach.library.not_for_me().ids
+
+    def _prompt(self, item: LibraryExercise) -> Text:
+        """An exercise's row: its name, and "not for me" after it when marked."""
+        prompt = Text(printable(item.exercise.name))
+        if item.id in self._marked():
+            prompt.append(f"  {NOT_FOR_ME}", style="dim italic")
+        return prompt
 
     def on_mount(self) -> None:
         options = self.query_one("#library-list", OptionList)
@@ -120,7 +139,7 @@ class LibraryScreen(SuppleScreen):
     def show(self, exercise_id: str) -> None:
         item = self.library.find(exercise_id)
         self.query_one("#library-text", Static).update(
-            exercise_text(self.library, item, self.level)
+            exercise_text(self.library, item, self.level, item.id in self._marked())
         )
         exercise = item.exercise
         frames = (ready_frame(exercise, held=False), ready_frame(exercise, held=True))
@@ -129,14 +148,32 @@ class LibraryScreen(SuppleScreen):
         )
 
     def action_play(self) -> None:
-        from supple.core.routine import Routine
+        from supple.core.library import ALONE
 
         item = self.chosen()
         if item is None:
             return
-        exercise = item.exercise
-        routine = Routine(exercise.id, exercise.name, "", (exercise,), exercise.timing)
-        self.app.post_message(StartSession(routine.id, self.level, routine=routine))
+        self.app.post_message(StartSession(f"{ALONE}{item.id}", self.level))
+
+    def action_not_for_me(self) -> None:
+        """Mark the chosen exercise "not for me", or, marked, for me again."""
+        from supple.coach.library_wording import marked
+        from supple.core.files import SaveError
+
+        item = self.chosen()
+        if item is None:
+            return
+        on = item.id not in self._marked()
+        try:
+            self.coach.library.mark(item.id, on)
+        except SaveError as error:
+            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            return
+        self.query_one("#library-list", OptionList).replace_option_prompt(
+            item.id, self._prompt(item)
+        )
+        self.show(item.id)
+        self.notify(printable(marked(item.exercise.name, on)), timeout=3, markup=False)
 
     def action_back(self) -> None:
         self.dismiss(None)

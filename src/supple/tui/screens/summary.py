@@ -54,6 +54,13 @@ class SummaryScreen(SuppleScreen):
             id="summary.harder",
             tooltip="The chosen exercise one level harder next time (- undoes)",
         ),
+        Binding(
+            "n",
+            "not_for_me",
+            "Not for me",
+            id="summary.not_for_me",
+            tooltip="Not for me: never in a session made for today (again: undo)",
+        ),
         Binding("q", "app.quit", "Quit", id="summary.quit", tooltip="Leave supple"),
         advice_binding("summary"),
     ]
@@ -92,11 +99,16 @@ class SummaryScreen(SuppleScreen):
         yield Static(id="saved")
 
     def _next_time(self, exercise_id: str) -> str:
-        """What a step changed ("easier: 5 reps (was 8 reps)"), or "" when it plays as written."""
+        """What a step changed ("easier: 5 reps (was 8 reps)"), or "" when it plays as written;
+        "not for me" after it when the exercise is marked so."""
+        from supple.coach.library_wording import NOT_FOR_ME
         from supple.coach.wording import stepped
 
         facts = self.coach.catalog.stepped(self.record.routine, exercise_id, self.record.level)
-        return "" if facts is None else stepped(facts)
+        words = [] if facts is None else [stepped(facts)]
+        if exercise_id in self.coach.library.not_for_me().ids:
+            words.append(NOT_FOR_ME)
+        return " · ".join(words)
 
     def action_adjust(self, change: int) -> None:
         table = self.query_one(RecordTable)
@@ -119,6 +131,30 @@ class SummaryScreen(SuppleScreen):
         else:
             said = f"{printable(exercise.name)}: {words or 'as it was'} next time"
             self.notify(said, timeout=3, markup=False)
+
+    def action_not_for_me(self) -> None:
+        """Mark the exercise the cursor is on "not for me"; pressed again, for me again."""
+        from supple.coach.library_wording import marked, not_in_library
+        from supple.core.files import SaveError
+
+        table = self.query_one(RecordTable)
+        index = table.cursor_row
+        exercises = self.record.exercises
+        if not 0 <= index < len(exercises):
+            return
+        exercise = exercises[index]
+        library = self.coach.library
+        on = exercise.id not in library.not_for_me().ids
+        try:
+            library.mark(exercise.id, on)
+        except KeyError:
+            self.notify(printable(not_in_library(exercise.name)), timeout=3, markup=False)
+            return
+        except SaveError as error:
+            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            return
+        table.show_next_time(index, self._next_time(exercise.id))
+        self.notify(printable(marked(exercise.name, on)), timeout=3, markup=False)
 
     @dataclass
     class Judged(Message):
