@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import OptionList
 
 from supple.cli import main
 from supple.core.figure import BODY
@@ -229,7 +230,8 @@ async def test_home_shows_the_routine_as_figures(data_dir: Path) -> None:
     app = build_app(data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("down")  # Lower back mobility: seven exercises
+        routines = app.screen.query_one(OptionList)
+        routines.highlighted = routines.get_option_index("lower-back-mobility")  # seven exercises
         await pilot.pause()
         strip = app.screen.query_one("#preview-figures", FigureStrip)
         assert [f.figure.name if f else None for f in strip._frames] == [

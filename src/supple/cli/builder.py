@@ -28,7 +28,7 @@ def _arguments(sub: Commands) -> None:
     )
     p.add_argument(
         "--minutes",
-        type=int,
+        type=minutes,
         required=True,
         help=_("how long ({low} to {high}; the session lasts it within 10 %%)").format(
             low=MIN_MINUTES, high=MAX_MINUTES
@@ -131,3 +131,15 @@ def _save(found: Coach, routine: Routine, routine_id: str) -> bool:
 
 
 COMMANDS = {"build": Command(_arguments, _run)}
+
+
+def minutes(text: str) -> int:
+    """``--minutes``, read as every number is (``core.numbers``: ASCII digits only)."""
+    import argparse
+
+    from supple.core.numbers import NumberError, read_whole
+
+    try:
+        return read_whole(text, "min")
+    except NumberError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None

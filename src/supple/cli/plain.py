@@ -258,7 +258,7 @@ class PlainPlayer:
                 return
             if binding == "hurt.ten" or key == "10":
                 rating = 10
-            elif key.isdigit() and len(key) == 1:
+            elif key.isascii() and key.isdigit() and len(key) == 1:
                 rating = int(key)
             else:
                 self.say(f"0 to 9, {ten} for 10, {cancel}: back.")
