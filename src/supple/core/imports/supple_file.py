@@ -17,14 +17,18 @@ def detect(text: str) -> bool:
 def convert(text: str, path: Path) -> Imported:
     import tomllib
 
-    from supple.core.routine import RoutineError, parse_routine
+    from supple.core.library_tables import tables_in
+    from supple.core.packaged import routines_dir
+    from supple.core.routine import LIBRARY_FOLDER, RoutineError, parse_routine
 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ImportProblem(path, f"not valid TOML ({error})") from None
     try:
-        routine = parse_routine(data, path=path, text=text, source="user")
+        # `use = "cat-cow"`: a routine written by hand may use the bundled library's exercises
+        library = tables_in(routines_dir() / LIBRARY_FOLDER)
+        routine = parse_routine(data, path=path, text=text, source="user", library=library)
     except RoutineError as error:
         shown = "; ".join(str(p) for p in error.problems[:5])
         raise ImportProblem(path, f"a supple routine with problems: {shown}") from None
