@@ -19,8 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.tui.conftest import TEST_MACHINE, build_app  # noqa: E402
-from tests.tui.gallery import SIZE as GALLERY_SIZE  # noqa: E402
-from tests.tui.gallery import FigureGallery  # noqa: E402
+from tests.tui.gallery import AREAS, FigureGallery, size  # noqa: E402
 from tests.tui.scenes import SCENES, play  # noqa: E402
 
 from supple.core.history import HistoryStore  # noqa: E402
@@ -51,11 +50,12 @@ async def main() -> None:
             app.save_screenshot(f"{scene.name}.svg", str(out))
         shutil.rmtree(data_dir, ignore_errors=True)
         print(f"screenshots/{scene.name}.svg")
-    gallery = FigureGallery()
-    async with gallery.run_test(size=GALLERY_SIZE) as pilot:
-        await pilot.pause()
-        gallery.save_screenshot("figures.svg", str(out))
-    print("screenshots/figures.svg")
+    for area in AREAS:
+        gallery = FigureGallery(area)
+        async with gallery.run_test(size=size(area)) as pilot:
+            await pilot.pause()
+            gallery.save_screenshot(f"figures-{area}.svg", str(out))
+        print(f"screenshots/figures-{area}.svg")
 
 
 def browser_screenshot() -> None:

@@ -1,5 +1,6 @@
-"""Every built-in figure at its start and end keyframe, in one screen: a snapshot scene of its
-own and screenshots/figures.svg (scripts/screenshots.py)."""
+"""The built-in figures of one body area (one file of ``routines/figures``) at their start and end
+keyframes, in one screen: a snapshot scene per area and screenshots/figures-AREA.svg
+(scripts/screenshots.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,22 @@ from textual.app import App, ComposeResult
 from textual.containers import ItemGrid, Vertical
 from textual.widgets import Static
 
+from supple.core.figure_names import _ID, figures_dir
 from supple.core.figures import FIGURES
 from supple.core.motion import FigureFrame
 from supple.tui.widgets.figure import FigureStrip
 
-SIZE = (160, 66)
+AREAS = tuple(sorted(path.stem for path in figures_dir().glob("*.toml")))
+ROWS_EACH = 11  # a title and a strip of two figures
+
+
+def names_in(area: str) -> list[str]:
+    return _ID.findall((figures_dir() / f"{area}.toml").read_text(encoding="utf-8"))
+
+
+def size(area: str) -> tuple[int, int]:
+    """Room for every figure of ``area``, two to a row."""
+    return 160, ROWS_EACH * ((len(names_in(area)) + 1) // 2) + 2
 
 
 class FigureGallery(App[None]):
@@ -21,9 +33,13 @@ class FigureGallery(App[None]):
     .figure-title { text-style: bold; }
     """
 
+    def __init__(self, area: str) -> None:
+        super().__init__()
+        self.area = area
+
     def compose(self) -> ComposeResult:
         with ItemGrid(min_column_width=70):
-            for figure in FIGURES.values():
+            for figure in (FIGURES[name] for name in names_in(self.area)):
                 with Vertical(classes="figure"):
                     first, last = figure.labels
                     yield Static(f"{figure.title} · {first} → {last}", classes="figure-title")

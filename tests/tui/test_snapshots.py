@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 
 from supple.core.history import HistoryStore
 from tests.tui.conftest import TEST_MACHINE, build_app
+from tests.tui.gallery import AREAS
 from tests.tui.scenes import SCENES, Scene, play
 
 # A fixed folder and file name, so the summary's "Saved to" line is the same every run.
@@ -55,7 +56,8 @@ def test_scene(snap_compare: Any, scene: Scene, snapshot_dir: Path) -> None:
     assert snap_compare(app, terminal_size=scene.size, run_before=run_before)
 
 
-def test_every_figure_at_its_start_and_end(snap_compare: Any) -> None:
-    from tests.tui.gallery import SIZE, FigureGallery
+@pytest.mark.parametrize("area", AREAS)
+def test_every_figure_at_its_start_and_end(snap_compare: Any, area: str) -> None:
+    from tests.tui.gallery import FigureGallery, size
 
-    assert snap_compare(FigureGallery(), terminal_size=SIZE)
+    assert snap_compare(FigureGallery(area), terminal_size=size(area))
