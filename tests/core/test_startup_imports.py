@@ -30,6 +30,9 @@ NOT_IN_ENGLISH = ("gettext", "locale")
 # The views of the history and the program (their StrEnum and value classes): only where one
 # is read; the coach's notices are apart from them (``coach.notices``).
 WITHOUT_VIEWS = ("list", "show", "validate", "status")
+# The routine's parser (with its breath patterns, layout and figures): not for the history and
+# its summary, which know the levels and limits from ``core.limits``.
+WITHOUT_ROUTINES = ("history", "stats", "status")
 # json: only where the history's index or the status line's summary is read (and for --json).
 WITHOUT_JSON = ("list", "show", "validate")
 COMMANDS = {
@@ -104,6 +107,8 @@ def test_a_light_command_imports_nothing_it_does_not_need(
     assert not modules & set(NOT_IN_ENGLISH), sorted(modules & set(NOT_IN_ENGLISH))
     if command in WITHOUT_JSON:
         assert "json" not in modules
+    if command in WITHOUT_ROUTINES:
+        assert "supple.core.routine" not in modules
     if command in WITHOUT_VIEWS:
         assert "supple.coach.views" not in modules
     if command == "status":
