@@ -235,7 +235,8 @@ class HistoryStore:
         recovered: list[Path] = []
         ignored: list[Skipped] = []
         try:
-            locks = sorted(self.locks_dir.glob("*.lock"))
+            # By name, not a glob (which compiles a pattern at every read of the history).
+            locks = sorted(p for p in self.locks_dir.iterdir() if p.name.endswith(".lock"))
         except OSError:
             return recovered, ignored
         for lock_path in locks:
