@@ -23,6 +23,9 @@ NEVER = (
     *("dataclasses", "inspect", "ast", "dis", "tokenize", "textual", "rich", "icalendar"),
     *("socket", "hashlib", "_hashlib", "csv", "unicodedata"),
     "importlib",  # a command's module and the built-in SHA-256 are found with __import__
+    # fcntl only takes or tests a lock (none to test here); the number reader reads typed input
+    "fcntl",
+    "supple.core.numbers",
 )
 # In English, argparse says its own words: neither gettext nor locale (they looked each word up
 # on disk, 2-3 ms); the probe's environment asks for English.
