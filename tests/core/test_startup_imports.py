@@ -23,10 +23,19 @@ NEVER = (
     *("dataclasses", "inspect", "ast", "dis", "tokenize", "textual", "rich", "icalendar"),
     *("socket", "hashlib", "_hashlib", "csv", "unicodedata"),
     "importlib",  # a command's module and the built-in SHA-256 are found with __import__
+    # fcntl only takes or tests a lock (none to test here); the number reader reads typed input
+    "fcntl",
+    "supple.core.numbers",
 )
+# In English, argparse says its own words: neither gettext nor locale (they looked each word up
+# on disk, 2-3 ms); the probe's environment asks for English.
+NOT_IN_ENGLISH = ("gettext", "locale")
 # The views of the history and the program (their StrEnum and value classes): only where one
 # is read; the coach's notices are apart from them (``coach.notices``).
 WITHOUT_VIEWS = ("list", "show", "validate", "status")
+# The routine's parser (with its breath patterns, layout and figures): not for the history and
+# its summary, which know the levels and limits from ``core.limits``.
+WITHOUT_ROUTINES = ("history", "stats", "status")
 # json: only where the history's index or the status line's summary is read (and for --json).
 WITHOUT_JSON = ("list", "show", "validate")
 COMMANDS = {
@@ -47,6 +56,7 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "SUPPLE_CONFIG_DIR": str(base / "config"),
         "SUPPLE_DATA_DIR": str(base / "data"),
         "SUPPLE_STATE_DIR": str(base / "state"),
+        "LANGUAGE": "en",
     }
     store = HistoryStore(base / "data")
     at = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
@@ -97,9 +107,54 @@ def test_a_light_command_imports_nothing_it_does_not_need(
     # exit: a collection would only rescan it), and on again after.
     assert said[:2] == ["collections", "0"]
     assert not modules & set(NEVER), sorted(modules & set(NEVER))
+    assert not modules & set(NOT_IN_ENGLISH), sorted(modules & set(NOT_IN_ENGLISH))
     if command in WITHOUT_JSON:
         assert "json" not in modules
+    if command in WITHOUT_ROUTINES:
+        assert "supple.core.routine" not in modules
+    if command in ("history", "status"):  # nothing to say: no sentences of the coach's loaded
+        assert "supple.coach.wording" not in modules
     if command in WITHOUT_VIEWS:
         assert "supple.coach.views" not in modules
     if command == "status":
         assert "argparse" not in modules and "supple.coach" not in modules
+
+
+def test_english_argparse_without_gettext_says_the_same_and_leaves_gettext_real() -> None:
+    """A fresh process (pytest has imported argparse already, so only a new one takes the
+    English path): argparse's words as argparse spells them, the real gettext for whoever imports
+    it afterwards, and another language chosen later in the same process still translates
+    argparse's words."""
+    code = (
+        "import sys, io, contextlib\n"
+        "from supple import cli, i18n\n"
+        "err = io.StringIO()\n"
+        "with contextlib.redirect_stderr(err):\n"
+        "    try:\n"
+        "        cli.build_parser('history').parse_args(['history', '--bogus', '-x'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(repr(err.getvalue()))\n"
+        "import argparse\n"
+        "print(argparse.ngettext('one %s', 'many %s', 1), argparse.ngettext('one', 'many', 2))\n"
+        "assert 'gettext' not in sys.modules and 'locale' not in sys.modules\n"
+        "import gettext\n"
+        "print(hasattr(gettext, 'translation'))\n"
+        "i18n.choose('de')\n"
+        "print(cli.build_parser('history').format_usage().split()[0])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ | {"LANGUAGE": "en"},
+    )
+    said, plural, real, german = result.stdout.splitlines()
+    assert said == repr(
+        "usage: supple [-h] [--version] [--lang {en,de,es,pseudo}] COMMAND ...\n"
+        "supple: error: unrecognized arguments: --bogus -x\n"
+    )
+    assert plural == "one %s many"
+    assert real == "True"
+    assert german == "Aufruf:"

@@ -64,14 +64,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser, or with ``only`` (a command's name) the parser of that command alone,
     which parses its arguments and words its errors alike: argparse's cost is per argument, and
     `supple list` should not pay for `supple remind`'s (nor import the routines for `--level`)."""
-    import argparse
-
     from supple.i18n import _, language
 
-    if language() != "en":  # argparse's own words too (its section titles are read now)
+    if language() == "en":
+        _import_argparse_in_english()
+    else:  # argparse's own words too (its section titles are read now)
         from supple.cli.argparse_words import translate
 
         translate()
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="supple",
         description=_("A terminal mobility coach. With no command, opens the app."),
@@ -90,6 +92,42 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if only is None or name == only:
             declared(name).arguments(sub)
     return parser
+
+
+def _same(message: str) -> str:
+    return message
+
+
+def _same_or_plural(singular: str, plural: str, count: int) -> str:
+    return singular if count == 1 else plural
+
+
+def _import_argparse_in_english() -> None:
+    """argparse, its words as it spells them, without the standard library's gettext.
+
+    argparse says every word through ``gettext.gettext``, which looks each one up on disk in
+    the global domain (expanding the language's names through ``locale``): importing the two and
+    the look-ups of a parser's section titles cost 2-3 ms of a 40-60 ms command, measured, for
+    English, which has no catalogue there (English is argparse's own text). So argparse is
+    imported here against a stand-in ``gettext`` that returns the text as it is, removed once
+    argparse has taken its two functions; a later ``import gettext`` (another language, in the
+    same process) is the real one, and another language goes through ``argparse_words`` as
+    before. An argparse imported earlier is left as it is."""
+    if "argparse" in sys.modules:
+        return
+    import types
+
+    real = sys.modules.get("gettext")
+    stand_in = types.ModuleType("gettext")
+    stand_in.__dict__.update(gettext=_same, ngettext=_same_or_plural)
+    sys.modules["gettext"] = stand_in
+    try:
+        import argparse  # noqa: F401  (what this function is for)
+    finally:
+        if real is None:
+            del sys.modules["gettext"]
+        else:
+            sys.modules["gettext"] = real
 
 
 def _chosen_lang(args: list[str]) -> None:

@@ -19,7 +19,7 @@ from supple.coach.notices import Notices
 from supple.coach.preferences import Preferences
 from supple.coach.routines import Routines
 from supple.core.config import Config, load_config
-from supple.core.routine import Catalog, Level, Routine
+from supple.core.limits import Level
 from supple.core.tomlcheck import Problem
 from supple.i18n import use_setting
 from supple.system import paths
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from supple.core.program import MobilityTest, Point, Program, Progress, TestResult
     from supple.core.record import SessionRecord
     from supple.core.remembered import Remembered
+    from supple.core.routine import Catalog, Routine
 
 
 class Coach:

@@ -86,9 +86,11 @@ class Journal:
         return tuple(self.store.newest(count))
 
     def _report(self, loaded: Loaded) -> None:
+        problem, self.store.write_problem = self.store.write_problem, None
+        if problem is None and not (loaded.recovered or loaded.quarantined or loaded.skipped):
+            return  # nothing to say: the wording (~0.4 ms to import) is not needed
         from supple.coach import wording
 
-        problem, self.store.write_problem = self.store.write_problem, None
         if problem is not None:
             self._notices.say(wording.read_only(problem, self.unsaved_dir), "error")
         for path in loaded.recovered:
@@ -97,19 +99,22 @@ class Journal:
 
     def _report_conflicts(self) -> None:
         """Files a sync tool left in two versions, each said once a read: both are kept."""
-        from supple.coach import wording
         from supple.core.sync import conflicts, drop_equal_copies, synced_files
         from supple.system import paths
 
         local = self.unsaved_dir.parent
         for folder, names in synced_files(self.data_dir, paths.config_dir(), local):
             for conflict in drop_equal_copies(conflicts(folder, names), self.store.trash_dir):
+                from supple.coach import wording  # only when there is one to say
+
                 self._notices.say(wording.sync_conflict(conflict), "warning")
 
     def tell_files(
         self, kind: str, quarantined: Iterable[Quarantined], skipped: Iterable[Skipped]
     ) -> None:
         """One notice for each file moved aside, or that could not be, or was left unread."""
+        if not (quarantined or skipped):
+            return
         from supple.coach import wording
 
         for bad in quarantined:
@@ -135,15 +140,15 @@ class Journal:
     def _merge_unsaved(self) -> None:
         """Sessions kept in the second place join the history (replacing their older
         checkpoint) once the data folder can be written again."""
+        try:  # listed by name: a glob compiles a pattern (~0.2 ms of every history read)
+            kept = sorted(p for p in self.unsaved_dir.iterdir() if p.name.endswith(".toml"))
+        except OSError:  # none kept (no folder), or none to be read
+            return
         from supple.coach import wording
         from supple.core.files import SaveError, write_toml
         from supple.core.history import read_toml_file
         from supple.core.record import BadRecord, SessionRecord
 
-        try:
-            kept = sorted(self.unsaved_dir.glob("*.toml"))
-        except OSError:
-            return
         for path in kept:
             try:
                 data = read_toml_file(path)

@@ -52,7 +52,8 @@ class ProgramService:
     def ids(self) -> tuple[str, ...]:
         """Every bundled program's id (its file's name), the first program first."""
         try:
-            found = sorted(p.stem for p in self.path.parent.glob("*.toml"))
+            # By name, not a glob (which compiles a pattern each command).
+            found = sorted(p.stem for p in self.path.parent.iterdir() if p.name.endswith(".toml"))
         except OSError:
             found = []
         first = self.path.stem

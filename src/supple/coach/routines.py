@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.core.routine import Catalog, Level, load_catalog
+from supple.core.limits import Level
 from supple.system import paths
 
 if TYPE_CHECKING:
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from supple.coach.preferences import Preferences
     from supple.coach.routine_edit import Draft
     from supple.coach.sharing import ImportReport
+    from supple.core.routine import Catalog
 
 
 class Routines:
@@ -41,6 +42,8 @@ class Routines:
     def raw(self) -> Catalog:
         """Every routine file as it is (bundled and the person's), read once."""
         if self._raw is None:
+            from supple.core.routine import load_catalog
+
             self._raw = load_catalog(paths.routine_folders())
         return self._raw
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, get_args
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
 from supple.core.files import MAX_SETTINGS_BYTES, SaveError, atomic_write, read_capped
-from supple.core.routine import DEFAULT_LEVEL, LEVELS, MAX_TIMING, Level, Routine
+from supple.core.limits import DEFAULT_LEVEL, LEVELS, MAX_TIMING, Level
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
 from supple.core.value import asdict, field, fields, replace, value_class
+
+if TYPE_CHECKING:
+    from supple.core.routine import Routine
 
 Sound = Literal["tones", "bell", "off"]
 Voice = Literal["off", "transitions", "counts", "everything"]  # each says all the one before

@@ -37,10 +37,18 @@ from supple.core.value import replace, value_class
 if TYPE_CHECKING:
     pass
 
-try:  # POSIX; elsewhere a checkpoint is never taken for a live one (no lock to test)
-    import fcntl
-except ImportError:  # pragma: no cover
-    fcntl = None  # type: ignore[assignment]
+
+def _lock_now(fd: int, *, shared: bool = False) -> None:
+    """A lock on ``fd`` (exclusive, or ``shared``) without waiting: OSError while another
+    process holds an exclusive one. POSIX; elsewhere nothing (a checkpoint is never taken for
+    a live one: no lock to test). fcntl loads here, when a lock is taken or tested, not at
+    every read of the history."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover
+        return
+    fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+
 
 Now = Callable[[], datetime]
 
@@ -153,8 +161,7 @@ class LiveFile:
         fd, temp = tempfile.mkstemp(prefix=".", suffix=".locking", dir=self.lock_path.parent)
         handle = os.fdopen(fd, "w", encoding="utf-8")
         try:
-            if fcntl is not None:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _lock_now(handle.fileno())
             handle.write(f"{os.getpid()}\n{os.path.abspath(self.path)}\n")
             handle.flush()
             os.chmod(temp, 0o600)
@@ -235,17 +242,17 @@ class HistoryStore:
         recovered: list[Path] = []
         ignored: list[Skipped] = []
         try:
-            locks = sorted(self.locks_dir.glob("*.lock"))
+            # By name, not a glob (which compiles a pattern at every read of the history).
+            locks = sorted(p for p in self.locks_dir.iterdir() if p.name.endswith(".lock"))
         except OSError:
             return recovered, ignored
         for lock_path in locks:
             try:
                 with open_regular(lock_path, MAX_LOCK_BYTES, follow=False) as fd:
-                    if fcntl is not None:
-                        try:
-                            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                        except OSError:
-                            continue  # alive in another process
+                    try:
+                        _lock_now(fd)
+                    except OSError:
+                        continue  # alive in another process
                     target = lock_target(self.sessions_dir, lock_path, os.read(fd, MAX_LOCK_BYTES))
                     if target is None:
                         ignored.append(Skipped(lock_path, "a lock file naming no session: ignored"))
@@ -426,8 +433,6 @@ class HistoryStore:
     def is_running(self, path: Path) -> bool:
         """True while a copy of supple (this one or another) plays the session in ``path``: its
         lock is held (as ``recover`` tells a live session from a dead one)."""
-        if fcntl is None:
-            return False
         for lock in (self._lock_of(path), self.data_dir / "locks" / (path.stem + ".lock")):
             try:
                 handle = open(lock, encoding="utf-8")  # noqa: SIM115
@@ -435,7 +440,7 @@ class HistoryStore:
                 continue  # no lock: nobody plays it
             with handle:
                 try:
-                    fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+                    _lock_now(handle.fileno(), shared=True)
                 except OSError:
                     return True
         return False

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from supple.core.morning import SessionFact, due_for, session_for
-from supple.core.numbers import NumberError, read_whole
 from supple.core.record import SessionRecord
 from supple.i18n import lazy
 
@@ -60,6 +59,8 @@ def mark_words(rating: int) -> str:
 def read_pain(raw: str) -> int:
     """A 0–10 rating typed by a person: the one number reader (ASCII digits only). ValueError
     naming what is wrong."""
+    from supple.core.numbers import NumberError, read_whole  # typed input only, not a history read
+
     try:
         value = read_whole(raw.strip())
     except NumberError:

@@ -12,6 +12,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from supple.core.limits import (
+    LEVELS,
+    MAX_EXERCISES,
+    MAX_PLAN_SECONDS,
+    MAX_REPS,
+    MAX_SESSION_PLAN_SECONDS,
+    MAX_SETS,
+    SLUG,
+    Level,
+)
 from supple.core.outcome import Outcome, outcome
 from supple.core.record_fields import BadRecord as BadRecord
 from supple.core.record_fields import (
@@ -32,16 +42,6 @@ from supple.core.record_fields import (
     specs,
     whole,
     write_fields,
-)
-from supple.core.routine import (
-    LEVELS,
-    MAX_EXERCISES,
-    MAX_PLAN_SECONDS,
-    MAX_REPS,
-    MAX_SESSION_PLAN_SECONDS,
-    MAX_SETS,
-    SLUG,
-    Level,
 )
 from supple.core.schema import SCHEMA
 from supple.core.value import field, value_class

@@ -12,7 +12,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from supple.core.routine import MAX_EXERCISES
+from supple.core.limits import MAX_EXERCISES
 from supple.core.schema import SCHEMA, newer, schema_of, unknown_keys
 from supple.core.value import Field, fields, value_class
 

@@ -23,6 +23,26 @@ from supple.core.dose import Kind as Kind
 from supple.core.figure_names import figure_names
 from supple.core.files import SCHEMA
 from supple.core.layout import laid_out, seconds_of
+
+# The levels, the limits and the timing keys, declared in core.limits (light: the history and
+# the settings read them without this parser) and part of this module's interface too.
+from supple.core.limits import DEFAULT_LEVEL as DEFAULT_LEVEL
+from supple.core.limits import EXTEND_LIMIT as EXTEND_LIMIT
+from supple.core.limits import LEVELS as LEVELS
+from supple.core.limits import LONGEST_TIMING as LONGEST_TIMING
+from supple.core.limits import MAX_EXERCISES as MAX_EXERCISES
+from supple.core.limits import MAX_HOLD_SECONDS as MAX_HOLD_SECONDS
+from supple.core.limits import MAX_PLAN_SECONDS as MAX_PLAN_SECONDS
+from supple.core.limits import MAX_REPS as MAX_REPS
+from supple.core.limits import MAX_SESSION_PLAN_SECONDS as MAX_SESSION_PLAN_SECONDS
+from supple.core.limits import MAX_SETS as MAX_SETS
+from supple.core.limits import MAX_TIMING as MAX_TIMING
+from supple.core.limits import SLUG as SLUG
+from supple.core.limits import TIMING_FIXED as TIMING_FIXED
+from supple.core.limits import TIMING_KEYS as TIMING_KEYS
+from supple.core.limits import TIMING_LABELS as TIMING_LABELS
+from supple.core.limits import Level as Level
+from supple.core.limits import Timing as Timing
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, closest, read_toml
 from supple.core.translations import (
     EXERCISE_TEXTS,
@@ -33,22 +53,10 @@ from supple.core.translations import (
     shown,
     used_translations,
 )
-from supple.core.value import field, fields, value_class
+from supple.core.value import field, value_class
 
-LEVELS: tuple[Level, ...] = ("beginner", "intermediate", "advanced")
-Level = Literal["beginner", "intermediate", "advanced"]
-DEFAULT_LEVEL: Level = "beginner"  # a first run, and anything that names no level
 Source = Literal["bundled", "user"]
-SLUG = r"[a-z0-9][a-z0-9-]{0,63}"
-
-# Limits: anything outside them is a typo or a danger, not a plan.
-MAX_REPS = 100
-MAX_SETS = 10
-MAX_HOLD_SECONDS = 600
-MAX_EXERCISES = 60  # a routine is a session, not a library of exercises
 LIBRARY_FOLDER = "library"  # beside the bundled routines: the exercises routines may `use`
-MAX_PLAN_SECONDS = 4 * 3600  # the whole session, rests included, at every level
-EXTEND_LIMIT = 300  # at most this many seconds added to one hold while it plays
 
 
 class RoutineError(FileProblems):
@@ -87,37 +95,6 @@ class PhaseKey(StrEnum):
     PHASE = "phase"
     SECONDS = "seconds"
     CUE = "cue"
-
-
-def _timing_field(default: int, limit: int, label: str) -> Any:
-    return field(default=default, metadata={"max": limit, "label": label})
-
-
-@value_class(frozen=True, slots=True)
-class Timing:
-    """Pauses around the work, in seconds; each field is a key of a routine's [timing] table,
-    with its limit (more is a typo or a danger) and the editor's label."""
-
-    get_ready: int = _timing_field(5, 60, "Get ready")
-    rest_between_sets: int = _timing_field(15, 300, "Rest (sets)")
-    rest_between_exercises: int = _timing_field(10, 300, "Rest (exercises)")
-    switch_side: int = _timing_field(5, 60, "Switch side")
-
-
-TIMING_KEYS = tuple(f.name for f in fields(Timing))
-# The routine's [timing] table's one key that is not seconds: ``fixed = true`` says the timing is
-# the routine's own, kept as written (the settings' get-ready and rests do not replace it).
-TIMING_FIXED = "fixed"
-TIMING_LABELS: dict[str, str] = {f.name: f.metadata["label"] for f in fields(Timing)}
-MAX_TIMING: dict[str, int] = {f.name: f.metadata["max"] for f in fields(Timing)}
-LONGEST_TIMING = Timing(**MAX_TIMING)
-# The longest plan a session can have: a routine at the limit, with the longest get-ready and
-# rests the settings allow in place of its own (the history accepts every such session).
-MAX_SESSION_PLAN_SECONDS = MAX_PLAN_SECONDS + MAX_EXERCISES * (
-    LONGEST_TIMING.get_ready
-    + (MAX_SETS - 1) * LONGEST_TIMING.rest_between_sets
-    + LONGEST_TIMING.rest_between_exercises
-)
 
 
 @value_class(frozen=True, slots=True)
