@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, coach
+from supple.cli.command import Command, add_plain, coach
 from supple.i18n import _
 
 if TYPE_CHECKING:
@@ -57,6 +57,7 @@ def _arguments(sub: Commands) -> None:
         help=_("keep it as one of your routines under ID ({pattern})").format(pattern=SLUG),
     )
     p.add_argument("--play", action="store_true", help=_("start it in the app"))
+    add_plain(p)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -87,7 +88,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.play:
         from supple.cli.app import cmd_play_routine
 
-        return cmd_play_routine(found, routine, level)
+        return cmd_play_routine(found, routine, level, plain=args.plain, every=args.every)
     return 0
 
 

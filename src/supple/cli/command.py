@@ -244,3 +244,42 @@ def add_lang(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
         default=argparse.SUPPRESS if command else None,
         help=_("the language shown and spoken (default: the setting, else LANGUAGE/LC_ALL/LANG)"),
     )
+
+
+def add_plain(parser: argparse.ArgumentParser) -> None:
+    """``--plain`` and ``--every``, on every command that starts a session (``play``,
+    ``build``): the same words, read by ``supple.cli.app.plain_chosen``."""
+    from supple.i18n import _
+
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help=_(
+            "the session as lines of text, for a screen reader or a braille display (also "
+            "TERM=dumb, SUPPLE_PLAIN=1 or the setting plain)"
+        ),
+    )
+    parser.add_argument(
+        "--every",
+        type=every,
+        metavar="SECONDS",
+        help=_("plain mode: say the time left every SECONDS (0: never; default: the setting)"),
+    )
+
+
+def every(text: str) -> int:
+    """``--every``'s seconds (0 to 600), read as every number is (``core.numbers``)."""
+    import argparse
+
+    from supple.core.numbers import NumberError, read_whole
+    from supple.i18n import _
+
+    try:
+        number = read_whole(text, "s")
+    except NumberError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if not 0 <= number <= 600:
+        raise argparse.ArgumentTypeError(
+            _("{number} is not from 0 to 600 seconds").format(number=number)
+        )
+    return number

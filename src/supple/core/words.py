@@ -138,6 +138,17 @@ def said(outcome: Outcome) -> Said:
                 _("DONE"),
                 _("Session complete. Well done."),
             )
+        case Outcome.PRACTICE:
+            return Said(
+                "·",
+                # Translators: a session's outcome in the history: one exercise played alone,
+                # kept but not counted toward streaks, the week or the program
+                _("practice"),
+                _("Practice complete"),
+                # Translators: the player's big word on a session's last frame (short, capitals)
+                _("DONE"),
+                _("Practice complete. Well done."),
+            )
         case Outcome.TOO_LITTLE:
             return Said(
                 "○",
