@@ -384,9 +384,7 @@ def summary_lines(coach: Coach, live: LiveSession) -> list[str]:
     record = live.recorder.record()
     lines = [
         f"{said(record.outcome).headline}: {record.title}, {record.level}.",
-        f"Active time {minutes(record.active_seconds)} of {minutes(record.planned_seconds)}"
-        f" planned, paused {minutes(record.paused_seconds)},"
-        f" {record.exercises_done} of {len(record.exercises)} exercises done.",
+        wording.totals(record, sep=", ") + ".",
     ]
     feelings = feeling_line(record)
     if feelings:
