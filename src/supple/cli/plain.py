@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from supple.coach import wording
 from supple.core.plain import Narrator, plain
-from supple.core.words import minutes, plural, printable, said
+from supple.core.words import minutes, plural, printable, said, totals
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -384,7 +384,7 @@ def summary_lines(coach: Coach, live: LiveSession) -> list[str]:
     record = live.recorder.record()
     lines = [
         f"{said(record.outcome).headline}: {record.title}, {record.level}.",
-        wording.totals(record, sep=", ") + ".",
+        totals(record, sep=", ") + ".",
     ]
     feelings = feeling_line(record)
     if feelings:

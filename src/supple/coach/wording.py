@@ -491,19 +491,3 @@ def pain_marked(rating: int, exercise: str, action: PainAction) -> str:
         case _:
             assert_never(action)
     return f"Pain {rating} of {PAIN_MAX} marked on {exercise}: {then}."
-
-
-def totals(record: SessionRecord, sep: str = " · ") -> str:
-    """A session's totals, the summary's line: the work against the work planned (what the
-    table's rows add up to, and what the rule counts), then the whole time with get-ready and
-    rests, the pauses and the exercises done."""
-    from supple.core.words import minutes
-
-    return sep.join(
-        (
-            f"Work {minutes(record.work_seconds)} of {minutes(record.planned_work_seconds)}"
-            f" planned, {minutes(record.active_seconds)} in all with get-ready and rests",
-            f"paused {minutes(record.paused_seconds)}",
-            f"{record.exercises_done}/{len(record.exercises)} exercises done",
-        )
-    )

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, assert_never
 
 from supple.core.files import SCHEMA
-from supple.core.outcome import ALONE as ALONE  # one exercise alone: "exercise-cat-cow"
 from supple.core.library_tables import EXERCISE, library_files, read_tables
+from supple.core.outcome import ALONE as ALONE  # one exercise alone: "exercise-cat-cow"
 from supple.core.routine import (
     MAX_EXERCISES,
     SLUG,

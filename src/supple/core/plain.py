@@ -2,10 +2,11 @@
 
 ``Narrator`` turns the session's snapshots (the same ones the player screen draws) into the
 lines due since the last one: each exercise with its steps and its safety line ("Safety: …") as
-it starts, each phase as it starts ("Inhale, cow", "Hold 30 seconds", "Switch sides", "Rest, next: Sphinx"), the time left every
-so many seconds, a pause, the count-in and the end. ``plain`` is the one output filter: every
-line printed in plain mode passes through it, and it holds that nothing but printable text and
-newlines leaves (no escape sequence, no block, braille or box-drawing character).
+it starts, each phase as it starts ("Inhale, cow", "Hold 30 seconds", "Switch sides", "Rest,
+next: Sphinx"), the time left every so many seconds, a pause, the count-in and the end.
+``plain`` is the one output filter: every line printed in plain mode passes through it, and
+it holds that nothing but printable text and newlines leaves (no escape sequence, no block,
+braille or box-drawing character).
 """
 
 from __future__ import annotations

@@ -13,9 +13,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from supple.coach import wording
 from supple.coach.live import LiveSession
-from supple.core.words import printable, said
+from supple.core.words import printable, said, totals
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
@@ -79,7 +78,7 @@ class SummaryScreen(SuppleScreen):
             Text.assemble((headline, "bold"), f" — {printable(record.title)} · {record.level}"),
             id="title",
         )
-        yield Static(Text(wording.totals(record)), id="totals")  # as the table adds up
+        yield Static(Text(totals(record)), id="totals")  # as the table adds up
         feelings = feeling_line(record)
         if feelings:
             yield Static(Text(feelings), id="feelings")
