@@ -148,6 +148,20 @@ def csv_cell(cell: object) -> object:
     )
 
 
+TITLE_CELLS = 22  # `supple history`'s title column, in terminal cells
+LEVEL_CELLS = 12
+
+
+def column(text: str, cells: int) -> str:
+    """``text`` in exactly ``cells`` terminal cells (a wide character takes two): padded, or cut
+    with "…" at its end, so the columns after it line up whatever the title."""
+    from rich.cells import cell_len, set_cell_size  # the cells the app counts too
+
+    if cell_len(text) <= cells:
+        return set_cell_size(text, cells)
+    return set_cell_size(text, cells - 1) + "…"
+
+
 def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | None) -> int:
     from supple.core.history import select
     from supple.core.record import CSV_FIELDS
@@ -190,8 +204,8 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
         )
         done = _("{done}/{total} done").format(done=r.exercises_done, total=len(r.exercises))
         print(
-            f"{r.started:%Y-%m-%d %H:%M}  {printable(r.title):<22} "
-            f"{printable(level_word(r.level)):<12} "
+            f"{r.started:%Y-%m-%d %H:%M}  {column(printable(r.title), TITLE_CELLS)} "
+            f"{column(printable(level_word(r.level)), LEVEL_CELLS)} "
             f"{duration(r.active_seconds):>6}  {said(r.outcome).label:<15} "
             f"{done}{feeling}"
             f"{'  ' + _('logged by hand') if r.by_hand else ''}"
