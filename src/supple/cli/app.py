@@ -6,6 +6,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from supple.cli.command import (
+    EXERCISE_IDS,
     ROUTINE_IDS,
     Command,
     add_lang,
@@ -39,9 +40,10 @@ def _play_arguments(sub: Commands) -> None:
     p = sub.add_parser("play", help=_("start a routine straight away in the app"))
     routine = p.add_argument("routine", nargs="?", help=_("routine id (see `supple list`)"))
     completes(routine, ROUTINE_IDS)
-    p.add_argument(
+    exercise = p.add_argument(
         "--exercise", metavar="ID", help=_("one library exercise alone (see `supple exercises`)")
     )
+    completes(exercise, EXERCISE_IDS)
     p.add_argument(
         "--resume",
         action="store_true",

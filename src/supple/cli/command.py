@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 # Light on purpose: `supple status` (for a prompt) imports this module for its declaration.
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from pathlib import Path
     from typing import TypeAlias
 
@@ -51,6 +51,28 @@ TEST_IDS = {
     "zsh": "_supple_test_ids",
     "fish": "(supple test list --ids 2>/dev/null)",
 }
+
+EXERCISE_IDS = {
+    "bash": "_supple_exercise_ids",
+    "zsh": "_supple_exercise_ids",
+    "fish": "(supple exercises --ids 2>/dev/null)",
+}
+PROGRAM_IDS = {
+    "bash": "_supple_program_ids",
+    "zsh": "_supple_program_ids",
+    "fish": "(supple program list --ids 2>/dev/null)",
+}
+
+
+def comma_list(name: str, words: Iterable[str]) -> dict[str, str]:
+    """Completion of a comma list from a closed set (``--focus``, ``--equipment``): the shell
+    function ``_supple_<name>`` the completion script defines (``supple.cli.completion``)."""
+    listed = " ".join(words)
+    return {
+        "bash": f"_supple_{name}",
+        "zsh": f"_supple_{name}",
+        "fish": f"(printf '%s\\n' {listed})",
+    }
 
 
 def completes(action: argparse.Action, candidates: dict[str, str]) -> None:
@@ -239,7 +261,7 @@ def add_lang(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
 
     parser.add_argument(
         "--lang",
-        choices=LANGUAGES,
+        choices=Shown(lang for lang in LANGUAGES if lang != "pseudo"),  # pseudo works, unsaid
         # a command's own default must not undo `supple --lang de play`
         default=argparse.SUPPRESS if command else None,
         help=_("the language shown and spoken (default: the setting, else LANGUAGE/LC_ALL/LANG)"),
@@ -283,3 +305,13 @@ def every(text: str) -> int:
             _("{number} is not from 0 to 600 seconds").format(number=number)
         )
     return number
+
+
+class Shown(tuple[str, ...]):
+    """An argument's choices as the help, the man page and completion list them; ``pseudo``
+    (the pseudo-locale, for translators) is accepted besides, never offered."""
+
+    HIDDEN = ("pseudo",)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.HIDDEN or super().__contains__(value)

@@ -153,13 +153,35 @@ LEVEL_CELLS = 12
 
 
 def column(text: str, cells: int) -> str:
-    """``text`` in exactly ``cells`` terminal cells (a wide character takes two): padded, or cut
-    with "…" at its end, so the columns after it line up whatever the title."""
-    from rich.cells import cell_len, set_cell_size  # the cells the app counts too
+    """``text`` in exactly ``cells`` terminal cells (a wide character takes two, a combining
+    mark none): padded, or cut with "…" at its end, so the columns after it line up."""
+    if cell_width(text) <= cells:
+        return text + " " * (cells - cell_width(text))
+    kept, used = [], 0
+    for char in text:
+        width = cell_width(char)
+        if used + width > cells - 1:
+            break
+        kept.append(char)
+        used += width
+    return "".join(kept) + "…" + " " * (cells - 1 - used)
 
-    if cell_len(text) <= cells:
-        return set_cell_size(text, cells)
-    return set_cell_size(text, cells - 1) + "…"
+
+def cell_width(text: str) -> int:
+    """The terminal cells ``text`` takes (East Asian wide and full-width characters two,
+    combining marks and format characters none): the widths the app's tables count."""
+    if text.isascii():
+        return len(text)
+    import unicodedata  # only for text that needs it: `supple history` starts light
+
+    return sum(
+        0
+        if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
+        else 2
+        if unicodedata.east_asian_width(c) in ("W", "F")
+        else 1
+        for c in text
+    )
 
 
 def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | None) -> int:
