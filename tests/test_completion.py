@@ -189,3 +189,40 @@ def test_only_the_completion_command_imports_shtab() -> None:
         env={**os.environ, "PYTHONPATH": str(SRC)},
     )
     assert done.stdout.splitlines()[-1] == "False"
+
+
+def test_a_real_bash_completes_exercises_programs_areas_and_equipment(tmp_path: Path) -> None:
+    """Exercise ids, program ids (both places), a comma list's first and later items from the
+    closed sets, and --lang without the pseudo-locale."""
+    offered = complete_in_bash(
+        tmp_path,
+        [
+            "supple play --exercise wall-ca",
+            "supple program start overh",
+            "supple program --program lower",
+            "supple build --minutes 5 --focus ne",
+            "supple build --minutes 5 --focus neck,upper",
+            "supple build --minutes 5 --equipment wall,ch",
+            "supple exercises --area hamst",
+            "supple --lang ",
+        ],
+    )
+    assert offered == [
+        ["wall-calf-stretch"],
+        ["overhead-6-weeks"],
+        ["lower-back-6-weeks"],
+        ["neck"],
+        ["neck,upper-back"],
+        ["wall,chair"],
+        ["hamstrings"],
+        ["en", "de", "es"],
+    ]
+
+
+def test_pseudo_works_but_is_never_offered() -> None:
+    from supple.cli import build_parser
+    from supple.cli.manpage import manual
+
+    assert build_parser().parse_args(["--lang", "pseudo", "list"]).lang == "pseudo"
+    assert "pseudo" not in build_parser().format_help()
+    assert "pseudo" not in manual() and all("pseudo" not in script(s) for s in SHELLS)

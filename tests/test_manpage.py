@@ -43,3 +43,11 @@ def test_no_text_becomes_a_roff_request(text: str) -> None:
     for line in escaped.splitlines():
         assert not line.startswith((".", "'"))
     assert "-" not in escaped.replace("\\-", "")
+
+
+def test_every_synopsis_line_fits_80_columns_as_rendered() -> None:
+    from supple.cli import build_parser
+    from supple.cli.manpage import _commands, _usage_lines
+
+    for _name, _help, sub in _commands(build_parser()):
+        assert all(7 + len(line) <= 80 for line in _usage_lines(sub))

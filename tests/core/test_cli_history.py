@@ -9,6 +9,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from supple.cli import main
 from supple.core.history import HistoryStore
@@ -93,3 +95,43 @@ def test_stats_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and stats["sessions"] == 2 and len(stats["weeks"]) == 12
     code, out, _ = run(capsys, "stats")
     assert "Streak:" in out and "Last session:" in out
+
+
+TITLES = st.text(
+    st.characters(
+        whitelist_categories=("L", "N", "Zs", "P", "So"), whitelist_characters="中文字ｗ😀"
+    ),
+    min_size=1,
+    max_size=60,
+)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(titles=st.lists(TITLES, min_size=1, max_size=4))
+def test_the_history_columns_line_up_whatever_the_titles(
+    capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory, titles: list[str]
+) -> None:
+    """The class: long titles, wide (two-cell) characters, any script: the title column is cut
+    by display width, so every line's level column starts at the same cell."""
+    from rich.cells import cell_len
+
+    from supple.cli.journal import column
+
+    data = tmp_path_factory.mktemp("data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SUPPLE_DATA_DIR", str(data))
+        store = HistoryStore(paths.data_dir())
+        for n, title in enumerate(titles):
+            at = T0 + timedelta(minutes=n)
+            store.save(make_session_record(at, title=title), store.path_for(f"r{n}", at))
+        code, out, _ = run(capsys, "history")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == len(titles)
+    for line in lines:
+        assert cell_len(line[: line.rindex(" beginner ")]) == 18 + 22  # date, two spaces, title
+    for title in titles:
+        cut = column(title, 22)
+        assert cell_len(cut) == 22
+        assert cut.rstrip() == title.rstrip() or cut.endswith("…")

@@ -6,9 +6,11 @@ import sys
 from typing import TYPE_CHECKING
 
 from supple.cli.command import (
+    EXERCISE_IDS,
     ROUTINE_IDS,
     Command,
     add_lang,
+    add_plain,
     coach,
     completes,
     find_routine,
@@ -38,9 +40,10 @@ def _play_arguments(sub: Commands) -> None:
     p = sub.add_parser("play", help=_("start a routine straight away in the app"))
     routine = p.add_argument("routine", nargs="?", help=_("routine id (see `supple list`)"))
     completes(routine, ROUTINE_IDS)
-    p.add_argument(
+    exercise = p.add_argument(
         "--exercise", metavar="ID", help=_("one library exercise alone (see `supple exercises`)")
     )
+    completes(exercise, EXERCISE_IDS)
     p.add_argument(
         "--resume",
         action="store_true",
@@ -48,37 +51,7 @@ def _play_arguments(sub: Commands) -> None:
     )
     p.add_argument("--level", choices=LEVELS, help=_("the level (default: from the settings)"))
     add_lang(p, command=True)
-    p.add_argument(
-        "--plain",
-        action="store_true",
-        help=_(
-            "the session as lines of text, for a screen reader or a braille display (also "
-            "TERM=dumb, SUPPLE_PLAIN=1 or the setting plain)"
-        ),
-    )
-    p.add_argument(
-        "--every",
-        type=every,
-        metavar="SECONDS",
-        help=_("plain mode: say the time left every SECONDS (0: never; default: the setting)"),
-    )
-
-
-def every(text: str) -> int:
-    """``--every``'s seconds (0 to 600), read as every number is (``core.numbers``)."""
-    import argparse
-
-    from supple.core.numbers import NumberError, read_whole
-
-    try:
-        number = read_whole(text, "s")
-    except NumberError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-    if not 0 <= number <= 600:
-        raise argparse.ArgumentTypeError(
-            _("{number} is not from 0 to 600 seconds").format(number=number)
-        )
-    return number
+    add_plain(p)
 
 
 NO_TERMINAL = lazy(
@@ -93,22 +66,32 @@ def has_terminal() -> bool:
     return value("TEXTUAL_DRIVER") is not None or (sys.stdin.isatty() and sys.stdout.isatty())
 
 
+def plain_chosen(flag: bool, found: Coach | None = None) -> bool:
+    """The one decision whether a session plays in plain mode: ``--plain``, ``SUPPLE_PLAIN``,
+    ``TERM=dumb``, or (once a coach is at hand: the settings are read only then) the setting."""
+    if flag or value("SUPPLE_PLAIN") is not None or value("TERM") == "dumb":
+        return True
+    return found is not None and found.config.plain
+
+
 def cmd_app(
-    routine_id: str | None,
+    routine: str | Routine | None,
     level: Level | None,
     *,
     resume: bool = False,
     plain: bool = False,
     every: int | None = None,
+    found: Coach | None = None,
 ) -> int:
-    if (
-        plain or value("SUPPLE_PLAIN") is not None or value("TERM") == "dumb"
-    ):  # the settings are read only once the coach is made
-        return cmd_plain(routine_id, level, resume=resume, every=every)
+    """Every way into a session (``supple``, ``play ROUTINE``, ``--exercise``, ``--resume``,
+    ``build --play``): in plain mode when ``plain_chosen`` says so, else in the app. ``routine``:
+    an id, or a routine no file holds (one ``supple build`` made)."""
+    if plain_chosen(plain):  # decided before the coach is made: no settings read for it
+        return cmd_plain(routine, level, resume=resume, every=every, found=found)
     terminal = has_terminal()
-    found = coach()
-    if found.config.plain:  # the setting: plain mode needs no terminal either
-        return cmd_plain(routine_id, level, resume=resume, every=every, found=found)
+    found = found if found is not None else coach()
+    if plain_chosen(plain, found):  # the setting: plain mode needs no terminal either
+        return cmd_plain(routine, level, resume=resume, every=every, found=found)
     if not terminal:  # escape codes into a file, and a session nobody sees, never ends
         print(_(NO_TERMINAL), file=sys.stderr)
         return 2
@@ -117,17 +100,17 @@ def cmd_app(
         earlier = _resumable(found)
         if earlier is None:
             return 2
-        routine_id, level = earlier.routine, earlier.level
-    if routine_id is not None and find_routine(found.catalog, routine_id) is None:
+        routine, level = earlier.routine, earlier.level
+    if isinstance(routine, str) and find_routine(found.catalog, routine) is None:
         return 2
     from supple.tui.app import run_app  # Textual is imported only here
 
-    start = (routine_id, found.level_for(level)) if routine_id is not None else None
+    start = (routine, found.level_for(level)) if routine is not None else None
     return run_app(found, start=start, resume=earlier)
 
 
 def cmd_plain(
-    routine_id: str | None,
+    routine: str | Routine | None,
     level: Level | None,
     *,
     resume: bool = False,
@@ -144,26 +127,23 @@ def cmd_plain(
         earlier = _resumable(found)
         if earlier is None:
             return 2
-        routine_id, level = earlier.routine, earlier.level
-    if routine_id is None:
-        routine_id = ask_routine(found)
-        if routine_id is None:
+        routine, level = earlier.routine, earlier.level
+    if routine is None:
+        routine = ask_routine(found)
+        if routine is None:
             return 0
-    if find_routine(found.catalog, routine_id) is None:
+    if isinstance(routine, str) and find_routine(found.catalog, routine) is None:
         return 2
     setting = found.config.plain_every
     seconds = every if every is not None else 0 if setting == "off" else int(setting)
-    return run_plain(found, routine_id, found.level_for(level), earlier, seconds)
+    return run_plain(found, routine, found.level_for(level), earlier, seconds)
 
 
-def cmd_play_routine(found: Coach, routine: Routine, level: Level) -> int:
+def cmd_play_routine(
+    found: Coach, routine: Routine, level: Level, *, plain: bool = False, every: int | None = None
+) -> int:
     """Play a routine that is not among the files (one `supple build` made for today)."""
-    if not has_terminal():
-        print(_(NO_TERMINAL), file=sys.stderr)
-        return 2
-    from supple.tui.app import run_app
-
-    return run_app(found, start=(routine, level))
+    return cmd_app(routine, level, plain=plain, every=every, found=found)
 
 
 def _resumable(found: Coach) -> SessionRecord | None:
@@ -194,7 +174,9 @@ def _play(args: argparse.Namespace) -> int:
             print(said, file=sys.stderr)
             return 2
         alone = _alone_id(args.exercise)
-        return 2 if alone is None else cmd_app(alone, args.level)
+        if alone is None:
+            return 2
+        return cmd_app(alone, args.level, plain=args.plain, every=args.every)
     if args.routine is None and not args.resume:
         print(_("supple play: name a routine (see `supple list`), or --resume"), file=sys.stderr)
         return 2

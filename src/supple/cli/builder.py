@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, coach
+from supple.cli.command import Command, add_plain, coach, comma_list, completes
 from supple.i18n import _
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def _arguments(sub: Commands) -> None:
             low=MIN_MINUTES, high=MAX_MINUTES
         ),
     )
-    p.add_argument(
+    focus = p.add_argument(
         "--focus",
         default="",
         metavar="AREAS",
@@ -42,8 +42,9 @@ def _arguments(sub: Commands) -> None:
             areas=", ".join(Area)
         ),
     )
+    completes(focus, comma_list("areas", Area))
     p.add_argument("--level", choices=LEVELS, help=_("the level (default: from the settings)"))
-    p.add_argument(
+    equipment = p.add_argument(
         "--equipment",
         default="none",
         metavar="WHAT",
@@ -51,12 +52,14 @@ def _arguments(sub: Commands) -> None:
             equipment=", ".join(Equipment)
         ),
     )
+    completes(equipment, comma_list("equipment", Equipment))
     p.add_argument(
         "--save",
         metavar="ID",
         help=_("keep it as one of your routines under ID ({pattern})").format(pattern=SLUG),
     )
     p.add_argument("--play", action="store_true", help=_("start it in the app"))
+    add_plain(p)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -87,7 +90,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.play:
         from supple.cli.app import cmd_play_routine
 
-        return cmd_play_routine(found, routine, level)
+        return cmd_play_routine(found, routine, level, plain=args.plain, every=args.every)
     return 0
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 # Light on purpose: `supple status` (for a prompt) imports this module for its declaration.
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from pathlib import Path
     from typing import TypeAlias
 
@@ -51,6 +51,28 @@ TEST_IDS = {
     "zsh": "_supple_test_ids",
     "fish": "(supple test list --ids 2>/dev/null)",
 }
+
+EXERCISE_IDS = {
+    "bash": "_supple_exercise_ids",
+    "zsh": "_supple_exercise_ids",
+    "fish": "(supple exercises --ids 2>/dev/null)",
+}
+PROGRAM_IDS = {
+    "bash": "_supple_program_ids",
+    "zsh": "_supple_program_ids",
+    "fish": "(supple program list --ids 2>/dev/null)",
+}
+
+
+def comma_list(name: str, words: Iterable[str]) -> dict[str, str]:
+    """Completion of a comma list from a closed set (``--focus``, ``--equipment``): the shell
+    function ``_supple_<name>`` the completion script defines (``supple.cli.completion``)."""
+    listed = " ".join(words)
+    return {
+        "bash": f"_supple_{name}",
+        "zsh": f"_supple_{name}",
+        "fish": f"(printf '%s\\n' {listed})",
+    }
 
 
 def completes(action: argparse.Action, candidates: dict[str, str]) -> None:
@@ -239,8 +261,57 @@ def add_lang(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
 
     parser.add_argument(
         "--lang",
-        choices=LANGUAGES,
+        choices=Shown(lang for lang in LANGUAGES if lang != "pseudo"),  # pseudo works, unsaid
         # a command's own default must not undo `supple --lang de play`
         default=argparse.SUPPRESS if command else None,
         help=_("the language shown and spoken (default: the setting, else LANGUAGE/LC_ALL/LANG)"),
     )
+
+
+def add_plain(parser: argparse.ArgumentParser) -> None:
+    """``--plain`` and ``--every``, on every command that starts a session (``play``,
+    ``build``): the same words, read by ``supple.cli.app.plain_chosen``."""
+    from supple.i18n import _
+
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help=_(
+            "the session as lines of text, for a screen reader or a braille display (also "
+            "TERM=dumb, SUPPLE_PLAIN=1 or the setting plain)"
+        ),
+    )
+    parser.add_argument(
+        "--every",
+        type=every,
+        metavar="SECONDS",
+        help=_("plain mode: say the time left every SECONDS (0: never; default: the setting)"),
+    )
+
+
+def every(text: str) -> int:
+    """``--every``'s seconds (0 to 600), read as every number is (``core.numbers``)."""
+    import argparse
+
+    from supple.core.numbers import NumberError, read_whole
+    from supple.i18n import _
+
+    try:
+        number = read_whole(text, "s")
+    except NumberError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if not 0 <= number <= 600:
+        raise argparse.ArgumentTypeError(
+            _("{number} is not from 0 to 600 seconds").format(number=number)
+        )
+    return number
+
+
+class Shown(tuple[str, ...]):
+    """An argument's choices as the help, the man page and completion list them; ``pseudo``
+    (the pseudo-locale, for translators) is accepted besides, never offered."""
+
+    HIDDEN = ("pseudo",)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.HIDDEN or super().__contains__(value)

@@ -31,6 +31,20 @@ _supple_routine_ids() {
 _supple_test_ids() {
   compgen -W "$(command supple test list --ids 2>/dev/null)" -- "$1"
 }
+_supple_exercise_ids() {
+  compgen -W "$(command supple exercises --ids 2>/dev/null)" -- "$1"
+}
+_supple_program_ids() {
+  compgen -W "$(command supple program list --ids 2>/dev/null)" -- "$1"
+}
+# a comma list from a closed set ($1: all of it so far; the last item is completed)
+_supple_comma() {
+  local done="${1%,*}" last="${1##*,}"
+  [ "$done" = "$1" ] && done="" || done="$done,"
+  compgen -W "$2" -P "$done" -- "$last"
+}
+_supple_areas() { _supple_comma "$1" "AREAS"; }
+_supple_equipment() { _supple_comma "$1" "EQUIPMENT"; }
 """,
     "zsh": """\
 # supple's routine and test ids, asked of supple itself
@@ -44,6 +58,18 @@ _supple_test_ids() {
   ids=(${(f)"$(command supple test list --ids 2>/dev/null)"})
   compadd -a ids
 }
+_supple_exercise_ids() {
+  local -a ids
+  ids=(${(f)"$(command supple exercises --ids 2>/dev/null)"})
+  compadd -a ids
+}
+_supple_program_ids() {
+  local -a ids
+  ids=(${(f)"$(command supple program list --ids 2>/dev/null)"})
+  compadd -a ids
+}
+_supple_areas() { _values -s , areas AREAS }
+_supple_equipment() { _values -s , equipment EQUIPMENT }
 """,
 }
 
@@ -53,8 +79,11 @@ def script(shell: str) -> str:
     import shtab
 
     from supple.cli import build_parser
+    from supple.core.library import Area, Equipment
 
-    text: str = shtab.complete(build_parser(), shell=shell, preamble=_PREAMBLE.get(shell, ""))
+    preamble = _PREAMBLE.get(shell, "").replace("AREAS", " ".join(Area))
+    preamble = preamble.replace("EQUIPMENT", " ".join(Equipment))
+    text: str = shtab.complete(build_parser(), shell=shell, preamble=preamble)
     return text
 
 

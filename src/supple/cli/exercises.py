@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from supple.cli.command import Command, coach
+from supple.cli.command import Command, coach, ids_argument
 from supple.i18n import _
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ def _arguments(sub: Commands) -> None:
         help=_("what you have: none, or a list like wall,chair (those needing more are left out)"),
     )
     p.add_argument("--json", action="store_true", help=_("as JSON"))
+    ids_argument(p)
     mark = p.add_mutually_exclusive_group()
     mark.add_argument(
         "--not-for-me",
@@ -152,6 +153,9 @@ def _run(args: argparse.Namespace) -> int:
         return cmd_mark(args.not_for_me, True)
     if args.for_me is not None:
         return cmd_mark(args.for_me, False)
+    if args.ids:  # for the completion scripts: the ids alone
+        print("\n".join(e.id for e in coach().library.library.exercises))
+        return 0
     return cmd_exercises(args.area, args.equipment, args.json)
 
 

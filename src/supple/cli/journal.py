@@ -148,6 +148,42 @@ def csv_cell(cell: object) -> object:
     )
 
 
+TITLE_CELLS = 22  # `supple history`'s title column, in terminal cells
+LEVEL_CELLS = 12
+
+
+def column(text: str, cells: int) -> str:
+    """``text`` in exactly ``cells`` terminal cells (a wide character takes two, a combining
+    mark none): padded, or cut with "…" at its end, so the columns after it line up."""
+    if cell_width(text) <= cells:
+        return text + " " * (cells - cell_width(text))
+    kept, used = [], 0
+    for char in text:
+        width = cell_width(char)
+        if used + width > cells - 1:
+            break
+        kept.append(char)
+        used += width
+    return "".join(kept) + "…" + " " * (cells - 1 - used)
+
+
+def cell_width(text: str) -> int:
+    """The terminal cells ``text`` takes (East Asian wide and full-width characters two,
+    combining marks and format characters none): the widths the app's tables count."""
+    if text.isascii():
+        return len(text)
+    import unicodedata  # only for text that needs it: `supple history` starts light
+
+    return sum(
+        0
+        if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
+        else 2
+        if unicodedata.east_asian_width(c) in ("W", "F")
+        else 1
+        for c in text
+    )
+
+
 def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | None) -> int:
     from supple.core.history import select
     from supple.core.record import CSV_FIELDS
@@ -190,8 +226,8 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
         )
         done = _("{done}/{total} done").format(done=r.exercises_done, total=len(r.exercises))
         print(
-            f"{r.started:%Y-%m-%d %H:%M}  {printable(r.title):<22} "
-            f"{printable(level_word(r.level)):<12} "
+            f"{r.started:%Y-%m-%d %H:%M}  {column(printable(r.title), TITLE_CELLS)} "
+            f"{column(printable(level_word(r.level)), LEVEL_CELLS)} "
             f"{duration(r.active_seconds):>6}  {said(r.outcome).label:<15} "
             f"{done}{feeling}"
             f"{'  ' + _('logged by hand') if r.by_hand else ''}"

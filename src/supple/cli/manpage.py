@@ -72,6 +72,20 @@ def _usage(parser: argparse.ArgumentParser) -> str:
     return usage.removeprefix("usage: ")
 
 
+def _usage_lines(parser: argparse.ArgumentParser, width: int = 72) -> list[str]:
+    """The usage as a synopsis: lines of at most ``width`` columns (a terminal's 80 less
+    the man page's margin of 7), each one after the first indented."""
+    import textwrap
+
+    return textwrap.wrap(
+        _usage(parser),
+        width,
+        subsequent_indent="    ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
 def manual() -> str:
     """supple.1, the whole manual page as roff."""
     parser = build_parser()
@@ -92,7 +106,7 @@ def manual() -> str:
     ]
     for name, help_line, sub in _commands(parser):
         lines += [".SS " + roff(f"supple {name}"), roff(help_line), ".PP", ".nf"]
-        lines += [roff(_usage(sub)), ".fi"]
+        lines += [*(roff(line) for line in _usage_lines(sub)), ".fi"]
         lines += _arguments(sub)
     lines += [".SH FILES"]
     for where, what in _FILES:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from supple.coach import wording
 from supple.core.plain import Narrator, plain
-from supple.core.words import minutes, printable, said
+from supple.core.words import minutes, plural, printable, said, totals
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -148,7 +148,7 @@ class PlainPlayer:
         routine = live.routine
         count = len(routine.exercises)
         total = minutes(live.session.snapshot().total)
-        self.say(f"{routine.title}, {live.level}: {count} exercises, {total}.")
+        self.say(f"{routine.title}, {live.level}: {plural(count, 'exercise')}, {total}.")
         self.say(self.keys_line())
         if self.check_in_before:
             pain = self.ask_pain(wording.pain_question(before=True))
@@ -384,9 +384,7 @@ def summary_lines(coach: Coach, live: LiveSession) -> list[str]:
     record = live.recorder.record()
     lines = [
         f"{said(record.outcome).headline}: {record.title}, {record.level}.",
-        f"Active time {minutes(record.active_seconds)} of {minutes(record.planned_seconds)}"
-        f" planned, paused {minutes(record.paused_seconds)},"
-        f" {record.exercises_done} of {len(record.exercises)} exercises done.",
+        totals(record, sep=", ") + ".",
     ]
     feelings = feeling_line(record)
     if feelings:

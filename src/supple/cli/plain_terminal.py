@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from supple.coach.coach import Coach
     from supple.coach.live import LiveSession
     from supple.core.record import SessionRecord
-    from supple.core.routine import Level
+    from supple.core.routine import Level, Routine
 
 READ = 64  # bytes at most in one read: a key, or an escape sequence, or a pasted burst
 
@@ -164,7 +164,7 @@ def terminal(live: LiveSession | None) -> Iterator[TerminalSource]:
 
 def run_plain(
     coach: Coach,
-    routine_id: str,
+    routine: Routine | str,
     level: Level,
     resumed: SessionRecord | None = None,
     every: int = 10,
@@ -172,7 +172,7 @@ def run_plain(
     """A whole session in plain mode on this process's standard input and output."""
     from supple.cli.plain import PlainPlayer
 
-    live = coach.start(routine_id, level, resumed)
+    live = coach.start(routine, level, resumed)
     try:
         with terminal(live) as source:
             player = PlainPlayer(

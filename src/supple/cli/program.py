@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supple.cli.command import (
+    PROGRAM_IDS,
     TEST_IDS,
     Command,
     ask,
@@ -34,9 +35,10 @@ if TYPE_CHECKING:
 def _program_arguments(sub: Commands) -> None:
     p = sub.add_parser("program", help=_("the active program: where you are, test results"))
     p.add_argument("--json", action="store_true", help=_("print JSON"))
-    p.add_argument(
+    other = p.add_argument(
         "--program", metavar="ID", help=_("another program's view (see `supple program list`)")
     )
+    completes(other, PROGRAM_IDS)
     p.add_argument(
         "--ics",
         nargs="?",
@@ -51,11 +53,15 @@ def _program_arguments(sub: Commands) -> None:
         "list", help=_("the programs, which one is active, how far along each is")
     )
     listed.add_argument("--json", action="store_true", dest="list_json", help=_("print JSON"))
+    ids_argument(listed)
     q = program_sub.add_parser(
         "start",
         help=_("start a program, switch back to one (resumed), or restart the active one"),
     )
-    q.add_argument("start_id", nargs="?", metavar="ID", help=_("which program (the active one)"))
+    started = q.add_argument(
+        "start_id", nargs="?", metavar="ID", help=_("which program (the active one)")
+    )
+    completes(started, PROGRAM_IDS)
     q.add_argument("--date", type=day, metavar="YYYY-MM-DD", help=_("the start day (today)"))
     q.add_argument(
         "--yes",
@@ -451,6 +457,9 @@ def _program(args: argparse.Namespace) -> int:
             args.date, args.yes, args.screening, args.usual_pain, args.start_id
         )
     if args.program_command == "list":
+        if args.ids:  # for the completion scripts: the ids alone
+            print("\n".join(coach().program_service.ids()))
+            return 0
         return cmd_program_list(args.json or args.list_json)
     if args.ics is not None:
         return cmd_program_ics(args.ics, args.force)

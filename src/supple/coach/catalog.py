@@ -103,8 +103,21 @@ class EffectiveCatalog:
         if self._alone is None:
             raise KeyError(routine_id)
         if routine_id not in self._alone_made:  # `supple play --exercise`; KeyError if none
-            self._alone_made[routine_id] = self.with_settings(self._alone(routine_id))
+            steps = self.steps.get(routine_id, {})  # easier/harder for it played alone
+            self._alone_made[routine_id] = self.with_settings(
+                adjusted(self._as_written(routine_id), steps)
+            )
         return self._alone_made[routine_id]
+
+    def _as_written(self, routine_id: str) -> Routine:
+        """The routine before any easier/harder step: a file's, or one exercise alone (its
+        steps are its own, keyed ``exercise-<id>``); KeyError if there is none."""
+        found = self.unadjusted.get(routine_id)
+        if found is not None:
+            return found
+        if self._alone is None:
+            raise KeyError(routine_id)
+        return self._alone(routine_id)
 
     def plan(self, routine: Routine | str, level: Level) -> Plan:
         """The routine's segments at ``level``: the plan the session will play, exactly."""
@@ -143,7 +156,7 @@ class EffectiveCatalog:
     def dose(self, routine_id: str, exercise_id: str, level: Level, step: int) -> str:
         """What the exercise asks at ``level`` with ``step`` levels up or down (0: as written),
         in words ("8 reps", "30 s hold"); KeyError for an unknown routine or exercise."""
-        routine = adjusted(self.unadjusted[routine_id], {exercise_id: step} if step else {})
+        routine = adjusted(self._as_written(routine_id), {exercise_id: step} if step else {})
         for exercise in routine.exercises:
             if exercise.id == exercise_id:
                 return exercise.describe(level)

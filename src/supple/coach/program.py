@@ -150,6 +150,8 @@ class ProgramService:
                 pass
             case Outcome.TOO_LITTLE:
                 return Verdict(Judged.TOO_LITTLE)
+            case Outcome.PRACTICE:
+                return Verdict(Judged.PRACTICE)
             case Outcome.ENDED_EARLY | Outcome.INTERRUPTED | Outcome.RUNNING:
                 return Verdict(Judged.ENDED_EARLY)
             case _:

@@ -60,6 +60,7 @@ class Judged(StrEnum):
 
     ENDED_EARLY = "ended-early"  # stopped before the end: counts for nothing
     TOO_LITTLE = "too-little"  # completed, but too few of the reps and holds done
+    PRACTICE = "practice"  # one exercise played alone: kept in the history, never counted
     STREAK = "streak"  # counts toward the streak only
     WORKOUT = "workout"  # counted as a program workout
     BEFORE_START = "before-start"  # the next workout's routine, done before the program began

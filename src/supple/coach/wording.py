@@ -71,6 +71,11 @@ def verdict(facts: Verdict) -> str:
                 f"Less than {COUNTS_SHARE:.0%} of the planned reps and holds were done: this "
                 "session does not count toward streaks or the program."
             )
+        case Judged.PRACTICE:
+            return (
+                "Practice: one exercise played alone is kept in your history but does not "
+                "count toward streaks, the week or the program."
+            )
         case Judged.STREAK:
             return "This session counts toward your streak."
         case Judged.WORKOUT:

@@ -15,6 +15,7 @@ from typing import Any, assert_never
 
 from supple.core.files import SCHEMA
 from supple.core.library_tables import EXERCISE, library_files, read_tables
+from supple.core.outcome import ALONE as ALONE  # one exercise alone: "exercise-cat-cow"
 from supple.core.routine import (
     MAX_EXERCISES,
     SLUG,
@@ -63,7 +64,6 @@ class LibraryKey(StrEnum):
 
 
 MAX_AREAS = 3
-ALONE = "exercise-"  # the id of one exercise played alone: "exercise-cat-cow"
 
 
 class LibraryError(FileProblems):

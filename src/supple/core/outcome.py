@@ -14,6 +14,10 @@ from enum import StrEnum
 # share of its planned work done: most of it, yet someone who skips one painful hold of three
 # still trained, while skipping through every exercise to the end is not a workout.
 COUNTS_SHARE = 0.5
+# The routine id of one library exercise played alone ("exercise-cat-cow"). Such a session is
+# practice: kept in the history and shown there, but it never counts (four 25-second neck
+# stretches are not four sessions of the week). Declared here, beside the rule it changes.
+ALONE = "exercise-"
 
 
 class Outcome(StrEnum):
@@ -24,12 +28,21 @@ class Outcome(StrEnum):
     ENDED_EARLY = "ended-early"  # stopped before its end: it does not count
     INTERRUPTED = "interrupted"  # cut off (a crash, a closed terminal): it does not count
     RUNNING = "running"  # still in progress
+    PRACTICE = "practice"  # one exercise played alone, reached its end: kept, never counted
 
 
-def outcome(status: str, work: float, planned: float) -> Outcome:
+def practice(routine: str, exercises: int) -> bool:
+    """Whether a session of ``routine`` with that many exercises is one exercise played alone."""
+    return routine.startswith(ALONE) and exercises == 1
+
+
+def outcome(status: str, work: float, planned: float, *, alone: bool = False) -> Outcome:
     """The rule: the end was reached (``status`` "completed") and at least ``COUNTS_SHARE`` of
-    the ``planned`` work seconds done (``work``)."""
+    the ``planned`` work seconds done (``work``); one exercise played ``alone`` (``practice``)
+    that reached its end is practice, which never counts."""
     if status == "completed":
+        if alone:
+            return Outcome.PRACTICE
         if planned > 0 and work >= COUNTS_SHARE * planned:
             return Outcome.COUNTS
         return Outcome.TOO_LITTLE

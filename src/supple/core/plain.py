@@ -1,11 +1,12 @@
 """Plain mode's words: a session as lines of text, for a screen reader or a braille display.
 
 ``Narrator`` turns the session's snapshots (the same ones the player screen draws) into the
-lines due since the last one: each exercise with its steps as it starts, each phase as it starts
-("Inhale, cow", "Hold 30 seconds", "Switch sides", "Rest, next: Sphinx"), the time left every
-so many seconds, a pause, the count-in and the end. ``plain`` is the one output filter: every
-line printed in plain mode passes through it, and it holds that nothing but printable text and
-newlines leaves (no escape sequence, no block, braille or box-drawing character).
+lines due since the last one: each exercise with its steps and its safety line ("Safety: …") as
+it starts, each phase as it starts ("Inhale, cow", "Hold 30 seconds", "Switch sides", "Rest,
+next: Sphinx"), the time left every so many seconds, a pause, the count-in and the end.
+``plain`` is the one output filter: every line printed in plain mode passes through it, and
+it holds that nothing but printable text and newlines leaves (no escape sequence, no block,
+braille or box-drawing character).
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ class Narrator:
             number = f"{snap.exercise_index + 1} of {self.exercises}"
             lines.append(f"Exercise {number}: {exercise.name}.")
             lines += [f"Step {n}: {step}" for n, step in enumerate(exercise.how, 1)]
+            if exercise.safety:  # the screen's "⚠" in words a braille display shows
+                lines.append(f"Safety: {exercise.safety}")
         if snap.count_in_left > 0:  # the lead-in while the first instruction is said
             return lines
         if snap.segment_index != self._segment:

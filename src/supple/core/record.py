@@ -22,7 +22,7 @@ from supple.core.limits import (
     SLUG,
     Level,
 )
-from supple.core.outcome import Outcome, outcome
+from supple.core.outcome import Outcome, outcome, practice
 from supple.core.record_fields import BadRecord as BadRecord
 from supple.core.record_fields import (
     as_found_in,
@@ -195,12 +195,13 @@ def counts(status: str, work: float, planned: float) -> bool:
     return outcome(status, work, planned) is Outcome.COUNTS
 
 
-def outcome_of(status: str, entries: tuple[ExerciseEntry, ...]) -> Outcome:
+def outcome_of(status: str, entries: tuple[ExerciseEntry, ...], routine: str = "") -> Outcome:
     """The rule applied to a session's exercises, with the sums a record makes of them (the
-    live session asks this at its end, so its last frame and its record agree)."""
+    live session asks this at its end, so its last frame and its record agree); ``routine``
+    its id (one exercise played alone is practice)."""
     work = round(sum(e.seconds for e in entries), 1)
     planned = round(sum(e.planned_seconds for e in entries), 1)
-    return outcome(status, work, planned)
+    return outcome(status, work, planned, alone=practice(routine, len(entries)))
 
 
 @value_class(frozen=True, slots=True)
@@ -312,7 +313,7 @@ class SessionRecord:
     @property
     def outcome(self) -> Outcome:
         """How the session stands by the rule: every word about how it went reads this."""
-        return outcome_of(self.status, self.exercises)
+        return outcome_of(self.status, self.exercises, self.routine)
 
     # -- files and exports -------------------------------------------------------------------
 

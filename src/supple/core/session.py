@@ -42,6 +42,7 @@ class Session:
         self.planned_seconds = self.plan.planned_seconds
         self.outcome: Outcome = "in_progress"
         self.counts = False  # at its end: whether it counts (core.outcome's rule)
+        self.practice = False  # at its end: one exercise played alone, never counted
         self._time = ActiveTime(clock)
         self._ledger = Ledger(routine.exercises, self.segments)
         self._index = 0
@@ -208,6 +209,7 @@ class Session:
                 self._index,
                 active,
                 counts=self.counts,
+                practice=self.practice,
             )
         return playing(
             state,
@@ -286,4 +288,6 @@ class Session:
         self._time.end(at)
         self.outcome = outcome
         if outcome == "completed":
-            self.counts = outcome_of(outcome, self._ledger.records(None)) is Judged.COUNTS
+            judged = outcome_of(outcome, self._ledger.records(None), self.routine.id)
+            self.counts = judged is Judged.COUNTS
+            self.practice = judged is Judged.PRACTICE

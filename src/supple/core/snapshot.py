@@ -40,6 +40,7 @@ class Snapshot:
     countdown: int | None  # 3, 2, 1 in the last seconds of a get-ready; else None
     outcome: Outcome
     counts: bool = False  # done, and it counts by the rule (core.outcome): the words praise it
+    practice: bool = False  # done, one exercise played alone: practice, never counted
 
     @property
     def paused(self) -> bool:
@@ -54,6 +55,8 @@ class Snapshot:
         """How the session stands by the rule (``core.outcome``): its words read this."""
         match self.outcome:
             case "completed":
+                if self.practice:
+                    return Judged.PRACTICE
                 return Judged.COUNTS if self.counts else Judged.TOO_LITTLE
             case "stopped":
                 return Judged.ENDED_EARLY
@@ -136,6 +139,7 @@ def finished(
     active: float,
     *,
     counts: bool = False,
+    practice: bool = False,
 ) -> Snapshot:
     """A session that is done (or has nothing to play), left at segment ``index``."""
     total = plan.total()
@@ -158,6 +162,7 @@ def finished(
         countdown=None,
         outcome=outcome,
         counts=counts,
+        practice=practice,
     )
 
 

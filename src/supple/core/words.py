@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, Literal, assert_never
+from typing import TYPE_CHECKING, Literal, Protocol, assert_never
 
 from supple.core.outcome import COUNTS_SHARE, Outcome
 from supple.core.value import value_class
@@ -137,6 +137,17 @@ def said(outcome: Outcome) -> Said:
                 # Translators: the player's big word on a session's last frame (short, capitals)
                 _("DONE"),
                 _("Session complete. Well done."),
+            )
+        case Outcome.PRACTICE:
+            return Said(
+                "·",
+                # Translators: a session's outcome in the history: one exercise played alone,
+                # kept but not counted toward streaks, the week or the program
+                _("practice"),
+                _("Practice complete"),
+                # Translators: the player's big word on a session's last frame (short, capitals)
+                _("DONE"),
+                _("Practice complete. Well done."),
             )
         case Outcome.TOO_LITTLE:
             return Said(
@@ -289,3 +300,34 @@ def level_word(level: str) -> str:
     ``--json`` and arguments. Anything else is returned as it is."""
     found = _LEVEL_WORDS.get(level)
     return level if found is None else _(found)
+
+
+class Totals(Protocol):
+    """What the totals line reads of a session's record (``core.record.SessionRecord``)."""
+
+    @property
+    def work_seconds(self) -> float: ...
+    @property
+    def planned_work_seconds(self) -> float: ...
+    @property
+    def exercises_done(self) -> int: ...
+    @property
+    def exercises_total(self) -> int: ...
+    @property
+    def active_seconds(self) -> float: ...
+    @property
+    def paused_seconds(self) -> float: ...
+
+
+def totals(record: Totals, sep: str = " · ") -> str:
+    """A session's totals, the summary's line: the work against the work planned (what the
+    table's rows add up to, and what the rule counts), then the whole time with get-ready and
+    rests, the pauses and the exercises done."""
+    return sep.join(
+        (
+            f"Work {minutes(record.work_seconds)} of {minutes(record.planned_work_seconds)}"
+            f" planned, {minutes(record.active_seconds)} in all with get-ready and rests",
+            f"paused {minutes(record.paused_seconds)}",
+            f"{record.exercises_done}/{record.exercises_total} exercises done",
+        )
+    )

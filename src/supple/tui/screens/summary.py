@@ -14,12 +14,11 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.coach.live import LiveSession
-from supple.core.words import printable, said
+from supple.core.words import printable, said, totals
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
 from supple.tui.context import LeaveSummary
-from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.advice_lines import AdviceLines, AdviceLoaded, advice_binding
 from supple.tui.widgets.record_table import RecordTable, feeling_line
@@ -79,13 +78,7 @@ class SummaryScreen(SuppleScreen):
             Text.assemble((headline, "bold"), f" — {printable(record.title)} · {record.level}"),
             id="title",
         )
-        yield Static(
-            f"Active time [b]{minutes(record.active_seconds)}[/b] of "
-            f"{minutes(record.planned_seconds)} planned · paused "
-            f"{minutes(record.paused_seconds)} · "
-            f"{record.exercises_done}/{len(record.exercises)} exercises done",
-            id="totals",
-        )
+        yield Static(Text(totals(record)), id="totals")  # as the table adds up
         feelings = feeling_line(record)
         if feelings:
             yield Static(Text(feelings), id="feelings")
