@@ -152,7 +152,7 @@ def test_english_argparse_without_gettext_says_the_same_and_leaves_gettext_real(
     )
     said, plural, real, german = result.stdout.splitlines()
     assert said == repr(
-        "usage: supple [-h] [--version] [--lang {en,de,es,pseudo}] COMMAND ...\n"
+        "usage: supple [-h] [--version] [--lang {en,de,es}] COMMAND ...\n"
         "supple: error: unrecognized arguments: --bogus -x\n"
     )
     assert plural == "one %s many"
