@@ -54,7 +54,7 @@ class Equipment(StrEnum):
 class Position(StrEnum):
     """Where the body is as an exercise starts, from the highest to the floor: a built session
     goes through them one way, so a person gets down (or up) once. Read from the exercise's
-    figure, whose first pose declares its base posture (``BASE_POSITIONS``): never declared twice."""
+    figure, whose first pose declares its base posture (``BASE_POSITIONS``): declared once."""
 
     STANDING = "standing"
     CHAIR = "chair"  # seated on a chair
