@@ -244,3 +244,16 @@ def add_lang(parser: argparse.ArgumentParser, *, command: bool = False) -> None:
         default=argparse.SUPPRESS if command else None,
         help=_("the language shown and spoken (default: the setting, else LANGUAGE/LC_ALL/LANG)"),
     )
+
+
+def add_level(parser: argparse.ArgumentParser) -> None:
+    """``--level``, on every command that plays, shows, logs or builds at a level: its default
+    is the coach's ``level_for`` (the last one picked on home, at first the settings')."""
+    from supple.core.routine import LEVELS
+    from supple.i18n import _
+
+    parser.add_argument(
+        "--level",
+        choices=LEVELS,
+        help=_("the level (default: the last one picked on home; at first, the settings' level)"),
+    )
