@@ -14,7 +14,7 @@ from typing import assert_never
 
 from supple.core.builder import Built, Request, build
 from supple.core.files import SCHEMA
-from supple.core.library import Library, LibraryExercise, load_library
+from supple.core.library import Library, LibraryExercise, Position, load_library
 from supple.core.routine import LEVELS, Dose, Kind, Level
 from supple.core.routine_file import timing_data
 from supple.core.value import replace
@@ -34,22 +34,27 @@ class Quick:
         equipment: tuple[str, ...] = (),
         level: Level = "beginner",
         *,
+        texts: dict[str, tuple[str, str]],
         off_floor: bool = False,
+        rising: bool = False,
     ) -> None:
         self.routine_id, self.title, self.summary = routine_id, title, summary
-        self.off_floor = off_floor  # at a desk: nothing that starts lying or kneeling
+        self.texts = texts  # each language's title and summary
+        self.off_floor = off_floor  # at a desk: nothing that starts lower than a chair
         self.request = Request(
-            minutes, DAY, frozenset(focus), level, frozenset(equipment), frozenset()
+            minutes,
+            DAY,
+            frozenset(focus),
+            level,
+            frozenset(equipment),
+            frozenset(),
+            rising=rising,
         )
 
 
-# The words a first step starts with when the exercise is done on the floor (lying, kneeling,
-# on all fours, or from Child's Pose): left out of a desk break.
-FLOOR_STARTS = ("lie ", "kneel", "start ", "on all fours")
-
-
 def on_the_floor(item: LibraryExercise) -> bool:
-    return item.exercise.how[0].lower().startswith(FLOOR_STARTS)
+    """Whether it starts lower than a chair (its figure's first posture): not at a desk."""
+    return item.position not in (Position.STANDING, Position.CHAIR)
 
 
 QUICK = (
@@ -61,22 +66,61 @@ QUICK = (
         5,
         ("neck", "shoulders", "upper-back", "wrists"),
         ("chair",),
+        texts={
+            "de": (
+                "Schreibtischpause",
+                "Fünf Minuten an deinem Schreibtisch, im Sitzen oder neben deinem Stuhl: Nacken, "
+                "Schultern, oberer Rücken und Handgelenke.",
+            ),
+            "es": (
+                "Pausa en el escritorio",
+                "Cinco minutos en tu escritorio, sentado o junto a tu silla: cuello, hombros, "
+                "espalda alta y muñecas.",
+            ),
+        },
         off_floor=True,
     ),
     Quick(
         "morning-wake-up",
         "Morning wake-up",
-        "Ten minutes of gentle movement to start the day: spine, hips and shoulders.",
+        "Ten minutes of gentle movement to start the day, from the floor up to standing: spine, "
+        "hips and shoulders.",
         10,
         ("lower-back", "upper-back", "hips", "shoulders"),
+        texts={
+            "de": (
+                "Morgens in Schwung kommen",
+                "Zehn Minuten sanfte Bewegung für den Start in den Tag, vom Boden bis in den "
+                "Stand: Wirbelsäule, Hüften und Schultern.",
+            ),
+            "es": (
+                "Despertar por la mañana",
+                "Diez minutos de movimiento suave para empezar el día, del suelo hasta ponerte "
+                "de pie: columna, caderas y hombros.",
+            ),
+        },
+        rising=True,  # start on the floor, where you woke, and end standing, ready for the day
     ),
     Quick(
         "evening-wind-down",
         "Evening wind-down",
-        "Ten quiet minutes before bed: easy movements, then long slow holds for the back, hips "
-        "and legs.",
+        "Ten quiet minutes before bed, from standing down to the floor: easy movements, then "
+        "long slow holds for the back, hips and legs.",
         10,
         ("lower-back", "hips", "hamstrings"),
+        texts={
+            "de": (
+                "Abends zur Ruhe kommen",
+                "Zehn ruhige Minuten vor dem Schlafengehen, vom Stand hinunter auf den Boden: "
+                "leichte Bewegungen, dann lange, langsame Dehnungen für Rücken, Hüften und Beine.",
+            ),
+            "es": (
+                "Calma antes de dormir",
+                "Diez minutos tranquilos antes de acostarte, de pie y luego en el suelo: "
+                "movimientos suaves y después estiramientos largos y lentos para la espalda, las "
+                "caderas y las piernas.",
+            ),
+        },
     ),
 )
 
@@ -97,6 +141,10 @@ def file_text(quick: Quick, result: Built, library: Library) -> str:
         "title": quick.title,
         "summary": quick.summary,
         "timing": timing_data(result.routine.timing),
+        **{
+            lang: {"title": title, "summary": summary}
+            for lang, (title, summary) in quick.texts.items()
+        },
     }
     focus = ", ".join(sorted(quick.request.focus))
     lines = [

@@ -16,7 +16,7 @@ from supple.cli import main
 from supple.coach.coach import Coach
 from supple.core.clock import FakeClock
 from supple.core.library import Area, Equipment, load_library
-from supple.core.routine import load_routine
+from supple.core.routine import LEVELS, load_routine
 from supple.core.session import Session
 from supple.core.timeline import seconds
 from supple.system import paths
@@ -79,7 +79,10 @@ def test_save_writes_one_of_your_routines(capsys: pytest.CaptureFixture[str]) ->
     assert f"Saved as {path}" in out
     routine = load_routine(path)
     assert routine.id == "my-eight" and routine.title == "8 minutes: lower back"
-    assert abs(seconds(routine, "beginner") - _total(out)) < 1
+    assert "`supple play my-eight --level beginner`" in out  # the level it was built at
+    # one session: the minutes its title names at every level, as shown
+    for level in LEVELS:
+        assert abs(seconds(routine, level) - _total(out)) < 1
     # taken now: never over it
     code, _, err = run(
         capsys, "build", "--minutes", "8", "--focus", "lower-back", "--save", "my-eight"

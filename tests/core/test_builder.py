@@ -6,6 +6,8 @@ mix of holds and reps, per side or not) so the class of libraries is tested, not
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -22,8 +24,13 @@ from supple.core.builder import (
     Refused,
     Request,
     build,
+    fits,
+    home,
     is_hold,
+    ladder_of,
+    rank,
 )
+from supple.core.library import Position
 from supple.core.routine import LEVELS, Dose, Exercise, Kind, Timing, plan_seconds
 from supple.core.timeline import seconds as laid_out_seconds
 
@@ -37,6 +44,7 @@ class Entry(NamedTuple):
     equipment: tuple[str, ...]
     warmup: bool
     easier: str | None = None
+    position: Position = Position.STANDING
 
 
 def _exercise(ident: str, kind: Kind, per_side: bool, small: int) -> Exercise:
@@ -70,7 +78,8 @@ def libraries(draw: st.DrawFn) -> list[Entry]:
         small = draw(st.integers(5, 10))
         exercise = _exercise(f"ex-{index}", kind, per_side, small)
         easier = f"ex-{index - 1}" if index and draw(st.booleans()) else None
-        entries.append(Entry(exercise, tuple(areas), tuple(equipment), warmup, easier))
+        position = draw(st.sampled_from(tuple(Position)))
+        entries.append(Entry(exercise, tuple(areas), tuple(equipment), warmup, easier, position))
     return entries
 
 
@@ -85,6 +94,7 @@ def requests(library: list[Entry]) -> st.SearchStrategy[Request]:
         equipment=st.frozensets(st.sampled_from(EQUIPMENT)),
         excluded=st.frozensets(st.sampled_from(ids), max_size=5),
         timing=st.sampled_from((Timing(), Timing(get_ready=10, rest_between_exercises=20))),
+        rising=st.booleans(),
     )
 
 
@@ -139,6 +149,56 @@ def test_a_session_within_the_time_or_a_reason(case: tuple[list[Entry], Request]
         if dose.seconds is not None:
             assert base.seconds is not None and top.seconds is not None
             assert base.seconds <= dose.seconds <= max(top.seconds, base.seconds)
+    # one session: the built dose at every level (the minutes its title names at any level)
+    for exercise in exercises:
+        assert len({exercise.levels[level] for level in LEVELS}) == 1
+    _one_rung_of_a_ladder(library, ids)
+    _down_once(library, request, ids)
+    _areas_spread(library, request, ids)
+
+
+def _one_rung_of_a_ladder(library: list[Entry], ids: list[str]) -> None:
+    """Never two exercises of one ladder (two depths of one stretch) in a session."""
+    ladders = ladder_of(library)
+    assert len({ladders[i] for i in ids}) == len(ids)
+
+
+def _down_once(library: list[Entry], request: Request, ids: list[str]) -> None:
+    """The warm-ups first, then one way by position: after the warm-ups the body never goes
+    back up (or down, rising), so there are at most as many changes as positions, plus one
+    turn where the warm-ups end."""
+    by_id = {e.exercise.id: e for e in library}
+    warmups = 0
+    while warmups < len(ids) and by_id[ids[warmups]].warmup and warmups < 2:
+        warmups += 1
+    ranks = [rank(by_id[i].position, request) for i in ids]
+    for part in (ranks[:warmups], ranks[warmups:]):
+        assert part == sorted(part), (ranks, warmups)
+    positions = [by_id[i].position for i in ids]
+    changes = sum(a != b for a, b in zip(positions, positions[1:], strict=False))
+    assert changes <= len(set(positions)) + 1, positions
+
+
+def _areas_spread(library: list[Entry], request: Request, ids: list[str]) -> None:
+    """Spread over the areas asked (every area when none is named): no area gets more than
+    ⌈n / areas⌉ + 1 while another that had exercises at hand gets none (at hand: fit, of a
+    ladder the session has not used, and a hold only after a warm-up)."""
+    by_id = {e.exercise.id: e for e in library}
+    ladders = ladder_of(library)
+    used = {ladders[i] for i in ids}
+    warmed = bool(ids) and by_id[ids[0]].warmup
+    at_hand = {
+        home(e, request)
+        for e in library
+        if fits(e, request)
+        and (e.exercise.id in ids or ladders[e.exercise.id] not in used)
+        and (warmed or not is_hold(e.exercise))
+    }
+    counted = [home(by_id[i], request) for i in ids if fits(by_id[i], request)]
+    counts = Counter(counted)
+    if at_hand - set(counts):
+        bound = math.ceil(len(counted) / len(at_hand)) + 1
+        assert max(counts.values(), default=0) <= bound, (counts, at_hand)
 
 
 @settings(max_examples=60, deadline=None)
@@ -155,7 +215,8 @@ def _full_library() -> list[Entry]:
         for n in range(9):
             kind = Kind.REPS if n < 5 else Kind.HOLD
             ex = _exercise(f"{area}-{n}", kind, per_side=n % 2 == 1, small=8)
-            entries.append(Entry(ex, (area,), (), n < 2))
+            position = tuple(Position)[(n + len(area)) % len(Position)]
+            entries.append(Entry(ex, (area,), (), n < 2, position=position))
     return entries
 
 
@@ -216,14 +277,54 @@ def test_the_bundled_library_fills_five_minutes_of_each_area_with_everything_at_
     library = library_at(paths.bundled_routines_dir() / LIBRARY_FOLDER)
     # the areas with a file of their own (five exercises or more): an area that only some
     # exercises of another touch may be too few to fill five minutes
-    areas = [a for a in Area if sum(e.areas[0] == a for e in library.exercises) >= 5]
+    # the areas whose exercises sit on four ladders or more (a session takes one rung of a
+    # ladder): fewer may be too few to fill five minutes, and are refused with the reason
+    ladders = ladder_of(library.exercises)
+    rungs = {a: {ladders[e.id] for e in library.in_area(a)} for a in Area}
+    areas = [a for a in Area if len(rungs[a]) >= 4]
     assert areas  # the seven seed exercises at least
     everything = frozenset(Equipment)
     for area in areas:
-        for minutes in (5, 8):
+        for minutes in (5, 8) if len(rungs[area]) >= 10 else (5,):
             request = Request(minutes, date(2026, 12, 6), frozenset({area}), equipment=everything)
             result = build(library.exercises, request)
             assert isinstance(result, Built), (area, minutes, result)
             for exercise in result.routine.exercises:
                 item = library.find(exercise.id)
                 assert area in item.areas or item.warmup
+
+
+def test_every_base_posture_of_the_figures_is_a_position() -> None:
+    from supple.core.figure_data import BASES
+    from supple.core.library import BASE_POSITIONS
+
+    assert {base for view in BASES.values() for base in view} == set(BASE_POSITIONS)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    minutes=st.integers(MIN_MINUTES, MAX_MINUTES),
+    focus=st.frozensets(st.sampled_from(AREAS), max_size=4),
+    equipment=st.frozensets(st.sampled_from(EQUIPMENT)),
+    rising=st.booleans(),
+    day=st.dates(date(2026, 1, 1), date(2028, 12, 31)),
+)
+def test_the_bundled_library_builds_down_once_one_rung_spread(
+    minutes: int, focus: frozenset[str], equipment: frozenset[str], rising: bool, day: date
+) -> None:
+    """The reviewer's sessions, as a class: over the bundled library, any request gives one
+    rung of a ladder, the positions one way after the warm-ups, and the areas spread."""
+    from supple.core.library import library_at
+    from supple.core.routine import LIBRARY_FOLDER
+    from supple.system import paths
+
+    library = list(library_at(paths.bundled_routines_dir() / LIBRARY_FOLDER).exercises)
+    request = Request(minutes, day, focus, equipment=equipment, rising=rising)
+    result = build(library, request)
+    if isinstance(result, Refusal):
+        return
+    ids = [e.id for e in result.routine.exercises]
+    entries: list[Entry] = library  # type: ignore[assignment]  # the same attributes
+    _one_rung_of_a_ladder(entries, ids)
+    _down_once(entries, request, ids)
+    _areas_spread(entries, request, ids)

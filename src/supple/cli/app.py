@@ -10,6 +10,7 @@ from supple.cli.command import (
     ROUTINE_IDS,
     Command,
     add_lang,
+    add_level,
     add_plain,
     coach,
     completes,
@@ -35,8 +36,6 @@ def _serve_arguments(sub: Commands) -> None:
 
 
 def _play_arguments(sub: Commands) -> None:
-    from supple.core.routine import LEVELS
-
     p = sub.add_parser("play", help=_("start a routine straight away in the app"))
     routine = p.add_argument("routine", nargs="?", help=_("routine id (see `supple list`)"))
     completes(routine, ROUTINE_IDS)
@@ -49,7 +48,7 @@ def _play_arguments(sub: Commands) -> None:
         action="store_true",
         help=_("continue your last session, stopped or interrupted, from the exercise it was in"),
     )
-    p.add_argument("--level", choices=LEVELS, help=_("the level (default: from the settings)"))
+    add_level(p)
     add_lang(p, command=True)
     add_plain(p)
 

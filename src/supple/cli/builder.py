@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, add_plain, coach, comma_list, completes
+from supple.cli.command import Command, add_level, add_plain, coach, comma_list, completes
 from supple.i18n import _
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def _arguments(sub: Commands) -> None:
     from supple.core.builder import MAX_MINUTES, MIN_MINUTES
     from supple.core.library import Area, Equipment
-    from supple.core.routine import LEVELS, SLUG
+    from supple.core.routine import SLUG
 
     p = sub.add_parser(
         "build",
@@ -43,7 +43,7 @@ def _arguments(sub: Commands) -> None:
         ),
     )
     completes(focus, comma_list("areas", Area))
-    p.add_argument("--level", choices=LEVELS, help=_("the level (default: from the settings)"))
+    add_level(p)
     equipment = p.add_argument(
         "--equipment",
         default="none",
@@ -85,7 +85,7 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     routine = result.routine
     print(preview(routine, level, result.seconds))
-    if args.save is not None and not _save(found, routine, args.save):
+    if args.save is not None and not _save(found, routine, args.save, level):
         return 1
     if args.play:
         from supple.cli.app import cmd_play_routine
@@ -107,7 +107,9 @@ def preview(routine: Routine, level: Level, seconds: float) -> str:
     return "\n".join(lines)
 
 
-def _save(found: Coach, routine: Routine, routine_id: str) -> bool:
+def _save(found: Coach, routine: Routine, routine_id: str, level: Level) -> bool:
+    """Keep it as one of the person's routines, the built dose at every level; the hint names
+    the level it was built at (what the record of playing it should say)."""
     import re
 
     from supple.coach.builder import save_built
@@ -128,8 +130,8 @@ def _save(found: Coach, routine: Routine, routine_id: str) -> bool:
     except SaveError as error:
         print(f"supple build: {printable(str(error))}", file=sys.stderr)
         return False
-    said = _("Saved as {path}: `supple play {id}`.")
-    print(said.format(path=printable(str(path)), id=routine_id))
+    said = _("Saved as {path}: `supple play {id} --level {level}`.")
+    print(said.format(path=printable(str(path)), id=routine_id, level=level))
     return True
 
 

@@ -315,3 +315,16 @@ class Shown(tuple[str, ...]):
 
     def __contains__(self, value: object) -> bool:
         return value in self.HIDDEN or super().__contains__(value)
+
+
+def add_level(parser: argparse.ArgumentParser) -> None:
+    """``--level``, on every command that plays, shows, logs or builds at a level: its default
+    is the coach's ``level_for`` (the last one picked on home, at first the settings')."""
+    from supple.core.routine import LEVELS
+    from supple.i18n import _
+
+    parser.add_argument(
+        "--level",
+        choices=LEVELS,
+        help=_("the level (default: the last one picked on home; at first, the settings' level)"),
+    )

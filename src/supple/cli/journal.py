@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from supple.cli.command import ROUTINE_IDS, Command, coach, completes, day, tell
+from supple.cli.command import ROUTINE_IDS, Command, add_level, coach, completes, day, tell
 from supple.core.words import counted, duration, level_word, plural, printable, said
 from supple.i18n import _
 
@@ -36,11 +36,9 @@ def _stats_arguments(sub: Commands) -> None:
 
 
 def _log_arguments(sub: Commands) -> None:
-    from supple.core.routine import LEVELS
-
     p = sub.add_parser("log", help=_("log a session you did without the app"))
     completes(p.add_argument("routine", help=_("routine id (see `supple list`)")), ROUTINE_IDS)
-    p.add_argument("--level", choices=LEVELS, help=_("the level (default: from the settings)"))
+    add_level(p)
     p.add_argument(
         "--at", metavar="WHEN", help=_("when it began: HH:MM today, or YYYY-MM-DD HH:MM (now)")
     )

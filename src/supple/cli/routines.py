@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from supple.cli.command import (
     ROUTINE_IDS,
     Command,
+    add_level,
     coach,
     completes,
     find_routine,
@@ -35,11 +36,9 @@ def _list_arguments(sub: Commands) -> None:
 
 
 def _show_arguments(sub: Commands) -> None:
-    from supple.core.routine import LEVELS
-
     p = sub.add_parser("show", help=_("print a routine's timeline at a level"))
     completes(p.add_argument("routine", help=_("routine id (see `supple list`)")), ROUTINE_IDS)
-    p.add_argument("--level", choices=LEVELS, help=_("the level (default: from the settings)"))
+    add_level(p)
     shown = p.add_mutually_exclusive_group()
     shown.add_argument("--json", action="store_true", help=_("print JSON"))
     shown.add_argument(

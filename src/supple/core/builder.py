@@ -14,7 +14,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Protocol, assert_never
 
-from supple.core.routine import Dose, Exercise, Kind, Level, Routine, Timing, plan_seconds
+from supple.core.library import Position
+from supple.core.routine import LEVELS, Dose, Exercise, Kind, Level, Routine, Timing, plan_seconds
 from supple.core.value import field, replace, value_class
 
 TOLERANCE = 0.10  # the session lasts the minutes asked, ± 10 %
@@ -43,6 +44,9 @@ class Candidate(Protocol):
     @property
     def easier(self) -> str | None: ...  # its easier neighbour on its ladder
 
+    @property
+    def position(self) -> Position: ...  # where the body is as it starts
+
 
 @value_class(frozen=True, slots=True)
 class Request:
@@ -56,6 +60,7 @@ class Request:
     equipment: frozenset[str] = frozenset()
     excluded: frozenset[str] = frozenset()
     timing: Timing = field(default_factory=Timing)
+    rising: bool = False  # from the floor up to standing (a morning), not down to lying
 
     @property
     def seconds(self) -> int:
@@ -131,23 +136,27 @@ def build(library: Sequence[Candidate], request: Request) -> Built | Refusal:
     if not pool:
         return Refusal(Refused.EMPTY, request)
     rng.shuffle(pool)
-    warmups = _warmups(library, pool, request, rng)
+    ladders = ladder_of(library)
+    warmups = _warmups(library, pool, request, rng, ladders)
     chosen = [_timed(c.exercise, request) for c in warmups]
-    queue = _interleaved([c for c in pool if c not in warmups], request)
+    rest = [c for c in pool if c not in warmups]
     if not warmups:  # nothing to warm up with: no hold, only movements
-        queue = [c for c in queue if not is_hold(c.exercise)]
-    depth = _depths(library)
+        rest = [c for c in rest if not is_hold(c.exercise)]
+    picker = _Picker(rest, request, rng, ladders)
+    for warmup in warmups:
+        picker.take(warmup)
+    order = _Order(library, request, len(warmups))
     # Fewer exercises done fully rather than many in passing: half the time at their doses,
     # then longer holds and more sets, then one more exercise at a time while still short.
-    _add(chosen, queue, request, FILL * request.seconds)
+    _add(chosen, picker, request, FILL * request.seconds)
     if not chosen:
         return Refusal(Refused.NO_WARMUP, request, len(pool))
     if _length(chosen, request) > request.high:
         return Refusal(Refused.TOO_LONG, request, len(pool), _length(chosen, request))
-    chosen = _grown(_order(chosen, len(warmups), depth), request, request.seconds)
-    while _length(chosen, request) < request.low and queue:
-        _add(chosen, queue, request, _length(chosen, request) + 1)
-        chosen = _grown(_order(chosen, len(warmups), depth), request, request.seconds)
+    chosen = _grown(order(chosen), request, request.seconds)
+    while _length(chosen, request) < request.low and picker.left():
+        _add(chosen, picker, request, _length(chosen, request) + 1)
+        chosen = _grown(order(chosen), request, request.seconds)
     total = _length(chosen, request)
     if total < request.low:
         longest = _length([_longest(e, request.level) for e in chosen], request)
@@ -158,22 +167,66 @@ def build(library: Sequence[Candidate], request: Request) -> Built | Refusal:
         id=BUILT_ID,
         title="",  # named by the coach (coach/wording.py), which knows the words
         summary="",
-        exercises=tuple(chosen),
+        exercises=tuple(_one_session(e, request.level) for e in chosen),
         timing=request.timing,
     )
     return Built(routine, total)
 
 
+def ladder_of(library: Sequence[Candidate]) -> dict[str, str]:
+    """Each exercise's ladder, named by its easiest rung: a session takes one rung of a ladder
+    (two rungs of one stretch are the same stretch twice)."""
+    by_id = {c.exercise.id: c for c in library}
+    ladders: dict[str, str] = {}
+    for candidate in library:
+        here, seen = candidate, {candidate.exercise.id}
+        while here.easier in by_id and here.easier not in seen:
+            seen.add(here.easier)
+            here = by_id[here.easier]
+        ladders[candidate.exercise.id] = here.exercise.id
+    return ladders
+
+
+def home(candidate: Candidate, request: Request) -> str:
+    """The area an exercise counts for in a session: its first area in the focus (its primary
+    area when the focus is every area)."""
+    if not request.focus:
+        return candidate.areas[0]
+    return next((a for a in candidate.areas if a in request.focus), candidate.areas[0])
+
+
+def rank(position: Position, request: Request) -> int:
+    """A position's place in the session's one way: standing first, lying last (the reverse
+    when the session rises)."""
+    index = list(Position).index(position)
+    return -index if request.rising else index
+
+
 def _warmups(
-    library: Sequence[Candidate], pool: list[Candidate], request: Request, rng: random.Random
+    library: Sequence[Candidate],
+    pool: list[Candidate],
+    request: Request,
+    rng: random.Random,
+    ladders: dict[str, str],
 ) -> list[Candidate]:
-    """One warm-up (two for a session over ten minutes): from the focus if it has them, else
-    any warm-up at hand — a gentle repeated movement warms the whole body, and a session of
-    holds without one is what the rule forbids."""
+    """One warm-up (two for a session over ten minutes), from where the session starts (the
+    highest position, or the lowest when it rises) so the body need not turn back, each of
+    its own ladder: from the focus if it has them, else any warm-up at hand — a gentle repeated
+    movement warms the whole body, and a session of holds without one is what the rule
+    forbids."""
     want = 1 if request.minutes <= 10 else 2
-    ours = [c for c in pool if c.warmup and not is_hold(c.exercise)]
-    if ours:
-        return ours[:want]
+    ours = sorted(
+        (c for c in pool if c.warmup and not is_hold(c.exercise)),
+        key=lambda c: rank(c.position, request),
+    )
+    taken: list[Candidate] = []
+    for candidate in ours:
+        if len(taken) < want and ladders[candidate.exercise.id] not in {
+            ladders[t.exercise.id] for t in taken
+        }:
+            taken.append(candidate)
+    if taken:
+        return taken
     anywhere = sorted(
         (
             c
@@ -188,50 +241,88 @@ def _warmups(
     return [rng.choice(anywhere)] if anywhere else []
 
 
-def _interleaved(pool: list[Candidate], request: Request) -> list[Candidate]:
-    """The pool (already shuffled) taken one area of the focus at a time, so that a short
-    session of two areas has both."""
-    if not request.focus:
-        return pool
-    queues: dict[str, list[Candidate]] = {area: [] for area in sorted(request.focus)}
-    for candidate in pool:
-        area = next(a for a in candidate.areas if a in request.focus)
-        queues[area].append(candidate)
-    order: list[Candidate] = []
-    while any(queues.values()):
-        for queue in queues.values():
-            if queue:
-                order.append(queue.pop(0))
-    return order
+class _Picker:
+    """The exercises left to choose from (already shuffled), taken one at a time from the area
+    of the focus with the fewest so far (areas in the day's order on a tie), never a second
+    rung of a ladder in the session: a short session over many areas spreads over them."""
+
+    def __init__(
+        self,
+        queue: list[Candidate],
+        request: Request,
+        rng: random.Random,
+        ladders: dict[str, str],
+    ) -> None:
+        self._queue = queue
+        self._request = request
+        self._ladders = ladders
+        areas = sorted({home(c, request) for c in queue})
+        rng.shuffle(areas)
+        self._areas = {area: n for n, area in enumerate(areas)}
+        self._counts: dict[str, int] = dict.fromkeys(areas, 0)
+        self._used: set[str] = set()
+
+    def left(self) -> bool:
+        return any(self._free(c) for c in self._queue)
+
+    def next(self) -> Candidate | None:
+        """The next exercise to try, out of the queue; None when none is left."""
+        free = [(n, c) for n, c in enumerate(self._queue) if self._free(c)]
+        if not free:
+            return None
+        n, candidate = min(free, key=lambda nc: (*self._weight(nc[1]), nc[0]))
+        del self._queue[n]
+        return candidate
+
+    def take(self, candidate: Candidate) -> None:
+        """The exercise is in the session: its area counts one more, its ladder is used."""
+        self._used.add(self._ladders[candidate.exercise.id])
+        area = home(candidate, self._request)
+        if area in self._counts:
+            self._counts[area] += 1
+
+    def _free(self, candidate: Candidate) -> bool:
+        return self._ladders[candidate.exercise.id] not in self._used
+
+    def _weight(self, candidate: Candidate) -> tuple[int, int]:
+        area = home(candidate, self._request)
+        return self._counts[area], self._areas[area]
 
 
-def _add(chosen: list[Exercise], queue: list[Candidate], request: Request, until: float) -> None:
-    """Take exercises from the queue, at their doses, until the session lasts ``until``; one
+def _add(chosen: list[Exercise], picker: _Picker, request: Request, until: float) -> None:
+    """Take exercises from the picker, at their doses, until the session lasts ``until``; one
     that would pass the upper bound is left out."""
-    while queue and _length(chosen, request) < until:
-        exercise = _timed(queue.pop(0).exercise, request)
+    while _length(chosen, request) < until and (candidate := picker.next()) is not None:
+        exercise = _timed(candidate.exercise, request)
         if _length([*chosen, exercise], request) <= request.high:
             chosen.append(exercise)
+            picker.take(candidate)
 
 
-def _depths(library: Sequence[Candidate]) -> dict[str, int]:
-    """How many easier rungs each exercise has below it on its ladder."""
-    by_id = {c.exercise.id: c for c in library}
-    depths: dict[str, int] = {}
-    for candidate in library:
-        here, seen = candidate, {candidate.exercise.id}
-        while here.easier in by_id and here.easier not in seen:
-            seen.add(here.easier)
-            here = by_id[here.easier]
-        depths[candidate.exercise.id] = len(seen) - 1
-    return depths
+class _Order:
+    """The session's order: the warm-ups first, as chosen; then by position, one way (the body
+    gets down once: standing, a chair, kneeling, all fours, seated, lying — or up, the reverse),
+    and within a position the movements before the holds."""
+
+    def __init__(self, library: Sequence[Candidate], request: Request, warmups: int) -> None:
+        self._by_id = {c.exercise.id: c for c in library}
+        self._request = request
+        self._warmups = warmups
+
+    def __call__(self, chosen: list[Exercise]) -> list[Exercise]:
+        head = chosen[: self._warmups]
+        rest = sorted(chosen[self._warmups :], key=lambda e: (self._rank(e), is_hold(e)))
+        return head + rest
+
+    def _rank(self, exercise: Exercise) -> int:
+        return rank(self._by_id[exercise.id].position, self._request)
 
 
-def _order(chosen: list[Exercise], warmups: int, depth: dict[str, int]) -> list[Exercise]:
-    """The warm-ups first, as chosen; then movements before holds, each the easier rungs of
-    the ladders first: the deeper positions come once the body is moving."""
-    rest = sorted(chosen[warmups:], key=lambda e: (is_hold(e), depth.get(e.id, 0)))
-    return chosen[:warmups] + rest
+def _one_session(exercise: Exercise, level: Level) -> Exercise:
+    """The built dose at every level: a built session is one session, the minutes its title
+    names whatever level it is played at."""
+    dose = exercise.levels[level]
+    return replace(exercise, levels=dict.fromkeys(LEVELS, dose))
 
 
 def _timed(exercise: Exercise, request: Request) -> Exercise:

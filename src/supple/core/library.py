@@ -52,6 +52,35 @@ class Equipment(StrEnum):
     STICK = "stick"
 
 
+class Position(StrEnum):
+    """Where the body is as an exercise starts, from the highest to the floor: a built session
+    goes through them one way, so a person gets down (or up) once. Read from the exercise's
+    figure, whose first pose declares its base posture (``BASE_POSITIONS``): declared once."""
+
+    STANDING = "standing"
+    CHAIR = "chair"  # seated on a chair
+    KNEELING = "kneeling"  # kneeling up, or on one knee
+    ALL_FOURS = "all-fours"
+    FLOOR = "floor"  # seated on the floor
+    LYING = "lying"  # on the back, the front or a side
+
+
+# Each base posture of the figures (core/figure_data.py) and the position it is
+# (tests/core/test_builder.py checks that every base has one).
+BASE_POSITIONS = {
+    "standing": Position.STANDING,
+    "lunge": Position.STANDING,
+    "seated-chair": Position.CHAIR,
+    "kneeling": Position.KNEELING,
+    "half-kneeling": Position.KNEELING,
+    "all-fours": Position.ALL_FOURS,
+    "seated-floor": Position.FLOOR,
+    "supine": Position.LYING,
+    "prone": Position.LYING,
+    "side-lying": Position.LYING,
+}
+
+
 class LibraryKey(StrEnum):
     """The keys a library exercise has beside a routine exercise's own (``ExerciseKey``)."""
 
@@ -86,6 +115,15 @@ class LibraryExercise:
     @property
     def id(self) -> str:
         return self.exercise.id
+
+    @property
+    def position(self) -> Position:
+        """Where it starts: its figure's first base posture (the figures are read on first use,
+        never at start-up); standing when it has no figure (nothing says it starts lower)."""
+        from supple.core.figure_data import load_figures
+
+        figure = load_figures().get(self.exercise.figure or "")
+        return BASE_POSITIONS[figure.bases[0]] if figure and figure.bases else Position.STANDING
 
 
 class Library:
