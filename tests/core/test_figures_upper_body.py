@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from supple.core.figure import Point, Pose, angle
+from supple.core.figure import HEAD_RADIUS, Point, Pose, angle, figure_lines
 from supple.core.figure_data import build_figure
 from supple.core.figures import FIGURES, LYING, ON_FLOOR
 
@@ -163,6 +163,20 @@ def test_pass_throughs_keep_the_elbows_straight_from_front_over_to_behind() -> N
         assert back["hand"][0] < back["hip"][0] - 2.0  # behind the back
 
 
+@pytest.mark.parametrize("width", [30, 44, 70, 200])
+def test_a_turned_head_and_the_pass_throughs_read_at_every_size(width: int) -> None:
+    """Start and end differ as text (no colour), and the band is not drawn as the stick."""
+    rows = width * 2 // 5
+
+    def text(name: str, fraction: float) -> list[str]:
+        return figure_lines(FIGURES[name], fraction, width, rows)
+
+    for name in ("neck-rotation", "band-pass-through", "stick-pass-through"):
+        assert text(name, 0.0) != text(name, 1.0)
+    assert text("band-pass-through", 0.0) != text("stick-pass-through", 0.0)
+    assert FIGURES["stick-pass-through"].held == FIGURES["band-pass-through"].held
+
+
 def test_cross_body_stretch_draws_one_straight_arm_across_held_at_the_elbow() -> None:
     e = end("cross-body-stretch")
     assert arm_straight(e, root="shoulder")
@@ -222,6 +236,7 @@ def test_the_side_bends_tip_the_head_and_the_rotations_turn_the_nose() -> None:
     assert tilt(end("neck-side-bend")) >= 25 and end("neck-side-bend")["nose"][0] > 10.5
     s, e = start("neck-rotation"), end("neck-rotation")
     assert e["head"] == s["head"] and abs(e["nose"][0] - s["nose"][0]) >= 0.8
+    assert abs(e["nose"][0] - e["head"][0]) >= HEAD_RADIUS  # in profile, past the head's edge
     for name in ("upper-trap-stretch", "levator-stretch"):
         s, e = start(name), end(name)
         for p in (s, e):  # one hand holds the seat, keeping that shoulder down

@@ -66,6 +66,7 @@ FRONT_BONES = (
     ("neck", "head", NECK_WIDTH),
 )
 NOSE_RADIUS = 0.5
+PROFILE_RADIUS = 0.9  # a turned head's nose past its edge: the profile, drawn a little larger
 VIEWS = ("side", "front", "top")  # top: seen from above, the floor is the page (no floor line)
 
 
@@ -82,6 +83,7 @@ class Figure:
     labels: tuple[str, str] = ("start", "end")  # what the first and last keyframes are called
     view: str = "side"  # "side" (facing right) or "front"
     held: tuple[str, str] | None = None  # two joints a band or a stick spans, drawn as a prop
+    held_across: float = 0.0  # where those joints meet (side view): its length across the hand
     bases: tuple[str, ...] = ()  # each keyframe's base posture (the checks' rules follow it)
     surface: float = 0.0  # the height of what the body rests on (0: the floor; a table)
     # Each keyframe's declared foreshortening: a bone's far joint -> its angle towards the viewer
@@ -231,12 +233,18 @@ def draw(figure: Figure, pose: Pose, width: int, height: int, *, floor: bool = T
     for start, end, thickness in FRONT_BONES if front else BONES:
         line(pose[start], pose[end], thickness, BODY)
     if figure.held is not None:  # a band or a stick between the hands, over the body
-        line(pose[figure.held[0]], pose[figure.held[1]], LIMB / 2, FAR)
+        a = pose[figure.held[0]]
+        b = pose.get(figure.held[1], a)  # the far hand hidden behind the near one: end on
+        if math.dist(a, b) < figure.held_across / 2:  # seen end on: across the hand
+            a, b = _across(pose, figure.held[0], figure.held_across)
+        line(a, b, LIMB / 2, FAR)
     hx, hy = where.pixel(pose["head"], box)
-    _disc(grid, hx, hy, max(1.0, HEAD_RADIUS * s), BODY)
-    if "nose" in pose:
+    head_radius = max(1.0, HEAD_RADIUS * s)
+    _disc(grid, hx, hy, head_radius, BODY)
+    if "nose" in pose:  # dim on the face; past its edge (a head turned) it is the head's outline
         nx, ny = where.pixel(pose["nose"], box)
         _disc(grid, nx, ny, max(0.5, NOSE_RADIUS * s), FAR)
+        _disc(grid, nx, ny, max(1.0, PROFILE_RADIUS * s), BODY, outside=(hx, hy, head_radius))
     return tuple(tuple(row) for row in grid)
 
 
@@ -260,12 +268,35 @@ def _stroke(
                 grid[y][x] = value
 
 
-def _disc(grid: list[list[int]], cx: float, cy: float, radius: float, value: int) -> None:
+def _across(pose: Pose, hand: str, length: float) -> tuple[Point, Point]:
+    """A band or a stick seen end on: a line ``length`` long through ``hand``, square to the
+    forearm (as if seen a little from above), so it shows in the hand."""
+    (wx, wy), (hx, hy) = pose["wrist" + hand.removeprefix("hand")], pose[hand]
+    along = math.hypot(hx - wx, hy - wy) or 1.0
+    ux, uy = -(hy - wy) / along * length / 2, (hx - wx) / along * length / 2
+    return (hx - ux, hy - uy), (hx + ux, hy + uy)
+
+
+def _disc(
+    grid: list[list[int]],
+    cx: float,
+    cy: float,
+    radius: float,
+    value: int,
+    *,
+    outside: tuple[float, float, float] | None = None,
+) -> None:
+    """A filled disc; with ``outside`` (x, y, r) only its pixels beyond that disc."""
     height, width = len(grid), len(grid[0])
     for y in range(max(0, int(cy - radius)), min(height, int(cy + radius) + 1)):
         for x in range(max(0, int(cx - radius)), min(width, int(cx + radius) + 1)):
-            if (x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2 <= radius * radius:
-                grid[y][x] = value
+            if (x + 0.5 - cx) ** 2 + (y + 0.5 - cy) ** 2 > radius * radius:
+                continue
+            if outside and (x + 0.5 - outside[0]) ** 2 + (y + 0.5 - outside[1]) ** 2 <= (
+                outside[2] ** 2
+            ):
+                continue
+            grid[y][x] = value
 
 
 @lru_cache(maxsize=64)

@@ -26,6 +26,9 @@ ON_FLOOR = 0.7  # a joint resting on the floor: half a limb's thickness above it
 LYING = 1.1  # the spine of a body lying on the floor
 SHOULDER_HALF, PELVIS_HALF = 2.0, 1.1  # the front view's half widths
 FRONT_FOOT = 0.9  # a foot seen from the front points at you: short
+# How far across the face the nose moves as the head turns (``look``): past the head's edge at a
+# full turn, so a head looking over its shoulder shows the nose in profile, at any size.
+NOSE_ACROSS = 2.6
 # A wrist figure may draw its hands longer, up to a true hand's three quarters of the forearm,
 # so the wrist's angle reads at a glance (``hands = 2.2``; 1 by default).
 HANDS_MAX = 2.5
@@ -82,6 +85,9 @@ FIGURE_KEYS = {
 }  # fmt: skip
 ANCHORS = ("hip", "knee", "ankle", "knee2", "ankle2")
 HELD = {"band": ("hand", "hand2"), "stick": ("hand", "hand2")}
+# Seen from the side a band or a stick crosses the page: it is drawn across the hand, this long
+# (a stick reaches past the hands, a band ends in them).
+HELD_ACROSS = {"band": 2.4, "stick": 4.4}
 
 
 @cache
@@ -149,6 +155,7 @@ def build_figure(table: Mapping[str, Any], where: str) -> Figure:
         labels=(str(labels[0]), str(labels[1])),
         view=view,
         held=HELD[held] if held else None,
+        held_across=HELD_ACROSS[held] if held else 0.0,
         bases=tuple(spec["base"] for spec in specs),
         surface=surface,
         toward=tuple(toward_of(spec, view, where) for spec in specs),
@@ -322,9 +329,9 @@ def build_pose(spec: Spec, view: str) -> Pose:
             "hand" + s: _step(wrist, HAND * reach * far, hand),
         }
     if front:  # where the face looks: the nose turned towards the side it looks at
-        look = math.sin(math.radians(float(spec.get("look", 0.0))))
-        across = _step(head, 1.2 * look, head_angle - 90)
-        joints["nose"] = _step(across, -0.5, head_angle)
+        turn = math.radians(float(spec.get("look", 0.0)))
+        across = _step(head, NOSE_ACROSS * math.sin(turn), head_angle - 90)
+        joints["nose"] = _step(across, -0.5 * math.cos(turn), head_angle)  # in profile: level
     return joints
 
 
