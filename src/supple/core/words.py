@@ -68,14 +68,35 @@ _MONTHS = (
 )
 
 
-def day_words(day: date) -> str:
+def day_words(day: date, *, padded: bool = False, year: bool = True) -> str:
     """A day as people write it: "Sun 6 Dec 2026" (no leading zero, whatever the locale's
-    digits), the names in the person's language (never the C locale's nor the system's)."""
-    weekday = (*_WEEKDAYS, _SUNDAY)[day.weekday()]
+    digits), the names in the person's language (never the C locale's nor the system's);
+    ``padded`` "Sun 06 Dec 2026" (strftime's ``%a %d %b %Y``), ``year=False`` "Sun 06 Dec"."""
+    weekday = _((*_WEEKDAYS, _SUNDAY)[day.weekday()])
+    number = f"{day.day:02d}" if padded else str(day.day)
+    month = _(_MONTHS[day.month - 1])
+    if not year:
+        # Translators: a date without its year, "Sun 6 Dec"; reorder the parts as your language does
+        return _("{weekday} {day} {month}").format(weekday=weekday, day=number, month=month)
     # Translators: a date, "Sun 6 Dec 2026"; reorder the parts as your language writes them
     return _("{weekday} {day} {month} {year}").format(
-        weekday=_(weekday), day=day.day, month=_(_MONTHS[day.month - 1]), year=day.year
+        weekday=weekday, day=number, month=month, year=day.year
     )
+
+
+# Translators: a level's name as shown (the ids in files stay English)
+_LEVELS = {
+    "beginner": lazy("beginner"),
+    "intermediate": lazy("intermediate"),
+    "advanced": lazy("advanced"),
+}
+
+
+def level_words(level: str) -> str:
+    """A level's display word in the person's language ("beginner" -> "Einsteiger"); the id
+    itself for one not known."""
+    known = _LEVELS.get(level)
+    return level if known is None else _(known)
 
 
 def done_of_planned(done: int, due: int, *, so_far: bool = False) -> str:

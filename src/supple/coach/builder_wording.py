@@ -1,0 +1,74 @@
+"""The session builder's sentences for people: a made session's title and summary, and why no
+session was made (``supple.coach.wording`` re-exports them: one room each, one door)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, assert_never
+
+from supple.i18n import _
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
+
+    from supple.core.builder import Refusal
+
+
+def built_title(minutes: int, focus: Iterable[str]) -> str:
+    """A session made for today: "10 minutes: hips, upper back" (every area when none named)."""
+    # Translators: the areas of the body a made session works, when none was named
+    areas = ", ".join(a.replace("-", " ") for a in sorted(focus)) or _("every area")
+    # Translators: a made session's title, "10 minutes: hips, upper back"
+    return _("{minutes} minutes: {areas}").format(minutes=minutes, areas=areas)
+
+
+def built_summary(day: date, level: str) -> str:
+    from supple.core.words import level_words
+
+    return _("Made for {day} by supple build, at the {level} level.").format(
+        day=day.isoformat(), level=level_words(level)
+    )
+
+
+def refusal(facts: Refusal) -> str:
+    """Why no session was made, and what to change."""
+    from supple.core.builder import MAX_MINUTES, MIN_MINUTES, TOLERANCE, Refused
+    from supple.core.words import duration
+
+    request = facts.request
+    match facts.reason:
+        case Refused.MINUTES:
+            return _("a session lasts {low} to {high} minutes, not {minutes}").format(
+                low=MIN_MINUTES, high=MAX_MINUTES, minutes=request.minutes
+            )
+        case Refused.EMPTY:
+            return _(
+                "no exercise works those areas with the equipment you have "
+                "(add an area or equipment, or unmark an exercise as not for you)"
+            )
+        case Refused.NO_WARMUP:
+            return _(
+                "only holds fit, and no warm-up is at hand to come before them "
+                "(add an area or equipment)"
+            )
+        case Refused.TOO_FEW:
+            low = request.seconds * (1 - TOLERANCE)
+            return _(
+                "the {count} exercises that fit make at most {longest} at this level, short of "
+                "{low}: ask for fewer minutes, or add an area or equipment"
+            ).format(count=facts.pool, longest=duration(facts.longest), low=duration(low))
+        case Refused.UNEVEN:
+            return _(
+                "the exercises that fit come to {longest}, or else past {high}, never within "
+                "10 % of {minutes} minutes: ask for a few minutes more or less"
+            ).format(
+                longest=duration(facts.longest),
+                high=duration(request.high),
+                minutes=request.minutes,
+            )
+        case Refused.TOO_LONG:
+            return _("even the shortest session that fits is longer than {minutes} minutes").format(
+                minutes=request.minutes
+            )
+        case _:
+            assert_never(facts.reason)
