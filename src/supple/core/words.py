@@ -68,11 +68,16 @@ _MONTHS = (
 )
 
 
+def weekday_words(day: date) -> str:
+    """A day's abbreviated name in the person's language: "Sun"."""
+    return _((*_WEEKDAYS, _SUNDAY)[day.weekday()])
+
+
 def day_words(day: date, *, padded: bool = False, year: bool = True) -> str:
     """A day as people write it: "Sun 6 Dec 2026" (no leading zero, whatever the locale's
     digits), the names in the person's language (never the C locale's nor the system's);
     ``padded`` "Sun 06 Dec 2026" (strftime's ``%a %d %b %Y``), ``year=False`` "Sun 06 Dec"."""
-    weekday = _((*_WEEKDAYS, _SUNDAY)[day.weekday()])
+    weekday = weekday_words(day)
     number = f"{day.day:02d}" if padded else str(day.day)
     month = _(_MONTHS[day.month - 1])
     if not year:
