@@ -136,7 +136,19 @@ NOUNS: dict[str, Callable[[int], str]] = {
     "exercise": lambda n: n_("{count} exercise", "{count} exercises", n),
     "rep": lambda n: n_("{count} rep", "{count} reps", n),
     "set": lambda n: n_("{count} set", "{count} sets", n),
+    "minute": lambda n: n_("{count} minute", "{count} minutes", n),
+    "second": lambda n: n_("{count} second", "{count} seconds", n),
 }
+
+
+def side_words(side: str) -> str:
+    """A side as said: "left side", "right side" (the record's values stay English)."""
+    match side:
+        case "left":
+            return _("left side")
+        case "right":
+            return _("right side")
+    return _("{side} side").format(side=side)
 
 
 class Said(NamedTuple):
