@@ -44,9 +44,12 @@ class RemindSettings:
     schema: int = SCHEMA
     unknown: dict[str, Any] = field(default_factory=dict, hash=False, repr=False)
 
-    def describe(self) -> str:
-        """``09:00, 17:30 · mon-fri · within 08:00-21:00``."""
+    def describe(self, *, translated: bool = True) -> str:
+        """``09:00, 17:30 · mon-fri · within 08:00-21:00`` (``translated=False``: in English
+        whatever the language, for a file such as the timer's unit)."""
         times = ", ".join(clock_text(m) for m in self.at)
+        if not translated:
+            return f"{times} · {days_text(self.days)} · within {hours_text(self.hours)}"
         # Translators: the reminders' settings, "09:00, 17:30 · mon-fri · within 08:00-21:00"
         return _("{times} · {days} · within {hours}").format(
             times=times, days=days_text(self.days), hours=hours_text(self.hours)
