@@ -41,10 +41,12 @@ class AdviceError(Exception):
 
 def dose_of(entry: ExerciseEntry) -> str:
     """The dose an exercise was played at, in the words of ``Kind.dose_words``."""
+    from supple.core.dose import Dose, Kind
+
     sets = max(1, int(entry.sets_planned))
     if entry.reps_planned:
-        return f"{int(entry.reps_planned) // sets} reps"
-    return f"{round(entry.planned_seconds / sets)} s hold"
+        return Kind.REPS.dose_words(Dose(1, reps=int(entry.reps_planned) // sets))
+    return Kind.HOLD.dose_words(Dose(1, seconds=round(entry.planned_seconds / sets)))
 
 
 def session_fact(record: SessionRecord) -> SessionFact:

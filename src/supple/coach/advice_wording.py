@@ -174,12 +174,13 @@ def advice_noted(record: SessionRecord) -> str:
     parts = []
     for noted in record.advice:
         exercises = ", ".join(names.get(x, x) for x in noted.exercises)
-        if noted.kind == "easier":  # a record value: "easier" or "harder", kept English
-            part = _("easier {exercises}").format(exercises=exercises)
-        elif noted.kind == "harder":
-            part = _("harder {exercises}").format(exercises=exercises)
-        else:
-            part = f"{noted.kind} {exercises}"
+        match noted.kind:  # a record value, kept English: "easier" or "harder"
+            case "easier":
+                part = _("easier {exercises}").format(exercises=exercises)
+            case "harder":
+                part = _("harder {exercises}").format(exercises=exercises)
+            case _:  # a kind a newer supple wrote: shown as it is
+                part = f"{noted.kind} {exercises}"
         parts.append(part if noted.undone_at is None else _("{part} (undone)").format(part=part))
     return _("Advice applied: {parts}").format(parts="; ".join(parts))
 

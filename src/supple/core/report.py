@@ -16,7 +16,13 @@ from supple.core.screening import SIGNS, Screening
 from supple.core.stats import Week
 from supple.core.trends import AdherenceWeek, PainWeek, TestTrend, so_far
 from supple.core.value import value_class
-from supple.core.words import day_words, done_of_planned, judged_words, plural
+from supple.core.words import (
+    day_words,
+    done_of_planned,
+    judged_words,
+    judgement_words,
+    plural,
+)
 from supple.i18n import _, language, n_
 
 ADVICE_FILE = "advice.toml"
@@ -237,11 +243,7 @@ def _tests(tests: Sequence[TestTrend]) -> str:
                 _e(test.name),
                 *(_num(values.get(p), test.unit) for p in ("start", "middle", "end")),
                 change,
-                _e(
-                    _("{verdict} ({better} is better)").format(
-                        verdict=trend.verdict, better=test.better
-                    )
-                ),
+                _e(judgement_words(trend.verdict, test.better)),
             ]
         )
     head = [_("Test"), _("Start"), _("Middle"), _("End"), _("Change"), _("Judged")]
@@ -295,7 +297,8 @@ def _screening(screening: Screening | None) -> str:
     )
     head = f"<p>{_e(said)} "
     if not screening.any_flag:
-        head += f'<span class="ok">{_e(_("No warning signs."))}</span></p>'
+        none = _("No warning signs.")
+        head += f'<span class="ok">{_e(none)}</span></p>'
     elif screening.cleared and screening.cleared_at is not None:
         cleared = _("Cleared by a clinician (as the person said) on {day}.").format(
             day=day_words(screening.cleared_at)
@@ -320,6 +323,7 @@ def render(facts: ReportFacts) -> str:
     body = "".join(f"<section><h2>{_e(t)}</h2>{html}</section>" for t, html in sections)
     when = f"{day_words(facts.generated, padded=True)} {facts.generated:%H:%M}"
     lang = "en" if language() == "pseudo" else language()
+    heading = _("Mobility and back pain: progress report")
     title = _("supple report {day}").format(day=f"{facts.generated:%Y-%m-%d}")
     made = _(
         "Made by supple on {when} from the person's own records. supple is not medical advice; "
@@ -331,7 +335,7 @@ def render(facts: ReportFacts) -> str:
         f"{GENERATOR}"
         f"<title>{_e(title)}</title>"
         f"<style>{STYLE}</style></head><body>"
-        f"<h1>{_e(_('Mobility and back pain: progress report'))}</h1>"
+        f"<h1>{_e(heading)}</h1>"
         f'<p class="sub">{_e(made)}</p>'
         f"{body}</body></html>\n"
     )

@@ -33,6 +33,7 @@ from supple.core.translations import (
     shown,
 )
 from supple.core.value import field, fields, value_class
+from supple.i18n import _
 
 LEVELS: tuple[Level, ...] = ("beginner", "intermediate", "advanced")
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -143,9 +144,11 @@ class Exercise:
         dose = self.levels[level] if dose is None else dose
         text = self.kind.dose_words(dose)
         if self.per_side:
-            text += " each side"
+            # Translators: a dose done on each side in turn, "30 s hold each side"
+            text = _("{dose} each side").format(dose=text)
         if dose.sets > 1:
-            text += f" × {dose.sets} sets"
+            # Translators: a dose in sets, "8 reps × 2 sets"
+            text = _("{dose} × {sets} sets").format(dose=text, sets=dose.sets)
         return text
 
 

@@ -235,6 +235,27 @@ def change_words(change: float, unit: str) -> str:
 Judgement = Literal["better", "worse", "within error", "not yet"]
 
 
+def judgement_words(verdict: Judgement, better: str) -> str:
+    """A judgement in the report's words, with which end of the test is better: "better
+    (higher is better)" (``better``: the test's "higher" or "lower", kept English in files)."""
+    match verdict:
+        case "better":
+            said = _("better")
+        case "worse":
+            said = _("worse")
+        case "within error":
+            said = _("within error")
+        case "not yet":
+            said = _("not yet")
+        case _ as unreachable:
+            assert_never(unreachable)
+    if better == "higher":
+        return _("{verdict} (higher is better)").format(verdict=said)
+    if better == "lower":
+        return _("{verdict} (lower is better)").format(verdict=said)
+    return f"{said} ({better})"
+
+
 def judge(change: float | None, error: float) -> Judgement:
     """The one judge of a test's change (improvement since the start, in its unit): better or
     worse only beyond the test's measurement error. The program's table and its ★, the progress
