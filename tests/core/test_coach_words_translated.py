@@ -104,6 +104,23 @@ ENGLISH = frozenset(
         "already",
         "applied",
         "undone",
+        "expected",
+        "unknown",
+        "missing",
+        "required",
+        "number",
+        "table",
+        "list",
+        "characters",
+        "items",
+        "allowed",
+        "quotes",
+        "empty",
+        "range",
+        "nested",
+        "large",
+        "whole",
+        "remove",
     }
 )
 NOW = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
@@ -271,3 +288,29 @@ def test_a_plain_mode_session_is_in_the_language(
         left.append(line)
     assert len(said) > 10
     assert english_left("\n".join(left)) == [], (language, said)
+
+
+def test_a_files_problems_are_in_the_language(language: str) -> None:
+    """Each kind of problem the strict TOML reader names, in the person's language (the keys,
+    the values and the TOML reader's own words stay as they are)."""
+    from supple.core.tomlcheck import BadToml, Checker, parse_document
+
+    table = {"xq": 1, "qx": "Xq", "n": True, "m": 99, "t": 1, "l": ["", "Xq"], "e": " "}
+    check = Checker(Path("x.toml"), "")
+    check.keys(table, [], ["qz", "n", "m", "t", "l", "e"], required=["zz"])
+    check.string(table, [], "qx", choices=["qz"])
+    check.string(table, [], "xq")
+    check.string(table, [], "e")
+    check.number(table, [], "n", low=0, high=1)
+    check.number(table, [], "m", low=0, high=10, integer=False)
+    check.boolean(table, [], "t", default=False)
+    check.table(table, [], "t")
+    check.strings(table, [], "l", min_items=1, max_items=1)
+    check.strings({"l": ["", "Xq"]}, [], "l", min_items=1, max_items=3)
+    said = [p.message for p in check.problems]
+    for raw in (b"\xff", "\ufeffa = 1", "[" * 40 + "]" * 40, f"a = {2**70}"):
+        with pytest.raises(BadToml) as error:
+            parse_document(raw)
+        said.append(error.value.message)
+    assert len(said) >= 14
+    assert english_left("\n".join(said)) == [], (language, said)
