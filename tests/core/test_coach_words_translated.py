@@ -1,8 +1,9 @@
 """The coach's and the core's words in German and Spanish (issue 28): the advice, the safety
 screening, the report and a plain-mode session, made under each language, show no English
 sentence (a line with a word of an English stoplist is one) and every placeholder filled.
-What stays English and is not checked: commands in backticks, ids, and the content of the
-routine files (their translations are the files' own)."""
+What stays English and is not checked: commands in backticks, a file's tables and examples
+(``[[exercise]]``), ids, and the content of the routine files (their translations are the
+files' own)."""
 
 from __future__ import annotations
 
@@ -138,7 +139,8 @@ def english_left(text: str) -> list[str]:
     """The lines of ``text`` that read as English, or that show a placeholder unfilled."""
     found = []
     for line in text.splitlines():
-        bare = re.sub(r"`[^`]*`", "", line)  # commands stay English
+        bare = re.sub(r"`[^`]*`", "", line)  # commands stay English, and a file's syntax:
+        bare = re.sub(r"\[\[\w+\]\]|\[\{.*\}\]", "", bare)  # [[exercise]], [{ phase = … }]
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", bare)}
         if words & ENGLISH or re.search(r"\{[a-z_]*\}", line):
             found.append(line)
@@ -313,4 +315,23 @@ def test_a_files_problems_are_in_the_language(language: str) -> None:
             parse_document(raw)
         said.append(error.value.message)
     assert len(said) >= 14
+    assert english_left("\n".join(said)) == [], (language, said)
+
+
+def test_a_routine_files_problems_are_in_the_language(language: str) -> None:
+    from supple.core.routine import RoutineError, parse_routine
+
+    exercise = {"id": "xq", "name": NAME, "kind": "reps", "how": [NAME], "breath": 3}
+    exercise["levels"] = {level: {"reps": 5} for level in ("beginner", "intermediate", "advanced")}
+    broken = [
+        {"schema": 99, "id": "xq", "title": NAME, "exercise": []},
+        {"schema": 1, "id": "xq", "title": NAME, "exercise": [exercise, dict(exercise)]},
+        {"schema": 1, "id": "xq", "title": NAME, "exercise": [{"use": "qx"}]},
+    ]
+    said = []
+    for data in broken:
+        with pytest.raises(RoutineError) as error:
+            parse_routine(data, path=Path("xq.toml"), library=lambda: {"qz": {}})
+        said += [p.message for p in error.value.problems]
+    assert len(said) >= 5, said
     assert english_left("\n".join(said)) == [], (language, said)
