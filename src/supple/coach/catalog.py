@@ -16,6 +16,7 @@ from supple.core.config import Config
 from supple.core.routine import DEFAULT_LEVEL, LEVELS, Catalog, Level, Routine, RoutineError
 from supple.core.timeline import Segment, expand, seconds, total_seconds
 from supple.core.tomlcheck import Problem
+from supple.i18n import _
 
 
 class Plan(NamedTuple):
@@ -66,7 +67,9 @@ class EffectiveCatalog:
                                 routine.path,
                                 None,
                                 "id",
-                                f"the id '{routine.id}' is also in {where}, which is used",
+                                _("the id '{id}' is also in {where}, which is used").format(
+                                    id=routine.id, where=where
+                                ),
                             )
                         ],
                     )
