@@ -335,3 +335,29 @@ def test_a_routine_files_problems_are_in_the_language(language: str) -> None:
         said += [p.message for p in error.value.problems]
     assert len(said) >= 5, said
     assert english_left("\n".join(said)) == [], (language, said)
+
+
+def test_a_session_files_problems_are_in_the_language(language: str, tmp_path: Path) -> None:
+    from supple.core import record_fields as f
+    from supple.core.files import read_capped, unreadable_reason
+
+    readers = [
+        (f.read_text, 1),
+        (f.read_string, 1),
+        (f.one_of(("xq",), "level "), "qx"),
+        (f.number(10), "x"),
+        (f.number(10), 11),
+        (f.read_time, "x"),
+        (f.whole(10), 11),
+        (f.place, 0),
+        (f.flag, 1),
+    ]
+    said = []
+    for read, value in readers:
+        with pytest.raises(f.BadRecord) as error:
+            read("xq", value)
+        said.append(str(error.value))
+    with pytest.raises(OSError) as failed:
+        read_capped(tmp_path, 10)  # a folder
+    said.append(unreadable_reason(failed.value))
+    assert english_left("\n".join(said)) == [], (language, said)
