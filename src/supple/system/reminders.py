@@ -465,7 +465,7 @@ def uninstall(runner: Runner, places: Places) -> list[str]:
                 _check(runner.run(["crontab", "-"], input=rest), "crontab")
             else:  # the block was all there was: no crontab at all, as before
                 _check(runner.run(["crontab", "-r"]), "crontab -r")
-            removed.append("the supple block of your crontab")
+            removed.append(_("the supple block of your crontab"))
     return removed
 
 
