@@ -361,3 +361,16 @@ def test_a_session_files_problems_are_in_the_language(language: str, tmp_path: P
         read_capped(tmp_path, 10)  # a folder
     said.append(unreadable_reason(failed.value))
     assert english_left("\n".join(said)) == [], (language, said)
+
+
+def test_a_typed_numbers_problems_are_in_the_language(language: str) -> None:
+    from supple.core.numbers import NumberError, read_number
+
+    said = []
+    for typed, unit, whole in (("", "", False), ("x", "", False), ("9" * 30, "", False),
+                               ("1:70", "s", False), ("1:30", "", False), ("2 qx", "", False),
+                               ("2,5", "", True)):  # fmt: skip
+        with pytest.raises(NumberError) as error:
+            read_number(typed, unit, whole=whole)
+        said.append(str(error.value))
+    assert english_left("\n".join(said)) == [], (language, said)
