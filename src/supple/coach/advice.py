@@ -25,6 +25,7 @@ from supple.core.advice import (
 from supple.core.advice_log import Applied, load_log, save_log, undone
 from supple.core.program import POINTS
 from supple.core.value import replace
+from supple.i18n import _
 
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
@@ -41,10 +42,12 @@ class AdviceError(Exception):
 
 def dose_of(entry: ExerciseEntry) -> str:
     """The dose an exercise was played at, in the words of ``Kind.dose_words``."""
+    from supple.core.dose import Dose, Kind
+
     sets = max(1, int(entry.sets_planned))
     if entry.reps_planned:
-        return f"{int(entry.reps_planned) // sets} reps"
-    return f"{round(entry.planned_seconds / sets)} s hold"
+        return Kind.REPS.dose_words(Dose(1, reps=int(entry.reps_planned) // sets))
+    return Kind.HOLD.dose_words(Dose(1, seconds=round(entry.planned_seconds / sets)))
 
 
 def session_fact(record: SessionRecord) -> SessionFact:
@@ -247,7 +250,9 @@ class AdviceService:
             dose=suggestion.dose,
         )
         for exercise in suggestion.exercises:
-            _, problem = self.preferences.adjust(suggestion.routine, exercise, suggestion.change)
+            _steps, problem = self.preferences.adjust(
+                suggestion.routine, exercise, suggestion.change
+            )
             if problem is not None:
                 self._restore(before)
                 raise AdviceError(problem)
@@ -282,13 +287,13 @@ class AdviceService:
         log = self.log()
         live = [i for i, a in enumerate(log) if a.undone_at is None]
         if not live:
-            raise AdviceError("no advice applied to undo")
+            raise AdviceError(_("no advice applied to undo"))
         index = live[-1]
         if advice_id is not None and log[index].id != advice_id:
             known = [log[i].id for i in live]
             if advice_id not in known:
-                raise AdviceError(f"no applied advice '{advice_id}'")
-            raise AdviceError(f"undo the later advice first ({log[index].id})")
+                raise AdviceError(_("no applied advice '{id}'").format(id=advice_id))
+            raise AdviceError(_("undo the later advice first ({id})").format(id=log[index].id))
         entry = log[index]
         path = self.preferences.adjustments_path
         now = path.read_bytes().decode("utf-8") if path.exists() else None
@@ -341,8 +346,9 @@ class AdviceService:
         try:
             change = AdviceKind(entry.kind).change
         except ValueError:
-            raise AdviceError(f"cannot undo advice of kind '{entry.kind}'") from None
+            said = _("cannot undo advice of kind '{kind}'").format(kind=entry.kind)
+            raise AdviceError(said) from None
         for exercise in entry.exercises:
-            _, problem = self.preferences.adjust(entry.routine, exercise, -change)
+            _steps, problem = self.preferences.adjust(entry.routine, exercise, -change)
             if problem is not None:
                 raise AdviceError(problem)

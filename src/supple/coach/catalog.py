@@ -19,6 +19,7 @@ from supple.core.value import value_class
 
 if TYPE_CHECKING:
     from supple.coach.views import Stepped
+from supple.i18n import _
 
 
 @value_class(frozen=True, slots=True)
@@ -70,7 +71,9 @@ class EffectiveCatalog:
                                 routine.path,
                                 None,
                                 "id",
-                                f"the id '{routine.id}' is also in {where}, which is used",
+                                _("the id '{id}' is also in {where}, which is used").format(
+                                    id=routine.id, where=where
+                                ),
                             )
                         ],
                     )

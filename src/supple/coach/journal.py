@@ -9,6 +9,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from supple.i18n import _
+
 if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.notices import Notices
@@ -168,7 +170,7 @@ class Journal:
         from supple.core.files import SaveError
 
         if record.path is None:
-            raise SaveError(self.store.sessions_dir, "this session has no file")
+            raise SaveError(self.store.sessions_dir, _("this session has no file"))
         moved = self.store.trash(record.path)
         self.trashed = (moved, record.path)
         self._written()
@@ -297,7 +299,8 @@ class Journal:
 
         found, problem = screening.load(self.data_dir)
         if problem is not None:
-            self._notices.say(f"The screening file was left unread: {problem}", "warning")
+            said = _("The screening file was left unread: {problem}").format(problem=problem)
+            self._notices.say(said, "warning")
         return found
 
     def answer_screening(

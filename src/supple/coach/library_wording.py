@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, assert_never
 
-from supple.i18n import lazy
+from supple.i18n import _, lazy
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -20,12 +20,18 @@ NOT_FOR_ME = lazy("not for me")  # beside an exercise marked so: its row, its de
 
 def built_title(minutes: int, focus: Iterable[str]) -> str:
     """A session made for today: "10 minutes: hips, upper back" (every area when none named)."""
-    areas = ", ".join(a.replace("-", " ") for a in sorted(focus)) or "every area"
-    return f"{minutes} minutes: {areas}"
+    # Translators: the areas of the body a made session works, when none was named
+    areas = ", ".join(a.replace("-", " ") for a in sorted(focus)) or _("every area")
+    # Translators: a made session's title, "10 minutes: hips, upper back"
+    return _("{minutes} minutes: {areas}").format(minutes=minutes, areas=areas)
 
 
 def built_summary(day: date, level: str) -> str:
-    return f"Made for {day.isoformat()} by supple build, at the {level} level."
+    from supple.core.words import level_words
+
+    return _("Made for {day} by supple build, at the {level} level.").format(
+        day=day.isoformat(), level=level_words(level)
+    )
 
 
 def refusal(facts: Refusal) -> str:
@@ -36,32 +42,38 @@ def refusal(facts: Refusal) -> str:
     request = facts.request
     match facts.reason:
         case Refused.MINUTES:
-            return f"a session lasts {MIN_MINUTES} to {MAX_MINUTES} minutes, not {request.minutes}"
+            return _("a session lasts {low} to {high} minutes, not {minutes}").format(
+                low=MIN_MINUTES, high=MAX_MINUTES, minutes=request.minutes
+            )
         case Refused.EMPTY:
-            return (
+            return _(
                 "no exercise works those areas with the equipment you have "
                 "(add an area or equipment, or unmark an exercise as not for you)"
             )
         case Refused.NO_WARMUP:
-            return (
+            return _(
                 "only holds fit, and no warm-up is at hand to come before them "
                 "(add an area or equipment)"
             )
         case Refused.TOO_FEW:
             low = request.seconds * (1 - TOLERANCE)
-            return (
-                f"the {facts.pool} exercises that fit make at most {duration(facts.longest)} "
-                f"at this level, short of {duration(low)}: ask for fewer minutes, "
-                "or add an area or equipment"
-            )
+            return _(
+                "the {count} exercises that fit make at most {longest} at this level, short of "
+                "{low}: ask for fewer minutes, or add an area or equipment"
+            ).format(count=facts.pool, longest=duration(facts.longest), low=duration(low))
         case Refused.UNEVEN:
-            return (
-                f"the exercises that fit come to {duration(facts.longest)}, or else past "
-                f"{duration(request.high)}, never within 10 % of {request.minutes} minutes: "
-                "ask for a few minutes more or less"
+            return _(
+                "the exercises that fit come to {longest}, or else past {high}, never within "
+                "10 % of {minutes} minutes: ask for a few minutes more or less"
+            ).format(
+                longest=duration(facts.longest),
+                high=duration(request.high),
+                minutes=request.minutes,
             )
         case Refused.TOO_LONG:
-            return f"even the shortest session that fits is longer than {request.minutes} minutes"
+            return _("even the shortest session that fits is longer than {minutes} minutes").format(
+                minutes=request.minutes
+            )
         case _:
             assert_never(facts.reason)
 
@@ -69,16 +81,21 @@ def refusal(facts: Refusal) -> str:
 def marked(name: str, not_for_me: bool) -> str:
     """An exercise just marked "not for me" (or for you again), as said back to the person."""
     if not_for_me:
-        return f"{name}: {NOT_FOR_ME} — a session made for today leaves it out"
-    return f"{name}: for you again — a session made for today may choose it"
+        return _("{name}: not for me — a session made for today leaves it out").format(name=name)
+    return _("{name}: for you again — a session made for today may choose it").format(name=name)
 
 
 def unknown_exercise(exercise_id: str, close: str | None) -> str:
     """An exercise id the library does not have, with the nearest one it has."""
-    hint = f" Did you mean '{close}'?" if close else ""
-    return f"no exercise '{exercise_id}'.{hint} See `supple exercises`."
+    if close:
+        return _("no exercise '{id}'. Did you mean '{close}'? See `supple exercises`.").format(
+            id=exercise_id, close=close
+        )
+    return _("no exercise '{id}'. See `supple exercises`.").format(id=exercise_id)
 
 
 def not_in_library(name: str) -> str:
     """An exercise of a routine's own, which "not for me" cannot mark (it keys library ids)."""
-    return f"{name} is not a library exercise: only those can be marked {NOT_FOR_ME}"
+    return _("{name} is not a library exercise: only those can be marked not for me").format(
+        name=name
+    )

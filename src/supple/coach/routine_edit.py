@@ -30,6 +30,7 @@ from supple.core.routine import (
 )
 from supple.core.tomlcheck import BadToml, KeyPart, Problem, dotted, parse_document
 from supple.core.value import value_class
+from supple.i18n import _
 
 NEW_REPS = {"beginner": 5, "intermediate": 8, "advanced": 10}
 NEW_SECONDS = {"beginner": 20, "intermediate": 30, "advanced": 45}
@@ -152,7 +153,7 @@ class Draft:
         try:
             text, data = parse_document(read_capped(path, MAX_ROUTINE_BYTES))
         except OSError as error:
-            return Opened(path, "", f"cannot read: {error.strerror or error}")
+            return Opened(path, "", _("cannot read: {why}").format(why=error.strerror or error))
         except BadToml as error:
             where = f"line {error.line}: " if error.line else ""
             raw = read_capped(path, MAX_ROUTINE_BYTES).decode("utf-8", errors="replace")
@@ -344,7 +345,7 @@ class Draft:
                     self.target,
                     None,
                     RoutineKey.ID,
-                    f"the id '{routine_id}' is taken (choose another)",
+                    _("the id '{id}' is taken (choose another)").format(id=routine_id),
                 )
             )
             self.routine = None
@@ -380,9 +381,10 @@ class Draft:
         written."""
         target = self.target
         if self.routine is None:
-            raise SaveError(target, f"it has {len(self.problems)} problem(s) to fix first")
+            said = _("it has {count} problem(s) to fix first").format(count=len(self.problems))
+            raise SaveError(target, said)
         if self.path is None and target.exists():
-            raise SaveError(target, "a file of that name is there already (choose another id)")
+            raise SaveError(target, _("a file of that name is there already (choose another id)"))
         text = self.file_text()
         try:
             atomic_write(target, text.encode("utf-8"))

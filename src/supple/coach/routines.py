@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supple.core.limits import Level
+from supple.i18n import _
 from supple.system import paths
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class Routines:
         from supple.core.files import SaveError, move_into
 
         if not self.is_own(path):
-            raise SaveError(path, "only your own routines can be deleted")
+            raise SaveError(path, _("only your own routines can be deleted"))
         try:
             moved = move_into(path, self._trash_dir() / "routines")
         except OSError as error:

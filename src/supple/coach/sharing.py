@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supple.core.value import replace, value_class
+from supple.i18n import _
 from supple.system import paths
 
 if TYPE_CHECKING:
@@ -42,17 +43,19 @@ def import_file(path: Path, catalog: Catalog, today: date) -> ImportReport:
     taken |= own
     room = MAX_USER_ROUTINES - len(own)
     if room <= 0:
-        raise ImportProblem(
-            path,
-            f"nothing imported: you have {len(own):,} routines of your own, the most supple "
-            f"keeps ({MAX_USER_ROUTINES:,}); delete some first",
+        said = _(
+            "nothing imported: you have {count} routines of your own, the most supple keeps "
+            "({most}); delete some first"
         )
+        raise ImportProblem(path, said.format(count=f"{len(own):,}", most=f"{MAX_USER_ROUTINES:,}"))
     routines, notes = imported.routines, imported.notes
     if len(routines) > room:
-        notes += (
-            f"{room} of its {len(routines)} routines imported, {len(routines) - room} left out: "
-            f"you now have the most routines of your own supple keeps ({MAX_USER_ROUTINES:,})",
+        said = _(
+            "{room} of its {count} routines imported, {left} left out: you now have the most "
+            "routines of your own supple keeps ({most})"
         )
+        facts = {"room": room, "count": len(routines), "left": len(routines) - room}
+        notes += (said.format(most=f"{MAX_USER_ROUTINES:,}", **facts),)
         routines = routines[:room]
     written: list[tuple[Routine, Path]] = []
     renamed: list[tuple[str, str]] = []

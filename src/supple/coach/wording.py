@@ -1,7 +1,9 @@
 """The coach's sentences for people: verdicts, the reminder line, notices about files.
 
 The services return facts (a `Verdict`, a reminder's next time, the files moved aside); this
-module alone turns them into English, so a sentence has one place to change (and to translate).
+module alone turns them into words (through ``supple.i18n``: English, German, Spanish), so a
+sentence has one place to change and to translate. The sentences declared as names
+(``NO_ADVICE``…) are read through the module's ``__getattr__``, translated when read.
 It sits beside the services rather than in `supple.core.words` because it reads the coach's own
 facts, which `supple.core` must not import, and because `core.words` is on the status line's
 start-up path, which these sentences should not lengthen.
@@ -9,52 +11,37 @@ start-up path, which these sentences should not lengthen.
 
 from __future__ import annotations
 
-from enum import StrEnum
-from typing import TYPE_CHECKING, assert_never
+from typing import TYPE_CHECKING, Final, assert_never
+
+from supple.coach import advice_wording
+from supple.coach.advice_wording import Ask as Ask
+from supple.coach.advice_wording import advice as advice
+from supple.coach.advice_wording import advice_already as advice_already
+from supple.coach.advice_wording import advice_applied as advice_applied
+from supple.coach.advice_wording import advice_noted as advice_noted
+from supple.coach.advice_wording import advice_undone as advice_undone
+from supple.coach.advice_wording import morning_answered as morning_answered
+from supple.coach.advice_wording import on_command_line as on_command_line
+from supple.coach.advice_wording import screening_line as screening_line
+from supple.coach.advice_wording import screening_missing as screening_missing
+from supple.coach.advice_wording import screening_result as screening_result
+from supple.coach.advice_wording import see_clinician as see_clinician
+from supple.coach.library_wording import built_summary as built_summary
+from supple.coach.library_wording import built_title as built_title
+from supple.coach.library_wording import refusal as refusal
+from supple.i18n import _, lazy
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
     from datetime import date, datetime
     from pathlib import Path
 
+    from supple.coach.advice_wording import Hint as Hint
     from supple.coach.views import ResumeOffer, Stepped, Verdict
-    from supple.core.advice import Suggestion
-    from supple.core.advice_log import Applied
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
-    from supple.core.record import PainAction, SessionRecord
-    from supple.core.screening import Screening
+    from supple.core.record import PainAction
     from supple.core.stats import Stats
     from supple.core.sync import Conflict
-
-
-class Ask(StrEnum):
-    """Something a sentence tells the person to do next: on the command line it names the
-    command, in the app the key in force (the app passes its own ``Hint``)."""
-
-    SCREENING = "screening"  # answer the safety questions (again)
-    CLEARED = "cleared"  # say a clinician cleared you
-    TESTS = "tests"  # take the mobility tests
-    UNDO_ADVICE = "undo-advice"  # undo the advice just applied
-
-
-if TYPE_CHECKING:
-    Hint = Callable[[Ask], str]
-
-
-def on_command_line(ask: Ask) -> str:
-    """How to do ``ask`` from the command line: the command, quoted."""
-    match ask:
-        case Ask.SCREENING:
-            return "`supple screening`"
-        case Ask.CLEARED:
-            return "`supple screening --cleared`"
-        case Ask.TESTS:
-            return "`supple test list`"
-        case Ask.UNDO_ADVICE:
-            return "`supple advice undo`"
-        case _:
-            assert_never(ask)
 
 
 def verdict(facts: Verdict) -> str:
@@ -63,30 +50,34 @@ def verdict(facts: Verdict) -> str:
 
     match facts.judged:
         case Judged.ENDED_EARLY:
-            return "Ended early: this session does not count toward streaks or the program."
+            return _("Ended early: this session does not count toward streaks or the program.")
         case Judged.TOO_LITTLE:
             from supple.core.outcome import COUNTS_SHARE
 
-            return (
-                f"Less than {COUNTS_SHARE:.0%} of the planned reps and holds were done: this "
-                "session does not count toward streaks or the program."
-            )
+            return _(
+                "Less than {share} of the planned reps and holds were done: this session does "
+                "not count toward streaks or the program."
+            ).format(share=f"{COUNTS_SHARE:.0%}")
         case Judged.PRACTICE:
-            return (
+            return _(
                 "Practice: one exercise played alone is kept in your history but does not "
                 "count toward streaks, the week or the program."
             )
         case Judged.STREAK:
-            return "This session counts toward your streak."
+            return _("This session counts toward your streak.")
         case Judged.WORKOUT:
-            return f"Counted as workout {facts.number} of {facts.total} of the program."
-        case Judged.BEFORE_START:
-            return f"Done before the program started: not counted as workout {facts.number}."
-        case Judged.ONE_A_DAY:
-            return (
-                f"Not counted as workout {facts.number}: the program counts one workout a day. "
-                "It counts if you do it tomorrow."
+            return _("Counted as workout {number} of {total} of the program.").format(
+                number=facts.number, total=facts.total
             )
+        case Judged.BEFORE_START:
+            return _("Done before the program started: not counted as workout {number}.").format(
+                number=facts.number
+            )
+        case Judged.ONE_A_DAY:
+            return _(
+                "Not counted as workout {number}: the program counts one workout a day. "
+                "It counts if you do it tomorrow."
+            ).format(number=facts.number)
         case _:
             assert_never(facts.judged)
 
@@ -104,320 +95,176 @@ def reminder_line(
     from supple.core.nudge import when_text
 
     if problem is not None:
-        return f"Reminders: off — {problem}"
+        return _("Reminders: off — {problem}").format(problem=problem)
     if not settings.on:
-        return "Reminders: off" + ("" if short else " · `supple remind on` sets them")
+        if short:
+            return _("Reminders: off")
+        return _("Reminders: off · `supple remind on` sets them")
     if short:
-        return f"Next reminder: {when_text(at, now)}" if at else "Reminders: on, none due"
-    when = f"next {when_text(at, now)}" if at is not None else "none within the hours"
-    return f"Reminders: on · {when} ({settings.describe()})"
+        if at is None:
+            return _("Reminders: on, none due")
+        return _("Next reminder: {when}").format(when=when_text(at, now))
+    if at is None:
+        return _("Reminders: on · none within the hours ({settings})").format(
+            settings=settings.describe()
+        )
+    return _("Reminders: on · next {when} ({settings})").format(
+        when=when_text(at, now), settings=settings.describe()
+    )
 
 
 def stepped(facts: Stepped, *, short: bool = False) -> str:
     """What an easier/harder step changed: "easier: 5 reps (was 8 reps)"; ``short`` (beside
     the dose already shown) "easier, was 8 reps"."""
-    word = "easier" if facts.step < 0 else "harder"
-    return f"{word}, was {facts.was}" if short else f"{word}: {facts.now} (was {facts.was})"
+    if facts.step < 0:
+        if short:
+            return _("easier, was {was}").format(was=facts.was)
+        return _("easier: {now} (was {was})").format(now=facts.now, was=facts.was)
+    if short:
+        return _("harder, was {was}").format(was=facts.was)
+    return _("harder: {now} (was {was})").format(now=facts.now, was=facts.was)
 
 
 def unchanged(change: int) -> str:
     """A step refused because it would change nothing at the session's level."""
-    word = "easier" if change < 0 else "harder"
-    return f"nothing {word} at this level: not changed"
+    if change < 0:
+        return _("nothing easier at this level: not changed")
+    return _("nothing harder at this level: not changed")
+
+
+def _day(moment: date) -> str:
+    """A day as the program's sentences write it: "Mon 02 Nov 2026", translated."""
+    from supple.core.words import day_words
+
+    return day_words(moment, padded=True)
 
 
 def restart_program(started: datetime, on: date | None = None) -> tuple[str, str]:
     """The question before restarting a running program (the app's and the CLI's), and what
     it means; ``on``: the new start day (None: today)."""
-    when = "today" if on is None else f"on {on:%a %d %b %Y}"
+    if on is None:
+        return (
+            _("Restart the program today?"),
+            _(
+                "Workouts count again from today; sessions and test results are kept. "
+                "It was started on {started}."
+            ).format(started=_day(started)),
+        )
     return (
-        f"Restart the program {when}?",
-        f"Workouts count again from {'today' if on is None else 'then'}; sessions and test "
-        f"results are kept. It was started on {started:%a %d %b %Y}.",
+        _("Restart the program on {day}?").format(day=_day(on)),
+        _(
+            "Workouts count again from then; sessions and test results are kept. "
+            "It was started on {started}."
+        ).format(started=_day(started)),
     )
 
 
 def after_start(due: tuple[str, ...]) -> str:
     """What to do next once the program has (re)started: the tests due, if any, then workout 1."""
     if due:
-        return f"Take the {' and '.join(due)} tests, then workout 1."
-    return "Next: workout 1 (the start tests are already recorded)."
+        # Translators: {tests} are the tests' names, "hip and shoulder"
+        return _("Take the {tests} tests, then workout 1.").format(
+            tests=_(" and ").join(due) if len(due) > 1 else due[0]
+        )
+    return _("Next: workout 1 (the start tests are already recorded).")
 
 
 def program_resumed(title: str, started: datetime, done: int, total: int) -> str:
     """Switching back to a program started before: it goes on where it was left."""
-    return (
-        f"Back to {title} (started {started:%a %d %b %Y}): {done}/{total} workouts done; "
+    return _(
+        "Back to {title} (started {started}): {done}/{total} workouts done; "
         "its sessions and test results are as you left them."
-    )
+    ).format(title=title, started=_day(started), done=done, total=total)
 
 
 def program_left(title: str) -> str:
     """What happens to the program left for another."""
-    return f"{title} is paused where it stands: `supple program start` with its id resumes it."
+    return _(
+        "{title} is paused where it stands: `supple program start` with its id resumes it."
+    ).format(title=title)
 
 
 def steps_problem(problem: object) -> str:
-    return f"Easier/harder steps: {problem}"
+    return _("Easier/harder steps: {problem}").format(problem=problem)
 
 
 def read_only(problem: object, unsaved_dir: Path) -> str:
-    return (
-        f"The data folder cannot be written ({problem}): supple goes on read-only. "
-        f"A session you finish is kept in {unsaved_dir} until it can be."
-    )
+    return _(
+        "The data folder cannot be written ({problem}): supple goes on read-only. "
+        "A session you finish is kept in {folder} until it can be."
+    ).format(problem=problem, folder=unsaved_dir)
 
 
 def recovered(path: Path) -> str:
-    return f"Recovered an interrupted session:\n{path}"
+    return _("Recovered an interrupted session:\n{path}").format(path=path)
 
 
 def merged(path: Path) -> str:
-    return (
-        f"A session kept aside while the disk could not be written is in your history now:\n{path}"
-    )
+    return _(
+        "A session kept aside while the disk could not be written is in your history now:\n{path}"
+    ).format(path=path)
 
 
 def sync_conflict(conflict: Conflict) -> str:
     copies = "\n".join(str(copy) for copy in conflict.copies)
-    return (
-        f"supple found two versions of {conflict.main.name} from sync; kept both. Keep the one "
-        f"you want as {conflict.main} and delete the other:\n{copies}"
-    )
+    return _(
+        "supple found two versions of {name} from sync; kept both. Keep the one you want as "
+        "{path} and delete the other:\n{copies}"
+    ).format(name=conflict.main.name, path=conflict.main, copies=copies)
 
 
 def quarantined(kind: str, bad: Quarantined) -> str:
+    # Translators: {kind} is the kind of file in English ("session", "settings")
     if bad.moved_to is not None:
-        return f"A {kind} file was broken and moved aside (quarantined):\n{bad}"
-    return f"A {kind} file is broken and could not be moved aside:\n{bad}"
+        return _("A {kind} file was broken and moved aside (quarantined):\n{bad}").format(
+            kind=kind, bad=bad
+        )
+    return _("A {kind} file is broken and could not be moved aside:\n{bad}").format(
+        kind=kind, bad=bad
+    )
 
 
 def skipped(kind: str, left: Skipped) -> str:
-    return f"A {kind} file was left unread:\n{left}"
+    return _("A {kind} file was left unread:\n{left}").format(kind=kind, left=left)
 
 
 def program_unusable(error: object) -> str:
-    return f"The program file cannot be used:\n{error}"
+    return _("The program file cannot be used:\n{error}").format(error=error)
 
 
 def resume_offer(offer: ResumeOffer) -> str:
     """What resuming a session would do: continue it, or (the routine changed) start afresh."""
     if offer.fresh:
-        return f"{offer.title} changed since: start it afresh"
-    return f"Resume {offer.title} from {offer.exercise}"
+        return _("{title} changed since: start it afresh").format(title=offer.title)
+    return _("Resume {title} from {exercise}").format(title=offer.title, exercise=offer.exercise)
 
 
 def untrashed(path: Path) -> str:
-    return f"Put back: {path.name}"
+    return _("Put back: {name}").format(name=path.name)
 
 
 def trashed(path: Path, undo_key: str) -> str:
     """A session moved to the trash, and the key that puts it back."""
-    return f"Moved to the trash: {path.name} (press {undo_key} to undo)"
+    return _("Moved to the trash: {name} (press {key} to undo)").format(
+        name=path.name, key=undo_key
+    )
 
 
 def logged(routine: str, done: int, total: int, counts: bool) -> str:
     """A session logged by hand, and whether it counts (the same rule as any other)."""
-    counted = "it counts" if counts else "it does not count (too little of the work was done)"
-    return f"Logged by hand: {routine}, {done} of {total} exercises done; {counted}."
+    if counts:
+        return _("Logged by hand: {routine}, {done} of {total} exercises done; it counts.").format(
+            routine=routine, done=done, total=total
+        )
+    return _(
+        "Logged by hand: {routine}, {done} of {total} exercises done; it does not count "
+        "(too little of the work was done)."
+    ).format(routine=routine, done=done, total=total)
 
 
 def timing_words(settings: bool) -> str:
     """Which timing a routine plays with: the settings' get-ready and rests, or its own."""
-    return "your settings' timing" if settings else "its own timing"
-
-
-def advice(suggestion: Suggestion, how: Hint = on_command_line) -> str:
-    """One suggestion and why, with the numbers it used: "Cat-Cow 8 reps next time: 3 sessions
-    at 5 reps, pain 1–2 during, mornings unchanged"; ``how`` names what to press or type."""
-    from supple.core.advice import AdviceKind
-
-    n = suggestion.numbers
-    names = ", ".join(suggestion.names) or suggestion.routine
-    match suggestion.kind:
-        case AdviceKind.HARDER:
-            to = f" {suggestion.dose}" if suggestion.dose else " one step harder"
-            low, high = n.get("pain_low"), n.get("pain_high")
-            pain = f"pain {low}" if low == high else f"pain {low}–{high}"
-            mornings = "mornings unchanged" if n.get("mornings") else "mornings not rated"
-            return (
-                f"{names}{to} next time: {n.get('sessions')} sessions at {suggestion.was}, "
-                f"{pain} during, {mornings}."
-            )
-        case AdviceKind.EASIER:
-            to = f" {suggestion.dose}" if suggestion.dose else " one step easier"
-            return f"{names}{to} next time: {_why_easier(n)}."
-        case AdviceKind.REST:
-            if "pain_last" in n:
-                return (
-                    f"A rest day: pain rose across three sessions "
-                    f"({n['pain_first']}, {n['pain_middle']}, {n['pain_last']} of 10)."
-                )
-            return f"A rest day: {_why_easier(n)}, and {names} was already made easier this week."
-        case AdviceKind.RETEST:
-            return f"Take the {n.get('points')} tests ({how(Ask.TESTS)})."
-        case AdviceKind.CELEBRATE:
-            return f"Since the start ({n.get('point')} tests): " + "; ".join(_changes(n)) + "."
-        case AdviceKind.SEE_CLINICIAN:
-            return (
-                f"{see_clinician(bool(n.get('urgent')))} The safety questions found a warning "
-                f"sign; once a clinician has cleared you, say so ({how(Ask.CLEARED)})."
-            )
-        case AdviceKind.SCREENING:
-            return (
-                f"Answer the safety questions first ({how(Ask.SCREENING)}); until then supple "
-                "suggests only what is easier."
-            )
-        case _:
-            assert_never(suggestion.kind)
-
-
-NO_ADVICE = "No advice today: keep going as you are."
-# Said once, at the end of `supple advice`; the screening says it in full (docs/advice.md).
-ADVICE_NOT_MEDICAL = "supple is not medical advice: a clinician who knows you decides."
-
-
-def advice_applied(reason: str | None, how: Hint = on_command_line) -> str:
-    """What applying a suggestion changed (None: nothing suggested nor applied), and how to
-    undo it."""
-    if reason is None:
-        return NO_ADVICE
-    return f"Applied: {reason} To undo it: {how(Ask.UNDO_ADVICE)}."
-
-
-def advice_already(entry: Applied) -> str:
-    """Applying advice already applied (and not undone): when, and how to take it back."""
-    from supple.core.words import day_words, printable
-
-    return (
-        f"{printable(entry.id)} already applied on {day_words(entry.applied_at)}; "
-        "`supple advice undo` takes it back"
-    )
-
-
-def advice_noted(record: SessionRecord) -> str:
-    """The session detail's line: ``Advice applied: easier Cat-Cow, Sphinx; harder Bridge
-    (undone)``, the exercises by their names in this record; empty if none. Plain text."""
-    if not record.advice:
-        return ""
-    names = {e.id: e.name for e in record.exercises}
-    parts = [
-        f"{n.kind} {', '.join(names.get(x, x) for x in n.exercises)}"
-        + ("" if n.undone_at is None else " (undone)")
-        for n in record.advice
-    ]
-    return "Advice applied: " + "; ".join(parts)
-
-
-def advice_undone(reason: str) -> str:
-    return f"Undone, the steps are back: {reason}"
-
-
-def _why_easier(n: Mapping[str, object]) -> str:
-    parts = []
-    if "pain_during" in n:
-        parts.append(f"pain {n['pain_during']} of 10 during (above 5)")
-    if "pain_after" in n:
-        parts.append(f"pain {n['pain_after']} of 10 after (above 5)")
-    if "morning" in n:
-        usual = f"usual {n['usual']:g}" if "usual" in n else "usual pain not known yet"
-        parts.append(f"next morning {n['morning']} of 10 ({usual})")
-    return ", ".join(parts) + f" on {n.get('session')}"
-
-
-def _changes(n: Mapping[str, object]) -> list[str]:
-    from supple.core.words import judged_words
-
-    out = []
-    for key, value in n.items():
-        if f"{key}_unit" not in n or not isinstance(value, int | float):
-            continue
-        unit, error = str(n[f"{key}_unit"]), n[f"{key}_error"]
-        assert isinstance(error, int | float)
-        out.append(f"{n[f'{key}_name']} {judged_words(value, error, unit)}")
-    return out
-
-
-NO_MORNING_SESSION = (
-    "no session to link this morning's answer to (it belongs to the newest session of an "
-    "earlier day that ended within the last 36 hours)"
-)
-
-
-def morning_answered(rating: int, title: str, started: datetime) -> str:
-    """This morning's pain, written into the session it belongs to."""
-    from supple.core.pain import pain_words
-
-    return f"This morning: {pain_words(rating)}, saved with {title} of {started:%a %d %b %H:%M}."
-
-
-# -- the safety screening (issue 25: docs/safety.md) ----------------------------------------
-
-NOT_MEDICAL_ADVICE = (
-    "supple is not medical advice and does not diagnose: these questions only tell it when to "
-    "send you to a clinician before exercising."
-)
-SCREENING_INTRO = (
-    "Before the program: a few questions about warning signs that need a doctor or "
-    "physiotherapist to look at your back first. Answer for the last few weeks."
-)
-USUAL_PAIN_QUESTION = "Your usual back pain, 0 to 10 (0 = no pain, 10 = worst imaginable)?"
-# NICE NG59 and Finucane 2020 (docs/safety.md): a warning sign is assessed before exercise
-# care begins, not only before it gets harder; one wording for the note and the advice line.
-BEFORE_EXERCISING = "before exercising"
-
-
-def see_clinician(urgent: bool) -> str:
-    """Whom to see and how soon: today for the urgent signs (``Sign.urgent``), else soon."""
-    if urgent:
-        return (
-            f"Please see a doctor today, {BEFORE_EXERCISING}: an emergency department or your "
-            "urgent care line."
-        )
-    return f"Please see a doctor or physiotherapist soon, {BEFORE_EXERCISING}."
-
-
-def screening_line(screening: Screening | None, how: Hint = on_command_line) -> str | None:
-    """One line while a warning sign is answered yes and not cleared (None otherwise)."""
-    if screening is None or not screening.any_flag or screening.cleared:
-        return None
-    whom = "a doctor today" if screening.urgent else "a doctor or physiotherapist soon"
-    return (
-        f"Warning sign answered yes: see {whom}, {BEFORE_EXERCISING} "
-        f"({how(Ask.SCREENING)}: your answers)."
-    )
-
-
-def screening_missing(how: Hint = on_command_line) -> str:
-    return (
-        f"The safety screening has not been answered ({how(Ask.SCREENING)}). Until then "
-        "supple never suggests making exercises harder."
-    )
-
-
-SCREENING_MISSING = screening_missing()
-
-
-def screening_result(screening: Screening | None, how: Hint = on_command_line) -> str:
-    """What the answers mean, in plain words: go ahead, see a clinician first, or cleared."""
-    if screening is None or not screening.answered:
-        return screening_missing(how)
-    if not screening.any_flag:
-        return (
-            "No warning signs. Go ahead; stop an exercise that causes sharp or spreading pain. "
-            f"Answer again ({how(Ask.SCREENING)}) if anything changes."
-        )
-    signs = "; ".join(sign.short for sign in screening.flags)
-    if screening.cleared and screening.cleared_at is not None:
-        return (
-            f"You answered yes to: {signs}. You said a clinician cleared you on "
-            f"{screening.cleared_at:%a %d %b %Y}; supple may suggest harder exercises again."
-        )
-    return (
-        f"You answered yes to: {signs}. {see_clinician(screening.urgent)} supple will not "
-        f"suggest harder exercises until you tell it a clinician has cleared you "
-        f"({how(Ask.CLEARED)})."
-    )
+    return _("your settings' timing") if settings else _("its own timing")
 
 
 def pain_trend(stats: Stats) -> str:
@@ -431,12 +278,18 @@ def pain_trend(stats: Stats) -> str:
     parts = []
     if after:
         parts.append(
-            f"first {after[0]}, latest {after[-1]}, lowest {min(after)} "
-            f"over {plural(len(after), 'rating')}"
+            _("first {first}, latest {latest}, lowest {lowest} over {ratings}").format(
+                first=after[0],
+                latest=after[-1],
+                lowest=min(after),
+                ratings=plural(len(after), "rating"),
+            )
         )
     if morning:
         parts.append(
-            f"next morning: latest {morning[-1]}/{PAIN_MAX} ({plural(len(morning), 'answer')})"
+            _("next morning: latest {latest}/{most} ({answers})").format(
+                latest=morning[-1], most=PAIN_MAX, answers=plural(len(morning), "answer")
+            )
         )
     return " · ".join(parts)
 
@@ -448,46 +301,59 @@ def feelings_trend(stats: Stats) -> str:
     after = [f.after for f in stats.feelings if f.after is not None]
     if not after:
         return ""
-    return (
-        f"first {after[0]}, latest {after[-1]}, best {max(after)} "
-        f"over {plural(len(after), 'check-in')}"
+    return _("first {first}, latest {latest}, best {best} over {checkins}").format(
+        first=after[0],
+        latest=after[-1],
+        best=max(after),
+        checkins=plural(len(after), "check-in"),
     )
 
 
 # -- a session's replies to its keys: the player screen and plain mode say the same ---------
 
-NOTHING_TO_START = "The exercise has begun: nothing to skip"  # `s` during the work
-EXTENDED = "+10 s on this hold"
-ONLY_HOLDS = "Only a hold can be made longer"
-END_QUESTION = "End the session now?"
-END_DETAIL = "What you have done so far is kept and saved to your history."
+SENTENCES: Final = {
+    **advice_wording.SENTENCES,
+    "NOTHING_TO_START": lazy("The exercise has begun: nothing to skip"),  # `s` during the work
+    "EXTENDED": lazy("+10 s on this hold"),
+    "ONLY_HOLDS": lazy("Only a hold can be made longer"),
+    "END_QUESTION": lazy("End the session now?"),
+    "END_DETAIL": lazy("What you have done so far is kept and saved to your history."),
+}
+
+
+def __getattr__(name: str) -> str:
+    """The sentences declared as names (``wording.END_QUESTION``), translated as they are read."""
+    if name in SENTENCES:
+        return _(SENTENCES[name])
+    return str(getattr(advice_wording, name))
 
 
 def sound_words(muted: bool) -> str:
-    return "Sound off" if muted else "Sound on"
+    return _("Sound off") if muted else _("Sound on")
 
 
 def breath_tones_words(on: bool) -> str:
-    return "Breath tones on" if on else "Breath tones off"
+    return _("Breath tones on") if on else _("Breath tones off")
 
 
 def pain_question(*, before: bool) -> str:
     """The check-in's question, before a session or after it."""
-    when = "before you start" if before else "now"
-    return f"How much does your back hurt {when}?"
+    if before:
+        return _("How much does your back hurt before you start?")
+    return _("How much does your back hurt now?")
 
 
 def pain_marked(rating: int, exercise: str, action: PainAction) -> str:
     """Said when a "this hurts" mark is saved (and in the browser announced at once)."""
     from supple.core.pain import PAIN_MAX
 
+    facts = {"rating": rating, "most": PAIN_MAX, "exercise": exercise}
     match action:
         case "none":
-            then = "carrying on"
+            return _("Pain {rating} of {most} marked on {exercise}: carrying on.").format(**facts)
         case "eased":
-            then = "eased"
+            return _("Pain {rating} of {most} marked on {exercise}: eased.").format(**facts)
         case "skipped":
-            then = "skipped"
+            return _("Pain {rating} of {most} marked on {exercise}: skipped.").format(**facts)
         case _:
             assert_never(action)
-    return f"Pain {rating} of {PAIN_MAX} marked on {exercise}: {then}."

@@ -31,6 +31,7 @@ from supple.core.routine import LEVELS, SLUG, Dose, Exercise, Kind, Level, Routi
 from supple.core.schema import newer, schema_of, unknown_keys
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
 from supple.core.value import replace, value_class
+from supple.i18n import _
 
 # Below beginner: each rung's share of beginner's reps or seconds, and whether it keeps
 # beginner's sets (else one set).
@@ -137,9 +138,9 @@ def load_adjustments(path: Path) -> tuple[dict[str, dict[str, int]], list[Proble
     try:
         text, data = read_toml(path, MAX_BYTES)
     except FileProblems as error:
-        return {}, [*error.problems, Problem(path, None, "", "easier/harder steps left out")]
+        return {}, [*error.problems, Problem(path, None, "", _("easier/harder steps left out"))]
     check = Checker(path, text)
-    steps, _ = _read(data, check)
+    steps, _unknown = _read(data, check)
     return steps, [] if newer(_schema(data)) else check.shown()
 
 
@@ -164,7 +165,7 @@ def _read(data: dict[str, Any], check: Checker) -> tuple[dict[str, dict[str, int
         if routine_id == "schema":
             continue
         if not slug.fullmatch(routine_id) or not isinstance(table, dict):
-            check.report([routine_id], "expected a routine id with a table of exercise = step")
+            check.report([routine_id], _("expected a routine id with a table of exercise = step"))
             continue
         read[routine_id] = {}
         for exercise_id, value in table.items():

@@ -21,6 +21,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from supple.core.program import POINTS, Point, Progress, Workout, days_after
 from supple.core.routine import Level
 from supple.core.value import value_class
+from supple.core.words import level_words
+from supple.i18n import _
 
 DAYS_BETWEEN = 2  # a workout, a rest day, the next workout
 ALARM_AT = time(8, 0)  # the reminder on the morning of each day, local time
@@ -59,8 +61,12 @@ def tests_uid(program_id: str, point: Point) -> str:
 
 def workout_summary(workout: Workout, total: int, info: WorkoutInfo) -> str:
     """'Workout 11 of 18 — Lower back mobility, intermediate, 10 min'."""
-    length = f", {info.minutes:g} min" if info.minutes is not None else ""
-    return f"Workout {workout.number} of {total} — {info.title}, {workout.level}{length}"
+    facts = {"number": workout.number, "total": total, "title": info.title}
+    level = level_words(workout.level)
+    if info.minutes is None:
+        return _("Workout {number} of {total} — {title}, {level}").format(level=level, **facts)
+    said = _("Workout {number} of {total} — {title}, {level}, {minutes} min")
+    return said.format(level=level, minutes=f"{info.minutes:g}", **facts)
 
 
 def project(
@@ -89,9 +95,11 @@ def project(
     planned: list[tuple[int, Planned]] = []
     for workout in remaining:
         about = info(workout.routine, workout.level)
-        lines = [f"Week {workout.week} of {program.weeks} of {program.title}."]
+        week = _("Week {week} of {weeks} of {title}.")
+        lines = [week.format(week=workout.week, weeks=program.weeks, title=program.title)]
         lines += [f"- {line}" for line in about.exercises]
-        lines.append(f"Start it with: supple play {workout.routine} --level {workout.level}")
+        start = f"supple play {workout.routine} --level {workout.level}"
+        lines.append(_("Start it with: {command}").format(command=start))
         planned.append(
             (
                 1,
@@ -111,9 +119,10 @@ def project(
         # Due now: on the next workout's day. Still ahead: the day of the workout it follows
         # (the start tests come before workout 1, on its day).
         on = first if after <= done else days[after]
-        when = "before workout 1" if after == 0 else f"after workout {after}"
+        when = _("before workout 1") if after == 0 else _("after workout {number}")
+        when = when.format(number=after)
         if after <= done and done > 0:
-            when = f"due now ({when})"
+            when = _("due now ({when})").format(when=when)
         names = "\n".join(f"- {test.name} ({test.unit})" for test in program.tests)
         planned.append(
             (
@@ -121,9 +130,15 @@ def project(
                 Planned(
                     tests_uid(program.id, point),
                     on,
-                    f"Mobility tests ({point}) — {program.title}",
-                    f"The {point} tests, {when}:\n{names}\n"
-                    f"Record each with: supple test record TEST VALUE",
+                    _("Mobility tests ({point}) — {title}").format(
+                        point=point, title=program.title
+                    ),
+                    _("The {point} tests, {when}:\n{names}\nRecord each with: {command}").format(
+                        point=point,
+                        when=when,
+                        names=names,
+                        command="supple test record TEST VALUE",
+                    ),
                     point=point,
                 ),
             )

@@ -11,6 +11,7 @@ from supple.core.files import MAX_SETTINGS_BYTES, SaveError, atomic_write, read_
 from supple.core.limits import DEFAULT_LEVEL, LEVELS, MAX_TIMING, Level
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
 from supple.core.value import asdict, field, fields, replace, value_class
+from supple.i18n import _
 
 if TYPE_CHECKING:
     from supple.core.routine import Routine
@@ -209,7 +210,7 @@ def load_config(path: Path) -> tuple[Config, list[Problem]]:
         if isinstance(keys, str) and keys.strip():
             good[binding_id] = keys
         else:
-            check.report(["keymap", binding_id], 'expected keys in quotes, like "k" or "k,up"')
+            check.report(["keymap", binding_id], _('expected keys in quotes, like "k" or "k,up"'))
     values["keymap"] = good
     problems = [
         Problem(p.path, p.line, p.key, f"{p.message}; using the default" if p.key else p.message)

@@ -9,6 +9,7 @@ from typing import assert_never
 from supple.core.breath import DEFAULT_HOLD_PATTERN, DEFAULT_REP_PATTERN
 from supple.core.layout import SegmentKind
 from supple.core.value import value_class
+from supple.i18n import _
 
 
 class DoseKey(StrEnum):
@@ -68,9 +69,11 @@ class Kind(StrEnum):
         """'8 reps', '30 s hold'."""
         match self:
             case Kind.REPS:
-                return f"{dose.reps} reps"
+                # Translators: a dose of reps, "8 reps" (short: beside an exercise's name)
+                return _("{reps} reps").format(reps=dose.reps)
             case Kind.HOLD:
-                return f"{dose.seconds} s hold"
+                # Translators: a dose held, "30 s hold" (short: beside an exercise's name)
+                return _("{seconds} s hold").format(seconds=dose.seconds)
             case _:
                 assert_never(self)
 

@@ -12,6 +12,7 @@ from typing import Any
 # SCHEMA is declared in supple.core.schema; writers take it from here, beside write_toml.
 from supple.core.schema import SCHEMA as SCHEMA
 from supple.core.schema import newer
+from supple.i18n import _
 
 
 class SaveError(Exception):
@@ -94,15 +95,15 @@ def _kind_of(mode: int) -> str:
     import stat
 
     for test, name in (
-        (stat.S_ISDIR, "a folder"),
-        (stat.S_ISFIFO, "a FIFO"),
-        (stat.S_ISCHR, "a device"),
-        (stat.S_ISBLK, "a device"),
-        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, _("a folder")),
+        (stat.S_ISFIFO, _("a FIFO")),
+        (stat.S_ISCHR, _("a device")),
+        (stat.S_ISBLK, _("a device")),
+        (stat.S_ISSOCK, _("a socket")),
     ):
         if test(mode):
             return name
-    return "not a file"
+    return _("not a file")
 
 
 @contextlib.contextmanager
@@ -117,12 +118,12 @@ def open_regular(path: Path, limit: int, *, follow: bool = True) -> Iterator[int
         info = os.stat(path, follow_symlinks=follow)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise NotAFile("not a regular file (a symbolic link loop)", path) from None
+            raise NotAFile(_("not a regular file (a symbolic link loop)"), path) from None
         raise
     if stat.S_ISLNK(info.st_mode):
-        raise NotAFile("not a regular file (a symbolic link)", path)
+        raise NotAFile(_("not a regular file (a symbolic link)"), path)
     if not stat.S_ISREG(info.st_mode):
-        raise NotAFile(f"not a regular file ({_kind_of(info.st_mode)})", path)
+        raise NotAFile(_not_regular(info.st_mode), path)
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
     if not follow:
         flags |= getattr(os, "O_NOFOLLOW", 0)
@@ -130,14 +131,14 @@ def open_regular(path: Path, limit: int, *, follow: bool = True) -> Iterator[int
         fd = os.open(path, flags)
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.ENXIO):
-            raise NotAFile("not a regular file", path) from None
+            raise NotAFile(_("not a regular file"), path) from None
         raise
     try:
         info = os.fstat(fd)  # what was opened, which may not be what was looked at
         if not stat.S_ISREG(info.st_mode):
-            raise NotAFile(f"not a regular file ({_kind_of(info.st_mode)})", path)
+            raise NotAFile(_not_regular(info.st_mode), path)
         if info.st_size > limit:
-            raise NotAFile(f"too large: more than {limit:,} bytes", path)
+            raise NotAFile(_too_large(limit), path)
         yield fd
     finally:
         os.close(fd)
@@ -156,8 +157,16 @@ def read_capped(path: Path, limit: int, *, follow: bool = True) -> bytes:
             chunks.append(chunk)
             size += len(chunk)
     if size > limit:  # it grew while being read
-        raise NotAFile(f"too large: more than {limit:,} bytes", path)
+        raise NotAFile(_too_large(limit), path)
     return b"".join(chunks)
+
+
+def _not_regular(mode: int) -> str:
+    return _("not a regular file ({kind})").format(kind=_kind_of(mode))
+
+
+def _too_large(limit: int) -> str:
+    return _("too large: more than {limit} bytes").format(limit=f"{limit:,}")
 
 
 def unreadable_reason(error: OSError) -> str:
@@ -165,7 +174,7 @@ def unreadable_reason(error: OSError) -> str:
     'cannot read: Permission denied'."""
     if isinstance(error, NotAFile):
         return error.reason
-    return f"cannot read: {error.strerror or error}"
+    return _("cannot read: {why}").format(why=error.strerror or error)
 
 
 class Refused(OSError):

@@ -33,6 +33,7 @@ from supple.core.schema import newer
 from supple.core.sync import is_mine, machine_tag, one_per_session, session_name
 from supple.core.tomlcheck import BadToml, parse_document
 from supple.core.value import replace, value_class
+from supple.i18n import _
 
 if TYPE_CHECKING:
     pass
@@ -66,7 +67,7 @@ def read_toml_file(path: Path) -> dict[str, Any]:
         return parse_document(raw)[1]
     except BadToml as error:
         message = error.message.replace("TOML syntax error:", "not valid TOML:")
-        where = f" (at line {error.line})" if error.line else ""
+        where = _(" (at line {line})").format(line=error.line) if error.line else ""
         raise BadRecord(f"{message}{where}") from None
 
 

@@ -28,6 +28,7 @@ from supple.core.routine import (
 )
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, closest, read_toml
 from supple.core.value import value_class
+from supple.i18n import _
 
 
 class Area(StrEnum):
@@ -223,21 +224,25 @@ def _read_file(
 ) -> list[tuple[LibraryExercise, list[KeyPart]]]:
     check.keys(data, [], ("schema", EXERCISE), required=("schema", EXERCISE))
     if "schema" in data and (type(data["schema"]) is not int or data["schema"] != SCHEMA):
-        check.report(["schema"], f"expected the whole number {SCHEMA}")
+        check.report(["schema"], _("expected the whole number {schema}").format(schema=SCHEMA))
     area = path.stem
     if area not in tuple(Area):
         close = closest(area, tuple(Area))
-        hint = f"did you mean '{close}.toml'? " if close else ""
-        check.report([], f"a library file is named for its area ({hint}one of: {_list(Area)})")
+        if close:
+            said = _(
+                "a library file is named for its area (did you mean '{close}'? one of: {areas})"
+            )
+        else:
+            said = _("a library file is named for its area (one of: {areas})")
+        check.report([], said.format(close=f"{close}.toml", areas=_list(Area)))
     raw = data.get(EXERCISE)
     if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
         if EXERCISE in data:
-            check.report([EXERCISE], "expected [[exercise]] tables")
+            check.report([EXERCISE], _("expected [[exercise]] tables"))
         return []
     if len(raw) > MAX_EXERCISES:
-        check.report(
-            [EXERCISE], f"{len(raw)} exercises; a library file has at most {MAX_EXERCISES}"
-        )
+        said = _("{count} exercises; a library file has at most {most}")
+        check.report([EXERCISE], said.format(count=len(raw), most=MAX_EXERCISES))
         return []
     out = []
     for index, table in enumerate(raw, 1):
@@ -256,9 +261,8 @@ def _library_exercise(
     K = LibraryKey
     areas = _members(check, raw, where, K.AREAS, Area, low=1, high=MAX_AREAS)
     if areas and areas[0] != area and area in tuple(Area):
-        check.report(
-            [*where, K.AREAS], f"the first area is the file's: '{area}' (it is in {area}.toml)"
-        )
+        said = _("the first area is the file's: '{area}' (it is in {area}.toml)")
+        check.report([*where, K.AREAS], said.format(area=area))
     equipment = _members(check, raw, where, K.EQUIPMENT, Equipment, low=0, high=len(Equipment))
     easier = check.string(raw, where, K.EASIER, pattern=SLUG)
     harder = check.string(raw, where, K.HARDER, pattern=SLUG)
@@ -266,14 +270,14 @@ def _library_exercise(
     source = check.string(raw, where, K.SOURCE, max_length=60)
     for key in (K.AREAS, K.SOURCE):
         if key not in raw:
-            check.report([*where, key], "missing (required)")
+            check.report([*where, key], _("missing (required)"))
     if exercise is None or len(check.problems) > before:
         return None
     for key, other in ((K.EASIER, easier), (K.HARDER, harder)):
         if other == exercise.id:
-            check.report([*where, key], "an exercise is not its own neighbour")
+            check.report([*where, key], _("an exercise is not its own neighbour"))
     if warmup and not _repeated(exercise.kind):
-        check.report([*where, K.WARMUP], 'a warm-up is a repeated movement (kind = "reps")')
+        check.report([*where, K.WARMUP], _('a warm-up is a repeated movement (kind = "reps")'))
     if len(check.problems) > before or areas is None or source is None:
         return None
     return LibraryExercise(
@@ -317,17 +321,22 @@ def _members(
         check.report(here, f'expected a list of texts like ["{next(iter(choices)).value}"]')
         return None
     if not low <= len(value) <= high:
-        check.report(here, f"has {len(value)} items (expected {low} to {high})")
+        said = _("has {count} items (expected {low} to {high})")
+        check.report(here, said.format(count=len(value), low=low, high=high))
         return None
     known = tuple(m.value for m in choices)
     for index, item in enumerate(value, 1):
         if item not in known:
             close = closest(item, known)
-            hint = f"did you mean '{close}'? " if close else ""
-            check.report([*here, index], f"unknown {key} '{item}' ({hint}one of: {_list(choices)})")
+            facts = {"key": key, "item": item, "close": close, "choices": _list(choices)}
+            if close:
+                said = _("unknown {key} '{item}' (did you mean '{close}'? one of: {choices})")
+            else:
+                said = _("unknown {key} '{item}' (one of: {choices})")
+            check.report([*here, index], said.format(**facts))
             return None
         if value.index(item) != index - 1:
-            check.report([*here, index], f"'{item}' is listed twice")
+            check.report([*here, index], _("'{item}' is listed twice").format(item=item))
             return None
     return tuple(value)
 
@@ -345,17 +354,16 @@ def _cross_check(
         exercise, check, where = item
         first = by_id.get(exercise.id)
         if first is not None:
-            seen_in = first[0].path.name if first[0].path else "the library"
-            check.report(
-                [*where, ExerciseKey.ID], f"duplicate id '{exercise.id}' (also in {seen_in})"
-            )
+            seen_in = first[0].path.name if first[0].path else _("the library")
+            said = _("duplicate id '{id}' (also in {seen_in})")
+            check.report([*where, ExerciseKey.ID], said.format(id=exercise.id, seen_in=seen_in))
             continue
         by_id[exercise.id] = item
     K = LibraryKey
     bad: set[str] = set()
     for exercise, check, where in by_id.values():
         if exercise.easier is None and exercise.harder is None:  # reported, kept: it is whole
-            check.report(where, "on no ladder: name an easier or a harder neighbour (or both)")
+            check.report(where, _("on no ladder: name an easier or a harder neighbour (or both)"))
         for key, other, back in (
             (K.EASIER, exercise.easier, K.HARDER),
             (K.HARDER, exercise.harder, K.EASIER),
@@ -365,19 +373,29 @@ def _cross_check(
             neighbour = by_id.get(other)
             if neighbour is None:
                 close = closest(other, by_id)
-                hint = f" (did you mean '{close}'?)" if close else ""
-                check.report([*where, key], f"no library exercise '{other}'{hint}")
+                if close:
+                    said = _("no library exercise '{id}' (did you mean '{close}'?)")
+                else:
+                    said = _("no library exercise '{id}'")
+                check.report([*where, key], said.format(id=other, close=close))
                 bad.add(exercise.id)
             elif getattr(neighbour[0], back) != exercise.id:
                 said = getattr(neighbour[0], back)
-                check.report(
-                    [*where, key],
-                    f"'{other}' must say {back} = \"{exercise.id}\" "
-                    f"(it says {f'{said!r}' if said else 'nothing'}): a ladder goes both ways",
-                )
+                facts = {"other": other, "key": back, "id": exercise.id, "said": repr(said)}
+                if said:
+                    told = _(
+                        "'{other}' must say {key} = \"{id}\" (it says {said}): "
+                        "a ladder goes both ways"
+                    )
+                else:
+                    told = _(
+                        "'{other}' must say {key} = \"{id}\" (it says nothing): "
+                        "a ladder goes both ways"
+                    )
+                check.report([*where, key], told.format(**facts))
                 bad.add(exercise.id)
         if _climbs_back(exercise, by_id):
-            check.report([*where, K.HARDER], "the ladder climbs back to this exercise (a cycle)")
+            check.report([*where, K.HARDER], _("the ladder climbs back to this exercise (a cycle)"))
             bad.add(exercise.id)
     return [item[0] for item in by_id.values() if item[0].id not in bad]
 

@@ -1,23 +1,34 @@
 """The next-morning question's rule, on facts alone: which session an answer given at ``now``
 belongs to, and whether the question is still to ask. ``core.pain`` applies it to records;
 `supple status` applies it to the few facts the coach keeps in ``status.json``, so this module
-imports nothing but ``datetime`` and ``typing`` (the status line's start-up path).
+imports nothing but ``datetime``, ``typing`` and the translation layer (the status line's
+start-up path, where ``core.words`` imports the layer already). ``MORNING_QUESTION`` is read
+translated (``__getattr__``); ``PROMPT`` stays English for `supple status` (its JSON and
+``--format``), a notification passes it through ``_()``.
 """
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
+from supple.i18n import _, lazy
+
 # The next-morning question links to the newest session of an earlier day that ended within
 # this many hours: the morning after an evening session, never a session of last week.
 MORNING_WINDOW = timedelta(hours=36)
-MORNING_QUESTION = "How is your back this morning?"
+_MORNING_QUESTION = lazy("How is your back this morning?")
 # What the status line and the reminder's notification add while the question is open: they
 # only prompt; the answer is given in the app or with this command.
-PROMPT = "how is your back this morning? supple checkin --morning N"
+PROMPT = lazy("how is your back this morning? supple checkin --morning N")
 # How many of the newest sessions the rule needs: two yesterday and a few today still find
 # yesterday's (the status summary keeps this many, the journal reads this many).
 LOOK = 8
+
+
+def __getattr__(name: str) -> str:
+    if name == "MORNING_QUESTION":
+        return _(_MORNING_QUESTION)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class SessionFact(NamedTuple):

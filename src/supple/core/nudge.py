@@ -10,6 +10,7 @@ from typing import Any
 from supple.core.numbers import NumberError, check_digits, is_digits
 from supple.core.schema import SCHEMA, schema_of, unknown_keys
 from supple.core.value import field, value_class
+from supple.i18n import _, lazy, n_
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # datetime.weekday() order
 DAY_WORDS = {
@@ -43,10 +44,16 @@ class RemindSettings:
     schema: int = SCHEMA
     unknown: dict[str, Any] = field(default_factory=dict, hash=False, repr=False)
 
-    def describe(self) -> str:
-        """``09:00, 17:30 · mon-fri · within 08:00-21:00``."""
+    def describe(self, *, translated: bool = True) -> str:
+        """``09:00, 17:30 · mon-fri · within 08:00-21:00`` (``translated=False``: in English
+        whatever the language, for a file such as the timer's unit)."""
         times = ", ".join(clock_text(m) for m in self.at)
-        return f"{times} · {days_text(self.days)} · within {hours_text(self.hours)}"
+        if not translated:
+            return f"{times} · {days_text(self.days)} · within {hours_text(self.hours)}"
+        # Translators: the reminders' settings, "09:00, 17:30 · mon-fri · within 08:00-21:00"
+        return _("{times} · {days} · within {hours}").format(
+            times=times, days=days_text(self.days), hours=hours_text(self.hours)
+        )
 
     def to_toml(self) -> dict[str, Any]:
         return {
@@ -66,17 +73,17 @@ class RemindSettings:
         supple's, as it always was."""
         on = data.get("on", False)
         if not isinstance(on, bool):
-            raise RemindError("on: expected true or false")
+            raise RemindError(_("on: expected true or false"))
         raw_at = data.get("at", [clock_text(m) for m in DEFAULT_AT])
         if not isinstance(raw_at, list) or not all(isinstance(t, str) for t in raw_at):
-            raise RemindError('at: expected a list of times like ["07:30", "13:00"]')
+            raise RemindError(_('at: expected a list of times like ["07:30", "13:00"]'))
         raw_days = data.get("days", "daily")
         raw_hours = data.get("hours", hours_text(DEFAULT_HOURS))
         scheduler = data.get("scheduler", "")
         if not isinstance(raw_days, str) or not isinstance(raw_hours, str):
-            raise RemindError('days and hours: expected text like "mon-fri" and "08:00-19:00"')
+            raise RemindError(_('days and hours: expected text like "mon-fri" and "08:00-19:00"'))
         if scheduler not in ("", "systemd", "cron", "launchd"):
-            raise RemindError("scheduler: expected systemd, cron or launchd")
+            raise RemindError(_("scheduler: expected systemd, cron or launchd"))
         return cls(
             on=on,
             at=parse_times(",".join(raw_at)),
@@ -106,12 +113,12 @@ def parse_clock(text: str, *, end: bool = False) -> int:
     if not sep and len(raw) == 4:
         hh, mm = raw[:2], raw[2:]
     if not (is_digits(hh) and is_digits(mm) and len(mm) == 2 and 1 <= len(hh) <= 2):
-        raise RemindError(f"'{text}' is not a time like 07:30")
+        raise RemindError(_("'{text}' is not a time like 07:30").format(text=text))
     hours, minutes = int(hh), int(mm)
     if end and (hours, minutes) == (24, 0):
         return DAY_MINUTES
     if hours > 23 or minutes > 59:
-        raise RemindError(f"'{text}' is not a time of day (00:00 to 23:59)")
+        raise RemindError(_("'{text}' is not a time of day (00:00 to 23:59)").format(text=text))
     return hours * 60 + minutes
 
 
@@ -119,17 +126,19 @@ def parse_times(text: str) -> tuple[int, ...]:
     """``07:30,13:00`` → sorted minutes, each once."""
     parts = [p for p in text.split(",") if p.strip()]
     if not parts:
-        raise RemindError("no time given: use times like 07:30,13:00")
+        raise RemindError(_("no time given: use times like 07:30,13:00"))
     times = tuple(sorted({parse_clock(p) for p in parts}))
     if len(times) > MAX_TIMES:
-        raise RemindError(f"at most {MAX_TIMES} times a day")
+        raise RemindError(_("at most {count} times a day").format(count=MAX_TIMES))
     return times
 
 
 def _day(text: str) -> int:
     name = text.strip().lower()[:3]
     if name not in DAY_NAMES or not text.strip().lower().startswith(name):
-        raise RemindError(f"'{text.strip()}' is not a day (mon, tue, wed, thu, fri, sat, sun)")
+        raise RemindError(
+            _("'{text}' is not a day (mon, tue, wed, thu, fri, sat, sun)").format(text=text.strip())
+        )
     return DAY_NAMES.index(name)
 
 
@@ -143,13 +152,13 @@ def parse_days(text: str) -> tuple[int, ...]:
         if part in DAY_WORDS:
             days.update(DAY_WORDS[part])
         elif "-" in part:
-            first, _, last = part.partition("-")
+            first, _dash, last = part.partition("-")
             a, b = _day(first), _day(last)
             days.update((a + k) % 7 for k in range((b - a) % 7 + 1))
         else:
             days.add(_day(part))
     if not days:
-        raise RemindError("no day given: use days like mon-fri or daily")
+        raise RemindError(_("no day given: use days like mon-fri or daily"))
     return tuple(sorted(days))
 
 
@@ -172,10 +181,12 @@ def parse_hours(text: str) -> tuple[int, int]:
     """``08:00-19:00`` → (480, 1140); the end is after the start (``24:00`` allowed)."""
     first, sep, last = text.partition("-")
     if not sep:
-        raise RemindError(f"'{text}' is not hours like 08:00-19:00")
+        raise RemindError(_("'{text}' is not hours like 08:00-19:00").format(text=text))
     start, end = parse_clock(first), parse_clock(last, end=True)
     if end <= start:
-        raise RemindError(f"'{text}': the hours must end after they start, on the same day")
+        raise RemindError(
+            _("'{text}': the hours must end after they start, on the same day").format(text=text)
+        )
     return start, end
 
 
@@ -193,7 +204,9 @@ def check_settings(settings: RemindSettings) -> str | None:
     outside = outside_hours(settings)
     if outside and len(outside) == len(settings.at):
         times = ", ".join(clock_text(m) for m in outside)
-        return f"{times} is outside the hours {hours_text(settings.hours)}: it would never remind"
+        return _("{times} is outside the hours {hours}: it would never remind").format(
+            times=times, hours=hours_text(settings.hours)
+        )
     return None
 
 
@@ -203,11 +216,11 @@ def outside_warning(settings: RemindSettings) -> str | None:
     if not outside or check_settings(settings) is not None:
         return None
     times = ", ".join(clock_text(m) for m in outside)
-    verb = "is" if len(outside) == 1 else "are"
-    return (
-        f"{times} {verb} outside the hours {hours_text(settings.hours)}: "
-        "a nudge then stays silent (the other times remind)"
-    )
+    return n_(
+        "{times} is outside the hours {hours}: a nudge then stays silent (the other times remind)",
+        "{times} are outside the hours {hours}: a nudge then stays silent (the other times remind)",
+        len(outside),
+    ).format(times=times, hours=hours_text(settings.hours))
 
 
 @value_class(frozen=True, slots=True)
@@ -224,14 +237,20 @@ class Due:
 
     def message(self) -> str:
         """``Workout 11 of 18 — Lower back mobility, intermediate, 10 min``."""
-        parts = [self.title, self.level]
+        from supple.core.words import level_words
+
+        parts = [self.title, level_words(self.level)]
         if self.seconds is not None:
             parts.append(minutes_text(self.seconds))
         what = ", ".join(parts)
         if self.number is not None and self.total is not None:
-            what = f"Workout {self.number} of {self.total} — {what}"
+            what = _("Workout {number} of {total} — {what}").format(
+                number=self.number, total=self.total, what=what
+            )
         if self.tests:
-            what += f"; the {' and '.join(self.tests)} tests are due"
+            # Translators: {tests} are the tests' names, "start and middle"
+            tests = _(" and ").join(self.tests)
+            what = _("{what}; the {tests} tests are due").format(what=what, tests=tests)
         return what
 
 
@@ -240,7 +259,8 @@ def minutes_text(seconds: float) -> str:
     and the calendar say the same workout."""
     from supple.core.words import whole_minutes
 
-    return f"{whole_minutes(seconds)} min"
+    # Translators: a length in whole minutes, "2 min" (the unit's symbol)
+    return _("{minutes} min").format(minutes=whole_minutes(seconds))
 
 
 @value_class(frozen=True, slots=True)
@@ -264,8 +284,8 @@ class Decision:
     level: str | None = None
 
 
-TITLE = "supple: time to move"
-MORNING_TITLE = "supple: how is your back?"
+TITLE = lazy("supple: time to move")  # a notification's title: ``_(TITLE)`` where it is shown
+MORNING_TITLE = lazy("supple: how is your back?")
 MORNING_UNTIL = 12 * 60  # a notification for the next-morning question alone: mornings only
 
 
@@ -273,7 +293,8 @@ def morning_line() -> str:
     """The next-morning prompt as a notification's line: a sentence of its own."""
     from supple.core.morning import PROMPT
 
-    return f"{PROMPT[:1].upper()}{PROMPT[1:]}"
+    prompt = _(PROMPT)
+    return f"{prompt[:1].upper()}{prompt[1:]}"
 
 
 def decide(
@@ -314,9 +335,9 @@ def decide(
     if not desktop:
         return Decision(False, "no desktop to show a notification on (ssh or a server)")
     if quiet is not None or due is None:
-        return Decision(True, "the next-morning question", MORNING_TITLE, morning_line())
+        return Decision(True, "the next-morning question", _(MORNING_TITLE), morning_line())
     message = due.message() + (f"\n{morning_line()}" if morning else "")
-    return Decision(True, "due", TITLE, message, due.routine, due.level)
+    return Decision(True, "due", _(TITLE), message, due.routine, due.level)
 
 
 def first_day(now: datetime, today: Today) -> date:
@@ -341,7 +362,7 @@ def next_reminder(
         return None
     start = first_day(now, today) if today is not None else now.date()
     day = max(start, now.date())
-    for _ in range(8):  # a chosen day comes within a week
+    for _week_day in range(8):  # a chosen day comes within a week
         if day.weekday() in settings.days:
             for minute in times:
                 at = datetime.combine(day, time(minute // 60, minute % 60), tzinfo=now.tzinfo)
@@ -354,11 +375,13 @@ def next_reminder(
 def when_text(at: datetime, now: datetime) -> str:
     """``today 13:00``, ``tomorrow 07:30``, ``Mon 07:30`` (within a week), ``Mon 12 Jan 07:30``."""
     days = (at.date() - now.date()).days
+    from supple.core.words import day_words, weekday_words
+
     clock = f"{at:%H:%M}"
     if days == 0:
-        return f"today {clock}"
+        return _("today {clock}").format(clock=clock)
     if days == 1:
-        return f"tomorrow {clock}"
+        return _("tomorrow {clock}").format(clock=clock)
     if days < 7:
-        return f"{at:%a} {clock}"
-    return f"{at:%a %d %b} {clock}"
+        return f"{weekday_words(at)} {clock}"
+    return f"{day_words(at, padded=True, year=False)} {clock}"

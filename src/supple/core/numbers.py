@@ -15,6 +15,8 @@ import re
 from functools import cache
 from typing import NamedTuple
 
+from supple.i18n import _
+
 ASCII_DIGITS = frozenset("0123456789")
 MAX_DIGITS = 24  # far beyond any measure; keeps every value finite and exact enough
 MINUS_SIGNS = "-\u2212"  # a hyphen-minus, or the minus sign a pasted text may hold
@@ -107,7 +109,8 @@ def check_digits(text: str) -> None:
         import unicodedata
 
         name = unicodedata.name(char, "").lower() or f"u+{ord(char):04x}"
-        raise NumberError(f"'{_shown(text)}': type the digits 0-9 ('{_shown(char)}' is a {name})")
+        said = _("'{text}': type the digits 0-9 ('{char}' is a {name})")
+        raise NumberError(said.format(text=_shown(text), char=_shown(char), name=name))
 
 
 def read_number(text: str, unit: str = "", *, whole: bool = False) -> float:
@@ -119,36 +122,44 @@ def read_number(text: str, unit: str = "", *, whole: bool = False) -> float:
     match = _number().fullmatch(text)
     if match is None or not text.strip():
         if not text.strip():
-            raise NumberError(f"type a number, like {example}")
-        raise NumberError(f"'{_shown(text)}' is not a number like {example}")
+            raise NumberError(_("type a number, like {example}").format(example=example))
+        said = _("'{text}' is not a number like {example}")
+        raise NumberError(said.format(text=_shown(text), example=example))
     seconds, part, rest = match["seconds"], match["part"], match["rest"]
     if len(match["number"]) > MAX_DIGITS:
-        raise NumberError(f"'{_shown(text)}': too many digits for a number here")
+        raise NumberError(
+            _("'{text}': too many digits for a number here").format(text=_shown(text))
+        )
     if match["bare"] is not None:
         value = float(f"0.{match['bare']}")
     else:
         value = float(f"{match['whole']}.{part or 0}")
     if seconds is not None:
         if not words.duration:
-            raise NumberError(f"'{_shown(text)}': minutes:seconds is for a time, not {words.name}")
+            said = _("'{text}': minutes:seconds is for a time, not {unit}")
+            raise NumberError(said.format(text=_shown(text), unit=words.name))
         if int(seconds) > 59:
-            raise NumberError(f"'{_shown(text)}': the seconds after ':' go up to 59")
+            said = _("'{text}': the seconds after ':' go up to 59")
+            raise NumberError(said.format(text=_shown(text)))
         value = int(match["whole"]) * 60 + int(seconds) + float(f"0.{part or 0}")
     factor = 1.0
     if rest:
         typed = rest.lower().rstrip(".")
         if typed not in words.words or seconds is not None:
             got = f"{value:g}" if seconds is None else f"{match['number']}"
-            expected = f"a number in {words.name}" if unit else "a number alone"
-            raise NumberError(
-                f"'{_shown(text)}': read {got}, then '{_shown(rest)}': expected {expected}"
-            )
+            facts = {"text": _shown(text), "got": got, "rest": _shown(rest), "unit": words.name}
+            if unit:
+                said = _("'{text}': read {got}, then '{rest}': expected a number in {unit}")
+            else:
+                said = _("'{text}': read {got}, then '{rest}': expected a number alone")
+            raise NumberError(said.format(**facts))
         factor = words.words[typed]
     value = round(value * factor, 9)
     if match["sign"] and match["sign"] in MINUS_SIGNS:
         value = -value
     if whole and value != int(value):
-        raise NumberError(f"'{_shown(text)}': a whole number, like {example}")
+        said = _("'{text}': a whole number, like {example}")
+        raise NumberError(said.format(text=_shown(text), example=example))
     return value + 0.0  # no -0.0
 
 

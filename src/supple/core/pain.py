@@ -12,19 +12,43 @@ from datetime import datetime
 
 from supple.core.morning import SessionFact, due_for, session_for
 from supple.core.record import SessionRecord
-from supple.i18n import lazy
+from supple.i18n import _, lazy, n_
 
 PAIN_MAX = 10
-SCALE = lazy("0 = no pain · 10 = worst imaginable")
-# (highest rating of the band, its word), lowest first.
-BANDS = ((0, "no pain"), (3, "mild"), (6, "moderate"), (PAIN_MAX, "severe"))
+# The scale in words, read translated as ``SCALE`` (``__getattr__``).
+_SCALE = lazy("0 = no pain · 10 = worst imaginable")
+# (highest rating of the band, its word in English), lowest first; ``band`` translates.
+BANDS = (
+    (0, lazy("no pain")),
+    # Translators: a band of the 0-10 pain scale (1-3)
+    (3, lazy("mild")),
+    # Translators: a band of the 0-10 pain scale (4-6)
+    (6, lazy("moderate")),
+    # Translators: a band of the 0-10 pain scale (7-10)
+    (PAIN_MAX, lazy("severe")),
+)
+
+
+def __getattr__(name: str) -> str:
+    """The words declared as names (``SCALE``…), translated as they are read."""
+    match name:
+        case "SCALE":
+            return _(_SCALE)
+        case "OLD_SCALE":
+            return _(_OLD_SCALE)
+        case "OLD_MARK":
+            return _(_OLD_MARK)
+        case "CELL_TITLE":
+            return _(_CELL_TITLE)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def legend() -> str:
     """The bands in words: ``1–3 mild · 4–6 moderate · 7–10 severe``."""
     parts = []
-    for (low, _), (high, word) in zip(BANDS, BANDS[1:], strict=False):
-        parts.append(f"{low + 1}–{high} {word}")
+    for (low, _word), (high, word) in zip(BANDS, BANDS[1:], strict=False):
+        # Translators: a band of the pain scale, "1–3 mild"
+        parts.append(_("{low}–{high} {word}").format(low=low + 1, high=high, word=_(word)))
     return " · ".join(parts)
 
 
@@ -32,13 +56,15 @@ def band(rating: int) -> str:
     """The band's word for a 0–10 rating: ``no pain``, ``mild``, ``moderate`` or ``severe``."""
     for high, word in BANDS:
         if rating <= high:
-            return word
+            return _(word)
     raise ValueError(f"{rating} is not on the 0–{PAIN_MAX} scale")
 
 
 def pain_words(rating: int) -> str:
     """``pain 4/10 (moderate)``."""
-    return f"pain {rating}/{PAIN_MAX} ({band(rating)})"
+    return _("pain {rating}/{most} ({band})").format(
+        rating=rating, most=PAIN_MAX, band=band(rating)
+    )
 
 
 def mark_words(rating: int) -> str:
@@ -47,13 +73,13 @@ def mark_words(rating: int) -> str:
     from supple.core.advice import ACCEPTABLE
 
     if rating > ACCEPTABLE:
-        return (
-            f"{pain_words(rating)} — above {ACCEPTABLE} is more than the rule allows: ease or skip."
+        return _("{pain} — above {most} is more than the rule allows: ease or skip.").format(
+            pain=pain_words(rating), most=ACCEPTABLE
         )
-    return (
-        f"{pain_words(rating)} — up to {ACCEPTABLE} is acceptable during exercise. "
+    return _(
+        "{pain} — up to {most} is acceptable during exercise. "
         "Ease this exercise now, skip it, or carry on?"
-    )
+    ).format(pain=pain_words(rating), most=ACCEPTABLE)
 
 
 def read_pain(raw: str) -> int:
@@ -66,7 +92,7 @@ def read_pain(raw: str) -> int:
     except NumberError:
         value = -1
     if not 0 <= value <= PAIN_MAX:
-        raise ValueError(f"expected a whole number from 0 to {PAIN_MAX}")
+        raise ValueError(_("expected a whole number from 0 to {most}").format(most=PAIN_MAX))
     return value
 
 
@@ -76,20 +102,26 @@ def span(before: int | None, after: int | None) -> str:
     if before is None and after is None:
         return ""
     if after is None:
-        return f"before {before}"
+        # Translators: a pain rating given before a session only, "before 3"
+        return _("before {rating}").format(rating=before)
     if before is None:
-        return f"after {after}"
+        # Translators: a pain rating given after a session only, "after 6"
+        return _("after {rating}").format(rating=after)
     return f"{before}→{after}"
 
 
-OLD_SCALE = lazy("old scale, 10 = great")
-OLD_MARK = "feel"  # the old feelings in a narrow cell: ``4→7 feel``
+# Read translated as ``OLD_SCALE`` and ``OLD_MARK`` (``__getattr__``).
+_OLD_SCALE = lazy("old scale, 10 = great")
+# Translators: the old feelings in a narrow cell, "4→7 feel" (one short word)
+_OLD_MARK = lazy("feel")
 
 
 def old_feeling_words(before: int | None, after: int | None) -> str:
     """The old check-in as it was: ``feeling 4→7/10 (old scale, 10 = great)``; empty if none."""
     pair = span(before, after)
-    return f"feeling {pair}/10 ({OLD_SCALE})" if pair else ""
+    if not pair:
+        return ""
+    return _("feeling {pair}/10 ({scale})").format(pair=pair, scale=_(_OLD_SCALE))
 
 
 def pain_line(record: SessionRecord) -> str:
@@ -97,17 +129,25 @@ def pain_line(record: SessionRecord) -> str:
     parts = []
     pair = span(record.pain_before, record.pain_after)
     if pair:
-        parts.append(f"pain {pair}/{PAIN_MAX}")
+        parts.append(_("pain {pair}/{most}").format(pair=pair, most=PAIN_MAX))
     if record.pain_marks:
         n = len(record.pain_marks)
-        marks = "mark" if n == 1 else "marks"
-        parts.append(f"{n} 'this hurts' {marks} (highest {record.pain_max})")
+        parts.append(
+            n_(
+                "{count} 'this hurts' mark (highest {highest})",
+                "{count} 'this hurts' marks (highest {highest})",
+                n,
+            ).format(count=n, highest=record.pain_max)
+        )
     if record.morning_pain is not None:
-        parts.append(f"next morning {record.morning_pain}/{PAIN_MAX}")
+        parts.append(
+            _("next morning {rating}/{most}").format(rating=record.morning_pain, most=PAIN_MAX)
+        )
     return " · ".join(parts)
 
 
-CELL_TITLE = f"Pain 0–{PAIN_MAX}"  # the column of ``pain_cell``
+# The column of ``pain_cell``, read translated as ``CELL_TITLE``.
+_CELL_TITLE = lazy("Pain 0–10")
 
 
 def pain_cell(record: SessionRecord) -> str:
@@ -118,7 +158,7 @@ def pain_cell(record: SessionRecord) -> str:
     if pair:
         return pair
     old = span(record.feeling_before, record.feeling_after)
-    return f"{old} {OLD_MARK}" if old else ""
+    return f"{old} {_(_OLD_MARK)}" if old else ""
 
 
 def morning_fact(record: SessionRecord) -> SessionFact:

@@ -16,7 +16,8 @@ from typing import assert_never
 
 from supple.core.layout import SegmentKind
 from supple.core.snapshot import Snapshot
-from supple.core.words import plural, printable, said
+from supple.core.words import plural, printable, said, side_words
+from supple.i18n import _
 
 # What a screen reader reads as noise: box drawing and blocks (U+2500-U+259F), braille patterns.
 NOISE = ((0x2500, 0x259F), (0x2800, 0x28FF))
@@ -82,27 +83,33 @@ class Narrator:
                 return []
             self._paused = True
             self._phase = None
-            return ["Paused."]
+            return [_("Paused.")]
         lines: list[str] = []
         if snap.count_in_left > 0 and self._paused:  # the 3-2-1 before it runs again
             count = math.ceil(snap.count_in_left)
             if count != self._count:
-                lines.append(f"Resuming in {count}.")
+                lines.append(_("Resuming in {count}.").format(count=count))
             self._count = count
             return lines
         if self._paused:
-            lines.append("Going on.")
+            lines.append(_("Going on."))
         self._paused, self._count = False, None
         segment, exercise = snap.segment, snap.exercise
         if segment is None or exercise is None:
             return lines
         if snap.exercise_index != self._exercise:
             self._exercise = snap.exercise_index
-            number = f"{snap.exercise_index + 1} of {self.exercises}"
-            lines.append(f"Exercise {number}: {exercise.name}.")
-            lines += [f"Step {n}: {step}" for n, step in enumerate(exercise.how, 1)]
+            lines.append(
+                _("Exercise {number} of {total}: {name}.").format(
+                    number=snap.exercise_index + 1, total=self.exercises, name=exercise.name
+                )
+            )
+            step_line = _("Step {number}: {step}")
+            lines += [
+                step_line.format(number=n, step=step) for n, step in enumerate(exercise.how, 1)
+            ]
             if exercise.safety:  # the screen's "⚠" in words a braille display shows
-                lines.append(f"Safety: {exercise.safety}")
+                lines.append(_("Safety: {safety}").format(safety=exercise.safety))
         if snap.count_in_left > 0:  # the lead-in while the first instruction is said
             return lines
         if snap.segment_index != self._segment:
@@ -124,7 +131,7 @@ class Narrator:
             and whole > 0
             and whole % self.every == 0
         ):
-            lines.append(f"{seconds_words(whole)} left.")
+            lines.append(_("{time} left.").format(time=seconds_words(whole)))
         self._told = whole
         return lines
 
@@ -134,7 +141,22 @@ def breath_line(phase: str, cue: str) -> str:
     belly sinks"), else the phase and the cue ("Inhale, cow"), or the phase alone."""
     if cue[:1].isupper():
         return cue if cue[-1:] in ".!?" else f"{cue}."
-    return f"{phase.capitalize()}, {cue}." if cue else f"{phase.capitalize()}."
+    word = _phase_word(phase)
+    return f"{word}, {cue}." if cue else f"{word}."
+
+
+def _phase_word(phase: str) -> str:
+    """A breath phase's name as said at its start: "Inhale"."""
+    match phase:
+        case "inhale":
+            # Translators: a breath phase's name, said as it starts ("Inhale, cow.")
+            return _("Inhale")
+        case "exhale":
+            # Translators: a breath phase's name, said as it starts ("Exhale, cat.")
+            return _("Exhale")
+        case "hold":
+            return _("Hold")
+    return phase.capitalize()
 
 
 def phase_line(snap: Snapshot) -> str:
@@ -142,25 +164,36 @@ def phase_line(snap: Snapshot) -> str:
     segment = snap.segment
     assert segment is not None and snap.exercise is not None
     seconds = seconds_words(snap.segment_left)
-    side = f", {segment.side} side" if segment.side else ""
+    # Translators: added to a rep's or a hold's line, "Hold 30 seconds, left side."
+    side = _(", {side}").format(side=side_words(segment.side)) if segment.side else ""
     match segment.kind:
         case SegmentKind.GET_READY:
-            return f"Get ready: {snap.exercise.name}, {seconds}."
+            return _("Get ready: {name}, {time}.").format(name=snap.exercise.name, time=seconds)
         case SegmentKind.REP:
-            of = f" of {segment.reps}" if segment.reps else ""
-            many = segment.sets is not None and segment.sets > 1
-            sets = f", set {segment.set} of {segment.sets}" if many else ""
-            return f"Rep {segment.rep}{of}{sets}{side}."
+            if segment.reps:
+                rep = _("Rep {rep} of {reps}").format(rep=segment.rep, reps=segment.reps)
+            else:
+                rep = _("Rep {rep}").format(rep=segment.rep)
+            if segment.sets is not None and segment.sets > 1:
+                # Translators: added to a rep's line, "Rep 3 of 8, set 2 of 3"
+                rep += _(", set {set} of {sets}").format(set=segment.set, sets=segment.sets)
+            return f"{rep}{side}."
         case SegmentKind.HOLD:
-            return f"Hold {seconds}{side}."
+            return _("Hold {time}{side}.").format(time=seconds, side=side)
         case SegmentKind.SWITCH_SIDE:
-            next_side = f": {segment.side} side next" if segment.side else ""
-            return f"Switch sides{next_side}, {seconds}."
+            if segment.side:
+                return _("Switch sides: {side} next, {time}.").format(
+                    side=side_words(segment.side), time=seconds
+                )
+            return _("Switch sides, {time}.").format(time=seconds)
         case SegmentKind.REST:
             if segment.set is not None and segment.sets is not None:
-                return f"Rest {seconds}, next: set {segment.set + 1} of {segment.sets}."
+                return _("Rest {time}, next: set {set} of {sets}.").format(
+                    time=seconds, set=segment.set + 1, sets=segment.sets
+                )
             upcoming = snap.next_exercise
-            following = f", next: {upcoming.name}" if upcoming is not None else ""
-            return f"Rest {seconds}{following}."
+            if upcoming is not None:
+                return _("Rest {time}, next: {name}.").format(time=seconds, name=upcoming.name)
+            return _("Rest {time}.").format(time=seconds)
         case _:
             assert_never(segment.kind)

@@ -28,6 +28,7 @@ from supple.core.translations import (
     shown,
 )
 from supple.core.value import field, replace, value_class
+from supple.i18n import _
 
 MAX_WORKOUT_SECONDS = 30 * 60
 # The first program: sessions and test results written before programs carried their
@@ -170,7 +171,8 @@ def parse_program(data: dict[str, Any], *, path: Path, text: str, catalog: Catal
     top = [*TOP_KEYS, *language_keys(data, TOP_KEYS)]  # a program's [de]: as a routine's
     check.keys(data, [], top, required=("schema", "id", "title", "workout", "test", "tests_after"))
     if "schema" in data and data["schema"] != SCHEMA:
-        check.report(["schema"], f"unknown schema {data['schema']!r} (this supple reads {SCHEMA})")
+        said = _("unknown schema {schema} (this supple reads {ours})")
+        check.report(["schema"], said.format(schema=repr(data["schema"]), ours=SCHEMA))
     program_id = check.string(data, [], "id", pattern=SLUG) or ""
     title = check.string(data, [], "title", max_length=80) or ""
     summary = check.string(data, [], "summary", default="", max_length=400) or ""
@@ -192,7 +194,7 @@ def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog) -> list
     if raw is None:
         return []
     if not isinstance(raw, list) or not raw or not all(isinstance(w, dict) for w in raw):
-        check.report(["workout"], "expected one or more [[workout]] tables")
+        check.report(["workout"], _("expected one or more [[workout]] tables"))
         return []
     workouts = []
     lengths: dict[tuple[str, str], float] = {}
@@ -207,16 +209,17 @@ def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog) -> list
             routine = catalog.find(routine_id)
         except KeyError:
             known = ", ".join(sorted({r.id for r in catalog.routines}))
-            check.report([*where, "routine"], f"no routine '{routine_id}' (known: {known})")
+            said = _("no routine '{id}' (known: {known})").format(id=routine_id, known=known)
+            check.report([*where, "routine"], said)
             continue
         key = (routine_id, level)
         if key not in lengths:  # 18 workouts, three levels: lay each out once
             lengths[key] = laid_out_seconds(routine, cast(Level, level))
         seconds = lengths[key]
         if seconds > MAX_WORKOUT_SECONDS:
+            said = _("{id} at {level} takes {minutes} min (a workout is at most 30)")
             check.report(
-                where,
-                f"{routine_id} at {level} takes {seconds / 60:.1f} min (a workout is at most 30)",
+                where, said.format(id=routine_id, level=level, minutes=f"{seconds / 60:.1f}")
             )
         workouts.append(
             Workout(number, (number - 1) // per_week + 1, routine_id, cast(Level, level))
@@ -234,10 +237,9 @@ def _tests_after(check: Checker, raw: Any, count: int) -> tuple[int, int, int]:
         or not all(isinstance(v, int) and not isinstance(v, bool) for v in raw)
         or not 0 <= raw[0] < raw[1] < raw[2] <= count
     ):
+        said = _("expected three increasing workout counts from 0 to {count}, like {example}")
         check.report(
-            ["tests_after"],
-            f"expected three increasing workout counts from 0 to "
-            f"{count}, like [0, {count // 2}, {count}]",
+            ["tests_after"], said.format(count=count, example=f"[0, {count // 2}, {count}]")
         )
         return default
     return (raw[0], raw[1], raw[2])
@@ -247,7 +249,7 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
     if raw is None:
         return []
     if not isinstance(raw, list) or not raw or not all(isinstance(t, dict) for t in raw):
-        check.report(["test"], "expected one or more [[test]] tables")
+        check.report(["test"], _("expected one or more [[test]] tables"))
         return []
     tests = []
     seen: set[str] = set()
@@ -274,9 +276,9 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
         english = {"name": name, "how": None if how is None else tuple(how), "why": why or None}
         texts = read_translations(check, table, where, TEST_KEYS, TEST_TEXTS, english)
         if low is not None and high is not None and low >= high:
-            check.report([*where, "high"], f"must be above low ({low:g})")
+            check.report([*where, "high"], _("must be above low ({low})").format(low=f"{low:g}"))
         if test_id in seen:
-            check.report([*where, "id"], f"duplicate test id '{test_id}'")
+            check.report([*where, "id"], _("duplicate test id '{id}'").format(id=test_id))
         if len(check.problems) > before:
             continue
         seen.add(cast(str, test_id))

@@ -38,6 +38,7 @@ from supple.core.routine import SLUG
 from supple.core.schema import unknown_keys
 from supple.core.sync import one_per_name
 from supple.core.value import field, value_class
+from supple.i18n import _
 
 STATE_KEYS = ("program", "started", "starts")
 
@@ -114,14 +115,14 @@ class ProgramStore:
         at ``at`` (a time with its offset). The other programs' starts are kept, and the keys
         this supple does not know; SaveError if a newer supple wrote the state (it is never
         rewritten) or it cannot be written."""
-        state, _ = self.state()
+        state, _problem = self.state()
         resumed = state is not None and state.program != program.id
         earlier = state.starts.get(program.id) if state is not None and resumed else None
         return self._activate(program.id, earlier or at.replace(microsecond=0))
 
     def active(self) -> str | None:
         """The active program's id (None: none started, or the state cannot be read now)."""
-        state, _ = self.state()
+        state, _problem = self.state()
         return None if state is None else state.program
 
     def _activate(self, program_id: str, at: datetime) -> ProgramState:
@@ -150,9 +151,10 @@ class ProgramStore:
             data, schema = self._read(self.state_path)
             started = start_of(data.get("started"))
             if started is None:
-                raise BadRecord("started: expected a time like 2026-11-24T07:30:00+01:00")
+                said = _("{key}: expected a time like {example}")
+                raise BadRecord(said.format(key="started", example="2026-11-24T07:30:00+01:00"))
             if not isinstance(data.get("program"), str):
-                raise BadRecord("program: expected the program's id")
+                raise BadRecord(_("program: expected the program's id"))
         except OSError as error:
             return None, Skipped(self.state_path, unreadable_reason(error))
         except BadRecord as bad:
@@ -163,7 +165,7 @@ class ProgramStore:
 
     def started(self, program: Program) -> datetime | None:
         """When ``program`` was started (None: never), active or not."""
-        state, _ = self.state()
+        state, _problem = self.state()
         return None if state is None else state.starts.get(program.id)
 
     # -- test results -----------------------------------------------------------------------
@@ -224,29 +226,30 @@ class ProgramStore:
     def _checked(self, path: Path, program: Program, data: dict[str, Any]) -> TestResult | None:
         owner = data.get("program", FIRST_PROGRAM)  # older results: the first program's
         if not isinstance(owner, str) or not re.fullmatch(SLUG, owner):
-            raise BadRecord("program: expected a program's id")
+            raise BadRecord(_("{key}: expected a program's id").format(key="program"))
         if owner != program.id:
             return None
         test_id, value, point = data.get("test"), data.get("value"), data.get("point")
         if not isinstance(test_id, str):
-            raise BadRecord("test: expected a test id")
+            raise BadRecord(_("test: expected a test id"))
         try:
             test = program.test(test_id)
         except KeyError:
-            raise BadRecord(f"test: unknown test '{test_id}'") from None
+            raise BadRecord(_("test: unknown test '{id}'").format(id=test_id)) from None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise BadRecord(f"value: expected a number, got {value!r}")
+            said = _("{key}: expected a number, got {value}")
+            raise BadRecord(said.format(key="value", value=repr(value)))
         problem = test.check(float(value))
         if problem:
             raise BadRecord(f"value: {problem}")
         if point not in POINTS:
-            raise BadRecord(f"point: expected one of {', '.join(POINTS)}")
+            raise BadRecord(_("point: expected one of {points}").format(points=", ".join(POINTS)))
         try:
             taken = start_of(datetime.fromisoformat(str(data.get("taken"))))
         except ValueError:
             taken = None
         if taken is None:  # a bare date or a time without an offset is local time
-            raise BadRecord("taken: expected an ISO 8601 time") from None
+            raise BadRecord(_("taken: expected an ISO 8601 time")) from None
         return TestResult(test_id, float(value), cast(Point, point), taken, path, owner)
 
 

@@ -45,6 +45,7 @@ from supple.core.record_fields import (
 )
 from supple.core.schema import SCHEMA
 from supple.core.value import field, value_class
+from supple.i18n import _
 
 RecordStatus = Literal["completed", "stopped", "interrupted", "in_progress"]
 ExerciseStatus = Literal["done", "partial", "skipped"]
@@ -61,7 +62,9 @@ MAX_REPS_DONE = 2 * MAX_SETS * MAX_REPS  # each side
 
 def _entries(label: str, value: Any) -> tuple[ExerciseEntry, ...]:
     if not isinstance(value, list) or not all(isinstance(e, dict) for e in value):
-        raise BadRecord(f"{label}: expected [[exercise]] tables")
+        raise BadRecord(
+            _("{key}: expected {tables} tables").format(key=label, tables="[[exercise]]")
+        )
     return tuple(ExerciseEntry.from_toml(e, f"{label}[{i}]") for i, e in enumerate(value, 1))
 
 
@@ -91,7 +94,8 @@ class PainMark:
 
 def _marks(label: str, value: Any) -> tuple[PainMark, ...]:
     if not isinstance(value, list) or not all(isinstance(m, dict) for m in value):
-        raise BadRecord(f"{label}: expected [[pain_mark]] tables")
+        said = _("{key}: expected {tables} tables")
+        raise BadRecord(said.format(key=label, tables="[[pain_mark]]"))
     return tuple(PainMark.from_toml(m, f"{label}[{i}]") for i, m in enumerate(value, 1))
 
 
@@ -109,13 +113,13 @@ def _marks_text(marks: tuple[PainMark, ...]) -> str:
 def read_program(label: str, value: Any) -> str:
     """A program's id, as a program file spells it."""
     if not isinstance(value, str) or not re.fullmatch(SLUG, value):
-        raise BadRecord(f"{label}: expected a program's id")
+        raise BadRecord(_("{key}: expected a program's id").format(key=label))
     return value
 
 
 def _ids(label: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise BadRecord(f"{label}: expected a list of exercise ids")
+        raise BadRecord(_("{key}: expected a list of exercise ids").format(key=label))
     return tuple(value)
 
 
@@ -144,7 +148,7 @@ class AdviceNote:
 
 def _notes(label: str, value: Any) -> tuple[AdviceNote, ...]:
     if not isinstance(value, list) or not all(isinstance(n, dict) for n in value):
-        raise BadRecord(f"{label}: expected [[advice]] tables")
+        raise BadRecord(_("{key}: expected {tables} tables").format(key=label, tables="[[advice]]"))
     return tuple(AdviceNote.from_toml(n, f"{label}[{i}]") for i, n in enumerate(value, 1))
 
 
@@ -329,7 +333,7 @@ class SessionRecord:
         for f, s in specs(SessionRecord):
             if not s.stored:
                 data[f.name] = s.write(getattr(self, f.name))
-        for name, _ in ADDED:
+        for name, _reader in ADDED:
             data[name] = getattr(self, name)
         return data
 
@@ -371,12 +375,12 @@ class SessionRecord:
                 values["exercises"] = exercises
             record = cls(**values, path=path, schema=schema)
             if record.ended < record.started:
-                raise BadRecord("ended: before started")
+                raise BadRecord(_("ended: before started"))
             wall = (record.ended - record.started).total_seconds() + 1  # whole seconds stored
             if record.active_seconds > wall:
-                raise BadRecord("active_seconds: longer than the session itself")
+                raise BadRecord(_("active_seconds: longer than the session itself"))
             if record.paused_seconds > wall:  # a pause lies within the session's own time
-                raise BadRecord("paused_seconds: longer than the session itself")
+                raise BadRecord(_("paused_seconds: longer than the session itself"))
         except BadRecord as bad:
             raise as_found_in(bad, schema) from None
         return record

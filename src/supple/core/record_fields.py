@@ -15,6 +15,7 @@ from typing import Any
 from supple.core.limits import MAX_EXERCISES
 from supple.core.schema import SCHEMA, newer, schema_of, unknown_keys
 from supple.core.value import Field, fields, value_class
+from supple.i18n import _
 
 
 class BadRecord(Exception):
@@ -81,13 +82,13 @@ def spec(read: Reader, **options: Any) -> dict[str, Spec]:
 
 def read_text(label: str, value: Any) -> str:
     if not isinstance(value, str) or not value:
-        raise BadRecord(f"{label}: missing or not text")
+        raise BadRecord(_("{key}: missing or not text").format(key=label))
     return value
 
 
 def read_string(label: str, value: Any) -> str:
     if not isinstance(value, str):
-        raise BadRecord(f"{label}: expected text")
+        raise BadRecord(_("{key}: expected text").format(key=label))
     return value
 
 
@@ -98,7 +99,9 @@ def one_of(allowed: tuple[str, ...], noun: str = "", *, text: bool = True) -> Re
         if text:
             read_text(label, value)
         if value not in allowed:
-            raise BadRecord(f"{label}: unknown {noun}{value!r}")
+            # Translators: {noun} is the field's English name and a space ("level "), or nothing
+            said = _("{key}: unknown {noun}{value}")
+            raise BadRecord(said.format(key=label, noun=noun, value=repr(value)))
         return value
 
     return read
@@ -113,10 +116,14 @@ def number(high: float) -> Reader:
             or not isinstance(value, int | float)
             or not math.isfinite(value)
         ):
-            raise BadRecord(f"{label}: expected a number, got {value!r}")
+            said = _("{key}: expected a number, got {value}")
+            raise BadRecord(said.format(key=label, value=repr(value)))
         if not 0 <= value <= high:
-            limit = "0 or more" if high == math.inf else f"0 to {high:g}"
-            raise BadRecord(f"{label}: {value} is impossible ({limit})")
+            limit = (
+                _("0 or more") if high == math.inf else _("0 to {high}").format(high=f"{high:g}")
+            )
+            said = _("{key}: {value} is impossible ({limit})")
+            raise BadRecord(said.format(key=label, value=value, limit=limit))
         return value
 
     return read
@@ -128,7 +135,8 @@ def read_time(label: str, value: Any) -> datetime:
     except ValueError:
         parsed = None
     if parsed is None or parsed.tzinfo is None:
-        raise BadRecord(f"{label}: expected an ISO 8601 time with offset, got {value!r}")
+        said = _("{key}: expected an ISO 8601 time with offset, got {value}")
+        raise BadRecord(said.format(key=label, value=repr(value)))
     return parsed
 
 
@@ -141,7 +149,8 @@ def whole(high: int) -> Reader:
 
     def read(label: str, value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= high:
-            raise BadRecord(f"{label}: expected a whole number from 0 to {high}, got {value!r}")
+            said = _("{key}: expected a whole number from {low} to {high}, got {value}")
+            raise BadRecord(said.format(key=label, low=0, high=high, value=repr(value)))
         return value
 
     return read
@@ -152,15 +161,15 @@ rating = whole(10)  # a 0–10 rating: the old feelings, the pain scale
 
 def place(label: str, value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_EXERCISES:
-        raise BadRecord(
-            f"{label}: expected a whole number from 1 to {MAX_EXERCISES}, got {value!r}"
-        )
+        said = _("{key}: expected a whole number from {low} to {high}, got {value}")
+        raise BadRecord(said.format(key=label, low=1, high=MAX_EXERCISES, value=repr(value)))
     return value
 
 
 def flag(label: str, value: Any) -> bool:
     if not isinstance(value, bool):
-        raise BadRecord(f"{label}: expected true or false, got {value!r}")
+        said = _("{key}: expected true or false, got {value}")
+        raise BadRecord(said.format(key=label, value=repr(value)))
     return value
 
 

@@ -16,7 +16,14 @@ from supple.core.screening import SIGNS, Screening
 from supple.core.stats import Week
 from supple.core.trends import AdherenceWeek, PainWeek, TestTrend, so_far
 from supple.core.value import value_class
-from supple.core.words import day_words, done_of_planned, judged_words, plural
+from supple.core.words import (
+    day_words,
+    done_of_planned,
+    judged_words,
+    judgement_words,
+    plural,
+)
+from supple.i18n import _, language, n_
 
 ADVICE_FILE = "advice.toml"
 
@@ -104,7 +111,7 @@ def _applied(entry: dict[str, Any]) -> Applied:
 
 def change_words(kind: str, names: Sequence[str], was: str, dose: str) -> str:
     """What applied advice moved: "Cat-Cow one step harder, 5 reps → 8 reps"."""
-    direction = {"harder": "one step harder", "easier": "one step easier"}.get(kind, kind)
+    direction = {"harder": _("one step harder"), "easier": _("one step easier")}.get(kind, kind)
     what = " ".join(p for p in (", ".join(names), direction) if p)
     return f"{what}, {was} → {dose}" if was and dose else what
 
@@ -158,7 +165,7 @@ def _table(head: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int]
 
 def _adherence(facts: ReportFacts) -> str:
     if facts.started is None:
-        return "<p>The program has not been started.</p>"
+        return _p(_("The program has not been started."))
     done, due = so_far(facts.adherence)
     rows = [
         [
@@ -170,12 +177,16 @@ def _adherence(facts: ReportFacts) -> str:
         for w in facts.adherence
     ]
     share = f" ({done / due:.0%})" if due else ""
-    return (
-        f"<p>{_e(facts.program)}: started {_e(day_words(facts.started))}, "
-        f"{_e(facts.done)} of {_e(facts.total)} workouts of the program done; "
-        f"{_e(done_of_planned(done, due, so_far=True))}{_e(share)}.</p>"
-        + _table(["Week", "From", "Workouts done", ""], rows, set())
+    line = _(
+        "{program}: started {day}, {done} of {total} workouts of the program done; {so_far}."
+    ).format(
+        program=facts.program,
+        day=day_words(facts.started),
+        done=facts.done,
+        total=facts.total,
+        so_far=done_of_planned(done, due, so_far=True) + share,
     )
+    return _p(line) + _table([_("Week"), _("From"), _("Workouts done"), ""], rows, set())
 
 
 def _minutes(weeks: Sequence[Week]) -> str:
@@ -184,12 +195,12 @@ def _minutes(weeks: Sequence[Week]) -> str:
         [_e(day_words(w.monday)), _e(w.sessions), _num(w.minutes, "min"), _bar(w.minutes / top)]
         for w in weeks
     ]
-    return _table(["Week of", "Sessions that count", "Work", ""], rows, {1, 2})
+    return _table([_("Week of"), _("Sessions that count"), _("Work"), ""], rows, {1, 2})
 
 
 def _pain(facts: ReportFacts) -> str:
     if not facts.pain:
-        text = "<p>No pain ratings yet (0 = no pain, 10 = worst imaginable).</p>"
+        text = _p(_("No pain ratings yet (0 = no pain, 10 = worst imaginable)."))
     else:
         rows = [
             [
@@ -201,21 +212,25 @@ def _pain(facts: ReportFacts) -> str:
             ]
             for w in facts.pain
         ]
-        text = "<p>Weekly means, 0 = no pain, 10 = worst imaginable.</p>" + _table(
-            ["Week of", "Before", "After", "Next morning", ""], rows, {1, 2, 3}
+        head = [_("Week of"), _("Before"), _("After"), _("Next morning"), ""]
+        text = _p(_("Weekly means, 0 = no pain, 10 = worst imaginable.")) + _table(
+            head, rows, {1, 2, 3}
         )
     if facts.old_feelings:
-        text += (
-            f'<p class="note">{_e(plural(facts.old_feelings, "older session"))} '
-            f"{'carries' if facts.old_feelings == 1 else 'carry'} a &quot;feeling&quot; "
-            "check-in on another scale (0 = very bad, 10 = great): not shown as pain.</p>"
-        )
+        note = n_(
+            '{sessions} carries a "feeling" check-in on another scale (0 = very bad, '
+            "10 = great): not shown as pain.",
+            '{sessions} carry a "feeling" check-in on another scale (0 = very bad, '
+            "10 = great): not shown as pain.",
+            facts.old_feelings,
+        ).format(sessions=plural(facts.old_feelings, "older session"))
+        text += f'<p class="note">{_e(note)}</p>'
     return text
 
 
 def _tests(tests: Sequence[TestTrend]) -> str:
     if not tests:
-        return "<p>No tests.</p>"
+        return _p(_("No tests."))
     rows = []
     for trend in tests:
         test = trend.test
@@ -228,10 +243,11 @@ def _tests(tests: Sequence[TestTrend]) -> str:
                 _e(test.name),
                 *(_num(values.get(p), test.unit) for p in ("start", "middle", "end")),
                 change,
-                _e(f"{trend.verdict} ({test.better} is better)"),
+                _e(judgement_words(trend.verdict, test.better)),
             ]
         )
-    return _table(["Test", "Start", "Middle", "End", "Change", "Judged"], rows, {1, 2, 3})
+    head = [_("Test"), _("Start"), _("Middle"), _("End"), _("Change"), _("Judged")]
+    return _table(head, rows, {1, 2, 3})
 
 
 def _adjustments(facts: ReportFacts) -> str:
@@ -242,71 +258,99 @@ def _adjustments(facts: ReportFacts) -> str:
                 _e(day_words(a.at) if a.at is not None else "–"),
                 _e(a.change),
                 _e(a.reason),
-                "undone" if a.undone else "applied",
+                _e(_("undone") if a.undone else _("applied")),
             ]
             for a in facts.applied
         ]
-        parts.append(_table(["When", "Change", "Why", ""], rows, set()))
+        parts.append(_table([_("When"), _("Change"), _("Why"), ""], rows, set()))
     else:
-        parts.append("<p>No advice applied.</p>")
+        parts.append(_p(_("No advice applied.")))
     if facts.steps:
         rows = [
             [
                 _e(s.routine),
                 _e(s.exercise),
-                _e(f"{abs(s.rungs)} {'harder' if s.rungs > 0 else 'easier'}"),
+                _e(_steps(s.rungs)),
             ]
             for s in facts.steps
         ]
-        parts.append("<p>Easier/harder steps in force:</p>")
-        parts.append(_table(["Routine", "Exercise", "Steps"], rows, set()))
+        parts.append(_p(_("Easier/harder steps in force:")))
+        parts.append(_table([_("Routine"), _("Exercise"), _("Steps")], rows, set()))
     return "".join(parts)
 
 
 def _screening(screening: Screening | None) -> str:
     if screening is None or not screening.answered or screening.answered_at is None:
-        return "<p>The safety screening has not been answered.</p>"
+        return _p(_("The safety screening has not been answered."))
+    # Translators: a warning sign's answer in the report's table
+    yes, no = _("yes"), _("no")
     rows = [
-        [_e(sign.short), '<span class="flag">yes</span>' if screening.signs[sign.key] else "no"]
+        [
+            _e(sign.short),
+            f'<span class="flag">{_e(yes)}</span>' if screening.signs[sign.key] else _e(no),
+        ]
         for sign in SIGNS
     ]
-    usual = "not given" if screening.usual_pain is None else f"{screening.usual_pain}/10"
-    head = f"<p>Answered {_e(day_words(screening.answered_at))}; usual back pain {_e(usual)}. "
+    usual = _("not given") if screening.usual_pain is None else f"{screening.usual_pain}/10"
+    said = _("Answered {day}; usual back pain {usual}.").format(
+        day=day_words(screening.answered_at), usual=usual
+    )
+    head = f"<p>{_e(said)} "
     if not screening.any_flag:
-        head += '<span class="ok">No warning signs.</span></p>'
+        none = _("No warning signs.")
+        head += f'<span class="ok">{_e(none)}</span></p>'
     elif screening.cleared and screening.cleared_at is not None:
-        head += (
-            f'<span class="ok">Cleared by a clinician (as the person said) on '
-            f"{_e(day_words(screening.cleared_at))}.</span></p>"
+        cleared = _("Cleared by a clinician (as the person said) on {day}.").format(
+            day=day_words(screening.cleared_at)
         )
+        head += f'<span class="ok">{_e(cleared)}</span></p>'
     else:
-        head += '<span class="flag">Warning signs answered yes: not cleared yet.</span></p>'
-    return head + _table(["Warning sign", "Answer"], rows, set())
+        flagged = _("Warning signs answered yes: not cleared yet.")
+        head += f'<span class="flag">{_e(flagged)}</span></p>'
+    return head + _table([_("Warning sign"), _("Answer")], rows, set())
 
 
 def render(facts: ReportFacts) -> str:
     """The whole page, as text."""
     sections = (
-        ("Adherence to the program", _adherence(facts)),
-        ("Work minutes per week", _minutes(facts.weeks)),
-        ("Pain", _pain(facts)),
-        ("Mobility tests", _tests(facts.tests)),
-        ("Adjustments and why", _adjustments(facts)),
-        ("Safety screening", _screening(facts.screening)),
+        (_("Adherence to the program"), _adherence(facts)),
+        (_("Work minutes per week"), _minutes(facts.weeks)),
+        (_("Pain"), _pain(facts)),
+        (_("Mobility tests"), _tests(facts.tests)),
+        (_("Adjustments and why"), _adjustments(facts)),
+        (_("Safety screening"), _screening(facts.screening)),
     )
     body = "".join(f"<section><h2>{_e(t)}</h2>{html}</section>" for t, html in sections)
-    when = f"{facts.generated:%d %b %Y %H:%M}"
+    when = f"{day_words(facts.generated, padded=True)} {facts.generated:%H:%M}"
+    lang = "en" if language() == "pseudo" else language()
+    heading = _("Mobility and back pain: progress report")
+    title = _("supple report {day}").format(day=f"{facts.generated:%Y-%m-%d}")
+    made = _(
+        "Made by supple on {when} from the person's own records. supple is not medical advice; "
+        "the pain scale is the 0–10 numeric rating."
+    ).format(when=when)
     return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"{GENERATOR}"
-        f"<title>supple report {_e(f'{facts.generated:%Y-%m-%d}')}</title>"
+        f"<title>{_e(title)}</title>"
         f"<style>{STYLE}</style></head><body>"
-        "<h1>Mobility and back pain: progress report</h1>"
-        f'<p class="sub">Made by supple on {_e(when)} from the person\'s own records. '
-        "supple is not medical advice; the pain scale is the 0–10 numeric rating.</p>"
+        f"<h1>{_e(heading)}</h1>"
+        f'<p class="sub">{_e(made)}</p>'
         f"{body}</body></html>\n"
     )
+
+
+def _p(text: str) -> str:
+    """A paragraph of plain text, escaped."""
+    return f"<p>{_e(text)}</p>"
+
+
+def _steps(rungs: int) -> str:
+    """Easier/harder steps in force: "2 harder", "1 easier"."""
+    if rungs > 0:
+        return n_("{count} harder", "{count} harder", rungs).format(count=rungs)
+    return n_("{count} easier", "{count} easier", -rungs).format(count=-rungs)
 
 
 GENERATOR = '<meta name="generator" content="supple report">'

@@ -54,6 +54,7 @@ from supple.core.translations import (
     used_translations,
 )
 from supple.core.value import field, value_class
+from supple.i18n import _
 
 Source = Literal["bundled", "user"]
 LIBRARY_FOLDER = "library"  # beside the bundled routines: the exercises routines may `use`
@@ -121,9 +122,11 @@ class Exercise:
         dose = self.levels[level] if dose is None else dose
         text = self.kind.dose_words(dose)
         if self.per_side:
-            text += " each side"
+            # Translators: a dose done on each side in turn, "30 s hold each side"
+            text = _("{dose} each side").format(dose=text)
         if dose.sets > 1:
-            text += f" × {dose.sets} sets"
+            # Translators: a dose in sets, "8 reps × 2 sets"
+            text = _("{dose} × {sets} sets").format(dose=text, sets=dose.sets)
         return text
 
 
@@ -178,9 +181,10 @@ def parse_routine(
     if K.SCHEMA in data:
         schema = data[K.SCHEMA]
         if isinstance(schema, bool) or not isinstance(schema, int):
-            check.report([K.SCHEMA], f"expected the whole number {SCHEMA}")
+            check.report([K.SCHEMA], _("expected the whole number {schema}").format(schema=SCHEMA))
         elif schema != SCHEMA:
-            check.report([K.SCHEMA], f"unknown schema {schema} (this supple reads schema {SCHEMA})")
+            said = _("unknown schema {schema} (this supple reads schema {ours})")
+            check.report([K.SCHEMA], said.format(schema=schema, ours=SCHEMA))
     routine_id = check.string(data, [], K.ID, pattern=SLUG) or ""
     title = check.string(data, [], K.TITLE, max_length=80) or ""
     summary = check.string(data, [], K.SUMMARY, default="", max_length=400) or ""
@@ -196,9 +200,9 @@ def parse_routine(
         if not isinstance(raw_exercises, list) or not all(
             isinstance(e, dict) for e in raw_exercises
         ):
-            check.report([K.EXERCISE], "expected [[exercise]] tables")
+            check.report([K.EXERCISE], _("expected [[exercise]] tables"))
         elif not raw_exercises:
-            check.report([K.EXERCISE], "no exercises (expected at least one [[exercise]])")
+            check.report([K.EXERCISE], _("no exercises (expected at least one [[exercise]])"))
         else:
             seen: dict[str, int] = {}
             uses: list[str] = []
@@ -212,11 +216,9 @@ def parse_routine(
                 if exercise is None:
                     continue
                 if exercise.id in seen:
-                    check.report(
-                        [K.EXERCISE, index, ExerciseKey.ID],
-                        f"duplicate id '{exercise.id}' (exercise[{seen[exercise.id]}] has it; "
-                        "ids must be unique)",
-                    )
+                    said = _("duplicate id '{id}' (exercise[{index}] has it; ids must be unique)")
+                    said = said.format(id=exercise.id, index=seen[exercise.id])
+                    check.report([K.EXERCISE, index, ExerciseKey.ID], said)
                 seen.setdefault(exercise.id, index)
                 exercises.append(exercise)
             _check_size(check, raw_exercises, exercises)
@@ -256,11 +258,13 @@ def _used(
     table = tables.get(used)
     if table is None:
         close = closest(used, tables)
-        hint = f" (did you mean '{close}'?)" if close else ""
-        check.report([*where, K.USE], f"no library exercise '{used}'{hint}")
+        said = _("no library exercise '{id}' (did you mean '{close}'?)")
+        said = said if close else _("no library exercise '{id}'")
+        check.report([*where, K.USE], said.format(id=used, close=close))
         return None
     if K.ID in raw and raw[K.ID] != used:
-        check.report([*where, K.ID], f"an exercise that uses '{used}' has its id; remove id")
+        said = _("an exercise that uses '{id}' has its id; remove id").format(id=used)
+        check.report([*where, K.ID], said)
         return None
     merged = {k: v for k, v in table.items() if k in _EXERCISE_KEYS and k != K.USE}
     merged |= {k: v for k, v in raw.items() if k != K.USE} | {K.ID: used}
@@ -274,20 +278,19 @@ def _used(
 def _check_size(check: Checker, raw: list[Any], exercises: list[Exercise]) -> None:
     """The limits on a whole routine: how many exercises, and how long at each level."""
     if len(raw) > MAX_EXERCISES:
-        check.report(
-            [RoutineKey.EXERCISE], f"{len(raw)} exercises; a routine has at most {MAX_EXERCISES}"
-        )
+        said = _("{count} exercises; a routine has at most {most}")
+        check.report([RoutineKey.EXERCISE], said.format(count=len(raw), most=MAX_EXERCISES))
     if len(exercises) != len(raw):
         return  # a broken exercise is reported already: its length is unknown
     for level in LEVELS:
         seconds = plan_seconds(exercises, level)
         if seconds > MAX_PLAN_SECONDS:
-            check.report(
-                [RoutineKey.EXERCISE],
-                f"the {level} level lasts {_hours(seconds)}; a routine lasts at most "
-                f"{_hours(MAX_PLAN_SECONDS)} at every level (rests included): fewer exercises, "
-                "sets, reps or seconds",
+            said = _(
+                "the {level} level lasts {time}; a routine lasts at most {most} at every level "
+                "(rests included): fewer exercises, sets, reps or seconds"
             )
+            facts = {"level": level, "time": _hours(seconds), "most": _hours(MAX_PLAN_SECONDS)}
+            check.report([RoutineKey.EXERCISE], said.format(**facts))
 
 
 def plan_seconds(exercises: Sequence[Exercise], level: Level) -> float:
@@ -384,11 +387,8 @@ def _breath(
         pattern_name = check.string(raw, where, key, choices=choices, default=value)
         return PATTERNS.get(pattern_name or "")
     if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
-        check.report(
-            [*where, key],
-            "expected a pattern name in quotes, or a list of phases like "
-            '[{ phase = "inhale", seconds = 3 }]',
-        )
+        said = _("expected a pattern name in quotes, or a list of phases like {example}")
+        check.report([*where, key], said.format(example='[{ phase = "inhale", seconds = 3 }]'))
         return None
     phases = []
     for index, raw_phase in enumerate(value, 1):

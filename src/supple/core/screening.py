@@ -15,6 +15,7 @@ from typing import Any
 
 from supple.core.schema import SCHEMA, newer, unknown_keys
 from supple.core.value import field, value_class
+from supple.i18n import _, lazy
 
 FILE_NAME = "screening.toml"
 PAIN_LOW, PAIN_HIGH = 0, 10
@@ -22,55 +23,66 @@ PAIN_LOW, PAIN_HIGH = 0, 10
 
 @value_class(frozen=True, slots=True)
 class Sign:
-    """One warning sign: a stable key (the file's) and the question in plain words."""
+    """One warning sign: a stable key (the file's) and the question in plain words (declared
+    in English, read in the person's language: ``question``, ``short``)."""
 
     key: str
-    question: str
-    short: str  # a few words for the report and the summary line
+    english_question: str
+    english_short: str  # a few words for the report and the summary line
     # Urgent: a possible cauda equina syndrome or a worsening nerve problem (NICE NG59,
     # Finucane 2020): a clinician today, not soon.
     urgent: bool = False
+
+    @property
+    def question(self) -> str:
+        return _(self.english_question)
+
+    @property
+    def short(self) -> str:
+        return _(self.english_short)
 
 
 # The questions, in the order asked; the keys are the file's and never change.
 SIGNS: tuple[Sign, ...] = (
     Sign(
         "saddle_numbness",
-        "Numbness or tingling around your seat: between the legs, the buttocks or inner thighs?",
-        "numbness around the seat area",
+        lazy(
+            "Numbness or tingling around your seat: between the legs, the buttocks or inner thighs?"
+        ),
+        lazy("numbness around the seat area"),
         urgent=True,
     ),
     Sign(
         "bladder_bowel",
-        "New trouble passing or holding urine or stools?",
-        "new bladder or bowel trouble",
+        lazy("New trouble passing or holding urine or stools?"),
+        lazy("new bladder or bowel trouble"),
         urgent=True,
     ),
     Sign(
         "leg_weakness",
-        "Weakness or numbness in a leg or foot that is getting worse?",
-        "leg weakness or numbness getting worse",
+        lazy("Weakness or numbness in a leg or foot that is getting worse?"),
+        lazy("leg weakness or numbness getting worse"),
         urgent=True,
     ),
     Sign(
         "fever_unwell",
-        "A fever, or feeling generally unwell, along with the back pain?",
-        "fever or feeling unwell",
+        lazy("A fever, or feeling generally unwell, along with the back pain?"),
+        lazy("fever or feeling unwell"),
     ),
     Sign(
         "weight_loss",
-        "Weight loss you cannot explain?",
-        "unexplained weight loss",
+        lazy("Weight loss you cannot explain?"),
+        lazy("unexplained weight loss"),
     ),
     Sign(
         "night_pain",
-        "Constant pain at night that does not ease with rest or changing position?",
-        "constant pain at night",
+        lazy("Constant pain at night that does not ease with rest or changing position?"),
+        lazy("constant pain at night"),
     ),
     Sign(
         "fall_accident",
-        "A recent fall, accident or blow to the back?",
-        "a recent fall or accident",
+        lazy("A recent fall, accident or blow to the back?"),
+        lazy("a recent fall or accident"),
     ),
 )
 SIGN_KEYS: tuple[str, ...] = tuple(sign.key for sign in SIGNS)
@@ -144,9 +156,13 @@ def answered(
     newer supple wrote are kept; an earlier clearing stands only if no sign is answered yes."""
     unknown_yes = set(yes) - set(SIGN_KEYS)
     if unknown_yes:
-        raise BadScreening(f"no warning sign '{sorted(unknown_yes)[0]}'")
+        raise BadScreening(_("no warning sign '{key}'").format(key=sorted(unknown_yes)[0]))
     if usual_pain is not None and not PAIN_LOW <= usual_pain <= PAIN_HIGH:
-        raise BadScreening(f"usual pain must be {PAIN_LOW}-{PAIN_HIGH}, not {usual_pain}")
+        raise BadScreening(
+            _("usual pain must be {low}-{high}, not {pain}").format(
+                low=PAIN_LOW, high=PAIN_HIGH, pain=usual_pain
+            )
+        )
     signs = {key: key in yes for key in SIGN_KEYS}
     unknown = before.unknown if before is not None else {}
     return Screening(at.replace(microsecond=0), signs, usual_pain, None, SCHEMA, unknown)
@@ -162,23 +178,31 @@ def parse(data: dict[str, Any]) -> Screening:
     """A screening from its file's content; BadScreening names the key that is wrong."""
     schema = data.get("schema", SCHEMA)
     if isinstance(schema, bool) or not isinstance(schema, int) or schema < SCHEMA:
-        raise BadScreening(f"schema: expected {SCHEMA}")
+        raise BadScreening(_("schema: expected {schema}").format(schema=SCHEMA))
     signs: dict[str, bool] = {}
     for key in SIGN_KEYS:
         if key in data:
             if not isinstance(data[key], bool):
-                raise BadScreening(f"{key}: expected true or false")
+                raise BadScreening(_("{key}: expected true or false").format(key=key))
             signs[key] = data[key]
     pain = data.get("usual_pain")
     if pain is not None and (
         isinstance(pain, bool) or not isinstance(pain, int) or not PAIN_LOW <= pain <= PAIN_HIGH
     ):
-        raise BadScreening(f"usual_pain: expected a whole number {PAIN_LOW}-{PAIN_HIGH}")
+        raise BadScreening(
+            _("usual_pain: expected a whole number {low}-{high}").format(
+                low=PAIN_LOW, high=PAIN_HIGH
+            )
+        )
     times: dict[str, datetime | None] = {}
     for key in ("answered_at", "cleared_at"):
         value = data.get(key)
         if value is not None and not isinstance(value, datetime):
-            raise BadScreening(f"{key}: expected a time like 2026-11-24T07:30:00+01:00")
+            raise BadScreening(
+                _("{key}: expected a time like {example}").format(
+                    key=key, example="2026-11-24T07:30:00+01:00"
+                )
+            )
         times[key] = value
     return Screening(
         times["answered_at"],
@@ -215,7 +239,7 @@ def save(data_dir: Path, screening: Screening) -> Path:
     from supple.core.files import refuse_newer, write_toml
 
     path = data_dir / FILE_NAME
-    old, _ = load(data_dir)
+    old, _problem = load(data_dir)
     if old is not None and newer(old.schema):
         refuse_newer(path, old.schema)
     return write_toml(path, screening.to_toml())

@@ -16,6 +16,7 @@ from typing import Any
 
 from supple import i18n
 from supple.core.tomlcheck import Checker, KeyPart
+from supple.i18n import _
 
 # Which keys of each table may be translated: the texts a person reads or hears.
 EXERCISE_TEXTS = ("name", "how", "safety")
@@ -52,7 +53,8 @@ def read_translations(
         here = [*where, language]
         raw = table[language]
         if not isinstance(raw, dict):
-            check.report(here, f"expected a table of translations ({', '.join(texts)})")
+            said = _("expected a table of translations ({keys})").format(keys=", ".join(texts))
+            check.report(here, said)
             continue
         check.keys(raw, here, texts)
         read: dict[str, Text] = {}
@@ -65,14 +67,15 @@ def read_translations(
                 if steps is None:
                     continue
                 if isinstance(wanted, tuple) and len(steps) != len(wanted):
-                    check.report(
-                        [*here, key],
-                        f"{len(steps)} steps, the English has {len(wanted)}: a translation has "
-                        "as many steps as the English",
+                    said = _(
+                        "{count} steps, the English has {english}: a translation has as many "
+                        "steps as the English"
                     )
+                    check.report([*here, key], said.format(count=len(steps), english=len(wanted)))
                     continue
                 if any(len(step) > MAX_STEP for step in steps):
-                    check.report([*here, key], f"a step is over {MAX_STEP} characters")
+                    said = _("a step is over {most} characters").format(most=MAX_STEP)
+                    check.report([*here, key], said)
                     continue
                 read[key] = tuple(steps)
             else:

@@ -69,14 +69,40 @@ _MONTHS = (
 )
 
 
-def day_words(day: date) -> str:
+def weekday_words(day: date) -> str:
+    """A day's abbreviated name in the person's language: "Sun"."""
+    return _((*_WEEKDAYS, _SUNDAY)[day.weekday()])
+
+
+def day_words(day: date, *, padded: bool = False, year: bool = True) -> str:
     """A day as people write it: "Sun 6 Dec 2026" (no leading zero, whatever the locale's
-    digits), the names in the person's language (never the C locale's nor the system's)."""
-    weekday = (*_WEEKDAYS, _SUNDAY)[day.weekday()]
+    digits), the names in the person's language (never the C locale's nor the system's);
+    ``padded`` "Sun 06 Dec 2026" (strftime's ``%a %d %b %Y``), ``year=False`` "Sun 06 Dec"."""
+    weekday = weekday_words(day)
+    number = f"{day.day:02d}" if padded else str(day.day)
+    month = _(_MONTHS[day.month - 1])
+    if not year:
+        # Translators: a date without its year, "Sun 6 Dec"; reorder the parts as your language does
+        return _("{weekday} {day} {month}").format(weekday=weekday, day=number, month=month)
     # Translators: a date, "Sun 6 Dec 2026"; reorder the parts as your language writes them
     return _("{weekday} {day} {month} {year}").format(
-        weekday=_(weekday), day=day.day, month=_(_MONTHS[day.month - 1]), year=day.year
+        weekday=weekday, day=number, month=month, year=day.year
     )
+
+
+# Translators: a level's name as shown (the ids in files stay English)
+_LEVELS = {
+    "beginner": lazy("beginner"),
+    "intermediate": lazy("intermediate"),
+    "advanced": lazy("advanced"),
+}
+
+
+def level_words(level: str) -> str:
+    """A level's display word in the person's language ("beginner" -> "Einsteiger"); the id
+    itself for one not known."""
+    known = _LEVELS.get(level)
+    return level if known is None else _(known)
 
 
 def done_of_planned(done: int, due: int, *, so_far: bool = False) -> str:
@@ -111,7 +137,19 @@ NOUNS: dict[str, Callable[[int], str]] = {
     "exercise": lambda n: n_("{count} exercise", "{count} exercises", n),
     "rep": lambda n: n_("{count} rep", "{count} reps", n),
     "set": lambda n: n_("{count} set", "{count} sets", n),
+    "minute": lambda n: n_("{count} minute", "{count} minutes", n),
+    "second": lambda n: n_("{count} second", "{count} seconds", n),
 }
+
+
+def side_words(side: str) -> str:
+    """A side as said: "left side", "right side" (the record's values stay English)."""
+    match side:
+        case "left":
+            return _("left side")
+        case "right":
+            return _("right side")
+    return _("{side} side").format(side=side)
 
 
 @value_class(frozen=True, slots=True)
@@ -208,6 +246,27 @@ def change_words(change: float, unit: str) -> str:
 
 
 Judgement = Literal["better", "worse", "within error", "not yet"]
+
+
+def judgement_words(verdict: Judgement, better: str) -> str:
+    """A judgement in the report's words, with which end of the test is better: "better
+    (higher is better)" (``better``: the test's "higher" or "lower", kept English in files)."""
+    match verdict:
+        case "better":
+            said = _("better")
+        case "worse":
+            said = _("worse")
+        case "within error":
+            said = _("within error")
+        case "not yet":
+            said = _("not yet")
+        case _ as unreachable:
+            assert_never(unreachable)
+    if better == "higher":
+        return _("{verdict} (higher is better)").format(verdict=said)
+    if better == "lower":
+        return _("{verdict} (lower is better)").format(verdict=said)
+    return f"{said} ({better})"
 
 
 def judge(change: float | None, error: float) -> Judgement:

@@ -8,6 +8,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from supple.i18n import _
+
 CRASH_EXIT = 70  # EX_SOFTWARE: supple itself failed, not the person's input
 OUTSIDE_EXIT = 1  # a write the machine refused (a full disk, a read-only folder): not a bug
 
@@ -53,10 +55,11 @@ def outside(error: BaseException) -> str | None:
         return None
     reason = error.strerror or str(error)
     if isinstance(error, OutputFailed):
-        return f"could not write to standard output: {reason}"
+        return _("could not write to standard output: {reason}").format(reason=reason)
     if error.filename is None:
-        return f"a write failed: {reason}"
-    return _visible(f"could not write {error.filename}: {reason}")[:300]
+        return _("a write failed: {reason}").format(reason=reason)
+    said = _("could not write {file}: {reason}").format(file=error.filename, reason=reason)
+    return _visible(said)[:300]
 
 
 def report(error: BaseException, where: str) -> int:
@@ -70,18 +73,18 @@ def report(error: BaseException, where: str) -> int:
         # Nowhere to keep it: the traceback goes to stderr after all, said to be a crash report.
         import traceback
 
-        print(
-            f"supple: crashed in {where} ({what}); the crash report could not be written "
-            f"({failed.strerror or failed}), so here it is:",
-            file=sys.stderr,
+        said = _(
+            "supple: crashed in {where} ({what}); the crash report could not be written "
+            "({why}), so here it is:"
         )
+        print(said.format(where=where, what=what, why=failed.strerror or failed), file=sys.stderr)
         traceback.print_exception(error, file=sys.stderr)
         return CRASH_EXIT
-    print(
-        f"supple: crashed in {where} ({what}). This is a bug in supple; the crash report, with "
-        f"the traceback, is in {path}",
-        file=sys.stderr,
+    said = _(
+        "supple: crashed in {where} ({what}). This is a bug in supple; the crash report, with "
+        "the traceback, is in {path}"
     )
+    print(said.format(where=where, what=what, path=path), file=sys.stderr)
     return CRASH_EXIT
 
 

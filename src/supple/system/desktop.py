@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 
 from supple.core.nudge import Decision
+from supple.i18n import _
 from supple.system.reminders import Places
 from supple.system.runner import Runner, SystemRunner
 
@@ -32,7 +33,7 @@ def desktop_env(runner: Runner, places: Places) -> dict[str, str] | None:
     if no_display and runner.which("systemctl") is not None:
         shown = runner.run(["systemctl", "--user", "show-environment"], env=env)
         for line in shown.out.splitlines() if shown.code == 0 else ():
-            key, _, value = line.partition("=")
+            key, _eq, value = line.partition("=")
             if key in ("DISPLAY", "WAYLAND_DISPLAY", "XAUTHORITY") and value:
                 env.setdefault(key, value)
     if not env.get("DBUS_SESSION_BUS_ADDRESS") and not env.get("DISPLAY"):
@@ -71,7 +72,7 @@ def notify(decision: Decision, runner: Runner, env: Mapping[str, str], places: P
         return "notified (osascript)"
     notify_send = runner.which("notify-send")
     if notify_send is None:
-        return "no notify-send: install libnotify-bin (Debian, Ubuntu) or libnotify"
+        return _("no notify-send: install libnotify-bin (Debian, Ubuntu) or libnotify")
     argv = [notify_send, "--app-name=supple", "--icon=appointment-soon", "--urgency=normal"]
     if (
         decision.routine

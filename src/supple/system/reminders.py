@@ -18,6 +18,7 @@ from typing import Any
 
 from supple.core.nudge import DAY_NAMES, RemindError, RemindSettings, clock_text
 from supple.core.value import field, replace, value_class
+from supple.i18n import _
 from supple.system.runner import Result, Runner, SystemRunner
 
 UNIT = "supple-nudge"
@@ -55,12 +56,16 @@ def carried(name: str, value: str, where: str) -> str:
         return value
     char = found.group()
     if char == "\n":
-        what = "a newline"
+        what = _("a newline")
     elif "\ud800" <= char <= "\udfff":
-        what = "bytes that are not UTF-8"
+        what = _("bytes that are not UTF-8")
     else:
-        what = f"a control character (U+{ord(char):04X})"
-    raise InstallError(f"{name} has {what} in it, which {where} cannot carry; change it first")
+        what = _("a control character (U+{code})").format(code=f"{ord(char):04X}")
+    raise InstallError(
+        _("{name} has {what} in it, which {where} cannot carry; change it first").format(
+            name=name, what=what, where=where
+        )
+    )
 
 
 def _command_name(index: int) -> str:
@@ -224,7 +229,7 @@ def timer_text(settings: RemindSettings) -> str:
     lines = [
         "# Written by `supple remind on`; `supple remind off` removes it.",
         "[Unit]",
-        f"Description=supple reminders ({settings.describe()})",
+        f"Description=supple reminders ({settings.describe(translated=False)})",
         "",
         "[Timer]",
         *(f"OnCalendar={spec}" for spec in on_calendar(settings)),
@@ -364,15 +369,18 @@ def choose_scheduler(runner: Runner, places: Places) -> str:
     if runner.which("crontab") is not None:
         return "cron"
     raise InstallError(
-        "neither a systemd user manager nor cron is running here, so nothing could run "
-        "`supple nudge` at the chosen times"
+        _(
+            "neither a systemd user manager nor cron is running here, so nothing could run "
+            "`supple nudge` at the chosen times"
+        )
     )
 
 
 def _check(result: Result, what: str) -> None:
     if result.code != 0:
         detail = (result.err or result.out).strip().splitlines()
-        raise InstallError(f"{what} failed: {detail[-1] if detail else f'exit {result.code}'}")
+        why = detail[-1] if detail else f"exit {result.code}"
+        raise InstallError(_("{what} failed: {why}").format(what=what, why=why))
 
 
 def read_crontab(runner: Runner) -> str:
@@ -427,7 +435,7 @@ def install(
         runner.run(["launchctl", "bootout", f"{domain}/{LABEL}"])  # an older one, if loaded
         _check(runner.run(["launchctl", "bootstrap", domain, str(places.plist)]), "launchctl")
     else:
-        raise InstallError(f"unknown scheduler '{chosen}'")
+        raise InstallError(_("unknown scheduler '{name}'").format(name=chosen))
     return replace(settings, on=True, scheduler=chosen)
 
 
@@ -457,7 +465,7 @@ def uninstall(runner: Runner, places: Places) -> list[str]:
                 _check(runner.run(["crontab", "-"], input=rest), "crontab")
             else:  # the block was all there was: no crontab at all, as before
                 _check(runner.run(["crontab", "-r"]), "crontab -r")
-            removed.append("the supple block of your crontab")
+            removed.append(_("the supple block of your crontab"))
     return removed
 
 

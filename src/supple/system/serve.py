@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from supple.core.packaged import shipped
+from supple.i18n import _
 from supple.system.addresses import machine_addresses, reachable_from_elsewhere
 
 # The browser page's files (the supple package's web/ folder, shipped in the wheel).
@@ -189,7 +190,7 @@ async def close_tabs(tabs: set[asyncio.Task[None]]) -> None:
     for tab in pending:
         tab.cancel()
     if pending:
-        _, late = await asyncio.wait(pending, timeout=QUIT_WAIT)
+        _done, late = await asyncio.wait(pending, timeout=QUIT_WAIT)
         for tab in late:
             tab.cancel()
         # One more moment for asyncio to reap the apps' processes (its child watcher reports
@@ -258,12 +259,12 @@ def serve(
 
     token = token or new_token()
     if not is_loopback(host):
-        print(
-            f"supple: warning: serving on {host}:{port} — anyone who can reach this address on "
+        said = _(
+            "supple: warning: serving on {host}:{port} — anyone who can reach this address on "
             "your network and has the address below (with its token) can open supple and see "
-            "and change your history. Use the default 127.0.0.1 unless you mean that.",
-            file=sys.stderr,
+            "and change your history. Use the default 127.0.0.1 unless you mean that."
         )
+        print(said.format(host=host, port=port), file=sys.stderr)
     print(
         announcement(host, port, token, addresses_to_open(host, port, find)),
         file=sys.stderr,

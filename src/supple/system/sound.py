@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from supple.i18n import _, lazy
 from supple.system.programs import first_found
 
 CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -24,14 +25,23 @@ CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("afplay", ()),  # macOS
 )
 KILL_AFTER = 1.0  # seconds a player has to stop when told before it is killed
-INSTALL_HINT = (
-    "No audio player found, so tones are the bell: install pipewire-bin or pulseaudio-utils "
-    "(macOS has afplay)."
-)
-BREATH_HINT = (
-    "Breath tones need an audio player: install pipewire-bin or pulseaudio-utils (macOS has "
-    "afplay)."
-)
+# Read translated as ``INSTALL_HINT`` and ``BREATH_HINT`` (``__getattr__``).
+_HINTS = {
+    "INSTALL_HINT": lazy(
+        "No audio player found, so tones are the bell: install pipewire-bin or "
+        "pulseaudio-utils (macOS has afplay)."
+    ),
+    "BREATH_HINT": lazy(
+        "Breath tones need an audio player: install pipewire-bin or pulseaudio-utils (macOS "
+        "has afplay)."
+    ),
+}
+
+
+def __getattr__(name: str) -> str:
+    if name in _HINTS:
+        return _(_HINTS[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def find_player(which: Callable[[str], str | None] = shutil.which) -> list[str] | None:

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from collections.abc import Callable
 
+from supple.i18n import _, lazy
 from supple.system.programs import first_found
 
 CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -19,10 +20,17 @@ CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("spd-say", ("--wait",)),  # without --wait it returns at once and cannot be stopped
     ("say", ()),
 )
-INSTALL_HINT = (
+_INSTALL_HINT = lazy(
     "No speech program found, so cues stay the bell. For spoken cues install espeak-ng "
     "(Debian/Ubuntu: sudo apt install espeak-ng; macOS has `say` built in)."
 )
+
+
+def __getattr__(name: str) -> str:
+    """``INSTALL_HINT``, translated as it is read."""
+    if name == "INSTALL_HINT":
+        return _(_INSTALL_HINT)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # How each program is told the language (issue 28), ``{lang}`` the code ("de", "es"); English

@@ -1,0 +1,293 @@
+"""The advice's, the morning question's and the safety screening's sentences for people
+(``supple.coach.wording`` re-exports them: one room each, one door). Each is translated when it
+is made; the sentences declared as names (``NO_ADVICE``…) are read through ``__getattr__``,
+translated when read, so ``--lang`` and the setting apply although this module was imported
+first."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING, Final, assert_never
+
+from supple.i18n import _, lazy
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from datetime import datetime
+
+    from supple.core.advice import Suggestion
+    from supple.core.advice_log import Applied
+    from supple.core.record import SessionRecord
+    from supple.core.screening import Screening
+
+
+class Ask(StrEnum):
+    """Something a sentence tells the person to do next: on the command line it names the
+    command, in the app the key in force (the app passes its own ``Hint``)."""
+
+    SCREENING = "screening"  # answer the safety questions (again)
+    CLEARED = "cleared"  # say a clinician cleared you
+    TESTS = "tests"  # take the mobility tests
+    UNDO_ADVICE = "undo-advice"  # undo the advice just applied
+
+
+if TYPE_CHECKING:
+    Hint = Callable[[Ask], str]
+
+
+def on_command_line(ask: Ask) -> str:
+    """How to do ``ask`` from the command line: the command, quoted (commands stay English)."""
+    match ask:
+        case Ask.SCREENING:
+            return "`supple screening`"
+        case Ask.CLEARED:
+            return "`supple screening --cleared`"
+        case Ask.TESTS:
+            return "`supple test list`"
+        case Ask.UNDO_ADVICE:
+            return "`supple advice undo`"
+        case _:
+            assert_never(ask)
+
+
+# The sentences read as names (``wording.NO_ADVICE``), each translated when it is read.
+SENTENCES: Final = {
+    "NO_ADVICE": lazy("No advice today: keep going as you are."),
+    # Said once, at the end of `supple advice`; the screening says it in full (docs/advice.md).
+    "ADVICE_NOT_MEDICAL": lazy("supple is not medical advice: a clinician who knows you decides."),
+    "NO_MORNING_SESSION": lazy(
+        "no session to link this morning's answer to (it belongs to the newest session of an "
+        "earlier day that ended within the last 36 hours)"
+    ),
+    "NOT_MEDICAL_ADVICE": lazy(
+        "supple is not medical advice and does not diagnose: these questions only tell it when "
+        "to send you to a clinician before exercising."
+    ),
+    "SCREENING_INTRO": lazy(
+        "Before the program: a few questions about warning signs that need a doctor or "
+        "physiotherapist to look at your back first. Answer for the last few weeks."
+    ),
+    # NICE NG59 and Finucane 2020 (docs/safety.md): the words every warning says
+    "BEFORE_EXERCISING": lazy("before exercising"),
+    "USUAL_PAIN_QUESTION": lazy(
+        "Your usual back pain, 0 to 10 (0 = no pain, 10 = worst imaginable)?"
+    ),
+}
+
+
+def __getattr__(name: str) -> str:
+    if name in SENTENCES:
+        return _(SENTENCES[name])
+    if name == "SCREENING_MISSING":
+        return screening_missing()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def advice(suggestion: Suggestion, how: Hint = on_command_line) -> str:
+    """One suggestion and why, with the numbers it used: "Cat-Cow 8 reps next time: 3 sessions
+    at 5 reps, pain 1–2 during, mornings unchanged"; ``how`` names what to press or type."""
+    from supple.core.advice import AdviceKind
+
+    n = suggestion.numbers
+    names = ", ".join(suggestion.names) or suggestion.routine
+    match suggestion.kind:
+        case AdviceKind.HARDER:
+            low, high = n.get("pain_low"), n.get("pain_high")
+            # Translators: the pain during the sessions, "pain 1" or "pain 1–2"
+            pain = (
+                _("pain {low}").format(low=low)
+                if low == high
+                else _("pain {low}–{high}").format(low=low, high=high)
+            )
+            mornings = _("mornings unchanged") if n.get("mornings") else _("mornings not rated")
+            facts = {"names": names, "sessions": n.get("sessions"), "was": suggestion.was}
+            if suggestion.dose:
+                return _(
+                    "{names} {dose} next time: {sessions} sessions at {was}, {pain} during, "
+                    "{mornings}."
+                ).format(dose=suggestion.dose, pain=pain, mornings=mornings, **facts)
+            return _(
+                "{names} one step harder next time: {sessions} sessions at {was}, {pain} during, "
+                "{mornings}."
+            ).format(pain=pain, mornings=mornings, **facts)
+        case AdviceKind.EASIER:
+            if suggestion.dose:
+                return _("{names} {dose} next time: {why}.").format(
+                    names=names, dose=suggestion.dose, why=_why_easier(n)
+                )
+            return _("{names} one step easier next time: {why}.").format(
+                names=names, why=_why_easier(n)
+            )
+        case AdviceKind.REST:
+            if "pain_last" in n:
+                return _(
+                    "A rest day: pain rose across three sessions ({first}, {middle}, {last} of 10)."
+                ).format(first=n["pain_first"], middle=n["pain_middle"], last=n["pain_last"])
+            return _("A rest day: {why}, and {names} was already made easier this week.").format(
+                why=_why_easier(n), names=names
+            )
+        case AdviceKind.RETEST:
+            return _("Take the {point} tests ({how}).").format(
+                point=n.get("points"), how=how(Ask.TESTS)
+            )
+        case AdviceKind.CELEBRATE:
+            return _("Since the start ({point} tests): {changes}.").format(
+                point=n.get("point"), changes="; ".join(_changes(n))
+            )
+        case AdviceKind.SEE_CLINICIAN:
+            return _(
+                "{see} The safety questions found a warning sign; once a clinician has cleared "
+                "you, say so ({how})."
+            ).format(see=see_clinician(bool(n.get("urgent"))), how=how(Ask.CLEARED))
+        case AdviceKind.SCREENING:
+            return _(
+                "Answer the safety questions first ({how}); until then supple suggests only what "
+                "is easier."
+            ).format(how=how(Ask.SCREENING))
+        case _:
+            assert_never(suggestion.kind)
+
+
+def advice_applied(reason: str | None, how: Hint = on_command_line) -> str:
+    """What applying a suggestion changed (None: nothing suggested nor applied), and how to
+    undo it."""
+    if reason is None:
+        return _(SENTENCES["NO_ADVICE"])
+    return _("Applied: {reason} To undo it: {how}.").format(reason=reason, how=how(Ask.UNDO_ADVICE))
+
+
+def advice_already(entry: Applied) -> str:
+    """Applying advice already applied (and not undone): when, and how to take it back."""
+    from supple.core.words import day_words, printable
+
+    return _("{id} already applied on {day}; `supple advice undo` takes it back").format(
+        id=printable(entry.id), day=day_words(entry.applied_at)
+    )
+
+
+def advice_noted(record: SessionRecord) -> str:
+    """The session detail's line: ``Advice applied: easier Cat-Cow, Sphinx; harder Bridge
+    (undone)``, the exercises by their names in this record; empty if none. Plain text."""
+    if not record.advice:
+        return ""
+    names = {e.id: e.name for e in record.exercises}
+    parts = []
+    for noted in record.advice:
+        exercises = ", ".join(names.get(x, x) for x in noted.exercises)
+        match noted.kind:  # a record value, kept English: "easier" or "harder"
+            case "easier":
+                part = _("easier {exercises}").format(exercises=exercises)
+            case "harder":
+                part = _("harder {exercises}").format(exercises=exercises)
+            case _:  # a kind a newer supple wrote: shown as it is
+                part = f"{noted.kind} {exercises}"
+        parts.append(part if noted.undone_at is None else _("{part} (undone)").format(part=part))
+    return _("Advice applied: {parts}").format(parts="; ".join(parts))
+
+
+def advice_undone(reason: str) -> str:
+    return _("Undone, the steps are back: {reason}").format(reason=reason)
+
+
+def _why_easier(n: Mapping[str, object]) -> str:
+    # Translators: the reasons are joined with ", " then followed by " on {session}"
+    parts = []
+    if "pain_during" in n:
+        parts.append(_("pain {rating} of 10 during (above 5)").format(rating=n["pain_during"]))
+    if "pain_after" in n:
+        parts.append(_("pain {rating} of 10 after (above 5)").format(rating=n["pain_after"]))
+    if "morning" in n:
+        if "usual" in n:
+            usual = _("usual {usual}").format(usual=f"{n['usual']:g}")
+        else:
+            usual = _("usual pain not known yet")
+        parts.append(
+            _("next morning {rating} of 10 ({usual})").format(rating=n["morning"], usual=usual)
+        )
+    return _("{reasons} on {session}").format(reasons=", ".join(parts), session=n.get("session"))
+
+
+def _changes(n: Mapping[str, object]) -> list[str]:
+    from supple.core.words import judged_words
+
+    out = []
+    for key, value in n.items():
+        if f"{key}_unit" not in n or not isinstance(value, int | float):
+            continue
+        unit, error = str(n[f"{key}_unit"]), n[f"{key}_error"]
+        assert isinstance(error, int | float)
+        out.append(f"{n[f'{key}_name']} {judged_words(value, error, unit)}")
+    return out
+
+
+def morning_answered(rating: int, title: str, started: datetime) -> str:
+    """This morning's pain, written into the session it belongs to."""
+    from supple.core.pain import pain_words
+    from supple.core.words import day_words
+
+    return _("This morning: {pain}, saved with {title} of {day} {time}.").format(
+        pain=pain_words(rating),
+        title=title,
+        day=day_words(started, padded=True, year=False),
+        time=f"{started:%H:%M}",
+    )
+
+
+# -- the safety screening (issue 25: docs/safety.md) ----------------------------------------
+
+
+def see_clinician(urgent: bool) -> str:
+    """Whom to see and how soon: today for the urgent signs (``Sign.urgent``), else soon. NICE
+    NG59 and Finucane 2020 (docs/safety.md): a warning sign is assessed before exercise care
+    begins, not only before it gets harder."""
+    if urgent:
+        return _(
+            "Please see a doctor today, before exercising: an emergency department or your "
+            "urgent care line."
+        )
+    return _("Please see a doctor or physiotherapist soon, before exercising.")
+
+
+def screening_line(screening: Screening | None, how: Hint = on_command_line) -> str | None:
+    """One line while a warning sign is answered yes and not cleared (None otherwise)."""
+    if screening is None or not screening.any_flag or screening.cleared:
+        return None
+    if screening.urgent:
+        return _(
+            "Warning sign answered yes: see a doctor today, before exercising ({how}: your "
+            "answers)."
+        ).format(how=how(Ask.SCREENING))
+    return _(
+        "Warning sign answered yes: see a doctor or physiotherapist soon, before exercising "
+        "({how}: your answers)."
+    ).format(how=how(Ask.SCREENING))
+
+
+def screening_missing(how: Hint = on_command_line) -> str:
+    return _(
+        "The safety screening has not been answered ({how}). Until then supple never suggests "
+        "making exercises harder."
+    ).format(how=how(Ask.SCREENING))
+
+
+def screening_result(screening: Screening | None, how: Hint = on_command_line) -> str:
+    """What the answers mean, in plain words: go ahead, see a clinician first, or cleared."""
+    from supple.core.words import day_words
+
+    if screening is None or not screening.answered:
+        return screening_missing(how)
+    if not screening.any_flag:
+        return _(
+            "No warning signs. Go ahead; stop an exercise that causes sharp or spreading pain. "
+            "Answer again ({how}) if anything changes."
+        ).format(how=how(Ask.SCREENING))
+    signs = "; ".join(sign.short for sign in screening.flags)
+    if screening.cleared and screening.cleared_at is not None:
+        return _(
+            "You answered yes to: {signs}. You said a clinician cleared you on {day}; supple may "
+            "suggest harder exercises again."
+        ).format(signs=signs, day=day_words(screening.cleared_at, padded=True))
+    return _(
+        "You answered yes to: {signs}. {see} supple will not suggest harder exercises until you "
+        "tell it a clinician has cleared you ({how})."
+    ).format(signs=signs, see=see_clinician(screening.urgent), how=how(Ask.CLEARED))
