@@ -96,7 +96,9 @@ async def test_save_keeps_it_and_home_lists_it(data_dir: Path) -> None:
         field.value = "Not An Id"
         await pilot.press("enter")  # not an id: said, nothing saved, the dialog stays
         await settle(pilot)
-        assert app.screen is asked and "not an id" in str(asked.query_one("#saveas-problem").render())
+        assert app.screen is asked and "not an id" in str(
+            asked.query_one("#saveas-problem").render()
+        )
         field.value = "my-hips"
         await pilot.press("enter")
         await settle(pilot)
@@ -259,7 +261,10 @@ async def test_ticks_are_written_not_only_coloured(
                 value = ticks.get_option_at_index(y).value
                 mark = TICKED if value in ticks.selected else UNTICKED
                 assert text.startswith(f"{mark} {value.replace('-', ' ')}"), text
-        assert set(screen.query_one("#build-focus", TickList).selected) == {"shoulders", "lower-back"}
+        assert set(screen.query_one("#build-focus", TickList).selected) == {
+            "shoulders",
+            "lower-back",
+        }
         shown = {k.description for k in screen.query("FooterKey") if k.display}
         assert {"Tick", "Level"} <= shown, shown
         level = screen.level

@@ -186,9 +186,14 @@ async def test_the_other_program_is_shown_switched_to_and_resumed(data_dir: Path
         assert "Overhead: 6 weeks · not your program now — s starts it today" in text(
             app, "#program-status"
         )
-        await pilot.press("enter")  # not the active program: nothing starts
+        shown = text(app, "#next-text")
+        assert "s: start it today" in shown
+        assert "Enter" not in shown and "press t" not in shown  # no key named that does nothing
+        footer = {k.description for k in app.screen.query("FooterKey") if k.display}
+        assert "Other program" in footer and not {"Start next", "Tests"} & footer, footer
+        await pilot.press("enter", "t")  # not the active program: nothing starts
         await settle(pilot)
-        assert isinstance(app.screen, ProgramScreen)
+        assert isinstance(app.screen, ProgramScreen) and app.coach.running() is None
         await pilot.press("s")
         await settle(pilot)
         assert "Overhead: 6 weeks · started Tue 24 Nov · 0/18" in text(app, "#program-status")
@@ -197,4 +202,8 @@ async def test_the_other_program_is_shown_switched_to_and_resumed(data_dir: Path
         await settle(pilot)
         assert "10/18 workouts done" in text(app, "#program-status")
         assert "Workout 11 · week 4" in text(app, "#next-text")
+        assert "Enter: start it now" in text(app, "#next-text")  # the active one's keys again
         assert "● Lower back: 6 weeks · 10/18" in text(app, "#program-list")
+        assert {"Start next", "Tests"} <= {
+            k.description for k in app.screen.query("FooterKey") if k.display
+        }

@@ -202,6 +202,7 @@ class ProgramScreen(SuppleScreen):
         self._loaded = False
         self.shown: str | None = None  # the program on screen (None: the active one)
         self.active = True
+        self.listing: Text | None = None  # every program on a line, as last loaded
 
     def body(self) -> Iterable[Widget]:
         yield Static("[b]Program[/b]", id="title")
@@ -246,6 +247,8 @@ class ProgramScreen(SuppleScreen):
         self._loaded = True
         self.view = view = message.view
         self.active = message.active
+        self.listing = message.listing
+        self.refresh_bindings()  # Enter and t act on the active program only
         listing = self.query_one("#program-list", Static)
         listing.display = message.listing is not None
         listing.update(message.listing or "")
@@ -285,13 +288,17 @@ class ProgramScreen(SuppleScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         if self.view is not None and (event.size.width < COMPACT_BELOW) != self.compact:
-            self.post_message(self.Loaded(self.view))
+            self.post_message(self.Loaded(self.view, self.listing, self.active))
 
     def _next(self, view: ProgramView) -> None:
         progress = view.progress
         lines = []
         nxt = progress.next
-        if progress.started is None:
+        if not self.active:  # shown with o: only s acts on it (Enter and t are the active one's)
+            resumes = "resume it" if progress.started is not None else "start it today"
+            lines.append(f"Not your program now.\n\n[b]s[/b]: {resumes}")
+            lines.append("(the other keeps its progress)")
+        elif progress.started is None:
             lines.append("Start with the five mobility tests (t), then workout 1.")
             lines.append("\n[b]s[/b]: start the program today")
         elif nxt is None:
@@ -319,7 +326,7 @@ class ProgramScreen(SuppleScreen):
         long = view.too_long()
         if long and (nxt is None or nxt.number not in long):
             lines.append(f"\nYour settings make {len(long)} workouts longer than 30 min.")
-        if progress.due:
+        if progress.due and self.active:
             due = escape(printable(", ".join(progress.due)))
             lines.append(f"\n[b]Tests due:[/b] {due} — press t")
         lines.append(
@@ -352,6 +359,11 @@ class ProgramScreen(SuppleScreen):
                 *(f"{v:g}" if v is not None else "–" for v in values),
                 change_text(test, progress.change(test), self.app.theme_variables),
             )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter (the next workout) and t (the tests) are the active program's: on the other
+        one, shown with o, they are neither shown nor named (s makes it yours)."""
+        return self.active or action not in ("next_workout", "tests")
 
     def action_other_program(self) -> None:
         ids = self.coach.program_service.ids()
