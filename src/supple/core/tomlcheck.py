@@ -397,7 +397,7 @@ class Checker:
             shown = printable(value)
             self.report(where, f"'{shown}' is not allowed (lowercase letters, digits and dashes)")
             return default
-        if not value.strip():
+        if not value.strip() and value not in (choices or ()):  # a blank choice is a choice
             self.report(where, "is empty (expected some text)")
             return default
         if len(value) > max_length:
