@@ -207,3 +207,27 @@ async def test_the_other_program_is_shown_switched_to_and_resumed(data_dir: Path
         assert {"Start next", "Tests"} <= {
             k.description for k in app.screen.query("FooterKey") if k.display
         }
+
+
+async def test_each_mobility_test_opens_with_its_name_in_view(data_dir: Path) -> None:
+    """At 60 × 20 the test's own name heads its pane when it opens and at each test after
+    (the field focused below it no longer scrolls the name away)."""
+    app = build_app(data_dir, program=1, screened=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TestsScreen)
+        for n, test in enumerate(screen.program.tests):
+            if n:
+                await pilot.press("down")
+                await settle(pilot)
+            await pilot.pause()
+            assert screen.test is test
+            name = screen.query_one("#test-name", Static)
+            detail = screen.query_one("#test-detail")
+            assert detail.scroll_y == 0, test.id
+            lines = [s.text for s in screen._compositor.render_strips()]
+            top = lines[name.region.y][name.region.x : name.region.right]
+            assert top.strip() and top.split()[0] == test.name.split()[0], (test.id, top)

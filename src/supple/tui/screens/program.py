@@ -130,7 +130,10 @@ async def show_charts(box: ResultCharts, view: ProgramView) -> None:
 def programs_line(views: Sequence[ProgramView], active: str, shown: str) -> Text:
     """Every program on one line: the active one marked ●, the one on screen in bold, how far
     along each is (a program left for another keeps its progress)."""
-    parts: list[str | tuple[str, str]] = ["Programs: "]
+    parts: list[str | tuple[str, str]] = ["Programs "]
+    if len(views) > 1:  # the key first: the line is cut at the right where it is narrow
+        parts.append(("(o: the other)", "dim"))
+    parts.append(": ")
     for view in views:
         program, progress = view.program, view.progress
         where = (
@@ -141,8 +144,6 @@ def programs_line(views: Sequence[ProgramView], active: str, shown: str) -> Text
         mark = "● " if program.id == active else "○ "
         style = "bold" if program.id == shown else ""
         parts += [mark, (f"{printable(program.title)} · {where}", style), "  "]
-    if len(views) > 1:
-        parts.append(("o: the other", "dim"))
     return Text.assemble(*parts)
 
 
@@ -158,13 +159,6 @@ class ProgramScreen(SuppleScreen):
         ),
         Binding("t", "tests", "Tests", id="program.tests", tooltip="Take the mobility tests"),
         Binding(
-            "s",
-            "start_program",
-            "Start program",
-            id="program.start",
-            tooltip="Start (or restart) the program today",
-        ),
-        Binding(
             "o",
             "other_program",
             "Other program",
@@ -177,6 +171,13 @@ class ProgramScreen(SuppleScreen):
             "Progress",
             id="program.progress",
             tooltip="Tests against the start, pain and workouts by week",
+        ),
+        Binding(
+            "s",
+            "start_program",
+            "Start program",
+            id="program.start",
+            tooltip="Start (or restart) the program today",
         ),
         Binding(
             "k",
