@@ -275,3 +275,31 @@ async def test_ticks_are_written_not_only_coloured(
         await settle(pilot)
         helped = str(app.screen.query_one("#detail", Static).render())
         assert "Tick or untick" in helped and "A harder level" in helped
+
+
+@pytest.mark.parametrize("size", [(60, 20), (100, 30), (200, 60)])
+async def test_the_library_figure_grows_with_its_pane(
+    data_dir: Path, size: tuple[int, int]
+) -> None:
+    """The start and end positions head the exercise's pane at every size: drawn (never nothing
+    at 60 × 20), and at least a third of the pane's height where it is tall; the words below."""
+    app = build_app(data_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        for _ in range(3):  # a few exercises, each drawn as it is chosen
+            await pilot.press("down")
+            await settle(pilot)
+            await pilot.pause()
+            chosen = screen.chosen()
+            assert chosen is not None and chosen.exercise.figure is not None
+            figure = screen.query_one("#library-figure")
+            pane = screen.query_one("#library-detail")
+            drawn = [figure.render_line(y).text for y in range(figure.size.height)]
+            assert sum(1 for line in drawn if line.strip()) >= 3, (size, chosen.id)
+            assert figure.region.y < screen.query_one("#library-words").region.y
+            if size[1] >= 60:
+                assert figure.size.height * 3 >= pane.size.height, (figure.size, pane.size)
