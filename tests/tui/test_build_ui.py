@@ -267,6 +267,8 @@ async def test_ticks_are_written_not_only_coloured(
         }
         shown = {k.description for k in screen.query("FooterKey") if k.display}
         assert {"Tick", "Level"} <= shown, shown
+        title = str(screen.query_one("#build-title", Static).render())
+        assert "min (-/+)" in title and f"{screen.level} (←/→)" in title  # found at any width
         level = screen.level
         await pilot.press("right")
         await settle(pilot)

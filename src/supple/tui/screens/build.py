@@ -115,9 +115,12 @@ class BuildScreen(SuppleScreen):
             self.level,
             self._selected("#build-equipment"),
         )
-        title = Text.assemble(
+        title = Text.assemble(  # the keys beside what they change: found at any width
             ("A session for today", "bold"),
-            f"  ·  {self.minutes} min  ·  {self.level}",
+            f"  ·  {self.minutes} min ",
+            ("(-/+)", "dim"),
+            f"  ·  {self.level} ",
+            ("(←/→)", "dim"),
         )
         self.query_one("#build-title", Static).update(title)
         refused = self.query_one("#build-refused", Static)

@@ -39,8 +39,7 @@ class RoutineList(OptionList, inherit_bindings=False):
 
 
 class HomeScreen(SuppleScreen):
-    # In footer order, the most needed first: at 60 columns Start, Build, Library, Program and
-    # Settings show, and Help (always shown: it lists every key).
+    # In footer order, most needed first (at 60 columns: Start to Settings, and Help, always).
     BINDINGS = [
         Binding(
             "enter",
