@@ -61,10 +61,10 @@ def footer_keys(app: Any) -> list[str]:
 # The screens, each reached from home by keys (a number moves the fake clock), with the words
 # a person needs on it besides the footer's keys.
 ROUTES: dict[str, tuple[tuple[str | float, ...], tuple[str, ...]]] = {
-    "home": ((), ("Level",)),
+    "home": ((), ("Level", "b Build", "l Library", "p Program")),
     "history": (("h",), ()),
     "stats": (("s",), ()),
-    "program": (("p",), ()),
+    "program": (("p",), ("(o: the other)", "o Other program")),
     "settings": (("comma",), ()),
     "player": (("enter", 6.5), ()),
     "paused": (("enter", 9.0, "space"), ("PAUSED",)),
@@ -95,6 +95,7 @@ async def test_every_needed_word_is_whole_on_screen(data_dir: Path, route: str) 
             assert len(lines) == size[1], (route, size)
             shown = footer_keys(app)
             assert shown, (route, size)
+            assert "? Help" in shown, (route, size, shown)  # always: it lists every key
             for key in shown:  # the footer is the last line: each key it shows is whole there
                 assert key in lines[-1], (route, size, key, lines[-1])
             for word in needed:

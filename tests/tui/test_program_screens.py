@@ -186,9 +186,14 @@ async def test_the_other_program_is_shown_switched_to_and_resumed(data_dir: Path
         assert "Overhead: 6 weeks · not your program now — s starts it today" in text(
             app, "#program-status"
         )
-        await pilot.press("enter")  # not the active program: nothing starts
+        shown = text(app, "#next-text")
+        assert "s: start it today" in shown
+        assert "Enter" not in shown and "press t" not in shown  # no key named that does nothing
+        footer = {k.description for k in app.screen.query("FooterKey") if k.display}
+        assert "Other program" in footer and not {"Start next", "Tests"} & footer, footer
+        await pilot.press("enter", "t")  # not the active program: nothing starts
         await settle(pilot)
-        assert isinstance(app.screen, ProgramScreen)
+        assert isinstance(app.screen, ProgramScreen) and app.coach.running() is None
         await pilot.press("s")
         await settle(pilot)
         assert "Overhead: 6 weeks · started Tue 24 Nov · 0/18" in text(app, "#program-status")
@@ -197,4 +202,32 @@ async def test_the_other_program_is_shown_switched_to_and_resumed(data_dir: Path
         await settle(pilot)
         assert "10/18 workouts done" in text(app, "#program-status")
         assert "Workout 11 · week 4" in text(app, "#next-text")
+        assert "Enter: start it now" in text(app, "#next-text")  # the active one's keys again
         assert "● Lower back: 6 weeks · 10/18" in text(app, "#program-list")
+        assert {"Start next", "Tests"} <= {
+            k.description for k in app.screen.query("FooterKey") if k.display
+        }
+
+
+async def test_each_mobility_test_opens_with_its_name_in_view(data_dir: Path) -> None:
+    """At 60 × 20 the test's own name heads its pane when it opens and at each test after
+    (the field focused below it no longer scrolls the name away)."""
+    app = build_app(data_dir, program=1, screened=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TestsScreen)
+        for n, test in enumerate(screen.program.tests):
+            if n:
+                await pilot.press("down")
+                await settle(pilot)
+            await pilot.pause()
+            assert screen.test is test
+            name = screen.query_one("#test-name", Static)
+            detail = screen.query_one("#test-detail")
+            assert detail.scroll_y == 0, test.id
+            lines = [s.text for s in screen._compositor.render_strips()]
+            top = lines[name.region.y][name.region.x : name.region.right]
+            assert top.strip() and top.split()[0] == test.name.split()[0], (test.id, top)

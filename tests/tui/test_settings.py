@@ -6,11 +6,13 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, OptionList, Select, Static, Switch
 
+from supple.core.config import SETTINGS, parse_setting
 from supple.core.cues import Cue, CueKind
 from supple.system import paths
 from supple.tui import internals
@@ -211,3 +213,31 @@ async def test_no_color_is_respected(data_dir: Path, monkeypatch) -> None:  # ty
                 assert all(f.styles.border_top[0] != border for f in fields if f is not shown)
             await pilot.press("tab")
             await settle(pilot)
+
+
+def test_every_offered_choice_is_taken_blank_too() -> None:
+    """A choice a setting offers is never an error, the blank one included (language: blank is
+    the system's), checked as the file is."""
+    offered = [(s.key, c) for s in SETTINGS for c in s.choices]
+    assert ("language", "") in offered
+    for key, choice in offered:
+        assert parse_setting(key, choice) == (choice, None)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (60, 20)])
+async def test_settings_open_at_the_top_with_no_error(
+    data_dir: Path, size: tuple[int, int]
+) -> None:
+    """A fresh profile's settings: no field in error, the form at its top, the first setting
+    focused (so the first thing a person and a screen reader meet is the first setting)."""
+    app = build_app(data_dir)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("comma")
+        await settle(pilot)
+        assert isinstance(app.screen, SettingsScreen)
+        errors = [e for e in app.screen.query(".setting-error") if e.display]
+        assert errors == []
+        assert app.screen.query_one("#settings-form", VerticalScroll).scroll_y == 0
+        focused = app.screen.focused
+        assert focused is not None and focused.id == SETTINGS[0].key

@@ -263,7 +263,7 @@ class Checker:
             said = _("'{value}' is not allowed (lowercase letters, digits and dashes)")
             self.report(where, said.format(value=printable(value)))
             return default
-        if not value.strip():
+        if not value.strip() and value not in (choices or ()):  # a blank choice is a choice
             self.report(where, _("is empty (expected some text)"))
             return default
         if len(value) > max_length:

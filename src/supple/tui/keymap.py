@@ -48,6 +48,7 @@ WAYS_OUT = frozenset(
         "feeling.skip",
         "hurt.cancel",
         "import.close",
+        "saveas.cancel",
         "settings.back",
         "editor.back",
         "unreadable.back",
@@ -63,7 +64,7 @@ WAYS_OUT = frozenset(
 )
 # What holds the focus on a screen and takes keys before the screen's bindings: a text field
 # takes every key that makes a character; a list its own keys (its bindings, Textual's).
-TEXT_FIELDS = frozenset({"feeling", "import", "settings", "editor", "tests"})
+TEXT_FIELDS = frozenset({"feeling", "import", "settings", "editor", "tests", "saveas"})
 WORDS = {"escape": "Esc", "enter": "Enter", "tab": "Tab", "space": "space", "delete": "Del"}
 Defaults = dict[str, dict[str, tuple[str, ...]]]  # screen name -> binding id -> keys
 

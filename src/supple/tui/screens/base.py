@@ -30,7 +30,8 @@ class TooSmall(Static):
 class FittingFooter(Footer):
     """The footer that shows a key whole or not at all: the keys that would run past its right
     edge (the palette's key docked there) are hidden, in the order declared (a later, shorter
-    one may still fit), never cut ("←/→ Le"). Help (?) lists every key."""
+    one may still fit), never cut ("←/→ Le"). So a screen declares its most needed keys first.
+    Help (?), which lists every key, is always shown: its room is kept before any other's."""
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
@@ -43,11 +44,14 @@ class FittingFooter(Footer):
         keys = list(self.query("FooterKey"))  # by name: the class is not public
         room = self.size.width
         palette = [key for key in keys if key.has_class("-command-palette")]
-        for key in palette:
-            if key.styles.display != "none":  # the narrow player and home hide it
+        kept = [key for key in keys if str(getattr(key, "action", "")).endswith("help")]
+        for key in kept:
+            key.display = True
+        for key in palette + kept:
+            if key.styles.display != "none":  # the narrow player and home hide the palette
                 room -= self._width(key)
         for key in keys:
-            if key in palette:
+            if key in palette or key in kept:
                 continue
             width = self._width(key)
             key.display = width <= room

@@ -14,11 +14,12 @@ from textual.widget import Widget
 from textual.widgets import SelectionList, Static
 
 from supple.core.builder import MAX_MINUTES, MIN_MINUTES, Built, Refusal
-from supple.core.routine import LEVELS, Level
+from supple.core.routine import LEVELS, Level, Routine
 from supple.core.words import printable
 from supple.tui.context import StartSession
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.routine_preview import RoutinePreview
+from supple.tui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
@@ -77,11 +78,11 @@ class BuildScreen(SuppleScreen):
     def body(self) -> Iterable[Widget]:
         from supple.core.library import Area, Equipment
 
-        focus: SelectionList[str] = SelectionList(
+        focus = TickList(
             *((area.replace("-", " "), area.value, False) for area in Area), id="build-focus"
         )
         focus.border_title = "Focus"
-        equipment: SelectionList[str] = SelectionList(
+        equipment = TickList(
             *((item.value, item.value, False) for item in Equipment), id="build-equipment"
         )
         equipment.border_title = "I have"
@@ -114,9 +115,12 @@ class BuildScreen(SuppleScreen):
             self.level,
             self._selected("#build-equipment"),
         )
-        title = Text.assemble(
+        title = Text.assemble(  # the keys beside what they change: found at any width
             ("A session for today", "bold"),
-            f"  ·  {self.minutes} min  ·  {self.level}",
+            f"  ·  {self.minutes} min ",
+            ("(-/+)", "dim"),
+            f"  ·  {self.level} ",
+            ("(←/→)", "dim"),
         )
         self.query_one("#build-title", Static).update(title)
         refused = self.query_one("#build-refused", Static)
@@ -153,21 +157,30 @@ class BuildScreen(SuppleScreen):
         self.dismiss(None)
 
     def action_save(self) -> None:
-        from supple.coach.builder import free_id, save_built
-        from supple.core.files import SaveError
+        from supple.coach.builder import free_id
+        from supple.tui.screens.save_as import SaveAsScreen
 
         if not isinstance(self.result, Built):
             self.notify("Nothing to save: change the minutes, focus or equipment.")
             return
         routine = self.result.routine
-        routine_id = free_id(routine, self.coach.routine_ids())
+        taken = self.coach.routine_ids()
+        asked = SaveAsScreen(routine.title, free_id(routine, taken), taken)
+        self.app.push_screen(asked, lambda chosen: self._save_as(routine, chosen))
+
+    def _save_as(self, routine: Routine, routine_id: str | None) -> None:
+        from supple.coach.builder import save_built
+        from supple.core.files import SaveError
+
+        if routine_id is None:
+            return
         try:
             path = save_built(self.coach, routine, routine_id)
         except SaveError as error:
             self.notify(f"Could not save: {error}", severity="error", markup=False)
             return
         self.saved = routine_id
-        self.notify(printable(f"Saved as {routine_id} ({path})"), markup=False)
+        self.notify(printable(f"Saved as {routine_id}, in {path}"), markup=False)
 
     def action_back(self) -> None:
         self.dismiss(None)

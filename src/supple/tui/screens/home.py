@@ -39,7 +39,7 @@ class RoutineList(OptionList, inherit_bindings=False):
 
 
 class HomeScreen(SuppleScreen):
-    # In footer order: at 60 columns (compact) Start, Settings, Help, History and Program show.
+    # In footer order, most needed first (at 60 columns: Start to Settings, and Help, always).
     BINDINGS = [
         Binding(
             "enter",
@@ -48,6 +48,15 @@ class HomeScreen(SuppleScreen):
             id="home.start",
             tooltip="Start the chosen routine",
             priority=True,
+        ),
+        Binding("b", "app.build", "Build", id="home.build", tooltip="A session made for today"),
+        Binding("l", "app.library", "Library", id="home.library", tooltip="Every exercise"),
+        Binding(
+            "p",
+            "app.program",
+            "Program",
+            id="home.program",
+            tooltip="The 6-week program and mobility tests",
         ),
         Binding(
             "comma",
@@ -66,16 +75,7 @@ class HomeScreen(SuppleScreen):
             tooltip="Every key",
         ),
         Binding("h", "app.history", "History", id="home.history", tooltip="Past sessions"),
-        Binding(
-            "p",
-            "app.program",
-            "Program",
-            id="home.program",
-            tooltip="The 6-week program and mobility tests",
-        ),
         Binding("s", "app.stats", "Stats", id="home.stats", tooltip="Streaks, weeks, pain"),
-        Binding("b", "app.build", "Build", id="home.build", tooltip="A session made for today"),
-        Binding("l", "app.library", "Library", id="home.library", tooltip="Every exercise"),
         Binding(
             "left",
             "level(-1)",

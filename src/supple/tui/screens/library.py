@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import on
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -89,9 +89,10 @@ class LibraryScreen(SuppleScreen):
     def body(self) -> Iterable[Widget]:
         options = OptionList(*self._options(), id="library-list")
         options.border_title = f"Exercises ({len(self.library)})"
-        detail = VerticalScroll(
-            Static(id="library-text"), FigureStrip(id="library-figure"), id="library-detail"
-        )
+        # The start and end positions above the words, as large as their share of the pane
+        # (the stylesheet's); the words scroll below them.
+        words = VerticalScroll(Static(id="library-text"), id="library-words")
+        detail = Vertical(FigureStrip(fill=True, id="library-figure"), words, id="library-detail")
         detail.border_title = "Exercise"
         yield Static(Text("The exercise library", style="bold"), id="title")
         yield Horizontal(options, detail, id="library-main")
@@ -143,9 +144,9 @@ class LibraryScreen(SuppleScreen):
         )
         exercise = item.exercise
         frames = (ready_frame(exercise, held=False), ready_frame(exercise, held=True))
-        self.query_one("#library-figure", FigureStrip).show(
-            frames if exercise.figure is not None else ()
-        )
+        strip = self.query_one("#library-figure", FigureStrip)
+        strip.show(frames if exercise.figure is not None else ())
+        strip.set_class(exercise.figure is None, "-none")  # the words take its room
 
     def action_play(self) -> None:
         from supple.core.library import ALONE

@@ -151,9 +151,10 @@ class TestsScreen(SuppleScreen):
             hint = "space: start / stop · r: reset · Enter: save"
         else:
             self.stopwatch = None
-            value.focus()
+            value.focus(scroll_visible=False)  # the detail stays at its top: the test's name
             hint = f"Type the result in {unit} (2,5 or 2.5) · Enter or Tab: save"
         self.query_one("#test-hint", Static).update(Text(hint + " · ↑/↓: other tests · Esc: back"))
+        self.query_one("#test-detail", VerticalScroll).scroll_home(animate=False)
 
     def tick(self) -> None:
         """Draw the stopwatch (the get-ready's seconds left, then the hold's time), and carry

@@ -130,7 +130,10 @@ async def show_charts(box: ResultCharts, view: ProgramView) -> None:
 def programs_line(views: Sequence[ProgramView], active: str, shown: str) -> Text:
     """Every program on one line: the active one marked ●, the one on screen in bold, how far
     along each is (a program left for another keeps its progress)."""
-    parts: list[str | tuple[str, str]] = ["Programs: "]
+    parts: list[str | tuple[str, str]] = ["Programs "]
+    if len(views) > 1:  # the key first: the line is cut at the right where it is narrow
+        parts.append(("(o: the other)", "dim"))
+    parts.append(": ")
     for view in views:
         program, progress = view.program, view.progress
         where = (
@@ -141,8 +144,6 @@ def programs_line(views: Sequence[ProgramView], active: str, shown: str) -> Text
         mark = "● " if program.id == active else "○ "
         style = "bold" if program.id == shown else ""
         parts += [mark, (f"{printable(program.title)} · {where}", style), "  "]
-    if len(views) > 1:
-        parts.append(("o: the other", "dim"))
     return Text.assemble(*parts)
 
 
@@ -158,13 +159,6 @@ class ProgramScreen(SuppleScreen):
         ),
         Binding("t", "tests", "Tests", id="program.tests", tooltip="Take the mobility tests"),
         Binding(
-            "s",
-            "start_program",
-            "Start program",
-            id="program.start",
-            tooltip="Start (or restart) the program today",
-        ),
-        Binding(
             "o",
             "other_program",
             "Other program",
@@ -177,6 +171,13 @@ class ProgramScreen(SuppleScreen):
             "Progress",
             id="program.progress",
             tooltip="Tests against the start, pain and workouts by week",
+        ),
+        Binding(
+            "s",
+            "start_program",
+            "Start program",
+            id="program.start",
+            tooltip="Start (or restart) the program today",
         ),
         Binding(
             "k",
@@ -202,6 +203,7 @@ class ProgramScreen(SuppleScreen):
         self._loaded = False
         self.shown: str | None = None  # the program on screen (None: the active one)
         self.active = True
+        self.listing: Text | None = None  # every program on a line, as last loaded
 
     def body(self) -> Iterable[Widget]:
         yield Static("[b]Program[/b]", id="title")
@@ -246,6 +248,8 @@ class ProgramScreen(SuppleScreen):
         self._loaded = True
         self.view = view = message.view
         self.active = message.active
+        self.listing = message.listing
+        self.refresh_bindings()  # Enter and t act on the active program only
         listing = self.query_one("#program-list", Static)
         listing.display = message.listing is not None
         listing.update(message.listing or "")
@@ -285,13 +289,17 @@ class ProgramScreen(SuppleScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         if self.view is not None and (event.size.width < COMPACT_BELOW) != self.compact:
-            self.post_message(self.Loaded(self.view))
+            self.post_message(self.Loaded(self.view, self.listing, self.active))
 
     def _next(self, view: ProgramView) -> None:
         progress = view.progress
         lines = []
         nxt = progress.next
-        if progress.started is None:
+        if not self.active:  # shown with o: only s acts on it (Enter and t are the active one's)
+            resumes = "resume it" if progress.started is not None else "start it today"
+            lines.append(f"Not your program now.\n\n[b]s[/b]: {resumes}")
+            lines.append("(the other keeps its progress)")
+        elif progress.started is None:
             lines.append("Start with the five mobility tests (t), then workout 1.")
             lines.append("\n[b]s[/b]: start the program today")
         elif nxt is None:
@@ -319,7 +327,7 @@ class ProgramScreen(SuppleScreen):
         long = view.too_long()
         if long and (nxt is None or nxt.number not in long):
             lines.append(f"\nYour settings make {len(long)} workouts longer than 30 min.")
-        if progress.due:
+        if progress.due and self.active:
             due = escape(printable(", ".join(progress.due)))
             lines.append(f"\n[b]Tests due:[/b] {due} — press t")
         lines.append(
@@ -352,6 +360,11 @@ class ProgramScreen(SuppleScreen):
                 *(f"{v:g}" if v is not None else "–" for v in values),
                 change_text(test, progress.change(test), self.app.theme_variables),
             )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter (the next workout) and t (the tests) are the active program's: on the other
+        one, shown with o, they are neither shown nor named (s makes it yours)."""
+        return self.active or action not in ("next_workout", "tests")
 
     def action_other_program(self) -> None:
         ids = self.coach.program_service.ids()

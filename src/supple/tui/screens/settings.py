@@ -94,6 +94,7 @@ class SettingsScreen(SuppleScreen):
 
     def on_mount(self) -> None:
         self._voice_hint()
+        self.query_one(f"#{SETTINGS[0].key}").focus()  # the top: the first setting, in view
 
     def _voice_hint(self) -> None:
         """How to get sound, when a voice or tones are chosen and nothing here can make them."""

@@ -77,11 +77,20 @@ class FigureStrip(PixelView):
     """
 
     def __init__(
-        self, *, shape: float = 0.25, id: str | None = None, classes: str | None = None
+        self,
+        *,
+        shape: float = 0.25,
+        fill: bool = False,
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
-        """``shape``: a tile's rows for each of its columns (a standing figure wants more)."""
+        """``shape``: a tile's rows for each of its columns (a standing figure wants more);
+        ``fill``: one line of tiles as large as the box the stylesheet gives it (its height
+        set there), as the player's figure grows with its pane; else as large as the width
+        allows, up to ``TILE_MAX`` columns, the height following."""
         super().__init__(id=id, classes=classes)
         self._shape = shape
+        self._fill = fill
         self._frames: tuple[FigureFrame | None, ...] = ()
         self._drawn: tuple[object, ...] | None = None
 
@@ -95,6 +104,11 @@ class FigureStrip(PixelView):
         """Figures a line, and each tile's columns and rows: one line of tiles, or two on a
         tall terminal, as large as the width allows; more lines when even the smallest won't."""
         count = max(1, len(self._frames))
+        height = self.size.height
+        if self._fill and height > 0:  # the largest tiles the box holds, on one line
+            by_width = (width + 1) // count - 1
+            columns = max(1, min(by_width, int(height / self._shape)))
+            return count, columns, max(1, min(height, round(columns * self._shape)))
         lines = 2 if self.app.size.height >= TALL and count > 2 else 1
         per_line = -(-count // lines)
         columns = min(TILE_MAX, (width + 1) // per_line - 1)
