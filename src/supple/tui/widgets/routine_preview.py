@@ -71,8 +71,9 @@ def compact_preview(
     timing: str,
 ) -> Group:
     """The same on a short screen (20 rows), one line each, so that every exercise and
-    "Enter to start" show: no summary; a name longer than its line is cut (…), its dose never,
-    and a step's label says only which way it went (the summary says what it changed)."""
+    "Enter to start" show: no summary; a name keeps at least its first 14 columns (in a narrow
+    pane the dose is cut before the name vanishes), a step's label says only which way it went
+    (the summary says what it changed)."""
     # The level and length first, so that a short line cuts only the title (…), never them.
     head = Text(
         f"{level} · {minutes(seconds)} · {printable(routine.title)}",
@@ -83,8 +84,9 @@ def compact_preview(
     timing_line = Text(timing, style="dim", no_wrap=True, overflow="ellipsis")
     rows = Table.grid(expand=True, padding=(0, 1, 0, 0))
     rows.add_column(no_wrap=True)
-    rows.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-    rows.add_column(no_wrap=True)
+    longest = max((len(e.name) for e in routine.exercises), default=0)
+    rows.add_column(ratio=1, no_wrap=True, overflow="ellipsis", min_width=min(14, longest))
+    rows.add_column(no_wrap=True, overflow="ellipsis")
     for number, exercise in enumerate(routine.exercises, 1):
         facts = changed(exercise.id)
         dose = Text(exercise.describe(level))
