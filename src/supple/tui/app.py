@@ -24,6 +24,7 @@ from textual.theme import Theme
 from supple.coach import wording
 from supple.coach.coach import Coach
 from supple.core.routine import Level, Routine
+from supple.i18n import _, lazy
 from supple.tui.context import LeaveSummary, SessionEnded, StartSession
 from supple.tui.focus_cursor import FocusCursor
 from supple.tui.internals import QuietCrash, app_exception
@@ -84,16 +85,21 @@ class SuppleApp(QuietCrash):
     SUSPENDED_SCREEN_CLASS = "-suspended"
     BINDINGS = [
         Binding(
-            "question_mark", "help", "Help", key_display="?", id="app.help", tooltip="Every key"
+            "question_mark",
+            "help",
+            lazy("Help"),
+            key_display="?",
+            id="app.help",
+            tooltip=lazy("Every key"),
         ),
         Binding(
             "ctrl+q,ctrl+c",
             "quit",
-            "Quit",
+            lazy("Quit"),
             show=False,
             priority=True,
             id="app.quit",
-            tooltip="Quit; a running session is saved as stopped",
+            tooltip=lazy("Quit; a running session is saved as stopped"),
         ),
     ]
 
@@ -149,7 +155,7 @@ class SuppleApp(QuietCrash):
                 text = path.read_text(encoding="utf-8")  # for the line of each problem
             except (OSError, UnicodeDecodeError):
                 text = ""
-            _, keymap, problems = check_ui_settings(
+            __, keymap, problems = check_ui_settings(
                 config.theme, config.keymap, path, text, self.available_themes
             )
             coach.config_problems.extend(problems)
@@ -157,7 +163,7 @@ class SuppleApp(QuietCrash):
                 self.update_keymap(in_force(keymap))
         for problem in coach.config_problems:
             self.notify(
-                str(problem), title="Settings", severity="warning", timeout=15, markup=False
+                str(problem), title=_("Settings"), severity="warning", timeout=15, markup=False
             )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
 
@@ -165,7 +171,11 @@ class SuppleApp(QuietCrash):
         if theme.name != self.coach.config.theme:
             error = self.coach.change_settings(theme=theme.name)
             if error:
-                self.notify(f"Settings not saved: {error}", severity="error", markup=False)
+                self.notify(
+                    _("Settings not saved: {error}").format(error=error),
+                    severity="error",
+                    markup=False,
+                )
 
     def notify(
         self,
@@ -214,7 +224,10 @@ class SuppleApp(QuietCrash):
             from supple.tui.keymap import say_keys
 
             end = say_keys(self, PlayerScreen, "player.stop")
-            self.notify(f"A session is running: end it first ({end}).", severity="warning")
+            self.notify(
+                _("A session is running: end it first ({key}).").format(key=end),
+                severity="warning",
+            )
             return
         routine = message.routine if message.routine is not None else message.routine_id
         self.start_session(routine, message.level, earlier=message.earlier)
@@ -290,7 +303,11 @@ class SuppleApp(QuietCrash):
             yield from progress_commands(self)
             # No key imports; the palette is its only door, and these its only words.
             names = ", ".join(f.name for f in FORMATS)
-            yield SystemCommand("Import", f"Routines from a file: {names}", self.action_import)
+            yield SystemCommand(
+                _("Import"),
+                _("Routines from a file: {formats}").format(formats=names),
+                self.action_import,
+            )
         yield from advice_commands(screen)
         yield palette_command(PlayerScreen, "player.mute", self.action_toggle_mute)
         yield palette_command(SuppleApp, "app.help", self.action_help)

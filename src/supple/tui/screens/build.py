@@ -16,6 +16,7 @@ from textual.widgets import SelectionList, Static
 from supple.core.builder import MAX_MINUTES, MIN_MINUTES, Built, Refusal
 from supple.core.routine import LEVELS, Level
 from supple.core.words import printable
+from supple.i18n import lazy
 from supple.tui.context import StartSession
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.routine_preview import RoutinePreview
@@ -30,13 +31,24 @@ FIRST_MINUTES = 10
 class BuildScreen(SuppleScreen):
     BINDINGS = [
         Binding(
-            "enter", "play", "Start", id="build.start", tooltip="Start this session", priority=True
+            "enter",
+            "play",
+            lazy("Start"),
+            id="build.start",
+            tooltip=lazy("Start this session"),
+            priority=True,
         ),
-        Binding("s", "save", "Save", id="build.save", tooltip="Keep it as one of your routines"),
+        Binding(
+            "s",
+            "save",
+            lazy("Save"),
+            id="build.save",
+            tooltip=lazy("Keep it as one of your routines"),
+        ),
         Binding(
             "minus",
             "minutes(-1)",
-            "Shorter",
+            lazy("Shorter"),
             key_display="-",
             id="build.shorter",
             tooltip=f"{MINUTES_STEP} minutes shorter",
@@ -44,7 +56,7 @@ class BuildScreen(SuppleScreen):
         Binding(
             "plus,equals_sign",
             "minutes(1)",
-            "Longer",
+            lazy("Longer"),
             key_display="+",
             id="build.longer",
             tooltip=f"{MINUTES_STEP} minutes longer",
@@ -52,15 +64,22 @@ class BuildScreen(SuppleScreen):
         Binding(
             "left",
             "level(-1)",
-            "Level",
+            lazy("Level"),
             key_display="←/→",
             id="build.level_down",
-            tooltip="An easier level",
+            tooltip=lazy("An easier level"),
         ),
         Binding(
-            "right", "level(1)", "Level", show=False, id="build.level_up", tooltip="A harder level"
+            "right",
+            "level(1)",
+            lazy("Level"),
+            show=False,
+            id="build.level_up",
+            tooltip=lazy("A harder level"),
         ),
-        Binding("escape", "back", "Back", id="build.back", tooltip="Back to the routines"),
+        Binding(
+            "escape", "back", lazy("Back"), id="build.back", tooltip=lazy("Back to the routines")
+        ),
     ]
 
     def __init__(self, coach: Coach, level: Level) -> None:

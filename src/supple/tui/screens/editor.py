@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from supple.coach.routine_edit import Draft, Opened
 from supple.core.routine import LEVELS, Level
 from supple.core.words import printable
+from supple.i18n import lazy
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.fields_pane import FieldsPane, pane_problems
@@ -39,15 +40,22 @@ ROUTINE = "routine"  # the first item of the list: the routine's own fields
 class EditorScreen(SuppleScreen):
     BINDINGS = [
         Binding(
-            "ctrl+s", "save", "Save", id="editor.save", tooltip="Save the routine", priority=True
+            "ctrl+s",
+            "save",
+            lazy("Save"),
+            id="editor.save",
+            tooltip=lazy("Save the routine"),
+            priority=True,
         ),
-        Binding("escape", "back", "Back", id="editor.back", tooltip="Back (asks if unsaved)"),
+        Binding(
+            "escape", "back", lazy("Back"), id="editor.back", tooltip=lazy("Back (asks if unsaved)")
+        ),
         Binding(
             "ctrl+l",
             "level",
-            "Level",
+            lazy("Level"),
             id="editor.level",
-            tooltip="The level the timeline shows",
+            tooltip=lazy("The level the timeline shows"),
             priority=True,
         ),
     ]
@@ -283,7 +291,7 @@ class EditorScreen(SuppleScreen):
 class UnreadableScreen(SuppleScreen):
     """A routine file that is no TOML at all: its text and what is wrong, never overwritten."""
 
-    BINDINGS = [Binding("escape", "back", "Back", id="unreadable.back", tooltip="Back")]
+    BINDINGS = [Binding("escape", "back", lazy("Back"), id="unreadable.back", tooltip=lazy("Back"))]
 
     def __init__(self, opened: Opened) -> None:
         super().__init__()

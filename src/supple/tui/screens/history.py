@@ -18,6 +18,7 @@ from supple.core.history import select
 from supple.core.pain import CELL_TITLE, pain_cell
 from supple.core.record import SessionRecord
 from supple.core.words import printable, said
+from supple.i18n import lazy
 from supple.tui.context import tell
 from supple.tui.format import duration
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
@@ -71,22 +72,48 @@ def row_texts(r: SessionRecord, *, compact: bool = False) -> tuple[Text, ...]:
 
 class HistoryScreen(SuppleScreen):
     BINDINGS = [
-        Binding("enter", "open", "Open", id="history.open", tooltip="This session's details"),
-        Binding("f", "filter", "Filter", id="history.filter", tooltip="Show one routine / all"),
+        Binding(
+            "enter", "open", lazy("Open"), id="history.open", tooltip=lazy("This session's details")
+        ),
+        Binding(
+            "f",
+            "filter",
+            lazy("Filter"),
+            id="history.filter",
+            tooltip=lazy("Show one routine / all"),
+        ),
         Binding(
             "d,delete",
             "delete",
-            "Delete",
+            lazy("Delete"),
             key_display="d",
             id="history.delete",
-            tooltip="Move this session to the trash",
+            tooltip=lazy("Move this session to the trash"),
         ),
         Binding(
-            "u", "undo", "Undo", id="history.undo", tooltip="Put back the session just deleted"
+            "u",
+            "undo",
+            lazy("Undo"),
+            id="history.undo",
+            tooltip=lazy("Put back the session just deleted"),
         ),
-        Binding("l", "log", "Log", id="history.log", tooltip="Log a session done without the app"),
-        Binding("s", "app.stats", "Stats", id="history.stats", tooltip="Streaks, weeks, pain"),
-        Binding("escape", "back", "Back", id="history.back", tooltip="Back to the routines"),
+        Binding(
+            "l",
+            "log",
+            lazy("Log"),
+            id="history.log",
+            tooltip=lazy("Log a session done without the app"),
+        ),
+        Binding(
+            "s",
+            "app.stats",
+            lazy("Stats"),
+            id="history.stats",
+            tooltip=lazy("Streaks, weeks, pain"),
+        ),
+        Binding(
+            "escape", "back", lazy("Back"), id="history.back", tooltip=lazy("Back to the routines")
+        ),
     ]
 
     @dataclass

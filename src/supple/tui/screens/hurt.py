@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from supple.core.pain import PAIN_MAX, SCALE, legend, mark_words
 from supple.core.record import PainAction
+from supple.i18n import lazy
 from supple.tui.keymap import say_keys
 
 if TYPE_CHECKING:
@@ -77,11 +78,33 @@ def ask_hurt(
 
 class HurtScreen(ModalScreen[Marked | None]):
     BINDINGS = [
-        Binding("t", "ten", "10", id="hurt.ten", tooltip="Rate it 10, the worst imaginable"),
-        Binding("e", "choose('eased')", "Ease", id="hurt.ease", tooltip="Ease this exercise now"),
-        Binding("s", "choose('skipped')", "Skip", id="hurt.skip", tooltip="Skip this exercise"),
-        Binding("enter", "choose('none')", "Carry on", id="hurt.carry_on", tooltip="Carry on"),
-        Binding("escape", "cancel", "Cancel", id="hurt.cancel", tooltip="Back, with no mark"),
+        Binding(
+            "t", "ten", lazy("10"), id="hurt.ten", tooltip=lazy("Rate it 10, the worst imaginable")
+        ),
+        Binding(
+            "e",
+            "choose('eased')",
+            lazy("Ease"),
+            id="hurt.ease",
+            tooltip=lazy("Ease this exercise now"),
+        ),
+        Binding(
+            "s",
+            "choose('skipped')",
+            lazy("Skip"),
+            id="hurt.skip",
+            tooltip=lazy("Skip this exercise"),
+        ),
+        Binding(
+            "enter",
+            "choose('none')",
+            lazy("Carry on"),
+            id="hurt.carry_on",
+            tooltip=lazy("Carry on"),
+        ),
+        Binding(
+            "escape", "cancel", lazy("Cancel"), id="hurt.cancel", tooltip=lazy("Back, with no mark")
+        ),
     ]
 
     def __init__(self, exercise: str) -> None:

@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from supple.core.imports import ImportProblem, formats_in_words
 from supple.core.words import printable
+from supple.i18n import lazy
 from supple.tui.keymap import say_keys
 from supple.tui.widgets.field_input import FieldInput
 
@@ -25,7 +26,7 @@ class ImportScreen(ModalScreen[str | None]):
     """Returns the id of the first routine imported (to select it on home), or None."""
 
     BINDINGS = [
-        Binding("escape", "close", "Close", id="import.close", tooltip="Close"),
+        Binding("escape", "close", lazy("Close"), id="import.close", tooltip=lazy("Close")),
     ]
 
     def __init__(self, coach: Coach) -> None:

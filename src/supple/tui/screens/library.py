@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from supple.core.motion import ready_frame
 from supple.core.routine import LEVELS, Level
 from supple.core.words import printable
+from supple.i18n import lazy
 from supple.tui.context import StartSession
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.figure import FigureStrip
@@ -59,12 +60,14 @@ class LibraryScreen(SuppleScreen):
         Binding(
             "enter",
             "play",
-            "Start",
+            lazy("Start"),
             id="library.start",
-            tooltip="Start the chosen exercise alone",
+            tooltip=lazy("Start the chosen exercise alone"),
             priority=True,
         ),
-        Binding("escape", "back", "Back", id="library.back", tooltip="Back to the routines"),
+        Binding(
+            "escape", "back", lazy("Back"), id="library.back", tooltip=lazy("Back to the routines")
+        ),
     ]
 
     def __init__(self, coach: Coach, level: Level) -> None:

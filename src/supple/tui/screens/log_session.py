@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from supple.core.words import printable
+from supple.i18n import lazy
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
@@ -33,7 +34,7 @@ class LogScreen(ModalScreen[bool | None]):
     """Returns True once a session was logged."""
 
     BINDINGS = [
-        Binding("escape", "close", "Cancel", id="log.close", tooltip="Log nothing"),
+        Binding("escape", "close", lazy("Cancel"), id="log.close", tooltip=lazy("Log nothing")),
     ]
 
     def __init__(self, coach: Coach, like: SessionRecord | None = None) -> None:

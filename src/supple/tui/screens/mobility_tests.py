@@ -21,6 +21,7 @@ from supple.core.figures import FIGURES
 from supple.core.motion import FigureFrame
 from supple.core.program import MobilityTest, Point, Program
 from supple.core.words import printable
+from supple.i18n import lazy
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.figure import FigureStrip
 
@@ -46,31 +47,33 @@ class TestsScreen(SuppleScreen):
         Binding(
             "up",
             "move(-1)",
-            "Test",
+            lazy("Test"),
             key_display="↑/↓",
             priority=True,
             id="tests.up",
-            tooltip="The previous test",
+            tooltip=lazy("The previous test"),
         ),
         Binding(
             "down",
             "move(1)",
-            "Test",
+            lazy("Test"),
             show=False,
             priority=True,
             id="tests.down",
-            tooltip="The next test",
+            tooltip=lazy("The next test"),
         ),
         Binding(
             "space",
             "stopwatch",
-            "Start/stop",
+            lazy("Start/stop"),
             id="tests.stopwatch",
-            tooltip="Start or stop the stopwatch",
+            tooltip=lazy("Start or stop the stopwatch"),
         ),
-        Binding("r", "reset", "Reset", id="tests.reset", tooltip="Reset the stopwatch"),
-        Binding("enter", "save", "Save", id="tests.save", tooltip="Save this result"),
-        Binding("escape", "back", "Back", id="tests.back", tooltip="Back to the program"),
+        Binding("r", "reset", lazy("Reset"), id="tests.reset", tooltip=lazy("Reset the stopwatch")),
+        Binding("enter", "save", lazy("Save"), id="tests.save", tooltip=lazy("Save this result")),
+        Binding(
+            "escape", "back", lazy("Back"), id="tests.back", tooltip=lazy("Back to the program")
+        ),
     ]
 
     def __init__(

@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Static
 from supple.coach.wording import screening_line
 from supple.core.program import POINTS, MobilityTest, Program
 from supple.core.words import judge, judged_words, printable
+from supple.i18n import lazy
 from supple.tui.context import StartSession, tell
 from supple.tui.format import minutes
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
@@ -151,41 +152,45 @@ class ProgramScreen(SuppleScreen):
         Binding(
             "enter",
             "next_workout",
-            "Start next",
+            lazy("Start next"),
             id="program.next",
-            tooltip="Start the next workout",
+            tooltip=lazy("Start the next workout"),
             priority=True,
         ),
-        Binding("t", "tests", "Tests", id="program.tests", tooltip="Take the mobility tests"),
+        Binding(
+            "t", "tests", lazy("Tests"), id="program.tests", tooltip=lazy("Take the mobility tests")
+        ),
         Binding(
             "s",
             "start_program",
-            "Start program",
+            lazy("Start program"),
             id="program.start",
-            tooltip="Start (or restart) the program today",
+            tooltip=lazy("Start (or restart) the program today"),
         ),
         Binding(
             "o",
             "other_program",
-            "Other program",
+            lazy("Other program"),
             id="program.other",
-            tooltip="Show the other program (s then makes it yours; its progress is kept)",
+            tooltip=lazy("Show the other program (s then makes it yours; its progress is kept)"),
         ),
         Binding(
             "g",
             "progress",
-            "Progress",
+            lazy("Progress"),
             id="program.progress",
-            tooltip="Tests against the start, pain and workouts by week",
+            tooltip=lazy("Tests against the start, pain and workouts by week"),
         ),
         Binding(
             "k",
             "screening",
-            "Safety screening",
+            lazy("Safety screening"),
             id="program.screening",
-            tooltip="The safety questions: warning signs to see a clinician for",
+            tooltip=lazy("The safety questions: warning signs to see a clinician for"),
         ),
-        Binding("escape", "back", "Back", id="program.back", tooltip="Back to the routines"),
+        Binding(
+            "escape", "back", lazy("Back"), id="program.back", tooltip=lazy("Back to the routines")
+        ),
     ]
 
     @dataclass

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from supple.core.trends import BAND, BAND_MARKS, PainWeek, TestTrend, band_row, so_far, sparkline
 from supple.core.words import done_of_planned, judged_words, printable
+from supple.i18n import lazy
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
 
@@ -88,7 +89,7 @@ def adherence_lines(facts: ProgressFacts) -> Text:
 
 class ProgressScreen(SuppleScreen):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="progress.back", tooltip="Back"),
+        Binding("escape", "back", lazy("Back"), id="progress.back", tooltip=lazy("Back")),
     ]
 
     @dataclass

@@ -23,6 +23,7 @@ from supple.coach.wording import (
 )
 from supple.core.screening import SIGNS
 from supple.core.words import printable
+from supple.i18n import lazy
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.field_input import FieldInput
@@ -76,16 +77,27 @@ class ScreeningScreen(SuppleScreen):
 
     BINDINGS = [
         Binding(
-            "ctrl+s", "save", "Save", id="screening.save", tooltip="Save the answers", priority=True
+            "ctrl+s",
+            "save",
+            lazy("Save"),
+            id="screening.save",
+            tooltip=lazy("Save the answers"),
+            priority=True,
         ),
         Binding(
             "ctrl+k",
             "cleared",
-            "Cleared",
+            lazy("Cleared"),
             id="screening.cleared",
-            tooltip="A doctor or physiotherapist has cleared you to exercise",
+            tooltip=lazy("A doctor or physiotherapist has cleared you to exercise"),
         ),
-        Binding("escape", "back", "Back", id="screening.back", tooltip="Leave without saving"),
+        Binding(
+            "escape",
+            "back",
+            lazy("Back"),
+            id="screening.back",
+            tooltip=lazy("Leave without saving"),
+        ),
     ]
 
     def __init__(self, coach: Coach) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from supple.core.record import SessionRecord
 from supple.core.words import printable, said
+from supple.i18n import lazy
 from supple.tui.format import minutes
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
@@ -42,19 +43,25 @@ class SessionDetailScreen(SuppleScreen):
         Binding(
             "d,delete",
             "delete",
-            "Delete",
+            lazy("Delete"),
             key_display="d",
             id="detail.delete",
-            tooltip="Move this session to the trash",
+            tooltip=lazy("Move this session to the trash"),
         ),
         Binding(
             "r",
             "resume",
-            "Resume",
+            lazy("Resume"),
             id="detail.resume",
-            tooltip="Continue this session from the exercise it stopped in",
+            tooltip=lazy("Continue this session from the exercise it stopped in"),
         ),
-        Binding("escape,enter", "back", "Back", id="detail.back", tooltip="Back to the history"),
+        Binding(
+            "escape,enter",
+            "back",
+            lazy("Back"),
+            id="detail.back",
+            tooltip=lazy("Back to the history"),
+        ),
     ]
 
     def __init__(self, coach: Coach, record: SessionRecord) -> None:

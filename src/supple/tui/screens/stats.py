@@ -19,6 +19,7 @@ from supple.coach import wording
 from supple.core.pain import OLD_SCALE, SCALE
 from supple.core.stats import Stats
 from supple.core.words import counted, plural
+from supple.i18n import lazy
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.calendar import CalendarHeatmap
@@ -91,7 +92,7 @@ def feelings_chart(stats: Stats, *, tall: bool = True) -> Chart:
 
 class StatsScreen(SuppleScreen):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="stats.back", tooltip="Back"),
+        Binding("escape", "back", lazy("Back"), id="stats.back", tooltip=lazy("Back")),
     ]
 
     @dataclass

@@ -15,14 +15,37 @@ from textual.widgets import Static
 
 from supple.coach.live import LiveSession
 from supple.core.words import printable, said
+from supple.i18n import _, lazy
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
+    from supple.core.record import SessionRecord
 from supple.tui.context import LeaveSummary
-from supple.tui.format import minutes
+from supple.tui.format import level_word, minutes
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.advice_lines import AdviceLines, AdviceLoaded, advice_binding
 from supple.tui.widgets.record_table import RecordTable, feeling_line
+
+
+def totals_line(record: SessionRecord) -> Text:
+    """The session's times and count, the active time in bold (a placeholder of the sentence:
+    no markup in a translation)."""
+    sentence = _(
+        "Active time {active} of {planned} planned · paused {paused} · "
+        "{done}/{total} exercises done"
+    )
+    values = {
+        "planned": minutes(record.planned_seconds),
+        "paused": minutes(record.paused_seconds),
+        "done": record.exercises_done,
+        "total": len(record.exercises),
+    }
+    before, _active, after = sentence.partition("{active}")
+    return Text.assemble(
+        before.format(**values),
+        (minutes(record.active_seconds), "bold"),
+        after.format(**values),
+    )
 
 
 class SummaryScreen(SuppleScreen):
@@ -30,31 +53,37 @@ class SummaryScreen(SuppleScreen):
         Binding(
             "enter,escape",
             "home",
-            "Home",
+            lazy("Home"),
             id="summary.home",
-            tooltip="Back to the routines",
+            tooltip=lazy("Back to the routines"),
             priority=True,
         ),
         Binding(
-            "r", "retry", "Retry save", id="summary.retry", tooltip="Try to save the record again"
+            "r",
+            "retry",
+            lazy("Retry save"),
+            id="summary.retry",
+            tooltip=lazy("Try to save the record again"),
         ),
         Binding(
             "minus",
             "adjust(-1)",
-            "Easier",
+            lazy("Easier"),
             key_display="-",
             id="summary.easier",
-            tooltip="The chosen exercise a level easier next time (again: one more; + undoes)",
+            tooltip=lazy(
+                "The chosen exercise a level easier next time (again: one more; + undoes)"
+            ),
         ),
         Binding(
             "plus,equals_sign",
             "adjust(1)",
-            "Harder",
+            lazy("Harder"),
             key_display="+",
             id="summary.harder",
-            tooltip="The chosen exercise one level harder next time (- undoes)",
+            tooltip=lazy("The chosen exercise one level harder next time (- undoes)"),
         ),
-        Binding("q", "app.quit", "Quit", id="summary.quit", tooltip="Leave supple"),
+        Binding("q", "app.quit", lazy("Quit"), id="summary.quit", tooltip=lazy("Leave supple")),
         advice_binding("summary"),
     ]
 
@@ -69,14 +98,13 @@ class SummaryScreen(SuppleScreen):
         record = self.record
         headline = said(record.outcome).headline
         yield Static(
-            Text.assemble((headline, "bold"), f" — {printable(record.title)} · {record.level}"),
+            Text.assemble(
+                (headline, "bold"), f" — {printable(record.title)} · {level_word(record.level)}"
+            ),
             id="title",
         )
         yield Static(
-            f"Active time [b]{minutes(record.active_seconds)}[/b] of "
-            f"{minutes(record.planned_seconds)} planned · paused "
-            f"{minutes(record.paused_seconds)} · "
-            f"{record.exercises_done}/{len(record.exercises)} exercises done",
+            totals_line(record),
             id="totals",
         )
         feelings = feeling_line(record)
@@ -111,13 +139,15 @@ class SummaryScreen(SuppleScreen):
 
             self.notify(f"{printable(exercise.name)}: {unchanged(change)}", timeout=3, markup=False)
             return
-        _, error = self.coach.adjust(routine, exercise.id, change)
+        error = self.coach.adjust(routine, exercise.id, change)[1]
         words = self._next_time(exercise.id)
         table.show_next_time(index, words)
         if error:
-            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            self.notify(_("Not saved: {error}").format(error=error), severity="error", markup=False)
         else:
-            said = f"{printable(exercise.name)}: {words or 'as it was'} next time"
+            said = _("{name}: {change} next time").format(
+                name=printable(exercise.name), change=words or _("as it was")
+            )
             self.notify(said, timeout=3, markup=False)
 
     @dataclass
@@ -158,14 +188,23 @@ class SummaryScreen(SuppleScreen):
         saved = self.query_one("#saved", Static)
         error = self.live.error
         if error is None:
-            saved.update(Text(f"Saved to {printable(str(self.path))}\nEnter: back to the routines"))
+            saved.update(
+                Text(
+                    _("Saved to {file}\nEnter: back to the routines").format(
+                        file=printable(str(self.path))
+                    )
+                )
+            )
             saved.set_classes("-ok")
         else:
             saved.update(
                 Text.assemble(
-                    ("Not saved: ", "bold"),
+                    (_("Not saved:") + " ", "bold"),
                     f"{printable(str(error))}\n{printable(str(self.path))}\n"
-                    "Your session is kept in memory: press r to try again after fixing the folder.",
+                    + _(
+                        "Your session is kept in memory: "
+                        "press r to try again after fixing the folder."
+                    ),
                 )
             )
             saved.set_classes("-error")
@@ -182,12 +221,12 @@ class SummaryScreen(SuppleScreen):
         self.live.retry_save()
         self.show_saved()
         if self.live.error is None:
-            self.notify("Saved.")
+            self.notify(_("Saved."))
 
     def action_home(self) -> None:
         if self.live.error is not None:
             self.notify(
-                "Not saved yet: press r to retry, or q to quit and lose it.", severity="warning"
+                _("Not saved yet: press r to retry, or q to quit and lose it."), severity="warning"
             )
             return
         self.post_message(LeaveSummary())

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from supple.core.words import printable
+from supple.i18n import lazy
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -31,7 +32,7 @@ ADVICE_TIP = "Apply a suggestion (a step easier or harder) or undo the last one"
 def advice_binding(screen: str) -> Binding:
     """The advice key of ``screen`` (its id ``<screen>.advice``): one wording on every screen
     that shows advice, so the footer, help, palette and keymap read the same."""
-    return Binding("v", "advice", "Advice", id=f"{screen}.advice", tooltip=ADVICE_TIP)
+    return Binding("v", "advice", lazy("Advice"), id=f"{screen}.advice", tooltip=ADVICE_TIP)
 
 
 @dataclass

@@ -30,6 +30,7 @@ from supple.core.routine import (
 )
 from supple.core.tomlcheck import KeyPart, Problem, dotted
 from supple.core.words import printable
+from supple.i18n import lazy
 from supple.tui.widgets.field_input import FieldInput
 
 if TYPE_CHECKING:
@@ -79,26 +80,42 @@ class ExerciseList(OptionList, inherit_bindings=False):
 
     BINDINGS = [
         *OptionList.BINDINGS,
-        Binding("a", "screen.add", "Add", id="editor.add", tooltip="A new exercise after this"),
-        Binding("d", "screen.duplicate", "Duplicate", id="editor.duplicate", tooltip="A copy"),
         Binding(
-            "x,delete", "screen.remove", "Remove", id="editor.remove", tooltip="Remove this one"
+            "a",
+            "screen.add",
+            lazy("Add"),
+            id="editor.add",
+            tooltip=lazy("A new exercise after this"),
+        ),
+        Binding(
+            "d",
+            "screen.duplicate",
+            lazy("Duplicate"),
+            id="editor.duplicate",
+            tooltip=lazy("A copy"),
+        ),
+        Binding(
+            "x,delete",
+            "screen.remove",
+            lazy("Remove"),
+            id="editor.remove",
+            tooltip=lazy("Remove this one"),
         ),
         Binding(
             "shift+up",
             "screen.move(-1)",
-            "Move",
+            lazy("Move"),
             key_display="⇧↑/↓",
             id="editor.move_up",
-            tooltip="Move this exercise up",
+            tooltip=lazy("Move this exercise up"),
         ),
         Binding(
             "shift+down",
             "screen.move(1)",
-            "Move down",
+            lazy("Move down"),
             show=False,
             id="editor.move_down",
-            tooltip="Move this exercise down",
+            tooltip=lazy("Move this exercise down"),
         ),
     ]
 
