@@ -16,8 +16,9 @@ from textual.widgets import SelectionList, Static
 from supple.core.builder import MAX_MINUTES, MIN_MINUTES, Built, Refusal
 from supple.core.routine import LEVELS, Level
 from supple.core.words import printable
-from supple.i18n import lazy
+from supple.i18n import _, lazy
 from supple.tui.context import StartSession
+from supple.tui.format import level_word, minutes
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.routine_preview import RoutinePreview
 
@@ -99,13 +100,13 @@ class BuildScreen(SuppleScreen):
         focus: SelectionList[str] = SelectionList(
             *((area.replace("-", " "), area.value, False) for area in Area), id="build-focus"
         )
-        focus.border_title = "Focus"
+        focus.border_title = _("Focus")
         equipment: SelectionList[str] = SelectionList(
             *((item.value, item.value, False) for item in Equipment), id="build-equipment"
         )
-        equipment.border_title = "I have"
+        equipment.border_title = _("I have")
         preview = RoutinePreview(id="build-preview")
-        preview.border_title = "Session"
+        preview.border_title = _("Session")
         yield Static(id="build-title")
         yield Horizontal(
             Vertical(focus, equipment, id="build-choices"),
@@ -134,14 +135,16 @@ class BuildScreen(SuppleScreen):
             self._selected("#build-equipment"),
         )
         title = Text.assemble(
-            ("A session for today", "bold"),
-            f"  ·  {self.minutes} min  ·  {self.level}",
+            (_("A session for today"), "bold"),
+            f"  ·  {minutes(self.minutes * 60)}  ·  {level_word(self.level)}",
         )
         self.query_one("#build-title", Static).update(title)
         refused = self.query_one("#build-refused", Static)
         preview = self.query_one("#build-preview", RoutinePreview)
         if isinstance(self.result, Refusal):
-            refused.update(Text(printable(f"No session: {refusal(self.result)}.")))
+            refused.update(
+                Text(printable(_("No session: {reason}.").format(reason=refusal(self.result))))
+            )
             refused.display, preview.display = True, False
             return
         refused.display, preview.display = False, True
@@ -165,7 +168,7 @@ class BuildScreen(SuppleScreen):
 
     def action_play(self) -> None:
         if not isinstance(self.result, Built):
-            self.notify("Nothing to start: change the minutes, focus or equipment.")
+            self.notify(_("Nothing to start: change the minutes, focus or equipment."))
             return
         routine = self.result.routine
         self.app.post_message(StartSession(routine.id, self.level, routine=routine))
@@ -176,17 +179,20 @@ class BuildScreen(SuppleScreen):
         from supple.core.files import SaveError
 
         if not isinstance(self.result, Built):
-            self.notify("Nothing to save: change the minutes, focus or equipment.")
+            self.notify(_("Nothing to save: change the minutes, focus or equipment."))
             return
         routine = self.result.routine
         routine_id = free_id(routine, self.coach.routine_ids())
         try:
             path = save_built(self.coach, routine, routine_id)
         except SaveError as error:
-            self.notify(f"Could not save: {error}", severity="error", markup=False)
+            self.notify(
+                _("Could not save: {error}").format(error=error), severity="error", markup=False
+            )
             return
         self.saved = routine_id
-        self.notify(printable(f"Saved as {routine_id} ({path})"), markup=False)
+        saved = _("Saved as {id} ({file})").format(id=routine_id, file=path)
+        self.notify(printable(saved), markup=False)
 
     def action_back(self) -> None:
         self.dismiss(None)

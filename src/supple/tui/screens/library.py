@@ -17,8 +17,9 @@ from textual.widgets.option_list import Option
 from supple.core.motion import ready_frame
 from supple.core.routine import LEVELS, Level
 from supple.core.words import printable
-from supple.i18n import lazy
+from supple.i18n import _, lazy
 from supple.tui.context import StartSession
+from supple.tui.format import level_word
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.figure import FigureStrip
 
@@ -33,14 +34,14 @@ def exercise_text(library: Library, item: LibraryExercise, level: Level) -> Text
     text = Text()
     text.append(printable(exercise.name), style="bold")
     text.append(f"  ·  {', '.join(a.replace('-', ' ') for a in item.areas)}\n")
-    needs = ", ".join(item.equipment) if item.equipment else "nothing"
-    text.append(f"Needs: {needs}\n", style="dim")
+    needs = ", ".join(item.equipment) if item.equipment else _("nothing")
+    text.append(_("Needs: {equipment}").format(equipment=needs) + "\n", style="dim")
     for name in LEVELS:
         style = "bold" if name == level else ""
-        text.append(f"{name}: {exercise.describe(name)}\n", style=style)
+        text.append(f"{level_word(name)}: {exercise.describe(name)}\n", style=style)
     ladder = library.ladder(item.id)
     if len(ladder) > 1:
-        text.append("Ladder: ")
+        text.append(_("Ladder:") + " ")
         for index, rung in enumerate(ladder):
             if index:
                 text.append(" → ")
@@ -82,11 +83,11 @@ class LibraryScreen(SuppleScreen):
 
     def body(self) -> Iterable[Widget]:
         options = OptionList(*self._options(), id="library-list")
-        options.border_title = f"Exercises ({len(self.library)})"
+        options.border_title = _("Exercises ({count})").format(count=len(self.library))
         detail = VerticalScroll(
             Static(id="library-text"), FigureStrip(id="library-figure"), id="library-detail"
         )
-        detail.border_title = "Exercise"
+        detail.border_title = _("Exercise")
         yield Static(Text("The exercise library", style="bold"), id="title")
         yield Horizontal(options, detail, id="library-main")
 
