@@ -18,9 +18,9 @@ from supple.core.history import select
 from supple.core.pain import CELL_TITLE, pain_cell
 from supple.core.record import SessionRecord
 from supple.core.words import printable, said
-from supple.i18n import lazy
+from supple.i18n import _, lazy, n_
 from supple.tui.context import tell
-from supple.tui.format import duration
+from supple.tui.format import duration, level_word
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.screens.session_detail import SessionDetailScreen, trash
@@ -177,13 +177,13 @@ class HistoryScreen(SuppleScreen):
         self.add_rest(rows[FIRST_PAGE:])
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
-        which = "all routines" if self.routine is None else printable(self.routine)
-        count = f"{len(rows)} session{'s' if len(rows) != 1 else ''}"
+        which = _("all routines") if self.routine is None else printable(self.routine)
+        count = n_("{count} session", "{count} sessions", len(rows)).format(count=len(rows))
         self.query_one("#history-status", Static).update(
             Text(
-                f"{count} · {which} (f to filter)"
+                _("{count} · {which} (f to filter)").format(count=count, which=which)
                 if rows or self.records
-                else "No sessions yet — finish one and it shows here."
+                else _("No sessions yet — finish one and it shows here.")
             )
         )
 
@@ -230,10 +230,14 @@ class HistoryScreen(SuppleScreen):
         try:
             restored = self.coach.journal.undo_trash()
         except SaveError as error:
-            self.notify(f"Could not put it back: {error}", severity="error", markup=False)
+            self.notify(
+                _("Could not put it back: {error}").format(error=error),
+                severity="error",
+                markup=False,
+            )
             return
         if restored is None:
-            self.notify("Nothing to undo: no session was deleted.")
+            self.notify(_("Nothing to undo: no session was deleted."))
             return
         self.notify(printable(wording.untrashed(restored)), markup=False)
         self.load()
@@ -262,10 +266,11 @@ class HistoryScreen(SuppleScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Delete the session of {record.started:%a %d %b %H:%M}?",
-                f"{printable(record.title)}, {printable(record.level)}. "
-                "The file moves to the trash folder:\n"
-                f"{printable(str(self.coach.store.trash_dir))}",
+                _("Delete the session of {when}?").format(when=f"{record.started:%a %d %b %H:%M}"),
+                f"{printable(record.title)}, {level_word(record.level)}. "
+                + _("The file moves to the trash folder:\n{folder}").format(
+                    folder=printable(str(self.coach.store.trash_dir))
+                ),
             ),
             answered,
         )

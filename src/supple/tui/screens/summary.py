@@ -19,33 +19,11 @@ from supple.i18n import _, lazy
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
-    from supple.core.record import SessionRecord
 from supple.tui.context import LeaveSummary
-from supple.tui.format import level_word, minutes
+from supple.tui.format import level_word
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.advice_lines import AdviceLines, AdviceLoaded, advice_binding
-from supple.tui.widgets.record_table import RecordTable, feeling_line
-
-
-def totals_line(record: SessionRecord) -> Text:
-    """The session's times and count, the active time in bold (a placeholder of the sentence:
-    no markup in a translation)."""
-    sentence = _(
-        "Active time {active} of {planned} planned · paused {paused} · "
-        "{done}/{total} exercises done"
-    )
-    values = {
-        "planned": minutes(record.planned_seconds),
-        "paused": minutes(record.paused_seconds),
-        "done": record.exercises_done,
-        "total": len(record.exercises),
-    }
-    before, _active, after = sentence.partition("{active}")
-    return Text.assemble(
-        before.format(**values),
-        (minutes(record.active_seconds), "bold"),
-        after.format(**values),
-    )
+from supple.tui.widgets.record_table import RecordTable, feeling_line, totals_line
 
 
 class SummaryScreen(SuppleScreen):
@@ -104,7 +82,13 @@ class SummaryScreen(SuppleScreen):
             id="title",
         )
         yield Static(
-            totals_line(record),
+            totals_line(
+                record,
+                _(
+                    "Active time {active} of {planned} planned · paused {paused} · "
+                    "{done}/{total} exercises done"
+                ),
+            ),
             id="totals",
         )
         feelings = feeling_line(record)

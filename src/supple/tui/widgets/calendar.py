@@ -7,6 +7,7 @@ from datetime import timedelta
 from textual.widgets import Static
 
 from supple.core.stats import Stats
+from supple.i18n import _
 
 SHADES = ("$success 25%", "$success 50%", "$success 75%", "$success")
 DAYS = "MTWTFSS"
@@ -40,5 +41,8 @@ class CalendarHeatmap(Static):
             cells = " ".join(shade(column[day]) for column in stats.calendar)
             lines.append(f"{DAYS[day]} {cells}")
         legend = " ".join(f"[{s}]■[/]" for s in SHADES)
-        lines.append(f"  · none   {legend}   minutes a day: under 5, 10, 20, more")
+        lines.append(
+            "  · "
+            + _("none   {legend}   minutes a day: under 5, 10, 20, more").format(legend=legend)
+        )
         self.update("\n".join(lines))

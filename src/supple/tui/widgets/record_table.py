@@ -131,3 +131,21 @@ def feeling_line(record: SessionRecord) -> str:
     if record.note:
         parts.append(f"“{printable(record.note)}”")
     return " · ".join(parts)
+
+
+def totals_line(record: SessionRecord, sentence: str) -> Text:
+    """The session's times and count in ``sentence`` (translated, with the placeholders
+    active, planned, paused, done, total), the active time in bold: no markup in a
+    translation."""
+    values = {
+        "planned": minutes(record.planned_seconds),
+        "paused": minutes(record.paused_seconds),
+        "done": record.exercises_done,
+        "total": len(record.exercises),
+    }
+    before, _active, after = sentence.partition("{active}")
+    return Text.assemble(
+        before.format(**values),
+        (minutes(record.active_seconds), "bold"),
+        after.format(**values),
+    )
