@@ -68,6 +68,27 @@ ENDING_SIGNALS: tuple[signal.Signals, ...] = tuple(
 )
 
 
+APP_BINDINGS = [
+    Binding(
+        "question_mark",
+        "help",
+        lazy("Help"),
+        key_display="?",
+        id="app.help",
+        tooltip=lazy("Every key"),
+    ),
+    Binding(
+        "ctrl+q,ctrl+c",
+        "quit",
+        lazy("Quit"),
+        show=False,
+        priority=True,
+        id="app.quit",
+        tooltip=lazy("Quit; a running session is saved as stopped"),
+    ),
+]
+
+
 # QuietCrash: no Textual traceback on the terminal after a crash; run_app writes it to a
 # crash report and says where, in one line (supple.system.crash).
 class SuppleApp(QuietCrash):
@@ -75,33 +96,10 @@ class SuppleApp(QuietCrash):
     TITLE = "supple"
     COMMANDS = App.COMMANDS | {start_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (90, "-wide")]
-    VERTICAL_BREAKPOINTS = [
-        (0, "-too-short"),
-        (MIN_HEIGHT, "-short"),
-        (26, "-tall"),
-        (40, "-huge"),
-    ]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-short"), (26, "-tall"), (40, "-huge")]
     # A screen under a dialog hides its footer: its keys do nothing until the dialog closes.
     SUSPENDED_SCREEN_CLASS = "-suspended"
-    BINDINGS = [
-        Binding(
-            "question_mark",
-            "help",
-            lazy("Help"),
-            key_display="?",
-            id="app.help",
-            tooltip=lazy("Every key"),
-        ),
-        Binding(
-            "ctrl+q,ctrl+c",
-            "quit",
-            lazy("Quit"),
-            show=False,
-            priority=True,
-            id="app.quit",
-            tooltip=lazy("Quit; a running session is saved as stopped"),
-        ),
-    ]
+    BINDINGS = APP_BINDINGS
 
     def __init__(
         self,
@@ -171,11 +169,8 @@ class SuppleApp(QuietCrash):
         if theme.name != self.coach.config.theme:
             error = self.coach.change_settings(theme=theme.name)
             if error:
-                self.notify(
-                    _("Settings not saved: {error}").format(error=error),
-                    severity="error",
-                    markup=False,
-                )
+                said = _("Settings not saved: {error}").format(error=error)
+                self.notify(said, severity="error", markup=False)
 
     def notify(
         self,

@@ -65,7 +65,7 @@ def _stage_words(segment: Segment) -> tuple[str, str | None]:
         case SegmentKind.REST:
             return p_("stage", "REST"), None
         case SegmentKind.SWITCH_SIDE:
-            side = side_word(segment.side)
+            side = side_word(str(segment.side))
             return _("SWITCH SIDES → {side}").format(side=side).upper(), _("SWITCH")
         case _:
             assert_never(segment.kind)

@@ -47,7 +47,7 @@ def key_rows(
             keys.append(shown)
     screen: list[tuple[str, ActiveBinding]] = []
     everywhere: list[tuple[str, ActiveBinding]] = []
-    for (node, __), (keys, active_binding) in rows.items():
+    for (node, _action), (keys, active_binding) in rows.items():
         entry = (" / ".join(keys), active_binding)
         (everywhere if isinstance(node, App) else screen).append(entry)
     return [(_("On this screen"), screen), (_("Everywhere"), everywhere)]

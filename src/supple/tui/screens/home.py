@@ -40,95 +40,90 @@ class RoutineList(OptionList, inherit_bindings=False):
     BINDINGS = OptionList.BINDINGS
 
 
+HOME_BINDINGS = [
+    Binding(
+        "enter",
+        "start",
+        lazy("Start"),
+        id="home.start",
+        tooltip=lazy("Start the chosen routine"),
+        priority=True,
+    ),
+    Binding(
+        "comma",
+        "app.settings",
+        lazy("Settings"),
+        key_display=",",
+        id="home.settings",
+        tooltip=lazy("Level, voice, sound, rests, theme"),
+    ),
+    Binding(
+        "question_mark",
+        "app.help",
+        lazy("Help"),
+        key_display="?",
+        id="home.help",
+        tooltip=lazy("Every key"),
+    ),
+    Binding("h", "app.history", lazy("History"), id="home.history", tooltip=lazy("Past sessions")),
+    Binding(
+        "p",
+        "app.program",
+        lazy("Program"),
+        id="home.program",
+        tooltip=lazy("The 6-week program and mobility tests"),
+    ),
+    Binding("s", "app.stats", lazy("Stats"), id="home.stats", tooltip=lazy("Streaks, weeks, pain")),
+    Binding(
+        "b",
+        "app.build",
+        lazy("Build"),
+        id="home.build",
+        tooltip=lazy("A session made for today"),
+    ),
+    Binding("l", "app.library", lazy("Library"), id="home.library", tooltip=lazy("Every exercise")),
+    Binding(
+        "left",
+        "level(-1)",
+        lazy("Level"),
+        key_display="←/→",
+        id="home.level_down",
+        tooltip=lazy("An easier level"),
+    ),
+    Binding(
+        "right",
+        "level(1)",
+        lazy("Level"),
+        show=False,
+        id="home.level_up",
+        tooltip=lazy("A harder level"),
+    ),
+    Binding("1", "set_level(0)", lazy("Beginner"), show=False, id="home.beginner"),
+    Binding("2", "set_level(1)", lazy("Intermediate"), show=False, id="home.intermediate"),
+    Binding("3", "set_level(2)", lazy("Advanced"), show=False, id="home.advanced"),
+    Binding("q", "app.quit", lazy("Quit"), id="home.quit", tooltip=lazy("Leave supple")),
+    Binding("r", "resume", lazy("Resume"), show=False, id="home.resume", tooltip=RESUME_TIP),
+    # Your routines: after Quit, so the footer keeps what it showed; all in help.
+    Binding("e", "edit", lazy("Edit"), id="home.edit", tooltip=lazy("Edit this routine of yours")),
+    Binding(
+        "c", "copy", lazy("Copy"), id="home.copy", tooltip=lazy("Copy this routine to edit it")
+    ),
+    Binding("a", "new", lazy("New"), id="home.new", tooltip=lazy("A new routine of yours")),
+    Binding(
+        "d,delete",
+        "delete",
+        lazy("Delete"),
+        show=False,
+        id="home.delete",
+        tooltip=lazy("Delete this routine of yours (to the trash)"),
+    ),
+    advice_binding("home"),
+]
+
+
 class HomeScreen(SuppleScreen):
     # In footer order: at 60 columns (compact) Start, Settings, Help, History and Program show.
-    BINDINGS = [
-        Binding(
-            "enter",
-            "start",
-            lazy("Start"),
-            id="home.start",
-            tooltip=lazy("Start the chosen routine"),
-            priority=True,
-        ),
-        Binding(
-            "comma",
-            "app.settings",
-            lazy("Settings"),
-            key_display=",",
-            id="home.settings",
-            tooltip=lazy("Level, voice, sound, rests, theme"),
-        ),
-        Binding(
-            "question_mark",
-            "app.help",
-            lazy("Help"),
-            key_display="?",
-            id="home.help",
-            tooltip=lazy("Every key"),
-        ),
-        Binding(
-            "h", "app.history", lazy("History"), id="home.history", tooltip=lazy("Past sessions")
-        ),
-        Binding(
-            "p",
-            "app.program",
-            lazy("Program"),
-            id="home.program",
-            tooltip=lazy("The 6-week program and mobility tests"),
-        ),
-        Binding(
-            "s", "app.stats", lazy("Stats"), id="home.stats", tooltip=lazy("Streaks, weeks, pain")
-        ),
-        Binding(
-            "b",
-            "app.build",
-            lazy("Build"),
-            id="home.build",
-            tooltip=lazy("A session made for today"),
-        ),
-        Binding(
-            "l", "app.library", lazy("Library"), id="home.library", tooltip=lazy("Every exercise")
-        ),
-        Binding(
-            "left",
-            "level(-1)",
-            lazy("Level"),
-            key_display="←/→",
-            id="home.level_down",
-            tooltip=lazy("An easier level"),
-        ),
-        Binding(
-            "right",
-            "level(1)",
-            lazy("Level"),
-            show=False,
-            id="home.level_up",
-            tooltip=lazy("A harder level"),
-        ),
-        Binding("1", "set_level(0)", lazy("Beginner"), show=False, id="home.beginner"),
-        Binding("2", "set_level(1)", lazy("Intermediate"), show=False, id="home.intermediate"),
-        Binding("3", "set_level(2)", lazy("Advanced"), show=False, id="home.advanced"),
-        Binding("q", "app.quit", lazy("Quit"), id="home.quit", tooltip=lazy("Leave supple")),
-        Binding("r", "resume", lazy("Resume"), show=False, id="home.resume", tooltip=RESUME_TIP),
-        # Your routines: after Quit, so the footer keeps what it showed; all in help.
-        Binding(
-            "e", "edit", lazy("Edit"), id="home.edit", tooltip=lazy("Edit this routine of yours")
-        ),
-        Binding(
-            "c", "copy", lazy("Copy"), id="home.copy", tooltip=lazy("Copy this routine to edit it")
-        ),
-        Binding("a", "new", lazy("New"), id="home.new", tooltip=lazy("A new routine of yours")),
-        Binding(
-            "d,delete",
-            "delete",
-            lazy("Delete"),
-            show=False,
-            id="home.delete",
-            tooltip=lazy("Delete this routine of yours (to the trash)"),
-        ),
-        advice_binding("home"),
-    ]
+    BINDINGS = HOME_BINDINGS
 
     @dataclass
     class StatusLoaded(Message):

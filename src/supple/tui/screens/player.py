@@ -48,92 +48,93 @@ HURTS = Binding(
 )
 
 
+PLAYER_BINDINGS = [
+    # One key, two bindings: the footer says what space does now (check_action hides the
+    # other), and each can be remapped on its own.
+    Binding("space", "pause", lazy("Pause"), id="player.pause", tooltip=lazy("Pause the session")),
+    Binding(
+        "space",
+        "resume",
+        lazy("Resume"),
+        id="player.resume",
+        tooltip=lazy("Resume (after a 3 s count-in)"),
+    ),
+    Binding(
+        "n,right",
+        "skip",
+        lazy("Next"),
+        key_display="n",
+        id="player.skip",
+        tooltip=lazy("Skip to the next exercise"),
+    ),
+    Binding(
+        "p,left",
+        "back",
+        lazy("Back"),
+        key_display="p",
+        id="player.back",
+        tooltip=lazy("Back to the start of this exercise; again for the previous one"),
+    ),
+    Binding(
+        "plus",
+        "extend",
+        lazy("+10s"),
+        key_display="+",
+        id="player.extend",
+        tooltip=lazy("Add 10 seconds to this hold"),
+    ),
+    Binding(
+        "s",
+        "start_now",
+        lazy("Start now"),
+        id="player.start_now",
+        show=False,  # the screen says it during a wait: the footer is full at 60 columns
+        tooltip=lazy("Skip the rest of this get-ready or rest and begin the exercise"),
+    ),
+    Binding(
+        "m",
+        "mute",
+        lazy("Mute"),
+        id="player.mute",
+        tooltip=lazy("Tones, bell and voice on or off"),
+    ),
+    Binding(
+        "j",
+        "jump",
+        lazy("Jump"),
+        id="player.jump",
+        show=False,  # the footer is full at 60 columns; ? and the palette list it
+        tooltip=lazy("The session's exercises: jump to any one (what you did is kept)"),
+    ),
+    Binding(
+        "b",
+        "breath_tones",
+        lazy("Breath tones"),
+        id="player.breath_tones",
+        show=False,
+        tooltip=lazy("Breath tones: a tone rising each in-breath, falling each out-breath"),
+    ),
+    Binding(
+        "q,escape",
+        "request_stop",
+        lazy("End"),
+        key_display="q",
+        id="player.stop",
+        tooltip=lazy("End the session early; what you did is kept"),
+    ),
+    Binding(
+        "f",
+        "focus_view",
+        lazy("Focus"),
+        id="player.focus",
+        tooltip=lazy("Only the figure, a giant countdown and the cue word (remembered)"),
+    ),
+    HURTS,  # last: the footer drops it first (at 60 columns), never End
+]
+
+
 class PlayerScreen(HurtKey, SuppleScreen):
-    BINDINGS = [
-        # One key, two bindings: the footer says what space does now (check_action hides the
-        # other), and each can be remapped on its own.
-        Binding(
-            "space", "pause", lazy("Pause"), id="player.pause", tooltip=lazy("Pause the session")
-        ),
-        Binding(
-            "space",
-            "resume",
-            lazy("Resume"),
-            id="player.resume",
-            tooltip=lazy("Resume (after a 3 s count-in)"),
-        ),
-        Binding(
-            "n,right",
-            "skip",
-            lazy("Next"),
-            key_display="n",
-            id="player.skip",
-            tooltip=lazy("Skip to the next exercise"),
-        ),
-        Binding(
-            "p,left",
-            "back",
-            lazy("Back"),
-            key_display="p",
-            id="player.back",
-            tooltip=lazy("Back to the start of this exercise; again for the previous one"),
-        ),
-        Binding(
-            "plus",
-            "extend",
-            lazy("+10s"),
-            key_display="+",
-            id="player.extend",
-            tooltip=lazy("Add 10 seconds to this hold"),
-        ),
-        Binding(
-            "s",
-            "start_now",
-            lazy("Start now"),
-            id="player.start_now",
-            show=False,  # the screen says it during a wait: the footer is full at 60 columns
-            tooltip=lazy("Skip the rest of this get-ready or rest and begin the exercise"),
-        ),
-        Binding(
-            "m",
-            "mute",
-            lazy("Mute"),
-            id="player.mute",
-            tooltip=lazy("Tones, bell and voice on or off"),
-        ),
-        Binding(
-            "j",
-            "jump",
-            lazy("Jump"),
-            id="player.jump",
-            show=False,  # the footer is full at 60 columns; ? and the palette list it
-            tooltip=lazy("The session's exercises: jump to any one (what you did is kept)"),
-        ),
-        Binding(
-            "b",
-            "breath_tones",
-            lazy("Breath tones"),
-            id="player.breath_tones",
-            show=False,
-            tooltip=lazy("Breath tones: a tone rising each in-breath, falling each out-breath"),
-        ),
-        Binding(
-            "q,escape",
-            "request_stop",
-            lazy("End"),
-            key_display="q",
-            id="player.stop",
-            tooltip=lazy("End the session early; what you did is kept"),
-        ),
-        Binding(
-            "f",
-            "focus_view",
-            lazy("Focus"),
-            id="player.focus",
-            tooltip=lazy("Only the figure, a giant countdown and the cue word (remembered)"),
-        ),
-        HURTS,  # last: the footer drops it first (at 60 columns), never End
-    ]
+    BINDINGS = PLAYER_BINDINGS
 
     def __init__(
         self,
