@@ -68,7 +68,7 @@ ENDING_SIGNALS: tuple[signal.Signals, ...] = tuple(
 )
 
 
-APP_BINDINGS = [
+APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding(
         "question_mark",
         "help",

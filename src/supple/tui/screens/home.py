@@ -40,7 +40,7 @@ class RoutineList(OptionList, inherit_bindings=False):
     BINDINGS = OptionList.BINDINGS
 
 
-HOME_BINDINGS = [
+HOME_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding(
         "enter",
         "start",

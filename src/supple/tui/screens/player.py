@@ -48,7 +48,7 @@ HURTS = Binding(
 )
 
 
-PLAYER_BINDINGS = [
+PLAYER_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     # One key, two bindings: the footer says what space does now (check_action hides the
     # other), and each can be remapped on its own.
     Binding("space", "pause", lazy("Pause"), id="player.pause", tooltip=lazy("Pause the session")),
