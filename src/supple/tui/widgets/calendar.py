@@ -22,6 +22,11 @@ def shade(minutes: float | None) -> str:
     return f"[{SHADES[level]}]■[/]"
 
 
+def words(text: str) -> str:
+    """Text shown as it is in a line of markup: every bracket escaped."""
+    return text.replace("[", "\\[")
+
+
 class CalendarHeatmap(Static):
     DEFAULT_CSS = """
     CalendarHeatmap { height: auto; width: auto; }
@@ -41,8 +46,9 @@ class CalendarHeatmap(Static):
             cells = " ".join(shade(column[day]) for column in stats.calendar)
             lines.append(f"{DAYS[day]} {cells}")
         legend = " ".join(f"[{s}]■[/]" for s in SHADES)
-        lines.append(
-            "  · "
-            + _("none   {legend}   minutes a day: under 5, 10, 20, more").format(legend=legend)
-        )
+        # The words escaped (this widget's lines are markup), the legend's squares between them.
+        before, _legend, after = _(
+            "none   {legend}   minutes a day: under 5, 10, 20, more"
+        ).partition("{legend}")
+        lines.append("  · " + words(before) + legend + words(after))
         self.update("\n".join(lines))
