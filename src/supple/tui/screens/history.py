@@ -32,8 +32,15 @@ FIRST_PAGE = 60  # rows shown at once; the rest follow in chunks
 CHUNK = 500
 
 
-COLUMNS = ("Date", "Routine", "Level", "Time", "Status", "Done", CELL_TITLE)
-COMPACT_COLUMNS = ("Date", "Routine", "Lvl", "Time", "", "Done", "Pain")
+# The headings, translated where the table shows them.
+COLUMNS = (
+    lazy("Date"), lazy("Routine"), lazy("Level"), lazy("Time"), lazy("Status"), lazy("Done"),
+    CELL_TITLE,
+)  # fmt: skip
+# Translators: the short headings of the history on a narrow screen ("Lvl": level)
+COMPACT_COLUMNS = (
+    lazy("Date"), lazy("Routine"), lazy("Lvl"), lazy("Time"), "", lazy("Done"), lazy("Pain"),
+)  # fmt: skip
 TITLE_WIDTH = 12  # a routine's title in the narrow table, cut with …
 
 
@@ -46,7 +53,7 @@ def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
         cells = (
             f"{r.started:%d %b %H:%M}",
             title,
-            printable(r.level[:3]),
+            printable(level_word(r.level)[:3]),
             duration(r.active_seconds),
             said(r.outcome).mark,
             f"{r.exercises_done}/{len(r.exercises)}",
@@ -56,7 +63,7 @@ def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
         cells = (
             f"{r.started:%a %d %b %Y %H:%M}",
             title,
-            printable(r.level),
+            printable(level_word(r.level)),
             duration(r.active_seconds),
             f"{said(r.outcome).mark} {said(r.outcome).label}",
             f"{r.exercises_done}/{len(r.exercises)}",
@@ -170,7 +177,9 @@ class HistoryScreen(SuppleScreen):
         if compact != self.compact:
             self.compact = compact
             table.clear(columns=True)
-            table.add_columns(*(COMPACT_COLUMNS if compact else COLUMNS))
+            table.add_columns(
+                *(_(c) if c else c for c in (COMPACT_COLUMNS if compact else COLUMNS))
+            )
         table.clear()
         rows = self.shown
         table.add_rows(row_texts(r, compact=compact) for r in rows[:FIRST_PAGE])

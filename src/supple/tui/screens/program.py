@@ -146,6 +146,71 @@ def programs_line(views: Sequence[ProgramView], active: str, shown: str) -> Text
     return Text.assemble(*parts)
 
 
+def next_text(coach: Coach, view: ProgramView) -> Text:
+    """The next panel: what to do next in the program, and when."""
+    progress = view.progress
+    lines: list[Text] = []
+    nxt = progress.next
+    if progress.started is None:
+        lines.append(Text(_("Start with the five mobility tests (t), then workout 1.")))
+        lines.append(Text.assemble("\n", ("s", "bold"), ": " + _("start the program today")))
+    elif nxt is None:
+        lines.append(
+            Text.assemble(
+                (_("All 18 workouts done!"), "bold"),
+                "\n" + _("Take the end tests (t) and compare."),
+            )
+        )
+    else:
+        routine = coach.catalog.find(nxt.routine)
+        seconds = view.seconds.get(nxt.number, 0.0)
+        when = ""
+        if progress.suggested == coach.today():
+            when = _("today")
+        elif progress.suggested:
+            when = _("on {day}").format(day=f"{progress.suggested:%a %d %b}")
+        number, week = nxt.number, nxt.week
+        lines.append(Text(_("Workout {number} · week {week}").format(number=number, week=week)))
+        lines.append(
+            Text.assemble(
+                (printable(routine.title), "bold"),
+                f" · {level_word(nxt.level)} · {minutes(seconds)}",
+            )
+        )
+        if nxt.number in view.too_long():
+            lines.append(
+                Text.assemble(
+                    (_("Over the program's 30 min"), "bold"),
+                    " " + _("with your rests and get-readies"),
+                )
+            )
+        lines.append(Text(_("Suggested {when}").format(when=when)))
+        if progress.workout_today:
+            lines.append(
+                Text(
+                    _(
+                        "Today's workout is done: one workout a day counts, so this one "
+                        "counts from tomorrow."
+                    )
+                )
+            )
+        lines.append(Text.assemble("\n", ("Enter", "bold"), ": " + _("start it now")))
+    long = view.too_long()
+    if long and (nxt is None or nxt.number not in long):
+        said = _("Your settings make {count} workouts longer than 30 min.")
+        lines.append(Text("\n" + said.format(count=len(long))))
+    if progress.due:
+        due = printable(", ".join(progress.due))
+        lines.append(
+            Text.assemble(
+                "\n", (_("Tests due:"), "bold"), " " + _("{tests} — press t").format(tests=due)
+            )
+        )
+    reminder = coach.reminder_line(coach.remind_today(progress), short=True)
+    lines.append(Text("\n" + reminder))
+    return Text("\n").join(lines)
+
+
 class ProgramScreen(SuppleScreen):
     BINDINGS = [
         Binding(
@@ -299,71 +364,7 @@ class ProgramScreen(SuppleScreen):
             self.post_message(self.Loaded(self.view))
 
     def _next(self, view: ProgramView) -> None:
-        progress = view.progress
-        lines: list[Text] = []
-        nxt = progress.next
-        if progress.started is None:
-            lines.append(Text(_("Start with the five mobility tests (t), then workout 1.")))
-            lines.append(Text.assemble("\n", ("s", "bold"), ": " + _("start the program today")))
-        elif nxt is None:
-            lines.append(
-                Text.assemble(
-                    (_("All 18 workouts done!"), "bold"),
-                    "\n" + _("Take the end tests (t) and compare."),
-                )
-            )
-        else:
-            routine = self.coach.catalog.find(nxt.routine)
-            seconds = view.seconds.get(nxt.number, 0.0)
-            when = (
-                _("today")
-                if progress.suggested == self.coach.today()
-                else (
-                    _("on {day}").format(day=f"{progress.suggested:%a %d %b}")
-                    if progress.suggested
-                    else ""
-                )
-            )
-            number, week = nxt.number, nxt.week
-            lines.append(Text(_("Workout {number} · week {week}").format(number=number, week=week)))
-            lines.append(
-                Text.assemble(
-                    (printable(routine.title), "bold"),
-                    f" · {level_word(nxt.level)} · {minutes(seconds)}",
-                )
-            )
-            if nxt.number in view.too_long():
-                lines.append(
-                    Text.assemble(
-                        (_("Over the program's 30 min"), "bold"),
-                        " " + _("with your rests and get-readies"),
-                    )
-                )
-            lines.append(Text(_("Suggested {when}").format(when=when)))
-            if progress.workout_today:
-                lines.append(
-                    Text(
-                        _(
-                            "Today's workout is done: one workout a day counts, so this one "
-                            "counts from tomorrow."
-                        )
-                    )
-                )
-            lines.append(Text.assemble("\n", ("Enter", "bold"), ": " + _("start it now")))
-        long = view.too_long()
-        if long and (nxt is None or nxt.number not in long):
-            said = _("Your settings make {count} workouts longer than 30 min.")
-            lines.append(Text("\n" + said.format(count=len(long))))
-        if progress.due:
-            due = printable(", ".join(progress.due))
-            lines.append(
-                Text.assemble(
-                    "\n", (_("Tests due:"), "bold"), " " + _("{tests} — press t").format(tests=due)
-                )
-            )
-        reminder = self.coach.reminder_line(self.coach.remind_today(progress), short=True)
-        lines.append(Text("\n" + reminder))
-        self.query_one("#next-text", Static).update(Text("\n").join(lines))
+        self.query_one("#next-text", Static).update(next_text(self.coach, view))
 
     def _tests(self, view: ProgramView) -> None:
         progress = view.progress
