@@ -44,12 +44,15 @@ def unclosed(rows: list[str]) -> list[tuple[int, int]]:
 
 def reachable(app: Any, where: tuple[int, int]) -> bool:
     """Whether the string at ``where`` (row, column) is whole a scroll away (its container has
-    more below), or lies on the screen beneath a dialog (checked in that screen's own scenes)."""
+    more below or to the right), or lies on the screen beneath a dialog (checked in that
+    screen's own scenes)."""
     widget, _region = app.screen.get_widget_at(where[1], where[0])
     if widget is app.screen and app.screen.is_modal:
         return True
     for node in (widget, *widget.ancestors_with_self):
         if getattr(node, "max_scroll_y", 0) > getattr(node, "scroll_y", 0):
+            return True
+        if getattr(node, "max_scroll_x", 0) > getattr(node, "scroll_x", 0):  # a wide table
             return True
     return False
 

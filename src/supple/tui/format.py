@@ -41,6 +41,15 @@ LEVEL_WORDS = {
 SIDE_WORDS = {"left": lazy("left"), "right": lazy("right")}
 
 
+# Translators: the levels in three letters or so, for a narrow table
+LEVEL_SHORT = {"beginner": lazy("beg"), "intermediate": lazy("int"), "advanced": lazy("adv")}
+
+
+def level_short(level: str) -> str:
+    """A level in a narrow column ("beg"; "Ein" in German)."""
+    return _(LEVEL_SHORT[level]) if level in LEVEL_SHORT else level[:3]
+
+
 def level_word(level: str) -> str:
     """A level as a person reads it, in their language ("Einsteiger")."""
     return _(LEVEL_WORDS[level]) if level in LEVEL_WORDS else level

@@ -20,7 +20,7 @@ from supple.core.record import SessionRecord
 from supple.core.words import printable, said
 from supple.i18n import _, lazy, n_
 from supple.tui.context import tell
-from supple.tui.format import duration, level_word
+from supple.tui.format import duration, level_short, level_word
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.screens.session_detail import SessionDetailScreen, trash
@@ -53,7 +53,7 @@ def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
         cells = (
             f"{r.started:%d %b %H:%M}",
             title,
-            printable(level_word(r.level)[:3]),
+            printable(level_short(r.level)),
             duration(r.active_seconds),
             said(r.outcome).mark,
             f"{r.exercises_done}/{len(r.exercises)}",

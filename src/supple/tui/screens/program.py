@@ -19,7 +19,7 @@ from supple.core.program import POINTS, MobilityTest, Program
 from supple.core.words import judge, judged_words, printable
 from supple.i18n import _, lazy
 from supple.tui.context import StartSession, tell
-from supple.tui.format import level_word, minutes
+from supple.tui.format import level_short, level_word, minutes
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.widgets.chart import BarChart, Chart, Column
@@ -89,15 +89,20 @@ def fill_grid(grid: DataTable[Any], view: ProgramView, compact: bool, success: s
     program = progress.program
     grid.clear(columns=True)
     grid.add_columns(
-        "Wk" if compact else "Week",
-        "Level",
+        # Translators: "Wk", the short "Week" of a narrow table
+        _("Wk") if compact else _("Week"),
+        _("Level"),
         *(f"#{n}" for n in range(1, program.workouts_per_week + 1)),
     )
     done = {w.number: r for w, r in progress.done}
     for week in range(1, program.weeks + 1):
         workouts = [w for w in program.workouts if w.week == week]
         level = workouts[0].level if workouts else ""
-        cells: list[str | Text] = [str(week), level[:3]] if compact else [f"Week {week}", level]
+        cells: list[str | Text] = (
+            [str(week), level_short(level)]
+            if compact
+            else [_("Week {number}").format(number=week), level_word(level)]
+        )
         for workout in workouts:
             if workout.number in done:
                 day = done[workout.number].started
@@ -425,12 +430,8 @@ class ProgramScreen(SuppleScreen):
             said = _("Could not start the program: {error}").format(error=error)
             self.notify(said, severity="error", markup=False)
         else:
-            if resume:
-                said = _("{title} resumed").format(title=program.title)
-            else:
-                said = _("{title} started today. Take the start tests (t).").format(
-                    title=program.title
-                )
+            started = _("{title} started today. Take the start tests (t).")
+            said = (_("{title} resumed") if resume else started).format(title=program.title)
             self.notify(said, markup=False)
         self.shown = None  # the active one, now this
         self.load()

@@ -104,7 +104,8 @@ class RecordTable(DataTable[str | Text]):
             widths["Next time"] = next_width
             height = None  # as tall as its Next time words wrap
         for column in columns:
-            self.add_column(_(column), key=COLUMN_KEYS.get(column), width=widths[column])
+            heading = Text(_(column), no_wrap=True, overflow="ellipsis")  # a cut shows: …
+            self.add_column(heading, key=COLUMN_KEYS.get(column), width=widths[column])
         for index in range(len(self._record.exercises)):
             self.add_row(*self._cells(index, columns), key=str(index), height=height)
 
