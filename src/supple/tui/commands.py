@@ -17,7 +17,7 @@ from supple.core.routine import LEVELS
 from supple.core.words import printable
 from supple.i18n import _
 from supple.tui.context import StartSession, coach_of
-from supple.tui.format import minutes
+from supple.tui.format import level_word, minutes
 
 
 def binding_words(node: type[Any], binding_id: str) -> tuple[str, str]:
@@ -84,7 +84,9 @@ class StartCommands(Provider):
             for level in LEVELS:
                 length = minutes(catalog.seconds(routine, level))
                 yield (
-                    f"Start {printable(routine.title)} at {level}",
+                    _("Start {routine} at {level}").format(
+                        routine=printable(routine.title), level=level_word(level)
+                    ),
                     f"{length} · {printable(routine.summary)}",
                     partial(self.app.post_message, StartSession(routine.id, level)),
                 )
