@@ -435,12 +435,11 @@ def run_app(
         if kept is not None:
             from supple.core.words import printable
 
-            where = printable(f"{live.recorder.path} ({live.error}); kept it in {kept}")
-            print(
-                f"supple: could not save {where}: it joins your history at the next start "
-                "that can write.",
-                file=sys.stderr,
-            )
+            said = _(
+                "supple: could not save {file} ({error}); kept it in {folder}: it joins your "
+                "history at the next start that can write."
+            ).format(file=live.recorder.path, error=live.error, folder=kept)
+            print(printable(said), file=sys.stderr)
         else:
             print_unsaved(live, coach.unsaved_dir)
     if crashed:  # never 0 after an uncaught error, and never a bare traceback
