@@ -11,7 +11,7 @@ from supple.core.files import MAX_SETTINGS_BYTES, SaveError, atomic_write, read_
 from supple.core.limits import DEFAULT_LEVEL, LEVELS, MAX_TIMING, Level
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
 from supple.core.value import asdict, field, fields, replace, value_class
-from supple.i18n import _
+from supple.i18n import _, lazy
 
 if TYPE_CHECKING:
     from supple.core.routine import Routine
@@ -50,7 +50,7 @@ def setting(row: int, label: str, hint: str = "", **kind: Any) -> dict[str, Any]
 
 def timing(row: int, label: str) -> dict[str, Any]:
     """A setting that overrides the routine's timing key of the same name (``Timing``)."""
-    return setting(row, label, "blank: each routine's own", seconds=0)
+    return setting(row, label, lazy("blank: each routine's own"), seconds=0)
 
 
 @value_class(frozen=True)
@@ -60,19 +60,21 @@ class Config:
 
     level: Level = field(
         default=DEFAULT_LEVEL,
-        metadata=setting(1, "Default level", "for a first run", choices=LEVELS),
+        metadata=setting(1, lazy("Default level"), lazy("for a first run"), choices=LEVELS),
     )
-    get_ready: int | None = field(default=None, metadata=timing(6, "Get-ready seconds"))
-    rest_between_sets: int | None = field(default=None, metadata=timing(7, "Rest between sets (s)"))
+    get_ready: int | None = field(default=None, metadata=timing(6, lazy("Get-ready seconds")))
+    rest_between_sets: int | None = field(
+        default=None, metadata=timing(7, lazy("Rest between sets (s)"))
+    )
     rest_between_exercises: int | None = field(
-        default=None, metadata=timing(8, "Rest between exercises (s)")
+        default=None, metadata=timing(8, lazy("Rest between exercises (s)"))
     )
     sound: Sound = field(
         default="tones",
         metadata=setting(
             3,
-            "Sound",
-            "tones (supple's own; the bell without an audio player) · bell · off",
+            lazy("Sound"),
+            lazy("tones (supple's own; the bell without an audio player) · bell · off"),
             choices=get_args(Sound),
             audio=True,
             needs_player=True,
@@ -82,8 +84,8 @@ class Config:
         default=False,
         metadata=setting(
             4,
-            "Breath tones",
-            "a soft rising tone each in-breath, falling each out-breath",
+            lazy("Breath tones"),
+            lazy("a soft rising tone each in-breath, falling each out-breath"),
             switch=True,
             audio=True,
         ),
@@ -92,43 +94,51 @@ class Config:
         default="transitions",
         metadata=setting(
             2,
-            "Voice",
-            "off · transitions (names, sides, rests, 3-2-1) · counts (and each rep's number) · "
-            "everything (and in/out breaths, 3 s left)",
+            lazy("Voice"),
+            lazy(
+                "off · transitions (names, sides, rests, 3-2-1) · counts (and each rep's number) · "
+                "everything (and in/out breaths, 3 s left)"
+            ),
             choices=VOICES,
             audio=True,
         ),
     )
     check_in_before: bool = field(
-        default=False, metadata=setting(9, "Check-in before a session", switch=True)
+        default=False, metadata=setting(9, lazy("Check-in before a session"), switch=True)
     )
     check_in_after: bool = field(
-        default=True, metadata=setting(10, "Check-in after a session", switch=True)
+        default=True, metadata=setting(10, lazy("Check-in after a session"), switch=True)
     )
     still_figure: bool = field(
         default=False,
         metadata=setting(
             11,
-            "Still figure",
-            "the figure does not move: each phase shows its pose (for those motion distracts)",
+            lazy("Still figure"),
+            lazy(
+                "the figure does not move: each phase shows its pose (for those motion distracts)"
+            ),
             switch=True,
         ),
     )
     theme: str = field(
-        default="textual-dark", metadata=setting(5, "Theme", pattern=THEME_PATTERN, offered=True)
+        default="textual-dark",
+        metadata=setting(5, lazy("Theme"), pattern=THEME_PATTERN, offered=True),
     )
     plain: bool = field(
         default=False,
         metadata=setting(
-            12, "Plain mode", "sessions as lines of text, for a screen reader", switch=True
+            12,
+            lazy("Plain mode"),
+            lazy("sessions as lines of text, for a screen reader"),
+            switch=True,
         ),
     )
     plain_every: PlainEvery = field(
         default="10",
         metadata=setting(
             13,
-            "Plain mode: time left every",
-            "seconds between the time-left lines in plain mode (off: none)",
+            lazy("Plain mode: time left every"),
+            lazy("seconds between the time-left lines in plain mode (off: none)"),
             choices=get_args(PlainEvery),
         ),
     )
@@ -136,8 +146,8 @@ class Config:
         default="",
         metadata=setting(
             14,
-            "Language",
-            "blank: the system's (LANGUAGE, LC_ALL, LANG) · en · de · es; `--lang` wins",
+            lazy("Language"),
+            lazy("blank: the system's (LANGUAGE, LC_ALL, LANG) · en · de · es; `--lang` wins"),
             choices=LANGUAGE_CHOICES,
             audio=True,  # the voice speaks the language: a change finds it again
         ),

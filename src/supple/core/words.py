@@ -384,9 +384,14 @@ def totals(record: Totals, sep: str = " · ") -> str:
     rests, the pauses and the exercises done."""
     return sep.join(
         (
-            f"Work {minutes(record.work_seconds)} of {minutes(record.planned_work_seconds)}"
-            f" planned, {minutes(record.active_seconds)} in all with get-ready and rests",
-            f"paused {minutes(record.paused_seconds)}",
-            f"{record.exercises_done}/{record.exercises_total} exercises done",
+            _("Work {work} of {planned} planned, {active} in all with get-ready and rests").format(
+                work=minutes(record.work_seconds),
+                planned=minutes(record.planned_work_seconds),
+                active=minutes(record.active_seconds),
+            ),
+            _("paused {paused}").format(paused=minutes(record.paused_seconds)),
+            _("{done}/{total} exercises done").format(
+                done=record.exercises_done, total=record.exercises_total
+            ),
         )
     )

@@ -24,6 +24,7 @@ from textual.theme import Theme
 from supple.coach import wording
 from supple.coach.coach import Coach
 from supple.core.routine import Level, Routine
+from supple.i18n import _, lazy
 from supple.tui.context import LeaveSummary, SessionEnded, StartSession
 from supple.tui.focus_cursor import FocusCursor
 from supple.tui.internals import QuietCrash, app_exception
@@ -67,6 +68,27 @@ ENDING_SIGNALS: tuple[signal.Signals, ...] = tuple(
 )
 
 
+APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    Binding(
+        "question_mark",
+        "help",
+        lazy("Help"),
+        key_display="?",
+        id="app.help",
+        tooltip=lazy("Every key"),
+    ),
+    Binding(
+        "ctrl+q,ctrl+c",
+        "quit",
+        lazy("Quit"),
+        show=False,
+        priority=True,
+        id="app.quit",
+        tooltip=lazy("Quit; a running session is saved as stopped"),
+    ),
+]
+
+
 # QuietCrash: no Textual traceback on the terminal after a crash; run_app writes it to a
 # crash report and says where, in one line (supple.system.crash).
 class SuppleApp(QuietCrash):
@@ -74,28 +96,10 @@ class SuppleApp(QuietCrash):
     TITLE = "supple"
     COMMANDS = App.COMMANDS | {start_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (90, "-wide")]
-    VERTICAL_BREAKPOINTS = [
-        (0, "-too-short"),
-        (MIN_HEIGHT, "-short"),
-        (26, "-tall"),
-        (40, "-huge"),
-    ]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-short"), (26, "-tall"), (40, "-huge")]
     # A screen under a dialog hides its footer: its keys do nothing until the dialog closes.
     SUSPENDED_SCREEN_CLASS = "-suspended"
-    BINDINGS = [
-        Binding(
-            "question_mark", "help", "Help", key_display="?", id="app.help", tooltip="Every key"
-        ),
-        Binding(
-            "ctrl+q,ctrl+c",
-            "quit",
-            "Quit",
-            show=False,
-            priority=True,
-            id="app.quit",
-            tooltip="Quit; a running session is saved as stopped",
-        ),
-    ]
+    BINDINGS = APP_BINDINGS
 
     def __init__(
         self,
@@ -149,7 +153,7 @@ class SuppleApp(QuietCrash):
                 text = path.read_text(encoding="utf-8")  # for the line of each problem
             except (OSError, UnicodeDecodeError):
                 text = ""
-            _, keymap, problems = check_ui_settings(
+            __, keymap, problems = check_ui_settings(
                 config.theme, config.keymap, path, text, self.available_themes
             )
             coach.config_problems.extend(problems)
@@ -157,7 +161,7 @@ class SuppleApp(QuietCrash):
                 self.update_keymap(in_force(keymap))
         for problem in coach.config_problems:
             self.notify(
-                str(problem), title="Settings", severity="warning", timeout=15, markup=False
+                str(problem), title=_("Settings"), severity="warning", timeout=15, markup=False
             )
         self.theme_changed_signal.subscribe(self, self._theme_changed)
 
@@ -165,7 +169,8 @@ class SuppleApp(QuietCrash):
         if theme.name != self.coach.config.theme:
             error = self.coach.change_settings(theme=theme.name)
             if error:
-                self.notify(f"Settings not saved: {error}", severity="error", markup=False)
+                said = _("Settings not saved: {error}").format(error=error)
+                self.notify(said, severity="error", markup=False)
 
     def notify(
         self,
@@ -214,7 +219,10 @@ class SuppleApp(QuietCrash):
             from supple.tui.keymap import say_keys
 
             end = say_keys(self, PlayerScreen, "player.stop")
-            self.notify(f"A session is running: end it first ({end}).", severity="warning")
+            self.notify(
+                _("A session is running: end it first ({key}).").format(key=end),
+                severity="warning",
+            )
             return
         routine = message.routine if message.routine is not None else message.routine_id
         self.start_session(routine, message.level, earlier=message.earlier)
@@ -290,7 +298,11 @@ class SuppleApp(QuietCrash):
             yield from progress_commands(self)
             # No key imports; the palette is its only door, and these its only words.
             names = ", ".join(f.name for f in FORMATS)
-            yield SystemCommand("Import", f"Routines from a file: {names}", self.action_import)
+            yield SystemCommand(
+                _("Import"),
+                _("Routines from a file: {formats}").format(formats=names),
+                self.action_import,
+            )
         yield from advice_commands(screen)
         yield palette_command(PlayerScreen, "player.mute", self.action_toggle_mute)
         yield palette_command(SuppleApp, "app.help", self.action_help)
@@ -423,12 +435,11 @@ def run_app(
         if kept is not None:
             from supple.core.words import printable
 
-            where = printable(f"{live.recorder.path} ({live.error}); kept it in {kept}")
-            print(
-                f"supple: could not save {where}: it joins your history at the next start "
-                "that can write.",
-                file=sys.stderr,
-            )
+            said = _(
+                "supple: could not save {file} ({error}); kept it in {folder}: it joins your "
+                "history at the next start that can write."
+            ).format(file=live.recorder.path, error=live.error, folder=kept)
+            print(printable(said), file=sys.stderr)
         else:
             print_unsaved(live, coach.unsaved_dir)
     if crashed:  # never 0 after an uncaught error, and never a bare traceback

@@ -15,8 +15,9 @@ from textual.screen import Screen
 
 from supple.core.routine import LEVELS
 from supple.core.words import printable
+from supple.i18n import _
 from supple.tui.context import StartSession, coach_of
-from supple.tui.format import minutes
+from supple.tui.format import level_word, minutes
 
 
 def binding_words(node: type[Any], binding_id: str) -> tuple[str, str]:
@@ -24,7 +25,7 @@ def binding_words(node: type[Any], binding_id: str) -> tuple[str, str]:
     or widget class) declares: the one wording of that action."""
     for binding in node.BINDINGS:
         if isinstance(binding, Binding) and binding.id == binding_id:
-            return binding.description, binding.tooltip
+            return _(binding.description), _(binding.tooltip) if binding.tooltip else ""
     raise LookupError(f"{node.__name__} has no binding {binding_id!r}")
 
 
@@ -69,7 +70,7 @@ def entry(text: str, help_text: str, matcher: Matcher | None = None) -> Content:
     """
     prompt = Content(text)
     if matcher is not None:
-        _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+        __, offsets = matcher.fuzzy_search.match(matcher.query, text)
         for offset in offsets:
             if not text[offset].isspace():
                 prompt = prompt.stylize(matcher.match_style, offset, offset + 1)
@@ -83,7 +84,9 @@ class StartCommands(Provider):
             for level in LEVELS:
                 length = minutes(catalog.seconds(routine, level))
                 yield (
-                    f"Start {printable(routine.title)} at {level}",
+                    _("Start {routine} at {level}").format(
+                        routine=printable(routine.title), level=level_word(level)
+                    ),
                     f"{length} · {printable(routine.summary)}",
                     partial(self.app.post_message, StartSession(routine.id, level)),
                 )

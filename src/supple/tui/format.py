@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, assert_never
 # Numbers and segments read the same in the CLI and the app: the words live in core.
 from supple.core.timeline import SegmentKind, describe_segment
 from supple.core.words import countdown, duration, minutes, printable, said
+from supple.i18n import _, lazy, p_
 
 if TYPE_CHECKING:  # types only: the home screen imports this module, and needs no session
     from supple.core.routine import Level
@@ -31,20 +32,50 @@ __all__ = [
 OUTCOME_SYMBOLS = {"done": "✓", "partial": "◐", "skipped": "–"}
 
 
+# The display words of the levels and sides (the ids stay English in files and records).
+LEVEL_WORDS = {
+    "beginner": lazy("beginner"),
+    "intermediate": lazy("intermediate"),
+    "advanced": lazy("advanced"),
+}
+SIDE_WORDS = {"left": lazy("left"), "right": lazy("right")}
+
+
+# Translators: the levels in three letters or so, for a narrow table
+LEVEL_SHORT = {"beginner": lazy("beg"), "intermediate": lazy("int"), "advanced": lazy("adv")}
+
+
+def level_short(level: str) -> str:
+    """A level in a narrow column ("beg"; "Ein" in German)."""
+    return _(LEVEL_SHORT[level]) if level in LEVEL_SHORT else level[:3]
+
+
+def level_word(level: str) -> str:
+    """A level as a person reads it, in their language ("Einsteiger")."""
+    return _(LEVEL_WORDS[level]) if level in LEVEL_WORDS else level
+
+
+def side_word(side: str) -> str:
+    """A side as a person reads it ("links")."""
+    return _(SIDE_WORDS[side]) if side in SIDE_WORDS else side
+
+
 def _stage_words(segment: Segment) -> tuple[str, str | None]:
     """The stage's word for a segment, and its one big word to read from the floor (None: the
     same)."""
     match segment.kind:
         case SegmentKind.GET_READY:
-            return "GET READY", "READY"
+            # Translators: the stage on screen, in capitals; the second is its one big word
+            return _("GET READY"), _("READY")
         case SegmentKind.REP:
-            return "REPS", None
+            return _("REPS"), None
         case SegmentKind.HOLD:
-            return "HOLD", None
+            return p_("stage", "HOLD"), None
         case SegmentKind.REST:
-            return "REST", None
+            return p_("stage", "REST"), None
         case SegmentKind.SWITCH_SIDE:
-            return f"SWITCH SIDES → {segment.side}".upper(), "SWITCH"
+            side = side_word(str(segment.side))
+            return _("SWITCH SIDES → {side}").format(side=side).upper(), _("SWITCH")
         case _:
             assert_never(segment.kind)
 
@@ -54,10 +85,12 @@ def stage(snapshot: Snapshot) -> str:
     if snapshot.done or segment is None:
         return said(snapshot.judged).stage
     if snapshot.paused:
-        return "PAUSED"
+        return _("PAUSED")
     if snapshot.count_in_left > 0:
-        word = "STARTING" if snapshot.starting else "RESUMING"
-        return f"{word} IN {math.ceil(snapshot.count_in_left)}"
+        seconds = math.ceil(snapshot.count_in_left)
+        if snapshot.starting:
+            return _("STARTING IN {seconds}").format(seconds=seconds)
+        return _("RESUMING IN {seconds}").format(seconds=seconds)
     return _stage_words(segment)[0]
 
 
@@ -76,14 +109,15 @@ def counters(snapshot: Snapshot) -> str:
     if segment is None:
         return ""
     if segment.between_sets and segment.set is not None and segment.sets:
-        return f"Set {segment.set + 1} of {segment.sets} next"  # a rest between two sets
+        # a rest between two sets
+        return _("Set {set} of {sets} next").format(set=segment.set + 1, sets=segment.sets)
     parts = []
     if segment.sets and segment.sets > 1:
-        parts.append(f"Set {segment.set}/{segment.sets}")
+        parts.append(_("Set {set}/{sets}").format(set=segment.set, sets=segment.sets))
     if segment.rep:
-        parts.append(f"Rep {segment.rep}/{segment.reps}")
+        parts.append(_("Rep {rep}/{reps}").format(rep=segment.rep, reps=segment.reps))
     if segment.side and not segment.switches_side:  # a switch names its side in the stage
-        parts.append(f"{segment.side.capitalize()} side")
+        parts.append(_("{side} side").format(side=side_word(segment.side)).capitalize())
     return "  ·  ".join(parts)
 
 
@@ -91,10 +125,14 @@ def next_up(snapshot: Snapshot, level: Level) -> str:
     """What comes after the current segment, in a few words."""
     after = snapshot.next_segment
     if after is None:
-        return "Next: the end"  # praise waits for the end, and only if the session counts
+        return _("Next: the end")  # praise waits for the end, and only if the session counts
     current = snapshot.segment
     if current is not None and after.exercise_index != current.exercise_index:
         upcoming = snapshot.next_exercise
         if upcoming is not None:
-            return f"Next up: {printable(upcoming.name)} — {upcoming.describe(level)}"
-    return "Next: " + describe_segment(after)  # same exercise: its name is on screen
+            return _("Next up: {name} — {dose}").format(
+                name=printable(upcoming.name), dose=upcoming.describe(level)
+            )
+    return _("Next: {what}").format(
+        what=describe_segment(after)
+    )  # same exercise: its name is on screen

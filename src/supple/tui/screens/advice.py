@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from supple.core.words import printable
+from supple.i18n import lazy
 from supple.tui.keymap import say_keys
 
 if TYPE_CHECKING:
@@ -45,7 +46,13 @@ class AdviceScreen(ModalScreen[str | None]):
     """Returns the id of the suggestion to apply, ``UNDO``, or None (Escape)."""
 
     BINDINGS = [
-        Binding("escape", "close", "Back", id="advice.close", tooltip="Back, nothing changed"),
+        Binding(
+            "escape",
+            "close",
+            lazy("Back"),
+            id="advice.close",
+            tooltip=lazy("Back, nothing changed"),
+        ),
     ]
 
     def __init__(self, suggestions: Sequence[Suggestion], last: Applied | None, how: Hint) -> None:

@@ -6,10 +6,13 @@ from collections.abc import Callable, Iterable
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
+
+from supple.i18n import _
 
 MIN_WIDTH = 60
 MIN_HEIGHT = 20
@@ -21,8 +24,10 @@ class TooSmall(Static):
 
     def __init__(self) -> None:
         super().__init__(
-            f"Make the terminal at least {MIN_WIDTH} × {MIN_HEIGHT} to use supple.\n"
-            "(Everything keeps running; enlarge it to see again.)",
+            _(
+                "Make the terminal at least {width} × {height} to use supple.\n"
+                "(Everything keeps running; enlarge it to see again.)"
+            ).format(width=MIN_WIDTH, height=MIN_HEIGHT),
             classes="too-small",
         )
 
@@ -63,6 +68,28 @@ class FittingFooter(Footer):
         return content + key.styles.gutter.width + key.styles.margin.width
 
 
+def translated(active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
+    """The active bindings with their words in the person's language: the descriptions and
+    tooltips are declared with ``lazy()`` (at import, before the language is known) and
+    translated here, where the footer and help read them."""
+    from dataclasses import replace
+
+    def words(text: str) -> str:
+        return _(text) if text else text  # gettext("") is the catalogue's header
+
+    return {
+        key: ActiveBinding(
+            node,
+            replace(
+                binding, description=words(binding.description), tooltip=words(binding.tooltip)
+            ),
+            enabled,
+            words(tooltip),
+        )
+        for key, (node, binding, enabled, tooltip) in active.items()
+    }
+
+
 class SuppleScreen(Screen[None]):
     """A screen whose content hides behind a clear notice when the terminal is too small.
 
@@ -74,6 +101,10 @@ class SuppleScreen(Screen[None]):
         yield from self.body()
         yield FittingFooter()
         yield TooSmall()
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return translated(super().active_bindings)
 
     def body(self) -> Iterable[Widget]:
         raise NotImplementedError
@@ -98,7 +129,9 @@ class SuppleScreen(Screen[None]):
         lines = take_problems()
         if lines:  # one notice (the player shows one at a time)
             message = "\n".join(lines)  # untrusted text: never markup
-            self.notify(message, title="Environment", severity="warning", timeout=15, markup=False)
+            self.notify(
+                message, title=_("Environment"), severity="warning", timeout=15, markup=False
+            )
 
     def pause_for_modal(self) -> Callable[[], None] | None:
         """A dialog is about to cover this screen: stop what should not run unseen, and return

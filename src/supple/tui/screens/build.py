@@ -16,7 +16,9 @@ from textual.widgets import SelectionList, Static
 from supple.core.builder import MAX_MINUTES, MIN_MINUTES, Built, Refusal
 from supple.core.routine import LEVELS, Level, Routine
 from supple.core.words import printable
+from supple.i18n import _, lazy
 from supple.tui.context import StartSession
+from supple.tui.format import level_word, minutes
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.routine_preview import RoutinePreview
 from supple.tui.widgets.tick_list import TickList
@@ -31,13 +33,24 @@ FIRST_MINUTES = 10
 class BuildScreen(SuppleScreen):
     BINDINGS = [
         Binding(
-            "enter", "play", "Start", id="build.start", tooltip="Start this session", priority=True
+            "enter",
+            "play",
+            lazy("Start"),
+            id="build.start",
+            tooltip=lazy("Start this session"),
+            priority=True,
         ),
-        Binding("s", "save", "Save", id="build.save", tooltip="Keep it as one of your routines"),
+        Binding(
+            "s",
+            "save",
+            lazy("Save"),
+            id="build.save",
+            tooltip=lazy("Keep it as one of your routines"),
+        ),
         Binding(
             "minus",
             "minutes(-1)",
-            "Shorter",
+            lazy("Shorter"),
             key_display="-",
             id="build.shorter",
             tooltip=f"{MINUTES_STEP} minutes shorter",
@@ -45,7 +58,7 @@ class BuildScreen(SuppleScreen):
         Binding(
             "plus,equals_sign",
             "minutes(1)",
-            "Longer",
+            lazy("Longer"),
             key_display="+",
             id="build.longer",
             tooltip=f"{MINUTES_STEP} minutes longer",
@@ -53,15 +66,22 @@ class BuildScreen(SuppleScreen):
         Binding(
             "left",
             "level(-1)",
-            "Level",
+            lazy("Level"),
             key_display="←/→",
             id="build.level_down",
-            tooltip="An easier level",
+            tooltip=lazy("An easier level"),
         ),
         Binding(
-            "right", "level(1)", "Level", show=False, id="build.level_up", tooltip="A harder level"
+            "right",
+            "level(1)",
+            lazy("Level"),
+            show=False,
+            id="build.level_up",
+            tooltip=lazy("A harder level"),
         ),
-        Binding("escape", "back", "Back", id="build.back", tooltip="Back to the routines"),
+        Binding(
+            "escape", "back", lazy("Back"), id="build.back", tooltip=lazy("Back to the routines")
+        ),
     ]
 
     def __init__(self, coach: Coach, level: Level) -> None:
@@ -81,13 +101,13 @@ class BuildScreen(SuppleScreen):
         focus = TickList(
             *((area.replace("-", " "), area.value, False) for area in Area), id="build-focus"
         )
-        focus.border_title = "Focus"
+        focus.border_title = _("Focus")
         equipment = TickList(
             *((item.value, item.value, False) for item in Equipment), id="build-equipment"
         )
-        equipment.border_title = "I have"
+        equipment.border_title = _("I have")
         preview = RoutinePreview(id="build-preview")
-        preview.border_title = "Session"
+        preview.border_title = _("Session")
         yield Static(id="build-title")
         yield Horizontal(
             Vertical(focus, equipment, id="build-choices"),
@@ -116,17 +136,19 @@ class BuildScreen(SuppleScreen):
             self._selected("#build-equipment"),
         )
         title = Text.assemble(  # the keys beside what they change: found at any width
-            ("A session for today", "bold"),
-            f"  ·  {self.minutes} min ",
+            (_("A session for today"), "bold"),
+            f"  ·  {minutes(self.minutes * 60)} ",
             ("(-/+)", "dim"),
-            f"  ·  {self.level} ",
+            f"  ·  {level_word(self.level)} ",
             ("(←/→)", "dim"),
         )
         self.query_one("#build-title", Static).update(title)
         refused = self.query_one("#build-refused", Static)
         preview = self.query_one("#build-preview", RoutinePreview)
         if isinstance(self.result, Refusal):
-            refused.update(Text(printable(f"No session: {refusal(self.result)}.")))
+            refused.update(
+                Text(printable(_("No session: {reason}.").format(reason=refusal(self.result))))
+            )
             refused.display, preview.display = True, False
             return
         refused.display, preview.display = False, True
@@ -150,7 +172,7 @@ class BuildScreen(SuppleScreen):
 
     def action_play(self) -> None:
         if not isinstance(self.result, Built):
-            self.notify("Nothing to start: change the minutes, focus or equipment.")
+            self.notify(_("Nothing to start: change the minutes, focus or equipment."))
             return
         routine = self.result.routine
         self.app.post_message(StartSession(routine.id, self.level, routine=routine))
@@ -161,7 +183,7 @@ class BuildScreen(SuppleScreen):
         from supple.tui.screens.save_as import SaveAsScreen
 
         if not isinstance(self.result, Built):
-            self.notify("Nothing to save: change the minutes, focus or equipment.")
+            self.notify(_("Nothing to save: change the minutes, focus or equipment."))
             return
         routine = self.result.routine
         taken = self.coach.routine_ids()
@@ -177,10 +199,13 @@ class BuildScreen(SuppleScreen):
         try:
             path = save_built(self.coach, routine, routine_id)
         except SaveError as error:
-            self.notify(f"Could not save: {error}", severity="error", markup=False)
+            self.notify(
+                _("Could not save: {error}").format(error=error), severity="error", markup=False
+            )
             return
         self.saved = routine_id
-        self.notify(printable(f"Saved as {routine_id}, in {path}"), markup=False)
+        saved = _("Saved as {id}, in {file}").format(id=routine_id, file=path)
+        self.notify(printable(saved), markup=False)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -10,13 +10,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from supple.i18n import _, lazy
 from supple.tui.keymap import say_keys
 
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes", tooltip="Confirm"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no", tooltip="Cancel"),
+        Binding("y,enter", "answer(True)", lazy("Yes"), id="confirm.yes", tooltip=lazy("Confirm")),
+        Binding("n,escape", "answer(False)", lazy("No"), id="confirm.no", tooltip=lazy("Cancel")),
     ]
 
     def __init__(self, question: str, detail: str) -> None:
@@ -32,7 +33,12 @@ class ConfirmScreen(ModalScreen[bool]):
             yes, no = (
                 say_keys(self.app, ConfirmScreen, i, " / ") for i in ("confirm.yes", "confirm.no")
             )
-            yield Static(Text.assemble((yes, "bold"), ": yes    ", (no, "bold"), ": no"), id="keys")
+            yield Static(
+                Text.assemble(
+                    (yes, "bold"), ": " + _("yes") + "    ", (no, "bold"), ": " + _("no")
+                ),
+                id="keys",
+            )
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

@@ -25,7 +25,8 @@ from textual.widgets.option_list import Option
 from supple.coach.routine_edit import Draft, Opened
 from supple.core.routine import LEVELS, Level
 from supple.core.words import printable
-from supple.tui.format import minutes
+from supple.i18n import _, lazy, n_
+from supple.tui.format import level_word, minutes
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.fields_pane import FieldsPane, pane_problems
 from supple.tui.widgets.routine_form import ExerciseList
@@ -39,15 +40,22 @@ ROUTINE = "routine"  # the first item of the list: the routine's own fields
 class EditorScreen(SuppleScreen):
     BINDINGS = [
         Binding(
-            "ctrl+s", "save", "Save", id="editor.save", tooltip="Save the routine", priority=True
+            "ctrl+s",
+            "save",
+            lazy("Save"),
+            id="editor.save",
+            tooltip=lazy("Save the routine"),
+            priority=True,
         ),
-        Binding("escape", "back", "Back", id="editor.back", tooltip="Back (asks if unsaved)"),
+        Binding(
+            "escape", "back", lazy("Back"), id="editor.back", tooltip=lazy("Back (asks if unsaved)")
+        ),
         Binding(
             "ctrl+l",
             "level",
-            "Level",
+            lazy("Level"),
             id="editor.level",
-            tooltip="The level the timeline shows",
+            tooltip=lazy("The level the timeline shows"),
             priority=True,
         ),
     ]
@@ -64,7 +72,7 @@ class EditorScreen(SuppleScreen):
     def body(self) -> Iterable[Widget]:
         yield Static(id="editor-title")
         items = ExerciseList(id="editor-items")
-        items.border_title = "Exercises"
+        items.border_title = _("Exercises")
         pane = FieldsPane(self.draft, id="editor-fields")
         yield Horizontal(items, pane, id="editor-main")
         yield Static(id="editor-preview")
@@ -85,10 +93,10 @@ class EditorScreen(SuppleScreen):
         title = self.draft.data.get("title")
         name = printable(title) if isinstance(title, str) and title.strip() else "(no title)"
         where = self.draft.target.name
-        state = "new, not saved yet" if self.draft.path is None else printable(where)
+        state = _("new, not saved yet") if self.draft.path is None else printable(where)
         star = " ●" if self.draft.dirty else ""
         self.query_one("#editor-title", Static).update(
-            Text.assemble(("Editing ", "bold"), (name, "bold"), f" · {printable(state)}{star}")
+            Text.assemble((_("Editing") + " ", "bold"), (name, "bold"), f" · {state}{star}")
         )
 
     def _fill_items(self) -> None:
@@ -109,7 +117,7 @@ class EditorScreen(SuppleScreen):
         bad = bool(pane_problems(self.draft, item))
         mark = ("⚠ ", "bold $error") if bad else ("", "")
         if item == 0:
-            return Content.assemble(mark, ("Routine", "bold"))
+            return Content.assemble(mark, (_("Routine"), "bold"))
         exercise = self.draft.exercises[item - 1]
         name = exercise.get("name")
         shown = printable(name) if isinstance(name, str) and name.strip() else "(no name)"
@@ -144,7 +152,7 @@ class EditorScreen(SuppleScreen):
         if levels and self.draft.routine is not None:
             for level, mins in levels.items():
                 style = "bold reverse" if level == self.level else ""
-                text.append(f" {level} {minutes(mins * 60)} ", style=style)
+                text.append(f" {level_word(level)} {minutes(mins * 60)} ", style=style)
                 text.append(" ")
             text.append("(ctrl+l)", style="dim")
             text.append(f" · {catalog.timing_words(self.draft.routine)}\n", style="dim")
@@ -152,8 +160,12 @@ class EditorScreen(SuppleScreen):
         else:
             count = len(self.draft.problems)
             text.append(
-                f"⚠ {count} problem{'s' if count != 1 else ''} (ctrl+s lists them); "
-                "the timeline shows once it is valid",
+                "⚠ "
+                + n_(
+                    "{count} problem (ctrl+s lists them); the timeline shows once it is valid",
+                    "{count} problems (ctrl+s lists them); the timeline shows once it is valid",
+                    count,
+                ).format(count=count),
                 style="bold",
             )
         self.query_one("#editor-preview", Static).update(text)
@@ -177,7 +189,7 @@ class EditorScreen(SuppleScreen):
 
     def _exercise_index(self) -> int | None:
         if self._item == 0:
-            self.notify("Pick an exercise first (↓).", severity="warning", timeout=3)
+            self.notify(_("Pick an exercise first (↓)."), severity="warning", timeout=3)
             return None
         return self._item - 1
 
@@ -195,7 +207,8 @@ class EditorScreen(SuppleScreen):
         if index is None:
             return
         if self._count() <= 1:
-            self.notify("A routine needs at least one exercise.", severity="warning", timeout=3)
+            said = _("A routine needs at least one exercise.")
+            self.notify(said, severity="warning", timeout=3)
             return
         await self._go(self.draft.remove_exercise(index) + 1)
 
@@ -231,10 +244,14 @@ class EditorScreen(SuppleScreen):
                 printable(f"{p.key}: {p.message}" if p.key else p.message)
                 for p in draft.problems[:6]
             )
-            more = f"\n… and {count - 6} more" if count > 6 else ""
+            more = "\n… " + _("and {count} more").format(count=count - 6) if count > 6 else ""
+            said = n_(
+                "Not saved: {count} problem to fix first",
+                "Not saved: {count} problems to fix first",
+                count,
+            ).format(count=count)
             self.notify(
-                f"Not saved: {count} problem{'s' if count != 1 else ''} to fix first\n"
-                f"{listed}{more}",
+                f"{said}\n{listed}{more}",
                 severity="error",
                 timeout=10,
                 markup=False,
@@ -244,10 +261,11 @@ class EditorScreen(SuppleScreen):
         try:
             path = self.coach.save_routine(draft)  # the coach reads the routines again
         except SaveError as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+            said = _("Not saved: {error}").format(error=error)
+            self.notify(said, severity="error", timeout=10, markup=False)
             return
         self.saved_id = str(draft.data.get("id"))
-        self.notify(f"Saved: {path}", timeout=4, markup=False)
+        self.notify(_("Saved: {file}").format(file=path), timeout=4, markup=False)
         self._refresh()
 
     async def _show_first_problem(self) -> None:
@@ -273,8 +291,8 @@ class EditorScreen(SuppleScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                "Discard your changes?",
-                "They are not saved. (n, then ctrl+s saves them.)",
+                _("Discard your changes?"),
+                _("They are not saved. (n, then ctrl+s saves them.)"),
             ),
             answered,
         )
@@ -283,7 +301,7 @@ class EditorScreen(SuppleScreen):
 class UnreadableScreen(SuppleScreen):
     """A routine file that is no TOML at all: its text and what is wrong, never overwritten."""
 
-    BINDINGS = [Binding("escape", "back", "Back", id="unreadable.back", tooltip="Back")]
+    BINDINGS = [Binding("escape", "back", lazy("Back"), id="unreadable.back", tooltip=lazy("Back"))]
 
     def __init__(self, opened: Opened) -> None:
         super().__init__()
@@ -292,7 +310,13 @@ class UnreadableScreen(SuppleScreen):
     def body(self) -> Iterable[Widget]:
         yield Static(
             Text.assemble(
-                (f"⚠ {printable(self.opened.path.name)} cannot be edited here", "bold"),
+                (
+                    "⚠ "
+                    + _("{file} cannot be edited here").format(
+                        file=printable(self.opened.path.name)
+                    ),
+                    "bold",
+                ),
                 f": {printable(self.opened.reason)}",
             ),
             id="editor-title",
@@ -302,8 +326,11 @@ class UnreadableScreen(SuppleScreen):
             lines.append(f"{number:4} ", style="dim")
             lines.append(printable(line) + "\n")
         lines.append(
-            "\nIt is not TOML, so the editor cannot read its fields; it is left as it is. "
-            f"Fix it in a text editor:\n{printable(str(self.opened.path))}",
+            "\n"
+            + _(
+                "It is not TOML, so the editor cannot read its fields; it is left as it is. "
+                "Fix it in a text editor:\n{file}"
+            ).format(file=printable(str(self.opened.path))),
             style="dim",
         )
         yield VerticalScroll(Static(lines, id="unreadable-text"), id="unreadable")

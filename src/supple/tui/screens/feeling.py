@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from supple.core.words import printable
+from supple.i18n import _, lazy
 from supple.tui.keymap import say_keys
 from supple.tui.widgets.field_input import FieldInput
 
@@ -27,7 +28,9 @@ class CheckIn:
 
 class FeelingScreen(ModalScreen[CheckIn | None]):
     BINDINGS = [
-        Binding("escape", "skip", "Skip", id="feeling.skip", tooltip="Skip the check-in"),
+        Binding(
+            "escape", "skip", lazy("Skip"), id="feeling.skip", tooltip=lazy("Skip the check-in")
+        ),
     ]
 
     def __init__(self, *, before: bool, morning: str = "") -> None:
@@ -40,22 +43,26 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
         from supple.core.pain import SCALE, legend
 
         if self.morning:
-            question = f"{MORNING_QUESTION} (after {self.morning})"
+            question = _("{question} (after {session})").format(
+                question=_(MORNING_QUESTION), session=self.morning
+            )
         else:
             from supple.coach.wording import pain_question
 
             question = pain_question(before=self.before)
         with Vertical(id="dialog"):
             yield Static(Text(question), id="question")
-            yield Static(f"{SCALE}\n{legend()}", id="detail")
+            yield Static(Text(f"{_(SCALE)}\n{legend()}"), id="detail")
             # What is typed shows as typed (a refused rating says why, below); a burst of keys
             # or a paste lands whole, in the field it was meant for (``FieldInput``).
             yield FieldInput(placeholder="0–10", id="feeling")
             if not self.before and not self.morning:
-                yield FieldInput(placeholder="a note (optional)", id="note")
+                yield FieldInput(placeholder=_("a note (optional)"), id="note")
             yield Static("", id="feeling-error")
             skip = say_keys(self.app, FeelingScreen, "feeling.skip", " / ")
-            yield Static(Text(f"Enter: save    Tab: next field    {skip}: skip"), id="keys")
+            yield Static(
+                Text(_("Enter: save    Tab: next field    {key}: skip").format(key=skip)), id="keys"
+            )
 
     def on_mount(self) -> None:
         # Torn down mid-mount (the terminal closed as it opened): nothing to focus, no crash.
@@ -79,7 +86,9 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
                 pain = read_pain(raw)
             except ValueError:
                 self.query_one("#feeling-error", Static).update(
-                    Text(f"'{printable(raw)}' is not a whole number from 0 to 10")
+                    Text(
+                        _("'{text}' is not a whole number from 0 to 10").format(text=printable(raw))
+                    )
                 )
                 return
         self.dismiss(CheckIn(pain, note))

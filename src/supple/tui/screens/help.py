@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from supple.core.words import printable
+from supple.i18n import _, lazy
 from supple.tui.keymap import say_keys
 
 KEY_WIDTH = 11  # the key column; a longer key list is cut short, never wrapped
@@ -41,15 +42,15 @@ def key_rows(
         # Each key on its own, not the binding's key_display: that is a footer abbreviation
         # which may name several keys at once ("n/→") or only one of them.
         shown = app.get_key_display(binding.with_key(key, key_display=None))
-        keys, _ = rows.setdefault((node, binding.action), ([], active_binding))
+        keys, __ = rows.setdefault((node, binding.action), ([], active_binding))
         if shown not in keys:
             keys.append(shown)
     screen: list[tuple[str, ActiveBinding]] = []
     everywhere: list[tuple[str, ActiveBinding]] = []
-    for (node, _), (keys, active_binding) in rows.items():
+    for (node, _action), (keys, active_binding) in rows.items():
         entry = (" / ".join(keys), active_binding)
         (everywhere if isinstance(node, App) else screen).append(entry)
-    return [("On this screen", screen), ("Everywhere", everywhere)]
+    return [(_("On this screen"), screen), (_("Everywhere"), everywhere)]
 
 
 def row(keys: str, active_binding: ActiveBinding, accent: str) -> Text:
@@ -68,9 +69,9 @@ class HelpScreen(ModalScreen[None]):
         Binding(
             "escape,question_mark,q,enter",
             "close",
-            "Close",
+            lazy("Close"),
             id="help.close",
-            tooltip="Close the help",
+            tooltip=lazy("Close the help"),
         ),
     ]
 
@@ -89,11 +90,16 @@ class HelpScreen(ModalScreen[None]):
             lines.append(Text())
         body = Text("\n").join(lines[:-1])
         with Vertical(id="dialog"):
-            yield Static("Keys", id="question")
+            yield Static(_("Keys"), id="question")
             with VerticalScroll(id="help-body"):
                 yield Static(body, id="detail")
             yield Static(
-                Text(f"{say_keys(self.app, HelpScreen, 'help.close', ' / ')}: close"), id="keys"
+                Text(
+                    _("{keys}: close").format(
+                        keys=say_keys(self.app, HelpScreen, "help.close", " / ")
+                    )
+                ),
+                id="keys",
             )
 
     def action_close(self) -> None:

@@ -18,8 +18,9 @@ from supple.core.history import select
 from supple.core.pain import CELL_TITLE, pain_cell
 from supple.core.record import SessionRecord
 from supple.core.words import printable, said
+from supple.i18n import _, lazy, n_
 from supple.tui.context import tell
-from supple.tui.format import duration
+from supple.tui.format import duration, level_short, level_word
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.screens.session_detail import SessionDetailScreen, trash
@@ -31,8 +32,15 @@ FIRST_PAGE = 60  # rows shown at once; the rest follow in chunks
 CHUNK = 500
 
 
-COLUMNS = ("Date", "Routine", "Level", "Time", "Status", "Done", CELL_TITLE)
-COMPACT_COLUMNS = ("Date", "Routine", "Lvl", "Time", "", "Done", "Pain")
+# The headings, translated where the table shows them.
+COLUMNS = (
+    lazy("Date"), lazy("Routine"), lazy("Level"), lazy("Time"), lazy("Status"), lazy("Done"),
+    CELL_TITLE,
+)  # fmt: skip
+# Translators: the short headings of the history on a narrow screen ("Lvl": level)
+COMPACT_COLUMNS = (
+    lazy("Date"), lazy("Routine"), lazy("Lvl"), lazy("Time"), "", lazy("Done"), lazy("Pain"),
+)  # fmt: skip
 TITLE_WIDTH = 12  # a routine's title in the narrow table, cut with …
 
 
@@ -45,7 +53,7 @@ def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
         cells = (
             f"{r.started:%d %b %H:%M}",
             title,
-            printable(r.level[:3]),
+            printable(level_short(r.level)),
             duration(r.active_seconds),
             said(r.outcome).mark,
             f"{r.exercises_done}/{len(r.exercises)}",
@@ -55,7 +63,7 @@ def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
         cells = (
             f"{r.started:%a %d %b %Y %H:%M}",
             title,
-            printable(r.level),
+            printable(level_word(r.level)),
             duration(r.active_seconds),
             f"{said(r.outcome).mark} {said(r.outcome).label}",
             f"{r.exercises_done}/{len(r.exercises)}",
@@ -71,22 +79,48 @@ def row_texts(r: SessionRecord, *, compact: bool = False) -> tuple[Text, ...]:
 
 class HistoryScreen(SuppleScreen):
     BINDINGS = [
-        Binding("enter", "open", "Open", id="history.open", tooltip="This session's details"),
-        Binding("f", "filter", "Filter", id="history.filter", tooltip="Show one routine / all"),
+        Binding(
+            "enter", "open", lazy("Open"), id="history.open", tooltip=lazy("This session's details")
+        ),
+        Binding(
+            "f",
+            "filter",
+            lazy("Filter"),
+            id="history.filter",
+            tooltip=lazy("Show one routine / all"),
+        ),
         Binding(
             "d,delete",
             "delete",
-            "Delete",
+            lazy("Delete"),
             key_display="d",
             id="history.delete",
-            tooltip="Move this session to the trash",
+            tooltip=lazy("Move this session to the trash"),
         ),
         Binding(
-            "u", "undo", "Undo", id="history.undo", tooltip="Put back the session just deleted"
+            "u",
+            "undo",
+            lazy("Undo"),
+            id="history.undo",
+            tooltip=lazy("Put back the session just deleted"),
         ),
-        Binding("l", "log", "Log", id="history.log", tooltip="Log a session done without the app"),
-        Binding("s", "app.stats", "Stats", id="history.stats", tooltip="Streaks, weeks, pain"),
-        Binding("escape", "back", "Back", id="history.back", tooltip="Back to the routines"),
+        Binding(
+            "l",
+            "log",
+            lazy("Log"),
+            id="history.log",
+            tooltip=lazy("Log a session done without the app"),
+        ),
+        Binding(
+            "s",
+            "app.stats",
+            lazy("Stats"),
+            id="history.stats",
+            tooltip=lazy("Streaks, weeks, pain"),
+        ),
+        Binding(
+            "escape", "back", lazy("Back"), id="history.back", tooltip=lazy("Back to the routines")
+        ),
     ]
 
     @dataclass
@@ -143,20 +177,22 @@ class HistoryScreen(SuppleScreen):
         if compact != self.compact:
             self.compact = compact
             table.clear(columns=True)
-            table.add_columns(*(COMPACT_COLUMNS if compact else COLUMNS))
+            table.add_columns(
+                *(_(c) if c else c for c in (COMPACT_COLUMNS if compact else COLUMNS))
+            )
         table.clear()
         rows = self.shown
         table.add_rows(row_texts(r, compact=compact) for r in rows[:FIRST_PAGE])
         self.add_rest(rows[FIRST_PAGE:])
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
-        which = "all routines" if self.routine is None else printable(self.routine)
-        count = f"{len(rows)} session{'s' if len(rows) != 1 else ''}"
+        which = _("all routines") if self.routine is None else printable(self.routine)
+        count = n_("{count} session", "{count} sessions", len(rows)).format(count=len(rows))
         self.query_one("#history-status", Static).update(
             Text(
-                f"{count} · {which} (f to filter)"
+                _("{count} · {which} (f to filter)").format(count=count, which=which)
                 if rows or self.records
-                else "No sessions yet — finish one and it shows here."
+                else _("No sessions yet — finish one and it shows here.")
             )
         )
 
@@ -203,10 +239,14 @@ class HistoryScreen(SuppleScreen):
         try:
             restored = self.coach.journal.undo_trash()
         except SaveError as error:
-            self.notify(f"Could not put it back: {error}", severity="error", markup=False)
+            self.notify(
+                _("Could not put it back: {error}").format(error=error),
+                severity="error",
+                markup=False,
+            )
             return
         if restored is None:
-            self.notify("Nothing to undo: no session was deleted.")
+            self.notify(_("Nothing to undo: no session was deleted."))
             return
         self.notify(printable(wording.untrashed(restored)), markup=False)
         self.load()
@@ -235,10 +275,11 @@ class HistoryScreen(SuppleScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Delete the session of {record.started:%a %d %b %H:%M}?",
-                f"{printable(record.title)}, {printable(record.level)}. "
-                "The file moves to the trash folder:\n"
-                f"{printable(str(self.coach.store.trash_dir))}",
+                _("Delete the session of {when}?").format(when=f"{record.started:%a %d %b %H:%M}"),
+                f"{printable(record.title)}, {level_word(record.level)}. "
+                + _("The file moves to the trash folder:\n{folder}").format(
+                    folder=printable(str(self.coach.store.trash_dir))
+                ),
             ),
             answered,
         )

@@ -19,7 +19,9 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from supple.core.routine import LEVELS, Level, Routine, RoutineError
 from supple.core.words import printable
+from supple.i18n import _, lazy, n_
 from supple.tui.context import StartSession, tell
+from supple.tui.format import level_word
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.advice_lines import AdviceLines, AdviceLoaded, advice_binding
 from supple.tui.widgets.history_line import RESUME_TIP, HistoryLine, resume
@@ -38,74 +40,90 @@ class RoutineList(OptionList, inherit_bindings=False):
     BINDINGS = OptionList.BINDINGS
 
 
+HOME_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    Binding(
+        "enter",
+        "start",
+        lazy("Start"),
+        id="home.start",
+        tooltip=lazy("Start the chosen routine"),
+        priority=True,
+    ),
+    Binding(
+        "b",
+        "app.build",
+        lazy("Build"),
+        id="home.build",
+        tooltip=lazy("A session made for today"),
+    ),
+    Binding("l", "app.library", lazy("Library"), id="home.library", tooltip=lazy("Every exercise")),
+    Binding(
+        "p",
+        "app.program",
+        lazy("Program"),
+        id="home.program",
+        tooltip=lazy("The 6-week program and mobility tests"),
+    ),
+    Binding(
+        "comma",
+        "app.settings",
+        lazy("Settings"),
+        key_display=",",
+        id="home.settings",
+        tooltip=lazy("Level, voice, sound, rests, theme"),
+    ),
+    Binding(
+        "question_mark",
+        "app.help",
+        lazy("Help"),
+        key_display="?",
+        id="home.help",
+        tooltip=lazy("Every key"),
+    ),
+    Binding("h", "app.history", lazy("History"), id="home.history", tooltip=lazy("Past sessions")),
+    Binding("s", "app.stats", lazy("Stats"), id="home.stats", tooltip=lazy("Streaks, weeks, pain")),
+    Binding(
+        "left",
+        "level(-1)",
+        lazy("Level"),
+        key_display="←/→",
+        id="home.level_down",
+        tooltip=lazy("An easier level"),
+    ),
+    Binding(
+        "right",
+        "level(1)",
+        lazy("Level"),
+        show=False,
+        id="home.level_up",
+        tooltip=lazy("A harder level"),
+    ),
+    Binding("1", "set_level(0)", lazy("Beginner"), show=False, id="home.beginner"),
+    Binding("2", "set_level(1)", lazy("Intermediate"), show=False, id="home.intermediate"),
+    Binding("3", "set_level(2)", lazy("Advanced"), show=False, id="home.advanced"),
+    Binding("q", "app.quit", lazy("Quit"), id="home.quit", tooltip=lazy("Leave supple")),
+    Binding("r", "resume", lazy("Resume"), show=False, id="home.resume", tooltip=RESUME_TIP),
+    # Your routines: after Quit, so the footer keeps what it showed; all in help.
+    Binding("e", "edit", lazy("Edit"), id="home.edit", tooltip=lazy("Edit this routine of yours")),
+    Binding(
+        "c", "copy", lazy("Copy"), id="home.copy", tooltip=lazy("Copy this routine to edit it")
+    ),
+    Binding("a", "new", lazy("New"), id="home.new", tooltip=lazy("A new routine of yours")),
+    Binding(
+        "d,delete",
+        "delete",
+        lazy("Delete"),
+        show=False,
+        id="home.delete",
+        tooltip=lazy("Delete this routine of yours (to the trash)"),
+    ),
+    advice_binding("home"),
+]
+
+
 class HomeScreen(SuppleScreen):
     # In footer order, most needed first (at 60 columns: Start to Settings, and Help, always).
-    BINDINGS = [
-        Binding(
-            "enter",
-            "start",
-            "Start",
-            id="home.start",
-            tooltip="Start the chosen routine",
-            priority=True,
-        ),
-        Binding("b", "app.build", "Build", id="home.build", tooltip="A session made for today"),
-        Binding("l", "app.library", "Library", id="home.library", tooltip="Every exercise"),
-        Binding(
-            "p",
-            "app.program",
-            "Program",
-            id="home.program",
-            tooltip="The 6-week program and mobility tests",
-        ),
-        Binding(
-            "comma",
-            "app.settings",
-            "Settings",
-            key_display=",",
-            id="home.settings",
-            tooltip="Level, voice, sound, rests, theme",
-        ),
-        Binding(
-            "question_mark",
-            "app.help",
-            "Help",
-            key_display="?",
-            id="home.help",
-            tooltip="Every key",
-        ),
-        Binding("h", "app.history", "History", id="home.history", tooltip="Past sessions"),
-        Binding("s", "app.stats", "Stats", id="home.stats", tooltip="Streaks, weeks, pain"),
-        Binding(
-            "left",
-            "level(-1)",
-            "Level",
-            key_display="←/→",
-            id="home.level_down",
-            tooltip="An easier level",
-        ),
-        Binding(
-            "right", "level(1)", "Level", show=False, id="home.level_up", tooltip="A harder level"
-        ),
-        Binding("1", "set_level(0)", "Beginner", show=False, id="home.beginner"),
-        Binding("2", "set_level(1)", "Intermediate", show=False, id="home.intermediate"),
-        Binding("3", "set_level(2)", "Advanced", show=False, id="home.advanced"),
-        Binding("q", "app.quit", "Quit", id="home.quit", tooltip="Leave supple"),
-        Binding("r", "resume", "Resume", show=False, id="home.resume", tooltip=RESUME_TIP),
-        # Your routines: after Quit, so the footer keeps what it showed; all in help.
-        Binding("e", "edit", "Edit", id="home.edit", tooltip="Edit this routine of yours"),
-        Binding("c", "copy", "Copy", id="home.copy", tooltip="Copy this routine to edit it"),
-        Binding("a", "new", "New", id="home.new", tooltip="A new routine of yours"),
-        Binding(
-            "d,delete",
-            "delete",
-            "Delete",
-            show=False,
-            id="home.delete",
-            tooltip="Delete this routine of yours (to the trash)",
-        ),
-        advice_binding("home"),
-    ]
+    BINDINGS = HOME_BINDINGS
 
     @dataclass
     class StatusLoaded(Message):
@@ -120,10 +138,10 @@ class HomeScreen(SuppleScreen):
 
     def body(self) -> Iterable[Widget]:
         routines = RoutineList(*routine_options(self.coach.catalog), id="routines")
-        routines.border_title = "Routines"
+        routines.border_title = _("Routines")
         preview = RoutinePreview(id="preview")
-        preview.border_title = "Session"
-        yield Static("[b]supple[/b] — your mobility coach", id="title")
+        preview.border_title = _("Session")
+        yield Static(Text.assemble(("supple", "bold"), " — ", _("your mobility coach")), id="title")
         yield HistoryLine("", id="home-status")
         yield AdviceLines(id="home-advice")
         yield Static(id="levels")
@@ -175,7 +193,7 @@ class HomeScreen(SuppleScreen):
         path = self._own_path()
         if path is None:
             if self.routine is not None or self._broken() is not None:
-                self.notify("Bundled routines are read-only: c copies it.", timeout=4)
+                self.notify(_("Bundled routines are read-only: c copies it."), timeout=4)
             return
         self._edit(Draft.open(path, paths.user_routines_dir(), self.coach.routine_ids()))
 
@@ -185,7 +203,7 @@ class HomeScreen(SuppleScreen):
 
         routine = self.routine
         if routine is None:
-            self.notify("Pick a routine to copy (a broken file: e edits it).", timeout=4)
+            self.notify(_("Pick a routine to copy (a broken file: e edits it)."), timeout=4)
             return
         source = self.coach.routines.raw.find(routine.id)  # as its file says, not the settings
         self._edit(Draft.copy_of(source, paths.user_routines_dir(), self.coach.routine_ids()))
@@ -202,7 +220,7 @@ class HomeScreen(SuppleScreen):
         path = self._own_path()
         if path is None:
             if self.routine is not None:
-                self.notify("Bundled routines cannot be deleted.", timeout=4)
+                self.notify(_("Bundled routines cannot be deleted."), timeout=4)
             return
         name = self.routine.title if self.routine is not None else path.name
 
@@ -214,16 +232,20 @@ class HomeScreen(SuppleScreen):
             try:
                 moved = self.coach.trash_routine(path)
             except SaveError as error:
-                self.notify(f"Not deleted: {error}", severity="error", markup=False)
+                self.notify(
+                    _("Not deleted: {error}").format(error=error), severity="error", markup=False
+                )
                 return
-            self.notify(f"Moved to the trash: {moved}", markup=False)
+            self.notify(_("Moved to the trash: {file}").format(file=moved), markup=False)
             self.reload_routines()
 
         self.app.push_screen(
             ConfirmScreen(
-                f"Delete {printable(name)}?",
-                f"{printable(path.name)} moves to the trash folder:\n"
-                f"{printable(str(self.coach.store.trash_dir / 'routines'))}",
+                _("Delete {name}?").format(name=printable(name)),
+                _("{file} moves to the trash folder:\n{folder}").format(
+                    file=printable(path.name),
+                    folder=printable(str(self.coach.store.trash_dir / "routines")),
+                ),
             ),
             answered,
         )
@@ -354,7 +376,10 @@ def routine_options(catalog: EffectiveCatalog) -> list[Option]:
             # Content, not Rich Text: Textual resolves $error when it paints, in this theme.
             Content.assemble(
                 ("⚠ " + printable(e.path.name), "bold $error"),
-                f"\n{len(e.problems)} problem{'s' if len(e.problems) != 1 else ''}: not usable",
+                "\n"
+                + n_(
+                    "{count} problem: not usable", "{count} problems: not usable", len(e.problems)
+                ).format(count=len(e.problems)),
             ),
             id=f"error:{e.path}",
         )
@@ -365,9 +390,9 @@ def routine_options(catalog: EffectiveCatalog) -> list[Option]:
 
 def levels_line(chosen: Level) -> Text:
     """The three levels, the chosen one marked, and the keys that change it."""
-    levels = Text("Level  ")
+    levels = Text(_("Level") + "  ")
     for level in LEVELS:
-        levels.append(f" {level} ", style="bold reverse" if level == chosen else "dim")
+        levels.append(f" {level_word(level)} ", style="bold reverse" if level == chosen else "dim")
         levels.append("  ")
     levels.append("(←/→)", style="dim")
     return levels

@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from supple.core.pain import PAIN_MAX, SCALE, legend, mark_words
 from supple.core.record import PainAction
+from supple.i18n import _, lazy
 from supple.tui.keymap import say_keys
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def ask_hurt(
             rating, action = answer
             taken = live.mark_pain(rating, action)
             if action == "eased" and taken == "none":
-                screen.notify("No work left to ease here: skip it instead", timeout=3)
+                screen.notify(_("No work left to ease here: skip it instead"), timeout=3)
             redraw()
         if resume is not None:
             resume()
@@ -77,11 +78,33 @@ def ask_hurt(
 
 class HurtScreen(ModalScreen[Marked | None]):
     BINDINGS = [
-        Binding("t", "ten", "10", id="hurt.ten", tooltip="Rate it 10, the worst imaginable"),
-        Binding("e", "choose('eased')", "Ease", id="hurt.ease", tooltip="Ease this exercise now"),
-        Binding("s", "choose('skipped')", "Skip", id="hurt.skip", tooltip="Skip this exercise"),
-        Binding("enter", "choose('none')", "Carry on", id="hurt.carry_on", tooltip="Carry on"),
-        Binding("escape", "cancel", "Cancel", id="hurt.cancel", tooltip="Back, with no mark"),
+        Binding(
+            "t", "ten", lazy("10"), id="hurt.ten", tooltip=lazy("Rate it 10, the worst imaginable")
+        ),
+        Binding(
+            "e",
+            "choose('eased')",
+            lazy("Ease"),
+            id="hurt.ease",
+            tooltip=lazy("Ease this exercise now"),
+        ),
+        Binding(
+            "s",
+            "choose('skipped')",
+            lazy("Skip"),
+            id="hurt.skip",
+            tooltip=lazy("Skip this exercise"),
+        ),
+        Binding(
+            "enter",
+            "choose('none')",
+            lazy("Carry on"),
+            id="hurt.carry_on",
+            tooltip=lazy("Carry on"),
+        ),
+        Binding(
+            "escape", "cancel", lazy("Cancel"), id="hurt.cancel", tooltip=lazy("Back, with no mark")
+        ),
     ]
 
     def __init__(self, exercise: str) -> None:
@@ -91,8 +114,9 @@ class HurtScreen(ModalScreen[Marked | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Text(f"This hurts: {self.exercise}"), id="question")
-            yield Static(f"How much, 0–10?  {SCALE}\n{legend()}", id="detail")
+            yield Static(Text(_("This hurts: {name}").format(name=self.exercise)), id="question")
+            how_much = _("How much, 0–10?")
+            yield Static(Text(f"{how_much}  {_(SCALE)}\n{legend()}"), id="detail")
             yield Static(self._keys(), id="keys")
 
     def _say(self, binding_id: str) -> str:
@@ -101,12 +125,16 @@ class HurtScreen(ModalScreen[Marked | None]):
     def _keys(self) -> Text:
         if self.rating is None:
             return Text(
-                f"0–9: that number    {self._say('hurt.ten')}: 10    "
-                f"{self._say('hurt.cancel')}: back"
+                _("0–9: that number    {ten}: 10    {cancel}: back").format(
+                    ten=self._say("hurt.ten"), cancel=self._say("hurt.cancel")
+                )
             )
         return Text(
-            f"{self._say('hurt.ease')}: ease this exercise now    "
-            f"{self._say('hurt.skip')}: skip it    {self._say('hurt.carry_on')}: carry on"
+            _("{ease}: ease this exercise now    {skip}: skip it    {carry_on}: carry on").format(
+                ease=self._say("hurt.ease"),
+                skip=self._say("hurt.skip"),
+                carry_on=self._say("hurt.carry_on"),
+            )
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -154,7 +182,9 @@ def ask_morning(screen: Screen[Any], coach: Coach) -> None:
             coach.journal.answer_morning(coach.now(), None if check_in is None else check_in.pain)
         except SaveError as error:
             screen.notify(
-                f"Could not save: {printable(str(error))}", severity="error", markup=False
+                _("Could not save: {error}").format(error=printable(str(error))),
+                severity="error",
+                markup=False,
             )
 
     about = f"{printable(record.title)}, {record.started:%a %H:%M}"

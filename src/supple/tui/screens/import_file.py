@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from supple.core.imports import ImportProblem, formats_in_words
 from supple.core.words import printable
+from supple.i18n import _, lazy
 from supple.tui.keymap import say_keys
 from supple.tui.widgets.field_input import FieldInput
 
@@ -25,7 +26,7 @@ class ImportScreen(ModalScreen[str | None]):
     """Returns the id of the first routine imported (to select it on home), or None."""
 
     BINDINGS = [
-        Binding("escape", "close", "Close", id="import.close", tooltip="Close"),
+        Binding("escape", "close", lazy("Close"), id="import.close", tooltip=lazy("Close")),
     ]
 
     def __init__(self, coach: Coach) -> None:
@@ -57,13 +58,13 @@ class ImportScreen(ModalScreen[str | None]):
             result.update(Text.assemble(("Not imported: ", "bold"), printable(problem.message)))
             return
         except (SaveError, OSError) as error:
-            result.update(Text.assemble(("Not saved: ", "bold"), printable(str(error))))
+            result.update(Text.assemble((_("Not saved:") + " ", "bold"), printable(str(error))))
             return
         text = Text.assemble((f"{report.format}: ", "bold"))
         for routine, target in report.written:
             text.append(f"\n✓ {printable(routine.title)} → {printable(target.name)}")
         for line in report.notes:
-            text.append(f"\nnote: {printable(line)}")
+            text.append("\n" + _("note: {line}").format(line=printable(line)))
         for line in report.dropped[:8]:
             text.append(f"\nnot carried over: {printable(line)}", style="dim")
         if len(report.dropped) > 8:

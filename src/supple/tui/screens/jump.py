@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from supple.core.words import printable
+from supple.i18n import _, lazy
 from supple.tui.keymap import say_keys
 
 MARKS = {"done": "✓", "partial": "◐", "skipped": "–", None: " "}
@@ -22,7 +23,9 @@ class JumpScreen(ModalScreen[int | None]):
     """Returns the index of the exercise to jump to, or None (Escape)."""
 
     BINDINGS = [
-        Binding("escape,j", "close", "Back", id="jump.close", tooltip="Back to the session"),
+        Binding(
+            "escape,j", "close", lazy("Back"), id="jump.close", tooltip=lazy("Back to the session")
+        ),
     ]
 
     def __init__(
@@ -43,7 +46,7 @@ class JumpScreen(ModalScreen[int | None]):
             label = Text.assemble(f"{mark} {index + 1}. ", (printable(name), "bold"), " · ", what)
             options.append(Option(label, id=str(index)))
         with Vertical(id="dialog"):
-            yield Static("Jump to an exercise", id="question")
+            yield Static(_("Jump to an exercise"), id="question")
             yield OptionList(*options, id="jump-list")
             back = say_keys(self.app, JumpScreen, "jump.close", " / ")
             yield Static(

@@ -18,7 +18,9 @@ from supple.coach.library_wording import NOT_FOR_ME
 from supple.core.motion import ready_frame
 from supple.core.routine import LEVELS, Level
 from supple.core.words import printable
+from supple.i18n import _, lazy
 from supple.tui.context import StartSession
+from supple.tui.format import level_word
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.figure import FigureStrip
 
@@ -37,15 +39,15 @@ def exercise_text(
     text.append(printable(exercise.name), style="bold")
     text.append(f"  ·  {', '.join(a.replace('-', ' ') for a in item.areas)}\n")
     if not_for_me:
-        text.append(f"Marked {NOT_FOR_ME}: a session made for today leaves it out\n", "italic")
-    needs = ", ".join(item.equipment) if item.equipment else "nothing"
-    text.append(f"Needs: {needs}\n", style="dim")
+        text.append(_("Marked not for me: a session made for today leaves it out") + "\n", "italic")
+    needs = ", ".join(item.equipment) if item.equipment else _("nothing")
+    text.append(_("Needs: {equipment}").format(equipment=needs) + "\n", style="dim")
     for name in LEVELS:
         style = "bold" if name == level else ""
-        text.append(f"{name}: {exercise.describe(name)}\n", style=style)
+        text.append(f"{level_word(name)}: {exercise.describe(name)}\n", style=style)
     ladder = library.ladder(item.id)
     if len(ladder) > 1:
-        text.append("Ladder: ")
+        text.append(_("Ladder:") + " ")
         for index, rung in enumerate(ladder):
             if index:
                 text.append(" → ")
@@ -65,19 +67,21 @@ class LibraryScreen(SuppleScreen):
         Binding(
             "enter",
             "play",
-            "Start",
+            lazy("Start"),
             id="library.start",
-            tooltip="Start the chosen exercise alone",
+            tooltip=lazy("Start the chosen exercise alone"),
             priority=True,
         ),
         Binding(
             "n",
             "not_for_me",
-            "Not for me",
+            lazy("Not for me"),
             id="library.not_for_me",
-            tooltip="Not for me: never in a session made for today (again: undo)",
+            tooltip=lazy("Not for me: never in a session made for today (again: undo)"),
         ),
-        Binding("escape", "back", "Back", id="library.back", tooltip="Back to the routines"),
+        Binding(
+            "escape", "back", lazy("Back"), id="library.back", tooltip=lazy("Back to the routines")
+        ),
     ]
 
     def __init__(self, coach: Coach, level: Level) -> None:
@@ -88,12 +92,12 @@ class LibraryScreen(SuppleScreen):
 
     def body(self) -> Iterable[Widget]:
         options = OptionList(*self._options(), id="library-list")
-        options.border_title = f"Exercises ({len(self.library)})"
+        options.border_title = _("Exercises ({count})").format(count=len(self.library))
         # The start and end positions above the words, as large as their share of the pane
         # (the stylesheet's); the words scroll below them.
         words = VerticalScroll(Static(id="library-text"), id="library-words")
         detail = Vertical(FigureStrip(fill=True, id="library-figure"), words, id="library-detail")
-        detail.border_title = "Exercise"
+        detail.border_title = _("Exercise")
         yield Static(Text("The exercise library", style="bold"), id="title")
         yield Horizontal(options, detail, id="library-main")
 

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from supple.core.words import printable
+from supple.i18n import _, lazy
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
@@ -21,11 +22,11 @@ if TYPE_CHECKING:
 
 # (input id, label): the form, in Tab order.
 FIELDS = (
-    ("log-routine", "Routine (its id)"),
-    ("log-level", "Level"),
-    ("log-at", "When (HH:MM today, or YYYY-MM-DD HH:MM)"),
-    ("log-minutes", "Minutes"),
-    ("log-done", "Exercises done (their numbers, as 1,2,3)"),
+    ("log-routine", lazy("Routine (its id)")),
+    ("log-level", lazy("Level")),
+    ("log-at", lazy("When (HH:MM today, or YYYY-MM-DD HH:MM)")),
+    ("log-minutes", lazy("Minutes")),
+    ("log-done", lazy("Exercises done (their numbers, as 1,2,3)")),
 )
 
 
@@ -33,7 +34,7 @@ class LogScreen(ModalScreen[bool | None]):
     """Returns True once a session was logged."""
 
     BINDINGS = [
-        Binding("escape", "close", "Cancel", id="log.close", tooltip="Log nothing"),
+        Binding("escape", "close", lazy("Cancel"), id="log.close", tooltip=lazy("Log nothing")),
     ]
 
     def __init__(self, coach: Coach, like: SessionRecord | None = None) -> None:
@@ -62,9 +63,9 @@ class LogScreen(ModalScreen[bool | None]):
     def compose(self) -> ComposeResult:
         values = self._defaults()
         with Vertical(id="dialog"):
-            yield Static("Log a session done without the app", id="question")
+            yield Static(_("Log a session done without the app"), id="question")
             for field_id, label in FIELDS:
-                yield Label(label)
+                yield Label(_(label), markup=False)
                 yield Input(values.get(field_id, ""), id=field_id)
             yield Static(id="log-result")
             yield Static("Enter: log it · Esc: cancel", id="keys")
@@ -82,7 +83,8 @@ class LogScreen(ModalScreen[bool | None]):
         try:
             routine = self.coach.catalog.find(self._value("log-routine"))
         except KeyError:
-            result.update(Text(f"No routine '{printable(self._value('log-routine'))}'."))
+            routine_id = printable(self._value("log-routine"))
+            result.update(Text(_("No routine '{id}'.").format(id=routine_id)))
             return
         level = cast("Level", self._value("log-level"))
         try:
@@ -96,14 +98,14 @@ class LogScreen(ModalScreen[bool | None]):
                 raise ValueError("minutes: more than 0 and at most a day")
             done = numbers(self._value("log-done"), len(routine.exercises))
         except ValueError as error:
-            result.update(Text(f"Not logged: {printable(str(error))}"))
+            result.update(Text(_("Not logged: {error}").format(error=printable(str(error)))))
             return
         try:
             record = self.coach.journal.log_by_hand(
                 self.coach.catalog, routine.id, level, at, minutes, done
             )
         except SaveError as error:
-            result.update(Text(f"Not saved: {printable(str(error))}"))
+            result.update(Text(_("Not saved: {error}").format(error=printable(str(error)))))
             return
         done_count, total = record.exercises_done, record.exercises_total
         self.notify(

@@ -21,6 +21,7 @@ from supple.core.figures import FIGURES
 from supple.core.motion import FigureFrame
 from supple.core.program import MobilityTest, Point, Program
 from supple.core.words import printable
+from supple.i18n import _, lazy
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.figure import FigureStrip
 
@@ -46,31 +47,33 @@ class TestsScreen(SuppleScreen):
         Binding(
             "up",
             "move(-1)",
-            "Test",
+            lazy("Test"),
             key_display="↑/↓",
             priority=True,
             id="tests.up",
-            tooltip="The previous test",
+            tooltip=lazy("The previous test"),
         ),
         Binding(
             "down",
             "move(1)",
-            "Test",
+            lazy("Test"),
             show=False,
             priority=True,
             id="tests.down",
-            tooltip="The next test",
+            tooltip=lazy("The next test"),
         ),
         Binding(
             "space",
             "stopwatch",
-            "Start/stop",
+            lazy("Start/stop"),
             id="tests.stopwatch",
-            tooltip="Start or stop the stopwatch",
+            tooltip=lazy("Start or stop the stopwatch"),
         ),
-        Binding("r", "reset", "Reset", id="tests.reset", tooltip="Reset the stopwatch"),
-        Binding("enter", "save", "Save", id="tests.save", tooltip="Save this result"),
-        Binding("escape", "back", "Back", id="tests.back", tooltip="Back to the program"),
+        Binding("r", "reset", lazy("Reset"), id="tests.reset", tooltip=lazy("Reset the stopwatch")),
+        Binding("enter", "save", lazy("Save"), id="tests.save", tooltip=lazy("Save this result")),
+        Binding(
+            "escape", "back", lazy("Back"), id="tests.back", tooltip=lazy("Back to the program")
+        ),
     ]
 
     def __init__(
@@ -93,12 +96,12 @@ class TestsScreen(SuppleScreen):
         yield Static(f"[b]Mobility tests[/b] · {self.point} of the program", id="title")
         with Horizontal(id="tests-main"):
             tests = Static(id="tests-list")
-            tests.border_title = "Tests"
+            tests.border_title = _("Tests")
             yield tests
             # The result is asked first and the steps follow (they scroll): at 60 × 20 the
             # field to type into is always on screen.
             with VerticalScroll(id="test-detail") as detail:
-                detail.border_title = "How"
+                detail.border_title = _("How")
                 yield Static(id="test-name")
                 yield Digits("0:00.0", id="stopwatch")
                 # Any text: the number reader takes 2,5 and 12 cm and says what it refuses.
@@ -122,11 +125,14 @@ class TestsScreen(SuppleScreen):
             if t.id in self.saved:
                 listing.append((f"   {self.saved[t.id]:g} {unit}\n", "$success"))
         self.query_one("#tests-list", Static).update(Content.assemble(*listing))
-        better = "more is better" if test.better == "higher" else "less is better"
+        better = _("more is better") if test.better == "higher" else _("less is better")
         unit = printable(test.unit)
         how = "\n".join(f"{n}. {printable(step)}" for n, step in enumerate(test.how, 1))
         self.query_one("#test-name", Static).update(
-            Text.assemble((printable(test.name), "bold"), f" — in {unit}, {better}")
+            Text.assemble(
+                (printable(test.name), "bold"),
+                " — " + _("in {unit}, {better}").format(unit=unit, better=better),
+            )
         )
         self.query_one("#test-how", Static).update(
             Text.assemble((printable(test.why), "italic"), f"\n\n{how}")
@@ -148,12 +154,15 @@ class TestsScreen(SuppleScreen):
             self.stopwatch = TestTimer(test, self.coach.announcer, self.coach.clock)
             self.tick()
             self.set_focus(None)
-            hint = "space: start / stop · r: reset · Enter: save"
+            hint = _("space: start / stop · r: reset · Enter: save")
         else:
             self.stopwatch = None
             value.focus(scroll_visible=False)  # the detail stays at its top: the test's name
-            hint = f"Type the result in {unit} (2,5 or 2.5) · Enter or Tab: save"
-        self.query_one("#test-hint", Static).update(Text(hint + " · ↑/↓: other tests · Esc: back"))
+            hint = _("Type the result in {unit} (2,5 or 2.5) · Enter or Tab: save").format(
+                unit=unit
+            )
+        hint += " · " + _("↑/↓: other tests · Esc: back")
+        self.query_one("#test-hint", Static).update(Text(hint))
         self.query_one("#test-detail", VerticalScroll).scroll_home(animate=False)
 
     def tick(self) -> None:
@@ -247,9 +256,13 @@ class TestsScreen(SuppleScreen):
         try:
             self.coach.record_test(test, value, self.point)
         except SaveError as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=10, markup=False)
+            said = _("Not saved: {error}").format(error=error)
+            self.notify(said, severity="error", timeout=10, markup=False)
             return
-        self.notify(f"Saved {test.name}: {value:g} {test.unit} ({self.point})", markup=False)
+        said = _("Saved {test}: {value} ({point})").format(
+            test=test.name, value=f"{value:g} {test.unit}", point=self.point
+        )
+        self.notify(said, markup=False)
         self.saved[test.id] = value
         if len(self.saved) < len(self.program.tests):
             unsaved = [n for n, t in enumerate(self.program.tests) if t.id not in self.saved]

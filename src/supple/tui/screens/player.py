@@ -19,6 +19,7 @@ from supple.coach import wording
 from supple.coach.live import Frame, LiveSession
 from supple.core.motion import FigureFrame
 from supple.core.words import printable
+from supple.i18n import _, lazy
 from supple.tui import format
 from supple.tui.context import SessionEnded
 from supple.tui.keymap import say_keys
@@ -39,92 +40,101 @@ if TYPE_CHECKING:
 HURTS = Binding(
     "exclamation_mark",
     "hurts",
-    "Hurts",
+    lazy("Hurts"),
     key_display="!",
     id="player.hurts",
     # In the footer where it fits (from 100 columns; at 60 the guide, ? and the palette say it).
-    tooltip="This hurts: rate it 0–10, then ease or skip this exercise, or carry on",
+    tooltip=lazy("This hurts: rate it 0–10, then ease or skip this exercise, or carry on"),
 )
 
 
+PLAYER_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    # One key, two bindings: the footer says what space does now (check_action hides the
+    # other), and each can be remapped on its own.
+    Binding("space", "pause", lazy("Pause"), id="player.pause", tooltip=lazy("Pause the session")),
+    Binding(
+        "space",
+        "resume",
+        lazy("Resume"),
+        id="player.resume",
+        tooltip=lazy("Resume (after a 3 s count-in)"),
+    ),
+    Binding(
+        "n,right",
+        "skip",
+        lazy("Next"),
+        key_display="n",
+        id="player.skip",
+        tooltip=lazy("Skip to the next exercise"),
+    ),
+    Binding(
+        "p,left",
+        "back",
+        lazy("Back"),
+        key_display="p",
+        id="player.back",
+        tooltip=lazy("Back to the start of this exercise; again for the previous one"),
+    ),
+    Binding(
+        "plus",
+        "extend",
+        lazy("+10s"),
+        key_display="+",
+        id="player.extend",
+        tooltip=lazy("Add 10 seconds to this hold"),
+    ),
+    Binding(
+        "s",
+        "start_now",
+        lazy("Start now"),
+        id="player.start_now",
+        show=False,  # the screen says it during a wait: the footer is full at 60 columns
+        tooltip=lazy("Skip the rest of this get-ready or rest and begin the exercise"),
+    ),
+    Binding(
+        "m",
+        "mute",
+        lazy("Mute"),
+        id="player.mute",
+        tooltip=lazy("Tones, bell and voice on or off"),
+    ),
+    Binding(
+        "j",
+        "jump",
+        lazy("Jump"),
+        id="player.jump",
+        show=False,  # the footer is full at 60 columns; ? and the palette list it
+        tooltip=lazy("The session's exercises: jump to any one (what you did is kept)"),
+    ),
+    Binding(
+        "b",
+        "breath_tones",
+        lazy("Breath tones"),
+        id="player.breath_tones",
+        show=False,
+        tooltip=lazy("Breath tones: a tone rising each in-breath, falling each out-breath"),
+    ),
+    Binding(
+        "q,escape",
+        "request_stop",
+        lazy("End"),
+        key_display="q",
+        id="player.stop",
+        tooltip=lazy("End the session early; what you did is kept"),
+    ),
+    Binding(
+        "f",
+        "focus_view",
+        lazy("Focus"),
+        id="player.focus",
+        tooltip=lazy("Only the figure, a giant countdown and the cue word (remembered)"),
+    ),
+    HURTS,  # last: the footer drops it first (at 60 columns), never End
+]
+
+
 class PlayerScreen(HurtKey, SuppleScreen):
-    BINDINGS = [
-        # One key, two bindings: the footer says what space does now (check_action hides the
-        # other), and each can be remapped on its own.
-        Binding("space", "pause", "Pause", id="player.pause", tooltip="Pause the session"),
-        Binding(
-            "space",
-            "resume",
-            "Resume",
-            id="player.resume",
-            tooltip="Resume (after a 3 s count-in)",
-        ),
-        Binding(
-            "n,right",
-            "skip",
-            "Next",
-            key_display="n",
-            id="player.skip",
-            tooltip="Skip to the next exercise",
-        ),
-        Binding(
-            "p,left",
-            "back",
-            "Back",
-            key_display="p",
-            id="player.back",
-            tooltip="Back to the start of this exercise; again for the previous one",
-        ),
-        Binding(
-            "plus",
-            "extend",
-            "+10s",
-            key_display="+",
-            id="player.extend",
-            tooltip="Add 10 seconds to this hold",
-        ),
-        Binding(
-            "s",
-            "start_now",
-            "Start now",
-            id="player.start_now",
-            show=False,  # the screen says it during a wait: the footer is full at 60 columns
-            tooltip="Skip the rest of this get-ready or rest and begin the exercise",
-        ),
-        Binding("m", "mute", "Mute", id="player.mute", tooltip="Tones, bell and voice on or off"),
-        Binding(
-            "j",
-            "jump",
-            "Jump",
-            id="player.jump",
-            show=False,  # the footer is full at 60 columns; ? and the palette list it
-            tooltip="The session's exercises: jump to any one (what you did is kept)",
-        ),
-        Binding(
-            "b",
-            "breath_tones",
-            "Breath tones",
-            id="player.breath_tones",
-            show=False,
-            tooltip="Breath tones: a tone rising each in-breath, falling each out-breath",
-        ),
-        Binding(
-            "q,escape",
-            "request_stop",
-            "End",
-            key_display="q",
-            id="player.stop",
-            tooltip="End the session early; what you did is kept",
-        ),
-        Binding(
-            "f",
-            "focus_view",
-            "Focus",
-            id="player.focus",
-            tooltip="Only the figure, a giant countdown and the cue word (remembered)",
-        ),
-        HURTS,  # last: the footer drops it first (at 60 columns), never End
-    ]
+    BINDINGS = PLAYER_BINDINGS
 
     def __init__(
         self,
@@ -148,7 +158,9 @@ class PlayerScreen(HurtKey, SuppleScreen):
         routine = self.live.routine
         with Horizontal(id="player-top"):
             yield Static(
-                Text.assemble((printable(routine.title), "bold"), f" · {self.live.level}"),
+                Text.assemble(
+                    (printable(routine.title), "bold"), f" · {format.level_word(self.live.level)}"
+                ),
                 id="player-title",
             )
             # Messages during a session ("+10 s", "Sound off") go here, not in a toast that
@@ -157,7 +169,7 @@ class PlayerScreen(HurtKey, SuppleScreen):
         with Horizontal(id="player-main"):
             yield NowPanel(self.live.level, self.say_keys, id="now")
             exercises = ExerciseList(routine, self.live.level, id="exercises")
-            exercises.border_title = "Session"
+            exercises.border_title = _("Session")
             yield exercises
         with Horizontal(id="progress-row"):
             yield Bar(id="progress")
@@ -177,7 +189,9 @@ class PlayerScreen(HurtKey, SuppleScreen):
         error = self.live.open()
         if error:
             self.notify(
-                f"Cannot save this session yet: {error}. It is kept in memory.",
+                _("Cannot save this session yet: {error}. It is kept in memory.").format(
+                    error=error
+                ),
                 severity="error",
                 timeout=10,
                 markup=False,
@@ -216,8 +230,9 @@ class PlayerScreen(HurtKey, SuppleScreen):
         # The rest is worked out again only when the segment changes.
         self._now.show(snap, figure)
         self._progress.show(snap.progress)
-        mute = "  ·  muted" if self.live.muted else ""
-        self._labels.set("left", f"{format.countdown(snap.left)} left{mute}")
+        left = _("{time} left").format(time=format.countdown(snap.left))
+        mute = "  ·  " + _("muted") if self.live.muted else ""
+        self._labels.set("left", left + mute)
         segment_key = (snap.segment_index, snap.paused)
         if segment_key != self._segment_key:
             if self._segment_key is None or self._segment_key[1] != snap.paused:

@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, assert_never
 
-from rich.markup import escape
 from rich.text import Text
 from textual import events, on, work
 from textual.binding import Binding
@@ -18,8 +17,9 @@ from textual.widgets import DataTable, Static
 from supple.coach.wording import screening_line
 from supple.core.program import POINTS, MobilityTest, Program
 from supple.core.words import judge, judged_words, printable
+from supple.i18n import _, lazy
 from supple.tui.context import StartSession, tell
-from supple.tui.format import minutes
+from supple.tui.format import level_short, level_word, minutes
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.widgets.chart import BarChart, Chart, Column
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 # A test's chart needs this many cells (its axis and three bars with "12.5 cm" over them).
 TEST_CHART_WIDTH = 28
-TEST_CHART = Chart(rows=4, bar=(5, 7), gap=3, marks=False, empty="not taken yet")
+TEST_CHART = Chart(rows=4, bar=(5, 7), gap=3, marks=False, empty=lazy("not taken yet"))
 
 
 def results_chart(test: MobilityTest, values: Sequence[float | None]) -> Chart:
@@ -89,15 +89,20 @@ def fill_grid(grid: DataTable[Any], view: ProgramView, compact: bool, success: s
     program = progress.program
     grid.clear(columns=True)
     grid.add_columns(
-        "Wk" if compact else "Week",
-        "Level",
+        # Translators: "Wk", the short "Week" of a narrow table
+        _("Wk") if compact else _("Week"),
+        _("Level"),
         *(f"#{n}" for n in range(1, program.workouts_per_week + 1)),
     )
     done = {w.number: r for w, r in progress.done}
     for week in range(1, program.weeks + 1):
         workouts = [w for w in program.workouts if w.week == week]
         level = workouts[0].level if workouts else ""
-        cells: list[str | Text] = [str(week), level[:3]] if compact else [f"Week {week}", level]
+        cells: list[str | Text] = (
+            [str(week), level_short(level)]
+            if compact
+            else [_("Week {number}").format(number=week), level_word(level)]
+        )
         for workout in workouts:
             if workout.number in done:
                 day = done[workout.number].started
@@ -147,46 +152,121 @@ def programs_line(views: Sequence[ProgramView], active: str, shown: str) -> Text
     return Text.assemble(*parts)
 
 
+def next_text(coach: Coach, view: ProgramView, *, active: bool = True) -> Text:
+    """The next panel: what to do next in the program, and when (``active`` False: the other
+    program, shown with o, where only s acts: Enter and t are the active one's)."""
+    progress = view.progress
+    lines: list[Text] = []
+    nxt = progress.next
+    if not active:
+        resumes = _("resume it") if progress.started is not None else _("start it today")
+        lines.append(Text(_("Not your program now.")))
+        lines.append(Text.assemble("\n", ("s", "bold"), ": " + resumes))
+        lines.append(Text(_("(the other keeps its progress)")))
+    elif progress.started is None:
+        lines.append(Text(_("Start with the five mobility tests (t), then workout 1.")))
+        lines.append(Text.assemble("\n", ("s", "bold"), ": " + _("start the program today")))
+    elif nxt is None:
+        lines.append(
+            Text.assemble(
+                (_("All 18 workouts done!"), "bold"),
+                "\n" + _("Take the end tests (t) and compare."),
+            )
+        )
+    else:
+        routine = coach.catalog.find(nxt.routine)
+        seconds = view.seconds.get(nxt.number, 0.0)
+        when = ""
+        if progress.suggested == coach.today():
+            when = _("today")
+        elif progress.suggested:
+            when = _("on {day}").format(day=f"{progress.suggested:%a %d %b}")
+        number, week = nxt.number, nxt.week
+        lines.append(Text(_("Workout {number} · week {week}").format(number=number, week=week)))
+        lines.append(
+            Text.assemble(
+                (printable(routine.title), "bold"),
+                f" · {level_word(nxt.level)} · {minutes(seconds)}",
+            )
+        )
+        if nxt.number in view.too_long():
+            lines.append(
+                Text.assemble(
+                    (_("Over the program's 30 min"), "bold"),
+                    " " + _("with your rests and get-readies"),
+                )
+            )
+        lines.append(Text(_("Suggested {when}").format(when=when)))
+        if progress.workout_today:
+            lines.append(
+                Text(
+                    _(
+                        "Today's workout is done: one workout a day counts, so this one "
+                        "counts from tomorrow."
+                    )
+                )
+            )
+        lines.append(Text.assemble("\n", ("Enter", "bold"), ": " + _("start it now")))
+    long = view.too_long()
+    if long and (nxt is None or nxt.number not in long):
+        said = _("Your settings make {count} workouts longer than 30 min.")
+        lines.append(Text("\n" + said.format(count=len(long))))
+    if progress.due and active:
+        due = printable(", ".join(progress.due))
+        lines.append(
+            Text.assemble(
+                "\n", (_("Tests due:"), "bold"), " " + _("{tests} — press t").format(tests=due)
+            )
+        )
+    reminder = coach.reminder_line(coach.remind_today(progress), short=True)
+    lines.append(Text("\n" + reminder))
+    return Text("\n").join(lines)
+
+
 class ProgramScreen(SuppleScreen):
     BINDINGS = [
         Binding(
             "enter",
             "next_workout",
-            "Start next",
+            lazy("Start next"),
             id="program.next",
-            tooltip="Start the next workout",
+            tooltip=lazy("Start the next workout"),
             priority=True,
         ),
-        Binding("t", "tests", "Tests", id="program.tests", tooltip="Take the mobility tests"),
+        Binding(
+            "t", "tests", lazy("Tests"), id="program.tests", tooltip=lazy("Take the mobility tests")
+        ),
         Binding(
             "o",
             "other_program",
-            "Other program",
+            lazy("Other program"),
             id="program.other",
-            tooltip="Show the other program (s then makes it yours; its progress is kept)",
+            tooltip=lazy("Show the other program (s then makes it yours; its progress is kept)"),
         ),
         Binding(
             "g",
             "progress",
-            "Progress",
+            lazy("Progress"),
             id="program.progress",
-            tooltip="Tests against the start, pain and workouts by week",
+            tooltip=lazy("Tests against the start, pain and workouts by week"),
         ),
         Binding(
             "s",
             "start_program",
-            "Start program",
+            lazy("Start program"),
             id="program.start",
-            tooltip="Start (or restart) the program today",
+            tooltip=lazy("Start (or restart) the program today"),
         ),
         Binding(
             "k",
             "screening",
-            "Safety screening",
+            lazy("Safety screening"),
             id="program.screening",
-            tooltip="The safety questions: warning signs to see a clinician for",
+            tooltip=lazy("The safety questions: warning signs to see a clinician for"),
         ),
-        Binding("escape", "back", "Back", id="program.back", tooltip="Back to the routines"),
+        Binding(
+            "escape", "back", lazy("Back"), id="program.back", tooltip=lazy("Back to the routines")
+        ),
     ]
 
     @dataclass
@@ -213,16 +293,16 @@ class ProgramScreen(SuppleScreen):
         with VerticalScroll(id="program-body"):  # scrolls (↑/↓) where 20 rows are too few
             with Horizontal(id="program-top"):
                 grid: DataTable[str] = DataTable(id="program-grid", cursor_type="none")
-                grid.border_title = "Workouts"
+                grid.border_title = _("Workouts")
                 yield grid
                 with Vertical(id="program-next") as panel:
-                    panel.border_title = "Next"
+                    panel.border_title = _("Next")
                     yield Static(id="next-text")
             table: DataTable[str] = DataTable(id="progress-table", cursor_type="none")
-            table.border_title = "Mobility tests"
+            table.border_title = _("Mobility tests")
             yield table
             charts = ResultCharts(id="test-charts")
-            charts.border_title = "Tests: start, middle, end"
+            charts.border_title = _("Tests: start, middle, end")
             yield charts
 
     def on_mount(self) -> None:
@@ -255,22 +335,29 @@ class ProgramScreen(SuppleScreen):
         listing.update(message.listing or "")
         status = self.query_one("#program-status", Static)
         if view is None:
-            status.update("The program file cannot be used: see the notification.")
+            status.update(_("The program file cannot be used: see the notification."))
             return
         progress = view.progress
         program = progress.program
         title = (printable(program.title), "bold")
         if not message.active:
-            resumes = "resumes it" if progress.started is not None else "starts it today"
-            status.update(Text.assemble(title, f" · not your program now — s {resumes}"))
+            if progress.started is not None:
+                said = _("not your program now — s resumes it")
+            else:
+                said = _("not your program now — s starts it today")
+            status.update(Text.assemble(title, " · " + said))
         elif progress.started is None:
-            status.update(Text.assemble(title, " · not started — press s to start today"))
+            status.update(Text.assemble(title, " · " + _("not started — press s to start today")))
         else:
             status.update(
                 Text.assemble(
                     title,
-                    f" · started {progress.started:%a %d %b} · "
-                    f"{len(progress.done)}/{len(program.workouts)} workouts done",
+                    " · "
+                    + _("started {day} · {done}/{total} workouts done").format(
+                        day=f"{progress.started:%a %d %b}",
+                        done=len(progress.done),
+                        total=len(program.workouts),
+                    ),
                 )
             )
         self._screening_line()
@@ -292,48 +379,7 @@ class ProgramScreen(SuppleScreen):
             self.post_message(self.Loaded(self.view, self.listing, self.active))
 
     def _next(self, view: ProgramView) -> None:
-        progress = view.progress
-        lines = []
-        nxt = progress.next
-        if not self.active:  # shown with o: only s acts on it (Enter and t are the active one's)
-            resumes = "resume it" if progress.started is not None else "start it today"
-            lines.append(f"Not your program now.\n\n[b]s[/b]: {resumes}")
-            lines.append("(the other keeps its progress)")
-        elif progress.started is None:
-            lines.append("Start with the five mobility tests (t), then workout 1.")
-            lines.append("\n[b]s[/b]: start the program today")
-        elif nxt is None:
-            lines.append("[b]All 18 workouts done![/b]\nTake the end tests (t) and compare.")
-        else:
-            routine = self.coach.catalog.find(nxt.routine)
-            seconds = view.seconds.get(nxt.number, 0.0)
-            when = (
-                "today"
-                if progress.suggested == self.coach.today()
-                else (f"on {progress.suggested:%a %d %b}" if progress.suggested else "")
-            )
-            lines.append(f"Workout {nxt.number} · week {nxt.week}")
-            title = escape(printable(routine.title))  # a markup string: the title escaped
-            lines.append(f"[b]{title}[/b] · {nxt.level} · {minutes(seconds)}")
-            if nxt.number in view.too_long():
-                lines.append("[b]Over the program's 30 min[/b] with your rests and get-readies")
-            lines.append(f"Suggested {when}")
-            if progress.workout_today:
-                lines.append(
-                    "Today's workout is done: one workout a day counts, so this one counts "
-                    "from tomorrow."
-                )
-            lines.append("\n[b]Enter[/b]: start it now")
-        long = view.too_long()
-        if long and (nxt is None or nxt.number not in long):
-            lines.append(f"\nYour settings make {len(long)} workouts longer than 30 min.")
-        if progress.due and self.active:
-            due = escape(printable(", ".join(progress.due)))
-            lines.append(f"\n[b]Tests due:[/b] {due} — press t")
-        lines.append(
-            f"\n{escape(self.coach.reminder_line(self.coach.remind_today(progress), short=True))}"
-        )
-        self.query_one("#next-text", Static).update("\n".join(lines))
+        self.query_one("#next-text", Static).update(next_text(self.coach, view, active=self.active))
 
     def _tests(self, view: ProgramView) -> None:
         progress = view.progress
@@ -396,10 +442,12 @@ class ProgramScreen(SuppleScreen):
         try:
             self.coach.start_program(program)
         except SaveError as error:
-            self.notify(f"Could not start the program: {error}", severity="error", markup=False)
+            said = _("Could not start the program: {error}").format(error=error)
+            self.notify(said, severity="error", markup=False)
         else:
-            said = "resumed" if resume else "started today. Take the start tests (t)."
-            self.notify(f"{program.title} {said}", markup=False)
+            started = _("{title} started today. Take the start tests (t).")
+            said = (_("{title} resumed") if resume else started).format(title=program.title)
+            self.notify(said, markup=False)
         self.shown = None  # the active one, now this
         self.load()
 

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from supple.core.trends import BAND, BAND_MARKS, PainWeek, TestTrend, band_row, so_far, sparkline
 from supple.core.words import done_of_planned, judged_words, printable
+from supple.i18n import _, lazy
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
 
@@ -30,16 +31,19 @@ def _value(value: float | None, unit: str) -> str:
     return "–" if value is None else f"{value:g} {printable(unit)}".rstrip()
 
 
-BAND_KEY = Text.assemble(
-    (f"{BAND} start ± measurement error", "dim"),
-    *((f"  {mark} {point}", "dim") for point, mark in BAND_MARKS.items()),
-)
+def band_key() -> Text:
+    """What the band chart's marks mean (in the language of the moment: made when shown)."""
+    return Text.assemble(
+        (BAND + " " + _("start ± measurement error"), "dim"),
+        *((f"  {mark} {point}", "dim") for point, mark in BAND_MARKS.items()),
+    )
 
 
 def test_line(trend: TestTrend, width: int = 0) -> Text:
     """A test's values and judged change, then (given a width) its band chart."""
     test = trend.test
-    values = " → ".join(f"{p} {_value(v, test.unit)}" for p, v in trend.values) or "not taken yet"
+    values = " → ".join(f"{p} {_value(v, test.unit)}" for p, v in trend.values)
+    values = values or _("not taken yet")
     line = Text.assemble((printable(test.name.split(" (")[0]), "bold"), "\n  ", values)
     if trend.change is not None:
         words = judged_words(trend.change, test.error, printable(test.unit))
@@ -53,18 +57,26 @@ def test_line(trend: TestTrend, width: int = 0) -> Text:
 
 def pain_lines(weeks: tuple[PainWeek, ...]) -> Text:
     if not weeks:
-        return Text("No pain ratings yet (0 = no pain, 10 = worst imaginable).", style="dim")
+        return Text(_("No pain ratings yet (0 = no pain, 10 = worst imaginable)."), style="dim")
     shown = weeks[-12:]
-    out = Text(f"Weeks from {shown[0].monday:%d %b}, 0 = no pain … 10 = worst\n", style="dim")
-    for label, values in (
-        ("before  ", [w.before for w in shown]),
-        ("after   ", [w.after for w in shown]),
-        ("morning ", [w.morning for w in shown]),
-    ):
+    out = Text(
+        _("Weeks from {day}, 0 = no pain … 10 = worst").format(day=f"{shown[0].monday:%d %b}")
+        + "\n",
+        style="dim",
+    )
+    rows = (
+        (_("before"), [w.before for w in shown]),
+        (_("after"), [w.after for w in shown]),
+        # Translators: the next-morning pain rating, a row label of the progress screen
+        (_("morning"), [w.morning for w in shown]),
+    )
+    width = max(len(label) for label, _values in rows) + 1
+    for label, values in rows:
         latest = next((v for v in reversed(values) if v is not None), None)
-        out.append(label)
+        out.append(label.ljust(width))
         out.append(sparkline(values), style="bold")
-        out.append("  latest " + ("–" if latest is None else f"{latest:.1f}".removesuffix(".0")))
+        shown_latest = "–" if latest is None else f"{latest:.1f}".removesuffix(".0")
+        out.append("  " + _("latest {value}").format(value=shown_latest))
         out.append("\n")
     out.rstrip()
     return out
@@ -72,14 +84,17 @@ def pain_lines(weeks: tuple[PainWeek, ...]) -> Text:
 
 def adherence_lines(facts: ProgressFacts) -> Text:
     if facts.started is None:
-        return Text("The program has not started (p, then s).", style="dim")
+        return Text(_("The program has not started (p, then s)."), style="dim")
     done, due = so_far(facts.adherence)
-    whole = f"{facts.done} of {facts.total} in the program"
+    whole = _("{done} of {total} in the program").format(done=facts.done, total=facts.total)
     out = Text(f"{done_of_planned(done, due, so_far=True)} · {whole}\n")
     for week in facts.adherence:
         bar = "█" * min(week.done, week.due) + "░" * max(0, week.due - week.done)
         bar += "+" * max(0, week.done - week.due)
-        out.append(f"week {week.week:<2} {week.monday:%d %b}  ")
+        out.append(
+            _("week {number} {day}").format(number=f"{week.week:<2}", day=f"{week.monday:%d %b}")
+            + "  "
+        )
         out.append(bar or "–", style="bold")
         out.append(f"  {done_of_planned(week.done, week.due)}\n")
     out.rstrip()
@@ -88,7 +103,7 @@ def adherence_lines(facts: ProgressFacts) -> Text:
 
 class ProgressScreen(SuppleScreen):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="progress.back", tooltip="Back"),
+        Binding("escape", "back", lazy("Back"), id="progress.back", tooltip=lazy("Back")),
     ]
 
     @dataclass
@@ -138,7 +153,7 @@ class ProgressScreen(SuppleScreen):
         static = self.query_one("#progress-tests", Static)
         width = min(80, static.content_size.width or self.size.width - 4)
         tests = self.facts.tests
-        lines = [BAND_KEY, *(test_line(t, width) for t in tests)] if tests else [Text("–")]
+        lines = [band_key(), *(test_line(t, width) for t in tests)] if tests else [Text("–")]
         static.update(Text("\n").join(lines))
 
     def on_resize(self) -> None:

@@ -23,6 +23,7 @@ from supple.coach.wording import (
 )
 from supple.core.screening import SIGNS
 from supple.core.words import printable
+from supple.i18n import _, lazy
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.field_input import FieldInput
@@ -57,14 +58,20 @@ def in_app(
             case Ask.SCREENING:
                 if to_screening:
                     return to_screening
-                return f"answer above, then {say_keys(app, ScreeningScreen, 'screening.save')}"
+                return _("answer above, then {key}").format(
+                    key=say_keys(app, ScreeningScreen, "screening.save")
+                )
             case Ask.CLEARED:
                 cleared = say_keys(app, ScreeningScreen, "screening.cleared")
-                return f"{to_screening}, then {cleared}" if to_screening else cleared
+                if to_screening:
+                    return _("{first}, then {second}").format(first=to_screening, second=cleared)
+                return cleared
             case Ask.TESTS:
-                return f"{tests_key} on the program screen" if tests_key else "the program screen"
+                if tests_key:
+                    return _("{key} on the program screen").format(key=tests_key)
+                return _("the program screen")
             case Ask.UNDO_ADVICE:
-                return f"{advice_key}, then Enter on “undo”"
+                return _("{key}, then Enter on “undo”").format(key=advice_key)
             case _:
                 assert_never(ask)
 
@@ -76,16 +83,27 @@ class ScreeningScreen(SuppleScreen):
 
     BINDINGS = [
         Binding(
-            "ctrl+s", "save", "Save", id="screening.save", tooltip="Save the answers", priority=True
+            "ctrl+s",
+            "save",
+            lazy("Save"),
+            id="screening.save",
+            tooltip=lazy("Save the answers"),
+            priority=True,
         ),
         Binding(
             "ctrl+k",
             "cleared",
-            "Cleared",
+            lazy("Cleared"),
             id="screening.cleared",
-            tooltip="A doctor or physiotherapist has cleared you to exercise",
+            tooltip=lazy("A doctor or physiotherapist has cleared you to exercise"),
         ),
-        Binding("escape", "back", "Back", id="screening.back", tooltip="Leave without saving"),
+        Binding(
+            "escape",
+            "back",
+            lazy("Back"),
+            id="screening.back",
+            tooltip=lazy("Leave without saving"),
+        ),
     ]
 
     def __init__(self, coach: Coach) -> None:
@@ -128,7 +146,7 @@ class ScreeningScreen(SuppleScreen):
         except NumberError:
             value = -1
         if not 0 <= value <= 10:
-            return f"'{printable(raw)}' is not a whole number from 0 to 10"
+            return _("'{text}' is not a whole number from 0 to 10").format(text=printable(raw))
         return value
 
     @on(Input.Submitted)
@@ -148,7 +166,11 @@ class ScreeningScreen(SuppleScreen):
         try:
             self.coach.journal.answer_screening(yes, usual, self.coach.now())
         except SaveError as error:
-            self.notify(f"Could not save the answers: {error}", severity="error", markup=False)
+            self.notify(
+                _("Could not save the answers: {error}").format(error=error),
+                severity="error",
+                markup=False,
+            )
             return
         self.dismiss()
 
@@ -158,7 +180,9 @@ class ScreeningScreen(SuppleScreen):
         try:
             done = self.coach.journal.clear_screening(self.coach.now())
         except SaveError as error:
-            self.notify(f"Could not save: {error}", severity="error", markup=False)
+            self.notify(
+                _("Could not save: {error}").format(error=error), severity="error", markup=False
+            )
             return
         said = screening_result(done, in_app(self.app))
         self.query_one("#screening-result", Static).update(Text(said))

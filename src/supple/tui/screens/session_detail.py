@@ -11,8 +11,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.core.record import SessionRecord
-from supple.core.words import printable, said
-from supple.tui.format import minutes
+from supple.core.words import printable, said, totals
+from supple.i18n import _, lazy
+from supple.tui.format import level_word
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.widgets.history_line import resume
@@ -32,7 +33,9 @@ def trash(screen: SuppleScreen, coach: Coach, record: SessionRecord, undo_key: s
     try:
         moved = coach.trash(record)
     except SaveError as error:
-        screen.notify(f"Could not delete: {error}", severity="error", markup=False)
+        screen.notify(
+            _("Could not delete: {error}").format(error=error), severity="error", markup=False
+        )
     else:
         screen.notify(printable(wording.trashed(moved, undo_key)), markup=False, timeout=8)
 
@@ -42,19 +45,25 @@ class SessionDetailScreen(SuppleScreen):
         Binding(
             "d,delete",
             "delete",
-            "Delete",
+            lazy("Delete"),
             key_display="d",
             id="detail.delete",
-            tooltip="Move this session to the trash",
+            tooltip=lazy("Move this session to the trash"),
         ),
         Binding(
             "r",
             "resume",
-            "Resume",
+            lazy("Resume"),
             id="detail.resume",
-            tooltip="Continue this session from the exercise it stopped in",
+            tooltip=lazy("Continue this session from the exercise it stopped in"),
         ),
-        Binding("escape,enter", "back", "Back", id="detail.back", tooltip="Back to the history"),
+        Binding(
+            "escape,enter",
+            "back",
+            lazy("Back"),
+            id="detail.back",
+            tooltip=lazy("Back to the history"),
+        ),
     ]
 
     def __init__(self, coach: Coach, record: SessionRecord) -> None:
@@ -73,17 +82,14 @@ class SessionDetailScreen(SuppleScreen):
         yield Static(
             Text.assemble(
                 (printable(r.title), "bold"),
-                f" · {printable(r.level)} · {r.started:%A %d %B %Y, %H:%M}",
+                f" · {level_word(r.level)} · {r.started:%A %d %B %Y, %H:%M}",
             ),
             id="title",
         )
         yield Static(
             Text.assemble(
-                f"{said(r.outcome).headline} · active ",
-                (minutes(r.active_seconds), "bold"),
-                f" of {minutes(r.planned_seconds)} planned · "
-                f"paused {minutes(r.paused_seconds)} · "
-                f"{r.exercises_done}/{len(r.exercises)} exercises done",
+                f"{said(r.outcome).headline} · ",
+                totals(r),
             ),
             id="totals",
         )
@@ -103,7 +109,9 @@ class SessionDetailScreen(SuppleScreen):
         if self.offer is not None:  # the key in force, once the bindings are the screen's
             from supple.coach import wording
 
-            offer = f"{wording.resume_offer(self.offer)}: press {self.key_for('detail.resume')}"
+            offer = _("{offer}: press {key}").format(
+                offer=wording.resume_offer(self.offer), key=self.key_for("detail.resume")
+            )
             self.query_one("#resume", Static).update(Text(printable(offer)))
 
     def action_resume(self) -> None:
@@ -121,9 +129,10 @@ class SessionDetailScreen(SuppleScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                "Delete this session?",
-                "The file moves to the trash folder:\n"
-                f"{printable(str(self.coach.store.trash_dir))}",
+                _("Delete this session?"),
+                _("The file moves to the trash folder:\n{folder}").format(
+                    folder=printable(str(self.coach.store.trash_dir))
+                ),
             ),
             answered,
         )

@@ -21,6 +21,7 @@ from textual.widgets import Label, Select, Static, Switch
 
 from supple.core.config import SETTING, SETTINGS, Setting, parse_setting
 from supple.core.words import printable
+from supple.i18n import _, lazy
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.field_input import FieldInput
 
@@ -29,12 +30,13 @@ if TYPE_CHECKING:
 
 
 def on_off(value: bool) -> str:
-    return "on" if value else "off"
+    # Translators: a switch of the settings screen, set
+    return _("on") if value else _("off")
 
 
 class SettingsScreen(SuppleScreen):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="settings.back", tooltip="Back"),
+        Binding("escape", "back", lazy("Back"), id="settings.back", tooltip=lazy("Back")),
     ]
 
     def __init__(self, coach: Coach) -> None:
@@ -44,8 +46,11 @@ class SettingsScreen(SuppleScreen):
     def body(self) -> Iterable[Widget]:
         yield Static(
             Text.assemble(
-                ("Settings", "bold"),
-                f" · saved when confirmed (Enter, Tab) to {printable(str(self.coach.config_path))}",
+                (_("Settings"), "bold"),
+                " · "
+                + _("saved when confirmed (Enter, Tab) to {file}").format(
+                    file=printable(str(self.coach.config_path))
+                ),
             ),
             id="title",
         )
@@ -61,7 +66,9 @@ class SettingsScreen(SuppleScreen):
             return Switch(value, id=setting.key)
         if setting.seconds is not None:
             return FieldInput(
-                "" if value is None else str(value), placeholder="routine's own", id=setting.key
+                "" if value is None else str(value),
+                placeholder=_("routine's own"),
+                id=setting.key,
             )
         if setting.offered:  # the themes this app knows, not only the file's pattern
             themes = sorted(self.app.available_themes)
@@ -69,21 +76,21 @@ class SettingsScreen(SuppleScreen):
                 [(t, t) for t in themes], value=self.app.theme, allow_blank=False, id=setting.key
             )
         return Select(
-            [(c or "system", c) for c in setting.choices],  # blank: the system's (language)
+            [(c or _("system"), c) for c in setting.choices],  # blank: the system's (language)
             value=value,
             allow_blank=False,
             id=setting.key,
         )
 
     def _row(self, setting: Setting, field: Widget) -> Vertical:
-        hint = setting.hint
+        hint = _(setting.hint) if setting.hint else ""
         if setting.switch:  # a switch says in words what it is set to
             hint = on_off(getattr(self.coach.config, setting.key))
         error = Static(id=f"{setting.key}-error", classes="setting-error")
         error.display = False
         return Vertical(
             Horizontal(
-                Label(setting.label, classes="setting-label"),
+                Label(_(setting.label), classes="setting-label", markup=False),
                 field,
                 Label(hint, classes="setting-hint", markup=False, id=f"{setting.key}-hint"),
                 classes="setting-row",
@@ -107,7 +114,7 @@ class SettingsScreen(SuppleScreen):
         for setting in SETTINGS:
             if setting.needs_player:
                 label = self.query_one(f"#{setting.key}-hint", Label)
-                label.update(sound.INSTALL_HINT if missing else setting.hint)
+                label.update(_(sound.INSTALL_HINT) if missing else _(setting.hint))
                 label.set_class(missing, "-warning")
 
     def _change(self, key: str, raw: Any) -> bool:
@@ -124,9 +131,14 @@ class SettingsScreen(SuppleScreen):
             return True
         failed = self.coach.change_settings(**{key: value})
         if failed:
-            self.notify(f"Settings not saved: {failed}", severity="error", timeout=10, markup=False)
+            self.notify(
+                _("Settings not saved: {error}").format(error=failed),
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
         else:
-            self.notify("Settings saved", timeout=2)
+            self.notify(_("Settings saved"), timeout=2)
         if SETTING[key].audio:
             self.coach.reset_voice()
             self._voice_hint()

@@ -19,6 +19,7 @@ from supple.coach import wording
 from supple.core.pain import OLD_SCALE, SCALE
 from supple.core.stats import Stats
 from supple.core.words import counted, plural
+from supple.i18n import _, lazy
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.calendar import CalendarHeatmap
@@ -30,18 +31,18 @@ if TYPE_CHECKING:
 
 TALL = 26  # rows: from here the charts take their full height
 
-WEEKS = Chart(unit="min", bar=(1, 5), empty="No sessions in the last 12 weeks.")
+WEEKS = Chart(unit="min", bar=(1, 5), empty=lazy("No sessions in the last 12 weeks."))
 FEELINGS = Chart(
     scale=(0.0, 10.0),
     ticks=(0.0, 5.0, 10.0),
     bar=(2, 3),
     keep="last",  # the latest check-ins that fit
     labels="ends",
-    empty="No check-ins yet.",
+    empty=lazy("No check-ins yet."),
 )
-PAIN = replace(FEELINGS, empty="No pain ratings yet.")
-PAIN_LABEL = f"Pain after each session ({SCALE}: lower is better)"
-FEELINGS_LABEL = f"How your back felt after each session ({OLD_SCALE})"
+PAIN = replace(FEELINGS, empty=lazy("No pain ratings yet."))
+PAIN_LABEL = lazy("Pain after each session ({scale}: lower is better)")
+FEELINGS_LABEL = lazy("How your back felt after each session ({scale})")
 
 
 def minutes_text(minutes: float) -> str:
@@ -91,7 +92,7 @@ def feelings_chart(stats: Stats, *, tall: bool = True) -> Chart:
 
 class StatsScreen(SuppleScreen):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="stats.back", tooltip="Back"),
+        Binding("escape", "back", lazy("Back"), id="stats.back", tooltip=lazy("Back")),
     ]
 
     @dataclass
@@ -114,11 +115,14 @@ class StatsScreen(SuppleScreen):
             yield BarChart(id="weeks")
             yield Static("Last 26 weeks", classes="stats-label")
             yield CalendarHeatmap(id="calendar")
-            yield Static(PAIN_LABEL, classes="stats-label")
+            yield Static(Text(_(PAIN_LABEL).format(scale=_(SCALE))), classes="stats-label")
             yield BarChart(id="pain-trend")
             yield Static(id="pain-caption", classes="stats-caption")
             # The old feelings (another scale), shown only where older records have them.
-            yield Static(FEELINGS_LABEL, classes="stats-label old-feelings")
+            yield Static(
+                Text(_(FEELINGS_LABEL).format(scale=_(OLD_SCALE))),
+                classes="stats-label old-feelings",
+            )
             yield BarChart(id="feelings-trend", classes="old-feelings")
             yield Static(id="feelings-caption", classes="stats-caption old-feelings")
 
@@ -136,16 +140,19 @@ class StatsScreen(SuppleScreen):
         week = stats.this_week
         self.query_one("#stats-numbers", Static).update(
             Text.assemble(
-                "Streak ",
+                _("Streak") + " ",
                 (plural(stats.current_streak, "day"), "bold"),
-                f" · longest {plural(stats.longest_streak, 'day')}\n",
-                "This week ",
+                " · " + _("longest {days}").format(days=plural(stats.longest_streak, "day")) + "\n",
+                _("This week") + " ",
                 (counted(week.sessions), "bold"),
                 ", ",
                 (f"{week.minutes:.0f} min", "bold"),
-                " of work\n",
-                f"In all {counted(stats.counted)} ({stats.sessions} ended), "
-                f"{stats.minutes:.0f} min of work",
+                " " + _("of work") + "\n",
+                _("In all {count} ({ended} ended), {minutes} min of work").format(
+                    count=counted(stats.counted),
+                    ended=stats.sessions,
+                    minutes=f"{stats.minutes:.0f}",
+                ),
             )
         )
         self.stats = stats

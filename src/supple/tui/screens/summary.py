@@ -15,10 +15,12 @@ from textual.widgets import Static
 
 from supple.coach.live import LiveSession
 from supple.core.words import printable, said, totals
+from supple.i18n import _, lazy
 
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
 from supple.tui.context import LeaveSummary
+from supple.tui.format import level_word
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.advice_lines import AdviceLines, AdviceLoaded, advice_binding
 from supple.tui.widgets.record_table import RecordTable, feeling_line
@@ -29,38 +31,44 @@ class SummaryScreen(SuppleScreen):
         Binding(
             "enter,escape",
             "home",
-            "Home",
+            lazy("Home"),
             id="summary.home",
-            tooltip="Back to the routines",
+            tooltip=lazy("Back to the routines"),
             priority=True,
         ),
         Binding(
-            "r", "retry", "Retry save", id="summary.retry", tooltip="Try to save the record again"
+            "r",
+            "retry",
+            lazy("Retry save"),
+            id="summary.retry",
+            tooltip=lazy("Try to save the record again"),
         ),
         Binding(
             "minus",
             "adjust(-1)",
-            "Easier",
+            lazy("Easier"),
             key_display="-",
             id="summary.easier",
-            tooltip="The chosen exercise a level easier next time (again: one more; + undoes)",
+            tooltip=lazy(
+                "The chosen exercise a level easier next time (again: one more; + undoes)"
+            ),
         ),
         Binding(
             "plus,equals_sign",
             "adjust(1)",
-            "Harder",
+            lazy("Harder"),
             key_display="+",
             id="summary.harder",
-            tooltip="The chosen exercise one level harder next time (- undoes)",
+            tooltip=lazy("The chosen exercise one level harder next time (- undoes)"),
         ),
         Binding(
             "n",
             "not_for_me",
-            "Not for me",
+            lazy("Not for me"),
             id="summary.not_for_me",
-            tooltip="Not for me: never in a session made for today (again: undo)",
+            tooltip=lazy("Not for me: never in a session made for today (again: undo)"),
         ),
-        Binding("q", "app.quit", "Quit", id="summary.quit", tooltip="Leave supple"),
+        Binding("q", "app.quit", lazy("Quit"), id="summary.quit", tooltip=lazy("Leave supple")),
         advice_binding("summary"),
     ]
 
@@ -75,7 +83,9 @@ class SummaryScreen(SuppleScreen):
         record = self.record
         headline = said(record.outcome).headline
         yield Static(
-            Text.assemble((headline, "bold"), f" — {printable(record.title)} · {record.level}"),
+            Text.assemble(
+                (headline, "bold"), f" — {printable(record.title)} · {level_word(record.level)}"
+            ),
             id="title",
         )
         yield Static(Text(totals(record)), id="totals")  # as the table adds up
@@ -116,13 +126,15 @@ class SummaryScreen(SuppleScreen):
 
             self.notify(f"{printable(exercise.name)}: {unchanged(change)}", timeout=3, markup=False)
             return
-        _, error = self.coach.adjust(routine, exercise.id, change)
+        error = self.coach.adjust(routine, exercise.id, change)[1]
         words = self._next_time(exercise.id)
         table.show_next_time(index, words)
         if error:
-            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            self.notify(_("Not saved: {error}").format(error=error), severity="error", markup=False)
         else:
-            said = f"{printable(exercise.name)}: {words or 'as it was'} next time"
+            said = _("{name}: {change} next time").format(
+                name=printable(exercise.name), change=words or _("as it was")
+            )
             self.notify(said, timeout=3, markup=False)
 
     def action_not_for_me(self) -> None:
@@ -187,14 +199,23 @@ class SummaryScreen(SuppleScreen):
         saved = self.query_one("#saved", Static)
         error = self.live.error
         if error is None:
-            saved.update(Text(f"Saved to {printable(str(self.path))}\nEnter: back to the routines"))
+            saved.update(
+                Text(
+                    _("Saved to {file}\nEnter: back to the routines").format(
+                        file=printable(str(self.path))
+                    )
+                )
+            )
             saved.set_classes("-ok")
         else:
             saved.update(
                 Text.assemble(
-                    ("Not saved: ", "bold"),
+                    (_("Not saved:") + " ", "bold"),
                     f"{printable(str(error))}\n{printable(str(self.path))}\n"
-                    "Your session is kept in memory: press r to try again after fixing the folder.",
+                    + _(
+                        "Your session is kept in memory: "
+                        "press r to try again after fixing the folder."
+                    ),
                 )
             )
             saved.set_classes("-error")
@@ -211,12 +232,12 @@ class SummaryScreen(SuppleScreen):
         self.live.retry_save()
         self.show_saved()
         if self.live.error is None:
-            self.notify("Saved.")
+            self.notify(_("Saved."))
 
     def action_home(self) -> None:
         if self.live.error is not None:
             self.notify(
-                "Not saved yet: press r to retry, or q to quit and lose it.", severity="warning"
+                _("Not saved yet: press r to retry, or q to quit and lose it."), severity="warning"
             )
             return
         self.post_message(LeaveSummary())

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from supple.core.words import printable
+from supple.i18n import _, lazy, n_
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -25,13 +26,13 @@ if TYPE_CHECKING:
     from supple.core.advice import Suggestion
 
 SHOWN = 3  # lines of advice at most; the rest are counted ("+2 more")
-ADVICE_TIP = "Apply a suggestion (a step easier or harder) or undo the last one"
+ADVICE_TIP = lazy("Apply a suggestion (a step easier or harder) or undo the last one")
 
 
 def advice_binding(screen: str) -> Binding:
     """The advice key of ``screen`` (its id ``<screen>.advice``): one wording on every screen
     that shows advice, so the footer, help, palette and keymap read the same."""
-    return Binding("v", "advice", "Advice", id=f"{screen}.advice", tooltip=ADVICE_TIP)
+    return Binding("v", "advice", lazy("Advice"), id=f"{screen}.advice", tooltip=ADVICE_TIP)
 
 
 @dataclass
@@ -42,7 +43,9 @@ class AdviceLoaded(Message):
 
 
 def count_words(count: int, key: str) -> str:
-    return f"{count} suggestion{'s' if count != 1 else ''} · {key} to see"
+    return n_(
+        "{count} suggestion · {key} to see", "{count} suggestions · {key} to see", count
+    ).format(count=count, key=key)
 
 
 class AdviceLines(Vertical):
@@ -63,7 +66,9 @@ class AdviceLines(Vertical):
             lines.append("→ ", style="bold")
             lines.append(printable(advice(suggestion, how)))
         more = len(suggestions) - SHOWN
-        hint = f"{key}: apply or undo" + (f" · +{more} more" if more > 0 else "")
+        hint = _("{key}: apply or undo").format(key=key)
+        if more > 0:
+            hint += " · " + _("+{count} more").format(count=more)
         lines.append(f"\n{hint}", style="dim")
         self.query_one("#advice-full", Static).update(lines)
         compact = Text(count_words(len(suggestions), key), no_wrap=True, overflow="ellipsis")
@@ -76,7 +81,7 @@ def advice_hint(app: App[Any], key: str, *, in_dialog: bool = False) -> Hint:
     from supple.tui.screens.program import ProgramScreen
     from supple.tui.screens.screening import in_app
 
-    opener = "Enter on it" if in_dialog else f"{key}, then Enter on it"
+    opener = _("Enter on it") if in_dialog else _("{key}, then Enter on it").format(key=key)
     tests = say_keys(app, ProgramScreen, "program.tests")
     return in_app(app, opener, advice_key=key, tests_key=tests)
 
@@ -117,7 +122,9 @@ def choose_advice(screen: Screen[Any], coach: Coach, changed: Callable[[], None]
                 reason = service.apply(suggestion, advice(suggestion)).reason
                 message = advice_applied(reason, advice_hint(screen.app, key))
         except AdviceError as error:
-            screen.notify(f"Not changed: {error}", severity="error", markup=False)
+            screen.notify(
+                _("Not changed: {error}").format(error=error), severity="error", markup=False
+            )
             return
         screen.notify(printable(message), timeout=5, markup=False)
         changed()

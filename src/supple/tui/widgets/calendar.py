@@ -7,6 +7,7 @@ from datetime import timedelta
 from textual.widgets import Static
 
 from supple.core.stats import Stats
+from supple.i18n import _
 
 SHADES = ("$success 25%", "$success 50%", "$success 75%", "$success")
 DAYS = "MTWTFSS"
@@ -19,6 +20,11 @@ def shade(minutes: float | None) -> str:
         return "[$text-muted]·[/]"
     level = 0 if minutes < 5 else 1 if minutes < 10 else 2 if minutes < 20 else 3
     return f"[{SHADES[level]}]■[/]"
+
+
+def words(text: str) -> str:
+    """Text shown as it is in a line of markup: every bracket escaped."""
+    return text.replace("[", "\\[")
 
 
 class CalendarHeatmap(Static):
@@ -40,5 +46,9 @@ class CalendarHeatmap(Static):
             cells = " ".join(shade(column[day]) for column in stats.calendar)
             lines.append(f"{DAYS[day]} {cells}")
         legend = " ".join(f"[{s}]■[/]" for s in SHADES)
-        lines.append(f"  · none   {legend}   minutes a day: under 5, 10, 20, more")
+        # The words escaped (this widget's lines are markup), the legend's squares between them.
+        before, _legend, after = _(
+            "none   {legend}   minutes a day: under 5, 10, 20, more"
+        ).partition("{legend}")
+        lines.append("  · " + words(before) + legend + words(after))
         self.update("\n".join(lines))

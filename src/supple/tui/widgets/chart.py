@@ -14,6 +14,8 @@ from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
+from supple.i18n import _, lazy
+
 EIGHTHS = "▁▂▃▄▅▆▇█"  # a cell filled from the bottom, one eighth at a time
 STEPS = (1.0, 2.0, 2.5, 5.0)  # tick steps, times a power of ten
 Role = Literal[
@@ -134,7 +136,7 @@ class Chart:
     labels: Literal["spaced", "ends"] = "spaced"  # "ends": only the first and last column's
     title: str = ""
     note: str = ""
-    empty: str = "Nothing yet."  # instead of an empty axis, when no column has a value
+    empty: str = lazy("Nothing yet.")  # instead of an empty axis, when no column has a value
     marks: bool = True  # a ┬ on the x axis under each labelled column
     # Not an init field: dataclasses.replace would hand the copy the same dict.
     _cache: dict[int, list[Line]] = field(
@@ -179,7 +181,7 @@ class Chart:
             out.append([(fit(self.note, width), "note")])
         columns = list(self.columns)
         if not any(c.value is not None for c in columns):
-            out.append([(fit(self.empty, width), "empty")])
+            out.append([(fit(_(self.empty), width), "empty")])  # declared with lazy()
             return out
 
         def gutter(columns: Sequence[Column]) -> tuple[tuple[float, ...], int]:

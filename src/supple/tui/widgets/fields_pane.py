@@ -17,6 +17,7 @@ from supple.coach.routine_edit import number_or_text, parse_phases, phases_text
 from supple.core.breath import PATTERNS
 from supple.core.routine import ExerciseKey, Kind, PhaseKey
 from supple.core.words import printable
+from supple.i18n import _
 from supple.tui.widgets.field_input import FieldInput
 from supple.tui.widgets.routine_form import (
     CUSTOM,
@@ -67,7 +68,8 @@ class FieldsPane(VerticalScroll):
             self._fields = form.fields
             with self.app.batch_update():
                 await self.remove_children()
-                self.border_title = "Routine" if item == 0 else f"Exercise {item}"
+                title = _("Exercise {number}").format(number=item)
+                self.border_title = _("Routine") if item == 0 else title
                 await self.mount_all([Static(id="pane-problems"), *rows])
             self.show_problems()
 

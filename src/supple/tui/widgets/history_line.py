@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.widgets import Static
 
-from supple.core.words import plural, printable, said
+from supple.core.words import printable, said
+from supple.i18n import _, lazy, n_
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from supple.coach.views import ResumeOffer
     from supple.core.stats import Stats
 
-RESUME_TIP = "Continue today's stopped session from the exercise it stopped in"
+RESUME_TIP = lazy("Continue today's stopped session from the exercise it stopped in")
 
 
 def resume(screen: Screen[Any], offer: ResumeOffer | None) -> None:
@@ -27,7 +28,7 @@ def resume(screen: Screen[Any], offer: ResumeOffer | None) -> None:
 
     app = screen.app
     if offer is None:
-        app.notify("Nothing to resume: no session stopped before its end today.")
+        app.notify(_("Nothing to resume: no session stopped before its end today."))
         return
     record = offer.record
     if offer.fresh:
@@ -46,18 +47,24 @@ class HistoryLine(Static):
 
             screen = self.screen
             key = screen.key_for("home.resume") if isinstance(screen, SuppleScreen) else "r"
-            self.update(Text(printable(f"{wording.resume_offer(offer)}: press {key}")))
+            line = _("{offer}: press {key}").format(offer=wording.resume_offer(offer), key=key)
+            self.update(Text(printable(line)))
             return
         last = stats.last
         if last is None:
-            self.update("No sessions yet — pick a routine and press Enter.")
+            self.update(Text(_("No sessions yet — pick a routine and press Enter.")))
             return
         days = stats.current_streak
         self.update(
             Text(
-                f"Last: {last.started:%a %d %b}, {printable(last.title)} "
-                f"({said(last.outcome).label}) · "
-                f"streak {plural(days, 'day')} · "
-                f"this week {stats.this_week.minutes:.0f} min"
+                _("Last: {day}, {title} ({outcome})").format(
+                    day=f"{last.started:%a %d %b}",
+                    title=printable(last.title),
+                    outcome=said(last.outcome).label,
+                )
+                + " · "
+                + n_("streak {count} day", "streak {count} days", days).format(count=days)
+                + " · "
+                + _("this week {minutes} min").format(minutes=f"{stats.this_week.minutes:.0f}")
             )
         )

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
 
 from supple.core.words import printable
+from supple.i18n import _
 from supple.tui import format
 from supple.tui.widgets.bigtext import BigText
 from supple.tui.widgets.figure import FigureView
@@ -99,7 +100,7 @@ class NowPanel(Vertical):
         shown = snap.next_exercise if between else exercise
         name = printable(shown.name) if shown else ""
         if between and shown:
-            name = f"Up next: {name} — {shown.describe(self.level)}"
+            name = _("Up next: {name} — {dose}").format(name=name, dose=shown.describe(self.level))
         self._labels.set("exercise-name", name)
         self._labels.set("counters", format.counters(snap))
         how = Text()
@@ -112,9 +113,9 @@ class NowPanel(Vertical):
         self._labels.set("how", how)
         next_text = format.next_up(snap, self.level)
         if between:
-            next_text = "Breathe easy and get into position."
+            next_text = _("Breathe easy and get into position.")
         if segment is not None and not segment.active:
-            next_text += f"  ·  {self.keys('player.start_now')} starts now"
+            next_text += "  ·  " + _("{key} starts now").format(key=self.keys("player.start_now"))
         if snap.paused:
-            next_text = f"Paused — press {self.keys('player.resume')} to resume"
+            next_text = _("Paused — press {key} to resume").format(key=self.keys("player.resume"))
         self._labels.set("next", next_text)

@@ -9,16 +9,30 @@ from textual.widgets import DataTable
 
 from supple.core.record import SessionRecord
 from supple.core.words import printable
+from supple.i18n import _, lazy
 from supple.tui.format import OUTCOME_SYMBOLS, minutes
 
-COLUMNS = ("Exercise", "Status", "Time", "Planned", "Sets", "Reps")
-COLUMN_KEYS = {"Next time": "next-time"}
+# The headings, in English (the cells' keys), translated where the table shows them.
+COLUMNS = (
+    lazy("Exercise"),
+    lazy("Status"),
+    lazy("Time"),
+    lazy("Planned"),
+    lazy("Sets"),
+    lazy("Reps"),
+)
+COLUMN_KEYS = {lazy("Next time"): "next-time"}
+STATUS_WORDS = {"done": lazy("done"), "partial": lazy("partial"), "skipped": lazy("skipped")}
 PADDING = 2  # a column's cell padding, both sides
 NAME_LEAST = 12  # the fewest cells an exercise's name gets before other columns step aside
 NEXT_WIDTH = 25  # the room Next time keeps where there is room (its words may grow)
 NEXT_NARROW = 16  # Next time's least width when it wraps
 NAME_WANT = 24  # the cells a name keeps, when it can, beside wrapped Next time words
-MARK = {status: f"{symbol} {status}" for status, symbol in OUTCOME_SYMBOLS.items()}
+
+
+def mark(status: str) -> str:
+    """An exercise's outcome, its symbol and word ("✓ done")."""
+    return f"{OUTCOME_SYMBOLS[status]} {_(STATUS_WORDS[status])}"
 
 
 class RecordTable(DataTable[str | Text]):
@@ -48,7 +62,7 @@ class RecordTable(DataTable[str | Text]):
         e = self._record.exercises[index]
         cells: dict[str, str | Text] = {
             "Exercise": Text(printable(e.name), no_wrap=True, overflow="ellipsis"),
-            "Status": MARK[e.status],
+            "Status": mark(e.status),
             "Time": minutes(e.seconds),
             "Planned": minutes(e.planned_seconds),
             "Sets": f"{e.sets_done}/{e.sets_planned}",
@@ -67,7 +81,7 @@ class RecordTable(DataTable[str | Text]):
         if room is not None:
             rows = [self._cells(i, columns) for i in range(len(self._record.exercises))]
             natural = {
-                column: max([len(column), *(len(str(row[n])) for row in rows)])
+                column: max([len(_(column)), *(len(str(row[n])) for row in rows)])
                 for n, column in enumerate(columns)
             }
             said = max(NEXT_WIDTH, natural["Next time"])
@@ -90,7 +104,8 @@ class RecordTable(DataTable[str | Text]):
             widths["Next time"] = next_width
             height = None  # as tall as its Next time words wrap
         for column in columns:
-            self.add_column(column, key=COLUMN_KEYS.get(column), width=widths[column])
+            heading = Text(_(column), no_wrap=True, overflow="ellipsis")  # a cut shows: …
+            self.add_column(heading, key=COLUMN_KEYS.get(column), width=widths[column])
         for index in range(len(self._record.exercises)):
             self.add_row(*self._cells(index, columns), key=str(index), height=height)
 

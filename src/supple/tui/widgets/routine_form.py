@@ -30,6 +30,7 @@ from supple.core.routine import (
 )
 from supple.core.tomlcheck import KeyPart, Problem, dotted
 from supple.core.words import printable
+from supple.i18n import _, lazy
 from supple.tui.widgets.field_input import FieldInput
 
 if TYPE_CHECKING:
@@ -79,26 +80,42 @@ class ExerciseList(OptionList, inherit_bindings=False):
 
     BINDINGS = [
         *OptionList.BINDINGS,
-        Binding("a", "screen.add", "Add", id="editor.add", tooltip="A new exercise after this"),
-        Binding("d", "screen.duplicate", "Duplicate", id="editor.duplicate", tooltip="A copy"),
         Binding(
-            "x,delete", "screen.remove", "Remove", id="editor.remove", tooltip="Remove this one"
+            "a",
+            "screen.add",
+            lazy("Add"),
+            id="editor.add",
+            tooltip=lazy("A new exercise after this"),
+        ),
+        Binding(
+            "d",
+            "screen.duplicate",
+            lazy("Duplicate"),
+            id="editor.duplicate",
+            tooltip=lazy("A copy"),
+        ),
+        Binding(
+            "x,delete",
+            "screen.remove",
+            lazy("Remove"),
+            id="editor.remove",
+            tooltip=lazy("Remove this one"),
         ),
         Binding(
             "shift+up",
             "screen.move(-1)",
-            "Move",
+            lazy("Move"),
             key_display="⇧↑/↓",
             id="editor.move_up",
-            tooltip="Move this exercise up",
+            tooltip=lazy("Move this exercise up"),
         ),
         Binding(
             "shift+down",
             "screen.move(1)",
-            "Move down",
+            lazy("Move down"),
             show=False,
             id="editor.move_down",
-            tooltip="Move this exercise down",
+            tooltip=lazy("Move this exercise down"),
         ),
     ]
 
@@ -121,9 +138,10 @@ class Form:
                 assert_never(field.kind)
         wid = widget.id = widget_id(field.parts) + suffix
         self.fields[wid] = field
-        children: list[Widget] = [Label(label, classes="editor-label"), widget]
+        # The words are declared with lazy() (or are a setting's or a level's), translated here.
+        children: list[Widget] = [Label(_(label), classes="editor-label", markup=False), widget]
         if hint:
-            children.append(Label(hint, classes="editor-hint", markup=False))
+            children.append(Label(_(hint), classes="editor-hint", markup=False))
         return Vertical(
             Horizontal(*children, classes="editor-row"),
             Static(id=f"e-{widget.id}", classes="editor-error"),
@@ -136,7 +154,8 @@ class Form:
             "" if value is None else printable(str(value) if not isinstance(value, str) else value)
         )
         field = Field(tuple(parts), "text")
-        return self.row(label, field, FieldInput(shown, placeholder=placeholder))
+        said = _(placeholder) if placeholder else ""
+        return self.row(label, field, FieldInput(shown, placeholder=said))
 
     def _number(
         self, label: str, parts: Sequence[KeyPart], placeholder: str = "", hint: str = ""
@@ -164,9 +183,9 @@ class Form:
         return self.row(label, Field(tuple(parts), "choice"), select)
 
     def routine_rows(self) -> Iterable[Widget]:
-        yield self._text("Title", [RoutineKey.TITLE])
-        yield self._text("Id", [RoutineKey.ID], "lowercase-with-dashes")
-        yield self._text("Summary", [RoutineKey.SUMMARY], "optional")
+        yield self._text(lazy("Title"), [RoutineKey.TITLE])
+        yield self._text(lazy("Id"), [RoutineKey.ID], lazy("lowercase-with-dashes"))
+        yield self._text(lazy("Summary"), [RoutineKey.SUMMARY], lazy("optional"))
         defaults = Timing()
         for key in TIMING_KEYS:
             yield self._number(
@@ -174,10 +193,10 @@ class Form:
             )
         fixed = [RoutineKey.TIMING, TIMING_FIXED]
         yield self.row(
-            "Own timing",
+            lazy("Own timing"),
             Field(tuple(fixed), "switch"),
             Switch(self.draft.get(fixed) is True),
-            "on: its own timing; off: your settings' get-ready and rests replace it",
+            lazy("on: its own timing; off: your settings' get-ready and rests replace it"),
         )
 
     def exercise_rows(self, n: int) -> Iterable[Widget]:
@@ -185,15 +204,15 @@ class Form:
         at: list[KeyPart] = [RoutineKey.EXERCISE, n]
         exercise = self.draft.exercises[n - 1]
         kind = kind_of(exercise.get(K.KIND))
-        yield self._text("Name", [*at, K.NAME])
-        yield self._text("Id", [*at, K.ID], "lowercase-with-dashes")
-        yield self._choice("Kind", [*at, K.KIND], [k.value for k in Kind])
+        yield self._text(lazy("Name"), [*at, K.NAME])
+        yield self._text(lazy("Id"), [*at, K.ID], lazy("lowercase-with-dashes"))
+        yield self._choice(lazy("Kind"), [*at, K.KIND], [k.value for k in Kind])
         per_side = exercise.get(K.PER_SIDE, False)
         yield self.row(
-            "Per side",
+            lazy("Per side"),
             Field((*at, K.PER_SIDE), "switch"),
             Switch(per_side is True),
-            "left, then right",
+            lazy("left, then right"),
         )
         how = exercise.get(K.HOW)
         lines = (
@@ -202,10 +221,10 @@ class Form:
             else ""
         )
         area = TextArea(lines, soft_wrap=True, show_line_numbers=False, compact=True)
-        yield self.row("Steps", Field((*at, K.HOW), "lines", under=True), area)
-        yield self._text("Safety", [*at, K.SAFETY], "optional")
+        yield self.row(lazy("Steps"), Field((*at, K.HOW), "lines", under=True), area)
+        yield self._text(lazy("Safety"), [*at, K.SAFETY], lazy("optional"))
         yield from self._breath_rows(at, kind)
-        yield self._choice("Figure", [*at, K.FIGURE], figure_names(), blank="none")
+        yield self._choice(lazy("Figure"), [*at, K.FIGURE], figure_names(), blank="none")
         amount = kind.amount
         for level in LEVELS:
             dose = [*at, K.LEVELS, level]
@@ -235,13 +254,13 @@ class Form:
         else:
             chosen = value if isinstance(value, str) else default
         select: Select[str] = Select(options, value=chosen, allow_blank=False)
-        yield self.row("Breath", Field(tuple(key), "breath"), select)
+        yield self.row(lazy("Breath"), Field(tuple(key), "breath"), select)
         if chosen == CUSTOM:
             text = phases_text(value) if isinstance(value, list) else ""
             yield self.row(
-                "Phases",
+                lazy("Phases"),
                 Field(tuple(key), "phases", under=True),
-                FieldInput(printable(text), placeholder="inhale 3 Up, exhale 3 Down"),
+                FieldInput(printable(text), placeholder=_("inhale 3 Up, exhale 3 Down")),
             )
 
 

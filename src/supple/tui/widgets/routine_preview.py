@@ -17,21 +17,25 @@ from supple.coach.wording import stepped
 from supple.core.motion import ready_frame
 from supple.core.routine import Exercise, Level, Routine, RoutineError
 from supple.core.words import printable
-from supple.tui.format import minutes
+from supple.i18n import _
+from supple.tui.format import level_word, minutes
 from supple.tui.widgets.figure import FigureStrip
 
 
 def broken_preview(error: RoutineError) -> Text:
     """Every problem of a routine file that cannot be used, each with its line."""
     text = Text()
-    text.append(f"⚠ {printable(error.path.name)} cannot be used\n", style="bold")
+    text.append(
+        "⚠ " + _("{file} cannot be used").format(file=printable(error.path.name)) + "\n",
+        style="bold",
+    )
     text.append(f"{printable(str(error.path))}\n\n", style="dim")
     for problem in error.problems:
-        where = f"line {problem.line}: " if problem.line else ""
+        where = _("line {line}: ").format(line=problem.line) if problem.line else ""
         key = f"{printable(problem.key)}: " if problem.key else ""
         text.append(f"• {where}{key}", style="bold")
         text.append(f"{printable(problem.message, lines=True)}\n")
-    text.append("\ne opens it in the editor with each problem at its field.", style="dim")
+    text.append("\n" + _("e opens it in the editor with each problem at its field."), style="dim")
     return text
 
 
@@ -46,7 +50,7 @@ def routine_preview(
     ``changed`` says what an easier/harder step changed in an exercise (by exercise id)."""
     text = Text()
     text.append(printable(routine.title), style="bold")
-    text.append(f"  ·  {level}  ·  {minutes(seconds)}\n", style="bold")
+    text.append(f"  ·  {level_word(level)}  ·  {minutes(seconds)}\n", style="bold")
     text.append(f"{timing}\n", style="dim")  # a line of its own: never cut mid-phrase
     if routine.summary:
         text.append(printable(routine.summary) + "\n", style="italic")
@@ -59,7 +63,7 @@ def routine_preview(
             # set on a summary: what this exercise plays instead ("easier, was 8 reps")
             text.append(f" ({stepped(facts, short=True)})", style="italic")
         text.append("\n")
-    text.append("\nEnter to start", style="dim")
+    text.append("\n" + _("Enter to start"), style="dim")
     return text
 
 
@@ -76,7 +80,7 @@ def compact_preview(
     (the summary says what it changed)."""
     # The level and length first, so that a short line cuts only the title (…), never them.
     head = Text(
-        f"{level} · {minutes(seconds)} · {printable(routine.title)}",
+        f"{level_word(level)} · {minutes(seconds)} · {printable(routine.title)}",
         style="bold",
         no_wrap=True,
         overflow="ellipsis",
@@ -91,9 +95,9 @@ def compact_preview(
         facts = changed(exercise.id)
         dose = Text(exercise.describe(level))
         if facts is not None:  # set on a summary: which way (the summary says what changed)
-            dose.append(" (easier)" if facts.step < 0 else " (harder)", style="italic")
+            dose.append(" " + (_("(easier)") if facts.step < 0 else _("(harder)")), style="italic")
         rows.add_row(f"{number}.", Text(printable(exercise.name), style="bold"), dose)
-    return Group(head, timing_line, rows, Text("Enter to start", style="dim"))
+    return Group(head, timing_line, rows, Text(_("Enter to start"), style="dim"))
 
 
 class RoutinePreview(VerticalScroll):
@@ -120,7 +124,7 @@ class RoutinePreview(VerticalScroll):
 
     def show_broken(self, error: RoutineError | None) -> None:
         """A routine file that cannot be used, or that there is no routine at all."""
-        text = broken_preview(error) if error else Text("No routines found.")
+        text = broken_preview(error) if error else Text(_("No routines found."))
         self._show(text, ())
         self.query_one("#preview-compact", Static).update(text)
 
