@@ -12,13 +12,12 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, ClassVar, Literal, assert_never, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, assert_never, cast
 
 from supple.core.figure_names import figure_names
 from supple.core.files import SCHEMA
+from supple.core.limits import LEVELS, SLUG, Level
 from supple.core.record import SessionRecord
-from supple.core.routine import LEVELS, SLUG, Catalog, Level
-from supple.core.timeline import seconds as laid_out_seconds
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
 from supple.core.translations import (
     ROUTINE_TEXTS,
@@ -28,6 +27,9 @@ from supple.core.translations import (
     shown,
 )
 from supple.core.value import field, replace, value_class
+
+if TYPE_CHECKING:
+    from supple.core.routine import Catalog
 
 MAX_WORKOUT_SECONDS = 30 * 60
 # The first program: sessions and test results written before programs carried their
@@ -157,7 +159,11 @@ TEST_KEYS = (
 )
 
 
-def load_program(path: Path, catalog: Catalog) -> Program:
+def load_program(path: Path, catalog: Catalog | None) -> Program:
+    """The program in ``path``, checked; with ``catalog``, its workouts against those routines
+    (each one there, none longer than a workout may be). None reads it without the routines:
+    for a file as it was when that check last passed (``coach.program`` keeps that), the
+    program is the same, without the parser, the library and the layout loaded."""
     try:
         text, data = read_toml(path)
     except FileProblems as error:
@@ -165,7 +171,9 @@ def load_program(path: Path, catalog: Catalog) -> Program:
     return parse_program(data, path=path, text=text, catalog=catalog)
 
 
-def parse_program(data: dict[str, Any], *, path: Path, text: str, catalog: Catalog) -> Program:
+def parse_program(
+    data: dict[str, Any], *, path: Path, text: str, catalog: Catalog | None
+) -> Program:
     check = Checker(path, text)
     top = [*TOP_KEYS, *language_keys(data, TOP_KEYS)]  # a program's [de]: as a routine's
     check.keys(data, [], top, required=("schema", "id", "title", "workout", "test", "tests_after"))
@@ -188,7 +196,7 @@ def parse_program(data: dict[str, Any], *, path: Path, text: str, catalog: Catal
     )
 
 
-def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog) -> list[Workout]:
+def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog | None) -> list[Workout]:
     if raw is None:
         return []
     if not isinstance(raw, list) or not raw or not all(isinstance(w, dict) for w in raw):
@@ -203,25 +211,44 @@ def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog) -> list
         level = check.string(table, where, "level", choices=LEVELS)
         if routine_id is None or level is None:
             continue
-        try:
-            routine = catalog.find(routine_id)
-        except KeyError:
-            known = ", ".join(sorted({r.id for r in catalog.routines}))
-            check.report([*where, "routine"], f"no routine '{routine_id}' (known: {known})")
+        if catalog is not None and not _routine_fits(
+            check, where, catalog, routine_id, cast(Level, level), lengths
+        ):
             continue
-        key = (routine_id, level)
-        if key not in lengths:  # 18 workouts, three levels: lay each out once
-            lengths[key] = laid_out_seconds(routine, cast(Level, level))
-        seconds = lengths[key]
-        if seconds > MAX_WORKOUT_SECONDS:
-            check.report(
-                where,
-                f"{routine_id} at {level} takes {seconds / 60:.1f} min (a workout is at most 30)",
-            )
         workouts.append(
             Workout(number, (number - 1) // per_week + 1, routine_id, cast(Level, level))
         )
     return workouts
+
+
+def _routine_fits(
+    check: Checker,
+    where: list[KeyPart],
+    catalog: Catalog,
+    routine_id: str,
+    level: Level,
+    lengths: dict[tuple[str, str], float],
+) -> bool:
+    """Whether the workout's routine is in ``catalog`` (False, reported, if not); a workout
+    longer than a workout may be is reported, and kept."""
+    from supple.core.timeline import seconds as laid_out_seconds
+
+    try:
+        routine = catalog.find(routine_id)
+    except KeyError:
+        known = ", ".join(sorted({r.id for r in catalog.routines}))
+        check.report([*where, "routine"], f"no routine '{routine_id}' (known: {known})")
+        return False
+    key = (routine_id, level)
+    if key not in lengths:  # 18 workouts, three levels: lay each out once
+        lengths[key] = laid_out_seconds(routine, level)
+    seconds = lengths[key]
+    if seconds > MAX_WORKOUT_SECONDS:
+        check.report(
+            where,
+            f"{routine_id} at {level} takes {seconds / 60:.1f} min (a workout is at most 30)",
+        )
+    return True
 
 
 def _tests_after(check: Checker, raw: Any, count: int) -> tuple[int, int, int]:
