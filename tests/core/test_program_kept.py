@@ -187,3 +187,34 @@ def test_while_nothing_changed_no_routine_is_loaded(
     folders.write(folders.config / "config.toml", "rest_between_exercises = 20\n")
     changed = _seen(folders, cached=True)
     assert loads and changed != first  # the settings' timing moved: worked out again
+
+
+def test_the_figure_names_are_kept_until_a_figure_file_changes(
+    folders: Folders, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supple.core import figure_names as names
+
+    reads: list[int] = []
+    real = names.ids_in
+
+    def read_now() -> tuple[str, ...]:
+        files = sorted((folders.bundled / "figures").glob("*.toml"))
+        return tuple(n for f in files for n in real(f.read_text(encoding="utf-8")))
+
+    monkeypatch.setattr(names, "ids_in", lambda text: reads.append(1) or real(text))
+    parsed_cache.use(ParsedCache(folders.cache, "test"))
+    try:
+        # A first run reads the files; the next reads none; one after a change reads them.
+        for change, read in ((None, True), (None, False), ("x-", True), (None, False)):
+            if change:  # one figure renamed in its file
+                path = folders.bundled / "figures" / "wrists.toml"
+                text = path.read_text(encoding="utf-8")
+                folders.write(path, text.replace('id = "', f'id = "{change}', 1))
+            names.figure_names.cache_clear()  # a new run
+            reads.clear()
+            found = names.figure_names()
+            assert bool(reads) is read
+            assert found == read_now()
+    finally:
+        names.figure_names.cache_clear()
+        parsed_cache.use(None)

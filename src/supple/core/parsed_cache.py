@@ -59,7 +59,10 @@ def folder_keys(folder: Path, depth: int = 1) -> FileKeys:
     found: list[tuple[str, int, int, int]] = []
     for entry in entries:
         if entry.name.endswith(".toml"):
-            found += file_keys(Path(entry.path))
+            try:
+                found.append((entry.path, *key_of(entry.stat())))
+            except OSError:
+                found.append((entry.path, -1, -1, -1))
         if depth and entry.is_dir():
             found += folder_keys(Path(entry.path), depth - 1)
     return tuple(found)
