@@ -84,7 +84,7 @@ def _seen(folders: Folders, cached: bool) -> Any:
             return said
         program = view.program
         titles = [service.title(program, w.routine) for w in program.workouts]
-        return view.seconds, view.progress.to_json(), program.title, titles, said
+        return view.seconds, view.progress.to_json(), program, titles, said
     finally:
         if cache is not None:
             cache.save()  # as at the process's exit
@@ -163,6 +163,37 @@ def test_the_program_through_the_cache_is_the_program_without_it(
         finally:
             parsed_cache.use(None)
             i18n.choose(None)
+
+
+@pytest.mark.parametrize("language", ["en", "de", "es"])
+def test_a_program_kept_is_the_program_read(language: str) -> None:
+    from supple.core.program import as_kept, from_kept, load_program
+    from supple.core.routine import load_catalog
+
+    i18n.choose(language)
+    try:
+        catalog = load_catalog(paths.routine_folders())
+        for path in sorted((paths.bundled_routines_dir() / "programs").glob("*.toml")):
+            program = load_program(path, catalog)
+            kept = as_kept(program)
+            assert from_kept(kept) == program
+            assert load_program(path, None) == program  # read without the routines: the same
+    finally:
+        i18n.choose(None)
+
+
+@given(
+    st.recursive(
+        st.none() | st.integers() | st.text(max_size=3) | st.floats(allow_nan=False),
+        lambda inner: st.lists(inner, max_size=9).map(tuple),
+        max_leaves=20,
+    )
+)
+@settings(max_examples=60, deadline=None)
+def test_anything_else_kept_is_no_program(data: object) -> None:
+    from supple.core.program import from_kept
+
+    assert from_kept(data) is None
 
 
 def test_while_nothing_changed_no_routine_is_loaded(

@@ -14,6 +14,7 @@ from supple.coach.views import Judged, Verdict
 # What `supple program` shows of the catalog, per program: each workout's length ("routine
 # level" -> seconds, with the settings and steps applied) and its routine's title.
 Lengths = tuple[dict[str, float], dict[str, str]]
+KEPT = "program {id}"  # the name the program's kept facts go by in the parsed-file cache
 
 if TYPE_CHECKING:
     from supple.coach.journal import Journal
@@ -93,9 +94,9 @@ class ProgramService:
             path = self.path if wanted == self.path.stem else self.path.parent / f"{wanted}.toml"
             inputs = self._inputs(path)  # taken before any file is read
             kept = self._recall(wanted, inputs)
-            if kept is not None:  # checked under these very files: read, not checked again
-                self._programs[wanted] = load_program(path, None)
-                self._lengths[wanted] = (self._routines.stamp(), kept)
+            if kept is not None:  # read and checked under these very files, as they are
+                self._programs[wanted], lengths = kept
+                self._lengths[wanted] = (self._routines.stamp(), lengths)
             else:
                 from supple.core.routine import Catalog
 
@@ -123,15 +124,21 @@ class ProgramService:
     @staticmethod
     def _recall(
         program_id: str, inputs: tuple[FileKeys, tuple[object, ...]] | None
-    ) -> Lengths | None:
+    ) -> tuple[Program, Lengths] | None:
+        """The program and its lengths as kept under ``inputs``; None: not kept, or not
+        in the shape this supple keeps them."""
         if inputs is None:
             return None
         from supple.core.parsed_cache import recall
+        from supple.core.program import from_kept
 
-        kept = recall(f"program {program_id}", *inputs)
-        if not (isinstance(kept, tuple) and len(kept) == 2):
+        kept = recall(KEPT.format(id=program_id), *inputs)
+        if not (isinstance(kept, tuple) and len(kept) == 3):
             return None
-        seconds, titles = kept
+        seconds, titles, plain = kept
+        program = from_kept(plain)
+        if program is None or program.id != program_id:
+            return None
         if not (isinstance(seconds, dict) and isinstance(titles, dict)):
             return None
         # Seconds as the catalog gave them (an int where they are whole: marshal keeps which).
@@ -139,7 +146,7 @@ class ProgramService:
             return None
         if not all(isinstance(k, str) and isinstance(v, str) for k, v in titles.items()):
             return None
-        return seconds, titles
+        return program, (seconds, titles)
 
     def lengths(self, program: Program) -> Lengths:
         """Each workout's length ("routine level" -> seconds, as the person will play it) and
@@ -165,8 +172,10 @@ class ProgramService:
         # (a broken steps file is said at every run, as without the cache).
         if checked is not None and checked[0] == stamp and len(self._notices) == before:
             from supple.core.parsed_cache import remember
+            from supple.core.program import as_kept
 
-            remember(f"program {program.id}", checked[1], checked[2], (seconds, titles))
+            kept = (seconds, titles, as_kept(program))
+            remember(KEPT.format(id=program.id), checked[1], checked[2], kept)
         self._lengths[program.id] = (stamp, (seconds, titles))
         return seconds, titles
 

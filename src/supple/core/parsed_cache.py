@@ -122,7 +122,7 @@ class ParsedCache:
             return None
         return value
 
-    def put_value(self, name: str, key: tuple[Any, ...], value: object, newest_ns: int) -> None:
+    def put_value(self, name: str, key: tuple[Any, ...], value: Any, newest_ns: int) -> None:
         """Keep ``value`` as ``name`` for ``key``, unless a file it was worked out from was
         modified in the last two seconds (``newest_ns``) or it is not plain data."""
         if time.time_ns() - newest_ns < RECENT_NS:
@@ -199,7 +199,7 @@ def recall(name: str, files: FileKeys, facts: tuple[Any, ...]) -> object | None:
     return None if _active is None else _active.get_value(name, (files, facts))
 
 
-def remember(name: str, files: FileKeys, facts: tuple[Any, ...], value: object) -> None:
+def remember(name: str, files: FileKeys, facts: tuple[Any, ...], value: Any) -> None:
     """Keep ``value``, worked out from ``files`` (their keys taken before they were read) and
     ``facts``; not while one of them is younger than two seconds."""
     if _active is not None:

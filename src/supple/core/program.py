@@ -14,19 +14,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, assert_never, cast
 
-from supple.core.figure_names import figure_names
 from supple.core.files import SCHEMA
 from supple.core.limits import LEVELS, SLUG, Level
 from supple.core.record import SessionRecord
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
-from supple.core.translations import (
-    ROUTINE_TEXTS,
-    TEST_TEXTS,
-    language_keys,
-    read_translations,
-    shown,
-)
-from supple.core.value import field, replace, value_class
+from supple.core.value import field, fields, replace, value_class
 
 if TYPE_CHECKING:
     from supple.core.routine import Catalog
@@ -174,6 +166,8 @@ def load_program(path: Path, catalog: Catalog | None) -> Program:
 def parse_program(
     data: dict[str, Any], *, path: Path, text: str, catalog: Catalog | None
 ) -> Program:
+    from supple.core.translations import ROUTINE_TEXTS, language_keys, read_translations, shown
+
     check = Checker(path, text)
     top = [*TOP_KEYS, *language_keys(data, TOP_KEYS)]  # a program's [de]: as a routine's
     check.keys(data, [], top, required=("schema", "id", "title", "workout", "test", "tests_after"))
@@ -271,6 +265,9 @@ def _tests_after(check: Checker, raw: Any, count: int) -> tuple[int, int, int]:
 
 
 def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
+    from supple.core.figure_names import figure_names
+    from supple.core.translations import TEST_TEXTS, language_keys, read_translations, shown
+
     if raw is None:
         return []
     if not isinstance(raw, list) or not raw or not all(isinstance(t, dict) for t in raw):
@@ -328,6 +325,47 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
 def _error(given: float | None, low: float, high: float) -> float:
     """The measurement error the file gives, else a share of the test's range."""
     return float(given) if given is not None else ERROR_SHARE * (high - low)
+
+
+# -- kept: the program as plain data, for the parsed-file cache -------------------------------
+
+
+def as_kept(program: Program) -> tuple[Any, ...]:
+    """The program as plain data (what ``marshal`` keeps): its fields in order, each workout's
+    and test's too, a kind and the path as strings; ``from_kept`` makes it again."""
+    return tuple(_kept(getattr(program, f.name)) for f in fields(Program))
+
+
+def _kept(value: Any) -> Any:
+    if isinstance(value, Program | Workout | MobilityTest):
+        return tuple(_kept(getattr(value, f.name)) for f in fields(value))
+    if isinstance(value, tuple):
+        return tuple(_kept(v) for v in value)
+    if isinstance(value, Path | StrEnum):
+        return str(value)
+    return value
+
+
+def from_kept(data: object) -> Program | None:
+    """The program ``as_kept`` gave, or None for anything else (a cache written otherwise)."""
+    if not isinstance(data, tuple) or not _plain(data):
+        return None
+    try:
+        values = dict(zip((f.name for f in fields(Program)), data, strict=True))
+        values["workouts"] = tuple(Workout(*w) for w in values["workouts"])
+        tests = (MobilityTest(*t) for t in values["tests"])
+        values["tests"] = tuple(replace(t, kind=TestKind(t.kind)) for t in tests)
+        values["path"] = None if values["path"] is None else Path(values["path"])
+        program = Program(**values)
+    except (TypeError, ValueError):
+        return None
+    return program if as_kept(program) == data else None
+
+
+def _plain(data: object) -> bool:
+    if isinstance(data, tuple):
+        return all(_plain(item) for item in data)
+    return data is None or isinstance(data, str | int | float)
 
 
 # -- progress ---------------------------------------------------------------------------------
