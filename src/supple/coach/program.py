@@ -4,6 +4,7 @@ data folder)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -53,6 +54,7 @@ class ProgramService:
         self._notices = notices
         self._today = today
         self._programs: dict[str, Program] = {}
+        self._ids: tuple[str, ...] | None = None
         # Kept lengths (see the class), with the routines' stamp they hold for in this run, and
         # the inputs a program was checked under, to keep its lengths once worked out.
         self._lengths: dict[str, tuple[tuple[object, ...], Lengths]] = {}
@@ -65,14 +67,18 @@ class ProgramService:
         self._inner: tuple[HistoryView, ProgramView] | None = None
 
     def ids(self) -> tuple[str, ...]:
-        """Every bundled program's id (its file's name), the first program first."""
-        try:
-            # By name, not a glob (which compiles a pattern each command).
-            found = sorted(p.stem for p in self.path.parent.iterdir() if p.name.endswith(".toml"))
-        except OSError:
-            found = []
-        first = self.path.stem
-        return (first, *(i for i in found if i != first))
+        """Every bundled program's id (its file's name), the first program first: shipped
+        files, listed once a run."""
+        if self._ids is None:
+            try:
+                # By name, not a glob (which compiles a pattern each command).
+                names = os.listdir(self.path.parent)
+                found = sorted(os.path.splitext(n)[0] for n in names if n.endswith(".toml"))
+            except OSError:
+                found = []
+            first = self.path.stem
+            self._ids = (first, *(i for i in found if i != first))
+        return self._ids
 
     def active_id(self) -> str:
         """The active program's id: the one started last, else the first program."""
