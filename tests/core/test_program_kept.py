@@ -167,7 +167,8 @@ def test_the_program_through_the_cache_is_the_program_without_it(
 
 @pytest.mark.parametrize("language", ["en", "de", "es"])
 def test_a_program_kept_is_the_program_read(language: str) -> None:
-    from supple.core.program import as_kept, from_kept, load_program
+    from supple.core.program import load_program
+    from supple.core.program_kept import as_kept, from_kept
     from supple.core.routine import load_catalog
 
     i18n.choose(language)
@@ -191,7 +192,7 @@ def test_a_program_kept_is_the_program_read(language: str) -> None:
 )
 @settings(max_examples=60, deadline=None)
 def test_anything_else_kept_is_no_program(data: object) -> None:
-    from supple.core.program import from_kept
+    from supple.core.program_kept import from_kept
 
     assert from_kept(data) is None
 

@@ -136,7 +136,7 @@ class ProgramService:
         if inputs is None:
             return None
         from supple.core.parsed_cache import recall
-        from supple.core.program import from_kept
+        from supple.core.program_kept import from_kept
 
         kept = recall(KEPT.format(id=program_id), *inputs)
         if not (isinstance(kept, tuple) and len(kept) == 3):
@@ -178,7 +178,7 @@ class ProgramService:
         # (a broken steps file is said at every run, as without the cache).
         if checked is not None and checked[0] == stamp and len(self._notices) == before:
             from supple.core.parsed_cache import remember
-            from supple.core.program import as_kept
+            from supple.core.program_kept import as_kept
 
             kept = (seconds, titles, as_kept(program))
             remember(KEPT.format(id=program.id), checked[1], checked[2], kept)

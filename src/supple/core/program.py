@@ -18,7 +18,7 @@ from supple.core.files import SCHEMA
 from supple.core.limits import LEVELS, SLUG, Level
 from supple.core.record import SessionRecord
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
-from supple.core.value import field, fields, replace, value_class
+from supple.core.value import field, replace, value_class
 
 if TYPE_CHECKING:
     from supple.core.routine import Catalog
@@ -205,44 +205,25 @@ def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog | None) 
         level = check.string(table, where, "level", choices=LEVELS)
         if routine_id is None or level is None:
             continue
-        if catalog is not None and not _routine_fits(
-            check, where, catalog, routine_id, cast(Level, level), lengths
-        ):
-            continue
+        if catalog is not None:  # None: checked against the routines before (coach.program)
+            from supple.core.timeline import seconds as laid_out_seconds
+
+            try:
+                routine = catalog.find(routine_id)
+            except KeyError:
+                known = ", ".join(sorted({r.id for r in catalog.routines}))
+                check.report([*where, "routine"], f"no routine '{routine_id}' (known: {known})")
+                continue
+            key = (routine_id, level)
+            if key not in lengths:  # 18 workouts, three levels: lay each out once
+                lengths[key] = laid_out_seconds(routine, cast(Level, level))
+            if (seconds := lengths[key]) > MAX_WORKOUT_SECONDS:
+                took = f"{routine_id} at {level} takes {seconds / 60:.1f} min"
+                check.report(where, f"{took} (a workout is at most 30)")
         workouts.append(
             Workout(number, (number - 1) // per_week + 1, routine_id, cast(Level, level))
         )
     return workouts
-
-
-def _routine_fits(
-    check: Checker,
-    where: list[KeyPart],
-    catalog: Catalog,
-    routine_id: str,
-    level: Level,
-    lengths: dict[tuple[str, str], float],
-) -> bool:
-    """Whether the workout's routine is in ``catalog`` (False, reported, if not); a workout
-    longer than a workout may be is reported, and kept."""
-    from supple.core.timeline import seconds as laid_out_seconds
-
-    try:
-        routine = catalog.find(routine_id)
-    except KeyError:
-        known = ", ".join(sorted({r.id for r in catalog.routines}))
-        check.report([*where, "routine"], f"no routine '{routine_id}' (known: {known})")
-        return False
-    key = (routine_id, level)
-    if key not in lengths:  # 18 workouts, three levels: lay each out once
-        lengths[key] = laid_out_seconds(routine, level)
-    seconds = lengths[key]
-    if seconds > MAX_WORKOUT_SECONDS:
-        check.report(
-            where,
-            f"{routine_id} at {level} takes {seconds / 60:.1f} min (a workout is at most 30)",
-        )
-    return True
 
 
 def _tests_after(check: Checker, raw: Any, count: int) -> tuple[int, int, int]:
@@ -325,47 +306,6 @@ def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
 def _error(given: float | None, low: float, high: float) -> float:
     """The measurement error the file gives, else a share of the test's range."""
     return float(given) if given is not None else ERROR_SHARE * (high - low)
-
-
-# -- kept: the program as plain data, for the parsed-file cache -------------------------------
-
-
-def as_kept(program: Program) -> tuple[Any, ...]:
-    """The program as plain data (what ``marshal`` keeps): its fields in order, each workout's
-    and test's too, a kind and the path as strings; ``from_kept`` makes it again."""
-    return tuple(_kept(getattr(program, f.name)) for f in fields(Program))
-
-
-def _kept(value: Any) -> Any:
-    if isinstance(value, Program | Workout | MobilityTest):
-        return tuple(_kept(getattr(value, f.name)) for f in fields(value))
-    if isinstance(value, tuple):
-        return tuple(_kept(v) for v in value)
-    if isinstance(value, Path | StrEnum):
-        return str(value)
-    return value
-
-
-def from_kept(data: object) -> Program | None:
-    """The program ``as_kept`` gave, or None for anything else (a cache written otherwise)."""
-    if not isinstance(data, tuple) or not _plain(data):
-        return None
-    try:
-        values = dict(zip((f.name for f in fields(Program)), data, strict=True))
-        values["workouts"] = tuple(Workout(*w) for w in values["workouts"])
-        tests = (MobilityTest(*t) for t in values["tests"])
-        values["tests"] = tuple(replace(t, kind=TestKind(t.kind)) for t in tests)
-        values["path"] = None if values["path"] is None else Path(values["path"])
-        program = Program(**values)
-    except (TypeError, ValueError):
-        return None
-    return program if as_kept(program) == data else None
-
-
-def _plain(data: object) -> bool:
-    if isinstance(data, tuple):
-        return all(_plain(item) for item in data)
-    return data is None or isinstance(data, str | int | float)
 
 
 # -- progress ---------------------------------------------------------------------------------
