@@ -250,3 +250,11 @@ def test_the_figure_names_are_kept_until_a_figure_file_changes(
     finally:
         names.figure_names.cache_clear()
         parsed_cache.use(None)
+
+
+def test_a_broken_steps_file_is_said_at_every_run(folders: Folders) -> None:
+    """What reading the steps says is never kept away: each run reads them again and says it."""
+    folders.write(folders.data / "adjustments.toml", "schema = 1\n[lower-back-mobility]\nx = 'y'\n")
+    runs = [_seen(folders, cached=True) for _ in range(3)]
+    assert runs[0][-1], "the broken steps file is said"
+    assert runs == [_seen(folders, cached=False)] * 3

@@ -34,7 +34,7 @@ class Notices:
         with self._lock:
             self._said.append(Notice(text, severity=severity))
 
-    def __len__(self) -> int:
+    def waiting(self) -> int:
         """How many are waiting to be said."""
         with self._lock:
             return len(self._said)

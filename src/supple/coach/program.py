@@ -162,7 +162,7 @@ class ProgramService:
         found = self._lengths.get(program.id)
         if found is not None and found[0] == stamp:
             return found[1]
-        before = len(self._notices)
+        before = self._notices.waiting()
         catalog = self._routines.catalog
         seconds: dict[str, float] = {}
         for workout in program.workouts:
@@ -176,7 +176,7 @@ class ProgramService:
         checked = self._checked.pop(program.id, None)
         # Kept only as worked out under the inputs taken at the check, with nothing to say
         # (a broken steps file is said at every run, as without the cache).
-        if checked is not None and checked[0] == stamp and len(self._notices) == before:
+        if checked is not None and checked[0] == stamp and self._notices.waiting() == before:
             from supple.core.parsed_cache import remember
             from supple.core.program_kept import as_kept
 
