@@ -35,7 +35,10 @@ NOT_IN_ENGLISH = ("gettext", "locale")
 WITHOUT_VIEWS = ("list", "show", "validate", "status")
 # The routine's parser (with its breath patterns, layout and figures): not for the history and
 # its summary, which know the levels and limits from ``core.limits``.
-WITHOUT_ROUTINES = ("history", "stats", "status")
+# `program` too, once a run has kept what it needs of the routines (each workout's length and
+# title, its check against them: coach.program) while no file they come from changes.
+WITHOUT_ROUTINES = ("history", "stats", "status", "program")
+ROUTINE_MODULES = ("supple.core.routine", "supple.core.timeline", "supple.coach.catalog")
 # json: only where the history's index or the status line's summary is read (and for --json).
 WITHOUT_JSON = ("list", "show", "validate")
 COMMANDS = {
@@ -56,6 +59,7 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "SUPPLE_CONFIG_DIR": str(base / "config"),
         "SUPPLE_DATA_DIR": str(base / "data"),
         "SUPPLE_STATE_DIR": str(base / "state"),
+        "SUPPLE_CACHE_DIR": str(base / "cache"),  # one for the module's runs
         "LANGUAGE": "en",
     }
     store = HistoryStore(base / "data")
@@ -66,6 +70,7 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(tomli_w.dumps(make_record(at, after=n)).encode())
     _run(["program", "start"], env)
+    _run(["program"], env)  # keeps the workouts' lengths (the bundled files are not new)
     return env
 
 
@@ -111,8 +116,8 @@ def test_a_light_command_imports_nothing_it_does_not_need(
     if command in WITHOUT_JSON:
         assert "json" not in modules
     if command in WITHOUT_ROUTINES:
-        assert "supple.core.routine" not in modules
-    if command in ("history", "status"):  # nothing to say: no sentences of the coach's loaded
+        assert not modules & set(ROUTINE_MODULES), sorted(modules & set(ROUTINE_MODULES))
+    if command in ("history", "status", "program"):  # nothing to say: no coach's sentences
         assert "supple.coach.wording" not in modules
     if command in WITHOUT_VIEWS:
         assert "supple.coach.views" not in modules

@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.containers import ItemGrid, Vertical
 from textual.widgets import Static
 
-from supple.core.figure_names import _ID, figures_dir
+from supple.core.figure_names import figures_dir, ids_in
 from supple.core.figures import FIGURES
 from supple.core.motion import FigureFrame
 from supple.tui.widgets.figure import FigureStrip
@@ -18,7 +18,7 @@ ROWS_EACH = 11  # a title and a strip of two figures
 
 
 def names_in(area: str) -> list[str]:
-    return _ID.findall((figures_dir() / f"{area}.toml").read_text(encoding="utf-8"))
+    return ids_in((figures_dir() / f"{area}.toml").read_text(encoding="utf-8"))
 
 
 def size(area: str) -> tuple[int, int]:

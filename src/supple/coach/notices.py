@@ -34,6 +34,11 @@ class Notices:
         with self._lock:
             self._said.append(Notice(text, severity=severity))
 
+    def waiting(self) -> int:
+        """How many are waiting to be said."""
+        with self._lock:
+            return len(self._said)
+
     def take(self) -> list[Notice]:
         """What should be said once, since the last call."""
         with self._lock:

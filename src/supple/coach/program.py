@@ -4,6 +4,7 @@ data folder)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -11,12 +12,18 @@ from typing import TYPE_CHECKING, assert_never
 
 from supple.coach.views import Judged, Verdict
 
+# What `supple program` shows of the catalog, per program: each workout's length ("routine
+# level" -> seconds, with the settings and steps applied) and its routine's title.
+Lengths = tuple[dict[str, float], dict[str, str]]
+KEPT = "program {id}"  # the name the program's kept facts go by in the parsed-file cache
+
 if TYPE_CHECKING:
     from supple.coach.journal import Journal
     from supple.coach.notices import Notices
     from supple.coach.routines import Routines
     from supple.coach.views import HistoryView, ProgramView
     from supple.core.calendar_ics import Planned, WorkoutInfo
+    from supple.core.parsed_cache import FileKeys
     from supple.core.program import Program
     from supple.core.record import SessionRecord
     from supple.core.routine import Level
@@ -26,7 +33,12 @@ class ProgramService:
     """Owns the program files (each read once): the bundled programs beside ``program_path``
     (the first program, active until another is started), which one is active (the journal's
     ``program.toml`` names it), and whether anything asked for the program in this run (the
-    status line's program part is worked out only then)."""
+    status line's program part is worked out only then).
+
+    What a program needs of the routines (its check against them, its workouts' lengths and
+    titles) is kept in the parsed-file cache against every file it was worked out from
+    (``Routines.inputs``): while none changed, `supple program` reads the program file, its
+    state and the history, and loads no routine."""
 
     def __init__(
         self,
@@ -42,6 +54,11 @@ class ProgramService:
         self._notices = notices
         self._today = today
         self._programs: dict[str, Program] = {}
+        self._ids: tuple[str, ...] | None = None
+        # Kept lengths (see the class), with the routines' stamp they hold for in this run, and
+        # the inputs a program was checked under, to keep its lengths once worked out.
+        self._lengths: dict[str, tuple[tuple[object, ...], Lengths]] = {}
+        self._checked: dict[str, tuple[tuple[object, ...], FileKeys, tuple[object, ...]]] = {}
         self.asked = False
         # While `view` reads the history, the status line is written and asks for the view
         # itself (``StatusKeeper.keep``): that inner answer, for the same history, is the
@@ -50,14 +67,18 @@ class ProgramService:
         self._inner: tuple[HistoryView, ProgramView] | None = None
 
     def ids(self) -> tuple[str, ...]:
-        """Every bundled program's id (its file's name), the first program first."""
-        try:
-            # By name, not a glob (which compiles a pattern each command).
-            found = sorted(p.stem for p in self.path.parent.iterdir() if p.name.endswith(".toml"))
-        except OSError:
-            found = []
-        first = self.path.stem
-        return (first, *(i for i in found if i != first))
+        """Every bundled program's id (its file's name), the first program first: shipped
+        files, listed once a run."""
+        if self._ids is None:
+            try:
+                # By name, not a glob (which compiles a pattern each command).
+                names = os.listdir(self.path.parent)
+                found = sorted(os.path.splitext(n)[0] for n in names if n.endswith(".toml"))
+            except OSError:
+                found = []
+            first = self.path.stem
+            self._ids = (first, *(i for i in found if i != first))
+        return self._ids
 
     def active_id(self) -> str:
         """The active program's id: the one started last, else the first program."""
@@ -71,22 +92,107 @@ class ProgramService:
         routines as they ship (so a bundled program always loads, whatever the settings say).
         Raises ProgramError; KeyError for an id no bundled program has."""
         from supple.core.program import load_program
-        from supple.core.routine import Catalog
 
         wanted = program_id if program_id is not None else self.active_id()
         if wanted not in self.ids():
             raise KeyError(wanted)
         if wanted not in self._programs:
-            raw = self._routines.raw
-            bundled = Catalog(tuple(r for r in raw.routines if r.source == "bundled"), ())
             path = self.path if wanted == self.path.stem else self.path.parent / f"{wanted}.toml"
-            self._programs[wanted] = load_program(path, bundled)
+            inputs = self._inputs(path)  # taken before any file is read
+            kept = self._recall(wanted, inputs)
+            if kept is not None:  # read and checked under these very files, as they are
+                self._programs[wanted], lengths = kept
+                self._lengths[wanted] = (self._routines.stamp(), lengths)
+            else:
+                from supple.core.routine import Catalog
+
+                raw = self._routines.raw
+                bundled = Catalog(tuple(r for r in raw.routines if r.source == "bundled"), ())
+                self._programs[wanted] = load_program(path, bundled)
+                if inputs is not None:
+                    self._checked[wanted] = (self._routines.stamp(), *inputs)
         return self._programs[wanted]
+
+    def _inputs(self, path: Path) -> tuple[FileKeys, tuple[object, ...]] | None:
+        """What a program's check and lengths are worked out from, as it is now: the program
+        file and the catalog's inputs. None: nothing is kept (no cache in use, the routines
+        given, the steps changed in this run)."""
+        from supple.core import parsed_cache
+
+        if not parsed_cache.active():
+            return None
+        inputs = self._routines.inputs()
+        if inputs is None:
+            return None
+        files, facts = inputs
+        return (*parsed_cache.file_keys(path), *files), facts
+
+    @staticmethod
+    def _recall(
+        program_id: str, inputs: tuple[FileKeys, tuple[object, ...]] | None
+    ) -> tuple[Program, Lengths] | None:
+        """The program and its lengths as kept under ``inputs``; None: not kept, or not
+        in the shape this supple keeps them."""
+        if inputs is None:
+            return None
+        from supple.core.parsed_cache import recall
+        from supple.core.program_kept import from_kept
+
+        kept = recall(KEPT.format(id=program_id), *inputs)
+        if not (isinstance(kept, tuple) and len(kept) == 3):
+            return None
+        seconds, titles, plain = kept
+        program = from_kept(plain)
+        if program is None or program.id != program_id:
+            return None
+        if not (isinstance(seconds, dict) and isinstance(titles, dict)):
+            return None
+        # Seconds as the catalog gave them (an int where they are whole: marshal keeps which).
+        if not all(isinstance(k, str) and type(v) in (int, float) for k, v in seconds.items()):
+            return None
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in titles.items()):
+            return None
+        return program, (seconds, titles)
+
+    def lengths(self, program: Program) -> Lengths:
+        """Each workout's length ("routine level" -> seconds, as the person will play it) and
+        its routine's title: as kept while nothing they depend on changed, else from the
+        effective catalog (and kept, once the program was checked under the same files)."""
+        stamp = self._routines.stamp()
+        found = self._lengths.get(program.id)
+        if found is not None and found[0] == stamp:
+            return found[1]
+        before = self._notices.waiting()
+        catalog = self._routines.catalog
+        seconds: dict[str, float] = {}
+        for workout in program.workouts:
+            try:
+                seconds[f"{workout.routine} {workout.level}"] = catalog.seconds(
+                    workout.routine, workout.level
+                )
+            except KeyError:
+                continue
+        titles = {w.routine: self._routines.title(w.routine) for w in program.workouts}
+        checked = self._checked.pop(program.id, None)
+        # Kept only as worked out under the inputs taken at the check, with nothing to say
+        # (a broken steps file is said at every run, as without the cache).
+        if checked is not None and checked[0] == stamp and self._notices.waiting() == before:
+            from supple.core.parsed_cache import remember
+            from supple.core.program_kept import as_kept
+
+            kept = (seconds, titles, as_kept(program))
+            remember(KEPT.format(id=program.id), checked[1], checked[2], kept)
+        self._lengths[program.id] = (stamp, (seconds, titles))
+        return seconds, titles
+
+    def title(self, program: Program, routine_id: str) -> str:
+        """A workout's routine's title (its id if there is no such routine)."""
+        titles = self.lengths(program)[1]
+        return titles[routine_id] if routine_id in titles else self._routines.title(routine_id)
 
     def view(self, program_id: str | None = None) -> ProgramView | None:
         """Where a program stands (the active one without ``program_id``); None, with a
         notice, if its file cannot be used. KeyError for an id no bundled program has."""
-        from supple.coach.wording import program_unusable
         from supple.core.program import ProgramError
 
         active = program_id is None or program_id == self.active_id()
@@ -95,6 +201,8 @@ class ProgramService:
         try:
             program = self.load(program_id)
         except ProgramError as error:
+            from supple.coach.wording import program_unusable  # only when there is this to say
+
             self._notices.say(program_unusable(error), "error")
             return None
         journal = self._journal
@@ -132,13 +240,12 @@ class ProgramService:
             program, ProgramStore(journal.store), history.records, self._today()
         )
         journal.tell_files("program", reading.quarantined, reading.skipped)
-        catalog = self._routines.catalog
-        seconds = {}
-        for workout in program.workouts:
-            try:
-                seconds[workout.number] = catalog.seconds(workout.routine, workout.level)
-            except KeyError:
-                continue
+        lengths = self.lengths(program)[0]
+        seconds = {
+            w.number: lengths[k]
+            for w in program.workouts
+            if (k := f"{w.routine} {w.level}") in lengths
+        }
         return ProgramView(reading.progress, seconds)
 
     def judge(self, record: SessionRecord) -> Verdict:

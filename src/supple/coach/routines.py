@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from supple.coach.preferences import Preferences
     from supple.coach.routine_edit import Draft
     from supple.coach.sharing import ImportReport
+    from supple.core.parsed_cache import FileKeys
     from supple.core.routine import Catalog
 
 
@@ -33,6 +34,8 @@ class Routines:
         trash_dir: Callable[[], Path],
     ) -> None:
         self._raw = catalog  # None: read from the routine folders on first use
+        self._given = catalog is not None
+        self.generation = 0  # moves when this service writes a routine file
         self._preferences = preferences
         self._today = today
         self._trash_dir = trash_dir
@@ -60,6 +63,30 @@ class Routines:
             self._built_at = prefs.revision
         return self._catalog
 
+    def inputs(self) -> tuple[FileKeys, tuple[object, ...]] | None:
+        """What the catalog is read and built from, as it is now: the routine files (bundled,
+        with the library and figures beside them, and the person's), the easier/harder file
+        (``core.parsed_cache`` keys), the settings' timing and the language. A fact worked out
+        from the catalog may be kept against these. None when the catalog was given (tests) or
+        the steps changed in this run (they may differ from their file)."""
+        prefs = self._preferences
+        if self._given or prefs.revision:
+            return None
+        from supple import i18n
+        from supple.core.parsed_cache import file_keys, folder_keys
+
+        files = tuple(k for folder, _ in paths.routine_folders() for k in folder_keys(folder))
+        facts = (tuple(sorted(prefs.config.timing_overrides().items())), i18n.language())
+        return (*files, *file_keys(prefs.adjustments_path)), facts
+
+    def stamp(self) -> tuple[object, ...]:
+        """Moves whenever the catalog may change in this run: a routine written, the steps, the
+        settings' timing or the language changed (what was worked out under another is stale)."""
+        from supple import i18n
+
+        timing = tuple(sorted(self._preferences.config.timing_overrides().items()))
+        return (self.generation, self._preferences.revision, timing, i18n.language())
+
     def level_for(self, explicit: str | None = None) -> Level:
         """The level to play: the one asked for, else the one last chosen on home, else the
         settings' level (a first run), else beginner."""
@@ -76,6 +103,7 @@ class Routines:
         """A routine file was written here: read the folders again when next asked."""
         self._raw = None
         self._catalog = None
+        self.generation += 1
 
     # -- sharing ----------------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from supple.coach.journal import Journal
     from supple.coach.program import ProgramService
-    from supple.coach.routines import Routines
     from supple.coach.views import HistoryView
     from supple.core.program import Progress
 
@@ -17,15 +16,12 @@ if TYPE_CHECKING:
 class StatusKeeper:
     """Owns ``status.json``, beside the app's other state."""
 
-    def __init__(
-        self, state_dir: Path, data_dir: Path, program: ProgramService, routines: Routines
-    ) -> None:
+    def __init__(self, state_dir: Path, data_dir: Path, program: ProgramService) -> None:
         from supple.core.summary import FILE_NAME
 
         self.path = state_dir / FILE_NAME
         self._program_file = data_dir / "program.toml"
         self._program = program
-        self._routines = routines
 
     def keep(self, view: HistoryView) -> bool:
         """Write the summary `supple status` reads, from ``view`` (just read) and, while the
@@ -55,7 +51,7 @@ class StatusKeeper:
                 progress, seconds = program.progress, program.seconds
                 if program.progress.next is not None:
                     routine = program.progress.next.routine
-                    titles[routine] = self._routines.title(routine)
+                    titles[routine] = self._program.title(program.program, routine)
         return write_summary(
             self.path, summarize(view.records, view.stats, progress, seconds, titles)
         )

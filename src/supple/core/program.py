@@ -12,23 +12,17 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, ClassVar, Literal, assert_never, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, assert_never, cast
 
-from supple.core.figure_names import figure_names
 from supple.core.files import SCHEMA
+from supple.core.limits import LEVELS, SLUG, Level
 from supple.core.record import SessionRecord
-from supple.core.routine import LEVELS, SLUG, Catalog, Level
-from supple.core.timeline import seconds as laid_out_seconds
 from supple.core.tomlcheck import Checker, FileProblems, KeyPart, read_toml
-from supple.core.translations import (
-    ROUTINE_TEXTS,
-    TEST_TEXTS,
-    language_keys,
-    read_translations,
-    shown,
-)
 from supple.core.value import field, replace, value_class
 from supple.i18n import _
+
+if TYPE_CHECKING:
+    from supple.core.routine import Catalog
 
 MAX_WORKOUT_SECONDS = 30 * 60
 # The first program: sessions and test results written before programs carried their
@@ -158,7 +152,11 @@ TEST_KEYS = (
 )
 
 
-def load_program(path: Path, catalog: Catalog) -> Program:
+def load_program(path: Path, catalog: Catalog | None) -> Program:
+    """The program in ``path``, checked; with ``catalog``, its workouts against those routines
+    (each one there, none longer than a workout may be). None reads it without the routines:
+    for a file as it was when that check last passed (``coach.program`` keeps that), the
+    program is the same, without the parser, the library and the layout loaded."""
     try:
         text, data = read_toml(path)
     except FileProblems as error:
@@ -166,7 +164,11 @@ def load_program(path: Path, catalog: Catalog) -> Program:
     return parse_program(data, path=path, text=text, catalog=catalog)
 
 
-def parse_program(data: dict[str, Any], *, path: Path, text: str, catalog: Catalog) -> Program:
+def parse_program(
+    data: dict[str, Any], *, path: Path, text: str, catalog: Catalog | None
+) -> Program:
+    from supple.core.translations import ROUTINE_TEXTS, language_keys, read_translations, shown
+
     check = Checker(path, text)
     top = [*TOP_KEYS, *language_keys(data, TOP_KEYS)]  # a program's [de]: as a routine's
     check.keys(data, [], top, required=("schema", "id", "title", "workout", "test", "tests_after"))
@@ -190,7 +192,7 @@ def parse_program(data: dict[str, Any], *, path: Path, text: str, catalog: Catal
     )
 
 
-def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog) -> list[Workout]:
+def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog | None) -> list[Workout]:
     if raw is None:
         return []
     if not isinstance(raw, list) or not raw or not all(isinstance(w, dict) for w in raw):
@@ -205,22 +207,24 @@ def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog) -> list
         level = check.string(table, where, "level", choices=LEVELS)
         if routine_id is None or level is None:
             continue
-        try:
-            routine = catalog.find(routine_id)
-        except KeyError:
-            known = ", ".join(sorted({r.id for r in catalog.routines}))
-            said = _("no routine '{id}' (known: {known})").format(id=routine_id, known=known)
-            check.report([*where, "routine"], said)
-            continue
-        key = (routine_id, level)
-        if key not in lengths:  # 18 workouts, three levels: lay each out once
-            lengths[key] = laid_out_seconds(routine, cast(Level, level))
-        seconds = lengths[key]
-        if seconds > MAX_WORKOUT_SECONDS:
-            said = _("{id} at {level} takes {minutes} min (a workout is at most 30)")
-            check.report(
-                where, said.format(id=routine_id, level=level, minutes=f"{seconds / 60:.1f}")
-            )
+        if catalog is not None:  # None: checked against the routines before (coach.program)
+            from supple.core.timeline import seconds as laid_out_seconds
+
+            try:
+                routine = catalog.find(routine_id)
+            except KeyError:
+                known = ", ".join(sorted({r.id for r in catalog.routines}))
+                said = _("no routine '{id}' (known: {known})").format(id=routine_id, known=known)
+                check.report([*where, "routine"], said)
+                continue
+            key = (routine_id, level)
+            if key not in lengths:  # 18 workouts, three levels: lay each out once
+                lengths[key] = laid_out_seconds(routine, cast(Level, level))
+            if (seconds := lengths[key]) > MAX_WORKOUT_SECONDS:
+                said = _("{id} at {level} takes {minutes} min (a workout is at most 30)")
+                check.report(
+                    where, said.format(id=routine_id, level=level, minutes=f"{seconds / 60:.1f}")
+                )
         workouts.append(
             Workout(number, (number - 1) // per_week + 1, routine_id, cast(Level, level))
         )
@@ -246,6 +250,9 @@ def _tests_after(check: Checker, raw: Any, count: int) -> tuple[int, int, int]:
 
 
 def _tests(check: Checker, raw: Any) -> list[MobilityTest]:
+    from supple.core.figure_names import figure_names
+    from supple.core.translations import TEST_TEXTS, language_keys, read_translations, shown
+
     if raw is None:
         return []
     if not isinstance(raw, list) or not raw or not all(isinstance(t, dict) for t in raw):

@@ -21,6 +21,7 @@ from supple.core.files import (
     write_toml,
 )
 from supple.core.history import HistoryStore, Quarantined, Skipped, read_toml_file
+from supple.core.limits import SLUG
 from supple.core.parsed_cache import RECENT_NS, Key, key_of
 from supple.core.program import (
     FIRST_PROGRAM,
@@ -34,7 +35,6 @@ from supple.core.program import (
 )
 from supple.core.record import BadRecord, SessionRecord
 from supple.core.record_fields import as_found_in, read_schema
-from supple.core.routine import SLUG
 from supple.core.schema import unknown_keys
 from supple.core.sync import one_per_name
 from supple.core.value import field, value_class
