@@ -37,8 +37,9 @@ def unclosed(rows: list[str]) -> list[tuple[int, int]]:
                 opened.append((number, column))
             elif char == "]" and opened:
                 opened.pop()
-            elif char == "…" and opened and opened[-1][0] == number:
-                opened.pop()  # cut on purpose, and it shows
+            elif char == "…":  # cut on purpose, and it shows: every string it cuts (nested
+                while opened and opened[-1][0] == number:  # ones too) opened on this row
+                    opened.pop()
     return opened
 
 
@@ -109,6 +110,7 @@ def test_the_detector_finds_a_cut_string_and_passes_whole_and_wrapped_ones() -> 
     assert unclosed(["│[Šéššíóñ]│", "[Ñéxt: │", "thé éñd]"]) == []
     assert unclosed(["[Lówér báçk mó…  [ŠŠtáá"]) == [(0, 17)]
     assert unclosed(["[ŠŠtáárt]  [Léévél]", "  [Béggíñ"]) == [(1, 2)]
+    assert unclosed(["1. [Árm] [[5 rré…", "[Ñéxt"]) == [(1, 0)]  # a nested string cut: shown
 
 
 @pytest.mark.parametrize("scene", SMALL, ids=[s.name for s in SMALL])

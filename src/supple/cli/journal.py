@@ -146,7 +146,7 @@ def csv_cell(cell: object) -> object:
     )
 
 
-TITLE_CELLS = 22  # `supple history`'s title column, in terminal cells
+TITLE_CELLS = (22, 40)  # `supple history`'s title column, in cells: as the longest title, in these
 LEVEL_CELLS = 12
 
 
@@ -216,6 +216,8 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
         return 0
     from supple.core.pain import old_feeling_words, pain_line
 
+    longest = max(cell_width(printable(r.title)) for r in records)
+    title_cells = min(max(longest, TITLE_CELLS[0]), TITLE_CELLS[1])
     for r in records:
         feeling = "".join(
             f"  {words}"
@@ -224,7 +226,7 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
         )
         done = _("{done}/{total} done").format(done=r.exercises_done, total=len(r.exercises))
         print(
-            f"{r.started:%Y-%m-%d %H:%M}  {column(printable(r.title), TITLE_CELLS)} "
+            f"{r.started:%Y-%m-%d %H:%M}  {column(printable(r.title), title_cells)} "
             f"{column(printable(level_word(r.level)), LEVEL_CELLS)} "
             f"{duration(r.active_seconds):>6}  {said(r.outcome).label:<15} "
             f"{done}{feeling}"

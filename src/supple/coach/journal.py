@@ -24,8 +24,7 @@ if TYPE_CHECKING:
 
 class Journal:
     """Owns the history store, the cache of what was read and the second place for records
-    the data folder could not take. Each write here drops the cache; ``on_change`` hears every
-    fresh read and write (the status line's summary follows them)."""
+    the data folder could not take. Each write here drops the cache; ``on_change`` hears it."""
 
     def __init__(
         self,
@@ -42,8 +41,7 @@ class Journal:
         self._notices = notices
         self._lock = _thread.RLock()
         self._history: HistoryView | None = None
-        # Hears every fresh read (the view) and every write (None): the status line's summary
-        # follows both.
+        # Hears every fresh read (the view) and every write (None): the status line follows.
         self.on_change: Callable[[HistoryView | None], object] = lambda view: None
         # The last session moved to the trash, and where it was: what undo puts back.
         self.trashed: tuple[Path, Path] | None = None
