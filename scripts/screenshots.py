@@ -22,6 +22,7 @@ from tests.tui.conftest import TEST_MACHINE, build_app  # noqa: E402
 from tests.tui.gallery import AREAS, FigureGallery, size  # noqa: E402
 from tests.tui.scenes import SCENES, play  # noqa: E402
 
+from supple import i18n  # noqa: E402
 from supple.core.history import HistoryStore  # noqa: E402
 
 
@@ -35,6 +36,7 @@ async def main() -> None:
             os.environ[name] = tempfile.mkdtemp(prefix="supple-screenshot-")
         data_dir = Path(tempfile.gettempdir()) / "supple-snapshot-data"
         shutil.rmtree(data_dir, ignore_errors=True)
+        i18n.choose(scene.lang or "en")  # before the app: the routines' texts load in it
         app = build_app(
             data_dir,
             start=scene.start,

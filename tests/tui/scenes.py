@@ -23,6 +23,7 @@ class Scene:
     yesterday: bool = False  # one session yesterday evening, pain 4 before and 7 after
     screened: bool = False  # the safety screening answered with no warning sign
     theme: str | None = None  # a theme chosen before the first step (None: the default)
+    lang: str | None = None  # a language chosen before the app is built (None: English)
 
 
 SCENES = (
@@ -56,6 +57,7 @@ SCENES = (
     Scene("session-detail", None, ("h", "down", "enter"), history=True),
     Scene("stats", None, ("s",), history=True),
     Scene("program", None, ("p",)),
+    Scene("program-overhead", None, ("p", "o")),  # the other program, shown with o
     Scene("program-progress", None, ("p",), program=3),
     Scene("mobility-test-measure", None, ("p", "s", "ctrl+s", "t", *"12")),
     Scene("screening", None, ("p", "s")),
@@ -67,6 +69,8 @@ SCENES = (
     Scene("build", None, ("b",)),
     Scene("build-short", None, ("b",), size=(60, 20)),
     Scene("library", None, ("l",)),
+    Scene("home-de", None, ("down",), lang="de"),
+    Scene("cat-cow-inhale-es", ("back-pain-relief", "beginner"), (6.5,), lang="es"),
     Scene("library-short", None, ("l", "down"), size=(60, 20)),
     Scene("editor-problem", None, ("c", "down", "enter", "backspace", "enter"), size=(60, 20)),
     Scene("high-contrast", ("back-pain-relief", "beginner"), (52.0,), theme="high-contrast"),

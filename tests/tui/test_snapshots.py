@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from supple import i18n
 from supple.core.history import HistoryStore
 from tests.tui.conftest import TEST_MACHINE, build_app
 from tests.tui.gallery import AREAS
@@ -39,6 +40,7 @@ def snapshot_dir() -> Iterator[Path]:
 @pytest.mark.parametrize("scene", SCENES, ids=[s.name for s in SCENES])
 def test_scene(snap_compare: Any, scene: Scene, snapshot_dir: Path) -> None:
     data_dir = snapshot_dir
+    i18n.choose(scene.lang)  # before the app: the routines' texts are picked as they load
     app = build_app(
         data_dir,
         start=scene.start,

@@ -19,8 +19,8 @@ from supple.cli.command import (
     use_parsed_cache,
     write_to,
 )
-from supple.core.words import duration, level_word, plural, printable
-from supple.i18n import _, lazy, n_
+from supple.core.words import duration, level_word, plural, printable, source_word
+from supple.i18n import _, n_
 from supple.system.environment import value
 
 if TYPE_CHECKING:
@@ -78,20 +78,6 @@ def catalog() -> EffectiveCatalog:
 
 def _fmt_minutes(seconds: float) -> str:
     return _("{minutes} min").format(minutes=f"{round(seconds / 60, 1):g}")
-
-
-# Where a routine comes from, as `supple list` shows it (the values stay English in --json).
-SOURCE_WORDS = {
-    # Translators: a routine shipped with supple, shown as [bundled] in `supple list`
-    "bundled": lazy("bundled"),
-    # Translators: a routine of the person's own, shown as [user] in `supple list`
-    "user": lazy("user"),
-}
-
-
-def source_word(source: str) -> str:
-    found = SOURCE_WORDS.get(source)
-    return source if found is None else _(found)
 
 
 def cmd_list(as_json: bool, ids: bool = False) -> int:

@@ -395,3 +395,17 @@ def totals(record: Totals, sep: str = " · ") -> str:
             ),
         )
     )
+
+
+# Where a routine comes from, as `supple list` and home show it (the values stay English in --json).
+SOURCE_WORDS = {
+    # Translators: a routine shipped with supple, shown as [bundled] in `supple list`
+    "bundled": lazy("bundled"),
+    # Translators: a routine of the person's own, shown as [user] in `supple list`
+    "user": lazy("user"),
+}
+
+
+def source_word(source: str) -> str:
+    found = SOURCE_WORDS.get(source)
+    return source if found is None else _(found)

@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from supple.core.routine import LEVELS, Level, Routine, RoutineError
-from supple.core.words import printable
+from supple.core.words import printable, source_word
 from supple.i18n import _, lazy, n_
 from supple.tui.context import StartSession, tell
 from supple.tui.format import level_word
@@ -366,7 +366,9 @@ def routine_options(catalog: EffectiveCatalog) -> list[Option]:
     """Home's list: every routine, then every routine file that cannot be used."""
     options: list[Option] = [
         Option(
-            Text.assemble((printable(r.title), "bold"), f"\n{printable(r.id)} · {r.source}"),
+            Text.assemble(
+                (printable(r.title), "bold"), f"\n{printable(r.id)} · {source_word(r.source)}"
+            ),
             id=r.id,
         )
         for r in catalog.routines
