@@ -21,6 +21,7 @@ from supple.core.snapshot import CLOSING_SECONDS, Snapshot
 from supple.core.timeline import Segment, SegmentKind
 from supple.core.value import replace, value_class
 from supple.core.words import said
+from supple.i18n import _, lazy
 
 
 class CueKind(StrEnum):
@@ -54,7 +55,14 @@ ALERT_PRIORITY = CueKind.END.priority
 PAIN_PRIORITY = ALERT_PRIORITY + 1
 
 VoiceLevel = Literal["transitions", "counts", "everything"]  # each says all the one before does
-BREATH_WORDS = {"inhale": "in", "exhale": "out", "hold": "hold"}
+BREATH_WORDS = {
+    # Translators: said at each in-breath of a hold (one short word)
+    "inhale": lazy("in"),
+    # Translators: said at each out-breath of a hold (one short word)
+    "exhale": lazy("out"),
+    # Translators: said when the breath is held (one short word)
+    "hold": lazy("hold"),
+}
 BREATH_TONES = {"inhale": "breath-in", "exhale": "breath-out"}  # a held breath is silent
 TICKS = 3  # the last seconds before work begins tick, as a get-ready's 3-2-1 does
 
@@ -118,7 +126,10 @@ def speech_seconds(text: str, language: str | None = None) -> float:
 
 
 def number_word(n: int) -> str:
-    """1 → "one", 42 → "forty-two"; larger numbers as digits (a speech program reads them)."""
+    """1 → "one", 42 → "forty-two"; larger numbers, and every number in another language than
+    English, as digits (the speech program reads them in its language)."""
+    if i18n.language() != "en":
+        return str(n)
     if 0 <= n < 20:
         return _ONES[n]
     if n < 100:
@@ -199,41 +210,45 @@ def plan_voice(segments: Sequence[Segment], exercises: Sequence[Exercise]) -> Vo
             case SegmentKind.GET_READY:
                 name = exercise.name
                 if told < segment.exercise_index:
-                    full = f"Get ready: {name}. {exercise.how[0]}" if exercise.how else ""
+                    full = _get_ready_step(name, exercise.how[0]) if exercise.how else ""
                     if full and fits(full, window):
                         text = full
                     elif index == 0 and exercise.how:
                         lead_in = f"{name}. {exercise.how[0]}"
-                        text = _first((f"Get ready: {name}", "Get ready", ""), window)
+                        text = _first((_get_ready(name), _("Get ready"), ""), window)
                     else:
-                        text = _first((f"Get ready: {name}", name), window, segment.seconds)
+                        text = _first((_get_ready(name), name), window, segment.seconds)
                     told = segment.exercise_index
                 else:
-                    text = _first((f"Get ready: {name}", name), window, segment.seconds)
+                    text = _first((_get_ready(name), name), window, segment.seconds)
             case SegmentKind.REST:
                 if segment.set is not None and segment.sets is not None:
-                    forms = [f"Rest. Set {segment.set + 1} of {segment.sets} next", "Rest"]
+                    set_next = _("Rest. Set {number} of {total} next").format(
+                        number=segment.set + 1, total=segment.sets
+                    )
+                    forms = [set_next, _("Rest")]
                     text = _first(forms, window)
                 elif segment.exercise_index + 1 < len(exercises):
                     upcoming = exercises[segment.exercise_index + 1]
-                    forms = [f"Rest. Next: {upcoming.name}", "Rest"]
+                    forms = [_("Rest. Next: {name}").format(name=upcoming.name), _("Rest")]
                     if upcoming.how:
-                        forms.insert(0, f"Rest. Next: {upcoming.name}. {upcoming.how[0]}")
+                        said_next = _("Rest. Next: {name}. {step}")
+                        forms.insert(0, said_next.format(name=upcoming.name, step=upcoming.how[0]))
                     text = _first(forms, window)
                     if upcoming.how and text == forms[0]:
                         told = segment.exercise_index + 1
                 else:
-                    text = "Rest"
+                    text = _("Rest")
             case SegmentKind.SWITCH_SIDE:
-                forms = ["Switch sides", "Switch"]
+                forms = [_("Switch sides"), _("Switch")]
                 if segment.side:
-                    forms.insert(0, f"Switch sides. {segment.side.capitalize()} side next")
+                    forms.insert(0, _switch_to(segment.side))
                 text = _first(forms, window)
             case SegmentKind.HOLD:
-                forms = [f"Hold, {segment.side} side", "Hold"] if segment.side else ["Hold"]
+                forms = [_hold_side(segment.side), _("Hold")] if segment.side else [_("Hold")]
                 text = _first(forms, window)
             case SegmentKind.REP:
-                text = "Begin" if segment.rep == 1 else ""
+                text = _("Begin") if segment.rep == 1 else ""
             case _:
                 assert_never(segment.kind)
         if told < segment.exercise_index:  # no get-ready and no rest said it
@@ -249,8 +264,35 @@ def plan_voice(segments: Sequence[Segment], exercises: Sequence[Exercise]) -> Vo
     return VoicePlan(tuple(texts), lead_in, seconds)
 
 
-PAUSED = "Paused"
-STOPPED = "Stopped"
+def _get_ready(name: str) -> str:
+    return _("Get ready: {name}").format(name=name)
+
+
+def _get_ready_step(name: str, step: str) -> str:
+    return _("Get ready: {name}. {step}").format(name=name, step=step)
+
+
+def _hold_side(side: str) -> str:
+    """ "Hold, left side": whole sentences, so that each language says them its own way."""
+    match side:
+        case "left":
+            return _("Hold, left side")
+        case "right":
+            return _("Hold, right side")
+    return _("Hold")
+
+
+def _switch_to(side: str) -> str:
+    match side:
+        case "left":
+            return _("Switch sides. Left side next")
+        case "right":
+            return _("Switch sides. Right side next")
+    return _("Switch sides")
+
+
+PAUSED = lazy("Paused")
+STOPPED = lazy("Stopped")
 
 
 class Cuer:
@@ -280,7 +322,7 @@ class Cuer:
             return []
         self._paused = self._still = True
         self._count = None
-        return [Cue(CueKind.TRANSITION, PAUSED, False, "rest")]
+        return [Cue(CueKind.TRANSITION, _(PAUSED), False, "rest")]
 
     def update(self, snap: Snapshot) -> list[Cue]:
         """The cues due since the previous snapshot (none while paused)."""
@@ -292,7 +334,7 @@ class Cuer:
                         spoken = said(snap.judged).spoken
                         cues.append(Cue(CueKind.END, spoken, True, "complete"))
                     case "stopped":
-                        cues.append(Cue(CueKind.END, STOPPED, True, "rest"))
+                        cues.append(Cue(CueKind.END, _(STOPPED), True, "rest"))
                     case "in_progress":
                         pass
                     case _:
@@ -340,7 +382,7 @@ class Cuer:
                 cues.append(
                     Cue(
                         CueKind.BREATH,
-                        "" if talking else BREATH_WORDS[breath.phase],
+                        "" if talking else _(BREATH_WORDS[breath.phase]),
                         False,
                         BREATH_TONES.get(breath.phase),
                         # to the phase's end, or the hold's if that comes first
@@ -403,17 +445,17 @@ class Cuer:
         forms: tuple[str, ...]
         match segment.kind:
             case SegmentKind.REP:
-                forms, tone = ("Go on",), "start"
+                forms, tone = (_("Go on"),), "start"
             case SegmentKind.HOLD:
-                forms, tone = ("Hold",), "start"
+                forms, tone = (_("Hold"),), "start"
                 if segment.side:
-                    forms = (f"Hold, {segment.side} side", *forms)
+                    forms = (_hold_side(segment.side), *forms)
             case SegmentKind.SWITCH_SIDE:
-                forms, tone = ("Switch sides", "Switch"), "switch"
+                forms, tone = (_("Switch sides"), _("Switch")), "switch"
             case SegmentKind.REST:
-                forms, tone = ("Rest",), "rest"
+                forms, tone = (_("Rest"),), "rest"
             case SegmentKind.GET_READY:
-                forms, tone = ("Get ready",), "tick"
+                forms, tone = (_("Get ready"),), "tick"
             case _:
                 assert_never(segment.kind)
         text = _first(forms, window)
@@ -425,7 +467,7 @@ class Cuer:
         following = snap.next_segment
         match segment.kind:
             case SegmentKind.HOLD:
-                words = "Three seconds left" if tick == math.ceil(CLOSING_SECONDS) else ""
+                words = _("Three seconds left") if tick == math.ceil(CLOSING_SECONDS) else ""
                 return Cue(CueKind.CLOSING, words, False, "closing", level="everything")
             case SegmentKind.REP:
                 return None

@@ -12,7 +12,8 @@ from supple.core.layout import Side as Side
 from supple.core.layout import laid_out, seconds_of
 from supple.core.routine import LEVELS, Level, Routine
 from supple.core.value import value_class
-from supple.core.words import printable
+from supple.core.words import printable, side_words
+from supple.i18n import _
 
 
 @value_class(frozen=True, slots=True)
@@ -146,26 +147,30 @@ def describe_segment(segment: Segment, name: str | None = None, *, breath: bool 
     name = printable(name) if name else None  # a file's text: shown, never obeyed
     parts = [name] if name else []
     if segment.sets and segment.sets > 1:
-        parts.append(f"set {segment.set}/{segment.sets}")
+        parts.append(_("set {number}/{total}").format(number=segment.set, total=segment.sets))
     match segment.kind:
         case SegmentKind.GET_READY:
-            return f"get ready for {printable(name or segment.exercise_id)}"
+            return _("get ready for {name}").format(name=printable(name or segment.exercise_id))
         case SegmentKind.REST:
-            return f"rest {segment.seconds:g} s" + (" between sets" if segment.set else "")
+            if segment.set:
+                return _("rest {seconds} s between sets").format(seconds=f"{segment.seconds:g}")
+            return _("rest {seconds} s").format(seconds=f"{segment.seconds:g}")
         case SegmentKind.SWITCH_SIDE:
-            return f"switch to the {segment.side} side"
+            if segment.side == "right":
+                return _("switch to the right side")
+            return _("switch to the left side")
         case SegmentKind.REP:
-            parts.append(f"rep {segment.rep}/{segment.reps}")
+            parts.append(_("rep {number}/{total}").format(number=segment.rep, total=segment.reps))
             if segment.side:
-                parts.append(f"{segment.side} side")
+                parts.append(side_words(segment.side))
             if breath and segment.breath:
                 parts.append(
                     "(" + " ".join(f"{p.phase} {p.seconds:g}s" for p in segment.breath) + ")"
                 )
         case SegmentKind.HOLD:
-            parts.append(f"hold {segment.seconds:g} s")
+            parts.append(_("hold {seconds} s").format(seconds=f"{segment.seconds:g}"))
             if segment.side:
-                parts.append(f"{segment.side} side")
+                parts.append(side_words(segment.side))
         case _:
             assert_never(segment.kind)
     return " · ".join(parts)
