@@ -1,0 +1,268 @@
+"""End to end in German and Spanish (issue 28): a whole session in a real terminal (tmux, its own
+server at 100 × 30, sped up with SUPPLE_TIME_SCALE), the screens and the voice in the language,
+the record saved with English values.
+
+German comes from the environment (``LANG=de_DE.UTF-8 supple``, home first), Spanish from the
+flag (``supple play back-pain-relief --lang es`` under an English ``LANG``). The voice is a
+recorder (SUPPLE_SPEECH with ``{lang}``): it logs when it was called and with what, then talks
+as long as espeak-ng takes to say the text in that language (measured from ``espeak-ng -v LANG
+-w``, sped up as the session is), and logs when it ended or was cut. The app runs from the
+source under test (``python -m supple``: what the console script calls)."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from uuid import uuid4
+
+import pytest
+
+import supple
+from supple import i18n
+from supple.core.cues import fits, plan_voice
+from supple.core.routine import load_routine
+from supple.core.timeline import expand
+from supple.system import paths
+
+pytestmark = pytest.mark.e2e
+# What these found in the app and is not fixed yet: home shows the routine's source in English
+# ("back-pain-relief · bundled"), Textual's footer says "^p palette", the player's "Next:" line
+# is core.timeline.describe_segment's English ("rest 10 s"), and every spoken cue word of
+# core.cues (plan_voice, Cuer: "Get ready: …", "Begin", "Rest. Next: …", "Hold", "Paused",
+# number_word's counts, the breath words) is English, fitted by English lengths. Strict: once
+# they are translated these pass, and the marker must go.
+KNOWN_ENGLISH = pytest.mark.xfail(
+    strict=True, reason="English left on screen and in the voice (see above)"
+)
+
+ESPEAK = shutil.which("espeak-ng")
+SCALE = 5  # the 95 s session (and its lead-in) in about 20 s
+LATE = 0.35  # real seconds a cue may start after its segment's moment (frames, start-up)
+SRC = Path(supple.__file__).resolve().parents[1]
+ROUTINE = "back-pain-relief"
+# English a translated screen or voice must not show: whole phrases, none a word of de or es.
+ENGLISH = (
+    "Routines",
+    "Session",
+    "Get ready",
+    "Begin",
+    "Rest",
+    "Next",
+    "Hold",
+    "exercises done",
+    "How much",
+    "hurt",
+    "Well done",
+    "complete",
+    "Switch",
+    "Press",
+    " palette",
+    "· bundled",
+    " rest ",
+    " reps",
+)
+# A few translated words of each screen: home, the player, the check-in, the summary.
+WORDS = {
+    "de": {
+        "home": ("Routinen", "Linderung bei Rückenschmerzen", "Einsteiger"),
+        "player": ("Katze-Kuh", "Wdh.", "Pause", "Weiter"),
+        "check_in": ("schmerzt dein Rücken jetzt",),
+        "summary": ("Einheit geschafft", "3/3"),
+    },
+    "es": {
+        "player": ("Gato-vaca", "Pausa"),
+        "check_in": ("te duele la espalda ahora",),
+        "summary": ("Sesión completada", "3/3"),
+    },
+}
+RECORDER = r"""
+import array, signal, subprocess, sys, tempfile, time, wave
+began = time.monotonic()
+log, scale, language, text = sys.argv[1], float(sys.argv[2]), sys.argv[3], " ".join(sys.argv[4:])
+def write(event, at=None):
+    with open(log, "a", encoding="utf-8") as file:
+        stamp = time.monotonic() if at is None else at
+        file.write(f"{stamp:.4f}\t{event}\t{language}\t{text}\n")
+def cut(*_):
+    write("cut")
+    sys.exit(0)
+signal.signal(signal.SIGTERM, cut)
+write("start", began)
+with tempfile.NamedTemporaryFile(suffix=".wav") as wav:
+    subprocess.run(["espeak-ng", "-v", language, "-w", wav.name, text], check=True)
+    with wave.open(wav.name) as w:
+        rate = w.getframerate()
+        samples = array.array("h", w.readframes(w.getnframes()))
+peak = max(map(abs, samples), default=0) or 1
+voiced = max((i for i, s in enumerate(samples) if abs(s) > 0.02 * peak), default=0) / rate
+time.sleep(max(0.0, began + voiced / scale - time.monotonic()))
+write("end")
+"""
+
+
+@pytest.fixture
+def tmux() -> Iterator[list[str]]:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    if ESPEAK is None:
+        pytest.skip("espeak-ng is not installed")
+    socket = f"supple-lang-{os.getpid()}-{uuid4().hex[:8]}"
+    base = ["tmux", "-L", socket, "-f", "/dev/null"]
+    yield base
+    subprocess.run([*base, "kill-server"], capture_output=True, check=False)
+    tmpdir = Path(os.environ.get("TMUX_TMPDIR") or "/tmp")
+    (tmpdir / f"tmux-{os.getuid()}" / socket).unlink(missing_ok=True)
+
+
+def screen(tmux: list[str]) -> str:
+    return subprocess.run(
+        [*tmux, "capture-pane", "-p", "-t", "app"], capture_output=True, text=True, check=False
+    ).stdout
+
+
+def wait_for(tmux: list[str], text: str, timeout: float = 30.0) -> str:
+    """The screen once ``text`` shows (wrapped lines joined: a sentence may wrap)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        shown = screen(tmux)
+        if text in shown or text in " ".join(shown.split()):
+            return shown
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} never appeared; the screen shows:\n{screen(tmux)}")
+
+
+def keys(tmux: list[str], *names: str) -> None:
+    subprocess.run([*tmux, "send-keys", "-t", "app", *names], check=True)
+
+
+def assert_translated(shown: str, words: tuple[str, ...]) -> None:
+    flat = " ".join(shown.split())
+    assert all(word in flat for word in words), (words, shown)
+    english = [phrase for phrase in ENGLISH if phrase in flat]
+    assert not english, (english, shown)
+
+
+@dataclass(frozen=True)
+class Said:
+    start: float
+    end: float | None  # None: cut (or never ended)
+    language: str
+    text: str
+
+
+def heard(log: Path) -> list[Said]:
+    said: list[Said] = []
+    for line in log.read_text(encoding="utf-8").splitlines():
+        at, event, language, text = line.split("\t")
+        if event == "start":
+            said.append(Said(float(at), None, language, text))
+        else:
+            index = max(i for i, s in enumerate(said) if s.text == text and s.end is None)
+            ended = float(at) if event == "end" else None
+            said[index] = Said(said[index].start, ended, language, text)
+    return sorted(said, key=lambda s: s.start)
+
+
+def run(tmux: list[str], tmp_path: Path, environment: str, arguments: str) -> tuple[Path, Path]:
+    recorder = tmp_path / "recorder.py"
+    recorder.write_text(RECORDER, encoding="utf-8")
+    log = tmp_path / "said.log"
+    log.touch()
+    speech = f"{sys.executable} {recorder} {log} {SCALE} {{lang}}"
+    data = tmp_path / "data"
+    command = (
+        f"env -u LANGUAGE -u LC_ALL -u LC_MESSAGES {environment} PYTHONPATH={SRC} "
+        f"SUPPLE_TIME_SCALE={SCALE} SUPPLE_DATA_DIR={data} SUPPLE_CONFIG_DIR={tmp_path / 'config'} "
+        f"SUPPLE_SPEECH={shlex.quote(speech)} TERM=xterm-256color "
+        f"{sys.executable} -m supple {arguments}"
+    )
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-s", "app", "-x", "100", "-y", "30", command], check=True
+    )
+    # Held at 100 × 30 whatever the server's default size (a window may open at 80 × 24).
+    subprocess.run([*tmux, "resize-window", "-t", "app", "-x", "100", "-y", "30"], check=True)
+    return data, log
+
+
+def check_voice(log: Path, language: str) -> None:
+    """Every text in the language, none cut (ended before the next began, or the rule says it
+    fits its gap), none late (each segment's words start within that segment)."""
+    i18n.choose(language)
+    routine = load_routine(paths.bundled_routines_dir() / f"{ROUTINE}.toml", "bundled")
+    segments = expand(routine, "beginner")
+    plan = plan_voice(segments, routine.exercises)
+    deadline = time.monotonic() + 5
+    said = heard(log)
+    while any(s.end is None for s in said[-1:]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+        said = heard(log)
+    assert said, "nothing was said"
+    assert {s.language for s in said} == {language}
+    for s in said:
+        assert not any(phrase in s.text for phrase in ENGLISH), s
+    for before, after in zip(said, said[1:], strict=False):
+        ended = before.end is not None and before.end <= after.start + 1e-3
+        gap = (after.start - before.start) * SCALE  # in the session's seconds
+        assert ended or fits(before.text, gap), (before, after, gap)
+    assert said[-1].end is not None, said[-1]  # the last words are heard whole
+    # None late: each segment's planned words, said within that segment (its moment first).
+    t0 = said[0].start if plan.lead_in else None
+    assert plan.lead_in and said[0].text == plan.lead_in
+    assert t0 is not None
+    at = plan.lead_in_seconds
+    texts = iter(said[1:])
+    for segment, text in zip(segments, plan.texts, strict=True):
+        if text:
+            when = next(s.start for s in texts if s.text == text)
+            assert at / SCALE - 0.05 <= when - t0 <= at / SCALE + LATE, (text, when - t0, at)
+            assert when - t0 < (at + segment.seconds) / SCALE, (text, when - t0, at)
+        at += segment.seconds
+
+
+@KNOWN_ENGLISH
+def test_a_german_session_from_the_environment(tmux: list[str], tmp_path: Path) -> None:
+    data, log = run(tmux, tmp_path, "LANG=de_DE.UTF-8", "")
+    words = WORDS["de"]
+    assert_translated(wait_for(tmux, "Linderung bei Rückenschmerzen"), words["home"])
+    keys(tmux, "Enter")
+    assert_translated(wait_for(tmux, "Katze-Kuh"), words["player"])
+    assert_translated(wait_for(tmux, words["check_in"][0], timeout=60), words["check_in"])
+    keys(tmux, "8", "Enter")
+    assert_translated(wait_for(tmux, words["summary"][0]), words["summary"])
+    check_record(data)
+    check_voice(log, "de")
+
+
+@KNOWN_ENGLISH
+def test_a_spanish_session_from_the_flag(tmux: list[str], tmp_path: Path) -> None:
+    data, log = run(tmux, tmp_path, "LANG=en_US.UTF-8", f"play {ROUTINE} --lang es")
+    words = WORDS["es"]
+    assert_translated(wait_for(tmux, "Gato-vaca"), words["player"])
+    assert_translated(wait_for(tmux, words["check_in"][0], timeout=60), words["check_in"])
+    keys(tmux, "8", "Enter")
+    assert_translated(wait_for(tmux, words["summary"][0]), words["summary"])
+    check_record(data)
+    check_voice(log, "es")
+
+
+def check_record(data: Path) -> None:
+    """Saved with English values, whatever the language on screen."""
+    deadline = time.monotonic() + 5
+    while (
+        not (files := sorted((data / "sessions").rglob("*.toml"))) and time.monotonic() < deadline
+    ):
+        time.sleep(0.05)
+    assert len(files) == 1
+    record = tomllib.loads(files[0].read_text(encoding="utf-8"))
+    assert record["status"] == "completed" and record["routine"] == ROUTINE
+    assert [e["id"] for e in record["exercise"]] == ["cat-cow", "sphinx", "childs-pose"]
+    assert [e["status"] for e in record["exercise"]] == ["done", "done", "done"]
+    assert record["pain_after"] == 8
