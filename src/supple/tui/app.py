@@ -69,6 +69,18 @@ ENDING_SIGNALS: tuple[signal.Signals, ...] = tuple(
 
 
 APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    # Textual's own command-palette key, declared here so that its footer word is translated
+    Binding(
+        "ctrl+p",
+        "command_palette",
+        # Translators: the command palette's key in the footer ("^p palette"): one short word
+        lazy("palette"),
+        show=False,
+        key_display="^p",
+        priority=True,
+        id="app.palette",
+        tooltip=lazy("Open the command palette"),
+    ),
     Binding(
         "question_mark",
         "help",
