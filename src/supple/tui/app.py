@@ -25,6 +25,7 @@ from supple.coach import wording
 from supple.coach.coach import Coach
 from supple.core.routine import Level, Routine
 from supple.i18n import _, lazy
+from supple.tui.commands import PALETTE_BINDING
 from supple.tui.context import LeaveSummary, SessionEnded, StartSession
 from supple.tui.focus_cursor import FocusCursor
 from supple.tui.internals import QuietCrash, app_exception
@@ -69,18 +70,7 @@ ENDING_SIGNALS: tuple[signal.Signals, ...] = tuple(
 
 
 APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
-    # Textual's own command-palette key, declared here so that its footer word is translated
-    Binding(
-        "ctrl+p",
-        "command_palette",
-        # Translators: the command palette's key in the footer ("^p palette"): one short word
-        lazy("palette"),
-        show=False,
-        key_display="^p",
-        priority=True,
-        id="app.palette",
-        tooltip=lazy("Open the command palette"),
-    ),
+    PALETTE_BINDING,
     Binding(
         "question_mark",
         "help",

@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from supple.core.routine import LEVELS
 from supple.core.words import printable
-from supple.i18n import _
+from supple.i18n import _, lazy
 from supple.tui.context import StartSession, coach_of
 from supple.tui.format import level_word, minutes
 
@@ -101,3 +101,16 @@ class StartCommands(Provider):
             score = matcher.match(text)
             if score > 0:
                 yield Hit(score, entry(text, help_text, matcher), callback, text=text)
+
+
+# Textual's command-palette key, declared by the app so that its footer word is translated.
+PALETTE_BINDING = Binding(
+    "ctrl+p",
+    "command_palette",
+    # Translators: the command palette's key in the footer ("^p palette"): one short word
+    lazy("palette"),
+    show=False,
+    priority=True,
+    id="app.palette",
+    tooltip=lazy("Open the command palette"),
+)

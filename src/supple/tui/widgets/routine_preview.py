@@ -75,9 +75,9 @@ def compact_preview(
     timing: str,
 ) -> Group:
     """The same on a short screen (20 rows), one line each, so that every exercise and
-    "Enter to start" show: no summary; a name takes 12 to 20 columns and the dose the rest, each
-    cut with "…" when longer (Rich collapses a table's columns to nothing rather than cut them
-    evenly), a step's label says only which way it went (the summary says what it changed)."""
+    "Enter to start" show: no summary; the dose whole where it fits and the name cut (…) but
+    never below 8 columns (Rich collapsed it to nothing in a narrow pane), a step's label says
+    only which way it went (the summary says what it changed)."""
     # The level and length first, so that a short line cuts only the title (…), never them.
     head = Text(
         f"{level_word(level)} · {minutes(seconds)} · {printable(routine.title)}",
@@ -88,9 +88,8 @@ def compact_preview(
     timing_line = Text(timing, style="dim", no_wrap=True, overflow="ellipsis")
     rows = Table.grid(expand=True, padding=(0, 1, 0, 0))
     rows.add_column(no_wrap=True)
-    longest = max((len(e.name) for e in routine.exercises), default=0)
-    rows.add_column(no_wrap=True, overflow="ellipsis", min_width=min(12, longest), max_width=20)
     rows.add_column(ratio=1, no_wrap=True, overflow="ellipsis", min_width=8)
+    rows.add_column(no_wrap=True, overflow="ellipsis")
     for number, exercise in enumerate(routine.exercises, 1):
         facts = changed(exercise.id)
         dose = Text(exercise.describe(level))
