@@ -146,7 +146,9 @@ def csv_cell(cell: object) -> object:
     )
 
 
-TITLE_CELLS = (22, 40)  # `supple history`'s title column, in cells: as the longest title, in these
+# `supple history`'s title column, in cells: as wide as the longest title (shown whole, escaped),
+# at least this
+TITLE_CELLS = 22
 LEVEL_CELLS = 12
 
 
@@ -217,7 +219,7 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
     from supple.core.pain import old_feeling_words, pain_line
 
     longest = max(cell_width(printable(r.title)) for r in records)
-    title_cells = min(max(longest, TITLE_CELLS[0]), TITLE_CELLS[1])
+    title_cells = max(longest, TITLE_CELLS)
     for r in records:
         feeling = "".join(
             f"  {words}"
