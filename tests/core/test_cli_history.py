@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from supple.cli import main
@@ -110,6 +110,8 @@ TITLES = st.text(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(titles=st.lists(TITLES, min_size=1, max_size=4))
+@example(titles=["𝌀"])  # wide in Rich's Unicode tables, narrow in Python 3.11's unicodedata
+@example(titles=["Rücken, mañana", "中文字"])
 def test_the_history_columns_line_up_whatever_the_titles(
     capsys: pytest.CaptureFixture[str], tmp_path_factory: pytest.TempPathFactory, titles: list[str]
 ) -> None:
@@ -137,3 +139,16 @@ def test_the_history_columns_line_up_whatever_the_titles(
         cut = column(title, 22)
         assert cell_len(cut) == 22
         assert cut.rstrip() == title.rstrip() or cut.rstrip().endswith("…")
+
+
+def test_the_history_width_of_every_latin_character_is_richs() -> None:
+    """`cell_width` counts Latin text itself (no Rich import on `supple history`): every
+    printable character it counts so must take the cells Rich's tables give it."""
+    from rich.cells import cell_len
+
+    from supple.cli.journal import cell_width
+
+    for code in range(0x20, 0x300):
+        if code < 0x7F or code >= 0xA0:
+            assert cell_width(chr(code)) == cell_len(chr(code)), hex(code)
+    assert cell_width("𝌀 中") == cell_len("𝌀 中") == 5
