@@ -38,30 +38,31 @@ class Command:
         self.run = run
 
 
-# What `supple completion` (shtab) offers for an argument, per shell: a function of its script's
-# preamble (``supple.cli.completion``), or for fish a command; each asks supple itself through a
-# hidden ``--ids``, so that a routine of your own completes as a bundled one does.
-ROUTINE_IDS = {
-    "bash": "_supple_routine_ids",
-    "zsh": "_supple_routine_ids",
-    "fish": "(supple list --ids 2>/dev/null)",
-}
-TEST_IDS = {
-    "bash": "_supple_test_ids",
-    "zsh": "_supple_test_ids",
-    "fish": "(supple test list --ids 2>/dev/null)",
+# The ids `supple completion` (shtab) completes by asking supple itself, each through the hidden
+# ``--ids`` of the command that lists them, so that a routine of your own completes as a bundled
+# one does: the kind of id and that command, declared once for every shell.
+ID_LISTS = {
+    "routine": "list",
+    "test": "test list",
+    "exercise": "exercises",
+    "program": "program list",
 }
 
-EXERCISE_IDS = {
-    "bash": "_supple_exercise_ids",
-    "zsh": "_supple_exercise_ids",
-    "fish": "(supple exercises --ids 2>/dev/null)",
-}
-PROGRAM_IDS = {
-    "bash": "_supple_program_ids",
-    "zsh": "_supple_program_ids",
-    "fish": "(supple program list --ids 2>/dev/null)",
-}
+
+def listed_ids(kind: str) -> dict[str, str]:
+    """What completes an id of ``kind``, per shell: a function of the script's preamble
+    (``supple.cli.completion``), or for fish the command itself."""
+    return {
+        "bash": f"_supple_{kind}_ids",
+        "zsh": f"_supple_{kind}_ids",
+        "fish": f"(supple {ID_LISTS[kind]} --ids 2>/dev/null)",
+    }
+
+
+ROUTINE_IDS = listed_ids("routine")
+TEST_IDS = listed_ids("test")
+EXERCISE_IDS = listed_ids("exercise")
+PROGRAM_IDS = listed_ids("program")
 
 
 def comma_list(name: str, words: Iterable[str]) -> dict[str, str]:
