@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from supple.core.nudge import DAY_NAMES, RemindError, RemindSettings, clock_text
+from supple.core.nudge import DAY_NAMES, RemindError, RemindSettings, clock_text, day_runs
 from supple.core.value import field, replace, value_class
 from supple.i18n import _
 from supple.system.runner import Result, Runner, SystemRunner
@@ -209,14 +209,7 @@ def _systemd_quote(word: str, *, command: bool = True) -> str:
 
 def _calendar_days(days: tuple[int, ...]) -> str:
     """Weekday numbers as an OnCalendar day list: ``Mon..Fri``, ``Mon,Wed,Fri..Sun``."""
-    names = [d.capitalize() for d in DAY_NAMES]
-    runs: list[list[int]] = []
-    for day in sorted(days):
-        if runs and runs[-1][-1] == day - 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    return ",".join(names[r[0]] if len(r) == 1 else f"{names[r[0]]}..{names[r[-1]]}" for r in runs)
+    return day_runs(days, tuple(d.capitalize() for d in DAY_NAMES), "..")
 
 
 def on_calendar(settings: RemindSettings) -> list[str]:
