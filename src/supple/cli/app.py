@@ -94,12 +94,10 @@ def cmd_app(
     if not terminal:  # escape codes into a file, and a session nobody sees, never ends
         print(_(NO_TERMINAL), file=sys.stderr)
         return 2
-    earlier = None
-    if resume:
-        earlier = _resumable(found)
-        if earlier is None:
-            return 2
-        routine, level = earlier.routine, earlier.level
+    what = _what_to_play(found, routine, level, resume=resume)
+    if what is None:
+        return 2
+    routine, level, earlier = what
     if isinstance(routine, str) and find_routine(found.catalog, routine) is None:
         return 2
     from supple.tui.app import run_app  # Textual is imported only here
@@ -121,12 +119,10 @@ def cmd_plain(
     from supple.cli.plain_terminal import ask_routine, run_plain
 
     found = found if found is not None else coach()
-    earlier = None
-    if resume:
-        earlier = _resumable(found)
-        if earlier is None:
-            return 2
-        routine, level = earlier.routine, earlier.level
+    what = _what_to_play(found, routine, level, resume=resume)
+    if what is None:
+        return 2
+    routine, level, earlier = what
     if routine is None:
         routine = ask_routine(found)
         if routine is None:
@@ -145,9 +141,14 @@ def cmd_play_routine(
     return cmd_app(routine, level, plain=plain, every=every, found=found)
 
 
-def _resumable(found: Coach) -> SessionRecord | None:
-    """The newest session if it can be resumed as it was; else None, having said why (and,
-    when its routine changed since, how to start it afresh)."""
+def _what_to_play(
+    found: Coach, routine: str | Routine | None, level: Level | None, *, resume: bool
+) -> tuple[str | Routine | None, Level | None, SessionRecord | None] | None:
+    """The routine and level asked for; with ``--resume`` the newest session's, and that session
+    if it can be resumed as it was; else None, having said why (and, when its routine changed
+    since, how to start it afresh)."""
+    if not resume:
+        return routine, level, None
     from supple.coach import wording
     from supple.core.words import printable
 
@@ -163,7 +164,7 @@ def _resumable(found: Coach) -> SessionRecord | None:
             file=sys.stderr,
         )
         return None
-    return offer.record
+    return offer.record.routine, offer.record.level, offer.record
 
 
 def _play(args: argparse.Namespace) -> int:
