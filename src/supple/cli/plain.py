@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
+from supple.coach import session_wording as say
 from supple.coach import wording
 from supple.core.plain import Narrator, plain
-from supple.core.words import minutes, plural, printable, said, totals
+from supple.core.words import level_word, minutes, plural, printable, said, totals
+from supple.i18n import _
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -135,7 +137,7 @@ class PlainPlayer:
         hurt = ("hurt.ten", "hurt.ease", "hurt.skip", "hurt.carry_on", "hurt.cancel")
         self.hurt = Keys(HurtScreen, hurt, keymap)
         self.confirm = Keys(ConfirmScreen, ("confirm.yes", "confirm.no"), keymap)
-        self.summary = Keys(SummaryScreen, ("summary.easier", "summary.harder"), keymap)
+        self.summary = Keys(SummaryScreen, SUMMARY, keymap)
 
     def say(self, *lines: str) -> None:
         for line in lines:
@@ -148,14 +150,16 @@ class PlainPlayer:
         routine = live.routine
         count = len(routine.exercises)
         total = minutes(live.session.snapshot().total)
-        self.say(f"{routine.title}, {live.level}: {plural(count, 'exercise')}, {total}.")
+        self.say(
+            say.opening(routine.title, level_word(live.level), plural(count, "exercise"), total)
+        )
         self.say(self.keys_line())
         if self.check_in_before:
             pain = self.ask_pain(wording.pain_question(before=True))
             live.add_check_in(pain, before=True)
         error = live.open()
         if error:
-            self.say(f"Cannot save this session yet: {error}. It is kept in memory.")
+            self.say(say.not_saved_yet(error))
         try:
             self.play()
         except EOFError:  # the end of input: the session ends there, as stopped, saved
@@ -181,7 +185,7 @@ class PlainPlayer:
             for i in self.player.ids
             if i != "player.resume" and self.player.keys[i]
         ]
-        return "Keys: " + ", ".join(parts) + "."
+        return say.keys_line(", ".join(parts))
 
     # -- the keys ---------------------------------------------------------------------------
 
@@ -211,21 +215,20 @@ class PlainPlayer:
             case "player.stop":
                 self.with_pause(self.ask_stop)
             case _:
-                self.say(f"Not a key here: {key}.", self.keys_line())
+                self.say(say.not_a_key(key), self.keys_line())
 
     def with_pause(self, ask: Callable[[], None]) -> None:
         """A question asked with the session paused; it runs again after if it ran before."""
         was_running = self.live.pause()
         if was_running:
-            self.say("Paused.")
-            self.narrator.update(self.live.session.snapshot())
+            self.say(*self.narrator.update(self.live.session.snapshot()))  # "Paused."
         ask()
         if was_running and self.live.session.state == "paused":
             self.live.resume()
 
     def ask_stop(self) -> None:
         yes, no = self.confirm.say("confirm.yes"), self.confirm.say("confirm.no")
-        self.say(f"{wording.END_QUESTION} {wording.END_DETAIL} {yes}: yes, {no}: no.")
+        self.say(f"{wording.END_QUESTION} {wording.END_DETAIL} {say.yes_no(yes, no)}")
         while True:
             match self.confirm.binding(key_name(self._key())):
                 case "confirm.yes":
@@ -234,7 +237,7 @@ class PlainPlayer:
                 case "confirm.no":
                     return
                 case _:
-                    self.say(f"{yes}: yes, {no}: no.")
+                    self.say(say.yes_no(yes, no))
 
     def _key(self) -> str:
         typed = self.source.key(None)
@@ -242,14 +245,19 @@ class PlainPlayer:
         return typed
 
     def hurts(self) -> None:
-        """``!``: a 0-10 rating in one key, then ease, skip or carry on; kept in the record."""
-        from supple.core.pain import SCALE
+        """``!``: a 0-10 rating in one key on the exercise the mark belongs to (the one in play;
+        in the rest after an exercise, that exercise), then what can be done about it now
+        (``LiveSession.mark_choices``: ease, skip, carry on); kept in the record."""
+        from supple.coach.wording import pain_marked
+        from supple.core.pain import SCALE, mark_words
 
-        hurt = self.hurt
+        live, hurt = self.live, self.hurt
+        choices = live.mark_choices()
+        if not choices:
+            return
+        name = live.routine.exercises[live.session.snapshot().exercise_index].name
         ten, cancel = hurt.say("hurt.ten"), hurt.say("hurt.cancel")
-        self.say(
-            f"This hurts: how much, 0 to 9, {ten} for 10? {cancel}: back, with no mark.", SCALE
-        )
+        self.say(f"{say.hurts_title(name)}. {say.how_much(ten, cancel)}", SCALE)
         rating: int | None = None
         while rating is None:
             key = key_name(self._key())
@@ -261,46 +269,39 @@ class PlainPlayer:
             elif key.isascii() and key.isdigit() and len(key) == 1:
                 rating = int(key)
             else:
-                self.say(f"0 to 9, {ten} for 10, {cancel}: back.")
-        words = ", ".join(
-            f"{hurt.say(i)}: {hurt.description(i).lower()}"
-            for i in ("hurt.ease", "hurt.skip", "hurt.carry_on")
-        )
-        self.say(f"{rating} of 10. Then: {words}.")
+                self.say(say.how_much_again(ten, cancel))
+        offered = {MARK_KEYS[c]: c for c in choices}
+        words = ", ".join(f"{hurt.say(i)}: {hurt.description(i).lower()}" for i in offered)
+        self.say(mark_words(rating, choices), say.then(words))
         action: PainAction | None = None
         while action is None:
-            match hurt.binding(key_name(self._key())):
-                case "hurt.ease":
-                    action = "eased"
-                case "hurt.skip":
-                    action = "skipped"
-                case "hurt.carry_on":
-                    action = "none"
-                case "hurt.cancel":
-                    return
-                case _:
-                    self.say(f"{words}.")
-        taken = self.live.mark_pain(rating, action)
-        done = {"eased": "eased", "skipped": "skipped", "none": "carrying on"}[taken]
-        self.say(f"Marked {rating} of 10: {done}.")
+            binding = hurt.binding(key_name(self._key()))
+            if binding == "hurt.cancel":
+                return
+            action = offered.get(binding or "")
+            if action is None:
+                self.say(say.then(words))
+        self.say(pain_marked(rating, name, live.mark_pain(rating, action)))
 
     def jump(self) -> None:
         """The jump list: each exercise and how it went so far; a number jumps there."""
         live = self.live
         snap = live.session.snapshot()
         level = live.level
-        self.say("Jump to an exercise (what you did is kept):")
+        self.say(say.jump_title())
         for index, (exercise, outcome) in enumerate(
             zip(live.routine.exercises, live.outcomes(snap), strict=False)
         ):
-            now = outcome or ("now" if index == snap.exercise_index else "to come")
-            self.say(f"{index + 1}. {exercise.name}, {exercise.describe(level)}: {now}.")
-        self.say("Its number and Enter; Enter alone: back.")
+            now = outcome or (
+                say.jump_now() if index == snap.exercise_index else say.jump_to_come()
+            )
+            self.say(say.jump_entry(index + 1, exercise.name, exercise.describe(level), now))
+        self.say(say.jump_how())
         text = self.source.line().strip()
         if not text:
             return
         if not (text.isascii() and text.isdigit() and live.jump_to(int(text) - 1)):
-            self.say(f"No exercise {printable(text)} to jump to.")
+            self.say(say.no_jump(printable(text)))
 
     # -- before and after -------------------------------------------------------------------
 
@@ -308,7 +309,7 @@ class PlainPlayer:
         """A check-in's 0-10, or None (Enter alone, or the end of input)."""
         from supple.core.pain import SCALE, read_pain
 
-        self.say(question, SCALE, "A number from 0 to 10 and Enter; Enter alone skips.")
+        self.say(question, SCALE, say.how_to_rate())
         while True:
             try:
                 text = self.source.line().strip()
@@ -319,14 +320,14 @@ class PlainPlayer:
             try:
                 return read_pain(text)
             except ValueError:
-                self.say(f"'{printable(text)}' is not a whole number from 0 to 10.")
+                self.say(say.not_a_rating(printable(text)))
 
     def finish(self) -> None:
         live, coach = self.live, self.coach
         coach.session_ended(live)
         if coach.config.check_in_after:
             pain = self.ask_pain(wording.pain_question(before=False))
-            self.say("A note, and Enter (Enter alone: none).")
+            self.say(say.note_question())
             try:
                 note = self.source.line().strip()
             except EOFError:
@@ -338,14 +339,16 @@ class PlainPlayer:
         self.adjust()
 
     def adjust(self) -> None:
-        """Easier or harder next time: an exercise's number and - or +, a line each."""
-        from supple.coach.wording import stepped, unchanged
-
-        record = self.live.recorder.record()
-        easier, harder = (self.summary.first(i) for i in ("summary.easier", "summary.harder"))
+        """The summary's keys as lines: an exercise's number and - or + (easier or harder next
+        time) or the not-for-me key; the advice key alone lists the advice to apply or undo."""
+        summary = self.summary
+        easier, harder = (summary.first(i) for i in ("summary.easier", "summary.harder"))
         self.say(
-            f"Easier or harder next time: an exercise's number then {easier} or {harder}"
-            f" (like 2{easier}), and Enter; Enter alone: done."
+            say.adjust_how(easier, harder),
+            say.number_then(
+                summary.first("summary.not_for_me"), summary.tooltip("summary.not_for_me")
+            ),
+            say.key_then(summary.first("summary.advice"), summary.tooltip("summary.advice")),
         )
         while True:
             try:
@@ -354,42 +357,116 @@ class PlainPlayer:
                 return
             if not text:
                 return
-            number, sign = text[:-1].strip(), key_name(text[-1])
-            change = {"summary.easier": -1, "summary.harder": 1}.get(
-                self.summary.binding(sign) or ""
-            )
-            if change is None or not (number.isascii() and number.isdigit()):
-                self.say(f"Like 2{easier} or 2{harder}; Enter alone: done.")
+            if summary.binding(key_name(text)) == "summary.advice":
+                self.advise()
                 continue
+            number, key = text[:-1].strip(), summary.binding(key_name(text[-1]))
+            if key not in SUMMARY_ACTIONS or not (number.isascii() and number.isdigit()):
+                self.say(say.adjust_again(easier, harder))
+                continue
+            record = self.live.recorder.record()
             index = int(number) - 1
             if not 0 <= index < len(record.exercises):
-                self.say(f"No exercise {number}.")
+                self.say(say.no_exercise(number))
                 continue
             entry = record.exercises[index]
-            catalog = self.coach.catalog
-            if not catalog.changes(record.routine, entry.id, record.level, change):
-                self.say(f"{entry.name}: {unchanged(change)}.")
-                continue
-            _record, error = self.coach.adjust(record.routine, entry.id, change)
-            facts = self.coach.catalog.stepped(record.routine, entry.id, record.level)
-            words = "as it was" if facts is None else stepped(facts)
-            self.say(f"Not saved: {error}." if error else f"{entry.name}: {words} next time.")
+            if key == "summary.not_for_me":
+                self.say(self.not_for_me(entry.id, entry.name))
+            else:
+                self.say(self.step(entry.id, entry.name, SUMMARY_ACTIONS[key]))
+
+    def step(self, exercise_id: str, name: str, change: int) -> str:
+        """One exercise a step easier (-1) or harder (1) next time, as the summary's - and +."""
+        from supple.coach.wording import stepped, unchanged
+
+        record, catalog = self.live.recorder.record(), self.coach.catalog
+        if not catalog.changes(record.routine, exercise_id, record.level, change):
+            return f"{name}: {unchanged(change)}."
+        _record, error = self.coach.adjust(record.routine, exercise_id, change)
+        if error:
+            return f"{say.not_saved(error)}."
+        facts = self.coach.catalog.stepped(record.routine, exercise_id, record.level)
+        return f"{say.next_time(name, say.as_it_was() if facts is None else stepped(facts))}."
+
+    def not_for_me(self, exercise_id: str, name: str) -> str:
+        """The summary's not-for-me key: marked so, or (again) for you again."""
+        from supple.coach.library_wording import marked, not_in_library
+        from supple.core.files import SaveError
+
+        library = self.coach.library
+        on = exercise_id not in library.not_for_me().ids
+        try:
+            library.mark(exercise_id, on)
+        except KeyError:
+            return not_in_library(name)
+        except SaveError as error:
+            return f"{say.not_saved(str(error))}."
+        return marked(name, on)
+
+    def advise(self) -> None:
+        """The summary's advice key: the suggestions numbered, one applied by its number, or
+        the last applied undone (the app's advice chooser, as lines)."""
+        from supple.coach.advice import AdviceError
+        from supple.coach.wording import advice, advice_applied, advice_undone
+
+        service = self.coach.advice
+        suggestions = service.suggested()
+        last = next((a for a in reversed(service.log()) if a.undone_at is None), None)
+        if not suggestions and last is None:
+            self.say(advice_applied(None))
+            return
+        self.say(*(say.advice_line(n, advice(s)) for n, s in enumerate(suggestions, 1)))
+        self.say(say.advice_choice("" if last is None else last.reason))
+        text = self.source.line().strip()
+        if not text:
+            return
+        try:
+            if text.lower() == "u" and last is not None:
+                self.say(advice_undone(service.undo().reason))
+                return
+            if not (text.isascii() and text.isdigit() and 1 <= int(text) <= len(suggestions)):
+                self.say(say.no_suggestion(printable(text)))
+                return
+            chosen = suggestions[int(text) - 1]
+            if not chosen.change or not chosen.exercises:  # the safety questions, a test: told
+                self.say(advice(chosen))
+                return
+            self.say(advice_applied(service.apply(chosen, advice(chosen)).reason))
+        except AdviceError as error:
+            self.say(say.not_changed(str(error)))
+
+
+SUMMARY_ACTIONS = {"summary.easier": -1, "summary.harder": 1, "summary.not_for_me": 0}
+# The summary's keys plain mode takes (its Enter, r and q belong to a screen).
+SUMMARY = ("summary.easier", "summary.harder", "summary.not_for_me", "summary.advice")
+# The "this hurts" key for each action a mark can take.
+MARK_KEYS: dict[PainAction, str] = {
+    "eased": "hurt.ease",
+    "skipped": "hurt.skip",
+    "none": "hurt.carry_on",
+}
 
 
 def summary_lines(coach: Coach, live: LiveSession) -> list[str]:
     """The summary as lines: how it went, the totals, the check-ins, each exercise, whether it
-    counts, and whether it was saved."""
-    from supple.tui.widgets.record_table import feeling_line
+    counts, the advice (the same suggestions as the app's summary), and whether it was saved."""
+    from supple.coach.wording import advice
+    from supple.tui.widgets.record_table import STATUS_WORDS, feeling_line
 
     record = live.recorder.record()
     lines = [
-        f"{said(record.outcome).headline}: {record.title}, {record.level}.",
+        f"{said(record.outcome).headline}: {record.title}, {level_word(record.level)}.",
         totals(record, sep=", ") + ".",
     ]
     feelings = feeling_line(record)
     if feelings:
         lines.append(feelings)
-    lines += [f"{n}. {entry.name}: {entry.status}." for n, entry in enumerate(record.exercises, 1)]
+    lines += [
+        f"{n}. {entry.name}: {_(STATUS_WORDS[entry.status])}."
+        for n, entry in enumerate(record.exercises, 1)
+    ]
     lines.append(coach.verdict(record))
-    lines.append(f"Not saved: {live.error}." if live.error else "Saved to your history.")
+    suggestions = coach.advice.suggested()
+    lines += [say.advice_line(n, advice(s)) for n, s in enumerate(suggestions, 1)]
+    lines.append(f"{say.not_saved(live.error)}." if live.error else say.saved())
     return lines

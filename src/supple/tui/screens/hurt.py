@@ -113,8 +113,10 @@ class HurtScreen(ModalScreen[Marked | None]):
         self.rating: int | None = None
 
     def compose(self) -> ComposeResult:
+        from supple.coach.session_wording import hurts_title
+
         with Vertical(id="dialog"):
-            yield Static(Text(_("This hurts: {name}").format(name=self.exercise)), id="question")
+            yield Static(Text(hurts_title(self.exercise)), id="question")
             how_much = _("How much, 0–10?")
             yield Static(Text(f"{how_much}  {_(SCALE)}\n{legend()}"), id="detail")
             yield Static(self._keys(), id="keys")
