@@ -8,18 +8,18 @@ the bindings the app declares (and the settings' ``[keymap]``), one key at a tim
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from supple.cli.plain_keys import Keys as Keys
+from supple.cli.plain_keys import Source as Source
+from supple.cli.plain_keys import key_name as key_name
 from supple.coach import session_wording as say
 from supple.coach import wording
 from supple.core.plain import Narrator, plain
-from supple.core.words import level_word, minutes, plural, printable, said, totals
-from supple.i18n import _
+from supple.core.words import level_word, minutes, plural, printable, said
 
 if TYPE_CHECKING:
-    from textual.dom import DOMNode
-
     from supple.coach.coach import Coach
     from supple.coach.live import LiveSession
     from supple.core.record import PainAction
@@ -38,72 +38,6 @@ PLAYER = (
     "player.hurts",
     "player.stop",
 )
-ALIASES = {"esc": "escape", "return": "enter", "": "enter", "\n": "enter", "\r": "enter"}
-SEQUENCES = {"\x1b": "escape", "\x1b[C": "right", "\x1b[D": "left", "\x7f": "backspace"}
-
-
-class Source(Protocol):
-    """Where keys come from: ``key`` waits up to ``timeout`` seconds (None: until one comes)
-    and gives what was typed (a character, or a line without its newline) or None when the
-    time ran out; ``line`` waits for a whole line. Both raise EOFError at the end of input."""
-
-    def key(self, timeout: float | None) -> str | None: ...
-    def line(self) -> str: ...
-
-
-def key_name(typed: str) -> str:
-    """What was typed as the key Textual would name it: ``+`` is ``plus``, a lone Esc
-    ``escape``, an empty line Enter; a key's word typed on a line (``space``, ``Esc``) too."""
-    from supple.tui.keymap import normalized
-
-    if typed in SEQUENCES:
-        return SEQUENCES[typed]
-    text = typed if typed == " " else typed.strip()
-    if len(text) == 1:
-        return normalized(text)[0]
-    lowered = text.lower()
-    return ALIASES.get(lowered, lowered)
-
-
-class Keys:
-    """Some bindings of one screen as the person has them: which binding a key is, and each
-    binding's keys and description in words (from the declaration, never restated)."""
-
-    def __init__(self, owner: type[DOMNode], ids: Iterable[str], keymap: dict[str, str]) -> None:
-        from supple.tui.internals import binding_keys
-        from supple.tui.keymap import keys_of, normalized
-
-        self.owner = owner
-        self.ids = tuple(ids)
-        self.keys = {i: keys_of(owner, i, keymap) for i in self.ids}
-        self._by_key: dict[str, str] = {}
-        for binding_id, keys in self.keys.items():
-            for key in keys:
-                self._by_key.setdefault(normalized(key)[0] if len(key) == 1 else key, binding_id)
-        self._bindings = {
-            b.id: b for bindings in binding_keys(owner).values() for b in bindings if b.id
-        }
-
-    def binding(self, key: str) -> str | None:
-        return self._by_key.get(key)
-
-    def say(self, binding_id: str) -> str:
-        from supple.tui.keymap import key_word
-
-        return " or ".join(dict.fromkeys(key_word(k) for k in self.keys[binding_id]))
-
-    def first(self, binding_id: str) -> str:
-        """The first of its keys, in words (an example to type)."""
-        from supple.tui.keymap import key_word
-
-        keys = self.keys[binding_id]
-        return key_word(keys[0]) if keys else ""
-
-    def description(self, binding_id: str) -> str:
-        return str(self._bindings[binding_id].description)
-
-    def tooltip(self, binding_id: str) -> str:
-        return str(self._bindings[binding_id].tooltip or self.description(binding_id))
 
 
 class PlainPlayer:
@@ -124,7 +58,6 @@ class PlainPlayer:
         from supple.tui.screens.confirm import ConfirmScreen
         from supple.tui.screens.hurt import HurtScreen
         from supple.tui.screens.player import PlayerScreen
-        from supple.tui.screens.summary import SummaryScreen
 
         keymap = coach.config.keymap
         self.coach = coach
@@ -137,7 +70,6 @@ class PlainPlayer:
         hurt = ("hurt.ten", "hurt.ease", "hurt.skip", "hurt.carry_on", "hurt.cancel")
         self.hurt = Keys(HurtScreen, hurt, keymap)
         self.confirm = Keys(ConfirmScreen, ("confirm.yes", "confirm.no"), keymap)
-        self.summary = Keys(SummaryScreen, SUMMARY, keymap)
 
     def say(self, *lines: str) -> None:
         for line in lines:
@@ -154,6 +86,7 @@ class PlainPlayer:
             say.opening(routine.title, level_word(live.level), plural(count, "exercise"), total)
         )
         self.say(self.keys_line())
+        self.ask_morning()
         if self.check_in_before:
             pain = self.ask_pain(wording.pain_question(before=True))
             live.add_check_in(pain, before=True)
@@ -322,6 +255,22 @@ class PlainPlayer:
             except ValueError:
                 self.say(say.not_a_rating(printable(text)))
 
+    def ask_morning(self) -> None:
+        """The next-morning question, once per session, as home asks it: answered or skipped
+        (Enter alone), it is written into that session's record and not asked again."""
+        from supple.core.files import SaveError
+
+        coach = self.coach
+        record = coach.journal.morning_session(coach.now(), due=True)
+        if record is None:
+            return
+        about = say.morning_about(record.title, record.started)
+        pain = self.ask_pain(say.morning_question(about))
+        try:
+            coach.journal.answer_morning(coach.now(), pain)
+        except SaveError as error:
+            self.say(f"{say.not_saved(str(error))}.")
+
     def finish(self) -> None:
         live, coach = self.live, self.coach
         coach.session_ended(live)
@@ -335,138 +284,15 @@ class PlainPlayer:
             if pain is not None or note:
                 live.add_check_in(pain, note)
                 coach.session_ended(live)
+        from supple.cli.plain_summary import PlainSummary, summary_lines
+
         self.say(*summary_lines(coach, live))
-        self.adjust()
-
-    def adjust(self) -> None:
-        """The summary's keys as lines: an exercise's number and - or + (easier or harder next
-        time) or the not-for-me key; the advice key alone lists the advice to apply or undo."""
-        summary = self.summary
-        easier, harder = (summary.first(i) for i in ("summary.easier", "summary.harder"))
-        self.say(
-            say.adjust_how(easier, harder),
-            say.number_then(
-                summary.first("summary.not_for_me"), summary.tooltip("summary.not_for_me")
-            ),
-            say.key_then(summary.first("summary.advice"), summary.tooltip("summary.advice")),
-        )
-        while True:
-            try:
-                text = self.source.line().strip()
-            except EOFError:
-                return
-            if not text:
-                return
-            if summary.binding(key_name(text)) == "summary.advice":
-                self.advise()
-                continue
-            number, key = text[:-1].strip(), summary.binding(key_name(text[-1]))
-            if key not in SUMMARY_ACTIONS or not (number.isascii() and number.isdigit()):
-                self.say(say.adjust_again(easier, harder))
-                continue
-            record = self.live.recorder.record()
-            index = int(number) - 1
-            if not 0 <= index < len(record.exercises):
-                self.say(say.no_exercise(number))
-                continue
-            entry = record.exercises[index]
-            if key == "summary.not_for_me":
-                self.say(self.not_for_me(entry.id, entry.name))
-            else:
-                self.say(self.step(entry.id, entry.name, SUMMARY_ACTIONS[key]))
-
-    def step(self, exercise_id: str, name: str, change: int) -> str:
-        """One exercise a step easier (-1) or harder (1) next time, as the summary's - and +."""
-        from supple.coach.wording import stepped, unchanged
-
-        record, catalog = self.live.recorder.record(), self.coach.catalog
-        if not catalog.changes(record.routine, exercise_id, record.level, change):
-            return f"{name}: {unchanged(change)}."
-        _record, error = self.coach.adjust(record.routine, exercise_id, change)
-        if error:
-            return f"{say.not_saved(error)}."
-        facts = self.coach.catalog.stepped(record.routine, exercise_id, record.level)
-        return f"{say.next_time(name, say.as_it_was() if facts is None else stepped(facts))}."
-
-    def not_for_me(self, exercise_id: str, name: str) -> str:
-        """The summary's not-for-me key: marked so, or (again) for you again."""
-        from supple.coach.library_wording import marked, not_in_library
-        from supple.core.files import SaveError
-
-        library = self.coach.library
-        on = exercise_id not in library.not_for_me().ids
-        try:
-            library.mark(exercise_id, on)
-        except KeyError:
-            return not_in_library(name)
-        except SaveError as error:
-            return f"{say.not_saved(str(error))}."
-        return marked(name, on)
-
-    def advise(self) -> None:
-        """The summary's advice key: the suggestions numbered, one applied by its number, or
-        the last applied undone (the app's advice chooser, as lines)."""
-        from supple.coach.advice import AdviceError
-        from supple.coach.wording import advice, advice_applied, advice_undone
-
-        service = self.coach.advice
-        suggestions = service.suggested()
-        last = next((a for a in reversed(service.log()) if a.undone_at is None), None)
-        if not suggestions and last is None:
-            self.say(advice_applied(None))
-            return
-        self.say(*(say.advice_line(n, advice(s)) for n, s in enumerate(suggestions, 1)))
-        self.say(say.advice_choice("" if last is None else last.reason))
-        text = self.source.line().strip()
-        if not text:
-            return
-        try:
-            if text.lower() == "u" and last is not None:
-                self.say(advice_undone(service.undo().reason))
-                return
-            if not (text.isascii() and text.isdigit() and 1 <= int(text) <= len(suggestions)):
-                self.say(say.no_suggestion(printable(text)))
-                return
-            chosen = suggestions[int(text) - 1]
-            if not chosen.change or not chosen.exercises:  # the safety questions, a test: told
-                self.say(advice(chosen))
-                return
-            self.say(advice_applied(service.apply(chosen, advice(chosen)).reason))
-        except AdviceError as error:
-            self.say(say.not_changed(str(error)))
+        PlainSummary(coach, live, self.source, self.say).run()
 
 
-SUMMARY_ACTIONS = {"summary.easier": -1, "summary.harder": 1, "summary.not_for_me": 0}
-# The summary's keys plain mode takes (its Enter, r and q belong to a screen).
-SUMMARY = ("summary.easier", "summary.harder", "summary.not_for_me", "summary.advice")
 # The "this hurts" key for each action a mark can take.
 MARK_KEYS: dict[PainAction, str] = {
     "eased": "hurt.ease",
     "skipped": "hurt.skip",
     "none": "hurt.carry_on",
 }
-
-
-def summary_lines(coach: Coach, live: LiveSession) -> list[str]:
-    """The summary as lines: how it went, the totals, the check-ins, each exercise, whether it
-    counts, the advice (the same suggestions as the app's summary), and whether it was saved."""
-    from supple.coach.wording import advice
-    from supple.tui.widgets.record_table import STATUS_WORDS, feeling_line
-
-    record = live.recorder.record()
-    lines = [
-        f"{said(record.outcome).headline}: {record.title}, {level_word(record.level)}.",
-        totals(record, sep=", ") + ".",
-    ]
-    feelings = feeling_line(record)
-    if feelings:
-        lines.append(feelings)
-    lines += [
-        f"{n}. {entry.name}: {_(STATUS_WORDS[entry.status])}."
-        for n, entry in enumerate(record.exercises, 1)
-    ]
-    lines.append(coach.verdict(record))
-    suggestions = coach.advice.suggested()
-    lines += [say.advice_line(n, advice(s)) for n, s in enumerate(suggestions, 1)]
-    lines.append(f"{say.not_saved(live.error)}." if live.error else say.saved())
-    return lines

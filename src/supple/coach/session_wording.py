@@ -5,7 +5,12 @@ player's keys, the check-in's question and a pain mark are ``coach.wording``'s."
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from supple.i18n import _
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 def opening(title: str, level: str, exercises: str, total: str) -> str:
@@ -183,3 +188,15 @@ def stopped(error: str | None) -> str:
     if error is None:
         return _("Stopped.")
     return _("Stopped; not saved: {error}.").format(error=error)
+
+
+def morning_about(title: str, started: datetime) -> str:
+    """The session a next-morning question is about: "Back pain relief, Sat 09:12"."""
+    return f"{title}, {started:%a %H:%M}"
+
+
+def morning_question(about: str) -> str:
+    """The next-morning question, naming the session it is about (home's dialog, plain mode)."""
+    from supple.core.morning import MORNING_QUESTION
+
+    return _("{question} (after {session})").format(question=MORNING_QUESTION, session=about)

@@ -171,6 +171,7 @@ class HurtScreen(ModalScreen[Marked | None]):
 def ask_morning(screen: Screen[Any], coach: Coach) -> None:
     """The next-morning question, once per session: answered or skipped (Esc), it is written
     into that session's record (``Journal.answer_morning``) and not asked again."""
+    from supple.coach.session_wording import morning_about
     from supple.core.files import SaveError
     from supple.core.words import printable
     from supple.tui.screens.feeling import CheckIn, FeelingScreen
@@ -189,5 +190,5 @@ def ask_morning(screen: Screen[Any], coach: Coach) -> None:
                 markup=False,
             )
 
-    about = f"{printable(record.title)}, {record.started:%a %H:%M}"
+    about = morning_about(printable(record.title), record.started)
     screen.app.push_screen(FeelingScreen(before=False, morning=about), answered)
