@@ -95,10 +95,10 @@ class PlainSummary:
         try:
             library.mark(exercise_id, on)
         except KeyError:
-            return not_in_library(name)
+            return f"{not_in_library(name)}."
         except SaveError as error:
             return f"{say.not_saved(str(error))}."
-        return marked(name, on)
+        return f"{marked(name, on)}."
 
     def advise(self) -> None:
         """The summary's advice key: the suggestions numbered, one applied by its number, or
@@ -114,7 +114,10 @@ class PlainSummary:
             return
         self.say(*(say.advice_line(n, advice(s)) for n, s in enumerate(suggestions, 1)))
         self.say(say.advice_choice("" if last is None else last.reason))
-        text = self.source.line().strip()
+        try:
+            text = self.source.line().strip()
+        except EOFError:
+            return
         if not text:
             return
         try:
