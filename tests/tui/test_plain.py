@@ -116,8 +116,8 @@ def test_a_whole_session_on_the_fake_clock_is_the_expected_lines_in_order(
         lines,
         [
             "Back pain relief, beginner: 3 exercises, 1 min 35 s.",
-            "Keys: space pause, n or → next, p or ← back, s start now, + +10s, m mute, "
-            "b breath tones, j jump, ! hurts, q or Esc end.",
+            "Keys: space Pause, n or → Next, p or ← Back, s Start now, + +10s, m Mute, "
+            "b Breath tones, j Jump, ! Hurts, q or Esc End.",
             "Exercise 1 of 3: Cat-Cow.",
             "Step 1: Kneel on all fours: hands under shoulders, knees under hips, back flat.",
             "Get ready: Cat-Cow, 5 seconds.",
@@ -248,7 +248,7 @@ def test_exclamation_mark_rates_then_eases_the_exercise(data_dir: Path) -> None:
             "0 to 9, t for 10, Esc: back.",
             # the full-screen dialog's sentence, from the one declaration (core.pain)
             "pain 7/10 (severe) — above 5 is more than the rule allows: ease or skip.",
-            "Then: e: ease, s: skip, Enter: carry on.",
+            "Then: e: Ease, s: Skip, Enter: Carry on.",
             "Pain 7 of 10 marked on Cat-Cow: eased.",
         ],
     )
@@ -274,9 +274,9 @@ def test_a_mark_in_the_rest_belongs_to_the_exercise_just_done_and_offers_only_wh
             "Rest 10 seconds, next: Sphinx.",
             "This hurts: Cat-Cow. How much, 0 to 9, t for 10? Esc: back, with no mark.",
             "pain 7/10 (severe) — above 5 is more than the rule allows.",
-            "Then: Enter: carry on.",
-            "Then: Enter: carry on.",  # `e` is not a choice here: said again, nothing eased
-            "Then: Enter: carry on.",
+            "Then: Enter: Carry on.",
+            "Then: Enter: Carry on.",  # `e` is not a choice here: said again, nothing eased
+            "Then: Enter: Carry on.",
             "Pain 7 of 10 marked on Cat-Cow: carrying on.",
             "Exercise 2 of 3: Sphinx.",
         ],
@@ -351,7 +351,7 @@ def test_check_ins_before_and_after_and_easier_next_time(data_dir: Path) -> None
 def test_the_keymap_remaps_plain_mode_too(data_dir: Path) -> None:
     config = Config(keymap={"player.skip": "x"})
     lines, live, _ = play(data_dir, [(1, "n"), (2, "x")], config=config)
-    assert any("x next" in line for line in lines if line.startswith("Keys:"))
+    assert any("x Next" in line for line in lines if line.startswith("Keys:"))
     assert "Not a key here: n." in lines
     assert live.recorder.record().exercises[0].status == "skipped"
 

@@ -221,6 +221,29 @@ def test_any_keys_at_any_phase_offer_only_what_can_be_taken_and_keep_each_mark(
         names[exercise] for exercise, _, _ in expected
     ]
     refused = {line for line in lines if line.startswith("Not a key here: ")}
-    not_player_keys = ("e", "t", "y", "0", "3", "5", "6", "7", "9", "enter")
+    not_player_keys = ("e", "t", "y", "0", "3", "5", "6", "7", "9", "Enter")
     assert refused <= {f"Not a key here: {k}." for k in not_player_keys}
     assert live.saved
+
+
+def test_plain_mode_speaks_the_persons_language(data_dir: Path) -> None:
+    """Under German, plain mode's own lines, the keys' words and the mark's sentences are
+    German (they were English whatever the language)."""
+    from supple import i18n
+
+    i18n.choose("de")
+    try:
+        lines, _, _ = play(data_dir, [(8, "!"), (8, "7"), (9, "e"), (AFTER, "")])
+    finally:
+        i18n.reset()
+    in_order(
+        lines,
+        [
+            "Tasten: space Pause, n oder → Weiter, p oder ← Zurück, s Jetzt starten, + +10 s, "
+            "m Stumm, b Atemtöne, j Springen, ! Schmerz, q oder Esc Ende.",
+            "Das tut weh: Katze-Kuh. Wie stark, 0 bis 9, t für 10? Esc: zurück, ohne Markierung.",
+            "Dann: e: Erleichtern, s: Überspringen, Enter: Weitermachen.",
+            "Schmerz 7 von 10 bei Katze-Kuh vermerkt: leichter gemacht.",
+            "In deinem Verlauf gespeichert.",
+        ],
+    )

@@ -114,7 +114,7 @@ class PlainPlayer:
     def keys_line(self) -> str:
         """The keys in force and what each does, in the declaration's words."""
         parts = [
-            f"{self.player.say(i)} {self.player.description(i).lower()}"
+            f"{self.player.say(i)} {self.player.description(i)}"
             for i in self.player.ids
             if i != "player.resume" and self.player.keys[i]
         ]
@@ -148,7 +148,9 @@ class PlainPlayer:
             case "player.stop":
                 self.with_pause(self.ask_stop)
             case _:
-                self.say(say.not_a_key(key), self.keys_line())
+                from supple.tui.keymap import key_word
+
+                self.say(say.not_a_key(key_word(key)), self.keys_line())
 
     def with_pause(self, ask: Callable[[], None]) -> None:
         """A question asked with the session paused; it runs again after if it ran before."""
@@ -204,7 +206,7 @@ class PlainPlayer:
             else:
                 self.say(say.how_much_again(ten, cancel))
         offered = {MARK_KEYS[c]: c for c in choices}
-        words = ", ".join(f"{hurt.say(i)}: {hurt.description(i).lower()}" for i in offered)
+        words = ", ".join(f"{hurt.say(i)}: {hurt.description(i)}" for i in offered)
         self.say(mark_words(rating, choices), say.then(words))
         action: PainAction | None = None
         while action is None:

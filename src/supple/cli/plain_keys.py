@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol
 
+from supple.i18n import _
+
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
@@ -61,7 +63,9 @@ class Keys:
     def say(self, binding_id: str) -> str:
         from supple.tui.keymap import key_word
 
-        return " or ".join(dict.fromkeys(key_word(k) for k in self.keys[binding_id]))
+        # Translators: between two keys of one action in plain mode, "n or → next"
+        either = _("or")
+        return f" {either} ".join(dict.fromkeys(key_word(k) for k in self.keys[binding_id]))
 
     def first(self, binding_id: str) -> str:
         """The first of its keys, in words (an example to type)."""
@@ -71,7 +75,7 @@ class Keys:
         return key_word(keys[0]) if keys else ""
 
     def description(self, binding_id: str) -> str:
-        return str(self._bindings[binding_id].description)
+        return _(str(self._bindings[binding_id].description))
 
     def tooltip(self, binding_id: str) -> str:
-        return str(self._bindings[binding_id].tooltip or self.description(binding_id))
+        return _(str(self._bindings[binding_id].tooltip or self._bindings[binding_id].description))
