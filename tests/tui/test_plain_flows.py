@@ -5,7 +5,6 @@ no offer that cannot be taken, every mark kept with its exercise, and plain text
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -103,32 +102,24 @@ def test_the_next_morning_question_is_asked_once_as_home_asks_it(data_dir: Path)
     assert yesterday.morning_pain == 5
 
 
-def test_play_routine_plain_level_plays_that_level(tmp_path: Path) -> None:
-    """`supple play ROUTINE --plain --level advanced`: that level, no question asked."""
-    import subprocess
+def test_play_routine_plain_level_plays_that_level(data_dir: Path, tmp_path: Path) -> None:
+    """`supple play ROUTINE --plain --level advanced`: that level, no question asked (the keys
+    on a pipe: `q`, `y` ends it)."""
+    from supple.cli import main
 
-    src = Path(__file__).resolve().parents[2] / "src"
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(src),
-        "SUPPLE_TIME_SCALE": "10",
-        "SUPPLE_DATA_DIR": str(tmp_path / "data"),
-        "SUPPLE_CONFIG_DIR": str(tmp_path / "config"),
-        "SUPPLE_STATE_DIR": str(tmp_path / "state"),
-    }
-    argv = ["play", "back-pain-relief", "--plain", "--level", "advanced", "--every", "0"]
-    result = subprocess.run(
-        [sys.executable, "-m", "supple", *argv],
-        input=b"q\ny\n",
-        capture_output=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    out = result.stdout.decode()
-    assert result.returncode == 0, result.stderr
-    assert "Back pain relief, advanced: " in out and "Level:" not in out
-    (record,) = (tmp_path / "data" / "sessions").rglob("*.toml")
+    typed, out = tmp_path / "typed", tmp_path / "out"
+    typed.write_bytes(b"q\ny\n")
+    stdin, stdout = sys.stdin, sys.stdout
+    try:
+        with typed.open() as keys, out.open("w") as lines:
+            sys.stdin, sys.stdout = keys, lines
+            argv = ["play", "back-pain-relief", "--plain", "--level", "advanced", "--every", "0"]
+            assert main(argv) == 0
+    finally:
+        sys.stdin, sys.stdout = stdin, stdout
+    said = out.read_text()
+    assert "Back pain relief, advanced: " in said and "Level:" not in said
+    (record,) = (data_dir / "sessions").rglob("*.toml")
     assert 'level = "advanced"' in record.read_text()
 
 
