@@ -115,7 +115,7 @@ def cmd_plain(
     found: Coach | None = None,
 ) -> int:
     """Plain mode: the session as lines (``supple.cli.plain``); with no routine, the routines
-    listed and one asked for."""
+    listed and one asked for, then its level."""
     from supple.cli.plain_terminal import ask_routine, run_plain
 
     found = found if found is not None else coach()
@@ -123,10 +123,11 @@ def cmd_plain(
     if what is None:
         return 2
     routine, level, earlier = what
-    if routine is None:
-        routine = ask_routine(found)
-        if routine is None:
+    if routine is None:  # the routine asked for, then its level (unless --level gave it)
+        chosen = ask_routine(found, level)
+        if chosen is None:
             return 0
+        routine, level = chosen
     if isinstance(routine, str) and find_routine(found.catalog, routine) is None:
         return 2
     setting = found.config.plain_every

@@ -12,6 +12,8 @@ import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from supple.core.plain import plain
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from types import FrameType
@@ -186,26 +188,68 @@ def run_plain(
             player.run()
     except (Ended, KeyboardInterrupt):
         error = live.end()
-        write_line("Stopped." if error is None else f"Stopped; not saved: {error}.")
+        from supple.coach.session_wording import stopped
+
+        write_line(plain(stopped(error)))
         return 130
     finally:
         live.end()
     return 0
 
 
-def ask_routine(coach: Coach) -> str | None:
-    """``TERM=dumb supple``: the routines, numbered, and which to play (None: none chosen)."""
-    from supple.core.plain import plain
+def ask_routine(coach: Coach, level: Level | None = None) -> tuple[str, Level] | None:
+    """``TERM=dumb supple``: the routines, numbered, and which to play; then its level, as home
+    asks it (each level's minutes; Enter alone keeps the one last picked, remembered as home
+    remembers it) unless ``level`` was given. None: none chosen."""
+    from supple.coach import session_wording as say
 
     routines = sorted(coach.catalog.routines, key=lambda r: r.id)
-    write_line(plain("Plain mode. The routines:"))
+    write_line(plain(say.routines_title()))
     for number, routine in enumerate(routines, 1):
         write_line(plain(f"{number}. {routine.title} ({routine.id})"))
-    write_line(plain("Which one? Its number or id, and Enter; Enter alone: none."))
+    write_line(plain(say.which_routine()))
+    source = TerminalSource(sys.stdin.fileno(), single=False)
     try:  # from the descriptor, a byte at a time: what follows the line is the session's keys
-        text = TerminalSource(sys.stdin.fileno(), single=False).line().strip()
+        text = source.line().strip()
     except (EOFError, KeyboardInterrupt):
         return None
+    chosen: Routine | None = None
     if text.isascii() and text.isdigit() and 1 <= int(text) <= len(routines):
-        return routines[int(text) - 1].id
-    return text or None
+        chosen = routines[int(text) - 1]
+    else:
+        chosen = next((r for r in routines if r.id == text), None)
+        if chosen is None:  # not one of them: said by the caller, as for `supple play ID`
+            return (text, coach.level_for(level)) if text else None
+    if level is None:
+        level = ask_level(coach, chosen, source)
+    return None if level is None else (chosen.id, level)
+
+
+def ask_level(coach: Coach, routine: Routine, source: TerminalSource) -> Level | None:
+    """The level to play ``routine`` at, asked as home offers it: 1, 2 or 3 (each with its
+    minutes), or Enter alone for the one last picked; the choice remembered as home does."""
+    from supple.coach import session_wording as say
+    from supple.core.routine import LEVELS
+    from supple.core.words import level_word, minutes
+
+    seconds = coach.catalog.seconds_per_level(routine)
+    current = coach.level_for()
+    levels = ", ".join(
+        f"{n} {level_word(level)} {minutes(seconds[level])}" for n, level in enumerate(LEVELS, 1)
+    )
+    write_line(plain(say.which_level(levels, level_word(current))))
+    while True:
+        try:
+            text = source.line().strip()
+        except (EOFError, KeyboardInterrupt):
+            return None
+        if not text:
+            return current
+        level = next((v for v in LEVELS if text.lower() in (v, level_word(v).lower())), None)
+        if text.isascii() and text.isdigit() and 1 <= int(text) <= len(LEVELS):
+            level = LEVELS[int(text) - 1]
+        if level is None:
+            write_line(plain(say.which_level(levels, level_word(current))))
+            continue
+        coach.remember(level=level)
+        return level

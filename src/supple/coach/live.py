@@ -370,6 +370,20 @@ class LiveSession:
             return
         self.recorder.add(pain_after=pain, note=note)
 
+    def mark_choices(self) -> tuple[PainAction, ...]:
+        """What a "this hurts" mark can do now, on the exercise it is marked on (the one in
+        play; in the rest after an exercise, that exercise): ease it while work of it is still
+        ahead, skip it unless it is over, carry on always."""
+        snap = self.session.snapshot()
+        if snap.done or snap.segment is None:
+            return ()
+        over = snap.segment.between_exercises
+        return (
+            *(("eased",) if self.session.can_ease() else ()),
+            *(() if over else ("skipped",)),
+            "none",
+        )
+
     def mark_pain(self, rating: int, action: PainAction) -> PainAction:
         """ "This hurts" (the ``!`` key): a 0–10 ``rating`` on the exercise in play, then
         ``action``: carry on, ease the rest of this exercise (the plan keeps the eased work, so

@@ -39,13 +39,11 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
         self.morning = morning  # the next-morning question: the session it is about
 
     def compose(self) -> ComposeResult:
-        from supple.core.morning import MORNING_QUESTION
+        from supple.coach.session_wording import morning_question
         from supple.core.pain import SCALE, legend
 
         if self.morning:
-            question = _("{question} (after {session})").format(
-                question=_(MORNING_QUESTION), session=self.morning
-            )
+            question = morning_question(self.morning)
         else:
             from supple.coach.wording import pain_question
 

@@ -113,8 +113,10 @@ class HurtScreen(ModalScreen[Marked | None]):
         self.rating: int | None = None
 
     def compose(self) -> ComposeResult:
+        from supple.coach.session_wording import hurts_title
+
         with Vertical(id="dialog"):
-            yield Static(Text(_("This hurts: {name}").format(name=self.exercise)), id="question")
+            yield Static(Text(hurts_title(self.exercise)), id="question")
             how_much = _("How much, 0–10?")
             yield Static(Text(f"{how_much}  {_(SCALE)}\n{legend()}"), id="detail")
             yield Static(self._keys(), id="keys")
@@ -169,6 +171,7 @@ class HurtScreen(ModalScreen[Marked | None]):
 def ask_morning(screen: Screen[Any], coach: Coach) -> None:
     """The next-morning question, once per session: answered or skipped (Esc), it is written
     into that session's record (``Journal.answer_morning``) and not asked again."""
+    from supple.coach.session_wording import morning_about
     from supple.core.files import SaveError
     from supple.core.words import printable
     from supple.tui.screens.feeling import CheckIn, FeelingScreen
@@ -187,5 +190,5 @@ def ask_morning(screen: Screen[Any], coach: Coach) -> None:
                 markup=False,
             )
 
-    about = f"{printable(record.title)}, {record.started:%a %H:%M}"
+    about = morning_about(printable(record.title), record.started)
     screen.app.push_screen(FeelingScreen(before=False, morning=about), answered)
