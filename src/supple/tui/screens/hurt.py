@@ -73,7 +73,8 @@ def ask_hurt(
         if resume is not None:
             resume()
 
-    screen.app.push_screen(HurtScreen(live.routine.exercises[snap.exercise_index].name), marked)
+    name = live.routine.exercises[snap.exercise_index].name
+    screen.app.push_screen(HurtScreen(name, live.mark_choices()), marked)
 
 
 class HurtScreen(ModalScreen[Marked | None]):
@@ -107,9 +108,13 @@ class HurtScreen(ModalScreen[Marked | None]):
         ),
     ]
 
-    def __init__(self, exercise: str) -> None:
+    def __init__(
+        self, exercise: str, choices: tuple[PainAction, ...] = ("eased", "skipped", "none")
+    ) -> None:
         super().__init__()
         self.exercise = exercise  # its name, as the routine gives it (shown as text)
+        # what a mark can do now (``LiveSession.mark_choices``): only these are offered
+        self.choices = choices or ("none",)
         self.rating: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -131,19 +136,18 @@ class HurtScreen(ModalScreen[Marked | None]):
                     ten=self._say("hurt.ten"), cancel=self._say("hurt.cancel")
                 )
             )
-        return Text(
-            _("{ease}: ease this exercise now    {skip}: skip it    {carry_on}: carry on").format(
-                ease=self._say("hurt.ease"),
-                skip=self._say("hurt.skip"),
-                carry_on=self._say("hurt.carry_on"),
-            )
-        )
+        offers = {
+            "eased": _("{ease}: ease this exercise now").format(ease=self._say("hurt.ease")),
+            "skipped": _("{skip}: skip it").format(skip=self._say("hurt.skip")),
+            "none": _("{carry_on}: carry on").format(carry_on=self._say("hurt.carry_on")),
+        }
+        return Text("    ".join(offers[action] for action in self.choices if action in offers))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "ten":
             return self.rating is None
-        if action == "choose":
-            return self.rating is not None
+        if action == "choose":  # only what can be taken now is offered, and shown in the footer
+            return self.rating is not None and parameters[:1] != () and parameters[0] in self.choices
         return True
 
     def on_key(self, event: events.Key) -> None:
@@ -156,12 +160,12 @@ class HurtScreen(ModalScreen[Marked | None]):
 
     def _rated(self, rating: int) -> None:
         self.rating = rating
-        self.query_one("#detail", Static).update(Text(mark_words(rating)))
+        self.query_one("#detail", Static).update(Text(mark_words(rating, self.choices)))
         self.query_one("#keys", Static).update(self._keys())
         self.refresh_bindings()
 
     def action_choose(self, action: PainAction) -> None:
-        if self.rating is not None:
+        if self.rating is not None and action in self.choices:
             self.dismiss((self.rating, action))
 
     def action_cancel(self) -> None:
