@@ -147,7 +147,7 @@ class HurtScreen(ModalScreen[Marked | None]):
         if action == "ten":
             return self.rating is None
         if action == "choose":  # only what can be taken now is offered, and shown in the footer
-            return self.rating is not None and parameters[:1] != () and parameters[0] in self.choices
+            return self.rating is not None and parameters[:1] in [(c,) for c in self.choices]
         return True
 
     def on_key(self, event: events.Key) -> None:
