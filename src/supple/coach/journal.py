@@ -252,23 +252,30 @@ class Journal:
 
     def answer_morning(self, now: datetime, rating: int | None) -> SessionRecord | None:
         """Write this morning's pain (None: the question skipped) into the record of the session
-        it belongs to, an atomic rewrite of that one file; that record, or None if there is no
-        session to link to. Raises SaveError."""
-        from supple.core.schema import newer
+        it belongs to, its own two fields alone (``update``); that record, or None if there is
+        no session to link to. Raises SaveError."""
         from supple.core.value import replace
 
         record = self.morning_session(now, due=False)
-        if record is None or record.path is None or newer(record.schema):
+        if record is None or record.path is None:
             return None
-        answered = replace(record, morning_pain=rating, morning_at=now)
-        self.rewrite(answered)
-        return answered
+        return self.update(record.path, lambda r: replace(r, morning_pain=rating, morning_at=now))
 
-    def rewrite(self, record: SessionRecord) -> None:
-        """Write ``record`` over its own file, an atomic rewrite of that one file. SaveError."""
-        assert record.path is not None
-        self.store.save(record, record.path)
-        self._written()
+    def update(
+        self, path: Path, change: Callable[[SessionRecord], SessionRecord | None]
+    ) -> SessionRecord | None:
+        """Change one session record (``HistoryStore.update``: read again under the data lock,
+        ``change`` sets its own fields alone): what was written, or None (nothing to change, a
+        newer supple's file, or one gone or unreadable since). Raises SaveError."""
+        from supple.core.history import BadRecord
+
+        try:
+            written = self.store.update(path, change)
+        except (BadRecord, OSError):
+            return None
+        if written is not None:
+            self._written()
+        return written
 
     def start_program(self, program: Program, at: datetime) -> datetime:
         """Start (or restart) the program at ``at``; the start as written. Raises SaveError."""
