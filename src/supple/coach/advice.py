@@ -69,6 +69,7 @@ def session_fact(record: SessionRecord) -> SessionFact:
         record.pain_after,
         record.morning_pain,
         record.by_hand,
+        record.morning_at.date() if record.morning_at is not None else None,
     )
 
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.notices import Notices
     from supple.coach.views import HistoryView, ResumeOffer
-    from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
+    from supple.core.history import Change, HistoryStore, Loaded, Quarantined, Skipped
     from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord
     from supple.core.routine import Level
@@ -251,9 +251,7 @@ class Journal:
         return (pain.morning_due if due else pain.morning_session)(records, now)
 
     def answer_morning(self, now: datetime, rating: int | None) -> SessionRecord | None:
-        """Write this morning's pain (None: the question skipped) into the record of the session
-        it belongs to, its own two fields alone (``update``); that record, or None if there is
-        no session to link to. Raises SaveError."""
+        """This morning's pain (None: skipped) into its session's record, or None. SaveError."""
         from supple.core.value import replace
 
         record = self.morning_session(now, due=False)
@@ -261,20 +259,15 @@ class Journal:
             return None
         return self.update(record.path, lambda r: replace(r, morning_pain=rating, morning_at=now))
 
-    def update(
-        self, path: Path, change: Callable[[SessionRecord], SessionRecord | None]
-    ) -> SessionRecord | None:
-        """Change one session record (``HistoryStore.update``: read again under the data lock,
-        ``change`` sets its own fields alone): what was written, or None (nothing to change, a
-        newer supple's file, or one gone or unreadable since). Raises SaveError."""
+    def update(self, path: Path, change: Change) -> SessionRecord | None:
+        """``HistoryStore.update``; None also when the file is gone or unreadable. SaveError."""
         from supple.core.history import BadRecord
 
         try:
             written = self.store.update(path, change)
-        except (BadRecord, OSError):
+        except (BadRecord, OSError):  # gone or unreadable since it was read
             return None
-        if written is not None:
-            self._written()
+        self._written()
         return written
 
     def start_program(self, program: Program, at: datetime) -> datetime:

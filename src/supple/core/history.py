@@ -53,6 +53,7 @@ def _lock_now(fd: int, *, shared: bool = False) -> None:
 
 
 Now = Callable[[], datetime]
+Change = Callable[[SessionRecord], SessionRecord | None]  # one writer's change of a record
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -282,9 +283,7 @@ class HistoryStore:
             self.write_problem = error.reason
             return False
 
-    def update(
-        self, path: Path, change: Callable[[SessionRecord], SessionRecord | None]
-    ) -> SessionRecord | None:
+    def update(self, path: Path, change: Change) -> SessionRecord | None:
         """The one read-modify-write of a session record: under the data lock, the file read
         again and ``change`` (which sets its own fields alone) written over it, atomically. What
         was written; None if ``change`` said no or the file is a newer supple's (never
