@@ -5,7 +5,6 @@ the morning's own date in the app's style."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hypothesis import given, settings
@@ -22,24 +21,12 @@ from supple.core.advice import (
     advise,
     usual_pain,
 )
+from tests.core.test_advice import Screen
 
 TODAY = date(2026, 12, 6)  # a Sunday
 YESTERDAY = TODAY - timedelta(days=1)
 R = "back-pain-relief"
 EXERCISES = ("cat-cow", "sphinx", "childs-pose")
-
-
-@dataclass(frozen=True)
-class Screen:
-    answered: bool = True
-    any_flag: bool = False
-    cleared: bool = False
-    usual_pain: int | None = 2
-    urgent: bool = False
-
-    @property
-    def allows_harder(self) -> bool:
-        return self.answered and (not self.any_flag or self.cleared)
 
 
 def played(

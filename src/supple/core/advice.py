@@ -258,8 +258,7 @@ def _easier_lines(played: list[SessionFact], usual: float | None) -> list[Line]:
     after = max((s.pain_after for s in latest if s.pain_after is not None), default=None)
     if after is not None and after > ACCEPTABLE:
         whole.update(pain_after=after, session=str(day))
-    mornings = [s for s in played if s.morning_pain is not None]
-    flare = mornings[-1] if mornings and _flare(mornings[-1], usual) else None
+    flare = _standing(played, usual)
     if flare is not None and usual is not None:
         whole.update(morning=flare.morning_pain or 0, usual=usual)
         whole["morning_day"] = str(flare.morning_day)
@@ -272,6 +271,13 @@ def _easier_lines(played: list[SessionFact], usual: float | None) -> list[Line]:
         chosen = list(entries.values()) or [e for s in stepped for e in s.exercises]
         lines.append((chosen, whole, day if flare is None else flare.day))
     return lines
+
+
+def _standing(played: list[SessionFact], usual: float | None) -> SessionFact | None:
+    """The session of a flare that stands: the latest rated morning of ``played`` (one
+    routine's sessions, oldest first), if it is a flare."""
+    mornings = [s for s in played if s.morning_pain is not None]
+    return mornings[-1] if mornings and _flare(mornings[-1], usual) else None
 
 
 def _step_down(
@@ -327,14 +333,19 @@ def _usual_unknown(sessions: list[SessionFact], facts: AdviceInput) -> list[Sugg
 
 
 def _harder_allowed(sessions: list[SessionFact], facts: AdviceInput, usual: float | None) -> bool:
-    """Never harder without a screening that allows it, after pain above 5 in the last session
-    or a flare on the latest morning rated."""
+    """Never harder without a screening that allows it, after pain above 5 in the last session,
+    a flare on the latest morning rated, or while any routine's flare stands."""
     if facts.screening is None or not facts.screening.allows_harder:
         return False
     if sessions and (sessions[-1].pain or 0) > ACCEPTABLE:
         return False
     mornings = [s for s in sessions if s.morning_pain is not None]
     if mornings and usual is None:  # a morning rated, nothing to compare it with
+        return False
+    since = facts.today - timedelta(days=RECENT_DAYS)
+    routines = {s.routine for s in sessions if s.day > since}
+    by_routine = ([s for s in sessions if s.routine == r and s.day > since] for r in routines)
+    if any(_standing(played, usual) for played in by_routine):  # a flare eases, never harder
         return False
     return not (mornings and _flare(mornings[-1], usual))
 
