@@ -21,7 +21,7 @@ from supple.cli.command import (
     write_to,
 )
 from supple.cli.program_words import better_words, kind_word, point_word
-from supple.core.words import change_words, duration, level_word, plural, printable
+from supple.core.words import duration, judged_words, level_word, measured, plural, printable
 from supple.i18n import _
 
 if TYPE_CHECKING:
@@ -209,13 +209,13 @@ def cmd_program(as_json: bool, program_id: str | None = None) -> int:
     for test in ctx.program.tests:
         by_point = p.results.get(test.id, {})
         values = "  ".join(
-            f"{point_word(point)} {by_point[point].value:g}"
+            f"{point_word(point)} {measured(by_point[point].value, test.unit)}"
             if point in by_point
             else f"{point_word(point)} –"
             for point in POINTS
         )
-        change = p.change(test)
-        trend = "" if change is None else f"  {change_words(change, test.unit)}"
+        change = p.change(test)  # judged as the app, the progress screen and the report judge it
+        trend = "" if change is None else f"  {judged_words(change, test.error, test.unit)}"
         print(f"  {printable(test.name):<32} {values}{printable(trend)}")
     return 0
 

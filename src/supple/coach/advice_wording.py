@@ -144,6 +144,11 @@ def advice(suggestion: Suggestion, how: Hint = on_command_line) -> str:
                 "Answer the safety questions first ({how}); until then supple suggests only what "
                 "is easier."
             ).format(how=how(Ask.SCREENING))
+        case AdviceKind.USUAL_PAIN:
+            return _(
+                "Next morning {rating} of 10 on {day}: usual pain not known yet, so supple cannot "
+                "tell a flare and suggests nothing harder; give your usual pain ({how})."
+            ).format(rating=n.get("morning"), day=_day(n, "morning_day"), how=how(Ask.SCREENING))
         case _:
             assert_never(suggestion.kind)
 
@@ -189,22 +194,40 @@ def advice_undone(reason: str) -> str:
     return _("Undone, the steps are back: {reason}").format(reason=reason)
 
 
+def _day(n: Mapping[str, object], key: str) -> str:
+    """A day among the numbers (ISO, as `supple advice --json` gives it) as the app says it:
+    "Sat 05 Dec"."""
+    from datetime import date
+
+    from supple.core.words import day_words
+
+    try:
+        return day_words(date.fromisoformat(str(n.get(key))), padded=True, year=False)
+    except ValueError:
+        return str(n.get(key, ""))
+
+
 def _why_easier(n: Mapping[str, object]) -> str:
-    # Translators: the reasons are joined with ", " then followed by " on {session}"
+    # Translators: the reasons are joined with ", "; "{reasons} on {session}" names the session
     parts = []
     if "pain_during" in n:
         parts.append(_("pain {rating} of 10 during (above 5)").format(rating=n["pain_during"]))
     if "pain_after" in n:
         parts.append(_("pain {rating} of 10 after (above 5)").format(rating=n["pain_after"]))
-    if "morning" in n:
-        if "usual" in n:
-            usual = _("usual {usual}").format(usual=f"{n['usual']:g}")
-        else:
-            usual = _("usual pain not known yet")
-        parts.append(
-            _("next morning {rating} of 10 ({usual})").format(rating=n["morning"], usual=usual)
-        )
-    return _("{reasons} on {session}").format(reasons=", ".join(parts), session=n.get("session"))
+    session = _day(n, "session")
+    said = [_("{reasons} on {session}").format(reasons=", ".join(parts), session=session)]
+    if "morning" not in n:
+        return said[0]
+    usual = (
+        _("usual {usual}").format(usual=f"{n['usual']:g}")
+        if isinstance(n.get("usual"), int | float)
+        else _("usual pain not known yet")  # never compared with a made-up 0
+    )
+    # Translators: the morning after the session, "next morning 5 of 10 on Sun 06 Dec (usual 2)"
+    morning = _("next morning {rating} of 10 on {day} ({usual})").format(
+        rating=n["morning"], day=_day(n, "morning_day"), usual=usual
+    )
+    return ", ".join([*said, morning]) if parts else morning
 
 
 def _changes(n: Mapping[str, object]) -> list[str]:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.notices import Notices
     from supple.coach.views import HistoryView, ResumeOffer
-    from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
+    from supple.core.history import Change, HistoryStore, Loaded, Quarantined, Skipped
     from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord
     from supple.core.routine import Level
@@ -251,24 +251,24 @@ class Journal:
         return (pain.morning_due if due else pain.morning_session)(records, now)
 
     def answer_morning(self, now: datetime, rating: int | None) -> SessionRecord | None:
-        """Write this morning's pain (None: the question skipped) into the record of the session
-        it belongs to, an atomic rewrite of that one file; that record, or None if there is no
-        session to link to. Raises SaveError."""
-        from supple.core.schema import newer
+        """This morning's pain (None: skipped) into its session's record, or None. SaveError."""
         from supple.core.value import replace
 
         record = self.morning_session(now, due=False)
-        if record is None or record.path is None or newer(record.schema):
+        if record is None or record.path is None:
             return None
-        answered = replace(record, morning_pain=rating, morning_at=now)
-        self.rewrite(answered)
-        return answered
+        return self.update(record.path, lambda r: replace(r, morning_pain=rating, morning_at=now))
 
-    def rewrite(self, record: SessionRecord) -> None:
-        """Write ``record`` over its own file, an atomic rewrite of that one file. SaveError."""
-        assert record.path is not None
-        self.store.save(record, record.path)
+    def update(self, path: Path, change: Change) -> SessionRecord | None:
+        """``HistoryStore.update``; None also when the file is gone or unreadable. SaveError."""
+        from supple.core.history import BadRecord
+
+        try:
+            written = self.store.update(path, change)
+        except (BadRecord, OSError):  # gone or unreadable since it was read
+            return None
         self._written()
+        return written
 
     def start_program(self, program: Program, at: datetime) -> datetime:
         """Start (or restart) the program at ``at``; the start as written. Raises SaveError."""

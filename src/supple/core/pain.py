@@ -134,6 +134,20 @@ def old_feeling_words(before: int | None, after: int | None) -> str:
     return _("feeling {pair}/10 ({scale})").format(pair=pair, scale=_(_OLD_SCALE))
 
 
+def action_words(action: str) -> str:
+    """What was done after a "this hurts" mark, in a word: "carried on", "eased", "skipped"
+    (an action a newer supple wrote: as it is)."""
+    match action:
+        case "none":
+            return _("carried on")
+        case "eased":
+            return _("eased")
+        case "skipped":
+            return _("skipped")
+        case _:
+            return action
+
+
 def pain_line(record: SessionRecord) -> str:
     """Pain before → after, the highest mark and the next morning, in one line; empty if none."""
     parts = []
