@@ -325,7 +325,14 @@ class Coach:
         return verdict(self.program_service.judge(record))
 
     def start_program(self, program: Program, at: datetime | None = None) -> datetime:
-        """Start (or restart) the program at ``at`` (now); the start as written. SaveError."""
+        """Start (or restart, or resume) the program at ``at`` (now); the start as written.
+        SaveError; WarningSignStands while a warning sign is answered yes and not cleared (the
+        one door: no program starts then, from the app or the command line)."""
+        from supple.core.screening import WarningSignStands
+
+        screening = self.journal.screening()
+        if screening is not None and screening.flag_stands:
+            raise WarningSignStands(screening)
         return self.journal.start_program(program, at if at is not None else self.now())
 
     def record_test(self, test: MobilityTest, value: float, point: Point) -> TestResult:

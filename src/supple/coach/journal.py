@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord
     from supple.core.routine import Level
-    from supple.core.screening import Screening
+    from supple.core.screening import Checklist, Screening
 
 
 class Journal:
@@ -302,12 +302,18 @@ class Journal:
         return found
 
     def answer_screening(
-        self, yes: frozenset[str], usual_pain: int | None, at: datetime
+        self,
+        yes: frozenset[str],
+        usual_pain: int | None,
+        at: datetime,
+        asked: Checklist | None = None,
     ) -> Screening:
-        """Save the answers given at ``at``. BadScreening (an unknown sign), SaveError."""
+        """Save the answers to ``asked`` (the low-back checklist) given at ``at``. BadScreening
+        (an unknown sign, no usual pain), SaveError."""
         from supple.core import screening
 
-        answers = screening.answered(yes, usual_pain, at, self.screening())
+        asked = asked if asked is not None else screening.LOW_BACK
+        answers = screening.answered(yes, usual_pain, at, self.screening(), asked)
         screening.save(self.data_dir, answers)
         return answers
 

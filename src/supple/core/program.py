@@ -107,6 +107,7 @@ class Program:
     tests_after: tuple[int, int, int]  # workouts done before the start, middle and end tests
     tests: tuple[MobilityTest, ...]
     path: Path | None = None
+    screening: str = "low-back"  # the safety checklist asked before it (core.screening)
 
     @property
     def weeks(self) -> int:
@@ -136,6 +137,7 @@ TOP_KEYS = (
     "tests_after",
     "workout",
     "test",
+    "screening",
 )
 TEST_KEYS = (
     "id",
@@ -186,9 +188,20 @@ def parse_program(
     workouts = _workouts(check, data.get("workout"), per_week, catalog)
     tests_after = _tests_after(check, data.get("tests_after"), len(workouts))
     tests = [replace(t, program=program_id) for t in _tests(check, data.get("test"))]
+    from supple.core.screening import CHECKLIST_IDS
+
+    screening = check.string(data, [], "screening", default=CHECKLIST_IDS[0], choices=CHECKLIST_IDS)
     check.raise_if_any(ProgramError)
     return Program(
-        program_id, title, summary, per_week, tuple(workouts), tests_after, tuple(tests), path
+        program_id,
+        title,
+        summary,
+        per_week,
+        tuple(workouts),
+        tests_after,
+        tuple(tests),
+        path,
+        screening or CHECKLIST_IDS[0],
     )
 
 

@@ -227,7 +227,20 @@ class SuppleApp(QuietCrash):
             )
             return
         routine = message.routine if message.routine is not None else message.routine_id
-        self.start_session(routine, message.level, earlier=message.earlier)
+        screening = self.coach.journal.screening()
+        if screening is None or not screening.flag_stands:
+            self.start_session(routine, message.level, earlier=message.earlier)
+            return
+        # A warning sign answered yes and not cleared: every way into a session asks first
+        # (a clinician before exercise: docs/safety.md): n or Escape does not start it.
+        from supple.coach.wording import session_despite_flag
+        from supple.tui.screens.confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.start_session(routine, message.level, earlier=message.earlier)
+
+        self.push_screen(ConfirmScreen(*session_despite_flag(screening)), answered)
 
     def start_session(
         self, routine_id: str | Routine, level: Level, earlier: SessionRecord | None = None
