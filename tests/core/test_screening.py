@@ -201,3 +201,51 @@ def test_cli_advice_says_not_medical_advice_once_at_the_end_on_stdout(
     assert code == 0 and out.count("not medical advice") == 1 and "medical" not in err
     assert out.strip().splitlines()[-1].startswith("supple is not medical advice")
     assert "Answer the safety questions first (`supple screening`)" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["play", "back-pain-relief"],
+        ["play", "back-pain-relief", "--plain"],
+        ["play", "--exercise", "cat-cow"],
+        ["build", "--minutes", "5", "--focus", "hips", "--play"],
+        ["program", "start", "--yes"],
+        ["program", "start", "overhead-6-weeks"],
+    ],
+    ids=" ".join,
+)
+def test_a_warning_sign_starts_nothing_from_the_command_line(
+    args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every command that starts a session or a program, with a warning sign standing and no
+    one on standard input to ask: nothing starts, and the person is told why (the app's own
+    terminal check passed, so the refusal is the warning sign's)."""
+    monkeypatch.setattr("supple.cli.app.has_terminal", lambda: True)
+    both = frozenset({"weight_loss"}), frozenset({"hot_swollen_joint"})
+    first = screening.answered(both[0], 2, AT, None, LOW_BACK)
+    screening.save(paths.data_dir(), screening.answered(both[1], 2, AT, first, OVERHEAD))
+    code, out, err = run(capsys, *args)
+    assert code == 1, (out, err)
+    assert "not started" in err and "Started" not in out
+    assert not list(paths.data_dir().glob("sessions/**/*.toml"))
+    assert not (paths.data_dir() / "program.toml").exists()
+
+
+def test_the_terminal_questions_wait_for_yes_or_no(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`supple screening` on a terminal: Enter alone answers nothing (asked again), and the
+    program's own questions are asked."""
+    import io
+
+    typed = iter(["", "maybe", "n", *["n"] * 5, "", "2"])
+    monkeypatch.setattr("sys.stdin", io.StringIO())
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(typed))
+    code, out, _ = run(capsys, "screening", "--program", "overhead-6-weeks")
+    assert code == 0 and out.count("Please answer y (yes) or n (no).") == 2
+    assert "[y/n]" not in out  # the prompts go to input(), the retries are printed
+    saved, _ = screening.load(paths.data_dir())
+    assert saved is not None and saved.answered_for(OVERHEAD) and saved.usual_pain == 2
+    assert not saved.answered_for(LOW_BACK) and not saved.any_flag
