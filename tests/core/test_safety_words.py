@@ -100,7 +100,11 @@ def test_advice_names_keys_in_the_app_and_commands_on_the_command_line(
 
 @pytest.mark.parametrize(
     "answered",
-    [None, screening.answered(frozenset(), 2, AT, None), screening.answered(URGENT, 2, AT, None)],
+    [
+        None,
+        screening.answered(frozenset(), 2, AT, None),
+        screening.answered(URGENT & frozenset(screening.LOW_BACK.keys), 2, AT, None),
+    ],
 )
 def test_screening_words_name_keys_in_the_app(answered: screening.Screening | None) -> None:
     in_app = screening_result(answered, _keys)

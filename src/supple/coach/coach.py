@@ -326,13 +326,7 @@ class Coach:
 
     def start_program(self, program: Program, at: datetime | None = None) -> datetime:
         """Start (or restart, or resume) the program at ``at`` (now); the start as written.
-        SaveError; WarningSignStands while a warning sign is answered yes and not cleared (the
-        one door: no program starts then, from the app or the command line)."""
-        from supple.core.screening import WarningSignStands
-
-        screening = self.journal.screening()
-        if screening is not None and screening.flag_stands:
-            raise WarningSignStands(screening)
+        SaveError; WarningSignStands while a warning sign stands (no program starts then)."""
         return self.journal.start_program(program, at if at is not None else self.now())
 
     def record_test(self, test: MobilityTest, value: float, point: Point) -> TestResult:

@@ -271,9 +271,11 @@ class Journal:
         self._written()
 
     def start_program(self, program: Program, at: datetime) -> datetime:
-        """Start (or restart) the program at ``at``; the start as written. Raises SaveError."""
+        """Start the program at ``at``: SaveError; WarningSignStands (docs/safety.md)."""
         from supple.core.program_store import ProgramStore
+        from supple.core.screening import refuse_if_standing
 
+        refuse_if_standing(self.screening())
         state = ProgramStore(self.store).start(program, at)
         self._written()
         return state.started
@@ -291,8 +293,7 @@ class Journal:
     # -- the safety screening ---------------------------------------------------------------
 
     def screening(self) -> Screening | None:
-        """The answered screening (None: never answered; a file that cannot be used is said
-        once and left where it is: answering again replaces it)."""
+        """The screening (None: never answered, or a file that cannot be used: said once)."""
         from supple.core import screening
 
         found, problem = screening.load(self.data_dir)
@@ -302,24 +303,17 @@ class Journal:
         return found
 
     def answer_screening(
-        self,
-        yes: frozenset[str],
-        usual_pain: int | None,
-        at: datetime,
-        asked: Checklist | None = None,
+        self, yes: frozenset[str], usual: int | None, at: datetime, asked: Checklist
     ) -> Screening:
-        """Save the answers to ``asked`` (the low-back checklist) given at ``at``. BadScreening
-        (an unknown sign, no usual pain), SaveError."""
+        """Save the answers to ``asked`` given at ``at``. BadScreening, SaveError."""
         from supple.core import screening
 
-        asked = asked if asked is not None else screening.LOW_BACK
-        answers = screening.answered(yes, usual_pain, at, self.screening(), asked)
+        answers = screening.answered(yes, usual, at, self.screening(), asked)
         screening.save(self.data_dir, answers)
         return answers
 
     def clear_screening(self, at: datetime) -> Screening | None:
-        """The person says a clinician cleared them at ``at`` (None: never answered, nothing
-        to clear). SaveError."""
+        """A clinician cleared the person at ``at`` (None: nothing to clear). SaveError."""
         from supple.core import screening
 
         found = self.screening()

@@ -202,6 +202,12 @@ class WarningSignStands(Exception):
         self.screening = screening
 
 
+def refuse_if_standing(found: Screening | None) -> None:
+    """Before a program starts: WarningSignStands while a sign stands (docs/safety.md)."""
+    if found is not None and found.flag_stands:
+        raise WarningSignStands(found)
+
+
 class BadScreening(ValueError):
     """A screening file that cannot be used; the message says which key and why."""
 

@@ -26,6 +26,7 @@ from supple.tui.widgets.field_input import FieldInput
 from supple.tui.widgets.yes_no import YesNo
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
     from textual.app import App
@@ -67,6 +68,24 @@ def in_app(
                 assert_never(ask)
 
     return how
+
+
+def despite_warning(app: App[Any], coach: Coach, go: Callable[[], object]) -> None:
+    """Every way into a session in the app: ``go`` at once, or, while a warning sign stands,
+    once the person says to exercise anyway (n or Escape: nothing starts; docs/safety.md)."""
+    from supple.coach.wording import session_despite_flag
+    from supple.tui.screens.confirm import ConfirmScreen
+
+    screening = coach.journal.screening()
+    if screening is None or not screening.flag_stands:
+        go()
+        return
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            go()
+
+    app.push_screen(ConfirmScreen(*session_despite_flag(screening)), answered)
 
 
 class ScreeningScreen(SuppleScreen):
