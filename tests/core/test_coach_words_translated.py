@@ -205,14 +205,21 @@ def test_the_advice_is_in_the_language(language: str) -> None:
 
 
 def test_the_screening_is_in_the_language(language: str) -> None:
-    shown = [wording.SCREENING_INTRO, wording.NOT_MEDICAL_ADVICE, wording.USUAL_PAIN_QUESTION]
-    shown += [f"{sign.question} {sign.short}" for sign in screening.SIGNS]
+    shown = [wording.NOT_MEDICAL_ADVICE]
+    for asked in screening.CHECKLISTS:
+        shown += [asked.intro, asked.usual_question]
+    shown += [f"{sign.question} {sign.short}" for sign in screening.ALL_SIGNS]
     shown.append(wording.screening_result(None))
+    shown += [wording.screening_unanswered([1, 3], True), wording.screening_unanswered([2], False)]
+    shown.append(wording.screening_unanswered([], True))
     for yes in (frozenset(), frozenset({"night_pain"}), frozenset({"saddle_numbness"})):
         answered = screening.answered(yes, 3, NOW, None)
         shown.append(wording.screening_result(answered))
         shown.append(wording.screening_line(answered) or "")
         shown.append(wording.screening_result(screening.cleared(answered, NOW)))
+        if answered.any_flag:
+            shown += [wording.program_refused(answered), wording.flag_next(answered)]
+            shown += list(wording.session_despite_flag(answered))
     assert english_left("\n".join(shown)) == [], language
 
 

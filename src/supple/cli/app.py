@@ -100,6 +100,8 @@ def cmd_app(
     routine, level, earlier = what
     if isinstance(routine, str) and find_routine(found.catalog, routine) is None:
         return 2
+    if routine is not None and not _despite_flag(found):
+        return 1
     from supple.tui.app import run_app  # Textual is imported only here
 
     start = (routine, found.level_for(level)) if routine is not None else None
@@ -130,9 +132,18 @@ def cmd_plain(
         routine, level = chosen
     if isinstance(routine, str) and find_routine(found.catalog, routine) is None:
         return 2
+    if not _despite_flag(found):
+        return 1
     setting = found.config.plain_every
     seconds = every if every is not None else 0 if setting == "off" else int(setting)
     return run_plain(found, routine, found.level_for(level), earlier, seconds)
+
+
+def _despite_flag(found: Coach) -> bool:
+    """A warning sign standing: asked before the session (docs/safety.md)."""
+    from supple.cli.safety import go_despite_flag
+
+    return go_despite_flag(found)
 
 
 def cmd_play_routine(

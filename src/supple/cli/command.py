@@ -152,6 +152,16 @@ def yes_words() -> tuple[str, ...]:
     return ("y", "yes", *(word.strip().lower() for word in own if word.strip()))
 
 
+def no_words() -> tuple[str, ...]:
+    """What answers no to a [y/n] question: n or no, and the language's own (n/nein, n/no)."""
+    from supple.i18n import _
+
+    # Translators: the answers that mean no to a [y/n] question, comma-separated (n and no
+    # always count too)
+    own = _("n,no").split(",")
+    return ("n", "no", *(word.strip().lower() for word in own if word.strip()))
+
+
 def coach() -> Coach:
     """The coach over the person's own folders and settings; settings problems on stderr."""
     from supple.coach.coach import Coach

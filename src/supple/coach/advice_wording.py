@@ -9,10 +9,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final, assert_never
 
-from supple.i18n import _, lazy
+from supple.i18n import _, lazy, n_
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Mapping, Sequence
     from datetime import datetime
 
     from supple.core.advice import Suggestion
@@ -63,15 +63,8 @@ SENTENCES: Final = {
         "supple is not medical advice and does not diagnose: these questions only tell it when "
         "to send you to a clinician before exercising."
     ),
-    "SCREENING_INTRO": lazy(
-        "Before the program: a few questions about warning signs that need a doctor or "
-        "physiotherapist to look at your back first. Answer for the last few weeks."
-    ),
     # NICE NG59 and Finucane 2020 (docs/safety.md): the words every warning says
     "BEFORE_EXERCISING": lazy("before exercising"),
-    "USUAL_PAIN_QUESTION": lazy(
-        "Your usual back pain, 0 to 10 (0 = no pain, 10 = worst imaginable)?"
-    ),
 }
 
 
@@ -291,6 +284,58 @@ def screening_missing(how: Hint = on_command_line) -> str:
         "The safety screening has not been answered ({how}). Until then supple never suggests "
         "making exercises harder."
     ).format(how=how(Ask.SCREENING))
+
+
+def flag_stands(screening: Screening | None) -> bool:
+    """A warning sign answered yes and not cleared: no program starts, a session asks first."""
+    return screening is not None and screening.flag_stands
+
+
+def program_refused(screening: Screening, how: Hint = on_command_line) -> str:
+    """Why the program did not start: a warning sign stands (docs/safety.md)."""
+    signs = "; ".join(sign.short for sign in screening.flags)
+    return _(
+        "The program was not started: you answered yes to {signs}. {see} Once a clinician has "
+        "cleared you, tell supple ({how}) and start it."
+    ).format(signs=signs, see=see_clinician(screening.urgent), how=how(Ask.CLEARED))
+
+
+def flag_next(screening: Screening) -> str:
+    """The program's next step while a warning sign stands: a clinician, not a workout."""
+    if screening.urgent:
+        return _("See a doctor today before any workout: you answered yes to a warning sign.")
+    return _(
+        "See a doctor or physiotherapist first: you answered yes to a warning sign. No workout "
+        "is suggested until a clinician has cleared you."
+    )
+
+
+def session_despite_flag(screening: Screening) -> tuple[str, str]:
+    """The question before a session while a warning sign stands, and what it means."""
+    signs = "; ".join(sign.short for sign in screening.flags)
+    meaning = _("You answered yes to {signs}. {see}").format(
+        signs=signs, see=see_clinician(screening.urgent)
+    )
+    return _("Exercise anyway?"), meaning
+
+
+def screening_unanswered(numbers: Sequence[int], pain: bool) -> str:
+    """Why the answers were not saved: the questions (numbered from 1) still unanswered, and
+    whether the usual pain is missing."""
+    said = ", ".join(str(n) for n in numbers)
+    if numbers and pain:
+        return n_(
+            "Not saved: answer question {numbers} (yes or no) and your usual pain first.",
+            "Not saved: answer questions {numbers} (yes or no) and your usual pain first.",
+            len(numbers),
+        ).format(numbers=said)
+    if numbers:
+        return n_(
+            "Not saved: answer question {numbers} (yes or no) first.",
+            "Not saved: answer questions {numbers} (yes or no) first.",
+            len(numbers),
+        ).format(numbers=said)
+    return _("Not saved: give your usual pain (0 to 10) first.")
 
 
 def screening_result(screening: Screening | None, how: Hint = on_command_line) -> str:

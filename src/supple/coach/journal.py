@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord
     from supple.core.routine import Level
-    from supple.core.screening import Screening
+    from supple.core.screening import Checklist, Screening
 
 
 class Journal:
@@ -271,9 +271,11 @@ class Journal:
         return written
 
     def start_program(self, program: Program, at: datetime) -> datetime:
-        """Start (or restart) the program at ``at``; the start as written. Raises SaveError."""
+        """Start the program at ``at``: SaveError; WarningSignStands (docs/safety.md)."""
         from supple.core.program_store import ProgramStore
+        from supple.core.screening import refuse_if_standing
 
+        refuse_if_standing(self.screening())
         state = ProgramStore(self.store).start(program, at)
         self._written()
         return state.started
@@ -291,8 +293,7 @@ class Journal:
     # -- the safety screening ---------------------------------------------------------------
 
     def screening(self) -> Screening | None:
-        """The answered screening (None: never answered; a file that cannot be used is said
-        once and left where it is: answering again replaces it)."""
+        """The screening (None: never answered, or a file that cannot be used: said once)."""
         from supple.core import screening
 
         found, problem = screening.load(self.data_dir)
@@ -302,18 +303,17 @@ class Journal:
         return found
 
     def answer_screening(
-        self, yes: frozenset[str], usual_pain: int | None, at: datetime
+        self, yes: frozenset[str], usual: int | None, at: datetime, asked: Checklist
     ) -> Screening:
-        """Save the answers given at ``at``. BadScreening (an unknown sign), SaveError."""
+        """Save the answers to ``asked`` given at ``at``. BadScreening, SaveError."""
         from supple.core import screening
 
-        answers = screening.answered(yes, usual_pain, at, self.screening())
+        answers = screening.answered(yes, usual, at, self.screening(), asked)
         screening.save(self.data_dir, answers)
         return answers
 
     def clear_screening(self, at: datetime) -> Screening | None:
-        """The person says a clinician cleared them at ``at`` (None: never answered, nothing
-        to clear). SaveError."""
+        """A clinician cleared the person at ``at`` (None: nothing to clear). SaveError."""
         from supple.core import screening
 
         found = self.screening()

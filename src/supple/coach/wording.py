@@ -20,12 +20,17 @@ from supple.coach.advice_wording import advice_already as advice_already
 from supple.coach.advice_wording import advice_applied as advice_applied
 from supple.coach.advice_wording import advice_noted as advice_noted
 from supple.coach.advice_wording import advice_undone as advice_undone
+from supple.coach.advice_wording import flag_next as flag_next
+from supple.coach.advice_wording import flag_stands as flag_stands
 from supple.coach.advice_wording import morning_answered as morning_answered
 from supple.coach.advice_wording import on_command_line as on_command_line
+from supple.coach.advice_wording import program_refused as program_refused
 from supple.coach.advice_wording import screening_line as screening_line
 from supple.coach.advice_wording import screening_missing as screening_missing
 from supple.coach.advice_wording import screening_result as screening_result
+from supple.coach.advice_wording import screening_unanswered as screening_unanswered
 from supple.coach.advice_wording import see_clinician as see_clinician
+from supple.coach.advice_wording import session_despite_flag as session_despite_flag
 from supple.coach.library_wording import built_summary as built_summary
 from supple.coach.library_wording import built_title as built_title
 from supple.coach.library_wording import refusal as refusal

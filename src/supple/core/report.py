@@ -14,7 +14,7 @@ from typing import Any
 
 from supple.core.pain import action_words
 from supple.core.record import SessionRecord
-from supple.core.screening import SIGNS, Screening
+from supple.core.screening import ALL_SIGNS, Screening
 from supple.core.stats import Week
 from supple.core.trends import AdherenceWeek, PainWeek, TestTrend, so_far
 from supple.core.value import value_class
@@ -324,10 +324,11 @@ def _screening(screening: Screening | None) -> str:
             _e(sign.short),
             f'<span class="flag">{_e(yes)}</span>' if screening.signs[sign.key] else _e(no),
         ]
-        for sign in SIGNS
+        for sign in ALL_SIGNS
+        if sign.key in screening.signs
     ]
     usual = _("not given") if screening.usual_pain is None else f"{screening.usual_pain}/10"
-    said = _("Answered {day}; usual back pain {usual}.").format(
+    said = _("Answered {day}; usual pain {usual}.").format(
         day=day_words(screening.answered_at), usual=usual
     )
     head = f"<p>{_e(said)} "

@@ -227,13 +227,14 @@ class SuppleApp(QuietCrash):
             )
             return
         routine = message.routine if message.routine is not None else message.routine_id
-        self.start_session(routine, message.level, earlier=message.earlier)
+        from supple.tui.screens.screening import despite_warning as asked  # a warning sign
+
+        asked(self, self.coach, lambda: self.start_session(routine, message.level, message.earlier))
 
     def start_session(
         self, routine_id: str | Routine, level: Level, earlier: SessionRecord | None = None
     ) -> None:
-        """Play ``routine_id`` (or a routine made for today) at ``level``; ``earlier``: the
-        record it resumes (its check-in before was given already)."""
+        """Play ``routine_id`` (or one made for today) at ``level``; ``earlier``: it resumes."""
         from supple.tui.screens.feeling import FeelingScreen
         from supple.tui.screens.player import PlayerScreen
 
@@ -377,8 +378,7 @@ class SuppleApp(QuietCrash):
         self.push_screen(HelpScreen(active), lambda _: resume() if resume is not None else None)
 
     def continued(self) -> None:
-        """The process goes on after a stop: running sessions show paused, as of their last
-        frame before it."""
+        """Going on after a stop: running sessions show paused, as of their last frame."""
         from supple.tui.screens.player import PlayerScreen
 
         if any([live.continued() for live in self.coach.sessions]):

@@ -68,6 +68,19 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
         if fields:
             fields.first(Input).focus()
 
+    @on(Input.Changed, "#feeling")
+    def _changed(self, event: Input.Changed) -> None:
+        """The error line goes as soon as the value is valid again, not only on Enter."""
+        from supple.core.pain import read_pain
+
+        raw = event.value.strip()
+        try:
+            if raw:
+                read_pain(raw)
+        except ValueError:
+            return
+        self.query_one("#feeling-error", Static).update("")
+
     @on(Input.Submitted)
     def _submitted(self) -> None:
         raw = self.query_one("#feeling", Input).value.strip()
