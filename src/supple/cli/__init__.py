@@ -229,14 +229,16 @@ def _run(args: list[str]) -> int:
     except KeyboardInterrupt:  # Ctrl+C outside the app (which saves and exits on its own)
         return 130
     except Exception as error:
+        from supple.cli.streams import ALWAYS_ZERO
         from supple.system.crash import OUTSIDE_EXIT, OutputFailed, outside, report
 
+        refused = 0 if args[:1] and args[0] in ALWAYS_ZERO else OUTSIDE_EXIT
         if isinstance(error, OutputFailed):  # said once, by the streams (`streams.settle`)
-            return OUTSIDE_EXIT
+            return refused
         line = outside(error)
         if line is not None:
             print(f"supple: {line}", file=sys.stderr)
-            return OUTSIDE_EXIT
+            return refused
         where = f"`supple {args[0]}`" if args and not args[0].startswith("-") else "`supple`"
         return report(error, where)
     finally:  # an environment variable ignored as unreadable: said once, on stderr

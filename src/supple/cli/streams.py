@@ -167,13 +167,11 @@ class Streams:
             if line is not None and not self.err.failed:
                 self.err.write(f"supple: {line}\n")
                 self.err.flush()
-            code = code or 1
-        elif self.err.failed:
-            code = code or 1
         if self.err.failed:
             _drop(2)
         sys.stdout, sys.stderr = self.original
-        return 0 if command in ALWAYS_ZERO else code
+        refused = self.out.failed is not None or self.err.failed
+        return code or int(refused and command not in ALWAYS_ZERO)
 
     def said(self) -> bool:
         """True once standard output has failed (so the caller says nothing more of it)."""
