@@ -31,7 +31,7 @@ RUNS: list[list[str]] = [
     ["list", "--json"],
     ["show", "back-pain-relief"],
     ["show", "back-pain-relief", "--figures"],
-    ["export", "back-pain-relief", "--to", "-"],
+    ["export", "back-pain-relief"],
     ["validate", "{routine}"],
     ["exercises"],
     ["history"],
@@ -92,7 +92,7 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     )
     assert started.code == 0, started.err
     routine = base / "r.toml"
-    routine.write_text(_child(["export", "back-pain-relief", "--to", "-"], env, None).out)
+    routine.write_text(_child(["export", "back-pain-relief"], env, None).out)
     env["ROUTINE"] = str(routine)
     yield env
 
