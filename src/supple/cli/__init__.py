@@ -263,12 +263,13 @@ def _main(args: list[str]) -> int:
         try:
             parsed = build_parser(args[0] if args[0] in COMMANDS else None).parse_args(args)
         except SystemExit:  # --help, --version, a usage error: argparse's own exit, unless
-            from supple.cli.streams import output_failed  # what it printed could not be written
+            # what it printed could not be written
+            from supple.cli.streams import ALWAYS_ZERO, output_failed
 
             if output_failed():
                 from supple.system.crash import OUTSIDE_EXIT
 
-                return OUTSIDE_EXIT
+                return 0 if args[0] in ALWAYS_ZERO else OUTSIDE_EXIT
             raise
         return _dispatch(parsed)
     except BrokenPipeError:
