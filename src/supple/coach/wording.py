@@ -98,9 +98,10 @@ def reminder_line(
     """One line for the settings and program screens: on or off, and when the next one is
     (``at``, None when none is due); ``short`` leaves out the times, days and hours."""
     from supple.core.nudge import when_text
+    from supple.core.words import printable  # the file's text: shown, never sent to a terminal
 
     if problem is not None:
-        return _("Reminders: off — {problem}").format(problem=problem)
+        return _("Reminders: off — {problem}").format(problem=printable(problem))
     if not settings.on:
         if short:
             return _("Reminders: off")
@@ -111,10 +112,10 @@ def reminder_line(
         return _("Next reminder: {when}").format(when=when_text(at, now))
     if at is None:
         return _("Reminders: on · none within the hours ({settings})").format(
-            settings=settings.describe()
+            settings=printable(settings.describe())
         )
     return _("Reminders: on · next {when} ({settings})").format(
-        when=when_text(at, now), settings=settings.describe()
+        when=when_text(at, now), settings=printable(settings.describe())
     )
 
 

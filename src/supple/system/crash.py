@@ -51,11 +51,11 @@ def outside(error: BaseException) -> str | None:
         return _visible(str(error))[:300]
     if not isinstance(error, OSError) or isinstance(error, BrokenPipeError):
         return None
+    reason = error.strerror or str(error)
+    if isinstance(error, OutputFailed):  # whatever the reason: standard output is not ours
+        return _("could not write to standard output: {reason}").format(reason=reason)
     if error.errno not in OUTSIDE_ERRNOS:
         return None
-    reason = error.strerror or str(error)
-    if isinstance(error, OutputFailed):
-        return _("could not write to standard output: {reason}").format(reason=reason)
     if error.filename is None:
         return _("a write failed: {reason}").format(reason=reason)
     said = _("could not write {file}: {reason}").format(file=error.filename, reason=reason)
