@@ -1,7 +1,7 @@
 """Plain mode on a real terminal or pipe: keys one at a time (cbreak) when standard input is a
 terminal, else one per line; the terminal put back on every way out (the end, an error, Ctrl+C,
 a signal that ends the process, Ctrl+Z); the session saved as stopped on each, as the app
-saves it (``supple.tui.app.ENDING_SIGNALS``)."""
+saves it (``supple.system.signals.ENDING_SIGNALS``)."""
 
 from __future__ import annotations
 
@@ -149,7 +149,7 @@ def terminal(live: LiveSession | None) -> Iterator[TerminalSource]:
         if live is not None:
             live.stopped = True  # the next frame takes the stop as a pause
 
-    from supple.tui.app import ENDING_SIGNALS
+    from supple.system.signals import ENDING_SIGNALS
 
     handlers = {sig: ending for sig in ENDING_SIGNALS if sig != signal.SIGINT}
     if hasattr(signal, "SIGTSTP"):
