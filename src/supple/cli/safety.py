@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, coach, force_argument, tell, yes_words
+from supple.cli.command import Command, coach, force_argument, prompt, tell, yes_words
 from supple.i18n import _
 
 if TYPE_CHECKING:
@@ -101,22 +101,19 @@ def ask_screening(found: Coach) -> Screening | None:
         return None
     print(f"{_(SCREENING_INTRO)}\n{_(NOT_MEDICAL_ADVICE)}\n")
     yes: set[str] = set()
-    try:
-        for sign in SIGNS:
-            if input(_("{question} [y/N] ").format(question=_(sign.question))).strip().lower() in (
-                yes_words()
-            ):
-                yes.add(sign.key)
-        usual: int | None = None
-        while usual is None:
-            typed = input(f"{_(USUAL_PAIN_QUESTION)} ").strip()
-            if typed.isascii() and typed.isdigit() and 0 <= int(typed) <= 10:
-                usual = int(typed)
-            else:
-                print(_("A whole number from 0 to 10, please."))
-    except (EOFError, KeyboardInterrupt):
-        print("\n" + _("Not saved."), file=sys.stderr)
-        return None
+    # Ctrl+C or the end of input at any question: Unanswered, the command stops, nothing saved
+    for sign in SIGNS:
+        if prompt(_("{question} [y/N] ").format(question=_(sign.question))).strip().lower() in (
+            yes_words()
+        ):
+            yes.add(sign.key)
+    usual: int | None = None
+    while usual is None:
+        typed = prompt(f"{_(USUAL_PAIN_QUESTION)} ").strip()
+        if typed.isascii() and typed.isdigit() and 0 <= int(typed) <= 10:
+            usual = int(typed)
+        else:
+            print(_("A whole number from 0 to 10, please."))
     return save_answers(found, frozenset(yes), usual)
 
 
