@@ -61,6 +61,13 @@ def plain_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUPPLE_PLAIN", "1")
 
 
+def check_in_before(_: pytest.MonkeyPatch) -> None:
+    from supple.system import paths
+
+    paths.config_dir().mkdir(parents=True, exist_ok=True)
+    (paths.config_dir() / "config.toml").write_text("check_in_before = true\n")
+
+
 QUESTIONS: dict[str, tuple[Callable[[pytest.MonkeyPatch], None], list[str], list[str]]] = {
     "restart": (program_running, ["program", "start", "--date", "2026-11-09"], ["y"]),
     "program start's screening": (
@@ -77,6 +84,12 @@ QUESTIONS: dict[str, tuple[Callable[[pytest.MonkeyPatch], None], list[str], list
     # `supple` alone in plain mode (SUPPLE_PLAIN, TERM=dumb, the setting): which routine, then
     # which level
     "plain mode's routine and level": (plain_chosen, [], ["1", "1"]),
+    # before the session began: no record of it is written
+    "plain mode's check-in before": (
+        check_in_before,
+        ["play", "back-pain-relief", "--plain"],
+        ["3"],
+    ),
 }
 CASES = [
     (name, at, how)

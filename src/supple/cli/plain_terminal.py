@@ -12,7 +12,7 @@ import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from supple.cli.command import answering
+from supple.cli.command import Unanswered, answering
 from supple.core.plain import plain
 
 if TYPE_CHECKING:
@@ -187,6 +187,9 @@ def run_plain(
                 check_in_before=coach.config.check_in_before and resumed is None,
             )
             player.run()
+    except Unanswered:  # at a question before the session began: nothing of it is written
+        live.abandon()
+        raise
     except (Ended, KeyboardInterrupt):
         error = live.end()
         from supple.coach.session_wording import stopped
