@@ -226,8 +226,11 @@ APP_COMMANDS = frozenset({"play", "serve", "--"})
 def _run(args: list[str]) -> int:
     try:
         return _main(args)
-    except KeyboardInterrupt:  # Ctrl+C outside the app (which saves and exits on its own)
-        return 130
+    except KeyboardInterrupt as interrupt:  # Ctrl+C outside the app (it saves and exits itself)
+        from supple.cli.command import Unanswered, say_unanswered
+
+        # At a question: the command stops there, having changed nothing, and says so.
+        return say_unanswered() if isinstance(interrupt, Unanswered) else 130
     except Exception as error:
         from supple.cli.streams import ALWAYS_ZERO
         from supple.system.crash import OUTSIDE_EXIT, OutputFailed, outside, report

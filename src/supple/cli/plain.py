@@ -86,9 +86,11 @@ class PlainPlayer:
             say.opening(routine.title, level_word(live.level), plural(count, "exercise"), total)
         )
         self.say(self.keys_line())
+        # The questions before the session: no answer (Ctrl+C, the end of input) stops the
+        # command there, nothing written (Unanswered; run_plain drops the session)
         self.ask_morning()
         if self.check_in_before:
-            pain = self.ask_pain(wording.pain_question(before=True))
+            pain = self.ask_pain(wording.pain_question(before=True), before=True)
             live.add_check_in(pain, before=True)
         error = live.open()
         if error:
@@ -240,14 +242,20 @@ class PlainPlayer:
 
     # -- before and after -------------------------------------------------------------------
 
-    def ask_pain(self, question: str) -> int | None:
-        """A check-in's 0-10, or None (Enter alone, or the end of input)."""
+    def ask_pain(self, question: str, *, before: bool = False) -> int | None:
+        """A check-in's 0-10, or None (Enter alone; the end of input after the session; before
+        it, the end of input or Ctrl+C is ``Unanswered``)."""
+        from supple.cli.command import answering
         from supple.core.pain import SCALE, read_pain
 
         self.say(question, SCALE, say.how_to_rate())
         while True:
             try:
-                text = self.source.line().strip()
+                if before:
+                    with answering():
+                        text = self.source.line().strip()
+                else:
+                    text = self.source.line().strip()
             except EOFError:
                 return None
             if not text:
@@ -267,7 +275,7 @@ class PlainPlayer:
         if record is None:
             return
         about = say.morning_about(record.title, record.started)
-        pain = self.ask_pain(say.morning_question(about))
+        pain = self.ask_pain(say.morning_question(about), before=True)
         try:
             coach.journal.answer_morning(coach.now(), pain)
         except SaveError as error:

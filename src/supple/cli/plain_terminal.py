@@ -1,7 +1,7 @@
 """Plain mode on a real terminal or pipe: keys one at a time (cbreak) when standard input is a
 terminal, else one per line; the terminal put back on every way out (the end, an error, Ctrl+C,
 a signal that ends the process, Ctrl+Z); the session saved as stopped on each, as the app
-saves it (``supple.tui.app.ENDING_SIGNALS``)."""
+saves it (``supple.system.signals.ENDING_SIGNALS``)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from supple.cli.command import Unanswered, answering
 from supple.core.plain import plain
 
 if TYPE_CHECKING:
@@ -149,7 +150,7 @@ def terminal(live: LiveSession | None) -> Iterator[TerminalSource]:
         if live is not None:
             live.stopped = True  # the next frame takes the stop as a pause
 
-    from supple.tui.app import ENDING_SIGNALS
+    from supple.system.signals import ENDING_SIGNALS
 
     handlers = {sig: ending for sig in ENDING_SIGNALS if sig != signal.SIGINT}
     if hasattr(signal, "SIGTSTP"):
@@ -186,6 +187,9 @@ def run_plain(
                 check_in_before=coach.config.check_in_before and resumed is None,
             )
             player.run()
+    except Unanswered:  # at a question before the session began: nothing of it is written
+        live.abandon()
+        raise
     except (Ended, KeyboardInterrupt):
         error = live.end()
         from supple.coach.session_wording import stopped
@@ -200,7 +204,8 @@ def run_plain(
 def ask_routine(coach: Coach, level: Level | None = None) -> tuple[str, Level] | None:
     """``TERM=dumb supple``: the routines, numbered, and which to play; then its level, as home
     asks it (each level's minutes; Enter alone keeps the one last picked, remembered as home
-    remembers it) unless ``level`` was given. None: none chosen."""
+    remembers it) unless ``level`` was given. None: none chosen (Enter alone); Ctrl+C or the
+    end of input: ``Unanswered``."""
     from supple.coach import session_wording as say
 
     routines = sorted(coach.catalog.routines, key=lambda r: r.id)
@@ -209,10 +214,8 @@ def ask_routine(coach: Coach, level: Level | None = None) -> tuple[str, Level] |
         write_line(plain(f"{number}. {routine.title} ({routine.id})"))
     write_line(plain(say.which_routine()))
     source = TerminalSource(sys.stdin.fileno(), single=False)
-    try:  # from the descriptor, a byte at a time: what follows the line is the session's keys
+    with answering():  # from the descriptor, a byte at a time: what follows is the session's keys
         text = source.line().strip()
-    except (EOFError, KeyboardInterrupt):
-        return None
     chosen: Routine | None = None
     if text.isascii() and text.isdigit() and 1 <= int(text) <= len(routines):
         chosen = routines[int(text) - 1]
@@ -222,12 +225,13 @@ def ask_routine(coach: Coach, level: Level | None = None) -> tuple[str, Level] |
             return (text, coach.level_for(level)) if text else None
     if level is None:
         level = ask_level(coach, chosen, source)
-    return None if level is None else (chosen.id, level)
+    return chosen.id, level
 
 
-def ask_level(coach: Coach, routine: Routine, source: TerminalSource) -> Level | None:
+def ask_level(coach: Coach, routine: Routine, source: TerminalSource) -> Level:
     """The level to play ``routine`` at, asked as home offers it: 1, 2 or 3 (each with its
-    minutes), or Enter alone for the one last picked; the choice remembered as home does."""
+    minutes), or Enter alone for the one last picked; the choice remembered as home does
+    (Ctrl+C or the end of input: ``Unanswered``)."""
     from supple.coach import session_wording as say
     from supple.core.routine import LEVELS
     from supple.core.words import level_word, minutes
@@ -239,10 +243,8 @@ def ask_level(coach: Coach, routine: Routine, source: TerminalSource) -> Level |
     )
     write_line(plain(say.which_level(levels, level_word(current))))
     while True:
-        try:
+        with answering():  # Ctrl+C or the end of input: Unanswered, nothing remembered
             text = source.line().strip()
-        except (EOFError, KeyboardInterrupt):
-            return None
         if not text:
             return current
         level = next((v for v in LEVELS if text.lower() in (v, level_word(v).lower())), None)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, coach, force_argument, tell, yes_words
+from supple.cli.command import Command, coach, force_argument, prompt, tell, yes_words
 from supple.i18n import _
 
 if TYPE_CHECKING:
@@ -112,25 +112,22 @@ def ask_screening(found: Coach, asked: Checklist) -> Screening | None:
         return None
     print(f"{asked.intro}\n{_(NOT_MEDICAL_ADVICE)}\n")
     yes: set[str] = set()
-    try:
-        for sign in asked.signs:
-            answer = None
-            while answer is None:
-                answer = yes_or_no(input(_("{question} [y/n] ").format(question=sign.question)))
-                if answer is None:
-                    print(_("Please answer y (yes) or n (no)."))
-            if answer:
-                yes.add(sign.key)
-        usual: int | None = None
-        while usual is None:
-            typed = input(f"{asked.usual_question} ").strip()
-            if typed.isascii() and typed.isdigit() and 0 <= int(typed) <= 10:
-                usual = int(typed)
-            else:
-                print(_("A whole number from 0 to 10, please."))
-    except (EOFError, KeyboardInterrupt):
-        print("\n" + _("Not saved."), file=sys.stderr)
-        return None
+    # Ctrl+C or the end of input at any question: Unanswered, the command stops, nothing saved
+    for sign in asked.signs:
+        answer = None
+        while answer is None:
+            answer = yes_or_no(prompt(_("{question} [y/n] ").format(question=sign.question)))
+            if answer is None:
+                print(_("Please answer y (yes) or n (no)."))
+        if answer:
+            yes.add(sign.key)
+    usual: int | None = None
+    while usual is None:
+        typed = prompt(f"{asked.usual_question} ").strip()
+        if typed.isascii() and typed.isdigit() and 0 <= int(typed) <= 10:
+            usual = int(typed)
+        else:
+            print(_("A whole number from 0 to 10, please."))
     return save_answers(found, frozenset(yes), usual, asked)
 
 

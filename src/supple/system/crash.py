@@ -46,8 +46,9 @@ def outside(error: BaseException) -> str | None:
     """The one line that says ``error`` if it is a write the machine refused, else None (a bug:
     a crash report). A closed pipe is not among them: the caller ends quietly with 0."""
     from supple.core.files import SaveError
+    from supple.system.paths import NoHome
 
-    if isinstance(error, SaveError):
+    if isinstance(error, SaveError | NoHome):
         return _visible(str(error))[:300]
     if not isinstance(error, OSError) or isinstance(error, BrokenPipeError):
         return None
