@@ -14,10 +14,10 @@ import pytest
 
 from supple.cli import main
 from supple.cli.command import UNANSWERED_EXIT
-from supple.core.screening import SIGNS
+from supple.core.screening import OVERHEAD_SIGNS, SIGNS
 
 SRC = Path(__file__).parents[1] / "src" / "supple"
-ANSWERS_BEFORE_SWITCH = ["--screening", "no-signs", "--date", "2026-11-02"]
+ANSWERS_BEFORE_SWITCH = ["--screening", "no-signs", "--usual-pain", "2", "--date", "2026-11-02"]
 
 
 class FakeTty(io.StringIO):
@@ -78,7 +78,7 @@ QUESTIONS: dict[str, tuple[Callable[[pytest.MonkeyPatch], None], list[str], list
     "program switch's screening": (
         screening_forgotten,
         ["program", "start", "overhead-6-weeks"],
-        ["n"] * len(SIGNS) + ["2"],
+        ["n"] * len(OVERHEAD_SIGNS) + ["2"],  # the overhead program asks its own questions
     ),
     "screening": (nothing, ["screening"], ["n"] * len(SIGNS) + ["2"]),
     # `supple` alone in plain mode (SUPPLE_PLAIN, TERM=dumb, the setting): which routine, then
