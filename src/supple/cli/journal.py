@@ -273,9 +273,9 @@ def cmd_stats(as_json: bool) -> int:
     print(said_week.format(counted=counted(week.sessions), minutes=f"{week.minutes:.0f}"))
     weeks = " ".join(f"{w.minutes:.0f}" for w in stats.weeks)
     print(_("Last 12 weeks (minutes): {minutes}").format(minutes=weeks))
-    from supple.cli.command import dated
     from supple.coach import wording
     from supple.core.pain import OLD_SCALE, SCALE
+    from supple.core.words import dated
 
     if stats.pain:
         said_pain = _("Pain after sessions ({scale}, lower is better): {trend}")

@@ -13,7 +13,6 @@ from supple.cli.command import (
     ask,
     coach,
     completes,
-    dated,
     day,
     force_argument,
     ids_argument,
@@ -21,7 +20,7 @@ from supple.cli.command import (
     write_to,
 )
 from supple.cli.program_words import better_words, kind_word, point_word
-from supple.core.words import change_words, duration, level_word, plural, printable
+from supple.core.words import change_words, dated, duration, level_word, plural, printable
 from supple.i18n import _
 
 if TYPE_CHECKING:

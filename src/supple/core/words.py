@@ -409,3 +409,12 @@ SOURCE_WORDS = {
 def source_word(source: str) -> str:
     found = SOURCE_WORDS.get(source)
     return source if found is None else _(found)
+
+
+def dated(when: date, pattern: str) -> str:
+    """``when`` by a strftime ``pattern``, its %a and %b (the weekday, the month) in the
+    person's language ("Mon 03 Mar" in English, "Mo 03 Mär" in German)."""
+    # The English abbreviations (no locale is set: strftime writes C's), each a msgid of
+    # core.words' tables.
+    pattern = pattern.replace("%a", _(when.strftime("%a"))).replace("%b", _(when.strftime("%b")))
+    return when.strftime(pattern)

@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from supple.core.pain import PAIN_MAX, SCALE, legend, mark_words
 from supple.core.record import PainAction
+from supple.core.words import dated
 from supple.i18n import _, lazy
 from supple.tui.keymap import say_keys
 
@@ -187,5 +188,5 @@ def ask_morning(screen: Screen[Any], coach: Coach) -> None:
                 markup=False,
             )
 
-    about = f"{printable(record.title)}, {record.started:%a %H:%M}"
+    about = f"{printable(record.title)}, {dated(record.started, '%a %H:%M')}"
     screen.app.push_screen(FeelingScreen(before=False, morning=about), answered)

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 
 from supple.coach.wording import screening_line
 from supple.core.program import POINTS, MobilityTest, Program
-from supple.core.words import judge, judged_words, printable
+from supple.core.words import dated, judge, judged_words, printable
 from supple.i18n import _, lazy
 from supple.tui.context import StartSession, tell
 from supple.tui.format import level_short, level_word
@@ -107,7 +107,12 @@ def fill_grid(grid: DataTable[Any], view: ProgramView, compact: bool, success: s
         for workout in workouts:
             if workout.number in done:
                 day = done[workout.number].started
-                cells.append(Text(f"✓ {day:%d}" if compact else f"✓ {day:%a %d}", style=success))
+                cells.append(
+                    Text(
+                        f"✓ {dated(day, '%d')}" if compact else f"✓ {dated(day, '%a %d')}",
+                        style=success,
+                    )
+                )
             elif progress.next is not None and workout.number == progress.next.number:
                 cells.append(Text("▶" if compact else "▶ next", style="bold reverse"))
             else:
@@ -284,7 +289,7 @@ class ProgramScreen(SuppleScreen):
                     title,
                     " · "
                     + _("started {day} · {done}/{total} workouts done").format(
-                        day=f"{progress.started:%a %d %b}",
+                        day=dated(progress.started, "%a %d %b"),
                         done=len(progress.done),
                         total=len(program.workouts),
                     ),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from supple.core.words import minutes, printable
+from supple.core.words import dated, minutes, printable
 from supple.i18n import _
 from supple.tui.format import level_word
 
@@ -44,7 +44,7 @@ def next_text(coach: Coach, view: ProgramView, *, active: bool = True) -> Text:
         if progress.suggested == coach.today():
             when = _("today")
         elif progress.suggested:
-            when = _("on {day}").format(day=f"{progress.suggested:%a %d %b}")
+            when = _("on {day}").format(day=dated(progress.suggested, "%a %d %b"))
         number, week = nxt.number, nxt.week
         lines.append(Text(_("Workout {number} · week {week}").format(number=number, week=week)))
         lines.append(

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.core.trends import BAND, BAND_MARKS, PainWeek, TestTrend, band_row, so_far, sparkline
-from supple.core.words import done_of_planned, judged_words, printable
+from supple.core.words import dated, done_of_planned, judged_words, printable
 from supple.i18n import _, lazy
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
@@ -60,7 +60,7 @@ def pain_lines(weeks: tuple[PainWeek, ...]) -> Text:
         return Text(_("No pain ratings yet (0 = no pain, 10 = worst imaginable)."), style="dim")
     shown = weeks[-12:]
     out = Text(
-        _("Weeks from {day}, 0 = no pain … 10 = worst").format(day=f"{shown[0].monday:%d %b}")
+        _("Weeks from {day}, 0 = no pain … 10 = worst").format(day=dated(shown[0].monday, "%d %b"))
         + "\n",
         style="dim",
     )
@@ -92,7 +92,9 @@ def adherence_lines(facts: ProgressFacts) -> Text:
         bar = "█" * min(week.done, week.due) + "░" * max(0, week.due - week.done)
         bar += "+" * max(0, week.done - week.due)
         out.append(
-            _("week {number} {day}").format(number=f"{week.week:<2}", day=f"{week.monday:%d %b}")
+            _("week {number} {day}").format(
+                number=f"{week.week:<2}", day=dated(week.monday, "%d %b")
+            )
             + "  "
         )
         out.append(bar or "–", style="bold")

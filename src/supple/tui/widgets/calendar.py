@@ -7,6 +7,7 @@ from datetime import timedelta
 from textual.widgets import Static
 
 from supple.core.stats import Stats
+from supple.core.words import dated
 from supple.i18n import _
 
 SHADES = ("$success 25%", "$success 50%", "$success 75%", "$success")
@@ -39,7 +40,7 @@ class CalendarHeatmap(Static):
         for week in range(len(stats.calendar)):
             monday = stats.calendar_start + timedelta(weeks=week)
             if monday.month != previous and 2 * week + 3 <= len(months):
-                months[2 * week : 2 * week + 3] = monday.strftime("%b")
+                months[2 * week : 2 * week + 3] = dated(monday, "%b")
             previous = monday.month
         lines = ["  " + "".join(months).rstrip()]
         for day in range(7):
