@@ -20,7 +20,7 @@ from supple.cli.command import (
     write_to,
 )
 from supple.cli.program_words import better_words, kind_word, point_word
-from supple.core.words import change_words, dated, duration, level_word, plural, printable
+from supple.core.words import change_words, dated, decimal, duration, level_word, plural, printable
 from supple.i18n import _
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ def cmd_program(as_json: bool, program_id: str | None = None) -> int:
         elif p.finished:
             print(_("All workouts done. Well done!"))
         for number in ctx.view.too_long():
-            minutes = f"{ctx.view.seconds[number] / 60:.1f}"
+            minutes = decimal(ctx.view.seconds[number] / 60, ".1f")
             said = _("Workout {number} takes {minutes} min with your settings (over 30).")
             print(said.format(number=number, minutes=minutes))
         if p.due:
@@ -208,7 +208,7 @@ def cmd_program(as_json: bool, program_id: str | None = None) -> int:
     for test in ctx.program.tests:
         by_point = p.results.get(test.id, {})
         values = "  ".join(
-            f"{point_word(point)} {by_point[point].value:g}"
+            f"{point_word(point)} {decimal(by_point[point].value)}"
             if point in by_point
             else f"{point_word(point)} –"
             for point in POINTS
@@ -387,8 +387,8 @@ def cmd_test_list(ids: bool = False) -> int:
             name=printable(test.name),
             unit=printable(test.unit),
             better=better_words(test.better),
-            low=f"{test.low:g}",
-            high=f"{test.high:g}",
+            low=decimal(test.low),
+            high=decimal(test.high),
             kind=kind_word(test.kind),
         )
         print(f"{printable(test.id):<15} {said}")
@@ -441,7 +441,7 @@ def cmd_test_record(test_id: str, typed: str, point: str | None) -> int:
     print(
         said.format(
             name=printable(test.name),
-            value=f"{value:g}",
+            value=decimal(value),
             unit=printable(test.unit),
             point=point_word(at),
             path=printable(str(result.path)),

@@ -198,7 +198,12 @@ def _why_easier(n: Mapping[str, object]) -> str:
         parts.append(_("pain {rating} of 10 after (above 5)").format(rating=n["pain_after"]))
     if "morning" in n:
         if "usual" in n:
-            usual = _("usual {usual}").format(usual=f"{n['usual']:g}")
+            from supple.core.words import decimal
+
+            shown = n["usual"]
+            usual = _("usual {usual}").format(
+                usual=decimal(shown) if isinstance(shown, int | float) else shown
+            )
         else:
             usual = _("usual pain not known yet")
         parts.append(

@@ -12,7 +12,7 @@ from supple.core.layout import Side as Side
 from supple.core.layout import laid_out, seconds_of
 from supple.core.routine import LEVELS, Level, Routine
 from supple.core.value import value_class
-from supple.core.words import printable, side_words
+from supple.core.words import decimal, printable, side_words
 from supple.i18n import _
 
 
@@ -153,8 +153,8 @@ def describe_segment(segment: Segment, name: str | None = None, *, breath: bool 
             return _("get ready for {name}").format(name=printable(name or segment.exercise_id))
         case SegmentKind.REST:
             if segment.set:
-                return _("rest {seconds} s between sets").format(seconds=f"{segment.seconds:g}")
-            return _("rest {seconds} s").format(seconds=f"{segment.seconds:g}")
+                return _("rest {seconds} s between sets").format(seconds=decimal(segment.seconds))
+            return _("rest {seconds} s").format(seconds=decimal(segment.seconds))
         case SegmentKind.SWITCH_SIDE:
             if segment.side == "right":
                 return _("switch to the right side")
@@ -165,10 +165,10 @@ def describe_segment(segment: Segment, name: str | None = None, *, breath: bool 
                 parts.append(side_words(segment.side))
             if breath and segment.breath:
                 parts.append(
-                    "(" + " ".join(f"{p.phase} {p.seconds:g}s" for p in segment.breath) + ")"
+                    "(" + " ".join(f"{p.phase} {decimal(p.seconds)}s" for p in segment.breath) + ")"
                 )
         case SegmentKind.HOLD:
-            parts.append(_("hold {seconds} s").format(seconds=f"{segment.seconds:g}"))
+            parts.append(_("hold {seconds} s").format(seconds=decimal(segment.seconds)))
             if segment.side:
                 parts.append(side_words(segment.side))
         case _:

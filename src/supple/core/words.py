@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal, Protocol, assert_never
 
 from supple.core.outcome import COUNTS_SHARE, Outcome
 from supple.core.value import value_class
-from supple.i18n import _, lazy, n_
+from supple.i18n import _, decimal_sign, lazy, n_
 
 if TYPE_CHECKING:
     from datetime import date
@@ -47,6 +47,15 @@ def minutes(seconds: float) -> str:
         return _("{minutes} min {seconds:02d} s").format(minutes=whole // 60, seconds=whole % 60)
     # Translators: a length in whole minutes, "2 min" (the unit's symbol)
     return _("{minutes} min").format(minutes=whole // 60)
+
+
+def decimal(value: float, spec: str = "g") -> str:
+    """A number as the person's language writes it: ``format(value, spec)`` (``g``: no trailing
+    zeros, "1.5", "12"), its decimal point the language's sign ("1,5" in German and Spanish).
+    For what a person reads only: ``--json``, CSV and records keep the point."""
+    text = format(value, spec)
+    sign = decimal_sign()
+    return text if sign == "." else text.replace(".", sign)
 
 
 # Translators: the weekdays, abbreviated as a date shows them ("Sun 6 Dec 2026")
@@ -239,9 +248,9 @@ def change_words(change: float, unit: str) -> str:
     """How a mobility test moved from the first result to the latest, better being positive:
     the same words in the app and the CLI."""
     if change > 0:
-        return "▲ " + _("{change} {unit} better").format(change=f"{change:g}", unit=unit)
+        return "▲ " + _("{change} {unit} better").format(change=decimal(change), unit=unit)
     if change < 0:
-        return "▼ " + _("{change} {unit} worse").format(change=f"{-change:g}", unit=unit)
+        return "▼ " + _("{change} {unit} worse").format(change=decimal(-change), unit=unit)
     return "= " + _("the same")
 
 
@@ -289,15 +298,15 @@ def judged_words(change: float, error: float, unit: str, *, compact: bool = Fals
     match judge(change, error):
         case "better" | "worse":
             if compact:
-                return f"{'▲' if change > 0 else '▼'} {abs(change):g} {unit}"
+                return f"{'▲' if change > 0 else '▼'} {decimal(abs(change))} {unit}"
             return change_words(change, unit)
         case "within error" | "not yet":
-            size = f"{abs(change):g} {unit}".rstrip() if change else _("no change")
+            size = f"{decimal(abs(change))} {unit}".rstrip() if change else _("no change")
             if compact:
                 return f"≈ {size}" if change else "="
             return (
                 _("{size}, within the ±{error} {unit} measurement error")
-                .format(size=size, error=f"{error:g}", unit=unit)
+                .format(size=size, error=decimal(error), unit=unit)
                 .replace("  ", " ")
             )
         case _ as unreachable:
@@ -413,8 +422,8 @@ def source_word(source: str) -> str:
 
 def dated(when: date, pattern: str) -> str:
     """``when`` by a strftime ``pattern``, its %a and %b (the weekday, the month) in the
-    person's language ("Mon 03 Mar" in English, "Mo 03 Mär" in German)."""
-    # The English abbreviations (no locale is set: strftime writes C's), each a msgid of
-    # core.words' tables.
-    pattern = pattern.replace("%a", _(when.strftime("%a"))).replace("%b", _(when.strftime("%b")))
-    return when.strftime(pattern)
+    person's language ("Mon 03 Mar" in English, "Mo 03 Mär" in German): the names from this
+    module's tables, never the C locale's nor the system's."""
+    weekday = weekday_words(when).replace("%", "%%")
+    month = _(_MONTHS[when.month - 1]).replace("%", "%%")
+    return when.strftime(pattern.replace("%a", weekday).replace("%b", month))

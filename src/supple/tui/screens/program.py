@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 
 from supple.coach.wording import screening_line
 from supple.core.program import POINTS, MobilityTest, Program
-from supple.core.words import dated, judge, judged_words, printable
+from supple.core.words import dated, decimal, judge, judged_words, printable
 from supple.i18n import _, lazy
 from supple.tui.context import StartSession, tell
 from supple.tui.format import level_short, level_word
@@ -46,7 +46,11 @@ def results_chart(test: MobilityTest, values: Sequence[float | None]) -> Chart:
     return replace(
         TEST_CHART,
         columns=tuple(
-            Column(value, label=point, text=None if value is None else f"{value:g} {unit}".rstrip())
+            Column(
+                value,
+                label=point,
+                text=None if value is None else f"{decimal(value)} {unit}".rstrip(),
+            )
             for point, value in zip(POINTS, values, strict=True)
         ),
         unit=unit,
@@ -331,14 +335,14 @@ class ProgramScreen(SuppleScreen):
                 change = progress.change(test)
                 table.add_row(
                     Text(printable(test.name.split(" (")[0])),  # a str cell would be markup
-                    *(f"{v:g}" if v is not None else "–" for v in values),
+                    *(decimal(v) if v is not None else "–" for v in values),
                     change_text(test, change, self.app.theme_variables, compact=True),
                 )
                 continue
             table.add_row(
                 Text(printable(test.name)),
                 Text(f"{'↑' if test.better == 'higher' else '↓'} {printable(test.unit)}"),
-                *(f"{v:g}" if v is not None else "–" for v in values),
+                *(decimal(v) if v is not None else "–" for v in values),
                 change_text(test, progress.change(test), self.app.theme_variables),
             )
 

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.core.trends import BAND, BAND_MARKS, PainWeek, TestTrend, band_row, so_far, sparkline
-from supple.core.words import dated, done_of_planned, judged_words, printable
+from supple.core.words import dated, decimal, done_of_planned, judged_words, printable
 from supple.i18n import _, lazy
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 def _value(value: float | None, unit: str) -> str:
-    return "–" if value is None else f"{value:g} {printable(unit)}".rstrip()
+    return "–" if value is None else f"{decimal(value)} {printable(unit)}".rstrip()
 
 
 def band_key() -> Text:
@@ -75,7 +75,7 @@ def pain_lines(weeks: tuple[PainWeek, ...]) -> Text:
         latest = next((v for v in reversed(values) if v is not None), None)
         out.append(label.ljust(width))
         out.append(sparkline(values), style="bold")
-        shown_latest = "–" if latest is None else f"{latest:.1f}".removesuffix(".0")
+        shown_latest = "–" if latest is None else decimal(round(latest, 1))
         out.append("  " + _("latest {value}").format(value=shown_latest))
         out.append("\n")
     out.rstrip()
