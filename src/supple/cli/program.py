@@ -187,7 +187,7 @@ def cmd_program(as_json: bool, program_id: str | None = None) -> int:
                 said.format(
                     number=p.next.number,
                     week=p.next.week,
-                    routine=printable(p.next.routine),
+                    routine=printable(ctx.coach.program_service.title(program, p.next.routine)),
                     level=level_word(p.next.level),
                     length=length,
                     day=dated(p.suggested, "%a %d %b"),
@@ -202,7 +202,7 @@ def cmd_program(as_json: bool, program_id: str | None = None) -> int:
         if p.due:
             print(
                 _("Tests due: {tests} (`supple test list`)").format(
-                    tests=printable(", ".join(p.due))
+                    tests=printable(", ".join(point_word(point) for point in p.due))
                 )
             )
     for test in ctx.program.tests:
@@ -313,7 +313,7 @@ def cmd_program_start(
     said = _("Started {title} on {day}. {next}").format(
         title=printable(ctx.program.title),
         day=dated(started, "%a %d %b %Y"),
-        next=after_start(due),
+        next=after_start(tuple(point_word(point) for point in due)),
     )
     print(said)
     _say_left(left)

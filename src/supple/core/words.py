@@ -99,6 +99,23 @@ def day_words(day: date, *, padded: bool = False, year: bool = True) -> str:
     )
 
 
+# The three points of a program at which the tests are taken, as shown (the ids stay English).
+_POINT_WORDS = {
+    # Translators: the tests taken at the start of a program
+    "start": lazy("start"),
+    # Translators: the tests taken in the middle of a program
+    "middle": lazy("middle"),
+    # Translators: the tests taken at the end of a program
+    "end": lazy("end"),
+}
+
+
+def point_word(point: str) -> str:
+    """A test point as shown ("start" -> "Anfang"); the ids stay English in files."""
+    found = _POINT_WORDS.get(point)
+    return point if found is None else _(found)
+
+
 # Translators: a level's name as shown (the ids in files stay English)
 _LEVELS = {
     "beginner": lazy("beginner"),

@@ -98,7 +98,7 @@ class LibraryScreen(SuppleScreen):
         words = VerticalScroll(Static(id="library-text"), id="library-words")
         detail = Vertical(FigureStrip(fill=True, id="library-figure"), words, id="library-detail")
         detail.border_title = _("Exercise")
-        yield Static(Text("The exercise library", style="bold"), id="title")
+        yield Static(Text(_("The exercise library"), style="bold"), id="title")
         yield Horizontal(options, detail, id="library-main")
 
     def _options(self) -> list[Option | None]:
@@ -172,7 +172,7 @@ class LibraryScreen(SuppleScreen):
         try:
             self.coach.library.mark(item.id, on)
         except SaveError as error:
-            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            self.notify(_("Not saved: {error}").format(error=error), severity="error", markup=False)
             return
         self.query_one("#library-list", OptionList).replace_option_prompt(
             item.id, self._prompt(item)

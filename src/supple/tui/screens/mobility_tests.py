@@ -20,7 +20,7 @@ from textual.widgets import Digits, Input, Static
 from supple.core.figures import FIGURES
 from supple.core.motion import FigureFrame
 from supple.core.program import MobilityTest, Point, Program
-from supple.core.words import decimal, printable
+from supple.core.words import decimal, point_word, printable
 from supple.i18n import _, lazy
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.figure import FigureStrip
@@ -93,7 +93,9 @@ class TestsScreen(SuppleScreen):
         return self.program.tests[self.index]
 
     def body(self) -> Iterable[Widget]:
-        yield Static(f"[b]Mobility tests[/b] · {self.point} of the program", id="title")
+        # Translators: the mobility tests screen's title, {point} the start, middle or end
+        said = _("Mobility tests · {point} of the program").format(point=point_word(self.point))
+        yield Static(Text(said, style="bold"), id="title")
         with Horizontal(id="tests-main"):
             tests = Static(id="tests-list")
             tests.border_title = _("Tests")

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 
 from supple.coach.wording import screening_line
 from supple.core.program import POINTS, MobilityTest, Program
-from supple.core.words import dated, decimal, judge, judged_words, printable
+from supple.core.words import dated, decimal, judge, judged_words, point_word, printable
 from supple.i18n import _, lazy
 from supple.tui.context import StartSession, tell
 from supple.tui.format import level_short, level_word
@@ -48,7 +48,7 @@ def results_chart(test: MobilityTest, values: Sequence[float | None]) -> Chart:
         columns=tuple(
             Column(
                 value,
-                label=point,
+                label=point_word(point),
                 text=None if value is None else f"{decimal(value)} {unit}".rstrip(),
             )
             for point, value in zip(POINTS, values, strict=True)
@@ -118,7 +118,9 @@ def fill_grid(grid: DataTable[Any], view: ProgramView, compact: bool, success: s
                     )
                 )
             elif progress.next is not None and workout.number == progress.next.number:
-                cells.append(Text("▶" if compact else "▶ next", style="bold reverse"))
+                # Translators: the program's table, the next workout's cell ("▶ next")
+                shown = "▶" if compact else "▶ " + _("next")
+                cells.append(Text(shown, style="bold reverse"))
             else:
                 cells.append(Text("·", style="dim"))
         grid.add_row(*cells)
@@ -225,8 +227,8 @@ class ProgramScreen(SuppleScreen):
         self.listing: Text | None = None  # every program on a line, as last loaded
 
     def body(self) -> Iterable[Widget]:
-        yield Static("[b]Program[/b]", id="title")
-        yield Static("Loading…", id="program-status")
+        yield Static(Text(_("Program"), style="bold"), id="title")
+        yield Static(Text(_("Loading…")), id="program-status")
         yield Static(id="program-list")
         yield Static(id="program-screening")  # a warning sign not yet cleared
         with VerticalScroll(id="program-body"):  # scrolls (↑/↓) where 20 rows are too few
@@ -324,10 +326,12 @@ class ProgramScreen(SuppleScreen):
         progress = view.progress
         table = self.query_one("#progress-table", DataTable)
         table.clear(columns=True)
+        points = (point_word(p).capitalize() for p in POINTS)
         if self.compact:  # the essentials: each point's value and the change
-            table.add_columns("Test", *(p.capitalize() for p in POINTS), "Change")
+            table.add_columns(_("Test"), *points, _("Change"))
         else:
-            table.add_columns("Test", "Better", *(p.capitalize() for p in POINTS), "Change")
+            # Translators: the program's tests table: which way is better (↑ higher, ↓ lower)
+            table.add_columns(_("Test"), _("Better"), *points, _("Change"))
         for test in progress.program.tests:
             by_point = progress.results.get(test.id, {})
             values = [by_point[p].value if p in by_point else None for p in POINTS]

@@ -118,13 +118,13 @@ class ProgressScreen(SuppleScreen):
         self.facts: ProgressFacts | None = None
 
     def body(self) -> Iterable[Widget]:
-        yield Static("[b]Progress[/b]", id="title")
+        yield Static(Text(_("Progress"), style="bold"), id="title")
         with VerticalScroll(id="progress-body"):
-            yield Static("Tests against the start", classes="stats-label")
-            yield Static("Loading…", id="progress-tests")
-            yield Static("Pain by week", classes="stats-label")
+            yield Static(Text(_("Tests against the start")), classes="stats-label")
+            yield Static(Text(_("Loading…")), id="progress-tests")
+            yield Static(Text(_("Pain by week")), classes="stats-label")
             yield Static(id="progress-pain")
-            yield Static("Workouts done of those due", classes="stats-label")
+            yield Static(Text(_("Workouts done of those due")), classes="stats-label")
             yield Static(id="progress-adherence")
 
     def on_mount(self) -> None:

@@ -111,7 +111,7 @@ class ScreeningScreen(SuppleScreen):
         self.coach = coach
 
     def body(self) -> Iterable[Widget]:
-        yield Static("[b]Safety first[/b]", id="title")
+        yield Static(Text(_("Safety first"), style="bold"), id="title")
         before = self.coach.journal.screening()
         with VerticalScroll(id="screening-body"):
             yield Static(Text(f"{SCREENING_INTRO}\n{NOT_MEDICAL_ADVICE}"), id="screening-intro")

@@ -106,14 +106,15 @@ class StatsScreen(SuppleScreen):
         self.tall = True  # charts at full height (set from the screen's height)
 
     def body(self) -> Iterable[Widget]:
-        yield Static("[b]Stats[/b]", id="title")
+        yield Static(Text(_("Stats"), style="bold"), id="title")
         with VerticalScroll(id="stats-body"):
-            yield Static("Loading…", id="stats-numbers")
+            yield Static(Text(_("Loading…")), id="stats-numbers")
             yield Static(
-                "Minutes of work (reps and holds) per week, last 12 weeks", classes="stats-label"
+                Text(_("Minutes of work (reps and holds) per week, last 12 weeks")),
+                classes="stats-label",
             )
             yield BarChart(id="weeks")
-            yield Static("Last 26 weeks", classes="stats-label")
+            yield Static(Text(_("Last 26 weeks")), classes="stats-label")
             yield CalendarHeatmap(id="calendar")
             yield Static(Text(_(PAIN_LABEL).format(scale=_(SCALE))), classes="stats-label")
             yield BarChart(id="pain-trend")
