@@ -147,14 +147,15 @@ async def show_charts(box: ResultCharts, view: ProgramView) -> None:
 def programs_line(views: Sequence[ProgramView], active: str, shown: str) -> Text:
     """Every program on one line: the active one marked ●, the one on screen in bold, how far
     along each is (a program left for another keeps its progress)."""
-    parts: list[str | tuple[str, str]] = ["Programs "]
+    # Translators: the program screen's line of every program, "Programs (o: the other): ● …"
+    parts: list[str | tuple[str, str]] = [_("Programs")]
     if len(views) > 1:  # the key first: the line is cut at the right where it is narrow
-        parts.append(("(o: the other)", "dim"))
+        parts.append((" " + _("(o: the other)"), "dim"))
     parts.append(": ")
     for view in views:
         program, progress = view.program, view.progress
         where = (
-            "not started"
+            _("not started")
             if progress.started is None
             else f"{len(progress.done)}/{len(program.workouts)}"
         )
