@@ -21,7 +21,9 @@ NOT_FOR_ME = lazy("not for me")  # beside an exercise marked so: its row, its de
 def built_title(minutes: int, focus: Iterable[str]) -> str:
     """A session made for today: "10 minutes: hips, upper back" (every area when none named)."""
     # Translators: the areas of the body a made session works, when none was named
-    areas = ", ".join(a.replace("-", " ") for a in sorted(focus)) or _("every area")
+    from supple.core.words import area_word
+
+    areas = ", ".join(area_word(a) for a in sorted(focus)) or _("every area")
     # Translators: a made session's title, "10 minutes: hips, upper back"
     return _("{minutes} minutes: {areas}").format(minutes=minutes, areas=areas)
 

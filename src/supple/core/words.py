@@ -116,6 +116,40 @@ def point_word(point: str) -> str:
     return point if found is None else _(found)
 
 
+# The library's body areas and equipment as shown (``core.library``'s ids stay English in files,
+# ``--focus``, ``--equipment`` and ``--json``).
+_AREA_WORDS = {
+    # Translators: a body area of the exercise library
+    "neck": lazy("neck"),
+    "shoulders": lazy("shoulders"),
+    "upper-back": lazy("upper back"),
+    "lower-back": lazy("lower back"),
+    "hips": lazy("hips"),
+    "hamstrings": lazy("hamstrings"),
+    "wrists": lazy("wrists"),
+    "ankles": lazy("ankles"),
+}
+_EQUIPMENT_WORDS = {
+    # Translators: what an exercise needs ("Needs: wall, chair")
+    "wall": lazy("wall"),
+    "chair": lazy("chair"),
+    "band": lazy("band"),
+    "stick": lazy("stick"),
+}
+
+
+def area_word(area: str) -> str:
+    """A body area as shown ("upper-back" -> "upper back", "oberer Rücken")."""
+    found = _AREA_WORDS.get(area)
+    return area.replace("-", " ") if found is None else _(found)
+
+
+def equipment_word(item: str) -> str:
+    """A piece of equipment as shown ("band" -> "Band", "banda")."""
+    found = _EQUIPMENT_WORDS.get(item)
+    return item if found is None else _(found)
+
+
 # Translators: a level's name as shown (the ids in files stay English)
 _LEVELS = {
     "beginner": lazy("beginner"),
