@@ -13,7 +13,7 @@ from supple.core.layout import laid_out, seconds_of
 from supple.core.routine import LEVELS, Level, Routine
 from supple.core.value import value_class
 from supple.core.words import decimal, printable, side_words
-from supple.i18n import _
+from supple.i18n import _, n_
 
 
 @value_class(frozen=True, slots=True)
@@ -191,7 +191,7 @@ def timeline_line(segments: Sequence[Segment], limit: int = 600) -> str:
     index = 0
     while index < len(segments):
         segment = segments[index]
-        seconds = _number(round(segment.seconds, 1))
+        seconds = decimal(round(segment.seconds, 1))
         match segment.kind:
             case SegmentKind.REP:  # a set's reps in one: they are alike
                 count = 1
@@ -201,18 +201,22 @@ def timeline_line(segments: Sequence[Segment], limit: int = 600) -> str:
                     and segments[index + count].rep != 1
                 ):
                     count += 1
-                words.append(f"{count} reps × {seconds} s")
+                # Translators: the editor's one-line timeline, a set's reps: "5 reps × 6 s"
+                said = n_("{count} rep × {seconds} s", "{count} reps × {seconds} s", count)
+                words.append(said.format(count=count, seconds=seconds))
                 index += count
                 continue
             case SegmentKind.HOLD:
-                side = f" ({segment.side})" if segment.side else ""
-                words.append(f"hold{side} {seconds} s")
+                said = _("hold {seconds} s").format(seconds=seconds)
+                words.append(f"{said} ({side_words(segment.side)})" if segment.side else said)
             case SegmentKind.GET_READY:
-                words.append(f"get ready {seconds} s")
+                # Translators: the editor's one-line timeline: "get ready 5 s · 5 reps × 6 s"
+                words.append(_("get ready {seconds} s").format(seconds=seconds))
             case SegmentKind.SWITCH_SIDE:
-                words.append(f"switch {seconds} s")
+                # Translators: the editor's one-line timeline: the pause to switch sides
+                words.append(_("switch {seconds} s").format(seconds=seconds))
             case SegmentKind.REST:
-                words.append(f"rest {seconds} s")
+                words.append(_("rest {seconds} s").format(seconds=seconds))
             case _:
                 assert_never(segment.kind)
         index += 1
@@ -220,9 +224,3 @@ def timeline_line(segments: Sequence[Segment], limit: int = 600) -> str:
             words.append("…")
             break
     return " · ".join(words)
-
-
-def _number(value: float) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
