@@ -40,12 +40,16 @@ class CalendarHeatmap(Static):
     def show(self, stats: Stats) -> None:
         # Month names over the week they begin in; each week column is two characters wide.
         months = [" "] * (2 * len(stats.calendar) + 2)
-        previous = None
+        previous, last = None, slice(0, 0)
         for week in range(len(stats.calendar)):
             monday = stats.calendar_start + timedelta(weeks=week)
-            if monday.month != previous and 2 * week + 3 <= len(months):
-                # Three letters, as the columns allow ("März" -> "Mär", "Dez." -> "Dez").
-                months[2 * week : 2 * week + 3] = dated(monday, "%b")[:3].ljust(3)
+            name = dated(monday, "%b")  # "Nov", "Nov.", "März", "sept": each language's own
+            at = slice(2 * week, 2 * week + len(name))
+            if monday.month != previous and at.stop <= len(months):
+                if at.start < last.stop:  # the month before shows a week or so: the new one wins
+                    months[last] = " " * (last.stop - last.start)
+                months[at] = name
+                last = at
             previous = monday.month
         lines = ["  " + words("".join(months).rstrip())]
         # Each row's weekday by its initial in the person's language ("MDMDFSS" in German).
