@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, assert_never
 
-from supple.core.breath import Phase
+from supple.core.breath import Phase, phase_word
 from supple.core.layout import SIDES as SIDES
 from supple.core.layout import SegmentKind as SegmentKind
 from supple.core.layout import Side as Side
@@ -165,7 +165,11 @@ def describe_segment(segment: Segment, name: str | None = None, *, breath: bool 
                 parts.append(side_words(segment.side))
             if breath and segment.breath:
                 parts.append(
-                    "(" + " ".join(f"{p.phase} {decimal(p.seconds)}s" for p in segment.breath) + ")"
+                    "("
+                    + " ".join(
+                        f"{phase_word(p.phase)} {decimal(p.seconds)}s" for p in segment.breath
+                    )
+                    + ")"
                 )
         case SegmentKind.HOLD:
             parts.append(_("hold {seconds} s").format(seconds=decimal(segment.seconds)))

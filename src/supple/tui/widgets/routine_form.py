@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Label, OptionList, Select, Static, Switch, TextArea
 
 from supple.coach.routine_edit import phases_text
-from supple.core.breath import PATTERNS
+from supple.core.breath import PATTERNS, phase_word
 from supple.core.figure_names import figure_names
 from supple.core.routine import (
     LEVELS,
@@ -30,7 +30,7 @@ from supple.core.routine import (
 )
 from supple.core.tomlcheck import KeyPart, Problem, dotted
 from supple.core.words import level_word, printable
-from supple.i18n import _, lazy, p_
+from supple.i18n import _, lazy
 from supple.tui.widgets.field_input import FieldInput
 
 if TYPE_CHECKING:
@@ -294,21 +294,8 @@ def shown_value(value: Any) -> str:
 
 def _phases_words(name: str) -> str:
     return " · ".join(
-        f"{_phase_word(p.phase)} {shown_value(p.seconds)}" for p in PATTERNS[name].phases
+        f"{phase_word(p.phase)} {shown_value(p.seconds)}" for p in PATTERNS[name].phases
     )
-
-
-def _phase_word(phase: str) -> str:
-    """A breath phase as the editor's choices name it ("cat-cow (inhale 3 · exhale 3)"); the
-    ids stay English in files and in the phases typed."""
-    match phase:
-        case "inhale":
-            return p_("breath phase", "inhale")
-        case "exhale":
-            return p_("breath phase", "exhale")
-        case "hold":
-            return p_("breath phase", "hold")
-    return phase
 
 
 # A level's dose in the editor's form, "Beginner reps" ({level}: the level's name).
