@@ -112,8 +112,7 @@ _POINT_WORDS = {
 
 def point_word(point: str) -> str:
     """A test point as shown ("start" -> "Anfang"); the ids stay English in files."""
-    found = _POINT_WORDS.get(point)
-    return point if found is None else _(found)
+    return _shown(_POINT_WORDS, point, point)
 
 
 # The library's body areas and equipment as shown (``core.library``'s ids stay English in files,
@@ -140,14 +139,18 @@ _EQUIPMENT_WORDS = {
 
 def area_word(area: str) -> str:
     """A body area as shown ("upper-back" -> "upper back", "oberer Rücken")."""
-    found = _AREA_WORDS.get(area)
-    return area.replace("-", " ") if found is None else _(found)
+    return _shown(_AREA_WORDS, area, area.replace("-", " "))
 
 
 def equipment_word(item: str) -> str:
     """A piece of equipment as shown ("band" -> "Band", "banda")."""
-    found = _EQUIPMENT_WORDS.get(item)
-    return item if found is None else _(found)
+    return _shown(_EQUIPMENT_WORDS, item, item)
+
+
+def _shown(table: dict[str, str], key: str, otherwise: str) -> str:
+    """``key``'s word in ``table``, translated; ``otherwise`` for a key not in it."""
+    found = table.get(key)
+    return otherwise if found is None else _(found)
 
 
 # Translators: a level's name as shown (the ids in files stay English)
