@@ -33,6 +33,9 @@ Language = Literal["en", "de", "es", "pseudo"]
 LANGUAGES: Final[tuple[Language, ...]] = get_args(Language)
 TRANSLATED: Final[tuple[Language, ...]] = ("de", "es")  # the catalogues shipped
 ENVIRONMENT: Final = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")  # in gettext's order
+# How each language writes a number's decimal part (CLDR's sign: "1.5 min", "1,5 min"); a new
+# language adds its own here.
+DECIMAL_SIGNS: Final[Mapping[Language, str]] = {"en": ".", "de": ",", "es": ",", "pseudo": "."}
 
 _flag: Language | None = None  # --lang
 _setting: Language | None = None  # the `language` setting; None: follow the system
@@ -77,6 +80,11 @@ def language() -> Language:
     if _current is None:
         _current = _flag or _setting or from_environment()
     return _current
+
+
+def decimal_sign() -> str:
+    """The decimal sign of the language now ("." or ",")."""
+    return DECIMAL_SIGNS[language()]
 
 
 def choose(code: str | None) -> None:

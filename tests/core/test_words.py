@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from supple.core.breath import Phase
 from supple.core.timeline import Segment, describe_segment
@@ -59,3 +61,35 @@ def test_describe_segment_with_and_without_the_name() -> None:
     assert describe_segment(segment("rest")) == "rest 6 s"
     assert describe_segment(segment("rest", set=1, sets=2)) == "rest 6 s between sets"
     assert describe_segment(segment("switch_side", side="right")) == "switch to the right side"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    value=st.floats(allow_nan=False, allow_infinity=False, min_value=-1e9, max_value=1e9),
+    spec=st.sampled_from(["g", ".1f", ".2f", ".0f"]),
+)
+def test_a_decimal_reads_as_english_rounds_it_with_the_languages_sign(
+    value: float, spec: str
+) -> None:
+    """The digits are English's (the same rounding), only the sign between them is the
+    language's: a point in English, a comma in German and Spanish; never a point in those."""
+    from supple import i18n
+    from supple.core.words import decimal
+
+    english = format(value, spec)
+    assert decimal(value, spec) == english
+    for language in ("de", "es"):
+        i18n.choose(language)
+        shown = decimal(value, spec)
+        assert shown == english.replace(".", ",") and "." not in shown
+    i18n.choose(None)
+
+
+def test_a_decimal_in_words() -> None:
+    from supple import i18n
+    from supple.core.words import decimal
+
+    assert (decimal(1.6), decimal(2.0), decimal(12.25, ".1f")) == ("1.6", "2", "12.2")
+    i18n.choose("de")
+    assert (decimal(1.6), decimal(2.0), decimal(0.5)) == ("1,6", "2", "0,5")
+    assert i18n.DECIMAL_SIGNS.keys() == set(i18n.LANGUAGES)  # every language declares its own

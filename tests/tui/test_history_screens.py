@@ -60,9 +60,8 @@ async def test_history_rows_filter_detail_and_delete(data_dir: Path) -> None:
         await pilot.press("down", "enter")
         await settle(pilot)
         assert isinstance(app.screen, SessionDetailScreen)
-        assert "Mon 23" not in text(app, "#title") and "Monday 23 November 2026" in text(
-            app, "#title"
-        )
+        # The day as every screen dates it (core.words.dated), with the time.
+        assert "Mon 23 Nov 2026, 21:05" in text(app, "#title")
         assert "feeling 6→7/10 (old scale, 10 = great)" in text(app, "#feelings")
         detail_path = app.screen.record.path
         await pilot.press("d")

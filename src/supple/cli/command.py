@@ -247,17 +247,6 @@ def find_routine(found: EffectiveCatalog, routine_id: str) -> Routine | None:
         return None
 
 
-def dated(when: date, pattern: str) -> str:
-    """``when`` by a strftime ``pattern``, its %a and %b (the weekday, the month) in the
-    person's language ("Mon 03 Mar" in English, "Mo 03 Mär" in German)."""
-    from supple.i18n import _
-
-    # The English abbreviations (no locale is set: strftime writes C's), each a msgid of
-    # core.words' tables.
-    pattern = pattern.replace("%a", _(when.strftime("%a"))).replace("%b", _(when.strftime("%b")))
-    return when.strftime(pattern)
-
-
 def force_argument(parser: argparse.ArgumentParser) -> None:
     """``--force`` for a command that writes a file the person names (declared once)."""
     from supple.i18n import _

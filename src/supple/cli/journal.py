@@ -223,12 +223,13 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
             if words
         )
         done = _("{done}/{total} done").format(done=r.exercises_done, total=len(r.exercises))
+        by_hand = "  " + _("logged by hand") if r.by_hand else ""
         print(
             f"{r.started:%Y-%m-%d %H:%M}  {column(printable(r.title), title_cells)} "
             f"{column(printable(level_word(r.level)), LEVEL_CELLS)} "
             f"{duration(r.active_seconds):>6}  {said(r.outcome).label:<15} "
             f"{done}{feeling}"
-            f"{'  ' + _('logged by hand') if r.by_hand else ''}"
+            f"{by_hand}"
         )
     return 0
 
@@ -273,9 +274,9 @@ def cmd_stats(as_json: bool) -> int:
     print(said_week.format(counted=counted(week.sessions), minutes=f"{week.minutes:.0f}"))
     weeks = " ".join(f"{w.minutes:.0f}" for w in stats.weeks)
     print(_("Last 12 weeks (minutes): {minutes}").format(minutes=weeks))
-    from supple.cli.command import dated
     from supple.coach import wording
     from supple.core.pain import OLD_SCALE, SCALE
+    from supple.core.words import dated
 
     if stats.pain:
         said_pain = _("Pain after sessions ({scale}, lower is better): {trend}")

@@ -13,7 +13,6 @@ from supple.cli.command import (
     ask,
     coach,
     completes,
-    dated,
     day,
     force_argument,
     ids_argument,
@@ -21,7 +20,16 @@ from supple.cli.command import (
     write_to,
 )
 from supple.cli.program_words import better_words, kind_word, point_word
-from supple.core.words import duration, judged_words, level_word, measured, plural, printable
+from supple.core.words import (
+    dated,
+    decimal,
+    duration,
+    judged_words,
+    level_word,
+    measured,
+    plural,
+    printable,
+)
 from supple.i18n import _
 
 if TYPE_CHECKING:
@@ -189,7 +197,7 @@ def cmd_program(as_json: bool, program_id: str | None = None) -> int:
                 said.format(
                     number=p.next.number,
                     week=p.next.week,
-                    routine=printable(p.next.routine),
+                    routine=printable(ctx.coach.program_service.title(program, p.next.routine)),
                     level=level_word(p.next.level),
                     length=length,
                     day=dated(p.suggested, "%a %d %b"),
@@ -198,13 +206,13 @@ def cmd_program(as_json: bool, program_id: str | None = None) -> int:
         elif p.finished:
             print(_("All workouts done. Well done!"))
         for number in ctx.view.too_long():
-            minutes = f"{ctx.view.seconds[number] / 60:.1f}"
+            minutes = decimal(ctx.view.seconds[number] / 60, ".1f")
             said = _("Workout {number} takes {minutes} min with your settings (over 30).")
             print(said.format(number=number, minutes=minutes))
         if p.due:
             print(
                 _("Tests due: {tests} (`supple test list`)").format(
-                    tests=printable(", ".join(p.due))
+                    tests=printable(", ".join(point_word(point) for point in p.due))
                 )
             )
     for test in ctx.program.tests:
@@ -319,7 +327,7 @@ def cmd_program_start(
     said = _("Started {title} on {day}. {next}").format(
         title=printable(ctx.program.title),
         day=dated(started, "%a %d %b %Y"),
-        next=after_start(due),
+        next=after_start(tuple(point_word(point) for point in due)),
     )
     print(said)
     _say_left(left)
@@ -406,8 +414,8 @@ def cmd_test_list(ids: bool = False) -> int:
             name=printable(test.name),
             unit=printable(test.unit),
             better=better_words(test.better),
-            low=f"{test.low:g}",
-            high=f"{test.high:g}",
+            low=decimal(test.low),
+            high=decimal(test.high),
             kind=kind_word(test.kind),
         )
         print(f"{printable(test.id):<15} {said}")
@@ -460,7 +468,7 @@ def cmd_test_record(test_id: str, typed: str, point: str | None) -> int:
     print(
         said.format(
             name=printable(test.name),
-            value=f"{value:g}",
+            value=decimal(value),
             unit=printable(test.unit),
             point=point_word(at),
             path=printable(str(result.path)),

@@ -5,26 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, assert_never
 
-from supple.i18n import _, lazy
+from supple.core.words import point_word as point_word
+from supple.i18n import _
 
 if TYPE_CHECKING:
     from supple.core.program import Better, TestKind
-
-
-# The three points of a program at which the tests are taken, as shown (the ids stay English).
-POINT_WORDS = {
-    # Translators: the tests taken at the start of a program
-    "start": lazy("start"),
-    # Translators: the tests taken in the middle of a program
-    "middle": lazy("middle"),
-    # Translators: the tests taken at the end of a program
-    "end": lazy("end"),
-}
-
-
-def point_word(point: str) -> str:
-    found = POINT_WORDS.get(point)
-    return point if found is None else _(found)
 
 
 def better_words(better: Better) -> str:

@@ -19,7 +19,7 @@ from supple.cli.command import (
     use_parsed_cache,
     write_to,
 )
-from supple.core.words import duration, level_word, plural, printable, source_word
+from supple.core.words import decimal, duration, level_word, plural, printable, source_word
 from supple.i18n import _, n_
 from supple.system.environment import value
 
@@ -77,7 +77,7 @@ def catalog() -> EffectiveCatalog:
 
 
 def _fmt_minutes(seconds: float) -> str:
-    return _("{minutes} min").format(minutes=f"{round(seconds / 60, 1):g}")
+    return _("{minutes} min").format(minutes=decimal(round(seconds / 60, 1)))
 
 
 def cmd_list(as_json: bool, ids: bool = False) -> int:
@@ -247,7 +247,7 @@ def cmd_import(path: Path) -> int:
     print(f"{printable(str(path))}: {report.format}, {plural(len(report.written), 'routine')}")
     for routine, target in report.written:
         minutes = _("{minutes} min").format(
-            minutes="/".join(f"{m:g}" for m in minutes_per_level(routine).values())
+            minutes="/".join(decimal(m) for m in minutes_per_level(routine).values())
         )
         old = _renamed_from(renamed, routine.id)
         again = " " + _("(its own id, {id}, was taken)").format(id=printable(old)) if old else ""

@@ -211,9 +211,12 @@ def _why_easier(n: Mapping[str, object]) -> str:
     said = [_("{reasons} on {session}").format(reasons=", ".join(parts), session=session)]
     if "morning" not in n:
         return said[0]
+    from supple.core.words import decimal
+
+    shown = n.get("usual")
     usual = (
-        _("usual {usual}").format(usual=f"{n['usual']:g}")
-        if isinstance(n.get("usual"), int | float)
+        _("usual {usual}").format(usual=decimal(shown))
+        if isinstance(shown, int | float)
         else _("usual pain not known yet")  # never compared with a made-up 0
     )
     # Translators: the morning after the session, "next morning 5 of 10 on Sun 06 Dec (usual 2)"

@@ -21,16 +21,18 @@ NOT_FOR_ME = lazy("not for me")  # beside an exercise marked so: its row, its de
 def built_title(minutes: int, focus: Iterable[str]) -> str:
     """A session made for today: "10 minutes: hips, upper back" (every area when none named)."""
     # Translators: the areas of the body a made session works, when none was named
-    areas = ", ".join(a.replace("-", " ") for a in sorted(focus)) or _("every area")
+    from supple.core.words import area_word
+
+    areas = ", ".join(area_word(a) for a in sorted(focus)) or _("every area")
     # Translators: a made session's title, "10 minutes: hips, upper back"
     return _("{minutes} minutes: {areas}").format(minutes=minutes, areas=areas)
 
 
 def built_summary(day: date, level: str) -> str:
-    from supple.core.words import level_words
+    from supple.core.words import day_words, level_words
 
     return _("Made for {day} by supple build, at the {level} level.").format(
-        day=day.isoformat(), level=level_words(level)
+        day=day_words(day), level=level_words(level)
     )
 
 

@@ -192,7 +192,9 @@ def stopped(error: str | None) -> str:
 
 def morning_about(title: str, started: datetime) -> str:
     """The session a next-morning question is about: "Back pain relief, Sat 09:12"."""
-    return f"{title}, {started:%a %H:%M}"
+    from supple.core.words import dated
+
+    return f"{title}, {dated(started, '%a %H:%M')}"
 
 
 def morning_question(about: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from supple.core.value import value_class
-from supple.i18n import _, lazy
+from supple.i18n import _, lazy, p_
 
 PhaseName = Literal["inhale", "exhale", "hold"]
 PHASE_NAMES: tuple[PhaseName, ...] = ("inhale", "exhale", "hold")
@@ -20,6 +20,19 @@ DEFAULT_CUES: dict[str, str] = {
     # Translators: a breath pacer's cue word: hold the breath (short, in big letters)
     "hold": lazy("Hold"),
 }
+
+
+def phase_word(phase: str) -> str:
+    """A breath phase as a line of text names it ("inhale 3 · exhale 3" in the editor's choices
+    and `supple show --breath`); the ids stay English in files and in the phases typed."""
+    match phase:
+        case "inhale":
+            return p_("breath phase", "inhale")
+        case "exhale":
+            return p_("breath phase", "exhale")
+        case "hold":
+            return p_("breath phase", "hold")
+    return phase
 
 
 @value_class(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from supple.core.program import POINTS, Point, Progress, Workout, days_after
 from supple.core.routine import Level
 from supple.core.value import value_class
-from supple.core.words import level_words
+from supple.core.words import decimal, level_words
 from supple.i18n import _
 
 DAYS_BETWEEN = 2  # a workout, a rest day, the next workout
@@ -66,7 +66,7 @@ def workout_summary(workout: Workout, total: int, info: WorkoutInfo) -> str:
     if info.minutes is None:
         return _("Workout {number} of {total} — {title}, {level}").format(level=level, **facts)
     said = _("Workout {number} of {total} — {title}, {level}, {minutes} min")
-    return said.format(level=level, minutes=f"{info.minutes:g}", **facts)
+    return said.format(level=level, minutes=decimal(info.minutes), **facts)
 
 
 def project(

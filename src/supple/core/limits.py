@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from supple.core.value import field, fields, value_class
+from supple.i18n import lazy
 
 LEVELS: tuple[Level, ...] = ("beginner", "intermediate", "advanced")
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -32,10 +33,11 @@ class Timing:
     """Pauses around the work, in seconds; each field is a key of a routine's [timing] table,
     with its limit (more is a typo or a danger) and the editor's label."""
 
-    get_ready: int = _timing_field(5, 60, "Get ready")
-    rest_between_sets: int = _timing_field(15, 300, "Rest (sets)")
-    rest_between_exercises: int = _timing_field(10, 300, "Rest (exercises)")
-    switch_side: int = _timing_field(5, 60, "Switch side")
+    get_ready: int = _timing_field(5, 60, lazy("Get ready"))
+    # Translators: the editor's labels of a routine's pauses (short: a form's left column)
+    rest_between_sets: int = _timing_field(15, 300, lazy("Rest (sets)"))
+    rest_between_exercises: int = _timing_field(10, 300, lazy("Rest (exercises)"))
+    switch_side: int = _timing_field(5, 60, lazy("Switch side"))
 
 
 TIMING_KEYS = tuple(f.name for f in fields(Timing))

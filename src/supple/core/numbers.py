@@ -146,7 +146,9 @@ def read_number(text: str, unit: str = "", *, whole: bool = False) -> float:
     if rest:
         typed = rest.lower().rstrip(".")
         if typed not in words.words or seconds is not None:
-            got = f"{value:g}" if seconds is None else f"{match['number']}"
+            from supple.core.words import decimal
+
+            got = decimal(value) if seconds is None else f"{match['number']}"
             facts = {"text": _shown(text), "got": got, "rest": _shown(rest), "unit": words.name}
             if unit:
                 said = _("'{text}': read {got}, then '{rest}': expected a number in {unit}")

@@ -119,8 +119,10 @@ def number(high: float) -> Reader:
             said = _("{key}: expected a number, got {value}")
             raise BadRecord(said.format(key=label, value=repr(value)))
         if not 0 <= value <= high:
+            from supple.core.words import decimal
+
             limit = (
-                _("0 or more") if high == math.inf else _("0 to {high}").format(high=f"{high:g}")
+                _("0 or more") if high == math.inf else _("0 to {high}").format(high=decimal(high))
             )
             said = _("{key}: {value} is impossible ({limit})")
             raise BadRecord(said.format(key=label, value=value, limit=limit))

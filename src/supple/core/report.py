@@ -20,6 +20,7 @@ from supple.core.trends import AdherenceWeek, PainWeek, TestTrend, so_far
 from supple.core.value import value_class
 from supple.core.words import (
     day_words,
+    decimal,
     done_of_planned,
     judged_words,
     judgement_words,
@@ -169,7 +170,7 @@ def _bar(share: float, css: str = "bar") -> str:
 def _num(value: float | None, unit: str = "") -> str:
     if value is None:
         return "–"
-    return _e(f"{value:.1f}".removesuffix(".0") + (f" {unit}" if unit else ""))
+    return _e(decimal(round(value, 1)) + (f" {unit}" if unit else ""))
 
 
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]], numeric: set[int]) -> str:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar, assert_never
 
-from supple.core.breath import Phase
+from supple.core.breath import Phase, phase_word
 from supple.core.layout import SIDES as SIDES
 from supple.core.layout import SegmentKind as SegmentKind
 from supple.core.layout import Side as Side
 from supple.core.layout import laid_out, seconds_of
 from supple.core.routine import LEVELS, Level, Routine
 from supple.core.value import value_class
-from supple.core.words import printable, side_words
-from supple.i18n import _
+from supple.core.words import decimal, printable, side_words
+from supple.i18n import _, n_
 
 
 @value_class(frozen=True, slots=True)
@@ -153,8 +153,8 @@ def describe_segment(segment: Segment, name: str | None = None, *, breath: bool 
             return _("get ready for {name}").format(name=printable(name or segment.exercise_id))
         case SegmentKind.REST:
             if segment.set:
-                return _("rest {seconds} s between sets").format(seconds=f"{segment.seconds:g}")
-            return _("rest {seconds} s").format(seconds=f"{segment.seconds:g}")
+                return _("rest {seconds} s between sets").format(seconds=decimal(segment.seconds))
+            return _("rest {seconds} s").format(seconds=decimal(segment.seconds))
         case SegmentKind.SWITCH_SIDE:
             if segment.side == "right":
                 return _("switch to the right side")
@@ -165,10 +165,14 @@ def describe_segment(segment: Segment, name: str | None = None, *, breath: bool 
                 parts.append(side_words(segment.side))
             if breath and segment.breath:
                 parts.append(
-                    "(" + " ".join(f"{p.phase} {p.seconds:g}s" for p in segment.breath) + ")"
+                    "("
+                    + " ".join(
+                        f"{phase_word(p.phase)} {decimal(p.seconds)}s" for p in segment.breath
+                    )
+                    + ")"
                 )
         case SegmentKind.HOLD:
-            parts.append(_("hold {seconds} s").format(seconds=f"{segment.seconds:g}"))
+            parts.append(_("hold {seconds} s").format(seconds=decimal(segment.seconds)))
             if segment.side:
                 parts.append(side_words(segment.side))
         case _:
@@ -191,7 +195,7 @@ def timeline_line(segments: Sequence[Segment], limit: int = 600) -> str:
     index = 0
     while index < len(segments):
         segment = segments[index]
-        seconds = _number(round(segment.seconds, 1))
+        seconds = decimal(round(segment.seconds, 1))
         match segment.kind:
             case SegmentKind.REP:  # a set's reps in one: they are alike
                 count = 1
@@ -201,18 +205,22 @@ def timeline_line(segments: Sequence[Segment], limit: int = 600) -> str:
                     and segments[index + count].rep != 1
                 ):
                     count += 1
-                words.append(f"{count} reps × {seconds} s")
+                # Translators: the editor's one-line timeline, a set's reps: "5 reps × 6 s"
+                said = n_("{count} rep × {seconds} s", "{count} reps × {seconds} s", count)
+                words.append(said.format(count=count, seconds=seconds))
                 index += count
                 continue
             case SegmentKind.HOLD:
-                side = f" ({segment.side})" if segment.side else ""
-                words.append(f"hold{side} {seconds} s")
+                said = _("hold {seconds} s").format(seconds=seconds)
+                words.append(f"{said} ({side_words(segment.side)})" if segment.side else said)
             case SegmentKind.GET_READY:
-                words.append(f"get ready {seconds} s")
+                # Translators: the editor's one-line timeline: "get ready 5 s · 5 reps × 6 s"
+                words.append(_("get ready {seconds} s").format(seconds=seconds))
             case SegmentKind.SWITCH_SIDE:
-                words.append(f"switch {seconds} s")
+                # Translators: the editor's one-line timeline: the pause to switch sides
+                words.append(_("switch {seconds} s").format(seconds=seconds))
             case SegmentKind.REST:
-                words.append(f"rest {seconds} s")
+                words.append(_("rest {seconds} s").format(seconds=seconds))
             case _:
                 assert_never(segment.kind)
         index += 1
@@ -220,9 +228,3 @@ def timeline_line(segments: Sequence[Segment], limit: int = 600) -> str:
             words.append("…")
             break
     return " · ".join(words)
-
-
-def _number(value: float) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Literal, Protocol, assert_never
 
 from supple.core.outcome import COUNTS_SHARE, Outcome
 from supple.core.value import value_class
-from supple.i18n import _, lazy, n_
+from supple.i18n import _, decimal_sign, lazy, n_
 
 if TYPE_CHECKING:
     from datetime import date
@@ -47,6 +47,15 @@ def minutes(seconds: float) -> str:
         return _("{minutes} min {seconds:02d} s").format(minutes=whole // 60, seconds=whole % 60)
     # Translators: a length in whole minutes, "2 min" (the unit's symbol)
     return _("{minutes} min").format(minutes=whole // 60)
+
+
+def decimal(value: float, spec: str = "g") -> str:
+    """A number as the person's language writes it: ``format(value, spec)`` (``g``: no trailing
+    zeros, "1.5", "12"), its decimal point the language's sign ("1,5" in German and Spanish).
+    For what a person reads only: ``--json``, CSV and records keep the point."""
+    text = format(value, spec)
+    sign = decimal_sign()
+    return text if sign == "." else text.replace(".", sign)
 
 
 # Translators: the weekdays, abbreviated as a date shows them ("Sun 6 Dec 2026")
@@ -88,6 +97,60 @@ def day_words(day: date, *, padded: bool = False, year: bool = True) -> str:
     return _("{weekday} {day} {month} {year}").format(
         weekday=weekday, day=number, month=month, year=day.year
     )
+
+
+# The three points of a program at which the tests are taken, as shown (the ids stay English).
+_POINT_WORDS = {
+    # Translators: the tests taken at the start of a program
+    "start": lazy("start"),
+    # Translators: the tests taken in the middle of a program
+    "middle": lazy("middle"),
+    # Translators: the tests taken at the end of a program
+    "end": lazy("end"),
+}
+
+
+def point_word(point: str) -> str:
+    """A test point as shown ("start" -> "Anfang"); the ids stay English in files."""
+    return _shown(_POINT_WORDS, point, point)
+
+
+# The library's body areas and equipment as shown (``core.library``'s ids stay English in files,
+# ``--focus``, ``--equipment`` and ``--json``).
+_AREA_WORDS = {
+    # Translators: a body area of the exercise library
+    "neck": lazy("neck"),
+    "shoulders": lazy("shoulders"),
+    "upper-back": lazy("upper back"),
+    "lower-back": lazy("lower back"),
+    "hips": lazy("hips"),
+    "hamstrings": lazy("hamstrings"),
+    "wrists": lazy("wrists"),
+    "ankles": lazy("ankles"),
+}
+_EQUIPMENT_WORDS = {
+    # Translators: what an exercise needs ("Needs: wall, chair")
+    "wall": lazy("wall"),
+    "chair": lazy("chair"),
+    "band": lazy("band"),
+    "stick": lazy("stick"),
+}
+
+
+def area_word(area: str) -> str:
+    """A body area as shown ("upper-back" -> "upper back", "oberer Rücken")."""
+    return _shown(_AREA_WORDS, area, area.replace("-", " "))
+
+
+def equipment_word(item: str) -> str:
+    """A piece of equipment as shown ("band" -> "Band", "banda")."""
+    return _shown(_EQUIPMENT_WORDS, item, item)
+
+
+def _shown(table: dict[str, str], key: str, otherwise: str) -> str:
+    """``key``'s word in ``table``, translated; ``otherwise`` for a key not in it."""
+    found = table.get(key)
+    return otherwise if found is None else _(found)
 
 
 # Translators: a level's name as shown (the ids in files stay English)
@@ -239,9 +302,9 @@ def change_words(change: float, unit: str) -> str:
     """How a mobility test moved from the first result to the latest, better being positive:
     the same words in the app and the CLI."""
     if change > 0:
-        return "▲ " + _("{change} {unit} better").format(change=f"{change:g}", unit=unit)
+        return "▲ " + _("{change} {unit} better").format(change=decimal(change), unit=unit)
     if change < 0:
-        return "▼ " + _("{change} {unit} worse").format(change=f"{-change:g}", unit=unit)
+        return "▼ " + _("{change} {unit} worse").format(change=decimal(-change), unit=unit)
     return "= " + _("the same")
 
 
@@ -284,7 +347,7 @@ def judge(change: float | None, error: float) -> Judgement:
 
 def measured(value: float, unit: str) -> str:
     """A test's result with its unit: "12 cm", "90 s"."""
-    return f"{value:g} {unit.strip()}".rstrip()
+    return f"{decimal(value)} {unit.strip()}".rstrip()
 
 
 def judged_words(change: float, error: float, unit: str, *, compact: bool = False) -> str:
@@ -294,15 +357,15 @@ def judged_words(change: float, error: float, unit: str, *, compact: bool = Fals
     match judge(change, error):
         case "better" | "worse":
             if compact:
-                return f"{'▲' if change > 0 else '▼'} {abs(change):g} {unit}"
+                return f"{'▲' if change > 0 else '▼'} {decimal(abs(change))} {unit}"
             return change_words(change, unit)
         case "within error" | "not yet":
-            size = f"{abs(change):g} {unit}".rstrip() if change else _("no change")
+            size = f"{decimal(abs(change))} {unit}".rstrip() if change else _("no change")
             if compact:
                 return f"≈ {size}" if change else "="
             return (
                 _("{size}, within the ±{error} {unit} measurement error")
-                .format(size=size, error=f"{error:g}", unit=unit)
+                .format(size=size, error=decimal(error), unit=unit)
                 .replace("  ", " ")
             )
         case _ as unreachable:
@@ -414,3 +477,12 @@ SOURCE_WORDS = {
 def source_word(source: str) -> str:
     found = SOURCE_WORDS.get(source)
     return source if found is None else _(found)
+
+
+def dated(when: date, pattern: str) -> str:
+    """``when`` by a strftime ``pattern``, its %a and %b (the weekday, the month) in the
+    person's language ("Mon 03 Mar" in English, "Mo 03 Mär" in German): the names from this
+    module's tables, never the C locale's nor the system's."""
+    weekday = weekday_words(when).replace("%", "%%")
+    month = _(_MONTHS[when.month - 1]).replace("%", "%%")
+    return when.strftime(pattern.replace("%a", weekday).replace("%b", month))

@@ -15,7 +15,7 @@ from textual.widgets import SelectionList, Static
 
 from supple.core.builder import MAX_MINUTES, MIN_MINUTES, Built, Refusal
 from supple.core.routine import LEVELS, Level, Routine
-from supple.core.words import printable
+from supple.core.words import area_word, equipment_word, printable
 from supple.i18n import _, lazy
 from supple.tui.context import StartSession
 from supple.tui.format import level_word, minutes
@@ -98,12 +98,10 @@ class BuildScreen(SuppleScreen):
     def body(self) -> Iterable[Widget]:
         from supple.core.library import Area, Equipment
 
-        focus = TickList(
-            *((area.replace("-", " "), area.value, False) for area in Area), id="build-focus"
-        )
+        focus = TickList(*((area_word(area), area.value, False) for area in Area), id="build-focus")
         focus.border_title = _("Focus")
         equipment = TickList(
-            *((item.value, item.value, False) for item in Equipment), id="build-equipment"
+            *((equipment_word(item), item.value, False) for item in Equipment), id="build-equipment"
         )
         equipment.border_title = _("I have")
         preview = RoutinePreview(id="build-preview")

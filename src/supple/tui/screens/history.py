@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Static
 from supple.core.history import select
 from supple.core.pain import CELL_TITLE, pain_cell
 from supple.core.record import SessionRecord
-from supple.core.words import printable, said
+from supple.core.words import dated, printable, said
 from supple.i18n import _, lazy, n_
 from supple.tui.context import tell
 from supple.tui.format import duration, level_short, level_word
@@ -51,7 +51,7 @@ def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
     if compact:
         title = title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1] + "…"
         cells = (
-            f"{r.started:%d %b %H:%M}",
+            dated(r.started, "%d %b %H:%M"),
             title,
             printable(level_short(r.level)),
             duration(r.active_seconds),
@@ -61,7 +61,7 @@ def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
         )
     else:
         cells = (
-            f"{r.started:%a %d %b %Y %H:%M}",
+            dated(r.started, "%a %d %b %Y %H:%M"),
             title,
             printable(level_word(r.level)),
             duration(r.active_seconds),
@@ -136,8 +136,8 @@ class HistoryScreen(SuppleScreen):
         self.compact: bool | None = None  # the narrow table (set from the width)
 
     def body(self) -> Iterable[Widget]:
-        yield Static("[b]History[/b]", id="title")
-        yield Static("Loading…", id="history-status")
+        yield Static(Text(_("History"), style="bold"), id="title")
+        yield Static(_("Loading…"), id="history-status", markup=False)
         table: DataTable[Text] = DataTable(
             id="history-table", cursor_type="row", zebra_stripes=True
         )
@@ -275,7 +275,9 @@ class HistoryScreen(SuppleScreen):
 
         self.app.push_screen(
             ConfirmScreen(
-                _("Delete the session of {when}?").format(when=f"{record.started:%a %d %b %H:%M}"),
+                _("Delete the session of {when}?").format(
+                    when=dated(record.started, "%a %d %b %H:%M")
+                ),
                 f"{printable(record.title)}, {level_word(record.level)}. "
                 + _("The file moves to the trash folder:\n{folder}").format(
                     folder=printable(str(self.coach.store.trash_dir))

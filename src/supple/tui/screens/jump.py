@@ -50,7 +50,10 @@ class JumpScreen(ModalScreen[int | None]):
             yield OptionList(*options, id="jump-list")
             back = say_keys(self.app, JumpScreen, "jump.close", " / ")
             yield Static(
-                Text(f"Enter: jump there (what you did is kept) · {back}: back"), id="keys"
+                Text(
+                    _("Enter: jump there (what you did is kept) · {back}: back").format(back=back)
+                ),
+                id="keys",
             )
 
     def on_mount(self) -> None:

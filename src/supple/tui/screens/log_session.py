@@ -68,7 +68,7 @@ class LogScreen(ModalScreen[bool | None]):
                 yield Label(_(label), markup=False)
                 yield Input(values.get(field_id, ""), id=field_id)
             yield Static(id="log-result")
-            yield Static("Enter: log it · Esc: cancel", id="keys")
+            yield Static(Text(_("Enter: log it · Esc: cancel")), id="keys")
 
     def _value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value.strip()

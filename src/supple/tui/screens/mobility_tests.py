@@ -20,7 +20,7 @@ from textual.widgets import Digits, Input, Static
 from supple.core.figures import FIGURES
 from supple.core.motion import FigureFrame
 from supple.core.program import MobilityTest, Point, Program
-from supple.core.words import printable
+from supple.core.words import decimal, point_word, printable
 from supple.i18n import _, lazy
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.figure import FigureStrip
@@ -93,7 +93,9 @@ class TestsScreen(SuppleScreen):
         return self.program.tests[self.index]
 
     def body(self) -> Iterable[Widget]:
-        yield Static(f"[b]Mobility tests[/b] · {self.point} of the program", id="title")
+        # Translators: the mobility tests screen's title, {point} the start, middle or end
+        said = _("Mobility tests · {point} of the program").format(point=point_word(self.point))
+        yield Static(Text(said, style="bold"), id="title")
         with Horizontal(id="tests-main"):
             tests = Static(id="tests-list")
             tests.border_title = _("Tests")
@@ -123,7 +125,7 @@ class TestsScreen(SuppleScreen):
             name, unit = printable(t.name), printable(t.unit)
             listing.append((f"{mark} {name}\n", "bold reverse" if n == self.index else ""))
             if t.id in self.saved:
-                listing.append((f"   {self.saved[t.id]:g} {unit}\n", "$success"))
+                listing.append((f"   {decimal(self.saved[t.id])} {unit}\n", "$success"))
         self.query_one("#tests-list", Static).update(Content.assemble(*listing))
         better = _("more is better") if test.better == "higher" else _("less is better")
         unit = printable(test.unit)
@@ -146,7 +148,7 @@ class TestsScreen(SuppleScreen):
         value = self.query_one("#test-value", Input)
         value.display = not timed
         value.value = ""
-        value.placeholder = f"{test.low:g}–{test.high:g} {unit}"
+        value.placeholder = f"{decimal(test.low)}–{decimal(test.high)} {unit}"
         self.query_one("#test-error", Static).update("")
         if timed:
             from supple.coach.test_timer import TestTimer
@@ -274,7 +276,7 @@ class TestsScreen(SuppleScreen):
             self.notify(said, severity="error", timeout=10, markup=False)
             return
         said = _("Saved {test}: {value} ({point})").format(
-            test=test.name, value=f"{value:g} {test.unit}", point=self.point
+            test=test.name, value=f"{decimal(value)} {test.unit}", point=self.point
         )
         self.notify(said, markup=False)
         self.saved[test.id] = value

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 
 from supple.coach.wording import screening_line
 from supple.core.program import POINTS, MobilityTest, Program
-from supple.core.words import judge, judged_words, printable
+from supple.core.words import dated, decimal, judge, judged_words, point_word, printable
 from supple.i18n import _, lazy
 from supple.tui.context import StartSession, tell
 from supple.tui.format import level_short, level_word
@@ -47,7 +47,11 @@ def results_chart(test: MobilityTest, values: Sequence[float | None]) -> Chart:
     return replace(
         TEST_CHART,
         columns=tuple(
-            Column(value, label=point, text=None if value is None else f"{value:g} {unit}".rstrip())
+            Column(
+                value,
+                label=point_word(point),
+                text=None if value is None else f"{decimal(value)} {unit}".rstrip(),
+            )
             for point, value in zip(POINTS, values, strict=True)
         ),
         unit=unit,
@@ -108,9 +112,16 @@ def fill_grid(grid: DataTable[Any], view: ProgramView, compact: bool, success: s
         for workout in workouts:
             if workout.number in done:
                 day = done[workout.number].started
-                cells.append(Text(f"✓ {day:%d}" if compact else f"✓ {day:%a %d}", style=success))
+                cells.append(
+                    Text(
+                        f"✓ {dated(day, '%d')}" if compact else f"✓ {dated(day, '%a %d')}",
+                        style=success,
+                    )
+                )
             elif progress.next is not None and workout.number == progress.next.number:
-                cells.append(Text("▶" if compact else "▶ next", style="bold reverse"))
+                # Translators: the program's table, the next workout's cell ("▶ next")
+                shown = "▶" if compact else "▶ " + _("next")
+                cells.append(Text(shown, style="bold reverse"))
             else:
                 cells.append(Text("·", style="dim"))
         grid.add_row(*cells)
@@ -137,14 +148,15 @@ async def show_charts(box: ResultCharts, view: ProgramView) -> None:
 def programs_line(views: Sequence[ProgramView], active: str, shown: str) -> Text:
     """Every program on one line: the active one marked ●, the one on screen in bold, how far
     along each is (a program left for another keeps its progress)."""
-    parts: list[str | tuple[str, str]] = ["Programs "]
+    # Translators: the program screen's line of every program, "Programs (o: the other): ● …"
+    parts: list[str | tuple[str, str]] = [_("Programs")]
     if len(views) > 1:  # the key first: the line is cut at the right where it is narrow
-        parts.append(("(o: the other)", "dim"))
+        parts.append((" " + _("(o: the other)"), "dim"))
     parts.append(": ")
     for view in views:
         program, progress = view.program, view.progress
         where = (
-            "not started"
+            _("not started")
             if progress.started is None
             else f"{len(progress.done)}/{len(program.workouts)}"
         )
@@ -217,8 +229,8 @@ class ProgramScreen(SuppleScreen):
         self.listing: Text | None = None  # every program on a line, as last loaded
 
     def body(self) -> Iterable[Widget]:
-        yield Static("[b]Program[/b]", id="title")
-        yield Static("Loading…", id="program-status")
+        yield Static(Text(_("Program"), style="bold"), id="title")
+        yield Static(Text(_("Loading…")), id="program-status")
         yield Static(id="program-list")
         yield Static(id="program-screening")  # a warning sign not yet cleared
         with VerticalScroll(id="program-body"):  # scrolls (↑/↓) where 20 rows are too few
@@ -285,7 +297,7 @@ class ProgramScreen(SuppleScreen):
                     title,
                     " · "
                     + _("started {day} · {done}/{total} workouts done").format(
-                        day=f"{progress.started:%a %d %b}",
+                        day=dated(progress.started, "%a %d %b"),
                         done=len(progress.done),
                         total=len(program.workouts),
                     ),
@@ -316,10 +328,12 @@ class ProgramScreen(SuppleScreen):
         progress = view.progress
         table = self.query_one("#progress-table", DataTable)
         table.clear(columns=True)
+        points = (point_word(p).capitalize() for p in POINTS)
         if self.compact:  # the essentials: each point's value and the change
-            table.add_columns("Test", *(p.capitalize() for p in POINTS), "Change")
+            table.add_columns(_("Test"), *points, _("Change"))
         else:
-            table.add_columns("Test", "Better", *(p.capitalize() for p in POINTS), "Change")
+            # Translators: the program's tests table: which way is better (↑ higher, ↓ lower)
+            table.add_columns(_("Test"), _("Better"), *points, _("Change"))
         for test in progress.program.tests:
             by_point = progress.results.get(test.id, {})
             values = [by_point[p].value if p in by_point else None for p in POINTS]
@@ -327,14 +341,14 @@ class ProgramScreen(SuppleScreen):
                 change = progress.change(test)
                 table.add_row(
                     Text(printable(test.name.split(" (")[0])),  # a str cell would be markup
-                    *(f"{v:g}" if v is not None else "–" for v in values),
+                    *(decimal(v) if v is not None else "–" for v in values),
                     change_text(test, change, self.app.theme_variables, compact=True),
                 )
                 continue
             table.add_row(
                 Text(printable(test.name)),
                 Text(f"{'↑' if test.better == 'higher' else '↓'} {printable(test.unit)}"),
-                *(f"{v:g}" if v is not None else "–" for v in values),
+                *(decimal(v) if v is not None else "–" for v in values),
                 change_text(test, progress.change(test), self.app.theme_variables),
             )
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from supple.core.words import minutes, printable
+from supple.core.words import dated, minutes, point_word, printable
 from supple.i18n import _
 from supple.tui.format import level_word
 
@@ -49,7 +49,7 @@ def next_text(coach: Coach, view: ProgramView, *, active: bool = True) -> Text:
         if progress.suggested == coach.today():
             when = _("today")
         elif progress.suggested:
-            when = _("on {day}").format(day=f"{progress.suggested:%a %d %b}")
+            when = _("on {day}").format(day=dated(progress.suggested, "%a %d %b"))
         number, week = nxt.number, nxt.week
         lines.append(Text(_("Workout {number} · week {week}").format(number=number, week=week)))
         lines.append(
@@ -81,7 +81,7 @@ def next_text(coach: Coach, view: ProgramView, *, active: bool = True) -> Text:
         said = _("Your settings make {count} workouts longer than 30 min.")
         lines.append(Text("\n" + said.format(count=len(long))))
     if progress.due and active:
-        due = printable(", ".join(progress.due))
+        due = printable(", ".join(point_word(point) for point in progress.due))
         lines.append(
             Text.assemble(
                 "\n", (_("Tests due:"), "bold"), " " + _("{tests} — press t").format(tests=due)

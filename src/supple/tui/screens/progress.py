@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.core.trends import BAND, BAND_MARKS, PainWeek, TestTrend, band_row, so_far, sparkline
-from supple.core.words import done_of_planned, judged_words, printable
+from supple.core.words import dated, decimal, done_of_planned, judged_words, printable
 from supple.i18n import _, lazy
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 def _value(value: float | None, unit: str) -> str:
-    return "–" if value is None else f"{value:g} {printable(unit)}".rstrip()
+    return "–" if value is None else f"{decimal(value)} {printable(unit)}".rstrip()
 
 
 def band_key() -> Text:
@@ -60,7 +60,7 @@ def pain_lines(weeks: tuple[PainWeek, ...]) -> Text:
         return Text(_("No pain ratings yet (0 = no pain, 10 = worst imaginable)."), style="dim")
     shown = weeks[-12:]
     out = Text(
-        _("Weeks from {day}, 0 = no pain … 10 = worst").format(day=f"{shown[0].monday:%d %b}")
+        _("Weeks from {day}, 0 = no pain … 10 = worst").format(day=dated(shown[0].monday, "%d %b"))
         + "\n",
         style="dim",
     )
@@ -75,7 +75,7 @@ def pain_lines(weeks: tuple[PainWeek, ...]) -> Text:
         latest = next((v for v in reversed(values) if v is not None), None)
         out.append(label.ljust(width))
         out.append(sparkline(values), style="bold")
-        shown_latest = "–" if latest is None else f"{latest:.1f}".removesuffix(".0")
+        shown_latest = "–" if latest is None else decimal(round(latest, 1))
         out.append("  " + _("latest {value}").format(value=shown_latest))
         out.append("\n")
     out.rstrip()
@@ -92,7 +92,9 @@ def adherence_lines(facts: ProgressFacts) -> Text:
         bar = "█" * min(week.done, week.due) + "░" * max(0, week.due - week.done)
         bar += "+" * max(0, week.done - week.due)
         out.append(
-            _("week {number} {day}").format(number=f"{week.week:<2}", day=f"{week.monday:%d %b}")
+            _("week {number} {day}").format(
+                number=f"{week.week:<2}", day=dated(week.monday, "%d %b")
+            )
             + "  "
         )
         out.append(bar or "–", style="bold")
@@ -116,13 +118,13 @@ class ProgressScreen(SuppleScreen):
         self.facts: ProgressFacts | None = None
 
     def body(self) -> Iterable[Widget]:
-        yield Static("[b]Progress[/b]", id="title")
+        yield Static(Text(_("Progress"), style="bold"), id="title")
         with VerticalScroll(id="progress-body"):
-            yield Static("Tests against the start", classes="stats-label")
-            yield Static("Loading…", id="progress-tests")
-            yield Static("Pain by week", classes="stats-label")
+            yield Static(Text(_("Tests against the start")), classes="stats-label")
+            yield Static(Text(_("Loading…")), id="progress-tests")
+            yield Static(Text(_("Pain by week")), classes="stats-label")
             yield Static(id="progress-pain")
-            yield Static("Workouts done of those due", classes="stats-label")
+            yield Static(Text(_("Workouts done of those due")), classes="stats-label")
             yield Static(id="progress-adherence")
 
     def on_mount(self) -> None:

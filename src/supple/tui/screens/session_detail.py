@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from supple.core.record import SessionRecord
-from supple.core.words import printable, said, totals
+from supple.core.words import dated, printable, said, totals
 from supple.i18n import _, lazy
 from supple.tui.format import level_word
 from supple.tui.screens.base import SuppleScreen
@@ -82,7 +82,7 @@ class SessionDetailScreen(SuppleScreen):
         yield Static(
             Text.assemble(
                 (printable(r.title), "bold"),
-                f" · {level_word(r.level)} · {r.started:%A %d %B %Y, %H:%M}",
+                f" · {level_word(r.level)} · {dated(r.started, '%a %d %b %Y, %H:%M')}",
             ),
             id="title",
         )
@@ -103,7 +103,7 @@ class SessionDetailScreen(SuppleScreen):
         yield RecordTable(r, id="detail-table")
         if self.offer is not None:
             yield Static(id="resume")
-        yield Static(Text(f"File: {printable(str(r.path))}"), id="saved")
+        yield Static(Text(_("File: {path}").format(path=printable(str(r.path)))), id="saved")
 
     def on_mount(self) -> None:
         if self.offer is not None:  # the key in force, once the bindings are the screen's

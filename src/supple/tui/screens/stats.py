@@ -18,7 +18,7 @@ from textual.widgets import Static
 from supple.coach import wording
 from supple.core.pain import OLD_SCALE, SCALE
 from supple.core.stats import Stats
-from supple.core.words import counted, plural
+from supple.core.words import counted, dated, plural
 from supple.i18n import _, lazy
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
@@ -58,7 +58,7 @@ def weeks_chart(stats: Stats, *, tall: bool = True) -> Chart:
     columns = tuple(
         Column(
             week.minutes,
-            label="this wk" if n == last else f"{week.monday:%d %b}",
+            label=_("this wk") if n == last else dated(week.monday, "%d %b"),
             text=minutes_text(week.minutes),
             highlight=n == last,
         )
@@ -72,7 +72,7 @@ def weeks_chart(stats: Stats, *, tall: bool = True) -> Chart:
 def pain_chart(stats: Stats, *, tall: bool = True) -> Chart:
     """Pain after each session that has one, 0–10 (lower is better), oldest first."""
     columns = tuple(
-        Column(float(p.after), label=f"{p.day:%d %b}", text=str(p.after))
+        Column(float(p.after), label=dated(p.day, "%d %b"), text=str(p.after))
         for p in stats.pain
         if p.after is not None
     )
@@ -83,7 +83,7 @@ def feelings_chart(stats: Stats, *, tall: bool = True) -> Chart:
     """How the back felt after each session that has an old check-in, 0–10 where 10 is great,
     oldest first."""
     columns = tuple(
-        Column(float(f.after), label=f"{f.day:%d %b}", text=str(f.after))
+        Column(float(f.after), label=dated(f.day, "%d %b"), text=str(f.after))
         for f in stats.feelings
         if f.after is not None
     )
@@ -106,14 +106,15 @@ class StatsScreen(SuppleScreen):
         self.tall = True  # charts at full height (set from the screen's height)
 
     def body(self) -> Iterable[Widget]:
-        yield Static("[b]Stats[/b]", id="title")
+        yield Static(Text(_("Stats"), style="bold"), id="title")
         with VerticalScroll(id="stats-body"):
-            yield Static("Loading…", id="stats-numbers")
+            yield Static(Text(_("Loading…")), id="stats-numbers")
             yield Static(
-                "Minutes of work (reps and holds) per week, last 12 weeks", classes="stats-label"
+                Text(_("Minutes of work (reps and holds) per week, last 12 weeks")),
+                classes="stats-label",
             )
             yield BarChart(id="weeks")
-            yield Static("Last 26 weeks", classes="stats-label")
+            yield Static(Text(_("Last 26 weeks")), classes="stats-label")
             yield CalendarHeatmap(id="calendar")
             yield Static(Text(_(PAIN_LABEL).format(scale=_(SCALE))), classes="stats-label")
             yield BarChart(id="pain-trend")

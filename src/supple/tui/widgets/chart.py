@@ -14,6 +14,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 
+from supple.core.words import decimal
 from supple.i18n import _, lazy
 
 EIGHTHS = "▁▂▃▄▅▆▇█"  # a cell filled from the bottom, one eighth at a time
@@ -48,7 +49,7 @@ def nice_ticks(low: float, high: float, most: int = 4) -> tuple[float, ...]:
 
 
 def tick_text(value: float) -> str:
-    return f"{value:g}"
+    return decimal(value)
 
 
 def label_start(centre: float, label: str) -> int:
@@ -325,7 +326,7 @@ class _Canvas:
         """Column ``i``'s value centred over its bar on level ``k``, if it has room there."""
         text = column.text
         if text is None:
-            text = "not yet" if column.value is None else f"{column.value:g}"
+            text = _("not yet") if column.value is None else decimal(column.value)
         if text:
             start = label_start(self.x(i) + (self.bar - 1) / 2, text)
             if self.free(k, start, start + cell_len(text), i):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.widgets import Static
 
-from supple.core.words import printable, said
+from supple.core.words import dated, printable, said
 from supple.i18n import _, lazy, n_
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ class HistoryLine(Static):
         self.update(
             Text(
                 _("Last: {day}, {title} ({outcome})").format(
-                    day=f"{last.started:%a %d %b}",
+                    day=dated(last.started, "%a %d %b"),
                     title=printable(last.title),
                     outcome=said(last.outcome).label,
                 )

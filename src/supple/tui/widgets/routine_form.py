@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Label, OptionList, Select, Static, Switch, TextArea
 
 from supple.coach.routine_edit import phases_text
-from supple.core.breath import PATTERNS
+from supple.core.breath import PATTERNS, phase_word
 from supple.core.figure_names import figure_names
 from supple.core.routine import (
     LEVELS,
@@ -29,7 +29,7 @@ from supple.core.routine import (
     Timing,
 )
 from supple.core.tomlcheck import KeyPart, Problem, dotted
-from supple.core.words import printable
+from supple.core.words import level_word, printable
 from supple.i18n import _, lazy
 from supple.tui.widgets.field_input import FieldInput
 
@@ -127,7 +127,9 @@ class Form:
         self.draft = draft
         self.fields: dict[str, Field] = {}
 
-    def row(self, label: str, field: Field, widget: Widget, hint: str = "") -> Widget:
+    def row(
+        self, label: str, field: Field, widget: Widget, hint: str = "", *, said: bool = False
+    ) -> Widget:
         # The breath's select and its phases edit one key: each widget has an id of its own.
         match field.kind:
             case "phases":
@@ -138,8 +140,9 @@ class Form:
                 assert_never(field.kind)
         wid = widget.id = widget_id(field.parts) + suffix
         self.fields[wid] = field
-        # The words are declared with lazy() (or are a setting's or a level's), translated here.
-        children: list[Widget] = [Label(_(label), classes="editor-label", markup=False), widget]
+        # The words are declared with lazy() and translated here (``said``: already translated).
+        shown = label if said else _(label)
+        children: list[Widget] = [Label(shown, classes="editor-label", markup=False), widget]
         if hint:
             children.append(Label(_(hint), classes="editor-hint", markup=False))
         return Vertical(
@@ -158,13 +161,23 @@ class Form:
         return self.row(label, field, FieldInput(shown, placeholder=said))
 
     def _number(
-        self, label: str, parts: Sequence[KeyPart], placeholder: str = "", hint: str = ""
+        self,
+        label: str,
+        parts: Sequence[KeyPart],
+        placeholder: str = "",
+        hint: str = "",
+        *,
+        said: bool = False,
     ) -> Widget:
         value = self.draft.get(parts)
         shown = "" if value is None else printable(shown_value(value))
         field = Field(tuple(parts), "number")
         return self.row(
-            label, field, FieldInput(shown, placeholder=placeholder, classes="number"), hint
+            label,
+            field,
+            FieldInput(shown, placeholder=placeholder, classes="number"),
+            hint,
+            said=said,
         )
 
     def _choice(
@@ -178,7 +191,7 @@ class Form:
             options,
             value=value if isinstance(value, str) else Select.NULL,
             allow_blank=bool(blank),
-            prompt=blank or "Select",
+            prompt=blank or _("Select"),
         )
         return self.row(label, Field(tuple(parts), "choice"), select)
 
@@ -228,15 +241,22 @@ class Form:
         amount = kind.amount
         for level in LEVELS:
             dose = [*at, K.LEVELS, level]
-            yield self._number(f"{level.title()} {amount}", [*dose, amount])
-            yield self._number(f"{level.title()} sets", [*dose, DoseKey.SETS], "1")
+            named = level_word(level).capitalize()
+            label = DOSE_LABELS[amount]
+            yield self._number(_(label).format(level=named), [*dose, amount], said=True)
+            sets = _(DOSE_LABELS[DoseKey.SETS]).format(level=named)
+            yield self._number(sets, [*dose, DoseKey.SETS], "1", said=True)
         routine_timing = self.draft.data.get(RoutineKey.TIMING)
         for key in TIMING_KEYS:
             inherited = (
                 routine_timing.get(key) if isinstance(routine_timing, dict) else None
             ) or getattr(Timing(), key)
             yield self._number(
-                TIMING_LABELS[key], [*at, K.TIMING, key], f"routine's {shown_value(inherited)}", "s"
+                TIMING_LABELS[key],
+                [*at, K.TIMING, key],
+                # Translators: an exercise's pause left blank takes the routine's: "routine's 15"
+                _("routine's {value}").format(value=shown_value(inherited)),
+                "s",
             )
 
     def _breath_rows(self, at: list[KeyPart], kind: Kind) -> Iterable[Widget]:
@@ -245,7 +265,7 @@ class Form:
         value = self.draft.get(key)
         default = kind.default_breath
         options = [(f"{n} ({_phases_words(n)})", n) for n in names]
-        options.append(("custom phases", CUSTOM))
+        options.append((_("custom phases"), CUSTOM))
         if isinstance(value, list) or (value is not None and not isinstance(value, str)):
             chosen = CUSTOM
         elif isinstance(value, str) and value not in names:
@@ -273,4 +293,17 @@ def shown_value(value: Any) -> str:
 
 
 def _phases_words(name: str) -> str:
-    return " · ".join(f"{p.phase} {shown_value(p.seconds)}" for p in PATTERNS[name].phases)
+    return " · ".join(
+        f"{phase_word(p.phase)} {shown_value(p.seconds)}" for p in PATTERNS[name].phases
+    )
+
+
+# A level's dose in the editor's form, "Beginner reps" ({level}: the level's name).
+DOSE_LABELS = {
+    # Translators: the editor's label of a level's dose, "Beginner reps" (a form's left column)
+    DoseKey.REPS: lazy("{level} reps"),
+    # Translators: the editor's label of a level's hold, "Beginner seconds"
+    DoseKey.SECONDS: lazy("{level} seconds"),
+    # Translators: the editor's label of a level's sets, "Beginner sets"
+    DoseKey.SETS: lazy("{level} sets"),
+}
