@@ -13,11 +13,8 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from supple import i18n
-from supple.core.history import HistoryStore
-from tests.tui.conftest import TEST_MACHINE, build_app
 from tests.tui.gallery import AREAS
-from tests.tui.scenes import SCENES, Scene, play
+from tests.tui.scenes import SCENES, Scene, play, scene_app
 
 # A fixed folder and file name, so the summary's "Saved to" line is the same every run.
 DATA_DIR = Path(tempfile.gettempdir()) / "supple-snapshot-data"
@@ -39,18 +36,7 @@ def snapshot_dir() -> Iterator[Path]:
 
 @pytest.mark.parametrize("scene", SCENES, ids=[s.name for s in SCENES])
 def test_scene(snap_compare: Any, scene: Scene, snapshot_dir: Path) -> None:
-    data_dir = snapshot_dir
-    i18n.choose(scene.lang)  # before the app: the routines' texts are picked as they load
-    app = build_app(
-        data_dir,
-        start=scene.start,
-        history=scene.history,
-        pain=scene.history,
-        yesterday=scene.yesterday,
-        screened=scene.screened,
-        program=scene.program,
-        store=HistoryStore(data_dir, token=lambda: "0a1b2c", machine=TEST_MACHINE),
-    )
+    app = scene_app(scene, snapshot_dir)
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await play(pilot, scene)
