@@ -3,6 +3,7 @@ SUPPLE_TIME_SCALE, played by keys; then the saved TOML is checked. Polls the scr
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -112,17 +113,20 @@ def test_sigterm_and_sighup_save_a_stopped_record(tmux: Tmux, tmp_path: Path, na
     assert float(record["active_seconds"]) >= 11.0  # type: ignore[arg-type]
 
 
-def test_program_workout_one_and_baseline_tests(tmux: Tmux, tmp_path: Path) -> None:
+def test_program_workout_one_and_baseline_tests(
+    tmux: Tmux, capsys: pytest.CaptureFixture[str]
+) -> None:
     import json
-    import os
 
-    data, config = tmp_path / "data", tmp_path / "config"
-    env = os.environ | {"SUPPLE_DATA_DIR": str(data), "SUPPLE_CONFIG_DIR": str(config)}
+    from supple.cli import main
+
+    # The commands in this process (the same folders: tests/conftest.py's, which the terminal
+    # inherits); the workout in the real terminal.
+    data, config = Path(os.environ["SUPPLE_DATA_DIR"]), Path(os.environ["SUPPLE_CONFIG_DIR"])
 
     def cli(*args: str) -> str:
-        return subprocess.run(
-            [str(SUPPLE), *args], env=env, capture_output=True, text=True, check=True
-        ).stdout
+        assert main(list(args)) == 0
+        return capsys.readouterr().out
 
     assert "Started" in cli("program", "start")
     command = (
