@@ -18,11 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.tui.conftest import TEST_MACHINE, build_app  # noqa: E402
 from tests.tui.gallery import AREAS, FigureGallery, size  # noqa: E402
-from tests.tui.scenes import SCENES, play  # noqa: E402
+from tests.tui.scenes import SCENES, play, scene_app  # noqa: E402
 
-from supple import i18n  # noqa: E402
 from supple.core.history import HistoryStore  # noqa: E402
 
 
@@ -36,17 +34,7 @@ async def main() -> None:
             os.environ[name] = tempfile.mkdtemp(prefix="supple-screenshot-")
         data_dir = Path(tempfile.gettempdir()) / "supple-snapshot-data"
         shutil.rmtree(data_dir, ignore_errors=True)
-        i18n.choose(scene.lang or "en")  # before the app: the routines' texts load in it
-        app = build_app(
-            data_dir,
-            start=scene.start,
-            history=scene.history,
-            pain=scene.history,
-            yesterday=scene.yesterday,
-            screened=scene.screened,
-            program=scene.program,
-            store=HistoryStore(data_dir, token=lambda: "0a1b2c", machine=TEST_MACHINE),
-        )
+        app = scene_app(scene, data_dir)
         async with app.run_test(size=scene.size) as pilot:
             await play(pilot, scene)
             app.save_screenshot(f"{scene.name}.svg", str(out))
@@ -61,49 +49,23 @@ async def main() -> None:
 
 
 def browser_screenshot() -> None:
-    import os
-    import signal
-    import subprocess
-    import time
-    import urllib.request
+    from tests.e2e.cdp import APP_CONNECTED, browse, serving
 
-    from tests.e2e.cdp import APP_CONNECTED, browse, free_port
-
-    port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         env = os.environ | {
             "SUPPLE_DATA_DIR": f"{tmp}/data",
             "SUPPLE_CONFIG_DIR": f"{tmp}/c",
             "SUPPLE_STATE_DIR": f"{tmp}/s",
         }
-        server = subprocess.Popen(
-            [str(Path(sys.executable).parent / "supple"), "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-        )
-        try:
-            assert server.stderr is not None
-            # "supple: open http://localhost:…/?token=…": the page needs its token.
-            token = server.stderr.readline().decode().split("?token=")[1].split()[0]
-            url = f"http://127.0.0.1:{port}/?token={token}"
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(url).close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+        with serving(Path(sys.executable).parent / "supple", env) as served:
             browse(  # a session in the browser: Enter starts the first routine
-                url,
+                served.url,
                 APP_CONNECTED,
                 shot=ROOT / "screenshots" / "browser.png",
                 window=(1400, 860),
                 keys=("Enter",),
                 then_wait=7.5,
             )
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
     print("screenshots/browser.png")
 
 

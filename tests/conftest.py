@@ -59,7 +59,7 @@ def data_dir(tmp_path: Path) -> Path:
 # --maxschedchunk=1, so a worker takes the next test as it finishes one). Longest first, so none
 # begun last finishes alone long after the rest: the longest tests by name (a hundred real
 # sessions, fifty closed terminals, a session at real speed, the app through every screen),
-# then the snapshots (one at a time, by a lock: a chain that must not be the run's end), then
+# then the snapshots (the two that show the data folder one at a time, by a lock), then
 # the real processes (tests/e2e, tests/faults: real time, real terminals), then the many short
 # ones, which fill the workers around them. Each in the order of this list.
 _LONGEST = (

@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import time
 import urllib.request
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +43,53 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class Served:
+    process: subprocess.Popen[bytes]  # its standard error past the address line unread
+    port: int
+    token: str
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/?token={self.token}"
+
+
+@contextmanager
+def serving(supple: Path | str, env: dict[str, str], *, answering: bool = True) -> Iterator[Served]:
+    """``supple serve`` on a free port of loopback, in a process group of its own, its token
+    read from the line it prints; with ``answering``, once the page answers (30 s at most). The
+    group is stopped on the way out (SIGTERM), unless the server has ended already."""
+    port = free_port()
+    process = subprocess.Popen(
+        [str(supple), "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        assert process.stderr is not None
+        printed = process.stderr.readline().decode()  # "supple: open http://localhost:…/?token=…"
+        served = Served(process, port, printed.split("?token=")[1].split()[0])
+        deadline = time.monotonic() + 30
+        while answering and time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(served.url, timeout=2).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        yield served
+    finally:
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
 
 
 @asynccontextmanager

@@ -4,15 +4,18 @@
 instruction, before the next segment).
 
 Every routine at every level and every voice setting but off is played on a fake clock, frame by
-frame, as tests/core/test_cues.py does; each distinct text is written once."""
+frame, as tests/core/test_cues.py does; each session is played and each distinct text written
+once in a process, when a test first needs it."""
 
 from __future__ import annotations
 
 import array
+import functools
 import math
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import wave
 from collections.abc import Callable
@@ -116,39 +119,41 @@ def measure(text: str, folder: Path, index: int) -> float:
     return voiced_seconds(wav)
 
 
-@pytest.fixture(scope="module")
-def played() -> dict[tuple[str, str, str], Played]:
-    return {
-        (routine.id, level, voice): play(routine, level, voice)
-        for routine in ROUTINES
-        for level in LEVELS
-        for voice in SPOKEN
-    }
+# Each session played once in a worker, and each text measured once, when a test first asks:
+# the parametrized test below needs only its own session and its texts, so the workers of a
+# parallel run (pytest -n) share the work out instead of each playing all 63 sessions.
+KEYS = [(r.id, level, voice) for r in ROUTINES for level in LEVELS for voice in SPOKEN]
+_LENGTHS: dict[str, float] = {}
 
 
-@pytest.fixture(scope="module")
-def measured(
-    played: dict[tuple[str, str, str], Played], tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, float]:
-    """Each distinct text asked in any session, once, to its voiced length in seconds."""
-    texts = sorted({text for run in played.values() for _, text, _ in run.voice.asked})
-    folder = tmp_path_factory.mktemp("espeak")
-    with ThreadPoolExecutor(WORKERS) as pool:
-        lengths = pool.map(measure, texts, [folder] * len(texts), range(len(texts)))
-        return dict(zip(texts, lengths, strict=True))
+@functools.cache
+def played(routine_id: str, level: str, voice: str) -> Played:
+    (routine,) = [r for r in ROUTINES if r.id == routine_id]
+    return play(routine, level, voice)
 
 
-def test_every_bundled_session_is_played_to_its_end(
-    played: dict[tuple[str, str, str], Played],
-) -> None:
-    assert ROUTINES and len(played) == len(ROUTINES) * len(LEVELS) * len(SPOKEN)
-    assert all(run.completed and run.voice.asked for run in played.values())
+def measured(texts: set[str]) -> dict[str, float]:
+    """Each text to its voiced length in seconds (espeak-ng, once per text in this process)."""
+    new = sorted(texts - _LENGTHS.keys())
+    with tempfile.TemporaryDirectory() as folder, ThreadPoolExecutor(WORKERS) as pool:
+        lengths = pool.map(measure, new, [Path(folder)] * len(new), range(len(new)))
+        _LENGTHS.update(zip(new, lengths, strict=True))
+    return {text: _LENGTHS[text] for text in texts}
+
+
+def asked(*keys: tuple[str, str, str]) -> set[str]:
+    return {text for key in keys for _, text, _ in played(*key).voice.asked}
+
+
+def test_every_bundled_session_is_played_to_its_end() -> None:
+    assert ROUTINES and len(set(KEYS)) == len(ROUTINES) * len(LEVELS) * len(SPOKEN)
+    assert all(played(*key).completed and played(*key).voice.asked for key in KEYS)
 
 
 @needs_espeak
-def test_the_estimate_is_never_short_and_never_far_over(measured: dict[str, float]) -> None:
+def test_the_estimate_is_never_short_and_never_far_over() -> None:
     short, far = [], []
-    for text, real in measured.items():
+    for text, real in measured(asked(*KEYS)).items():
         estimate = speech_seconds(text)
         if estimate < real:
             short.append(f"{text!r}: estimate {estimate:.3f} s < espeak-ng {real:.3f} s")
@@ -163,18 +168,15 @@ def test_the_estimate_is_never_short_and_never_far_over(measured: dict[str, floa
 @pytest.mark.parametrize("level", LEVELS)
 @pytest.mark.parametrize("routine_id", [r.id for r in ROUTINES])
 def test_each_thing_said_ends_before_the_next_begins_at_its_real_length(
-    played: dict[tuple[str, str, str], Played],
-    measured: dict[str, float],
-    routine_id: str,
-    level: str,
-    voice: str,
+    routine_id: str, level: str, voice: str
 ) -> None:
-    run = played[routine_id, level, voice]
+    run = played(routine_id, level, voice)
+    lengths = measured(asked((routine_id, level, voice)))
     said = run.voice.said
     assert run.voice.cut() == []  # by the estimate (tests/core/test_cues.py holds it too)
     problems: list[str] = []
     for current, following in zip(said, said[1:], strict=False):
-        end = current.at + measured[current.text]
+        end = current.at + lengths[current.text]
         if end > following.at + 1e-9:
             problems.append(
                 f"at {current.at:.2f} s {current.text!r} ends at {end:.3f} s, "
@@ -183,7 +185,7 @@ def test_each_thing_said_ends_before_the_next_begins_at_its_real_length(
     for current in said:
         if current.priority < 2:
             continue
-        end = current.at + measured[current.text]
+        end = current.at + lengths[current.text]
         next_start = min((s for s in run.starts if s > current.at + 1e-9), default=math.inf)
         if end > next_start + 1e-9:
             problems.append(
@@ -198,7 +200,7 @@ def test_each_thing_said_ends_before_the_next_begins_at_its_real_length(
             if priority < speaking[2]:
                 continue  # refused: the real voice is still saying something that matters more
             problems.append(f"at {at:.2f} s {text!r} cuts {speaking[1]!r} (ends {speaking[0]:.3f})")
-        speaking = (at + measured[text], text, priority)
+        speaking = (at + lengths[text], text, priority)
     assert not problems, "\n".join(problems)
 
 

@@ -11,17 +11,13 @@ source under test (``python -m supple``: what the console script calls)."""
 
 from __future__ import annotations
 
-import os
 import shlex
 import shutil
-import subprocess
 import sys
 import time
 import tomllib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from uuid import uuid4
 
 import pytest
 
@@ -31,10 +27,13 @@ from supple.core.cues import fits, plan_voice
 from supple.core.routine import load_routine
 from supple.core.timeline import expand
 from supple.system import paths
-
-pytestmark = pytest.mark.e2e
+from tests.e2e.conftest import Tmux
 
 ESPEAK = shutil.which("espeak-ng")
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(ESPEAK is None, reason="espeak-ng is not installed"),
+]
 SCALE = 5  # the 95 s session (and its lead-in) in about 20 s
 # Real seconds a cue may start from its segment's moment, either way: frames, and the lead-in's
 # own start (t0) scheduled late on a loaded machine, which makes every later cue look early.
@@ -101,49 +100,10 @@ write("end")
 """
 
 
-@pytest.fixture
-def tmux() -> Iterator[list[str]]:
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
-    if ESPEAK is None:
-        pytest.skip("espeak-ng is not installed")
-    socket = f"supple-lang-{os.getpid()}-{uuid4().hex[:8]}"
-    base = ["tmux", "-L", socket, "-f", "/dev/null"]
-    yield base
-    subprocess.run([*base, "kill-server"], capture_output=True, check=False)
-    tmpdir = Path(os.environ.get("TMUX_TMPDIR") or "/tmp")
-    (tmpdir / f"tmux-{os.getuid()}" / socket).unlink(missing_ok=True)
-
-
-def screen(tmux: list[str]) -> str:
-    return subprocess.run(
-        [*tmux, "capture-pane", "-p", "-t", "app"], capture_output=True, text=True, check=False
-    ).stdout
-
-
-def wait_for(tmux: list[str], text: str, timeout: float = 30.0) -> str:
-    """The screen once ``text`` shows (wrapped lines joined: a sentence may wrap)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        shown = screen(tmux)
-        if text in shown or text in " ".join(shown.split()):
-            return shown
-        time.sleep(0.05)
-    raise AssertionError(f"{text!r} never appeared; the screen shows:\n{screen(tmux)}")
-
-
-def keys(tmux: list[str], *names: str) -> None:
-    subprocess.run([*tmux, "send-keys", "-t", "app", *names], check=True)
-
-
-def translated(tmux: list[str], words: tuple[str, ...], timeout: float = 30.0) -> None:
+def translated(tmux: Tmux, words: tuple[str, ...], timeout: float = 30.0) -> None:
     """Wait until every one of ``words`` is on screen (wrapped lines joined), then check it
     shows no English."""
-    deadline = time.monotonic() + timeout
-    shown = screen(tmux)
-    while not all(w in " ".join(shown.split()) for w in words) and time.monotonic() < deadline:
-        time.sleep(0.1)
-        shown = screen(tmux)
+    shown = tmux.wait_until(lambda text: all(w in text for w in words), repr(words), timeout)
     assert_translated(shown, words)
 
 
@@ -175,7 +135,7 @@ def heard(log: Path) -> list[Said]:
     return sorted(said, key=lambda s: s.start)
 
 
-def run(tmux: list[str], tmp_path: Path, environment: str, arguments: str) -> tuple[Path, Path]:
+def run(tmux: Tmux, tmp_path: Path, environment: str, arguments: str) -> tuple[Path, Path]:
     recorder = tmp_path / "recorder.py"
     recorder.write_text(RECORDER, encoding="utf-8")
     log = tmp_path / "said.log"
@@ -188,11 +148,7 @@ def run(tmux: list[str], tmp_path: Path, environment: str, arguments: str) -> tu
         f"SUPPLE_SPEECH={shlex.quote(speech)} TERM=xterm-256color "
         f"{sys.executable} -m supple {arguments}"
     )
-    subprocess.run(
-        [*tmux, "new-session", "-d", "-s", "app", "-x", "100", "-y", "30", command], check=True
-    )
-    # Held at 100 × 30 whatever the server's default size (a window may open at 80 × 24).
-    subprocess.run([*tmux, "resize-window", "-t", "app", "-x", "100", "-y", "30"], check=True)
+    tmux.start(command)
     return data, log
 
 
@@ -231,25 +187,25 @@ def check_voice(log: Path, language: str) -> None:
         at += segment.seconds
 
 
-def test_a_german_session_from_the_environment(tmux: list[str], tmp_path: Path) -> None:
+def test_a_german_session_from_the_environment(tmux: Tmux, tmp_path: Path) -> None:
     data, log = run(tmux, tmp_path, "LANG=de_DE.UTF-8", "")
     words = WORDS["de"]
     translated(tmux, words["home"], timeout=60)
-    keys(tmux, "Enter")
+    tmux.keys("Enter")
     translated(tmux, words["player"], timeout=60)  # the player's footer
     translated(tmux, words["check_in"], timeout=60)
-    keys(tmux, "8", "Enter")
+    tmux.keys("8", "Enter")
     translated(tmux, words["summary"], timeout=60)
     check_record(data)
     check_voice(log, "de")
 
 
-def test_a_spanish_session_from_the_flag(tmux: list[str], tmp_path: Path) -> None:
+def test_a_spanish_session_from_the_flag(tmux: Tmux, tmp_path: Path) -> None:
     data, log = run(tmux, tmp_path, "LANG=en_US.UTF-8", f"play {ROUTINE} --lang es")
     words = WORDS["es"]
     translated(tmux, words["player"], timeout=60)
     translated(tmux, words["check_in"], timeout=60)
-    keys(tmux, "8", "Enter")
+    tmux.keys("8", "Enter")
     translated(tmux, words["summary"], timeout=60)
     check_record(data)
     check_voice(log, "es")

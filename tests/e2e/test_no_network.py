@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -98,28 +97,12 @@ def listening(port: int) -> list[str]:
 
 
 def test_serve_listens_only_on_the_address_asked_for(tmp_path: Path) -> None:
-    from tests.e2e.cdp import free_port
+    from tests.e2e.cdp import serving
 
-    port = free_port()
     env = os.environ | {
         "SUPPLE_DATA_DIR": str(tmp_path / "d"),
         "SUPPLE_CONFIG_DIR": str(tmp_path / "c"),
     }
-    server = subprocess.Popen(
-        [SUPPLE, "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    try:
-        assert server.stderr is not None
-        token = server.stderr.readline().decode().split("?token=")[1].split()[0]
-        deadline = time.monotonic() + 30
-        while not listening(port) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert listening(port) == ["0100007F"]  # 127.0.0.1 and nothing else
-        urllib.request.urlopen(f"http://127.0.0.1:{port}/?token={token}", timeout=5).close()
-    finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=10)
+    with serving(SUPPLE, env) as served:
+        assert listening(served.port) == ["0100007F"]  # 127.0.0.1 and nothing else
+        urllib.request.urlopen(served.url, timeout=5).close()

@@ -5,58 +5,22 @@ and every byte written printable text or a newline; the record saved. Polls, bou
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
-import time
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
-from uuid import uuid4
 
 import pytest
 
 from supple.core.plain import noise
+from tests.e2e.conftest import Tmux
 
 pytestmark = pytest.mark.e2e
 
 SRC = Path(__file__).resolve().parents[2] / "src"  # this tree's supple, not an installed one
 
 
-@pytest.fixture
-def tmux() -> Iterator[list[str]]:
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
-    socket = f"supple-plain-{os.getpid()}-{uuid4().hex[:8]}"  # a server of its own
-    base = ["tmux", "-L", socket, "-f", "/dev/null"]
-    yield base
-    subprocess.run([*base, "kill-server"], capture_output=True, check=False)
-    tmpdir = Path(os.environ.get("TMUX_TMPDIR") or "/tmp")
-    (tmpdir / f"tmux-{os.getuid()}" / socket).unlink(missing_ok=True)
-
-
-def wait_for(tmux: list[str], text: str, timeout: float = 30.0) -> str:
-    deadline = time.monotonic() + timeout
-    shown = ""
-    while time.monotonic() < deadline:
-        shown = subprocess.run(
-            [*tmux, "capture-pane", "-p", "-S", "-200", "-t", "plain"],
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout
-        if text in shown:
-            return shown
-        time.sleep(0.1)
-    raise AssertionError(f"{text!r} never appeared; the screen shows:\n{shown}")
-
-
-def keys(tmux: list[str], *names: str) -> None:
-    subprocess.run([*tmux, "send-keys", "-t", "plain", *names], check=True)
-
-
 def test_term_dumb_supple_asks_which_routine_and_plays_it_in_lines(
-    tmux: list[str], tmp_path: Path
+    tmux: Tmux, tmp_path: Path
 ) -> None:
     data, out = tmp_path / "data", tmp_path / "out.txt"
     command = (
@@ -64,25 +28,23 @@ def test_term_dumb_supple_asks_which_routine_and_plays_it_in_lines(
         f"SUPPLE_CONFIG_DIR={tmp_path / 'config'} SUPPLE_SPEECH=true SUPPLE_PLAYER=true "
         f"PYTHONPATH={SRC} {sys.executable} -m supple | tee {out}; echo EXITED $?; sleep 30"
     )
-    subprocess.run(
-        [*tmux, "new-session", "-d", "-s", "plain", "-x", "120", "-y", "40", command], check=True
-    )
-    shown = wait_for(tmux, "Which one?")
+    tmux.start(command, size=(120, 40), scrollback=200)
+    shown = tmux.wait_for("Which one?")
     (line,) = [row for row in shown.splitlines() if "(back-pain-relief)" in row]
-    keys(tmux, line.split(".")[0].strip(), "Enter")
-    wait_for(tmux, "Level: 1")
-    keys(tmux, "Enter")  # the level last picked
-    wait_for(tmux, "Rep 1 of 5.")
-    keys(tmux, "Space")  # one key, no Enter: cbreak
-    wait_for(tmux, "Paused.")
-    keys(tmux, "Space")
-    wait_for(tmux, "How much does your back hurt now?", timeout=60)
-    keys(tmux, "3", "Enter")
-    wait_for(tmux, "A note")
-    keys(tmux, "Enter")
-    wait_for(tmux, "Easier or harder next time")
-    keys(tmux, "Enter")
-    wait_for(tmux, "EXITED 0")
+    tmux.keys(line.split(".")[0].strip(), "Enter")
+    tmux.wait_for("Level: 1")
+    tmux.keys("Enter")  # the level last picked
+    tmux.wait_for("Rep 1 of 5.")
+    tmux.keys("Space")  # one key, no Enter: cbreak
+    tmux.wait_for("Paused.")
+    tmux.keys("Space")
+    tmux.wait_for("How much does your back hurt now?", timeout=60)
+    tmux.keys("3", "Enter")
+    tmux.wait_for("A note")
+    tmux.keys("Enter")
+    tmux.wait_for("Easier or harder next time")
+    tmux.keys("Enter")
+    tmux.wait_for("EXITED 0")
     written = out.read_bytes().decode("utf-8")
     assert "Exercise 3 of 3: Child's Pose." in written and "Saved to your history." in written
     assert all(c == "\n" or (c.isprintable() and not noise(c)) for c in written)
@@ -93,7 +55,7 @@ def test_term_dumb_supple_asks_which_routine_and_plays_it_in_lines(
 
 
 def test_a_signal_ends_the_session_saved_and_gives_the_terminal_back(
-    tmux: list[str], tmp_path: Path
+    tmux: Tmux, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
     command = (
@@ -102,13 +64,11 @@ def test_a_signal_ends_the_session_saved_and_gives_the_terminal_back(
         "echo EXITED $?; echo STTY $(stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon') END; "
         "sleep 30"
     )
-    subprocess.run(
-        [*tmux, "new-session", "-d", "-s", "plain", "-x", "120", "-y", "40", command], check=True
-    )
-    wait_for(tmux, "Rep 2 of 5.")
+    tmux.start(command, size=(120, 40), scrollback=200)
+    tmux.wait_for("Rep 2 of 5.")
     (lock,) = data.parent.glob("**/locks/*/*.lock")
     os.kill(int(lock.read_text().split()[0]), 15)  # SIGTERM, as `kill` sends it
-    shown = wait_for(tmux, " END")
+    shown = tmux.wait_for(" END")
     assert "Stopped." in shown and "EXITED 130" in shown
     assert "STTY icanon END" in shown  # the terminal is back in line mode
     (file,) = (data / "sessions").rglob("*.toml")

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import signal
-import subprocess
 import sys
 import time
 import urllib.request
@@ -22,7 +20,7 @@ from supple.core.recorder import Recorder
 from supple.core.routine import load_routine
 from supple.core.session import Session
 from supple.system import paths
-from tests.e2e.cdp import APP_CONNECTED, browse, chromium, free_port
+from tests.e2e.cdp import APP_CONNECTED, browse, chromium, serving
 
 pytestmark = pytest.mark.e2e
 SUPPLE = Path(sys.executable).parent / "supple"
@@ -46,32 +44,10 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     if not SUPPLE.exists():
         pytest.skip(f"no installed console script at {SUPPLE}")
     data = tmp_path / "data"
-    port = free_port()
     env = os.environ | {"SUPPLE_DATA_DIR": str(data), "SUPPLE_CONFIG_DIR": str(tmp_path / "c")}
     checkpoint = orphan_checkpoint(data)
-    process = subprocess.Popen(
-        [str(SUPPLE), "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    assert process.stderr is not None
-    printed = process.stderr.readline().decode()  # "supple: open http://localhost:…/?token=…"
-    token = printed.split("?token=")[1].split()[0]
-    url = f"http://127.0.0.1:{port}/?token={token}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(url, timeout=2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield url, checkpoint
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
+    with serving(SUPPLE, env) as served:
+        yield served.url, checkpoint
 
 
 def test_the_page_is_served_on_loopback_with_nothing_from_the_internet(

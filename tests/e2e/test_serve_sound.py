@@ -10,11 +10,8 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import signal
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -24,7 +21,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from tests.e2e.cdp import APP_CONNECTED, chromium, devtools_page, free_port
+from tests.e2e.cdp import APP_CONNECTED, chromium, devtools_page, free_port, serving
 
 pytestmark = [
     pytest.mark.e2e,
@@ -115,7 +112,6 @@ async def open_tab(url: str) -> AsyncIterator[Tab]:
 def server(tmp_path: Path) -> Iterator[str]:
     if not SUPPLE.exists():
         pytest.skip(f"no installed console script at {SUPPLE}")
-    port = free_port()
     env = os.environ | {
         "HOME": str(tmp_path / "home"),
         "XDG_CONFIG_HOME": str(tmp_path / "xdg-config"),
@@ -128,29 +124,8 @@ def server(tmp_path: Path) -> Iterator[str]:
         "SUPPLE_CACHE_DIR": str(tmp_path / "cache"),
         "SUPPLE_TIME_SCALE": str(SCALE),
     }
-    process = subprocess.Popen(
-        [str(SUPPLE), "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    assert process.stderr is not None
-    printed = process.stderr.readline().decode()  # "supple: open http://localhost:…/?token=…"
-    token = printed.split("?token=")[1].split()[0]
-    url = f"http://127.0.0.1:{port}/?token={token}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(url, timeout=2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        yield url
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
+    with serving(SUPPLE, env) as served:
+        yield served.url
 
 
 def plan_seconds() -> dict[str, float]:

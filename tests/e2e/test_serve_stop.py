@@ -14,7 +14,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.e2e.cdp import free_port
+from tests.e2e.cdp import serving
 
 pytestmark = pytest.mark.e2e
 SUPPLE = Path(sys.executable).parent / "supple"
@@ -58,26 +58,14 @@ async def connected_then_stopped(port: int, token: str, process: subprocess.Pope
 def test_sigterm_with_a_tab_connected_exits_within_3_s(tmp_path: Path) -> None:
     if not SUPPLE.exists():
         pytest.skip(f"no installed console script at {SUPPLE}")
-    port = free_port()
     env = os.environ | {
         "SUPPLE_DATA_DIR": str(tmp_path / "d"),
         "SUPPLE_CONFIG_DIR": str(tmp_path / "c"),
     }
-    process = subprocess.Popen(
-        [str(SUPPLE), "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    try:
-        assert process.stderr is not None
-        token = process.stderr.readline().decode().split("?token=")[1].split()[0]
-        took = asyncio.run(connected_then_stopped(port, token, process))
+    with serving(SUPPLE, env, answering=False) as served:
+        process = served.process
+        took = asyncio.run(connected_then_stopped(served.port, served.token, process))
         assert process.returncode == 0
         assert took < 3.0, f"supple serve took {took:.1f} s to exit"
+        assert process.stderr is not None
         assert "Traceback" not in process.stderr.read().decode()
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=10)

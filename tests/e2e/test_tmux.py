@@ -4,77 +4,39 @@ SUPPLE_TIME_SCALE, played by keys; then the saved TOML is checked. Polls the scr
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
-from uuid import uuid4
 
 import pytest
 
-pytestmark = pytest.mark.e2e
+from tests.e2e.conftest import Tmux
 
 SUPPLE = Path(sys.executable).parent / "supple"
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(not SUPPLE.exists(), reason=f"no installed console script at {SUPPLE}"),
+]
 
 
-@pytest.fixture
-def tmux() -> Iterator[list[str]]:
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
-    if not SUPPLE.exists():
-        pytest.skip(f"no installed console script at {SUPPLE}")
-    # A socket of its own per test and per run: two pytest runs on one machine (tmp_path names
-    # repeat between runs) must never share a server, or new-session fails with "duplicate session".
-    socket = f"supple-e2e-{os.getpid()}-{uuid4().hex[:8]}"
-    base = ["tmux", "-L", socket, "-f", "/dev/null"]
-    yield base
-    subprocess.run([*base, "kill-server"], capture_output=True, check=False)
-    # kill-server leaves the socket file behind; names are unique now, so remove it too.
-    tmpdir = Path(os.environ.get("TMUX_TMPDIR") or "/tmp")
-    (tmpdir / f"tmux-{os.getuid()}" / socket).unlink(missing_ok=True)
-
-
-def screen(tmux: list[str]) -> str:
-    return subprocess.run(
-        [*tmux, "capture-pane", "-p", "-t", "app"], capture_output=True, text=True, check=False
-    ).stdout
-
-
-def wait_for(tmux: list[str], text: str, timeout: float = 30.0) -> str:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        shown = screen(tmux)
-        if text in shown:
-            return shown
-        time.sleep(0.1)
-    raise AssertionError(f"{text!r} never appeared; the screen shows:\n{screen(tmux)}")
-
-
-def keys(tmux: list[str], *names: str) -> None:
-    subprocess.run([*tmux, "send-keys", "-t", "app", *names], check=True)
-
-
-def test_whole_back_pain_relief_session_is_saved(tmux: list[str], tmp_path: Path) -> None:
+def test_whole_back_pain_relief_session_is_saved(tmux: Tmux, tmp_path: Path) -> None:
     data = tmp_path / "data"
     command = (
         f"SUPPLE_TIME_SCALE=20 SUPPLE_DATA_DIR={data} SUPPLE_CONFIG_DIR={tmp_path / 'config'} "
         f"TERM=xterm-256color {SUPPLE}"
     )
-    subprocess.run(
-        [*tmux, "new-session", "-d", "-s", "app", "-x", "100", "-y", "30", command], check=True
-    )
-    wait_for(tmux, "1 min 35 s")  # the preview, full or compact (a short terminal)
-    keys(tmux, "Enter")
-    wait_for(tmux, "Cat-Cow")
-    keys(tmux, "Space")
-    wait_for(tmux, "PAUSED")
-    keys(tmux, "Space")
-    wait_for(tmux, "How much does your back hurt", timeout=60)
-    keys(tmux, "8", "Enter")
-    shown = wait_for(tmux, "Session complete")
+    tmux.start(command)
+    tmux.wait_for("1 min 35 s")  # the preview, full or compact (a short terminal)
+    tmux.keys("Enter")
+    tmux.wait_for("Cat-Cow")
+    tmux.keys("Space")
+    tmux.wait_for("PAUSED")
+    tmux.keys("Space")
+    tmux.wait_for("How much does your back hurt", timeout=60)
+    tmux.keys("8", "Enter")
+    shown = tmux.wait_for("Session complete")
     # the line may wrap (a slow machine pauses longer, and "paused 15 s" is longer than "5 s")
     assert "3/3 exercises done" in " ".join(shown.split())
     files = sorted((data / "sessions").rglob("*.toml"))
@@ -84,26 +46,21 @@ def test_whole_back_pain_relief_session_is_saved(tmux: list[str], tmp_path: Path
     assert record["active_seconds"] == 95
     assert [e["status"] for e in record["exercise"]] == ["done", "done", "done"]
     assert record["pain_after"] == 8
-    keys(tmux, "Enter")
-    wait_for(tmux, "Routines")
-    keys(tmux, "q")
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and "Routines" in screen(tmux):
-        time.sleep(0.1)
-    assert "Routines" not in screen(tmux)
+    tmux.keys("Enter")
+    tmux.wait_for("Routines")
+    tmux.keys("q")
+    tmux.wait_until(lambda shown: "Routines" not in shown, "the app's end", timeout=10)
 
 
-def start_play(tmux: list[str], tmp_path: Path, scale: int) -> Path:
+def start_play(tmux: Tmux, tmp_path: Path, scale: int) -> Path:
     data = tmp_path / "data"
     command = (
         f"SUPPLE_TIME_SCALE={scale} SUPPLE_DATA_DIR={data} "
         f"SUPPLE_CONFIG_DIR={tmp_path / 'config'} TERM=xterm-256color "
         f"{SUPPLE} play back-pain-relief; echo EXITED $?; sleep 30"
     )
-    subprocess.run(
-        [*tmux, "new-session", "-d", "-s", "app", "-x", "100", "-y", "30", command], check=True
-    )
-    wait_for(tmux, "Rep 2/5")
+    tmux.start(command)
+    tmux.wait_for("Rep 2/5")
     return data
 
 
@@ -126,13 +83,13 @@ def history_json(data: Path) -> tuple[list[dict[str, object]], str]:
     return json.loads(result.stdout), result.stderr
 
 
-def test_sigkill_mid_session_leaves_an_interrupted_record(tmux: list[str], tmp_path: Path) -> None:
+def test_sigkill_mid_session_leaves_an_interrupted_record(tmux: Tmux, tmp_path: Path) -> None:
     import os
     import signal
 
     data = start_play(tmux, tmp_path, scale=4)
     os.kill(app_pid(data), signal.SIGKILL)
-    wait_for(tmux, "EXITED 137")
+    tmux.wait_for("EXITED 137")
     (record,), err = history_json(data)
     assert record["status"] == "interrupted"
     assert "recovered an interrupted session" in err
@@ -142,15 +99,13 @@ def test_sigkill_mid_session_leaves_an_interrupted_record(tmux: list[str], tmp_p
 
 
 @pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
-def test_sigterm_and_sighup_save_a_stopped_record(
-    tmux: list[str], tmp_path: Path, name: str
-) -> None:
+def test_sigterm_and_sighup_save_a_stopped_record(tmux: Tmux, tmp_path: Path, name: str) -> None:
     import os
     import signal
 
     data = start_play(tmux, tmp_path, scale=4)
     os.kill(app_pid(data), getattr(signal, name))
-    shown = wait_for(tmux, "EXITED")
+    shown = tmux.wait_for("EXITED")
     assert "EXITED 0" in shown
     assert "\x1b" not in shown and "Rep" not in shown  # the app's screen is gone: restored
     (record,), _ = history_json(data)
@@ -158,35 +113,36 @@ def test_sigterm_and_sighup_save_a_stopped_record(
     assert float(record["active_seconds"]) >= 11.0  # type: ignore[arg-type]
 
 
-def test_program_workout_one_and_baseline_tests(tmux: list[str], tmp_path: Path) -> None:
+def test_program_workout_one_and_baseline_tests(
+    tmux: Tmux, capsys: pytest.CaptureFixture[str]
+) -> None:
     import json
-    import os
 
-    data, config = tmp_path / "data", tmp_path / "config"
-    env = os.environ | {"SUPPLE_DATA_DIR": str(data), "SUPPLE_CONFIG_DIR": str(config)}
+    from supple.cli import main
+
+    # The commands in this process (the same folders: tests/conftest.py's, which the terminal
+    # inherits); the workout in the real terminal.
+    data, config = Path(os.environ["SUPPLE_DATA_DIR"]), Path(os.environ["SUPPLE_CONFIG_DIR"])
 
     def cli(*args: str) -> str:
-        return subprocess.run(
-            [str(SUPPLE), *args], env=env, capture_output=True, text=True, check=True
-        ).stdout
+        assert main(list(args)) == 0
+        return capsys.readouterr().out
 
     assert "Started" in cli("program", "start")
     command = (
         f"SUPPLE_TIME_SCALE=100 SUPPLE_DATA_DIR={data} SUPPLE_CONFIG_DIR={config} "
         f"TERM=xterm-256color {SUPPLE}"
     )
-    subprocess.run(
-        [*tmux, "new-session", "-d", "-s", "app", "-x", "100", "-y", "30", command], check=True
-    )
-    wait_for(tmux, "Routines")
-    keys(tmux, "p")
-    wait_for(tmux, "Workout 1 · week 1")
-    keys(tmux, "Enter")
-    wait_for(tmux, "How much does your back hurt", timeout=60)
-    keys(tmux, "Escape")
-    wait_for(tmux, "Session complete")
-    keys(tmux, "Enter")
-    wait_for(tmux, "1/18 workouts done")
+    tmux.start(command)
+    tmux.wait_for("Routines")
+    tmux.keys("p")
+    tmux.wait_for("Workout 1 · week 1")
+    tmux.keys("Enter")
+    tmux.wait_for("How much does your back hurt", timeout=60)
+    tmux.keys("Escape")
+    tmux.wait_for("Session complete")
+    tmux.keys("Enter")
+    tmux.wait_for("1/18 workouts done")
     for test, value in [
         ("toe-touch", "15"),
         ("thomas-gap", "7"),
@@ -201,7 +157,7 @@ def test_program_workout_one_and_baseline_tests(tmux: list[str], tmp_path: Path)
 
 
 def test_a_whole_session_with_voice_cues_in_order_never_late_or_overlapping(
-    tmux: list[str], tmp_path: Path
+    tmux: Tmux, tmp_path: Path
 ) -> None:
     fake = Path(__file__).with_name("fake_speech.py")
     log = tmp_path / "said.log"
@@ -214,10 +170,8 @@ def test_a_whole_session_with_voice_cues_in_order_never_late_or_overlapping(
         f"SUPPLE_CONFIG_DIR={config} SUPPLE_SPEECH='{sys.executable} {fake} {log}' "
         f"TERM=xterm-256color {SUPPLE} play back-pain-relief"
     )
-    subprocess.run(
-        [*tmux, "new-session", "-d", "-s", "app", "-x", "100", "-y", "30", command], check=True
-    )
-    wait_for(tmux, "Session complete", timeout=60)
+    tmux.start(command)
+    tmux.wait_for("Session complete", timeout=60)
     deadline = time.monotonic() + 5
     while "Session complete" not in log.read_text() and time.monotonic() < deadline:
         time.sleep(0.1)

@@ -4,12 +4,16 @@ both play these, so the README's screenshots and the tested screens are the same
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.tui.conftest import advance
+from supple import i18n
+from supple.core.history import HistoryStore
+from supple.tui.app import SuppleApp
+from tests.tui.conftest import TEST_MACHINE, advance, build_app
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,23 @@ SCENES = (
     Scene("high-contrast", ("back-pain-relief", "beginner"), (52.0,), theme="high-contrast"),
     Scene("high-contrast-small", None, ("down",), size=(60, 20), theme="high-contrast"),
 )
+
+
+def scene_app(scene: Scene, data_dir: Path) -> SuppleApp:
+    """The app as the scene begins: its language chosen first (the routines' texts are picked
+    as they load), its history, program and answers in ``data_dir``, and the session files named
+    the same every run (the summary shows the name)."""
+    i18n.choose(scene.lang or "en")
+    return build_app(
+        data_dir,
+        start=scene.start,
+        history=scene.history,
+        pain=scene.history,
+        yesterday=scene.yesterday,
+        screened=scene.screened,
+        program=scene.program,
+        store=HistoryStore(data_dir, token=lambda: "0a1b2c", machine=TEST_MACHINE),
+    )
 
 
 async def play(pilot: Pilot[Any], scene: Scene) -> None:

@@ -11,15 +11,14 @@ no sentence of the screens left in English, every placeholder filled."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from supple import i18n
-from supple.core.history import HistoryStore
-from tests.tui.conftest import TEST_MACHINE, build_app
-from tests.tui.scenes import SCENES, Scene, play, settle
+from tests.tui.scenes import SCENES, Scene, play, scene_app, settle
 
 LOCALE = Path(i18n.__file__).parent / "locale"
 
@@ -69,17 +68,7 @@ async def rendered(
 ) -> list[tuple[list[str], list[str]]]:
     """The scene played in ``language`` at the first size, then the terminal resized to each
     next one: the screen's rows and its cut rows at each size."""
-    i18n.choose(language)  # before the app: the catalog's texts are picked as it loads
-    app = build_app(
-        tmp,
-        start=scene.start,
-        history=scene.history,
-        pain=scene.history,
-        yesterday=scene.yesterday,
-        screened=scene.screened,
-        program=scene.program,
-        store=HistoryStore(tmp, token=lambda: "0a1b2c", machine=TEST_MACHINE),
-    )
+    app = scene_app(replace(scene, lang=language), tmp)
     shown = []
     async with app.run_test(size=sizes[0]) as pilot:
         await play(pilot, scene)

@@ -7,27 +7,31 @@ import fcntl
 import shutil
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
-from supple import i18n
-from supple.core.history import HistoryStore
-from tests.tui.conftest import TEST_MACHINE, build_app
 from tests.tui.gallery import AREAS
-from tests.tui.scenes import SCENES, Scene, play
+from tests.tui.scenes import SCENES, Scene, play, scene_app
 
 # A fixed folder and file name, so the summary's "Saved to" line is the same every run.
 DATA_DIR = Path(tempfile.gettempdir()) / "supple-snapshot-data"
+# The scenes whose picture shows the data folder: the others play in a folder of their own, in
+# parallel (were one to show its folder, its picture would differ from the stored one: a failure).
+SHOW_THE_FOLDER = {"summary", "session-detail"}
 
 
-@pytest.fixture
-def snapshot_dir() -> Iterator[Path]:
-    """The fixed folder, held by one test at a time: by an exclusive lock rather than by the
-    test order, because parallel workers (pytest -n) and a second run on the same machine share
-    it, and one test's rmtree would empty another's history mid-scene."""
+@contextmanager
+def data_folder(scene: Scene, tmp_path: Path) -> Iterator[Path]:
+    """The scene's data folder. The fixed one is held by one test at a time: by an exclusive
+    lock rather than by the test order, because parallel workers (pytest -n) and a second run on
+    the same machine share it, and one test's rmtree would empty another's history mid-scene."""
+    if scene.name not in SHOW_THE_FOLDER:
+        yield tmp_path / "data"
+        return
     with open(f"{DATA_DIR}.lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
@@ -38,24 +42,13 @@ def snapshot_dir() -> Iterator[Path]:
 
 
 @pytest.mark.parametrize("scene", SCENES, ids=[s.name for s in SCENES])
-def test_scene(snap_compare: Any, scene: Scene, snapshot_dir: Path) -> None:
-    data_dir = snapshot_dir
-    i18n.choose(scene.lang)  # before the app: the routines' texts are picked as they load
-    app = build_app(
-        data_dir,
-        start=scene.start,
-        history=scene.history,
-        pain=scene.history,
-        yesterday=scene.yesterday,
-        screened=scene.screened,
-        program=scene.program,
-        store=HistoryStore(data_dir, token=lambda: "0a1b2c", machine=TEST_MACHINE),
-    )
-
+def test_scene(snap_compare: Any, scene: Scene, tmp_path: Path) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await play(pilot, scene)
 
-    assert snap_compare(app, terminal_size=scene.size, run_before=run_before)
+    with data_folder(scene, tmp_path) as data_dir:
+        app = scene_app(scene, data_dir)
+        assert snap_compare(app, terminal_size=scene.size, run_before=run_before)
 
 
 @pytest.mark.parametrize("area", AREAS)
