@@ -1,8 +1,12 @@
 """Issue 24, class 6 (R2's item 4): every signal whose default action ends the process
 (``ENDING_SIGNALS``, computed from this system's signals: PWR, XCPU, VTALRM, IO, the real-time
 ones...) saves the running session as stopped and gives the terminal back, in the app and in plain
-mode. Real processes in pseudo-terminals, one per signal; the set is large (47 on Linux), so each
-test runs a batch of them at once, and pytest's workers share the batches."""
+mode. Real processes in pseudo-terminals, one per signal, for a sample of the set: one of each kind
+of signal R2 found leaving the terminal broken and the kinds beside them (power, CPU and file
+limits, timers, I/O, a bad system call, abort and trap, the first and last real-time ones). That
+every one of the set (47 on Linux) reaches that same handler is tested in-process, each signal
+sent for real (tests/tui/test_every_ending_signal_caught.py): a real process per signal cost
+~60 s of CPU for what the in-process test shows at once."""
 
 from __future__ import annotations
 
@@ -25,8 +29,29 @@ RESTORED = "\x1b[?1049l"  # leaving the alternate screen: the terminal is given 
 MOUSE_OFF = "\x1b[?1000l"
 
 
+SAMPLE_NAMES = (
+    "SIGPWR",
+    "SIGXCPU",
+    "SIGVTALRM",
+    "SIGPROF",
+    "SIGIO",
+    "SIGSYS",
+    "SIGABRT",
+    "SIGTRAP",
+)
+
+
+def sample() -> tuple[int, ...]:
+    named = {signal_name(s): s for s in ENDING_SIGNALS}
+    chosen = [named[n] for n in SAMPLE_NAMES if n in named]
+    if hasattr(signal, "SIGRTMIN"):
+        chosen += [signal.SIGRTMIN, signal.SIGRTMAX]
+    return tuple(sorted(set(chosen) & set(ENDING_SIGNALS)))
+
+
 def batches(size: int) -> list[tuple[int, ...]]:
-    return [ENDING_SIGNALS[i : i + size] for i in range(0, len(ENDING_SIGNALS), size)]
+    every = sample()
+    return [every[i : i + size] for i in range(0, len(every), size)]
 
 
 def batch_id(batch: tuple[int, ...]) -> str:
@@ -67,8 +92,8 @@ def test_the_set_is_every_ending_signal_of_this_system() -> None:
     assert every == names | (every & (NOT_ENDING | LEFT_ALONE))  # nothing else left out
 
 
-@pytest.mark.parametrize("batch", batches(8), ids=batch_id)
-def test_the_app_saves_and_restores_on_every_ending_signal(
+@pytest.mark.parametrize("batch", batches(5), ids=batch_id)
+def test_the_app_saves_and_restores_on_ending_signals(
     tmp_path: Path, batch: tuple[int, ...]
 ) -> None:
     runs = []
@@ -91,8 +116,8 @@ def test_the_app_saves_and_restores_on_every_ending_signal(
             term.close()
 
 
-@pytest.mark.parametrize("batch", batches(12), ids=batch_id)
-def test_plain_mode_saves_and_restores_on_every_ending_signal(
+@pytest.mark.parametrize("batch", batches(5), ids=batch_id)
+def test_plain_mode_saves_and_restores_on_ending_signals(
     tmp_path: Path, batch: tuple[int, ...]
 ) -> None:
     # After supple, the shell says its exit code and whether the terminal is in line mode again.
