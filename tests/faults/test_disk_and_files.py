@@ -175,7 +175,10 @@ async def test_bad_files_everywhere_each_reported_once_the_rest_works(data_dir: 
     assert {r.id for r in app.coach.catalog.routines} == bundled  # the broken one left out
 
 
-def test_two_copies_finishing_50_sessions_each_at_once(tmp_path: Path) -> None:
+def test_two_copies_finishing_20_sessions_each_at_once(tmp_path: Path) -> None:
+    """Two copies of supple playing and finishing sessions side by side: every session saved,
+    none lost or mixed. 20 each, 40 overlapping ends (was 50 each: 100 real app starts were
+    80 s, a tenth, of the suite's CPU)."""
     data, config = tmp_path / "data", tmp_path / "config"
     config.mkdir()
     (config / "config.toml").write_text('check_in_after = false\nvoice = "off"\n')
@@ -199,12 +202,12 @@ def test_two_copies_finishing_50_sessions_each_at_once(tmp_path: Path) -> None:
             finally:
                 term.close()
 
-    threads = [threading.Thread(target=copy, args=(50,)) for _ in range(2)]
+    threads = [threading.Thread(target=copy, args=(20,)) for _ in range(2)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert not failures
     files = list((data / "sessions").rglob("*.toml"))
-    assert len(files) == 100
+    assert len(files) == 40
     assert all(tomllib.loads(f.read_text())["status"] == "completed" for f in files)
