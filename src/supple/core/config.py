@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
 from supple.core.files import MAX_SETTINGS_BYTES, SaveError, atomic_write, read_capped
 from supple.core.limits import DEFAULT_LEVEL, LEVELS, MAX_TIMING, Level
-from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
+from supple.core.tomlcheck import BadToml, Checker, FileProblems, Problem, parse_document, read_toml
 from supple.core.value import asdict, field, fields, replace, value_class
 from supple.i18n import _, lazy
 
@@ -283,9 +283,9 @@ def save_config(config: Config, path: Path, changed: Iterable[str] | None = None
     text = ""
     if path.exists():
         try:
-            text = read_capped(path, MAX_SETTINGS_BYTES).decode("utf-8")
+            text = parse_document(read_capped(path, MAX_SETTINGS_BYTES))[0]  # its limits first
             document = tomlkit.parse(text)
-        except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError) as error:
+        except (OSError, BadToml, tomlkit.exceptions.ParseError) as error:
             raise SaveError(
                 path, f"it cannot be read as TOML ({error}); fix it to save settings"
             ) from None

@@ -8,7 +8,6 @@ forgotten, never reported: it only saves the person a key press.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +34,11 @@ KEYS = ("level", "muted", "focus")
 
 
 def load_remembered(path: Path) -> Remembered:
+    from supple.core.tomlcheck import BadToml, parse_document
+
     try:
-        data = tomllib.loads(read_capped(path, MAX_BYTES).decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+        data = parse_document(read_capped(path, MAX_BYTES))[1]
+    except (OSError, BadToml):
         return Remembered()
     level = data.get("level")
     muted = data.get("muted")

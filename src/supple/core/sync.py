@@ -188,14 +188,13 @@ def synced_files(
 
 def _content(path: Path) -> object:
     """What a small TOML file says (its bytes if it is not TOML); OSError."""
-    import tomllib
-
     from supple.core.files import read_capped
+    from supple.core.tomlcheck import BadToml, parse_document
 
     raw = read_capped(path, 256 * 1024)
     try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return parse_document(raw)[1]
+    except BadToml:
         return raw
 
 

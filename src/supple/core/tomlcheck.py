@@ -10,6 +10,7 @@ from typing import Any
 
 from supple.core import parsed_cache
 from supple.core.files import MAX_ROUTINE_BYTES, read_capped, unreadable_reason
+from supple.core.toml_keys import MAX_PARTS, too_many_parts
 from supple.core.toml_lines import KeyPart as KeyPart
 from supple.core.toml_lines import LineIndex as LineIndex
 from supple.core.toml_lines import find_line as find_line
@@ -59,7 +60,8 @@ class FileProblems(Exception):
 _TOML_POS = r"\(at line ([0-9]+), column [0-9]+\)"
 BOM = "\ufeff"
 MAX_PROBLEMS = 50  # problems reported per file; the rest are counted
-MAX_DEPTH = 32  # tables and arrays inside each other: no file of supple's needs more than 4
+# Tables and arrays inside each other, and the parts of a key: no file of supple's needs 4.
+MAX_DEPTH = MAX_PARTS
 INT_LIMIT = 2**63  # TOML integers are 64-bit: larger ones are not TOML, and not a plan
 
 
@@ -75,7 +77,8 @@ class BadToml(ValueError):
 def parse_document(raw: bytes | str) -> tuple[str, dict[str, Any]]:
     """The text and the parsed document, or BadToml. The one way supple parses a TOML file, so
     that none of tomllib's own limits ever escapes as a traceback: a byte-order mark, bytes that
-    are not UTF-8, nesting deeper than ``MAX_DEPTH`` (tomllib recurses), an integer beyond 64
+    are not UTF-8, nesting deeper than ``MAX_DEPTH`` (tomllib recurses; a key or table name of more
+    parts is refused before tomllib reads it, see ``toml_keys``), an integer beyond 64
     bits (tomllib stops at 4,300 digits, and past 64 bits float() fails later)."""
     if isinstance(raw, bytes):
         try:
@@ -91,6 +94,8 @@ def parse_document(raw: bytes | str) -> tuple[str, dict[str, Any]]:
             _("remove the byte-order mark at the start of the file (save it as UTF-8 without one)"),
             1,
         )
+    if too_many_parts(text):  # before tomllib, which is quadratic in a key's parts
+        raise BadToml(_too_deep())
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

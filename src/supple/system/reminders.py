@@ -142,18 +142,17 @@ def settings_path(config_dir: Path) -> Path:
 def load_settings(path: Path) -> tuple[RemindSettings, str | None]:
     """The saved settings (off if there is no file), and what is wrong with the file if it
     cannot be used (then: off)."""
-    import tomllib
-
     from supple.core.files import MAX_SETTINGS_BYTES, read_capped
     from supple.core.schema import SCHEMA, schema_of
+    from supple.core.tomlcheck import BadToml, parse_document
 
     if not path.exists():
         return RemindSettings(), None
     data: dict[str, Any] = {}
     try:
-        data = tomllib.loads(read_capped(path, MAX_SETTINGS_BYTES).decode("utf-8"))
+        data = parse_document(read_capped(path, MAX_SETTINGS_BYTES))[1]
         return RemindSettings.from_toml(data), None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RemindError) as error:
+    except (OSError, BadToml, RemindError) as error:
         # Off; but a newer supple's file stays marked as such, so that it is never rewritten.
         return RemindSettings(schema=schema_of(data) or SCHEMA), f"{path}: {error}"
 
