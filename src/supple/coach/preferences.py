@@ -113,17 +113,21 @@ class Preferences:
         """One level easier (−1) or harder (+1) next time for one exercise, saved; undone the
         same way. The new step (bounded at beginner and advanced), and the error if it could
         not be saved (it holds for this run)."""
-        from supple.core.adjustments import MAX_STEP, save_adjustments
-        from supple.core.files import SaveError
+        from supple.core.adjustments import MAX_STEP, load_adjustments, save_adjustments
+        from supple.core.files import SaveError, data_lock
 
-        steps = self.steps
-        now = max(-MAX_STEP, min(MAX_STEP, steps.get(routine_id, {}).get(exercise_id, 0) + change))
-        steps.setdefault(routine_id, {})[exercise_id] = now
-        if not now:
-            del steps[routine_id][exercise_id]
         self.revision += 1  # every duration shown follows
-        try:
-            save_adjustments(steps, self.adjustments_path)
-        except (OSError, SaveError) as error:
-            return now, str(error)
+        with data_lock(self.adjustments_path):  # as the file is now: another copy may have set one
+            if self._steps is not None:
+                self._steps = load_adjustments(self.adjustments_path)[0]
+            steps = self.steps
+            was = steps.get(routine_id, {}).get(exercise_id, 0)
+            now = max(-MAX_STEP, min(MAX_STEP, was + change))
+            steps.setdefault(routine_id, {})[exercise_id] = now
+            if not now:
+                del steps[routine_id][exercise_id]
+            try:
+                save_adjustments(steps, self.adjustments_path)
+            except (OSError, SaveError) as error:
+                return now, str(error)
         return now, None

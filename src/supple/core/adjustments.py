@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, assert_never
 
-from supple.core.files import SCHEMA, atomic_write, refuse_newer
+from supple.core.files import SCHEMA, atomic_write, data_lock, refuse_newer
 from supple.core.routine import LEVELS, SLUG, Dose, Exercise, Kind, Level, Routine
 from supple.core.schema import newer, schema_of, unknown_keys
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
@@ -191,6 +191,11 @@ def save_adjustments(steps: Steps, path: Path) -> None:
     """Write every step (atomically); a routine with none left is left out. What the file holds
     that is not a step is kept as it was; SaveError if a newer supple wrote it (it is never
     rewritten)."""
+    with data_lock(path):
+        _save(steps, path)
+
+
+def _save(steps: Steps, path: Path) -> None:
     import tomli_w
 
     schema = SCHEMA

@@ -97,6 +97,54 @@ def atomic_write(path: Path, data: bytes) -> None:
     _replace_beside(path, data)
 
 
+_HELD: dict[tuple[str, int], int] = {}  # (folder, thread) -> how deep this thread holds it
+
+
+@contextlib.contextmanager
+def data_lock(path: Path) -> Iterator[None]:
+    """Hold the lock of ``path``'s folder while a file in it is read, changed and replaced, so
+    that two copies of supple (or two threads) changing one file at once never lose either
+    change. The lock is the folder's own (``flock`` on it: no lock file in a synced folder), held
+    by this machine only; a thread that holds it already takes it again at once. Where it cannot
+    be taken (no folder that can be made, no flock), the write goes on unlocked: it reports its
+    own failure."""
+    import threading
+
+    folder = os.path.abspath(path.parent)
+    key = (folder, threading.get_ident())
+    if key in _HELD:
+        _HELD[key] += 1
+        try:
+            yield
+        finally:
+            _HELD[key] -= 1
+        return
+    fd = _lock_folder(path.parent)
+    _HELD[key] = 1
+    try:
+        yield
+    finally:
+        del _HELD[key]
+        if fd is not None:
+            os.close(fd)  # closing the descriptor lets the lock go
+
+
+def _lock_folder(folder: Path) -> int | None:
+    try:
+        import fcntl
+
+        make_private_dirs(folder)
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except (ImportError, OSError):
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
 # What supple reads at most from each kind of file (a file over its cap is skipped and said,
 # never read into memory): a routine, a program, a session or a test result is a few KiB; the
 # settings a few hundred bytes; the index must hold 100,000 sessions (~1.5 KiB each) so that it is

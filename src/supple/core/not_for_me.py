@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from supple.core.files import SCHEMA, SaveError, refuse_newer, write_toml
+from supple.core.files import SCHEMA, SaveError, data_lock, refuse_newer, write_toml
 from supple.core.schema import schema_of, unknown_keys
 from supple.core.tomlcheck import FileProblems, read_toml
 from supple.core.value import field, value_class
@@ -58,6 +58,11 @@ def load_not_for_me(path: Path) -> NotForMe:
 def save_not_for_me(path: Path, ids: frozenset[str]) -> NotForMe:
     """Write ``ids``, atomically, keeping the keys it does not know; SaveError (never over a
     file it could not read, nor one a newer supple wrote)."""
+    with data_lock(path):
+        return _save(path, ids)
+
+
+def _save(path: Path, ids: frozenset[str]) -> NotForMe:
     now = load_not_for_me(path)
     if now.problem is not None:
         raise SaveError(path, f"it cannot be read, so it is left as it is: {now.problem}")

@@ -15,6 +15,7 @@ from typing import Any, cast
 
 from supple.core.files import (
     SCHEMA,
+    data_lock,
     random_suffix,
     refuse_newer,
     unreadable_reason,
@@ -128,16 +129,18 @@ class ProgramStore:
     def _activate(self, program_id: str, at: datetime) -> ProgramState:
         unknown: dict[str, Any] = {}
         starts: dict[str, datetime] = {}
-        with contextlib.suppress(OSError, BadRecord):  # a broken state is replaced, as ever
-            data, schema = self._read(self.state_path)
-            refuse_newer(self.state_path, schema)
-            unknown = unknown_keys(data, STATE_KEYS)
-            starts = _starts(data)  # with the active one's (an older supple's file has no table)
-        starts[program_id] = at
-        write_toml(
-            self.state_path,
-            {"schema": SCHEMA, "program": program_id, "started": at, "starts": starts} | unknown,
-        )
+        with data_lock(self.state_path):
+            with contextlib.suppress(OSError, BadRecord):  # a broken state is replaced, as ever
+                data, schema = self._read(self.state_path)
+                refuse_newer(self.state_path, schema)
+                unknown = unknown_keys(data, STATE_KEYS)
+                starts = _starts(data)  # with the active one's (an older one's has no table)
+            starts[program_id] = at
+            write_toml(
+                self.state_path,
+                {"schema": SCHEMA, "program": program_id, "started": at, "starts": starts}
+                | unknown,
+            )
         return ProgramState(program_id, at, starts, SCHEMA, unknown)
 
     def state(self) -> tuple[ProgramState | None, Quarantined | Skipped | None]:

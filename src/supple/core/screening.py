@@ -382,10 +382,11 @@ def load(data_dir: Path) -> tuple[Screening | None, str | None]:
 def save(data_dir: Path, screening: Screening) -> Path:
     """Write the screening atomically (0600); SaveError if a newer supple wrote the file
     there or it cannot be written."""
-    from supple.core.files import refuse_newer, write_toml
+    from supple.core.files import data_lock, refuse_newer, write_toml
 
     path = data_dir / FILE_NAME
-    old, _problem = load(data_dir)
-    if old is not None and newer(old.schema):
-        refuse_newer(path, old.schema)
-    return write_toml(path, screening.to_toml())
+    with data_lock(path):
+        old, _problem = load(data_dir)
+        if old is not None and newer(old.schema):
+            refuse_newer(path, old.schema)
+        return write_toml(path, screening.to_toml())
