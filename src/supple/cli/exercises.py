@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from supple.cli.command import Command, coach, ids_argument
+from supple.cli.command import Command, coach, ids_argument, tell
 from supple.i18n import _
 
 if TYPE_CHECKING:
@@ -91,7 +91,10 @@ def cmd_exercises(area: str | None, equipment: tuple[Equipment, ...] | None, as_
     from supple.core.library import Area
     from supple.core.words import area_word, equipment_word, printable
 
-    found = coach().library
+    whole = coach()
+    whole.journal.report_conflicts()  # not-for-me.toml's sync copies, as history reads say them
+    tell(whole)
+    found = whole.library
     library = found.library
     marked = found.not_for_me()
     if marked.problem is not None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from supple.core.record import SessionRecord
     from supple.core.routine import Level
     from supple.core.screening import Checklist, Screening
+    from supple.core.sync import Conflict
 
 
 class Journal:
@@ -41,6 +42,7 @@ class Journal:
         self._notices = notices
         self._lock = _thread.RLock()
         self._history: HistoryView | None = None
+        self._conflicts_said: set[Conflict] = set()  # said once a run
         # Hears every fresh read (the view) and every write (None): the status line follows.
         self.on_change: Callable[[HistoryView | None], object] = lambda view: None
         # The last session moved to the trash, and where it was: what undo puts back.
@@ -73,7 +75,7 @@ class Journal:
                 self._merge_unsaved()
                 loaded = self.store.load()
                 self._report(loaded)
-                self._report_conflicts()
+                self.report_conflicts()
                 self._history = HistoryView(loaded, self._today())
                 self.on_change(self._history)
             return self._history
@@ -97,14 +99,18 @@ class Journal:
             self._notices.say(wording.recovered(path))
         self.tell_files("history", loaded.quarantined, loaded.skipped)
 
-    def _report_conflicts(self) -> None:
-        """Files a sync tool left in two versions, each said once a read: both are kept."""
+    def report_conflicts(self) -> None:
+        """Files a sync tool left in two versions (``sync.synced_files``), each said once a
+        run: both are kept; a copy that says what its main file says is put in the trash."""
         from supple.core.sync import conflicts, drop_equal_copies, synced_files
         from supple.system import paths
 
         local = self.unsaved_dir.parent
         for folder, names in synced_files(self.data_dir, paths.config_dir(), local):
             for conflict in drop_equal_copies(conflicts(folder, names), self.store.trash_dir):
+                if conflict in self._conflicts_said:
+                    continue
+                self._conflicts_said.add(conflict)
                 from supple.coach import wording  # only when there is one to say
 
                 self._notices.say(wording.sync_conflict(conflict), "warning")
@@ -297,6 +303,7 @@ class Journal:
         from supple.core import screening
 
         found, problem = screening.load(self.data_dir)
+        self.report_conflicts()
         if problem is not None:
             said = _("The screening file was left unread: {problem}").format(problem=problem)
             self._notices.say(said, "warning")

@@ -175,14 +175,27 @@ def conflicts(folder: Path, names: Iterable[str]) -> list[Conflict]:
     return [Conflict(folder / name, tuple(copies)) for name, copies in sorted(found.items())]
 
 
+# The person's single files a sync tool may leave in two versions, declared once, by folder
+# (sessions and test results are many small files: a conflict copy of one is the same one,
+# counted once). A test writes each kind and fails on a file in the data folder not listed here.
+DATA_FILES = (
+    "program.toml",
+    "adjustments.toml",
+    "advice.toml",
+    "screening.toml",
+    "not-for-me.toml",
+)
+SETTINGS_FILES = ("config.toml", "remind.toml")
+STATE_FILES = ("state.toml",)
+
+
 def synced_files(
     data: Path, config: Path | None, state: Path
 ) -> list[tuple[Path, tuple[str, ...]]]:
-    """The person's single files a sync tool may leave in two versions, by folder (sessions and
-    test results are many small files: a conflict copy of one is the same one, counted once)."""
-    found = [(data, ("program.toml", "adjustments.toml")), (state, ("state.toml",))]
+    """The folders, each with its files of ``DATA_FILES``, ``SETTINGS_FILES``, ``STATE_FILES``."""
+    found = [(data, DATA_FILES), (state, STATE_FILES)]
     if config is not None:
-        found.append((config, ("config.toml", "remind.toml")))
+        found.append((config, SETTINGS_FILES))
     return found
 
 
