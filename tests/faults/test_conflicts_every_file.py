@@ -37,10 +37,9 @@ def _single_files(folder: Path) -> set[str]:
         return set()
 
 
-def test_every_single_file_supple_writes_is_on_the_list(
-    isolated_dirs: dict[str, Path],
-) -> None:
-    found = _coach(isolated_dirs["data"])
+def write_every_own_file(data: Path) -> None:
+    """Each of supple's own single files written, each as supple writes it."""
+    found = _coach(data)
     exercise = found.library.library.ids()[0]
     found.library.mark(exercise)
     assert found.preferences.adjust("back-pain-relief", "cat-cow", 1)[1] is None
@@ -50,7 +49,13 @@ def test_every_single_file_supple_writes_is_on_the_list(
     save_log(found.advice.path, [entry])
     assert found.save_settings(replace(Config(), level="advanced")) is None
     reminders.save_settings(found.remind_path, reminders.RemindSettings())
-    save_remembered(paths.state_file(), Remembered(muted=True))
+    assert save_remembered(paths.state_file(), Remembered(muted=True)) is None
+
+
+def test_every_single_file_supple_writes_is_on_the_list(
+    isolated_dirs: dict[str, Path],
+) -> None:
+    write_every_own_file(isolated_dirs["data"])
     wrote = {
         "data": _single_files(isolated_dirs["data"]) - {"status.json"},  # a cache of the status
         "config": _single_files(isolated_dirs["config"]),

@@ -271,14 +271,14 @@ class AdviceService:
 
     def _restore(self, text: str | None) -> None:
         """Put the steps file back to ``text`` (None: no file). OSError, SaveError."""
-        from supple.core.files import atomic_write
+        from supple.core.files import write_own
 
         path = self.preferences.adjustments_path
         try:
             if text is None:
                 path.unlink(missing_ok=True)
             else:
-                atomic_write(path, text.encode("utf-8"))
+                write_own(path, text.encode("utf-8"))
         finally:
             self.preferences.forget_steps()
 

@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, assert_never
 
-from supple.core.files import SCHEMA, atomic_write, data_lock, refuse_newer
+from supple.core.files import SCHEMA, data_lock, refuse_newer, write_own
 from supple.core.routine import LEVELS, SLUG, Dose, Exercise, Kind, Level, Routine
 from supple.core.schema import newer, schema_of, unknown_keys
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
@@ -221,4 +221,4 @@ def _save(steps: Steps, path: Path) -> None:
         "# Easier (-1) or harder (+1) next time, per routine and exercise, in steps along the\n"
         "# exercise's dose ladder (below beginner too): set on the summary.\n"
     )
-    atomic_write(path, (header + tomli_w.dumps(out)).encode("utf-8"))
+    write_own(path, (header + tomli_w.dumps(out)).encode("utf-8"))

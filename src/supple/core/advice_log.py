@@ -28,7 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from supple.core.files import SCHEMA, atomic_write, refuse_newer
+from supple.core.files import SCHEMA, refuse_newer, write_own
 from supple.core.schema import schema_of, unknown_keys
 from supple.core.tomlcheck import FileProblems, read_toml
 from supple.core.value import field, replace, value_class
@@ -147,7 +147,7 @@ def save_log(path: Path, entries: list[Applied]) -> None:
     refuse_newer(path, schema)
     data = {**_unknown(path), "schema": schema, "applied": [e.to_toml() for e in entries]}
     header = "# Advice applied (`supple advice`), with what the steps file held before.\n"
-    atomic_write(path, (header + tomli_w.dumps(data)).encode("utf-8"))
+    write_own(path, (header + tomli_w.dumps(data)).encode("utf-8"))
 
 
 def _unknown(path: Path) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
-from supple.core.files import MAX_SETTINGS_BYTES, SaveError, atomic_write, data_lock, read_capped
+from supple.core.files import MAX_SETTINGS_BYTES, SaveError, data_lock, read_capped, write_own
 from supple.core.limits import DEFAULT_LEVEL, LEVELS, MAX_TIMING, Level
 from supple.core.tomlcheck import BadToml, Checker, FileProblems, Problem, parse_document, read_toml
 from supple.core.value import asdict, field, fields, replace, value_class
@@ -305,7 +305,7 @@ def _save(config: Config, path: Path, changed: Iterable[str] | None) -> None:
         else:
             document[key] = value
     try:
-        atomic_write(path, tomlkit.dumps(document).encode("utf-8"))
+        write_own(path, tomlkit.dumps(document).encode("utf-8"))
     except OSError as error:
         raise SaveError(path, error.strerror or str(error)) from None
 

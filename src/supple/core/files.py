@@ -97,6 +97,42 @@ def atomic_write(path: Path, data: bytes) -> None:
     _replace_beside(path, data)
 
 
+def write_own(path: Path, data: bytes) -> None:
+    """Write one of supple's own single files (``sync.DATA_FILES``, ``SETTINGS_FILES``,
+    ``STATE_FILES``: the settings, the program, the marks…) atomically, as ``atomic_write``
+    does: the one way each of them is written. A symbolic link there (people keep their
+    settings in a dotfiles folder and link them) is written through: the file it points to is
+    replaced the same way, beside itself, and the link stays a link. A link that loops, or that
+    points into a folder that is not there or at anything but a regular file (a device, a FIFO,
+    a folder), is an OSError: nothing is written, the link is left as it is. (Session files,
+    many and found by listing, are never written through a link: a link there is replaced.)"""
+    make_private_dirs(path.parent)
+    _replace_beside(_link_target(path), data)
+
+
+def _link_target(path: Path) -> Path:
+    """``path``, or the file its symbolic link (a chain of them too) ends at."""
+    import errno
+    import stat
+
+    if not os.path.islink(path):
+        return path
+    target = Path(os.path.realpath(path))
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        if not target.parent.is_dir():
+            said = "a symbolic link into a missing folder"
+            raise FileNotFoundError(errno.ENOENT, said, str(path)) from None
+        return target  # a link to a file not made yet: made there
+    if stat.S_ISLNK(info.st_mode):
+        raise OSError(errno.ELOOP, "a symbolic link loop", str(path))
+    if not stat.S_ISREG(info.st_mode):
+        said = f"a symbolic link to {_kind_of(info.st_mode)}, left as it is"
+        raise OSError(errno.EEXIST, said, str(path))
+    return target
+
+
 _HELD: dict[tuple[str, int], int] = {}  # (folder, thread) -> how deep this thread holds it
 
 
@@ -323,12 +359,13 @@ def _replace_beside(path: Path, data: bytes) -> None:
         raise
 
 
-def write_toml(path: Path, data: dict[str, Any]) -> Path:
-    """``data`` as TOML at ``path``, atomically; SaveError (path and reason) if it cannot be."""
+def write_toml(path: Path, data: dict[str, Any], *, own: bool = False) -> Path:
+    """``data`` as TOML at ``path``, atomically (``own``: one of supple's own single files,
+    through a symbolic link, see ``write_own``); SaveError (path and reason) if it cannot be."""
     import tomli_w  # only once something is saved: the routine loader imports SCHEMA from here
 
     try:
-        atomic_write(path, tomli_w.dumps(data).encode("utf-8"))
+        (write_own if own else atomic_write)(path, tomli_w.dumps(data).encode("utf-8"))
     except OSError as error:
         raise SaveError(path, error.strerror or str(error)) from None
     return path

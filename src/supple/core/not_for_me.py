@@ -69,5 +69,5 @@ def _save(path: Path, ids: frozenset[str]) -> NotForMe:
     refuse_newer(path, now.schema)
     if len(ids) > MAX_IDS:
         raise SaveError(path, f"at most {MAX_IDS} exercises can be marked")
-    write_toml(path, {**now.extra, "schema": now.schema, KEY: sorted(ids)})
+    write_toml(path, {**now.extra, "schema": now.schema, KEY: sorted(ids)}, own=True)
     return NotForMe(frozenset(ids), None, now.schema, now.extra)

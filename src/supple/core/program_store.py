@@ -140,6 +140,7 @@ class ProgramStore:
                 self.state_path,
                 {"schema": SCHEMA, "program": program_id, "started": at, "starts": starts}
                 | unknown,
+                own=True,
             )
         return ProgramState(program_id, at, starts, SCHEMA, unknown)
 

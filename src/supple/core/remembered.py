@@ -65,7 +65,7 @@ def save_remembered(path: Path, remembered: Remembered) -> str | None:
         data["level"] = remembered.level
     try:
         refuse_newer(path, remembered.schema)
-        write_toml(path, data | remembered.unknown)
+        write_toml(path, data | remembered.unknown, own=True)
     except SaveError as error:
         return str(error)
     return None

@@ -389,4 +389,4 @@ def save(data_dir: Path, screening: Screening) -> Path:
         old, _problem = load(data_dir)
         if old is not None and newer(old.schema):
             refuse_newer(path, old.schema)
-        return write_toml(path, screening.to_toml())
+        return write_toml(path, screening.to_toml(), own=True)

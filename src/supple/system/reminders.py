@@ -162,11 +162,11 @@ def save_settings(path: Path, settings: RemindSettings) -> None:
     read from a newer supple's file, which is never rewritten."""
     import tomli_w
 
-    from supple.core.files import atomic_write, data_lock, refuse_newer
+    from supple.core.files import data_lock, refuse_newer, write_own
 
     refuse_newer(path, settings.schema)
     with data_lock(path):
-        atomic_write(path, tomli_w.dumps(settings.to_toml()).encode("utf-8"))
+        write_own(path, tomli_w.dumps(settings.to_toml()).encode("utf-8"))
 
 
 # -- the command the timer runs -------------------------------------------------------------
