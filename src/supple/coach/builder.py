@@ -124,11 +124,12 @@ def save_built(coach: Coach, routine: Routine, routine_id: str) -> Path:
 def write_routine(routine: Routine, folder: Path) -> Path:
     """Write the routine as ``folder/<id>.toml`` (atomically); never over a file there."""
     from supple.core.files import SaveError, atomic_write
-    from supple.core.routine_file import dump_routine
+    from supple.core.routine_file import dump_routine, make_room
 
     target = folder / f"{routine.id}.toml"
     if target.exists():
         raise SaveError(target, "a file of that name is there already (choose another id)")
+    make_room(target)
     try:
         atomic_write(target, dump_routine(routine).encode("utf-8"))
     except OSError as error:

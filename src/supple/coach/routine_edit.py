@@ -385,6 +385,9 @@ class Draft:
             raise SaveError(target, said)
         if self.path is None and target.exists():
             raise SaveError(target, _("a file of that name is there already (choose another id)"))
+        from supple.core.routine_file import make_room
+
+        make_room(target)  # at the cap of the person's own routines: refused, said
         text = self.file_text()
         try:
             atomic_write(target, text.encode("utf-8"))

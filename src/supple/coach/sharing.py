@@ -33,7 +33,7 @@ def import_file(path: Path, catalog: Catalog, today: date) -> ImportReport:
     from supple.core.files import atomic_write
     from supple.core.imports import MAX_USER_ROUTINES, ImportProblem, read_import
     from supple.core.imports.text import unique
-    from supple.core.routine_file import dump_routine
+    from supple.core.routine_file import at_the_cap, dump_routine
     from supple.core.words import printable
 
     imported = read_import(path)
@@ -43,11 +43,8 @@ def import_file(path: Path, catalog: Catalog, today: date) -> ImportReport:
     taken |= own
     room = MAX_USER_ROUTINES - len(own)
     if room <= 0:
-        said = _(
-            "nothing imported: you have {count} routines of your own, the most supple keeps "
-            "({most}); delete some first"
-        )
-        raise ImportProblem(path, said.format(count=f"{len(own):,}", most=f"{MAX_USER_ROUTINES:,}"))
+        why = at_the_cap(len(own))
+        raise ImportProblem(path, _("nothing imported: {why}").format(why=why))
     routines, notes = imported.routines, imported.notes
     if len(routines) > room:
         said = _(

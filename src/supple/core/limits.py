@@ -20,6 +20,7 @@ MAX_REPS = 100
 MAX_SETS = 10
 MAX_HOLD_SECONDS = 600
 MAX_EXERCISES = 60  # a routine is a session, not a library of exercises
+MAX_USER_ROUTINES = 1000  # the person's own routine files, however saved (issue 24)
 MAX_PLAN_SECONDS = 4 * 3600  # the whole session, rests included, at every level
 EXTEND_LIMIT = 300  # at most this many seconds added to one hold while it plays
 

@@ -7,10 +7,13 @@ phases), so that loading what is written gives the same routine again (a test ho
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from supple.core.breath import DEFAULT_CUES, PATTERNS, BreathPattern
-from supple.core.files import SCHEMA
+from supple.core.files import SCHEMA, SaveError
+from supple.core.limits import MAX_USER_ROUTINES
 from supple.core.routine import (
     LEVELS,
     TIMING_FIXED,
@@ -101,3 +104,32 @@ def dump_routine(routine: Routine, header: str = "") -> str:
 
     lines = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
     return lines + tomli_w.dumps(routine_data(routine))
+
+
+def at_the_cap(count: int) -> str:
+    """Why no more routines of the person's own are saved, in a sentence."""
+    from supple.i18n import _
+
+    said = _(
+        "you have {count} routines of your own, the most supple keeps ({most}); delete some first"
+    )
+    return said.format(count=f"{count:,}", most=f"{MAX_USER_ROUTINES:,}")
+
+
+def own_count(folder: Path) -> int:
+    """How many routine files of the person's own ``folder`` holds (0 without one)."""
+    try:
+        return sum(1 for n in os.listdir(folder) if n.endswith(".toml") and n[:1] != ".")
+    except OSError:
+        return 0
+
+
+def make_room(target: Path) -> None:
+    """SaveError if ``target`` would be one more routine file among the person's own (in its
+    folder) when they have ``MAX_USER_ROUTINES`` already: every way of saving a routine (the
+    builder, the editor, save-as) asks this first; an import counts its room the same way."""
+    if target.exists():
+        return  # a routine changed in place adds none
+    count = own_count(target.parent)
+    if count >= MAX_USER_ROUTINES:
+        raise SaveError(target, at_the_cap(count))

@@ -11,13 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from supple.core.limits import MAX_USER_ROUTINES as MAX_USER_ROUTINES
 from supple.core.routine import Routine
 from supple.core.value import field, value_class
 
 MAX_IMPORT_BYTES = 4 * 1024 * 1024  # a workout backup is kilobytes; anything larger is not one
 # Caps on what an import writes (issue 24): routines from one file, and the person's own in all.
 MAX_ROUTINES_PER_IMPORT = 100
-MAX_USER_ROUTINES = 1000
 MAX_VERSION = 9999  # a format's version number above this is no version at all
 
 T = TypeVar("T")
