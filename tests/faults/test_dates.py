@@ -133,9 +133,13 @@ def write_files(data: Path, starts: list[datetime], taken: list[datetime | date]
 
 @pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01"])
 def test_a_program_started_at_either_end_of_the_calendar(
-    capsys: pytest.CaptureFixture[str], day: str
+    capsys: pytest.CaptureFixture[str], day: str, data_dir: Path
 ) -> None:
-    assert main(["program", "start", "--date", day]) == 0
+    """Refused as a start day (issue 24); a state file that says so anyway still reads."""
+    assert main(["program", "start", "--date", day]) == 2
+    assert "supple: program start: " + day in capsys.readouterr().err
+    at = datetime.combine(date.fromisoformat(day), datetime.min.time(), tzinfo=UTC)
+    ProgramStore(HistoryStore(data_dir))._activate("lower-back-6-weeks", at)
     assert main(["program"]) == 0
 
 

@@ -284,7 +284,11 @@ def cmd_program_start(
     from datetime import datetime, time
 
     from supple.coach.wording import after_start, restart_program
+    from supple.core.program_start import start_day_problem
 
+    if day is not None and (far := start_day_problem(day, ctx.now.date())) is not None:
+        print(_("supple: program start: {error}").format(error=far), file=sys.stderr)
+        return 2
     running = ctx.progress.started
     if running is not None and not ctx.active:  # a program left for another: resumed
         return _switch_back(ctx, day)

@@ -334,10 +334,13 @@ def write_named(
 
 
 def _is_ours(path: Path, ours: Callable[[bytes], bool] | None) -> bool:
+    """Whether ``ours`` says the file's first ``OWN_FILE_LIMIT`` bytes are supple's: a file of
+    ours is recognised by its start, whatever its size."""
     if ours is None:
         return False
     try:
-        return ours(read_capped(path, OWN_FILE_LIMIT, follow=False))
+        with open_regular(path, 2**62, follow=False) as fd:
+            return ours(os.read(fd, OWN_FILE_LIMIT))
     except OSError:
         return False
 

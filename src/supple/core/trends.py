@@ -65,16 +65,22 @@ class AdherenceWeek:
     done: int  # workouts counted in it
 
 
+# Program weeks listed from the start (the report, progress): two years, past the end of any
+# program; a start day long ago (a state file written by hand) never makes thousands of rows.
+MAX_ADHERENCE_WEEKS = 104
+
+
 def adherence(progress: Progress, today: date) -> tuple[AdherenceWeek, ...]:
-    """Workouts done of those due, per program week from the start to this week (the plan:
-    ``workouts_per_week`` a week until all are done; a week not yet over still counts)."""
+    """Workouts done of those due, per program week from the start to this week, at most
+    ``MAX_ADHERENCE_WEEKS`` (the plan: ``workouts_per_week`` a week until all are done; a week
+    not yet over still counts)."""
     if progress.started is None:
         return ()
     program = progress.program
     start = progress.started.date()
     if today < start:
         return ()
-    weeks = (today - start).days // 7 + 1
+    weeks = min((today - start).days // 7 + 1, MAX_ADHERENCE_WEEKS)
     left = len(program.workouts)
     out = []
     for n in range(weeks):
