@@ -100,20 +100,12 @@ class Journal:
         self.tell_files("history", loaded.quarantined, loaded.skipped)
 
     def report_conflicts(self) -> None:
-        """Files a sync tool left in two versions (``sync.synced_files``), each said once a
-        run: both are kept; a copy that says what its main file says is put in the trash."""
-        from supple.core.sync import conflicts, drop_equal_copies, synced_files
-        from supple.system import paths
+        """Files a sync tool left in two versions, each said once a run (``new_conflicts``)."""
+        local, trash = self.unsaved_dir.parent, self.store.trash_dir
+        for conflict in new_conflicts(self.data_dir, local, trash, self._conflicts_said):
+            from supple.coach import wording  # only when there is one to say
 
-        local = self.unsaved_dir.parent
-        for folder, names in synced_files(self.data_dir, paths.config_dir(), local):
-            for conflict in drop_equal_copies(conflicts(folder, names), self.store.trash_dir):
-                if conflict in self._conflicts_said:
-                    continue
-                self._conflicts_said.add(conflict)
-                from supple.coach import wording  # only when there is one to say
-
-                self._notices.say(wording.sync_conflict(conflict), "warning")
+            self._notices.say(wording.sync_conflict(conflict), "warning")
 
     def tell_files(
         self, kind: str, quarantined: Iterable[Quarantined], skipped: Iterable[Skipped]
@@ -377,3 +369,19 @@ class _Still:
 
     def real_seconds(self, seconds: float) -> float:
         return seconds
+
+
+def new_conflicts(data: Path, local: Path, trash: Path, said: set[Conflict]) -> list[Conflict]:
+    """The conflict copies of the person's single files (``sync.synced_files``) not in ``said``
+    yet, now added to it: both versions are kept; a copy that says what its main file says is
+    put in ``trash``."""
+    from supple.core.sync import conflicts, drop_equal_copies, synced_files
+    from supple.system import paths
+
+    found = []
+    for folder, names in synced_files(data, paths.config_dir(), local):
+        for conflict in drop_equal_copies(conflicts(folder, names), trash):
+            if conflict not in said:
+                said.add(conflict)
+                found.append(conflict)
+    return found
