@@ -1,5 +1,5 @@
 """Two copies of supple changing one file at once (issue 24, R2 item 7): every read-modify-write
-of a data or settings file holds the folder's data lock (``files.data_lock``) from the read to
+of a data or settings file holds the folder's data lock (``files.file_lock``) from the read to
 the replace, so N copies each adding one mark at once keep all N, for each such file. Threads
 with their own services stand for copies (each has its own cache, as a process does); one test
 runs real processes."""
@@ -19,7 +19,7 @@ from supple.coach.notices import Notices
 from supple.coach.preferences import Preferences
 from supple.core.adjustments import load_adjustments
 from supple.core.config import Config, load_config, save_config
-from supple.core.files import data_lock
+from supple.core.files import file_lock
 from supple.core.history import HistoryStore
 from supple.core.not_for_me import FILE_NAME, load_not_for_me
 from supple.core.program_store import ProgramStore
@@ -111,7 +111,7 @@ def test_the_advice_logs_pattern_keeps_every_entry(tmp_path: Path) -> None:
 
     def apply(index: int) -> None:
         entry = Applied(f"a{index}", "harder", "r", ("x",), "why", at, None)
-        with data_lock(path):
+        with file_lock(path):
             save_log(path, [*load_log(path)[0], entry])
 
     _at_once(N, apply)
@@ -119,7 +119,7 @@ def test_the_advice_logs_pattern_keeps_every_entry(tmp_path: Path) -> None:
 
 
 def test_the_lock_is_taken_again_by_the_thread_that_holds_it(tmp_path: Path) -> None:
-    with data_lock(tmp_path / "x.toml"), data_lock(tmp_path / "y.toml"):
+    with file_lock(tmp_path / "x.toml"), file_lock(tmp_path / "y.toml"):
         LibraryService(tmp_path).mark(_exercise_ids(1)[0])  # the same folder, inside: no wait
     assert load_not_for_me(tmp_path / FILE_NAME).ids
 

@@ -18,6 +18,7 @@ from supple.core.config import Config
 from supple.core.files import write_toml
 from supple.core.program_store import ProgramStore
 from supple.core.remembered import Remembered, save_remembered
+from supple.core.screening import CHECKLISTS
 from supple.core.sync import DATA_FILES, SETTINGS_FILES, STATE_FILES
 from supple.core.value import replace
 from supple.system import paths, reminders
@@ -43,7 +44,7 @@ def write_every_own_file(data: Path) -> None:
     exercise = found.library.library.ids()[0]
     found.library.mark(exercise)
     assert found.preferences.adjust("back-pain-relief", "cat-cow", 1)[1] is None
-    found.journal.answer_screening(frozenset(), None, AT)
+    found.journal.answer_screening(frozenset(), 2, AT, CHECKLISTS[0])
     ProgramStore(found.journal.store)._activate("overhead-6-weeks", AT)
     entry = Applied("a1", "harder", "back-pain-relief", ("cat-cow",), "why", AT, None)
     save_log(found.advice.path, [entry])

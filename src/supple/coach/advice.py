@@ -23,7 +23,7 @@ from supple.core.advice import (
     advise,
 )
 from supple.core.advice_log import Applied, load_log, save_log, undone
-from supple.core.files import data_lock
+from supple.core.files import file_lock
 from supple.core.program import POINTS
 from supple.core.value import replace
 from supple.i18n import _
@@ -261,7 +261,7 @@ class AdviceService:
         after = path.read_bytes().decode("utf-8") if path.exists() else None
         entry = replace(entry, after=after)
         try:
-            with data_lock(self.path):  # the log as it is now: another copy may have added one
+            with file_lock(self.path):  # the log as it is now: another copy may have added one
                 save_log(self.path, [*self.log(), entry])
         except (OSError, SaveError) as error:
             self._restore(before)  # not logged: not applied, so undo never misses it

@@ -52,11 +52,11 @@ class LibraryService:
     def mark(self, exercise_id: str, not_for_me: bool = True) -> NotForMe:
         """Mark (or with False unmark) an exercise "not for me"; KeyError for an id the library
         does not have, SaveError if the file cannot be written (a broken one is left alone)."""
-        from supple.core.files import data_lock
+        from supple.core.files import file_lock
         from supple.core.not_for_me import save_not_for_me
 
         self.find(exercise_id)
-        with data_lock(self.not_for_me_path):  # read again and written while no one else does
+        with file_lock(self.not_for_me_path):  # read again and written while no one else does
             self._marked = None
             ids = set(self.not_for_me().ids)
             if not_for_me:

@@ -114,10 +114,10 @@ class Preferences:
         same way. The new step (bounded at beginner and advanced), and the error if it could
         not be saved (it holds for this run)."""
         from supple.core.adjustments import MAX_STEP, load_adjustments, save_adjustments
-        from supple.core.files import SaveError, data_lock
+        from supple.core.files import SaveError, file_lock
 
         self.revision += 1  # every duration shown follows
-        with data_lock(self.adjustments_path):  # as the file is now: another copy may have set one
+        with file_lock(self.adjustments_path):  # as the file is now: another copy may have set one
             if self._steps is not None:
                 self._steps = load_adjustments(self.adjustments_path)[0]
             steps = self.steps

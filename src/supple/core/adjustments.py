@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, assert_never
 
-from supple.core.files import SCHEMA, data_lock, refuse_newer, write_own
+from supple.core.files import SCHEMA, file_lock, refuse_newer, write_own
 from supple.core.routine import LEVELS, SLUG, Dose, Exercise, Kind, Level, Routine
 from supple.core.schema import newer, schema_of, unknown_keys
 from supple.core.tomlcheck import Checker, FileProblems, Problem, read_toml
@@ -191,7 +191,7 @@ def save_adjustments(steps: Steps, path: Path) -> None:
     """Write every step (atomically); a routine with none left is left out. What the file holds
     that is not a step is kept as it was; SaveError if a newer supple wrote it (it is never
     rewritten)."""
-    with data_lock(path):
+    with file_lock(path):
         _save(steps, path)
 
 

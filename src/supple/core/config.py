@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, get_args
 
-from supple.core.files import MAX_SETTINGS_BYTES, SaveError, data_lock, read_capped, write_own
+from supple.core.files import MAX_SETTINGS_BYTES, SaveError, file_lock, read_capped, write_own
 from supple.core.limits import DEFAULT_LEVEL, LEVELS, MAX_TIMING, Level
 from supple.core.tomlcheck import BadToml, Checker, FileProblems, Problem, parse_document, read_toml
 from supple.core.value import asdict, field, fields, replace, value_class
@@ -277,7 +277,7 @@ def save_config(config: Config, path: Path, changed: Iterable[str] | None = None
     person's own text: comments, order, unknown and invalid lines stay as they were; only the
     changed keys' lines change (a value set back to its default keeps its line). Atomic.
     SaveError if the file cannot be read as TOML (nothing is overwritten) or written."""
-    with data_lock(path):  # read, changed and replaced while no other copy does
+    with file_lock(path):  # read, changed and replaced while no other copy does
         _save(config, path, changed)
 
 

@@ -137,13 +137,15 @@ _HELD: dict[tuple[str, int], int] = {}  # (folder, thread) -> how deep this thre
 
 
 @contextlib.contextmanager
-def data_lock(path: Path) -> Iterator[None]:
-    """Hold the lock of ``path``'s folder while a file in it is read, changed and replaced, so
-    that two copies of supple (or two threads) changing one file at once never lose either
-    change. The lock is the folder's own (``flock`` on it: no lock file in a synced folder), held
-    by this machine only; a thread that holds it already takes it again at once. Where it cannot
-    be taken (no folder that can be made, no flock), the write goes on unlocked: it reports its
-    own failure."""
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold the lock of ``path``'s folder while one of supple's single files in it (settings,
+    marks, steps, the program's starts…) is read, changed and replaced, so that two copies of
+    supple (or two threads) changing one file at once never lose either change. The lock is the
+    folder's own (``flock`` on the folder: no lock file in a synced data or config folder, and
+    no need to know the state folder, which ``data_lock`` takes for session records); this
+    machine's only; a thread that holds it already takes it again at once. Where it cannot be
+    taken (no folder that can be made, no flock), the write goes on unlocked: it reports its own
+    failure."""
     import threading
 
     folder = os.path.abspath(path.parent)

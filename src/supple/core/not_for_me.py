@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from supple.core.files import SCHEMA, SaveError, data_lock, refuse_newer, write_toml
+from supple.core.files import SCHEMA, SaveError, file_lock, refuse_newer, write_toml
 from supple.core.schema import schema_of, unknown_keys
 from supple.core.tomlcheck import FileProblems, read_toml
 from supple.core.value import field, value_class
@@ -58,7 +58,7 @@ def load_not_for_me(path: Path) -> NotForMe:
 def save_not_for_me(path: Path, ids: frozenset[str]) -> NotForMe:
     """Write ``ids``, atomically, keeping the keys it does not know; SaveError (never over a
     file it could not read, nor one a newer supple wrote)."""
-    with data_lock(path):
+    with file_lock(path):
         return _save(path, ids)
 
 

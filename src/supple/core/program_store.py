@@ -15,7 +15,7 @@ from typing import Any, cast
 
 from supple.core.files import (
     SCHEMA,
-    data_lock,
+    file_lock,
     random_suffix,
     refuse_newer,
     unreadable_reason,
@@ -129,7 +129,7 @@ class ProgramStore:
     def _activate(self, program_id: str, at: datetime) -> ProgramState:
         unknown: dict[str, Any] = {}
         starts: dict[str, datetime] = {}
-        with data_lock(self.state_path):
+        with file_lock(self.state_path):
             with contextlib.suppress(OSError, BadRecord):  # a broken state is replaced, as ever
                 data, schema = self._read(self.state_path)
                 refuse_newer(self.state_path, schema)

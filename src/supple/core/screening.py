@@ -382,10 +382,10 @@ def load(data_dir: Path) -> tuple[Screening | None, str | None]:
 def save(data_dir: Path, screening: Screening) -> Path:
     """Write the screening atomically (0600); SaveError if a newer supple wrote the file
     there or it cannot be written."""
-    from supple.core.files import data_lock, refuse_newer, write_toml
+    from supple.core.files import file_lock, refuse_newer, write_toml
 
     path = data_dir / FILE_NAME
-    with data_lock(path):
+    with file_lock(path):
         old, _problem = load(data_dir)
         if old is not None and newer(old.schema):
             refuse_newer(path, old.schema)

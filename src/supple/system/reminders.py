@@ -162,10 +162,10 @@ def save_settings(path: Path, settings: RemindSettings) -> None:
     read from a newer supple's file, which is never rewritten."""
     import tomli_w
 
-    from supple.core.files import data_lock, refuse_newer, write_own
+    from supple.core.files import file_lock, refuse_newer, write_own
 
     refuse_newer(path, settings.schema)
-    with data_lock(path):
+    with file_lock(path):
         write_own(path, tomli_w.dumps(settings.to_toml()).encode("utf-8"))
 
 
