@@ -8,10 +8,12 @@ nothing supple could use is refused here. Up to the cap, a 256 KiB file of 32-pa
 headers parses as fast as one of 4-part ones (measured: 0.4 to 2 s either way, the file caps
 bound the rest), and the length of a key needs no cap of its own: a 200 KB key parses in 16 ms.
 
-The scan is linear: it walks from one string or comment to the next (each found by a regular
-expression, skipped whole) and counts the dots between the characters that end a key or a
-value (``= , { } [ ]`` and a new line). A float or a time has one dot; text in quotes none.
-An unclosed string ends the scan: tomllib stops there too, with its own error.
+Most files have no line of 32 dots, and are passed at once (measured: 1 ms for the 25 bundled
+files, which tomllib reads in 26 ms). Otherwise the scan is linear: it walks from one string or
+comment to the next (each found by a regular expression, skipped whole) and counts the dots
+between the characters that end a key or a value (``= , { } [ ]`` and a new line). A float or a
+time has one dot; text in quotes none. An unclosed string ends the scan: tomllib stops there
+too, with its own error.
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ def too_many_parts(text: str) -> bool:
     """Whether a key or a table name in ``text`` (TOML) has more than ``MAX_PARTS`` parts."""
     most = MAX_PARTS - 1  # dots in one key
     if text.count(".") <= most:  # most files: nothing to count
+        return False
+    # A key or table name is on one line (TOML has no line break inside one, inline tables
+    # included): without a line of that many dots, there is nothing to count.
+    if all(line.count(".") <= most for line in text.split("\n")):
         return False
     run = 0  # dots since the last end of a key or value
     at = 0
