@@ -45,8 +45,10 @@ def test_the_command_refuses_an_absurd_start_and_writes_nothing(
     capsys: pytest.CaptureFixture[str], data_dir: Path, day: date
 ) -> None:
     args = ["program", "start", "--yes", "--screening", "no-signs", "--date", day.isoformat()]
-    assert main(args) == 2
-    assert f"supple: program start: {day.isoformat()}" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as refused:  # argparse's: the option is refused
+        main(args)
+    assert refused.value.code == 2
+    assert f"--date: {day.isoformat()} is too" in capsys.readouterr().err
     assert not (data_dir / "program.toml").exists()
 
 

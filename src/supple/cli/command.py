@@ -108,6 +108,18 @@ def day(text: str) -> date:
         ) from None
 
 
+def start_day(text: str) -> date:
+    """A program's start day: ``day``, from 2000 to a year from today (``core.program_start``)."""
+    import argparse
+
+    from supple.core.program_start import start_day_problem
+
+    found = day(text)
+    if (problem := start_day_problem(found, date.today())) is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return found
+
+
 def port(text: str) -> int:
     """An argument's port number (1 to 65535), read as every number is (``core.numbers``)."""
     import argparse

@@ -13,9 +13,9 @@ from supple.cli.command import (
     ask,
     coach,
     completes,
-    day,
     force_argument,
     ids_argument,
+    start_day,
     tell,
     write_to,
 )
@@ -71,7 +71,7 @@ def _program_arguments(sub: Commands) -> None:
         "start_id", nargs="?", metavar="ID", help=_("which program (the active one)")
     )
     completes(started, PROGRAM_IDS)
-    q.add_argument("--date", type=day, metavar="YYYY-MM-DD", help=_("the start day (today)"))
+    q.add_argument("--date", type=start_day, metavar="YYYY-MM-DD", help=_("the start day (today)"))
     q.add_argument(
         "--yes",
         action="store_true",
@@ -284,11 +284,7 @@ def cmd_program_start(
     from datetime import datetime, time
 
     from supple.coach.wording import after_start, restart_program
-    from supple.core.program_start import start_day_problem
 
-    if day is not None and (far := start_day_problem(day, ctx.now.date())) is not None:
-        print(_("supple: program start: {error}").format(error=far), file=sys.stderr)
-        return 2
     running = ctx.progress.started
     if running is not None and not ctx.active:  # a program left for another: resumed
         return _switch_back(ctx, day)
