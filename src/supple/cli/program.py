@@ -302,7 +302,9 @@ def cmd_program_start(
             print(_("Not restarted."))
             return 1
 
-    if not _screened(ctx, signs, usual_pain):
+    from supple.cli.safety import screened
+
+    if not screened(ctx.coach, ctx.program.screening, signs, usual_pain):
         return 1
     from supple.core.files import SaveError
     from supple.core.program import with_offset
@@ -373,33 +375,6 @@ def _say_left(left: Program | None) -> None:
 
     if left is not None:
         print(printable(program_left(left.title)))
-
-
-def _screened(ctx: ProgramContext, signs: frozenset[str] | None, usual: int | None) -> bool:
-    """The safety screening before the program: the answers given as arguments, else asked on
-    a terminal once; with neither, the program starts and supple says that harder waits for
-    it. Any warning sign: what to do, said first. False: answers that could not be saved."""
-    from supple.cli.safety import ask_screening, save_answers
-    from supple.coach.wording import SCREENING_MISSING, screening_result
-    from supple.core.screening import checklist
-
-    asked = checklist(ctx.program.screening)  # the program's own questions
-    if signs is not None:
-        screening = save_answers(ctx.coach, signs, usual, asked)
-        if screening is None:
-            return False
-    else:
-        screening = ctx.coach.journal.screening()
-        if screening is None or not screening.answered_for(asked):
-            screening = ask_screening(ctx.coach, asked)
-            if screening is None:
-                print(f"supple: {_(SCREENING_MISSING)}", file=sys.stderr)
-                return True
-            print()
-        else:
-            return True  # answered before: `supple screening` asks again
-    print(screening_result(screening))
-    return True
 
 
 def cmd_test_list(ids: bool = False) -> int:

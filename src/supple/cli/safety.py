@@ -263,3 +263,31 @@ COMMANDS = {
     "screening": Command(_screening_arguments, _screening),
     "report": Command(_report_arguments, _report),
 }
+
+
+def screened(
+    found: Coach, checklist_id: str, signs: frozenset[str] | None, usual: int | None
+) -> bool:
+    """The safety screening before the program: the answers given as arguments, else asked on
+    a terminal once; with neither, the program starts and supple says that harder waits for
+    it. Any warning sign: what to do, said first. False: answers that could not be saved."""
+    from supple.coach.wording import SCREENING_MISSING, screening_result
+    from supple.core.screening import checklist
+
+    asked = checklist(checklist_id)  # the program's own questions
+    if signs is not None:
+        screening = save_answers(found, signs, usual, asked)
+        if screening is None:
+            return False
+    else:
+        screening = found.journal.screening()
+        if screening is None or not screening.answered_for(asked):
+            screening = ask_screening(found, asked)
+            if screening is None:
+                print(f"supple: {_(SCREENING_MISSING)}", file=sys.stderr)
+                return True
+            print()
+        else:
+            return True  # answered before: `supple screening` asks again
+    print(screening_result(screening))
+    return True
