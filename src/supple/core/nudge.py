@@ -241,9 +241,9 @@ class Due:
 
     def message(self) -> str:
         """``Workout 11 of 18 — Lower back mobility, intermediate, 10 min``."""
-        from supple.core.words import level_words
+        from supple.core.words import level_word
 
-        parts = [self.title, level_words(self.level)]
+        parts = [self.title, level_word(self.level)]
         if self.seconds is not None:
             parts.append(minutes_text(self.seconds))
         what = ", ".join(parts)

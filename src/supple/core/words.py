@@ -153,21 +153,6 @@ def _shown(table: dict[str, str], key: str, otherwise: str) -> str:
     return otherwise if found is None else _(found)
 
 
-# Translators: a level's name as shown (the ids in files stay English)
-_LEVELS = {
-    "beginner": lazy("beginner"),
-    "intermediate": lazy("intermediate"),
-    "advanced": lazy("advanced"),
-}
-
-
-def level_words(level: str) -> str:
-    """A level's display word in the person's language ("beginner" -> "Einsteiger"); the id
-    itself for one not known."""
-    known = _LEVELS.get(level)
-    return level if known is None else _(known)
-
-
 def done_of_planned(done: int, due: int, *, so_far: bool = False) -> str:
     """Workouts against the plan: "2 done of 3 planned", "6 done of 3 planned" (ahead), or
     ``so_far`` "2 done of 3 due so far"."""
@@ -415,6 +400,7 @@ def whole_minutes(seconds: float) -> int:
     return max(1, int(seconds / 60 + 0.5))
 
 
+# Translators: a level's name as shown (the ids in files stay English)
 _LEVEL_WORDS = {
     "beginner": lazy("beginner"),
     "intermediate": lazy("intermediate"),
@@ -425,8 +411,7 @@ _LEVEL_WORDS = {
 def level_word(level: str) -> str:
     """A level as a person reads it ("beginner", "Einsteiger"); its id stays English in files,
     ``--json`` and arguments. Anything else is returned as it is."""
-    found = _LEVEL_WORDS.get(level)
-    return level if found is None else _(found)
+    return _shown(_LEVEL_WORDS, level, level)
 
 
 class Totals(Protocol):
