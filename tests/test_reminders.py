@@ -318,7 +318,7 @@ DUE = Decision(
 def test_notify_with_actions_leaves_a_detached_child_and_returns(home: Path) -> None:
     runner = FakeRunner()
     said = desktop.notify(DUE, runner, {"DISPLAY": ":1"}, places_for(home))
-    assert said == "notified, with a Start action"
+    assert said == (True, "notified, with a Start action")
     assert not runner.ran("/usr/bin/notify-send", "--app-name=supple")  # not run here
     ((child, env),) = runner.spawned
     assert child[:3] == [sys.executable, "-m", "supple.system.desktop"] and env == {"DISPLAY": ":1"}
@@ -339,11 +339,11 @@ def test_notify_with_actions_leaves_a_detached_child_and_returns(home: Path) -> 
 
 def test_notify_without_actions_or_terminal_shows_it_plainly(home: Path) -> None:
     for runner in (FakeRunner(actions=False), FakeRunner(programs=("notify-send",))):
-        assert desktop.notify(DUE, runner, {}, places_for(home)) == "notified"
+        assert desktop.notify(DUE, runner, {}, places_for(home)) == (True, "notified")
         assert not runner.spawned
         assert runner.calls[-1][-3:] == ["--", DUE.title, DUE.message]
-    missing = desktop.notify(DUE, FakeRunner(programs=()), {}, places_for(home))
-    assert missing.startswith("no notify-send")
+    shown, missing = desktop.notify(DUE, FakeRunner(programs=()), {}, places_for(home))
+    assert not shown and missing.startswith("no notify-send")
 
 
 def test_notify_on_macos_uses_osascript(home: Path) -> None:

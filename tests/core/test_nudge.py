@@ -88,7 +88,7 @@ def test_outside_the_hours_silences_at_both_ends() -> None:
 
 def test_outside_the_days_silences() -> None:
     saturday = datetime(2026, 11, 28, 13, 0, tzinfo=TZ)
-    assert nudge(saturday, Today()) == "silent: sat is not a reminder day"
+    assert nudge(saturday, Today()) == "silent: Sat is not a reminder day"
 
 
 def test_no_desktop_silences_last() -> None:

@@ -24,13 +24,14 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command
+from supple.cli.command import Command, add_lang
+from supple.i18n import _
 
 if TYPE_CHECKING:  # imported when a line is read: the CLI's parser reads OPTIONS alone
     import argparse
 
     from supple.cli.command import Commands
-    from supple.core.summary import Summary
+    from supple.core.summary import NextWorkout, Summary
 
 # The status line's options, declared once: the fast path below parses them itself (no
 # argparse for a prompt) and the CLI's parser adds them from here; a test holds the two alike.
@@ -83,19 +84,25 @@ def _text(value: object, limit: int = 60) -> str:
 
 
 def when(day: date, today: date) -> str:
-    """A day as a status bar says it: today, a weekday this coming week, else a date."""
+    """A day as a status bar says it: today, a weekday this coming week, else a date, in the
+    reader's language ("heute", "Do", "14 Dez")."""
+    from supple.core.words import day_month, weekday_words
+
     if day <= today:
-        return "today"
+        # Translators: the status line's "next: today"
+        return _("today")
     if (day - today).days <= 6:
-        return f"{day:%a}"
-    return f"{day.day} {day:%b}"
+        return weekday_words(day)
+    return day_month(day)
 
 
 def fields(
     summary: Summary | None, today: date, *, ascii: bool = False, now: datetime | None = None
 ) -> dict[str, str]:
     """Every ``--format`` field as of ``today`` (empty strings where there is nothing to say);
-    the next-morning prompt only when told the time, ``now`` (aware, local)."""
+    the next-morning prompt only when told the time, ``now`` (aware, local). The words are made
+    here, at reading, in the reader's language: the summary holds facts (days, numbers, ids, a
+    title in every language its routine has), whoever wrote it and in whatever language."""
     out = dict.fromkeys(FIELDS, "")
     if summary is None:
         return out
@@ -103,20 +110,22 @@ def fields(
         from supple.core.morning import PROMPT, due_for
 
         if due_for(summary.morning, now) is not None:
-            out["morning"] = PROMPT
+            out["morning"] = _(PROMPT)
     streak = summary.streak
     last = summary.streak_last
     if streak < 0 or last is None or last < today - timedelta(days=1) or last > today:
         streak = 0
     counts = summary.today_counts and summary.day == today
     out["streak"] = str(streak)
-    out["today"] = ("done" if ascii else "✓") if counts else ""
+    # Translators: the status line in plain ASCII when today already counts, "streak 4 done"
+    out["today"] = (_("done") if ascii else "✓") if counts else ""
     program = summary.program
     if program is not None:
         total = program.total
         out["total"] = "" if total is None else str(total)
         if program.tests_due:
-            out["tests"] = "tests due"
+            # Translators: the status line when the program's mobility tests are due
+            out["tests"] = _("tests due")
         nxt = program.next
         if nxt is not None and (number := nxt.number) is not None:
             out["number"] = str(number)
@@ -124,30 +133,48 @@ def fields(
             if suggested is not None:
                 out["next"] = when(suggested, today)
                 if suggested <= today:
-                    out["due"] = f"workout {number}"
-            length = f", {nxt.minutes:g} min" if nxt.minutes is not None else ""
-            dash = "-" if ascii else "—"
-            of = f" of {total}" if total is not None else ""
-            what = ", ".join(x for x in (_text(nxt.title), _text(nxt.level)) if x)
-            out["workout"] = f"Workout {number}{of} {dash} {what}{length}"
+                    # Translators: the status line's "due: workout 11"
+                    out["due"] = _("workout {number}").format(number=number)
+            out["workout"] = _workout(nxt, number, total, ascii=ascii)
     out["line"] = default_line(out, summary, ascii=ascii)
     return out
 
 
+def _workout(nxt: NextWorkout, number: int, total: int | None, *, ascii: bool) -> str:
+    """'Workout 11 of 18 — Lower back mobility, intermediate, 10 min', as a reminder says it."""
+    from supple.core.words import level_word, minutes, workout_words
+    from supple.i18n import translated_field
+
+    title = (
+        translated_field(nxt.titles.get("en", nxt.title), nxt.titles) if nxt.titles else nxt.title
+    )
+    parts = [_text(title), _text(level_word(nxt.level))]
+    if nxt.minutes is not None:
+        parts.append(minutes(nxt.minutes * 60))
+    said = workout_words(number, total, ", ".join(x for x in parts if x))
+    return said.replace("—", "-") if ascii else said
+
+
 def default_line(values: Mapping[str, str], summary: Summary, *, ascii: bool) -> str:
-    """'🔥 4 ✓ · next: Thu', 'streak 4 | due: workout 11', 'program done'."""
+    """'🔥 4 ✓ · next: Thu', 'streak 4 | due: workout 11', 'program done' (in the reader's
+    language)."""
     parts = []
     if ascii:
-        parts.append(f"streak {values['streak']}" + (" done" if values["today"] else ""))
+        # Translators: the status line in plain ASCII, "streak 4" (🔥 4 otherwise)
+        streak = _("streak {days}").format(days=values["streak"])
+        parts.append(streak + (f" {values['today']}" if values["today"] else ""))
     else:
         parts.append(f"🔥 {values['streak']}" + (" ✓" if values["today"] else ""))
     program = summary.program
     if values["due"]:
-        parts.append(f"due: {values['due']}")
+        # Translators: the status line, "due: workout 11"
+        parts.append(_("due: {what}").format(what=values["due"]))
     elif values["next"]:
-        parts.append(f"next: {values['next']}")
+        # Translators: the status line, "next: Thu" (the next workout's day)
+        parts.append(_("next: {when}").format(when=values["next"]))
     elif program is not None and program.next is None:
-        parts.append("program done")
+        # Translators: the status line once every workout of the program is done
+        parts.append(_("program done"))
     if values["tests"]:
         parts.append(values["tests"])
     if values["morning"]:
@@ -161,7 +188,7 @@ def check_template(template: str) -> str | None:
         parsed = list(string.Formatter().parse(template))
     except ValueError as error:
         return f"--format: {error}"
-    for _, name, spec, _ in parsed:
+    for _literal, name, spec, _conversion in parsed:
         if name is None:
             continue
         if name not in FIELDS:
@@ -215,7 +242,57 @@ def render(
     values = fields(summary, today, ascii=ascii, now=now)
     line = values["line"] if template is None else template.format_map(values)
     line = "".join(c for c in line if c.isprintable())  # one line, no escape codes
-    return line.encode("ascii", "replace").decode("ascii") if ascii else line
+    return line.translate(_ASCII).encode("ascii", "replace").decode("ascii") if ascii else line
+
+
+# --ascii in German or Spanish: their letters as ASCII writes them ("fällig" -> "faellig")
+_ASCII = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "Ä": "Ae",
+        "Ö": "Oe",
+        "Ü": "Ue",
+        "ß": "ss",
+        "ñ": "n",
+        "Ñ": "N",
+        "á": "a",
+        "é": "e",
+        "í": "i",
+        "ó": "o",
+        "ú": "u",
+        "Á": "A",
+        "É": "E",
+        "Í": "I",
+        "Ó": "O",
+        "Ú": "U",
+        "¿": "?",
+        "¡": "!",
+        "—": "-",
+        "·": "|",
+    }
+)
+
+
+def chosen_lang(args: list[str]) -> tuple[list[str], str | None]:
+    """``--lang X`` (or ``--lang=X``) taken out of ``args`` and chosen (it wins over the setting
+    and the environment, as everywhere); the rest, and the problem in words if any."""
+    from supple.i18n import choose
+
+    rest: list[str] = []
+    left = list(args)
+    while left:
+        arg = left.pop(0)
+        if arg == "--lang" or arg.startswith("--lang="):
+            code = arg.partition("=")[2] if "=" in arg else (left.pop(0) if left else "")
+            try:
+                choose(code)
+            except ValueError as error:
+                return rest, f"--lang: {error}"
+        else:
+            rest.append(arg)
+    return rest, None
 
 
 def parse_args(args: list[str]) -> tuple[bool, str | None] | str:
@@ -242,7 +319,8 @@ def parse_args(args: list[str]) -> tuple[bool, str | None] | str:
 def main(args: list[str], today: date | None = None, now: datetime | None = None) -> int:
     """`supple status`: print the line; exit 0 whatever the files say, 2 for a typo. ``now``
     (aware) is the clock, ``today`` its day unless given."""
-    parsed = parse_args(args)
+    args, problem = chosen_lang(args)
+    parsed = problem if problem is not None else parse_args(args)
     if parsed == "help":
         _write(USAGE)
         return 0
@@ -261,6 +339,10 @@ def main(args: list[str], today: date | None = None, now: datetime | None = None
         now = now or datetime.now().astimezone()
         day = today or now.date()
         summary = read_summary(summary_path())
+        if summary is not None and summary.language:
+            from supple.i18n import use_setting
+
+            use_setting(summary.language)  # the setting, kept by the coach (below --lang)
         line = render(summary, day, ascii=ascii, template=template, now=now)
     except Exception:  # a prompt never shows a traceback: no line is the answer
         return 0
@@ -295,6 +377,7 @@ def _arguments(sub: Commands) -> None:
         "writes, never complains (see `supple status --help`).",
         add_help=False,
     )
+    add_lang(p, command=True)
     for option, (metavar, what) in OPTIONS.items():
         if metavar is None:
             p.add_argument(option, action="store_true", help=what)

@@ -241,16 +241,14 @@ class Due:
 
     def message(self) -> str:
         """``Workout 11 of 18 — Lower back mobility, intermediate, 10 min``."""
-        from supple.core.words import level_word
+        from supple.core.words import level_word, workout_words
 
         parts = [self.title, level_word(self.level)]
         if self.seconds is not None:
             parts.append(minutes_text(self.seconds))
         what = ", ".join(parts)
         if self.number is not None and self.total is not None:
-            what = _("Workout {number} of {total} — {what}").format(
-                number=self.number, total=self.total, what=what
-            )
+            what = workout_words(self.number, self.total, what)
         if self.tests:
             # Translators: {tests} are the tests' names, "start and middle"
             tests = _(" and ").join(self.tests)
@@ -316,28 +314,34 @@ def decide(
     open; a notification sent anyway adds its prompt, and a reminder before noon that would be
     silent only for a rest day or nothing due asks it alone."""
     if not settings.on:
-        return Decision(False, "reminders are off")
+        return Decision(False, _("reminders are off"))
+    from supple.core.words import day_words, weekday_words
+
     day = now.date()
     if now.weekday() not in settings.days:
-        return Decision(False, f"{DAY_NAMES[now.weekday()]} is not a reminder day")
+        # Translators: why a reminder is silent, "Sat is not a reminder day"
+        return Decision(False, _("{day} is not a reminder day").format(day=weekday_words(day)))
     minute = now.hour * 60 + now.minute
     if not settings.hours[0] <= minute < settings.hours[1]:
+        said = _("{time} is outside the hours {hours}")
         return Decision(
-            False, f"{clock_text(minute)} is outside the hours {hours_text(settings.hours)}"
+            False, said.format(time=clock_text(minute), hours=hours_text(settings.hours))
         )
     if today.workout_today:
-        return Decision(False, "today's program workout is done")
+        return Decision(False, _("today's program workout is done"))
     if today.counts:
-        return Decision(False, "a session already counts today")
+        return Decision(False, _("a session already counts today"))
     quiet = None
     if today.suggested is not None and today.suggested > day:
-        quiet = f"a rest day: the next workout is suggested for {today.suggested:%a %d %b}"
+        quiet = _("a rest day: the next workout is suggested for {day}").format(
+            day=day_words(today.suggested, padded=True, year=False)
+        )
     elif due is None:
-        quiet = "nothing is due"
+        quiet = _("nothing is due")
     if quiet is not None and not (morning and minute < MORNING_UNTIL):
         return Decision(False, quiet)
     if not desktop:
-        return Decision(False, "no desktop to show a notification on (ssh or a server)")
+        return Decision(False, _("no desktop to show a notification on (ssh or a server)"))
     if quiet is not None or due is None:
         return Decision(True, "the next-morning question", _(MORNING_TITLE), morning_line())
     message = due.message() + (f"\n{morning_line()}" if morning else "")

@@ -99,6 +99,21 @@ def day_words(day: date, *, padded: bool = False, year: bool = True) -> str:
     )
 
 
+def day_month(day: date) -> str:
+    """A day of the month and its month, as a status line says a date: "14 Dec", "14. Dez."."""
+    # Translators: a date without weekday nor year, "14 Dec"; reorder it as your language does
+    return _("{day} {month}").format(day=day.day, month=_(_MONTHS[day.month - 1]))
+
+
+def workout_words(number: int, total: int | None, what: str) -> str:
+    """A program's workout as a reminder and the status line name it: "Workout 11 of 18 —
+    Lower back mobility, intermediate, 10 min" (``what``: its title, level and length)."""
+    if total is None:
+        # Translators: a program's workout, "Workout 11 — Lower back mobility, beginner, 10 min"
+        return _("Workout {number} — {what}").format(number=number, what=what)
+    return _("Workout {number} of {total} — {what}").format(number=number, total=total, what=what)
+
+
 # The three points of a program at which the tests are taken, as shown (the ids stay English).
 _POINT_WORDS = {
     # Translators: the tests taken at the start of a program
