@@ -86,23 +86,30 @@ def _text(value: object, limit: int = 60) -> str:
 def when(day: date, today: date) -> str:
     """A day as a status bar says it: today, a weekday this coming week, else a date, in the
     reader's language ("heute", "Do", "14 Dez")."""
-    from supple.core.words import day_month, weekday_words
-
     if day <= today:
         # Translators: the status line's "next: today"
         return _("today")
+    from supple.core.light_words import day_month, weekday_words  # only for a day to name
+
     if (day - today).days <= 6:
         return weekday_words(day)
     return day_month(day)
 
 
 def fields(
-    summary: Summary | None, today: date, *, ascii: bool = False, now: datetime | None = None
+    summary: Summary | None,
+    today: date,
+    *,
+    ascii: bool = False,
+    now: datetime | None = None,
+    workout: bool = True,
 ) -> dict[str, str]:
     """Every ``--format`` field as of ``today`` (empty strings where there is nothing to say);
     the next-morning prompt only when told the time, ``now`` (aware, local). The words are made
     here, at reading, in the reader's language: the summary holds facts (days, numbers, ids, a
-    title in every language its routine has), whoever wrote it and in whatever language."""
+    title in every language its routine has), whoever wrote it and in whatever language.
+    ``workout=False`` leaves ``{workout}`` empty: the default line does without it (and without
+    the words it takes: a prompt pays for what it shows)."""
     out = dict.fromkeys(FIELDS, "")
     if summary is None:
         return out
@@ -135,14 +142,15 @@ def fields(
                 if suggested <= today:
                     # Translators: the status line's "due: workout 11"
                     out["due"] = _("workout {number}").format(number=number)
-            out["workout"] = _workout(nxt, number, total, ascii=ascii)
+            if workout:
+                out["workout"] = _workout(nxt, number, total, ascii=ascii)
     out["line"] = default_line(out, summary, ascii=ascii)
     return out
 
 
 def _workout(nxt: NextWorkout, number: int, total: int | None, *, ascii: bool) -> str:
     """'Workout 11 of 18 — Lower back mobility, intermediate, 10 min', as a reminder says it."""
-    from supple.core.words import level_word, minutes, workout_words
+    from supple.core.light_words import level_word, whole_minutes_words, workout_words
     from supple.i18n import translated_field
 
     title = (
@@ -150,7 +158,7 @@ def _workout(nxt: NextWorkout, number: int, total: int | None, *, ascii: bool) -
     )
     parts = [_text(title), _text(level_word(nxt.level))]
     if nxt.minutes is not None:
-        parts.append(minutes(nxt.minutes * 60))
+        parts.append(whole_minutes_words(round(nxt.minutes)))
     said = workout_words(number, total, ", ".join(x for x in parts if x))
     return said.replace("—", "-") if ascii else said
 
@@ -239,7 +247,8 @@ def render(
     without a summary."""
     if summary is None:
         return ""
-    values = fields(summary, today, ascii=ascii, now=now)
+    wanted = template is not None and "{workout" in template  # checked: a field's name
+    values = fields(summary, today, ascii=ascii, now=now, workout=wanted)
     line = values["line"] if template is None else template.format_map(values)
     line = "".join(c for c in line if c.isprintable())  # one line, no escape codes
     return line.translate(_ASCII).encode("ascii", "replace").decode("ascii") if ascii else line

@@ -259,10 +259,9 @@ class Due:
 def minutes_text(seconds: float) -> str:
     """Minutes as a reminder says them: whole ones (half up, at least one), as the status line
     and the calendar say the same workout."""
-    from supple.core.words import whole_minutes
+    from supple.core.words import whole_minutes, whole_minutes_words
 
-    # Translators: a length in whole minutes, "2 min" (the unit's symbol)
-    return _("{minutes} min").format(minutes=whole_minutes(seconds))
+    return whole_minutes_words(whole_minutes(seconds))
 
 
 @value_class(frozen=True, slots=True)
