@@ -419,7 +419,7 @@ def test_remind_on_status_off(
         capsys, "remind", "on", "--at", "07:30,13:00", "--days", "mon-fri", "--hours", "07:00-19:00"
     )
     assert code == 0, out
-    assert out.startswith("Reminders on: 07:30, 13:00 · mon-fri · within 07:00-19:00, by a")
+    assert out.startswith("Reminders on: 07:30, 13:00 · Mon-Fri · within 07:00-19:00, by a")
     assert "Reminders: on · next " in out and "No desktop here" in out
     assert places.timer.exists() and places.service.exists()
     saved = (Path(os.environ["SUPPLE_CONFIG_DIR"]) / "remind.toml").read_text()
@@ -551,7 +551,7 @@ def test_the_screens_line_says_on_or_off_and_the_next_one() -> None:
     assert coach.reminder_line(short=True) == "Reminders: off"
     reminders.save_settings(coach.remind_path, SETTINGS)
     assert coach.reminder_line() == (
-        "Reminders: on · next Mon 07:30 (07:30, 13:00 · mon-fri · within 07:00-19:00)"
+        "Reminders: on · next Mon 07:30 (07:30, 13:00 · Mon-Fri · within 07:00-19:00)"
     )
     monday = friday + timedelta(days=3, hours=-9)  # Monday 09:00, done already
     coach.now = lambda: monday

@@ -50,9 +50,9 @@ class RemindSettings:
         times = ", ".join(clock_text(m) for m in self.at)
         if not translated:
             return f"{times} · {days_text(self.days)} · within {hours_text(self.hours)}"
-        # Translators: the reminders' settings, "09:00, 17:30 · mon-fri · within 08:00-21:00"
+        # Translators: the reminders' settings, "09:00, 17:30 · Mon-Fri · within 08:00-21:00"
         return _("{times} · {days} · within {hours}").format(
-            times=times, days=days_text(self.days), hours=hours_text(self.hours)
+            times=times, days=days_words(self.days), hours=hours_text(self.hours)
         )
 
     def to_toml(self) -> dict[str, Any]:
@@ -179,6 +179,17 @@ def day_runs(days: tuple[int, ...], names: tuple[str, ...], through: str) -> str
 def days_text(days: tuple[int, ...]) -> str:
     """Weekday numbers in the shortest words: ``daily``, ``mon-fri``, ``mon,wed,fri-sun``."""
     return "daily" if len(days) == 7 else day_runs(days, DAY_NAMES, "-")
+
+
+def days_words(days: tuple[int, ...]) -> str:
+    """Weekday numbers as a person reads them, in their language: "daily", "Mon-Fri" ("täglich",
+    "Mo-Fr"); ``days_text`` is what files and ``--days`` take."""
+    from supple.core.light_words import SUNDAY, WEEKDAYS
+
+    if len(days) == 7:
+        # Translators: the reminders' days when they are every day
+        return _("daily")
+    return day_runs(days, tuple(_(name) for name in (*WEEKDAYS, SUNDAY)), "-")
 
 
 def parse_hours(text: str) -> tuple[int, int]:
