@@ -487,7 +487,7 @@ def test_the_fast_path_and_the_parser_accept_the_same_options(args: list[str]) -
     assert status.parse_args(args) == (parsed.ascii, parsed.format)
     assert {o for o in status.OPTIONS} == {"--ascii", "--format"}
     for option in status.OPTIONS:
-        assert option in status.USAGE
+        assert option in status.usage()
 
 
 def test_an_unknown_option_is_refused_by_both() -> None:

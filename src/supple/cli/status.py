@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supple.cli.command import Command, add_lang
-from supple.i18n import _
+from supple.i18n import _, lazy
 
 if TYPE_CHECKING:  # imported when a line is read: the CLI's parser reads OPTIONS alone
     import argparse
@@ -37,31 +37,42 @@ if TYPE_CHECKING:  # imported when a line is read: the CLI's parser reads OPTION
 # argparse for a prompt) and the CLI's parser adds them from here; a test holds the two alike.
 # name -> (metavar, or None for a flag; help)
 OPTIONS: dict[str, tuple[str | None, str]] = {
-    "--ascii": (None, "plain ASCII"),
-    "--format": ("TEMPLATE", "your own line ({streak}, {due}, …)"),
+    "--ascii": (None, lazy("plain ASCII")),
+    "--format": ("TEMPLATE", lazy("your own line ({streak}, {due}, …)")),
 }
 
+# The --format fields (their names stay English: a template is typed once and kept), each with
+# what it holds, shown translated by ``usage()``.
 FIELDS = {
-    "streak": "days in the current streak (0 when it is over)",
-    "today": "✓ (ASCII: done) when today already counts, else empty",
-    "due": "'workout 11' when the program's next workout is due, else empty",
-    "next": "when the next workout is: today, a weekday (Thu) or a date (14 Dec); else empty",
-    "workout": "'Workout 11 of 18 — Lower back mobility, intermediate, 10 min', else empty",
-    "number": "the next workout's number, else empty",
-    "total": "the program's number of workouts, else empty",
-    "tests": "'tests due' when the program's mobility tests are due, else empty",
-    "morning": "'how is your back this morning? supple checkin --morning N' while the "
-    "next-morning question is open (before the day's first session), else empty",
-    "line": "the whole default line",
+    "streak": lazy("days in the current streak (0 when it is over)"),
+    "today": lazy("✓ (ASCII: done) when today already counts, else empty"),
+    "due": lazy("'workout 11' when the program's next workout is due, else empty"),
+    "next": lazy("when the next workout is: today, a weekday (Thu) or a date (14 Dec); else empty"),
+    "workout": lazy("'Workout 11 of 18 — Lower back mobility, intermediate, 10 min', else empty"),
+    "number": lazy("the next workout's number, else empty"),
+    "total": lazy("the program's number of workouts, else empty"),
+    "tests": lazy("'tests due' when the program's mobility tests are due, else empty"),
+    "morning": lazy(
+        "'how is your back this morning? supple checkin --morning N' while the next-morning "
+        "question is open (before the day's first session), else empty"
+    ),
+    "line": lazy("the whole default line"),
 }
 
-USAGE = (
-    "usage: supple status [--ascii] [--format TEMPLATE]\n\n"
-    "One short line for a shell prompt or a status bar, e.g. '🔥 4 · due: workout 11'.\n"
-    "  --ascii            plain ASCII ('streak 4 | due: workout 11')\n"
-    "  --format TEMPLATE  your own line, with these fields:\n"
-    + "".join(f"    {'{' + name + '}':<10} {what}\n" for name, what in FIELDS.items())
-)
+
+def usage() -> str:
+    """`supple status --help`, in the person's language (the fields' names as they are)."""
+    return (
+        _("usage: supple status [--ascii] [--format TEMPLATE] [--lang LANG]")
+        + "\n\n"
+        + _("One short line for a shell prompt or a status bar, e.g. '🔥 4 · due: workout 11'.")
+        + "\n  --ascii            "
+        + _("plain ASCII ('streak 4 | due: workout 11')")
+        + "\n  --format TEMPLATE  "
+        + _("your own line, with these fields:")
+        + "\n"
+        + "".join(f"    {'{' + name + '}':<10} {_(what)}\n" for name, what in FIELDS.items())
+    )
 
 
 def summary_path() -> Path:
@@ -200,11 +211,12 @@ def check_template(template: str) -> str | None:
         if name is None:
             continue
         if name not in FIELDS:
-            return f"--format: unknown field {{{name}}}; known: " + ", ".join(
-                f"{{{f}}}" for f in FIELDS
-            )
+            known = ", ".join(f"{{{f}}}" for f in FIELDS)
+            said = _("unknown field {field}; known: {known}")
+            return "--format: " + said.format(field=f"{{{name}}}", known=known)
         if spec and ("{" in spec or "}" in spec):
-            return f"--format: a field inside {{{name}}}'s format is not supported"
+            said = _("a field inside {field}'s format is not supported")
+            return "--format: " + said.format(field=f"{{{name}}}")
         if spec and (problem := spec_problem(spec)):
             return f"--format: {{{name}:{spec}}}: {problem}"
     return None
@@ -226,11 +238,11 @@ def spec_problem(spec: str) -> str | None:
         from supple.core.numbers import foreign_digit
 
         if (char := foreign_digit(spec)) is not None:
-            return f"type the digits 0-9 (U+{ord(char):04X} is not one)"
-        return "expected [[fill]align][width][.precision], e.g. >3"
+            return _("type the digits 0-9 (U+{code} is not one)").format(code=f"{ord(char):04X}")
+        return _("expected [[fill]align][width][.precision], e.g. >3")
     for number in (match["width"], match["precision"]):
         if number and int(number) > MAX_WIDTH:
-            return f"{number[:12]} is wider than {MAX_WIDTH}"
+            return _("{number} is wider than {most}").format(number=number[:12], most=MAX_WIDTH)
     return None
 
 
@@ -316,12 +328,14 @@ def parse_args(args: list[str]) -> tuple[bool, str | None] | str:
             ascii = True
         elif arg == "--format":
             if not rest:
-                return "--format needs a template, e.g. --format '{streak} {due}'"
+                return _("--format needs a template, e.g. --format '{example}'").format(
+                    example="{streak} {due}"
+                )
             template = rest.pop(0)
         elif arg.startswith("--format="):
             template = arg.partition("=")[2]
         else:
-            return f"unknown argument {arg!r}"
+            return _("unknown argument {argument}").format(argument=repr(arg))
     return ascii, template
 
 
@@ -331,10 +345,11 @@ def main(args: list[str], today: date | None = None, now: datetime | None = None
     args, problem = chosen_lang(args)
     parsed = problem if problem is not None else parse_args(args)
     if parsed == "help":
-        _write(USAGE)
+        _write(usage())
         return 0
     if isinstance(parsed, str):
-        print(f"supple status: {parsed} (see `supple status --help`)", file=sys.stderr)
+        said = _("{problem} (see `supple status --help`)").format(problem=parsed)
+        print(f"supple status: {said}", file=sys.stderr)
         return 2
     ascii, template = parsed
     if template is not None and (problem := check_template(template)):
@@ -381,17 +396,19 @@ def _write(text: str) -> None:
 def _arguments(sub: Commands) -> None:
     p = sub.add_parser(
         "status",
-        help="one short line for a shell prompt or a status bar: streak, what is due",
-        description="Reads only the summary the app and the other commands keep; never "
-        "writes, never complains (see `supple status --help`).",
+        help=_("one short line for a shell prompt or a status bar: streak, what is due"),
+        description=_(
+            "Reads only the summary the app and the other commands keep; never writes, never "
+            "complains (see `supple status --help`)."
+        ),
         add_help=False,
     )
     add_lang(p, command=True)
     for option, (metavar, what) in OPTIONS.items():
         if metavar is None:
-            p.add_argument(option, action="store_true", help=what)
+            p.add_argument(option, action="store_true", help=_(what))
         else:
-            p.add_argument(option, metavar=metavar, help=what)
+            p.add_argument(option, metavar=metavar, help=_(what).replace("%", "%%"))
 
 
 def _run(args: argparse.Namespace) -> int:
