@@ -9,6 +9,11 @@ alone: a streak whose last day is before yesterday is over, "today counts" holds
 it was written, a workout whose day has come is due, and the next-morning question is open
 (``core.morning``'s rule over the newest sessions' facts the summary keeps, and the clock).
 
+The words are made here, at reading, in the reader's language (``--lang``, then the
+``language`` setting the summary carries, then the environment), from the summary's facts: in
+English no catalogue is read, and the day words (``core.light_words``) are imported only for a
+line that names a day.
+
 Read-only and silent: a missing, broken or huge summary prints nothing (or what it can) and
 exits 0; the only message on stderr is a mistyped ``--format`` (exit 2): an unknown field, or a
 format spec other than ``[[fill]align][0][width][.precision]`` in ASCII digits up to
