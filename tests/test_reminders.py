@@ -318,7 +318,7 @@ DUE = Decision(
 def test_notify_with_actions_leaves_a_detached_child_and_returns(home: Path) -> None:
     runner = FakeRunner()
     said = desktop.notify(DUE, runner, {"DISPLAY": ":1"}, places_for(home))
-    assert said == "notified, with a Start action"
+    assert said == (True, "notified, with a Start action")
     assert not runner.ran("/usr/bin/notify-send", "--app-name=supple")  # not run here
     ((child, env),) = runner.spawned
     assert child[:3] == [sys.executable, "-m", "supple.system.desktop"] and env == {"DISPLAY": ":1"}
@@ -339,11 +339,11 @@ def test_notify_with_actions_leaves_a_detached_child_and_returns(home: Path) -> 
 
 def test_notify_without_actions_or_terminal_shows_it_plainly(home: Path) -> None:
     for runner in (FakeRunner(actions=False), FakeRunner(programs=("notify-send",))):
-        assert desktop.notify(DUE, runner, {}, places_for(home)) == "notified"
+        assert desktop.notify(DUE, runner, {}, places_for(home)) == (True, "notified")
         assert not runner.spawned
         assert runner.calls[-1][-3:] == ["--", DUE.title, DUE.message]
-    missing = desktop.notify(DUE, FakeRunner(programs=()), {}, places_for(home))
-    assert missing.startswith("no notify-send")
+    shown, missing = desktop.notify(DUE, FakeRunner(programs=()), {}, places_for(home))
+    assert not shown and missing.startswith("no notify-send")
 
 
 def test_notify_on_macos_uses_osascript(home: Path) -> None:
@@ -419,7 +419,7 @@ def test_remind_on_status_off(
         capsys, "remind", "on", "--at", "07:30,13:00", "--days", "mon-fri", "--hours", "07:00-19:00"
     )
     assert code == 0, out
-    assert out.startswith("Reminders on: 07:30, 13:00 · mon-fri · within 07:00-19:00, by a")
+    assert out.startswith("Reminders on: 07:30, 13:00 · Mon-Fri · within 07:00-19:00, by a")
     assert "Reminders: on · next " in out and "No desktop here" in out
     assert places.timer.exists() and places.service.exists()
     saved = (Path(os.environ["SUPPLE_CONFIG_DIR"]) / "remind.toml").read_text()
@@ -551,7 +551,7 @@ def test_the_screens_line_says_on_or_off_and_the_next_one() -> None:
     assert coach.reminder_line(short=True) == "Reminders: off"
     reminders.save_settings(coach.remind_path, SETTINGS)
     assert coach.reminder_line() == (
-        "Reminders: on · next Mon 07:30 (07:30, 13:00 · mon-fri · within 07:00-19:00)"
+        "Reminders: on · next Mon 07:30 (07:30, 13:00 · Mon-Fri · within 07:00-19:00)"
     )
     monday = friday + timedelta(days=3, hours=-9)  # Monday 09:00, done already
     coach.now = lambda: monday

@@ -88,7 +88,7 @@ def test_outside_the_hours_silences_at_both_ends() -> None:
 
 def test_outside_the_days_silences() -> None:
     saturday = datetime(2026, 11, 28, 13, 0, tzinfo=TZ)
-    assert nudge(saturday, Today()) == "silent: sat is not a reminder day"
+    assert nudge(saturday, Today()) == "silent: Sat is not a reminder day"
 
 
 def test_no_desktop_silences_last() -> None:
@@ -196,3 +196,22 @@ def test_settings_round_trip_and_bad_files() -> None:
     assert kept.unknown == {"tmes": ["07:30"]} and kept.to_toml()["tmes"] == ["07:30"]
     with pytest.raises(RemindError, match="on: expected true or false"):
         RemindSettings.from_toml({"on": "yes"})
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "07:30, 13:00 · Mon-Fri"),
+        ("de", "07:30, 13:00 · Mo-Fr"),
+        ("es", "07:30, 13:00 · lun-vie"),
+    ],
+)
+def test_the_settings_read_in_the_persons_language_and_the_file_keeps_its_words(
+    language: str, said: str
+) -> None:
+    from supple import i18n
+
+    i18n.choose(language)
+    assert ON.describe().startswith(said)
+    assert ON.describe(translated=False).startswith("07:30, 13:00 · mon-fri · within")
+    assert ON.to_toml()["days"] == "mon-fri"

@@ -123,6 +123,23 @@ def test_a_light_command_imports_nothing_it_does_not_need(
         assert "supple.coach.views" not in modules
     if command == "status":
         assert "argparse" not in modules and "supple.coach" not in modules
+        # "due: workout 1": the day words' module only for a line that names a day
+        assert "supple.core.light_words" not in modules
+
+
+# What another language adds to the status line's start-up: the catalogue's reader, no more
+# (the .mo read by gettext, which brings locale and struct).
+CATALOGUE_READER = {"gettext", "locale", "_locale", "struct", "_struct"}
+
+
+@pytest.mark.parametrize("language", ["de", "es"])
+def test_the_status_line_in_another_language_adds_only_the_catalogue(
+    language: str, folders: dict[str, str]
+) -> None:
+    english = set(_run(["status"], folders))
+    other = _run(["status"], folders | {"LANGUAGE": language})
+    assert set(other) - english <= CATALOGUE_READER, sorted(set(other) - english)
+    assert "gettext" in other
 
 
 def test_english_argparse_without_gettext_says_the_same_and_leaves_gettext_real() -> None:

@@ -49,6 +49,7 @@ def summary(
         "sessions": sessions,
         "program": program,
         "morning": [],
+        "language": "",
     }
 
 
@@ -63,6 +64,7 @@ def running(number: int | None, suggested: date | None = None, **more: Any) -> d
             "level": "intermediate",
             "minutes": 10,
             "suggested": suggested.isoformat() if suggested else None,
+            "titles": {},
         }
     return {
         "id": "lower-back-6-weeks",
@@ -162,7 +164,7 @@ def test_ascii_is_only_ascii_even_with_a_title_that_is_not() -> None:
         text = line(data, ascii=True, template=template)
         assert text and text.isascii()
     assert line(data, ascii=True, template="{workout}") == (
-        "Workout 11 of 18 - R?cken ? sanft ?, intermediate, 10 min"
+        "Workout 11 of 18 - Ruecken - sanft ?, intermediate, 10 min"
     )
 
 
@@ -251,6 +253,12 @@ def test_the_coach_writes_the_summary_after_a_session(data_dir: Path) -> None:
         "level": "intermediate",
         "minutes": minutes,
         "suggested": "2026-12-01",
+        # the title in every language its file has: the line reads the reader's
+        "titles": {
+            "en": "Lower back mobility",
+            "de": "Beweglichkeit für den unteren Rücken",
+            "es": "Movilidad de la zona lumbar",
+        },
     }
     assert (program["done"], program["total"], program["tests_due"]) == (10, 18, [])
 
@@ -479,7 +487,7 @@ def test_the_fast_path_and_the_parser_accept_the_same_options(args: list[str]) -
     assert status.parse_args(args) == (parsed.ascii, parsed.format)
     assert {o for o in status.OPTIONS} == {"--ascii", "--format"}
     for option in status.OPTIONS:
-        assert option in status.USAGE
+        assert option in status.usage()
 
 
 def test_an_unknown_option_is_refused_by_both() -> None:

@@ -58,9 +58,9 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
     if action == "status":
         return _remind_status(found, runner, places)
     if newer(saved.schema):  # a newer supple's settings: never rewritten, so nothing changes
+        said = _("{path} was written by a newer supple; change reminders with it")
         print(
-            f"supple: remind {action}: {printable(str(found.remind_path))} was written by a newer "
-            "supple; change reminders with it",
+            f"supple: remind {action}: " + said.format(path=printable(str(found.remind_path))),
             file=sys.stderr,
         )
         return 1
@@ -69,14 +69,15 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
         if problem is None and found.remind_path.exists():
             reminders.save_settings(found.remind_path, replace(saved, on=False, scheduler=""))
         if removed:
-            print("Reminders off. Removed:")
+            print(_("Reminders off. Removed:"))
             for what in removed:
                 print(f"  {printable(what)}")
         else:
-            print("Reminders were not on; nothing to remove.")
+            print(_("Reminders were not on; nothing to remove."))
         return 0
     if problem is not None:
-        print(f"supple: reminder settings: {printable(problem)}; starting afresh", file=sys.stderr)
+        said = _("reminder settings: {problem}; starting afresh").format(problem=printable(problem))
+        print(f"supple: {said}", file=sys.stderr)
     try:
         settings = replace(
             saved,
@@ -97,7 +98,7 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
     try:
         reminders.check_home(places)  # before anything is removed: a refusal changes nothing
     except reminders.InstallError as error:
-        print(f"supple: reminders not turned on: {printable(str(error))}", file=sys.stderr)
+        print(f"supple: {_not_on(printable(str(error)))}", file=sys.stderr)
         return 1
     try:
         reminders.uninstall(runner, places)  # whatever was there before, by any scheduler
@@ -107,28 +108,28 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
         if saved.on:  # put back the reminders that worked before, rather than none
             try:
                 reminders.install(saved, runner, places)
-                kept = " (the reminders set before are kept)"
+                kept = " " + _("(the reminders set before are kept)")
             except (reminders.InstallError, OSError):
                 reminders.save_settings(found.remind_path, replace(saved, on=False))
-                kept = " (and the ones set before could not be put back: reminders are off)"
-        print(f"supple: reminders not turned on: {printable(str(error))}{kept}", file=sys.stderr)
+                kept = " " + _("(and the ones set before could not be put back: reminders are off)")
+        print(f"supple: {_not_on(printable(str(error)))}{kept}", file=sys.stderr)
         return 1
     reminders.save_settings(found.remind_path, settings)
     where = {
-        "systemd": f"a systemd user timer ({places.timer})",
-        "cron": "a block in your crontab (missed times are not caught up)",
-        "launchd": f"a launchd agent ({places.plist})",
+        "systemd": _("a systemd user timer ({path})").format(path=places.timer),
+        "cron": _("a block in your crontab (missed times are not caught up)"),
+        "launchd": _("a launchd agent ({path})").format(path=places.plist),
     }[settings.scheduler]
-    print(f"Reminders on: {settings.describe()}, by {printable(where)}.")
+    said = _("Reminders on: {settings}, by {where}.")
+    print(said.format(settings=settings.describe(), where=printable(where)))
     print(found.reminder_line(found.remind_today()))
     if settings.scheduler == "cron" and not reminders.cron_running():
-        print(
-            "supple: remind on: no cron daemon seems to run here; the reminders start when one "
-            "does",
-            file=sys.stderr,
-        )
+        said = _("no cron daemon seems to run here; the reminders start when one does")
+        print(f"supple: remind on: {said}", file=sys.stderr)
     if desktop.desktop_env(runner, places) is None:
-        print("No desktop here (no session bus, no DISPLAY): reminders stay silent until there is.")
+        print(
+            _("No desktop here (no session bus, no DISPLAY): reminders stay silent until there is.")
+        )
     return 0
 
 
@@ -137,26 +138,31 @@ def _remind_status(found: Coach, runner: Any, places: Any) -> int:
 
     settings, problem = found.reminders.settings()
     if problem is not None:
-        print(f"supple: reminder settings: {printable(problem)}", file=sys.stderr)
+        said = _("reminder settings: {problem}").format(problem=printable(problem))
+        print(f"supple: {said}", file=sys.stderr)
     today = found.remind_today() if settings.on else None
     print(found.reminder_line(today))
     in_place = reminders.installed(runner, places)
     if settings.on:
-        print(f"Run by: {settings.scheduler or 'unknown'}")
+        # Translators: what runs the reminders: systemd, cron or launchd (names kept)
+        print(_("Run by: {scheduler}").format(scheduler=settings.scheduler or _("unknown")))
         if not in_place:
-            print("But nothing is installed to run it: `supple remind on` installs it again.")
+            print(_("But nothing is installed to run it: `supple remind on` installs it again."))
     for what in in_place:
-        print(f"Installed: {printable(what)}")
+        print(_("Installed: {what}").format(what=printable(what)))
     env = desktop.desktop_env(runner, places)
     if env is None:
-        print("Desktop: none here (no session bus, no DISPLAY): a nudge stays silent.")
+        print(_("Desktop: none here (no session bus, no DISPLAY): a nudge stays silent."))
     else:
         seen = env.get("DBUS_SESSION_BUS_ADDRESS") or env.get("DISPLAY") or "macOS"
-        print(f"Desktop: {printable(seen)}")
+        print(_("Desktop: {desktop}").format(desktop=printable(seen)))
     if settings.on:
         decision = found.nudge(desktop=env is not None)
-        said = decision.message if decision.notify else f"silent ({decision.reason})"
-        print(f"A nudge now: {printable(said)}")
+        if decision.notify:
+            said = decision.message
+        else:
+            said = _("silent ({reason})").format(reason=decision.reason)
+        print(_("A nudge now: {what}").format(what=printable(said)))
     tell(found)
     return 0
 
@@ -175,17 +181,23 @@ def cmd_nudge(dry_run: bool) -> int:
     decision = found.nudge(desktop=env is not None)
     tell(found)
     if dry_run:
-        print(
-            f"notify: {decision.title} — {decision.message}"
-            if decision.notify
-            else f"silent: {decision.reason}"
-        )
+        if decision.notify:
+            # Translators: `supple nudge --dry-run`: the notification it would show
+            said = _("notify: {title} — {message}")
+            print(said.format(title=decision.title, message=decision.message))
+        else:
+            # Translators: `supple nudge --dry-run`: why no notification is shown
+            print(_("silent: {reason}").format(reason=decision.reason))
         return 0
     if decision.notify and env is not None:
-        done = desktop.notify(decision, runner, env, places)
-        if done.startswith(("no ", "notify-send failed")):
+        shown, done = desktop.notify(decision, runner, env, places)
+        if not shown:
             print(f"supple: nudge: {printable(done)}", file=sys.stderr)
     return 0
+
+
+def _not_on(why: str) -> str:
+    return _("reminders not turned on: {why}").format(why=why)
 
 
 COMMANDS = {

@@ -74,10 +74,11 @@ def cmd_config(action: str) -> int:
     for problem in problems:
         print(_("supple: settings: {problem}").format(problem=problem), file=sys.stderr)
     values = {k: v for k, v in asdict(config).items() if v is not None and v != {}}
-    print(
-        f"# {printable(str(path))}"
-        f"{'' if path.exists() else ' (not created yet: these are the defaults)'}"
-    )
+    where = printable(str(path))
+    if not path.exists():
+        # Translators: the first line of `supple config show` (a comment of the TOML it prints)
+        where = _("{path} (not created yet: these are the defaults)").format(path=where)
+    print(f"# {where}")
     print(tomli_w.dumps(values), end="")
     return 0
 

@@ -131,7 +131,7 @@ class Coach:
     def status(self) -> StatusKeeper:
         from supple.coach.summary import StatusKeeper
 
-        return StatusKeeper(self._state_dir, self.data_dir, self.program_service)
+        return StatusKeeper(self._state_dir, self.data_dir, self.program_service, self.preferences)
 
     @cached_property
     def advice(self) -> AdviceService:

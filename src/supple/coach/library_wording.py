@@ -29,10 +29,10 @@ def built_title(minutes: int, focus: Iterable[str]) -> str:
 
 
 def built_summary(day: date, level: str) -> str:
-    from supple.core.words import day_words, level_words
+    from supple.core.words import day_words, level_word
 
     return _("Made for {day} by supple build, at the {level} level.").format(
-        day=day_words(day), level=level_words(level)
+        day=day_words(day), level=level_word(level)
     )
 
 

@@ -14,7 +14,10 @@ from supple.coach.views import Judged, Verdict
 
 # What `supple program` shows of the catalog, per program: each workout's length ("routine
 # level" -> seconds, with the settings and steps applied) and its routine's title.
-Lengths = tuple[dict[str, float], dict[str, str]]
+# Each workout's seconds ("routine level" -> seconds) and each routine's title in every language
+# its file has (routine -> language -> title; "en" the English), so a run in another language
+# reads the kept titles in its own.
+Lengths = tuple[dict[str, float], dict[str, dict[str, str]]]
 KEPT = "program {id}"  # the name the program's kept facts go by in the parsed-file cache
 
 if TYPE_CHECKING:
@@ -150,7 +153,7 @@ class ProgramService:
         # Seconds as the catalog gave them (an int where they are whole: marshal keeps which).
         if not all(isinstance(k, str) and type(v) in (int, float) for k, v in seconds.items()):
             return None
-        if not all(isinstance(k, str) and isinstance(v, str) for k, v in titles.items()):
+        if not all(isinstance(k, str) and _titles(v) for k, v in titles.items()):
             return None
         return program, (seconds, titles)
 
@@ -172,7 +175,7 @@ class ProgramService:
                 )
             except KeyError:
                 continue
-        titles = {w.routine: self._routines.title(w.routine) for w in program.workouts}
+        titles = {w.routine: self._routines.titles(w.routine) for w in program.workouts}
         checked = self._checked.pop(program.id, None)
         # Kept only as worked out under the inputs taken at the check, with nothing to say
         # (a broken steps file is said at every run, as without the cache).
@@ -187,8 +190,17 @@ class ProgramService:
 
     def title(self, program: Program, routine_id: str) -> str:
         """A workout's routine's title (its id if there is no such routine)."""
-        titles = self.lengths(program)[1]
-        return titles[routine_id] if routine_id in titles else self._routines.title(routine_id)
+        from supple.i18n import translated_field
+
+        titles = self.lengths(program)[1].get(routine_id)
+        if titles is None:
+            return self._routines.title(routine_id)
+        return translated_field(titles.get("en", routine_id), titles)
+
+    def titles(self, program: Program, routine_id: str) -> dict[str, str]:
+        """A workout's routine's title in every language its file has ("en": the English)."""
+        found = self.lengths(program)[1].get(routine_id)
+        return found if found is not None else self._routines.titles(routine_id)
 
     def view(self, program_id: str | None = None) -> ProgramView | None:
         """Where a program stands (the active one without ``program_id``); None, with a
@@ -305,3 +317,10 @@ class ProgramService:
         if view is None:
             return None
         return view, project(view.progress, self._today(), self.workout_info)
+
+
+def _titles(value: object) -> bool:
+    """A routine's kept titles: language -> title, all text."""
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    )

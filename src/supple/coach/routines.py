@@ -99,6 +99,20 @@ class Routines:
         except KeyError:
             return routine_id
 
+    def titles(self, routine_id: str) -> dict[str, str]:
+        """The routine's title in every language its file has ("en": the English; the id alone
+        when there is no such routine), for what is kept and read in another language."""
+        try:
+            routine = self.catalog.find(routine_id)
+        except KeyError:
+            return {"en": routine_id}
+        found = {
+            lang: text
+            for lang, keys in routine.texts.items()
+            if isinstance(text := keys.get("title"), str)
+        }
+        return {"en": routine.title} | found
+
     def changed(self) -> None:
         """A routine file was written here: read the folders again when next asked."""
         self._raw = None

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from supple.coach.journal import Journal
+    from supple.coach.preferences import Preferences
     from supple.coach.program import ProgramService
     from supple.coach.views import HistoryView
     from supple.core.program import Progress
@@ -16,9 +17,16 @@ if TYPE_CHECKING:
 class StatusKeeper:
     """Owns ``status.json``, beside the app's other state."""
 
-    def __init__(self, state_dir: Path, data_dir: Path, program: ProgramService) -> None:
+    def __init__(
+        self,
+        state_dir: Path,
+        data_dir: Path,
+        program: ProgramService,
+        preferences: Preferences | None = None,
+    ) -> None:
         from supple.core.summary import FILE_NAME
 
+        self._preferences = preferences  # its `language` setting is kept for the status line
         self.path = state_dir / FILE_NAME
         self._program_file = data_dir / "program.toml"
         self._program = program
@@ -32,7 +40,7 @@ class StatusKeeper:
 
         progress: Progress | None = None
         seconds: dict[int, float] = {}
-        titles: dict[str, str] = {}
+        titles: dict[str, dict[str, str]] = {}
         try:
             started = self._program_file.exists()  # not started: nothing to load
         except OSError:
@@ -43,7 +51,7 @@ class StatusKeeper:
             # Nothing asked for the program in this run (`supple history`, `stats`): it is
             # where the last summary left it (only a session, which asks, can move it), so
             # the program and catalog are not loaded just for the line.
-            summary = summarize(view.records, view.stats, None, seconds, titles)
+            summary = summarize(view.records, view.stats, None, seconds, titles, self._language())
             return write_summary(self.path, summary._replace(program=carried))
         if started:
             program = self._program.view()
@@ -51,10 +59,14 @@ class StatusKeeper:
                 progress, seconds = program.progress, program.seconds
                 if program.progress.next is not None:
                     routine = program.progress.next.routine
-                    titles[routine] = self._program.title(program.program, routine)
+                    titles[routine] = self._program.titles(program.program, routine)
         return write_summary(
-            self.path, summarize(view.records, view.stats, progress, seconds, titles)
+            self.path,
+            summarize(view.records, view.stats, progress, seconds, titles, self._language()),
         )
+
+    def _language(self) -> str:
+        return self._preferences.config.language if self._preferences is not None else ""
 
     def follow(self, view: HistoryView | None, journal: Journal) -> bool:
         """The history was read again (``view``) or written (None): keep the summary."""
@@ -76,4 +88,5 @@ class StatusKeeper:
             records = journal.newest(LOOK)
         except OSError:
             return False
-        return write_summary(self.path, previous._replace(morning=morning_facts(records)))
+        kept = previous._replace(morning=morning_facts(records), language=self._language())
+        return write_summary(self.path, kept)

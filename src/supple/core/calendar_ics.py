@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from supple.core.program import POINTS, Point, Progress, Workout, days_after
 from supple.core.routine import Level
 from supple.core.value import value_class
-from supple.core.words import decimal, level_words
+from supple.core.words import decimal, level_word
 from supple.i18n import _
 
 DAYS_BETWEEN = 2  # a workout, a rest day, the next workout
@@ -62,7 +62,7 @@ def tests_uid(program_id: str, point: Point) -> str:
 def workout_summary(workout: Workout, total: int, info: WorkoutInfo) -> str:
     """'Workout 11 of 18 — Lower back mobility, intermediate, 10 min'."""
     facts = {"number": workout.number, "total": total, "title": info.title}
-    level = level_words(workout.level)
+    level = level_word(workout.level)
     if info.minutes is None:
         return _("Workout {number} of {total} — {title}, {level}").format(level=level, **facts)
     said = _("Workout {number} of {total} — {title}, {level}, {minutes} min")

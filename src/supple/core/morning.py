@@ -2,9 +2,9 @@
 belongs to, and whether the question is still to ask. ``core.pain`` applies it to records;
 `supple status` applies it to the few facts the coach keeps in ``status.json``, so this module
 imports nothing but ``datetime``, ``typing`` and the translation layer (the status line's
-start-up path, where ``core.words`` imports the layer already). ``MORNING_QUESTION`` is read
-translated (``__getattr__``); ``PROMPT`` stays English for `supple status` (its JSON and
-``--format``), a notification passes it through ``_()``.
+start-up path). ``MORNING_QUESTION`` is read translated (``__getattr__``); ``PROMPT`` is
+declared in English and passed through ``_()`` where it is shown: the status line (at reading,
+in the reader's language) and a notification.
 """
 
 from collections.abc import Sequence

@@ -50,9 +50,9 @@ class RemindSettings:
         times = ", ".join(clock_text(m) for m in self.at)
         if not translated:
             return f"{times} · {days_text(self.days)} · within {hours_text(self.hours)}"
-        # Translators: the reminders' settings, "09:00, 17:30 · mon-fri · within 08:00-21:00"
+        # Translators: the reminders' settings, "09:00, 17:30 · Mon-Fri · within 08:00-21:00"
         return _("{times} · {days} · within {hours}").format(
-            times=times, days=days_text(self.days), hours=hours_text(self.hours)
+            times=times, days=days_words(self.days), hours=hours_text(self.hours)
         )
 
     def to_toml(self) -> dict[str, Any]:
@@ -181,6 +181,17 @@ def days_text(days: tuple[int, ...]) -> str:
     return "daily" if len(days) == 7 else day_runs(days, DAY_NAMES, "-")
 
 
+def days_words(days: tuple[int, ...]) -> str:
+    """Weekday numbers as a person reads them, in their language: "daily", "Mon-Fri" ("täglich",
+    "Mo-Fr"); ``days_text`` is what files and ``--days`` take."""
+    from supple.core.light_words import SUNDAY, WEEKDAYS
+
+    if len(days) == 7:
+        # Translators: the reminders' days when they are every day
+        return _("daily")
+    return day_runs(days, tuple(_(name) for name in (*WEEKDAYS, SUNDAY)), "-")
+
+
 def parse_hours(text: str) -> tuple[int, int]:
     """``08:00-19:00`` → (480, 1140); the end is after the start (``24:00`` allowed)."""
     first, sep, last = text.partition("-")
@@ -241,16 +252,14 @@ class Due:
 
     def message(self) -> str:
         """``Workout 11 of 18 — Lower back mobility, intermediate, 10 min``."""
-        from supple.core.words import level_words
+        from supple.core.words import level_word, workout_words
 
-        parts = [self.title, level_words(self.level)]
+        parts = [self.title, level_word(self.level)]
         if self.seconds is not None:
             parts.append(minutes_text(self.seconds))
         what = ", ".join(parts)
         if self.number is not None and self.total is not None:
-            what = _("Workout {number} of {total} — {what}").format(
-                number=self.number, total=self.total, what=what
-            )
+            what = workout_words(self.number, self.total, what)
         if self.tests:
             # Translators: {tests} are the tests' names, "start and middle"
             tests = _(" and ").join(self.tests)
@@ -261,10 +270,9 @@ class Due:
 def minutes_text(seconds: float) -> str:
     """Minutes as a reminder says them: whole ones (half up, at least one), as the status line
     and the calendar say the same workout."""
-    from supple.core.words import whole_minutes
+    from supple.core.words import whole_minutes, whole_minutes_words
 
-    # Translators: a length in whole minutes, "2 min" (the unit's symbol)
-    return _("{minutes} min").format(minutes=whole_minutes(seconds))
+    return whole_minutes_words(whole_minutes(seconds))
 
 
 @value_class(frozen=True, slots=True)
@@ -316,28 +324,34 @@ def decide(
     open; a notification sent anyway adds its prompt, and a reminder before noon that would be
     silent only for a rest day or nothing due asks it alone."""
     if not settings.on:
-        return Decision(False, "reminders are off")
+        return Decision(False, _("reminders are off"))
+    from supple.core.words import day_words, weekday_words
+
     day = now.date()
     if now.weekday() not in settings.days:
-        return Decision(False, f"{DAY_NAMES[now.weekday()]} is not a reminder day")
+        # Translators: why a reminder is silent, "Sat is not a reminder day"
+        return Decision(False, _("{day} is not a reminder day").format(day=weekday_words(day)))
     minute = now.hour * 60 + now.minute
     if not settings.hours[0] <= minute < settings.hours[1]:
+        said = _("{time} is outside the hours {hours}")
         return Decision(
-            False, f"{clock_text(minute)} is outside the hours {hours_text(settings.hours)}"
+            False, said.format(time=clock_text(minute), hours=hours_text(settings.hours))
         )
     if today.workout_today:
-        return Decision(False, "today's program workout is done")
+        return Decision(False, _("today's program workout is done"))
     if today.counts:
-        return Decision(False, "a session already counts today")
+        return Decision(False, _("a session already counts today"))
     quiet = None
     if today.suggested is not None and today.suggested > day:
-        quiet = f"a rest day: the next workout is suggested for {today.suggested:%a %d %b}"
+        quiet = _("a rest day: the next workout is suggested for {day}").format(
+            day=day_words(today.suggested, padded=True, year=False)
+        )
     elif due is None:
-        quiet = "nothing is due"
+        quiet = _("nothing is due")
     if quiet is not None and not (morning and minute < MORNING_UNTIL):
         return Decision(False, quiet)
     if not desktop:
-        return Decision(False, "no desktop to show a notification on (ssh or a server)")
+        return Decision(False, _("no desktop to show a notification on (ssh or a server)"))
     if quiet is not None or due is None:
         return Decision(True, "the next-morning question", _(MORNING_TITLE), morning_line())
     message = due.message() + (f"\n{morning_line()}" if morning else "")

@@ -34,6 +34,9 @@ class NextWorkout(NamedTuple):
     level: str
     minutes: float | None  # as the person plays it, whole minutes
     suggested: date | None
+    # The title in every language its routine file has ("en": the English): the status line
+    # shows the reader's (``title``: the writer's, for a reader without these).
+    titles: dict[str, str]
 
 
 class ProgramSummary(NamedTuple):
@@ -59,6 +62,9 @@ class Summary(NamedTuple):
     # The newest sessions as the next-morning rule reads them (``core.morning``): the status
     # line decides from these and the clock whether the question is open (older files: none).
     morning: list[SessionFact]
+    # The `language` setting ("" follows the system): the status line speaks it, below --lang,
+    # as every command does (it reads no settings file of its own).
+    language: str
 
     def to_json(self) -> dict[str, Any]:
         data = _to_json(self)
@@ -112,6 +118,10 @@ def _read(hint: Any, value: object) -> object:
             return date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
             return None
+    if get_origin(hint) is dict:  # text to text
+        if not isinstance(value, dict):
+            return {}
+        return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
     if get_origin(hint) is list:
         if not isinstance(value, list):
             return []
@@ -129,12 +139,14 @@ def summarize(
     stats: "Stats",
     progress: "Progress | None",
     seconds: Mapping[int, float],
-    titles: Mapping[str, str],
+    titles: Mapping[str, Mapping[str, str]],
+    language: str = "",
 ) -> Summary:
     """The summary of the history (``records`` and their ``stats``, worked out for
     ``stats.today``) and, for a started program, ``progress``, with each workout's ``seconds``
-    as the person plays it and the routines' ``titles``."""
+    as the person plays it and the routines' ``titles`` (language -> title, "en" the English)."""
     from supple.core.words import whole_minutes
+    from supple.i18n import translated_field
 
     today = stats.today
     records = list(records)
@@ -146,6 +158,7 @@ def summarize(
     program: ProgramSummary | None = None
     if progress is not None and progress.started is not None:
         nxt = progress.next
+        named = titles.get(nxt.routine, {}) if nxt is not None else {}
         program = ProgramSummary(
             id=progress.program.id,
             title=progress.program.title,
@@ -159,10 +172,11 @@ def summarize(
                 number=nxt.number,
                 week=nxt.week,
                 routine=nxt.routine,
-                title=titles.get(nxt.routine, nxt.routine),
+                title=translated_field(named.get("en", nxt.routine), named),
                 level=nxt.level,
                 minutes=whole_minutes(seconds[nxt.number]) if nxt.number in seconds else None,
                 suggested=progress.suggested,
+                titles=dict(named),
             ),
         )
     return Summary(
@@ -176,6 +190,7 @@ def summarize(
         sessions=stats.sessions,
         program=program,
         morning=morning_facts(records),
+        language=language,
     )
 
 

@@ -9,12 +9,23 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Literal, Protocol, assert_never
 
+from supple.core.light_words import (
+    MONTHS,
+    day_month,
+    level_word,
+    weekday_words,
+    whole_minutes_words,
+    workout_words,
+)
 from supple.core.outcome import COUNTS_SHARE, Outcome
 from supple.core.value import value_class
 from supple.i18n import _, decimal_sign, lazy, n_
 
 if TYPE_CHECKING:
     from datetime import date
+
+# from light_words, said here too
+__all__ = ["day_month", "level_word", "weekday_words", "whole_minutes_words", "workout_words"]
 
 
 def _m_ss(whole: int) -> str:
@@ -45,8 +56,7 @@ def minutes(seconds: float) -> str:
     if whole % 60:
         # Translators: a length, "1 min 05 s" (the units' symbols)
         return _("{minutes} min {seconds:02d} s").format(minutes=whole // 60, seconds=whole % 60)
-    # Translators: a length in whole minutes, "2 min" (the unit's symbol)
-    return _("{minutes} min").format(minutes=whole // 60)
+    return whole_minutes_words(whole // 60)
 
 
 def decimal(value: float, spec: str = "g") -> str:
@@ -58,38 +68,13 @@ def decimal(value: float, spec: str = "g") -> str:
     return text if sign == "." else text.replace(".", sign)
 
 
-# Translators: the weekdays, abbreviated as a date shows them ("Sun 6 Dec 2026")
-_WEEKDAYS = (lazy("Mon"), lazy("Tue"), lazy("Wed"), lazy("Thu"), lazy("Fri"), lazy("Sat"))
-_SUNDAY = lazy("Sun")
-# Translators: the months, abbreviated as a date shows them ("Sun 6 Dec 2026")
-_MONTHS = (
-    lazy("Jan"),
-    lazy("Feb"),
-    lazy("Mar"),
-    lazy("Apr"),
-    lazy("May"),
-    lazy("Jun"),
-    lazy("Jul"),
-    lazy("Aug"),
-    lazy("Sep"),
-    lazy("Oct"),
-    lazy("Nov"),
-    lazy("Dec"),
-)
-
-
-def weekday_words(day: date) -> str:
-    """A day's abbreviated name in the person's language: "Sun"."""
-    return _((*_WEEKDAYS, _SUNDAY)[day.weekday()])
-
-
 def day_words(day: date, *, padded: bool = False, year: bool = True) -> str:
     """A day as people write it: "Sun 6 Dec 2026" (no leading zero, whatever the locale's
     digits), the names in the person's language (never the C locale's nor the system's);
     ``padded`` "Sun 06 Dec 2026" (strftime's ``%a %d %b %Y``), ``year=False`` "Sun 06 Dec"."""
     weekday = weekday_words(day)
     number = f"{day.day:02d}" if padded else str(day.day)
-    month = _(_MONTHS[day.month - 1])
+    month = _(MONTHS[day.month - 1])
     if not year:
         # Translators: a date without its year, "Sun 6 Dec"; reorder the parts as your language does
         return _("{weekday} {day} {month}").format(weekday=weekday, day=number, month=month)
@@ -151,21 +136,6 @@ def _shown(table: dict[str, str], key: str, otherwise: str) -> str:
     """``key``'s word in ``table``, translated; ``otherwise`` for a key not in it."""
     found = table.get(key)
     return otherwise if found is None else _(found)
-
-
-# Translators: a level's name as shown (the ids in files stay English)
-_LEVELS = {
-    "beginner": lazy("beginner"),
-    "intermediate": lazy("intermediate"),
-    "advanced": lazy("advanced"),
-}
-
-
-def level_words(level: str) -> str:
-    """A level's display word in the person's language ("beginner" -> "Einsteiger"); the id
-    itself for one not known."""
-    known = _LEVELS.get(level)
-    return level if known is None else _(known)
 
 
 def done_of_planned(done: int, due: int, *, so_far: bool = False) -> str:
@@ -415,20 +385,6 @@ def whole_minutes(seconds: float) -> int:
     return max(1, int(seconds / 60 + 0.5))
 
 
-_LEVEL_WORDS = {
-    "beginner": lazy("beginner"),
-    "intermediate": lazy("intermediate"),
-    "advanced": lazy("advanced"),
-}
-
-
-def level_word(level: str) -> str:
-    """A level as a person reads it ("beginner", "Einsteiger"); its id stays English in files,
-    ``--json`` and arguments. Anything else is returned as it is."""
-    found = _LEVEL_WORDS.get(level)
-    return level if found is None else _(found)
-
-
 class Totals(Protocol):
     """What the totals line reads of a session's record (``core.record.SessionRecord``)."""
 
@@ -484,5 +440,5 @@ def dated(when: date, pattern: str) -> str:
     person's language ("Mon 03 Mar" in English, "Mo 03 Mär" in German): the names from this
     module's tables, never the C locale's nor the system's."""
     weekday = weekday_words(when).replace("%", "%%")
-    month = _(_MONTHS[when.month - 1]).replace("%", "%%")
+    month = _(MONTHS[when.month - 1]).replace("%", "%%")
     return when.strftime(pattern.replace("%a", weekday).replace("%b", month))

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 
 from supple.core.nudge import Decision
-from supple.i18n import _
+from supple.i18n import _, p_
 from supple.system.reminders import Places
 from supple.system.runner import Runner, SystemRunner
 
@@ -63,16 +63,19 @@ def supports_actions(runner: Runner, notify_send: str) -> bool:
     return "--action" in shown.out
 
 
-def notify(decision: Decision, runner: Runner, env: Mapping[str, str], places: Places) -> str:
-    """Show the decision's notification; never waits for the person. What was done."""
+def notify(
+    decision: Decision, runner: Runner, env: Mapping[str, str], places: Places
+) -> tuple[bool, str]:
+    """Show the decision's notification; never waits for the person. Whether it was shown, and
+    what was done (in words: the problem when it was not)."""
     title, message = plain(decision.title), plain(decision.message)
     if places.macos:
         script = f"display notification {_applescript(message)} with title {_applescript(title)}"
         runner.run(["osascript", "-e", script], env=env)
-        return "notified (osascript)"
+        return True, "notified (osascript)"
     notify_send = runner.which("notify-send")
     if notify_send is None:
-        return _("no notify-send: install libnotify-bin (Debian, Ubuntu) or libnotify")
+        return False, _("no notify-send: install libnotify-bin (Debian, Ubuntu) or libnotify")
     argv = [notify_send, "--app-name=supple", "--icon=appointment-soon", "--urgency=normal"]
     if (
         decision.routine
@@ -82,14 +85,17 @@ def notify(decision: Decision, runner: Runner, env: Mapping[str, str], places: P
     ):
         # --action makes notify-send wait for the answer: a detached child waits instead, so
         # the timer's job ends now.
-        asked = [*argv, "--action=start=Start", "--", title, body_markup(message)]
+        # Translators: the button of a reminder's notification that starts the workout
+        button = p_("notification", "Start")
+        asked = [*argv, f"--action=start={button}", "--", title, body_markup(message)]
         child = [sys.executable, "-m", "supple.system.desktop", json.dumps([asked, terminal])]
         runner.spawn(child, env=env)
-        return "notified, with a Start action"
+        return True, "notified, with a Start action"
     result = runner.run([*argv, "--", title, body_markup(message)], env=env)
     if result.code != 0:
-        return f"notify-send failed: {(result.err or result.out).strip()}"
-    return "notified"
+        said = _("notify-send failed: {reason}")
+        return False, said.format(reason=(result.err or result.out).strip())
+    return True, "notified"
 
 
 _CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Literal, assert_never
 
 from supple.core.value import value_class
+from supple.i18n import _
 
 # How a value is read: a command as a shell splits it, an absolute folder, a number, a word (one
 # word of plain text, as it is), or a flag whose mere presence counts (its text is never read).
@@ -78,14 +79,14 @@ def _control(text: str) -> str | None:
 
 def _text(raw: str) -> str:
     if len(raw) > MAX_VALUE:
-        raise BadValue(f"longer than {MAX_VALUE} characters")
+        raise BadValue(_("longer than {count} characters").format(count=MAX_VALUE))
     try:
         raw.encode("utf-8")
     except UnicodeEncodeError:
-        raise BadValue("not UTF-8 text") from None
+        raise BadValue(_("not UTF-8 text")) from None
     char = _control(raw)
     if char is not None:
-        raise BadValue(f"holds a control character (U+{ord(char):04X})")
+        raise BadValue(_("holds a control character (U+{code})").format(code=f"{ord(char):04X}"))
     return raw
 
 
@@ -100,21 +101,22 @@ def parse(variable: Variable, raw: str) -> object:
             try:
                 words = shlex.split(_text(raw))
             except ValueError as error:  # "No closing quotation", "No escaped character"
-                raise BadValue(f"not a command a shell could read ({str(error).lower()})") from None
+                said = _("not a command a shell could read ({why})")
+                raise BadValue(said.format(why=str(error).lower())) from None
             if not words:
-                raise BadValue("no command in it")
+                raise BadValue(_("no command in it"))
             return words
         case "word":
             word = _text(raw)
             if len(word.split()) != 1:
-                raise BadValue("not one word")
+                raise BadValue(_("not one word"))
             return word
         case "folder":
             from pathlib import Path
 
             path = Path(_text(raw))
             if not path.is_absolute():
-                raise BadValue("not an absolute path (it must start with /)")
+                raise BadValue(_("not an absolute path (it must start with /)"))
             return path
         case "scale":
             from supple.core.numbers import NumberError, read_number
@@ -124,7 +126,8 @@ def parse(variable: Variable, raw: str) -> object:
             except NumberError as error:
                 raise BadValue(str(error)) from None
             if not 0 < scale <= 1000:
-                raise BadValue(f"{scale:g} is not from above 0 to 1000")
+                said = _("{number} is not from above 0 to 1000")
+                raise BadValue(said.format(number=f"{scale:g}"))
             return scale
         case _ as unreachable:
             assert_never(unreachable)
@@ -137,7 +140,8 @@ def value(name: str, environ: Mapping[str, str] | None = None) -> object | None:
         return _read(name, environ)
     except BadValue as error:
         if name not in _shown:
-            _problems[name] = f"${name} ignored: {error}"
+            # Translators: an environment variable whose value cannot be used, "$HOME ignored: …"
+            _problems[name] = _("${name} ignored: {why}").format(name=name, why=error)
         return None
 
 

@@ -103,10 +103,13 @@ class NoHome(Exception):
     the folders that live in it (one line and exit 1, as a write the machine refuses)."""
 
     def __init__(self, why: str) -> None:
-        super().__init__(
-            f"$HOME ignored ({why}), and the system names no home folder for you: set HOME, or "
+        from supple.i18n import _
+
+        said = _(
+            "$HOME ignored ({why}), and the system names no home folder for you: set HOME, or "
             "SUPPLE_CONFIG_DIR and SUPPLE_DATA_DIR"
         )
+        super().__init__(said.format(why=why))
 
 
 def expand_home(typed: str) -> Path:

@@ -71,7 +71,9 @@ def carried(name: str, value: str, where: str) -> str:
 
 
 def _command_name(index: int) -> str:
-    return "the Python program's path" if index == 0 else f"word {index + 1} of the command"
+    if index == 0:
+        return _("the Python program's path")
+    return _("word {number} of the command").format(number=index + 1)
 
 
 # -- the runner ---------------------------------------------------------------------------
@@ -244,7 +246,7 @@ def timer_text(settings: RemindSettings) -> str:
 
 def service_text(command: Sequence[str], env: Mapping[str, str]) -> str:
     """The service unit; InstallError if a value cannot be carried by one (a newline)."""
-    where = "a systemd unit"
+    where = _("a systemd unit")
     command = [carried(_command_name(n), w, where) for n, w in enumerate(command)]
     env = {k: carried(k, v, where) for k, v in sorted(env.items())}
     lines = [
@@ -276,7 +278,7 @@ def _cron_quote(word: str) -> str:
 def cron_block(settings: RemindSettings, command: Sequence[str], env: Mapping[str, str]) -> str:
     """The crontab lines: one per time, days as cron numbers (Sunday 0); InstallError if a
     value cannot be carried by one (a newline)."""
-    where = "a crontab line"
+    where = _("a crontab line")
     command = [carried(_command_name(n), w, where) for n, w in enumerate(command)]
     env = {k: carried(k, v, where) for k, v in env.items()}
     days = "*" if len(settings.days) == 7 else ",".join(str((d + 1) % 7) for d in settings.days)
@@ -316,7 +318,7 @@ def plist_data(
     """The launchd agent: one StartCalendarInterval entry per time and day (launchd runs a
     missed one when the Mac wakes); InstallError if a value cannot be carried by its XML (a
     control character)."""
-    where = "a launchd agent"
+    where = _("a launchd agent")
     command = [carried(_command_name(n), w, where) for n, w in enumerate(command)]
     env = {k: carried(k, v, where) for k, v in env.items()}
     entries: list[dict[str, int]] = []

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, assert_never
 
 # Numbers and segments read the same in the CLI and the app: the words live in core.
 from supple.core.timeline import SegmentKind, describe_segment
-from supple.core.words import countdown, duration, minutes, printable, said
+from supple.core.words import countdown, duration, level_word, minutes, printable, said
 from supple.i18n import _, lazy, p_
 
 if TYPE_CHECKING:  # types only: the home screen imports this module, and needs no session
@@ -22,6 +22,7 @@ __all__ = [
     "cue_word",
     "describe_segment",
     "duration",
+    "level_word",
     "minutes",
     "next_up",
     "stage",
@@ -32,12 +33,8 @@ __all__ = [
 OUTCOME_SYMBOLS = {"done": "✓", "partial": "◐", "skipped": "–"}
 
 
-# The display words of the levels and sides (the ids stay English in files and records).
-LEVEL_WORDS = {
-    "beginner": lazy("beginner"),
-    "intermediate": lazy("intermediate"),
-    "advanced": lazy("advanced"),
-}
+# The display words of the sides (the ids stay English in files and records); the levels' are
+# ``core.words.level_word``.
 SIDE_WORDS = {"left": lazy("left"), "right": lazy("right")}
 
 
@@ -48,11 +45,6 @@ LEVEL_SHORT = {"beginner": lazy("beg"), "intermediate": lazy("int"), "advanced":
 def level_short(level: str) -> str:
     """A level in a narrow column ("beg"; "Ein" in German)."""
     return _(LEVEL_SHORT[level]) if level in LEVEL_SHORT else level[:3]
-
-
-def level_word(level: str) -> str:
-    """A level as a person reads it, in their language ("Einsteiger")."""
-    return _(LEVEL_WORDS[level]) if level in LEVEL_WORDS else level
 
 
 def side_word(side: str) -> str:
