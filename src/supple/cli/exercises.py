@@ -87,7 +87,7 @@ def exercise_json(item: LibraryExercise, marked: frozenset[str]) -> dict[str, An
 
 
 def cmd_exercises(area: str | None, equipment: tuple[Equipment, ...] | None, as_json: bool) -> int:
-    from supple.coach.library_wording import NOT_FOR_ME
+    from supple.coach.library_wording import NOT_FOR_ME, area_word, equipment_word
     from supple.core.library import Area
     from supple.core.words import printable
 
@@ -111,11 +111,11 @@ def cmd_exercises(area: str | None, equipment: tuple[Equipment, ...] | None, as_
         return 0
     for item in chosen:
         exercise = item.exercise
-        needs = ", ".join(e.value for e in item.equipment) or _("nothing")
+        needs = ", ".join(equipment_word(e) for e in item.equipment) or _("nothing")
         mark = f"  ({_(NOT_FOR_ME)})" if item.id in marked.ids else ""
         print(f"{printable(item.id):<28} {printable(exercise.name)}{mark}")
         ladder = " → ".join(printable(e.id) for e in library.ladder(item.id))
-        areas = ", ".join(a.value for a in item.areas)
+        areas = ", ".join(area_word(a) for a in item.areas)
         dose = exercise.describe("beginner")
         # Translators: a library exercise's line: its dose, its body areas, its equipment
         said = _("{dose} · {areas} · needs {equipment}")

@@ -20,7 +20,7 @@ from supple.cli.command import (
     tell,
     write_to,
 )
-from supple.cli.program_words import better_words, kind_word, point_word
+from supple.coach.program_wording import better_words, kind_word, point_word
 from supple.core.words import change_words, duration, level_word, plural, printable
 from supple.i18n import _
 

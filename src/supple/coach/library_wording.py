@@ -17,11 +17,45 @@ if TYPE_CHECKING:
 
 NOT_FOR_ME = lazy("not for me")  # beside an exercise marked so: its row, its detail, the summary
 
+# The body areas and the equipment (core.library's Area and Equipment) as a person reads them; the
+# ids stay English in files, arguments and --json.
+AREA_WORDS = {
+    "neck": lazy("neck"),
+    "shoulders": lazy("shoulders"),
+    "upper-back": lazy("upper back"),
+    "lower-back": lazy("lower back"),
+    "hips": lazy("hips"),
+    "hamstrings": lazy("hamstrings"),
+    "wrists": lazy("wrists"),
+    "ankles": lazy("ankles"),
+}
+EQUIPMENT_WORDS = {
+    # Translators: equipment, a wall to lean on
+    "wall": lazy("wall"),
+    "chair": lazy("chair"),
+    # Translators: equipment, an elastic resistance band
+    "band": lazy("band"),
+    # Translators: equipment, a broomstick or dowel held in both hands
+    "stick": lazy("stick"),
+}
+
+
+def area_word(area: str) -> str:
+    """A body area in the person's language ("upper-back": "oberer Rücken")."""
+    found = AREA_WORDS.get(area)
+    return area.replace("-", " ") if found is None else _(found)
+
+
+def equipment_word(item: str) -> str:
+    """A piece of equipment in the person's language ("band": "Band")."""
+    found = EQUIPMENT_WORDS.get(item)
+    return item if found is None else _(found)
+
 
 def built_title(minutes: int, focus: Iterable[str]) -> str:
     """A session made for today: "10 minutes: hips, upper back" (every area when none named)."""
     # Translators: the areas of the body a made session works, when none was named
-    areas = ", ".join(a.replace("-", " ") for a in sorted(focus)) or _("every area")
+    areas = ", ".join(area_word(a) for a in sorted(focus)) or _("every area")
     # Translators: a made session's title, "10 minutes: hips, upper back"
     return _("{minutes} minutes: {areas}").format(minutes=minutes, areas=areas)
 

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import SelectionList, Static
 
+from supple.coach.library_wording import area_word, equipment_word
 from supple.core.builder import MAX_MINUTES, MIN_MINUTES, Built, Refusal
 from supple.core.routine import LEVELS, Level, Routine
 from supple.core.words import printable
@@ -26,7 +27,7 @@ from supple.tui.widgets.tick_list import TickList
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
 
-MINUTES_STEP = 5
+MINUTES_STEP = 5  # the tooltips of - and + say it
 FIRST_MINUTES = 10
 
 
@@ -53,7 +54,7 @@ class BuildScreen(SuppleScreen):
             lazy("Shorter"),
             key_display="-",
             id="build.shorter",
-            tooltip=f"{MINUTES_STEP} minutes shorter",
+            tooltip=lazy("5 minutes shorter"),  # MINUTES_STEP
         ),
         Binding(
             "plus,equals_sign",
@@ -61,7 +62,7 @@ class BuildScreen(SuppleScreen):
             lazy("Longer"),
             key_display="+",
             id="build.longer",
-            tooltip=f"{MINUTES_STEP} minutes longer",
+            tooltip=lazy("5 minutes longer"),
         ),
         Binding(
             "left",
@@ -98,12 +99,11 @@ class BuildScreen(SuppleScreen):
     def body(self) -> Iterable[Widget]:
         from supple.core.library import Area, Equipment
 
-        focus = TickList(
-            *((area.replace("-", " "), area.value, False) for area in Area), id="build-focus"
-        )
+        focus = TickList(*((area_word(area), area.value, False) for area in Area), id="build-focus")
         focus.border_title = _("Focus")
         equipment = TickList(
-            *((item.value, item.value, False) for item in Equipment), id="build-equipment"
+            *((equipment_word(item), item.value, False) for item in Equipment),
+            id="build-equipment",
         )
         equipment.border_title = _("I have")
         preview = RoutinePreview(id="build-preview")

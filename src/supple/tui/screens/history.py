@@ -136,8 +136,8 @@ class HistoryScreen(SuppleScreen):
         self.compact: bool | None = None  # the narrow table (set from the width)
 
     def body(self) -> Iterable[Widget]:
-        yield Static("[b]History[/b]", id="title")
-        yield Static("Loading…", id="history-status")
+        yield Static(Text(_("History"), style="bold"), id="title")
+        yield Static(Text(_("Loading…")), id="history-status")
         table: DataTable[Text] = DataTable(
             id="history-table", cursor_type="row", zebra_stripes=True
         )

@@ -36,13 +36,13 @@ class ImportScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static("Import routines", id="question")
+            yield Static(Text(_("Import routines")), id="question")
             words = formats_in_words(kinds=True)
             yield Static(f"{words[0].upper()}{words[1:]}.", id="detail")
-            yield FieldInput(placeholder="path to the file, then Enter", id="import-path")
+            yield FieldInput(placeholder=_("path to the file, then Enter"), id="import-path")
             yield Static(id="import-result")
             close = say_keys(self.app, ImportScreen, "import.close", " / ")
-            yield Static(Text(f"Enter: import · {close}: close"), id="keys")
+            yield Static(Text(_("Enter: import · {close}: close").format(close=close)), id="keys")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         from supple.core.files import SaveError
@@ -55,7 +55,8 @@ class ImportScreen(ModalScreen[str | None]):
         try:
             report = self.coach.import_routines(path)
         except ImportProblem as problem:
-            result.update(Text.assemble(("Not imported: ", "bold"), printable(problem.message)))
+            said = printable(problem.message)
+            result.update(Text.assemble((_("Not imported:") + " ", "bold"), said))
             return
         except (SaveError, OSError) as error:
             result.update(Text.assemble((_("Not saved:") + " ", "bold"), printable(str(error))))
@@ -66,7 +67,8 @@ class ImportScreen(ModalScreen[str | None]):
         for line in report.notes:
             text.append("\n" + _("note: {line}").format(line=printable(line)))
         for line in report.dropped[:8]:
-            text.append(f"\nnot carried over: {printable(line)}", style="dim")
+            said = _("not carried over: {line}").format(line=printable(line))
+            text.append("\n" + said, style="dim")
         if len(report.dropped) > 8:
             text.append(f"\n… and {len(report.dropped) - 8} more", style="dim")
         result.update(text)

@@ -14,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from supple.coach.library_wording import NOT_FOR_ME
+from supple.coach.library_wording import NOT_FOR_ME, area_word, equipment_word
 from supple.core.motion import ready_frame
 from supple.core.routine import LEVELS, Level
 from supple.core.words import printable
@@ -37,10 +37,10 @@ def exercise_text(
     exercise = item.exercise
     text = Text()
     text.append(printable(exercise.name), style="bold")
-    text.append(f"  ·  {', '.join(a.replace('-', ' ') for a in item.areas)}\n")
+    text.append(f"  ·  {', '.join(area_word(a) for a in item.areas)}\n")
     if not_for_me:
         text.append(_("Marked not for me: a session made for today leaves it out") + "\n", "italic")
-    needs = ", ".join(item.equipment) if item.equipment else _("nothing")
+    needs = ", ".join(map(equipment_word, item.equipment)) if item.equipment else _("nothing")
     text.append(_("Needs: {equipment}").format(equipment=needs) + "\n", style="dim")
     for name in LEVELS:
         style = "bold" if name == level else ""
@@ -98,7 +98,7 @@ class LibraryScreen(SuppleScreen):
         words = VerticalScroll(Static(id="library-text"), id="library-words")
         detail = Vertical(FigureStrip(fill=True, id="library-figure"), words, id="library-detail")
         detail.border_title = _("Exercise")
-        yield Static(Text("The exercise library", style="bold"), id="title")
+        yield Static(Text(_("The exercise library"), style="bold"), id="title")
         yield Horizontal(options, detail, id="library-main")
 
     def _options(self) -> list[Option | None]:
@@ -109,7 +109,7 @@ class LibraryScreen(SuppleScreen):
             here = [e for e in self.library.exercises if e.areas and e.areas[0] == area]
             if not here:
                 continue
-            options.append(Option(Text(area.replace("-", " ").upper(), "dim"), disabled=True))
+            options.append(Option(Text(area_word(area).upper(), "dim"), disabled=True))
             options += [Option(self._prompt(e), id=e.id) for e in here]
         return options
 
@@ -172,7 +172,7 @@ class LibraryScreen(SuppleScreen):
         try:
             self.coach.library.mark(item.id, on)
         except SaveError as error:
-            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            self.notify(f"{_('Not saved:')} {error}", severity="error", markup=False)
             return
         self.query_one("#library-list", OptionList).replace_option_prompt(
             item.id, self._prompt(item)

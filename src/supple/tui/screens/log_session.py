@@ -68,7 +68,7 @@ class LogScreen(ModalScreen[bool | None]):
                 yield Label(_(label), markup=False)
                 yield Input(values.get(field_id, ""), id=field_id)
             yield Static(id="log-result")
-            yield Static("Enter: log it · Esc: cancel", id="keys")
+            yield Static(Text(_("Enter: log it · Esc: cancel")), id="keys")
 
     def _value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value.strip()
@@ -95,7 +95,7 @@ class LogScreen(ModalScreen[bool | None]):
 
             minutes = read_number(self._value("log-minutes"), "min")  # "4,5", "45 min"
             if not 0 < minutes <= 24 * 60:
-                raise ValueError("minutes: more than 0 and at most a day")
+                raise ValueError(_("minutes: more than 0 and at most a day"))
             done = numbers(self._value("log-done"), len(routine.exercises))
         except ValueError as error:
             result.update(Text(_("Not logged: {error}").format(error=printable(str(error)))))

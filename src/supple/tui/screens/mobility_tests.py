@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Digits, Input, Static
 
+from supple.coach.program_wording import point_word
 from supple.core.figures import FIGURES
 from supple.core.motion import FigureFrame
 from supple.core.program import MobilityTest, Point, Program
@@ -93,7 +94,9 @@ class TestsScreen(SuppleScreen):
         return self.program.tests[self.index]
 
     def body(self) -> Iterable[Widget]:
-        yield Static(f"[b]Mobility tests[/b] · {self.point} of the program", id="title")
+        # Translators: the mobility tests screen's title, "Mobility tests · start of the program"
+        said = _("Mobility tests · {point} of the program").format(point=point_word(self.point))
+        yield Static(Text(said, style="bold"), id="title")
         with Horizontal(id="tests-main"):
             tests = Static(id="tests-list")
             tests.border_title = _("Tests")

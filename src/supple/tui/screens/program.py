@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
+from supple.coach.program_wording import better_words, point_word
 from supple.coach.wording import screening_line
 from supple.core.program import POINTS, MobilityTest, Program
 from supple.core.words import judge, judged_words, printable
@@ -39,6 +40,12 @@ TEST_CHART_WIDTH = 28
 TEST_CHART = Chart(rows=4, bar=(5, 7), gap=3, marks=False, empty=lazy("not taken yet"))
 
 
+def point_heading(point: str) -> str:
+    """A point as a column's heading: "Start", "Mitte", "Final"."""
+    word = point_word(point)
+    return word[:1].upper() + word[1:]
+
+
 def results_chart(test: MobilityTest, values: Sequence[float | None]) -> Chart:
     """Start, middle and end on a real scale through 0, in the test's unit, with which way is
     better said in words: a bar that shrinks is progress when lower is better."""
@@ -46,12 +53,16 @@ def results_chart(test: MobilityTest, values: Sequence[float | None]) -> Chart:
     return replace(
         TEST_CHART,
         columns=tuple(
-            Column(value, label=point, text=None if value is None else f"{value:g} {unit}".rstrip())
+            Column(
+                value,
+                label=point_word(point),
+                text=None if value is None else f"{value:g} {unit}".rstrip(),
+            )
             for point, value in zip(POINTS, values, strict=True)
         ),
         unit=unit,
         title=printable(test.name.split(" (")[0]),
-        note=f"{'↑ higher' if test.better == 'higher' else '↓ lower'} is better",
+        note=("↑ " if test.better == "higher" else "↓ ") + better_words(test.better),
     )
 
 
@@ -109,7 +120,7 @@ def fill_grid(grid: DataTable[Any], view: ProgramView, compact: bool, success: s
                 day = done[workout.number].started
                 cells.append(Text(f"✓ {day:%d}" if compact else f"✓ {day:%a %d}", style=success))
             elif progress.next is not None and workout.number == progress.next.number:
-                cells.append(Text("▶" if compact else "▶ next", style="bold reverse"))
+                cells.append(Text("▶" if compact else "▶ " + _("next"), style="bold reverse"))
             else:
                 cells.append(Text("·", style="dim"))
         grid.add_row(*cells)
@@ -136,14 +147,15 @@ async def show_charts(box: ResultCharts, view: ProgramView) -> None:
 def programs_line(views: Sequence[ProgramView], active: str, shown: str) -> Text:
     """Every program on one line: the active one marked ●, the one on screen in bold, how far
     along each is (a program left for another keeps its progress)."""
-    parts: list[str | tuple[str, str]] = ["Programs "]
+    # Translators: the start of the line listing every program, "Programs (o: the other): ● …"
+    parts: list[str | tuple[str, str]] = [_("Programs") + " "]
     if len(views) > 1:  # the key first: the line is cut at the right where it is narrow
-        parts.append(("(o: the other)", "dim"))
+        parts.append((_("(o: the other)"), "dim"))
     parts.append(": ")
     for view in views:
         program, progress = view.program, view.progress
         where = (
-            "not started"
+            _("not started")
             if progress.started is None
             else f"{len(progress.done)}/{len(program.workouts)}"
         )
@@ -216,8 +228,8 @@ class ProgramScreen(SuppleScreen):
         self.listing: Text | None = None  # every program on a line, as last loaded
 
     def body(self) -> Iterable[Widget]:
-        yield Static("[b]Program[/b]", id="title")
-        yield Static("Loading…", id="program-status")
+        yield Static(Text(_("Program"), style="bold"), id="title")
+        yield Static(Text(_("Loading…")), id="program-status")
         yield Static(id="program-list")
         yield Static(id="program-screening")  # a warning sign not yet cleared
         with VerticalScroll(id="program-body"):  # scrolls (↑/↓) where 20 rows are too few
@@ -316,9 +328,10 @@ class ProgramScreen(SuppleScreen):
         table = self.query_one("#progress-table", DataTable)
         table.clear(columns=True)
         if self.compact:  # the essentials: each point's value and the change
-            table.add_columns("Test", *(p.capitalize() for p in POINTS), "Change")
+            table.add_columns(_("Test"), *(point_heading(p) for p in POINTS), _("Change"))
         else:
-            table.add_columns("Test", "Better", *(p.capitalize() for p in POINTS), "Change")
+            headings = (_("Test"), _("Better"), *(point_heading(p) for p in POINTS), _("Change"))
+            table.add_columns(*headings)
         for test in progress.program.tests:
             by_point = progress.results.get(test.id, {})
             values = [by_point[p].value if p in by_point else None for p in POINTS]

@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 
 from supple.core.routine import SLUG
 from supple.core.words import printable
+from supple.i18n import _, lazy
 from supple.tui.keymap import say_keys
 
 
@@ -22,7 +23,9 @@ class SaveAsScreen(ModalScreen[str | None]):
     """Returns the id chosen, or None when cancelled."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="saveas.cancel", tooltip="Do not save"),
+        Binding(
+            "escape", "cancel", lazy("Cancel"), id="saveas.cancel", tooltip=lazy("Do not save")
+        ),
     ]
 
     def __init__(self, title: str, suggested: str, taken: Collection[str]) -> None:
@@ -34,11 +37,11 @@ class SaveAsScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Text(printable(self.title_text)), id="question")
-            yield Static("Keep it as one of your routines, under this id:", id="detail")
+            yield Static(Text(_("Keep it as one of your routines, under this id:")), id="detail")
             yield Input(self.suggested, id="saveas-id")
             yield Static(id="saveas-problem")
             cancel = say_keys(self.app, SaveAsScreen, "saveas.cancel", " / ")
-            yield Static(Text(f"Enter: save · {cancel}: cancel"), id="keys")
+            yield Static(Text(_("Enter: save · {cancel}: cancel").format(cancel=cancel)), id="keys")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -46,9 +49,11 @@ class SaveAsScreen(ModalScreen[str | None]):
         problem = self.query_one("#saveas-problem", Static)
         if not re.fullmatch(SLUG, routine_id):
             shown = printable(routine_id)
-            problem.update(Text(f"'{shown}' is not an id: lower-case letters, digits and dashes."))
+            said = _("'{id}' is not an id: lower-case letters, digits and dashes.")
+            problem.update(Text(said.format(id=shown)))
         elif routine_id in self.taken:
-            problem.update(Text(f"The id '{routine_id}' is taken: choose another."))
+            said = _("The id '{id}' is taken: choose another.")
+            problem.update(Text(said.format(id=routine_id)))
         else:
             self.dismiss(routine_id)
 

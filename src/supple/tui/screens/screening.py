@@ -36,11 +36,12 @@ if TYPE_CHECKING:
     from supple.coach.coach import Coach
     from supple.coach.wording import Hint
 
-YES, NO = "yes", "no"  # the answer in words beside the tick: not by colour alone (NO_COLOR)
+# The answer in words beside the tick: not by colour alone (NO_COLOR).
+YES, NO = lazy("yes"), lazy("no")
 
 
 def answer_word(ticked: bool) -> str:
-    return YES if ticked else NO
+    return _(YES if ticked else NO)
 
 
 def in_app(
@@ -111,7 +112,7 @@ class ScreeningScreen(SuppleScreen):
         self.coach = coach
 
     def body(self) -> Iterable[Widget]:
-        yield Static("[b]Safety first[/b]", id="title")
+        yield Static(Text(_("Safety first"), style="bold"), id="title")
         before = self.coach.journal.screening()
         with VerticalScroll(id="screening-body"):
             yield Static(Text(f"{SCREENING_INTRO}\n{NOT_MEDICAL_ADVICE}"), id="screening-intro")

@@ -103,7 +103,7 @@ class SessionDetailScreen(SuppleScreen):
         yield RecordTable(r, id="detail-table")
         if self.offer is not None:
             yield Static(id="resume")
-        yield Static(Text(f"File: {printable(str(r.path))}"), id="saved")
+        yield Static(Text(_("File: {path}").format(path=printable(str(r.path)))), id="saved")
 
     def on_mount(self) -> None:
         if self.offer is not None:  # the key in force, once the bindings are the screen's

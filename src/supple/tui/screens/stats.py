@@ -58,7 +58,7 @@ def weeks_chart(stats: Stats, *, tall: bool = True) -> Chart:
     columns = tuple(
         Column(
             week.minutes,
-            label="this wk" if n == last else f"{week.monday:%d %b}",
+            label=_("this wk") if n == last else f"{week.monday:%d %b}",
             text=minutes_text(week.minutes),
             highlight=n == last,
         )
@@ -106,14 +106,13 @@ class StatsScreen(SuppleScreen):
         self.tall = True  # charts at full height (set from the screen's height)
 
     def body(self) -> Iterable[Widget]:
-        yield Static("[b]Stats[/b]", id="title")
+        yield Static(Text(_("Stats"), style="bold"), id="title")
         with VerticalScroll(id="stats-body"):
-            yield Static("Loading…", id="stats-numbers")
-            yield Static(
-                "Minutes of work (reps and holds) per week, last 12 weeks", classes="stats-label"
-            )
+            yield Static(Text(_("Loading…")), id="stats-numbers")
+            words = _("Minutes of work (reps and holds) per week, last 12 weeks")
+            yield Static(Text(words), classes="stats-label")
             yield BarChart(id="weeks")
-            yield Static("Last 26 weeks", classes="stats-label")
+            yield Static(Text(_("Last 26 weeks")), classes="stats-label")
             yield CalendarHeatmap(id="calendar")
             yield Static(Text(_(PAIN_LABEL).format(scale=_(SCALE))), classes="stats-label")
             yield BarChart(id="pain-trend")

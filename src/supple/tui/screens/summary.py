@@ -156,7 +156,7 @@ class SummaryScreen(SuppleScreen):
             self.notify(printable(not_in_library(exercise.name)), timeout=3, markup=False)
             return
         except SaveError as error:
-            self.notify(f"Not saved: {error}", severity="error", markup=False)
+            self.notify(f"{_('Not saved:')} {error}", severity="error", markup=False)
             return
         table.show_next_time(index, self._next_time(exercise.id))
         self.notify(printable(marked(exercise.name, on)), timeout=3, markup=False)

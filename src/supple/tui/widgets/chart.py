@@ -325,7 +325,7 @@ class _Canvas:
         """Column ``i``'s value centred over its bar on level ``k``, if it has room there."""
         text = column.text
         if text is None:
-            text = "not yet" if column.value is None else f"{column.value:g}"
+            text = _("not yet") if column.value is None else f"{column.value:g}"
         if text:
             start = label_start(self.x(i) + (self.bar - 1) / 2, text)
             if self.free(k, start, start + cell_len(text), i):

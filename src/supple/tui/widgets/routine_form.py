@@ -245,7 +245,7 @@ class Form:
         value = self.draft.get(key)
         default = kind.default_breath
         options = [(f"{n} ({_phases_words(n)})", n) for n in names]
-        options.append(("custom phases", CUSTOM))
+        options.append((_("custom phases"), CUSTOM))
         if isinstance(value, list) or (value is not None and not isinstance(value, str)):
             chosen = CUSTOM
         elif isinstance(value, str) and value not in names:
