@@ -201,18 +201,23 @@ def timeline_line(segments: Sequence[Segment], limit: int = 600) -> str:
                     and segments[index + count].rep != 1
                 ):
                     count += 1
-                words.append(f"{count} reps × {seconds} s")
+                # Translators: a set of reps in the timeline line, "5 reps × 6 s"
+                words.append(_("{count} reps × {seconds} s").format(count=count, seconds=seconds))
                 index += count
                 continue
             case SegmentKind.HOLD:
-                side = f" ({segment.side})" if segment.side else ""
-                words.append(f"hold{side} {seconds} s")
+                if segment.side:  # "hold (left) 30 s"
+                    side = _("left") if segment.side == "left" else _("right")
+                    said = _("hold ({side}) {seconds} s").format(side=side, seconds=seconds)
+                else:
+                    said = _("hold {seconds} s").format(seconds=seconds)
+                words.append(said)
             case SegmentKind.GET_READY:
-                words.append(f"get ready {seconds} s")
+                words.append(_("get ready {seconds} s").format(seconds=seconds))
             case SegmentKind.SWITCH_SIDE:
-                words.append(f"switch {seconds} s")
+                words.append(_("switch {seconds} s").format(seconds=seconds))
             case SegmentKind.REST:
-                words.append(f"rest {seconds} s")
+                words.append(_("rest {seconds} s").format(seconds=seconds))
             case _:
                 assert_never(segment.kind)
         index += 1
