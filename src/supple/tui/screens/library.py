@@ -120,7 +120,7 @@ class LibraryScreen(SuppleScreen):
         """An exercise's row: its name, and "not for me" after it when marked."""
         prompt = Text(printable(item.exercise.name))
         if item.id in self._marked():
-            prompt.append(f"  {NOT_FOR_ME}", style="dim italic")
+            prompt.append(f"  {_(NOT_FOR_ME)}", style="dim italic")
         return prompt
 
     def on_mount(self) -> None:
