@@ -83,6 +83,8 @@ def english_left(text: str, language: str) -> list[str]:
     for english, _ in pairs:
         if english in DATES or (" " not in english and len(english) <= 3):
             continue
+        if " " not in english and english in words_of(language):  # German's "Rest", too
+            continue
         found = rf"(?<!\w){re.escape(english)}(?!\w)"
         if re.search(found, text):
             left.append(english)
@@ -91,10 +93,16 @@ def english_left(text: str, language: str) -> list[str]:
 
 
 @cache
+def words_of(language: str) -> frozenset[str]:
+    """Every word of the language's translations."""
+    return frozenset(w for _, shown in catalogue(language) for w in WORD.findall(shown))
+
+
+@cache
 def content() -> tuple[str, ...]:
     """The bundled routines', library's and programs' texts (every language), longest first."""
     found = set()
-    for path in sorted((REPO / "routines").rglob("*.toml")):
+    for path in [*sorted((REPO / "routines").rglob("*.toml")), REPO / "tests" / "fakes.py"]:
         found |= set(re.findall(r'"([^"\n]*[^\W\d_][^"\n]*)"', path.read_text(encoding="utf-8")))
     return tuple(sorted((f for f in found if len(f) > 3), key=len, reverse=True))
 

@@ -258,11 +258,15 @@ def _write(text: str) -> None:
 
 
 def _arguments(sub: Commands) -> None:
+    from supple.i18n import _  # the full parser's only: the fast path prints no help
+
     p = sub.add_parser(
         "status",
-        help="one short line for a shell prompt or a status bar: streak, what is due",
-        description="Reads only the summary the app and the other commands keep; never "
-        "writes, never complains (see `supple status --help`).",
+        help=_("one short line for a shell prompt or a status bar: streak, what is due"),
+        description=_(
+            "Reads only the summary the app and the other commands keep; never "
+            "writes, never complains (see `supple status --help`)."
+        ),
         add_help=False,
     )
     for option, (metavar, what) in OPTIONS.items():

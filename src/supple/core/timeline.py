@@ -13,7 +13,7 @@ from supple.core.layout import laid_out, seconds_of
 from supple.core.routine import LEVELS, Level, Routine
 from supple.core.value import value_class
 from supple.core.words import printable, side_words
-from supple.i18n import _
+from supple.i18n import _, p_
 
 
 @value_class(frozen=True, slots=True)
@@ -165,7 +165,9 @@ def describe_segment(segment: Segment, name: str | None = None, *, breath: bool 
                 parts.append(side_words(segment.side))
             if breath and segment.breath:
                 parts.append(
-                    "(" + " ".join(f"{p.phase} {p.seconds:g}s" for p in segment.breath) + ")"
+                    "("
+                    + " ".join(f"{phase_word(p.phase)} {p.seconds:g}s" for p in segment.breath)
+                    + ")"
                 )
         case SegmentKind.HOLD:
             parts.append(_("hold {seconds} s").format(seconds=f"{segment.seconds:g}"))
@@ -174,6 +176,18 @@ def describe_segment(segment: Segment, name: str | None = None, *, breath: bool 
         case _:
             assert_never(segment.kind)
     return " · ".join(parts)
+
+
+def phase_word(phase: str) -> str:
+    """A breath phase as `supple show` names it ("inhale": "einatmen")."""
+    match phase:
+        case "inhale":
+            return p_("breath phase", "inhale")
+        case "exhale":
+            return p_("breath phase", "exhale")
+        case "hold":
+            return p_("breath phase", "hold")
+    return phase
 
 
 def total_seconds(segments: Sequence[Segment]) -> float:
