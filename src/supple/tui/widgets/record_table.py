@@ -104,8 +104,10 @@ class RecordTable(DataTable[str | Text]):
             # longest word, down to its heading's width.
             names = [printable(e.name) for e in self._record.exercises]
             least = max([len(_("Exercise")), *(len(w) for n in names for w in n.split())])
-            if name < least:
-                next_width = max(len(_("Next time")), next_width - (least - name))
+            if name < least:  # Next time keeps its heading and its longest word whole
+                said_words = [w for words in self._next or [] for w in words.split()]
+                floor = max([len(_("Next time")), *map(len, said_words)])
+                next_width = max(min(floor, next_width), next_width - (least - name))
                 name = room - others - next_width - PADDING * len(kept)
             widths = {c: natural[c] for c in columns}
             widths["Exercise"] = max(least, min(natural["Exercise"], name))
