@@ -119,8 +119,8 @@ class RecordTable(DataTable[str | Text]):
         for index in range(len(self._record.exercises)):
             cells = self._cells(index, columns)
             if height is None:  # the summary's: the name wraps rather than being cut
-                name = self._record.exercises[index].name
-                cells[columns.index("Exercise")] = Text(printable(name))
+                title = self._record.exercises[index].name
+                cells[columns.index("Exercise")] = Text(printable(title))
             self.add_row(*cells, key=str(index), height=height)
 
     def fit(self, room: int, *, again: bool = False) -> None:
