@@ -20,14 +20,13 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from supple import i18n
-from supple.core.history import HistoryStore
-from tests.tui.conftest import TEST_MACHINE, build_app
-from tests.tui.scenes import Scene, play
-from tests.tui.test_pseudo_locale import SMALL, reachable, screen_rows
+from tests.tui.scenes import Scene
+from tests.tui.test_pseudo_locale import SMALL, reachable, rendered, screen_rows
 
 pytest.importorskip("babel", reason="the test extra installs Babel")
 REPO = Path(__file__).resolve().parents[2]
@@ -142,27 +141,11 @@ def cut_at(rows: list[str]) -> list[tuple[int, int, str]]:
     return found
 
 
-async def shown_in(
-    language: str, scene: Scene, tmp: Path, monkeypatch: pytest.MonkeyPatch
-) -> tuple[list[str], list[str]]:
-    monkeypatch.setenv("LANGUAGE", language)
-    i18n.reset()  # the modules are imported: the environment read afresh, as at a real start
-    app = build_app(
-        tmp,
-        start=scene.start,
-        history=scene.history,
-        pain=scene.history,
-        yesterday=scene.yesterday,
-        screened=scene.screened,
-        program=scene.program,
-        store=HistoryStore(tmp, token=lambda: "0a1b2c", machine=TEST_MACHINE),
-    )
-    async with app.run_test(size=(60, 20)) as pilot:
-        await play(pilot, scene)
-        rows = screen_rows(app)
-        # a word at the edge of a wide table or a list that scrolls is whole a scroll away
-        cut = [said for row, column, said in cut_at(rows) if not reachable(app, (row, column))]
-        return rows, cut
+def cut_here(app: Any) -> list[str]:
+    """``cut_words`` on the app's screen, but a word at the edge of a wide table or a list that
+    scrolls: it is whole a scroll away."""
+    rows = screen_rows(app)
+    return [said for row, column, said in cut_at(rows) if not reachable(app, (row, column))]
 
 
 def test_the_checks_find_english_and_cut_words() -> None:
@@ -182,7 +165,9 @@ def test_the_checks_find_english_and_cut_words() -> None:
 async def test_every_scene_at_60x20_in_german_and_spanish_leaves_no_english_and_cuts_no_word(
     scene: Scene, language: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rows, cut = await shown_in(language, scene, tmp_path, monkeypatch)
+    [(rows, cut)] = await rendered(
+        scene, [(60, 20)], language, tmp_path, environment=monkeypatch, cut=cut_here
+    )
     text = "\n".join(rows)
     # The editor shows the file's own fields (its English; the [de] table is another field).
     left = english_left(text, language) if not scene.name.startswith("editor") else []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -66,11 +67,22 @@ def cut(app: Any) -> list[str]:
 
 
 async def rendered(
-    scene: Scene, sizes: list[tuple[int, int]], language: str, tmp: Path
+    scene: Scene,
+    sizes: list[tuple[int, int]],
+    language: str,
+    tmp: Path,
+    *,
+    environment: pytest.MonkeyPatch | None = None,
+    cut: Callable[[Any], list[str]] = cut,
 ) -> list[tuple[list[str], list[str]]]:
     """The scene played in ``language`` at the first size, then the terminal resized to each
-    next one: the screen's rows and its cut rows at each size."""
-    i18n.choose(language)  # before the app: the catalog's texts are picked as it loads
+    next one: the screen's rows and its cut rows at each size. ``environment``: the language
+    set in ``LANGUAGE`` (read afresh, as a real start reads it) rather than chosen as --lang."""
+    if environment is None:
+        i18n.choose(language)  # before the app: the catalog's texts are picked as it loads
+    else:
+        environment.setenv("LANGUAGE", language)
+        i18n.reset()
     app = build_app(
         tmp,
         start=scene.start,
