@@ -205,10 +205,10 @@ SCENARIOS: dict[str, tuple[AdviceInput, list[tuple[str, tuple[str, ...]]]]] = {
         [("easier", ("cat-cow", "sphinx")), ("screening", ())],
     ),
     # No usual pain known (no screening answer, fewer than three before-ratings): a morning is
-    # compared with nothing, never with a made-up 0.
+    # compared with nothing, never with a made-up 0, and advice says so (docs/advice.md).
     "morning 6, usual not known": (
         AdviceInput(TODAY, (session(3, before=None), session(1, before=None, morning=6))),
-        [("screening", ())],
+        [("screening", ()), ("usual-pain", ())],
     ),
     "morning 6, usual not known, screening without usual": (
         AdviceInput(
@@ -216,7 +216,7 @@ SCENARIOS: dict[str, tuple[AdviceInput, list[tuple[str, tuple[str, ...]]]]] = {
             tuple(session(d, before=None, morning=6) for d in (5, 3, 1)),
             screening=Screen(usual_pain=None),
         ),
-        [],
+        [("usual-pain", ())],
     ),
     "middle tests better beyond error": (
         AdviceInput(

@@ -145,7 +145,8 @@ def test_each_command_is_declared_once_in_the_module_of_its_group() -> None:
 
 
 def test_a_command_imports_only_its_own_module() -> None:
-    """`supple list` loads supple.cli.routines and the shared declaration, nothing of the rest."""
+    """`supple list` loads supple.cli.routines, the shared declaration and the standard streams'
+    guard, nothing of the rest."""
     import subprocess
     import sys
 
@@ -158,4 +159,5 @@ def test_a_command_imports_only_its_own_module() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = done.stdout.strip()
-    assert loaded == "['supple.cli', 'supple.cli.command', 'supple.cli.routines']", done.stderr
+    expected = "['supple.cli', 'supple.cli.command', 'supple.cli.routines', 'supple.cli.streams']"
+    assert loaded == expected, done.stderr

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -19,12 +19,10 @@ from supple import i18n
 from supple.coach import wording
 from supple.core import screening
 from supple.core.advice import AdviceKind, Suggestion
-from supple.core.program import MobilityTest, TestKind
 from supple.core.record import AdviceNote
-from supple.core.report import Applied, ReportFacts, Step, render
-from supple.core.stats import Week
-from supple.core.trends import AdherenceWeek, PainWeek, TestTrend
+from supple.core.report import ReportFacts, render
 from supple.core.value import fields
+from tests.core.test_report import facts
 
 # English words no German or Spanish sentence of supple's contains (whole words, any case).
 ENGLISH = frozenset(
@@ -207,35 +205,26 @@ def test_the_advice_is_in_the_language(language: str) -> None:
 
 
 def test_the_screening_is_in_the_language(language: str) -> None:
-    shown = [wording.SCREENING_INTRO, wording.NOT_MEDICAL_ADVICE, wording.USUAL_PAIN_QUESTION]
-    shown += [f"{sign.question} {sign.short}" for sign in screening.SIGNS]
+    shown = [wording.NOT_MEDICAL_ADVICE]
+    for asked in screening.CHECKLISTS:
+        shown += [asked.intro, asked.usual_question]
+    shown += [f"{sign.question} {sign.short}" for sign in screening.ALL_SIGNS]
     shown.append(wording.screening_result(None))
+    shown += [wording.screening_unanswered([1, 3], True), wording.screening_unanswered([2], False)]
+    shown.append(wording.screening_unanswered([], True))
     for yes in (frozenset(), frozenset({"night_pain"}), frozenset({"saddle_numbness"})):
         answered = screening.answered(yes, 3, NOW, None)
         shown.append(wording.screening_result(answered))
         shown.append(wording.screening_line(answered) or "")
         shown.append(wording.screening_result(screening.cleared(answered, NOW)))
+        if answered.any_flag:
+            shown += [wording.program_refused(answered), wording.flag_next(answered)]
+            shown += list(wording.session_despite_flag(answered))
     assert english_left("\n".join(shown)) == [], language
 
 
 def test_the_report_is_in_the_language(language: str) -> None:
-    test = MobilityTest(NAME, NAME, TestKind.MEASURE, "cm", "lower", -40, 100, (NAME,), error=4)
-    facts = ReportFacts(
-        generated=NOW,
-        program=NAME,
-        started=NOW,
-        done=2,
-        total=18,
-        adherence=(AdherenceWeek(1, date(2026, 11, 24), 3, 2),),
-        weeks=(Week(date(2026, 11, 23), 2, 9.5),),
-        pain=(PainWeek(date(2026, 11, 23), 3.0, 2.0, 4.0, 2),),
-        old_feelings=2,
-        tests=(TestTrend(test, (("start", 12.0), ("middle", 6.0)), 6.0, "better"),),
-        applied=(Applied(NOW, NAME, NAME), Applied(NOW, NAME, NAME, undone=True)),
-        steps=(Step(NAME, NAME, -1), Step(NAME, NAME, 2)),
-        screening=screening.answered(frozenset({"night_pain"}), 3, NOW, None),
-    )
-    page = render(facts)
+    page = render(facts(NAME))
     assert f'<html lang="{language}">' in page
     text = re.sub(r"<[^>]*>", "\n", page.split("</style>", 1)[1])
     assert english_left(text) == [], language

@@ -20,7 +20,8 @@ import pytest
 
 from supple.core import timeline
 from supple.core.imports import ImportProblem, convert_text, feeel, read_import
-from supple.core.routine import LEVELS, Routine, plan_seconds
+from supple.core.routine import LEVELS
+from tests.core.importing import seconds
 
 DATA = Path(__file__).parent.parent / "data" / "imports" / "feeel"
 
@@ -40,12 +41,6 @@ def feeel_plays(data: dict[str, Any]) -> int:
             rest = entry["breakDuration"]
             total += workout["breakDuration"] if rest is None else rest
     return total
-
-
-def assert_lasts(routine: Routine, seconds: float) -> None:
-    for level in LEVELS:
-        assert plan_seconds(routine.exercises, level) == seconds
-        assert timeline.total_seconds(timeline.expand(routine, level)) == seconds
 
 
 def load(name: str) -> dict[str, Any]:
@@ -100,7 +95,7 @@ def test_one_workout_as_feeel_plays_it() -> None:
     assert routine.exercises[2].figure == "childs-pose"  # the same exercise as supple's figure
     assert routine.exercises[0].figure is None
     assert feeel_plays(load("one.feeel")) == 5 + 30 + 10 + 45 + 20 + 60
-    assert_lasts(routine, feeel_plays(load("one.feeel")))
+    assert seconds(routine) == feeel_plays(load("one.feeel"))
     assert imported.dropped == (
         "Feeel's category (stretching) is not kept",
         "Feeel's pictures and exercise descriptions are not in a .feeel file (it names each "
@@ -138,7 +133,7 @@ def test_left_then_right_is_one_per_side_hold_and_lone_sides_stay_apart() -> Non
         ("switch_side", "right", 3),
         ("hold", "right", 20),
     ]
-    assert_lasts(routine, feeel_plays(load("sides.feeel")))
+    assert seconds(routine) == feeel_plays(load("sides.feeel"))
     assert feeel_plays(load("sides.feeel")) == 201
     assert "the title's translations (de) are not kept" in imported.dropped
     assert any("exercise 9 is from wger's list" in line for line in imported.dropped)
@@ -156,7 +151,7 @@ def test_a_zip_backup_imports_every_workout() -> None:
     for routine, name in zip(
         imported.routines, ("one.feeel", "sides.feeel", "one.feeel"), strict=True
     ):
-        assert_lasts(routine, feeel_plays(load(name)))
+        assert seconds(routine) == feeel_plays(load(name))
     assert imported.dropped[0].startswith("x/0_one.feeel: ")
 
 

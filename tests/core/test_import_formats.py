@@ -8,6 +8,8 @@ import pkgutil
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 import supple.core.imports as imports
 from supple.core.imports import FORMATS, formats_in_words
 from supple.core.imports.base import Format
@@ -59,3 +61,24 @@ def test_the_words_name_every_format() -> None:
     for found in FORMATS:
         assert found.name in words
         assert found.name in " ".join(help_text.split())
+
+
+@pytest.mark.parametrize("depth", [33, 40, 200])
+@pytest.mark.parametrize("routine", [True, False])
+def test_a_too_deeply_nested_toml_is_said_as_validate_says_it(
+    tmp_path: Path, depth: int, routine: bool
+) -> None:
+    """A supple routine (or any TOML) nested deeper than validate allows is refused with
+    validate's words, not "not a file supple can import"."""
+    from supple.core.imports import ImportProblem, convert_text
+    from supple.core.tomlcheck import MAX_DEPTH, BadToml, parse_document
+
+    deep = "[" * depth + "1" + "]" * depth
+    text = f'schema = 1\nid = "deep"\nx = {deep}\n' + ("[[exercise]]\n" if routine else "")
+    with pytest.raises(BadToml) as validated:
+        parse_document(text)
+    with pytest.raises(ImportProblem) as refused:
+        convert_text(text, tmp_path / "deep.toml")
+    assert depth > MAX_DEPTH
+    assert str(validated.value) in str(refused.value)
+    assert "too deeply nested" in str(refused.value)

@@ -19,8 +19,7 @@ from typing import Any
 import pytest
 
 from supple.core.imports import Imported, ImportProblem, convert_text, openhiit, read_import
-from supple.core.routine import LEVELS, Routine, plan_seconds
-from supple.core.timeline import expand, total_seconds
+from tests.core.importing import FEEEL_LIKE, WORKRAVE_LIKE, refusal, rows, seconds
 
 DATA = Path(__file__).parent.parent / "data" / "imports" / "openhiit"
 PATH = Path("exported_openhiit_timers.json")
@@ -29,29 +28,6 @@ SOUNDS = (
     "countdown countdown-beep, break horn, end long-bell) are not carried over; supple plays "
     "its own cues"
 )
-
-
-def rows(routine: Routine) -> list[tuple[str, str, int, int, int, int, int]]:
-    """Each exercise: id, name, seconds, sets, get-ready, rest between sets / after."""
-    out = []
-    for e in routine.exercises:
-        dose = e.levels["beginner"]
-        assert all(e.levels[level] == dose for level in LEVELS)
-        assert e.kind == "hold" and dose.seconds is not None
-        t = e.timing
-        out.append(
-            (e.id, e.name, dose.seconds, dose.sets, t.get_ready, t.rest_between_sets,
-             t.rest_between_exercises)
-        )  # fmt: skip
-    return out
-
-
-def seconds(routine: Routine) -> float:
-    """The supple plan's length, the same at every level and both ways of counting it."""
-    totals = {plan_seconds(routine.exercises, level) for level in LEVELS}
-    totals |= {total_seconds(expand(routine, level)) for level in LEVELS}
-    assert len(totals) == 1
-    return totals.pop()
 
 
 def timer(name: str = "T", activities: list[Any] | None = None, **times: Any) -> dict[str, Any]:
@@ -218,10 +194,7 @@ def test_a_timer_with_nothing_to_play_is_skipped_and_said() -> None:
     ],
 )  # fmt: skip
 def test_malformed_files_are_refused_with_a_clear_message(data: Any, message: str) -> None:
-    with pytest.raises(ImportProblem) as caught:
-        imported(data)
-    assert message in caught.value.message
-    assert caught.value.path == PATH
+    assert message in refusal(data, PATH)
 
 
 def test_nan_and_infinity_are_refused() -> None:
@@ -231,16 +204,6 @@ def test_nan_and_infinity_are_refused() -> None:
     text = text.replace("NaN", "Infinity")
     with pytest.raises(ImportProblem, match="'workTime' is Infinity"):
         convert_text(text, PATH)
-
-
-FEEEL_LIKE = {
-    "feeelMetadataVersion": 8,
-    "exerciseDbImport": "2023-01-01T00:00:00.000Z",
-    "fullWorkout": {"workout": {"title": "Stretch"}, "workoutExercises": []},
-}
-WORKRAVE_LIKE = (
-    '<?xml version="1.0"?><exercises><exercise><title>Neck</title></exercise></exercises>'
-)
 
 
 @pytest.mark.parametrize(

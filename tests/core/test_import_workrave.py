@@ -18,7 +18,7 @@ import pytest
 
 from supple.core import timeline
 from supple.core.imports import Imported, ImportProblem, convert_text, read_import, workrave
-from supple.core.routine import LEVELS, Routine, plan_seconds
+from tests.core.importing import seconds
 
 DATA = Path(__file__).parent.parent / "data" / "imports" / "workrave"
 
@@ -47,12 +47,6 @@ def workrave_plays(path: Path) -> tuple[int, list[list[bool]]]:
     return total, mirrors
 
 
-def assert_lasts(routine: Routine, seconds: float) -> None:
-    for level in LEVELS:
-        assert plan_seconds(routine.exercises, level) == seconds
-        assert timeline.total_seconds(timeline.expand(routine, level)) == seconds
-
-
 def convert(text: str) -> Imported:
     return convert_text(text, Path("exercises.xml"))
 
@@ -70,7 +64,7 @@ def test_one_exercise() -> None:
     )
     assert exercise.timing.get_ready == 0 and routine.timing.rest_between_exercises == 0
     assert exercise.figure is None
-    assert_lasts(routine, workrave_plays(DATA / "one.xml")[0])
+    assert seconds(routine) == workrave_plays(DATA / "one.xml")[0]
     assert imported.dropped == (
         "Workrave's pictures (2) are not kept (supple draws no figure for these)",
         "Workrave's sounds at each picture change and each exercise's end are not kept",
@@ -91,7 +85,7 @@ def test_several_exercises_are_one_routine_in_a_row() -> None:
     assert routine.exercises[2].how == ("From Workrave: palms over the eyes, for 25 s.",)
     total, _ = workrave_plays(DATA / "several.xml")
     assert total == 60
-    assert_lasts(routine, total)  # no countdown, no rests: one exercise straight after another
+    assert seconds(routine) == total  # no countdown, no rests: one exercise straight after another
     assert (
         "titles and descriptions in other languages (de, nl) are not kept: the English ones are"
         in imported.dropped
@@ -106,7 +100,7 @@ def test_mirrored_images_become_per_side_holds_second_for_second() -> None:
     (routine,) = imported.routines
     arm, bend, only = routine.exercises
     total, mirrors = workrave_plays(DATA / "mirrored.xml")
-    assert_lasts(routine, total)
+    assert seconds(routine) == total
     # 40 s of a 10 s picture and its 10 s mirror: left, right, left, right.
     assert arm.per_side and arm.levels["beginner"].seconds == 10
     assert arm.levels["beginner"].sets == 2
@@ -131,7 +125,7 @@ def test_the_in_file_form_with_underscored_tags() -> None:
     (exercise,) = routine.exercises
     assert exercise.name == "Wrist circles"
     assert exercise.how == ("Circle both wrists slowly, one way and then the other.",)
-    assert_lasts(routine, 20)
+    assert seconds(routine) == 20
 
 
 BILLION_LAUGHS = """<?xml version="1.0"?>

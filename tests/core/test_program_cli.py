@@ -126,7 +126,9 @@ def test_a_restart_asks_as_the_app_does(
     import io
 
     state = paths.data_dir() / "program.toml"
-    assert run(capsys, "screening", "--answer", "no-signs")[0] == 0  # not asked again below
+    assert (
+        run(capsys, "screening", "--answer", "no-signs", "--usual-pain", "2")[0] == 0
+    )  # not asked again below
     code, out, _ = run(capsys, "program", "start", "--date", "2026-11-02")
     assert code == 0 and "Take the start tests, then workout 1." in out
     written = state.read_bytes()

@@ -39,6 +39,7 @@ HOSTILE = st.lists(
 
 
 def facts(text: str) -> ReportFacts:
+    """A report with every section filled, `text` wherever the person's files put words."""
     test = MobilityTest(text, text, TestKind.MEASURE, text, "lower", -40, 100, (text,), error=4)
     return ReportFacts(
         generated=NOW,
@@ -49,10 +50,10 @@ def facts(text: str) -> ReportFacts:
         adherence=(AdherenceWeek(1, date(2026, 11, 24), 3, 2),),
         weeks=(Week(date(2026, 11, 23), 2, 9.5),),
         pain=(PainWeek(date(2026, 11, 23), 3.0, 2.0, 4.0, 2),),
-        old_feelings=1,
+        old_feelings=2,
         tests=(TestTrend(test, (("start", 12.0), ("middle", 6.0)), 6.0, "better"),),
-        applied=(Applied(NOW, text, text),),
-        steps=(Step(text, text, -1),),
+        applied=(Applied(NOW, text, text), Applied(NOW, text, text, undone=True)),
+        steps=(Step(text, text, -1), Step(text, text, 2)),
         screening=screening.answered(frozenset({"night_pain"}), 3, NOW, None),
     )
 

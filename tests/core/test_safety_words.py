@@ -20,23 +20,40 @@ from supple.coach.wording import (
 )
 from supple.core import screening
 from supple.core.advice import AdviceInput, AdviceKind, Suggestion, advise
-from supple.core.screening import SIGN_KEYS, SIGNS
+from supple.core.screening import ALL_SIGNS, CHECKLISTS, Checklist
 
 AT = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
-URGENT = frozenset({"saddle_numbness", "bladder_bowel", "leg_weakness"})
+URGENT = frozenset(
+    {
+        "saddle_numbness",
+        "bladder_bowel",
+        "leg_weakness",
+        "arm_weakness",
+        "chest_pain",
+        "neck_dizziness",
+        "injury_lost_movement",
+    }
+)
 EMERGENCY = "emergency department"
-EVERY_ANSWER = [
-    frozenset(c) for n in range(1, len(SIGN_KEYS) + 1) for c in itertools.combinations(SIGN_KEYS, n)
+EVERY_ANSWER = [  # every set of yes answers to each checklist
+    (asked, frozenset(c))
+    for asked in CHECKLISTS
+    for n in range(1, len(asked.keys) + 1)
+    for c in itertools.combinations(asked.keys, n)
 ]
 
 
 def test_the_urgent_signs_are_declared_once_in_the_questions() -> None:
-    assert frozenset(s.key for s in SIGNS if s.urgent) == URGENT
+    assert frozenset(s.key for s in ALL_SIGNS if s.urgent) == URGENT
 
 
-@pytest.mark.parametrize("yes", EVERY_ANSWER, ids=lambda y: "+".join(sorted(y)))
-def test_the_emergency_sentence_only_for_an_urgent_sign(yes: frozenset[str]) -> None:
-    answered = screening.answered(yes, 2, AT, None)
+@pytest.mark.parametrize(
+    ("asked", "yes"), EVERY_ANSWER, ids=["+".join(sorted(y)) for _, y in EVERY_ANSWER]
+)
+def test_the_emergency_sentence_only_for_an_urgent_sign(
+    asked: Checklist, yes: frozenset[str]
+) -> None:
+    answered = screening.answered(yes, 2, AT, None, asked)
     urgent = bool(yes & URGENT)
     note = screening_result(answered)
     line = screening_line(answered)
@@ -83,7 +100,11 @@ def test_advice_names_keys_in_the_app_and_commands_on_the_command_line(
 
 @pytest.mark.parametrize(
     "answered",
-    [None, screening.answered(frozenset(), 2, AT, None), screening.answered(URGENT, 2, AT, None)],
+    [
+        None,
+        screening.answered(frozenset(), 2, AT, None),
+        screening.answered(URGENT & frozenset(screening.LOW_BACK.keys), 2, AT, None),
+    ],
 )
 def test_screening_words_name_keys_in_the_app(answered: screening.Screening | None) -> None:
     in_app = screening_result(answered, _keys)

@@ -11,7 +11,16 @@ from hypothesis import strategies as st
 
 from supple.cli import main
 from supple.core import screening
-from supple.core.screening import SIGN_KEYS, SIGNS, BadScreening, Screening
+from supple.core.screening import (
+    CHECKLISTS,
+    LOW_BACK,
+    OVERHEAD,
+    SIGN_KEYS,
+    SIGNS,
+    BadScreening,
+    Checklist,
+    Screening,
+)
 from supple.system import paths
 
 AT = datetime(2026, 11, 24, 7, 30, tzinfo=UTC)
@@ -25,12 +34,17 @@ def test_unanswered_never_allows_harder() -> None:
 def test_no_signs_allows_harder() -> None:
     done = screening.answered(frozenset(), 3, AT, None)
     assert done.answered and not done.any_flag and done.allows_harder
-    assert set(done.signs) == set(SIGN_KEYS)
+    assert set(done.signs) == set(LOW_BACK.keys)
 
 
-@pytest.mark.parametrize("key", SIGN_KEYS)
-def test_each_sign_holds_harder_back_until_cleared(key: str, tmp_path: Path) -> None:
-    flagged = screening.answered(frozenset({key}), 2, AT, None)
+ASKED = [(c, key) for c in CHECKLISTS for key in c.keys]
+
+
+@pytest.mark.parametrize(("asked", "key"), ASKED, ids=[k for _, k in ASKED])
+def test_each_sign_holds_harder_back_until_cleared(
+    asked: Checklist, key: str, tmp_path: Path
+) -> None:
+    flagged = screening.answered(frozenset({key}), 2, AT, None, asked)
     assert flagged.any_flag and not flagged.allows_harder
     assert [s.key for s in flagged.flags] == [key]
     screening.save(tmp_path, flagged)
@@ -42,21 +56,60 @@ def test_each_sign_holds_harder_back_until_cleared(key: str, tmp_path: Path) -> 
     again, _ = screening.load(tmp_path)
     assert again is not None and again.allows_harder
     # Answering again with a sign asks for clearing again.
-    anew = screening.answered(frozenset({key}), 2, AT + timedelta(days=4), again)
+    anew = screening.answered(frozenset({key}), 2, AT + timedelta(days=4), again, asked)
     assert not anew.cleared and not anew.allows_harder
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.sets(st.sampled_from(SIGN_KEYS)), st.one_of(st.none(), st.integers(0, 10)))
-def test_any_yes_means_no_harder_and_the_file_round_trips(yes: set[str], pain: int | None) -> None:
+@given(st.sets(st.sampled_from(LOW_BACK.keys)), st.integers(0, 10))
+def test_any_yes_means_no_harder_and_the_file_round_trips(yes: set[str], pain: int) -> None:
     done = screening.answered(frozenset(yes), pain, AT, None)
     assert done.allows_harder == (not yes)
     assert screening.parse(done.to_toml()) == done
 
 
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sets(st.sampled_from(LOW_BACK.keys)),
+    st.sets(st.sampled_from(OVERHEAD.keys)),
+    st.booleans(),
+)
+def test_a_flag_of_either_checklist_stands_until_cleared(
+    back: set[str], overhead: set[str], clear_between: bool
+) -> None:
+    """Both checklists live in one file; a yes in either holds harder back and stops a
+    program; a clearing carries over only an answer with no new yes."""
+    first = screening.answered(frozenset(back), 2, AT, None, LOW_BACK)
+    if clear_between:
+        first = screening.cleared(first, AT + timedelta(hours=1))
+    both = screening.answered(frozenset(overhead), 3, AT + timedelta(days=1), first, OVERHEAD)
+    assert both.answered_for(LOW_BACK) and both.answered_for(OVERHEAD)
+    assert {s.key for s in both.flags} == back | overhead
+    cleared_still = clear_between and not overhead
+    assert both.flag_stands == bool(overhead or (back and not cleared_still))
+    assert both.allows_harder == (not both.flag_stands)
+    assert screening.parse(both.to_toml()) == both
+
+
+def test_answers_without_the_usual_pain_are_refused() -> None:
+    for asked in CHECKLISTS:
+        with pytest.raises(BadScreening, match="usual pain"):
+            screening.answered(frozenset(), None, AT, None, asked)
+    with pytest.raises(BadScreening):  # another checklist's sign
+        screening.answered(frozenset({"arm_weakness"}), 2, AT, None, LOW_BACK)
+
+
+def test_an_older_file_stays_readable() -> None:
+    """A file written before the overhead questions (and before usual pain was required)."""
+    old = {"schema": 1, "answered_at": AT, **dict.fromkeys(LOW_BACK.keys, False)}
+    read = screening.parse(old)
+    assert read.answered and read.answered_for(LOW_BACK) and not read.answered_for(OVERHEAD)
+    assert read.usual_pain is None and read.allows_harder
+
+
 def test_unknown_keys_and_bad_values() -> None:
     with pytest.raises(BadScreening):
-        screening.answered(frozenset({"nope"}), None, AT, None)
+        screening.answered(frozenset({"nope"}), 2, AT, None)
     with pytest.raises(BadScreening):
         screening.answered(frozenset(), 11, AT, None)
     with pytest.raises(BadScreening):
@@ -104,11 +157,22 @@ def test_program_start_takes_the_answers_or_says_harder_waits(
 ) -> None:
     code, out, err = run(capsys, "program", "start", "--date", "2026-11-02")
     assert code == 0 and "has not been answered" in err  # no terminal: it starts, and says so
-    code, out, _ = run(
+    code, out, err = run(
         capsys, "program", "start", "--yes", "--screening", "bladder_bowel,fall_accident"
     )
-    assert code == 0 and "new bladder or bowel trouble; a recent fall" in out
-    assert out.index("see a doctor") < out.index("Started")  # said first
+    assert code == 1 and "usual pain is needed" in err  # the answers are all or nothing
+    code, out, err = run(
+        capsys,
+        "program",
+        "start",
+        "--yes",
+        "--screening",
+        "bladder_bowel,fall_accident",
+        "--usual-pain",
+        "3",
+    )
+    assert code == 1 and "new bladder or bowel trouble; a recent fall" in out
+    assert "Started" not in out and "not started" in err  # a warning sign: no program
     stored, _ = screening.load(paths.data_dir())
     assert stored is not None and {s.key for s in stored.flags} == {
         "bladder_bowel",
@@ -117,8 +181,16 @@ def test_program_start_takes_the_answers_or_says_harder_waits(
 
 
 def test_every_sign_has_a_question_and_a_stable_key() -> None:
-    assert len(SIGNS) == 7 and len(set(SIGN_KEYS)) == 7
-    assert all(s.question.endswith("?") and s.key.isidentifier() for s in SIGNS)
+    assert len(SIGNS) == 7 and len(set(SIGN_KEYS)) == len(SIGN_KEYS) == 13
+    assert all(s.question.endswith("?") and s.key.isidentifier() for s in screening.ALL_SIGNS)
+
+
+def test_each_program_declares_its_checklist(capsys: pytest.CaptureFixture[str]) -> None:
+    from supple.cli.command import coach
+
+    service = coach().program_service
+    declared = {i: service.load(i).screening for i in service.ids()}
+    assert declared == {"lower-back-6-weeks": "low-back", "overhead-6-weeks": "overhead"}
 
 
 def test_cli_advice_says_not_medical_advice_once_at_the_end_on_stdout(
@@ -129,3 +201,51 @@ def test_cli_advice_says_not_medical_advice_once_at_the_end_on_stdout(
     assert code == 0 and out.count("not medical advice") == 1 and "medical" not in err
     assert out.strip().splitlines()[-1].startswith("supple is not medical advice")
     assert "Answer the safety questions first (`supple screening`)" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["play", "back-pain-relief"],
+        ["play", "back-pain-relief", "--plain"],
+        ["play", "--exercise", "cat-cow"],
+        ["build", "--minutes", "5", "--focus", "hips", "--play"],
+        ["program", "start", "--yes"],
+        ["program", "start", "overhead-6-weeks"],
+    ],
+    ids=" ".join,
+)
+def test_a_warning_sign_starts_nothing_from_the_command_line(
+    args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every command that starts a session or a program, with a warning sign standing and no
+    one on standard input to ask: nothing starts, and the person is told why (the app's own
+    terminal check passed, so the refusal is the warning sign's)."""
+    monkeypatch.setattr("supple.cli.app.has_terminal", lambda: True)
+    both = frozenset({"weight_loss"}), frozenset({"hot_swollen_joint"})
+    first = screening.answered(both[0], 2, AT, None, LOW_BACK)
+    screening.save(paths.data_dir(), screening.answered(both[1], 2, AT, first, OVERHEAD))
+    code, out, err = run(capsys, *args)
+    assert code == 1, (out, err)
+    assert "not started" in err and "Started" not in out
+    assert not list(paths.data_dir().glob("sessions/**/*.toml"))
+    assert not (paths.data_dir() / "program.toml").exists()
+
+
+def test_the_terminal_questions_wait_for_yes_or_no(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`supple screening` on a terminal: Enter alone answers nothing (asked again), and the
+    program's own questions are asked."""
+    import io
+
+    typed = iter(["", "maybe", "n", *["n"] * 5, "", "2"])
+    monkeypatch.setattr("sys.stdin", io.StringIO())
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(typed))
+    code, out, _ = run(capsys, "screening", "--program", "overhead-6-weeks")
+    assert code == 0 and out.count("Please answer y (yes) or n (no).") == 2
+    assert "[y/n]" not in out  # the prompts go to input(), the retries are printed
+    saved, _ = screening.load(paths.data_dir())
+    assert saved is not None and saved.answered_for(OVERHEAD) and saved.usual_pain == 2
+    assert not saved.answered_for(LOW_BACK) and not saved.any_flag

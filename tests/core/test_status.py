@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from supple.cli import status
 from supple.coach.coach import Coach
@@ -486,3 +488,40 @@ def test_an_unknown_option_is_refused_by_both() -> None:
     assert isinstance(status.parse_args(["--colour"]), str)
     with pytest.raises(SystemExit):
         build_parser().parse_args(["status", "--colour"])
+
+
+# -- format specs: ASCII digits, a capped width -----------------------------------------------
+
+_SPEC_CHARS = st.sampled_from(list("<>^=+- 0#,_.sdx%1239") + ["٣", "１", "²", "\x1b", "\u202e"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(spec=st.text(_SPEC_CHARS, max_size=8), width=st.integers(0, 10**9))
+def test_every_format_spec_is_taken_within_the_cap_or_refused_in_words(
+    spec: str, width: int
+) -> None:
+    """Any spec (and any width): either the line renders, ASCII-digit widths at most
+    MAX_WIDTH wide, or check_template says what is wrong; never an exception, a Unicode digit
+    read as a number, or a line wider than the cap."""
+    for candidate in (spec, f">{width}", f"<{width}.{width}", f"{spec}{width}"):
+        template = "{streak:" + candidate + "}"
+        problem = status.check_template(template)
+        if problem is not None:
+            assert problem.startswith("--format:") and "\n" not in problem
+            continue
+        assert all(c in "0123456789" or not c.isdigit() for c in candidate[1:])
+        text = line(summary(program=running(11, TODAY)), template=template)
+        assert len(text) <= status.MAX_WIDTH
+        assert text.isprintable()
+
+
+@pytest.mark.parametrize(
+    ("spec", "said"),
+    [(">٣", "digits 0-9"), (">300000000", "wider than 200"), (">１０", "digits 0-9"), ("=5", "")],
+)
+def test_a_spec_with_foreign_digits_or_too_wide_is_said_with_exit_2(
+    capsys: pytest.CaptureFixture[str], spec: str, said: str
+) -> None:
+    assert status.main(["--format", "{streak:" + spec + "}"], today=TODAY) == 2
+    err = capsys.readouterr().err
+    assert said in err and err.count("\n") == 1 and "\x1b" not in err

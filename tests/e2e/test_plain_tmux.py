@@ -70,6 +70,8 @@ def test_term_dumb_supple_asks_which_routine_and_plays_it_in_lines(
     shown = wait_for(tmux, "Which one?")
     (line,) = [row for row in shown.splitlines() if "(back-pain-relief)" in row]
     keys(tmux, line.split(".")[0].strip(), "Enter")
+    wait_for(tmux, "Level: 1")
+    keys(tmux, "Enter")  # the level last picked
     wait_for(tmux, "Rep 1 of 5.")
     keys(tmux, "Space")  # one key, no Enter: cbreak
     wait_for(tmux, "Paused.")

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from textual.binding import Binding
 
 from supple.system import paths
-from supple.tui.app import SuppleApp
 from supple.tui.keymap import (
     WAYS_OUT,
     _first_clash,
@@ -110,16 +109,8 @@ def test_the_quoted_cases() -> None:
 
 
 async def test_the_app_reports_each_and_pause_stays_reachable(
-    data_dir: Path, monkeypatch: Any
+    data_dir: Path, notified: list[str]
 ) -> None:
-    said: list[str] = []
-    original = SuppleApp.notify
-
-    def notify(self: SuppleApp, message: str, **kw: Any) -> None:
-        said.append(message)
-        original(self, message, **kw)
-
-    monkeypatch.setattr(SuppleApp, "notify", notify)
     config = paths.config_file()
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text(
@@ -132,12 +123,12 @@ async def test_the_app_reports_each_and_pause_stays_reachable(
         # (the line is the line finder's, which another change of issue 13 makes exact)
         assert any(
             m.startswith(f"{config}:3:") and "keymap.player.paus: unknown binding id" in m
-            for m in said
+            for m in notified
         )
         assert any(
             m.startswith(f"{config}:2:")
             and "keymap.player.mute: 'space' is also the key of 'player.pause'" in m
-            for m in said
+            for m in notified
         )
         await pilot.press("space")  # the default kept: pause, not mute
         assert app.screen.live.session.snapshot().paused

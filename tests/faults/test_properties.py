@@ -4,6 +4,8 @@ engine keeps its invariants under any commands and clock steps."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import tomli_w
@@ -62,58 +64,51 @@ documents = st.dictionaries(
 )
 
 
-def write(data: bytes) -> Path:
+@contextmanager
+def written(data: bytes) -> Iterator[Path]:
+    """`data` in a file of its own for the length of the block."""
     handle = tempfile.NamedTemporaryFile(suffix=".toml", delete=False)  # noqa: SIM115
     handle.write(data)
     handle.close()
-    return Path(handle.name)
+    try:
+        yield Path(handle.name)
+    finally:
+        Path(handle.name).unlink()
 
 
-def mutations(good: bytes) -> st.SearchStrategy[bytes]:
-    """The good file with a slice replaced by random bytes: close to valid, often not."""
-    return st.tuples(st.integers(0, len(good)), st.integers(0, 40), st.binary(max_size=40)).map(
+def files_like(good: bytes) -> st.SearchStrategy[bytes]:
+    """Random bytes, any TOML document, or the good file with a slice replaced by random bytes
+    (close to valid, often not)."""
+    mutated = st.tuples(st.integers(0, len(good)), st.integers(0, 40), st.binary(max_size=40)).map(
         lambda t: good[: t[0]] + t[2] + good[t[0] + t[1] :]
     )
+    return st.one_of(
+        st.binary(max_size=300), mutated, documents.map(lambda d: tomli_w.dumps(d).encode())
+    )
 
 
 @SETTINGS
-@given(
-    st.one_of(
-        st.binary(max_size=300),
-        mutations(GOOD_ROUTINE),
-        documents.map(lambda d: tomli_w.dumps(d).encode()),
-    )
-)
+@given(files_like(GOOD_ROUTINE))
 def test_routine_loader_never_tracebacks(data: bytes) -> None:
-    path = write(data)
-    try:
-        routine = load_routine(path)
-    except RoutineError as error:
-        assert error.problems and all(str(p).startswith(str(path)) for p in error.problems)
-    else:
-        assert isinstance(routine, Routine) and routine.exercises
-    finally:
-        path.unlink()
+    with written(data) as path:
+        try:
+            routine = load_routine(path)
+        except RoutineError as error:
+            assert error.problems and all(str(p).startswith(str(path)) for p in error.problems)
+        else:
+            assert isinstance(routine, Routine) and routine.exercises
 
 
 @SETTINGS
-@given(
-    st.one_of(
-        st.binary(max_size=300),
-        mutations(GOOD_RECORD),
-        documents.map(lambda d: tomli_w.dumps(d).encode()),
-    )
-)
+@given(files_like(GOOD_RECORD))
 def test_history_loader_never_tracebacks(data: bytes) -> None:
-    path = write(data)
-    try:
-        record = read_record(path)
-    except BadRecord as bad:
-        assert bad.reason
-    else:
-        assert record.ended >= record.started and record.active_seconds >= 0
-    finally:
-        path.unlink()
+    with written(data) as path:
+        try:
+            record = read_record(path)
+        except BadRecord as bad:
+            assert bad.reason
+        else:
+            assert record.ended >= record.started and record.active_seconds >= 0
 
 
 commands = st.lists(

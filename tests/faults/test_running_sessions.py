@@ -9,14 +9,12 @@ import subprocess
 import sys
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from supple.coach.coach import Coach
 from supple.core.history import HistoryStore, LiveFile, SessionRunning
 from supple.system import paths as folders
-from supple.tui.app import SuppleApp
 from supple.tui.screens.history import HistoryScreen
 from supple.tui.screens.session_detail import SessionDetailScreen
 from tests.conftest import REPO
@@ -96,38 +94,20 @@ def test_sessions_held_in_this_process_are_not_deleted(data_dir: Path) -> None:
         assert not path.exists()
 
 
-async def test_both_screens_say_the_session_is_running(
-    data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    said: list[str] = []
-    original = SuppleApp.notify
-
-    def notify(self: SuppleApp, message: str, **kw: Any) -> None:
-        said.append(message)
-        original(self, message, **kw)
-
-    monkeypatch.setattr(SuppleApp, "notify", notify)
+async def test_both_screens_say_the_session_is_running(data_dir: Path, notified: list[str]) -> None:
     store = HistoryStore(data_dir, local_dir=folders.state_dir())  # the coach's state folder
     path = store.save(make_session_record(WALL), store.path_for("back-pain-relief", WALL))
     live = store.live(path)  # another copy plays it
     app = build_app(data_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("h")
-        await settle(pilot)
-        assert isinstance(app.screen, HistoryScreen)
-        await pilot.press("d")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
-        assert path.exists() and any("is running in supple" in m for m in said)
-        said.clear()
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, SessionDetailScreen)
-        await pilot.press("d")
-        await settle(pilot)
-        await pilot.press("y")
-        await settle(pilot)
-        assert path.exists() and any("is running in supple" in m for m in said)
+        for key, screen in (("h", HistoryScreen), ("enter", SessionDetailScreen)):
+            notified.clear()
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, screen)
+            for answer in ("d", "y"):  # delete, and yes
+                await pilot.press(answer)
+                await settle(pilot)
+            assert path.exists() and any("is running in supple" in m for m in notified)
     live.close()

@@ -83,7 +83,9 @@ def build_app(
     if screened:  # the safety screening answered with no warning sign (asked before a program)
         from supple.core import screening
 
-        screening.save(data_dir, screening.answered(frozenset(), 2, WALL, None))
+        back = screening.answered(frozenset(), 2, WALL, None, screening.LOW_BACK)
+        both = screening.answered(frozenset(), 2, WALL, back, screening.OVERHEAD)
+        screening.save(data_dir, both)  # each program's questions
     if history:
         tokens = iter(f"{n:06x}" for n in range(99)).__next__
         fake_week(HistoryStore(data_dir, token=tokens, machine=TEST_MACHINE), WALL, pain=pain)

@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from textual import events
@@ -303,3 +304,27 @@ async def test_a_pasted_note_keeps_every_line(data_dir: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
     assert answers == [CheckIn(6, "stiff in the morning better after " + "x" * 250)]
+
+
+@pytest.mark.parametrize("bad", ["11", "x", "-1", "4.5"])
+@pytest.mark.parametrize("good", ["0", "4", "10", ""])
+async def test_a_number_error_goes_as_soon_as_the_value_is_valid_again(bad: str, good: str) -> None:
+    """The check-in's 0-10 field: after a refused value, editing it to a valid one (or
+    emptying it) takes the error away at once, before any Enter."""
+    from textual.app import App
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(FeelingScreen(before=True))
+
+    app = Host()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*bad, "enter")
+        await pilot.pause()
+        error = app.screen.query_one("#feeling-error", Static)
+        assert f"'{bad}'" in str(error.render())
+        field = app.screen.query_one("#feeling", Input)
+        field.value = good  # as typing or deleting would leave it
+        await pilot.pause()
+        assert str(error.render()).strip() == ""

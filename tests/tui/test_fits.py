@@ -108,13 +108,13 @@ async def _every_question_whole(app: Any, pilot: Any, size: tuple[int, int]) -> 
     """Each warning sign's question, scrolled into view, reads whole over its lines."""
     from supple.core.screening import SIGNS
 
-    for sign in SIGNS:
+    for number, sign in enumerate(SIGNS, 1):
         question = app.screen.query_one(f"#ask-{sign.key.replace('_', '-')}")
         question.scroll_visible(animate=False, immediate=True)
         await settle(pilot)
         await pilot.pause()
         shown = region_text(app, f"#ask-{sign.key.replace('_', '-')}")
-        assert shown == " ".join(sign.question.split()), (size, sign.key, shown)
+        assert shown == f"{number}. " + " ".join(sign.question.split()), (size, sign.key, shown)
 
 
 # -- the rest: each screen and modal once per size, one app resized across the three sizes ---

@@ -93,3 +93,40 @@ async def test_easing_shows_the_eased_plan_on_the_counter_and_the_list(data_dir:
         shown = str(app.screen.query_one("#exercises").render()).splitlines()
         line = shown[next(n for n, t in enumerate(shown) if first.name in t) + 1]
         assert line.strip() == f"{seg.reps} reps"  # the eased dose, not the routine's
+
+
+async def test_in_a_rest_the_dialog_offers_only_what_can_be_taken(data_dir: Path) -> None:
+    """The class: whatever phase `!` is pressed in, the dialog offers exactly the session's
+    ``mark_choices`` (in the rest after an exercise nothing of it is left to ease or skip),
+    and a key for an action not offered does nothing."""
+    app = build_app(data_dir, start=("lower-back-mobility", "beginner"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        live = app.screen.live
+        for _ in range(600):  # on to the rest after the first exercise, a second at a time
+            seg = live.session.snapshot().segment
+            if seg is not None and seg.between_exercises and seg.exercise_index == 0:
+                break
+            advance(app, 1.0)
+            await pilot.pause()
+        else:
+            raise AssertionError("no rest after the first exercise")
+        assert live.mark_choices() == ("none",)
+        await pilot.press("exclamation_mark", "7")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, HurtScreen)
+        keys = str(dialog.query_one("#keys").render())
+        detail = str(dialog.query_one("#detail").render())
+        assert "carry on" in keys and "ease" not in keys and "skip" not in keys
+        assert "ease or skip" not in detail and "skip it" not in detail
+        await pilot.press("e", "s")
+        await pilot.pause()
+        assert app.screen is dialog  # neither offered: nothing happens
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerScreen)
+        await pilot.press("q", "y")
+        await pilot.pause()
+    record = saved(data_dir)
+    assert [(m["rating"], m["action"]) for m in record["pain_mark"]] == [(7, "none")]

@@ -116,8 +116,8 @@ def test_a_whole_session_on_the_fake_clock_is_the_expected_lines_in_order(
         lines,
         [
             "Back pain relief, beginner: 3 exercises, 1 min 35 s.",
-            "Keys: space pause, n or → next, p or ← back, s start now, + +10s, m mute, "
-            "b breath tones, j jump, ! hurts, q or Esc end.",
+            "Keys: space Pause, n or → Next, p or ← Back, s Start now, + +10s, m Mute, "
+            "b Breath tones, j Jump, ! Hurts, q or Esc End.",
             "Exercise 1 of 3: Cat-Cow.",
             "Step 1: Kneel on all fours: hands under shoulders, knees under hips, back flat.",
             "Get ready: Cat-Cow, 5 seconds.",
@@ -244,14 +244,58 @@ def test_exclamation_mark_rates_then_eases_the_exercise(data_dir: Path) -> None:
     in_order(
         lines,
         [
-            "This hurts: how much, 0 to 9, t for 10? Esc: back, with no mark.",
+            "This hurts: Cat-Cow. How much, 0 to 9, t for 10? Esc: back, with no mark.",
             "0 to 9, t for 10, Esc: back.",
-            "7 of 10. Then: e: ease, s: skip, Enter: carry on.",
-            "Marked 7 of 10: eased.",
+            # the full-screen dialog's sentence, from the one declaration (core.pain)
+            "pain 7/10 (severe) — above 5 is more than the rule allows: ease or skip.",
+            "Then: e: Ease, s: Skip, Enter: Carry on.",
+            "Pain 7 of 10 marked on Cat-Cow: eased.",
         ],
     )
     (mark,) = live.recorder.record().pain_marks
     assert (mark.exercise, mark.rating, mark.action) == ("cat-cow", 7, "eased")
+
+
+# Back pain relief, beginner: Cat-Cow's 5 reps end at 35 s, then a 10 s rest before Sphinx.
+IN_THE_REST = 38
+
+
+def test_a_mark_in_the_rest_belongs_to_the_exercise_just_done_and_offers_only_what_it_can(
+    data_dir: Path,
+) -> None:
+    """`!` in the rest after Cat-Cow (R1's item 5): the mark is Cat-Cow's (as the app records
+    it), the line names it; nothing of it is left to ease or skip, so neither is offered and
+    `e` and `s` are not taken; above 5 the dialog's sentence, without the choices it lacks."""
+    typed = [(IN_THE_REST, "!"), (IN_THE_REST, "7"), (IN_THE_REST, "e"), (IN_THE_REST, "s")]
+    lines, live, _ = play(data_dir, [*typed, (IN_THE_REST, "")])
+    in_order(
+        lines,
+        [
+            "Rest 10 seconds, next: Sphinx.",
+            "This hurts: Cat-Cow. How much, 0 to 9, t for 10? Esc: back, with no mark.",
+            "pain 7/10 (severe) — above 5 is more than the rule allows.",
+            "Then: Enter: Carry on.",
+            "Then: Enter: Carry on.",  # `e` is not a choice here: said again, nothing eased
+            "Then: Enter: Carry on.",
+            "Pain 7 of 10 marked on Cat-Cow: carrying on.",
+            "Exercise 2 of 3: Sphinx.",
+        ],
+    )
+    (mark,) = live.recorder.record().pain_marks
+    assert (mark.exercise, mark.rating, mark.action) == ("cat-cow", 7, "none")
+    assert [e.status for e in live.recorder.record().exercises] == ["done"] * 3
+
+
+def test_a_mark_at_five_or_below_says_it_is_acceptable(data_dir: Path) -> None:
+    lines, live, _ = play(data_dir, [(8, "!"), (8, "3"), (9, "")])
+    in_order(
+        lines,
+        [
+            "pain 3/10 (mild) — up to 5 is acceptable during exercise. "
+            "Ease this exercise now, skip it, or carry on?",
+            "Pain 3 of 10 marked on Cat-Cow: carrying on.",
+        ],
+    )
 
 
 @pytest.mark.parametrize(
@@ -307,7 +351,7 @@ def test_check_ins_before_and_after_and_easier_next_time(data_dir: Path) -> None
 def test_the_keymap_remaps_plain_mode_too(data_dir: Path) -> None:
     config = Config(keymap={"player.skip": "x"})
     lines, live, _ = play(data_dir, [(1, "n"), (2, "x")], config=config)
-    assert any("x next" in line for line in lines if line.startswith("Keys:"))
+    assert any("x Next" in line for line in lines if line.startswith("Keys:"))
     assert "Not a key here: n." in lines
     assert live.recorder.record().exercises[0].status == "skipped"
 
@@ -458,8 +502,9 @@ def test_the_plain_setting_chooses_plain_mode_without_a_terminal(data_dir: Path)
 def test_term_dumb_asks_which_routine_then_the_keys_that_follow_play_it(
     tmp_path: Path,
 ) -> None:
-    """`TERM=dumb supple` on a pipe: the routines numbered, one chosen by its number; the
-    lines after it are the session's keys (none is lost to a read-ahead)."""
+    """`TERM=dumb supple` on a pipe: the routines numbered, one chosen by its number, then its
+    level as home offers it (R1's item 9: it played beginner unasked); the lines after them are
+    the session's keys (none is lost to a read-ahead). The level is remembered as home's is."""
     import subprocess
 
     src = Path(__file__).resolve().parents[2] / "src"
@@ -470,10 +515,11 @@ def test_term_dumb_asks_which_routine_then_the_keys_that_follow_play_it(
         "SUPPLE_TIME_SCALE": "10",
         "SUPPLE_DATA_DIR": str(tmp_path / "data"),
         "SUPPLE_CONFIG_DIR": str(tmp_path / "config"),
+        "SUPPLE_STATE_DIR": str(tmp_path / "state"),
     }
     result = subprocess.run(
         [sys.executable, "-m", "supple"],
-        input=b"1\nn\n",
+        input=b"1\nx\n2\nn\n",
         capture_output=True,
         env=env,
         timeout=60,
@@ -482,4 +528,8 @@ def test_term_dumb_asks_which_routine_then_the_keys_that_follow_play_it(
     out = result.stdout.decode()
     assert result.returncode == 0, result.stderr
     assert "1. Back pain relief (back-pain-relief)" in out
-    assert "Exercise 2 of 3: Sphinx." in out  # the `n` after the choice skipped Cat-Cow
+    level = "Level: 1 beginner 1 min 35 s, 2 intermediate 3 min 26 s, 3 advanced 6 min 05 s."
+    assert out.count(level) == 2  # asked again after `x`, which is no level
+    assert "Back pain relief, intermediate: 3 exercises, 3 min 26 s." in out
+    assert "Exercise 2 of 3: Sphinx." in out  # the `n` after the choices skipped Cat-Cow
+    assert 'level = "intermediate"' in (tmp_path / "state" / "state.toml").read_text()

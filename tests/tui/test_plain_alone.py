@@ -125,7 +125,7 @@ def test_one_exercise_alone_is_practice_kept_but_never_counted(data_dir: Path) -
 
 def test_the_totals_agree_with_the_table(data_dir: Path) -> None:
     """The summary's "of … planned" is the work the table's rows add up to (get-ready apart)."""
-    from supple.cli.plain import summary_lines
+    from supple.cli.plain_summary import summary_lines
     from supple.core.words import minutes
 
     _, live, coach = play(data_dir, [], routine=ALONE_HOLD)

@@ -12,7 +12,7 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING
 
 from supple import __version__
 
@@ -148,11 +148,6 @@ def _chosen_lang(args: list[str]) -> None:
             choose(code)
 
 
-# Commands that exit 0 by design (a timer, a prompt): a write the machine refused is said, never
-# a crash report, and the exit stays 0.
-ALWAYS_ZERO = frozenset({"nudge", "status"})
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Every command, with the one handler for any uncaught error around it
     (``supple.system.crash``): a write the machine refused (a full disk, a read-only folder, a
@@ -167,8 +162,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     paused = command and gc.isenabled()
     if paused:
         gc.disable()
+    streams = None
+    asked = {"-h", "--help", "--version"}.intersection(args)  # the app's help is a command's
+    if command or (args and asked):  # the app has its own terminal
+        from supple.cli.streams import Streams
+
+        streams = Streams()
+        streams.install()
     try:
         code = _run(args)
+        if streams is not None:
+            code = streams.settle(code, args[0])
+    except SystemExit as done:  # argparse's exit (--help, a usage error), kept for callers
+        if streams is None:
+            raise
+        code = done.code if isinstance(done.code, int) else 0 if done.code is None else 1
+        raise SystemExit(streams.settle(code, args[0])) from None
     finally:
         if paused:
             gc.enable()
@@ -190,20 +199,24 @@ def _leave(code: int) -> None:
         for t in threading.enumerate()
     ):
         return
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
+    if not _flushed():
         return
     import atexit
 
     atexit._run_exitfuncs()  # what the interpreter's exit would run first
+    if _flushed():
+        os._exit(code)
+
+
+def _flushed() -> bool:
+    """Both standard streams flushed (a closed one, None, has nothing to flush)."""
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
     except (OSError, ValueError):
-        return
-    os._exit(code)
+        return False
+    return True
 
 
 # The commands that run the app (and `--`, which opens it as no command does).
@@ -213,64 +226,28 @@ APP_COMMANDS = frozenset({"play", "serve", "--"})
 def _run(args: list[str]) -> int:
     try:
         return _main(args)
-    except KeyboardInterrupt:  # Ctrl+C outside the app (which saves and exits on its own)
-        return 130
-    except Exception as error:
-        from supple.system.crash import OUTSIDE_EXIT, outside, report
+    except KeyboardInterrupt as interrupt:  # Ctrl+C outside the app (it saves and exits itself)
+        from supple.cli.command import Unanswered, say_unanswered
 
+        # At a question: the command stops there, having changed nothing, and says so.
+        return say_unanswered() if isinstance(interrupt, Unanswered) else 130
+    except Exception as error:
+        from supple.cli.streams import ALWAYS_ZERO
+        from supple.system.crash import OUTSIDE_EXIT, OutputFailed, outside, report
+
+        refused = 0 if args[:1] and args[0] in ALWAYS_ZERO else OUTSIDE_EXIT
+        if isinstance(error, OutputFailed):  # said once, by the streams (`streams.settle`)
+            return refused
         line = outside(error)
         if line is not None:
-            _drop_output()  # what could not be printed is not tried again at exit
             print(f"supple: {line}", file=sys.stderr)
-            return 0 if args[:1] and args[0] in ALWAYS_ZERO else OUTSIDE_EXIT
+            return refused
         where = f"`supple {args[0]}`" if args and not args[0].startswith("-") else "`supple`"
         return report(error, where)
     finally:  # an environment variable ignored as unreadable: said once, on stderr
         from supple.system.environment import print_problems
 
         print_problems()
-
-
-def _drop_output() -> None:
-    """Standard output to /dev/null: Python's flush at exit then has nothing to fail on (no
-    "Exception ignored" after a closed pipe or a full disk)."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):  # no real standard output: nothing to flush
-        pass
-
-
-class _Output:
-    """Standard output for a command: a write that fails says it was standard output's
-    (``OutputFailed``); a closed pipe stays a BrokenPipeError."""
-
-    def __init__(self, inner: TextIO) -> None:
-        self._inner = inner
-
-    def write(self, text: str) -> int:
-        try:
-            return self._inner.write(text)
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            from supple.system.crash import OutputFailed
-
-            raise OutputFailed(error.errno, error.strerror) from None
-
-    def flush(self) -> None:
-        try:
-            self._inner.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as error:
-            from supple.system.crash import OutputFailed
-
-            raise OutputFailed(error.errno, error.strerror) from None
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._inner, name)
 
 
 def _main(args: list[str]) -> int:
@@ -286,20 +263,23 @@ def _main(args: list[str]) -> int:
         if "--lang" in args or any(a.startswith("--lang=") for a in args):
             _chosen_lang(args)
         # The parser of the command asked for; anything else (`--help`, a typo) gets all of them.
-        parsed = build_parser(args[0] if args[0] in COMMANDS else None).parse_args(args)
-        if parsed.command in (None, "play", "serve"):  # the app has its own terminal
-            return _dispatch(parsed)
-        stdout = sys.stdout
-        sys.stdout = _Output(stdout)
         try:
-            code = _dispatch(parsed)
-            sys.stdout.flush()  # here, not at exit: a full disk behind `>` is said like any other
-        finally:
-            sys.stdout = stdout
-        return code
+            parsed = build_parser(args[0] if args[0] in COMMANDS else None).parse_args(args)
+        except SystemExit:  # --help, --version, a usage error: argparse's own exit, unless
+            # what it printed could not be written
+            from supple.cli.streams import ALWAYS_ZERO, output_failed
+
+            if output_failed():
+                from supple.system.crash import OUTSIDE_EXIT
+
+                return 0 if args[0] in ALWAYS_ZERO else OUTSIDE_EXIT
+            raise
+        return _dispatch(parsed)
     except BrokenPipeError:
         # `supple show ... | head`: the reader left; that is not an error worth a traceback.
-        _drop_output()
+        from supple.cli.streams import drop_output
+
+        drop_output(1)
         return 0
 
 

@@ -94,14 +94,14 @@ def cmd_app(
     if not terminal:  # escape codes into a file, and a session nobody sees, never ends
         print(_(NO_TERMINAL), file=sys.stderr)
         return 2
-    earlier = None
-    if resume:
-        earlier = _resumable(found)
-        if earlier is None:
-            return 2
-        routine, level = earlier.routine, earlier.level
+    what = _what_to_play(found, routine, level, resume=resume)
+    if what is None:
+        return 2
+    routine, level, earlier = what
     if isinstance(routine, str) and find_routine(found.catalog, routine) is None:
         return 2
+    if routine is not None and not _despite_flag(found):
+        return 1
     from supple.tui.app import run_app  # Textual is imported only here
 
     start = (routine, found.level_for(level)) if routine is not None else None
@@ -117,25 +117,33 @@ def cmd_plain(
     found: Coach | None = None,
 ) -> int:
     """Plain mode: the session as lines (``supple.cli.plain``); with no routine, the routines
-    listed and one asked for."""
+    listed and one asked for, then its level."""
     from supple.cli.plain_terminal import ask_routine, run_plain
 
     found = found if found is not None else coach()
-    earlier = None
-    if resume:
-        earlier = _resumable(found)
-        if earlier is None:
-            return 2
-        routine, level = earlier.routine, earlier.level
-    if routine is None:
-        routine = ask_routine(found)
-        if routine is None:
+    what = _what_to_play(found, routine, level, resume=resume)
+    if what is None:
+        return 2
+    routine, level, earlier = what
+    if routine is None:  # the routine asked for, then its level (unless --level gave it)
+        chosen = ask_routine(found, level)
+        if chosen is None:
             return 0
+        routine, level = chosen
     if isinstance(routine, str) and find_routine(found.catalog, routine) is None:
         return 2
+    if not _despite_flag(found):
+        return 1
     setting = found.config.plain_every
     seconds = every if every is not None else 0 if setting == "off" else int(setting)
     return run_plain(found, routine, found.level_for(level), earlier, seconds)
+
+
+def _despite_flag(found: Coach) -> bool:
+    """A warning sign standing: asked before the session (docs/safety.md)."""
+    from supple.cli.safety import go_despite_flag
+
+    return go_despite_flag(found)
 
 
 def cmd_play_routine(
@@ -145,9 +153,14 @@ def cmd_play_routine(
     return cmd_app(routine, level, plain=plain, every=every, found=found)
 
 
-def _resumable(found: Coach) -> SessionRecord | None:
-    """The newest session if it can be resumed as it was; else None, having said why (and,
-    when its routine changed since, how to start it afresh)."""
+def _what_to_play(
+    found: Coach, routine: str | Routine | None, level: Level | None, *, resume: bool
+) -> tuple[str | Routine | None, Level | None, SessionRecord | None] | None:
+    """The routine and level asked for; with ``--resume`` the newest session's, and that session
+    if it can be resumed as it was; else None, having said why (and, when its routine changed
+    since, how to start it afresh)."""
+    if not resume:
+        return routine, level, None
     from supple.coach import wording
     from supple.core.words import printable
 
@@ -163,7 +176,7 @@ def _resumable(found: Coach) -> SessionRecord | None:
             file=sys.stderr,
         )
         return None
-    return offer.record
+    return offer.record.routine, offer.record.level, offer.record
 
 
 def _play(args: argparse.Namespace) -> int:

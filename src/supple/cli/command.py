@@ -4,13 +4,14 @@ the coach with its notices on stderr, a routine found by its id, a day as an arg
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
 
 # Light on purpose: `supple status` (for a prompt) imports this module for its declaration.
 if TYPE_CHECKING:
     import argparse
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Iterator
     from pathlib import Path
     from typing import TypeAlias
 
@@ -38,30 +39,31 @@ class Command:
         self.run = run
 
 
-# What `supple completion` (shtab) offers for an argument, per shell: a function of its script's
-# preamble (``supple.cli.completion``), or for fish a command; each asks supple itself through a
-# hidden ``--ids``, so that a routine of your own completes as a bundled one does.
-ROUTINE_IDS = {
-    "bash": "_supple_routine_ids",
-    "zsh": "_supple_routine_ids",
-    "fish": "(supple list --ids 2>/dev/null)",
-}
-TEST_IDS = {
-    "bash": "_supple_test_ids",
-    "zsh": "_supple_test_ids",
-    "fish": "(supple test list --ids 2>/dev/null)",
+# The ids `supple completion` (shtab) completes by asking supple itself, each through the hidden
+# ``--ids`` of the command that lists them, so that a routine of your own completes as a bundled
+# one does: the kind of id and that command, declared once for every shell.
+ID_LISTS = {
+    "routine": "list",
+    "test": "test list",
+    "exercise": "exercises",
+    "program": "program list",
 }
 
-EXERCISE_IDS = {
-    "bash": "_supple_exercise_ids",
-    "zsh": "_supple_exercise_ids",
-    "fish": "(supple exercises --ids 2>/dev/null)",
-}
-PROGRAM_IDS = {
-    "bash": "_supple_program_ids",
-    "zsh": "_supple_program_ids",
-    "fish": "(supple program list --ids 2>/dev/null)",
-}
+
+def listed_ids(kind: str) -> dict[str, str]:
+    """What completes an id of ``kind``, per shell: a function of the script's preamble
+    (``supple.cli.completion``), or for fish the command itself."""
+    return {
+        "bash": f"_supple_{kind}_ids",
+        "zsh": f"_supple_{kind}_ids",
+        "fish": f"(supple {ID_LISTS[kind]} --ids 2>/dev/null)",
+    }
+
+
+ROUTINE_IDS = listed_ids("routine")
+TEST_IDS = listed_ids("test")
+EXERCISE_IDS = listed_ids("exercise")
+PROGRAM_IDS = listed_ids("program")
 
 
 def comma_list(name: str, words: Iterable[str]) -> dict[str, str]:
@@ -124,20 +126,49 @@ def port(text: str) -> int:
     return number
 
 
+class Unanswered(KeyboardInterrupt):
+    """Ctrl+C or the end of input at a question the command line asks: the command stops there,
+    having changed nothing (every question comes before the command's first write), exit 130.
+    A KeyboardInterrupt, so that no ``except Exception`` on the way takes it for an error."""
+
+
+UNANSWERED_EXIT = 130  # as for Ctrl+C anywhere else outside the app
+
+
+@contextmanager
+def answering() -> Iterator[None]:
+    """Around the reading of an answer: Ctrl+C or the end of input there is ``Unanswered``."""
+    try:
+        yield
+    except (EOFError, KeyboardInterrupt):
+        raise Unanswered from None
+
+
+def prompt(question: str) -> str:
+    """The line typed after ``question`` on the terminal: the one reader of the command line's
+    questions (``Unanswered`` on Ctrl+C or the end of input)."""
+    with answering():
+        return input(question)
+
+
+def say_unanswered() -> int:
+    """What the command line says when a question went unanswered; its exit code."""
+    from supple.i18n import _
+
+    print("\n" + _("supple: no answer: stopped, nothing changed"), file=sys.stderr)
+    return UNANSWERED_EXIT
+
+
 def ask(question: str) -> bool | None:
-    """A yes/no question on the terminal (yes: y or yes; anything else, end of input or ^C: no);
-    None when standard input is not a terminal: the caller refuses without ``--yes`` (exit 2)
-    rather than wait, or decide, for someone who cannot answer."""
+    """A yes/no question on the terminal (yes: y or yes; anything else: no; Ctrl+C or the end
+    of input: ``Unanswered``); None when standard input is not a terminal: the caller refuses
+    without ``--yes`` (exit 2) rather than wait, or decide, for someone who cannot answer."""
     from supple.i18n import _
 
     if not sys.stdin.isatty():
         return None
-    try:
-        # Translators: the prompt after a yes/no question; y/N are the keys in your language
-        answer = input(_("{question} [y/N] ").format(question=question))
-    except (EOFError, KeyboardInterrupt):
-        print(file=sys.stderr)
-        return False
+    # Translators: the prompt after a yes/no question; y/N are the keys in your language
+    answer = prompt(_("{question} [y/N] ").format(question=question))
     return answer.strip().lower() in yes_words()
 
 
@@ -149,6 +180,16 @@ def yes_words() -> tuple[str, ...]:
     # always count too)
     own = _("y,yes").split(",")
     return ("y", "yes", *(word.strip().lower() for word in own if word.strip()))
+
+
+def no_words() -> tuple[str, ...]:
+    """What answers no to a [y/n] question: n or no, and the language's own (n/nein, n/no)."""
+    from supple.i18n import _
+
+    # Translators: the answers that mean no to a [y/n] question, comma-separated (n and no
+    # always count too)
+    own = _("n,no").split(",")
+    return ("n", "no", *(word.strip().lower() for word in own if word.strip()))
 
 
 def coach() -> Coach:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command
+from supple.cli.command import ID_LISTS, Command
 from supple.i18n import _
 
 if TYPE_CHECKING:
@@ -20,23 +20,26 @@ if TYPE_CHECKING:
 
 SHELLS = ("bash", "zsh", "fish")
 
-# The functions ROUTINE_IDS and TEST_IDS (supple.cli.command) name, per shell; fish calls
-# supple directly from its completion line.
+# The functions ROUTINE_IDS, TEST_IDS … (supple.cli.command) name, per shell, one per ID_LISTS
+# entry in place of IDS; fish calls supple directly from its completion line.
+_LIST_IDS = {
+    "bash": """\
+_supple_{kind}_ids() {{
+  compgen -W "$(command supple {command} --ids 2>/dev/null)" -- "$1"
+}}
+""",
+    "zsh": """\
+_supple_{kind}_ids() {{
+  local -a ids
+  ids=(${{(f)"$(command supple {command} --ids 2>/dev/null)"}})
+  compadd -a ids
+}}
+""",
+}
 _PREAMBLE = {
     "bash": """\
 # supple's routine and test ids, asked of supple itself ($1: the word being completed)
-_supple_routine_ids() {
-  compgen -W "$(command supple list --ids 2>/dev/null)" -- "$1"
-}
-_supple_test_ids() {
-  compgen -W "$(command supple test list --ids 2>/dev/null)" -- "$1"
-}
-_supple_exercise_ids() {
-  compgen -W "$(command supple exercises --ids 2>/dev/null)" -- "$1"
-}
-_supple_program_ids() {
-  compgen -W "$(command supple program list --ids 2>/dev/null)" -- "$1"
-}
+IDS
 # a comma list from a closed set ($1: all of it so far; the last item is completed)
 _supple_comma() {
   local done="${1%,*}" last="${1##*,}"
@@ -48,26 +51,7 @@ _supple_equipment() { _supple_comma "$1" "EQUIPMENT"; }
 """,
     "zsh": """\
 # supple's routine and test ids, asked of supple itself
-_supple_routine_ids() {
-  local -a ids
-  ids=(${(f)"$(command supple list --ids 2>/dev/null)"})
-  compadd -a ids
-}
-_supple_test_ids() {
-  local -a ids
-  ids=(${(f)"$(command supple test list --ids 2>/dev/null)"})
-  compadd -a ids
-}
-_supple_exercise_ids() {
-  local -a ids
-  ids=(${(f)"$(command supple exercises --ids 2>/dev/null)"})
-  compadd -a ids
-}
-_supple_program_ids() {
-  local -a ids
-  ids=(${(f)"$(command supple program list --ids 2>/dev/null)"})
-  compadd -a ids
-}
+IDS
 _supple_areas() { _values -s , areas AREAS }
 _supple_equipment() { _values -s , equipment EQUIPMENT }
 """,
@@ -81,7 +65,10 @@ def script(shell: str) -> str:
     from supple.cli import build_parser
     from supple.core.library import Area, Equipment
 
-    preamble = _PREAMBLE.get(shell, "").replace("AREAS", " ".join(Area))
+    each = _LIST_IDS.get(shell, "")  # fish: none
+    functions = "".join(each.format(kind=k, command=c) for k, c in ID_LISTS.items())
+    preamble = _PREAMBLE.get(shell, "").replace("IDS\n", functions)
+    preamble = preamble.replace("AREAS", " ".join(Area))
     preamble = preamble.replace("EQUIPMENT", " ".join(Equipment))
     text: str = shtab.complete(build_parser(), shell=shell, preamble=preamble)
     return text

@@ -8,16 +8,18 @@ the bindings the app declares (and the settings' ``[keymap]``), one key at a tim
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from supple.cli.plain_keys import Keys as Keys
+from supple.cli.plain_keys import Source as Source
+from supple.cli.plain_keys import key_name as key_name
+from supple.coach import session_wording as say
 from supple.coach import wording
 from supple.core.plain import Narrator, plain
-from supple.core.words import minutes, plural, printable, said, totals
+from supple.core.words import level_word, minutes, plural, printable, said
 
 if TYPE_CHECKING:
-    from textual.dom import DOMNode
-
     from supple.coach.coach import Coach
     from supple.coach.live import LiveSession
     from supple.core.record import PainAction
@@ -36,72 +38,6 @@ PLAYER = (
     "player.hurts",
     "player.stop",
 )
-ALIASES = {"esc": "escape", "return": "enter", "": "enter", "\n": "enter", "\r": "enter"}
-SEQUENCES = {"\x1b": "escape", "\x1b[C": "right", "\x1b[D": "left", "\x7f": "backspace"}
-
-
-class Source(Protocol):
-    """Where keys come from: ``key`` waits up to ``timeout`` seconds (None: until one comes)
-    and gives what was typed (a character, or a line without its newline) or None when the
-    time ran out; ``line`` waits for a whole line. Both raise EOFError at the end of input."""
-
-    def key(self, timeout: float | None) -> str | None: ...
-    def line(self) -> str: ...
-
-
-def key_name(typed: str) -> str:
-    """What was typed as the key Textual would name it: ``+`` is ``plus``, a lone Esc
-    ``escape``, an empty line Enter; a key's word typed on a line (``space``, ``Esc``) too."""
-    from supple.tui.keymap import normalized
-
-    if typed in SEQUENCES:
-        return SEQUENCES[typed]
-    text = typed if typed == " " else typed.strip()
-    if len(text) == 1:
-        return normalized(text)[0]
-    lowered = text.lower()
-    return ALIASES.get(lowered, lowered)
-
-
-class Keys:
-    """Some bindings of one screen as the person has them: which binding a key is, and each
-    binding's keys and description in words (from the declaration, never restated)."""
-
-    def __init__(self, owner: type[DOMNode], ids: Iterable[str], keymap: dict[str, str]) -> None:
-        from supple.tui.internals import binding_keys
-        from supple.tui.keymap import keys_of, normalized
-
-        self.owner = owner
-        self.ids = tuple(ids)
-        self.keys = {i: keys_of(owner, i, keymap) for i in self.ids}
-        self._by_key: dict[str, str] = {}
-        for binding_id, keys in self.keys.items():
-            for key in keys:
-                self._by_key.setdefault(normalized(key)[0] if len(key) == 1 else key, binding_id)
-        self._bindings = {
-            b.id: b for bindings in binding_keys(owner).values() for b in bindings if b.id
-        }
-
-    def binding(self, key: str) -> str | None:
-        return self._by_key.get(key)
-
-    def say(self, binding_id: str) -> str:
-        from supple.tui.keymap import key_word
-
-        return " or ".join(dict.fromkeys(key_word(k) for k in self.keys[binding_id]))
-
-    def first(self, binding_id: str) -> str:
-        """The first of its keys, in words (an example to type)."""
-        from supple.tui.keymap import key_word
-
-        keys = self.keys[binding_id]
-        return key_word(keys[0]) if keys else ""
-
-    def description(self, binding_id: str) -> str:
-        return str(self._bindings[binding_id].description)
-
-    def tooltip(self, binding_id: str) -> str:
-        return str(self._bindings[binding_id].tooltip or self.description(binding_id))
 
 
 class PlainPlayer:
@@ -122,7 +58,6 @@ class PlainPlayer:
         from supple.tui.screens.confirm import ConfirmScreen
         from supple.tui.screens.hurt import HurtScreen
         from supple.tui.screens.player import PlayerScreen
-        from supple.tui.screens.summary import SummaryScreen
 
         keymap = coach.config.keymap
         self.coach = coach
@@ -135,7 +70,6 @@ class PlainPlayer:
         hurt = ("hurt.ten", "hurt.ease", "hurt.skip", "hurt.carry_on", "hurt.cancel")
         self.hurt = Keys(HurtScreen, hurt, keymap)
         self.confirm = Keys(ConfirmScreen, ("confirm.yes", "confirm.no"), keymap)
-        self.summary = Keys(SummaryScreen, ("summary.easier", "summary.harder"), keymap)
 
     def say(self, *lines: str) -> None:
         for line in lines:
@@ -148,14 +82,19 @@ class PlainPlayer:
         routine = live.routine
         count = len(routine.exercises)
         total = minutes(live.session.snapshot().total)
-        self.say(f"{routine.title}, {live.level}: {plural(count, 'exercise')}, {total}.")
+        self.say(
+            say.opening(routine.title, level_word(live.level), plural(count, "exercise"), total)
+        )
         self.say(self.keys_line())
+        # The questions before the session: no answer (Ctrl+C, the end of input) stops the
+        # command there, nothing written (Unanswered; run_plain drops the session)
+        self.ask_morning()
         if self.check_in_before:
-            pain = self.ask_pain(wording.pain_question(before=True))
+            pain = self.ask_pain(wording.pain_question(before=True), before=True)
             live.add_check_in(pain, before=True)
         error = live.open()
         if error:
-            self.say(f"Cannot save this session yet: {error}. It is kept in memory.")
+            self.say(say.not_saved_yet(error))
         try:
             self.play()
         except EOFError:  # the end of input: the session ends there, as stopped, saved
@@ -177,11 +116,11 @@ class PlainPlayer:
     def keys_line(self) -> str:
         """The keys in force and what each does, in the declaration's words."""
         parts = [
-            f"{self.player.say(i)} {self.player.description(i).lower()}"
+            f"{self.player.say(i)} {self.player.description(i)}"
             for i in self.player.ids
             if i != "player.resume" and self.player.keys[i]
         ]
-        return "Keys: " + ", ".join(parts) + "."
+        return say.keys_line(", ".join(parts))
 
     # -- the keys ---------------------------------------------------------------------------
 
@@ -211,21 +150,22 @@ class PlainPlayer:
             case "player.stop":
                 self.with_pause(self.ask_stop)
             case _:
-                self.say(f"Not a key here: {key}.", self.keys_line())
+                from supple.tui.keymap import key_word
+
+                self.say(say.not_a_key(key_word(key)), self.keys_line())
 
     def with_pause(self, ask: Callable[[], None]) -> None:
         """A question asked with the session paused; it runs again after if it ran before."""
         was_running = self.live.pause()
         if was_running:
-            self.say("Paused.")
-            self.narrator.update(self.live.session.snapshot())
+            self.say(*self.narrator.update(self.live.session.snapshot()))  # "Paused."
         ask()
         if was_running and self.live.session.state == "paused":
             self.live.resume()
 
     def ask_stop(self) -> None:
         yes, no = self.confirm.say("confirm.yes"), self.confirm.say("confirm.no")
-        self.say(f"{wording.END_QUESTION} {wording.END_DETAIL} {yes}: yes, {no}: no.")
+        self.say(f"{wording.END_QUESTION} {wording.END_DETAIL} {say.yes_no(yes, no)}")
         while True:
             match self.confirm.binding(key_name(self._key())):
                 case "confirm.yes":
@@ -234,7 +174,7 @@ class PlainPlayer:
                 case "confirm.no":
                     return
                 case _:
-                    self.say(f"{yes}: yes, {no}: no.")
+                    self.say(say.yes_no(yes, no))
 
     def _key(self) -> str:
         typed = self.source.key(None)
@@ -242,14 +182,19 @@ class PlainPlayer:
         return typed
 
     def hurts(self) -> None:
-        """``!``: a 0-10 rating in one key, then ease, skip or carry on; kept in the record."""
-        from supple.core.pain import SCALE
+        """``!``: a 0-10 rating in one key on the exercise the mark belongs to (the one in play;
+        in the rest after an exercise, that exercise), then what can be done about it now
+        (``LiveSession.mark_choices``: ease, skip, carry on); kept in the record."""
+        from supple.coach.wording import pain_marked
+        from supple.core.pain import SCALE, mark_words
 
-        hurt = self.hurt
+        live, hurt = self.live, self.hurt
+        choices = live.mark_choices()
+        if not choices:
+            return
+        name = live.routine.exercises[live.session.snapshot().exercise_index].name
         ten, cancel = hurt.say("hurt.ten"), hurt.say("hurt.cancel")
-        self.say(
-            f"This hurts: how much, 0 to 9, {ten} for 10? {cancel}: back, with no mark.", SCALE
-        )
+        self.say(f"{say.hurts_title(name)}. {say.how_much(ten, cancel)}", SCALE)
         rating: int | None = None
         while rating is None:
             key = key_name(self._key())
@@ -261,57 +206,56 @@ class PlainPlayer:
             elif key.isascii() and key.isdigit() and len(key) == 1:
                 rating = int(key)
             else:
-                self.say(f"0 to 9, {ten} for 10, {cancel}: back.")
-        words = ", ".join(
-            f"{hurt.say(i)}: {hurt.description(i).lower()}"
-            for i in ("hurt.ease", "hurt.skip", "hurt.carry_on")
-        )
-        self.say(f"{rating} of 10. Then: {words}.")
+                self.say(say.how_much_again(ten, cancel))
+        offered = {MARK_KEYS[c]: c for c in choices}
+        words = ", ".join(f"{hurt.say(i)}: {hurt.description(i)}" for i in offered)
+        self.say(mark_words(rating, choices), say.then(words))
         action: PainAction | None = None
         while action is None:
-            match hurt.binding(key_name(self._key())):
-                case "hurt.ease":
-                    action = "eased"
-                case "hurt.skip":
-                    action = "skipped"
-                case "hurt.carry_on":
-                    action = "none"
-                case "hurt.cancel":
-                    return
-                case _:
-                    self.say(f"{words}.")
-        taken = self.live.mark_pain(rating, action)
-        done = {"eased": "eased", "skipped": "skipped", "none": "carrying on"}[taken]
-        self.say(f"Marked {rating} of 10: {done}.")
+            binding = hurt.binding(key_name(self._key()))
+            if binding == "hurt.cancel":
+                return
+            action = offered.get(binding or "")
+            if action is None:
+                self.say(say.then(words))
+        self.say(pain_marked(rating, name, live.mark_pain(rating, action)))
 
     def jump(self) -> None:
         """The jump list: each exercise and how it went so far; a number jumps there."""
         live = self.live
         snap = live.session.snapshot()
         level = live.level
-        self.say("Jump to an exercise (what you did is kept):")
+        self.say(say.jump_title())
         for index, (exercise, outcome) in enumerate(
             zip(live.routine.exercises, live.outcomes(snap), strict=False)
         ):
-            now = outcome or ("now" if index == snap.exercise_index else "to come")
-            self.say(f"{index + 1}. {exercise.name}, {exercise.describe(level)}: {now}.")
-        self.say("Its number and Enter; Enter alone: back.")
+            now = outcome or (
+                say.jump_now() if index == snap.exercise_index else say.jump_to_come()
+            )
+            self.say(say.jump_entry(index + 1, exercise.name, exercise.describe(level), now))
+        self.say(say.jump_how())
         text = self.source.line().strip()
         if not text:
             return
         if not (text.isascii() and text.isdigit() and live.jump_to(int(text) - 1)):
-            self.say(f"No exercise {printable(text)} to jump to.")
+            self.say(say.no_jump(printable(text)))
 
     # -- before and after -------------------------------------------------------------------
 
-    def ask_pain(self, question: str) -> int | None:
-        """A check-in's 0-10, or None (Enter alone, or the end of input)."""
+    def ask_pain(self, question: str, *, before: bool = False) -> int | None:
+        """A check-in's 0-10, or None (Enter alone; the end of input after the session; before
+        it, the end of input or Ctrl+C is ``Unanswered``)."""
+        from supple.cli.command import answering
         from supple.core.pain import SCALE, read_pain
 
-        self.say(question, SCALE, "A number from 0 to 10 and Enter; Enter alone skips.")
+        self.say(question, SCALE, say.how_to_rate())
         while True:
             try:
-                text = self.source.line().strip()
+                if before:
+                    with answering():
+                        text = self.source.line().strip()
+                else:
+                    text = self.source.line().strip()
             except EOFError:
                 return None
             if not text:
@@ -319,14 +263,30 @@ class PlainPlayer:
             try:
                 return read_pain(text)
             except ValueError:
-                self.say(f"'{printable(text)}' is not a whole number from 0 to 10.")
+                self.say(say.not_a_rating(printable(text)))
+
+    def ask_morning(self) -> None:
+        """The next-morning question, once per session, as home asks it: answered or skipped
+        (Enter alone), it is written into that session's record and not asked again."""
+        from supple.core.files import SaveError
+
+        coach = self.coach
+        record = coach.journal.morning_session(coach.now(), due=True)
+        if record is None:
+            return
+        about = say.morning_about(record.title, record.started)
+        pain = self.ask_pain(say.morning_question(about), before=True)
+        try:
+            coach.journal.answer_morning(coach.now(), pain)
+        except SaveError as error:
+            self.say(f"{say.not_saved(str(error))}.")
 
     def finish(self) -> None:
         live, coach = self.live, self.coach
         coach.session_ended(live)
         if coach.config.check_in_after:
             pain = self.ask_pain(wording.pain_question(before=False))
-            self.say("A note, and Enter (Enter alone: none).")
+            self.say(say.note_question())
             try:
                 note = self.source.line().strip()
             except EOFError:
@@ -334,62 +294,15 @@ class PlainPlayer:
             if pain is not None or note:
                 live.add_check_in(pain, note)
                 coach.session_ended(live)
+        from supple.cli.plain_summary import PlainSummary, summary_lines
+
         self.say(*summary_lines(coach, live))
-        self.adjust()
-
-    def adjust(self) -> None:
-        """Easier or harder next time: an exercise's number and - or +, a line each."""
-        from supple.coach.wording import stepped, unchanged
-
-        record = self.live.recorder.record()
-        easier, harder = (self.summary.first(i) for i in ("summary.easier", "summary.harder"))
-        self.say(
-            f"Easier or harder next time: an exercise's number then {easier} or {harder}"
-            f" (like 2{easier}), and Enter; Enter alone: done."
-        )
-        while True:
-            try:
-                text = self.source.line().strip()
-            except EOFError:
-                return
-            if not text:
-                return
-            number, sign = text[:-1].strip(), key_name(text[-1])
-            change = {"summary.easier": -1, "summary.harder": 1}.get(
-                self.summary.binding(sign) or ""
-            )
-            if change is None or not (number.isascii() and number.isdigit()):
-                self.say(f"Like 2{easier} or 2{harder}; Enter alone: done.")
-                continue
-            index = int(number) - 1
-            if not 0 <= index < len(record.exercises):
-                self.say(f"No exercise {number}.")
-                continue
-            entry = record.exercises[index]
-            catalog = self.coach.catalog
-            if not catalog.changes(record.routine, entry.id, record.level, change):
-                self.say(f"{entry.name}: {unchanged(change)}.")
-                continue
-            _record, error = self.coach.adjust(record.routine, entry.id, change)
-            facts = self.coach.catalog.stepped(record.routine, entry.id, record.level)
-            words = "as it was" if facts is None else stepped(facts)
-            self.say(f"Not saved: {error}." if error else f"{entry.name}: {words} next time.")
+        PlainSummary(coach, live, self.source, self.say).run()
 
 
-def summary_lines(coach: Coach, live: LiveSession) -> list[str]:
-    """The summary as lines: how it went, the totals, the check-ins, each exercise, whether it
-    counts, and whether it was saved."""
-    from supple.tui.widgets.record_table import feeling_line
-
-    record = live.recorder.record()
-    lines = [
-        f"{said(record.outcome).headline}: {record.title}, {record.level}.",
-        totals(record, sep=", ") + ".",
-    ]
-    feelings = feeling_line(record)
-    if feelings:
-        lines.append(feelings)
-    lines += [f"{n}. {entry.name}: {entry.status}." for n, entry in enumerate(record.exercises, 1)]
-    lines.append(coach.verdict(record))
-    lines.append(f"Not saved: {live.error}." if live.error else "Saved to your history.")
-    return lines
+# The "this hurts" key for each action a mark can take.
+MARK_KEYS: dict[PainAction, str] = {
+    "eased": "hurt.ease",
+    "skipped": "hurt.skip",
+    "none": "hurt.carry_on",
+}

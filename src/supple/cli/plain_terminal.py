@@ -1,7 +1,7 @@
 """Plain mode on a real terminal or pipe: keys one at a time (cbreak) when standard input is a
 terminal, else one per line; the terminal put back on every way out (the end, an error, Ctrl+C,
 a signal that ends the process, Ctrl+Z); the session saved as stopped on each, as the app
-saves it (``supple.tui.app.ENDING_SIGNALS``)."""
+saves it (``supple.system.signals.ENDING_SIGNALS``)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ import signal
 import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
+
+from supple.cli.command import Unanswered, answering
+from supple.core.plain import plain
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -147,7 +150,7 @@ def terminal(live: LiveSession | None) -> Iterator[TerminalSource]:
         if live is not None:
             live.stopped = True  # the next frame takes the stop as a pause
 
-    from supple.tui.app import ENDING_SIGNALS
+    from supple.system.signals import ENDING_SIGNALS
 
     handlers = {sig: ending for sig in ENDING_SIGNALS if sig != signal.SIGINT}
     if hasattr(signal, "SIGTSTP"):
@@ -184,28 +187,71 @@ def run_plain(
                 check_in_before=coach.config.check_in_before and resumed is None,
             )
             player.run()
+    except Unanswered:  # at a question before the session began: nothing of it is written
+        live.abandon()
+        raise
     except (Ended, KeyboardInterrupt):
         error = live.end()
-        write_line("Stopped." if error is None else f"Stopped; not saved: {error}.")
+        from supple.coach.session_wording import stopped
+
+        write_line(plain(stopped(error)))
         return 130
     finally:
         live.end()
     return 0
 
 
-def ask_routine(coach: Coach) -> str | None:
-    """``TERM=dumb supple``: the routines, numbered, and which to play (None: none chosen)."""
-    from supple.core.plain import plain
+def ask_routine(coach: Coach, level: Level | None = None) -> tuple[str, Level] | None:
+    """``TERM=dumb supple``: the routines, numbered, and which to play; then its level, as home
+    asks it (each level's minutes; Enter alone keeps the one last picked, remembered as home
+    remembers it) unless ``level`` was given. None: none chosen (Enter alone); Ctrl+C or the
+    end of input: ``Unanswered``."""
+    from supple.coach import session_wording as say
 
     routines = sorted(coach.catalog.routines, key=lambda r: r.id)
-    write_line(plain("Plain mode. The routines:"))
+    write_line(plain(say.routines_title()))
     for number, routine in enumerate(routines, 1):
         write_line(plain(f"{number}. {routine.title} ({routine.id})"))
-    write_line(plain("Which one? Its number or id, and Enter; Enter alone: none."))
-    try:  # from the descriptor, a byte at a time: what follows the line is the session's keys
-        text = TerminalSource(sys.stdin.fileno(), single=False).line().strip()
-    except (EOFError, KeyboardInterrupt):
-        return None
+    write_line(plain(say.which_routine()))
+    source = TerminalSource(sys.stdin.fileno(), single=False)
+    with answering():  # from the descriptor, a byte at a time: what follows is the session's keys
+        text = source.line().strip()
+    chosen: Routine | None = None
     if text.isascii() and text.isdigit() and 1 <= int(text) <= len(routines):
-        return routines[int(text) - 1].id
-    return text or None
+        chosen = routines[int(text) - 1]
+    else:
+        chosen = next((r for r in routines if r.id == text), None)
+        if chosen is None:  # not one of them: said by the caller, as for `supple play ID`
+            return (text, coach.level_for(level)) if text else None
+    if level is None:
+        level = ask_level(coach, chosen, source)
+    return chosen.id, level
+
+
+def ask_level(coach: Coach, routine: Routine, source: TerminalSource) -> Level:
+    """The level to play ``routine`` at, asked as home offers it: 1, 2 or 3 (each with its
+    minutes), or Enter alone for the one last picked; the choice remembered as home does
+    (Ctrl+C or the end of input: ``Unanswered``)."""
+    from supple.coach import session_wording as say
+    from supple.core.routine import LEVELS
+    from supple.core.words import level_word, minutes
+
+    seconds = coach.catalog.seconds_per_level(routine)
+    current = coach.level_for()
+    levels = ", ".join(
+        f"{n} {level_word(level)} {minutes(seconds[level])}" for n, level in enumerate(LEVELS, 1)
+    )
+    write_line(plain(say.which_level(levels, level_word(current))))
+    while True:
+        with answering():  # Ctrl+C or the end of input: Unanswered, nothing remembered
+            text = source.line().strip()
+        if not text:
+            return current
+        level = next((v for v in LEVELS if text.lower() in (v, level_word(v).lower())), None)
+        if text.isascii() and text.isdigit() and 1 <= int(text) <= len(LEVELS):
+            level = LEVELS[int(text) - 1]
+        if level is None:
+            write_line(plain(say.which_level(levels, level_word(current))))
+            continue
+        coach.remember(level=level)
+        return level

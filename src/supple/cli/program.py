@@ -21,7 +21,7 @@ from supple.cli.command import (
     write_to,
 )
 from supple.coach.program_wording import better_words, kind_word, point_word
-from supple.core.words import change_words, duration, level_word, plural, printable
+from supple.core.words import duration, judged_words, level_word, measured, plural, printable
 from supple.i18n import _
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from supple.cli.command import Commands
     from supple.core.program import Program
+    from supple.core.screening import WarningSignStands
 
 
 def _program_arguments(sub: Commands) -> None:
@@ -209,13 +210,13 @@ def cmd_program(as_json: bool, program_id: str | None = None) -> int:
     for test in ctx.program.tests:
         by_point = p.results.get(test.id, {})
         values = "  ".join(
-            f"{point_word(point)} {by_point[point].value:g}"
+            f"{point_word(point)} {measured(by_point[point].value, test.unit)}"
             if point in by_point
             else f"{point_word(point)} –"
             for point in POINTS
         )
-        change = p.change(test)
-        trend = "" if change is None else f"  {change_words(change, test.unit)}"
+        change = p.change(test)  # judged as the app, the progress screen and the report judge it
+        trend = "" if change is None else f"  {judged_words(change, test.error, test.unit)}"
         print(f"  {printable(test.name):<32} {values}{printable(trend)}")
     return 0
 
@@ -303,12 +304,16 @@ def cmd_program_start(
 
     started_before = active_program(ctx.coach.store) is not None
     left = ctx.coach.program_service.load() if started_before and not ctx.active else None
+    from supple.core.screening import WarningSignStands
+
     try:
         started = ctx.coach.start_program(ctx.program, at)
     except SaveError as error:  # a newer supple's state, or a disk that will not take it
         said = _("supple: program start: {error}").format(error=printable(str(error)))
         print(said, file=sys.stderr)
         return 1
+    except WarningSignStands as stands:
+        return _refused(stands)
     view = ctx.coach.program()  # the status line follows the new start
     due = view.progress.due if view is not None else ()
     said = _("Started {title} on {day}. {next}").format(
@@ -326,6 +331,7 @@ def _switch_back(ctx: ProgramContext, day: date | None) -> int:
     (``day``: said to be unused; `supple program start` again restarts it)."""
     from supple.coach.wording import program_resumed
     from supple.core.files import SaveError
+    from supple.core.screening import WarningSignStands
 
     left = ctx.coach.program_service.load()
     try:
@@ -334,6 +340,8 @@ def _switch_back(ctx: ProgramContext, day: date | None) -> int:
         said = _("supple: program start: {error}").format(error=printable(str(error)))
         print(said, file=sys.stderr)
         return 1
+    except WarningSignStands as stands:
+        return _refused(stands)
     view = ctx.coach.program()  # the status line follows the active program
     done = len(view.progress.done) if view is not None else 0
     total = len(ctx.program.workouts)
@@ -342,6 +350,14 @@ def _switch_back(ctx: ProgramContext, day: date | None) -> int:
         print(_("supple: --date is for a start: the program resumed instead"), file=sys.stderr)
     _say_left(left)
     return 0
+
+
+def _refused(stands: WarningSignStands) -> int:
+    """A warning sign stands: the program does not start (docs/safety.md), and why."""
+    from supple.coach.wording import program_refused
+
+    print(f"supple: {program_refused(stands.screening)}", file=sys.stderr)
+    return 1
 
 
 def _say_left(left: Program | None) -> None:
@@ -357,15 +373,17 @@ def _screened(ctx: ProgramContext, signs: frozenset[str] | None, usual: int | No
     it. Any warning sign: what to do, said first. False: answers that could not be saved."""
     from supple.cli.safety import ask_screening, save_answers
     from supple.coach.wording import SCREENING_MISSING, screening_result
+    from supple.core.screening import checklist
 
+    asked = checklist(ctx.program.screening)  # the program's own questions
     if signs is not None:
-        screening = save_answers(ctx.coach, signs, usual)
+        screening = save_answers(ctx.coach, signs, usual, asked)
         if screening is None:
             return False
     else:
         screening = ctx.coach.journal.screening()
-        if screening is None or not screening.answered:
-            screening = ask_screening(ctx.coach)
+        if screening is None or not screening.answered_for(asked):
+            screening = ask_screening(ctx.coach, asked)
             if screening is None:
                 print(f"supple: {_(SCREENING_MISSING)}", file=sys.stderr)
                 return True

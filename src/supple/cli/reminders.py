@@ -95,6 +95,11 @@ def cmd_remind(action: str, options: dict[str, Any]) -> int:
     if warning is not None:
         print(f"supple: remind on: {warning}", file=sys.stderr)
     try:
+        reminders.check_home(places)  # before anything is removed: a refusal changes nothing
+    except reminders.InstallError as error:
+        print(f"supple: reminders not turned on: {printable(str(error))}", file=sys.stderr)
+        return 1
+    try:
         reminders.uninstall(runner, places)  # whatever was there before, by any scheduler
         settings = reminders.install(settings, runner, places)
     except (reminders.InstallError, OSError) as error:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, coach, force_argument, tell, yes_words
+from supple.cli.command import Command, coach, force_argument, prompt, tell, yes_words
 from supple.i18n import _
 
 if TYPE_CHECKING:
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from supple.cli.command import Commands
     from supple.coach.coach import Coach
-    from supple.core.screening import Screening
+    from supple.core.screening import Checklist, Screening
 
 NO_SIGNS = "no-signs"
 
@@ -59,11 +59,14 @@ def add_answer_arguments(p: argparse.ArgumentParser, name: str) -> None:
         metavar="ANSWERS",
         help=_(
             "the screening's answers without asking: {no_signs}, or the warning signs "
-            "answered yes, e.g. night_pain,fall_accident (see docs/safety.md)"
+            "answered yes, e.g. night_pain,fall_accident (see docs/safety.md); with --usual-pain"
         ).format(no_signs=NO_SIGNS),
     )
     p.add_argument(
-        "--usual-pain", type=pain_argument, metavar="N", help=_("your usual back pain, 0-10")
+        "--usual-pain",
+        type=pain_argument,
+        metavar="N",
+        help=_("your usual pain, 0-10 (needed with the answers)"),
     )
 
 
@@ -78,6 +81,14 @@ def _screening_arguments(sub: Commands) -> None:
         help=_("a doctor or physiotherapist has cleared you to exercise"),
     )
     p.add_argument("--show", action="store_true", help=_("show the answers, ask nothing"))
+    asked = p.add_argument(
+        "--program",
+        metavar="ID",
+        help=_("the questions asked before this program (the active one's)"),
+    )
+    from supple.cli.command import PROGRAM_IDS, completes
+
+    completes(asked, PROGRAM_IDS)
 
 
 def _report_arguments(sub: Commands) -> None:
@@ -91,43 +102,99 @@ def _report_arguments(sub: Commands) -> None:
     force_argument(p)
 
 
-def ask_screening(found: Coach) -> Screening | None:
-    """Ask the questions on the terminal and save the answers; None when standard input is
-    not a terminal (nothing asked) or the answers could not be saved (said on stderr)."""
-    from supple.coach.wording import NOT_MEDICAL_ADVICE, SCREENING_INTRO, USUAL_PAIN_QUESTION
-    from supple.core.screening import SIGNS
+def ask_screening(found: Coach, asked: Checklist) -> Screening | None:
+    """Ask the questions of ``asked`` on the terminal and save the answers; None when standard
+    input is not a terminal (nothing asked) or the answers could not be saved (said on stderr).
+    Each question waits for a yes or a no: nothing is taken as answered by default."""
+    from supple.coach.wording import NOT_MEDICAL_ADVICE
 
     if not sys.stdin.isatty():
         return None
-    print(f"{_(SCREENING_INTRO)}\n{_(NOT_MEDICAL_ADVICE)}\n")
+    print(f"{asked.intro}\n{_(NOT_MEDICAL_ADVICE)}\n")
     yes: set[str] = set()
-    try:
-        for sign in SIGNS:
-            if input(_("{question} [y/N] ").format(question=_(sign.question))).strip().lower() in (
-                yes_words()
-            ):
-                yes.add(sign.key)
-        usual: int | None = None
-        while usual is None:
-            typed = input(f"{_(USUAL_PAIN_QUESTION)} ").strip()
-            if typed.isascii() and typed.isdigit() and 0 <= int(typed) <= 10:
-                usual = int(typed)
-            else:
-                print(_("A whole number from 0 to 10, please."))
-    except (EOFError, KeyboardInterrupt):
-        print("\n" + _("Not saved."), file=sys.stderr)
-        return None
-    return save_answers(found, frozenset(yes), usual)
+    # Ctrl+C or the end of input at any question: Unanswered, the command stops, nothing saved
+    for sign in asked.signs:
+        answer = None
+        while answer is None:
+            answer = yes_or_no(prompt(_("{question} [y/n] ").format(question=sign.question)))
+            if answer is None:
+                print(_("Please answer y (yes) or n (no)."))
+        if answer:
+            yes.add(sign.key)
+    usual: int | None = None
+    while usual is None:
+        typed = prompt(f"{asked.usual_question} ").strip()
+        if typed.isascii() and typed.isdigit() and 0 <= int(typed) <= 10:
+            usual = int(typed)
+        else:
+            print(_("A whole number from 0 to 10, please."))
+    return save_answers(found, frozenset(yes), usual, asked)
 
 
-def save_answers(found: Coach, yes: frozenset[str], usual: int | None) -> Screening | None:
+def yes_or_no(typed: str) -> bool | None:
+    """A typed answer: True (a yes word), False (a no word), None (neither: ask again)."""
+    from supple.cli.command import no_words
+
+    word = typed.strip().lower()
+    if word in yes_words():
+        return True
+    if word in no_words():
+        return False
+    return None
+
+
+def save_answers(
+    found: Coach, yes: frozenset[str], usual: int | None, asked: Checklist
+) -> Screening | None:
     from supple.core.files import SaveError
+    from supple.core.screening import BadScreening
 
+    if usual is None:
+        said = _("supple: screening: the usual pain is needed with the answers (--usual-pain N)")
+        print(said, file=sys.stderr)
+        return None
     try:
-        return found.journal.answer_screening(yes, usual, found.now())
-    except SaveError as error:
+        return found.journal.answer_screening(yes, usual, found.now(), asked)
+    except (SaveError, BadScreening) as error:
         print(_("supple: screening: {error}").format(error=error), file=sys.stderr)
         return None
+
+
+def go_despite_flag(found: Coach) -> bool:
+    """Before any session from the command line: while a warning sign stands, say so and ask
+    whether to exercise anyway (no terminal to ask: not started). True: go on."""
+    from supple.cli.command import ask
+    from supple.coach.wording import session_despite_flag
+
+    screening = found.journal.screening()
+    if screening is None or not screening.flag_stands:
+        return True
+    question, meaning = session_despite_flag(screening)
+    answer = ask(f"{meaning}\n{question}")
+    if answer is None:
+        said = _(
+            "supple: not started: a warning sign is answered yes and standard input is not a "
+            "terminal to ask (see `supple screening --show`)"
+        )
+        print(said, file=sys.stderr)
+        return False
+    return answer
+
+
+def checklist_for(found: Coach, program_id: str | None) -> Checklist | None:
+    """The checklist asked before ``program_id`` (the active program's; the low-back one when
+    no program can be read); None after saying there is no such program."""
+    from supple.core.program import ProgramError
+    from supple.core.screening import LOW_BACK, checklist
+
+    service = found.program_service
+    if program_id is not None and program_id not in service.ids():
+        print(_("supple: no program '{id}'").format(id=program_id), file=sys.stderr)
+        return None
+    try:
+        return checklist(service.load(program_id).screening)
+    except ProgramError:
+        return LOW_BACK
 
 
 def _screening(args: argparse.Namespace) -> int:
@@ -135,6 +202,9 @@ def _screening(args: argparse.Namespace) -> int:
     from supple.core.files import SaveError
 
     found = coach()
+    asked = checklist_for(found, args.program)
+    if asked is None:
+        return 2
     if args.cleared:
         try:
             done = found.journal.clear_screening(found.now())
@@ -148,18 +218,18 @@ def _screening(args: argparse.Namespace) -> int:
         print(screening_result(done))
         return 0
     if args.answer is not None:
-        saved = save_answers(found, args.answer, args.usual_pain)
+        saved = save_answers(found, args.answer, args.usual_pain, asked)
         tell(found)
         if saved is None:
             return 1
         print(screening_result(saved))
         return 0
     if not args.show and sys.stdin.isatty():
-        asked = ask_screening(found)
+        answers = ask_screening(found, asked)
         tell(found)
-        if asked is None:
+        if answers is None:
             return 1
-        print(f"\n{screening_result(asked)}")
+        print(f"\n{screening_result(answers)}")
         return 0
     current = found.journal.screening()
     tell(found)

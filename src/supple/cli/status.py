@@ -10,7 +10,9 @@ it was written, a workout whose day has come is due, and the next-morning questi
 (``core.morning``'s rule over the newest sessions' facts the summary keeps, and the clock).
 
 Read-only and silent: a missing, broken or huge summary prints nothing (or what it can) and
-exits 0; the only message on stderr is a mistyped ``--format`` (exit 2).
+exits 0; the only message on stderr is a mistyped ``--format`` (exit 2): an unknown field, or a
+format spec other than ``[[fill]align][0][width][.precision]`` in ASCII digits up to
+``MAX_WIDTH``. A standard output that refuses the line is said (``cli.streams``), still exit 0.
 """
 
 from __future__ import annotations
@@ -168,6 +170,32 @@ def check_template(template: str) -> str | None:
             )
         if spec and ("{" in spec or "}" in spec):
             return f"--format: a field inside {{{name}}}'s format is not supported"
+        if spec and (problem := spec_problem(spec)):
+            return f"--format: {{{name}:{spec}}}: {problem}"
+    return None
+
+
+MAX_WIDTH = 200  # a status bar is one line: wider is a typo, and 300000000 took 760 MB
+
+# What a text field's format spec may hold: [[fill]align][0][width][.precision][s], the width
+# and precision in ASCII digits (Python's own reader takes '٣' as 3).
+_SPEC = r"(?:.?[<>^])?0?(?P<width>[0-9]*)(?:\.(?P<precision>[0-9]+))?s?"
+
+
+def spec_problem(spec: str) -> str | None:
+    """None if ``spec`` is a format spec the status line takes, else what is wrong."""
+    import re
+
+    match = re.fullmatch(_SPEC, spec, re.DOTALL)
+    if match is None:
+        from supple.core.numbers import foreign_digit
+
+        if (char := foreign_digit(spec)) is not None:
+            return f"type the digits 0-9 (U+{ord(char):04X} is not one)"
+        return "expected [[fill]align][width][.precision], e.g. >3"
+    for number in (match["width"], match["precision"]):
+        if number and int(number) > MAX_WIDTH:
+            return f"{number[:12]} is wider than {MAX_WIDTH}"
     return None
 
 
@@ -223,7 +251,9 @@ def main(args: list[str], today: date | None = None, now: datetime | None = None
         return 2
     ascii, template = parsed
     if template is not None and (problem := check_template(template)):
-        print(f"supple status: {problem}", file=sys.stderr)
+        from supple.core.words import printable  # the template is typed: ESC shown, not sent
+
+        print(f"supple status: {printable(problem)}", file=sys.stderr)
         return 2
     from supple.core.summary import read_summary
 

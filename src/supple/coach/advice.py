@@ -69,6 +69,7 @@ def session_fact(record: SessionRecord) -> SessionFact:
         record.pain_after,
         record.morning_pain,
         record.by_hand,
+        record.morning_at.date() if record.morning_at is not None else None,
     )
 
 
@@ -315,7 +316,6 @@ class AdviceService:
         that carries it), an atomic rewrite of that one file. No record to carry it, or one that
         cannot be written, leaves it in ``advice.toml`` alone (which undo reads)."""
         from supple.core.files import SaveError
-        from supple.core.schema import newer
 
         if self._journal is None:
             return
@@ -331,14 +331,16 @@ class AdviceService:
             return r.routine == entry.routine and r.started.date() <= day
 
         found = next((r for r in journal.history().records if source(r)), None)  # newest first
-        if found is None or found.path is None or newer(found.schema):
+        if found is None or found.path is None:
             return
-        if day is None:  # undone: that note, in its place
-            notes = tuple(note if live(n) else n for n in found.advice)
-        else:
-            notes = (*found.advice, note)
+
+        def noted(record: SessionRecord) -> SessionRecord:  # the file as it is now: its notes
+            if day is None:  # undone: that note, in its place
+                return replace(record, advice=tuple(note if live(n) else n for n in record.advice))
+            return replace(record, advice=(*record.advice, note))
+
         with suppress(SaveError):  # the log holds it (what undo reads): only the note is lost
-            journal.rewrite(replace(found, advice=notes))
+            journal.update(found.path, noted)
 
     def _step_back(self, entry: Applied) -> None:
         """Move back by one step only the exercises ``entry`` moved, leaving every other

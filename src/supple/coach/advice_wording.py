@@ -9,10 +9,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final, assert_never
 
-from supple.i18n import _, lazy
+from supple.i18n import _, lazy, n_
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Mapping, Sequence
     from datetime import datetime
 
     from supple.core.advice import Suggestion
@@ -63,15 +63,8 @@ SENTENCES: Final = {
         "supple is not medical advice and does not diagnose: these questions only tell it when "
         "to send you to a clinician before exercising."
     ),
-    "SCREENING_INTRO": lazy(
-        "Before the program: a few questions about warning signs that need a doctor or "
-        "physiotherapist to look at your back first. Answer for the last few weeks."
-    ),
     # NICE NG59 and Finucane 2020 (docs/safety.md): the words every warning says
     "BEFORE_EXERCISING": lazy("before exercising"),
-    "USUAL_PAIN_QUESTION": lazy(
-        "Your usual back pain, 0 to 10 (0 = no pain, 10 = worst imaginable)?"
-    ),
 }
 
 
@@ -144,6 +137,11 @@ def advice(suggestion: Suggestion, how: Hint = on_command_line) -> str:
                 "Answer the safety questions first ({how}); until then supple suggests only what "
                 "is easier."
             ).format(how=how(Ask.SCREENING))
+        case AdviceKind.USUAL_PAIN:
+            return _(
+                "Next morning {rating} of 10 on {day}: usual pain not known yet, so supple cannot "
+                "tell a flare and suggests nothing harder; give your usual pain ({how})."
+            ).format(rating=n.get("morning"), day=_day(n, "morning_day"), how=how(Ask.SCREENING))
         case _:
             assert_never(suggestion.kind)
 
@@ -189,22 +187,40 @@ def advice_undone(reason: str) -> str:
     return _("Undone, the steps are back: {reason}").format(reason=reason)
 
 
+def _day(n: Mapping[str, object], key: str) -> str:
+    """A day among the numbers (ISO, as `supple advice --json` gives it) as the app says it:
+    "Sat 05 Dec"."""
+    from datetime import date
+
+    from supple.core.words import day_words
+
+    try:
+        return day_words(date.fromisoformat(str(n.get(key))), padded=True, year=False)
+    except ValueError:
+        return str(n.get(key, ""))
+
+
 def _why_easier(n: Mapping[str, object]) -> str:
-    # Translators: the reasons are joined with ", " then followed by " on {session}"
+    # Translators: the reasons are joined with ", "; "{reasons} on {session}" names the session
     parts = []
     if "pain_during" in n:
         parts.append(_("pain {rating} of 10 during (above 5)").format(rating=n["pain_during"]))
     if "pain_after" in n:
         parts.append(_("pain {rating} of 10 after (above 5)").format(rating=n["pain_after"]))
-    if "morning" in n:
-        if "usual" in n:
-            usual = _("usual {usual}").format(usual=f"{n['usual']:g}")
-        else:
-            usual = _("usual pain not known yet")
-        parts.append(
-            _("next morning {rating} of 10 ({usual})").format(rating=n["morning"], usual=usual)
-        )
-    return _("{reasons} on {session}").format(reasons=", ".join(parts), session=n.get("session"))
+    session = _day(n, "session")
+    said = [_("{reasons} on {session}").format(reasons=", ".join(parts), session=session)]
+    if "morning" not in n:
+        return said[0]
+    usual = (
+        _("usual {usual}").format(usual=f"{n['usual']:g}")
+        if isinstance(n.get("usual"), int | float)
+        else _("usual pain not known yet")  # never compared with a made-up 0
+    )
+    # Translators: the morning after the session, "next morning 5 of 10 on Sun 06 Dec (usual 2)"
+    morning = _("next morning {rating} of 10 on {day} ({usual})").format(
+        rating=n["morning"], day=_day(n, "morning_day"), usual=usual
+    )
+    return ", ".join([*said, morning]) if parts else morning
 
 
 def _changes(n: Mapping[str, object]) -> list[str]:
@@ -268,6 +284,58 @@ def screening_missing(how: Hint = on_command_line) -> str:
         "The safety screening has not been answered ({how}). Until then supple never suggests "
         "making exercises harder."
     ).format(how=how(Ask.SCREENING))
+
+
+def flag_stands(screening: Screening | None) -> bool:
+    """A warning sign answered yes and not cleared: no program starts, a session asks first."""
+    return screening is not None and screening.flag_stands
+
+
+def program_refused(screening: Screening, how: Hint = on_command_line) -> str:
+    """Why the program did not start: a warning sign stands (docs/safety.md)."""
+    signs = "; ".join(sign.short for sign in screening.flags)
+    return _(
+        "The program was not started: you answered yes to {signs}. {see} Once a clinician has "
+        "cleared you, tell supple ({how}) and start it."
+    ).format(signs=signs, see=see_clinician(screening.urgent), how=how(Ask.CLEARED))
+
+
+def flag_next(screening: Screening) -> str:
+    """The program's next step while a warning sign stands: a clinician, not a workout."""
+    if screening.urgent:
+        return _("See a doctor today before any workout: you answered yes to a warning sign.")
+    return _(
+        "See a doctor or physiotherapist first: you answered yes to a warning sign. No workout "
+        "is suggested until a clinician has cleared you."
+    )
+
+
+def session_despite_flag(screening: Screening) -> tuple[str, str]:
+    """The question before a session while a warning sign stands, and what it means."""
+    signs = "; ".join(sign.short for sign in screening.flags)
+    meaning = _("You answered yes to {signs}. {see}").format(
+        signs=signs, see=see_clinician(screening.urgent)
+    )
+    return _("Exercise anyway?"), meaning
+
+
+def screening_unanswered(numbers: Sequence[int], pain: bool) -> str:
+    """Why the answers were not saved: the questions (numbered from 1) still unanswered, and
+    whether the usual pain is missing."""
+    said = ", ".join(str(n) for n in numbers)
+    if numbers and pain:
+        return n_(
+            "Not saved: answer question {numbers} (yes or no) and your usual pain first.",
+            "Not saved: answer questions {numbers} (yes or no) and your usual pain first.",
+            len(numbers),
+        ).format(numbers=said)
+    if numbers:
+        return n_(
+            "Not saved: answer question {numbers} (yes or no) first.",
+            "Not saved: answer questions {numbers} (yes or no) first.",
+            len(numbers),
+        ).format(numbers=said)
+    return _("Not saved: give your usual pain (0 to 10) first.")
 
 
 def screening_result(screening: Screening | None, how: Hint = on_command_line) -> str:

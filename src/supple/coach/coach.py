@@ -325,7 +325,8 @@ class Coach:
         return verdict(self.program_service.judge(record))
 
     def start_program(self, program: Program, at: datetime | None = None) -> datetime:
-        """Start (or restart) the program at ``at`` (now); the start as written. SaveError."""
+        """Start (or restart, or resume) the program at ``at`` (now); the start as written.
+        SaveError; WarningSignStands while a warning sign stands (no program starts then)."""
         return self.journal.start_program(program, at if at is not None else self.now())
 
     def record_test(self, test: MobilityTest, value: float, point: Point) -> TestResult:

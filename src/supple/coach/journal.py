@@ -15,11 +15,11 @@ if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.notices import Notices
     from supple.coach.views import HistoryView, ResumeOffer
-    from supple.core.history import HistoryStore, Loaded, Quarantined, Skipped
+    from supple.core.history import Change, HistoryStore, Loaded, Quarantined, Skipped
     from supple.core.program import MobilityTest, Point, Program, TestResult
     from supple.core.record import SessionRecord
     from supple.core.routine import Level
-    from supple.core.screening import Screening
+    from supple.core.screening import Checklist, Screening
 
 
 class Journal:
@@ -251,29 +251,31 @@ class Journal:
         return (pain.morning_due if due else pain.morning_session)(records, now)
 
     def answer_morning(self, now: datetime, rating: int | None) -> SessionRecord | None:
-        """Write this morning's pain (None: the question skipped) into the record of the session
-        it belongs to, an atomic rewrite of that one file; that record, or None if there is no
-        session to link to. Raises SaveError."""
-        from supple.core.schema import newer
+        """This morning's pain (None: skipped) into its session's record, or None. SaveError."""
         from supple.core.value import replace
 
         record = self.morning_session(now, due=False)
-        if record is None or record.path is None or newer(record.schema):
+        if record is None or record.path is None:
             return None
-        answered = replace(record, morning_pain=rating, morning_at=now)
-        self.rewrite(answered)
-        return answered
+        return self.update(record.path, lambda r: replace(r, morning_pain=rating, morning_at=now))
 
-    def rewrite(self, record: SessionRecord) -> None:
-        """Write ``record`` over its own file, an atomic rewrite of that one file. SaveError."""
-        assert record.path is not None
-        self.store.save(record, record.path)
+    def update(self, path: Path, change: Change) -> SessionRecord | None:
+        """``HistoryStore.update``; None also when the file is gone or unreadable. SaveError."""
+        from supple.core.history import BadRecord
+
+        try:
+            written = self.store.update(path, change)
+        except (BadRecord, OSError):  # gone or unreadable since it was read
+            return None
         self._written()
+        return written
 
     def start_program(self, program: Program, at: datetime) -> datetime:
-        """Start (or restart) the program at ``at``; the start as written. Raises SaveError."""
+        """Start the program at ``at``: SaveError; WarningSignStands (docs/safety.md)."""
         from supple.core.program_store import ProgramStore
+        from supple.core.screening import refuse_if_standing
 
+        refuse_if_standing(self.screening())
         state = ProgramStore(self.store).start(program, at)
         self._written()
         return state.started
@@ -291,8 +293,7 @@ class Journal:
     # -- the safety screening ---------------------------------------------------------------
 
     def screening(self) -> Screening | None:
-        """The answered screening (None: never answered; a file that cannot be used is said
-        once and left where it is: answering again replaces it)."""
+        """The screening (None: never answered, or a file that cannot be used: said once)."""
         from supple.core import screening
 
         found, problem = screening.load(self.data_dir)
@@ -302,18 +303,17 @@ class Journal:
         return found
 
     def answer_screening(
-        self, yes: frozenset[str], usual_pain: int | None, at: datetime
+        self, yes: frozenset[str], usual: int | None, at: datetime, asked: Checklist
     ) -> Screening:
-        """Save the answers given at ``at``. BadScreening (an unknown sign), SaveError."""
+        """Save the answers to ``asked`` given at ``at``. BadScreening, SaveError."""
         from supple.core import screening
 
-        answers = screening.answered(yes, usual_pain, at, self.screening())
+        answers = screening.answered(yes, usual, at, self.screening(), asked)
         screening.save(self.data_dir, answers)
         return answers
 
     def clear_screening(self, at: datetime) -> Screening | None:
-        """The person says a clinician cleared them at ``at`` (None: never answered, nothing
-        to clear). SaveError."""
+        """A clinician cleared the person at ``at`` (None: nothing to clear). SaveError."""
         from supple.core import screening
 
         found = self.screening()

@@ -219,6 +219,7 @@ class LiveSession:
         self._cuer = Cuer(self.voice_plan)
         self._edge: tuple[int, int] | None = None
         self._finished = False
+        self._abandoned = False  # never began: nothing written (``abandon``)
         self._last_frame_at: float | None = None
         # Set by a SIGCONT handler the moment the process goes on: the next frame, if it comes
         # before the handler's own callback, takes the stop as a pause first.
@@ -370,6 +371,20 @@ class LiveSession:
             return
         self.recorder.add(pain_after=pain, note=note)
 
+    def mark_choices(self) -> tuple[PainAction, ...]:
+        """What a "this hurts" mark can do now, on the exercise it is marked on (the one in
+        play; in the rest after an exercise, that exercise): ease it while work of it is still
+        ahead, skip it unless it is over, carry on always."""
+        snap = self.session.snapshot()
+        if snap.done or snap.segment is None:
+            return ()
+        over = snap.segment.between_exercises
+        return (
+            *(("eased",) if self.session.can_ease() else ()),
+            *(() if over else ("skipped",)),
+            "none",
+        )
+
     def mark_pain(self, rating: int, action: PainAction) -> PainAction:
         """ "This hurts" (the ``!`` key): a 0–10 ``rating`` on the exercise in play, then
         ``action``: carry on, ease the rest of this exercise (the plan keeps the eased work, so
@@ -404,11 +419,16 @@ class LiveSession:
     def retry_save(self) -> str | None:
         return self.recorder.finish()
 
+    def abandon(self) -> None:
+        """Drop a session that never began (a question before it went unanswered): nothing of
+        it is ever written, ``end`` included."""
+        self._abandoned = True
+
     def end(self) -> str | None:
         """End now as stopped (if still running) and write the final record; its error."""
         if not self.session.snapshot().done:
             self.session.stop()
         self._finished = True
-        if self.recorder.saved_final:
+        if self.recorder.saved_final or self._abandoned:
             return None
         return self.recorder.finish()

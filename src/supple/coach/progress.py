@@ -78,7 +78,7 @@ def report_page(
 def report_facts(
     facts: ProgressFacts, journal: Journal, prefs: Preferences, now: datetime
 ) -> ReportFacts:
-    from supple.core.report import ReportFacts, Step, read_applied
+    from supple.core.report import ReportFacts, Step, marks_of, read_applied
 
     steps = tuple(
         Step(routine, exercise, rungs)
@@ -100,4 +100,5 @@ def report_facts(
         applied=read_applied(journal.data_dir),
         steps=steps,
         screening=facts.screening,
+        marks=marks_of(journal.history().records),
     )

@@ -20,12 +20,17 @@ from supple.coach.advice_wording import advice_already as advice_already
 from supple.coach.advice_wording import advice_applied as advice_applied
 from supple.coach.advice_wording import advice_noted as advice_noted
 from supple.coach.advice_wording import advice_undone as advice_undone
+from supple.coach.advice_wording import flag_next as flag_next
+from supple.coach.advice_wording import flag_stands as flag_stands
 from supple.coach.advice_wording import morning_answered as morning_answered
 from supple.coach.advice_wording import on_command_line as on_command_line
+from supple.coach.advice_wording import program_refused as program_refused
 from supple.coach.advice_wording import screening_line as screening_line
 from supple.coach.advice_wording import screening_missing as screening_missing
 from supple.coach.advice_wording import screening_result as screening_result
+from supple.coach.advice_wording import screening_unanswered as screening_unanswered
 from supple.coach.advice_wording import see_clinician as see_clinician
+from supple.coach.advice_wording import session_despite_flag as session_despite_flag
 from supple.coach.library_wording import built_summary as built_summary
 from supple.coach.library_wording import built_title as built_title
 from supple.coach.library_wording import refusal as refusal
@@ -93,9 +98,10 @@ def reminder_line(
     """One line for the settings and program screens: on or off, and when the next one is
     (``at``, None when none is due); ``short`` leaves out the times, days and hours."""
     from supple.core.nudge import when_text
+    from supple.core.words import printable  # the file's text: shown, never sent to a terminal
 
     if problem is not None:
-        return _("Reminders: off — {problem}").format(problem=problem)
+        return _("Reminders: off — {problem}").format(problem=printable(problem))
     if not settings.on:
         if short:
             return _("Reminders: off")
@@ -106,10 +112,10 @@ def reminder_line(
         return _("Next reminder: {when}").format(when=when_text(at, now))
     if at is None:
         return _("Reminders: on · none within the hours ({settings})").format(
-            settings=settings.describe()
+            settings=printable(settings.describe())
         )
     return _("Reminders: on · next {when} ({settings})").format(
-        when=when_text(at, now), settings=settings.describe()
+        when=when_text(at, now), settings=printable(settings.describe())
     )
 
 

@@ -10,13 +10,15 @@ a stable id and the numbers it used. The rules and their sources are in docs/adv
 - three sessions that count at one dose, pain acceptable, no morning flare: one step harder for
   that exercise, at most one step of advice per exercise per 7 days, and only when the screening
   was answered with no warning sign (or the person was cleared);
-- pain above 5, or a morning 2 or more above usual: one step easier for the exercises marked
-  (else the whole routine); pain rising across three sessions: a rest day;
+- pain above 5 during: one step easier for the exercises marked; pain above 5 after, or a
+  morning 2 or more above usual: one step easier for the whole routine (both lines when both
+  apply: a flare is never hidden behind a mark); pain rising across three sessions: a rest day;
 - a test is better or worse only beyond its measurement error; middle and end tests are
   celebrated with the change since the start.
 
 When in doubt the advice errs to the safe side: no pain recorded means no harder; no usual pain
-known means no morning compared (and no harder after a rated morning); until the screening is
+known means no morning compared (the line "usual pain not known yet", and no harder after a
+rated morning); until the screening is
 answered (asked once, before the first advice of any kind), advice is only "answer the safety
 questions first" and what is easier (a step easier, a rest day).
 """
@@ -28,8 +30,16 @@ import statistics
 from collections.abc import Mapping
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Literal, Protocol, assert_never
+from typing import assert_never
 
+from supple.core.advice_facts import AdviceInput as AdviceInput
+from supple.core.advice_facts import AppliedFact as AppliedFact
+from supple.core.advice_facts import Doses as Doses
+from supple.core.advice_facts import ExerciseFact as ExerciseFact
+from supple.core.advice_facts import Point as Point
+from supple.core.advice_facts import ScreeningLike as ScreeningLike
+from supple.core.advice_facts import SessionFact as SessionFact
+from supple.core.advice_facts import TestFact as TestFact
 from supple.core.value import field, value_class
 from supple.core.words import judge
 
@@ -43,24 +53,6 @@ USUAL_DAYS = 14  # usual pain: the median before-session rating over these days 
 USUAL_RATINGS = 3  # ... once there are this many; before, the screening's usual pain
 RECENT_DAYS = 14  # sessions older than this earn no step either way
 CELEBRATE_DAYS = 14  # a middle or end test is celebrated this long after it was taken
-Point = Literal["start", "middle", "end"]
-
-
-class ScreeningLike(Protocol):
-    """What advice reads of the safety screening (``core.screening.Screening`` satisfies it)."""
-
-    @property
-    def answered(self) -> bool: ...
-    @property
-    def any_flag(self) -> bool: ...
-    @property
-    def cleared(self) -> bool: ...
-    @property
-    def allows_harder(self) -> bool: ...
-    @property
-    def urgent(self) -> bool: ...
-    @property
-    def usual_pain(self) -> int | None: ...
 
 
 class AdviceKind(StrEnum):
@@ -71,6 +63,7 @@ class AdviceKind(StrEnum):
     CELEBRATE = "celebrate"
     SEE_CLINICIAN = "see-clinician"
     SCREENING = "screening"  # answer the safety questions first
+    USUAL_PAIN = "usual-pain"  # a morning rated, no usual pain to compare it with yet
 
     @property
     def change(self) -> int:
@@ -86,94 +79,11 @@ class AdviceKind(StrEnum):
                 | AdviceKind.CELEBRATE
                 | AdviceKind.SEE_CLINICIAN
                 | AdviceKind.SCREENING
+                | AdviceKind.USUAL_PAIN
             ):
                 return 0
             case _:
                 assert_never(self)
-
-
-# -- the facts in -------------------------------------------------------------------------------
-
-
-@value_class(frozen=True, slots=True)
-class ExerciseFact:
-    """One exercise of one session: the dose played and whether it was done."""
-
-    exercise: str  # the routine step's exercise id
-    name: str
-    dose: str  # the dose as played, in words ("5 reps", "30 s × 2 sets")
-    done: bool
-    pain: int | None = None  # the highest "this hurts" mark on it, 0–10
-
-
-@value_class(frozen=True, slots=True)
-class SessionFact:
-    day: date
-    routine: str
-    counted: bool
-    exercises: tuple[ExerciseFact, ...]
-    pain_before: int | None = None
-    pain_after: int | None = None
-    morning_pain: int | None = None
-    by_hand: bool = False
-
-    @property
-    def marked(self) -> int | None:
-        marks = [e.pain for e in self.exercises if e.pain is not None]
-        return max(marks) if marks else None
-
-    @property
-    def pain(self) -> int | None:
-        """The session's pain during and after: the higher of its marks and its after rating."""
-        known = [p for p in (self.marked, self.pain_after) if p is not None]
-        return max(known) if known else None
-
-
-@value_class(frozen=True, slots=True)
-class TestFact:
-    __test__ = False  # not a pytest class, whatever its name
-
-    test: str
-    name: str
-    unit: str
-    better: Literal["higher", "lower"]
-    point: Point
-    value: float
-    taken: date
-    error: float  # the test's measurement error, declared once in the program file
-
-    def improved(self, start: float) -> float:
-        return self.value - start if self.better == "higher" else start - self.value
-
-
-@value_class(frozen=True, slots=True)
-class AppliedFact:
-    """A step applied from advice: the 7-day limit counts these, never the person's own."""
-
-    routine: str
-    exercise: str
-    day: date
-
-
-@value_class(frozen=True, slots=True)
-class Doses:
-    """An exercise's dose one step easier and one step harder at the level it is played
-    (None: the end of its ladder)."""
-
-    easier: str | None
-    harder: str | None
-
-
-@value_class(frozen=True, slots=True)
-class AdviceInput:
-    today: date
-    sessions: tuple[SessionFact, ...] = ()
-    tests: tuple[TestFact, ...] = ()
-    steps: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
-    applied: tuple[AppliedFact, ...] = ()
-    screening: ScreeningLike | None = None
-    doses: Mapping[tuple[str, str], Doses] = field(default_factory=dict)  # (routine, exercise)
-    tests_due: tuple[Point, ...] = ()
 
 
 # -- the suggestions out ------------------------------------------------------------------------
@@ -271,6 +181,8 @@ def advise(facts: AdviceInput) -> list[Suggestion]:
     out.extend(easier)
     if blocked and not rest:
         out.append(blocked)
+    if usual is None:
+        out.extend(_usual_unknown(sessions, facts))
     if _harder_allowed(sessions, facts, usual) and not rest and not blocked:
         out.extend(_harder(sessions, facts, usual))
     if answered:  # before the screening, only the safe side (the issue's decision)
@@ -303,75 +215,137 @@ def _rest(sessions: list[SessionFact], facts: AdviceInput) -> list[Suggestion]:
 def _easier(
     sessions: list[SessionFact], facts: AdviceInput, usual: float | None
 ) -> tuple[list[Suggestion], Suggestion | None]:
-    """One step easier for the exercises of each routine's latest session that hurt above 5
-    (or the whole routine: after-pain above 5, or a morning flare); a rest day instead when
-    every one of them was stepped by advice within 7 days."""
+    """For each routine: one step easier for the exercises of its latest day's sessions that
+    hurt above 5, and one step easier for the whole routine after pain above 5 that day or
+    while its latest rated morning is a flare (both lines when both apply, each leaving out the
+    exercises advice stepped since); a rest day instead when none of a line's exercises may
+    step (stepped by advice within 7 days, or at the easy end of their ladder)."""
     since = facts.today - timedelta(days=RECENT_DAYS)
-    latest: dict[str, SessionFact] = {}
+    recent: dict[str, list[SessionFact]] = {}
     for session in sessions:
         if session.day > since:
-            latest[session.routine] = session
+            recent.setdefault(session.routine, []).append(session)
     out: list[Suggestion] = []
     blocked: Suggestion | None = None
-    for routine, session in sorted(latest.items()):
-        marked = [e for e in session.exercises if e.pain is not None and e.pain > ACCEPTABLE]
-        numbers: dict[str, float | int | str] = {}
-        if marked:
-            chosen = marked
-            numbers["pain_during"] = max(e.pain or 0 for e in marked)
-        elif (session.pain_after or 0) > ACCEPTABLE or _flare(session, usual):
-            chosen = [e for e in session.exercises if e.done] or list(session.exercises)
-            if (session.pain_after or 0) > ACCEPTABLE:
-                numbers["pain_after"] = session.pain_after or 0
-            if session.morning_pain is not None and (usual is None or _flare(session, usual)):
-                numbers["morning"] = session.morning_pain  # no "usual": not known yet
-                if usual is not None:
-                    numbers["usual"] = usual
-        else:
-            continue
-        numbers["session"] = session.day.isoformat()
-        already = [
-            e
-            for e in chosen
-            if (last := _last_stepped(facts, routine, e.exercise)) is not None
-            and last >= session.day
-        ]
-        if already:  # acted on since that session
-            continue
-        doses = [facts.doses.get((routine, e.exercise)) for e in chosen]
-        able = [
-            (e, d)
-            for e, d in zip(chosen, doses, strict=True)
-            if (d is None or d.easier is not None) and _may_step(facts, routine, e.exercise)
-        ]
-        if not able:
-            blocked = Suggestion(AdviceKind.REST, routine=routine, numbers=numbers, day=session.day)
-            continue
-        first = able[0][1]
-        out.append(
-            Suggestion(
-                AdviceKind.EASIER,
-                routine=routine,
-                exercises=tuple(e.exercise for e, _ in able),
-                names=tuple(e.name for e, _ in able),
-                dose=(first.easier or "") if first is not None and len(able) == 1 else "",
-                was=able[0][0].dose if len(able) == 1 else "",
-                numbers=numbers,
-                day=session.day,
-            )
-        )
+    for routine, played in sorted(recent.items()):
+        for chosen, numbers, day in _easier_lines(played, usual):
+            suggestion = _step_down(facts, routine, chosen, numbers, day)
+            if suggestion is not None and suggestion.kind is AdviceKind.REST:
+                blocked = suggestion
+            elif suggestion is not None:
+                out.append(suggestion)
     return out, blocked
 
 
+Line = tuple[list[ExerciseFact], dict[str, float | int | str], date]
+
+
+def _easier_lines(played: list[SessionFact], usual: float | None) -> list[Line]:
+    """A routine's reasons to step down, from its recent sessions (oldest first): the marks
+    above 5 of its latest day, then the whole routine for pain after above 5 that day or a
+    flare on its latest rated morning."""
+    day = played[-1].day
+    latest = [s for s in played if s.day == day]
+    lines: list[Line] = []
+    marked: dict[str, ExerciseFact] = {}
+    hurt = (e for s in latest for e in s.exercises if e.pain is not None and e.pain > ACCEPTABLE)
+    for entry in sorted(hurt, key=lambda e: e.pain or 0):  # the highest mark of each kept
+        marked[entry.exercise] = entry
+    if marked:
+        during = max(e.pain or 0 for e in marked.values())
+        lines.append((list(marked.values()), {"pain_during": during, "session": str(day)}, day))
+    whole: dict[str, float | int | str] = {}
+    after = max((s.pain_after for s in latest if s.pain_after is not None), default=None)
+    if after is not None and after > ACCEPTABLE:
+        whole.update(pain_after=after, session=str(day))
+    flare = _standing(played, usual)
+    if flare is not None and usual is not None:
+        whole.update(morning=flare.morning_pain or 0, usual=usual)
+        whole["morning_day"] = str(flare.morning_day)
+        whole.setdefault("session", str(flare.day))
+    if whole:  # the exercises done that day (and on the flare's session), once each
+        stepped = latest if flare is None else [*latest, flare]
+        entries: dict[str, ExerciseFact] = {}
+        for entry in (e for s in stepped for e in s.exercises if e.done):
+            entries.setdefault(entry.exercise, entry)
+        chosen = list(entries.values()) or [e for s in stepped for e in s.exercises]
+        lines.append((chosen, whole, day if flare is None else flare.day))
+    return lines
+
+
+def _standing(played: list[SessionFact], usual: float | None) -> SessionFact | None:
+    """The session of a flare that stands: the latest rated morning of ``played`` (one
+    routine's sessions, oldest first), if it is a flare."""
+    mornings = [s for s in played if s.morning_pain is not None]
+    return mornings[-1] if mornings and _flare(mornings[-1], usual) else None
+
+
+def _step_down(
+    facts: AdviceInput,
+    routine: str,
+    chosen: list[ExerciseFact],
+    numbers: dict[str, float | int | str],
+    day: date,
+) -> Suggestion | None:
+    """One step easier for ``chosen`` less those advice stepped since ``day`` (None when that
+    leaves none: acted on); a rest day when none left may step."""
+    left = [
+        e
+        for e in chosen
+        if (last := _last_stepped(facts, routine, e.exercise)) is None or last < day
+    ]
+    if not left:
+        return None
+    doses = [facts.doses.get((routine, e.exercise)) for e in left]
+    able = [
+        (e, d)
+        for e, d in zip(left, doses, strict=True)
+        if (d is None or d.easier is not None) and _may_step(facts, routine, e.exercise)
+    ]
+    if not able:
+        return Suggestion(AdviceKind.REST, routine=routine, numbers=numbers, day=day)
+    first = able[0][1]
+    return Suggestion(
+        AdviceKind.EASIER,
+        routine=routine,
+        exercises=tuple(e.exercise for e, _ in able),
+        names=tuple(e.name for e, _ in able),
+        dose=(first.easier or "") if first is not None and len(able) == 1 else "",
+        was=able[0][0].dose if len(able) == 1 else "",
+        numbers=numbers,
+        day=day,
+    )
+
+
+def _usual_unknown(sessions: list[SessionFact], facts: AdviceInput) -> list[Suggestion]:
+    """A recent morning rated with no usual pain to compare it with: said, never guessed."""
+    since = facts.today - timedelta(days=RECENT_DAYS)
+    rated = [s for s in sessions if s.morning_pain is not None and s.day > since]
+    if not rated:
+        return []
+    last = rated[-1]
+    numbers: dict[str, float | int | str] = {
+        "morning": last.morning_pain or 0,
+        "morning_day": str(last.morning_day),
+        "session": str(last.day),
+    }
+    return [Suggestion(AdviceKind.USUAL_PAIN, routine=last.routine, numbers=numbers, day=last.day)]
+
+
 def _harder_allowed(sessions: list[SessionFact], facts: AdviceInput, usual: float | None) -> bool:
-    """Never harder without a screening that allows it, after pain above 5 in the last session
-    or a flare on the latest morning rated."""
+    """Never harder without a screening that allows it, after pain above 5 in the last session,
+    a flare on the latest morning rated, or while any routine's flare stands."""
     if facts.screening is None or not facts.screening.allows_harder:
         return False
     if sessions and (sessions[-1].pain or 0) > ACCEPTABLE:
         return False
     mornings = [s for s in sessions if s.morning_pain is not None]
     if mornings and usual is None:  # a morning rated, nothing to compare it with
+        return False
+    since = facts.today - timedelta(days=RECENT_DAYS)
+    routines = {s.routine for s in sessions if s.day > since}
+    by_routine = ([s for s in sessions if s.routine == r and s.day > since] for r in routines)
+    if any(_standing(played, usual) for played in by_routine):  # a flare eases, never harder
         return False
     return not (mornings and _flare(mornings[-1], usual))
 

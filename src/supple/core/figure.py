@@ -143,13 +143,14 @@ class Figure:
         return posed
 
 
-def angle(a: Point, vertex: Point, b: Point) -> float:
-    """The angle at ``vertex`` between the bones to ``a`` and ``b``, in degrees (0..180)."""
+def angle(a: Point, vertex: Point, b: Point, *, degenerate: float = 0.0) -> float:
+    """The angle at ``vertex`` between the bones to ``a`` and ``b``, in degrees (0..180);
+    ``degenerate`` where a bone has no length."""
     ax, ay = a[0] - vertex[0], a[1] - vertex[1]
     bx, by = b[0] - vertex[0], b[1] - vertex[1]
     norm = math.hypot(ax, ay) * math.hypot(bx, by)
     if norm == 0:
-        return 0.0
+        return degenerate
     return math.degrees(math.acos(max(-1.0, min(1.0, (ax * bx + ay * by) / norm))))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 
-from supple.core.figure import HEAD_RADIUS, Figure, Point, Pose
+from supple.core.figure import HEAD_RADIUS, Figure, Pose, angle
 from supple.core.figure_data import FOREARM, ON_FLOOR, SHIN, THIGH, TRUNK_LENGTH, UPPER_ARM
 
 ON = 0.25  # "on the floor": a joint within this of where it rests
@@ -63,15 +63,6 @@ def _length(pose: Pose, a: str, b: str) -> float | None:
     return math.dist(pose[a], pose[b])
 
 
-def _angle(a: Point, vertex: Point, b: Point) -> float:
-    ax, ay = a[0] - vertex[0], a[1] - vertex[1]
-    bx, by = b[0] - vertex[0], b[1] - vertex[1]
-    norm = math.hypot(ax, ay) * math.hypot(bx, by)
-    if norm == 0:
-        return 180.0
-    return math.degrees(math.acos(max(-1.0, min(1.0, (ax * bx + ay * by) / norm))))
-
-
 def _bend(pose: Pose, depth: Mapping[str, float], root: str, joint: str, end: str) -> float:
     """The angle at ``joint`` with each bone's declared turn towards the viewer counted (3-D)."""
 
@@ -111,7 +102,7 @@ def problems(figure: Figure) -> list[str]:
         if not 0.9 * TRUNK_LENGTH <= trunk <= 1.1 * TRUNK_LENGTH:
             found.append(f"{where}: hip to neck is {trunk:.2f}, not about {TRUNK_LENGTH}")
         # The neck bends at most 80° from the line of the trunk (side view), 50° (front).
-        head_turn = 180 - _angle(pose["hip"], pose["neck"], pose["head"])
+        head_turn = 180 - angle(pose["hip"], pose["neck"], pose["head"], degenerate=180.0)
         if head_turn > (50 if front else 80):
             found.append(f"{where}: the head bends {head_turn:.0f}° from the trunk")
         for s in ("", "2"):

@@ -31,6 +31,33 @@ def refuse_newer(path: Path, schema: int) -> None:
         raise SaveError(path, f"written by a newer supple (schema {schema}); left as it is")
 
 
+DATA_LOCK = "records.mutex"  # in the state folder's locks/, beside each machine's session locks
+
+
+@contextlib.contextmanager
+def data_lock(folder: Path) -> Iterator[None]:
+    """The data lock (``folder``/DATA_LOCK), held while a session record is read again, changed
+    and written: two copies of supple (the app and a command) then never write a stale copy over
+    each other's change. Waits for the other; not reentrant. POSIX; elsewhere no lock.
+    SaveError if the lock cannot be made (a read-only disk)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        make_private_dirs(folder)
+        fd = os.open(folder / DATA_LOCK, flags, 0o600)
+    except OSError as error:
+        raise SaveError(folder / DATA_LOCK, error.strerror or str(error)) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing lets the lock go
+
+
 def make_private_dirs(folder: Path) -> None:
     """Create ``folder`` and any missing parents as 0700: this is health data."""
     missing = []

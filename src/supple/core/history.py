@@ -18,6 +18,7 @@ from supple.core.files import (
     MAX_SESSION_BYTES,
     SaveError,
     atomic_write,
+    data_lock,
     make_private_dirs,
     move_into,
     open_regular,
@@ -52,6 +53,7 @@ def _lock_now(fd: int, *, shared: bool = False) -> None:
 
 
 Now = Callable[[], datetime]
+Change = Callable[[SessionRecord], SessionRecord | None]  # one writer's change of a record
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -267,20 +269,31 @@ class HistoryStore:
 
     def _interrupt(self, path: Path) -> bool:
         """Mark a dead session's checkpoint ``interrupted``; True if it was one."""
+
+        def mark(record: SessionRecord) -> SessionRecord | None:
+            return replace(record, status="interrupted") if record.status == "in_progress" else None
+
         try:
-            record = read_record(path)
+            return self.update(path, mark) is not None
         except (BadRecord, OSError):
             return False  # load() quarantines it, or reports it
-        if record.status != "in_progress" or newer(record.schema):
-            return False  # a newer supple's file is never rewritten
-        try:
-            self.save(replace(record, status="interrupted"), path)
         except SaveError as error:
             # A full or read-only disk: the checkpoint stays as it is and is read as it is;
             # it is marked the next time the folder can be written. Never a crash at start.
             self.write_problem = error.reason
             return False
-        return True
+
+    def update(self, path: Path, change: Change) -> SessionRecord | None:
+        """The one read-modify-write of a session record: under the data lock, the file read
+        again and ``change`` (which sets its own fields alone) written over it, atomically. What
+        was written; None if ``change`` said no or the file is a newer supple's (never
+        rewritten). SaveError; BadRecord or OSError if the file cannot be read."""
+        with data_lock(self.locks_dir.parent):
+            changed = change(read_record(path))
+            if changed is None or newer(changed.schema):
+                return None
+            self.save(changed, path)
+        return replace(changed, path=path)
 
     def _lock_of(self, path: Path) -> Path:
         return self.locks_dir / (path.stem + ".lock")

@@ -162,10 +162,9 @@ def parse_days(text: str) -> tuple[int, ...]:
     return tuple(sorted(days))
 
 
-def days_text(days: tuple[int, ...]) -> str:
-    """Weekday numbers in the shortest words: ``daily``, ``mon-fri``, ``mon,wed,fri-sun``."""
-    if len(days) == 7:
-        return "daily"
+def day_runs(days: tuple[int, ...], names: tuple[str, ...], through: str) -> str:
+    """Weekday numbers as runs of days in a row, by ``names``: ``mon-fri`` (``through`` "-"),
+    a lone day alone, the runs joined by commas."""
     runs: list[list[int]] = []
     for day in sorted(days):
         if runs and runs[-1][-1] == day - 1:
@@ -173,8 +172,13 @@ def days_text(days: tuple[int, ...]) -> str:
         else:
             runs.append([day])
     return ",".join(
-        DAY_NAMES[r[0]] if len(r) == 1 else f"{DAY_NAMES[r[0]]}-{DAY_NAMES[r[-1]]}" for r in runs
+        names[r[0]] if len(r) == 1 else f"{names[r[0]]}{through}{names[r[-1]]}" for r in runs
     )
+
+
+def days_text(days: tuple[int, ...]) -> str:
+    """Weekday numbers in the shortest words: ``daily``, ``mon-fri``, ``mon,wed,fri-sun``."""
+    return "daily" if len(days) == 7 else day_runs(days, DAY_NAMES, "-")
 
 
 def parse_hours(text: str) -> tuple[int, int]:

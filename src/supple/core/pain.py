@@ -7,7 +7,7 @@ usual cut points of the numeric rating scale. Every screen and command reads the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import datetime
 
 from supple.core.morning import SessionFact, due_for, session_for
@@ -67,19 +67,29 @@ def pain_words(rating: int) -> str:
     )
 
 
-def mark_words(rating: int) -> str:
+def mark_words(rating: int, choices: Collection[str] = ("eased", "skipped", "none")) -> str:
     """What a "this hurts" rating means for this exercise, by the rule the advice follows
-    (``core.advice.ACCEPTABLE``: up to it is acceptable during exercise, above is too much)."""
+    (``core.advice.ACCEPTABLE``: up to it is acceptable during exercise, above is too much),
+    and what to do about it among ``choices`` (the mark's actions that can be taken now)."""
     from supple.core.advice import ACCEPTABLE
 
+    facts = {"pain": pain_words(rating), "most": ACCEPTABLE}
+    every = "eased" in choices and "skipped" in choices
     if rating > ACCEPTABLE:
-        return _("{pain} — above {most} is more than the rule allows: ease or skip.").format(
-            pain=pain_words(rating), most=ACCEPTABLE
-        )
-    return _(
-        "{pain} — up to {most} is acceptable during exercise. "
-        "Ease this exercise now, skip it, or carry on?"
-    ).format(pain=pain_words(rating), most=ACCEPTABLE)
+        if every:
+            return _("{pain} — above {most} is more than the rule allows: ease or skip.").format(
+                **facts
+            )
+        if "skipped" in choices:
+            return _("{pain} — above {most} is more than the rule allows: skip it.").format(**facts)
+        # Translators: a pain mark in the rest after an exercise: nothing of it left to change
+        return _("{pain} — above {most} is more than the rule allows.").format(**facts)
+    if every:
+        return _(
+            "{pain} — up to {most} is acceptable during exercise. "
+            "Ease this exercise now, skip it, or carry on?"
+        ).format(**facts)
+    return _("{pain} — up to {most} is acceptable during exercise.").format(**facts)
 
 
 def read_pain(raw: str) -> int:
@@ -122,6 +132,20 @@ def old_feeling_words(before: int | None, after: int | None) -> str:
     if not pair:
         return ""
     return _("feeling {pair}/10 ({scale})").format(pair=pair, scale=_(_OLD_SCALE))
+
+
+def action_words(action: str) -> str:
+    """What was done after a "this hurts" mark, in a word: "carried on", "eased", "skipped"
+    (an action a newer supple wrote: as it is)."""
+    match action:
+        case "none":
+            return _("carried on")
+        case "eased":
+            return _("eased")
+        case "skipped":
+            return _("skipped")
+        case _:
+            return action
 
 
 def pain_line(record: SessionRecord) -> str:

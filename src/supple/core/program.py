@@ -107,6 +107,7 @@ class Program:
     tests_after: tuple[int, int, int]  # workouts done before the start, middle and end tests
     tests: tuple[MobilityTest, ...]
     path: Path | None = None
+    screening: str = "low-back"  # the safety checklist asked before it (core.screening)
 
     @property
     def weeks(self) -> int:
@@ -127,15 +128,9 @@ class Program:
         return "end"
 
 
-TOP_KEYS = (
-    "schema",
-    "id",
-    "title",
-    "summary",
-    "workouts_per_week",
-    "tests_after",
-    "workout",
-    "test",
+TOP_KEYS = (  # "screening": the checklist asked before it
+    *("schema", "id", "title", "summary", "workouts_per_week", "tests_after", "workout", "test"),
+    "screening",
 )
 TEST_KEYS = (
     "id",
@@ -167,6 +162,7 @@ def load_program(path: Path, catalog: Catalog | None) -> Program:
 def parse_program(
     data: dict[str, Any], *, path: Path, text: str, catalog: Catalog | None
 ) -> Program:
+    from supple.core.screening import CHECKLIST_IDS as CHECKS
     from supple.core.translations import ROUTINE_TEXTS, language_keys, read_translations, shown
 
     check = Checker(path, text)
@@ -186,10 +182,10 @@ def parse_program(
     workouts = _workouts(check, data.get("workout"), per_week, catalog)
     tests_after = _tests_after(check, data.get("tests_after"), len(workouts))
     tests = [replace(t, program=program_id) for t in _tests(check, data.get("test"))]
+    screening = check.string(data, [], "screening", default=CHECKS[0], choices=CHECKS)
     check.raise_if_any(ProgramError)
-    return Program(
-        program_id, title, summary, per_week, tuple(workouts), tests_after, tuple(tests), path
-    )
+    found = (program_id, title, summary, per_week, tuple(workouts), tests_after, tuple(tests))
+    return Program(*found, path, screening or CHECKS[0])
 
 
 def _workouts(check: Checker, raw: Any, per_week: int, catalog: Catalog | None) -> list[Workout]:

@@ -44,7 +44,7 @@ from supple.core.record_fields import (
     write_fields,
 )
 from supple.core.schema import SCHEMA
-from supple.core.value import field, value_class
+from supple.core.value import field, replace, value_class
 from supple.i18n import _
 
 RecordStatus = Literal["completed", "stopped", "interrupted", "in_progress"]
@@ -441,3 +441,16 @@ def _csv_fields() -> tuple[str, ...]:
 
 
 CSV_FIELDS = _csv_fields()
+
+
+# The fields written after the session by others than its recorder (the next-morning answer, the
+# advice applied on its strength): a checkpoint or a late check-in keeps them as the file holds
+# them, so the app's record never writes a stale copy over a command's answer.
+LATER = ("morning_pain", "morning_at", "advice")
+
+
+def keep_later(mine: SessionRecord, on_disk: SessionRecord) -> SessionRecord:
+    """``mine`` (the recorder's fields) with the LATER fields, and the keys this supple does not
+    know, as ``on_disk`` holds them."""
+    kept = {name: getattr(on_disk, name) for name in LATER}
+    return replace(mine, unknown={**on_disk.unknown, **mine.unknown}, **kept)

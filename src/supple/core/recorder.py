@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from supple.core.files import SaveError
-from supple.core.history import HistoryStore, LiveFile
-from supple.core.record import PainMark, SessionRecord
+from supple.core.history import BadRecord, HistoryStore, LiveFile
+from supple.core.record import PainMark, SessionRecord, keep_later
 from supple.core.resume import continued
 from supple.core.session import Session
 from supple.core.snapshot import Snapshot
@@ -114,8 +114,14 @@ class Recorder:
         return self.finish()
 
     def _write(self) -> None:
+        """The record as it stands over its file, keeping what others wrote there since (the
+        next-morning answer, the advice applied: ``record.LATER``), under the data lock."""
+        mine = self.record()
         try:
-            self.store.save(self.record(), self.path)
+            try:
+                self.store.update(self.path, lambda on_disk: keep_later(mine, on_disk))
+            except (BadRecord, OSError):  # not there yet (the first checkpoint), or unreadable
+                self.store.save(mine, self.path)
         except SaveError as error:
             self.error = error.reason
         else:

@@ -6,13 +6,15 @@ every piece of text from a file or a person is HTML-escaped here, and only here.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from supple.core.screening import SIGNS, Screening
+from supple.core.pain import action_words
+from supple.core.record import SessionRecord
+from supple.core.screening import ALL_SIGNS, Screening
 from supple.core.stats import Week
 from supple.core.trends import AdherenceWeek, PainWeek, TestTrend, so_far
 from supple.core.value import value_class
@@ -48,6 +50,26 @@ class Step:
 
 
 @value_class(frozen=True, slots=True)
+class Mark:
+    """A "this hurts" mark during a session: when, on which exercise, how much, what was done."""
+
+    at: datetime  # the session's start
+    exercise: str  # its name in that session
+    rating: int
+    action: str  # the record's: "none", "eased", "skipped"
+
+
+def marks_of(records: Iterable[SessionRecord]) -> tuple[Mark, ...]:
+    """Every session's "this hurts" marks, oldest first, each exercise by its name there."""
+    out = []
+    for record in sorted(records, key=lambda r: r.started):
+        names = {e.id: e.name for e in record.exercises}
+        for m in record.pain_marks:
+            out.append(Mark(record.started, names.get(m.exercise, m.exercise), m.rating, m.action))
+    return tuple(out)
+
+
+@value_class(frozen=True, slots=True)
 class ReportFacts:
     generated: datetime
     program: str  # the program's title ("" when none could be read)
@@ -62,6 +84,7 @@ class ReportFacts:
     applied: tuple[Applied, ...]
     steps: tuple[Step, ...]
     screening: Screening | None
+    marks: tuple[Mark, ...] = ()  # the "this hurts" marks, oldest first
 
 
 def read_applied(data_dir: Path) -> tuple[Applied, ...]:
@@ -216,6 +239,18 @@ def _pain(facts: ReportFacts) -> str:
         text = _p(_("Weekly means, 0 = no pain, 10 = worst imaginable.")) + _table(
             head, rows, {1, 2, 3}
         )
+    if facts.marks:
+        rows = [
+            [
+                _e(day_words(m.at)),
+                _e(m.exercise),
+                _e(f"{m.rating}/10"),
+                _e(action_words(m.action)),
+            ]
+            for m in facts.marks
+        ]
+        text += _p(_('"This hurts" marks during sessions (above 5 is more than the rule allows):'))
+        text += _table([_("When"), _("Exercise"), _("Pain"), _("Then")], rows, {2})
     if facts.old_feelings:
         note = n_(
             '{sessions} carries a "feeling" check-in on another scale (0 = very bad, '
@@ -289,10 +324,11 @@ def _screening(screening: Screening | None) -> str:
             _e(sign.short),
             f'<span class="flag">{_e(yes)}</span>' if screening.signs[sign.key] else _e(no),
         ]
-        for sign in SIGNS
+        for sign in ALL_SIGNS
+        if sign.key in screening.signs
     ]
     usual = _("not given") if screening.usual_pain is None else f"{screening.usual_pain}/10"
-    said = _("Answered {day}; usual back pain {usual}.").format(
+    said = _("Answered {day}; usual pain {usual}.").format(
         day=day_words(screening.answered_at), usual=usual
     )
     head = f"<p>{_e(said)} "

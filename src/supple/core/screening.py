@@ -1,10 +1,13 @@
-"""The safety screening: the warning signs that call for a clinician before exercise for low
-back pain, asked as data, and the person's answers as stored in ``screening.toml``.
+"""The safety screening: the warning signs that call for a clinician before exercise, asked
+as data, one checklist per body region (a program names the one it uses: ``screening =`` in its
+file), and the person's answers as stored in ``screening.toml`` (one file: the keys of every
+checklist are distinct).
 
-The signs follow NICE NG59 (Low back pain and sciatica in over 16s, 2016, updated 2020) and the
-international red-flag framework (Finucane et al., JOSPT 2020;50(7):350-372): see
-docs/safety.md. supple never diagnoses: any yes says to see a clinician first, and advice never
-suggests harder until the person says a clinician has cleared them (``allows_harder``).
+The low-back signs follow NICE NG59 (Low back pain and sciatica in over 16s, 2016, updated 2020)
+and the international red-flag framework (Finucane et al., JOSPT 2020;50(7):350-372); the neck,
+shoulder and arm signs the shoulder and neck red-flag literature: see docs/safety.md. supple never
+diagnoses: any yes says to see a clinician first, no program starts, and advice never suggests
+harder until the person says a clinician has cleared them (``allows_harder``).
 """
 
 from __future__ import annotations
@@ -85,8 +88,124 @@ SIGNS: tuple[Sign, ...] = (
         lazy("a recent fall or accident"),
     ),
 )
-SIGN_KEYS: tuple[str, ...] = tuple(sign.key for sign in SIGNS)
+OVERHEAD_SIGNS: tuple[Sign, ...] = (
+    Sign(
+        "arm_weakness",
+        lazy(
+            "Weakness, numbness or pins and needles in an arm or hand that is spreading or "
+            "getting worse?"
+        ),
+        lazy("arm weakness or numbness getting worse"),
+        urgent=True,
+    ),
+    Sign(
+        "chest_pain",
+        lazy("Chest pain, tightness or shortness of breath along with the arm or shoulder pain?"),
+        lazy("chest pain or breathlessness with arm pain"),
+        urgent=True,
+    ),
+    Sign(
+        "neck_dizziness",
+        lazy(
+            "Dizziness, double or blurred vision, trouble speaking or swallowing, or fainting "
+            "when you move your neck?"
+        ),
+        lazy("dizziness or vision trouble with neck movement"),
+        urgent=True,
+    ),
+    Sign(
+        "injury_lost_movement",
+        lazy(
+            "A recent fall, accident or blow after which you cannot lift the arm, or the "
+            "shoulder looks out of shape?"
+        ),
+        lazy("a recent injury with movement lost"),
+        urgent=True,
+    ),
+    Sign(
+        "hot_swollen_joint",
+        lazy("A hot, red or swollen shoulder or joint, or a fever, feeling unwell?"),
+        lazy("a hot swollen joint or fever"),
+    ),
+    Sign(
+        "night_pain_weight",
+        lazy("Constant pain at night, weight loss you cannot explain, or a history of cancer?"),
+        lazy("night pain, weight loss or cancer history"),
+    ),
+)
+
+
+@value_class(frozen=True, slots=True)
+class Checklist:
+    """The questions asked before one kind of program: a stable id (a program's ``screening``
+    key), the signs in the order asked, and the introduction and usual-pain question."""
+
+    id: str
+    signs: tuple[Sign, ...]
+    english_intro: str
+    english_usual: str
+
+    @property
+    def intro(self) -> str:
+        return _(self.english_intro)
+
+    @property
+    def usual_question(self) -> str:
+        return _(self.english_usual)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(sign.key for sign in self.signs)
+
+
+LOW_BACK = Checklist(
+    "low-back",
+    SIGNS,
+    lazy(
+        "Before the program: a few questions about warning signs that need a doctor or "
+        "physiotherapist to look at your back first. Answer for the last few weeks."
+    ),
+    lazy("Your usual back pain, 0 to 10 (0 = no pain, 10 = worst imaginable)?"),
+)
+OVERHEAD = Checklist(
+    "overhead",
+    OVERHEAD_SIGNS,
+    lazy(
+        "Before the program: a few questions about warning signs that need a doctor or "
+        "physiotherapist to look at your neck, shoulders or arms first. Answer for the last few "
+        "weeks."
+    ),
+    lazy("Your usual neck, shoulder or arm pain, 0 to 10 (0 = no pain, 10 = worst imaginable)?"),
+)
+CHECKLISTS: tuple[Checklist, ...] = (LOW_BACK, OVERHEAD)  # the first: the default
+CHECKLIST_IDS: tuple[str, ...] = tuple(c.id for c in CHECKLISTS)
+ALL_SIGNS: tuple[Sign, ...] = tuple(sign for c in CHECKLISTS for sign in c.signs)
+
+
+def checklist(checklist_id: str) -> Checklist:
+    """The checklist with this id (KeyError)."""
+    for found in CHECKLISTS:
+        if found.id == checklist_id:
+            return found
+    raise KeyError(checklist_id)
+
+
+SIGN_KEYS: tuple[str, ...] = tuple(sign.key for sign in ALL_SIGNS)
 KNOWN_KEYS = ("answered_at", "usual_pain", "cleared_at", *SIGN_KEYS)
+
+
+class WarningSignStands(Exception):
+    """A program was to start while a warning sign stands (``Screening.flag_stands``)."""
+
+    def __init__(self, screening: Screening) -> None:
+        super().__init__("a warning sign stands")
+        self.screening = screening
+
+
+def refuse_if_standing(found: Screening | None) -> None:
+    """Before a program starts: WarningSignStands while a sign stands (docs/safety.md)."""
+    if found is not None and found.flag_stands:
+        raise WarningSignStands(found)
 
 
 class BadScreening(ValueError):
@@ -96,7 +215,7 @@ class BadScreening(ValueError):
 @value_class(frozen=True, slots=True)
 class Screening:
     answered_at: datetime | None
-    signs: dict[str, bool]  # every key of SIGN_KEYS once answered
+    signs: dict[str, bool]  # every key of an answered checklist
     usual_pain: int | None  # 0-10, 0 = no pain
     cleared_at: datetime | None = None  # when the person said a clinician cleared them
     schema: int = SCHEMA
@@ -104,12 +223,16 @@ class Screening:
 
     @property
     def answered(self) -> bool:
-        return self.answered_at is not None and all(k in self.signs for k in SIGN_KEYS)
+        """One checklist answered whole at least (advice's gate)."""
+        return any(self.answered_for(c) for c in CHECKLISTS)
+
+    def answered_for(self, asked: Checklist) -> bool:
+        return self.answered_at is not None and all(k in self.signs for k in asked.keys)
 
     @property
     def flags(self) -> tuple[Sign, ...]:
-        """The signs answered yes, in the order asked."""
-        return tuple(sign for sign in SIGNS if self.signs.get(sign.key, False))
+        """The signs answered yes, of every checklist, in the order asked."""
+        return tuple(sign for sign in ALL_SIGNS if self.signs.get(sign.key, False))
 
     @property
     def any_flag(self) -> bool:
@@ -127,6 +250,12 @@ class Screening:
         if self.cleared_at is None:
             return False
         return self.answered_at is None or _stamp(self.cleared_at) >= _stamp(self.answered_at)
+
+    @property
+    def flag_stands(self) -> bool:
+        """A sign answered yes and not cleared: no program starts (``WarningSignStands``), a
+        session asks first, no workout is suggested (docs/safety.md)."""
+        return self.any_flag and not self.cleared
 
     @property
     def allows_harder(self) -> bool:
@@ -150,22 +279,39 @@ def _stamp(value: datetime) -> float:
 
 
 def answered(
-    yes: frozenset[str] | set[str], usual_pain: int | None, at: datetime, before: Screening | None
+    yes: frozenset[str] | set[str],
+    usual_pain: int | None,
+    at: datetime,
+    before: Screening | None,
+    asked: Checklist = LOW_BACK,
 ) -> Screening:
-    """The screening answered at ``at``: ``yes`` the keys of the signs answered yes. Keys a
-    newer supple wrote are kept; an earlier clearing stands only if no sign is answered yes."""
-    unknown_yes = set(yes) - set(SIGN_KEYS)
+    """The checklist ``asked`` answered whole at ``at``: ``yes`` the keys of its signs answered
+    yes, every other one no; the usual pain is required (BadScreening without it: a screening
+    never counts as answered on defaults). The other checklists' answers and keys a newer
+    supple wrote are kept; an earlier clearing stands only if no sign is answered yes now."""
+    unknown_yes = set(yes) - set(asked.keys)
     if unknown_yes:
         raise BadScreening(_("no warning sign '{key}'").format(key=sorted(unknown_yes)[0]))
-    if usual_pain is not None and not PAIN_LOW <= usual_pain <= PAIN_HIGH:
+    if usual_pain is None:
+        raise BadScreening(_("the usual pain is not answered"))
+    if not PAIN_LOW <= usual_pain <= PAIN_HIGH:
         raise BadScreening(
             _("usual pain must be {low}-{high}, not {pain}").format(
                 low=PAIN_LOW, high=PAIN_HIGH, pain=usual_pain
             )
         )
-    signs = {key: key in yes for key in SIGN_KEYS}
+    kept = before.signs if before is not None else {}
+    signs = {
+        key: key in yes if key in asked.keys else kept[key]
+        for key in SIGN_KEYS
+        if key in asked.keys or key in kept
+    }
     unknown = before.unknown if before is not None else {}
-    return Screening(at.replace(microsecond=0), signs, usual_pain, None, SCHEMA, unknown)
+    at = at.replace(microsecond=0)
+    # A clearing carries over an answer with no yes (the signs it cleared are still the ones
+    # answered yes); a new yes asks for clearing again.
+    still_cleared = not yes and before is not None and before.any_flag and before.cleared
+    return Screening(at, signs, usual_pain, at if still_cleared else None, SCHEMA, unknown)
 
 
 def cleared(screening: Screening, at: datetime) -> Screening:

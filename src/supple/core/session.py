@@ -160,6 +160,15 @@ class Session:
         self._ledger = self._ledger.without(self.segments, {old: n for n, old in enumerate(kept)})
         return True
 
+    def can_ease(self) -> bool:
+        """Whether ``ease`` would leave anything out now (not in a rest after an exercise)."""
+        self._sync()
+        return (
+            self._in_play()
+            and self._index < len(self.segments)
+            and bool(eased(self.segments, self._index))
+        )
+
     def stop(self) -> None:
         """End early; what was done is kept."""
         self._sync()

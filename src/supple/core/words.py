@@ -282,6 +282,11 @@ def judge(change: float | None, error: float) -> Judgement:
     return "within error"
 
 
+def measured(value: float, unit: str) -> str:
+    """A test's result with its unit: "12 cm", "90 s"."""
+    return f"{value:g} {unit.strip()}".rstrip()
+
+
 def judged_words(change: float, error: float, unit: str, *, compact: bool = False) -> str:
     """A test's change as judged: "▲ 12 s better", or within the error "10 s, within the ±32 s
     measurement error" (compact: "▲ 12 s", "≈ 10 s"), the same words everywhere."""

@@ -46,16 +46,17 @@ def outside(error: BaseException) -> str | None:
     """The one line that says ``error`` if it is a write the machine refused, else None (a bug:
     a crash report). A closed pipe is not among them: the caller ends quietly with 0."""
     from supple.core.files import SaveError
+    from supple.system.paths import NoHome
 
-    if isinstance(error, SaveError):
+    if isinstance(error, SaveError | NoHome):
         return _visible(str(error))[:300]
     if not isinstance(error, OSError) or isinstance(error, BrokenPipeError):
         return None
+    reason = error.strerror or str(error)
+    if isinstance(error, OutputFailed):  # whatever the reason: standard output is not ours
+        return _("could not write to standard output: {reason}").format(reason=reason)
     if error.errno not in OUTSIDE_ERRNOS:
         return None
-    reason = error.strerror or str(error)
-    if isinstance(error, OutputFailed):
-        return _("could not write to standard output: {reason}").format(reason=reason)
     if error.filename is None:
         return _("a write failed: {reason}").format(reason=reason)
     said = _("could not write {file}: {reason}").format(file=error.filename, reason=reason)

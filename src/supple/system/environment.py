@@ -10,6 +10,7 @@ line prints it on stderr, the app shows it as a notification (each once per proc
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from typing import Literal, assert_never
 
 from supple.core.value import value_class
@@ -39,6 +40,11 @@ VARIABLES: tuple[Variable, ...] = (
         "command",
     ),
     Variable("SUPPLE_TIME_SCALE", "speeds the clock up, for demos and tests (1 to 1000)", "scale"),
+    Variable(
+        "HOME",
+        "your home folder: the platform's folders are in it unless set apart, and the reminders",
+        "folder",
+    ),
     Variable("XDG_CONFIG_HOME", "the platform's config folders (Linux)", "folder"),
     Variable("XDG_DATA_HOME", "the platform's data folders (Linux)", "folder"),
     Variable("XDG_STATE_HOME", "the platform's state folders (Linux)", "folder"),
@@ -124,19 +130,33 @@ def parse(variable: Variable, raw: str) -> object:
             assert_never(unreachable)
 
 
-def value(name: str, environ: dict[str, str] | os._Environ[str] | None = None) -> object | None:
+def value(name: str, environ: Mapping[str, str] | None = None) -> object | None:
     """The variable ``name`` (declared in VARIABLES) as its parser reads it; None when it is
     unset, empty, or cannot be read (then reported once, see ``take_problems``)."""
-    variable = BY_NAME[name]
-    raw = (os.environ if environ is None else environ).get(name, "")
-    if not raw.strip():
-        return None
     try:
-        return parse(variable, raw.strip() if variable.parser == "command" else raw)
+        return _read(name, environ)
     except BadValue as error:
         if name not in _shown:
             _problems[name] = f"${name} ignored: {error}"
         return None
+
+
+def refused(name: str, environ: Mapping[str, str] | None = None) -> str | None:
+    """Why the variable ``name`` is set but cannot be read, in words; None when it can be or is
+    not set. Nothing reported (``value`` reports)."""
+    try:
+        _read(name, environ)
+    except BadValue as error:
+        return str(error)
+    return None
+
+
+def _read(name: str, environ: Mapping[str, str] | None) -> object | None:
+    variable = BY_NAME[name]
+    raw = (os.environ if environ is None else environ).get(name, "")
+    if not raw.strip():
+        return None
+    return parse(variable, raw.strip() if variable.parser == "command" else raw)
 
 
 def take_problems() -> list[str]:

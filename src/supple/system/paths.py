@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from platformdirs import user_cache_dir, user_config_dir, user_data_dir, user_state_dir
 
 from supple.core.value import value_class
-from supple.system.environment import value
+from supple.system.environment import refused, value
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from supple.core.routine import Source
 
@@ -81,10 +81,60 @@ def folder(name: str) -> Path:
     followed = value(found.follows) if found.follows else None
     if isinstance(followed, Path):
         return followed / found.name
+    platform = Path(found.platform(APP_NAME, appauthor=False))
     xdg, default = XDG[name]
-    if sys.platform not in ("darwin", "win32") and os.environ.get(xdg) and value(xdg) is None:
-        return Path.home() / default / APP_NAME  # platformdirs would take the bad one as is
-    return Path(found.platform(APP_NAME, appauthor=False))
+    if sys.platform not in ("darwin", "win32"):
+        if isinstance(value(xdg), Path):
+            return platform  # platformdirs took it: the home plays no part
+        # As platformdirs would put it, but in the home read by the rule: platformdirs takes a
+        # bad XDG_* or HOME as it is
+        return home() / default / APP_NAME
+    if isinstance(value("HOME"), Path):
+        return platform
+    # macOS: the platform's folder is in the home platformdirs took from $HOME as it is
+    try:
+        return home() / platform.relative_to(os.path.expanduser("~"))
+    except ValueError:  # not in the home (Windows reads no HOME)
+        return platform
+
+
+class NoHome(Exception):
+    """$HOME cannot be read and the system names no home folder for this user: nowhere to put
+    the folders that live in it (one line and exit 1, as a write the machine refuses)."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(
+            f"$HOME ignored ({why}), and the system names no home folder for you: set HOME, or "
+            "SUPPLE_CONFIG_DIR and SUPPLE_DATA_DIR"
+        )
+
+
+def expand_home(typed: str) -> Path:
+    """A path a person typed, with ``~`` (alone or before ``/``) the home read by the rule
+    (``home``); ``~user`` as the system says."""
+    if typed == "~" or typed.startswith("~/"):
+        return home() / typed[2:]
+    return Path(typed).expanduser()
+
+
+def home(environ: Mapping[str, str] | None = None) -> Path:
+    """The home folder: $HOME when it can be read (an absolute folder, no control character);
+    when it is not set, or cannot be read (said once, ignored), the one the system's user
+    database names for this user, as for a HOME not set. NoHome when there is none."""
+    given = value("HOME", environ)
+    if isinstance(given, Path):
+        return given
+    try:
+        import pwd
+
+        named = pwd.getpwuid(os.getuid()).pw_dir
+    except ImportError:  # Windows: no HOME read there, nor a user database
+        return Path.home()
+    except KeyError:  # a user the system does not name (a container's)
+        named = ""
+    if named and refused("HOME", {"HOME": named}) is None:
+        return Path(named)
+    raise NoHome(refused("HOME", environ) or "not set")
 
 
 def chosen_by(found: Folder) -> str:

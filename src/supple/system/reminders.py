@@ -16,9 +16,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from supple.core.nudge import DAY_NAMES, RemindError, RemindSettings, clock_text
+from supple.core.nudge import DAY_NAMES, RemindError, RemindSettings, clock_text, day_runs
 from supple.core.value import field, replace, value_class
 from supple.i18n import _
+from supple.system.environment import refused, value
+from supple.system.paths import home
 from supple.system.runner import Result, Runner, SystemRunner
 
 UNIT = "supple-nudge"
@@ -93,17 +95,18 @@ class Places:
 
     @property
     def home(self) -> Path:
-        return Path(self.env.get("HOME") or Path.home())
+        """$HOME if it can be read, else the system's (``paths.home``)."""
+        return home(self.env)
 
     @property
     def config_home(self) -> Path:
-        raw = self.env.get("XDG_CONFIG_HOME", "")
-        return Path(raw) if raw and Path(raw).is_absolute() else self.home / ".config"
+        given = value("XDG_CONFIG_HOME", self.env)  # read by the environment's rule
+        return given if isinstance(given, Path) else self.home / ".config"
 
     @property
     def runtime_dir(self) -> Path:
-        raw = self.env.get("XDG_RUNTIME_DIR", "")
-        return Path(raw) if raw else Path(f"/run/user/{self.uid}")
+        given = value("XDG_RUNTIME_DIR", self.env)
+        return given if isinstance(given, Path) else Path(f"/run/user/{self.uid}")
 
     @property
     def systemd_dir(self) -> Path:
@@ -209,14 +212,7 @@ def _systemd_quote(word: str, *, command: bool = True) -> str:
 
 def _calendar_days(days: tuple[int, ...]) -> str:
     """Weekday numbers as an OnCalendar day list: ``Mon..Fri``, ``Mon,Wed,Fri..Sun``."""
-    names = [d.capitalize() for d in DAY_NAMES]
-    runs: list[list[int]] = []
-    for day in sorted(days):
-        if runs and runs[-1][-1] == day - 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    return ",".join(names[r[0]] if len(r) == 1 else f"{names[r[0]]}..{names[r[-1]]}" for r in runs)
+    return day_runs(days, tuple(d.capitalize() for d in DAY_NAMES), "..")
 
 
 def on_calendar(settings: RemindSettings) -> list[str]:
@@ -389,6 +385,15 @@ def read_crontab(runner: Runner) -> str:
     return listed.out if listed.code == 0 else ""
 
 
+def check_home(places: Places) -> None:
+    """InstallError if $HOME is set but cannot be read (relative, a control character): rather
+    than guess the home the timer belongs in, reminders are not installed."""
+    why = refused("HOME", places.env)
+    if why is not None:
+        said = _("$HOME cannot be used: {why}; set it to your home folder first")
+        raise InstallError(said.format(why=why))
+
+
 def install(
     settings: RemindSettings,
     runner: Runner,
@@ -399,6 +404,7 @@ def install(
 ) -> RemindSettings:
     """Write and enable what runs ``supple nudge`` at the chosen times (replacing what was
     there); the settings with the scheduler used. InstallError if it cannot."""
+    check_home(places)
     command = list(command or nudge_command())
     env = passed_on(places.env)
     chosen = scheduler or choose_scheduler(runner, places)

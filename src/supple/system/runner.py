@@ -18,6 +18,22 @@ class Result:
     err: str = ""
 
 
+def start_detached(
+    argv: Sequence[str], *, env: Mapping[str, str] | None = None
+) -> subprocess.Popen[bytes]:
+    """Start ``argv`` and return at once: in its own session (a Ctrl+C in the terminal is the
+    app's), with no input and its output dropped. An ``OSError`` if it cannot run."""
+    return subprocess.Popen(
+        list(argv),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        close_fds=True,
+        env=dict(env) if env is not None else None,
+    )
+
+
 class Runner(Protocol):
     """How supple runs outside commands (tests hand in a fake)."""
 
@@ -69,12 +85,4 @@ class SystemRunner:
         return Result(done.returncode, done.stdout, done.stderr)
 
     def spawn(self, argv: Sequence[str], *, env: Mapping[str, str] | None = None) -> None:
-        subprocess.Popen(
-            list(argv),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-            close_fds=True,
-            env=dict(env) if env is not None else None,
-        )
+        start_detached(argv, env=env)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from supple.i18n import _, lazy
 from supple.system.programs import first_found
+from supple.system.runner import start_detached
 
 CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pw-play", ()),  # PipeWire, most desktops since 2021
@@ -104,13 +105,7 @@ class Player:
             return False
         self._stop(channel)
         try:
-            self._playing[channel] = subprocess.Popen(
-                [*self.command, str(path)],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,  # a Ctrl+C in the terminal is the app's
-            )
+            self._playing[channel] = start_detached([*self.command, str(path)])
         except OSError:
             self.command = None  # it vanished or cannot run: fall back to the bell
             return False

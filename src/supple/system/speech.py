@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from supple.i18n import _, lazy
 from supple.system.programs import first_found
+from supple.system.runner import start_detached
 
 CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("espeak-ng", ()),
@@ -110,13 +111,7 @@ class Speaker:
         if text.startswith("-"):  # a name like "-f/etc/passwd" must never be an option
             text = " " + text
         try:
-            self._process = subprocess.Popen(
-                [*self.command, text],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,  # a Ctrl+C in the terminal is the app's, not the voice's
-            )
+            self._process = start_detached([*self.command, text])
         except OSError:
             self.command = None  # it vanished or cannot run: fall back to the bell
             return False

@@ -25,6 +25,7 @@ from supple.coach import wording
 from supple.coach.coach import Coach
 from supple.core.routine import Level, Routine
 from supple.i18n import _, lazy
+from supple.system.signals import ENDING_SIGNALS
 from supple.tui.commands import PALETTE_BINDING
 from supple.tui.context import LeaveSummary, SessionEnded, StartSession
 from supple.tui.focus_cursor import FocusCursor
@@ -57,16 +58,6 @@ def start_commands() -> type[Provider]:
     from supple.tui.commands import StartCommands
 
     return StartCommands
-
-
-# Every catchable signal that ends the process (a terminal closed, Ctrl+C, Ctrl+\\, kill, a
-# stray alarm or user signal): each saves the running session as stopped and restores the
-# terminal. Those this system lacks (Windows) are left out.
-ENDING_SIGNALS: tuple[signal.Signals, ...] = tuple(
-    getattr(signal, name)
-    for name in ("SIGHUP", "SIGINT", "SIGQUIT", "SIGTERM", "SIGUSR1", "SIGUSR2", "SIGALRM")
-    if hasattr(signal, name)
-)
 
 
 APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
@@ -227,13 +218,14 @@ class SuppleApp(QuietCrash):
             )
             return
         routine = message.routine if message.routine is not None else message.routine_id
-        self.start_session(routine, message.level, earlier=message.earlier)
+        from supple.tui.screens.screening import despite_warning as asked  # a warning sign
+
+        asked(self, self.coach, lambda: self.start_session(routine, message.level, message.earlier))
 
     def start_session(
         self, routine_id: str | Routine, level: Level, earlier: SessionRecord | None = None
     ) -> None:
-        """Play ``routine_id`` (or a routine made for today) at ``level``; ``earlier``: the
-        record it resumes (its check-in before was given already)."""
+        """Play ``routine_id`` (or one made for today) at ``level``; ``earlier``: it resumes."""
         from supple.tui.screens.feeling import FeelingScreen
         from supple.tui.screens.player import PlayerScreen
 
@@ -377,8 +369,7 @@ class SuppleApp(QuietCrash):
         self.push_screen(HelpScreen(active), lambda _: resume() if resume is not None else None)
 
     def continued(self) -> None:
-        """The process goes on after a stop: running sessions show paused, as of their last
-        frame before it."""
+        """Going on after a stop: running sessions show paused, as of their last frame."""
         from supple.tui.screens.player import PlayerScreen
 
         if any([live.continued() for live in self.coach.sessions]):
@@ -469,7 +460,8 @@ def catch_signals(app: SuppleApp) -> None:
     with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
         loop = asyncio.get_running_loop()
         for sig in ENDING_SIGNALS:
-            loop.add_signal_handler(sig, app.save_and_exit)
+            with contextlib.suppress(RuntimeError, ValueError):  # one refused: the others still
+                loop.add_signal_handler(sig, app.save_and_exit)
         # After a stop (Ctrl+Z, SIGSTOP) the time stood still is a pause. Textual's own
         # handlers suspend the terminal on Ctrl+Z (SIGTSTP) and restore it on SIGCONT; but
         # they restore it after a bare SIGSTOP too, starting a second set of its input and

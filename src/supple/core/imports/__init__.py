@@ -166,6 +166,12 @@ def convert_text(text: str, path: Path) -> Imported:
             )
             raise ImportProblem(path, f"{_a_file(syntax)}, but not {what}")
         case "toml":
+            from supple.core.tomlcheck import BadToml, parse_document
+
+            try:  # too deep or too large is said as `validate` says it
+                parse_document(text)
+            except BadToml as error:
+                raise ImportProblem(path, str(error)) from None
             others = _or(f.name for f in FORMATS if f is not OWN)
             raise ImportProblem(
                 path, f"not a file supple can import (a {OWN.name} routine, {others})"

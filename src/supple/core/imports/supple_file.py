@@ -15,16 +15,15 @@ def detect(text: str) -> bool:
 
 
 def convert(text: str, path: Path) -> Imported:
-    import tomllib
-
     from supple.core.library_tables import tables_in
     from supple.core.packaged import routines_dir
     from supple.core.routine import LIBRARY_FOLDER, RoutineError, parse_routine
+    from supple.core.tomlcheck import BadToml, parse_document
 
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ImportProblem(path, f"not valid TOML ({error})") from None
+    try:  # as `validate` reads it: too deep or too large said so, as there
+        _, data = parse_document(text)
+    except BadToml as error:
+        raise ImportProblem(path, str(error)) from None
     try:
         # `use = "cat-cow"`: a routine written by hand may use the bundled library's exercises
         library = tables_in(routines_dir() / LIBRARY_FOLDER)

@@ -32,8 +32,8 @@ def opens_screening(suggestion: Suggestion) -> bool:
     from supple.core.advice import AdviceKind
 
     match suggestion.kind:
-        case AdviceKind.SCREENING | AdviceKind.SEE_CLINICIAN:
-            return True
+        case AdviceKind.SCREENING | AdviceKind.SEE_CLINICIAN | AdviceKind.USUAL_PAIN:
+            return True  # the usual pain is asked there too
         case AdviceKind.HARDER | AdviceKind.EASIER | AdviceKind.REST:
             return False
         case AdviceKind.RETEST | AdviceKind.CELEBRATE:

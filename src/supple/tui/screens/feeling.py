@@ -39,13 +39,11 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
         self.morning = morning  # the next-morning question: the session it is about
 
     def compose(self) -> ComposeResult:
-        from supple.core.morning import MORNING_QUESTION
+        from supple.coach.session_wording import morning_question
         from supple.core.pain import SCALE, legend
 
         if self.morning:
-            question = _("{question} (after {session})").format(
-                question=_(MORNING_QUESTION), session=self.morning
-            )
+            question = morning_question(self.morning)
         else:
             from supple.coach.wording import pain_question
 
@@ -69,6 +67,19 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
         fields = self.query("#feeling")
         if fields:
             fields.first(Input).focus()
+
+    @on(Input.Changed, "#feeling")
+    def _changed(self, event: Input.Changed) -> None:
+        """The error line goes as soon as the value is valid again, not only on Enter."""
+        from supple.core.pain import read_pain
+
+        raw = event.value.strip()
+        try:
+            if raw:
+                read_pain(raw)
+        except ValueError:
+            return
+        self.query_one("#feeling-error", Static).update("")
 
     @on(Input.Submitted)
     def _submitted(self) -> None:

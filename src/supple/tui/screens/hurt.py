@@ -73,7 +73,8 @@ def ask_hurt(
         if resume is not None:
             resume()
 
-    screen.app.push_screen(HurtScreen(live.routine.exercises[snap.exercise_index].name), marked)
+    name = live.routine.exercises[snap.exercise_index].name
+    screen.app.push_screen(HurtScreen(name, live.mark_choices()), marked)
 
 
 class HurtScreen(ModalScreen[Marked | None]):
@@ -107,14 +108,20 @@ class HurtScreen(ModalScreen[Marked | None]):
         ),
     ]
 
-    def __init__(self, exercise: str) -> None:
+    def __init__(
+        self, exercise: str, choices: tuple[PainAction, ...] = ("eased", "skipped", "none")
+    ) -> None:
         super().__init__()
         self.exercise = exercise  # its name, as the routine gives it (shown as text)
+        # what a mark can do now (``LiveSession.mark_choices``): only these are offered
+        self.choices = choices or ("none",)
         self.rating: int | None = None
 
     def compose(self) -> ComposeResult:
+        from supple.coach.session_wording import hurts_title
+
         with Vertical(id="dialog"):
-            yield Static(Text(_("This hurts: {name}").format(name=self.exercise)), id="question")
+            yield Static(Text(hurts_title(self.exercise)), id="question")
             how_much = _("How much, 0–10?")
             yield Static(Text(f"{how_much}  {_(SCALE)}\n{legend()}"), id="detail")
             yield Static(self._keys(), id="keys")
@@ -129,19 +136,18 @@ class HurtScreen(ModalScreen[Marked | None]):
                     ten=self._say("hurt.ten"), cancel=self._say("hurt.cancel")
                 )
             )
-        return Text(
-            _("{ease}: ease this exercise now    {skip}: skip it    {carry_on}: carry on").format(
-                ease=self._say("hurt.ease"),
-                skip=self._say("hurt.skip"),
-                carry_on=self._say("hurt.carry_on"),
-            )
-        )
+        offers = {
+            "eased": _("{ease}: ease this exercise now").format(ease=self._say("hurt.ease")),
+            "skipped": _("{skip}: skip it").format(skip=self._say("hurt.skip")),
+            "none": _("{carry_on}: carry on").format(carry_on=self._say("hurt.carry_on")),
+        }
+        return Text("    ".join(offers[action] for action in self.choices if action in offers))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "ten":
             return self.rating is None
-        if action == "choose":
-            return self.rating is not None
+        if action == "choose":  # only what can be taken now is offered, and shown in the footer
+            return self.rating is not None and parameters[:1] in [(c,) for c in self.choices]
         return True
 
     def on_key(self, event: events.Key) -> None:
@@ -154,12 +160,12 @@ class HurtScreen(ModalScreen[Marked | None]):
 
     def _rated(self, rating: int) -> None:
         self.rating = rating
-        self.query_one("#detail", Static).update(Text(mark_words(rating)))
+        self.query_one("#detail", Static).update(Text(mark_words(rating, self.choices)))
         self.query_one("#keys", Static).update(self._keys())
         self.refresh_bindings()
 
     def action_choose(self, action: PainAction) -> None:
-        if self.rating is not None:
+        if self.rating is not None and action in self.choices:
             self.dismiss((self.rating, action))
 
     def action_cancel(self) -> None:
@@ -169,6 +175,7 @@ class HurtScreen(ModalScreen[Marked | None]):
 def ask_morning(screen: Screen[Any], coach: Coach) -> None:
     """The next-morning question, once per session: answered or skipped (Esc), it is written
     into that session's record (``Journal.answer_morning``) and not asked again."""
+    from supple.coach.session_wording import morning_about
     from supple.core.files import SaveError
     from supple.core.words import printable
     from supple.tui.screens.feeling import CheckIn, FeelingScreen
@@ -187,5 +194,5 @@ def ask_morning(screen: Screen[Any], coach: Coach) -> None:
                 markup=False,
             )
 
-    about = f"{printable(record.title)}, {record.started:%a %H:%M}"
+    about = morning_about(printable(record.title), record.started)
     screen.app.push_screen(FeelingScreen(before=False, morning=about), answered)

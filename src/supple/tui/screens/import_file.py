@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -51,7 +50,13 @@ class ImportScreen(ModalScreen[str | None]):
         result = self.query_one("#import-result", Static)
         if not raw:
             return
-        path = Path(raw).expanduser()
+        from supple.system.paths import NoHome, expand_home
+
+        try:
+            path = expand_home(raw)
+        except NoHome as error:
+            result.update(Text.assemble(("Not imported: ", "bold"), printable(str(error))))
+            return
         try:
             report = self.coach.import_routines(path)
         except ImportProblem as problem:

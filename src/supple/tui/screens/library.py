@@ -172,7 +172,9 @@ class LibraryScreen(SuppleScreen):
         try:
             self.coach.library.mark(item.id, on)
         except SaveError as error:
-            self.notify(f"{_('Not saved:')} {error}", severity="error", markup=False)
+            from supple.coach.session_wording import not_saved
+
+            self.notify(not_saved(str(error)), severity="error", markup=False)
             return
         self.query_one("#library-list", OptionList).replace_option_prompt(
             item.id, self._prompt(item)

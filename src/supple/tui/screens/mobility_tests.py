@@ -234,6 +234,20 @@ class TestsScreen(SuppleScreen):
         self.action_save()
         return not self.typed()
 
+    @on(Input.Changed, "#test-value")
+    def _value_changed(self, event: Input.Changed) -> None:
+        """The error beside the field goes as soon as the value is valid again."""
+        from supple.core.numbers import NumberError, read_number
+
+        if not event.value.strip():
+            return
+        try:
+            problem = self.test.check(read_number(event.value, self.test.unit))
+        except NumberError:
+            return
+        if not problem:
+            self.query_one("#test-error", Static).update("")
+
     def action_save(self) -> None:
         test = self.test
         error = self.query_one("#test-error", Static)

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from supple.coach.coach import Coach
     from supple.coach.views import ProgramView
     from supple.coach.wording import Hint
+    from supple.core.screening import Checklist
 
 # A test's chart needs this many cells (its axis and three bars with "12.5 cm" over them).
 TEST_CHART_WIDTH = 28
@@ -379,14 +380,21 @@ class ProgramScreen(SuppleScreen):
         self.app.push_screen(TestsScreen(self.coach, progress.program, point, saved))
 
     def _start(self, program: Program, *, resume: bool = False) -> None:
-        """Start ``program`` today, or (one left for another: ``resume``) go back to it."""
+        """Start ``program`` today, or (one left for another: ``resume``) go back to it; never
+        while a warning sign stands (the coach refuses: docs/safety.md)."""
         from supple.core.files import SaveError
+        from supple.core.screening import WarningSignStands
 
         try:
             self.coach.start_program(program)
         except SaveError as error:
             said = _("Could not start the program: {error}").format(error=error)
             self.notify(said, severity="error", markup=False)
+        except WarningSignStands as stands:
+            from supple.coach.wording import program_refused
+
+            said = program_refused(stands.screening, _said_here(self.app))
+            self.notify(said, severity="warning", timeout=20, markup=False)
         else:
             started = _("{title} started today. Take the start tests (t).")
             said = (_("{title} resumed") if resume else started).format(title=program.title)
@@ -400,22 +408,35 @@ class ProgramScreen(SuppleScreen):
         self.app.push_screen(ProgressScreen(self.coach))
 
     def action_screening(self, then: Program | None = None) -> None:
-        """The safety questions; ``then``: the program to start once they are answered."""
+        """The safety questions of the program shown; ``then``: the program to start once they
+        are answered (left with Escape: not started)."""
 
         def after() -> None:
             self._screening_line()
+            self._refresh_next()
             if then is not None:
                 self._start(then)
 
-        ask_screening(self.app, self.coach, after)
+        ask_screening(self.app, self.coach, after, self._checklist(), quiet=then is not None)
+
+    def _checklist(self) -> Checklist:
+        from supple.core.screening import LOW_BACK, checklist
+
+        return checklist(self.view.program.screening) if self.view is not None else LOW_BACK
+
+    def _refresh_next(self) -> None:
+        if self.view is not None:
+            self._next(self.view)
 
     def action_start_program(self) -> None:
+        """Start the program shown: its own screening first, once; the restart dialog at once
+        (nothing slow before it: the view is already loaded)."""
         if self.view is None:
             return
         progress = self.view.progress
         screening = self.coach.journal.screening()
-        if screening is None or not screening.answered:  # asked once, before the program
-            self.action_screening(then=progress.program)
+        if screening is None or not screening.answered_for(self._checklist()):
+            self.action_screening(then=progress.program)  # asked once, before the program
             return
         if progress.started is None or not self.active:  # a program left earlier: resumed
             self._start(progress.program, resume=progress.started is not None)
@@ -433,21 +454,33 @@ class ProgramScreen(SuppleScreen):
         self.app.pop_screen()
 
 
-def ask_screening(app: App[Any], coach: Coach, then: Callable[[], object] | None = None) -> None:
-    """The safety questions (from the program screen's key or the palette), a warning once
-    answered with a sign not cleared; ``then``: what to do once they are answered."""
+def ask_screening(
+    app: App[Any],
+    coach: Coach,
+    then: Callable[[], object] | None = None,
+    asked: Checklist | None = None,
+    *,
+    quiet: bool = False,
+) -> None:
+    """The safety questions of ``asked`` (the low-back ones; from the program screen's key or
+    the palette), a warning once answered with a sign not cleared (``quiet``: the caller says
+    it); ``then``: what to do once they are saved (Escape: nothing)."""
     from supple.coach.wording import screening_result
     from supple.tui.screens.screening import ScreeningScreen
 
+    screen = ScreeningScreen(coach) if asked is None else ScreeningScreen(coach, asked)
+
     def answered(_: None) -> None:
+        if not screen.saved:
+            return
         screening = coach.journal.screening()
-        if screening is not None and screening.any_flag and not screening.cleared:
+        if not quiet and screening is not None and screening.flag_stands:
             said = screening_result(screening, _said_here(app))
             app.notify(said, severity="warning", timeout=20, markup=False)
         if then is not None:
             then()
 
-    app.push_screen(ScreeningScreen(coach), answered)
+    app.push_screen(screen, answered)
 
 
 def _said_here(app: App[Any]) -> Hint:

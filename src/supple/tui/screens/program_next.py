@@ -22,7 +22,12 @@ def next_text(coach: Coach, view: ProgramView, *, active: bool = True) -> Text:
     progress = view.progress
     lines: list[Text] = []
     nxt = progress.next
-    if not active:
+    screening = coach.journal.screening()
+    if screening is not None and screening.flag_stands:  # a clinician first, never a workout
+        from supple.coach.wording import flag_next
+
+        lines.append(Text(flag_next(screening), style="bold"))
+    elif not active:
         resumes = _("resume it") if progress.started is not None else _("start it today")
         lines.append(Text(_("Not your program now.")))
         lines.append(Text.assemble("\n", ("s", "bold"), ": " + resumes))

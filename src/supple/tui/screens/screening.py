@@ -1,6 +1,8 @@
-"""The safety screening: the warning signs that call for a clinician before exercise, answered
-with a tick each, the usual pain 0-10, and what the answers mean. The one place in the app that
-says supple is not medical advice."""
+"""The safety screening: the warning signs that call for a clinician before exercise (the
+checklist of the program being started), each answered yes or no (none answered until the
+person answers it), the usual pain 0-10, and what the answers mean. Saving is refused, with the
+questions still open named, until all are answered. The one place in the app that says supple is
+not medical advice."""
 
 from __future__ import annotations
 
@@ -12,36 +14,25 @@ from textual import on
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Input, Static
 
-from supple.coach.wording import (
-    NOT_MEDICAL_ADVICE,
-    SCREENING_INTRO,
-    USUAL_PAIN_QUESTION,
-    Ask,
-    screening_result,
-)
-from supple.core.screening import SIGNS
+from supple.coach.wording import NOT_MEDICAL_ADVICE, Ask, screening_result, screening_unanswered
+from supple.core.screening import LOW_BACK, Checklist
 from supple.core.words import printable
 from supple.i18n import _, lazy
 from supple.tui.context import tell
 from supple.tui.screens.base import SuppleScreen
 from supple.tui.widgets.field_input import FieldInput
+from supple.tui.widgets.yes_no import YesNo
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any
 
     from textual.app import App
 
     from supple.coach.coach import Coach
     from supple.coach.wording import Hint
-
-# The answer in words beside the tick: not by colour alone (NO_COLOR).
-YES, NO = lazy("yes"), lazy("no")
-
-
-def answer_word(ticked: bool) -> str:
-    return _(YES if ticked else NO)
 
 
 def in_app(
@@ -79,8 +70,27 @@ def in_app(
     return how
 
 
+def despite_warning(app: App[Any], coach: Coach, go: Callable[[], object]) -> None:
+    """Every way into a session in the app: ``go`` at once, or, while a warning sign stands,
+    once the person says to exercise anyway (n or Escape: nothing starts; docs/safety.md)."""
+    from supple.coach.wording import session_despite_flag
+    from supple.tui.screens.confirm import ConfirmScreen
+
+    screening = coach.journal.screening()
+    if screening is None or not screening.flag_stands:
+        go()
+        return
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            go()
+
+    app.push_screen(ConfirmScreen(*session_despite_flag(screening)), answered)
+
+
 class ScreeningScreen(SuppleScreen):
-    """Whoever pushed it reads the screening from the coach when it is dismissed."""
+    """``saved`` once the answers are saved (False when left without: Escape); whoever pushed
+    it reads the screening from the coach when it is dismissed."""
 
     BINDINGS = [
         Binding(
@@ -107,34 +117,38 @@ class ScreeningScreen(SuppleScreen):
         ),
     ]
 
-    def __init__(self, coach: Coach) -> None:
+    def __init__(self, coach: Coach, asked: Checklist = LOW_BACK) -> None:
         super().__init__()
         self.coach = coach
+        self.asked = asked
+        self.saved = False
 
     def body(self) -> Iterable[Widget]:
         yield Static(Text(_("Safety first"), style="bold"), id="title")
         before = self.coach.journal.screening()
+        asked = self.asked
+        # Answers given to this very checklist before are shown again (answering again edits
+        # them); a checklist never answered starts with every question open.
+        shown = before if before is not None and before.answered_for(asked) else None
         with VerticalScroll(id="screening-body"):
-            yield Static(Text(f"{SCREENING_INTRO}\n{NOT_MEDICAL_ADVICE}"), id="screening-intro")
-            for sign in SIGNS:  # the answer beside the question, which wraps (a label cannot)
-                ticked = before is not None and before.signs.get(sign.key, False)
+            yield Static(Text(f"{asked.intro}\n{NOT_MEDICAL_ADVICE}"), id="screening-intro")
+            for number, sign in enumerate(asked.signs, 1):
+                answer = shown.signs.get(sign.key) if shown is not None else None
                 name = sign.key.replace("_", "-")
                 with Horizontal(classes="sign-row"):
-                    yield Checkbox(answer_word(ticked), ticked, id=f"sign-{name}")
-                    yield Static(Text(sign.question), classes="sign-question", id=f"ask-{name}")
-            yield Static(USUAL_PAIN_QUESTION, classes="stats-label")
+                    yield YesNo(answer, id=f"sign-{name}")
+                    question = f"{number}. {sign.question}"
+                    yield Static(Text(question), classes="sign-question", id=f"ask-{name}")
+            yield Static(Text(asked.usual_question), classes="stats-label")
             pain = FieldInput(placeholder="0–10", id="usual-pain")
-            if before is not None and before.usual_pain is not None:
-                pain.value = str(before.usual_pain)
+            if shown is not None and shown.usual_pain is not None:
+                pain.value = str(shown.usual_pain)
             yield pain
             yield Static(Text(screening_result(before, in_app(self.app))), id="screening-result")
 
     def on_mount(self) -> None:
         tell(self, self.coach)
-
-    @on(Checkbox.Changed)
-    def answer_changed(self, event: Checkbox.Changed) -> None:
-        event.checkbox.label = answer_word(event.value)
+        self.query(YesNo).first().focus()  # the first question, the terminal cursor on it
 
     def _usual(self) -> int | None | str:
         raw = self.query_one("#usual-pain", Input).value.strip()
@@ -150,29 +164,72 @@ class ScreeningScreen(SuppleScreen):
             return _("'{text}' is not a whole number from 0 to 10").format(text=printable(raw))
         return value
 
+    @on(Input.Changed, "#usual-pain")
+    def _pain_changed(self) -> None:
+        """An error under the field goes as soon as the value is valid again."""
+        if not isinstance(self._usual(), str):
+            self._show_open(saving=False)
+
+    @on(YesNo.Answered)
+    def _answered(self) -> None:
+        self._show_open(saving=False)
+
+    def _open(self) -> tuple[list[int], bool]:
+        """The questions (numbered from 1) still unanswered, and whether the pain is missing."""
+        numbers = [
+            number
+            for number, sign in enumerate(self.asked.signs, 1)
+            if self.query_one(f"#sign-{sign.key.replace('_', '-')}", YesNo).answer is None
+        ]
+        return numbers, self._usual() is None
+
+    def _show_open(self, *, saving: bool) -> bool:
+        """Say what is still open (only once saving was tried, or to take a refusal back: an
+        error line goes as soon as what it said is put right); True when all is answered."""
+        if isinstance(self._usual(), str):
+            return False  # the pain's own error stands until the value is valid
+        numbers, no_pain = self._open()
+        result = self.query_one("#screening-result", Static)
+        if numbers or no_pain:
+            if saving or self._refused:
+                self._refused = True
+                result.update(Text(screening_unanswered(numbers, no_pain)))
+            return False
+        if self._refused:  # all answered now: the refusal goes
+            self._refused = False
+            result.update(Text(screening_result(self.coach.journal.screening(), in_app(self.app))))
+        return True
+
+    _refused = False
+
     @on(Input.Submitted)
     def action_save(self) -> None:
         from supple.core.files import SaveError
+        from supple.core.screening import BadScreening
 
         usual = self._usual()
         result = self.query_one("#screening-result", Static)
         if isinstance(usual, str):
+            self._refused = True
             result.update(Text(usual))
+            return
+        if not self._show_open(saving=True) or usual is None:
             return
         yes = frozenset(
             sign.key
-            for sign in SIGNS
-            if self.query_one(f"#sign-{sign.key.replace('_', '-')}", Checkbox).value
+            for sign in self.asked.signs
+            if self.query_one(f"#sign-{sign.key.replace('_', '-')}", YesNo).answer
         )
         try:
-            self.coach.journal.answer_screening(yes, usual, self.coach.now())
-        except SaveError as error:
+            self.coach.journal.answer_screening(yes, usual, self.coach.now(), self.asked)
+        except (SaveError, BadScreening) as error:
             self.notify(
                 _("Could not save the answers: {error}").format(error=error),
                 severity="error",
                 markup=False,
             )
             return
+        self.saved = True
         self.dismiss()
 
     def action_cleared(self) -> None:

@@ -158,6 +158,14 @@ class SettingsScreen(SuppleScreen):
         self.query_one(f"#{key}-hint", Label).update(on_off(event.value))
         self._change(key, event.value)
 
+    @on(FieldInput.Changed)
+    def _typed(self, event: FieldInput.Changed) -> None:
+        """A shown error goes as soon as the value typed is valid again, not only on Enter."""
+        key = event.input.id or ""
+        errors = self.query(f"#{key}-error")
+        if key and errors and errors.first().display and parse_setting(key, event.value)[1] is None:
+            errors.first().display = False
+
     @on(FieldInput.Confirmed)
     def _input(self, event: FieldInput.Confirmed) -> None:
         self._confirm(event.field)

@@ -126,15 +126,15 @@ class SummaryScreen(SuppleScreen):
 
             self.notify(f"{printable(exercise.name)}: {unchanged(change)}", timeout=3, markup=False)
             return
+        from supple.coach.session_wording import as_it_was, next_time, not_saved
+
         error = self.coach.adjust(routine, exercise.id, change)[1]
         words = self._next_time(exercise.id)
         table.show_next_time(index, words)
         if error:
-            self.notify(_("Not saved: {error}").format(error=error), severity="error", markup=False)
+            self.notify(not_saved(error), severity="error", markup=False)
         else:
-            said = _("{name}: {change} next time").format(
-                name=printable(exercise.name), change=words or _("as it was")
-            )
+            said = next_time(printable(exercise.name), words or as_it_was())
             self.notify(said, timeout=3, markup=False)
 
     def action_not_for_me(self) -> None:
@@ -156,7 +156,9 @@ class SummaryScreen(SuppleScreen):
             self.notify(printable(not_in_library(exercise.name)), timeout=3, markup=False)
             return
         except SaveError as error:
-            self.notify(f"{_('Not saved:')} {error}", severity="error", markup=False)
+            from supple.coach.session_wording import not_saved
+
+            self.notify(not_saved(str(error)), severity="error", markup=False)
             return
         table.show_next_time(index, self._next_time(exercise.id))
         self.notify(printable(marked(exercise.name, on)), timeout=3, markup=False)

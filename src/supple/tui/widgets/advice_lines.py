@@ -122,9 +122,9 @@ def choose_advice(screen: Screen[Any], coach: Coach, changed: Callable[[], None]
                 reason = service.apply(suggestion, advice(suggestion)).reason
                 message = advice_applied(reason, advice_hint(screen.app, key))
         except AdviceError as error:
-            screen.notify(
-                _("Not changed: {error}").format(error=error), severity="error", markup=False
-            )
+            from supple.coach.session_wording import not_changed
+
+            screen.notify(not_changed(str(error)), severity="error", markup=False)
             return
         screen.notify(printable(message), timeout=5, markup=False)
         changed()

@@ -1,9 +1,9 @@
-"""The library's upper-body exercises (upper back, shoulders, neck, wrists) hold to the plan.
+"""The library's exercises of issue 26, upper body and lower body, hold to the plan.
 
 Each exercise is checked as one of its class: steps a person on the floor can follow at a glance,
 doses inside the documented ranges and never falling from one level to the next, the kind, areas,
 equipment and ladder the plan gives it, a breathing pattern that fits its kind, a safety line where
-it loads the neck or the wrists, and a source listed in docs/library.md.
+it loads a joint or asks for balance, and a source listed in docs/library.md.
 """
 
 from __future__ import annotations
@@ -17,15 +17,21 @@ import pytest
 
 from supple.core.breath import PATTERNS
 from supple.core.library import Area, Equipment, load_library
+from tests.core.test_library import SEVEN  # the lower body's exercises from before the plan
 
 ROOT = Path(__file__).resolve().parents[2]
 LIBRARY = ROOT / "routines" / "library"
 DOCS = ROOT / "docs" / "library.md"
 LEVELS = ("beginner", "intermediate", "advanced")
-FILES = ("upper-back", "shoulders", "neck", "wrists")
+# Each half of the body and the library files it is written in; a ladder stays in its half.
+HALVES = {
+    "upper body": ("upper-back", "shoulders", "neck", "wrists"),
+    "lower body": ("lower-back", "hips", "hamstrings", "ankles"),
+}
+HALF = {area: half for half, areas in HALVES.items() for area in areas}
 
 # The plan (issue 26): id -> (kind, per_side, areas' first, equipment, warm-up, harder neighbour).
-PLAN: dict[str, tuple[str, bool, str, tuple[str, ...], bool, str | None]] = {
+UPPER_BODY: dict[str, tuple[str, bool, str, tuple[str, ...], bool, str | None]] = {
     "seated-thoracic-rotation": ("reps", True, "upper-back", ("chair",), True, "open-book"),
     "open-book": ("reps", True, "upper-back", (), False, "thread-the-needle"),
     "thread-the-needle": ("reps", True, "upper-back", (), False, None),
@@ -61,9 +67,57 @@ PLAN: dict[str, tuple[str, bool, str, tuple[str, ...], bool, str | None]] = {
     "prayer-stretch": ("hold", False, "wrists", (), False, "reverse-prayer-stretch"),
     "reverse-prayer-stretch": ("hold", False, "wrists", (), False, None),
 }
-# Beyond the neck and the wrists: weight on the hands (all fours), a bend that could arch the lower
-# back, a kneeling side bend's balance, a stick or band taken overhead and behind.
-LOADED = {
+LOWER_BODY: dict[str, tuple[str, bool, str, tuple[str, ...], bool, str | None]] = {
+    "seated-cat-cow": ("reps", False, "lower-back", ("chair",), True, "cat-cow"),
+    "pelvic-tilt": ("reps", False, "lower-back", (), True, "bridge"),
+    "single-leg-bridge": ("reps", True, "lower-back", (), False, None),
+    "double-knee-to-chest": ("hold", False, "lower-back", (), False, None),
+    "prone-press-up": ("reps", False, "lower-back", (), False, None),
+    "bird-dog": ("reps", True, "lower-back", (), False, "superman"),
+    "side-childs-pose": ("hold", True, "lower-back", (), False, None),
+    "knees-side-to-side": ("reps", False, "lower-back", (), True, "supine-twist"),
+    "supine-twist": ("hold", True, "lower-back", (), False, None),
+    "standing-hip-flexor": ("hold", True, "hips", (), False, "kneeling-hip-flexor"),
+    "couch-stretch": ("hold", True, "hips", ("wall",), False, None),
+    "hip-circles": ("reps", True, "hips", (), True, "ninety-ninety-switch"),
+    "ninety-ninety-switch": ("reps", False, "hips", (), False, None),
+    "seated-figure-four": ("hold", True, "hips", ("chair",), False, "figure-four-stretch"),
+    "figure-four-stretch": ("hold", True, "hips", (), False, "pigeon-pose"),
+    "pigeon-pose": ("hold", True, "hips", (), False, None),
+    "butterfly-stretch": ("hold", False, "hips", (), False, "frog-stretch"),
+    "frog-stretch": ("hold", False, "hips", (), False, None),
+    "seated-hamstring-stretch": (
+        "hold",
+        True,
+        "hamstrings",
+        ("chair",),
+        False,
+        "supine-hamstring-stretch",
+    ),
+    "supine-hamstring-stretch": (
+        "hold",
+        True,
+        "hamstrings",
+        ("band",),
+        False,
+        "half-kneeling-hamstring",
+    ),
+    "half-kneeling-hamstring": ("hold", True, "hamstrings", (), False, "standing-forward-fold"),
+    "standing-forward-fold": ("hold", False, "hamstrings", (), False, None),
+    "leg-swings": ("reps", True, "hamstrings", ("wall",), True, "hamstring-sweeps"),
+    "hamstring-sweeps": ("reps", True, "hamstrings", (), False, None),
+    "ankle-circles": ("reps", True, "ankles", (), True, "kneeling-ankle-rocks"),
+    "kneeling-ankle-rocks": ("reps", False, "ankles", (), False, None),
+    "wall-calf-stretch": ("hold", True, "ankles", ("wall",), False, "soleus-wall-stretch"),
+    "soleus-wall-stretch": ("hold", True, "ankles", ("wall",), False, "knee-to-wall"),
+    "knee-to-wall": ("reps", True, "ankles", ("wall",), False, None),
+}
+PLAN = UPPER_BODY | LOWER_BODY
+# Beyond the neck and the wrists, a safety line where an exercise loads a joint or asks for balance.
+# Upper body: weight on the hands (all fours), a bend that could arch the lower back, a kneeling
+# side bend's balance, a stick or band taken overhead and behind. Lower body: loading the lower
+# back, or asking for balance.
+NEEDS_SAFETY = {
     "thread-the-needle",
     "puppy-pose",
     "kneeling-side-bend",
@@ -73,6 +127,18 @@ LOADED = {
     "band-pass-through",
     "stick-pass-through",
     "sleeper-stretch",
+    "single-leg-bridge",
+    "double-knee-to-chest",
+    "prone-press-up",
+    "bird-dog",
+    "supine-twist",
+    "standing-forward-fold",
+    "hamstring-sweeps",
+    "couch-stretch",
+    "frog-stretch",
+    "standing-hip-flexor",
+    "hip-circles",
+    "leg-swings",
 }
 AREAS = set(Area)
 EQUIPMENT = set(Equipment)
@@ -81,14 +147,14 @@ NECK_HOLD = 30  # the neck's stretches stay at the gentle end of the hold range
 
 
 def library() -> dict[str, tuple[str, dict[str, Any]]]:
-    """Every exercise of this area's four files by id, with the area its file is named for."""
+    """Every library exercise by id, with the area its file is named for."""
     found: dict[str, tuple[str, dict[str, Any]]] = {}
-    for area in FILES:
-        data = tomllib.loads((LIBRARY / f"{area}.toml").read_text(encoding="utf-8"))
+    for path in sorted(LIBRARY.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
         assert data["schema"] == 1
         for exercise in data["exercise"]:
             assert exercise["id"] not in found, f"{exercise['id']} twice in the library"
-            found[exercise["id"]] = (area, exercise)
+            found[exercise["id"]] = (path.stem, exercise)
     return found
 
 
@@ -101,8 +167,10 @@ def sources() -> set[str]:
     return set(re.findall(r"^(?:- |\| )`([a-z0-9-]+)`", section, re.MULTILINE))  # list or table
 
 
-def test_the_four_files_hold_exactly_the_planned_exercises() -> None:
-    assert set(ALL) == set(PLAN)
+def test_the_files_hold_exactly_the_planned_exercises_and_those_before() -> None:
+    assert set(HALF) == {path.stem for path in LIBRARY.glob("*.toml")}
+    assert set(ALL) == set(PLAN) | set(SEVEN), sorted(set(ALL) ^ (set(PLAN) | set(SEVEN)))
+    assert {ALL[exercise_id][0] for exercise_id in SEVEN} <= set(HALVES["lower body"])
 
 
 @pytest.mark.parametrize("exercise_id", sorted(PLAN))
@@ -125,7 +193,7 @@ def test_exercise_holds_to_the_plan(exercise_id: str) -> None:
 @pytest.mark.parametrize("exercise_id", sorted(PLAN))
 def test_a_safety_line_where_a_joint_carries_load_or_balance_is_asked(exercise_id: str) -> None:
     area, e = ALL[exercise_id]
-    needs = area in ("neck", "wrists") or exercise_id in LOADED
+    needs = area in ("neck", "wrists") or exercise_id in NEEDS_SAFETY
     assert not needs or len(e.get("safety", "").strip()) >= 20, exercise_id
 
 
@@ -163,18 +231,20 @@ def test_breath_fits_the_kind(exercise_id: str) -> None:
     assert PATTERNS[e["breath"]].cycle is (e["kind"] == "hold")
 
 
-def test_the_ladders_are_two_way_and_stay_in_these_files() -> None:
-    for exercise_id, (_, e) in ALL.items():
+def test_the_ladders_are_two_way_and_stay_in_their_half() -> None:
+    for exercise_id, (area, e) in ALL.items():
         assert e.get("easier") or e.get("harder"), f"{exercise_id} stands on no ladder"
         if e.get("harder"):
             assert ALL[e["harder"]][1].get("easier") == exercise_id, exercise_id
         if e.get("easier"):
             assert ALL[e["easier"]][1].get("harder") == exercise_id, exercise_id
+        for neighbour in (e.get("easier"), e.get("harder")):
+            assert not neighbour or HALF[ALL[neighbour][0]] == HALF[area], (exercise_id, neighbour)
 
 
-def test_the_library_loader_reads_all_four_files_without_a_problem() -> None:
+def test_the_library_loader_reads_every_file_without_a_problem() -> None:
     library = load_library(LIBRARY)
-    assert [str(error) for error in library.errors if error.path.stem in FILES] == []
+    assert [str(error) for error in library.errors] == []
     assert set(PLAN) <= set(library.ids())
     for exercise_id, (kind, per_side, primary, equipment, _, _) in PLAN.items():
         found = library.find(exercise_id)
