@@ -74,8 +74,9 @@ def english_left(text: str, language: str) -> list[str]:
     text = re.sub(r"“[^”]*”?|\S*[/_]\S*|\w+(?:-\w+)+", "\0", text)  # a note, a path, an id
     for shown in (s for _, s in pairs if len(WORD.findall(s)) > 1 or len(s) > 3):
         text = re.sub(rf"(?<!\w){re.escape(shown)}(?!\w)", "\0", text)
-    for name in content():
-        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", "\0", text)
+    for name in content():  # whole, or wrapped over lines (between a dialog's borders)
+        spaced = r"[\s│█]+".join(map(re.escape, name.split()))
+        text = re.sub(rf"(?<!\w){spaced}(?!\w)", "\0", text)
         for end in range(len(name) - 1, 3, -1) if " " in name else ():
             text = text.replace(name[:end] + "…", "\0")
     left = []
