@@ -134,3 +134,22 @@ def test_lang_de_in_the_environment_is_german_in_a_real_process(tmp_path: Path) 
     assert done.returncode == 0, done.stderr
     assert "Übungen" in done.stdout and "Einsteiger" in done.stdout
     assert " exercises · " not in done.stdout and "beginner" not in done.stdout
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_a_command_in_the_pseudo_locale_leaves_no_english_outside_its_strings(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sentence never marked for translation prints as it is, which the catalogue's
+    fragments above cannot see: under the pseudo-locale every marked one is bracketed, so an
+    English word outside the brackets is one never marked (Textual-free: argparse's usage
+    line names the options, which stay English)."""
+    from tests.tui.test_pseudo_locale import english_outside
+
+    _code, shown = run(["--lang", "pseudo", *args], capsys)
+    lines = [
+        re.sub(r"^ {2,}\S+|COMMAND", " ", line)  # a command's or option's name stays English
+        for line in shown.splitlines()
+        if "supple " not in line and not line.lstrip().startswith("-")  # the usage lines
+    ]
+    assert english_outside(lines) == [], shown

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from supple.cli import main
-from supple.cli.program_words import point_word
+from supple.coach.program_wording import point_word
 from supple.core.history import HistoryStore
 from supple.core.program import POINTS, MobilityTest, Program, load_program
 from supple.core.program_store import ProgramStore

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -82,11 +83,18 @@ SCENES = (
 )
 
 
-def scene_app(scene: Scene, data_dir: Path) -> SuppleApp:
+def scene_app(
+    scene: Scene, data_dir: Path, *, environment: pytest.MonkeyPatch | None = None
+) -> SuppleApp:
     """The app as the scene begins: its language chosen first (the routines' texts are picked
     as they load), its history, program and answers in ``data_dir``, and the session files named
-    the same every run (the summary shows the name)."""
-    i18n.choose(scene.lang or "en")
+    the same every run (the summary shows the name). ``environment``: the language set in
+    ``LANGUAGE`` and read afresh, as a real start reads it, rather than chosen as --lang."""
+    if environment is None:
+        i18n.choose(scene.lang or "en")
+    else:
+        environment.setenv("LANGUAGE", scene.lang or "en")
+        i18n.reset()
     return build_app(
         data_dir,
         start=scene.start,

@@ -148,15 +148,24 @@ def _highlight_long(app: Any) -> None:
 
 
 def _home_preview(app: Any, size: tuple[int, int]) -> None:
-    """Every exercise of the routine (its number, the start of its name, its dose whole) and
-    'Enter to start'."""
-    shown = region_text(app, "#preview")
+    """Every exercise of the routine (its number, its name and its dose whole, wrapped at
+    their spaces where the pane is narrow: the preview scrolls to them) and 'Enter to
+    start'."""
+    compact = app.screen.query_one("#preview-compact")
+    if compact.display:  # all of it, what a scroll shows too
+        lines = [compact.render_line(y).text for y in range(compact.size.height)]
+        shown = " ".join(" ".join(lines).split())
+        assert compact.size.width <= app.screen.query_one("#preview").content_region.width
+    else:
+        shown = region_text(app, "#preview")
     level = app.screen.level
     for number, exercise in enumerate(_long().exercises, 1):
         dose = exercise.describe(level)
         found = f"{re.escape(f'{number}. {exercise.name[:3]}')}[^.]*? {re.escape(dose)}"
         assert re.search(found, shown), (size, number, dose, shown)
-    assert "Enter to start" in region_text(app, "#preview"), size
+        if compact.display:
+            assert " ".join(exercise.name.split()) in shown, (size, exercise.name, shown)
+    assert "Enter to start" in shown, size
 
 
 def _summary(app: Any, size: tuple[int, int]) -> None:

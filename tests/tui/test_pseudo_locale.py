@@ -10,7 +10,9 @@ no sentence of the screens left in English, every placeholder filled."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -64,11 +66,18 @@ def cut(app: Any) -> list[str]:
 
 
 async def rendered(
-    scene: Scene, sizes: list[tuple[int, int]], language: str, tmp: Path
+    scene: Scene,
+    sizes: list[tuple[int, int]],
+    language: str,
+    tmp: Path,
+    *,
+    environment: pytest.MonkeyPatch | None = None,
+    cut: Callable[[Any], list[str]] = cut,
 ) -> list[tuple[list[str], list[str]]]:
     """The scene played in ``language`` at the first size, then the terminal resized to each
-    next one: the screen's rows and its cut rows at each size."""
-    app = scene_app(replace(scene, lang=language), tmp)
+    next one: the screen's rows and its cut rows at each size. ``environment``: the language
+    set in ``LANGUAGE`` (read afresh, as a real start reads it) rather than chosen as --lang."""
+    app = scene_app(replace(scene, lang=language), tmp, environment=environment)
     shown = []
     async with app.run_test(size=sizes[0]) as pilot:
         await play(pilot, scene)
@@ -103,12 +112,66 @@ def test_the_detector_finds_a_cut_string_and_passes_whole_and_wrapped_ones() -> 
 
 
 @pytest.mark.parametrize("scene", SMALL, ids=[s.name for s in SMALL])
-async def test_every_scene_at_60x20_in_the_pseudo_locale_cuts_nothing(
+async def test_every_scene_at_60x20_in_the_pseudo_locale_cuts_nothing_and_leaves_no_english(
     scene: Scene, tmp_path: Path
 ) -> None:
+    """And no English outside the brackets: a text never marked for translation (a title
+    written as a literal, a label built from an id) shows as it is, which the brackets alone
+    cannot catch; the editor shows its file's own fields."""
     [(rows, cut_rows)] = await rendered(scene, [(60, 20)], "pseudo", tmp_path)
     assert any("[" in row for row in rows), "nothing translated on screen"
     assert cut_rows == [], "\n".join(rows)
+    if not scene.name.startswith("editor"):
+        assert english_outside(rows) == [], "\n".join(rows)
+
+
+def outside(rows: list[str]) -> str:
+    """The screen's text outside every bracketed (translated) string."""
+    depth, kept = 0, []
+    for row in rows:
+        for char in row:
+            if char == "[":
+                depth += 1
+            elif char in "]…" and depth:  # closed, or cut on purpose (and it shows)
+                depth -= 1
+            elif not depth:
+                kept.append(char)
+        kept.append("\n")
+    return "".join(kept)
+
+
+def english_outside(rows: list[str]) -> list[str]:
+    """English words of the catalogue (four letters or more) outside the brackets, once ids,
+    paths, notes and the bundled files' and faked records' own texts are taken out."""
+    from tests.tui.test_languages_small import content
+
+    text = outside(rows)
+    text = re.sub(r"“[^”]*”?|\S*[/_]\S*|\w+(?:-\w+)+", " ", text)
+    for name in content():
+        text = text.replace(name, " ")
+        for end in range(len(name) - 1, 3, -1) if " " in name else ():
+            text = text.replace(name[:end] + "…", " ")
+    english = english_words()
+    return [w for w in re.findall(r"[A-Za-z]{4,}", text) if w.casefold() in english]
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """The words of the template's English (four letters or more), but the app's name and the
+    days and months (the dates' own)."""
+    template = (LOCALE / "supple.pot").read_text(encoding="utf-8")
+    ids = re.findall(r'^msgid(?:_plural)? "(.*)"$', template, flags=re.MULTILINE)
+    words = {w.casefold() for text in ids for w in re.findall(r"[A-Za-z]{4,}", text)}
+    return frozenset(words - {"supple", "june", "july"})
+
+
+def test_english_outside_the_brackets_is_found() -> None:
+    assert english_outside(["[Šéššíóñ] The exercise library", "[Ñéxt: ", "Back] Stats"]) == [
+        "exercise",
+        "library",
+        "Stats",
+    ]
+    assert english_outside(["back-pain-relief · [Ñéxt]", "“easier than yesterday”"]) == []
 
 
 def english_sentences() -> list[str]:

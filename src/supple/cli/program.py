@@ -19,7 +19,7 @@ from supple.cli.command import (
     tell,
     write_to,
 )
-from supple.cli.program_words import better_words, kind_word, point_word
+from supple.coach.program_wording import better_words, kind_word, point_word
 from supple.core.words import (
     dated,
     decimal,

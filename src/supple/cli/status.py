@@ -399,6 +399,8 @@ def _write(text: str) -> None:
 
 
 def _arguments(sub: Commands) -> None:
+    from supple.i18n import _  # the full parser's only: the fast path prints no help
+
     p = sub.add_parser(
         "status",
         help=_("one short line for a shell prompt or a status bar: streak, what is due"),

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, assert_never
 
+from supple.core.words import area_word as area_word  # one table each, core.words
+from supple.core.words import equipment_word as equipment_word
 from supple.i18n import _, lazy
 
 if TYPE_CHECKING:
@@ -21,8 +23,6 @@ NOT_FOR_ME = lazy("not for me")  # beside an exercise marked so: its row, its de
 def built_title(minutes: int, focus: Iterable[str]) -> str:
     """A session made for today: "10 minutes: hips, upper back" (every area when none named)."""
     # Translators: the areas of the body a made session works, when none was named
-    from supple.core.words import area_word
-
     areas = ", ".join(area_word(a) for a in sorted(focus)) or _("every area")
     # Translators: a made session's title, "10 minutes: hips, upper back"
     return _("{minutes} minutes: {areas}").format(minutes=minutes, areas=areas)

@@ -188,9 +188,17 @@ def alone(item: LibraryExercise) -> Routine:
     )
 
 
-@cache
 def library_at(folder: Path) -> Library:
-    """The library in ``folder``, read once (the bundled one does not change while supple runs)."""
+    """The library in ``folder``, read once a language (the bundled one does not change while
+    supple runs; its names are read in the language of the moment, which --lang or the
+    setting may change after a first read)."""
+    from supple.i18n import language
+
+    return _library_in(folder, language())
+
+
+@cache
+def _library_in(folder: Path, language: str) -> Library:
     return load_library(folder)
 
 

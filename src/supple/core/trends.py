@@ -13,6 +13,7 @@ from supple.core.record import SessionRecord
 from supple.core.stats import Week, monday_of
 from supple.core.value import value_class
 from supple.core.words import Judgement, judge
+from supple.i18n import _
 
 SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -149,7 +150,6 @@ def sparkline(values: Sequence[float | None], low: float = 0.0, high: float = 10
 # (low to high, left to right), each point marked, the better end pointed at.
 BAND_MARKS: dict[Point, str] = {"start": "●", "middle": "◇", "end": "◆"}
 BAND, TRACK = "░", "·"
-BETTER_RIGHT, BETTER_LEFT = " → better", "better ← "
 
 
 @value_class(frozen=True, slots=True)
@@ -189,13 +189,15 @@ def band_row(trend: TestTrend, width: int) -> list[tuple[str, str]]:
     """The band chart in exactly ``width`` characters as (text, style) runs, [] when nothing
     is measured yet: the band ``░``, the points ``●`` start, ``◇`` middle, ``◆`` end (styled
     by the one judge), the rest ``·``, and the better end's arrow."""
-    arrow = BETTER_RIGHT if trend.test.better == "higher" else BETTER_LEFT
+    # Translators: beside a test's band chart, at the end where the better values lie
+    better = _("better")
+    arrow = f" → {better}" if trend.test.better == "higher" else f"{better} ← "
     layout = band_layout(trend, width - len(arrow))
     if layout is None:
         return []
     cells = [(BAND, "cyan") if c in layout.band else (TRACK, "dim") for c in range(layout.cells)]
     start = trend.values[0][1]
-    for (point, value), (_, at) in zip(trend.values, layout.marks, strict=True):
+    for (point, value), (_point, at) in zip(trend.values, layout.marks, strict=True):
         verdict = judge(trend.test.improved(start, value), trend.test.error)
         style = {"better": "bold green", "worse": "bold yellow"}.get(verdict, "bold")
         cells[at] = (BAND_MARKS[point], style)
@@ -205,4 +207,4 @@ def band_row(trend: TestTrend, width: int) -> list[tuple[str, str]]:
             runs[-1] = (runs[-1][0] + char, style)
         else:
             runs.append((char, style))
-    return [(arrow, "dim"), *runs] if arrow == BETTER_LEFT else [*runs, (arrow, "dim")]
+    return [*runs, (arrow, "dim")] if trend.test.better == "higher" else [(arrow, "dim"), *runs]

@@ -27,6 +27,7 @@ from textual.keys import REPLACED_KEYS, Keys, format_key
 from textual.screen import Screen
 
 from supple.core.tomlcheck import Checker, Problem, closest
+from supple.i18n import p_
 from supple.tui.internals import binding_keys, character_to_key, keymap_of, unicode_name_of_key
 
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
@@ -65,7 +66,6 @@ WAYS_OUT = frozenset(
 # What holds the focus on a screen and takes keys before the screen's bindings: a text field
 # takes every key that makes a character; a list its own keys (its bindings, Textual's).
 TEXT_FIELDS = frozenset({"feeling", "import", "settings", "editor", "tests", "saveas"})
-WORDS = {"escape": "Esc", "enter": "Enter", "tab": "Tab", "space": "space", "delete": "Del"}
 Defaults = dict[str, dict[str, tuple[str, ...]]]  # screen name -> binding id -> keys
 
 
@@ -160,7 +160,23 @@ def normalized(keys: str) -> tuple[str, ...]:
 def key_word(key: str) -> str:
     """One key as a person reads it: ``escape`` is Esc, ``question_mark`` is ?."""
     *modifiers, base = key.split("+") if len(key) > 1 else [key]
-    return "+".join([*modifiers, WORDS.get(base) or format_key(base)])
+    return "+".join([*modifiers, named_key(base) or format_key(base)])
+
+
+def named_key(key: str) -> str | None:
+    """The name of a key that has one in the person's language ("space": "Leertaste")."""
+    match key:
+        case "escape":
+            return p_("key", "Esc")
+        case "enter":
+            return p_("key", "Enter")
+        case "tab":
+            return p_("key", "Tab")
+        case "space":
+            return p_("key", "space")
+        case "delete":
+            return p_("key", "Del")
+    return None
 
 
 def keys_in_force(app: App[Any], owner: type[DOMNode], binding_id: str) -> tuple[str, ...]:

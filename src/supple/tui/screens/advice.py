@@ -64,11 +64,11 @@ class AdviceScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         from supple.coach.wording import advice
 
+        # Translators: before a suggestion in the advice dialog, "apply Cat-Cow 2 reps next time…"
+        apply = _("apply") + " "
         options = [
             Option(
-                Text.assemble(
-                    ("apply " if s.change else "", "bold"), printable(advice(s, self.how))
-                ),
+                Text.assemble((apply if s.change else "", "bold"), printable(advice(s, self.how))),
                 id=s.id,
                 disabled=not (s.change or opens_screening(s)),  # a rest day, a test: to read
             )
@@ -76,7 +76,9 @@ class AdviceScreen(ModalScreen[str | None]):
         ]
         if self.last is not None:
             reason = printable(self.last.reason)
-            options.append(Option(Text.assemble((_("undo") + " ", "bold"), reason), id=UNDO))
+            # Translators: before the advice applied last, in the advice dialog, "undo Cat-Cow …"
+            undo = _("undo") + " "
+            options.append(Option(Text.assemble((undo, "bold"), reason), id=UNDO))
         with Vertical(id="dialog"):
             yield Static(Text(_("Advice")), id="question")
             yield OptionList(*options, id="advice-list")

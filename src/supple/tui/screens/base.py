@@ -68,6 +68,14 @@ class FittingFooter(Footer):
         return content + key.styles.gutter.width + key.styles.margin.width
 
 
+def spoken_space(key: str) -> str | None:
+    """The space bar's name in the person's language, for the footer (Textual names it in
+    English; its other keys are symbols: ⏎, ←)."""
+    from supple.tui.keymap import named_key
+
+    return named_key(key) if key == "space" else None
+
+
 def translated(active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
     """The active bindings with their words in the person's language: the descriptions and
     tooltips are declared with ``lazy()`` (at import, before the language is known) and
@@ -81,7 +89,10 @@ def translated(active: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
         key: ActiveBinding(
             node,
             replace(
-                binding, description=words(binding.description), tooltip=words(binding.tooltip)
+                binding,
+                description=words(binding.description),
+                tooltip=words(binding.tooltip),
+                key_display=binding.key_display or spoken_space(binding.key),
             ),
             enabled,
             words(tooltip),

@@ -26,7 +26,7 @@ from supple.tui.widgets.tick_list import TickList
 if TYPE_CHECKING:
     from supple.coach.coach import Coach
 
-MINUTES_STEP = 5
+MINUTES_STEP = 5  # the tooltips of - and + say it
 FIRST_MINUTES = 10
 
 
@@ -53,7 +53,7 @@ class BuildScreen(SuppleScreen):
             lazy("Shorter"),
             key_display="-",
             id="build.shorter",
-            tooltip=f"{MINUTES_STEP} minutes shorter",
+            tooltip=lazy("5 minutes shorter"),  # MINUTES_STEP
         ),
         Binding(
             "plus,equals_sign",
@@ -61,7 +61,7 @@ class BuildScreen(SuppleScreen):
             lazy("Longer"),
             key_display="+",
             id="build.longer",
-            tooltip=f"{MINUTES_STEP} minutes longer",
+            tooltip=lazy("5 minutes longer"),
         ),
         Binding(
             "left",
@@ -101,7 +101,8 @@ class BuildScreen(SuppleScreen):
         focus = TickList(*((area_word(area), area.value, False) for area in Area), id="build-focus")
         focus.border_title = _("Focus")
         equipment = TickList(
-            *((equipment_word(item), item.value, False) for item in Equipment), id="build-equipment"
+            *((equipment_word(item), item.value, False) for item in Equipment),
+            id="build-equipment",
         )
         equipment.border_title = _("I have")
         preview = RoutinePreview(id="build-preview")

@@ -91,7 +91,7 @@ class EditorScreen(SuppleScreen):
 
     def _title(self) -> None:
         title = self.draft.data.get("title")
-        name = printable(title) if isinstance(title, str) and title.strip() else "(no title)"
+        name = printable(title) if isinstance(title, str) and title.strip() else _("(no title)")
         where = self.draft.target.name
         state = _("new, not saved yet") if self.draft.path is None else printable(where)
         star = " ●" if self.draft.dirty else ""
@@ -120,7 +120,7 @@ class EditorScreen(SuppleScreen):
             return Content.assemble(mark, (_("Routine"), "bold"))
         exercise = self.draft.exercises[item - 1]
         name = exercise.get("name")
-        shown = printable(name) if isinstance(name, str) and name.strip() else "(no name)"
+        shown = printable(name) if isinstance(name, str) and name.strip() else _("(no name)")
         return Content.assemble(mark, f"{item}. {shown}")
 
     def _refresh_labels(self) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Static
 from supple.core.words import printable
 from supple.i18n import _, lazy
 from supple.tui.keymap import say_keys
+from supple.tui.screens.base import spoken_space
 
 KEY_WIDTH = 11  # the key column; a longer key list is cut short, never wrapped
 
@@ -41,7 +42,7 @@ def key_rows(
             continue
         # Each key on its own, not the binding's key_display: that is a footer abbreviation
         # which may name several keys at once ("n/→") or only one of them.
-        shown = app.get_key_display(binding.with_key(key, key_display=None))
+        shown = spoken_space(key) or app.get_key_display(binding.with_key(key, key_display=None))
         keys, __ = rows.setdefault((node, binding.action), ([], active_binding))
         if shown not in keys:
             keys.append(shown)

@@ -60,9 +60,8 @@ class ImportScreen(ModalScreen[str | None]):
         try:
             report = self.coach.import_routines(path)
         except ImportProblem as problem:
-            result.update(
-                Text.assemble((_("Not imported:") + " ", "bold"), printable(problem.message))
-            )
+            said = printable(problem.message)
+            result.update(Text.assemble((_("Not imported:") + " ", "bold"), said))
             return
         except (SaveError, OSError) as error:
             result.update(Text.assemble((_("Not saved:") + " ", "bold"), printable(str(error))))

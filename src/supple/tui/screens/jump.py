@@ -49,12 +49,8 @@ class JumpScreen(ModalScreen[int | None]):
             yield Static(_("Jump to an exercise"), id="question")
             yield OptionList(*options, id="jump-list")
             back = say_keys(self.app, JumpScreen, "jump.close", " / ")
-            yield Static(
-                Text(
-                    _("Enter: jump there (what you did is kept) · {back}: back").format(back=back)
-                ),
-                id="keys",
-            )
+            said = _("Enter: jump there (what you did is kept) · {back}: back").format(back=back)
+            yield Static(Text(said), id="keys")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

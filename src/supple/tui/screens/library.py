@@ -120,7 +120,7 @@ class LibraryScreen(SuppleScreen):
         """An exercise's row: its name, and "not for me" after it when marked."""
         prompt = Text(printable(item.exercise.name))
         if item.id in self._marked():
-            prompt.append(f"  {NOT_FOR_ME}", style="dim italic")
+            prompt.append(f"  {_(NOT_FOR_ME)}", style="dim italic")
         return prompt
 
     def on_mount(self) -> None:
@@ -172,7 +172,9 @@ class LibraryScreen(SuppleScreen):
         try:
             self.coach.library.mark(item.id, on)
         except SaveError as error:
-            self.notify(_("Not saved: {error}").format(error=error), severity="error", markup=False)
+            from supple.coach.session_wording import not_saved
+
+            self.notify(not_saved(str(error)), severity="error", markup=False)
             return
         self.query_one("#library-list", OptionList).replace_option_prompt(
             item.id, self._prompt(item)

@@ -95,7 +95,7 @@ class LogScreen(ModalScreen[bool | None]):
 
             minutes = read_number(self._value("log-minutes"), "min")  # "4,5", "45 min"
             if not 0 < minutes <= 24 * 60:
-                raise ValueError("minutes: more than 0 and at most a day")
+                raise ValueError(_("minutes: more than 0 and at most a day"))
             done = numbers(self._value("log-done"), len(routine.exercises))
         except ValueError as error:
             result.update(Text(_("Not logged: {error}").format(error=printable(str(error)))))

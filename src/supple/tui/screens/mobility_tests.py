@@ -93,7 +93,7 @@ class TestsScreen(SuppleScreen):
         return self.program.tests[self.index]
 
     def body(self) -> Iterable[Widget]:
-        # Translators: the mobility tests screen's title, {point} the start, middle or end
+        # Translators: the mobility tests screen's title, "Mobility tests · start of the program"
         said = _("Mobility tests · {point} of the program").format(point=point_word(self.point))
         yield Static(Text(said, style="bold"), id="title")
         with Horizontal(id="tests-main"):

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
+from supple.coach.program_wording import better_words
 from supple.coach.wording import screening_line
 from supple.core.program import POINTS, MobilityTest, Program
 from supple.core.words import dated, decimal, judge, judged_words, point_word, printable
@@ -40,6 +41,12 @@ TEST_CHART_WIDTH = 28
 TEST_CHART = Chart(rows=4, bar=(5, 7), gap=3, marks=False, empty=lazy("not taken yet"))
 
 
+def point_heading(point: str) -> str:
+    """A point as a column's heading: "Start", "Mitte", "Final"."""
+    word = point_word(point)
+    return word[:1].upper() + word[1:]
+
+
 def results_chart(test: MobilityTest, values: Sequence[float | None]) -> Chart:
     """Start, middle and end on a real scale through 0, in the test's unit, with which way is
     better said in words: a bar that shrinks is progress when lower is better."""
@@ -56,7 +63,7 @@ def results_chart(test: MobilityTest, values: Sequence[float | None]) -> Chart:
         ),
         unit=unit,
         title=printable(test.name.split(" (")[0]),
-        note=f"{'↑ higher' if test.better == 'higher' else '↓ lower'} is better",
+        note=("↑ " if test.better == "higher" else "↓ ") + better_words(test.better),
     )
 
 
@@ -328,7 +335,7 @@ class ProgramScreen(SuppleScreen):
         progress = view.progress
         table = self.query_one("#progress-table", DataTable)
         table.clear(columns=True)
-        points = (point_word(p).capitalize() for p in POINTS)
+        points = (point_heading(p) for p in POINTS)
         if self.compact:  # the essentials: each point's value and the change
             table.add_columns(_("Test"), *points, _("Change"))
         else:

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from supple.coach.program_wording import point_word
 from supple.core.trends import BAND, BAND_MARKS, PainWeek, TestTrend, band_row, so_far, sparkline
 from supple.core.words import dated, decimal, done_of_planned, judged_words, printable
 from supple.i18n import _, lazy
@@ -35,14 +36,14 @@ def band_key() -> Text:
     """What the band chart's marks mean (in the language of the moment: made when shown)."""
     return Text.assemble(
         (BAND + " " + _("start ± measurement error"), "dim"),
-        *((f"  {mark} {point}", "dim") for point, mark in BAND_MARKS.items()),
+        *((f"  {mark} {point_word(point)}", "dim") for point, mark in BAND_MARKS.items()),
     )
 
 
 def test_line(trend: TestTrend, width: int = 0) -> Text:
     """A test's values and judged change, then (given a width) its band chart."""
     test = trend.test
-    values = " → ".join(f"{p} {_value(v, test.unit)}" for p, v in trend.values)
+    values = " → ".join(f"{point_word(p)} {_value(v, test.unit)}" for p, v in trend.values)
     values = values or _("not taken yet")
     line = Text.assemble((printable(test.name.split(" (")[0]), "bold"), "\n  ", values)
     if trend.change is not None:

@@ -15,7 +15,7 @@ from textual.widgets import Input, Static
 
 from supple.core.routine import SLUG
 from supple.core.words import printable
-from supple.i18n import _
+from supple.i18n import _, lazy
 from supple.tui.keymap import say_keys
 
 
@@ -23,7 +23,9 @@ class SaveAsScreen(ModalScreen[str | None]):
     """Returns the id chosen, or None when cancelled."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="saveas.cancel", tooltip="Do not save"),
+        Binding(
+            "escape", "cancel", lazy("Cancel"), id="saveas.cancel", tooltip=lazy("Do not save")
+        ),
     ]
 
     def __init__(self, title: str, suggested: str, taken: Collection[str]) -> None:

@@ -16,7 +16,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from supple.coach.wording import NOT_MEDICAL_ADVICE, Ask, screening_result, screening_unanswered
+from supple.coach import wording
+from supple.coach.wording import Ask, screening_result, screening_unanswered
 from supple.core.screening import LOW_BACK, Checklist
 from supple.core.words import printable
 from supple.i18n import _, lazy
@@ -131,7 +132,9 @@ class ScreeningScreen(SuppleScreen):
         # them); a checklist never answered starts with every question open.
         shown = before if before is not None and before.answered_for(asked) else None
         with VerticalScroll(id="screening-body"):
-            yield Static(Text(f"{asked.intro}\n{NOT_MEDICAL_ADVICE}"), id="screening-intro")
+            # read now, in the language of the moment (a name imported is the import's)
+            intro = f"{asked.intro}\n{wording.NOT_MEDICAL_ADVICE}"
+            yield Static(Text(intro), id="screening-intro")
             for number, sign in enumerate(asked.signs, 1):
                 answer = shown.signs.get(sign.key) if shown is not None else None
                 name = sign.key.replace("_", "-")

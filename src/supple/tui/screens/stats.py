@@ -109,10 +109,8 @@ class StatsScreen(SuppleScreen):
         yield Static(Text(_("Stats"), style="bold"), id="title")
         with VerticalScroll(id="stats-body"):
             yield Static(Text(_("Loading…")), id="stats-numbers")
-            yield Static(
-                Text(_("Minutes of work (reps and holds) per week, last 12 weeks")),
-                classes="stats-label",
-            )
+            words = _("Minutes of work (reps and holds) per week, last 12 weeks")
+            yield Static(Text(words), classes="stats-label")
             yield BarChart(id="weeks")
             yield Static(Text(_("Last 26 weeks")), classes="stats-label")
             yield CalendarHeatmap(id="calendar")

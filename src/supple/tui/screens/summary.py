@@ -110,7 +110,7 @@ class SummaryScreen(SuppleScreen):
         facts = self.coach.catalog.stepped(self.record.routine, exercise_id, self.record.level)
         words = [] if facts is None else [stepped(facts)]
         if exercise_id in self.coach.library.not_for_me().ids:
-            words.append(NOT_FOR_ME)
+            words.append(_(NOT_FOR_ME))
         return " · ".join(words)
 
     def action_adjust(self, change: int) -> None:

@@ -73,8 +73,9 @@ class RecordTable(DataTable[str | Text]):
 
     def _build(self, room: int | None) -> None:
         """The columns and rows; with ``room`` (the summary), every column but the exercise
-        name whole within it: the name is cut (…); when that leaves it fewer than NAME_LEAST
-        cells, Time and Planned step aside (the totals above say them), then Next time wraps."""
+        name whole within it: the name wraps; when that leaves it fewer than NAME_LEAST
+        cells, Time and Planned step aside (the totals above say them), then Next time wraps
+        and yields to the name's longest word."""
         columns = list(COLUMNS) + (["Next time"] if self._next is not None else [])
         widths: dict[str, int | None] = dict.fromkeys(columns)
         height: int | None = 1
@@ -99,15 +100,28 @@ class RecordTable(DataTable[str | Text]):
                 if name >= NAME_LEAST:
                     break
             columns = kept
+            # A name wraps at its spaces, never cut inside a word: Next time yields for its
+            # longest word, down to its heading's width.
+            names = [printable(e.name) for e in self._record.exercises]
+            least = max([len(_("Exercise")), *(len(w) for n in names for w in n.split())])
+            if name < least:  # Next time keeps its heading and its longest word whole
+                said_words = [w for words in self._next or [] for w in words.split()]
+                floor = max([len(_("Next time")), *map(len, said_words)])
+                next_width = max(min(floor, next_width), next_width - (least - name))
+                name = room - others - next_width - PADDING * len(kept)
             widths = {c: natural[c] for c in columns}
-            widths["Exercise"] = max(4, min(natural["Exercise"], name))
+            widths["Exercise"] = max(least, min(natural["Exercise"], name))
             widths["Next time"] = next_width
-            height = None  # as tall as its Next time words wrap
+            height = None  # as tall as its name and Next time words wrap
         for column in columns:
             heading = Text(_(column), no_wrap=True, overflow="ellipsis")  # a cut shows: …
             self.add_column(heading, key=COLUMN_KEYS.get(column), width=widths[column])
         for index in range(len(self._record.exercises)):
-            self.add_row(*self._cells(index, columns), key=str(index), height=height)
+            cells = self._cells(index, columns)
+            if height is None:  # the summary's: the name wraps rather than being cut
+                title = self._record.exercises[index].name
+                cells[columns.index("Exercise")] = Text(printable(title))
+            self.add_row(*cells, key=str(index), height=height)
 
     def fit(self, room: int, *, again: bool = False) -> None:
         """Lay the summary's table out for ``room`` cells (kept while the same, unless

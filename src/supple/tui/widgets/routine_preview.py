@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from rich.console import Group
-from rich.table import Table
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -74,29 +73,47 @@ def compact_preview(
     changed: Callable[[str], Stepped | None],
     timing: str,
 ) -> Group:
-    """The same on a short screen (20 rows), one line each, so that every exercise and
-    "Enter to start" show: no summary; the dose whole where it fits and the name cut (…) but
-    never below 8 columns (Rich collapsed it to nothing in a narrow pane), a step's label says
-    only which way it went (the summary says what it changed)."""
-    # The level and length first, so that a short line cuts only the title (…), never them.
-    head = Text(
-        f"{level_word(level)} · {minutes(seconds)} · {printable(routine.title)}",
-        style="bold",
-        no_wrap=True,
-        overflow="ellipsis",
-    )
-    timing_line = Text(timing, style="dim", no_wrap=True, overflow="ellipsis")
-    rows = Table.grid(expand=True, padding=(0, 1, 0, 0))
-    rows.add_column(no_wrap=True)
-    rows.add_column(ratio=1, no_wrap=True, overflow="ellipsis", min_width=8)
-    rows.add_column(no_wrap=True, overflow="ellipsis")
-    for number, exercise in enumerate(routine.exercises, 1):
+    """The same on a short screen (20 rows): no summary, and each exercise's name and dose
+    whole (``ExerciseRows``: a German name and its dose do not share 30 columns on one line).
+    A step's label says only which way it went (the summary says what it changed)."""
+    head = Text(f"{level_word(level)} · {minutes(seconds)} · {printable(routine.title)}")
+    head.stylize("bold")
+    rows = []
+    for exercise in routine.exercises:
         facts = changed(exercise.id)
         dose = Text(exercise.describe(level))
         if facts is not None:  # set on a summary: which way (the summary says what changed)
             dose.append(" " + (_("(easier)") if facts.step < 0 else _("(harder)")), style="italic")
-        rows.add_row(f"{number}.", Text(printable(exercise.name), style="bold"), dose)
-    return Group(head, timing_line, rows, Text(_("Enter to start"), style="dim"))
+        rows.append((Text(printable(exercise.name), style="bold"), dose))
+    exercises = ExerciseRows(rows)
+    return Group(head, Text(timing, style="dim"), exercises, Text(_("Enter to start"), style="dim"))
+
+
+class ExerciseRows:
+    """Numbered exercises, name then dose: in two columns where every pair fits one line,
+    else each name on its line and its dose under it, indented; words wrap at spaces, never
+    cut (Rich's table grid cut a wrapped dose at its column's edge)."""
+
+    def __init__(self, rows: Sequence[tuple[Text, Text]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        number = len(f"{len(self.rows)}. ")
+        name_width = max((n.cell_len for n, _dose in self.rows), default=0)
+        dose_width = max((d.cell_len for _name, d in self.rows), default=0)
+        side_by_side = number + name_width + 1 + dose_width <= width
+        for index, (name, dose) in enumerate(self.rows, 1):
+            label = f"{index}.".ljust(number)
+            if side_by_side:
+                line = Text(label) + name + Text(" " * (name_width - name.cell_len + 1)) + dose
+                yield line
+                continue
+            room = max(1, width - number)
+            for at, part in enumerate(name.wrap(console, room)):
+                yield Text(label if at == 0 else " " * number) + part
+            for part in dose.wrap(console, room):
+                yield Text(" " * number) + part
 
 
 class RoutinePreview(VerticalScroll):

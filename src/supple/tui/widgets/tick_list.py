@@ -13,6 +13,8 @@ from textual.binding import Binding, BindingType
 from textual.strip import Strip
 from textual.widgets import OptionList, SelectionList
 
+from supple.i18n import lazy
+
 TICKED = "[x]"
 UNTICKED = "[ ]"
 
@@ -23,7 +25,13 @@ class TickList(SelectionList[str], inherit_bindings=False):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *OptionList.BINDINGS,
-        Binding("space", "select", "Tick", id="build.tick", tooltip="Tick or untick this one"),
+        Binding(
+            "space",
+            "select",
+            lazy("Tick"),
+            id="build.tick",
+            tooltip=lazy("Tick or untick this one"),
+        ),
     ]
 
     def render_line(self, y: int) -> Strip:
