@@ -90,7 +90,20 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         'schema = 1\non = true\nscheduler = "cron"\nat = ["08:00"]\n'
         'days = "mon-fri"\nhours = "08:00-19:00"\n'
     )
-    _run(["program", "start", "--yes", "--screening", "no-signs", "--date", "2026-11-20"], config)
+    _run(
+        [
+            "program",
+            "start",
+            "--yes",
+            "--screening",
+            "no-signs",
+            "--usual-pain",
+            "2",
+            "--date",
+            "2026-11-20",
+        ],
+        config,
+    )
     _run(["exercises", "--not-for-me", "superman"], config)
     _run(["log", "mine", "--minutes", "5"], config)
     yield tmp_path

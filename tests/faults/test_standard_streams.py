@@ -86,7 +86,17 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     env |= folders
     (base / "config" / "config.toml").write_text('level = "x"\n')  # a warning for stderr
     started = _child(
-        ["program", "start", "--yes", "--screening", "no-signs", "--date", "2026-11-20"],
+        [
+            "program",
+            "start",
+            "--yes",
+            "--screening",
+            "no-signs",
+            "--usual-pain",
+            "2",
+            "--date",
+            "2026-11-20",
+        ],
         env,
         None,
     )
