@@ -230,10 +230,23 @@ def _easier(
     for routine, played in sorted(recent.items()):
         for chosen, numbers, day in _easier_lines(played, usual):
             suggestion = _step_down(facts, routine, chosen, numbers, day)
-            if suggestion is not None and suggestion.kind is AdviceKind.REST:
-                blocked = suggestion
-            elif suggestion is not None:
-                out.append(suggestion)
+            if suggestion is None:
+                continue
+            match suggestion.kind:
+                case AdviceKind.REST:  # nothing left to step down: a rest day instead
+                    blocked = suggestion
+                case (
+                    AdviceKind.EASIER
+                    | AdviceKind.HARDER
+                    | AdviceKind.RETEST
+                    | AdviceKind.CELEBRATE
+                    | AdviceKind.SEE_CLINICIAN
+                    | AdviceKind.SCREENING
+                    | AdviceKind.USUAL_PAIN
+                ):
+                    out.append(suggestion)
+                case _:
+                    assert_never(suggestion.kind)
     return out, blocked
 
 

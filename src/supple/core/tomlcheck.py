@@ -68,10 +68,11 @@ INT_LIMIT = 2**63  # TOML integers are 64-bit: larger ones are not TOML, and not
 class BadToml(ValueError):
     """Bytes that are no TOML document supple can use; ``message`` says why, ``line`` where."""
 
-    def __init__(self, message: str, line: int | None = None) -> None:
+    def __init__(self, message: str, line: int | None = None, *, syntax: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.syntax = syntax  # the TOML reader's own syntax error (not a limit of supple's)
 
 
 def parse_document(raw: bytes | str) -> tuple[str, dict[str, Any]]:
@@ -104,7 +105,8 @@ def parse_document(raw: bytes | str) -> tuple[str, dict[str, Any]]:
         line = int(match.group(1)) if match else None
         said = re.sub(_TOML_POS, "", message).strip()
         # Translators: {error} is the TOML reader's own message, in English
-        raise BadToml(_("TOML syntax error: {error}").format(error=said), line) from None
+        said = _("TOML syntax error: {error}").format(error=said)
+        raise BadToml(said, line, syntax=True) from None
     except RecursionError:
         raise BadToml(_too_deep()) from None
     except (ValueError, OverflowError):  # an integer of more than 4,300 digits

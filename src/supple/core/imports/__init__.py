@@ -171,7 +171,8 @@ def convert_text(text: str, path: Path) -> Imported:
             try:  # too deep or too large is said as `validate` says it
                 parse_document(text)
             except BadToml as error:
-                raise ImportProblem(path, str(error)) from None
+                if not error.syntax:  # text that is no TOML at all: not a file supple imports
+                    raise ImportProblem(path, str(error)) from None
             others = _or(f.name for f in FORMATS if f is not OWN)
             raise ImportProblem(
                 path, f"not a file supple can import (a {OWN.name} routine, {others})"
