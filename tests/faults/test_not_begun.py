@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import tomllib
 from collections.abc import Iterator
-from supple.core.value import replace
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from supple.cli import plain_terminal
 from supple.cli.plain_terminal import Ended, run_plain
 from supple.coach.coach import Coach
 from supple.core.clock import FakeClock
-from supple.tui.app import SuppleApp
+from supple.core.value import replace
 from supple.tui.screens.feeling import FeelingScreen
 from supple.tui.screens.player import PlayerScreen
 from tests.fake_outputs import FakePlayer
