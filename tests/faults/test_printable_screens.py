@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import re
 import shutil
 import tomllib
@@ -25,6 +26,7 @@ from typing import Any
 import pytest
 import tomli_w
 from textual.pilot import Pilot
+from textual.widgets import Input
 from textual.widgets.option_list import OptionDoesNotExist
 
 from supple import cli
@@ -34,6 +36,7 @@ from supple.core.remembered import Remembered, save_remembered
 from supple.system import paths
 from supple.tui.app import SuppleApp
 from supple.tui.screens.home import HomeScreen
+from supple.tui.screens.player import PlayerScreen
 from tests.faults.test_printable_files import _leaves
 from tests.tui.conftest import WALL, advance, build_app
 from tests.tui.scenes import settle
@@ -121,6 +124,24 @@ def _make(base: Path) -> None:
     save_remembered(paths.state_file(), Remembered(level="beginner"))
 
 
+def _hostile_imports(base: Path) -> list[Path]:
+    """A file of each JSON format other apps write, its text given the payload: to import."""
+    made = []
+    for one in ("feeel/one.feeel", "jawt/workout.json", "openhiit/timer.json"):
+        data = json.loads((IMPORTS / one).read_text())
+        for at in list(_leaves(data)):
+            value: Any = data
+            for key in at:
+                value = value[key]
+            if not WORD.fullmatch(value):
+                data = _poisoned(data, at, HOSTILE)
+        target = base / "hostile" / Path(one).name
+        target.parent.mkdir(exist_ok=True)
+        target.write_text(json.dumps(data))
+        made.append(target)
+    return made
+
+
 def _files(base: Path) -> list[Path]:
     return sorted(
         p for p in base.rglob("*.toml") if "cache" not in p.parts and not p.name.startswith(".")
@@ -184,17 +205,22 @@ WALK: list[tuple[str, tuple[str | float, ...]]] = [
     HOME,
     ("editor", ("e",)),
     HOME,
-    ("player", ("enter", 6.5)),
+    ("player", ("enter", 6.5)),  # the steps to the summary only if it plays (q quits home)
     ("jump list", ("j",)),
     ("this hurts", ("escape", "exclamation_mark")),
     ("end dialog", ("escape", "q")),
     ("check-in after", ("y",)),
     ("summary", ("6", "enter")),
+    HOME,
 ]
 
 
-async def _walk(pilot: Pilot[Any], routine: str) -> dict[str, str]:
-    """Each screen of the walk: what it showed."""
+IN_SESSION = ("jump list", "this hurts", "end dialog", "check-in after", "summary")
+
+
+async def _walk(pilot: Pilot[Any], routine: str, imports: list[Path]) -> dict[str, str]:
+    """Each screen of the walk: what it showed; then the import screen, given each of
+    ``imports`` (the palette's only door: no key opens it)."""
     app = pilot.app
     assert isinstance(app, SuppleApp)
     seen: dict[str, str] = {}
@@ -206,6 +232,8 @@ async def _walk(pilot: Pilot[Any], routine: str) -> dict[str, str]:
                 app.pop_screen()
             await settle(pilot)
             continue
+        if name in IN_SESSION and not any(isinstance(s, PlayerScreen) for s in app.screen_stack):
+            continue  # the routine refused: no session
         if app.screen is home:
             with contextlib.suppress(OptionDoesNotExist):  # refused (every string poisoned)
                 home.select(routine)
@@ -216,6 +244,15 @@ async def _walk(pilot: Pilot[Any], routine: str) -> dict[str, str]:
                 advance(app, key)
             await settle(pilot)
         seen[f"{name} ({type(app.screen).__name__})"] = _shown(app)
+
+    app.action_import()
+    await settle(pilot)
+    for path in imports:
+        app.screen.query_one("#import-path", Input).value = str(path)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running, path
+        seen[f"import {path.name} ({type(app.screen).__name__})"] = _shown(app)
     return seen
 
 
@@ -235,8 +272,10 @@ async def test_no_screen_shows_a_file_s_text_raw(folders: Path, every: bool) -> 
     async with app.run_test(size=(100, 30)) as pilot:
         # a broken file is listed too: highlighted, its problems are shown
         mine = folders / "config" / "routines" / "mine.toml"
-        seen = await _walk(pilot, f"error:{mine}" if every else "mine")
-    assert len(seen) == len([step for step in WALK if step != HOME])
+        imports = _hostile_imports(folders)
+        seen = await _walk(pilot, f"error:{mine}" if every else "mine", imports)
+    steps = [name for name, _ in WALK if name and not (every and name in IN_SESSION)]
+    assert len(seen) == len(steps) + len(imports)
     raw = {
         screen: text[max(0, found.start() - 60) :][:120]
         for screen, text in seen.items()
@@ -245,6 +284,7 @@ async def test_no_screen_shows_a_file_s_text_raw(folders: Path, every: bool) -> 
     assert raw == {}
     showing = {screen for screen, text in seen.items() if "PWNED" in text}
     assert len(showing) >= (1 if every else 12), sorted(showing)
+
     # Markup shown as written: never the bidi escape followed straight by the x ("[b]" gone)
     applied = {screen for screen in showing if "\\u2066x" in seen[screen]}
     assert applied == set()
