@@ -26,8 +26,14 @@ from tests.tui.conftest import WALL, RecordingSpeaker, advance, build_app
 pytestmark = pytest.mark.faults
 
 
-def records(data_dir: Path) -> list[dict[str, object]]:
-    return [tomllib.loads(p.read_text()) for p in sorted((data_dir / "sessions").rglob("*.toml"))]
+def assert_left(data_dir: Path, begun: bool) -> None:
+    """Nothing, or (begun, pain 3 before it) one session saved as stopped."""
+    saved = [tomllib.loads(p.read_text()) for p in (data_dir / "sessions").rglob("*.toml")]
+    if not begun:
+        assert saved == []
+    else:
+        (record,) = saved
+        assert record["status"] == "stopped" and record["pain_before"] == 3
 
 
 # The ways the app ends: Ctrl+C and Ctrl+Q (the quit binding), and any ending signal.
@@ -57,12 +63,7 @@ async def test_the_app_writes_a_session_only_once_it_began(
             await pilot.press(how)
         await pilot.pause()
     assert app.return_code == 0
-    saved = records(data_dir)
-    if not begun:
-        assert saved == []
-    else:
-        (record,) = saved
-        assert record["status"] == "stopped" and record["pain_before"] == 3
+    assert_left(data_dir, begun)
 
 
 class Asked:
@@ -109,10 +110,5 @@ def test_plain_mode_writes_a_session_only_once_it_began(
     monkeypatch.setattr(plain_terminal, "terminal", terminal)
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C at a question: "no answer" (130)
         run_plain(coach, "back-pain-relief", "beginner")
-    saved = records(data_dir)
-    if not begun:
-        assert saved == []
-    else:
-        (record,) = saved
-        assert record["status"] == "stopped" and record["pain_before"] == 3
+    assert_left(data_dir, begun)
     assert "Traceback" not in capsys.readouterr().err

@@ -19,7 +19,6 @@ import re
 import shutil
 import tomllib
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,15 +29,11 @@ from textual.widgets import Input
 from textual.widgets.option_list import OptionDoesNotExist
 
 from supple import cli
-from supple.core.adjustments import save_adjustments
-from supple.core.advice_log import Applied, save_log
-from supple.core.remembered import Remembered, save_remembered
-from supple.system import paths
 from supple.tui.app import SuppleApp
 from supple.tui.screens.home import HomeScreen
 from supple.tui.screens.player import PlayerScreen
-from tests.faults.test_printable_files import _leaves
-from tests.tui.conftest import WALL, advance, build_app
+from tests.faults.test_printable_files import _leaves, _poisoned, remembered_and_adjusted
+from tests.tui.conftest import advance, build_app
 from tests.tui.scenes import settle
 
 pytestmark = pytest.mark.faults
@@ -107,34 +102,14 @@ def _make(base: Path) -> None:
     _cli("test", "record", "toe-touch", "12", "--point", "start")
     # yesterday evening's session hurt: the morning question, advice
     _cli("log", "mine", "--at", "2026-11-23 19:05", "--pain-before", "4", "--pain-after", "7")
-    save_adjustments({"mine": {"cat-cow": -1}}, data / "adjustments.toml")
-    applied = Applied(
-        id="easier-mine",
-        kind="easier",
-        routine="mine",
-        exercises=("cat-cow",),
-        reason="It hurt more after than before.",
-        applied_at=datetime(2026, 11, 23, 20, 0, tzinfo=WALL.tzinfo),
-        before=None,
-        names=("Cat-cow",),
-        was="5 reps",
-        dose="4 reps",
-    )
-    save_log(data / "advice.toml", [applied])
-    save_remembered(paths.state_file(), Remembered(level="beginner"))
+    remembered_and_adjusted(data)
 
 
 def _hostile_imports(base: Path) -> list[Path]:
     """A file of each JSON format other apps write, its text given the payload: to import."""
     made = []
     for one in ("feeel/one.feeel", "jawt/workout.json", "openhiit/timer.json"):
-        data = json.loads((IMPORTS / one).read_text())
-        for at in list(_leaves(data)):
-            value: Any = data
-            for key in at:
-                value = value[key]
-            if not WORD.fullmatch(value):
-                data = _poisoned(data, at, HOSTILE)
+        data = _poison(json.loads((IMPORTS / one).read_text()), HOSTILE, every=False)
         target = base / "hostile" / Path(one).name
         target.parent.mkdir(exist_ok=True)
         target.write_text(json.dumps(data))
@@ -148,27 +123,22 @@ def _files(base: Path) -> list[Path]:
     )
 
 
-def _poisoned(value: Any, at: tuple[Any, ...], payload: str) -> Any:
-    """``value`` with ``payload`` added to the string at ``at`` (the rest as it was)."""
-    if not at:
-        return value + payload
-    head, rest = at[0], at[1:]
-    if isinstance(value, dict):
-        return {k: _poisoned(v, rest, payload) if k == head else v for k, v in value.items()}
-    return [_poisoned(v, rest, payload) if i == head else v for i, v in enumerate(value)]
+def _poison(data: Any, payload: str, *, every: bool) -> Any:
+    """Every string of ``data`` given ``payload`` (``every`` False: the free text only)."""
+    for at in list(_leaves(data)):
+        value: Any = data
+        for key in at:
+            value = value[key]
+        if every or not WORD.fullmatch(value):
+            data = _poisoned(data, at, payload)
+    return data
 
 
 def _poison_all(files: list[Path], payload: str, every: bool) -> None:
-    """Every string of every file given ``payload`` (``every`` False: the free text only)."""
     for path in files:
-        data = tomllib.loads(path.read_text())
-        for at in list(_leaves(data)):
-            value: Any = data
-            for key in at:
-                value = value[key]
-            if every or not WORD.fullmatch(value):
-                data = _poisoned(data, at, payload)
-        path.write_text(tomli_w.dumps(data))
+        path.write_text(
+            tomli_w.dumps(_poison(tomllib.loads(path.read_text()), payload, every=every))
+        )
 
 
 def _shown(app: SuppleApp) -> str:
