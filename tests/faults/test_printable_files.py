@@ -11,6 +11,7 @@ import io
 import re
 import tomllib
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,14 +55,14 @@ def _leaves(value: Any, at: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
             yield from _leaves(v, (*at, i))
 
 
-def _poisoned(value: Any, at: tuple[Any, ...]) -> Any:
-    """``value`` with the string at ``at`` holding the payload (the rest as it was)."""
+def _poisoned(value: Any, at: tuple[Any, ...], payload: str = PAYLOAD) -> Any:
+    """``value`` with the string at ``at`` holding ``payload`` (the rest as it was)."""
     if not at:
-        return value + PAYLOAD
+        return value + payload
     head, rest = at[0], at[1:]
     if isinstance(value, dict):
-        return {k: _poisoned(v, rest) if k == head else v for k, v in value.items()}
-    return [_poisoned(v, rest) if i == head else v for i, v in enumerate(value)]
+        return {k: _poisoned(v, rest, payload) if k == head else v for k, v in value.items()}
+    return [_poisoned(v, rest, payload) if i == head else v for i, v in enumerate(value)]
 
 
 def _run(argv: list[str], config: Path) -> str:
@@ -90,23 +91,36 @@ def folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         'schema = 1\non = true\nscheduler = "cron"\nat = ["08:00"]\n'
         'days = "mon-fri"\nhours = "08:00-19:00"\n'
     )
-    _run(
-        [
-            "program",
-            "start",
-            "--yes",
-            "--screening",
-            "no-signs",
-            "--usual-pain",
-            "2",
-            "--date",
-            "2026-11-20",
-        ],
-        config,
-    )
+    start = ["program", "start", "--yes", "--screening", "no-signs", "--usual-pain", "2"]
+    _run([*start, "--date", "2026-11-20"], config)
     _run(["exercises", "--not-for-me", "superman"], config)
     _run(["log", "mine", "--minutes", "5"], config)
+    remembered_and_adjusted(tmp_path / "data")
     yield tmp_path
+
+
+def remembered_and_adjusted(data: Path) -> None:
+    """The files no command writes alone: the state file, one step easier, advice applied."""
+    from supple.core.adjustments import save_adjustments
+    from supple.core.advice_log import Applied, save_log
+    from supple.core.remembered import Remembered, save_remembered
+    from supple.system import paths
+
+    save_adjustments({"mine": {"cat-cow": -1}}, data / "adjustments.toml")
+    applied = Applied(
+        id="easier-mine",
+        kind="easier",
+        routine="mine",
+        exercises=("cat-cow",),
+        reason="It hurt more after than before.",
+        applied_at=datetime(2026, 11, 23, 20, 0, tzinfo=UTC),
+        before=None,
+        names=("Cat-cow",),
+        was="5 reps",
+        dose="4 reps",
+    )
+    save_log(data / "advice.toml", [applied])
+    save_remembered(paths.state_file(), Remembered(level="beginner"))
 
 
 def _files(base: Path) -> list[Path]:
@@ -120,6 +134,7 @@ def test_a_hostile_string_in_any_file_never_prints_raw(folders: Path) -> None:
     names = {p.name for p in files}
     assert {"config.toml", "remind.toml", "program.toml", "screening.toml", "mine.toml"} <= names
     assert "not-for-me.toml" in names and any(p.parent.name.isdigit() for p in files)
+    assert {"advice.toml", "adjustments.toml", "state.toml"} <= names
     originals = {p: p.read_text() for p in files}
     shown = set()  # the files whose payload some command showed (escaped): the test reaches it
     for path in files:

@@ -187,8 +187,7 @@ def run_plain(
                 check_in_before=coach.config.check_in_before and resumed is None,
             )
             player.run()
-    except Unanswered:  # at a question before the session began: nothing of it is written
-        live.abandon()
+    except Unanswered:  # at a question before the session began: it left no record (``end``)
         raise
     except (Ended, KeyboardInterrupt):
         error = live.end()

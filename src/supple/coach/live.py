@@ -219,7 +219,7 @@ class LiveSession:
         self._cuer = Cuer(self.voice_plan)
         self._edge: tuple[int, int] | None = None
         self._finished = False
-        self._abandoned = False  # never began: nothing written (``abandon``)
+        self._begun = False  # ``open`` ran: until then ``end`` writes nothing
         self._last_frame_at: float | None = None
         # Set by a SIGCONT handler the moment the process goes on: the next frame, if it comes
         # before the handler's own callback, takes the stop as a pause first.
@@ -254,6 +254,7 @@ class LiveSession:
         a lead-in before the clock starts gives it the time (the plan's times stay the same)."""
         lead_in = self.voice_plan.lead_in_seconds if self.announcer.speaks else 0.0
         self.announcer.prepare(self.session.segments, self.clock.real_seconds)
+        self._begun = True
         self.session.start(count_in=lead_in)
         if self.resume_at:
             self.session.jump_to(self.resume_at)
@@ -419,16 +420,13 @@ class LiveSession:
     def retry_save(self) -> str | None:
         return self.recorder.finish()
 
-    def abandon(self) -> None:
-        """Drop a session that never began (a question before it went unanswered): nothing of
-        it is ever written, ``end`` included."""
-        self._abandoned = True
-
     def end(self) -> str | None:
-        """End now as stopped (if still running) and write the final record; its error."""
+        """End now as stopped (if still running) and write the final record; its error. A
+        session that never began (``open`` never ran: ended at a question before it, the
+        check-in or the next-morning one) leaves no record at all."""
         if not self.session.snapshot().done:
             self.session.stop()
         self._finished = True
-        if self.recorder.saved_final or self._abandoned:
+        if self.recorder.saved_final or not self._begun:
             return None
         return self.recorder.finish()

@@ -119,9 +119,10 @@ class HurtScreen(ModalScreen[Marked | None]):
 
     def compose(self) -> ComposeResult:
         from supple.coach.session_wording import hurts_title
+        from supple.core.words import printable
 
         with Vertical(id="dialog"):
-            yield Static(Text(hurts_title(self.exercise)), id="question")
+            yield Static(Text(hurts_title(printable(self.exercise))), id="question")
             how_much = _("How much, 0–10?")
             yield Static(Text(f"{how_much}  {_(SCALE)}\n{legend()}"), id="detail")
             yield Static(self._keys(), id="keys")
