@@ -49,6 +49,7 @@ def summary(
         "sessions": sessions,
         "program": program,
         "morning": [],
+        "clinician": "",
     }
 
 

@@ -45,7 +45,9 @@ FIELDS = {
     "today": "✓ (ASCII: done) when today already counts, else empty",
     "due": "'workout 11' when the program's next workout is due, else empty",
     "next": "when the next workout is: today, a weekday (Thu) or a date (14 Dec); else empty",
-    "workout": "'Workout 11 of 18 — Lower back mobility, intermediate, 10 min', else empty",
+    "workout": "'Workout 11 of 18 — Lower back mobility, intermediate, 10 min'; 'See a doctor "
+    "or physiotherapist first' while a warning sign stands (then due, next, number and tests "
+    "are empty); else empty",
     "number": "the next workout's number, else empty",
     "total": "the program's number of workouts, else empty",
     "tests": "'tests due' when the program's mobility tests are due, else empty",
@@ -130,6 +132,9 @@ def fields(
             of = f" of {total}" if total is not None else ""
             what = ", ".join(x for x in (_text(nxt.title), _text(nxt.level)) if x)
             out["workout"] = f"Workout {number}{of} {dash} {what}{length}"
+    if program is not None and (clinician := _text(summary.clinician)):
+        # A warning sign stands: a clinician first, never a workout (docs/safety.md).
+        out |= {"due": "", "next": "", "number": "", "tests": "", "workout": clinician}
     out["line"] = default_line(out, summary, ascii=ascii)
     return out
 
@@ -142,7 +147,9 @@ def default_line(values: Mapping[str, str], summary: Summary, *, ascii: bool) ->
     else:
         parts.append(f"🔥 {values['streak']}" + (" ✓" if values["today"] else ""))
     program = summary.program
-    if values["due"]:
+    if summary.clinician and program is not None:
+        parts.append(values["workout"])
+    elif values["due"]:
         parts.append(f"due: {values['due']}")
     elif values["next"]:
         parts.append(f"next: {values['next']}")

@@ -21,6 +21,7 @@ class StatusKeeper:
 
         self.path = state_dir / FILE_NAME
         self._program_file = data_dir / "program.toml"
+        self._data_dir = data_dir
         self._program = program
 
     def keep(self, view: HistoryView) -> bool:
@@ -43,7 +44,7 @@ class StatusKeeper:
             # Nothing asked for the program in this run (`supple history`, `stats`): it is
             # where the last summary left it (only a session, which asks, can move it), so
             # the program and catalog are not loaded just for the line.
-            summary = summarize(view.records, view.stats, None, seconds, titles)
+            summary = summarize(view.records, view.stats, None, seconds, titles, self.clinician())
             return write_summary(self.path, summary._replace(program=carried))
         if started:
             program = self._program.view()
@@ -52,17 +53,24 @@ class StatusKeeper:
                 if program.progress.next is not None:
                     routine = program.progress.next.routine
                     titles[routine] = self._program.title(program.program, routine)
-        return write_summary(
-            self.path, summarize(view.records, view.stats, progress, seconds, titles)
-        )
+        summary = summarize(view.records, view.stats, progress, seconds, titles, self.clinician())
+        return write_summary(self.path, summary)
+
+    def clinician(self) -> str:
+        """What stands in for the next workout while a warning sign stands (English, as the
+        status line is), else empty: ``core.screening.see_first``."""
+        from supple.core.screening import load, see_first
+
+        return see_first(load(self._data_dir)[0])
 
     def follow(self, view: HistoryView | None, journal: Journal) -> bool:
         """The history was read again (``view``) or written (None): keep the summary."""
         return self.keep(view) if view is not None else self.keep_morning(journal)
 
     def keep_morning(self, journal: Journal) -> bool:
-        """After a write to the history (a session, one logged by hand, a next-morning answer):
-        the summary's next-morning facts from the newest files alone, so the status line stops
+        """After a write to the history (a session, one logged by hand, a next-morning answer)
+        or to the screening: the summary's next-morning facts from the newest files alone, and
+        whether a warning sign stands, so the status line stops
         prompting at once without a read of the whole history; the rest waits for the next
         read. With no summary yet (a first `supple log`), the whole one is kept from a read, so
         the status line knows of it at once. True if written."""
@@ -76,4 +84,7 @@ class StatusKeeper:
             records = journal.newest(LOOK)
         except OSError:
             return False
-        return write_summary(self.path, previous._replace(morning=morning_facts(records)))
+        morning = morning_facts(records)
+        return write_summary(
+            self.path, previous._replace(morning=morning, clinician=self.clinician())
+        )

@@ -59,6 +59,9 @@ class Summary(NamedTuple):
     # The newest sessions as the next-morning rule reads them (``core.morning``): the status
     # line decides from these and the clock whether the question is open (older files: none).
     morning: list[SessionFact]
+    # While a warning sign stands (``core.screening.see_first``): the words that stand in for
+    # the next workout, in English as the status line is; empty otherwise (older files too).
+    clinician: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = _to_json(self)
@@ -130,10 +133,12 @@ def summarize(
     progress: "Progress | None",
     seconds: Mapping[int, float],
     titles: Mapping[str, str],
+    clinician: str = "",
 ) -> Summary:
     """The summary of the history (``records`` and their ``stats``, worked out for
     ``stats.today``) and, for a started program, ``progress``, with each workout's ``seconds``
-    as the person plays it and the routines' ``titles``."""
+    as the person plays it and the routines' ``titles``; ``clinician``: what stands in for the
+    next workout while a warning sign stands (``core.screening.see_first``)."""
     from supple.core.words import whole_minutes
 
     today = stats.today
@@ -176,6 +181,7 @@ def summarize(
         sessions=stats.sessions,
         program=program,
         morning=morning_facts(records),
+        clinician=clinician,
     )
 
 
