@@ -224,7 +224,8 @@ def tilt(p: Pose) -> float:
 
 def test_chin_tucks_glide_the_head_back_and_the_tuck_lift_raises_it_off_the_floor() -> None:
     s, e = start("chin-tucks"), end("chin-tucks")
-    assert e["head"][0] <= s["head"][0] - 0.8 and abs(e["head"][1] - s["head"][1]) <= 0.3
+    # the head slides back a good 1.5 units (three columns at the library's scale), chin level
+    assert e["head"][0] <= s["head"][0] - 1.5 and abs(e["head"][1] - s["head"][1]) <= 0.3
     assert e["neck"] == s["neck"]  # the head moves, not the trunk
     s, e = start("supine-chin-tuck-lift"), end("supine-chin-tuck-lift")
     assert s["head"][1] - 1.9 <= 0.0  # resting on the floor (its disc reaches it)

@@ -50,6 +50,7 @@ def summary(
         "program": program,
         "morning": [],
         "language": "",
+        "clinician": "",
     }
 
 

@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
     from supple.cli.command import Commands
     from supple.core.program import Program
-    from supple.core.screening import WarningSignStands
 
 
 def _program_arguments(sub: Commands) -> None:
@@ -188,7 +187,12 @@ def cmd_program(as_json: bool, program_id: str | None = None) -> int:
         said = _("Started {day} · {done}/{total} done")
         day = dated(p.started, "%a %d %b %Y")
         print(said.format(day=day, done=len(p.done), total=len(program.workouts)))
-        if p.next is not None and p.suggested is not None:
+        screening = ctx.coach.journal.screening()
+        if screening is not None and screening.flag_stands:  # a clinician, never a workout
+            from supple.coach.wording import flag_next
+
+            print(flag_next(screening))
+        elif p.next is not None and p.suggested is not None:
             length = duration(ctx.view.seconds.get(p.next.number, 0.0))
             said = _(
                 "Next: workout {number} (week {week}) — {routine} at {level} ({length}), on {day}"
@@ -209,7 +213,7 @@ def cmd_program(as_json: bool, program_id: str | None = None) -> int:
             minutes = decimal(ctx.view.seconds[number] / 60, ".1f")
             said = _("Workout {number} takes {minutes} min with your settings (over 30).")
             print(said.format(number=number, minutes=minutes))
-        if p.due:
+        if p.due and not (screening is not None and screening.flag_stands):
             print(
                 _("Tests due: {tests} (`supple test list`)").format(
                     tests=printable(", ".join(point_word(point) for point in p.due))
@@ -283,8 +287,14 @@ def cmd_program_start(
         return 2
     from datetime import datetime, time
 
+    from supple.cli.safety import refused, screened
     from supple.coach.wording import after_start, restart_program
 
+    # The answers given are saved (and said) first; a standing sign refuses before any question.
+    if signs is not None and not screened(ctx.coach, ctx.program.screening, signs, usual_pain):
+        return 1
+    if (standing := ctx.coach.journal.screening()) and standing.flag_stands:
+        return refused(standing)
     running = ctx.progress.started
     if running is not None and not ctx.active:  # a program left for another: resumed
         return _switch_back(ctx, day)
@@ -302,9 +312,8 @@ def cmd_program_start(
             print(_("Not restarted."))
             return 1
 
-    from supple.cli.safety import screened
-
-    if not screened(ctx.coach, ctx.program.screening, signs, usual_pain):
+    # asked on a terminal if never answered
+    if signs is None and not screened(ctx.coach, ctx.program.screening, None, None):
         return 1
     from supple.core.files import SaveError
     from supple.core.program import with_offset
@@ -323,7 +332,7 @@ def cmd_program_start(
         print(said, file=sys.stderr)
         return 1
     except WarningSignStands as stands:
-        return _refused(stands)
+        return refused(stands.screening)
     view = ctx.coach.program()  # the status line follows the new start
     due = view.progress.due if view is not None else ()
     said = _("Started {title} on {day}. {next}").format(
@@ -339,6 +348,7 @@ def cmd_program_start(
 def _switch_back(ctx: ProgramContext, day: date | None) -> int:
     """Make a program started before the active one again: it resumes where it was left
     (``day``: said to be unused; `supple program start` again restarts it)."""
+    from supple.cli.safety import refused
     from supple.coach.wording import program_resumed
     from supple.core.files import SaveError
     from supple.core.screening import WarningSignStands
@@ -351,7 +361,7 @@ def _switch_back(ctx: ProgramContext, day: date | None) -> int:
         print(said, file=sys.stderr)
         return 1
     except WarningSignStands as stands:
-        return _refused(stands)
+        return refused(stands.screening)
     view = ctx.coach.program()  # the status line follows the active program
     done = len(view.progress.done) if view is not None else 0
     total = len(ctx.program.workouts)
@@ -360,14 +370,6 @@ def _switch_back(ctx: ProgramContext, day: date | None) -> int:
         print(_("supple: --date is for a start: the program resumed instead"), file=sys.stderr)
     _say_left(left)
     return 0
-
-
-def _refused(stands: WarningSignStands) -> int:
-    """A warning sign stands: the program does not start (docs/safety.md), and why."""
-    from supple.coach.wording import program_refused
-
-    print(f"supple: {program_refused(stands.screening)}", file=sys.stderr)
-    return 1
 
 
 def _say_left(left: Program | None) -> None:

@@ -160,6 +160,14 @@ def save_answers(
         return None
 
 
+def refused(screening: Screening) -> int:
+    """A warning sign stands: the program does not start (docs/safety.md), and why. Exit 1."""
+    from supple.coach.wording import program_refused
+
+    print(f"supple: {program_refused(screening)}", file=sys.stderr)
+    return 1
+
+
 def go_despite_flag(found: Coach) -> bool:
     """Before any session from the command line: while a warning sign stands, say so and ask
     whether to exercise anyway (no terminal to ask: not started). True: go on."""

@@ -53,7 +53,11 @@ FIELDS = {
     "today": lazy("✓ (ASCII: done) when today already counts, else empty"),
     "due": lazy("'workout 11' when the program's next workout is due, else empty"),
     "next": lazy("when the next workout is: today, a weekday (Thu) or a date (14 Dec); else empty"),
-    "workout": lazy("'Workout 11 of 18 — Lower back mobility, intermediate, 10 min', else empty"),
+    "workout": lazy(
+        "'Workout 11 of 18 — Lower back mobility, intermediate, 10 min'; 'See a doctor or "
+        "physiotherapist first' while a warning sign stands (then due, next, number and tests "
+        "are empty); else empty"
+    ),
     "number": lazy("the next workout's number, else empty"),
     "total": lazy("the program's number of workouts, else empty"),
     "tests": lazy("'tests due' when the program's mobility tests are due, else empty"),
@@ -160,6 +164,10 @@ def fields(
                     out["due"] = _("workout {number}").format(number=number)
             if workout:
                 out["workout"] = _workout(nxt, number, total, ascii=ascii)
+    if program is not None and (clinician := _text(summary.clinician)):
+        # A warning sign stands: a clinician first, never a workout (docs/safety.md); kept as
+        # its English msgid, said in the reader's language
+        out |= {"due": "", "next": "", "number": "", "tests": "", "workout": _(clinician)}
     out["line"] = default_line(out, summary, ascii=ascii)
     return out
 
@@ -190,7 +198,9 @@ def default_line(values: Mapping[str, str], summary: Summary, *, ascii: bool) ->
     else:
         parts.append(f"🔥 {values['streak']}" + (" ✓" if values["today"] else ""))
     program = summary.program
-    if values["due"]:
+    if summary.clinician and program is not None:
+        parts.append(values["workout"])
+    elif values["due"]:
         # Translators: the status line, "due: workout 11"
         parts.append(_("due: {what}").format(what=values["due"]))
     elif values["next"]:

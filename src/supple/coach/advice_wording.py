@@ -304,13 +304,14 @@ def program_refused(screening: Screening, how: Hint = on_command_line) -> str:
 
 
 def flag_next(screening: Screening) -> str:
-    """The program's next step while a warning sign stands: a clinician, not a workout."""
-    if screening.urgent:
-        return _("See a doctor today before any workout: you answered yes to a warning sign.")
+    """The program's next step while a warning sign stands: a clinician, not a workout (the
+    words every place that would name a workout says: ``core.screening.SEE_FIRST``)."""
+    from supple.core.screening import see_first
+
     return _(
-        "See a doctor or physiotherapist first: you answered yes to a warning sign. No workout "
-        "is suggested until a clinician has cleared you."
-    )
+        "{see_first}: you answered yes to a warning sign. No workout is suggested until a "
+        "clinician has cleared you."
+    ).format(see_first=_(see_first(screening)))
 
 
 def session_despite_flag(screening: Screening) -> tuple[str, str]:

@@ -229,8 +229,7 @@ class Journal:
 
         plan = catalog.plan(routine, level)
         session = Session(plan.routine, plan.level, _Still(), segments=plan.segments)
-        count = len(plan.routine.exercises)
-        chosen = frozenset(range(count)) if done is None else done
+        chosen = frozenset(range(len(plan.routine.exercises))) if done is None else done
         fresh = replace(session_record(session, at), program=active_program(self.store))
         record = by_hand(fresh, chosen, at, minutes)
         record = replace(record, pain_before=pain[0], pain_after=pain[1])
@@ -309,6 +308,7 @@ class Journal:
 
         answers = screening.answered(yes, usual, at, self.screening(), asked)
         screening.save(self.data_dir, answers)
+        self.on_change(None)  # the status line follows a warning sign
         return answers
 
     def clear_screening(self, at: datetime) -> Screening | None:
@@ -318,8 +318,8 @@ class Journal:
         found = self.screening()
         if found is None:
             return None
-        done = screening.cleared(found, at)
-        screening.save(self.data_dir, done)
+        screening.save(self.data_dir, done := screening.cleared(found, at))
+        self.on_change(None)
         return done
 
 

@@ -102,7 +102,18 @@ class Reminders:
             return decide(self._now(), settings, Today(), None, desktop=desktop)
         now = self._now()
         morning = self._journal.morning_session(now, due=True) is not None
-        return decide(now, settings, self.today(), self.due(), desktop=desktop, morning=morning)
+        from supple.core.screening import see_first
+
+        clinician = see_first(self._journal.screening())
+        return decide(
+            now,
+            settings,
+            self.today(),
+            self.due(),
+            desktop=desktop,
+            morning=morning,
+            clinician=clinician,
+        )
 
     def line(self, today: Today | None = None, *, short: bool = False) -> str:
         """One line for the settings and program screens: on or off, and when the next one is

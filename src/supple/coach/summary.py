@@ -29,6 +29,7 @@ class StatusKeeper:
         self._preferences = preferences  # its `language` setting is kept for the status line
         self.path = state_dir / FILE_NAME
         self._program_file = data_dir / "program.toml"
+        self._data_dir = data_dir
         self._program = program
 
     def keep(self, view: HistoryView) -> bool:
@@ -51,7 +52,9 @@ class StatusKeeper:
             # Nothing asked for the program in this run (`supple history`, `stats`): it is
             # where the last summary left it (only a session, which asks, can move it), so
             # the program and catalog are not loaded just for the line.
-            summary = summarize(view.records, view.stats, None, seconds, titles, self._language())
+            summary = summarize(
+                view.records, view.stats, None, seconds, titles, self._language(), self.clinician()
+            )
             return write_summary(self.path, summary._replace(program=carried))
         if started:
             program = self._program.view()
@@ -60,10 +63,18 @@ class StatusKeeper:
                 if program.progress.next is not None:
                     routine = program.progress.next.routine
                     titles[routine] = self._program.titles(program.program, routine)
-        return write_summary(
-            self.path,
-            summarize(view.records, view.stats, progress, seconds, titles, self._language()),
+        summary = summarize(
+            view.records, view.stats, progress, seconds, titles, self._language(), self.clinician()
         )
+        return write_summary(self.path, summary)
+
+    def clinician(self) -> str:
+        """What stands in for the next workout while a warning sign stands, as its English msgid
+        (the status line translates it when read, like every word of it), else empty:
+        ``core.screening.see_first``."""
+        from supple.core.screening import load, see_first
+
+        return see_first(load(self._data_dir)[0])
 
     def _language(self) -> str:
         return self._preferences.config.language if self._preferences is not None else ""
@@ -73,8 +84,9 @@ class StatusKeeper:
         return self.keep(view) if view is not None else self.keep_morning(journal)
 
     def keep_morning(self, journal: Journal) -> bool:
-        """After a write to the history (a session, one logged by hand, a next-morning answer):
-        the summary's next-morning facts from the newest files alone, so the status line stops
+        """After a write to the history (a session, one logged by hand, a next-morning answer)
+        or to the screening: the summary's next-morning facts from the newest files alone, and
+        whether a warning sign stands, so the status line stops
         prompting at once without a read of the whole history; the rest waits for the next
         read. With no summary yet (a first `supple log`), the whole one is kept from a read, so
         the status line knows of it at once. True if written."""
@@ -88,5 +100,7 @@ class StatusKeeper:
             records = journal.newest(LOOK)
         except OSError:
             return False
-        kept = previous._replace(morning=morning_facts(records), language=self._language())
+        kept = previous._replace(
+            morning=morning_facts(records), language=self._language(), clinician=self.clinician()
+        )
         return write_summary(self.path, kept)

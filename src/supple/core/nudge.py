@@ -298,6 +298,7 @@ class Decision:
 
 TITLE = lazy("supple: time to move")  # a notification's title: ``_(TITLE)`` where it is shown
 MORNING_TITLE = lazy("supple: how is your back?")
+SAFETY_TITLE = lazy("supple: safety first")
 MORNING_UNTIL = 12 * 60  # a notification for the next-morning question alone: mornings only
 
 
@@ -317,12 +318,14 @@ def decide(
     *,
     desktop: bool,
     morning: bool = False,
+    clinician: str = "",
 ) -> Decision:
     """Whether a reminder firing at ``now`` shows a notification. Silent when reminders are
     off, outside the chosen days or hours, when today already counts, on a rest day, with
     nothing due, or with no desktop to show it on. ``morning``: the next-morning question is
     open; a notification sent anyway adds its prompt, and a reminder before noon that would be
-    silent only for a rest day or nothing due asks it alone."""
+    silent only for a rest day or nothing due asks it alone. ``clinician``: a warning sign
+    stands (``core.screening.see_first``): those words instead of the workout, and no Start."""
     if not settings.on:
         return Decision(False, _("reminders are off"))
     from supple.core.words import day_words, weekday_words
@@ -354,8 +357,10 @@ def decide(
         return Decision(False, _("no desktop to show a notification on (ssh or a server)"))
     if quiet is not None or due is None:
         return Decision(True, "the next-morning question", _(MORNING_TITLE), morning_line())
-    message = due.message() + (f"\n{morning_line()}" if morning else "")
-    return Decision(True, "due", _(TITLE), message, due.routine, due.level)
+    after = f"\n{morning_line()}" if morning else ""
+    if clinician:  # a clinician first, never a workout (docs/safety.md)
+        return Decision(True, "a warning sign stands", _(SAFETY_TITLE), _(clinician) + after)
+    return Decision(True, "due", _(TITLE), due.message() + after, due.routine, due.level)
 
 
 def first_day(now: datetime, today: Today) -> date:

@@ -194,6 +194,21 @@ SIGN_KEYS: tuple[str, ...] = tuple(sign.key for sign in ALL_SIGNS)
 KNOWN_KEYS = ("answered_at", "usual_pain", "cleared_at", *SIGN_KEYS)
 
 
+# What stands in for the next workout while a warning sign stands (``Screening.flag_stands``),
+# wherever a workout would be named: the program's Next panel, `supple program`, the status line
+# (in English, as the rest of it), the reminder's notification. Read through ``_()``.
+SEE_FIRST = lazy("See a doctor or physiotherapist first")
+SEE_FIRST_URGENT = lazy("See a doctor today, before any workout")
+
+
+def see_first(found: Screening | None) -> str:
+    """``SEE_FIRST`` (or ``SEE_FIRST_URGENT``) while a warning sign stands, in English (the
+    caller translates it: ``_()``); empty otherwise."""
+    if found is None or not found.flag_stands:
+        return ""
+    return SEE_FIRST_URGENT if found.urgent else SEE_FIRST
+
+
 class WarningSignStands(Exception):
     """A program was to start while a warning sign stands (``Screening.flag_stands``)."""
 

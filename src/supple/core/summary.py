@@ -65,6 +65,9 @@ class Summary(NamedTuple):
     # The `language` setting ("" follows the system): the status line speaks it, below --lang,
     # as every command does (it reads no settings file of its own).
     language: str
+    # While a warning sign stands (``core.screening.see_first``): the words that stand in for
+    # the next workout, in English as the status line is; empty otherwise (older files too).
+    clinician: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = _to_json(self)
@@ -141,10 +144,13 @@ def summarize(
     seconds: Mapping[int, float],
     titles: Mapping[str, Mapping[str, str]],
     language: str = "",
+    clinician: str = "",
 ) -> Summary:
     """The summary of the history (``records`` and their ``stats``, worked out for
     ``stats.today``) and, for a started program, ``progress``, with each workout's ``seconds``
-    as the person plays it and the routines' ``titles`` (language -> title, "en" the English)."""
+    as the person plays it and the routines' ``titles`` (language -> title, "en" the English);
+    ``clinician``: what stands in for the next workout while a warning sign stands
+    (``core.screening.see_first``)."""
     from supple.core.words import whole_minutes
     from supple.i18n import translated_field
 
@@ -191,6 +197,7 @@ def summarize(
         program=program,
         morning=morning_facts(records),
         language=language,
+        clinician=clinician,
     )
 
 

@@ -90,8 +90,8 @@ class SuppleApp(QuietCrash):
     COMMANDS = App.COMMANDS | {start_commands}
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MIN_WIDTH, "-narrow"), (90, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MIN_HEIGHT, "-short"), (26, "-tall"), (40, "-huge")]
-    # A screen under a dialog hides its footer: its keys do nothing until the dialog closes.
-    SUSPENDED_SCREEN_CLASS = "-suspended"
+    # A screen under a dialog hides its footer (SuppleScreen.cover_footer), not by a class on
+    # the screen: a class restyles every widget under it, on every dialog, both ways.
     BINDINGS = APP_BINDINGS
 
     def __init__(

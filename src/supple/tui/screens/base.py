@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
-from textual.events import ScreenResume
+from textual.events import ScreenResume, ScreenSuspend
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
@@ -41,6 +42,33 @@ class FittingFooter(Footer):
     def compose(self) -> ComposeResult:
         yield from super().compose()
         self.call_after_refresh(self.fit)
+
+    def _keys(self) -> list[tuple[str, str, bool, bool, str]]:
+        """The keys as the footer would show them now."""
+        return [
+            (binding.key, binding.description, enabled, binding.show, tooltip)
+            for _, binding, enabled, tooltip in self.screen.active_bindings.values()
+        ]
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        """Rebuilt only when shown and its keys changed: each rebuild restyles a new widget a
+        key, and the screen's bindings are said to change whenever a dialog opens or closes
+        over it (``uncover`` catches up with what changed while it was hidden)."""
+        if not self.display or (keys := self._keys()) == getattr(self, "_drawn", None):
+            return
+        if self.app.app_focus:  # Footer draws nothing while the terminal has no focus
+            self._drawn = keys
+        super().bindings_changed(screen)
+
+    def cover(self) -> None:
+        self.display = False
+
+    def uncover(self) -> None:
+        """Shown as the stylesheet says (not where the screen is too small to show it)."""
+        self.styles.clear_rule("display")
+        if self.is_attached:
+            self.screen.refresh(layout=True)
+            self.call_later(self.bindings_changed, self.screen)  # rebuilt in its own context
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit)
@@ -130,6 +158,19 @@ class SuppleScreen(Screen[None]):
     def show_notice(self, message: str, severity: str, timeout: float | None) -> bool:
         """Show a notification in the screen itself; False: let it be a toast, as usual."""
         return False
+
+    @on(ScreenSuspend)
+    @on(ScreenResume)
+    def cover_footer(self, event: ScreenSuspend | ScreenResume) -> None:
+        """Under a dialog the footer goes (its keys do nothing until the dialog closes), and
+        comes back after. The footer's own style, not a class on the screen (Textual's
+        ``SUSPENDED_SCREEN_CLASS``): a class restyles every widget under it and throws away
+        what each had drawn, so a dialog over the program screen took 0.3-1.5 s to appear."""
+        for footer in self.query(FittingFooter):
+            if isinstance(event, ScreenResume):
+                footer.uncover()
+            else:
+                footer.cover()
 
     @on(ScreenResume)
     def _report_environment(self) -> None:
