@@ -230,7 +230,7 @@ def test_plain_mode_speaks_the_persons_language(data_dir: Path) -> None:
     in_order(
         lines,
         [
-            "Tasten: space Pause, n oder → Weiter, p oder ← Zurück, s Jetzt starten, + +10 s, "
+            "Tasten: Leertaste Pause, n oder → Weiter, p oder ← Zurück, s Jetzt starten, + +10 s, "
             "m Stumm, b Atemtöne, j Springen, ! Schmerz, q oder Esc Ende.",
             "Das tut weh: Katze-Kuh. Wie stark, 0 bis 9, t für 10? Esc: zurück, ohne Markierung.",
             "Dann: e: Erleichtern, s: Überspringen, Enter: Weitermachen.",
