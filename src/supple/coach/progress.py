@@ -32,12 +32,20 @@ class ProgressFacts:
     old_feelings: int
     tests: tuple[TestTrend, ...]
     screening: Screening | None
+    latest_pain: tuple[int | None, int | None, int | None] = (None, None, None)  # ``latest_pain``
 
 
 def progress_facts(
     journal: Journal, program: ProgramService, today: Callable[[], datetime]
 ) -> ProgressFacts:
-    from supple.core.trends import active_weeks, adherence, pain_of, pain_weeks, test_trends
+    from supple.core.trends import (
+        active_weeks,
+        adherence,
+        latest_pain,
+        pain_of,
+        pain_weeks,
+        test_trends,
+    )
 
     history = journal.history()
     view = program.view()
@@ -63,6 +71,7 @@ def progress_facts(
         old_feelings=old,
         tests=test_trends(progress) if progress is not None else (),
         screening=journal.screening(),
+        latest_pain=latest_pain(records),
     )
 
 
