@@ -258,7 +258,9 @@ def _report(args: argparse.Namespace) -> int:
     target: Path = args.to or Path(f"supple-report-{found.today():%Y-%m-%d}.html")
     from supple.coach.progress import report_page
 
-    page = report_page(found.journal, found.program_service, found.preferences, found.now)
+    page = report_page(
+        found.journal, found.program_service, found.preferences, found.now, found.catalog
+    )
     tell(found)
     if not write_to(target, page.encode("utf-8"), force=args.force, ours=is_own_report):
         return 1

@@ -204,10 +204,12 @@ class AdviceService:
 
         catalog = self.catalog()
         out: dict[tuple[str, str], Doses] = {}
-        for record in records:
+        seen: set[str] = set()
+        for record in sorted(records, key=lambda r: r.started, reverse=True):
             routine = catalog.unadjusted.get(record.routine)
-            if routine is None:
-                continue
+            if routine is None or routine.id in seen:
+                continue  # each routine at the level it was last played
+            seen.add(routine.id)
             for exercise in routine.exercises:
                 rungs = ladder(exercise)
                 step = catalog.step(routine.id, exercise.id)
@@ -218,6 +220,7 @@ class AdviceService:
                 out[(routine.id, exercise.id)] = Doses(
                     words(easier) if easier != now else None,
                     words(harder) if harder != now else None,
+                    words(now),
                 )
         return out
 

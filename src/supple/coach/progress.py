@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from supple.core.value import value_class
 
 if TYPE_CHECKING:
+    from supple.coach.catalog import EffectiveCatalog
     from supple.coach.journal import Journal
     from supple.coach.preferences import Preferences
     from supple.coach.program import ProgramService
@@ -31,12 +32,20 @@ class ProgressFacts:
     old_feelings: int
     tests: tuple[TestTrend, ...]
     screening: Screening | None
+    latest_pain: tuple[int | None, int | None, int | None] = (None, None, None)  # ``latest_pain``
 
 
 def progress_facts(
     journal: Journal, program: ProgramService, today: Callable[[], datetime]
 ) -> ProgressFacts:
-    from supple.core.trends import active_weeks, adherence, pain_of, pain_weeks, test_trends
+    from supple.core.trends import (
+        active_weeks,
+        adherence,
+        latest_pain,
+        pain_of,
+        pain_weeks,
+        test_trends,
+    )
 
     history = journal.history()
     view = program.view()
@@ -62,30 +71,43 @@ def progress_facts(
         old_feelings=old,
         tests=test_trends(progress) if progress is not None else (),
         screening=journal.screening(),
+        latest_pain=latest_pain(records),
     )
 
 
 def report_page(
-    journal: Journal, program: ProgramService, prefs: Preferences, now: Callable[[], datetime]
+    journal: Journal,
+    program: ProgramService,
+    prefs: Preferences,
+    now: Callable[[], datetime],
+    catalog: EffectiveCatalog,
 ) -> str:
     """`supple report`'s page (HTML, every text escaped)."""
     from supple.core.report import render
 
     facts = progress_facts(journal, program, now)
-    return render(report_facts(facts, journal, prefs, now()))
+    return render(report_facts(facts, journal, prefs, now(), catalog))
 
 
 def report_facts(
-    facts: ProgressFacts, journal: Journal, prefs: Preferences, now: datetime
+    facts: ProgressFacts,
+    journal: Journal,
+    prefs: Preferences,
+    now: datetime,
+    catalog: EffectiveCatalog,
 ) -> ReportFacts:
+    """The report's facts; each step in force by its routine's title and its exercise's name
+    as the catalog has them (the ids only where nothing names them)."""
     from supple.core.report import ReportFacts, Step, marks_of, read_applied
 
-    steps = tuple(
-        Step(routine, exercise, rungs)
-        for routine, by_exercise in sorted(prefs.steps.items())
-        for exercise, rungs in sorted(by_exercise.items())
-        if rungs
-    )
+    steps = []
+    for routine_id, by_exercise in sorted(prefs.steps.items()):
+        routine = catalog.unadjusted.get(routine_id)
+        names = {e.id: e.name for e in routine.exercises} if routine is not None else {}
+        title = routine.title if routine is not None and routine.title else routine_id
+        for exercise, rungs in sorted(by_exercise.items()):
+            if rungs:
+                steps.append(Step(title, names.get(exercise) or exercise, rungs))
     return ReportFacts(
         generated=now,
         program=facts.program,
@@ -98,7 +120,7 @@ def report_facts(
         old_feelings=facts.old_feelings,
         tests=facts.tests,
         applied=read_applied(journal.data_dir),
-        steps=steps,
+        steps=tuple(steps),
         screening=facts.screening,
         marks=marks_of(journal.history().records),
     )

@@ -324,10 +324,16 @@ def _step_down(
         exercises=tuple(e.exercise for e, _ in able),
         names=tuple(e.name for e, _ in able),
         dose=(first.easier or "") if first is not None and len(able) == 1 else "",
-        was=able[0][0].dose if len(able) == 1 else "",
+        was=_was(first, able[0][0].dose) if len(able) == 1 else "",
         numbers=numbers,
         day=day,
     )
+
+
+def _was(doses: Doses | None, played: str) -> str:
+    """The dose a step moves from: the one the person's steps give, never a plan eased during a
+    session (``played``, the dose last played, only when the steps' is not worked out)."""
+    return doses.now if doses is not None and doses.now else played
 
 
 def _usual_unknown(sessions: list[SessionFact], facts: AdviceInput) -> list[Suggestion]:
@@ -409,7 +415,7 @@ def _harder(
                 exercises=(exercise,),
                 names=(last[-1][1].name,),
                 dose=(doses.harder or "") if doses is not None else "",
-                was=dose,
+                was=_was(doses, dose),
                 numbers=numbers,
                 day=last[-1][0].day,
             )

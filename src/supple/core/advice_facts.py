@@ -101,10 +101,12 @@ class AppliedFact:
 @value_class(frozen=True, slots=True)
 class Doses:
     """An exercise's dose one step easier and one step harder at the level it is played
-    (None: the end of its ladder)."""
+    (None: the end of its ladder), and the dose the person's steps give now: what a step
+    moves from (None: not worked out; then the dose last played stands in)."""
 
     easier: str | None
     harder: str | None
+    now: str | None = None
 
 
 @value_class(frozen=True, slots=True)

@@ -45,8 +45,8 @@ class Applied:
 class Step:
     """An easier/harder step in force: routine, exercise, rungs (+ harder, − easier)."""
 
-    routine: str
-    exercise: str
+    routine: str  # its title (its id when nothing names it)
+    exercise: str  # its name in that routine (its id when nothing names it)
     rungs: int
 
 

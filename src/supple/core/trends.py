@@ -58,6 +58,17 @@ def pain_weeks(records: Iterable[SessionRecord]) -> tuple[PainWeek, ...]:
     return tuple(weeks)
 
 
+def latest_pain(records: Iterable[SessionRecord]) -> tuple[int | None, int | None, int | None]:
+    """The newest rating before, after and the next morning, each from the newest session that
+    has one (None: never rated); the weeks' means are ``pain_weeks``."""
+    out: list[int | None] = [None, None, None]
+    for record in sorted(records, key=lambda r: r.started):
+        for i, rating in enumerate(pain_of(record)):
+            if rating is not None:
+                out[i] = rating
+    return out[0], out[1], out[2]
+
+
 @value_class(frozen=True, slots=True)
 class AdherenceWeek:
     week: int  # 1-based week of the program

@@ -56,12 +56,19 @@ def test_line(trend: TestTrend, width: int = 0) -> Text:
     return line
 
 
-def pain_lines(weeks: tuple[PainWeek, ...]) -> Text:
+def pain_lines(
+    weeks: tuple[PainWeek, ...],
+    latest: tuple[int | None, int | None, int | None],
+) -> Text:
+    """Each row's weekly means as a sparkline, then the latest rating itself (``latest``:
+    before, after, the next morning; the number a person remembers giving)."""
     if not weeks:
         return Text(_("No pain ratings yet (0 = no pain, 10 = worst imaginable)."), style="dim")
     shown = weeks[-12:]
     out = Text(
-        _("Weeks from {day}, 0 = no pain … 10 = worst").format(day=dated(shown[0].monday, "%d %b"))
+        _("Weekly means from {day}, 0 = no pain … 10 = worst").format(
+            day=dated(shown[0].monday, "%d %b")
+        )
         + "\n",
         style="dim",
     )
@@ -72,11 +79,11 @@ def pain_lines(weeks: tuple[PainWeek, ...]) -> Text:
         (_("morning"), [w.morning for w in shown]),
     )
     width = max(len(label) for label, _values in rows) + 1
-    for label, values in rows:
-        latest = next((v for v in reversed(values) if v is not None), None)
+    for (label, values), rating in zip(rows, latest, strict=True):
         out.append(label.ljust(width))
         out.append(sparkline(values), style="bold")
-        shown_latest = "–" if latest is None else decimal(round(latest, 1))
+        shown_latest = "–" if rating is None else str(rating)
+        # Translators: the latest single pain rating (0–10) after a row of weekly means
         out.append("  " + _("latest {value}").format(value=shown_latest))
         out.append("\n")
     out.rstrip()
@@ -146,7 +153,7 @@ class ProgressScreen(SuppleScreen):
         facts = message.facts
         self.facts = facts
         self.show_tests()
-        self.query_one("#progress-pain", Static).update(pain_lines(facts.pain))
+        self.query_one("#progress-pain", Static).update(pain_lines(facts.pain, facts.latest_pain))
         self.query_one("#progress-adherence", Static).update(adherence_lines(facts))
 
     def show_tests(self) -> None:
