@@ -249,3 +249,52 @@ def test_the_terminal_questions_wait_for_yes_or_no(
     saved, _ = screening.load(paths.data_dir())
     assert saved is not None and saved.answered_for(OVERHEAD) and saved.usual_pain == 2
     assert not saved.answered_for(LOW_BACK) and not saved.any_flag
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "goes"),
+    [
+        ("en", "", False),
+        ("en", "n", False),
+        ("en", "maybe", False),
+        ("en", "y", True),
+        ("en", "YES", True),
+        ("de", "", False),
+        ("de", "nein", False),
+        ("de", "j", True),
+        ("de", "ja", True),
+        ("es", "", False),
+        ("es", "sí", True),
+    ],
+)
+def test_exercise_anyway_on_the_command_line_says_no_unless_typed_yes(
+    language: str,
+    typed: str,
+    goes: bool,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`supple play` while a warning sign stands: Enter alone (and anything but a yes word of
+    the language) starts nothing; the prompt shows N as the default."""
+    import io
+
+    from supple import i18n
+
+    screening.save(paths.data_dir(), screening.answered(frozenset({"weight_loss"}), 2, AT, None))
+    i18n.choose(language)
+    asked: list[str] = []
+
+    def answer(prompt: str = "") -> str:
+        asked.append(prompt)
+        return typed
+
+    monkeypatch.setattr("sys.stdin", io.StringIO())
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", answer)
+    played: list[str] = []
+    monkeypatch.setattr(
+        "supple.cli.plain_terminal.run_plain", lambda *args: played.append("played") or 0
+    )
+    code, _, _ = run(capsys, "play", "back-pain-relief", "--plain")
+    assert len(asked) == 1 and "/N]" in asked[0], asked
+    assert (played == ["played"]) == goes and code == (0 if goes else 1)

@@ -174,3 +174,36 @@ async def test_a_warning_sign_starts_no_program_and_asks_before_any_session(
         await pilot.press("y")
         await settle(pilot)
         assert any(isinstance(s, PlayerScreen) for s in app.screen_stack)
+
+
+@pytest.mark.parametrize(("language", "yes"), [("en", "y"), ("de", "j"), ("es", "s")])
+async def test_exercise_anyway_says_no_unless_the_person_types_yes(
+    language: str, yes: str, data_dir: Path
+) -> None:
+    """While a warning sign stands, Enter and Escape on "Exercise anyway?" start nothing (the
+    safe answer is the default); only y, or the language's yes, goes ahead; the key line says
+    which key does what."""
+    from supple import i18n
+    from supple.tui.screens.confirm import CautiousConfirmScreen
+    from supple.tui.screens.player import PlayerScreen
+
+    _flag(data_dir)
+    i18n.choose(language)
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for no in ("enter", "escape", "n"):
+            await pilot.press("enter")  # home: the routine highlighted
+            await settle(pilot)
+            assert isinstance(app.screen, CautiousConfirmScreen)
+            keys = str(app.screen.query_one("#keys").render())
+            assert keys.startswith(f"y / {yes}:" if yes != "y" else "y:"), keys
+            assert "n / Esc / Enter:" in keys, keys
+            await pilot.press(no)
+            await settle(pilot)
+            assert not any(isinstance(s, PlayerScreen) for s in app.screen_stack), no
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press(yes)
+        await settle(pilot)
+        assert any(isinstance(s, PlayerScreen) for s in app.screen_stack)

@@ -73,9 +73,10 @@ def in_app(
 
 def despite_warning(app: App[Any], coach: Coach, go: Callable[[], object]) -> None:
     """Every way into a session in the app: ``go`` at once, or, while a warning sign stands,
-    once the person says to exercise anyway (n or Escape: nothing starts; docs/safety.md)."""
+    once the person says to exercise anyway (only y or the language's yes; n, Escape or Enter:
+    nothing starts; docs/safety.md)."""
     from supple.coach.wording import session_despite_flag
-    from supple.tui.screens.confirm import ConfirmScreen
+    from supple.tui.screens.confirm import CautiousConfirmScreen
 
     screening = coach.journal.screening()
     if screening is None or not screening.flag_stands:
@@ -86,7 +87,7 @@ def despite_warning(app: App[Any], coach: Coach, go: Callable[[], object]) -> No
         if yes:
             go()
 
-    app.push_screen(ConfirmScreen(*session_despite_flag(screening)), answered)
+    app.push_screen(CautiousConfirmScreen(*session_despite_flag(screening)), answered)
 
 
 class ScreeningScreen(SuppleScreen):
