@@ -207,3 +207,34 @@ async def test_exercise_anyway_says_no_unless_the_person_types_yes(
         await pilot.press(yes)
         await settle(pilot)
         assert any(isinstance(s, PlayerScreen) for s in app.screen_stack)
+
+
+async def test_a_refused_save_is_seen_at_60_by_20(data_dir: Path) -> None:
+    """At 60×20 the refusal line is below the fold: the first open question (then the usual
+    pain) takes the focus, scrolled into view, and the line comes as a notification too."""
+    from textual.widgets import Input
+
+    app = build_app(data_dir)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "k")
+        await settle(pilot)
+        boxes = _boxes(app)
+        body = app.screen.query_one("#screening-body")
+        pain = app.screen.query_one("#usual-pain", Input)
+        await pilot.press(*"nnynn")  # question 6 and 7 open, and the pain
+        for first in (boxes[5], pain):
+            boxes[0].focus()  # back at the top: the open one and the line are out of sight
+            body.scroll_home(animate=False)
+            await settle(pilot)
+            assert not body.region.contains_region(first.region)
+            app.clear_notifications()
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert app.focused is first
+            assert body.region.contains_region(first.region), (body.region, first.region)
+            said = [str(n.message) for n in app._notifications]
+            assert len(said) == 1 and said[0].startswith("Not saved"), said
+            assert said[0] == str(app.screen.query_one("#screening-result").render())
+            await pilot.press("n", "n")  # 6 and 7 answered: only the pain is open
+        assert screening.load(data_dir)[0] is None

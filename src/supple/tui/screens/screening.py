@@ -198,6 +198,10 @@ class ScreeningScreen(SuppleScreen):
             if saving or self._refused:
                 self._refused = True
                 result.update(Text(screening_unanswered(numbers, no_pain)))
+            if saving:
+                sign = self.asked.signs[numbers[0] - 1] if numbers else None
+                name = sign.key.replace("_", "-") if sign is not None else None
+                self._refuse(screening_unanswered(numbers, no_pain), name)
             return False
         if self._refused:  # all answered now: the refusal goes
             self._refused = False
@@ -205,6 +209,15 @@ class ScreeningScreen(SuppleScreen):
         return True
 
     _refused = False
+
+    def _refuse(self, line: str, sign: str | None) -> None:
+        """A refused save, seen at any size: the first open question (``sign``'s name; None:
+        the usual pain) focused and scrolled to, and the line said as a notification too (it
+        may be below the fold)."""
+        field = self.query_one(f"#sign-{sign}" if sign else "#usual-pain")
+        field.focus()
+        field.scroll_visible(animate=False)
+        self.notify(line, severity="warning", markup=False)
 
     @on(Input.Submitted)
     def action_save(self) -> None:
@@ -216,6 +229,7 @@ class ScreeningScreen(SuppleScreen):
         if isinstance(usual, str):
             self._refused = True
             result.update(Text(usual))
+            self._refuse(usual, None)
             return
         if not self._show_open(saving=True) or usual is None:
             return
