@@ -238,3 +238,34 @@ async def test_a_refused_save_is_seen_at_60_by_20(data_dir: Path) -> None:
             assert said[0] == str(app.screen.query_one("#screening-result").render())
             await pilot.press("n", "n")  # 6 and 7 answered: only the pain is open
         assert screening.load(data_dir)[0] is None
+
+
+async def test_the_program_screen_keeps_the_program_whose_screening_was_answered(
+    data_dir: Path,
+) -> None:
+    """A low-back yes standing, the overhead program shown and its screening answered (s): the
+    start is refused, and the program screen still shows the overhead program (it showed the
+    low-back one)."""
+    from textual.widgets import Input
+
+    from supple.tui.screens.program import ProgramScreen
+
+    _flag(data_dir)
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "o")
+        await settle(pilot)
+        assert app.screen.view.program.id == "overhead-6-weeks"  # type: ignore[attr-defined]
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press(*"n" * len(OVERHEAD.signs))
+        app.screen.query_one("#usual-pain", Input).value = "2"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProgramScreen)
+        assert screen.view is not None and screen.view.program.id == "overhead-6-weeks"
+        assert app.coach.program_service.view("overhead-6-weeks").progress.started is None
+        saved, _ = screening.load(data_dir)
+        assert saved is not None and saved.answered_for(OVERHEAD) and saved.flag_stands
