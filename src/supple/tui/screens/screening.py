@@ -145,8 +145,9 @@ class ScreeningScreen(SuppleScreen):
                     yield Static(Text(question), classes="sign-question", id=f"ask-{name}")
             yield Static(Text(asked.usual_question), classes="stats-label")
             pain = FieldInput(placeholder="0–10", id="usual-pain")
-            if shown is not None and shown.usual_pain is not None:
-                pain.value = str(shown.usual_pain)
+            usual = shown.usual_for(asked.id) if shown is not None else None
+            if usual is not None:
+                pain.value = str(usual)
             yield pain
             yield Static(Text(screening_result(before, in_app(self.app))), id="screening-result")
 
