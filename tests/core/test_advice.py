@@ -41,12 +41,16 @@ class Screen:
     answered: bool = True
     any_flag: bool = False
     cleared: bool = False
-    usual_pain: int | None = 2
+    usual_pain: int | None = 2  # the back's
     urgent: bool = False
+    upper_pain: int | None = None  # the neck, shoulders and arms'
 
     @property
     def allows_harder(self) -> bool:
         return self.answered and (not self.any_flag or self.cleared)
+
+    def usual_for(self, checklist_id: str) -> int | None:
+        return self.usual_pain if checklist_id == "low-back" else self.upper_pain
 
 
 OK = Screen()
@@ -505,3 +509,23 @@ def test_nothing_measured_nothing_said_even_before_the_screening() -> None:
     assert advise(AdviceInput(TODAY, screening=None)) == []
     first = advise(AdviceInput(TODAY, (session(1),), screening=None))
     assert [s.kind for s in first][:1] == [AdviceKind.SCREENING]
+
+
+@pytest.mark.parametrize(("back", "upper", "flare"), [(6, 2, True), (2, 6, False), (6, None, None)])
+def test_a_routine_s_morning_is_compared_with_its_own_region_s_usual_pain(
+    back: int, upper: int | None, flare: bool | None
+) -> None:
+    """An overhead routine's morning 5 against the neck, shoulders and arms' usual pain, never
+    the back's (the back's 6 hid a flare; the back's 2 made one); that region's usual pain not
+    given: said so, not guessed from the back's. The back's routine keeps the back's."""
+    screen = Screen(usual_pain=back, upper_pain=upper)
+    played = (session(1, before=None, morning=5, routine="overhead-a"),)
+    facts = AdviceInput(TODAY, played, screening=screen, regions={"overhead-a": "overhead"})
+    found = {s.kind for s in advise(facts)}
+    assert (AdviceKind.EASIER in found) == bool(flare), found
+    assert (AdviceKind.USUAL_PAIN in found) == (flare is None), found
+    easier = [s for s in advise(facts) if s.kind == AdviceKind.EASIER]
+    if flare:
+        assert easier[0].numbers["usual"] == upper
+    as_back = AdviceInput(TODAY, played, screening=screen)  # no region known: the back's
+    assert (AdviceKind.EASIER in {s.kind for s in advise(as_back)}) == (back + 2 <= 5)

@@ -247,5 +247,95 @@ def test_the_terminal_questions_wait_for_yes_or_no(
     assert code == 0 and out.count("Please answer y (yes) or n (no).") == 2
     assert "[y/n]" not in out  # the prompts go to input(), the retries are printed
     saved, _ = screening.load(paths.data_dir())
-    assert saved is not None and saved.answered_for(OVERHEAD) and saved.usual_pain == 2
+    assert saved is not None and saved.answered_for(OVERHEAD) and saved.usual_for("overhead") == 2
     assert not saved.answered_for(LOW_BACK) and not saved.any_flag
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "goes"),
+    [
+        ("en", "", False),
+        ("en", "n", False),
+        ("en", "maybe", False),
+        ("en", "y", True),
+        ("en", "YES", True),
+        ("de", "", False),
+        ("de", "nein", False),
+        ("de", "j", True),
+        ("de", "ja", True),
+        ("es", "", False),
+        ("es", "sí", True),
+    ],
+)
+def test_exercise_anyway_on_the_command_line_says_no_unless_typed_yes(
+    language: str,
+    typed: str,
+    goes: bool,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`supple play` while a warning sign stands: Enter alone (and anything but a yes word of
+    the language) starts nothing; the prompt shows N as the default."""
+    import io
+
+    from supple import i18n
+
+    screening.save(paths.data_dir(), screening.answered(frozenset({"weight_loss"}), 2, AT, None))
+    i18n.choose(language)
+    asked: list[str] = []
+
+    def answer(prompt: str = "") -> str:
+        asked.append(prompt)
+        return typed
+
+    monkeypatch.setattr("sys.stdin", io.StringIO())
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", answer)
+    played: list[str] = []
+    monkeypatch.setattr(
+        "supple.cli.plain_terminal.run_plain", lambda *args: played.append("played") or 0
+    )
+    code, _, _ = run(capsys, "play", "back-pain-relief", "--plain")
+    assert len(asked) == 1 and "/N]" in asked[0], asked
+    assert (played == ["played"]) == goes and code == (0 if goes else 1)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10), st.integers(0, 10), st.booleans())
+def test_each_region_keeps_its_own_usual_pain(back: int, upper: int, back_first: bool) -> None:
+    """The overhead answers never overwrite the back's usual pain (nor the other way round),
+    whichever is answered first; the file keeps both, the back's under the old key."""
+    from supple.core.screening import parse
+
+    first, second = (LOW_BACK, back), (OVERHEAD, upper)
+    if not back_first:
+        first, second = second, first
+    one = screening.answered(frozenset(), first[1], AT, None, first[0])
+    both = screening.answered(frozenset(), second[1], AT, one, second[0])
+    assert (both.usual_for("low-back"), both.usual_for("overhead")) == (back, upper)
+    data = both.to_toml()
+    assert (data["usual_pain"], data["usual_pain_overhead"]) == (back, upper)
+    assert parse(data) == both and parse(data).pains == both.pains
+
+
+def test_an_older_file_s_usual_pain_is_the_back_s() -> None:
+    from supple.core.screening import parse
+
+    old = parse({"schema": 1, "answered_at": AT, "usual_pain": 4, "night_pain": False})
+    assert old.usual_for("low-back") == 4 and old.usual_for("overhead") is None
+
+
+@pytest.mark.parametrize(
+    ("areas", "region"),
+    [
+        (("neck", "shoulders"), "overhead"),
+        (("upper-back", "wrists"), "overhead"),
+        (("lower-back", "hips"), "low-back"),
+        (("neck", "hips"), "low-back"),  # both regions: the back's
+        ((), "low-back"),
+    ],
+)
+def test_a_routine_s_areas_name_its_region(areas: tuple[str, ...], region: str) -> None:
+    from supple.core.screening import for_areas
+
+    assert for_areas(areas).id == region

@@ -533,3 +533,18 @@ def test_term_dumb_asks_which_routine_then_the_keys_that_follow_play_it(
     assert "Back pain relief, intermediate: 3 exercises, 3 min 26 s." in out
     assert "Exercise 2 of 3: Sphinx." in out  # the `n` after the choices skipped Cat-Cow
     assert 'level = "intermediate"' in (tmp_path / "state" / "state.toml").read_text()
+
+
+@pytest.mark.parametrize(
+    ("routine", "region"),
+    [("overhead-a", "neck, shoulders or arms"), ("back-pain-relief", "your back")],
+)
+def test_the_check_ins_ask_about_the_routine_s_body_region(
+    data_dir: Path, routine: str, region: str
+) -> None:
+    """An overhead routine's check-ins ask about the neck, shoulders or arms (its program's
+    screening); a back routine's about the back."""
+    typed = [(0, "2"), (2000, "3"), (2000, ""), (2000, "")]
+    lines, _, _ = play(data_dir, typed, routine=routine, before=True, every=600)
+    asked = [line for line in lines if line.startswith("How much")]
+    assert len(asked) == 2 and all(region in line for line in asked), asked

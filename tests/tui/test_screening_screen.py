@@ -174,3 +174,98 @@ async def test_a_warning_sign_starts_no_program_and_asks_before_any_session(
         await pilot.press("y")
         await settle(pilot)
         assert any(isinstance(s, PlayerScreen) for s in app.screen_stack)
+
+
+@pytest.mark.parametrize(("language", "yes"), [("en", "y"), ("de", "j"), ("es", "s")])
+async def test_exercise_anyway_says_no_unless_the_person_types_yes(
+    language: str, yes: str, data_dir: Path
+) -> None:
+    """While a warning sign stands, Enter and Escape on "Exercise anyway?" start nothing (the
+    safe answer is the default); only y, or the language's yes, goes ahead; the key line says
+    which key does what."""
+    from supple import i18n
+    from supple.tui.screens.confirm import CautiousConfirmScreen
+    from supple.tui.screens.player import PlayerScreen
+
+    _flag(data_dir)
+    i18n.choose(language)
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for no in ("enter", "escape", "n"):
+            await pilot.press("enter")  # home: the routine highlighted
+            await settle(pilot)
+            assert isinstance(app.screen, CautiousConfirmScreen)
+            keys = str(app.screen.query_one("#keys").render())
+            assert keys.startswith(f"y / {yes}:" if yes != "y" else "y:"), keys
+            assert "n / Esc / Enter:" in keys, keys
+            await pilot.press(no)
+            await settle(pilot)
+            assert not any(isinstance(s, PlayerScreen) for s in app.screen_stack), no
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press(yes)
+        await settle(pilot)
+        assert any(isinstance(s, PlayerScreen) for s in app.screen_stack)
+
+
+async def test_a_refused_save_is_seen_at_60_by_20(data_dir: Path) -> None:
+    """At 60×20 the refusal line is below the fold: the first open question (then the usual
+    pain) takes the focus, scrolled into view, and the line comes as a notification too."""
+    from textual.widgets import Input
+
+    app = build_app(data_dir)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "k")
+        await settle(pilot)
+        boxes = _boxes(app)
+        body = app.screen.query_one("#screening-body")
+        pain = app.screen.query_one("#usual-pain", Input)
+        await pilot.press(*"nnynn")  # question 6 and 7 open, and the pain
+        for first in (boxes[5], pain):
+            boxes[0].focus()  # back at the top: the open one and the line are out of sight
+            body.scroll_home(animate=False)
+            await settle(pilot)
+            assert not body.region.contains_region(first.region)
+            app.clear_notifications()
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert app.focused is first
+            assert body.region.contains_region(first.region), (body.region, first.region)
+            said = [str(n.message) for n in app._notifications]
+            assert len(said) == 1 and said[0].startswith("Not saved"), said
+            assert said[0] == str(app.screen.query_one("#screening-result").render())
+            await pilot.press("n", "n")  # 6 and 7 answered: only the pain is open
+        assert screening.load(data_dir)[0] is None
+
+
+async def test_the_program_screen_keeps_the_program_whose_screening_was_answered(
+    data_dir: Path,
+) -> None:
+    """A low-back yes standing, the overhead program shown and its screening answered (s): the
+    start is refused, and the program screen still shows the overhead program (it showed the
+    low-back one)."""
+    from textual.widgets import Input
+
+    from supple.tui.screens.program import ProgramScreen
+
+    _flag(data_dir)
+    app = build_app(data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("p", "o")
+        await settle(pilot)
+        assert app.screen.view.program.id == "overhead-6-weeks"  # type: ignore[attr-defined]
+        await pilot.press("s")
+        await settle(pilot)
+        await pilot.press(*"n" * len(OVERHEAD.signs))
+        app.screen.query_one("#usual-pain", Input).value = "2"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ProgramScreen)
+        assert screen.view is not None and screen.view.program.id == "overhead-6-weeks"
+        assert app.coach.program_service.view("overhead-6-weeks").progress.started is None
+        saved, _ = screening.load(data_dir)
+        assert saved is not None and saved.answered_for(OVERHEAD) and saved.flag_stands

@@ -175,6 +175,7 @@ def ask(question: str) -> bool | None:
     """A yes/no question on the terminal (yes: y or yes; anything else: no; Ctrl+C or the end
     of input: ``Unanswered``); None when standard input is not a terminal: the caller refuses
     without ``--yes`` (exit 2) rather than wait, or decide, for someone who cannot answer."""
+    from supple.core.light_words import yes_words
     from supple.i18n import _
 
     if not sys.stdin.isatty():
@@ -182,26 +183,6 @@ def ask(question: str) -> bool | None:
     # Translators: the prompt after a yes/no question; y/N are the keys in your language
     answer = prompt(_("{question} [y/N] ").format(question=question))
     return answer.strip().lower() in yes_words()
-
-
-def yes_words() -> tuple[str, ...]:
-    """What answers yes to a [y/N] question: y or yes, and the language's own (j/ja, s/sí)."""
-    from supple.i18n import _
-
-    # Translators: the answers that mean yes to a [y/N] question, comma-separated (y and yes
-    # always count too)
-    own = _("y,yes").split(",")
-    return ("y", "yes", *(word.strip().lower() for word in own if word.strip()))
-
-
-def no_words() -> tuple[str, ...]:
-    """What answers no to a [y/n] question: n or no, and the language's own (n/nein, n/no)."""
-    from supple.i18n import _
-
-    # Translators: the answers that mean no to a [y/n] question, comma-separated (n and no
-    # always count too)
-    own = _("n,no").split(",")
-    return ("n", "no", *(word.strip().lower() for word in own if word.strip()))
 
 
 def coach() -> Coach:

@@ -90,7 +90,11 @@ class PlainPlayer:
         # command there, nothing written (Unanswered; run_plain drops the session)
         self.ask_morning()
         if self.check_in_before:
-            pain = self.ask_pain(wording.pain_question(before=True), before=True)
+            from supple.coach.program import region as routine_region
+
+            region = routine_region(self.coach.program_service, live.routine)
+            question = wording.pain_question(before=True, region=region)
+            pain = self.ask_pain(question, before=True)
             live.add_check_in(pain, before=True)
         error = live.open()
         if error:
@@ -285,7 +289,10 @@ class PlainPlayer:
         live, coach = self.live, self.coach
         coach.session_ended(live)
         if coach.config.check_in_after:
-            pain = self.ask_pain(wording.pain_question(before=False))
+            from supple.coach.program import region as routine_region
+
+            region = routine_region(coach.program_service, live.routine)
+            pain = self.ask_pain(wording.pain_question(before=False, region=region))
             self.say(say.note_question())
             try:
                 note = self.source.line().strip()

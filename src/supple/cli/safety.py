@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from supple.cli.command import Command, coach, force_argument, prompt, tell, yes_words
+from supple.cli.command import Command, coach, force_argument, prompt, tell
+from supple.core.light_words import no_words, yes_words
 from supple.i18n import _
 
 if TYPE_CHECKING:
@@ -133,7 +134,6 @@ def ask_screening(found: Coach, asked: Checklist) -> Screening | None:
 
 def yes_or_no(typed: str) -> bool | None:
     """A typed answer: True (a yes word), False (a no word), None (neither: ask again)."""
-    from supple.cli.command import no_words
 
     word = typed.strip().lower()
     if word in yes_words():

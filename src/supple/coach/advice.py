@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from supple.coach.catalog import EffectiveCatalog
     from supple.coach.journal import Journal
     from supple.coach.preferences import Preferences
+    from supple.coach.program import ProgramService
     from supple.coach.views import HistoryView, ProgramView
     from supple.core.program import Program, Progress
     from supple.core.record import AdviceNote, ExerciseEntry, SessionRecord
@@ -119,6 +120,7 @@ class AdviceService:
         now: Callable[[], datetime],
         journal: Callable[[], Journal] | None = None,
         program: Callable[[], ProgramView | None] = lambda: None,
+        programs: Callable[[], ProgramService] | None = None,
     ) -> None:
         self.path = data_dir / "advice.toml"
         self.data_dir = data_dir
@@ -127,6 +129,7 @@ class AdviceService:
         self.now = now
         self._journal = journal  # the history; the session advice is drawn from says so
         self._program = program
+        self._programs = programs  # whose files say a routine's body region
         # The history read it was worked out from, what else it depends on, the suggestions.
         self._cache: tuple[HistoryView, tuple[object, ...], list[Suggestion]] | None = None
 
@@ -190,7 +193,24 @@ class AdviceService:
             screening if screening is not None else self._screening(),
             self._doses(records),
             tuple(p for p in POINTS if p in tests_due),
+            self._regions({r.routine for r in records}),
         )
+
+    def _regions(self, routines: set[str]) -> dict[str, str]:
+        """Each routine's body region (its checklist's id), as the program service says; a
+        routine no longer among the files is left out (advice takes it for the back's)."""
+        from supple.coach.program import region
+
+        if self._programs is None:
+            return {}
+        found: dict[str, str] = {}
+        for routine_id in routines:
+            try:
+                routine = self.catalog().find(routine_id)
+            except KeyError:
+                continue
+            found[routine_id] = region(self._programs(), routine).id
+        return found
 
     def _screening(self) -> ScreeningLike | None:
         """The screening as the journal, which owns ``screening.toml``, reads it (and says once

@@ -144,6 +144,7 @@ class Coach:
             lambda: self.now(),
             lambda: self.journal,
             self.program,
+            lambda: self.program_service,
         )
 
     @classmethod

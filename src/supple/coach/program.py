@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from supple.core.parsed_cache import FileKeys
     from supple.core.program import Program
     from supple.core.record import SessionRecord
-    from supple.core.routine import Level
+    from supple.core.routine import Level, Routine
+    from supple.core.screening import Checklist
 
 
 class ProgramService:
@@ -324,3 +325,31 @@ def _titles(value: object) -> bool:
     return isinstance(value, dict) and all(
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     )
+
+
+def region(service: ProgramService, routine: Routine) -> Checklist:
+    """The body region ``routine`` works, as its checklist (the check-in's question, the
+    usual pain advice compares its mornings with): the screening of a program it is a
+    workout of, else its library exercises' areas (``core.screening.for_areas``)."""
+    from supple.core.library import library_at
+    from supple.core.program import ProgramError
+    from supple.core.screening import checklist, for_areas
+    from supple.system import paths
+
+    for program_id in service.ids():
+        try:
+            program = service.load(program_id)
+        except (ProgramError, KeyError):
+            continue
+        if any(w.routine == routine.id for w in program.workouts):
+            return checklist(program.screening)
+    if not routine.uses:
+        return for_areas(())
+    library = library_at(paths.bundled_library_dir().resolve())
+    areas: list[str] = []
+    for used in routine.uses:
+        try:
+            areas += library.find(used).areas
+        except KeyError:
+            continue
+    return for_areas(areas)

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from supple.core.history import Quarantined, Skipped
     from supple.core.nudge import RemindSettings
     from supple.core.record import PainAction
+    from supple.core.screening import Checklist
     from supple.core.stats import Stats
     from supple.core.sync import Conflict
 
@@ -342,11 +343,12 @@ def breath_tones_words(on: bool) -> str:
     return _("Breath tones on") if on else _("Breath tones off")
 
 
-def pain_question(*, before: bool) -> str:
-    """The check-in's question, before a session or after it."""
-    if before:
-        return _("How much does your back hurt before you start?")
-    return _("How much does your back hurt now?")
+def pain_question(*, before: bool, region: Checklist | None = None) -> str:
+    """The check-in's question, before a session or after it, about the body region of the
+    routine (its checklist, ``Coach.region``: the back when not known)."""
+    from supple.core.screening import LOW_BACK
+
+    return (region or LOW_BACK).pain_question(before=before)
 
 
 def pain_marked(rating: int, exercise: str, action: PainAction) -> str:

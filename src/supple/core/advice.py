@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import statistics
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import assert_never
@@ -125,16 +125,29 @@ def meaningful(start: float, end: float) -> bool:
     return abs(end - start) >= need
 
 
-def usual_pain(facts: AdviceInput) -> int | float | None:
-    """The median before-session rating of the last 14 days once there are three; before, the
-    screening's usual pain; None when neither is known."""
+def usual_pain(facts: AdviceInput, routine: str = "") -> int | float | None:
+    """The usual pain of ``routine``'s body region (``AdviceInput.regions``): the median
+    before-session rating of that region's sessions of the last 14 days once there are three;
+    before, the usual pain given with that region's screening; None when neither is known."""
+    from supple.core.screening import CHECKLISTS
+
+    region = facts.regions.get(routine, CHECKLISTS[0].id)
     since = facts.today - timedelta(days=USUAL_DAYS)
-    ratings = [s.pain_before for s in facts.sessions if s.day > since and s.pain_before is not None]
+    ratings = [
+        s.pain_before
+        for s in facts.sessions
+        if s.day > since
+        and s.pain_before is not None
+        and facts.regions.get(s.routine, CHECKLISTS[0].id) == region
+    ]
     if len(ratings) >= USUAL_RATINGS:
         return statistics.median(ratings)
     if facts.screening is not None and facts.screening.answered:
-        return facts.screening.usual_pain
+        return facts.screening.usual_for(region)
     return None
+
+
+Usual = Callable[[str], float | None]  # a routine's usual pain (``usual_pain``)
 
 
 def _flare(session: SessionFact, usual: float | None) -> bool:
@@ -173,7 +186,13 @@ def advise(facts: AdviceInput) -> list[Suggestion]:
         # No number: the screening's answer is the reason; ``urgent`` says how soon.
         urgent = {"urgent": int(screening.urgent)}
         out.append(Suggestion(AdviceKind.SEE_CLINICIAN, numbers=urgent, day=facts.today))
-    usual = usual_pain(facts)
+    known: dict[str, float | None] = {}
+
+    def usual(routine: str) -> float | None:
+        if routine not in known:
+            known[routine] = usual_pain(facts, routine)
+        return known[routine]
+
     sessions = _ordered(facts)
     rest = _rest(sessions, facts)
     out.extend(rest)
@@ -181,8 +200,7 @@ def advise(facts: AdviceInput) -> list[Suggestion]:
     out.extend(easier)
     if blocked and not rest:
         out.append(blocked)
-    if usual is None:
-        out.extend(_usual_unknown(sessions, facts))
+    out.extend(_usual_unknown(sessions, facts, usual))
     if _harder_allowed(sessions, facts, usual) and not rest and not blocked:
         out.extend(_harder(sessions, facts, usual))
     if answered:  # before the screening, only the safe side (the issue's decision)
@@ -213,7 +231,7 @@ def _rest(sessions: list[SessionFact], facts: AdviceInput) -> list[Suggestion]:
 
 
 def _easier(
-    sessions: list[SessionFact], facts: AdviceInput, usual: float | None
+    sessions: list[SessionFact], facts: AdviceInput, usual: Usual
 ) -> tuple[list[Suggestion], Suggestion | None]:
     """For each routine: one step easier for the exercises of its latest day's sessions that
     hurt above 5, and one step easier for the whole routine after pain above 5 that day or
@@ -228,7 +246,7 @@ def _easier(
     out: list[Suggestion] = []
     blocked: Suggestion | None = None
     for routine, played in sorted(recent.items()):
-        for chosen, numbers, day in _easier_lines(played, usual):
+        for chosen, numbers, day in _easier_lines(played, usual(routine)):
             suggestion = _step_down(facts, routine, chosen, numbers, day)
             if suggestion is None:
                 continue
@@ -336,10 +354,16 @@ def _was(doses: Doses | None, played: str) -> str:
     return doses.now if doses is not None and doses.now else played
 
 
-def _usual_unknown(sessions: list[SessionFact], facts: AdviceInput) -> list[Suggestion]:
+def _usual_unknown(
+    sessions: list[SessionFact], facts: AdviceInput, usual: Usual
+) -> list[Suggestion]:
     """A recent morning rated with no usual pain to compare it with: said, never guessed."""
     since = facts.today - timedelta(days=RECENT_DAYS)
-    rated = [s for s in sessions if s.morning_pain is not None and s.day > since]
+    rated = [
+        s
+        for s in sessions
+        if s.morning_pain is not None and s.day > since and usual(s.routine) is None
+    ]
     if not rated:
         return []
     last = rated[-1]
@@ -351,7 +375,7 @@ def _usual_unknown(sessions: list[SessionFact], facts: AdviceInput) -> list[Sugg
     return [Suggestion(AdviceKind.USUAL_PAIN, routine=last.routine, numbers=numbers, day=last.day)]
 
 
-def _harder_allowed(sessions: list[SessionFact], facts: AdviceInput, usual: float | None) -> bool:
+def _harder_allowed(sessions: list[SessionFact], facts: AdviceInput, usual: Usual) -> bool:
     """Never harder without a screening that allows it, after pain above 5 in the last session,
     a flare on the latest morning rated, or while any routine's flare stands."""
     if facts.screening is None or not facts.screening.allows_harder:
@@ -359,19 +383,17 @@ def _harder_allowed(sessions: list[SessionFact], facts: AdviceInput, usual: floa
     if sessions and (sessions[-1].pain or 0) > ACCEPTABLE:
         return False
     mornings = [s for s in sessions if s.morning_pain is not None]
-    if mornings and usual is None:  # a morning rated, nothing to compare it with
+    if any(usual(s.routine) is None for s in mornings):  # a morning, nothing to compare it with
         return False
     since = facts.today - timedelta(days=RECENT_DAYS)
     routines = {s.routine for s in sessions if s.day > since}
     by_routine = ([s for s in sessions if s.routine == r and s.day > since] for r in routines)
-    if any(_standing(played, usual) for played in by_routine):  # a flare eases, never harder
+    if any(_standing(p, usual(p[0].routine)) for p in by_routine):  # a flare eases, not harder
         return False
-    return not (mornings and _flare(mornings[-1], usual))
+    return not (mornings and _flare(mornings[-1], usual(mornings[-1].routine)))
 
 
-def _harder(
-    sessions: list[SessionFact], facts: AdviceInput, usual: float | None
-) -> list[Suggestion]:
+def _harder(sessions: list[SessionFact], facts: AdviceInput, usual: Usual) -> list[Suggestion]:
     """One step harder for an exercise whose last three sessions of its routine counted at one
     dose, recent, with pain during at most 5 and no morning flare."""
     since = facts.today - timedelta(days=RECENT_DAYS)
@@ -393,7 +415,7 @@ def _harder(
             continue
         if stepped is not None and last[0][0].day <= stepped:
             continue  # not yet three sessions at the dose advice last chose
-        if any(_flare(s, usual) for s, _ in last):
+        if any(_flare(s, usual(routine)) for s, _ in last):
             continue
         doses = facts.doses.get((routine, exercise))
         if doses is not None and doses.harder is None:
@@ -406,8 +428,8 @@ def _harder(
             "pain_high": max(known),
             "mornings": len(mornings),
         }
-        if usual is not None:
-            numbers["usual"] = usual
+        if (usual_now := usual(routine)) is not None:
+            numbers["usual"] = usual_now
         out.append(
             Suggestion(
                 AdviceKind.HARDER,

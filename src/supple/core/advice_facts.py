@@ -25,8 +25,7 @@ class ScreeningLike(Protocol):
     def allows_harder(self) -> bool: ...
     @property
     def urgent(self) -> bool: ...
-    @property
-    def usual_pain(self) -> int | None: ...
+    def usual_for(self, checklist_id: str) -> int | None: ...
 
 
 # -- the facts in -------------------------------------------------------------------------------
@@ -119,3 +118,6 @@ class AdviceInput:
     screening: ScreeningLike | None = None
     doses: Mapping[tuple[str, str], Doses] = field(default_factory=dict)  # (routine, exercise)
     tests_due: tuple[Point, ...] = ()
+    # Each routine's body region: the id of its checklist (``ProgramService.region``), whose
+    # usual pain its mornings are compared with; a routine not named here is the back's.
+    regions: Mapping[str, str] = field(default_factory=dict)

@@ -70,3 +70,19 @@ def level_word(level: str) -> str:
     ``--json`` and arguments. Anything else is returned as it is."""
     found = LEVEL_WORDS.get(level)
     return level if found is None else _(found)
+
+
+def yes_words() -> tuple[str, ...]:
+    """What answers yes to a [y/N] question: y or yes, and the language's own (j/ja, s/sí)."""
+    # Translators: the answers that mean yes to a [y/N] question, comma-separated (y and yes
+    # always count too)
+    own = _("y,yes").split(",")
+    return ("y", "yes", *(word.strip().lower() for word in own if word.strip()))
+
+
+def no_words() -> tuple[str, ...]:
+    """What answers no to a [y/n] question: n or no, and the language's own (n/nein, n/no)."""
+    # Translators: the answers that mean no to a [y/n] question, comma-separated (n and no
+    # always count too)
+    own = _("n,no").split(",")
+    return ("n", "no", *(word.strip().lower() for word in own if word.strip()))

@@ -14,7 +14,7 @@ from typing import Any
 
 from supple.core.pain import action_words
 from supple.core.record import SessionRecord
-from supple.core.screening import ALL_SIGNS, Screening
+from supple.core.screening import ALL_SIGNS, CHECKLISTS, Screening
 from supple.core.stats import Week
 from supple.core.trends import AdherenceWeek, PainWeek, TestTrend, so_far
 from supple.core.value import value_class
@@ -328,7 +328,9 @@ def _screening(screening: Screening | None) -> str:
         for sign in ALL_SIGNS
         if sign.key in screening.signs
     ]
-    usual = _("not given") if screening.usual_pain is None else f"{screening.usual_pain}/10"
+    given = [(c, screening.usual_for(c.id)) for c in CHECKLISTS]
+    usual = ", ".join(f"{pain}/10 ({c.region})" for c, pain in given if pain is not None)
+    usual = usual or _("not given")
     said = _("Answered {day}; usual pain {usual}.").format(
         day=day_words(screening.answered_at), usual=usual
     )

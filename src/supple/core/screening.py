@@ -12,6 +12,7 @@ harder until the person says a clinician has cleared them (``allows_harder``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -138,12 +139,27 @@ OVERHEAD_SIGNS: tuple[Sign, ...] = (
 @value_class(frozen=True, slots=True)
 class Checklist:
     """The questions asked before one kind of program: a stable id (a program's ``screening``
-    key), the signs in the order asked, and the introduction and usual-pain question."""
+    key), the signs in the order asked, the introduction and usual-pain question, the key its
+    usual pain is kept under in ``screening.toml`` (one per body region: the overhead answers
+    never overwrite the back's), and the body areas it speaks for (``for_areas``)."""
 
     id: str
     signs: tuple[Sign, ...]
     english_intro: str
     english_usual: str
+    pain_key: str
+    areas: frozenset[str]
+    english_region: str  # the region in a few words ("back")
+    english_before: str  # the check-in's questions for a routine of this region
+    english_now: str
+
+    @property
+    def region(self) -> str:
+        return _(self.english_region)
+
+    def pain_question(self, *, before: bool) -> str:
+        """The check-in's question, before a session of this region or after it."""
+        return _(self.english_before if before else self.english_now)
 
     @property
     def intro(self) -> str:
@@ -166,6 +182,11 @@ LOW_BACK = Checklist(
         "physiotherapist to look at your back first. Answer for the last few weeks."
     ),
     lazy("Your usual back pain, 0 to 10 (0 = no pain, 10 = worst imaginable)?"),
+    "usual_pain",  # the first key: older files' usual pain is the back's
+    frozenset({"lower-back", "hips", "hamstrings", "ankles"}),
+    lazy("back"),
+    lazy("How much does your back hurt before you start?"),
+    lazy("How much does your back hurt now?"),
 )
 OVERHEAD = Checklist(
     "overhead",
@@ -176,6 +197,11 @@ OVERHEAD = Checklist(
         "weeks."
     ),
     lazy("Your usual neck, shoulder or arm pain, 0 to 10 (0 = no pain, 10 = worst imaginable)?"),
+    "usual_pain_overhead",
+    frozenset({"neck", "shoulders", "upper-back", "wrists"}),
+    lazy("neck, shoulders, arms"),
+    lazy("How much do your neck, shoulders or arms hurt before you start?"),
+    lazy("How much do your neck, shoulders or arms hurt now?"),
 )
 CHECKLISTS: tuple[Checklist, ...] = (LOW_BACK, OVERHEAD)  # the first: the default
 CHECKLIST_IDS: tuple[str, ...] = tuple(c.id for c in CHECKLISTS)
@@ -190,8 +216,17 @@ def checklist(checklist_id: str) -> Checklist:
     raise KeyError(checklist_id)
 
 
+def for_areas(areas: Iterable[str]) -> Checklist:
+    """The checklist (and so the body region) of a routine working ``areas`` (``Area`` values):
+    the one whose areas hold them all; the first (the back) when none does or none is known."""
+    worked = set(areas)
+    found = (c for c in CHECKLISTS if worked and worked <= c.areas)
+    return next(found, CHECKLISTS[0])
+
+
 SIGN_KEYS: tuple[str, ...] = tuple(sign.key for sign in ALL_SIGNS)
-KNOWN_KEYS = ("answered_at", "usual_pain", "cleared_at", *SIGN_KEYS)
+PAIN_KEYS: tuple[str, ...] = tuple(c.pain_key for c in CHECKLISTS)
+KNOWN_KEYS = ("answered_at", "cleared_at", *PAIN_KEYS, *SIGN_KEYS)
 
 
 # What stands in for the next workout while a warning sign stands (``Screening.flag_stands``),
@@ -231,10 +266,18 @@ class BadScreening(ValueError):
 class Screening:
     answered_at: datetime | None
     signs: dict[str, bool]  # every key of an answered checklist
-    usual_pain: int | None  # 0-10, 0 = no pain
+    usual_pain: int | None  # the back's (``LOW_BACK``), 0-10, 0 = no pain
     cleared_at: datetime | None = None  # when the person said a clinician cleared them
     schema: int = SCHEMA
     unknown: dict[str, Any] = field(default_factory=dict, hash=False, repr=False)
+    # The other regions' usual pain, by checklist id (the overhead one's).
+    pains: dict[str, int] = field(default_factory=dict, hash=False)
+
+    def usual_for(self, checklist_id: str) -> int | None:
+        """The usual pain given with the checklist ``checklist_id``'s answers (None: not given)."""
+        if checklist_id == CHECKLISTS[0].id:
+            return self.usual_pain
+        return self.pains.get(checklist_id)
 
     @property
     def answered(self) -> bool:
@@ -282,8 +325,10 @@ class Screening:
         if self.answered_at is not None:
             data["answered_at"] = self.answered_at
         data |= {key: self.signs[key] for key in SIGN_KEYS if key in self.signs}
-        if self.usual_pain is not None:
-            data["usual_pain"] = self.usual_pain
+        for asked in CHECKLISTS:
+            pain = self.usual_for(asked.id)
+            if pain is not None:
+                data[asked.pain_key] = pain
         if self.cleared_at is not None:
             data["cleared_at"] = self.cleared_at
         return data | self.unknown
@@ -322,11 +367,16 @@ def answered(
         if key in asked.keys or key in kept
     }
     unknown = before.unknown if before is not None else {}
+    pains = {c.id: before.usual_for(c.id) for c in CHECKLISTS} if before is not None else {}
+    pains[asked.id] = usual_pain
+    back = pains.pop(CHECKLISTS[0].id, None)
     at = at.replace(microsecond=0)
     # A clearing carries over an answer with no yes (the signs it cleared are still the ones
     # answered yes); a new yes asks for clearing again.
     still_cleared = not yes and before is not None and before.any_flag and before.cleared
-    return Screening(at, signs, usual_pain, at if still_cleared else None, SCHEMA, unknown)
+    cleared_at = at if still_cleared else None
+    others = {k: v for k, v in pains.items() if v is not None}
+    return Screening(at, signs, back, cleared_at, SCHEMA, unknown, others)
 
 
 def cleared(screening: Screening, at: datetime) -> Screening:
@@ -346,15 +396,18 @@ def parse(data: dict[str, Any]) -> Screening:
             if not isinstance(data[key], bool):
                 raise BadScreening(_("{key}: expected true or false").format(key=key))
             signs[key] = data[key]
-    pain = data.get("usual_pain")
-    if pain is not None and (
-        isinstance(pain, bool) or not isinstance(pain, int) or not PAIN_LOW <= pain <= PAIN_HIGH
-    ):
-        raise BadScreening(
-            _("usual_pain: expected a whole number {low}-{high}").format(
-                low=PAIN_LOW, high=PAIN_HIGH
+    pains: dict[str, int] = {}
+    for asked in CHECKLISTS:
+        pain = data.get(asked.pain_key)
+        if pain is None:
+            continue
+        if isinstance(pain, bool) or not isinstance(pain, int) or not PAIN_LOW <= pain <= PAIN_HIGH:
+            raise BadScreening(
+                _("{key}: expected a whole number {low}-{high}").format(
+                    key=asked.pain_key, low=PAIN_LOW, high=PAIN_HIGH
+                )
             )
-        )
+        pains[asked.id] = pain
     times: dict[str, datetime | None] = {}
     for key in ("answered_at", "cleared_at"):
         value = data.get(key)
@@ -368,10 +421,11 @@ def parse(data: dict[str, Any]) -> Screening:
     return Screening(
         times["answered_at"],
         signs,
-        pain,
+        pains.pop(CHECKLISTS[0].id, None),
         times["cleared_at"],
         schema,
         unknown_keys(data, KNOWN_KEYS),
+        pains,
     )
 
 

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from supple.core.history import HistoryStore, Now
     from supple.core.record import SessionRecord
     from supple.core.routine import Catalog
-    from supple.tui.screens.feeling import CheckIn
+    from supple.tui.screens.feeling import CheckIn, FeelingScreen
 
 
 # Textual's palette commands that supple has its own of (by their titles in Textual): "Keys"
@@ -84,6 +84,14 @@ APP_BINDINGS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
 
 # QuietCrash: no Textual traceback on the terminal after a crash; run_app writes it to a
 # crash report and says where, in one line (supple.system.crash).
+def _check_in(coach: Coach, live: LiveSession, *, before: bool) -> FeelingScreen:
+    """The check-in before or after ``live``, about its routine's body region."""
+    from supple.coach.program import region
+    from supple.tui.screens.feeling import FeelingScreen
+
+    return FeelingScreen(before=before, region=region(coach.program_service, live.routine))
+
+
 class SuppleApp(QuietCrash):
     CSS_PATH = "supple.tcss"
     TITLE = "supple"
@@ -226,7 +234,6 @@ class SuppleApp(QuietCrash):
         self, routine_id: str | Routine, level: Level, earlier: SessionRecord | None = None
     ) -> None:
         """Play ``routine_id`` (or one made for today) at ``level``; ``earlier``: it resumes."""
-        from supple.tui.screens.feeling import FeelingScreen
         from supple.tui.screens.player import PlayerScreen
 
         live = self.coach.start(routine_id, level, earlier)
@@ -244,14 +251,13 @@ class SuppleApp(QuietCrash):
             )
 
         if self.coach.config.check_in_before and earlier is None:
-            self.push_screen(FeelingScreen(before=True), begin)
+            self.push_screen(_check_in(self.coach, live, before=True), begin)
         else:
             begin()
 
     @on(SessionEnded)
     def _session_ended(self, message: SessionEnded) -> None:
         """Saved already (nothing waits on the check-in); ask, then show the summary."""
-        from supple.tui.screens.feeling import FeelingScreen
         from supple.tui.screens.summary import SummaryScreen
 
         live = message.live
@@ -264,7 +270,7 @@ class SuppleApp(QuietCrash):
             self.switch_screen(SummaryScreen(self.coach, live))
 
         if self.coach.config.check_in_after:
-            self.push_screen(FeelingScreen(before=False), answered)
+            self.push_screen(_check_in(self.coach, live, before=False), answered)
         else:
             answered(None)
 

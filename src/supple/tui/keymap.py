@@ -43,6 +43,8 @@ WAYS_OUT = frozenset(
         "player.stop",
         "confirm.yes",
         "confirm.no",
+        "cautious.yes",
+        "cautious.no",
         "help.close",
         "jump.close",
         "advice.close",

@@ -5,6 +5,7 @@ The same screen asks the next-morning question (``morning=True``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -18,6 +19,9 @@ from supple.core.words import printable
 from supple.i18n import _, lazy
 from supple.tui.keymap import say_keys
 from supple.tui.widgets.field_input import FieldInput
+
+if TYPE_CHECKING:
+    from supple.core.screening import Checklist
 
 
 @dataclass(frozen=True)
@@ -33,10 +37,11 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
         ),
     ]
 
-    def __init__(self, *, before: bool, morning: str = "") -> None:
+    def __init__(self, *, before: bool, morning: str = "", region: Checklist | None = None) -> None:
         super().__init__()
         self.before = before
         self.morning = morning  # the next-morning question: the session it is about
+        self.body_region = region  # the body region asked about (the routine's; None: the back)
 
     def compose(self) -> ComposeResult:
         from supple.coach.session_wording import morning_question
@@ -47,7 +52,7 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
         else:
             from supple.coach.wording import pain_question
 
-            question = pain_question(before=self.before)
+            question = pain_question(before=self.before, region=self.body_region)
         with Vertical(id="dialog"):
             yield Static(Text(question), id="question")
             yield Static(Text(f"{_(SCALE)}\n{legend()}"), id="detail")

@@ -407,7 +407,8 @@ class ProgramScreen(SuppleScreen):
             started = _("{title} started today. Take the start tests (t).")
             said = (_("{title} resumed") if resume else started).format(title=program.title)
             self.notify(said, markup=False)
-        self.shown = None  # the active one, now this
+        # The program whose start (or screening) it was stays on screen, started or refused.
+        self.shown = program.id
         self.load()
 
     def action_progress(self) -> None:

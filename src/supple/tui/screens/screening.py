@@ -73,9 +73,10 @@ def in_app(
 
 def despite_warning(app: App[Any], coach: Coach, go: Callable[[], object]) -> None:
     """Every way into a session in the app: ``go`` at once, or, while a warning sign stands,
-    once the person says to exercise anyway (n or Escape: nothing starts; docs/safety.md)."""
+    once the person says to exercise anyway (only y or the language's yes; n, Escape or Enter:
+    nothing starts; docs/safety.md)."""
     from supple.coach.wording import session_despite_flag
-    from supple.tui.screens.confirm import ConfirmScreen
+    from supple.tui.screens.confirm import CautiousConfirmScreen
 
     screening = coach.journal.screening()
     if screening is None or not screening.flag_stands:
@@ -86,7 +87,7 @@ def despite_warning(app: App[Any], coach: Coach, go: Callable[[], object]) -> No
         if yes:
             go()
 
-    app.push_screen(ConfirmScreen(*session_despite_flag(screening)), answered)
+    app.push_screen(CautiousConfirmScreen(*session_despite_flag(screening)), answered)
 
 
 class ScreeningScreen(SuppleScreen):
@@ -144,8 +145,9 @@ class ScreeningScreen(SuppleScreen):
                     yield Static(Text(question), classes="sign-question", id=f"ask-{name}")
             yield Static(Text(asked.usual_question), classes="stats-label")
             pain = FieldInput(placeholder="0–10", id="usual-pain")
-            if shown is not None and shown.usual_pain is not None:
-                pain.value = str(shown.usual_pain)
+            usual = shown.usual_for(asked.id) if shown is not None else None
+            if usual is not None:
+                pain.value = str(usual)
             yield pain
             yield Static(Text(screening_result(before, in_app(self.app))), id="screening-result")
 
@@ -197,6 +199,10 @@ class ScreeningScreen(SuppleScreen):
             if saving or self._refused:
                 self._refused = True
                 result.update(Text(screening_unanswered(numbers, no_pain)))
+            if saving:
+                sign = self.asked.signs[numbers[0] - 1] if numbers else None
+                name = sign.key.replace("_", "-") if sign is not None else None
+                self._refuse(screening_unanswered(numbers, no_pain), name)
             return False
         if self._refused:  # all answered now: the refusal goes
             self._refused = False
@@ -204,6 +210,15 @@ class ScreeningScreen(SuppleScreen):
         return True
 
     _refused = False
+
+    def _refuse(self, line: str, sign: str | None) -> None:
+        """A refused save, seen at any size: the first open question (``sign``'s name; None:
+        the usual pain) focused and scrolled to, and the line said as a notification too (it
+        may be below the fold)."""
+        field = self.query_one(f"#sign-{sign}" if sign else "#usual-pain")
+        field.focus()
+        field.scroll_visible(animate=False)
+        self.notify(line, severity="warning", markup=False)
 
     @on(Input.Submitted)
     def action_save(self) -> None:
@@ -215,6 +230,7 @@ class ScreeningScreen(SuppleScreen):
         if isinstance(usual, str):
             self._refused = True
             result.update(Text(usual))
+            self._refuse(usual, None)
             return
         if not self._show_open(saving=True) or usual is None:
             return
