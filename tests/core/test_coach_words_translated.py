@@ -17,7 +17,7 @@ import pytest
 
 from supple import i18n
 from supple.coach import wording
-from supple.core import screening
+from supple.core import screening, words
 from supple.core.advice import AdviceKind, Suggestion
 from supple.core.record import AdviceNote
 from supple.core.report import ReportFacts, render
@@ -202,6 +202,20 @@ def test_the_advice_is_in_the_language(language: str) -> None:
     record = SimpleNamespace(advice=notes, exercises=(SimpleNamespace(id=NAME, name=NAME),))
     shown.append(wording.advice_noted(record))  # type: ignore[arg-type]
     assert english_left("\n".join(shown)) == [], language
+
+
+@pytest.mark.parametrize("point", ["start", "middle", "end"])
+def test_the_test_points_are_named_in_the_language(language: str, point: str) -> None:
+    """The program's test points reach the advice as words, never as their ids (R3 item 3:
+    "Haz las pruebas de «start»")."""
+    word = words.point_word(point)
+    assert word != point  # the ids are English; each language names them
+    due = wording.advice(Suggestion(AdviceKind.RETEST, numbers={"points": f"{point}, end"}))
+    celebrated = wording.advice(Suggestion(AdviceKind.CELEBRATE, numbers={"point": point}))
+    for shown in (due, celebrated):
+        assert word in shown
+        assert not re.search(rf"\b{point}\b", shown)
+    assert words.point_word("end") in due
 
 
 def test_the_screening_is_in_the_language(language: str) -> None:
