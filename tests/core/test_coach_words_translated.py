@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from supple import i18n
 from supple.coach import wording
 from supple.core import screening, words
 from supple.core.advice import AdviceKind, Suggestion
+from supple.core.light_words import day_month
 from supple.core.record import AdviceNote
 from supple.core.report import ReportFacts, render
 from supple.core.value import fields
@@ -216,6 +219,34 @@ def test_the_test_points_are_named_in_the_language(language: str, point: str) ->
         assert word in shown
         assert not re.search(rf"\b{point}\b", shown)
     assert words.point_word("end") in due
+
+
+@given(day=st.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)))
+@settings(max_examples=60, deadline=None)
+def test_a_sentence_ending_with_a_date_ends_with_one_full_stop(day: date) -> None:
+    """The months' words end without a point, so a sentence's full stop after a date never
+    doubles (R3 item 7: "… bei So, 06. Dez.."); German says the day with "am"."""
+    for code in ("de", "es"):
+        i18n.choose(code)
+        try:
+            assert not words.day_words(day, padded=True, year=False).endswith(".")
+            assert not day_month(day).endswith(".")
+            eased = Suggestion(
+                AdviceKind.EASIER,
+                NAME,
+                (NAME,),
+                (NAME,),
+                "2 Xq",
+                "5 Xq",
+                {"pain_during": 8, "session": day.isoformat()},
+            )
+            shown = wording.advice(eased)
+            assert shown.endswith(words.day_words(day, padded=True, year=False) + ".")
+            assert ".." not in shown
+            if code == "de":
+                assert " am " in shown
+        finally:
+            i18n.choose(None)
 
 
 def test_the_screening_is_in_the_language(language: str) -> None:
