@@ -17,7 +17,15 @@ from textual.widgets import DataTable, Static
 from supple.coach.program_wording import better_words
 from supple.coach.wording import screening_line
 from supple.core.program import POINTS, MobilityTest, Program
-from supple.core.words import dated, decimal, judge, judged_words, point_word, printable
+from supple.core.words import (
+    dated,
+    decimal,
+    judge,
+    judged_words,
+    point_heading,
+    point_word,
+    printable,
+)
 from supple.i18n import _, lazy
 from supple.tui.context import StartSession, tell
 from supple.tui.format import level_short, level_word
@@ -39,12 +47,6 @@ if TYPE_CHECKING:
 # A test's chart needs this many cells (its axis and three bars with "12.5 cm" over them).
 TEST_CHART_WIDTH = 28
 TEST_CHART = Chart(rows=4, bar=(5, 7), gap=3, marks=False, empty=lazy("not taken yet"))
-
-
-def point_heading(point: str) -> str:
-    """A point as a column's heading: "Start", "Mitte", "Final"."""
-    word = point_word(point)
-    return word[:1].upper() + word[1:]
 
 
 def results_chart(test: MobilityTest, values: Sequence[float | None]) -> Chart:
