@@ -18,7 +18,7 @@ from supple.core.history import select
 from supple.core.pain import CELL_TITLE, pain_cell
 from supple.core.record import SessionRecord
 from supple.core.words import dated, printable, said
-from supple.i18n import _, lazy, n_
+from supple.i18n import _, lazy, n_, p_
 from supple.tui.context import tell
 from supple.tui.format import duration, level_short, level_word
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
@@ -37,10 +37,24 @@ COLUMNS = (
     lazy("Date"), lazy("Routine"), lazy("Level"), lazy("Time"), lazy("Status"), lazy("Done"),
     CELL_TITLE,
 )  # fmt: skip
-# Translators: the short headings of the history on a narrow screen ("Lvl": level)
-COMPACT_COLUMNS = (
-    lazy("Date"), lazy("Routine"), lazy("Lvl"), lazy("Time"), "", lazy("Done"), lazy("Pain"),
-)  # fmt: skip
+
+
+def compact_columns() -> tuple[str, ...]:
+    """The short headings of the history on a narrow screen, in the language of the moment."""
+    return (
+        _("Date"),
+        _("Routine"),
+        # Translators: a level, in a narrow column ("Lvl")
+        _("Lvl"),
+        # Translators: a session's time ("6:06") in a narrow column: at most 4 characters
+        p_("narrow", "Time"),
+        "",
+        # Translators: the exercises done ("3/3") in a narrow column: at most 5 characters
+        p_("narrow", "Done"),
+        _("Pain"),
+    )
+
+
 TITLE_WIDTH = 12  # a routine's title in the narrow table, cut with …
 
 
@@ -178,7 +192,7 @@ class HistoryScreen(SuppleScreen):
             self.compact = compact
             table.clear(columns=True)
             table.add_columns(
-                *(_(c) if c else c for c in (COMPACT_COLUMNS if compact else COLUMNS))
+                *(compact_columns() if compact else (_(c) if c else c for c in COLUMNS))
             )
         table.clear()
         rows = self.shown
