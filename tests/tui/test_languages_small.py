@@ -204,3 +204,18 @@ async def test_each_table_fits_60_columns_in_every_language(
         scene, [(60, 20)], language, tmp_path, environment=monkeypatch, cut=tables_too_wide
     )
     assert not wide, "\n".join([*wide, *rows])
+
+
+@pytest.mark.parametrize("language", ["en", "de", "es"])
+def test_one_word_for_each_thing(language: str) -> None:
+    """R3 item 10 (c, d): the summary's key home is not the word that starts a routine ("⏎ Start"
+    read as starting a session), and the progress key names the start point as its marks do."""
+    from supple.core.words import point_word
+    from supple.tui.screens.progress import band_key
+
+    i18n.choose(language)
+    try:
+        assert i18n._("Home") != i18n._("Start")
+        assert band_key().plain.count(point_word("start")) == 2, band_key().plain
+    finally:
+        i18n.choose(None)
