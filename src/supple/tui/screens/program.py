@@ -17,15 +17,7 @@ from textual.widgets import DataTable, Static
 from supple.coach.program_wording import better_words
 from supple.coach.wording import screening_line
 from supple.core.program import POINTS, MobilityTest, Program
-from supple.core.words import (
-    dated,
-    decimal,
-    judge,
-    judged_words,
-    point_heading,
-    point_word,
-    printable,
-)
+from supple.core.words import dated, decimal, judge, judged_words, point_word, printable
 from supple.i18n import _, lazy
 from supple.tui.context import StartSession, tell
 from supple.tui.format import level_short, level_word
@@ -334,6 +326,8 @@ class ProgramScreen(SuppleScreen):
         self.query_one("#next-text", Static).update(next_text(self.coach, view, active=self.active))
 
     def _tests(self, view: ProgramView) -> None:
+        from supple.core.words import point_heading
+
         progress = view.progress
         table = self.query_one("#progress-table", DataTable)
         table.clear(columns=True)
