@@ -58,12 +58,21 @@ def compact_columns() -> tuple[str, ...]:
 TITLE_WIDTH = 12  # a routine's title in the narrow table, cut with …
 
 
+def short_title(title: str) -> str:
+    """A title cut to ``TITLE_WIDTH`` with "…", after its last whole word that fits ("Back
+    pain…", not "Back pain r…"); a first word longer than that is cut in it."""
+    kept = title[: TITLE_WIDTH - 1]
+    if title[TITLE_WIDTH - 1] != " " and " " in kept.strip():
+        kept = kept.rstrip().rsplit(" ", 1)[0]
+    return kept.rstrip() + "…"
+
+
 def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
     """One history row; ``compact`` fits every column in 60 columns (shorter date, title and
     level, the status as its symbol)."""
     title = printable(r.title)
     if compact:
-        title = title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1] + "…"
+        title = title if len(title) <= TITLE_WIDTH else short_title(title)
         cells = (
             dated(r.started, "%d %b %H:%M"),
             title,
