@@ -5,6 +5,7 @@ English placeholders by name, and each committed .mo is the compile of its .po."
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -61,3 +62,44 @@ def test_a_string_in_the_code_but_not_in_the_template_is_found(
     monkeypatch.setattr(tool, "sources", lambda: iter([extra]))
     monkeypatch.setattr(tool, "SRC", tmp_path)
     assert any("'A new sentence' is in the code" in p for p in tool.problems())
+
+
+# The glossary's choice: German says du, Spanish tú (R3 item 6). Capitalised "Sie"/"Ihr…" in
+# German is formal unless it starts a sentence ("Sie bleibt im Speicher": it); "Ihnen" and a
+# verb before "Sie" ("geben Sie") always are. Spanish's formal imperatives and "usted" have no
+# informal homograph ("su" does: its; so a formal "su" is not found here).
+FORMAL = {
+    "de": re.compile(
+        r"\bIhnen\b|\b\w+en Sie\b|\bIhr(?:e|en|em|er|es)?\b|(?<![.!?]\s)(?<!^)(?<!\n)\bSie\b"
+    ),
+    "es": re.compile(
+        r"(?i)\b(?:usted(?:es)?|responda|conteste|consulte|indique|pulse|elija|escriba|"
+        r"introduzca|seleccione|d[ií]gaselo|in[ií]cielo|le dé)\b"
+    ),
+}
+
+
+def formal(language: str, text: str) -> list[str]:
+    return FORMAL[language].findall(text)
+
+
+def test_the_formal_address_search_finds_it_and_passes_the_informal() -> None:
+    assert formal("de", "Nicht gespeichert: Beantworten Sie zuerst Frage 1 und Ihren Schmerz.")
+    assert formal("de", "Das Programm: Sie haben mit Ja geantwortet.")
+    assert not formal(
+        "de", "Diese Einheit ist offen. Sie bleibt im Speicher; gib deinen Schmerz an."
+    )
+    assert formal("es", "No guardado: responda primero la pregunta 1.")
+    assert formal("es", "Cuando un profesional le dé el visto bueno, dígaselo a supple.")
+    assert not formal("es", "Responde primero; la app conserva su progreso.")
+
+
+@pytest.mark.parametrize("language", ["de", "es"])
+def test_the_catalogues_say_du_and_tu(tool: ModuleType, language: str) -> None:
+    found = []
+    for message in tool.read(tool.po_path(language)):
+        shown = message.string if isinstance(message.string, tuple | list) else [message.string]
+        found += [
+            f"{s!r}: {formal(language, s)}" for s in shown if message.id and formal(language, s)
+        ]
+    assert found == []

@@ -134,7 +134,8 @@ def test_the_history_columns_line_up_whatever_the_titles(
     assert code == 0 and len(lines) == len(titles)
     cells = max(max(cell_width(printable(t)) for t in titles), TITLE_CELLS)  # the longest
     for line in lines:
-        assert cell_len(line[: line.rindex(" beginner ")]) == 18 + cells  # date, 2 spaces, title
+        # the date, 2 spaces, the title, 2 spaces
+        assert cell_len(line[: line.rindex("beginner ")]) == 18 + cells + 2
     for title in titles:
         cut = column(title, 22)
         assert cell_len(cut) == 22
@@ -152,3 +153,33 @@ def test_the_history_width_of_every_latin_character_is_richs() -> None:
         if code < 0x7F or code >= 0xA0:
             assert cell_width(chr(code)) == cell_len(chr(code)), hex(code)
     assert cell_width("𝌀 中") == cell_len("𝌀 中") == 5
+
+
+@pytest.mark.parametrize("language", ["de", "es"])
+def test_a_long_title_and_level_word_stay_in_their_columns(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+) -> None:
+    """R3 item 9: in German "Linderung bei Rückenschmerzen Einsteiger" ran the title into the
+    level; the title, the level word (whole: "Fortgeschritten") and the time stand apart."""
+    from supple import i18n
+    from supple.core.words import level_word
+
+    monkeypatch.setenv("SUPPLE_DATA_DIR", str(tmp_path))
+    store = HistoryStore(paths.data_dir())
+    title = "Linderung bei Rückenschmerzen"
+    for n, level in enumerate(("beginner", "advanced")):
+        at = T0 + timedelta(minutes=n)
+        record = make_session_record(at, title=title, level=level)
+        store.save(record, store.path_for(f"r{n}", at))
+    i18n.choose(language)
+    try:
+        code, out, _ = run(capsys, "history")
+        words = {level_word(level) for level in ("beginner", "advanced")}
+        shown = {w for line in out.splitlines() for w in words if f"{title}  {w} " in line}
+        assert shown == words  # each whole, a space on each side
+    finally:
+        i18n.choose(None)
+    assert code == 0

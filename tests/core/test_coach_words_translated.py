@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from supple import i18n
 from supple.coach import wording
-from supple.core import screening
+from supple.core import screening, words
 from supple.core.advice import AdviceKind, Suggestion
+from supple.core.light_words import day_month
 from supple.core.record import AdviceNote
 from supple.core.report import ReportFacts, render
 from supple.core.value import fields
@@ -202,6 +205,48 @@ def test_the_advice_is_in_the_language(language: str) -> None:
     record = SimpleNamespace(advice=notes, exercises=(SimpleNamespace(id=NAME, name=NAME),))
     shown.append(wording.advice_noted(record))  # type: ignore[arg-type]
     assert english_left("\n".join(shown)) == [], language
+
+
+@pytest.mark.parametrize("point", ["start", "middle", "end"])
+def test_the_test_points_are_named_in_the_language(language: str, point: str) -> None:
+    """The program's test points reach the advice as words, never as their ids (R3 item 3:
+    "Haz las pruebas de «start»")."""
+    word = words.point_word(point)
+    assert word != point  # the ids are English; each language names them
+    due = wording.advice(Suggestion(AdviceKind.RETEST, numbers={"points": f"{point}, end"}))
+    celebrated = wording.advice(Suggestion(AdviceKind.CELEBRATE, numbers={"point": point}))
+    for shown in (due, celebrated):
+        assert word in shown
+        assert not re.search(rf"\b{point}\b", shown)
+    assert words.point_word("end") in due
+
+
+@given(day=st.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31)))
+@settings(max_examples=60, deadline=None)
+def test_a_sentence_ending_with_a_date_ends_with_one_full_stop(day: date) -> None:
+    """The months' words end without a point, so a sentence's full stop after a date never
+    doubles (R3 item 7: "… bei So, 06. Dez.."); German says the day with "am"."""
+    for code in ("de", "es"):
+        i18n.choose(code)
+        try:
+            assert not words.day_words(day, padded=True, year=False).endswith(".")
+            assert not day_month(day).endswith(".")
+            eased = Suggestion(
+                AdviceKind.EASIER,
+                NAME,
+                (NAME,),
+                (NAME,),
+                "2 Xq",
+                "5 Xq",
+                {"pain_during": 8, "session": day.isoformat()},
+            )
+            shown = wording.advice(eased)
+            assert shown.endswith(words.day_words(day, padded=True, year=False) + ".")
+            assert ".." not in shown
+            if code == "de":
+                assert " am " in shown
+        finally:
+            i18n.choose(None)
 
 
 def test_the_screening_is_in_the_language(language: str) -> None:

@@ -5,9 +5,10 @@ month abbreviation and no decimal point ("1.5 min"): ``core.words``' ``dated`` a
 ``decimal`` write them all.
 
 An English abbreviation that is also the language's own is not one to find: German writes
-"Jan." "Feb." "Apr." "Aug." "Sep." "Nov." (with the point English never writes), and Spanish's
-months and weekdays are lower case ("nov", "dom"), so the search is case-sensitive and, in
-German, those six count only without their point."""
+"Jan" "Feb" "Apr" "Aug" "Sep" "Nov" as English does (without a point, so a sentence's full stop
+after a date does not double), so German is searched for the English weekdays and the other
+months only (an English date always has one: "Tue 24 Nov"); Spanish's months and weekdays are
+lower case ("nov", "dom"), so the search is case-sensitive."""
 
 from __future__ import annotations
 
@@ -20,9 +21,9 @@ from tests.tui.scenes import SCENES
 from tests.tui.test_pseudo_locale import rendered
 
 ENGLISH_ONLY = "Mon|Tue|Wed|Thu|Fri|Sat|Sun|Mar|May|Jun|Jul|Oct|Dec"
-ALSO_GERMAN = "Jan|Feb|Apr|Aug|Sep|Nov"  # German's abbreviations end in a point
+ALSO_GERMAN = "Jan|Feb|Apr|Aug|Sep|Nov"  # German's own too
 ENGLISH_DATES = {
-    "de": re.compile(rf"\b(?:{ENGLISH_ONLY})\b|\b(?:{ALSO_GERMAN})\b(?!\.)"),
+    "de": re.compile(rf"\b(?:{ENGLISH_ONLY})\b"),
     "es": re.compile(rf"\b(?:{ENGLISH_ONLY}|{ALSO_GERMAN})\b"),
 }
 DECIMAL_POINT = re.compile(r"\d\.\d")
@@ -32,8 +33,8 @@ DATED = ("home-with-history", "history", "session-detail", "stats", "program-pro
 
 
 def test_the_searches_find_english_and_pass_the_languages_own() -> None:
-    assert ENGLISH_DATES["de"].findall("Tue 24 Nov 2026, Sun 6 Dec") == ["Tue", "Nov", "Sun", "Dec"]
-    assert not ENGLISH_DATES["de"].search("Di 24 Nov. 2026 · So 6 Dez. · März · Mai · Juni")
+    assert ENGLISH_DATES["de"].findall("Tue 24 Nov 2026, Sun 6 Dec") == ["Tue", "Sun", "Dec"]
+    assert not ENGLISH_DATES["de"].search("Di, 24. Nov 2026 · So, 6. Dez · März · Mai · Juni")
     assert ENGLISH_DATES["es"].findall("Tue 24 Nov · mar 24 nov") == ["Tue", "Nov"]
     assert not ENGLISH_DATES["es"].search("dom 6 dic 2026 · sept · may · jun")
     assert DECIMAL_POINT.search("1.5 min") and not DECIMAL_POINT.search("1,5 min · 9:30")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -328,3 +329,31 @@ async def test_a_number_error_goes_as_soon_as_the_value_is_valid_again(bad: str,
         field.value = good  # as typing or deleting would leave it
         await pilot.pause()
         assert str(error.render()).strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("screen", "fields"),
+    [
+        (lambda: FeelingScreen(before=False), 2),
+        (lambda: FeelingScreen(before=True), 1),
+        (lambda: FeelingScreen(before=False, morning="Back pain relief"), 1),
+    ],
+)
+async def test_tab_is_offered_only_where_there_is_a_next_field(
+    screen: Callable[[], FeelingScreen], fields: int
+) -> None:
+    """The keys line says "Tab: next field" only with the note field below the rating (R3
+    item 10e: the one-field morning question offered it)."""
+    from textual.app import App
+
+    class Host(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(screen())
+
+    app = Host()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(app.screen.query(Input)) == fields
+        keys = str(app.screen.query_one("#keys", Static).render())
+        assert ("Tab" in keys) == (fields > 1)
+        assert "Enter: save" in keys

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.widgets import DataTable, Static
 
 from supple.cli import main
 from supple.core.history import HistoryStore
 from supple.tui.screens.confirm import ConfirmScreen
-from supple.tui.screens.history import HistoryScreen, row_cells
+from supple.tui.screens.history import TITLE_WIDTH, HistoryScreen, row_cells, short_title
 from supple.tui.screens.home import HomeScreen
 from supple.tui.screens.session_detail import SessionDetailScreen
 from supple.tui.screens.stats import StatsScreen
@@ -146,3 +148,17 @@ def test_the_cli_and_the_app_show_one_time_for_one_session(
     shown = row_cells(record)[3]
     assert shown == "1:25"
     assert f"  {shown}  counts " in line
+
+
+@given(st.text(st.sampled_from("ab ÄÑ-"), min_size=TITLE_WIDTH + 1, max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_a_long_title_is_cut_after_a_whole_word(title: str) -> None:
+    """The narrow history's title: at most ``TITLE_WIDTH`` cells, ending in "…" after whole
+    words where the first words fit ("Back pain…", not "Back pain r…")."""
+    shown = short_title(title)
+    kept = shown.removesuffix("…")
+    assert shown.endswith("…") and len(shown) <= TITLE_WIDTH
+    assert title.startswith(kept) and kept == kept.rstrip()
+    if " " in title[: TITLE_WIDTH - 1].strip():
+        assert title[len(kept)] == " "  # a whole word before the cut
+    assert short_title("Back pain relief") == "Back pain…"

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 from supple import i18n
-from tests.tui.scenes import Scene
+from tests.tui.scenes import SCENES, Scene
 from tests.tui.test_pseudo_locale import SMALL, reachable, rendered, screen_rows
 
 pytest.importorskip("babel", reason="the test extra installs Babel")
@@ -174,3 +174,48 @@ async def test_every_scene_at_60x20_in_german_and_spanish_leaves_no_english_and_
     left = english_left(text, language) if not scene.name.startswith("editor") else []
     assert not left, f"English left: {left}\n{text}"
     assert not cut, "cut:\n" + "\n".join(cut) + "\n" + text
+
+
+def tables_too_wide(app: Any) -> list[str]:
+    """The tables whose columns are wider than the table at this size: the last column is cut at
+    the edge ("Schme"), whole only a sideways scroll away, which ``cut_here`` lets pass."""
+    from textual.widgets import DataTable
+
+    return [
+        f"{table.id}: {table.virtual_size.width} columns in {table.scrollable_content_region.width}"
+        for table in app.screen.query(DataTable)
+        if table.virtual_size.width > table.scrollable_content_region.width
+    ]
+
+
+# The screens with a table, the history with pain ratings and old feelings (its widest cells).
+TABLES = ("history", "summary", "session-detail", "stats", "program-progress")
+
+
+@pytest.mark.parametrize("language", ["en", "de", "es"])
+@pytest.mark.parametrize("name", TABLES)
+async def test_each_table_fits_60_columns_in_every_language(
+    name: str, language: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """R3 item 9: the German history's pain column ("Schme", "nachh") and the Spanish summary's
+    "La próxima vez" ran off the table's edge at 60 × 20."""
+    scene = next(s for s in SCENES if s.name == name)
+    [(rows, wide)] = await rendered(
+        scene, [(60, 20)], language, tmp_path, environment=monkeypatch, cut=tables_too_wide
+    )
+    assert not wide, "\n".join([*wide, *rows])
+
+
+@pytest.mark.parametrize("language", ["en", "de", "es"])
+def test_one_word_for_each_thing(language: str) -> None:
+    """R3 item 10 (c, d): the summary's key home is not the word that starts a routine ("⏎ Start"
+    read as starting a session), and the progress key names the start point as its marks do."""
+    from supple.core.words import point_word
+    from supple.tui.screens.progress import band_key
+
+    i18n.choose(language)
+    try:
+        assert i18n._("Home") != i18n._("Start")
+        assert band_key().plain.count(point_word("start")) == 2, band_key().plain
+    finally:
+        i18n.choose(None)

@@ -146,8 +146,8 @@ def csv_cell(cell: object) -> object:
     )
 
 
-# `supple history`'s title column, in cells: as wide as the longest title (shown whole, escaped),
-# at least this
+# `supple history`'s title and level columns, in cells: as wide as the longest title and level
+# word (shown whole, escaped; two spaces between them), at least these
 TITLE_CELLS = 22
 LEVEL_CELLS = 12
 
@@ -216,6 +216,7 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
 
     longest = max(cell_width(printable(r.title)) for r in records)
     title_cells = max(longest, TITLE_CELLS)
+    level_cells = max(LEVEL_CELLS, *(cell_width(printable(level_word(r.level))) for r in records))
     for r in records:
         feeling = "".join(
             f"  {words}"
@@ -225,8 +226,8 @@ def cmd_history(as_json: bool, as_csv: bool, since: date | None, routine: str | 
         done = _("{done}/{total} done").format(done=r.exercises_done, total=len(r.exercises))
         by_hand = "  " + _("logged by hand") if r.by_hand else ""
         print(
-            f"{r.started:%Y-%m-%d %H:%M}  {column(printable(r.title), title_cells)} "
-            f"{column(printable(level_word(r.level)), LEVEL_CELLS)} "
+            f"{r.started:%Y-%m-%d %H:%M}  {column(printable(r.title), title_cells)}  "
+            f"{column(printable(level_word(r.level)), level_cells)} "
             f"{duration(r.active_seconds):>6}  {said(r.outcome).label:<15} "
             f"{done}{feeling}"
             f"{by_hand}"

@@ -80,6 +80,7 @@ def advice(suggestion: Suggestion, how: Hint = on_command_line) -> str:
     """One suggestion and why, with the numbers it used: "Cat-Cow 8 reps next time: 3 sessions
     at 5 reps, pain 1–2 during, mornings unchanged"; ``how`` names what to press or type."""
     from supple.core.advice import AdviceKind
+    from supple.core.words import point_word
 
     n = suggestion.numbers
     names = ", ".join(suggestion.names) or suggestion.routine
@@ -121,11 +122,12 @@ def advice(suggestion: Suggestion, how: Hint = on_command_line) -> str:
             )
         case AdviceKind.RETEST:
             return _("Take the {point} tests ({how}).").format(
-                point=n.get("points"), how=how(Ask.TESTS)
+                point=", ".join(point_word(p) for p in str(n.get("points", "")).split(", ")),
+                how=how(Ask.TESTS),
             )
         case AdviceKind.CELEBRATE:
             return _("Since the start ({point} tests): {changes}.").format(
-                point=n.get("point"), changes="; ".join(_changes(n))
+                point=point_word(str(n.get("point", ""))), changes="; ".join(_changes(n))
             )
         case AdviceKind.SEE_CLINICIAN:
             return _(

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 # Translators: the weekdays, abbreviated as a date shows them ("Sun 6 Dec 2026")
 WEEKDAYS = (lazy("Mon"), lazy("Tue"), lazy("Wed"), lazy("Thu"), lazy("Fri"), lazy("Sat"))
 SUNDAY = lazy("Sun")
-# Translators: the months, abbreviated as a date shows them ("Sun 6 Dec 2026")
+# Translators: the months, abbreviated as a date shows them ("Sun 6 Dec 2026"); without a closing
+# point ("Dez", not "Dez."): a sentence may end with a date, and its full stop must not double
 MONTHS = (
     lazy("Jan"),
     lazy("Feb"),
@@ -37,7 +38,7 @@ def weekday_words(day: date) -> str:
 
 
 def day_month(day: date) -> str:
-    """A day of the month and its month, as a status line says a date: "14 Dec", "14. Dez."."""
+    """A day of the month and its month, as a status line says a date: "14 Dec", "14. Dez"."""
     # Translators: a date without weekday nor year, "14 Dec"; reorder it as your language does
     return _("{day} {month}").format(day=day.day, month=_(MONTHS[day.month - 1]))
 

@@ -25,6 +25,7 @@ from supple.core.words import (
     judged_words,
     judgement_words,
     plural,
+    point_heading,
 )
 from supple.i18n import _, language, n_
 
@@ -282,7 +283,8 @@ def _tests(tests: Sequence[TestTrend]) -> str:
                 _e(judgement_words(trend.verdict, test.better)),
             ]
         )
-    head = [_("Test"), _("Start"), _("Middle"), _("End"), _("Change"), _("Judged")]
+    points = [point_heading(p) for p in ("start", "middle", "end")]
+    head = [_("Test"), *points, _("Change"), _("Judged")]
     return _table(head, rows, {1, 2, 3})
 
 

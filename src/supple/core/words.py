@@ -100,6 +100,12 @@ def point_word(point: str) -> str:
     return _shown(_POINT_WORDS, point, point)
 
 
+def point_heading(point: str) -> str:
+    """A test point as a column's heading: "Start", "Anfang", "Inicio"."""
+    word = point_word(point)
+    return word[:1].upper() + word[1:]
+
+
 # The library's body areas and equipment as shown (``core.library``'s ids stay English in files,
 # ``--focus``, ``--equipment`` and ``--json``).
 _AREA_WORDS = {

@@ -59,13 +59,17 @@ class FeelingScreen(ModalScreen[CheckIn | None]):
             # What is typed shows as typed (a refused rating says why, below); a burst of keys
             # or a paste lands whole, in the field it was meant for (``FieldInput``).
             yield FieldInput(placeholder="0–10", id="feeling")
-            if not self.before and not self.morning:
+            noted = not self.before and not self.morning  # a note field too: Tab goes there
+            if noted:
                 yield FieldInput(placeholder=_("a note (optional)"), id="note")
             yield Static("", id="feeling-error")
             skip = say_keys(self.app, FeelingScreen, "feeling.skip", " / ")
-            yield Static(
-                Text(_("Enter: save    Tab: next field    {key}: skip").format(key=skip)), id="keys"
+            keys = (
+                _("Enter: save    Tab: next field    {key}: skip")
+                if noted
+                else _("Enter: save    {key}: skip")
             )
+            yield Static(Text(keys.format(key=skip)), id="keys")
 
     def on_mount(self) -> None:
         # Torn down mid-mount (the terminal closed as it opened): nothing to focus, no crash.

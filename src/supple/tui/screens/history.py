@@ -18,7 +18,7 @@ from supple.core.history import select
 from supple.core.pain import CELL_TITLE, pain_cell
 from supple.core.record import SessionRecord
 from supple.core.words import dated, printable, said
-from supple.i18n import _, lazy, n_
+from supple.i18n import _, lazy, n_, p_
 from supple.tui.context import tell
 from supple.tui.format import duration, level_short, level_word
 from supple.tui.screens.base import COMPACT_BELOW, SuppleScreen
@@ -37,11 +37,34 @@ COLUMNS = (
     lazy("Date"), lazy("Routine"), lazy("Level"), lazy("Time"), lazy("Status"), lazy("Done"),
     CELL_TITLE,
 )  # fmt: skip
-# Translators: the short headings of the history on a narrow screen ("Lvl": level)
-COMPACT_COLUMNS = (
-    lazy("Date"), lazy("Routine"), lazy("Lvl"), lazy("Time"), "", lazy("Done"), lazy("Pain"),
-)  # fmt: skip
+
+
+def compact_columns() -> tuple[str, ...]:
+    """The short headings of the history on a narrow screen, in the language of the moment."""
+    return (
+        _("Date"),
+        _("Routine"),
+        # Translators: a level, in a narrow column ("Lvl")
+        _("Lvl"),
+        # Translators: a session's time ("6:06") in a narrow column: at most 4 characters
+        p_("narrow", "Time"),
+        "",
+        # Translators: the exercises done ("3/3") in a narrow column: at most 5 characters
+        p_("narrow", "Done"),
+        _("Pain"),
+    )
+
+
 TITLE_WIDTH = 12  # a routine's title in the narrow table, cut with …
+
+
+def short_title(title: str) -> str:
+    """A title cut to ``TITLE_WIDTH`` with "…", after its last whole word that fits ("Back
+    pain…", not "Back pain r…"); a first word longer than that is cut in it."""
+    kept = title[: TITLE_WIDTH - 1]
+    if title[TITLE_WIDTH - 1] != " " and " " in kept.strip():
+        kept = kept.rstrip().rsplit(" ", 1)[0]
+    return kept.rstrip() + "…"
 
 
 def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
@@ -49,7 +72,7 @@ def row_cells(r: SessionRecord, *, compact: bool = False) -> tuple[str, ...]:
     level, the status as its symbol)."""
     title = printable(r.title)
     if compact:
-        title = title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1] + "…"
+        title = title if len(title) <= TITLE_WIDTH else short_title(title)
         cells = (
             dated(r.started, "%d %b %H:%M"),
             title,
@@ -178,7 +201,7 @@ class HistoryScreen(SuppleScreen):
             self.compact = compact
             table.clear(columns=True)
             table.add_columns(
-                *(_(c) if c else c for c in (COMPACT_COLUMNS if compact else COLUMNS))
+                *(compact_columns() if compact else (_(c) if c else c for c in COLUMNS))
             )
         table.clear()
         rows = self.shown

@@ -276,7 +276,7 @@ class TestsScreen(SuppleScreen):
             self.notify(said, severity="error", timeout=10, markup=False)
             return
         said = _("Saved {test}: {value} ({point})").format(
-            test=test.name, value=f"{decimal(value)} {test.unit}", point=self.point
+            test=test.name, value=f"{decimal(value)} {test.unit}", point=point_word(self.point)
         )
         self.notify(said, markup=False)
         self.saved[test.id] = value

@@ -41,12 +41,6 @@ TEST_CHART_WIDTH = 28
 TEST_CHART = Chart(rows=4, bar=(5, 7), gap=3, marks=False, empty=lazy("not taken yet"))
 
 
-def point_heading(point: str) -> str:
-    """A point as a column's heading: "Start", "Mitte", "Final"."""
-    word = point_word(point)
-    return word[:1].upper() + word[1:]
-
-
 def results_chart(test: MobilityTest, values: Sequence[float | None]) -> Chart:
     """Start, middle and end on a real scale through 0, in the test's unit, with which way is
     better said in words: a bar that shrinks is progress when lower is better."""
@@ -332,6 +326,8 @@ class ProgramScreen(SuppleScreen):
         self.query_one("#next-text", Static).update(next_text(self.coach, view, active=self.active))
 
     def _tests(self, view: ProgramView) -> None:
+        from supple.core.words import point_heading
+
         progress = view.progress
         table = self.query_one("#progress-table", DataTable)
         table.clear(columns=True)

@@ -35,7 +35,9 @@ def _value(value: float | None, unit: str) -> str:
 def band_key() -> Text:
     """What the band chart's marks mean (in the language of the moment: made when shown)."""
     return Text.assemble(
-        (BAND + " " + _("start ± measurement error"), "dim"),
+        # Translators: the band chart's key, "start ± measurement error"; {start} is the word
+        # of the tests at the start of a program, as the marks after it name it
+        (BAND + " " + _("{start} ± measurement error").format(start=point_word("start")), "dim"),
         *((f"  {mark} {point_word(point)}", "dim") for point, mark in BAND_MARKS.items()),
     )
 

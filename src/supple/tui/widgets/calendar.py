@@ -43,7 +43,7 @@ class CalendarHeatmap(Static):
         previous, last = None, slice(0, 0)
         for week in range(len(stats.calendar)):
             monday = stats.calendar_start + timedelta(weeks=week)
-            name = dated(monday, "%b")  # "Nov", "Nov.", "März", "sept": each language's own
+            name = dated(monday, "%b")  # "Nov", "März", "sept": each language's own
             at = slice(2 * week, 2 * week + len(name))
             if monday.month != previous and at.stop <= len(months):
                 if at.start < last.stop:  # the month before shows a week or so: the new one wins
