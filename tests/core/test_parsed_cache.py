@@ -152,6 +152,8 @@ def test_the_library_and_the_figures_are_read_through_the_cache(
     def run() -> None:
         library_tables.read_tables.cache_clear()
         figure_data.load_figures.cache_clear()
+        figure_data.figure_tables.cache_clear()
+        figure_data.figure_named.cache_clear()
         found = ParsedCache(store, "1.0")
         parsed_cache.use(found)
         try:

@@ -91,33 +91,49 @@ HELD_ACROSS = {"band": 2.4, "stick": 4.4}
 
 
 @cache
-def load_figures(folder: Path | None = None) -> dict[str, Figure]:
-    """Every figure of every file, by id (parsed once; an error names the file and figure)."""
-    figures: dict[str, Figure] = {}
+def figure_tables(folder: Path | None = None) -> dict[str, tuple[Mapping[str, Any], str]]:
+    """Every figure's table by id, with its file's name (parsed once; a figure is built from its
+    table when it is first drawn: home draws one of 80)."""
+    tables: dict[str, tuple[Mapping[str, Any], str]] = {}
     for path in sorted((folder or figures_dir()).glob("*.toml")):
         try:  # through the cache of parsed files, where one is on (the app, the commands)
             data = read_toml(path)[1]
         except FileProblems as error:
             raise ValueError(str(error)) from None
         for table in data.get("figure", []):
-            figure = build_figure(table, where=f"{path.name}")
-            if figure.name in figures:
-                raise ValueError(f"{path.name}: figure {figure.name} is declared twice")
-            figures[figure.name] = figure
-    return figures
+            name = str(table.get("id", "?"))
+            if name in tables:
+                raise ValueError(f"{path.name}: figure {name} is declared twice")
+            tables[name] = (table, path.name)
+    return tables
+
+
+@cache
+def figure_named(name: str, folder: Path | None = None) -> Figure:
+    """One figure, built from its table (KeyError: no such figure; ValueError naming the file
+    and the figure: a table that is no figure)."""
+    table, where = figure_tables(folder)[name]
+    return build_figure(table, where=where)
+
+
+@cache
+def load_figures(folder: Path | None = None) -> dict[str, Figure]:
+    """Every figure of every file, by id, built (an error names the file and figure)."""
+    return {name: figure_named(name, folder) for name in figure_tables(folder)}
 
 
 class LazyFigures(Mapping[str, Figure]):
-    """The built-in figures by name, read from their files on first use."""
+    """The built-in figures by name, read from their files on first use, each built when it is
+    first asked for."""
 
     def __getitem__(self, name: str) -> Figure:
-        return load_figures()[name]
+        return figure_named(name)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(load_figures())
+        return iter(figure_tables())
 
     def __len__(self) -> int:
-        return len(load_figures())
+        return len(figure_tables())
 
 
 def _fail(where: str, message: str) -> ValueError:

@@ -121,9 +121,10 @@ class LibraryExercise:
     def position(self) -> Position:
         """Where it starts: its figure's first base posture (the figures are read on first use,
         never at start-up); standing when it has no figure (nothing says it starts lower)."""
-        from supple.core.figure_data import load_figures
+        from supple.core.figure_data import figure_named, figure_tables
 
-        figure = load_figures().get(self.exercise.figure or "")
+        name = self.exercise.figure or ""
+        figure = figure_named(name) if name in figure_tables() else None
         return BASE_POSITIONS[figure.bases[0]] if figure and figure.bases else Position.STANDING
 
 
