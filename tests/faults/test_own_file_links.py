@@ -16,7 +16,9 @@ from supple.core.sync import DATA_FILES, SETTINGS_FILES, STATE_FILES
 from supple.core.tomlcheck import parse_document
 from tests.faults.test_conflicts_every_file import write_every_own_file
 
-EARLIER = {"program.toml": 'schema = 1\nprogram = "overhead-6-weeks"\nstarted = 2026-11-01T08:00:00\n'}
+EARLIER = {
+    "program.toml": 'schema = 1\nprogram = "overhead-6-weeks"\nstarted = 2026-11-01T08:00:00\n'
+}
 OWN = (
     [("data", n) for n in DATA_FILES]
     + [("config", n) for n in SETTINGS_FILES]
@@ -44,7 +46,9 @@ def test_every_own_file_is_written_through_its_link(
         assert link.is_symlink(), f"{link} was replaced by a regular file"
         assert os.readlink(link) == str(target)
         text, _data = parse_document(target.read_bytes())
-        assert text.strip() and text != EARLIER.get(link.name, "schema = 1\n"), f"{target} unwritten"
+        assert text.strip() and text != EARLIER.get(link.name, "schema = 1\n"), (
+            f"{target} unwritten"
+        )
         assert target.stat().st_mode & 0o777 == 0o600
     for folder in {*isolated_dirs.values(), dotfiles}:
         assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]

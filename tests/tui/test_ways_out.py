@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from textual.screen import Screen
 from textual.widgets import Static
@@ -19,6 +19,7 @@ from supple.tui.app import SuppleApp
 from supple.tui.keymap import check_keymap, default_bindings, key_word, keys_in_force
 from supple.tui.screens.confirm import ConfirmScreen
 from supple.tui.screens.help import HelpScreen
+from supple.tui.screens.hurt import HurtScreen
 from supple.tui.screens.jump import JumpScreen
 from supple.tui.screens.player import PlayerScreen
 from supple.tui.screens.summary import SummaryScreen
@@ -39,6 +40,7 @@ WAYS: dict[type[Screen[object]], list[str]] = {
     ConfirmScreen: ["confirm.yes", "confirm.no"],
     HelpScreen: ["help.close"],
     JumpScreen: ["jump.close"],
+    HurtScreen: ["hurt.cancel"],  # before a rating: back, with no mark
 }
 
 
@@ -111,6 +113,10 @@ async def play(data_dir: Path, keymap: dict[str, str], keys: list[str]) -> None:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(keymaps, presses)
+@example(  # "this hurts" on Enter, then a key that chooses nothing before a rating
+    keymap={"player.hurts": "y,enter", "confirm.yes": "space"},
+    keys=["space", "space", "space", "enter", "s"],
+)
 def test_every_state_keeps_its_ways_out(
     data_dir: Path, keymap: dict[str, str], keys: list[str]
 ) -> None:
