@@ -16,6 +16,7 @@ from supple.cli.plain_keys import Source as Source
 from supple.cli.plain_keys import key_name as key_name
 from supple.coach import session_wording as say
 from supple.coach import wording
+from supple.core.numbers import is_digits
 from supple.core.plain import Narrator, plain
 from supple.core.words import level_word, minutes, plural, printable, said
 
@@ -207,7 +208,7 @@ class PlainPlayer:
                 return
             if binding == "hurt.ten" or key == "10":
                 rating = 10
-            elif key.isascii() and key.isdigit() and len(key) == 1:
+            elif len(key) == 1 and is_digits(key):
                 rating = int(key)
             else:
                 self.say(say.how_much_again(ten, cancel))
@@ -241,7 +242,7 @@ class PlainPlayer:
         text = self.source.line().strip()
         if not text:
             return
-        if not (text.isascii() and text.isdigit() and live.jump_to(int(text) - 1)):
+        if not (is_digits(text) and live.jump_to(int(text) - 1)):
             self.say(say.no_jump(printable(text)))
 
     # -- before and after -------------------------------------------------------------------

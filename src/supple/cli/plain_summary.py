@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from supple.cli.plain_keys import Keys, Source, key_name
 from supple.coach import session_wording as say
+from supple.core.numbers import is_digits
 from supple.core.words import level_word, printable, said, totals
 from supple.i18n import _
 
@@ -58,7 +59,7 @@ class PlainSummary:
                 self.advise()
                 continue
             number, key = text[:-1].strip(), summary.binding(key_name(text[-1]))
-            if key not in SUMMARY_ACTIONS or not (number.isascii() and number.isdigit()):
+            if key not in SUMMARY_ACTIONS or not is_digits(number):
                 self.say(say.adjust_again(easier, harder))
                 continue
             record = self.live.recorder.record()
@@ -124,7 +125,7 @@ class PlainSummary:
             if text.lower() == "u" and last is not None:
                 self.say(advice_undone(service.undo().reason))
                 return
-            if not (text.isascii() and text.isdigit() and 1 <= int(text) <= len(suggestions)):
+            if not (is_digits(text) and 1 <= int(text) <= len(suggestions)):
                 self.say(say.no_suggestion(printable(text)))
                 return
             chosen = suggestions[int(text) - 1]

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from supple.cli.command import Unanswered, answering
+from supple.core.numbers import is_digits
 from supple.core.plain import plain
 
 if TYPE_CHECKING:
@@ -216,7 +217,7 @@ def ask_routine(coach: Coach, level: Level | None = None) -> tuple[str, Level] |
     with answering():  # from the descriptor, a byte at a time: what follows is the session's keys
         text = source.line().strip()
     chosen: Routine | None = None
-    if text.isascii() and text.isdigit() and 1 <= int(text) <= len(routines):
+    if is_digits(text) and 1 <= int(text) <= len(routines):
         chosen = routines[int(text) - 1]
     else:
         chosen = next((r for r in routines if r.id == text), None)
@@ -247,7 +248,7 @@ def ask_level(coach: Coach, routine: Routine, source: TerminalSource) -> Level:
         if not text:
             return current
         level = next((v for v in LEVELS if text.lower() in (v, level_word(v).lower())), None)
-        if text.isascii() and text.isdigit() and 1 <= int(text) <= len(LEVELS):
+        if is_digits(text) and 1 <= int(text) <= len(LEVELS):
             level = LEVELS[int(text) - 1]
         if level is None:
             write_line(plain(say.which_level(levels, level_word(current))))

@@ -45,11 +45,14 @@ def signs_argument(text: str) -> frozenset[str]:
 def pain_argument(text: str) -> int:
     import argparse
 
-    if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= 10:
+    from supple.core.pain import read_pain  # the one reader of a typed 0-10
+
+    try:
+        return read_pain(text)
+    except ValueError:
         raise argparse.ArgumentTypeError(
             _("'{text}' is not a whole number from 0 to 10").format(text=text)
-        )
-    return int(text)
+        ) from None
 
 
 def add_answer_arguments(p: argparse.ArgumentParser, name: str) -> None:
@@ -108,6 +111,7 @@ def ask_screening(found: Coach, asked: Checklist) -> Screening | None:
     input is not a terminal (nothing asked) or the answers could not be saved (said on stderr).
     Each question waits for a yes or a no: nothing is taken as answered by default."""
     from supple.coach.wording import NOT_MEDICAL_ADVICE
+    from supple.core.pain import read_pain
 
     if not sys.stdin.isatty():
         return None
@@ -124,10 +128,9 @@ def ask_screening(found: Coach, asked: Checklist) -> Screening | None:
             yes.add(sign.key)
     usual: int | None = None
     while usual is None:
-        typed = prompt(f"{asked.usual_question} ").strip()
-        if typed.isascii() and typed.isdigit() and 0 <= int(typed) <= 10:
-            usual = int(typed)
-        else:
+        try:
+            usual = read_pain(prompt(f"{asked.usual_question} "))
+        except ValueError:
             print(_("A whole number from 0 to 10, please."))
     return save_answers(found, frozenset(yes), usual, asked)
 
