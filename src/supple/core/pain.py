@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable
 from datetime import datetime
 
 from supple.core.morning import SessionFact, due_for, session_for
-from supple.core.record import SessionRecord
+from supple.core.record import PainAction, SessionRecord
 from supple.i18n import _, lazy, n_
 
 PAIN_MAX = 10
@@ -67,7 +67,12 @@ def pain_words(rating: int) -> str:
     )
 
 
-def mark_words(rating: int, choices: Collection[str] = ("eased", "skipped", "none")) -> str:
+# What a "this hurts" mark can do, in the order it is offered (``LiveSession.mark_choices``
+# gives those that can be taken now)
+EVERY_CHOICE: tuple[PainAction, ...] = ("eased", "skipped", "none")
+
+
+def mark_words(rating: int, choices: Collection[str] = EVERY_CHOICE) -> str:
     """What a "this hurts" rating means for this exercise, by the rule the advice follows
     (``core.advice.ACCEPTABLE``: up to it is acceptable during exercise, above is too much),
     and what to do about it among ``choices`` (the mark's actions that can be taken now)."""

@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from supple.core.pain import PAIN_MAX, SCALE, legend, mark_words
+from supple.core.pain import EVERY_CHOICE, PAIN_MAX, SCALE, legend, mark_words
 from supple.core.record import PainAction
 from supple.i18n import _, lazy
 from supple.tui.keymap import say_keys
@@ -108,9 +108,7 @@ class HurtScreen(ModalScreen[Marked | None]):
         ),
     ]
 
-    def __init__(
-        self, exercise: str, choices: tuple[PainAction, ...] = ("eased", "skipped", "none")
-    ) -> None:
+    def __init__(self, exercise: str, choices: tuple[PainAction, ...] = EVERY_CHOICE) -> None:
         super().__init__()
         self.exercise = exercise  # its name, as the routine gives it (shown as text)
         # what a mark can do now (``LiveSession.mark_choices``): only these are offered
