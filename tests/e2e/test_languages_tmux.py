@@ -34,10 +34,7 @@ pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(ESPEAK is None, reason="espeak-ng is not installed"),
 ]
-# The 95 s session (and its lead-in) in about 32 s: at 5x a cue's speech program started
-# ~75 ms late on a loaded CI machine was 0.375 s of the session, and the next cue on time cut
-# it ("2" in German); at 3x the same delay is 0.225 s, inside what every countdown gap leaves
-SCALE = 3
+SCALE = 5  # the 95 s session (and its lead-in) in about 20 s
 # Real seconds a cue may start from its segment's moment, either way: frames, and the lead-in's
 # own start (t0) scheduled late on a loaded machine, which makes every later cue look early.
 LATE = 0.6
